@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 SHARED_CORPUS = SHARED / "corpus"
 GREVE = SHARED_CORPUS / "greve"
-SLAGELSE_TXT = REPO / "corpus" / "referat-17-4-udvalg-2025-12-09.txt"
+SLAGELSE_TXT = REPO / "corpus" / "slagelse" / "referat-17-4-udvalg-2025-12-09.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
