@@ -82,6 +82,9 @@ class Settings(BaseSettings):
     fetch_timeout: float = Field(30.0, description="Seconds before a request times out")
     fetch_retries: int = Field(3, description="Retries on 5xx and connection errors")
     fetch_site: str | None = Field(None, description="FirstAgenda publication site offered in the web app")
+    fetch_contact: str | None = Field(
+        None, description="Contact (e-mail or URL) sent in the User-Agent when fetching, so a site can reach you"
+    )
 
     @property
     def index_path(self) -> Path:
