@@ -205,6 +205,7 @@ class Hit:
     chunks: list[Chunk]
     dense_rank: int | None = None
     bm25_rank: int | None = None
+    dense_score: float | None = None  # best cosine similarity of the point's chunks to the question
 
     @property
     def first(self) -> Chunk:
@@ -242,6 +243,8 @@ class Answer:
     flagged: bool = False  # an LLM answer that had ungrounded citations removed
     answerer: str = "extractive"
     timings: dict[str, float] = field(default_factory=dict)
+    plan: dict[str, Any] = field(default_factory=dict)  # the analysed question (query.QueryPlan.to_dict)
+    evidence: float | None = None  # the evidence score the refusal decision was made on
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

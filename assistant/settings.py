@@ -62,6 +62,12 @@ class Settings(BaseSettings):
     dense_weight: float = Field(1.0, description="Weight of the dense ranking in fusion")
     bm25_weight: float = Field(1.0, description="Weight of the BM25 ranking in fusion")
     refusal_threshold: float = Field(0.80, description="Minimum evidence score for an answer (cosine)")
+    bm25_weight_en: float = Field(0.5, description="Weight of BM25 in fusion for English questions (Danish minutes)")
+    refusal_coverage_weight: float = Field(
+        0.1, description="Weight of question-term coverage added to the best cosine in the evidence score"
+    )
+    answer_points: int = Field(3, description="Agenda points the extractive answer quotes from at most")
+    answer_sentences: int = Field(4, description="Sentences the extractive answer quotes at most")
 
     # Optional LLM answerer
     llm: Literal["none", "ollama", "openai", "gguf"] = Field("none", description="LLM answerer; none = extractive")
