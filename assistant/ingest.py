@@ -1,0 +1,278 @@
+"""Incremental, crash-safe ingestion: files -> meetings -> chunks -> vectors -> Chroma + catalog + BM25.
+
+Per file the order is: upsert the new vectors into Chroma, replace the file's rows in the catalog in one SQLite
+transaction, then delete the file's stale vectors. A run killed at any point leaves at worst vectors the catalog does
+not know (invisible to queries, deleted by the next run's reconcile step) or catalog chunks whose vectors are missing
+(re-upserted from the embedding cache by the next run).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.chunking import chunk_meeting
+from assistant.embedders import Embedder
+from assistant.index import Index
+from assistant.records import Chunk, Meeting, source_key, text_hash
+from assistant.settings import Settings
+
+Progress = Callable[[int, int, int], None]  # (done_files, total_files, chunks)
+
+
+@dataclass
+class IngestReport:
+    files_seen: int = 0
+    files_added: int = 0
+    files_changed: int = 0
+    files_unchanged: int = 0
+    files_removed: int = 0
+    files_failed: int = 0
+    problems: list[str] = field(default_factory=list)
+    chunks_added: int = 0
+    chunks_deleted: int = 0
+    chunks_embedded: int = 0
+    chunks_repaired: int = 0  # re-upserted or deleted by the reconcile step (after an interrupted run)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class _Pending:
+    key: str
+    size: int
+    mtime: float
+    file_hash: str
+    meeting: Meeting
+    chunks: list[Chunk]
+    changed: bool
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+class _Lock:
+    """One ingest at a time per index folder (an advisory lock file; released by the OS if the process dies)."""
+
+    def __init__(self, folder: Path):
+        folder.mkdir(parents=True, exist_ok=True)
+        self.fh = open(folder / "ingest.lock", "w")  # noqa: SIM115 - held for the whole run
+
+    def __enter__(self) -> _Lock:
+        try:
+            fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.fh.close()
+            raise RuntimeError(
+                f"En anden indlæsning kører allerede i {Path(self.fh.name).parent}; vent til den er færdig."
+            ) from None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        fcntl.flock(self.fh, fcntl.LOCK_UN)
+        self.fh.close()
+
+
+class _Ingestor:
+    def __init__(self, index: Index, report: IngestReport):
+        self.index = index
+        self.catalog = index.catalog
+        self.store = index.store
+        self.embedder: Embedder = index.embedder
+        self.model = index.embedder.model_id
+        self.batch = max(1, index.settings.batch_size)
+        self.report = report
+        self.pending: list[_Pending] = []
+        self.pending_texts: dict[str, str] = {}  # hash -> text not yet in the cache
+
+    # -- vectors ---------------------------------------------------------------------------------------------
+    def vectors_for(self, chunks: list[Chunk]) -> np.ndarray:
+        hashes = [text_hash(c.text) for c in chunks]
+        have = self.catalog.cached_vectors(hashes, self.model)
+        missing = {h: c.text for h, c in zip(hashes, chunks, strict=True) if h not in have}
+        if missing:
+            have.update(self._embed(missing))
+        return np.vstack([have[h] for h in hashes]) if hashes else np.zeros((0, 1), dtype=np.float32)
+
+    def _embed(self, texts: dict[str, str]) -> dict[str, np.ndarray]:
+        hashes = list(texts)
+        vecs = self.embedder.embed_passages([texts[h] for h in hashes])
+        out = dict(zip(hashes, vecs, strict=True))
+        self.catalog.cache_vectors(out, self.model)
+        self.report.chunks_embedded += len(hashes)
+        return out
+
+    # -- reconcile -------------------------------------------------------------------------------------------
+    def reconcile(self) -> None:
+        """Make Chroma match the catalog: delete unknown ids, re-upsert missing or stale ones."""
+        in_catalog = self.catalog.chunk_hashes()
+        in_store = self.store.ids_and_hashes()
+        orphans = [i for i in in_store if i not in in_catalog]
+        if orphans:
+            self.store.delete(orphans)
+        missing = [i for i, h in in_catalog.items() if in_store.get(i) != h]
+        for i in range(0, len(missing), 256):
+            chunks = self.catalog.chunks(missing[i : i + 256])
+            vectors = self.vectors_for(chunks)
+            self.store.upsert([c.id for c in chunks], vectors, [c.metadata() for c in chunks], [c.text for c in chunks])
+        self.report.chunks_repaired = len(orphans) + len(missing)
+
+    # -- files -----------------------------------------------------------------------------------------------
+    def add(self, p: _Pending) -> None:
+        self.pending.append(p)
+        hashes = {text_hash(c.text): c.text for c in p.chunks}
+        cached = self.catalog.cached_vectors(hashes, self.model)
+        self.pending_texts.update({h: t for h, t in hashes.items() if h not in cached})
+        if len(self.pending_texts) >= self.batch:
+            self.flush()
+
+    def flush(self) -> None:
+        """Embed what the pending files need (in full batches across files), then write each file."""
+        if self.pending_texts:
+            self._embed(self.pending_texts)
+            self.pending_texts = {}
+        for p in self.pending:
+            self.write(p)
+        self.pending = []
+
+    def write(self, p: _Pending) -> None:
+        old = set(self.catalog.chunk_ids_for_source(p.key))
+        if p.chunks:
+            self.store.upsert(
+                [c.id for c in p.chunks],
+                self.vectors_for(p.chunks),
+                [c.metadata() for c in p.chunks],
+                [c.text for c in p.chunks],
+            )
+        self.catalog.replace_source(p.key, p.size, p.mtime, p.file_hash, p.meeting, p.chunks)
+        stale = old - {c.id for c in p.chunks}
+        if stale:
+            self.store.delete(sorted(stale))
+        r = self.report
+        r.files_changed += p.changed
+        r.files_added += not p.changed
+        r.chunks_added += len(p.chunks)
+        r.chunks_deleted += len(stale)
+
+    def remove(self, key: str) -> None:
+        ids = self.catalog.chunk_ids_for_source(key)
+        self.catalog.remove_source(key)  # catalog first: a crash here leaves only invisible orphans in Chroma
+        self.store.delete(ids)
+        self.report.files_removed += 1
+        self.report.chunks_deleted += len(ids)
+
+
+def _under(path: str, roots: list[str]) -> bool:
+    return any(path == r or path.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
+
+
+def ingest(
+    paths: Iterable[Path | str] | None,
+    settings: Settings,
+    *,
+    municipality: str | None = None,
+    prune: bool = False,
+    progress: Progress | None = None,
+    show_progress: bool = True,
+    embedder: Embedder | None = None,
+    reader: Callable[..., Any] | None = None,
+) -> IngestReport:
+    """Bring the index in ``settings.index`` up to date with the files under ``paths`` (default: the corpus).
+
+    ``embedder`` and ``reader`` (``read_file``'s signature) replace the configured ones, e.g. in tests.
+    """
+    from assistant.readers import iter_files, read_file
+
+    read_file = reader or read_file
+    t0 = time.perf_counter()
+    roots = [Path(p) for p in (paths or [settings.corpus_path])]
+    for root in roots:
+        if not root.exists():
+            raise FileNotFoundError(f"Stien findes ikke: {root} (angiv en fil eller mappe med referater)")
+    report = IngestReport()
+    municipality = municipality or settings.municipality
+    with _Lock(settings.index_path), Index.open(settings, embedder=embedder) as index:
+        index.claim_embedder()
+        work = _Ingestor(index, report)
+        work.reconcile()
+        files = list(iter_files(roots))
+        seen: set[str] = set()
+        bar = _bar(len(files), show_progress)
+        try:
+            for done, path in enumerate(files, 1):
+                key = source_key(path)
+                seen.add(key)
+                report.files_seen += 1
+                _one_file(work, Path(path), key, settings, municipality, read_file)
+                if bar is not None:
+                    elapsed = max(1e-6, time.perf_counter() - t0)
+                    bar.update(1)
+                    chunks = report.chunks_added + sum(len(p.chunks) for p in work.pending)
+                    bar.set_postfix(chunks=chunks, chunks_s=f"{chunks / elapsed:.1f}")
+                if progress:
+                    progress(done, len(files), report.chunks_added)
+            work.flush()
+            if prune:
+                root_keys = [source_key(r) for r in roots]
+                for key in index.catalog.source_paths():
+                    if key not in seen and _under(key, root_keys):
+                        work.remove(key)
+        finally:
+            if bar is not None:
+                bar.close()
+        index.bm25_index()  # rebuilt here (atomically) when the catalog changed, so queries start warm
+    report.seconds = time.perf_counter() - t0
+    if progress:
+        progress(report.files_seen, report.files_seen, report.chunks_added)
+    return report
+
+
+def _one_file(work: _Ingestor, path: Path, key: str, settings: Settings, municipality, read_file) -> None:
+    report = work.report
+    try:
+        st = path.stat()
+        row = work.catalog.source(key)
+        if row and row["size"] == st.st_size and row["mtime"] == st.st_mtime:
+            report.files_unchanged += 1
+            return
+        digest = file_sha256(path)
+        if row and row["hash"] == digest:
+            work.catalog.touch_source(key, st.st_size, st.st_mtime)
+            report.files_unchanged += 1
+            return
+    except OSError as exc:
+        report.files_failed += 1
+        report.problems.append(f"{path}: kunne ikke læses ({exc.strerror or exc})")
+        return
+    result = read_file(path, settings, municipality)
+    if not result.ok:
+        report.files_failed += 1
+        report.problems.append(str(result.error) if result.error else f"{path}: intet møde fundet")
+        return
+    meeting = result.meeting
+    chunks = chunk_meeting(meeting, settings.max_chunk_tokens, work.embedder.count_tokens)
+    work.add(_Pending(key, st.st_size, st.st_mtime, digest, meeting, chunks, changed=row is not None))
+
+
+def _bar(total: int, show: bool):
+    if not show:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="fil", desc="Indlæser", file=sys.stderr, dynamic_ncols=True)
