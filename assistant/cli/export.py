@@ -1,0 +1,55 @@
+"""`minutes export`: ask a question, then write the answer and its citations as md, csv, bib, ris or docx."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from assistant.cli import main
+from assistant.export import FORMATS
+
+
+def _day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} er ikke en dato: skriv ÅÅÅÅ-MM-DD, f.eks. 2025-12-09.") from None
+
+
+@main.command("export")
+@click.argument("question")
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="md", show_default=True, help="Filformat")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Fil (standard: et navn ud fra spørgsmålet)")
+@click.option("--index", "index", type=click.Path(path_type=Path), help="Indeksmappe (standard: MINUTES_INDEX)")
+@click.option("--municipality", help="Kun denne kommune")
+@click.option("--committee", help="Kun dette udvalg")
+@click.option("--from", "date_from", help="Fra dato (ÅÅÅÅ-MM-DD)")
+@click.option("--to", "date_to", help="Til dato (ÅÅÅÅ-MM-DD)")
+@click.option("--lang", type=click.Choice(["da", "en"]), help="Svarets sprog (standard: spørgsmålets)")
+def export_cmd(question, fmt, output, index, municipality, committee, date_from, date_to, lang) -> None:
+    """Stil et spørgsmål og gem svaret med kildehenvisninger (Markdown, CSV, BibTeX, RIS eller Word)."""
+    from assistant.answering import Assistant
+    from assistant.export import export, export_name
+    from assistant.records import Filters
+    from assistant.settings import Settings
+
+    settings = Settings(**({"index": index} if index else {}))
+    filters = Filters(municipality=municipality, committee=committee, date_from=_day(date_from), date_to=_day(date_to))
+    try:
+        answer = Assistant(settings).ask(question, filters=filters, lang=lang)
+    except Exception as exc:  # noqa: BLE001 - one readable line instead of a traceback
+        click.echo(f"Fejl: {exc}", err=True)
+        sys.exit(2)
+    path = output or Path(export_name([answer], fmt))
+    try:
+        export([answer], fmt, path, lang=lang)
+    except OSError as exc:
+        click.echo(f"Fejl: kunne ikke skrive {path}: {exc}", err=True)
+        sys.exit(2)
+    n = len(answer.citations or answer.nearest)
+    click.echo(f"Gemt: {path} ({n} kildehenvisninger)")

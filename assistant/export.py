@@ -1,0 +1,343 @@
+"""Citation export: one answer or a whole conversation as Markdown, CSV, BibTeX, RIS or Word (.docx).
+
+Every export carries the question, the answer, every citation's fields and the date of the export.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from assistant.records import Answer, Citation
+
+FORMATS: dict[str, str] = {"md": ".md", "csv": ".csv", "bib": ".bib", "ris": ".ris", "docx": ".docx"}
+
+CSV_COLUMNS = (
+    "export_date",
+    "answer_number",
+    "question",
+    "answer",
+    "lang",
+    "refused",
+    "citation_number",
+    "reference",
+    "municipality",
+    "committee",
+    "meeting_date",
+    "point_number",
+    "point_title",
+    "case_number",
+    "closed",
+    "section",
+    "quote",
+    "source",
+)
+
+_LABELS = {
+    "da": {
+        "title": "Referat-assistenten: kildehenvisninger",
+        "exported": "Eksporteret",
+        "question": "Spørgsmål",
+        "answer": "Svar",
+        "sources": "Kilder",
+        "nearest": "Nærmeste punkter",
+        "none": "Ingen kilder.",
+        "point": "Punkt",
+        "case": "Sag",
+        "closed": "Lukket punkt: beslutning ikke frigivet",
+        "quote": "Citat",
+        "meeting": "møde",
+    },
+    "en": {
+        "title": "Referat-assistenten: references",
+        "exported": "Exported",
+        "question": "Question",
+        "answer": "Answer",
+        "sources": "Sources",
+        "nearest": "Nearest points",
+        "none": "No sources.",
+        "point": "Item",
+        "case": "Case",
+        "closed": "Closed item: decision not released",
+        "quote": "Quote",
+        "meeting": "meeting",
+    },
+}
+
+
+def labels(lang: str) -> dict[str, str]:
+    return _LABELS.get(lang, _LABELS["da"])
+
+
+def reference(c: Citation, lang: str = "da") -> str:
+    """The citation as one readable line (assistant.citations.render_citation)."""
+    from assistant.citations import render_citation
+
+    return render_citation(c, lang)
+
+
+def cited(answer: Answer) -> list[Citation]:
+    """The citations an export lists: the answer's own, or the nearest points of a refusal."""
+    return list(answer.citations) if answer.citations else list(answer.nearest)
+
+
+def _today(when: date | None) -> date:
+    if when is None:
+        return date.today()
+    return when.date() if isinstance(when, datetime) else when
+
+
+def _lang(answers: Sequence[Answer], lang: str | None) -> str:
+    return lang or (answers[0].lang if answers else "da")
+
+
+def _one_line(text: str) -> str:
+    return " ".join((text or "").split())
+
+
+# --- Markdown ---------------------------------------------------------------------------------------------------
+
+
+def to_markdown(answers: Sequence[Answer], lang: str | None = None, when: date | None = None) -> str:
+    lang = _lang(answers, lang)
+    lb = labels(lang)
+    out = [f"# {lb['title']}", "", f"{lb['exported']}: {_today(when).isoformat()}", ""]
+    for i, a in enumerate(answers, 1):
+        heading = f"## {i}. {lb['question']}" if len(answers) > 1 else f"## {lb['question']}"
+        out += [heading, "", _md_escape(_one_line(a.question)), "", f"### {lb['answer']}", "", _md_text(a.text), ""]
+        cits = cited(a)
+        out += [f"### {lb['nearest'] if a.refused and not a.citations else lb['sources']}", ""]
+        if not cits:
+            out += [lb["none"], ""]
+        for c in cits:
+            out.append(f"[{c.number}] {_md_escape(reference(c, a.lang or lang))}")
+            if c.closed:
+                out.append(f"    > {lb['closed']}")
+            elif c.quote:
+                out.append(f"    > {_md_escape(_one_line(c.quote))}")
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _md_text(text: str) -> str:
+    """Answer text keeps its [n] markers and paragraphs; only raw HTML is neutralised."""
+    return re.sub(r"([<>])", r"\\\1", text.strip())
+
+
+def _md_escape(text: str) -> str:
+    """Keep user and minutes text from turning into Markdown markup or raw HTML."""
+    return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", text)
+
+
+# --- CSV --------------------------------------------------------------------------------------------------------
+
+
+def to_csv(answers: Sequence[Answer], lang: str | None = None, when: date | None = None) -> str:
+    """One row per citation (an answer without citations gets one row with empty citation fields)."""
+    lang = _lang(answers, lang)
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    w.writeheader()
+    day = _today(when).isoformat()
+    for i, a in enumerate(answers, 1):
+        base = {
+            "export_date": day,
+            "answer_number": i,
+            "question": a.question,
+            "answer": a.text,
+            "lang": a.lang,
+            "refused": a.refused,
+        }
+        cits = cited(a)
+        if not cits:
+            w.writerow(base)
+        for c in cits:
+            w.writerow(
+                base
+                | {
+                    "citation_number": c.number,
+                    "reference": reference(c, a.lang or lang),
+                    "municipality": c.municipality,
+                    "committee": c.committee,
+                    "meeting_date": c.meeting_date,
+                    "point_number": c.point_number,
+                    "point_title": c.point_title,
+                    "case_number": c.case_number,
+                    "closed": c.closed,
+                    "section": c.section,
+                    "quote": "" if c.closed else c.quote,
+                    "source": c.source,
+                }
+            )
+    return buf.getvalue()
+
+
+# --- BibTeX -----------------------------------------------------------------------------------------------------
+
+_BIB_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "%": r"\%",
+    "&": r"\&",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+
+
+def bib_escape(text: str) -> str:
+    return "".join(_BIB_SPECIAL.get(ch, ch) for ch in _one_line(text))
+
+
+def _slug(text: str, limit: int = 24) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]+", "", ascii_text.title())[:limit] or "x"
+
+
+def bib_key(c: Citation, answer_number: int) -> str:
+    day = c.meeting_date.replace("-", "")
+    return f"{_slug(c.municipality or 'kommune', 12)}{day}p{_slug(c.point_number, 6)}_{answer_number}_{c.number}"
+
+
+def to_bibtex(answers: Sequence[Answer], lang: str | None = None, when: date | None = None) -> str:
+    """One @misc entry per citation; the question and answer ride along in the `annote` field."""
+    lang = _lang(answers, lang)
+    lb = labels(lang)
+    day = _today(when).isoformat()
+    out = [f"% {lb['title']}. {lb['exported']}: {day}", ""]
+    for i, a in enumerate(answers, 1):
+        for c in cited(a):
+            title = f"{lb['point']} {c.point_number}: {c.point_title}" if c.point_number else c.point_title
+            fields = [
+                ("title", title),
+                ("author", "{" + bib_escape(c.municipality) + "}" if c.municipality else ""),
+                ("organization", c.municipality),
+                ("howpublished", c.committee),
+                ("date", c.meeting_date),
+                ("year", c.meeting_date[:4]),
+                ("number", c.case_number),
+                ("type", lb["meeting"]),
+                ("note", lb["closed"] if c.closed else c.quote),
+                ("addendum", reference(c, a.lang or lang)),
+                ("annote", f"{lb['question']}: {a.question} {lb['answer']}: {a.text}"),
+                ("urldate", day),
+                ("file", c.source),
+            ]
+            body = []
+            for name, value in fields:
+                if not value:
+                    continue
+                # author is pre-escaped and wrapped so BibTeX treats the municipality as one corporate name
+                text = value if name == "author" else bib_escape(value)
+                body.append(f"  {name} = {{{text}}}")
+            out.append(f"@misc{{{bib_key(c, i)},\n" + ",\n".join(body) + "\n}\n")
+    return "\n".join(out)
+
+
+# --- RIS --------------------------------------------------------------------------------------------------------
+
+
+def to_ris(answers: Sequence[Answer], lang: str | None = None, when: date | None = None) -> str:
+    """One GOVDOC record per citation (RIS: "TAG  - value" lines, records ending with "ER  - ")."""
+    lang = _lang(answers, lang)
+    lb = labels(lang)
+    day = _today(when)
+    lines: list[str] = []
+    for i, a in enumerate(answers, 1):
+        for c in cited(a):
+            title = f"{lb['point']} {c.point_number}: {c.point_title}" if c.point_number else c.point_title
+            rec = [
+                ("TY", "GOVDOC"),
+                ("ID", bib_key(c, i)),
+                ("TI", title),
+                ("AU", c.municipality),
+                ("T2", c.committee),
+                ("PY", c.meeting_date[:4]),
+                ("DA", c.meeting_date.replace("-", "/")),
+                ("M1", c.case_number),
+                ("SE", c.point_number),
+                ("AB", lb["closed"] if c.closed else c.quote),
+                ("N1", f"{lb['question']}: {a.question}"),
+                ("N1", f"{lb['answer']}: {a.text}"),
+                ("N1", reference(c, a.lang or lang)),
+                ("Y2", day.strftime("%Y/%m/%d")),
+                ("UR" if c.source.startswith(("http://", "https://")) else "L1", c.source),
+                ("LA", a.lang),
+            ]
+            lines += [f"{tag}  - {_one_line(value)}" for tag, value in rec if value]
+            lines += ["ER  - ", ""]
+    return "\r\n".join(lines)
+
+
+# --- Word -------------------------------------------------------------------------------------------------------
+
+
+def to_docx(answers: Sequence[Answer], path: Path, lang: str | None = None, when: date | None = None) -> Path:
+    """A Word document with each question, its answer and numbered references, ready to paste into a report."""
+    from docx import Document
+    from docx.shared import Pt
+
+    lang = _lang(answers, lang)
+    lb = labels(lang)
+    doc = Document()
+    doc.core_properties.title = lb["title"]
+    doc.add_heading(lb["title"], level=1)
+    doc.add_paragraph(f"{lb['exported']}: {_today(when).isoformat()}")
+    for i, a in enumerate(answers, 1):
+        doc.add_heading(f"{i}. {lb['question']}" if len(answers) > 1 else lb["question"], level=2)
+        doc.add_paragraph(_one_line(a.question))
+        doc.add_heading(lb["answer"], level=3)
+        for para in re.split(r"\n\s*\n", a.text.strip()) or [""]:
+            doc.add_paragraph(para.strip())
+        cits = cited(a)
+        doc.add_heading(lb["nearest"] if a.refused and not a.citations else lb["sources"], level=3)
+        if not cits:
+            doc.add_paragraph(lb["none"])
+        for c in cits:
+            p = doc.add_paragraph()
+            p.add_run(f"[{c.number}] ").bold = True
+            p.add_run(reference(c, a.lang or lang))
+            quote = lb["closed"] if c.closed else _one_line(c.quote)
+            if quote:
+                q = doc.add_paragraph(style="Quote")
+                run = q.add_run(quote)
+                run.font.size = Pt(9.5)
+    path = Path(path)
+    doc.save(str(path))
+    return path
+
+
+# --- entry point ------------------------------------------------------------------------------------------------
+
+
+def export(answers: Sequence[Answer], fmt: str, path: Path, lang: str | None = None, when: date | None = None) -> Path:
+    """Write `answers` to `path` in `fmt` (md, csv, bib, ris or docx) and return the path."""
+    fmt = fmt.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise ValueError(f"Ukendt eksportformat {fmt!r}: vælg et af {', '.join(FORMATS)}.")
+    if not answers:
+        raise ValueError("Der er intet svar at eksportere: stil et spørgsmål først.")
+    path = Path(path)
+    if fmt == "docx":
+        return to_docx(answers, path, lang, when)
+    writer = {"md": to_markdown, "csv": to_csv, "bib": to_bibtex, "ris": to_ris}[fmt]
+    # utf-8-sig for CSV so Excel shows æøå; newline="" keeps RIS's CRLF and CSV's own line ends as written
+    encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+    path.write_text(writer(answers, lang, when), encoding=encoding, newline="")
+    return path
+
+
+def export_name(answers: Sequence[Answer], fmt: str) -> str:
+    """A file name for a download: 'referat-svar-<date>-<question slug>.<ext>'."""
+    first = answers[0].question if answers else "svar"
+    ascii_q = unicodedata.normalize("NFKD", first).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_q).strip("-")[:40] or "svar"
+    return f"referat-svar-{date.today().isoformat()}-{slug}{FORMATS[fmt]}"

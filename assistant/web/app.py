@@ -1,0 +1,176 @@
+"""The Gradio app: `build_app(settings)` assembles the views; `launch(settings)` serves them."""
+
+from __future__ import annotations
+
+import logging
+
+import gradio as gr
+
+from assistant.settings import Settings
+from assistant.web import chat, export_view, meetings, onboarding, sources, upload
+from assistant.web.html import status_line
+from assistant.web.state import Services
+from assistant.web.texts import Relabeler, ui
+
+log = logging.getLogger(__name__)
+
+CSS = """
+.gradio-container {max-width: 1280px !important; margin: auto;}
+#app-header h1 {margin: 0; font-size: 1.6em;}
+#app-header p {margin: 0.2em 0 0 0; color: var(--body-text-color-subdued);}
+.status-line {font-size: 0.9em; color: var(--body-text-color-subdued); padding: 2px 4px;}
+.muted {color: var(--body-text-color-subdued);}
+mark.quote {background: #ffe58a; color: inherit; padding: 0 2px; border-radius: 2px;}
+.source-view .ref {font-weight: 600;}
+.meeting-header {border-left: 4px solid var(--color-accent); padding: 4px 12px; margin: 8px 0;}
+.meeting-header h3 {margin: 0 0 4px 0;}
+.meeting-header .muni {font-size: 0.85em; text-transform: uppercase; letter-spacing: 0.04em; opacity: 0.75;}
+table.meta th {text-align: left; padding-right: 12px; vertical-align: top; white-space: nowrap; font-weight: 600;}
+table.meta td, table.meta th {border: none !important; padding-top: 2px; padding-bottom: 2px;}
+.source-view .text, .meeting-view .text, .case-view .text {white-space: pre-wrap; line-height: 1.5;}
+.source-view section h5 {margin: 14px 0 4px 0; font-size: 1em;}
+.source-view section h6 {margin: 10px 0 2px 0; font-size: 0.95em; font-style: italic;}
+.closed {font-style: italic; color: #8a4b00;}
+.point-title {font-weight: 600; margin-top: 10px;}
+.case {font-weight: 400; font-size: 0.85em; margin-left: 6px; opacity: 0.8;}
+.case-link {border: 1px solid var(--border-color-primary); border-radius: 4px; padding: 0 6px; margin-left: 6px;
+  font-size: 0.85em; cursor: pointer; background: var(--background-fill-secondary);}
+.onboarding .cols {display: grid; grid-template-columns: 1fr 1fr; gap: 24px;}
+.step-head {font-weight: 500;}
+.step .ref, .citations .q {font-size: 0.85em; color: var(--body-text-color-subdued);}
+#sources label {white-space: normal;}
+"""
+
+# A case number in a meeting view is a button: clicking it fills the case box and shows the history.
+HEAD = """
+<script>
+document.addEventListener("click", (ev) => {
+  const btn = ev.target.closest && ev.target.closest(".case-link");
+  if (!btn) return;
+  const box = document.querySelector("#case-number textarea, #case-number input");
+  if (!box) return;
+  box.value = btn.dataset.case;
+  box.dispatchEvent(new Event("input", {bubbles: true}));
+  setTimeout(() => document.querySelector("#case-button")?.click(), 50);
+});
+</script>
+"""
+
+LANGUAGES = [("Dansk", "da"), ("English", "en")]
+
+
+def _header(lang: str) -> str:
+    return f"# {ui('app_title', lang)}\n{ui('tagline', lang)}"
+
+
+def build_app(settings: Settings, services: Services | None = None) -> gr.Blocks:
+    """The whole page. Conversations live in gr.State (one per browser session); `services` is shared."""
+    services = services or Services(settings)
+    lang = settings.language
+    tr = Relabeler()
+    with gr.Blocks(title=ui("app_title", lang), analytics_enabled=False) as demo:
+        lang_state = gr.State(lang)
+        with gr.Row(equal_height=True):
+            tr.add(gr.Markdown(_header(lang), elem_id="app-header"), value=_header)
+            language = gr.Radio(
+                LANGUAGES, value=lang, label=ui("language", lang), scale=0, min_width=200, elem_id="language"
+            )
+            tr.add(language, label="language")
+        status = gr.HTML(status_line(services.status_text(lang)), elem_id="status")
+        with gr.Tabs(selected="start") as tabs:
+            with tr.add(gr.Tab(ui("tab_start", lang), id="start", elem_id="tab-start"), label="tab_start"):
+                start = onboarding.build(services, lang, tr)
+            with tr.add(gr.Tab(ui("tab_chat", lang), id="chat", elem_id="tab-chat"), label="tab_chat"):
+                chat_c = chat.build(services, lang, tr)
+                source_view = sources.build(lang, tr)
+                export_c = export_view.build(lang, tr)
+            with tr.add(gr.Tab(ui("tab_meetings", lang), id="meetings", elem_id="tab-meetings"), label="tab_meetings"):
+                munis, committees = chat.filter_options(services)
+                meet_c = meetings.build(lang, munis, committees, tr)
+            with tr.add(gr.Tab(ui("tab_upload", lang), id="upload", elem_id="tab-upload"), label="tab_upload"):
+                up_c = upload.build(settings, lang, tr)
+
+        chat.wire(chat_c, services, lang_state)
+        sources.wire(chat_c.sources, source_view, chat_c.session, services, lang_state)
+        export_view.wire(export_c, chat_c.session, lang_state)
+        meetings.wire(meet_c, services, lang_state)
+        upload.wire(up_c, services, lang_state)
+
+        # A suggested question goes to the chat tab and is asked there.
+        def use_suggestion(q):
+            return (q or ""), gr.Tabs(selected="chat")
+
+        def ask_suggestion(question, messages, session, lang, muni, committee, dfrom, dto):
+            if not question:
+                yield messages, session, gr.Radio(), question
+                return
+            yield from chat.chat_turn(services, question, messages, session, lang, muni, committee, dfrom, dto)
+
+        chat_inputs = [
+            chat_c.question,
+            chat_c.chatbot,
+            chat_c.session,
+            lang_state,
+            chat_c.municipality,
+            chat_c.committee,
+            chat_c.date_from,
+            chat_c.date_to,
+        ]
+        start.use.click(use_suggestion, [start.suggestions], [chat_c.question, tabs], api_name=False).then(
+            ask_suggestion,
+            chat_inputs,
+            [chat_c.chatbot, chat_c.session, chat_c.sources, chat_c.question],
+            api_name=False,
+        )
+
+        # Switching language relabels the page and redraws the start view; answers follow the new language.
+        def switch(new_lang):
+            page, picks = onboarding.refresh(services, new_lang)
+            return [new_lang, page, picks, status_line(services.status_text(new_lang)), *tr.updates(new_lang)]
+
+        language.change(
+            switch, [language], [lang_state, start.overview, start.suggestions, status, *tr.components], api_name=False
+        )
+
+        # After an upload the start view, the status line and the filters show the new minutes.
+        def after_upload(lang):
+            page, picks = onboarding.refresh(services, lang)
+            munis, committees = chat.filter_options(services)
+            all_label = ui("all", lang)
+            muni_dd = gr.Dropdown(choices=[(all_label, "")] + [(m, m) for m in munis])
+            com_dd = gr.Dropdown(choices=[(all_label, "")] + [(c, c) for c in committees])
+            return page, picks, status_line(services.status_text(lang)), muni_dd, com_dd, muni_dd, com_dd
+
+        demo.load(lambda lg: status_line(services.status_text(lg)), [lang_state], [status], api_name=False)
+        _upload_done = [
+            start.overview,
+            start.suggestions,
+            status,
+            chat_c.municipality,
+            chat_c.committee,
+            meet_c.municipality,
+            meet_c.committee,
+        ]
+        up_c.result.change(after_upload, [lang_state], _upload_done, api_name=False)
+    return demo
+
+
+def launch(settings: Settings, share: bool = False, services: Services | None = None, **kwargs) -> None:
+    """Serve the app on settings.host:settings.port through Gradio's queue (many sessions at once)."""
+    demo = build_app(settings, services)
+    demo.queue(default_concurrency_limit=4, max_size=64)
+    auth = settings.auth_pairs() or None
+    demo.launch(
+        server_name=settings.host,
+        server_port=settings.port,
+        share=share,
+        auth=auth,
+        auth_message=ui("tagline", settings.language) if auth else None,
+        max_file_size=f"{settings.upload_max_mb:g}mb",
+        css=CSS,
+        head=HEAD,
+        theme=gr.themes.Soft(),
+        footer_links=[],
+        show_error=False,
+        **kwargs,
+    )

@@ -1,0 +1,194 @@
+"""The chat view: questions, streamed answers with numbered references, filters for the conversation."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import gradio as gr
+
+from assistant.records import Answer, Citation, Filters
+from assistant.web import html
+from assistant.web.state import ChatSession, Services, make_filters
+from assistant.web.texts import Relabeler, ui
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ChatComponents:
+    chatbot: gr.Chatbot
+    question: gr.Textbox
+    ask: gr.Button
+    new: gr.Button
+    municipality: gr.Dropdown
+    committee: gr.Dropdown
+    date_from: gr.Textbox
+    date_to: gr.Textbox
+    sources: gr.Radio
+    session: gr.State
+
+
+# --- callbacks (plain functions over the library; the tests call them directly) ----------------------------------
+
+
+def ask_stream(
+    services: Services, session: ChatSession, question: str, filters: Filters, lang: str
+) -> Iterator[str | Answer]:
+    """Text pieces as the answerer streams them, then the final Answer, which joins the session's history."""
+    history = list(session.answers)
+    final: Answer | None = None
+    for piece in services.assistant.ask_stream(question, history=history, filters=filters, lang=lang):
+        if isinstance(piece, Answer):
+            final = piece
+        else:
+            yield piece
+    if final is None:  # an answerer that only streams text: fall back to the blocking call
+        final = services.assistant.ask(question, history=history, filters=filters, lang=lang)
+    session.answers.append(final)
+    yield final
+
+
+def citation_key(answer_index: int, c: Citation) -> str:
+    return f"{answer_index}:{c.number}"
+
+
+def source_choices(session: ChatSession, lang: str) -> list[tuple[str, str]]:
+    """(label, value) for every reference of the latest answer (or its nearest points when it refused)."""
+    if not session.answers:
+        return []
+    i = len(session.answers) - 1
+    a = session.answers[i]
+    return [(f"[{c.number}] {html.reference(c, lang)}", citation_key(i, c)) for c in (a.citations or a.nearest)]
+
+
+def chat_turn(
+    services: Services,
+    question: str,
+    messages: list[dict] | None,
+    session: ChatSession | None,
+    lang: str,
+    municipality: str | None = None,
+    committee: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> Iterator[tuple[list[dict], ChatSession, gr.Radio, str]]:
+    """One question: yields (chat messages, session, sources radio, question box) as the answer grows."""
+    session = session if session is not None else ChatSession()
+    messages = list(messages or [])
+    question = (question or "").strip()
+    if not question:
+        gr.Warning(ui("empty_question", lang))
+        yield messages, session, gr.Radio(), ""
+        return
+    messages.append({"role": "user", "content": html.md_safe(question)})
+    try:
+        filters = make_filters(municipality, committee, date_from, date_to, lang)
+    except ValueError as exc:
+        messages.append({"role": "assistant", "content": html.md_safe(str(exc))})
+        yield messages, session, gr.Radio(), question
+        return
+    messages.append({"role": "assistant", "content": html.md_safe(ui("thinking", lang))})
+    yield messages, session, gr.Radio(), ""
+    streamed = ""
+    try:
+        for piece in ask_stream(services, session, question, filters, lang):
+            if isinstance(piece, Answer):
+                messages[-1] = {"role": "assistant", "content": html.answer_markdown(piece, lang)}
+            else:
+                streamed += piece
+                messages[-1] = {"role": "assistant", "content": html.md_safe(streamed)}
+                yield messages, session, gr.Radio(), ""
+    except Exception as exc:  # noqa: BLE001 - show the user what failed instead of a silent spinner
+        log.exception("answering %r failed", question)
+        messages[-1] = {"role": "assistant", "content": html.md_safe(ui("error", lang, error=exc))}
+        yield messages, session, gr.Radio(), question
+        return
+    choices = source_choices(session, lang)
+    label = ui("sources", lang) if session.last() and session.last().citations else ui("nearest", lang)
+    yield messages, session, gr.Radio(choices=choices, value=None, label=label, visible=bool(choices)), ""
+
+
+def new_conversation(lang: str) -> tuple[list[dict], ChatSession, gr.Radio, str]:
+    return [], ChatSession(), gr.Radio(choices=[], value=None, visible=False), ""
+
+
+def filter_options(services: Services, municipality: str | None = None) -> tuple[list[str], list[str]]:
+    """Municipalities and committees in the index (committees of one municipality when given)."""
+    try:
+        cat = services.catalog
+        rows = cat.committees()
+        munis = cat.municipalities()
+    except Exception:  # noqa: BLE001 - an empty or missing index gives empty filters, not a broken page
+        log.exception("reading the catalog for filters failed")
+        return [], []
+    committees = sorted({r[1] for r in rows if not municipality or r[0] == municipality})
+    return [m for m in munis if m], committees
+
+
+# --- layout -------------------------------------------------------------------------------------------------------
+
+
+def build(services: Services, lang: str, tr: Relabeler) -> ChatComponents:
+    munis, committees = filter_options(services)
+    all_label = ui("all", lang)
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=3):
+            chatbot = gr.Chatbot(
+                label=ui("chat_label", lang),
+                height=460,
+                elem_id="chat",
+                feedback_options=None,
+                buttons=["copy"],
+                sanitize_html=True,
+            )
+            with gr.Row():
+                question = gr.Textbox(
+                    label=ui("question", lang),
+                    placeholder=ui("question_ph", lang),
+                    lines=1,
+                    scale=5,
+                    elem_id="question",
+                    autofocus=True,
+                )
+                ask = gr.Button(ui("ask", lang), variant="primary", scale=1, elem_id="ask")
+            new = gr.Button(ui("new_chat", lang), size="sm", elem_id="new-chat")
+            sources = gr.Radio(choices=[], label=ui("sources", lang), visible=False, elem_id="sources")
+        with gr.Column(scale=1, min_width=240):
+            tr.add(gr.Markdown(f"#### {ui('filters', lang)}"), value=lambda lg: f"#### {ui('filters', lg)}")
+            municipality = gr.Dropdown(
+                choices=[(all_label, "")] + [(m, m) for m in munis], value="", label=ui("municipality", lang)
+            )
+            committee = gr.Dropdown(
+                choices=[(all_label, "")] + [(c, c) for c in committees], value="", label=ui("committee", lang)
+            )
+            date_from = gr.Textbox(label=ui("date_from", lang), placeholder="2025-01-01")
+            date_to = gr.Textbox(label=ui("date_to", lang), placeholder="2025-12-31")
+    tr.add(chatbot, label="chat_label")
+    tr.add(question, label="question", placeholder="question_ph")
+    tr.add(ask, value="ask")
+    tr.add(new, value="new_chat")
+    tr.add(municipality, label="municipality")
+    tr.add(committee, label="committee")
+    tr.add(date_from, label="date_from")
+    tr.add(date_to, label="date_to")
+    session = gr.State(ChatSession())
+    return ChatComponents(chatbot, question, ask, new, municipality, committee, date_from, date_to, sources, session)
+
+
+def wire(c: ChatComponents, services: Services, lang_state: gr.State) -> None:
+    def submit(question, messages, session, lang, muni, committee, dfrom, dto):
+        yield from chat_turn(services, question, messages, session, lang, muni, committee, dfrom, dto)
+
+    inputs = [c.question, c.chatbot, c.session, lang_state, c.municipality, c.committee, c.date_from, c.date_to]
+    outputs = [c.chatbot, c.session, c.sources, c.question]
+    c.ask.click(submit, inputs, outputs, api_name="ask")
+    c.question.submit(submit, inputs, outputs, api_name=False)
+    c.new.click(new_conversation, [lang_state], outputs, api_name=False)
+
+    def committees_for(muni):
+        _, committees = filter_options(services, muni or None)
+        return gr.Dropdown(choices=[(ui("all"), "")] + [(x, x) for x in committees], value="")
+
+    c.municipality.change(committees_for, [c.municipality], [c.committee], api_name=False)

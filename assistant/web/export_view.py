@@ -1,0 +1,81 @@
+"""The export view: the latest answer or the whole conversation as Markdown, CSV, BibTeX, RIS or Word."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import gradio as gr
+
+from assistant.export import FORMATS, export, export_name
+from assistant.web.state import ChatSession
+from assistant.web.texts import Relabeler, ui
+
+FORMAT_LABELS = {
+    "docx": "Word (.docx)",
+    "md": "Markdown (.md)",
+    "csv": "CSV (.csv)",
+    "bib": "BibTeX (.bib)",
+    "ris": "RIS (.ris)",
+}
+
+
+@dataclass
+class ExportComponents:
+    fmt: gr.Radio
+    scope: gr.Radio
+    button: gr.Button
+    file: gr.File
+    message: gr.Markdown
+
+
+def export_session(
+    session: ChatSession, fmt: str, scope: str, lang: str, out_dir: Path | None = None
+) -> tuple[str | None, str]:
+    """Write the export file; returns (path or None, message for the user)."""
+    answers = list(session.answers) if session else []
+    if scope != "all":
+        answers = answers[-1:]
+    if not answers:
+        return None, ui("export_none", lang)
+    folder = Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="minutes-export-"))
+    path = export(answers, fmt, folder / export_name(answers, fmt), lang=lang)
+    return str(path), ui("export_done", lang, name=path.name)
+
+
+def _scopes(lang: str) -> list[tuple[str, str]]:
+    return [(ui("scope_last", lang), "last"), (ui("scope_all", lang), "all")]
+
+
+def build(lang: str, tr: Relabeler) -> ExportComponents:
+    with tr.add(gr.Accordion(ui("export", lang), open=False, elem_id="export-panel"), label="export"):
+        with gr.Row():
+            fmt = gr.Radio(
+                [(FORMAT_LABELS[f], f) for f in ("docx", "md", "csv", "bib", "ris") if f in FORMATS],
+                value="docx",
+                label=ui("export_format", lang),
+                elem_id="export-format",
+            )
+            scope = gr.Radio(
+                _scopes(lang),
+                value="all",
+                label=ui("export_scope", lang),
+                elem_id="export-scope",
+            )
+        button = gr.Button(ui("export_button", lang), elem_id="export-button")
+        message = gr.Markdown(elem_id="export-message")
+        file = gr.File(label=ui("export_file", lang), interactive=False, elem_id="export-file")
+    tr.add(fmt, label="export_format")
+    tr.add(scope, label="export_scope", choices=_scopes)
+    tr.add(button, value="export_button")
+    tr.add(file, label="export_file")
+    return ExportComponents(fmt, scope, button, file, message)
+
+
+def wire(c: ExportComponents, session: gr.State, lang_state: gr.State) -> None:
+    def run(session, fmt, scope, lang):
+        path, msg = export_session(session, fmt, scope, lang)
+        return path, msg
+
+    c.button.click(run, [session, c.fmt, c.scope, lang_state], [c.file, c.message], api_name=False)

@@ -1,0 +1,162 @@
+"""HTML for the page. Every piece of minutes text is escaped (html.escape) before any markup is added."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+from assistant.records import AgendaPoint, Answer, Citation, Meeting
+from assistant.web.texts import ui
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~!])")
+
+
+def esc(text: object) -> str:
+    """Escape text for HTML (quotes too)."""
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+def md_safe(text: str) -> str:
+    """Text for a Markdown component: Markdown characters backslash-escaped, then HTML-escaped."""
+    return esc(_MD_SPECIAL.sub(r"\\\1", text))
+
+
+def reference(c: Citation, lang: str) -> str:
+    from assistant.citations import render_citation
+
+    return render_citation(c, lang)
+
+
+def date_text(iso: str, lang: str) -> str:
+    if not iso:
+        return ""
+    from assistant.prompts import format_date
+
+    return format_date(iso, lang)
+
+
+def _quote_pattern(quote: str) -> re.Pattern[str] | None:
+    words = quote.split()
+    if not words:
+        return None
+    return re.compile(r"\s+".join(re.escape(w) for w in words))
+
+
+def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
+    """Spans of `quote` in `text`, tolerant to whitespace; a quote shortened with '…' matches piece by piece."""
+    spans: list[tuple[int, int]] = []
+    pieces = [p.strip(" .") for p in re.split(r"…|\.\.\.", quote)] if quote else []
+    for piece in pieces:
+        pattern = _quote_pattern(piece)
+        if pattern is None or len(piece) < 3:
+            continue
+        start = spans[-1][1] if spans else 0
+        m = pattern.search(text, start) or pattern.search(text)
+        if m:
+            spans.append((m.start(), m.end()))
+    return sorted(set(spans))
+
+
+def highlight(text: str, quote: str) -> tuple[str, bool]:
+    """`text` as escaped HTML with the quoted passage wrapped in <mark>; returns (html, found)."""
+    spans = find_quote(text, quote)
+    out, pos = [], 0
+    for start, end in spans:
+        if start < pos:
+            continue
+        out.append(esc(text[pos:start]))
+        out.append(f'<mark class="quote">{esc(text[start:end])}</mark>')
+        pos = end
+    out.append(esc(text[pos:]))
+    return "".join(out), bool(spans)
+
+
+def names(people: Iterable[str], lang: str) -> str:
+    people = [p for p in people if p]
+    return esc(", ".join(people)) if people else esc(ui("none", lang))
+
+
+def meeting_header(meeting: Meeting, lang: str) -> str:
+    """The meeting's header: committee, municipality, date and time, place, participants and absent members."""
+    when = date_text(meeting.date_iso, lang)
+    if meeting.time_str:
+        when += f", kl. {meeting.time_str}" if lang == "da" else f", {meeting.time_str}"
+    rows = [(ui("date", lang), esc(when))]
+    if meeting.place:
+        rows.append((ui("place", lang), esc(meeting.place)))
+    if meeting.participants:
+        rows.append((ui("participants", lang), names((p.name for p in meeting.present), lang)))
+        absent = [f"{p.name} ({p.note})" if p.note else p.name for p in meeting.absent]
+        rows.append((ui("absent", lang), names(absent, lang)))
+    body = "".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in rows)
+    muni = f'<div class="muni">{esc(meeting.municipality)}</div>' if meeting.municipality else ""
+    return (
+        f'<div class="meeting-header">{muni}<h3>{esc(meeting.committee)}</h3><table class="meta">{body}</table></div>'
+    )
+
+
+def point_heading(point: AgendaPoint, lang: str) -> str:
+    case = f' <span class="case">{esc(ui("case", lang))} {esc(point.case_number)}</span>' if point.case_number else ""
+    return f'<h4 class="point-title">{esc(ui("point", lang))} {esc(point.number)}: {esc(point.title)}{case}</h4>'
+
+
+def point_body(point: AgendaPoint, lang: str, quote: str = "") -> str:
+    """The point's full text, sections with headings, the quote highlighted. Closed points show no content."""
+    if point.closed:
+        return f'<p class="closed">{esc(ui("closed_point", lang))}</p>'
+    parts, found_any = [], False
+    sections = point.sections or []
+    for s in sections:
+        body, found = highlight(s.text, quote) if quote and not found_any else (esc(s.text), False)
+        found_any = found_any or found
+        tag = "h5" if s.level <= 1 else "h6"
+        heading = f"<{tag}>{esc(s.heading)}</{tag}>" if s.heading else ""
+        parts.append(f'<section>{heading}<div class="text">{body}</div></section>')
+    if quote and not found_any:
+        # The quote spans sections (or was shortened): show it above the text so it is never lost.
+        parts.insert(0, f'<blockquote><mark class="quote">{esc(quote)}</mark></blockquote>')
+    return "".join(parts)
+
+
+def source_view(meeting: Meeting, point: AgendaPoint, citation: Citation | None, lang: str) -> str:
+    """Meeting header, the point's heading and its full text with the cited passage highlighted."""
+    ref = f'<p class="ref">[{citation.number}] {esc(reference(citation, lang))}</p>' if citation else ""
+    quote = citation.quote if citation and not point.closed else ""
+    return (
+        f'<div class="source-view">{ref}{meeting_header(meeting, lang)}{point_heading(point, lang)}'
+        f"{point_body(point, lang, quote)}</div>"
+    )
+
+
+def citation_list(citations: list[Citation], lang: str, heading: str) -> str:
+    if not citations:
+        return f'<p class="muted">{esc(ui("no_sources", lang))}</p>'
+    items = "".join(
+        f'<li><span class="num">[{c.number}]</span> {esc(reference(c, lang))}'
+        + (f'<div class="q">»{esc(_short(c.quote))}«</div>' if c.quote and not c.closed else "")
+        + "</li>"
+        for c in citations
+    )
+    return f'<div class="citations"><h4>{esc(heading)}</h4><ol class="refs">{items}</ol></div>'
+
+
+def _short(text: str, limit: int = 220) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def answer_markdown(answer: Answer, lang: str) -> str:
+    """The chat message for an answer: its text, then the numbered references (all escaped)."""
+    text = "\n\n".join(md_safe(p.strip()) for p in re.split(r"\n\s*\n", answer.text.strip()) if p.strip())
+    text = "  \n".join(text.splitlines())
+    cits = answer.citations or answer.nearest
+    if not cits:
+        return text
+    heading = ui("sources", lang) if answer.citations else ui("nearest", lang)
+    refs = "\n".join(f"{c.number}. {md_safe(reference(c, lang))}" for c in cits)
+    return f"{text}\n\n**{md_safe(heading)}**\n\n{refs}"
+
+
+def status_line(text: str) -> str:
+    return f'<div class="status-line">{esc(text)}</div>'

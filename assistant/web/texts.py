@@ -1,0 +1,200 @@
+"""Every text the web page shows, in Danish and English."""
+
+from __future__ import annotations
+
+UI: dict[str, dict[str, str]] = {
+    "app_title": {"da": "Referat-assistenten", "en": "Referat-assistenten"},
+    "tagline": {
+        "da": "Spørg til kommunale referater – hvert svar henviser til mødet og dagsordenspunktet.",
+        "en": "Ask about municipal minutes – every answer cites the meeting and the agenda item.",
+    },
+    "language": {"da": "Sprog", "en": "Language"},
+    "tab_start": {"da": "Kom i gang", "en": "Get started"},
+    "tab_chat": {"da": "Spørg", "en": "Ask"},
+    "tab_meetings": {"da": "Møder og sager", "en": "Meetings and cases"},
+    "tab_upload": {"da": "Tilføj referater", "en": "Add minutes"},
+    "question": {"da": "Dit spørgsmål", "en": "Your question"},
+    "question_ph": {
+        "da": "F.eks. Hvad besluttede udvalget om …?",
+        "en": "E.g. What did the committee decide about …?",
+    },
+    "ask": {"da": "Spørg", "en": "Ask"},
+    "new_chat": {"da": "Ny samtale", "en": "New conversation"},
+    "chat_label": {"da": "Samtale", "en": "Conversation"},
+    "filters": {"da": "Afgrænsning", "en": "Filters"},
+    "municipality": {"da": "Kommune", "en": "Municipality"},
+    "committee": {"da": "Udvalg", "en": "Committee"},
+    "all": {"da": "(alle)", "en": "(all)"},
+    "date_from": {"da": "Fra dato (ÅÅÅÅ-MM-DD)", "en": "From date (YYYY-MM-DD)"},
+    "date_to": {"da": "Til dato (ÅÅÅÅ-MM-DD)", "en": "To date (YYYY-MM-DD)"},
+    "bad_date": {
+        "da": "Datoen {value!r} kan ikke læses: skriv den som ÅÅÅÅ-MM-DD, f.eks. 2025-12-09.",
+        "en": "The date {value!r} cannot be read: write it as YYYY-MM-DD, e.g. 2025-12-09.",
+    },
+    "sources": {"da": "Kilder", "en": "Sources"},
+    "nearest": {"da": "Nærmeste punkter i referaterne", "en": "Nearest items in the minutes"},
+    "no_sources": {"da": "Ingen kilder endnu – stil et spørgsmål.", "en": "No sources yet – ask a question."},
+    "show_source": {"da": "Vis kilde", "en": "Show source"},
+    "source_label": {"da": "Kilde i fuld tekst", "en": "Source in full"},
+    "pick_source": {
+        "da": "Vælg en kilde for at se citatet i punktets fulde tekst.",
+        "en": "Choose a source to see the quote in the item's full text.",
+    },
+    "source_missing": {
+        "da": "Punktet findes ikke længere i indekset (er referatet fjernet?).",
+        "en": "The item is no longer in the index (were the minutes removed?).",
+    },
+    "closed_point": {
+        "da": "Lukket punkt: beslutningen er ikke frigivet, og indholdet vises ikke.",
+        "en": "Closed item: the decision is not released and the content is not shown.",
+    },
+    "thinking": {"da": "Søger i referaterne …", "en": "Searching the minutes …"},
+    "empty_question": {"da": "Skriv et spørgsmål først.", "en": "Write a question first."},
+    "error": {
+        "da": "Der skete en fejl: {error}. Prøv igen, eller kontakt den, der driver assistenten.",
+        "en": "Something went wrong: {error}. Try again, or contact whoever runs the assistant.",
+    },
+    "export": {"da": "Eksportér kildehenvisninger", "en": "Export references"},
+    "export_format": {"da": "Format", "en": "Format"},
+    "export_scope": {"da": "Hvad", "en": "What"},
+    "scope_last": {"da": "Seneste svar", "en": "Latest answer"},
+    "scope_all": {"da": "Hele samtalen", "en": "Whole conversation"},
+    "export_button": {"da": "Lav fil", "en": "Make file"},
+    "export_file": {"da": "Fil til download", "en": "File to download"},
+    "export_none": {
+        "da": "Der er intet svar at eksportere endnu – stil et spørgsmål først.",
+        "en": "There is no answer to export yet – ask a question first.",
+    },
+    "export_done": {"da": "Filen er klar: {name}", "en": "The file is ready: {name}"},
+    # meeting header
+    "meeting": {"da": "Møde", "en": "Meeting"},
+    "date": {"da": "Dato", "en": "Date"},
+    "place": {"da": "Sted", "en": "Place"},
+    "participants": {"da": "Deltagere", "en": "Participants"},
+    "absent": {"da": "Fraværende", "en": "Absent"},
+    "none": {"da": "ingen", "en": "none"},
+    "point": {"da": "Punkt", "en": "Item"},
+    "case": {"da": "Sag", "en": "Case"},
+    "decision": {"da": "Beslutning", "en": "Decision"},
+    "no_decision": {"da": "Ingen beslutning i referatet.", "en": "No decision in the minutes."},
+    # onboarding
+    "welcome": {"da": "Velkommen", "en": "Welcome"},
+    "welcome_text": {
+        "da": "Her kan du stille spørgsmål til referaterne fra {n_meetings} møder i {n_committees} udvalg. "
+        "Hvert svar citerer referatet med udvalg, mødedato og punkt, så du kan tjekke kilden.",
+        "en": "Ask questions about the minutes of {n_meetings} meetings in {n_committees} committees. "
+        "Every answer quotes the minutes with committee, meeting date and item, so you can check the source.",
+    },
+    "empty_index": {
+        "da": "Indekset er tomt. Tilføj referater under »Tilføj referater« eller kør `minutes ingest`.",
+        "en": "The index is empty. Add minutes under “Add minutes” or run `minutes ingest`.",
+    },
+    "committees": {"da": "Udvalg i indekset", "en": "Committees in the index"},
+    "meetings_n": {"da": "møder", "en": "meetings"},
+    "latest": {"da": "Seneste møder", "en": "Latest meetings"},
+    "suggestions": {"da": "Forslag til første spørgsmål", "en": "Suggested first questions"},
+    "suggest_decided": {
+        "da": "Hvad besluttede {committee} om {title}?",
+        "en": "What did {committee} decide about {title}?",
+    },
+    "suggest_absent": {
+        "da": "Hvem havde meldt afbud til mødet i {committee} den {date}?",
+        "en": "Who was absent from the {committee} meeting on {date}?",
+    },
+    "suggest_case": {"da": "Hvordan er sag {case} forløbet?", "en": "What is the history of case {case}?"},
+    "use_suggestion": {"da": "Stil spørgsmålet", "en": "Ask this question"},
+    # meetings and cases
+    "browse": {"da": "Find møder", "en": "Find meetings"},
+    "show_meetings": {"da": "Vis møder", "en": "Show meetings"},
+    "meeting_pick": {"da": "Møde", "en": "Meeting"},
+    "open_meeting": {"da": "Åbn mødet", "en": "Open the meeting"},
+    "no_meetings": {"da": "Ingen møder passer til afgrænsningen.", "en": "No meetings match the filters."},
+    "case_number": {"da": "Sagsnummer", "en": "Case number"},
+    "case_ph": {"da": "F.eks. 24-012144", "en": "E.g. 24-012144"},
+    "case_history": {"da": "Vis sagens forløb", "en": "Show the case history"},
+    "case_title": {"da": "Sag {case}: forløb", "en": "Case {case}: history"},
+    "case_none": {
+        "da": "Sag {case} findes ikke i de indekserede referater. Tjek nummeret (f.eks. 24-012144).",
+        "en": "Case {case} is not in the indexed minutes. Check the number (e.g. 24-012144).",
+    },
+    "n_meetings_found": {"da": "{n} møder", "en": "{n} meetings"},
+    # upload
+    "upload_files": {"da": "Referater (PDF, JSON, HTML eller tekst)", "en": "Minutes (PDF, JSON, HTML or text)"},
+    "upload_muni": {
+        "da": "Kommune (kun hvis referatet ikke selv nævner den)",
+        "en": "Municipality (only if the minutes do not name it)",
+    },
+    "upload_button": {"da": "Tjek og tilføj", "en": "Check and add"},
+    "upload_help": {
+        "da": "Filerne tjekkes med de samme læsere som resten af indekset. Højst {mb:g} MB pr. fil.",
+        "en": "The files are checked with the same readers as the rest of the index. At most {mb:g} MB per file.",
+    },
+    "upload_none": {"da": "Vælg en eller flere filer først.", "en": "Choose one or more files first."},
+    "upload_too_big": {
+        "da": "{name}: filen fylder {size:.1f} MB, grænsen er {limit:g} MB. Del referatet op, eller bed den, der "
+        "driver assistenten, om at hæve MINUTES_UPLOAD_MAX_MB.",
+        "en": "{name}: the file is {size:.1f} MB, the limit is {limit:g} MB. Split the minutes, or ask whoever runs "
+        "the assistant to raise MINUTES_UPLOAD_MAX_MB.",
+    },
+    "upload_type": {
+        "da": "{name}: filtypen {ext!r} understøttes ikke. Brug PDF, JSON, HTML eller tekst (.txt, .md).",
+        "en": "{name}: the file type {ext!r} is not supported. Use PDF, JSON, HTML or text (.txt, .md).",
+    },
+    "upload_refused": {"da": "Afvist – {problem}", "en": "Refused – {problem}"},
+    "upload_no_points": {
+        "da": "{name}: ingen dagsordenspunkter fundet – filen ligner ikke et referat eller en dagsorden.",
+        "en": "{name}: no agenda items found – the file does not look like minutes or an agenda.",
+    },
+    "upload_saved": {
+        "da": "Tilføjet: {name} – {committee}, {date}, {n} punkter.",
+        "en": "Added: {name} – {committee}, {date}, {n} items.",
+    },
+    "upload_duplicate": {
+        "da": "{name} findes allerede som {existing} – springes over.",
+        "en": "{name} already exists as {existing} – skipped.",
+    },
+    "ingesting": {
+        "da": "Indekserer: {done}/{total} filer, {chunks} tekststykker",
+        "en": "Indexing: {done}/{total} files, {chunks} chunks",
+    },
+    "ingest_done": {
+        "da": "Indekset er opdateret: {added} nye, {changed} ændrede, {failed} afviste filer.",
+        "en": "The index is updated: {added} new, {changed} changed, {failed} refused files.",
+    },
+    "status": {
+        "da": "Indeks: {meetings} møder, {points} punkter fra {municipalities}.",
+        "en": "Index: {meetings} meetings, {points} items from {municipalities}.",
+    },
+}
+
+
+def ui(key: str, lang: str = "da", **fmt: object) -> str:
+    """The UI text `key` in `lang` (Danish when the language or key is unknown), formatted with `fmt`."""
+    entry = UI.get(key)
+    if entry is None:
+        return key
+    text = entry.get(lang) or entry["da"]
+    return text.format(**fmt) if fmt else text
+
+
+class Relabeler:
+    """Remembers which component property shows which UI text, so a language switch can update them all."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[object, dict[str, object]]] = []
+
+    def add(self, component, **props: object):
+        """props: attribute -> UI key, or a function lang -> value (for choices and composed texts)."""
+        self.items.append((component, props))
+        return component
+
+    @property
+    def components(self) -> list[object]:
+        return [c for c, _ in self.items]
+
+    def updates(self, lang: str) -> list[object]:
+        out = []
+        for component, props in self.items:
+            values = {k: (v(lang) if callable(v) else ui(str(v), lang)) for k, v in props.items()}
+            out.append(type(component)(**values))
+        return out

@@ -1,0 +1,228 @@
+"""Adding minutes from the page: checked with the readers, stored safely under the corpus, then ingested."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import shutil
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import gradio as gr
+
+from assistant.settings import Settings
+from assistant.web import html
+from assistant.web.state import Services
+from assistant.web.texts import Relabeler, ui
+
+log = logging.getLogger(__name__)
+
+ALLOWED_SUFFIXES = (".pdf", ".json", ".html", ".htm", ".txt", ".md", ".text")
+
+
+@dataclass
+class UploadOutcome:
+    name: str  # the name the user gave the file
+    ok: bool
+    message: str
+    stored: Path | None = None
+
+
+@dataclass
+class UploadReport:
+    outcomes: list[UploadOutcome] = field(default_factory=list)
+    ingest_message: str = ""
+
+    @property
+    def stored(self) -> list[Path]:
+        return [o.stored for o in self.outcomes if o.ok and o.stored]
+
+    def markdown(self) -> str:
+        lines = [f"- {'✅' if o.ok else '⛔'} {html.md_safe(o.message)}" for o in self.outcomes]
+        if self.ingest_message:
+            lines.append(f"\n{html.md_safe(self.ingest_message)}")
+        return "\n".join(lines)
+
+
+def uploads_dir(settings: Settings) -> Path:
+    return settings.corpus_path / "uploads"
+
+
+def safe_name(name: str) -> str:
+    """A slug of the file's own name: no folders, no dots in front, ASCII letters, digits and dashes."""
+    base = re.split(r"[\\/]", str(name))[-1]
+    stem, dot, suffix = base.rpartition(".")
+    if not dot:
+        stem, suffix = base, ""
+    ascii_stem = unicodedata.normalize("NFKD", stem.replace("æ", "ae").replace("ø", "oe").replace("å", "aa"))
+    ascii_stem = ascii_stem.replace("Æ", "Ae").replace("Ø", "Oe").replace("Å", "Aa")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_stem.encode("ascii", "ignore").decode().lower()).strip("-")[:80]
+    suffix = re.sub(r"[^a-z0-9]", "", suffix.lower())[:8]
+    return f"{slug or 'referat'}.{suffix}" if suffix else slug or "referat"
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def store_upload(src: Path, name: str, settings: Settings) -> tuple[Path, bool]:
+    """Copy `src` into the uploads folder under a safe, unused name; returns (path, created).
+
+    Never overwrites: a different file of the same name gets "-2", "-3", ...; the same bytes already stored
+    return the existing file with created=False. Raises ValueError if the target would fall outside the folder.
+    """
+    folder = uploads_dir(settings)
+    folder.mkdir(parents=True, exist_ok=True)
+    root = folder.resolve()
+    slug = safe_name(name)
+    stem, dot, suffix = slug.rpartition(".")
+    stem, suffix = (stem, "." + suffix) if dot else (slug, "")
+    digest = _sha256(src)
+    for i in range(1, 1000):
+        candidate = root / (f"{stem}{suffix}" if i == 1 else f"{stem}-{i}{suffix}")
+        if candidate.resolve().parent != root:
+            raise ValueError(f"{name}: the file name points outside {root}; rename the file.")
+        if candidate.exists():
+            if candidate.is_file() and not candidate.is_symlink() and _sha256(candidate) == digest:
+                return candidate, False
+            continue
+        try:
+            # O_EXCL: two uploads of the same name at the same moment cannot overwrite each other
+            fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        except FileExistsError:
+            continue
+        with os.fdopen(fd, "wb") as out, open(src, "rb") as inp:
+            shutil.copyfileobj(inp, out)
+        return candidate, True
+    raise ValueError(f"{name}: too many files named {slug} in {root}; rename the file.")
+
+
+def check_upload(src: Path, name: str, settings: Settings, lang: str, municipality: str | None = None):
+    """Read the file with the product's readers. Returns (ReadResult or None, refusal message or "")."""
+    from assistant.readers import read_file
+
+    size_mb = src.stat().st_size / 1_000_000
+    if size_mb > settings.upload_max_mb:
+        return None, ui("upload_too_big", lang, name=name, size=size_mb, limit=settings.upload_max_mb)
+    suffix = Path(safe_name(name)).suffix.lower()
+    if suffix not in ALLOWED_SUFFIXES:
+        return None, ui("upload_type", lang, name=name, ext=suffix or name)
+    result = read_file(src, settings, municipality=municipality or None)
+    if result.error is not None or result.meeting is None:
+        problem = str(result.error) if result.error else f"{name}: ?"
+        # the reader names its temp path; the user knows the file by the name they gave it
+        problem = problem.replace(str(src), name)
+        return result, ui("upload_refused", lang, problem=problem)
+    if not result.meeting.points:
+        return result, ui("upload_no_points", lang, name=name)
+    return result, ""
+
+
+def add_uploads(
+    services: Services,
+    files: Iterable[tuple[Path, str]],
+    lang: str,
+    municipality: str | None = None,
+    progress: Callable[[int, int, int], None] | None = None,
+) -> UploadReport:
+    """Check each (path, original name), store the good ones under the corpus, then ingest them."""
+    settings = services.settings
+    report = UploadReport()
+    for src, name in files:
+        name = Path(re.split(r"[\\/]", str(name))[-1]).name or "?"
+        try:
+            result, refusal = check_upload(Path(src), name, settings, lang, municipality)
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
+            log.exception("checking upload %s failed", name)
+            result, refusal = None, ui("upload_refused", lang, problem=f"{name}: {exc}")
+        if refusal:
+            report.outcomes.append(UploadOutcome(name, False, refusal))
+            continue
+        try:
+            stored, created = store_upload(Path(src), name, settings)
+        except (OSError, ValueError) as exc:
+            report.outcomes.append(UploadOutcome(name, False, ui("upload_refused", lang, problem=str(exc))))
+            continue
+        m = result.meeting
+        if not created:
+            msg = ui("upload_duplicate", lang, name=name, existing=stored.name)
+        else:
+            msg = ui(
+                "upload_saved",
+                lang,
+                name=stored.name,
+                committee=m.committee,
+                date=html.date_text(m.date_iso, lang),
+                n=len(m.points),
+            )
+        report.outcomes.append(UploadOutcome(name, True, msg, stored))
+    if report.stored:
+        from assistant.ingest import ingest
+
+        rep = ingest(report.stored, settings, municipality=municipality or None, progress=progress, show_progress=False)
+        services.reload()
+        report.ingest_message = ui(
+            "ingest_done", lang, added=rep.files_added, changed=rep.files_changed, failed=rep.files_failed
+        )
+    return report
+
+
+def upload_callback(services: Services, files, municipality: str | None, lang: str, progress=None) -> str:
+    """Gradio callback: file paths from a gr.File (filepath mode) -> Markdown report."""
+    if not files:
+        return html.md_safe(ui("upload_none", lang))
+    pairs = []
+    for f in files if isinstance(files, list | tuple) else [files]:
+        path = Path(getattr(f, "name", None) or str(f))
+        orig = getattr(f, "orig_name", None) or path.name
+        pairs.append((path, orig))
+
+    def on_progress(done: int, total: int, chunks: int) -> None:
+        if progress is not None:
+            progress((done, max(total, 1)), desc=ui("ingesting", lang, done=done, total=total, chunks=chunks))
+
+    return add_uploads(services, pairs, lang, municipality, on_progress).markdown()
+
+
+@dataclass
+class UploadComponents:
+    files: gr.File
+    municipality: gr.Textbox
+    button: gr.Button
+    result: gr.Markdown
+
+
+def build(settings: Settings, lang: str, tr: Relabeler) -> UploadComponents:
+    def help_text(lg: str) -> str:
+        return html.md_safe(ui("upload_help", lg, mb=settings.upload_max_mb))
+
+    tr.add(gr.Markdown(help_text(lang)), value=help_text)
+    files = gr.File(
+        label=ui("upload_files", lang),
+        file_count="multiple",
+        file_types=list(ALLOWED_SUFFIXES),
+        type="filepath",
+        elem_id="upload-files",
+    )
+    municipality = gr.Textbox(label=ui("upload_muni", lang), placeholder="Slagelse Kommune", elem_id="upload-muni")
+    button = gr.Button(ui("upload_button", lang), variant="primary", elem_id="upload-button")
+    result = gr.Markdown(elem_id="upload-result")
+    tr.add(files, label="upload_files")
+    tr.add(municipality, label="upload_muni")
+    tr.add(button, value="upload_button")
+    return UploadComponents(files, municipality, button, result)
+
+
+def wire(c: UploadComponents, services: Services, lang_state: gr.State) -> None:
+    def run(files, muni, lang, progress=gr.Progress()):  # noqa: B008 - Gradio injects progress this way
+        return upload_callback(services, files, muni, lang, progress)
+
+    c.button.click(run, [c.files, c.municipality, lang_state], [c.result], api_name=False)
