@@ -413,10 +413,16 @@ def select(refs: Iterable[MeetingRef], committees: Iterable[str] = (), since: da
 
 
 def _ingest(paths: list[Path], settings: Settings, municipality: str, progress: Progress | None) -> Any:
-    """The one door to ingestion."""
+    """The one door to ingestion: incremental over the whole folder, so files a killed run saved get indexed too,
+    and pruned, so a meeting file renamed or removed here leaves the index as well."""
     from assistant.ingest import ingest
 
-    return ingest(paths, settings, municipality=municipality, prune=True, progress=progress)
+    def on_files(done: int, total: int, chunks: int) -> None:
+        if progress and (done == total or done % 10 == 1):
+            progress(done, total, f"Indlæser {done}/{total} filer ({chunks} tekststykker)")
+
+    return ingest(paths, settings, municipality=municipality, prune=True, progress=on_files,
+                  show_progress=progress is None)
 
 
 def fetch_firstagenda(site: str, settings: Settings, *, municipality: str | None = None,
@@ -464,8 +470,6 @@ def fetch_firstagenda(site: str, settings: Settings, *, municipality: str | None
 
     failures_in_row = 0
     for i, ref in enumerate(chosen, 1):
-        if progress:
-            progress(i - 1, len(chosen), f"{ref.committee} {ref.date or ''}")
         path = folder / ref.file_name
         known = state.get(ref.meeting_id, {})
         old = existing.get(known.get("file", "")) or existing.get(path.name)
@@ -475,6 +479,8 @@ def fetch_firstagenda(site: str, settings: Settings, *, municipality: str | None
         if dry_run:
             report.outcomes.append(MeetingOutcome(ref, "would-fetch", str(path)))
             continue
+        if progress:
+            progress(i - 1, len(chosen), f"Henter møde {i}/{len(chosen)}: {ref.committee} {ref.date or ''}")
         url = base + MEETING_PATH + quote(ref.meeting_id, safe="")
         try:
             doc = client.get_json(url)
@@ -506,8 +512,6 @@ def fetch_firstagenda(site: str, settings: Settings, *, municipality: str | None
         state[ref.meeting_id] = {"file": path.name, "sha256": digest, "listing": ref.listing_hash}
         _save_state(folder, base, state)
         report.outcomes.append(MeetingOutcome(ref, status, str(path)))
-    if progress:
-        progress(len(chosen), len(chosen), report.summary())
 
     if ingest and not dry_run and folder.is_dir():
         report.ingest = _ingest([folder], settings, report.municipality, progress)

@@ -16,8 +16,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from assistant import fetch as F
 from assistant.cli import main
 from assistant.fetch import canonical_hash
+from assistant.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
 MUNI = "Testby Kommune"  # the server runs on 127.0.0.1, which names no municipality
@@ -268,3 +270,28 @@ def test_killed_fetch_leaves_no_partial_file_and_resumes(tmp_path, site):
     assert set(saved(tmp_path)) == set(site.meetings)
     assert f"/api/agenda/dagsorden/{next(iter(first))}" not in site.meeting_hits()
     assert not list(folder.glob("*.part"))
+
+
+def test_client_waits_its_turn_backs_off_and_names_itself(tmp_path):
+    site = Site([])
+    server, url = _serve(site)
+    try:
+        waits: list[float] = []
+        settings = Settings(index=tmp_path / "i", fetch_delay=0.5, fetch_retries=2, fetch_contact="it@kommune.dk")
+        client = F.PoliteClient(settings, sleep=waits.append)
+        for _ in range(2):
+            assert "Udvalg" in client.get_json(url + F.LIST_PATH)
+        assert len(waits) == 1 and 0.3 < waits[0] <= 0.5  # the second request waited its turn
+        assert site.agents == {f"Referat-assistenten/{F.__version__} (+kontakt: it@kommune.dk)"}
+
+        waits.clear()
+        client.delay = 0.0
+        site.fixed["/x"] = (503, "text/plain", b"busy")
+        with pytest.raises(F.HttpProblem) as err:
+            client.get_json(url + "/x")
+        assert err.value.status == 503 and "efter 2 nye forsøg" in err.value.message
+        assert waits == [0.25, 0.5]  # exponential backoff, then the last answer is reported
+        assert site.hits.count("/x") == 3
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -58,8 +58,7 @@ def firstagenda(site: str, municipality: str | None, committees: tuple[str, ...]
     settings = Settings().model_copy(update=update)
 
     def progress(done: int, total: int, message: str) -> None:
-        if total and done < total:
-            click.echo(f"[{done + 1}/{total}] {message}", err=True)
+        click.echo(message, err=True)
 
     try:
         report = fetch_firstagenda(site, settings, municipality=municipality, committees=committees, since=since,
