@@ -1,0 +1,64 @@
+"""Danish BM25: tokens keep case numbers and amounts whole, stemming, filters, atomic save/load."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.bm25 import BM25Index, tokenize
+
+DOCS = {
+    "a": "Sag 24-012144: Økonomiudvalget bevilger 87.500 kr. til legepladser i Greve.",
+    "b": "Sagen EMN-2025-001234 om cykelstier blev udsat.",
+    "c": "Borgerne i 87 husstande betaler 500 kr. for affaldsordningen.",
+    "d": "Legepladsen ved skolen renoveres; legepladserne får nye gynger.",
+}
+
+
+def _index() -> BM25Index:
+    return BM25Index().build(list(DOCS), list(DOCS.values()), generation=7)
+
+
+def test_tokens_keep_codes_and_amounts_whole_and_split():
+    toks = tokenize("Sag 24-012144 og EMN-2025-001234: 87.500 kr. til legepladserne")
+    for whole in ("24-012144", "emn-2025-001234", "87.500"):
+        assert whole in toks
+    for part in ("24", "012144", "emn", "2025", "001234", "87", "500", "kr"):
+        assert part in toks
+    assert "og" not in toks and "til" not in toks  # Danish stopwords
+    assert tokenize("legepladserne") == tokenize("legepladser") == tokenize("Legepladsen")  # Danish stemmer
+
+
+def test_exact_case_number_and_amount_rank_their_document_first():
+    idx = _index()
+    assert idx.search("24-012144", 4)[0][0] == "a"
+    assert idx.search("EMN-2025-001234", 4)[0][0] == "b"
+    hits = idx.search("87.500", 4)
+    assert hits[0][0] == "a"  # the whole amount beats "87 ... 500" spread over a document
+    assert hits[0][1] > dict(hits).get("c", 0.0)
+
+
+def test_stemmed_match_and_filters():
+    idx = _index()
+    assert {h[0] for h in idx.search("legepladserne", 4)} == {"a", "d"}
+    assert [h[0] for h in idx.search("legepladserne", 4, allowed={"d", "b"})] == ["d"]
+    mask = np.array([True, False, False, False])
+    assert [h[0] for h in idx.search("legepladserne", 4, allowed=mask)] == ["a"]
+    assert idx.search("legepladserne", 4, allowed=set()) == []
+    assert idx.search("ord der ikke findes xyzzy", 4) == []
+
+
+def test_save_and_load_roundtrip(tmp_path):
+    idx = _index()
+    folder = tmp_path / "bm25"
+    idx.save(folder)
+    idx.save(folder)  # replacing an existing folder works (atomic rename)
+    assert BM25Index.stored_generation(folder) == 7
+    loaded = BM25Index.load(folder)
+    assert loaded.generation == 7 and loaded.ids == idx.ids
+    assert loaded.search("24-012144", 2) == idx.search("24-012144", 2)
+    assert not list(tmp_path.glob("bm25.tmp-*")) and not list(tmp_path.glob("bm25.old-*"))
+
+
+def test_empty_index():
+    idx = BM25Index().build([], [])
+    assert idx.search("noget", 3) == []
