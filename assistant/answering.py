@@ -1,0 +1,365 @@
+"""The Assistant and its default answerer: extractive answers quoted from the retrieved agenda points.
+
+The extractive answerer splits the best points into sentences, scores each against the question (cosine of the
+embedded sentence and the question, overlap of question terms, and a prior for the section the question asks
+about: the Beslutning for "what was decided", the Indstilling for "what was recommended"), quotes the best ones
+verbatim and cites their points. When the evidence is too weak it says so and lists the nearest points.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import OrderedDict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from assistant.citations import citation_from_chunk, clean_title, render_citation
+from assistant.prompts import format_date, phrase
+from assistant.query import QueryPlan, analyse, stems
+from assistant.records import AgendaPoint, Answer, Citation, Filters, Hit, Meeting
+from assistant.retrieval import HybridRetriever
+from assistant.settings import Settings
+from assistant.structured import CaseStep, answer_attendance, answer_case, answer_meetings, case_history
+from assistant.structured import select_meeting as _select_meeting
+
+STRUCTURED = ("attendance", "participants", "meetings", "case")
+SECTION_PRIOR = {  # intent -> (section heading prefix, bonus)
+    "decision": (("beslutning", 0.06), ("indstilling", 0.01)),
+    "recommendation": (("indstilling", 0.04), ("beslutning", 0.03), ("anbefaling", 0.04)),
+    "fact": (),
+    "when": (("beslutning", 0.01),),
+}
+OVERLAP_WEIGHT = 0.12
+RANK_PENALTY = 0.01  # per rank of the point the sentence comes from
+MARGIN = 0.035  # sentences within this of the best one are quoted too
+MAX_CANDIDATES = 48  # sentences embedded per question
+_SENT_SPLIT = re.compile(r"(?<=[.!?:])\s+(?=[\"»“(]?[A-ZÆØÅ0-9§])")
+_BULLET = re.compile(r"^\s*(?:[-•*·]|\d{1,2}[.)])\s+")
+
+
+@dataclass
+class Unit:
+    """A quotable sentence (or list item) of a point."""
+
+    point_key: str
+    rank: int  # rank of its point among the hits (0 = best)
+    section: str  # top section heading
+    label: str  # the sub-heading above its paragraph, or ""
+    text: str  # verbatim
+    para: int  # paragraph index within the point, to merge neighbours
+    pos: int = 0  # position of the unit within the point
+    score: float = 0.0
+    cosine: float = 0.0
+
+
+def split_units(point_key: str, rank: int, point: AgendaPoint) -> list[Unit]:
+    """Sentences and list items of a point, each with its section and the sub-heading above it."""
+    units: list[Unit] = []
+    para_no = 0
+    for sec in point.sections:
+        label = sec.heading if sec.level > 1 else ""
+        top = sec.heading if sec.level == 1 or not units else units[-1].section
+        paragraphs = [p.strip() for p in re.split(r"\n\s*\n", sec.text) if p.strip()]
+        for i, para in enumerate(paragraphs):
+            para_no += 1
+            lines = [ln.strip() for ln in para.split("\n") if ln.strip()]
+            nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
+            if len(lines) == 1 and _is_subheading(lines[0]) and nxt:
+                label = lines[0]
+                continue
+            pieces = lines if any(_BULLET.match(ln) for ln in lines) else [" ".join(lines)]
+            for piece in pieces:
+                for sent in _SENT_SPLIT.split(piece):
+                    sent = sent.strip()
+                    if len(sent) >= 3:
+                        units.append(Unit(point_key, rank, top, label, sent, para_no, len(units)))
+    return units
+
+
+def _is_subheading(line: str) -> bool:
+    return len(line) <= 80 and not line.endswith((".", ":", ",", ";")) and not _BULLET.match(line) and (
+        line[:1].isupper() or line[:1] == "§"
+    )
+
+
+def coverage(terms: list[str], text: str) -> float:
+    """Share of the question's content stems found in ``text``."""
+    if not terms:
+        return 0.0
+    have = stems(text)
+    return sum(t in have for t in terms) / len(terms)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+class ExtractiveAnswerer:
+    """Composes an answer from verbatim sentences of the retrieved points."""
+
+    def __init__(self, index: Any, retriever: HybridRetriever, settings: Settings):
+        self.index = index
+        self.retriever = retriever
+        self.settings = settings
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing:
+            vecs = np.asarray(self.index.embedder.embed_passages(missing), dtype=np.float32)
+            for t, v in zip(missing, vecs, strict=True):
+                self._cache[t] = v
+            while len(self._cache) > 4096:
+                self._cache.popitem(last=False)
+        return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, 1), dtype=np.float32)
+
+    def score_units(self, plan: QueryPlan, units: list[Unit]) -> list[Unit]:
+        priors = SECTION_PRIOR.get(plan.intent, ())
+        for u in units:
+            u.score = OVERLAP_WEIGHT * coverage(plan.terms, f"{u.label} {u.text}") - RANK_PENALTY * u.rank
+            heading = (u.section or "").lower()
+            u.score += max((bonus for name, bonus in priors if heading.startswith(name)), default=0.0)
+        pool = sorted(units, key=lambda u: -u.score)[:MAX_CANDIDATES]
+        if pool:
+            vecs = self._embed([f"{u.label}: {u.text}" if u.label else u.text for u in pool])
+            cos = vecs @ self.retriever.query_vector(plan.question)
+            for u, c in zip(pool, cos, strict=True):
+                u.cosine = float(c)
+                u.score += float(c)
+        return sorted(pool, key=lambda u: -u.score)
+
+    def answer(self, plan: QueryPlan, hits: list[Hit]) -> Answer:
+        lang = plan.lang
+        catalog = self.index.catalog
+        points: dict[str, tuple[Meeting, AgendaPoint]] = {}
+        units: list[Unit] = []
+        for rank, hit in enumerate(hits[: self.settings.answer_points]):
+            found = catalog.point(hit.point_key)
+            if found is None:
+                continue
+            points[hit.point_key] = found
+            if not found[1].closed:
+                units.extend(split_units(hit.point_key, rank, found[1]))
+        ranked = self.score_units(plan, units)
+        chunks = {h.point_key: h.first for h in hits}
+        top_hit = hits[0] if hits else None
+        cov = 0.0
+        if top_hit is not None and top_hit.point_key in points:
+            cov = coverage(plan.terms, self._point_text(points[top_hit.point_key]))
+        best_cos = ranked[0].cosine if ranked else 0.0
+        evidence = best_cos + self.settings.refusal_coverage_weight * cov
+        if top_hit is not None and top_hit.first.closed and points.get(top_hit.point_key):
+            evidence = max(evidence, (top_hit.dense_score or 0.0) + self.settings.refusal_coverage_weight * cov)
+        if not hits or evidence < self.settings.refusal_threshold:
+            return self.refusal(plan, hits, evidence)
+        if top_hit.first.closed:
+            c = citation_from_chunk(1, top_hit.first)
+            text = f"{phrase('closed_point', lang, title=clean_title(c.point_title))} [1]"
+            return Answer(plan.question, text, [c], lang, evidence=evidence)
+        chosen = self._choose(plan, ranked, points)
+        return self._compose(plan, chosen, chunks, evidence)
+
+    @staticmethod
+    def _point_text(found: tuple[Meeting, AgendaPoint]) -> str:
+        return f"{found[1].title}\n{found[1].full_text}"
+
+    def _choose(self, plan: QueryPlan, ranked: list[Unit], points: dict) -> list[Unit]:
+        """The best sentence, then others close to it, from few points; a decision question gets the Beslutning."""
+        best = ranked[0]
+        chosen = [best]
+        keys = {best.point_key}
+        for u in ranked[1:]:
+            if len(chosen) >= self.settings.answer_sentences:
+                break
+            if u.score < best.score - MARGIN:
+                break
+            if u.point_key not in keys and len(keys) >= 2:
+                continue
+            if any(_fold(u.text) == _fold(c.text) for c in chosen):
+                continue
+            chosen.append(u)
+            keys.add(u.point_key)
+        if plan.intent == "decision" and not any(u.section.lower().startswith("beslutning") for u in chosen):
+            decision = [u for u in ranked if u.point_key == best.point_key and u.section.lower().startswith("besl")]
+            if decision:
+                chosen.insert(0, decision[0])
+        return chosen
+
+    def _compose(self, plan: QueryPlan, chosen: list[Unit], chunks: dict, evidence: float) -> Answer:
+        lang = plan.lang
+        numbers: dict[str, int] = {}
+        citations: list[Citation] = []
+        groups: list[tuple[str, str, list[Unit]]] = []  # (point_key, label, units of one paragraph)
+        for u in chosen:
+            if u.point_key not in numbers:
+                numbers[u.point_key] = len(numbers) + 1
+            for key, _label, group in groups:
+                if key == u.point_key and group[0].para == u.para and any(abs(g.pos - u.pos) == 1 for g in group):
+                    group.append(u)
+                    break
+            else:
+                groups.append((u.point_key, u.label or u.section, [u]))
+        lines = [phrase("answer_intro", lang)]
+        multi = len(numbers) > 1 or plan.intent == "when"
+        for key, label, group in groups:
+            group.sort(key=lambda x: x.pos)
+            quote = " ".join(u.text for u in group)
+            n = numbers[key]
+            if len(citations) < n:
+                citations.append(citation_from_chunk(n, chunks[key], quote, group[0].section))
+            ref = ""
+            if multi:
+                c = chunks[key]
+                ref = phrase("point_ref", lang, committee=c.committee, date=format_date(c.meeting_date, lang),
+                             number=c.point_number) + " – "
+            lines.append(f"- {ref}{label}: »{quote}« [{n}]" if label else f"- {ref}»{quote}« [{n}]")
+        return Answer(plan.question, "\n".join(lines), citations, lang, evidence=evidence)
+
+    def refusal(self, plan: QueryPlan, hits: list[Hit], evidence: float | None) -> Answer:
+        lang = plan.lang
+        nearest = [citation_from_chunk(i, h.first) for i, h in enumerate(hits[:3], start=1)]
+        text = phrase("refusal", lang)
+        if nearest:
+            text += "\n\n" + phrase("nearest_intro", lang) + "\n" + "\n".join(
+                f"- {render_citation(c, lang)}" for c in nearest
+            )
+        return Answer(plan.question, text, [], lang, refused=True, nearest=nearest, evidence=evidence)
+
+
+class Assistant:
+    """Answers questions about the indexed minutes. Opens the index on first use."""
+
+    def __init__(self, settings: Settings, index: Any | None = None):
+        self.settings = settings
+        self._index = index
+        self._retriever: HybridRetriever | None = None
+        self._extractive: ExtractiveAnswerer | None = None
+        self._llm: Any = None
+
+    @property
+    def index(self) -> Any:
+        if self._index is None:
+            from assistant.index import Index
+
+            self._index = Index.open(self.settings)
+        return self._index
+
+    @property
+    def retriever(self) -> HybridRetriever:
+        if self._retriever is None:
+            self._retriever = HybridRetriever(self.index, self.settings)
+        return self._retriever
+
+    @property
+    def extractive(self) -> ExtractiveAnswerer:
+        if self._extractive is None:
+            self._extractive = ExtractiveAnswerer(self.index, self.retriever, self.settings)
+        return self._extractive
+
+    @property
+    def llm(self) -> Any:
+        if self._llm is None and self.settings.llm != "none":
+            from assistant.llm import LLMAnswerer
+
+            self._llm = LLMAnswerer(self.settings)
+        return self._llm
+
+    def plan(self, question: str, history: list[Answer] | None = None, lang: str | None = None) -> QueryPlan:
+        if history and self.llm is not None:
+            rewritten = self.llm.rewrite(question, history, lang)
+            plan = analyse(rewritten, history, self.index.catalog, lang=lang)
+            plan.question = question
+            return plan
+        return analyse(question, history, self.index.catalog, lang=lang)
+
+    def ask(
+        self,
+        question: str,
+        history: list[Answer] | None = None,
+        filters: Filters | None = None,
+        lang: str | None = None,
+    ) -> Answer:
+        answer: Answer | None = None
+        for piece in self.ask_stream(question, history, filters, lang):
+            if isinstance(piece, Answer):
+                answer = piece
+        assert answer is not None
+        return answer
+
+    def ask_stream(
+        self,
+        question: str,
+        history: list[Answer] | None = None,
+        filters: Filters | None = None,
+        lang: str | None = None,
+    ) -> Iterator[str | Answer]:
+        """Text pieces, then the final Answer (the extractive answerer yields its text once)."""
+        t0 = time.perf_counter()
+        if not question.strip():
+            lang = lang or self.settings.language
+            yield Answer(question, phrase("empty_question", lang), [], lang, refused=True)
+            return
+        plan = self.plan(question, history, lang)
+        filters = filters or Filters()
+        answer = self._structured(plan, filters)
+        t1 = time.perf_counter()
+        if answer is None:
+            hits = self.retriever.search(plan.question, filters, self.settings.k, plan)
+            t1 = time.perf_counter()
+            if not hits and not self.index.catalog.latest_meetings(1):
+                answer = Answer(question, phrase("empty_index", plan.lang), [], plan.lang, refused=True)
+            elif self.llm is not None:
+                answer = None
+                for piece in self.llm.answer_stream(plan, hits, self.index.catalog):
+                    if isinstance(piece, Answer):
+                        answer = piece
+                    else:
+                        yield piece
+                if answer is None or answer.refused:  # nothing grounded: the extractive answer instead
+                    fallback = self.extractive.answer(plan, hits)
+                    fallback.flagged = bool(answer and answer.flagged)
+                    answer = fallback
+            else:
+                answer = self.extractive.answer(plan, hits)
+        answer.question = question
+        answer.plan = plan.to_dict()
+        answer.timings = {"retrieval_ms": (t1 - t0) * 1000, "total_ms": (time.perf_counter() - t0) * 1000}
+        if answer.answerer == "extractive" or self.llm is None:
+            yield answer.text
+        yield answer
+
+    def _structured(self, plan: QueryPlan, filters: Filters) -> Answer | None:
+        catalog = self.index.catalog
+        if plan.intent not in STRUCTURED:
+            return None
+        merged = self.retriever.resolve_filters(plan, filters)
+        if plan.intent == "case":
+            return answer_case(catalog, plan) if plan.case_number else None
+        if plan.intent == "meetings":
+            return answer_meetings(catalog, plan, merged)
+        hits = None
+        if plan.terms and merged.is_empty() and not plan.meeting_id:
+            hits = self.retriever.search(plan.question, filters, 1, plan)
+        meeting = _select_meeting(catalog, plan, merged, hits)
+        if meeting is None:
+            return Answer(plan.question, phrase("no_meeting", plan.lang), [], plan.lang, refused=True,
+                          kind=plan.intent)
+        return answer_attendance(meeting, plan)
+
+    def search(self, question: str, filters: Filters | None = None, k: int = 10) -> list[Hit]:
+        plan = analyse(question, None, self.index.catalog)
+        return self.retriever.search(question, filters, k, plan)
+
+    def case_history(self, case_number: str) -> list[CaseStep]:
+        return case_history(self.index.catalog, case_number)
+
+    def point_text(self, point_key: str) -> tuple[Meeting, AgendaPoint] | None:
+        return self.index.catalog.point(point_key)
+
+    def close(self) -> None:
+        if self._index is not None:
+            self._index.close()

@@ -1,0 +1,81 @@
+"""Citations: building them from index records and rendering them as readable references."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.prompts import format_date, phrase
+from assistant.records import AgendaPoint, Chunk, Citation, Meeting
+
+_TYPE_CODE = re.compile(r"\s*\([A-ZÆØÅ]\)\s*$")
+
+
+def clean_title(title: str) -> str:
+    """The point title without a trailing type code such as ' (B)'."""
+    return _TYPE_CODE.sub("", title or "").strip()
+
+
+def render_citation(c: Citation, lang: str = "da") -> str:
+    """One line: municipality, committee, meeting date, point number and title, case number.
+
+    Danish: "Slagelse Kommune, Økonomiudvalget, møde 9. december 2025, punkt 2: Titel (sag 24-012144)".
+    A closed point adds "(Beslutning ikke frigivet)" and is never quoted; a citation without a point number
+    cites the whole meeting.
+    """
+    en = lang == "en"
+    parts = [p for p in (c.municipality, c.committee) if p]
+    if c.meeting_date:
+        parts.append(f"{'meeting' if en else 'møde'} {format_date(c.meeting_date, lang)}")
+    text = ", ".join(parts)
+    if c.point_number:
+        item = f"{'item' if en else 'punkt'} {c.point_number}: {clean_title(c.point_title)}"
+        text = f"{text}, {item}" if text else item
+    if c.case_number:
+        text += f" ({'case' if en else 'sag'} {c.case_number})"
+    if c.closed:
+        text += f" ({phrase('closed_note', lang)})"
+    return text
+
+
+def citation_from_chunk(number: int, chunk: Chunk, quote: str = "", section: str = "") -> Citation:
+    """A citation of the agenda point a chunk belongs to (no quote for a closed point)."""
+    return Citation(
+        number=number,
+        municipality=chunk.municipality or "",
+        committee=chunk.committee,
+        meeting_date=chunk.meeting_date,
+        point_number=chunk.point_number,
+        point_title=chunk.point_title,
+        case_number=chunk.case_number or "",
+        source=chunk.source,
+        quote="" if chunk.closed else quote,
+        closed=chunk.closed,
+        point_key=chunk.point_key,
+        section=section,
+    )
+
+
+def citation_from_point(
+    number: int, meeting: Meeting, point: AgendaPoint | None, quote: str = "", section: str = ""
+) -> Citation:
+    """A citation of a point (or of the meeting as a whole when ``point`` is None)."""
+    closed = bool(point and point.closed)
+    return Citation(
+        number=number,
+        municipality=meeting.municipality or "",
+        committee=meeting.committee,
+        meeting_date=meeting.date_iso,
+        point_number=point.number if point else "",
+        point_title=point.title if point else "",
+        case_number=(point.case_number or "") if point else "",
+        source=meeting.source_path,
+        quote="" if closed else quote,
+        closed=closed,
+        point_key=f"{meeting.meeting_id}:{point.number}" if point else meeting.meeting_id,
+        section=section,
+    )
+
+
+def render_reference_list(citations: list[Citation], lang: str = "da") -> str:
+    """Numbered references, one per line: "[1] ..."."""
+    return "\n".join(f"[{c.number}] {render_citation(c, lang)}" for c in citations)

@@ -1,0 +1,166 @@
+"""Every prompt and user-facing phrase of the answerers, in Danish and English.
+
+``phrase(key, lang, **values)`` returns the phrase in the language (Danish when the language is unknown),
+formatted with ``values``.
+"""
+
+from __future__ import annotations
+
+DA_MONTHS = (
+    "januar", "februar", "marts", "april", "maj", "juni",
+    "juli", "august", "september", "oktober", "november", "december",
+)  # fmt: skip
+EN_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+PHRASES: dict[str, dict[str, str]] = {
+    # Refusals and fallbacks
+    "refusal": {"da": "Det fremgår ikke af referaterne.", "en": "The minutes do not say."},
+    "nearest_intro": {
+        "da": "De nærmeste dagsordenspunkter er:",
+        "en": "The nearest agenda points are:",
+    },
+    "empty_index": {
+        "da": "Der er ingen referater i indekset endnu. Kør `minutes ingest` først.",
+        "en": "There are no minutes in the index yet. Run `minutes ingest` first.",
+    },
+    "empty_question": {"da": "Stil et spørgsmål.", "en": "Please ask a question."},
+    # Extractive answers
+    "answer_intro": {"da": "Ifølge referaterne:", "en": "According to the minutes (quoted in Danish):"},
+    "point_ref": {"da": "{committee}, {date}, punkt {number}", "en": "{committee}, {date}, item {number}"},
+    "decision_label": {"da": "Beslutning", "en": "Decision"},
+    "recommendation_label": {"da": "Indstilling", "en": "Recommendation"},
+    "closed_point": {
+        "da": "Punktet «{title}» er lukket; beslutningen er ikke frigivet.",
+        "en": "The item “{title}” is closed; the decision has not been released.",
+    },
+    "closed_note": {"da": "Beslutning ikke frigivet", "en": "Decision not released"},
+    # Attendance and participants
+    "absent_list": {
+        "da": "Afbud/fravær ved mødet i {committee} {date}: {names}.",
+        "en": "Absent from the meeting of {committee} on {date}: {names}.",
+    },
+    "absent_none": {
+        "da": "Referatet fra mødet i {committee} {date} nævner ingen afbud eller fravær.",
+        "en": "The minutes of the meeting of {committee} on {date} record no one as absent.",
+    },
+    "present_list": {
+        "da": "Til stede ved mødet i {committee} {date}: {names}.",
+        "en": "Present at the meeting of {committee} on {date}: {names}.",
+    },
+    "members_list": {
+        "da": "Deltagere i {committee} (seneste møde {date}): {names}.",
+        "en": "Members of {committee} (latest meeting {date}): {names}.",
+    },
+    "no_participants": {
+        "da": "Referatet fra mødet i {committee} {date} har ingen deltagerliste.",
+        "en": "The minutes of the meeting of {committee} on {date} have no list of participants.",
+    },
+    "no_meeting": {
+        "da": "Jeg fandt intet møde, der passer til spørgsmålet.",
+        "en": "I found no meeting that matches the question.",
+    },
+    # Meetings in a period
+    "meetings_list": {"da": "{committee} holdt {n} møder {period}:", "en": "{committee} held {n} meetings {period}:"},
+    "meetings_one": {"da": "{committee} holdt 1 møde {period}:", "en": "{committee} held 1 meeting {period}:"},
+    "meetings_none": {
+        "da": "Der er ingen møder i {committee} {period} i referaterne.",
+        "en": "The minutes hold no meetings of {committee} {period}.",
+    },
+    "all_committees": {"da": "udvalgene", "en": "the committees"},
+    "period_between": {"da": "mellem {start} og {end}", "en": "between {start} and {end}"},
+    "period_from": {"da": "fra {start}", "en": "from {start}"},
+    "period_to": {"da": "til og med {end}", "en": "until {end}"},
+    "period_all": {"da": "i alt", "en": "in all"},
+    "meeting_line": {"da": "{date}: {committee} ({n} punkter)", "en": "{date}: {committee} ({n} items)"},
+    # Case history
+    "case_intro": {
+        "da": "Sag {case} er behandlet {n} gange:",
+        "en": "Case {case} was dealt with {n} times:",
+    },
+    "case_one": {"da": "Sag {case} er behandlet én gang:", "en": "Case {case} was dealt with once:"},
+    "case_unknown": {
+        "da": "Sag {case} findes ikke i referaterne.",
+        "en": "Case {case} is not in the minutes.",
+    },
+    "case_step": {
+        "da": "{date}, {committee}, punkt {number}: {title}",
+        "en": "{date}, {committee}, item {number}: {title}",
+    },
+    "case_decision": {"da": "Beslutning: {decision}", "en": "Decision: {decision}"},
+    "case_no_decision": {"da": "(ingen beslutning i referatet)", "en": "(no decision recorded)"},
+    # LLM
+    "llm_flagged": {
+        "da": "Bemærk: nogle henvisninger i svaret kunne ikke findes i kilderne og er fjernet.",
+        "en": "Note: some references in the answer were not found in the sources and were removed.",
+    },
+    "llm_missing": {
+        "da": "Pakken {package} mangler til LLM-svar ({llm}). Installer den med: pip install '{extra}'",
+        "en": "The package {package} is needed for LLM answers ({llm}). Install it with: pip install '{extra}'",
+    },
+    "llm_no_model": {
+        "da": "Angiv en model til LLM-svar med MINUTES_LLM_MODEL (for gguf: stien til .gguf-filen).",
+        "en": "Name a model for LLM answers with MINUTES_LLM_MODEL (for gguf: the path of the .gguf file).",
+    },
+}
+
+# Prompts for the optional LLM answerer. Sources are numbered [1]..[n]; every claim must cite one.
+LLM_SYSTEM = {
+    "da": (
+        "Du er Referat-assistenten. Du besvarer spørgsmål om kommunale mødereferater UDELUKKENDE ud fra de "
+        "nummererede kilder nedenfor. Regler:\n"
+        "1. Hver påstand skal have en kildehenvisning i skarpe klammer, fx [1] eller [2].\n"
+        "2. Brug kun numre, der findes blandt kilderne.\n"
+        "3. Citater i anførselstegn (\"...\") skal stå ordret i den kilde, du henviser til.\n"
+        "4. Står svaret ikke i kilderne, så skriv præcis: Det fremgår ikke af referaterne.\n"
+        "5. Svar kort og på dansk."
+    ),
+    "en": (
+        "You are the Minutes Assistant. You answer questions about municipal meeting minutes ONLY from the "
+        "numbered sources below (they are in Danish). Rules:\n"
+        "1. Every claim must carry a citation in square brackets, e.g. [1] or [2].\n"
+        "2. Use only numbers that exist among the sources.\n"
+        "3. Quotations in double quotes (\"...\") must appear verbatim in the source you cite.\n"
+        "4. If the sources do not contain the answer, write exactly: The minutes do not say.\n"
+        "5. Answer briefly in English."
+    ),
+}
+LLM_USER = {
+    "da": "Kilder:\n{sources}\n\nSpørgsmål: {question}\n\nSvar (med [n] efter hver påstand):",
+    "en": "Sources:\n{sources}\n\nQuestion: {question}\n\nAnswer (with [n] after every claim):",
+}
+LLM_SOURCE = "[{number}] {header}\n{text}"
+LLM_REWRITE = {
+    "da": (
+        "Omskriv det sidste spørgsmål, så det kan forstås uden samtalen. Bevar udvalg, sagsnummer og periode "
+        "fra samtalen, hvis spørgsmålet henviser til dem. Svar kun med det omskrevne spørgsmål.\n\n"
+        "Samtale:\n{history}\n\nSidste spørgsmål: {question}\n\nOmskrevet spørgsmål:"
+    ),
+    "en": (
+        "Rewrite the last question so it can be understood without the conversation. Keep the committee, case "
+        "number and period from the conversation when the question refers to them. Reply with the rewritten "
+        "question only.\n\nConversation:\n{history}\n\nLast question: {question}\n\nRewritten question:"
+    ),
+}
+
+
+def phrase(key: str, lang: str = "da", **values: object) -> str:
+    """The phrase ``key`` in ``lang`` ("da" or "en"), formatted with ``values``."""
+    try:
+        entry = PHRASES[key]
+    except KeyError:
+        raise KeyError(f"unknown phrase key {key!r}; add it to assistant/prompts.py PHRASES") from None
+    text = entry.get(lang) or entry["da"]
+    return text.format(**values) if values else text
+
+
+def format_date(iso: str, lang: str = "da") -> str:
+    """'2025-12-09' -> '9. december 2025' (da) or '9 December 2025' (en); '' stays ''."""
+    if not iso or len(iso) < 10:
+        return iso
+    year, month, day = int(iso[:4]), int(iso[5:7]), int(iso[8:10])
+    if lang == "en":
+        return f"{day} {EN_MONTHS[month - 1]} {year}"
+    return f"{day}. {DA_MONTHS[month - 1]} {year}"

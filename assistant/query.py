@@ -1,0 +1,388 @@
+"""Question analysis: language, intent, and the filters a question states (dates, committee, case number).
+
+``analyse(question, history, catalog)`` returns a QueryPlan. It is cheap (regular expressions, a stemmer and the
+catalog's committee list) and has no model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any, Protocol
+
+from assistant.prompts import DA_MONTHS, EN_MONTHS
+from assistant.records import Answer, Filters
+
+DA_STOP = frozenset(
+    "af alle alt andre at blev blive bliver da de dem den denne der deres det dette dig din disse du efter eller en "
+    "end er et for fra ham han hans har havde have hende hendes her hos hun hvad hvem hvis hvor hvordan hvilke "
+    "hvilken hvilket hvornår i ikke ind jeg jer kan kom kunne man mange med meget men mig min mine mit mod ned noget "
+    "nogle når og også om op os over på sig sin sine sit skal skulle som så sådan til ud under var vi vil ville vores "
+    "være været blevet angående omkring ift the".split()
+)
+EN_STOP = frozenset(
+    "a about after all also an and any are as at be been before being but by can could did do does for from had has "
+    "have how i if in into is it its me more most my no not of on or our out over said she should so some than that "
+    "the their them then there these they this those to too under up was we were what when where which while who "
+    "whom why will with would you your".split()
+)
+# Generic words that say what kind of answer is wanted rather than what it is about.
+QUESTION_WORDS = frozenset(
+    "udvalget udvalg udvalgets byrådet kommunen møde mødet møder referat referatet referaterne punkt punktet sag "
+    "sagen beslutte besluttede beslutning besluttet anbefale anbefalede anbefaling anbefalinger indstille "
+    "indstillede indstilling committee council meeting meetings minutes item case decide decided decision "
+    "recommend recommended recommendation municipality meldt meldte hvem who afbud absent fraværende "
+    "deltog deltagere".split()
+) | {m.lower() for m in DA_MONTHS + EN_MONTHS}
+
+_INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("attendance", re.compile(
+        r"\b(afbud|fravær\w*|ikke til stede|mødte ikke|absent\w*|absence|apolog\w*|did not attend|"
+        r"missing from|not present|who was away)\b")),
+    ("participants", re.compile(
+        r"\b(deltog|deltagere|mødedeltagere|til stede|fremmødt\w*|medlemmer|sidder i|sad i|who attended|"
+        r"attendees|participants|took part|members|who sits|sits on|present at)\b")),
+    ("meetings", re.compile(
+        r"\b(hvilke møder|hvor mange møder|møder holdt|holdt \w+ møder?|mødedatoer|mødeplan|which meetings|"
+        r"how many meetings|meetings did|meetings were held|meeting dates)\b")),
+    ("case", re.compile(
+        r"\b(sagens forløb|forløb|hvilke punkter|hvilke udvalg|behandlet hvor|gennem hvilke|sagsforløb|"
+        r"history of|which items|which committees|path of|passed through|went through)\b")),
+    ("decision", re.compile(
+        r"\b(beslut\w*|vedt\w+|godkend\w*|afgjort|afvist|decid\w*|decision\w*|approv\w*|resolv\w*|reject\w*)\b")),
+    ("recommendation", re.compile(r"\b(anbefal\w*|indstil\w*|foresl\w*|recommend\w*|propos\w*|advis\w*)\b")),
+    ("when", re.compile(r"\b(hvornår|when|what date|which date)\b")),
+]  # fmt: skip
+
+_FOLLOWUP = re.compile(
+    r"^(og|men|hvad med|hvad så|hvem|hvornår|og hvem|and|but|what about|how about|who|when)\b|"
+    r"\b(sagen|mødet|punktet|det møde|samme møde|samme sag|den sag|dette|det|the case|the meeting|that meeting|"
+    r"this case|that case|the item|it|same)\b",
+    re.I,
+)
+_LATEST = re.compile(
+    r"\b(sidste|seneste|forrige|nyeste|last|latest|most recent|previous)\s+(møde|mødet|meeting)\b", re.I
+)
+_CASE_RE = re.compile(r"\b(EMN-\d{4}-\d+|\d{3}-\d{4}-\d+|\d{2}-\d{5,7}[A-Z]?|\d{2}/\d{3,6})\b", re.I)
+
+_MONTHS: dict[str, int] = {}
+for _i, (_da, _en) in enumerate(zip(DA_MONTHS, EN_MONTHS, strict=True), start=1):
+    for _name in {_da, _en.lower(), _da[:3], _en.lower()[:3]}:
+        _MONTHS[_name] = _i
+_MONTHS.pop("maj", None)
+_MONTHS.update({"maj": 5, "may": 5, "sept": 9})
+_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_FULL_DATE_DA = re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTH_ALT})\.?\s+(\d{{4}})\b", re.I)
+_FULL_DATE_EN = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_NUM_DATE = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_MONTH_YEAR = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{4}})\b", re.I)
+_YEAR = re.compile(
+    r"\b(i|in|år|året|during|fra|from|siden|since|før|inden|before|efter|after|til|until|indtil)\s+(?:år\s+)?"
+    r"((?:19|20)\d{2})\b(?![-/]\d)",
+    re.I,
+)
+_REL_YEAR = re.compile(r"\b(i år|this year|sidste år|i fjor|last year)\b", re.I)
+
+
+class CommitteeSource(Protocol):
+    def committees(self) -> list[tuple[str, str, int, str, str]]: ...
+    def municipalities(self) -> list[str]: ...
+
+
+@dataclass
+class QueryPlan:
+    """What a question asks for."""
+
+    question: str
+    lang: str = "da"
+    intent: str = "fact"  # fact, decision, recommendation, when, attendance, participants, meetings, case
+    filters: Filters = field(default_factory=Filters)  # from the text (and carried over from history)
+    committee_boost: list[str] = field(default_factory=list)  # committees named ambiguously
+    case_number: str | None = None
+    latest: bool = False  # "sidste møde"
+    followup: bool = False
+    search_text: str = ""  # the text to search with (the question, plus context for a follow-up)
+    terms: list[str] = field(default_factory=list)  # content stems of the question
+    meeting_id: str | None = None  # a meeting carried over from the previous turn
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["filters"] = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in asdict(self.filters).items()}
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> QueryPlan:
+        d = dict(d)
+        f = dict(d.pop("filters", {}) or {})
+        for key in ("date_from", "date_to"):
+            if f.get(key):
+                f[key] = date.fromisoformat(f[key])
+        return cls(filters=Filters(**f), **d)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer  # PyStemmer
+
+    return Stemmer.Stemmer("danish")
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def detect_language(text: str) -> str:
+    """"da" or "en", cheaply: æøå, then Danish vs English stop words; Danish when in doubt."""
+    if re.search(r"[æøåÆØÅ]", text):
+        return "da"
+    ws = words(text)
+    da = sum(w in DA_STOP for w in ws)
+    en = sum(w in EN_STOP for w in ws)
+    return "en" if en > da else "da"
+
+
+def content_terms(text: str) -> list[str]:
+    """Stems of the words that carry the topic (no stop words, no generic question words, no short words)."""
+    out: list[str] = []
+    stem = _stemmer().stemWord
+    for w in words(text):
+        if len(w) < 3 or w in DA_STOP or w in EN_STOP or w in QUESTION_WORDS or w.isdigit():
+            continue
+        s = stem(w)
+        if s not in out:
+            out.append(s)
+    return out
+
+
+def stems(text: str) -> set[str]:
+    stem = _stemmer().stemWord
+    return {stem(w) for w in words(text)}
+
+
+def detect_intent(question: str, has_case: bool = False) -> str:
+    q = question.lower()
+    for intent, pattern in _INTENT_PATTERNS:
+        if pattern.search(q):
+            if intent == "case" and not has_case:
+                continue
+            return intent
+    if has_case and len(content_terms(_CASE_RE.sub(" ", q))) <= 1:
+        return "case"  # "Sag 24-012144?"
+    return "fact"
+
+
+def find_case_number(text: str) -> str | None:
+    m = _CASE_RE.search(text)
+    return m.group(1).upper() if m else None
+
+
+def _month_range(year: int, month: int) -> tuple[date, date]:
+    end = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    return date(year, month, 1), end
+
+
+def find_period(text: str, today: date | None = None) -> tuple[date | None, date | None]:
+    """The date range a question names: a day, a month, a year (with a preposition), or this/last year."""
+    today = today or date.today()
+    for rx, order in ((_FULL_DATE_DA, "dmy"), (_FULL_DATE_EN, "mdy")):
+        m = rx.search(text)
+        if m:
+            a, b, y = m.groups()
+            day, month = (a, b) if order == "dmy" else (b, a)
+            try:
+                d = date(int(y), _MONTHS[month.lower()], int(day))
+                return d, d
+            except (ValueError, KeyError):
+                pass
+    for rx, groups in ((_ISO_DATE, (2, 1, 0)), (_NUM_DATE, (0, 1, 2))):
+        m = rx.search(text)
+        if m:
+            g = m.groups()
+            try:
+                d = date(int(g[groups[2]]), int(g[groups[1]]), int(g[groups[0]]))
+                return d, d
+            except ValueError:
+                pass
+    m = _MONTH_YEAR.search(text)
+    if m:
+        return _month_range(int(m.group(2)), _MONTHS[m.group(1).lower()])
+    m = _YEAR.search(text)
+    if m:
+        prep, year = m.group(1).lower(), int(m.group(2))
+        if prep in ("fra", "from", "siden", "since", "efter", "after"):
+            return (date(year, 1, 1) if prep in ("fra", "from") else date(year + 1, 1, 1)), None
+        if prep in ("før", "inden", "before"):
+            return None, date(year - 1, 12, 31)
+        if prep in ("til", "until", "indtil"):
+            return None, date(year, 12, 31)
+        return date(year, 1, 1), date(year, 12, 31)
+    m = _REL_YEAR.search(text)
+    if m:
+        year = today.year if m.group(1).lower() in ("i år", "this year") else today.year - 1
+        return date(year, 1, 1), date(year, 12, 31)
+    return None, None
+
+
+_YEARS_SUFFIX = re.compile(r"\s+\d{4}\s*-\s*\d{4}$")
+_ENGLISH_ALIASES = {
+    "byråd": ("city council", "municipal council", "town council", "council"),
+    "økonomiudvalg": ("finance committee", "economic committee", "economy committee", "executive committee"),
+}
+
+
+def _base(word: str) -> str:
+    """'Økonomiudvalget' -> 'økonomiudvalg', 'Byrådet' -> 'byråd' (the indefinite stem of a committee word)."""
+    w = word.lower()
+    for suffix in ("udvalgets", "udvalget", "udvalg", "rådets", "rådet", "råd"):
+        if w.endswith(suffix):
+            return w[: len(w) - len(suffix)] + ("udvalg" if "udvalg" in suffix else "råd")
+    return w
+
+
+def committee_aliases(name: str) -> list[str]:
+    """Lower-case stems a question may use for a committee: the full name and its parts.
+
+    "Kultur- og Fritidsudvalget" -> ["kultur- og fritidsudvalg", "kulturudvalg", "fritidsudvalg"];
+    "Byråd 2022-2025" -> ["byråd", "city council", ...].
+    """
+    core = _YEARS_SUFFIX.sub("", name.strip())
+    core = core.split(" - ")[0].strip()  # "§ 17,4-udvalg - Ansøgning ..." -> "§ 17,4-udvalg"
+    tokens = core.split()
+    if not tokens:
+        return []
+    last = _base(tokens[-1])
+    aliases = [" ".join([*tokens[:-1], last]).lower()]
+    before = [t.lower() for t in tokens[:-1] if t != "§"]
+    parts_only = all(t.endswith(("-", "-,")) or t in ("og", "&", "samt") for t in before)
+    for tail in ("udvalg", "råd"):
+        if parts_only and last.endswith(tail) and len(last) > len(tail):
+            aliases.append(last)
+            for t in tokens[:-1]:  # "Kultur-" in "Kultur- og Fritidsudvalget" -> "kulturudvalg"
+                t = t.strip(",").lower()
+                if t.endswith("-") and len(t) > 2:
+                    aliases.append(t[:-1] + tail)
+    for key, english in _ENGLISH_ALIASES.items():
+        if aliases[0] == key:
+            aliases.extend(english)
+    seen: list[str] = []
+    for a in aliases:
+        a = re.sub(r"\s+", " ", a).strip()
+        if a and a not in seen and a not in ("udvalg", "råd"):
+            seen.append(a)
+    return seen
+
+
+def _alias_pattern(alias: str) -> re.Pattern[str]:
+    body = r"[\s-]*".join(re.escape(p) for p in re.split(r"[\s-]+", alias) if p)
+    return re.compile(rf"(?<![\wæøå]){body}(?:et|ets|en|ens|s|e)?(?![\wæøå])", re.I)
+
+
+def match_committees(question: str, committees: list[str]) -> list[str]:
+    """Committees the question names, most specific match first (longest alias wins)."""
+    scored: dict[str, int] = {}
+    for name in committees:
+        for alias in committee_aliases(name):
+            if _alias_pattern(alias).search(question):
+                scored[name] = max(scored.get(name, 0), len(alias))
+    if not scored:
+        return []
+    best = max(scored.values())
+    return sorted((n for n, s in scored.items() if s == best), key=len)
+
+
+def match_municipality(question: str, municipalities: list[str]) -> str | None:
+    q = question.lower()
+    for m in municipalities:
+        key = re.sub(r"\s+kommune$", "", m.strip(), flags=re.I).lower()
+        if key and re.search(rf"(?<![\wæøå]){re.escape(key)}(?:s)?(?![\wæøå])", q):
+            return m
+    return None
+
+
+def is_followup(question: str, plan: QueryPlan) -> bool:
+    """A question that leans on the previous turn: short, starts with "og"/"and", or refers back."""
+    q = question.strip()
+    if _FOLLOWUP.search(q) and len(plan.terms) <= 3:
+        return True
+    return plan.intent in ("attendance", "participants") and not (
+        plan.filters.committee or plan.filters.date_from or plan.latest
+    )
+
+
+def analyse(
+    question: str,
+    history: list[Answer] | None = None,
+    catalog: CommitteeSource | None = None,
+    lang: str | None = None,
+    today: date | None = None,
+) -> QueryPlan:
+    """Language, intent, filters and search text of a question, resolving a follow-up against ``history``."""
+    q = " ".join(question.split())
+    case = find_case_number(q)
+    plan = QueryPlan(question=q, lang=lang or detect_language(q), intent=detect_intent(q, bool(case)))
+    plan.case_number = case
+    date_from, date_to = find_period(q, today)
+    plan.latest = bool(_LATEST.search(q))
+    committee = municipality = None
+    if catalog is not None:
+        rows = catalog.committees()
+        matched = match_committees(q, sorted({r[1] for r in rows}))
+        if len(matched) == 1:
+            committee = matched[0]
+        else:
+            plan.committee_boost = matched
+        municipality = match_municipality(q, catalog.municipalities())
+    plan.filters = Filters(
+        municipality=municipality, committee=committee, date_from=date_from, date_to=date_to, case_number=None
+    )
+    topic = _CASE_RE.sub(" ", q)
+    for name in [committee, *plan.committee_boost]:
+        for alias in committee_aliases(name or ""):
+            topic = _alias_pattern(alias).sub(" ", topic)
+    plan.terms = content_terms(topic)
+    plan.search_text = q
+    previous = _previous_plan(history)
+    if previous is not None and is_followup(q, plan):
+        plan = _carry_over(plan, previous)
+    return plan
+
+
+def _previous_plan(history: list[Answer] | None) -> QueryPlan | None:
+    """The plan of the last answered turn, rebuilt from its Answer."""
+    for ans in reversed(history or []):
+        p = getattr(ans, "plan", None)
+        prev = QueryPlan.from_dict(p) if p else QueryPlan(question=ans.question)
+        top = ans.citations[0] if ans.citations else None
+        if top is not None:  # what the answer was about, when the question itself did not say
+            prev.case_number = prev.case_number or top.case_number or None
+            if not prev.meeting_id and top.point_key:
+                prev.meeting_id = top.point_key.split(":")[0]
+            if not prev.filters.committee and top.committee and ans.kind != "meetings":
+                prev.filters = replace(prev.filters, committee=top.committee)
+        return prev
+    return None
+
+
+def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
+    """Fill what the follow-up leaves open from the previous turn: committee, case, period, meeting."""
+    plan.followup = True
+    f, pf = plan.filters, prev.filters
+    names_committee = bool(f.committee or plan.committee_boost)
+    plan.filters = Filters(
+        municipality=f.municipality or pf.municipality,
+        committee=f.committee or (None if names_committee else pf.committee),
+        date_from=f.date_from or (None if f.date_to else pf.date_from),
+        date_to=f.date_to or (None if f.date_from else pf.date_to),
+        case_number=None,
+    )
+    plan.case_number = plan.case_number or prev.case_number
+    if not names_committee and not (f.date_from or f.date_to):
+        plan.meeting_id = prev.meeting_id  # "hvem var fraværende?" -> the same meeting
+    if not plan.case_number:
+        plan.search_text = f"{plan.question} {prev.question}"
+    if plan.intent == "fact" and prev.intent in ("decision", "recommendation", "when"):
+        plan.intent = prev.intent
+    return plan

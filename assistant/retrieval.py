@@ -1,0 +1,182 @@
+"""Hybrid retrieval: dense and BM25 rankings fused at the level of agenda points.
+
+Both retrievers return chunks; each ranking is first reduced to distinct agenda points (a point ranks where its best
+chunk ranks), then the point rankings are fused by weighted reciprocal rank fusion. Filters come from the caller
+and from the question (committee, period, case number, "sidste møde"); when the question's own filters leave
+nothing, they are relaxed one by one.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+
+from assistant.query import QueryPlan, analyse
+from assistant.records import Chunk, Filters, Hit
+from assistant.settings import Settings
+
+COMMITTEE_BOOST = 0.25  # relative score bonus for a committee the question names ambiguously
+
+
+def fuse(
+    rankings: list[tuple[str, list[tuple[Chunk, float]], float]],
+    rrf_k: int = 60,
+    boost_committees: list[str] | None = None,
+) -> list[Hit]:
+    """Weighted reciprocal rank fusion over distinct agenda points.
+
+    Args:
+        rankings: (name, [(chunk, score), ...] best first, weight); name "dense" or "bm25" fills Hit ranks.
+        rrf_k: the RRF constant (larger flattens the rank curve).
+        boost_committees: committees whose points get a relative bonus.
+    """
+    hits: dict[str, Hit] = {}
+    for name, ranked, weight in rankings:
+        rank = 0
+        seen: set[str] = set()
+        for chunk, score in ranked:
+            hit = hits.get(chunk.point_key)
+            if hit is None:
+                hit = hits[chunk.point_key] = Hit(point_key=chunk.point_key, score=0.0, chunks=[])
+            if all(c.id != chunk.id for c in hit.chunks):
+                hit.chunks.append(chunk)
+            if chunk.point_key in seen:
+                continue
+            seen.add(chunk.point_key)
+            rank += 1
+            hit.score += weight / (rrf_k + rank)
+            if name == "dense":
+                hit.dense_rank, hit.dense_score = rank, float(score)
+            elif name == "bm25":
+                hit.bm25_rank = rank
+    boosted = {c.lower() for c in boost_committees or []}
+    for hit in hits.values():
+        if boosted and hit.first.committee.lower() in boosted:
+            hit.score *= 1.0 + COMMITTEE_BOOST
+    return sorted(hits.values(), key=lambda h: (-h.score, h.dense_rank or 10**6))
+
+
+def merge_filters(user: Filters | None, plan: QueryPlan) -> Filters:
+    """The user's filters win; what they leave open is filled from the question."""
+    user = user or Filters()
+    q = plan.filters
+    return Filters(
+        municipality=user.municipality or q.municipality,
+        committee=user.committee or q.committee,
+        date_from=user.date_from or (None if user.date_to else q.date_from),
+        date_to=user.date_to or (None if user.date_from else q.date_to),
+        case_number=user.case_number or plan.case_number,
+    )
+
+
+def relaxations(user: Filters | None, merged: Filters) -> list[Filters]:
+    """The merged filters, then versions that drop the question's own filters one at a time."""
+    user = user or Filters()
+    out = [merged]
+    current = merged
+    for key in ("case_number", "date_from", "committee", "municipality"):
+        if key == "date_from":
+            if (current.date_from, current.date_to) != (user.date_from, user.date_to):
+                current = replace(current, date_from=user.date_from, date_to=user.date_to)
+                out.append(current)
+        elif getattr(current, key) != getattr(user, key):
+            current = replace(current, **{key: getattr(user, key)})
+            out.append(current)
+    return out
+
+
+class HybridRetriever:
+    """Dense + BM25 search over an Index, fused to distinct agenda points."""
+
+    def __init__(self, index: Any, settings: Settings):
+        self.index = index
+        self.settings = settings
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def query_vector(self, text: str) -> np.ndarray:
+        """The embedded question (cached: the answerer scores sentences against the same vector)."""
+        vec = self._vectors.get(text)
+        if vec is None:
+            vec = np.asarray(self.index.embedder.embed_query(text), dtype=np.float32)
+            self._vectors[text] = vec
+            if len(self._vectors) > 256:
+                self._vectors.popitem(last=False)
+        return vec
+
+    def resolve_filters(self, plan: QueryPlan, filters: Filters | None) -> Filters:
+        merged = merge_filters(filters, plan)
+        if plan.latest and not (merged.date_from or merged.date_to):
+            meetings = self.index.catalog.meetings(municipality=merged.municipality, committee=merged.committee)
+            if meetings and meetings[-1].date:
+                merged = replace(merged, date_from=meetings[-1].date, date_to=meetings[-1].date)
+        return merged
+
+    def search(
+        self, question: str, filters: Filters | None = None, k: int | None = None, plan: QueryPlan | None = None
+    ) -> list[Hit]:
+        """Top ``k`` distinct agenda points for the question, best first."""
+        plan = plan or analyse(question, None, self.index.catalog)
+        k = k or self.settings.k
+        text = plan.search_text or question
+        for f in relaxations(filters, self.resolve_filters(plan, filters)):
+            hits = self._search(text, f, k, plan)
+            if hits:
+                return hits
+        return []
+
+    def _search(self, text: str, filters: Filters, k: int, plan: QueryPlan) -> list[Hit]:
+        s = self.settings
+        n = max(s.candidates, 3 * k)
+        f = None if filters.is_empty() else filters
+        dense = self.index.dense_vector(self.query_vector(text), n, f)
+        bm25_weight = s.bm25_weight_en if plan.lang == "en" else s.bm25_weight
+        bm25 = self.index.bm25(text, n, f) if bm25_weight > 0 else []
+        hits = fuse([("dense", dense, s.dense_weight), ("bm25", bm25, bm25_weight)], s.rrf_k, plan.committee_boost)
+        return hits[:k]
+
+    def as_langchain(self, filters: Filters | None = None, k: int | None = None):
+        """A LangChain BaseRetriever over this retriever; one Document per agenda point."""
+        return make_langchain_retriever(self, filters, k or self.settings.k)
+
+
+def hit_metadata(hit: Hit) -> dict[str, Any]:
+    c = hit.first
+    return {
+        "point_key": hit.point_key,
+        "score": hit.score,
+        "dense_rank": hit.dense_rank,
+        "bm25_rank": hit.bm25_rank,
+        "municipality": c.municipality,
+        "committee": c.committee,
+        "meeting_date": c.meeting_date,
+        "point_number": c.point_number,
+        "point_title": c.point_title,
+        "case_number": c.case_number,
+        "closed": c.closed,
+        "source": c.source,
+    }
+
+
+def make_langchain_retriever(hybrid: HybridRetriever, filters: Filters | None, k: int):
+    from langchain_core.documents import Document
+    from langchain_core.retrievers import BaseRetriever
+    from pydantic import ConfigDict
+
+    class MinutesRetriever(BaseRetriever):
+        """Hybrid (dense + BM25) retrieval of agenda points from municipal minutes."""
+
+        model_config = ConfigDict(arbitrary_types_allowed=True)
+        hybrid: Any
+        filters: Any = None
+        k: int = 5
+
+        def _get_relevant_documents(self, query: str, *, run_manager: Any = None) -> list[Document]:
+            hits = self.hybrid.search(query, self.filters, self.k)
+            return [
+                Document(page_content="\n\n".join(c.body for c in h.chunks), metadata=hit_metadata(h)) for h in hits
+            ]
+
+    return MinutesRetriever(hybrid=hybrid, filters=filters, k=k)
