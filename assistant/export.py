@@ -338,6 +338,13 @@ def export(answers: Sequence[Answer], fmt: str, path: Path, lang: str | None = N
 def export_name(answers: Sequence[Answer], fmt: str) -> str:
     """A file name for a download: 'referat-svar-<date>-<question slug>.<ext>'."""
     first = answers[0].question if answers else "svar"
-    ascii_q = unicodedata.normalize("NFKD", first).encode("ascii", "ignore").decode().lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_q).strip("-")[:40] or "svar"
-    return f"referat-svar-{date.today().isoformat()}-{slug}{FORMATS[fmt]}"
+    return f"referat-svar-{date.today().isoformat()}-{slugify(first, 40) or 'svar'}{FORMATS[fmt]}"
+
+
+_DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+
+
+def slugify(text: str, limit: int = 80) -> str:
+    """Lower-case ASCII letters, digits and single dashes (æ -> ae, ø -> oe, å -> aa)."""
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_DANISH)).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:limit].strip("-")

@@ -7,13 +7,13 @@ import logging
 import os
 import re
 import shutil
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import gradio as gr
 
+from assistant.export import slugify
 from assistant.settings import Settings
 from assistant.web import html
 from assistant.web.state import Services
@@ -58,9 +58,7 @@ def safe_name(name: str) -> str:
     stem, dot, suffix = base.rpartition(".")
     if not dot:
         stem, suffix = base, ""
-    ascii_stem = unicodedata.normalize("NFKD", stem.replace("æ", "ae").replace("ø", "oe").replace("å", "aa"))
-    ascii_stem = ascii_stem.replace("Æ", "Ae").replace("Ø", "Oe").replace("Å", "Aa")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_stem.encode("ascii", "ignore").decode().lower()).strip("-")[:80]
+    slug = slugify(stem, 80)
     suffix = re.sub(r"[^a-z0-9]", "", suffix.lower())[:8]
     return f"{slug or 'referat'}.{suffix}" if suffix else slug or "referat"
 
