@@ -233,12 +233,13 @@ class ExtractiveAnswerer:
 class Assistant:
     """Answers questions about the indexed minutes. Opens the index on first use."""
 
-    def __init__(self, settings: Settings, index: Any | None = None):
+    def __init__(self, settings: Settings, index: Any | None = None, llm: Any | None = None):
+        """``llm``: an LLMAnswerer to use instead of the one Settings.llm names (tests pass a fake)."""
         self.settings = settings
         self._index = index
         self._retriever: HybridRetriever | None = None
         self._extractive: ExtractiveAnswerer | None = None
-        self._llm: Any = None
+        self._llm: Any = llm
 
     @property
     def index(self) -> Any:
