@@ -1,0 +1,130 @@
+"""The development question set (eval/dev_questions.jsonl) checked against the real minutes by eval/check_gold.py."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_CORPUS = REPO.parent / "shared" / "corpus"
+QUESTIONS = REPO / "eval" / "dev_questions.jsonl"
+
+
+def _check_gold():
+    spec = importlib.util.spec_from_file_location("check_gold", REPO / "eval" / "check_gold.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+cg = _check_gold()
+
+
+@pytest.fixture(scope="module")
+def corpus_roots(greve_dir) -> list[Path]:
+    return [SHARED_CORPUS]
+
+
+@pytest.fixture(scope="module")
+def corpus(corpus_roots):
+    return cg.Corpus(corpus_roots)
+
+
+def _rewrite(tmp_path: Path, edit) -> Path:
+    """A copy of the question set with ``edit(questions)`` applied."""
+    questions = [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    edit(questions)
+    path = tmp_path / "questions.jsonl"
+    path.write_text("".join(json.dumps(q, ensure_ascii=False) + "\n" for q in questions), encoding="utf-8")
+    return path
+
+
+def _first(questions: list[dict], kind: str) -> dict:
+    return next(q for q in questions if q["kind"] == kind)
+
+
+def test_question_set_passes_every_check(corpus_roots, corpus):
+    report = cg.check(QUESTIONS, corpus_roots, corpus)
+    assert report.errors == []
+    assert any(line.startswith("title overlap") for line in report.lines)
+
+
+def test_main_exits_zero_and_prints_summary(corpus_roots, capsys):
+    assert cg.main([str(QUESTIONS), "--corpus", str(corpus_roots[0])]) == 0
+    out = capsys.readouterr().out
+    assert "questions: " in out and out.rstrip().endswith("OK")
+
+
+def test_dot_folder_and_slagelse_are_read(corpus):
+    assert ".Spørgsmål / Svar til Byrådet 2022-2025" in corpus.committees()
+    slagelse = corpus.get("referat-17-4-udvalg-2025-12-09.txt")
+    assert slagelse.municipality == "Slagelse Kommune"
+    assert slagelse.meeting_date == "2025-12-09"
+    assert slagelse.absent == ["Knud Vincents", "Jane Dahl", "John Dyrby Paulsen", "Troels Brandt"]
+    assert slagelse.points["2"].case_number == "24-012144"
+    assert "Brug data som strategisk værktøj" in slagelse.points["2"].text
+
+
+def test_wrong_point_number_is_caught(corpus_roots, corpus, tmp_path):
+    def edit(qs):
+        _first(qs, "decision")["gold"][0]["point"] = "999"
+
+    errors = cg.check(_rewrite(tmp_path, edit), corpus_roots, corpus).errors
+    assert any("has no point '999'" in e for e in errors)
+
+
+def test_wrong_date_and_committee_are_caught(corpus_roots, corpus, tmp_path):
+    def edit(qs):
+        gold = _first(qs, "fact")["gold"][0]
+        gold["meeting_date"] = "1999-01-01"
+        gold["committee"] = "Byrådet"
+
+    errors = cg.check(_rewrite(tmp_path, edit), corpus_roots, corpus).errors
+    assert any("meeting_date is '1999-01-01'" in e for e in errors)
+    assert any("committee is 'Byrådet'" in e for e in errors)
+
+
+def test_fragment_not_in_gold_text_is_caught(corpus_roots, corpus, tmp_path):
+    def edit(qs):
+        _first(qs, "recommendation")["answer_must_contain"] = ["en sætning der ikke står i referatet"]
+
+    errors = cg.check(_rewrite(tmp_path, edit), corpus_roots, corpus).errors
+    assert any("occurs in no gold point's text" in e for e in errors)
+
+
+def test_incomplete_case_gold_and_wrong_absentees_are_caught(corpus_roots, corpus, tmp_path):
+    def edit(qs):
+        _first(qs, "case")["gold"].pop()
+        _first(qs, "attendance")["answer_must_contain"] = ["Knud Vincents"]
+
+    errors = cg.check(_rewrite(tmp_path, edit), corpus_roots, corpus).errors
+    assert any("gold must list every point with case" in e for e in errors)
+    assert any("is not the absent participants" in e for e in errors)
+
+
+def test_counts_and_duplicate_ids_are_caught(corpus_roots, corpus, tmp_path):
+    def edit(qs):
+        del qs[40:]
+        qs[1]["id"] = qs[0]["id"]
+
+    errors = cg.check(_rewrite(tmp_path, edit), corpus_roots, corpus).errors
+    assert any("questions; at least" in e for e in errors)
+    assert any("id used 2 times" in e for e in errors)
+
+
+def test_missing_source_is_caught(corpus_roots, corpus, tmp_path):
+    def edit(qs):
+        _first(qs, "when")["gold"][0]["source"] = "no-such-file.json"
+
+    errors = cg.check(_rewrite(tmp_path, edit), corpus_roots, corpus).errors
+    assert any("source 'no-such-file.json' is not a file" in e for e in errors)
+
+
+def test_html_to_text_unescapes_and_folds():
+    html = "<div><h3>Beslutning</h3><span>K&oslash;ge&nbsp; Bugt</span><br>  <b>godkendt</b></div>"
+    assert cg.html_to_text(html) == "Beslutning Køge Bugt godkendt"
