@@ -10,6 +10,7 @@ import sys
 import threading
 import time
 from collections import defaultdict
+from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -125,8 +126,9 @@ def in_range(site: Site) -> list[dict]:
     return [m for m in site.meetings.values() if m["Moede"]["Dato"][:4] == "2023"]
 
 
-def run_cli(tmp_path: Path, site: Site, *args: str):
-    argv = ["fetch", "firstagenda", "--site", site.url, "--municipality", MUNI, "--corpus", str(tmp_path / "corpus"),
+def run_cli(tmp_path: Path, site: Site, *args: str, municipality: str = MUNI):
+    argv = ["fetch", "firstagenda", "--site", site.url, "--municipality", municipality,
+            "--corpus", str(tmp_path / "corpus"),
             "--index", str(tmp_path / "index"), "--delay", "0", *args]
     return CliRunner().invoke(main, argv, catch_exceptions=False)
 
@@ -292,6 +294,52 @@ def test_client_waits_its_turn_backs_off_and_names_itself(tmp_path):
         assert err.value.status == 503 and "efter 2 nye forsøg" in err.value.message
         assert waits == [0.25, 0.5]  # exponential backoff, then the last answer is reported
         assert site.hits.count("/x") == 3
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_fetch_ingests_new_meetings_and_reindexes_a_changed_one(tmp_path, greve_dir):
+    """Real reader, chunker, embedder, Chroma and BM25 on two one-point meetings."""
+    from assistant.index import Index
+    from assistant.records import source_key
+
+    site = Site([_trim(m, 1) for m in pick_meetings(greve_dir)])
+    server, site.url = _serve(site)
+    settings = Settings(index=tmp_path / "index", corpus=tmp_path / "corpus", fetch_delay=0)
+    try:
+        kwargs = dict(municipality="Greve Kommune", committees=["økonomi", "kultur"], since=date(2023, 1, 1),
+                      until=date(2023, 12, 31))
+        first = F.fetch_firstagenda(site.url, settings, **kwargs)
+        assert [o.status for o in first.outcomes] == ["new", "new"]
+        assert first.ingest.files_added == 2 and first.ingest.files_failed == 0, first.ingest.problems
+        target = next(o for o in first.outcomes if "Økonomi" in o.ref.committee)
+        key = source_key(target.path)
+        with Index.open(settings) as index:
+            old_ids = set(index.catalog.chunk_ids_for_source(key))
+            assert old_ids and index.store.count() == index.catalog.count_chunks()
+
+        again = F.fetch_firstagenda(site.url, settings, **kwargs)
+        assert [o.status for o in again.outcomes] == ["unchanged", "unchanged"]
+        assert again.ingest.files_unchanged == 2 and again.ingest.chunks_embedded == 0
+
+        doc = site.meetings[target.ref.meeting_id]
+        doc["Moede"]["Navn"] = "Referat"
+        doc["Dagsordenpunkter"][0]["Felter"][0]["Html"] = (
+            "<h3>Beslutning</h3><p>Økonomiudvalget godkendte at flytte kunstgræsbanen til Hundige Strand.</p>")
+        res = run_cli(tmp_path, site, "--committee", "økonomi", "--committee", "kultur", "--since", "2023-01-01",
+                      "--until", "2023-12-31", municipality="Greve Kommune")
+        assert res.exit_code == 0, res.output
+        assert "0 nye, 1 ændrede, 1 uændrede" in res.output  # the fetch
+        assert "0 nye, 1 ændrede, 1 uændrede og 0 fejlede filer" in res.output  # the ingest
+        with Index.open(settings) as index:
+            new_ids = set(index.catalog.chunk_ids_for_source(key))
+            texts = [c.text for c in index.catalog.chunks(sorted(new_ids))]
+            assert any("kunstgræsbanen" in t for t in texts)
+            assert index.store.count() == index.catalog.count_chunks()  # old vectors replaced, not added
+            assert not (old_ids - new_ids) & set(index.store.ids_and_hashes())
+            hits = index.bm25("kunstgræsbane Hundige", 3)
+            assert hits and hits[0][0].source == key and hits[0][0].municipality == "Greve Kommune"
     finally:
         server.shutdown()
         server.server_close()

@@ -91,6 +91,7 @@ def _print_outcomes(report) -> None:
             click.echo(line, err=o.status == "failed")
 
 
-def _ingest_summary(ingest_report) -> str:
-    summary = getattr(ingest_report, "summary", None)
-    return summary() if callable(summary) else str(ingest_report)
+def _ingest_summary(r) -> str:
+    text = (f"{r.files_added} nye, {r.files_changed} ændrede, {r.files_unchanged} uændrede og {r.files_failed} "
+            f"fejlede filer; {r.chunks_added} tekststykker skrevet, {r.chunks_deleted} slettet.")
+    return "\n".join([text, *(f"  {p}" for p in r.problems)])
