@@ -1,0 +1,192 @@
+"""Reading minutes files: sniff the content, pick a reader, return a Meeting or one clear problem.
+
+Public API::
+
+    read_file(path, settings, municipality=None) -> ReadResult     # never raises on bad input
+    iter_files(paths) -> Iterator[Path]                            # folders walked recursively, dot-folders too
+    read_paths(paths, settings, municipality=None) -> Iterator[ReadResult]
+    ReadSummary                                                     # read / skipped and why, for a folder run
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.readers import municipality as _municipality
+from assistant.readers.sniff import Unreadable, sniff
+from assistant.records import Meeting, ReadProblem, ReadResult, source_key
+from assistant.settings import Settings
+
+__all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
+
+# OS and editor junk that is never minutes.
+_JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
+_JUNK_PREFIXES = ("._", "~$", ".~lock")
+_JUNK_SUFFIXES = (".tmp", ".swp", ".part", ".crdownload", "~")
+_SKIP_DIRS = frozenset({".git", ".hg", ".svn", "__pycache__", ".venv", "node_modules", ".Trash", ".Spotlight-V100"})
+
+
+def _is_junk(name: str) -> bool:
+    low = name.lower()
+    return (
+        low == _municipality.METADATA_FILE
+        or low in _JUNK_NAMES
+        or low.startswith(_JUNK_PREFIXES)
+        or low.endswith(_JUNK_SUFFIXES)
+    )
+
+
+def iter_files(paths: Iterable[Path | str]) -> Iterator[Path]:
+    """Files to read: files as given, folders walked recursively (dot-folders and names with spaces included).
+
+    Skips minutes.toml and OS junk (.DS_Store, Thumbs.db, ._*, ~$*); a missing path is yielded so that reading it
+    reports the problem.
+    """
+    for p in paths:
+        path = Path(p).expanduser()
+        if path.is_dir():
+            found = []
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
+                found += [Path(root) / f for f in files if not _is_junk(f)]
+            yield from sorted(found)
+        elif not _is_junk(path.name) or not path.exists():
+            yield path
+
+
+def _problem(path: str, problem: str, hint: str = "") -> ReadResult:
+    return ReadResult(path=path, error=ReadProblem(path=path, problem=problem, hint=hint))
+
+
+def _parse(data: bytes, path: Path, warnings: list[str]) -> tuple[Meeting, str | None, str]:
+    """The meeting, a municipality named by the document (or None) and how it was named ("document"/"site")."""
+    sniffed = sniff(data)
+    if sniffed.kind == "pdf":
+        from assistant.readers import print_layout
+
+        meeting, named = print_layout.read_pdf(data, warnings)
+        return meeting, named, "document"
+    if sniffed.kind == "json":
+        from assistant.readers import firstagenda_json
+
+        meeting, site = firstagenda_json.read(sniffed.data, data.decode("utf-8", errors="replace"), warnings)
+        return meeting, site, "site"
+    if sniffed.encoding not in ("utf-8", "utf-16"):
+        warnings.append(f"Filen er ikke UTF-8; læst som {sniffed.encoding}.")
+    if sniffed.kind == "html":
+        from assistant.readers import html
+
+        meeting, named = html.read(sniffed.text, warnings)
+        return meeting, named, "document"
+    if sniffed.kind == "print-text":
+        from assistant.readers import print_layout
+
+        meeting, named = print_layout.read_text(sniffed.text, warnings)
+        return meeting, named, "document"
+    from assistant.readers import plain
+
+    meeting, named = plain.read(sniffed.text, path, warnings)
+    return meeting, named, "document"
+
+
+def read_file(path: Path | str, settings: Settings, municipality: str | None = None) -> ReadResult:
+    """Read one file into a Meeting; bad input gives a ReadResult with a Danish ReadProblem, never an exception."""
+    path = Path(path).expanduser()
+    key = source_key(path)
+    try:
+        if not path.exists():
+            return _problem(key, "filen findes ikke", "tjek stien")
+        if not path.is_file():
+            return _problem(key, "stien er ikke en fil", "angiv en fil eller en mappe med referater")
+        size = path.stat().st_size
+        limit = settings.max_file_mb
+        if size > limit * 1024 * 1024:
+            return _problem(
+                key,
+                f"filen er {size / 1024 / 1024:.1f} MB, over grænsen på {limit:g} MB",
+                "hæv grænsen med MINUTES_MAX_FILE_MB, eller del filen op",
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        return _problem(key, f"filen kan ikke læses ({exc.strerror or exc})", "tjek at filen findes og må læses")
+
+    warnings: list[str] = []
+    try:
+        meeting, named, named_source = _parse(data, path, warnings)
+    except Unreadable as exc:
+        return _problem(key, exc.problem, exc.hint)
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop a folder run
+        return _problem(
+            key, f"uventet fejl under læsning ({type(exc).__name__}: {exc})", "meld fejlen og vedlæg filen"
+        )
+
+    name, source, warning = _municipality.resolve(path, named, named_source, municipality or settings.municipality)
+    meeting.municipality, meeting.municipality_source = name, source
+    if warning:
+        warnings.append(warning)
+    meeting.source_path = key
+    meeting.content_hash = hashlib.sha256(data).hexdigest()
+    if not meeting.points:
+        return ReadResult(
+            path=key,
+            warnings=warnings,
+            error=ReadProblem(
+                key, "der blev ikke fundet et møde med dagsordenpunkter i filen", "tjek at filen er et referat"
+            ),
+        )
+    return ReadResult(path=key, meeting=meeting, warnings=warnings)
+
+
+def read_paths(
+    paths: Iterable[Path | str], settings: Settings, municipality: str | None = None
+) -> Iterator[ReadResult]:
+    """Read every file under ``paths`` (see :func:`iter_files`), one result per file."""
+    for path in iter_files(paths):
+        yield read_file(path, settings, municipality)
+
+
+@dataclass
+class ReadSummary:
+    """What a run read and what it skipped, and why."""
+
+    read: int = 0
+    points: int = 0
+    skipped: list[ReadProblem] = field(default_factory=list)
+    warnings: int = 0
+
+    def add(self, result: ReadResult) -> ReadResult:
+        if result.ok and result.meeting is not None:
+            self.read += 1
+            self.points += len(result.meeting.points)
+        elif result.error is not None:
+            self.skipped.append(result.error)
+        self.warnings += len(result.warnings)
+        return result
+
+    @property
+    def ok(self) -> bool:
+        """True when at least one file was read."""
+        return self.read > 0
+
+    def reasons(self) -> Counter[str]:
+        return Counter(p.problem.split(" (")[0] for p in self.skipped)
+
+    def lines(self) -> list[str]:
+        """A short Danish summary: read, skipped and why."""
+        out = [f"Læst: {self.read} filer med {self.points} dagsordenpunkter. Sprunget over: {len(self.skipped)}."]
+        out += [f"  {n} × {reason}" for reason, n in self.reasons().most_common()]
+        return out
+
+    def to_dict(self) -> dict:
+        return {
+            "read": self.read,
+            "points": self.points,
+            "skipped": len(self.skipped),
+            "reasons": dict(self.reasons()),
+            "problems": [str(p) for p in self.skipped],
+        }

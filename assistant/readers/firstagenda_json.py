@@ -1,0 +1,118 @@
+"""FirstAgenda Publication API meeting documents (``GET /api/agenda/dagsorden/{id}``; FORMATS.md format 2)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from assistant.readers import structure
+from assistant.readers.municipality import name_from_site
+from assistant.readers.sniff import Unreadable
+from assistant.records import AgendaPoint, Meeting, Participant
+from assistant.textutil import Block, fold_ws, html_blocks, parse_danish_datetime
+
+FORMAT = "firstagenda-json"
+
+
+def is_meeting_document(data: Any) -> bool:
+    return isinstance(data, dict) and isinstance(data.get("Moede"), dict) and isinstance(
+        data.get("Dagsordenpunkter"), list
+    )
+
+
+def _start(moede: dict) -> tuple[datetime | None, bool]:
+    for key in ("Dato", "MeetingBeginUtc"):
+        value = moede.get(key)
+        if isinstance(value, str) and value:
+            try:
+                dt = datetime.fromisoformat(value)
+            except ValueError:
+                dt, has_time = parse_danish_datetime(value)
+                if dt:
+                    return dt, has_time
+                continue
+            # Keep the local wall-clock time the site shows; drop the offset.
+            dt = dt.replace(tzinfo=None)
+            return dt, (dt.hour, dt.minute) != (0, 0)
+    return None, False
+
+
+def _participants(moede: dict) -> list[Participant]:
+    out = []
+    for p in moede.get("Moededeltagere") or []:
+        if not isinstance(p, dict) or not fold_ws(str(p.get("Name") or "")):
+            continue
+        cancelled, absent = bool(p.get("ParticipationCancelled")), bool(p.get("Absent"))
+        note = "Afbud" if cancelled else "Fraværende" if absent else ""
+        out.append(Participant(name=fold_ws(p["Name"]), absent=cancelled or absent, note=note))
+    return out
+
+
+def _blocks(item: dict) -> list[Block]:
+    blocks: list[Block] = []
+    for felt in item.get("Felter") or []:
+        if not isinstance(felt, dict):
+            continue
+        name = fold_ws(str(felt.get("Navn") or ""))
+        if name:
+            blocks.append(Block(name, 3, True, "h"))
+        markup = felt.get("Html") or felt.get("Tekst") or ""
+        if isinstance(markup, str) and markup.strip():
+            blocks.extend(html_blocks(markup))
+    return blocks
+
+
+def _attachments(item: dict) -> list[str]:
+    bilag = [b for b in item.get("Bilag") or [] if isinstance(b, dict) and b.get("Navn")]
+    bilag.sort(key=lambda b: b.get("Order") if isinstance(b.get("Order"), int) else 0)
+    return [fold_ws(b["Navn"]) for b in bilag]
+
+
+def read(data: Any, raw: str, warnings: list[str]) -> tuple[Meeting, str | None]:
+    """The meeting, and the municipality named by the publication site the document links to (or None)."""
+    if not is_meeting_document(data):
+        keys = ", ".join(list(data)[:5]) if isinstance(data, dict) else type(data).__name__
+        hint = "brug API'ets svar for ét møde: GET <site>/api/agenda/dagsorden/<møde-id>"
+        if isinstance(data, dict) and "Udvalg" in data and "Dagsordenpunkter" not in data:
+            hint = "filen er udvalgslisten; hent hvert møde med /api/agenda/dagsorden/<møde-id>"
+        raise Unreadable(f"JSON-filen er ikke et FirstAgenda-møde (mangler Moede og Dagsordenpunkter; har {keys})", hint)
+    moede = data["Moede"]
+    udvalg = data.get("Udvalg") if isinstance(data.get("Udvalg"), dict) else {}
+    committee = fold_ws(str(udvalg.get("Navn") or moede.get("Navn") or ""))
+    start, has_time = _start(moede)
+    if start is None:
+        warnings.append("Mødets dato mangler i JSON-filen (Moede.Dato).")
+
+    items = [i for i in data["Dagsordenpunkter"] if isinstance(i, dict)]
+    item_blocks = [_blocks(i) for i in items]
+    known = structure.recurring_headings(item_blocks, min_points=3)
+    points: list[AgendaPoint] = []
+    absences: list[tuple[str, str]] = []
+    for n, (item, blocks) in enumerate(zip(items, item_blocks, strict=True), start=1):
+        number = fold_ws(str(item.get("Punktnummer") or item.get("Number") or n))
+        title = str(item.get("Navn") or item.get("Caption") or "")
+        case = fold_ws(str(item.get("SagsNummer") or item.get("CaseNumber") or "")) or None
+        point = structure.make_point(number, title, blocks, known, case_number=case, attachments=_attachments(item))
+        if point.closed:
+            point.attachments = []
+            absences += structure.absences_in("\n".join(b.text for b in blocks))
+        elif point.decision:
+            absences += structure.absences_in(point.decision)
+        points.append(point)
+    if not points:
+        warnings.append("Mødet har ingen dagsordenpunkter.")
+
+    participants = structure.mark_absent(_participants(moede), absences)
+    kind = "referat" if any(p.decision for p in points) or "referat" in str(moede.get("Navn", "")).lower() else "dagsorden"
+    meeting = Meeting(
+        municipality=None,
+        committee=committee,
+        start=start,
+        place=fold_ws(str(moede.get("Sted") or "")) or None,
+        kind=kind,
+        participants=participants,
+        points=points,
+        source_format=FORMAT,
+        has_time=has_time,
+    )
+    return meeting, name_from_site(raw)

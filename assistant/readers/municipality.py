@@ -1,0 +1,94 @@
+"""Which municipality a document belongs to, and where that fact came from.
+
+Order: the document itself (a header naming "<Name> Kommune", or a FirstAgenda publication site
+``https://dagsordener.<name>.dk``) > an explicit argument or the ``--municipality`` option > the nearest
+``minutes.toml`` (key ``municipality``) in the file's folder or its parents. Never guessed: unknown stays None.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+METADATA_FILE = "minutes.toml"
+
+_SITE_RE = re.compile(r"https?://(?:www\.)?dagsorden(?:er)?\.([a-z0-9\-]+)\.dk\b", re.IGNORECASE)
+_NAME_RE = re.compile(r"(?<![\w-])((?:[A-ZÆØÅ][a-zæøå]+)(?:[- ](?:[A-ZÆØÅ][a-zæøå]+))?)\s+Kommune\b")
+# Domain spellings that cannot be turned back into the name by capitalising (ae/oe/aa for æ/ø/å).
+_DOMAIN_NAMES = {
+    "aeroe": "Ærø", "alleroed": "Allerød", "broendby": "Brøndby", "broenderslev": "Brønderslev",
+    "dragoer": "Dragør", "faaborg-midtfyn": "Faaborg-Midtfyn", "fanoe": "Fanø", "frederiksvaerk": "Frederiksværk",
+    "hoeje-taastrup": "Høje-Taastrup", "hoersholm": "Hørsholm", "holbaek": "Holbæk", "ishoej": "Ishøj",
+    "koege": "Køge", "laesoe": "Læsø", "lyngby-taarbaek": "Lyngby-Taarbæk", "naestved": "Næstved",
+    "roedovre": "Rødovre", "samsoe": "Samsø", "soroe": "Sorø", "toender": "Tønder", "vordingborg": "Vordingborg",
+    "hjoerring": "Hjørring", "fureso": "Furesø", "furesoe": "Furesø", "glostrup": "Glostrup", "aabenraa": "Aabenraa",
+    "aalborg": "Aalborg", "aarhus": "Aarhus", "koebenhavn": "København", "gribskov": "Gribskov",
+    "rudersdal": "Rudersdal", "egedal": "Egedal", "ringkoebing-skjern": "Ringkøbing-Skjern", "ikast-brande": "Ikast-Brande",
+}  # fmt: skip
+# Words that end in "Kommune" in running text without naming the municipality of the document.
+_NOT_NAMES = frozenset({"Den", "Denne", "Hele", "Anden", "Nabo", "Hver", "Vores", "Egen", "Samme", "Region"})
+
+
+def name_from_site(text: str) -> str | None:
+    """``https://dagsordener.greve.dk/...`` -> ``"Greve Kommune"``."""
+    m = _SITE_RE.search(text)
+    if not m:
+        return None
+    slug = m.group(1).lower()
+    name = _DOMAIN_NAMES.get(slug) or "-".join(part.capitalize() for part in slug.split("-"))
+    return f"{name} Kommune"
+
+
+def name_from_header(text: str) -> str | None:
+    """A municipality the document's header names ("Slagelse Kommune"), when exactly one is named."""
+    names = []
+    for m in _NAME_RE.finditer(text):
+        if m.group(1).split()[0] in _NOT_NAMES:
+            continue
+        name = f"{m.group(1)} Kommune"
+        if name not in names:
+            names.append(name)
+    return names[0] if len(names) == 1 else None
+
+
+@lru_cache(maxsize=1024)
+def _metadata_in(folder: Path) -> str | None:
+    f = folder / METADATA_FILE
+    if not f.is_file():
+        return None
+    try:
+        with f.open("rb") as fh:
+            value = tomllib.load(fh).get("municipality")
+    except (OSError, tomllib.TOMLDecodeError):
+        return None
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def name_from_folder(path: Path) -> str | None:
+    """The ``municipality`` of the nearest minutes.toml in the file's folder or its parents."""
+    for folder in Path(path).resolve().parents:
+        name = _metadata_in(folder)
+        if name:
+            return name
+    return None
+
+
+def resolve(
+    path: Path, from_document: str | None, document_source: str, argument: str | None
+) -> tuple[str | None, str, str | None]:
+    """``(municipality, source, warning)``; ``source`` is "document", "site", "option", "folder-metadata" or ""."""
+    if from_document:
+        return from_document, document_source, None
+    if argument:
+        return argument, "option", None
+    folder = name_from_folder(path)
+    if folder:
+        return folder, "folder-metadata", None
+    return (
+        None,
+        "",
+        "Kommunen fremgår ikke af dokumentet. Angiv den med en minutes.toml i mappen "
+        '(municipality = "<Navn> Kommune") eller med --municipality.',
+    )

@@ -1,0 +1,292 @@
+"""Layout-independent structure of an agenda point: headings, sections, decision, closed points, absences.
+
+Every reader turns its format into a list of :class:`~assistant.textutil.Block` per agenda point and lets this
+module find the sections. A heading is a block that is (a) in the heading dictionary (the Danish section names
+used across municipalities, FORMATS.md), (b) marked as a heading by the markup (``<h3>``, a bold paragraph) and
+shaped like one, or (c) shaped like one and recurring as a stand-alone line in two or more points of the same
+document (a municipality's own sub-headings). A decision section runs until the next known heading, so
+sub-headings inside a decision stay part of the decision.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from assistant.records import AgendaPoint, Participant, Section
+from assistant.textutil import Block, fold_ws
+
+# Top-level headings (level 1); every other known heading is a sub-heading (level 2).
+TOP_HEADINGS = frozenset(
+    ["sagsfremstilling", "fremstilling", "supplerende sagsfremstilling", "ny supplerende sagsfremstilling"]
+)
+SUB_HEADINGS = frozenset(
+    """resume|indstilling|indstillinger|supplerende indstilling|sagsbeskrivelse|supplerende sagsbeskrivelse|
+    lovgrundlag|retsgrundlag|lovgrundlag og kompetence|kompetence|økonomiske konsekvenser|økonomi|
+    økonomi og finansiering|finansiering|bevilling|bevillingsmæssige konsekvenser|anlæg|øvrige konsekvenser|
+    øvrige forhold|øvrige opmærksomhedspunkter|kommunikation|tidsplan|sagens forløb|sagsforløb|sagsprocedure|
+    sagsgang|sagsgang og sagstype|høring|høringssvar|høringsproces|beslutningstema|ansvarlig|tid|sagens indhold|
+    sagens baggrund|baggrund|sagens videre forløb|videre forløb|videre proces|den videre proces|proces|bilag|
+    bilagsliste|problemstilling|løsning|personale|personalemæssige konsekvenser|sagens kerne|
+    beslutningskompetence|vurdering|administrationens vurdering|forvaltningens vurdering|administrationens
+    anbefaling|konsekvenser|beskrivelse af sagen|beskrivelse af alternativ indstilling|miljøvurdering|miljø|
+    klima|klimavurdering|klima- og miljøvurdering|handicappolitisk vurdering|borgerinddragelse|inddragelse|
+    fremmøde og inhabilitet|habilitet|formål|sammenfatning|bemærkninger|historik|tidligere beslutninger|
+    tidligere behandling|politisk behandling|effekt|risici|risikovurdering|supplerende oplysninger|
+    indstillingens begrundelse|begrundelse|udtalelser|høringsberettigede|digitalisering|sundhedsmæssige
+    konsekvenser|erhvervsmæssige konsekvenser|ligestilling|arbejdsmiljø|planforhold|sagens behandling""".replace(
+        "\n", " "
+    ).split("|")
+)
+SUB_HEADINGS = frozenset(" ".join(h.split()) for h in SUB_HEADINGS)
+
+DECISION_RE = re.compile(
+    r"^(?:beslutning(?:er)?(?:\s+\S.{0,80}\bden\b.{0,40})?"  # Beslutning, Beslutning i <forum> den <date>
+    r"|offentlig beslutning.{0,80}"
+    r"|.{0,60}\S+s beslutning(?: under mødet)?(?: den .{0,40})?"  # <forum>s beslutning under mødet den ...
+    r"|indstilling og beslutning|afgørelse)\s*:?$",
+    re.IGNORECASE,
+)
+_INLINE_DECISION_RE = re.compile(r"^(beslutning\b.{0,80}?\bden\b.{0,30}?\d{4})\s*:\s*(\S.*)$", re.IGNORECASE)
+CLOSED_TITLE_RE = re.compile(r"^\s*(?:lukket(?:\s+punkt)?|fortrolig(?:t)?)\b\s*[:\-–]?", re.IGNORECASE)
+CLOSED_BODY_RE = re.compile(
+    r"beslutning(?:en)? ikke frigivet|punktet er lukket|lukket punkt|behandlet for lukkede døre", re.IGNORECASE
+)
+TYPE_CODE_RE = re.compile(r"\s*\(([A-ZÆØÅ])\)\s*$")
+ABSENCE_RE = re.compile(
+    r"^(?P<label>afbud(?: fra)?|fraværende(?: med afbud| uden afbud| i mødet)?|ikke til ?stede|ikke mødt)"
+    r"\s*:?\s*(?P<names>.*)$",
+    re.IGNORECASE,
+)
+WAS_ABSENT_RE = re.compile(r"^(?P<names>[A-ZÆØÅ][^.:]{2,80}?)\s+(?:var|er)\s+fraværende\b", re.IGNORECASE)
+_NAME_RE = re.compile(r"^[A-ZÆØÅ][\w'’.\-]*(?:\s+[\w'’.\-]+){0,5}$")
+_PARTY_RE = re.compile(r"\s*\([^)]{1,12}\)")
+_SENTENCE_END = (".", "!", "?", ":", ";", ",")
+
+
+def norm(text: str) -> str:
+    return " ".join(text.casefold().split()).rstrip(":").strip()
+
+
+def heading_level(text: str) -> int:
+    """1 or 2 when ``text`` is a known heading (decision headings and sagsfremstilling are 1), else 0."""
+    if len(text) > 120:
+        return 0
+    n = norm(text)
+    if n in TOP_HEADINGS or DECISION_RE.match(n):
+        return 1
+    return 2 if n in SUB_HEADINGS else 0
+
+
+def is_decision_heading(text: str) -> bool:
+    return len(text) <= 120 and bool(DECISION_RE.match(norm(text)))
+
+
+def heading_shaped(text: str) -> bool:
+    """A short stand-alone line: 1-8 words, starts with a capital letter, no final punctuation."""
+    if not text or len(text) > 70 or "\n" in text:
+        return False
+    if not text[0].isupper() or text.endswith(_SENTENCE_END):
+        return False
+    words = text.split()
+    return 1 <= len(words) <= 8 and not text.startswith(("- ", "• "))
+
+
+def _paragraph_shaped(block: Block | None) -> bool:
+    return block is not None and block.heading == 0 and not heading_shaped(block.text) and heading_level(block.text) == 0
+
+
+def recurring_headings(points: Sequence[Sequence[Block]], min_points: int = 2) -> set[str]:
+    """Heading-shaped lines followed by a paragraph that recur in ``min_points`` or more points of one document."""
+    counts: Counter[str] = Counter()
+    for blocks in points:
+        seen = set()
+        for i, b in enumerate(blocks):
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            if heading_shaped(b.text) and _paragraph_shaped(nxt):
+                seen.add(norm(b.text))
+        counts.update(seen)
+    return {k for k, v in counts.items() if v >= min_points}
+
+
+def _markup_heading_ok(b: Block) -> bool:
+    """A heading in the markup that is really a heading (some are whole sentences or table labels)."""
+    t = b.text
+    words = t.split()
+    if not words or len(t) > 90 or len(words) > 10 or "|" in t:
+        return False
+    if t.endswith((".", "!", "?")):
+        return False
+    return t[0].isalpha() and not t.endswith(",")
+
+
+def classify(b: Block, known: set[str], in_decision: bool) -> int:
+    """Section level of block ``b`` when it starts a section, else 0."""
+    lvl = heading_level(b.text)
+    if lvl:
+        return lvl
+    if norm(b.text) in known and heading_shaped(b.text):
+        return 2
+    if in_decision:
+        return 0
+    if b.heading and _markup_heading_ok(b):
+        return 2
+    if b.bold and b.kind == "p" and heading_shaped(b.text) and not b.text.endswith(":"):
+        return 2
+    return 0
+
+
+def build_sections(blocks: Iterable[Block], known: set[str] | None = None) -> list[Section]:
+    """Group blocks into ordered sections (heading, text, level)."""
+    known = known or set()
+    sections: list[Section] = []
+    heading, level, paras = "", 1, []
+    in_decision = False
+
+    def close() -> None:
+        text = "\n\n".join(paras)
+        if heading or text:
+            sections.append(Section(heading=heading, text=text, level=level))
+
+    for b in blocks:
+        if not b.text:
+            continue
+        lvl = classify(b, known, in_decision)
+        if lvl:
+            close()
+            heading, level, paras = fold_ws(b.text).rstrip(":").strip(), lvl, []
+            inline = _INLINE_DECISION_RE.match(heading)
+            if inline:  # "Beslutning i <forum> den <date>: <text>" printed as one heading
+                heading, paras = inline.group(1), [inline.group(2)]
+            in_decision = is_decision_heading(heading)
+        else:
+            paras.append(b.text)
+    close()
+    return sections
+
+
+def decision_of(sections: Sequence[Section]) -> str | None:
+    """The decision text: the decision section, or all of them (heading first) when several forums decided."""
+    found = [s for s in sections if is_decision_heading(s.heading)]
+    if not found:
+        return None
+    if len(found) == 1:
+        return found[0].text
+    return "\n\n".join(f"{s.heading}:\n{s.text}" if s.text else s.heading for s in found)
+
+
+def split_type_code(title: str) -> tuple[str, str | None]:
+    """``"Godkendelse af dagsorden (B)"`` -> ``("Godkendelse af dagsorden", "B")``."""
+    m = TYPE_CODE_RE.search(title)
+    if m and m.start() > 0:
+        return title[: m.start()].rstrip(), m.group(1)
+    return title, None
+
+
+def is_closed(title: str, body: str = "") -> bool:
+    return bool(CLOSED_TITLE_RE.match(title)) or bool(CLOSED_BODY_RE.search(body[:400]))
+
+
+def attachments_from(sections: Sequence[Section]) -> list[str]:
+    out: list[str] = []
+    for s in sections:
+        if norm(s.heading) in ("bilag", "bilagsliste"):
+            for line in s.text.splitlines():
+                line = line.strip().lstrip("-• ").strip()
+                if line and line not in out:
+                    out.append(line)
+    return out
+
+
+def make_point(
+    number: str,
+    title: str,
+    blocks: Sequence[Block],
+    known: set[str] | None = None,
+    *,
+    case_number: str | None = None,
+    attachments: list[str] | None = None,
+    type_code: str | None = None,
+) -> AgendaPoint:
+    """An agenda point from its blocks; a closed point keeps its title only."""
+    title = fold_ws(title)
+    title, code = split_type_code(title)
+    body_start = " ".join(b.text for b in blocks[:2])
+    if is_closed(title, body_start):
+        return AgendaPoint(number=number, title=title, type_code=type_code or code, case_number=case_number or None,
+                           closed=True)  # fmt: skip
+    sections = build_sections(blocks, known)
+    return AgendaPoint(
+        number=number,
+        title=title,
+        type_code=type_code or code,
+        case_number=case_number or None,
+        sections=sections,
+        decision=decision_of(sections),
+        attachments=attachments if attachments is not None else attachments_from(sections),
+    )
+
+
+# ---------------------------------------------------------------- participants and absences
+
+
+def split_names(text: str) -> list[str]:
+    """Names in an absence line: "Anne Hansen (A), Bo Berg og Carl Ø" -> three names."""
+    text = _PARTY_RE.sub("", fold_ws(text))
+    out = []
+    for part in re.split(r",|;|&|\bog\b", text):
+        name = part.strip().strip(".").strip()
+        if not name or any(ch.isdigit() for ch in name) or name.casefold() in ("ingen", "ingen.", "-"):
+            continue
+        if _NAME_RE.match(name):
+            out.append(name)
+    return out
+
+
+def absences_in(text: str) -> list[tuple[str, str]]:
+    """``(name, note)`` for every absence line ("Afbud: ...", "Fraværende: ...", "X var fraværende") in text."""
+    found: list[tuple[str, str]] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        m = ABSENCE_RE.match(line)
+        if m:
+            note = "Afbud" if m["label"].lower().startswith("afbud") else "Fraværende"
+            found += [(n, note) for n in split_names(m["names"])]
+            continue
+        m = WAS_ABSENT_RE.match(line)
+        if m:
+            found += [(n, "Fraværende") for n in split_names(m["names"])]
+    return found
+
+
+def mark_absent(participants: list[Participant], absences: Iterable[tuple[str, str]]) -> list[Participant]:
+    """Mark the named participants absent; names not in the list are added as absent participants."""
+    out = list(participants)
+    index = {norm(_PARTY_RE.sub("", p.name)): i for i, p in enumerate(out)}
+    for name, note in absences:
+        key = norm(name)
+        i = index.get(key)
+        if i is None:
+            out.append(Participant(name=name, absent=True, note=note))
+            index[key] = len(out) - 1
+        elif not out[i].absent:
+            out[i] = Participant(name=out[i].name, absent=True, note=out[i].note or note)
+    return out
+
+
+def merge_broken_paragraphs(paras: list[str]) -> list[str]:
+    """Join a paragraph that a page break split mid-sentence (no final punctuation, next starts in lower case)."""
+    out: list[str] = []
+    for p in paras:
+        if (
+            out
+            and p[:1].islower()
+            and out[-1][-1:].isalpha()
+            and len(out[-1]) > 60
+            and not out[-1].startswith(("- ", "• "))
+        ):
+            out[-1] = f"{out[-1]} {p}"
+        else:
+            out.append(p)
+    return out

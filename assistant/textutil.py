@@ -1,0 +1,281 @@
+"""Clean text, Danish dates and times, case numbers, and HTML to text blocks.
+
+Shared by the readers and by anything that needs to understand a Danish date or case number in free text.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+# ---------------------------------------------------------------- clean text
+
+_SOFT = "\u00ad"  # soft hyphen: invisible unless at a line break
+_SPACES = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000"
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+_SPECIAL_SPACE_RE = re.compile(f"[{_SPACES}\t]")
+_DROP_RE = re.compile(f"[{_ZERO_WIDTH}\r{_SOFT}]")
+_MULTI_SPACE = re.compile(r"[ ]{2,}")
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+
+
+def fold_ws(text: str) -> str:
+    """One line: entities decoded, every run of whitespace (incl. non-breaking) folded to one space."""
+    text = _html.unescape(text) if "&" in text else text
+    if _SOFT in text:
+        text = text.replace(_SOFT + "\n", "")
+    return " ".join(_DROP_RE.sub("", text).split())
+
+
+def clean_text(text: str) -> str:
+    """Clean text with paragraphs kept.
+
+    Decodes HTML entities, turns non-breaking and other special spaces into spaces, drops soft hyphens (joining a
+    word split at a soft hyphen and a line break), folds runs of spaces, trims every line and keeps paragraphs
+    separated by exactly one blank line.
+    """
+    if not text:
+        return ""
+    if "&" in text:
+        text = _html.unescape(text)
+    if _SOFT in text:
+        text = text.replace(_SOFT + "\n", "")
+    text = _SPECIAL_SPACE_RE.sub(" ", _DROP_RE.sub("", text))
+    lines = [_MULTI_SPACE.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+# ---------------------------------------------------------------- dates and times
+
+MONTHS = {
+    "januar": 1, "jan": 1, "februar": 2, "feb": 2, "marts": 3, "mar": 3, "april": 4, "apr": 4, "maj": 5,
+    "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    # English, for questions asked in English
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10, "oct": 10,
+}  # fmt: skip
+WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?")
+_NUMERIC_RE = re.compile(r"(?<![\d.-])(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4}|\d{2})(?![\d-])")
+_LONG_RE = re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s+({_MONTH_ALT})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
+_TIME_RE = re.compile(
+    r"(?:\bkl\.?\s*(\d{1,2})(?:[:.](\d{2}))?\b)|(?:(?<![\d.:-])(\d{1,2})[:](\d{2})(?::\d{2})?(?![\d]))", re.IGNORECASE
+)
+
+
+def _mkdate(y: int, m: int, d: int) -> date | None:
+    if y < 100:
+        y += 2000 if y < 70 else 1900
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _find_date(text: str) -> tuple[date, int, int] | None:
+    """The earliest date in ``text`` in any supported style, with its span."""
+    found: list[tuple[int, int, date]] = []
+    for m in _ISO_RE.finditer(text):
+        d = _mkdate(int(m[1]), int(m[2]), int(m[3]))
+        if d:
+            found.append((m.start(), m.end(3), d))
+    for m in _NUMERIC_RE.finditer(text):
+        d = _mkdate(int(m[3]), int(m[2]), int(m[1]))
+        if d:
+            found.append((m.start(), m.end(), d))
+    for m in _LONG_RE.finditer(text):
+        d = _mkdate(int(m[3]), MONTHS[m[2].lower()], int(m[1]))
+        if d:
+            found.append((m.start(), m.end(), d))
+    if not found:
+        return None
+    start, end, d = min(found, key=lambda t: t[0])
+    return d, start, end
+
+
+def parse_time(text: str) -> time | None:
+    """The first clock time: "kl. 15:00", "kl. 15.00", "kl 9", "15:00" (and "15:00:00")."""
+    for m in _TIME_RE.finditer(text):
+        h, mi = (m[1], m[2]) if m[1] is not None else (m[3], m[4])
+        hour, minute = int(h), int(mi or 0)
+        if hour < 24 and minute < 60:
+            return time(hour, minute)
+    return None
+
+
+def parse_danish_datetime(text: str) -> tuple[datetime | None, bool]:
+    """The first date in ``text`` with the clock time after it, if any.
+
+    Returns ``(datetime, has_time)``; the time is 00:00 and ``has_time`` False when no time is given.
+    Understands ISO (2025-12-09, 2025-12-09T15:00), DD-MM-YYYY, DD.MM.YYYY, DD/MM/YYYY and long Danish dates
+    ("9. december 2025", "Tirsdag d. 09. december 2025", "den 9. dec. 2025").
+    """
+    if not text:
+        return None, False
+    hit = _find_date(text)
+    if hit is None:
+        return None, False
+    d, _start, end = hit
+    iso = _ISO_RE.match(text, _start)
+    if iso and iso[4] is not None:
+        return datetime(d.year, d.month, d.day, int(iso[4]), int(iso[5])), True
+    t = parse_time(text[end:])
+    if t is None:
+        return datetime(d.year, d.month, d.day), False
+    return datetime.combine(d, t), True
+
+
+def parse_danish_date(text: str) -> date | None:
+    """The first date in ``text`` (see :func:`parse_danish_datetime` for the styles), or None."""
+    hit = _find_date(text or "")
+    return hit[0] if hit else None
+
+
+# ---------------------------------------------------------------- case numbers
+
+# EMN-2025-012345 (Aarhus), 306-2009-600 (PolWeb), 24-012144 (FirstAgenda YY-NNNNNN), 24/1234 (YY/N+),
+# "J.nr. 00.01A00-G01-1-24" style journal numbers after a J.nr. label.
+CASE_NUMBER_RE = re.compile(
+    r"(?<![\w-])(?:"
+    r"(?P<emn>EMN-\d{4}-\d+)"
+    r"|(?P<polweb>\d{3}-\d{4}-\d+)"
+    r"|(?P<fa>\d{2}-\d{6})"
+    r"|(?P<slash>\d{2}/\d{2,})"
+    r"|J\.\s?nr\.?:?\s*(?P<jnr>[0-9A-ZÆØÅ][\w.\-/]*\d)"
+    r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def find_case_numbers(text: str) -> list[str]:
+    """Case numbers in ``text`` in order of appearance, without duplicates (J.nr. values without the label)."""
+    out: list[str] = []
+    for m in CASE_NUMBER_RE.finditer(text or ""):
+        value = next(v for v in m.groupdict().values() if v)
+        if value.upper().startswith("EMN"):
+            value = value.upper()
+        if value not in out:
+            out.append(value)
+    return out
+
+
+# ---------------------------------------------------------------- HTML
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of a document: a paragraph, list item, table row or a heading (``heading`` > 0 is its level)."""
+
+    text: str
+    heading: int = 0  # 1..6 for <h1>..<h6>
+    bold: bool = False  # the whole block is bold (a heading in disguise, often)
+    kind: str = "p"  # "p", "li", "tr", "h"
+
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center dd details dialog dir div dl dt fieldset figcaption figure form "
+    "html li main menu ol p pre section summary table tbody thead tfoot tr ul caption".split()
+)
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_SKIP_TAGS = frozenset("script style nav header footer noscript button form template svg select head iframe".split())
+_BOLD_TAGS = frozenset(("strong", "b"))
+
+
+class _Walker:
+    def __init__(self, skip_tags: frozenset[str]) -> None:
+        self.blocks: list[Block] = []
+        self.buf: list[str] = []
+        self.bold_chars = 0
+        self.skip_tags = skip_tags
+
+    def flush(self, kind: str = "p") -> None:
+        if not self.buf:
+            return
+        raw = "".join(self.buf)
+        if not raw or raw.isspace():
+            self.buf, self.bold_chars = [], 0
+            return
+        bold_total = self.bold_chars
+        self.buf, self.bold_chars = [], 0
+        parts = [p for p in (clean_text(x) for x in re.split(r"\n[ \t\u00a0]*\n", raw)) if p]
+        plain_len = len("".join(raw.split()))
+        for part in parts:
+            bold = len(parts) == 1 and bold_total > 0 and bold_total >= plain_len
+            self.blocks.append(Block(part, 0, bold, kind))
+
+    def text(self, s: str | None, bold: bool) -> None:
+        if s:
+            self.buf.append(s)
+            if bold:
+                self.bold_chars += len("".join(s.split()))
+
+    def walk(self, el, bold: bool = False, in_row: bool = False) -> None:  # noqa: ANN001 - lxml element
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if not tag:  # comment or processing instruction
+            self.text(el.tail, bold)
+            return
+        if tag in self.skip_tags:
+            self.text(el.tail, bold)
+            return
+        if tag == "br":
+            self.buf.append("\n")
+            self.text(el.tail, bold)
+            return
+        if tag in _HEADINGS and not in_row and not any(c.tag in _HEADINGS for c in el.iter() if c is not el):
+            self.flush()
+            t = fold_ws("".join(el.itertext()))
+            if t:
+                self.blocks.append(Block(t, _HEADINGS[tag], True, "h"))
+            self.text(el.tail, bold)
+            return
+        if tag == "tr" and not in_row:
+            self.flush()
+            cells = [fold_ws(" ".join(c.itertext())) for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
+            cells = [c for c in cells if c]
+            if cells:
+                self.blocks.append(Block(" | ".join(cells), 0, False, "tr"))
+            self.text(el.tail, bold)
+            return
+        block = tag in _BLOCK_TAGS or tag in _HEADINGS
+        if block and not in_row:
+            self.flush()
+        if tag == "li":
+            self.buf.append("- ")
+        b = bold or tag in _BOLD_TAGS
+        self.text(el.text, b)
+        for child in el:
+            self.walk(child, b, in_row)
+        if block and not in_row:
+            self.flush("li" if tag == "li" else "p")
+        self.text(el.tail, bold)
+
+
+def html_blocks(markup: str | bytes, skip_tags: frozenset[str] = _SKIP_TAGS) -> list[Block]:
+    """Parse HTML (a page or a fragment) into blocks; navigation, scripts and styles are dropped."""
+    import lxml.html
+
+    if isinstance(markup, str):
+        markup = markup.strip()
+        if not markup:
+            return []
+        if markup.startswith("<?xml"):
+            markup = markup.encode("utf-8")
+    try:
+        root = lxml.html.fromstring(markup)
+    except Exception:  # noqa: BLE001 - lxml raises several types on junk; an empty document is the honest result
+        return []
+    w = _Walker(skip_tags)
+    w.walk(root)
+    w.flush()
+    return w.blocks
+
+
+def html_to_text(markup: str) -> str:
+    """Clean text of an HTML fragment: tags gone, entities decoded, paragraphs separated by a blank line."""
+    if not markup or "<" not in markup:
+        return clean_text(markup or "")
+    return "\n\n".join(b.text for b in html_blocks(markup))
