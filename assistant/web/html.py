@@ -46,7 +46,8 @@ def _quote_pattern(quote: str) -> re.Pattern[str] | None:
 def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
     """Spans of `quote` in `text`, tolerant to whitespace; a quote shortened with '…' matches piece by piece."""
     spans: list[tuple[int, int]] = []
-    pieces = [p.strip(" .") for p in re.split(r"…|\.\.\.", quote)] if quote else []
+    pieces = re.split(r"…|\.\.\.", quote) if quote else []
+    pieces = [p.strip() if len(pieces) == 1 else p.strip(" .") for p in pieces]
     for piece in pieces:
         pattern = _quote_pattern(piece)
         if pattern is None or len(piece) < 3:
@@ -87,7 +88,10 @@ def meeting_header(meeting: Meeting, lang: str) -> str:
         rows.append((ui("place", lang), esc(meeting.place)))
     if meeting.participants:
         rows.append((ui("participants", lang), names((p.name for p in meeting.present), lang)))
-        absent = [f"{p.name} ({p.note})" if p.note else p.name for p in meeting.absent]
+        absent = [
+            f"{p.name} ({p.note})" if p.note and p.note.lower() not in ("fraværende", "absent") else p.name
+            for p in meeting.absent
+        ]
         rows.append((ui("absent", lang), names(absent, lang)))
     body = "".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in rows)
     muni = f'<div class="muni">{esc(meeting.municipality)}</div>' if meeting.municipality else ""
@@ -127,6 +131,18 @@ def source_view(meeting: Meeting, point: AgendaPoint, citation: Citation | None,
         f'<div class="source-view">{ref}{meeting_header(meeting, lang)}{point_heading(point, lang)}'
         f"{point_body(point, lang, quote)}</div>"
     )
+
+
+def meeting_view(meeting: Meeting, citation: Citation | None, lang: str) -> str:
+    """A cited meeting: header (participants, absent) and the titles of its points."""
+    ref = f'<p class="ref">[{citation.number}] {esc(reference(citation, lang))}</p>' if citation else ""
+    items = "".join(
+        f'<li>{esc(ui("point", lang))} {esc(p.number)}: {esc(p.title)}'
+        + (f' <span class="case">{esc(ui("case", lang))} {esc(p.case_number)}</span>' if p.case_number else "")
+        + "</li>"
+        for p in meeting.points
+    )
+    return f'<div class="source-view">{ref}{meeting_header(meeting, lang)}<ol class="points">{items}</ol></div>'
 
 
 def citation_list(citations: list[Citation], lang: str, heading: str) -> str:

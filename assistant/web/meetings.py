@@ -53,7 +53,9 @@ def list_meetings(
     meetings = sorted(meetings, key=lambda m: (m.date_iso, m.time_str), reverse=True)
     if not meetings:
         return [], ui("no_meetings", lang)
-    return [(meeting_label(m, lang), m.meeting_id) for m in meetings], ui("n_meetings_found", lang, n=len(meetings))
+    return [(meeting_label(m, lang), m.meeting_id) for m in meetings], (
+        ui("n_meetings_found_1", lang) if len(meetings) == 1 else ui("n_meetings_found", lang, n=len(meetings))
+    )
 
 
 def meeting_html(services: Services, meeting_id: str | None, lang: str) -> str:

@@ -63,7 +63,10 @@ def suggestions(meetings: list[Meeting], lang: str, n: int = 5) -> list[str]:
         out.append(
             ui("suggest_absent", lang, committee=with_absent.committee, date=html.date_text(with_absent.date_iso, lang))
         )
-    case = next((p.case_number for m in meetings for p in m.points if p.case_number and not p.closed), None)
+    # a case seen at more than one point has a history worth asking about; else any substantive point's case
+    cases = [p.case_number for m in meetings for p in m.points if p.case_number and not p.closed]
+    substantive = [p.case_number for m in meetings if (p := first_point(m)) and p.case_number]
+    case = next((c for c in cases if cases.count(c) > 1), None) or next(iter(substantive), None)
     if case:
         out.append(ui("suggest_case", lang, case=case))
     return list(dict.fromkeys(out))[:n]
@@ -88,7 +91,7 @@ def overview(services: Services, lang: str, n_latest: int = 6) -> tuple[str, lis
     blocks = []
     for muni, rows in sorted(by_muni.items()):
         items = "".join(
-            f"<li><b>{html.esc(c)}</b> – {n} {html.esc(ui('meetings_n', lang))}"
+            f"<li><b>{html.esc(c)}</b> – {n} {html.esc(ui('meeting_1' if n == 1 else 'meetings_n', lang))}"
             f" ({html.esc(html.date_text(first, lang))} – {html.esc(html.date_text(last, lang))})</li>"
             for _, c, n, first, last in rows
         )

@@ -34,11 +34,15 @@ def show_source(services: Services, session: ChatSession, key: str | None, lang:
     c = find_citation(session, key)
     if c is None:
         return f'<p class="muted">{html.esc(ui("pick_source", lang))}</p>'
-    found = services.assistant.point_text(c.point_key) if c.point_key else None
-    if found is None:
+    found = services.assistant.point_text(c.point_key) if c.point_key and c.point_number else None
+    if found is not None:
+        meeting, point = found
+        return html.source_view(meeting, point, c, lang)
+    # a citation of a whole meeting (attendance, meetings in a period): its header and its points
+    meeting = services.catalog.meeting(c.point_key.split(":")[0]) if c.point_key else None
+    if meeting is None:
         return f'<p class="muted">{html.esc(ui("source_missing", lang))}</p>'
-    meeting, point = found
-    return html.source_view(meeting, point, c, lang)
+    return html.meeting_view(meeting, c, lang)
 
 
 def build(lang: str, tr: Relabeler) -> gr.HTML:

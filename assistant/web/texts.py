@@ -91,6 +91,7 @@ UI: dict[str, dict[str, str]] = {
     },
     "committees": {"da": "Udvalg i indekset", "en": "Committees in the index"},
     "meetings_n": {"da": "møder", "en": "meetings"},
+    "meeting_1": {"da": "møde", "en": "meeting"},
     "latest": {"da": "Seneste møder", "en": "Latest meetings"},
     "suggestions": {"da": "Forslag til første spørgsmål", "en": "Suggested first questions"},
     "suggest_decided": {
@@ -118,6 +119,7 @@ UI: dict[str, dict[str, str]] = {
         "en": "Case {case} is not in the indexed minutes. Check the number (e.g. 24-012144).",
     },
     "n_meetings_found": {"da": "{n} møder", "en": "{n} meetings"},
+    "n_meetings_found_1": {"da": "1 møde", "en": "1 meeting"},
     # upload
     "upload_files": {"da": "Referater (PDF, JSON, HTML eller tekst)", "en": "Minutes (PDF, JSON, HTML or text)"},
     "upload_muni": {
