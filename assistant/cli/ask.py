@@ -1,0 +1,130 @@
+"""`minutes ask`, `minutes search` and `minutes eval`: thin edges over assistant.answering and evaluation."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from assistant.cli import main
+
+
+def _filter_options(f):
+    options = [
+        click.option("--index", "index", type=click.Path(path_type=Path), help="Indeksmappe (standard: MINUTES_INDEX)"),
+        click.option("--municipality", help="Kun denne kommune"),
+        click.option("--committee", help="Kun dette udvalg (det fulde navn)"),
+        click.option("--from", "date_from", help="Fra dato (ÅÅÅÅ-MM-DD)"),
+        click.option("--to", "date_to", help="Til dato (ÅÅÅÅ-MM-DD)"),
+        click.option("--case", "case_number", help="Kun dette sagsnummer"),
+        click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON"),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _date(value: str | None, name: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} er ikke en dato; skriv den som ÅÅÅÅ-MM-DD", param_hint=name) from None
+
+
+def _setup(index, municipality, committee, date_from, date_to, case_number):
+    from assistant.records import Filters
+    from assistant.settings import Settings
+
+    settings = Settings(index=index) if index is not None else Settings()
+    from assistant.index import CATALOG_FILE
+
+    if not (settings.index_path / CATALOG_FILE).exists():
+        click.echo(f"Fejl: der er intet indeks i {settings.index_path}. Kør `minutes ingest` først.", err=True)
+        sys.exit(2)
+    filters = Filters(
+        municipality=municipality, committee=committee, date_from=_date(date_from, "--from"),
+        date_to=_date(date_to, "--to"), case_number=case_number,
+    )  # fmt: skip
+    return settings, filters
+
+
+def _open(settings):
+    from assistant.answering import Assistant
+    from assistant.store import ModelMismatch
+
+    try:
+        assistant = Assistant(settings)
+        assistant.index  # noqa: B018 - open now, so a bad index fails here with its message
+    except (ModelMismatch, RuntimeError, ValueError) as exc:
+        click.echo(f"Fejl: {exc}", err=True)
+        sys.exit(2)
+    return assistant
+
+
+@main.command("ask")
+@click.argument("question")
+@_filter_options
+@click.option("--lang", type=click.Choice(["da", "en"]), help="Svarsprog (standard: spørgsmålets sprog)")
+def ask_cmd(question, index, municipality, committee, date_from, date_to, case_number, as_json, lang) -> None:
+    """Stil et spørgsmål til referaterne; svaret citerer punkt og mødedato."""
+    from assistant.citations import render_citation
+    from assistant.prompts import phrase
+
+    settings, filters = _setup(index, municipality, committee, date_from, date_to, case_number)
+    answer = _open(settings).ask(question, filters=filters, lang=lang)
+    if as_json:
+        click.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2, default=str))
+        return
+    click.echo(answer.text)
+    if answer.citations:
+        click.echo("\n" + ("Sources:" if answer.lang == "en" else "Kilder:"))
+        for c in answer.citations:
+            click.echo(f"[{c.number}] {render_citation(c, answer.lang)}")
+    if answer.flagged:
+        click.echo("\n" + phrase("llm_flagged", answer.lang))
+
+
+@main.command("search")
+@click.argument("question")
+@_filter_options
+@click.option("--k", "k", type=int, default=10, show_default=True, help="Antal dagsordenspunkter")
+def search_cmd(question, index, municipality, committee, date_from, date_to, case_number, as_json, k) -> None:
+    """Find de dagsordenspunkter, der passer bedst til spørgsmålet."""
+    from assistant.citations import citation_from_chunk, render_citation
+    from assistant.retrieval import hit_metadata
+
+    settings, filters = _setup(index, municipality, committee, date_from, date_to, case_number)
+    hits = _open(settings).search(question, filters=filters, k=k)
+    if as_json:
+        click.echo(json.dumps([hit_metadata(h) for h in hits], ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        click.echo("Ingen dagsordenspunkter fundet.")
+    for i, h in enumerate(hits, start=1):
+        click.echo(f"{i:>2}. {render_citation(citation_from_chunk(i, h.first))}  [{h.score:.4f}]")
+
+
+@main.command("eval")
+@click.argument("questions", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--index", "index", type=click.Path(path_type=Path), help="Indeksmappe (standard: MINUTES_INDEX)")
+@click.option("--k", "k", type=int, default=10, show_default=True, help="Dagsordenspunkter pr. søgning")
+@click.option("--json", "as_json", is_flag=True, help="Skriv metrikker og svar som JSON")
+def eval_cmd(questions, index, k, as_json) -> None:
+    """Evaluér søgning og svar på en JSONL-fil med spørgsmål og facit."""
+    from assistant.evaluation import evaluate, format_report
+
+    settings, _ = _setup(index, None, None, None, None, None)
+    try:
+        report = evaluate(questions, settings, k=k, assistant=_open(settings))
+    except ValueError as exc:
+        click.echo(f"Fejl: {exc}", err=True)
+        sys.exit(2)
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_report(report))

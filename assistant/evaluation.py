@@ -1,0 +1,177 @@
+"""Evaluation harness: retrieval and answer metrics over a JSONL question file.
+
+One question per line: {"id", "question", "lang", "kind", "gold": [{"source", "point", "meeting_date",
+"committee", "municipality", "case_number"}], "answer_must_contain": [...]}; empty gold = unanswerable.
+A hit matches a gold entry when the file name of its source and its point number are the same.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from assistant.settings import Settings
+
+
+def load_questions(path: Path) -> list[dict[str, Any]]:
+    questions = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            q = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path}:{n}: not valid JSON ({exc.msg}); write one question object per line") from exc
+        if "question" not in q:
+            raise ValueError(f"{path}:{n}: the object has no 'question' field")
+        q.setdefault("id", f"line{n}")
+        q.setdefault("gold", [])
+        q.setdefault("answer_must_contain", [])
+        q.setdefault("lang", "")
+        q.setdefault("kind", "")
+        questions.append(q)
+    return questions
+
+
+def _key(source: str, point: str) -> tuple[str, str]:
+    return Path(source).name, str(point)
+
+
+def gold_keys(q: dict[str, Any]) -> set[tuple[str, str]]:
+    return {_key(g["source"], g["point"]) for g in q.get("gold", [])}
+
+
+def matches(source: str, point: str, gold: set[tuple[str, str]]) -> bool:
+    """A (source, point) is gold; a citation of a whole meeting (no point) matches any gold point of its file."""
+    if not point:
+        return any(Path(source).name == s for s, _ in gold)
+    return _key(source, point) in gold
+
+
+def first_rank(hits: list[dict[str, Any]], gold: set[tuple[str, str]]) -> int | None:
+    for i, h in enumerate(hits, start=1):
+        if _key(h["source"], h["point"]) in gold:
+            return i
+    return None
+
+
+def _percentile(values: list[float], p: float) -> float:
+    if not values:
+        return 0.0
+    xs = sorted(values)
+    i = min(len(xs) - 1, max(0, round(p / 100 * (len(xs) - 1))))
+    return xs[i]
+
+
+def _group_metrics(rows: list[dict[str, Any]]) -> dict[str, float]:
+    n = len(rows)
+    if not n:
+        return {"n": 0}
+    ranks = [r["rank"] for r in rows]
+    return {
+        "n": n,
+        "recall@1": sum(1 for x in ranks if x and x <= 1) / n,
+        "recall@5": sum(1 for x in ranks if x and x <= 5) / n,
+        "recall@10": sum(1 for x in ranks if x and x <= 10) / n,
+        "mrr": sum(1 / x for x in ranks if x) / n,
+    }
+
+
+def compute_metrics(results: list[dict[str, Any]], questions: list[dict[str, Any]]) -> dict[str, Any]:
+    """Metrics from per-question results (each with hits, citations, answer, refused, latency_ms)."""
+    answerable, unanswerable = [], []
+    for q, r in zip(questions, results, strict=True):
+        gold = gold_keys(q)
+        row = {"q": q, "r": r, "rank": first_rank(r["hits"], gold) if gold else None}
+        (answerable if gold else unanswerable).append(row)
+    metrics: dict[str, Any] = _group_metrics(answerable)
+    for field in ("lang", "kind"):
+        groups: dict[str, list] = {}
+        for row in answerable:
+            groups.setdefault(row["q"].get(field) or "?", []).append(row)
+        metrics[f"by_{field}"] = {k: _group_metrics(v) for k, v in sorted(groups.items())}
+    cited = [
+        row for row in answerable
+        if row["r"]["citations"] and matches(row["r"]["citations"][0]["source"], row["r"]["citations"][0]["point"],
+                                             gold_keys(row["q"]))
+    ]  # fmt: skip
+    metrics["first_citation_correct"] = len(cited) / len(answerable) if answerable else 0.0
+    with_must = [row for row in answerable if row["q"].get("answer_must_contain")]
+    contains = [
+        row for row in with_must
+        if all(s.lower() in row["r"]["answer"].lower() for s in row["q"]["answer_must_contain"])
+    ]  # fmt: skip
+    metrics["answer_contains_all"] = len(contains) / len(with_must) if with_must else 0.0
+    metrics["answer_contains_n"] = len(with_must)
+    metrics["unanswerable_n"] = len(unanswerable)
+    metrics["refusal_accuracy"] = (
+        sum(1 for row in unanswerable if row["r"]["refused"]) / len(unanswerable) if unanswerable else 0.0
+    )
+    metrics["false_refusal_rate"] = (
+        sum(1 for row in answerable if row["r"]["refused"]) / len(answerable) if answerable else 0.0
+    )
+    latencies = [r["latency_ms"] for r in results]
+    metrics["latency_p50_ms"] = _percentile(latencies, 50)
+    metrics["latency_p95_ms"] = _percentile(latencies, 95)
+    return metrics
+
+
+def evaluate(
+    questions_path: Path, settings: Settings, k: int = 10, assistant: Any | None = None
+) -> dict[str, Any]:
+    """Ask every question: retrieval hits (top-k distinct points) and the answer. Returns metrics and rows."""
+    from assistant.answering import Assistant
+
+    questions = load_questions(questions_path)
+    assistant = assistant or Assistant(settings)
+    results = []
+    for q in questions:
+        hits = assistant.search(q["question"], k=k)
+        t0 = time.perf_counter()
+        answer = assistant.ask(q["question"], lang=q.get("lang") or None)
+        latency = (time.perf_counter() - t0) * 1000  # the answer, as a user waits for it
+        results.append({
+            "id": q["id"],
+            "hits": [
+                {"source": h.first.source, "point": h.first.point_number, "meeting_date": h.first.meeting_date,
+                 "committee": h.first.committee, "score": round(h.score, 6)}
+                for h in hits
+            ],
+            "answer": answer.text,
+            "refused": answer.refused,
+            "citations": [
+                {"source": c.source, "point": c.point_number, "meeting_date": c.meeting_date,
+                 "committee": c.committee, "case_number": c.case_number, "title": c.point_title, "quote": c.quote}
+                for c in answer.citations
+            ],
+            "latency_ms": round(latency, 1),
+        })  # fmt: skip
+    return {"metrics": compute_metrics(results, questions), "questions": results}
+
+
+def format_report(report: dict[str, Any]) -> str:
+    """A readable table of the metrics."""
+    m = report["metrics"]
+    lines = [f"{'':24}{'n':>5}{'R@1':>8}{'R@5':>8}{'R@10':>8}{'MRR':>8}"]
+
+    def row(name: str, g: dict[str, float]) -> str:
+        if not g.get("n"):
+            return f"{name:24}{0:>5}"
+        return (f"{name:24}{g['n']:>5}{g['recall@1']:>8.3f}{g['recall@5']:>8.3f}{g['recall@10']:>8.3f}"
+                f"{g['mrr']:>8.3f}")
+
+    lines.append(row("answerable (all)", m))
+    for field in ("lang", "kind"):
+        for key, g in m.get(f"by_{field}", {}).items():
+            lines.append(row(f"  {field}={key}", g))
+    lines += [
+        "",
+        f"first citation correct   {m['first_citation_correct']:.3f}",
+        f"answer contains all      {m['answer_contains_all']:.3f}  (of {m['answer_contains_n']})",
+        f"refusal accuracy         {m['refusal_accuracy']:.3f}  (of {m['unanswerable_n']} unanswerable)",
+        f"false refusal rate       {m['false_refusal_rate']:.3f}",
+        f"latency p50 / p95 (ms)   {m['latency_p50_ms']:.0f} / {m['latency_p95_ms']:.0f}",
+    ]
+    return "\n".join(lines)

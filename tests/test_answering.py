@@ -1,0 +1,146 @@
+"""Answer logic on the in-memory fake index: extractive quotes, structured answers, refusals, follow-ups."""
+
+from __future__ import annotations
+
+import pytest
+from answer_corpus import CASE, fake_index
+
+from assistant.answering import Assistant, split_units
+from assistant.records import Answer, Filters
+from assistant.settings import Settings
+
+
+def _fold(s: str) -> str:
+    return " ".join(s.split())
+
+
+@pytest.fixture
+def assistant():
+    # The fake embedder's cosines are bag-of-words overlaps, lower than a real model's: its own threshold.
+    settings = Settings(refusal_threshold=0.25, candidates=10)
+    return Assistant(settings, index=fake_index(settings))
+
+
+def _point_text(assistant, c):
+    _, p = assistant.point_text(c.point_key)
+    return _fold(p.full_text)
+
+
+def test_quotes_are_verbatim_and_cited(assistant):
+    ans = assistant.ask("Hvor mange penge er der afsat til renovering af klubhuse?")
+    assert not ans.refused and ans.lang == "da"
+    assert "2,5 mio. kr." in ans.text and "[1]" in ans.text
+    c = ans.citations[0]
+    assert c.point_title == "Tilskud til renovering af klubhuse" and c.committee == "Kultur- og Fritidsudvalget"
+    assert c.quote and _fold(c.quote) in _point_text(assistant, c)
+    for quoted in ans.text.split("»")[1:]:
+        assert _fold(quoted.split("«")[0]) in " ".join(_point_text(assistant, x) for x in ans.citations)
+
+
+def test_decision_question_quotes_the_beslutning(assistant):
+    ans = assistant.ask("Hvad besluttede byrådet om tidsplanen for budget 2024?")
+    assert "Byrådet godkendte tidsplanen for budget 2024 med 19 stemmer for." in ans.text
+    assert ans.citations[0].committee == "Byråd 2022-2025" and ans.citations[0].point_number == "7"
+    assert ans.citations[0].section == "Beslutning"
+
+
+def test_recommendation_question_prefers_the_indstilling(assistant):
+    ans = assistant.ask("Hvad indstillede direktionen om tidsplanen for budget 2024 i Økonomiudvalget?")
+    assert "Direktionen indstiller, at tidsplanen for budget 2024 godkendes." in ans.text
+    assert ans.citations[0].section == "Indstilling"
+
+
+def test_english_question_gets_english_phrases(assistant):
+    ans = assistant.ask("How much money did the renovering of klubhuse get?")
+    assert ans.lang == "en" and ans.text.startswith("According to the minutes")
+    assert "2,5 mio. kr." in ans.text
+
+
+def test_refusal_lists_nearest_points(assistant):
+    ans = assistant.ask("Hvad koster den nye svømmehal?")
+    assert ans.refused and ans.citations == []
+    assert ans.text.startswith("Det fremgår ikke af referaterne.")
+    assert ans.nearest and "De nærmeste dagsordenspunkter er:" in ans.text
+    en = assistant.ask("How much does the new swimming pool cost?")
+    assert en.refused and en.text.startswith("The minutes do not say.")
+
+
+def test_closed_point_is_cited_by_title_only(assistant):
+    ans = assistant.ask("Køb af grund ved Hundige Strand")
+    assert ans.citations and ans.citations[0].closed and ans.citations[0].quote == ""
+    assert "lukket" in ans.text
+
+
+def test_attendance_from_the_records(assistant):
+    ans = assistant.ask("Hvem havde meldt afbud til Økonomiudvalgets møde den 6. marts 2023?")
+    assert ans.kind == "attendance" and not ans.refused
+    assert "Bo Jensen" in ans.text and "Dorthe Lund" in ans.text and "Anne Hansen" not in ans.text
+    assert ans.citations[0].committee == "Økonomiudvalget" and ans.citations[0].meeting_date == "2023-03-06"
+    en = assistant.ask("Who was absent from the Finance Committee meeting in March 2023?")
+    assert en.lang == "en" and "Absent from the meeting" in en.text and "Bo Jensen" in en.text
+
+
+def test_participants(assistant):
+    ans = assistant.ask("Hvem deltog i mødet i Økonomiudvalget i marts 2023?")
+    assert ans.kind == "participants"
+    assert "Anne Hansen" in ans.text and "Carl Olsen" in ans.text and "Bo Jensen" not in ans.text
+
+
+def test_meetings_in_a_period(assistant):
+    ans = assistant.ask("Hvilke møder holdt kulturudvalget i 2023?")
+    assert ans.kind == "meetings" and "12. juni 2023" in ans.text and len(ans.citations) == 1
+    none = assistant.ask("Hvilke møder holdt kulturudvalget i 2021?")
+    assert none.refused
+
+
+def test_case_history(assistant):
+    ans = assistant.ask(f"Hvilke udvalg har behandlet sag {CASE}?")
+    assert ans.kind == "case"
+    assert [c.committee for c in ans.citations] == ["Økonomiudvalget", "Byråd 2022-2025"]
+    assert "Anbefales over for byrådet." in ans.text and "19 stemmer for" in ans.text
+    steps = assistant.case_history(CASE)
+    assert [s.meeting.date_iso for s in steps] == ["2023-03-06", "2023-03-28"]
+    assert steps[1].decision.startswith("Byrådet godkendte")
+    assert assistant.ask("Hvilke udvalg behandlede sag 99-999999?").refused
+
+
+def test_followup_resolves_case_and_committee(assistant):
+    first = assistant.ask("Hvad indstillede Økonomiudvalget om tidsplanen for budget 2024?")
+    assert first.citations[0].committee == "Økonomiudvalget"
+    follow = assistant.ask("og hvad besluttede byrådet?", history=[first])
+    assert follow.citations[0].committee == "Byråd 2022-2025"
+    assert follow.citations[0].case_number == CASE
+    assert "19 stemmer for" in follow.text
+
+
+def test_followup_attendance_uses_the_previous_meeting(assistant):
+    first = assistant.ask("Hvad indstillede Økonomiudvalget om tidsplanen for budget 2024?")
+    follow = assistant.ask("hvem var fraværende?", history=[first])
+    assert follow.kind == "attendance" and "Bo Jensen" in follow.text
+    assert follow.citations[0].meeting_date == "2023-03-06"
+
+
+def test_user_filters_apply(assistant):
+    ans = assistant.ask("tidsplanen for budget 2024", filters=Filters(committee="Byråd 2022-2025"))
+    assert ans.citations and all(c.committee == "Byråd 2022-2025" for c in ans.citations)
+
+
+def test_ask_stream_yields_text_then_answer(assistant):
+    pieces = list(assistant.ask_stream("Hvor mange penge er der afsat til renovering af klubhuse?"))
+    assert isinstance(pieces[-1], Answer) and all(isinstance(p, str) for p in pieces[:-1])
+    assert "".join(pieces[:-1]) == pieces[-1].text
+
+
+def test_empty_question(assistant):
+    assert assistant.ask("   ").refused
+
+
+def test_split_units_keeps_subheadings_as_labels():
+    from fakes_index import point
+
+    p = point("2", "Anbefalinger", Beslutning="Udvalgets anbefalinger:\n\nBrug data som strategisk værktøj\n\n"
+                                              "Vi skal bruge data aktivt. Et fælles blik på data hjælper.")
+    units = split_units("m:2", 0, p)
+    assert [u.text for u in units] == ["Udvalgets anbefalinger:", "Vi skal bruge data aktivt.",
+                                       "Et fælles blik på data hjælper."]
+    assert units[1].label == "Brug data som strategisk værktøj" and units[1].section == "Beslutning"

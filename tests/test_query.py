@@ -1,0 +1,189 @@
+"""Question analysis: language, intent, dates, committees, case numbers, follow-ups."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.query import (
+    QueryPlan,
+    analyse,
+    committee_aliases,
+    detect_intent,
+    detect_language,
+    find_case_number,
+    find_period,
+    match_committees,
+)
+from assistant.records import Answer, Citation
+
+COMMITTEES = [
+    "Kultur- og Fritidsudvalget",
+    "Byråd 2022-2025",
+    ".Spørgsmål / Svar til Byrådet 2022-2025",
+    "Økonomiudvalget",
+    "Skole-, Børne- og Ungeudvalget",
+    "Klima-, Teknik- og Miljøudvalget",
+    "§ 17,4-udvalg - Ansøgning Boligsocial helhedsplan 2025-2029",
+]
+
+
+class Catalog:
+    def committees(self):
+        return [("Greve Kommune", c, 3, "2022-01-01", "2024-12-01") for c in COMMITTEES]
+
+    def municipalities(self):
+        return ["Greve Kommune", "Slagelse Kommune"]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Hvad anbefalede udvalget om brug af data?", "da"),
+        ("Hvem havde meldt afbud?", "da"),
+        ("Hvad koster den nye svømmehal?", "da"),
+        ("What did the committee recommend about the use of data?", "en"),
+        ("Who was absent from the meeting?", "en"),
+        ("Hvad besluttede de om budget 2024", "da"),
+    ],
+)
+def test_detect_language(text, lang):
+    assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hvad skete der i juni 2025?", (date(2025, 6, 1), date(2025, 6, 30))),
+        ("Hvad besluttede de den 9. december 2025?", (date(2025, 12, 9), date(2025, 12, 9))),
+        ("What happened on December 9, 2025?", (date(2025, 12, 9), date(2025, 12, 9))),
+        ("møde 09-12-2025", (date(2025, 12, 9), date(2025, 12, 9))),
+        ("møde 2025-12-09", (date(2025, 12, 9), date(2025, 12, 9))),
+        ("Hvad besluttede byrådet i 2023?", (date(2023, 1, 1), date(2023, 12, 31))),
+        ("siden 2023", (date(2024, 1, 1), None)),
+        ("før 2023", (None, date(2022, 12, 31))),
+        ("in February 2024", (date(2024, 2, 1), date(2024, 2, 29))),
+        ("helhedsplan 2025-2029", (None, None)),  # a plan's years are not a period
+        ("sagen 24-012144", (None, None)),
+    ],
+)
+def test_find_period(text, expected):
+    assert find_period(text) == expected
+
+
+def test_relative_year():
+    assert find_period("Hvad skete der i år?", today=date(2024, 5, 1)) == (date(2024, 1, 1), date(2024, 12, 31))
+    assert find_period("last year", today=date(2024, 5, 1)) == (date(2023, 1, 1), date(2023, 12, 31))
+
+
+def test_case_numbers():
+    assert find_case_number("Hvad skete der med sag 24-012144?") == "24-012144"
+    assert find_case_number("sag 20-072985K") == "20-072985K"
+    assert find_case_number("sag emn-2025-001234 i Aarhus") == "EMN-2025-001234"
+    assert find_case_number("helhedsplan 2025-2029 den 2025-12-09") is None
+
+
+@pytest.mark.parametrize(
+    "question, committee",
+    [
+        ("Hvad besluttede kulturudvalget?", "Kultur- og Fritidsudvalget"),
+        ("Hvad sagde Fritidsudvalget", "Kultur- og Fritidsudvalget"),
+        ("og hvad besluttede byrådet?", "Byråd 2022-2025"),
+        ("What did the city council decide?", "Byråd 2022-2025"),
+        ("Hvad mente børneudvalget om skolerne", "Skole-, Børne- og Ungeudvalget"),
+        ("Økonomiudvalgets beslutning", "Økonomiudvalget"),
+        ("klima-, teknik- og miljøudvalget", "Klima-, Teknik- og Miljøudvalget"),
+        ("Hvad anbefalede § 17,4-udvalget?", "§ 17,4-udvalg - Ansøgning Boligsocial helhedsplan 2025-2029"),
+        ("Hvad anbefalede 17,4 udvalget?", "§ 17,4-udvalg - Ansøgning Boligsocial helhedsplan 2025-2029"),
+    ],
+)
+def test_committee_matching(question, committee):
+    assert match_committees(question, COMMITTEES) == [committee]
+
+
+def test_generic_udvalget_matches_no_committee():
+    assert match_committees("Hvad anbefalede udvalget om brug af data?", COMMITTEES) == []
+    assert "udvalg" not in committee_aliases("Kultur- og Fritidsudvalget")
+
+
+@pytest.mark.parametrize(
+    "question, intent",
+    [
+        ("Hvem havde meldt afbud?", "attendance"),
+        ("Who was absent from the meeting?", "attendance"),
+        ("Hvem deltog i mødet?", "participants"),
+        ("Hvilke møder holdt Økonomiudvalget i 2023?", "meetings"),
+        ("Hvad besluttede byrådet om budgettet?", "decision"),
+        ("Hvad anbefalede udvalget om brug af data?", "recommendation"),
+        ("What did the committee recommend?", "recommendation"),
+        ("Hvornår blev skolestrukturen drøftet?", "when"),
+        ("Hvor mange penge fik klubhusene?", "fact"),
+    ],
+)
+def test_intent(question, intent):
+    assert detect_intent(question) == intent
+
+
+def test_case_intent_needs_case_number():
+    assert detect_intent("Hvilke udvalg behandlede sag 24-012144?", has_case=True) == "case"
+    assert detect_intent("Sag 24-012144", has_case=True) == "case"
+    assert detect_intent("Hvad besluttede byrådet i sag 24-012144?", has_case=True) == "decision"
+
+
+def test_analyse_fills_filters_from_question():
+    plan = analyse("Hvad besluttede kulturudvalget i juni 2023 i Greve?", None, Catalog())
+    assert plan.lang == "da" and plan.intent == "decision"
+    assert plan.filters.committee == "Kultur- og Fritidsudvalget"
+    assert plan.filters.municipality == "Greve Kommune"
+    assert (plan.filters.date_from, plan.filters.date_to) == (date(2023, 6, 1), date(2023, 6, 30))
+    assert "juni" not in plan.terms and "kulturudvalg" not in plan.terms
+
+
+def test_latest_meeting_flag():
+    assert analyse("Hvem havde afbud til sidste møde i Økonomiudvalget?", None, Catalog()).latest
+    assert analyse("Who was absent at the latest meeting?", None, Catalog()).latest
+
+
+def _answer(question: str, plan: QueryPlan, committee: str, case: str) -> Answer:
+    c = Citation(1, "Greve Kommune", committee, "2023-03-06", "4", "Budget 2024", case, "/x/ok.json", "q",
+                 point_key="m1:4")
+    return Answer(question, "…", [c], plan=plan.to_dict())
+
+
+def test_followup_carries_case_and_replaces_committee():
+    first = analyse("Hvad indstillede Økonomiudvalget om budget 2024?", None, Catalog())
+    history = [_answer(first.question, first, "Økonomiudvalget", "23-001111")]
+    plan = analyse("og hvad besluttede byrådet?", history, Catalog())
+    assert plan.followup
+    assert plan.filters.committee == "Byråd 2022-2025"
+    assert plan.case_number == "23-001111"
+    assert plan.intent == "decision"
+
+
+def test_followup_attendance_keeps_meeting():
+    first = analyse("Hvad besluttede Økonomiudvalget om budget 2024?", None, Catalog())
+    history = [_answer(first.question, first, "Økonomiudvalget", "23-001111")]
+    plan = analyse("hvem var fraværende?", history, Catalog())
+    assert plan.intent == "attendance"
+    assert plan.meeting_id == "m1"
+    assert plan.filters.committee == "Økonomiudvalget"
+
+
+def test_followup_without_case_searches_with_previous_question():
+    first = analyse("Hvad blev der besluttet om klubhuse?", None, Catalog())
+    hist = [Answer(first.question, "…", [], plan=first.to_dict())]
+    plan = analyse("og hvornår?", hist, Catalog())
+    assert plan.followup and "klubhuse" in plan.search_text
+
+
+def test_new_topic_is_not_a_followup():
+    first = analyse("Hvad besluttede Økonomiudvalget om budget 2024?", None, Catalog())
+    history = [_answer(first.question, first, "Økonomiudvalget", "23-001111")]
+    plan = analyse("Hvor mange penge fik foreningernes klubhuse til renovering i Tune?", history, Catalog())
+    assert not plan.followup and plan.case_number is None
+
+
+def test_plan_roundtrip():
+    plan = analyse("Hvad besluttede kulturudvalget i juni 2023?", None, Catalog())
+    assert QueryPlan.from_dict(plan.to_dict()) == plan

@@ -1,0 +1,125 @@
+"""Hybrid retrieval logic on the in-memory fake index: fusion, filters from the question, relaxation, LangChain."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from answer_corpus import CASE, fake_index
+from fakes_index import chunk_point, meeting, point
+
+from assistant.query import analyse
+from assistant.records import Filters
+from assistant.retrieval import HybridRetriever, fuse, merge_filters, relaxations
+from assistant.settings import Settings
+
+
+def _chunks():
+    m = meeting("Økonomiudvalget", "2023-01-01", [point(str(i), f"Punkt {i}", Beslutning="x") for i in range(1, 5)])
+    return [chunk_point(m, p) for p in m.points]
+
+
+def test_fuse_reciprocal_rank_math_and_dedup():
+    a, b, c, d = _chunks()
+    a2 = a.__class__(**{**a.__dict__, "id": a.id + "-2", "position": 1})  # a second chunk of point a
+    dense = [(a, 0.9), (a2, 0.88), (b, 0.8), (c, 0.7)]
+    bm25 = [(c, 12.0), (b, 10.0), (d, 5.0)]
+    hits = fuse([("dense", dense, 1.0), ("bm25", bm25, 1.0)], rrf_k=60)
+    scores = {h.point_key: h.score for h in hits}
+    assert scores[b.point_key] == pytest.approx(1 / 62 + 1 / 62)
+    assert scores[c.point_key] == pytest.approx(1 / 63 + 1 / 61)
+    assert scores[a.point_key] == pytest.approx(1 / 61)  # its second chunk does not push point b down
+    assert [h.point_key for h in hits][:2] == [c.point_key, b.point_key]
+    hit_a = next(h for h in hits if h.point_key == a.point_key)
+    assert [ch.id for ch in hit_a.chunks] == [a.id, a2.id]
+    assert hit_a.dense_rank == 1 and hit_a.bm25_rank is None and hit_a.dense_score == pytest.approx(0.9)
+    assert len({h.point_key for h in hits}) == len(hits) == 4
+
+
+def test_fuse_weights_and_committee_boost():
+    a, b, _, _ = _chunks()
+    hits = fuse([("dense", [(a, 0.9), (b, 0.8)], 1.0), ("bm25", [(b, 3.0), (a, 1.0)], 0.2)])
+    assert hits[0].point_key == a.point_key  # BM25 weighted down cannot overturn the dense order
+    hits = fuse([("dense", [(a, 0.9), (b, 0.8)], 1.0), ("bm25", [(b, 3.0), (a, 1.0)], 1.0)])
+    assert hits[0].score == pytest.approx(hits[1].score)
+    boosted = fuse([("dense", [(a, 0.9)], 1.0)], boost_committees=["økonomiudvalget"])
+    assert boosted[0].score == pytest.approx(1.25 / 61)
+
+
+def test_user_filters_win_over_question():
+    plan = analyse("Hvad besluttede kulturudvalget i 2023?", None, fake_index().catalog)
+    merged = merge_filters(Filters(committee="Økonomiudvalget"), plan)
+    assert merged.committee == "Økonomiudvalget"
+    assert merged.date_from == date(2023, 1, 1)
+    steps = relaxations(Filters(committee="Økonomiudvalget"), merged)
+    assert steps[-1] == Filters(committee="Økonomiudvalget")  # the user's own filter is never dropped
+
+
+@pytest.fixture
+def retriever():
+    return HybridRetriever(fake_index(), Settings(candidates=10))
+
+
+def test_committee_from_question_filters(retriever):
+    hits = retriever.search("Hvad besluttede byrådet om tidsplanen for budget 2024?")
+    assert hits and {h.first.committee for h in hits} == {"Byråd 2022-2025"}
+    assert retriever.index.dense_calls[-1].committee == "Byråd 2022-2025"
+
+
+def test_partial_committee_name(retriever):
+    hits = retriever.search("Hvad har kulturudvalget besluttet?")
+    assert {h.first.committee for h in hits} == {"Kultur- og Fritidsudvalget"}
+
+
+def test_case_number_is_looked_up_exactly(retriever):
+    hits = retriever.search(f"Hvad skete der i sag {CASE}?")
+    assert {h.first.case_number for h in hits} == {CASE}
+    assert len(hits) == 2
+
+
+def test_date_filter_from_question(retriever):
+    hits = retriever.search("Hvad blev besluttet i juni 2023?")
+    assert hits and all(h.first.meeting_date.startswith("2023-06") for h in hits)
+
+
+def test_question_filters_relaxed_when_nothing_matches(retriever):
+    hits = retriever.search("Hvad besluttede kulturudvalget om klubhuse i 2019?")
+    assert hits and hits[0].first.point_title == "Tilskud til renovering af klubhuse"
+    assert retriever.index.dense_calls[0].date_from == date(2019, 1, 1)
+
+
+def test_user_filter_is_kept_even_without_hits(retriever):
+    assert retriever.search("klubhuse", Filters(committee="Findes ikke")) == []
+
+
+def test_latest_meeting(retriever):
+    hits = retriever.search("Hvad skete der på det seneste møde?")
+    assert hits and {h.first.meeting_date for h in hits} == {"2023-06-12"}
+
+
+def test_english_question_weights_bm25_down():
+    index = fake_index()
+    calls = []
+    orig = index.bm25
+    index.bm25 = lambda q, k, f=None: calls.append(q) or orig(q, k, f)
+    HybridRetriever(index, Settings(bm25_weight_en=0.0)).search("What was decided about the club houses?")
+    assert calls == []
+    HybridRetriever(index, Settings(bm25_weight_en=0.5)).search("What was decided about the club houses?")
+    assert len(calls) == 1
+
+
+def test_distinct_points_and_k(retriever):
+    hits = retriever.search("budget", k=3)
+    assert len(hits) <= 3 and len({h.point_key for h in hits}) == len(hits)
+
+
+def test_langchain_retriever(retriever):
+    from langchain_core.retrievers import BaseRetriever
+
+    lc = retriever.as_langchain(k=2)
+    assert isinstance(lc, BaseRetriever)
+    docs = lc.invoke("renovering af klubhuse")
+    assert 1 <= len(docs) <= 2
+    assert docs[0].metadata["point_title"] == "Tilskud til renovering af klubhuse"
+    assert "2,5 mio. kr." in docs[0].page_content
+    assert docs[0].metadata["meeting_date"] == "2023-06-12"
