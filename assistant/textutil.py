@@ -268,6 +268,11 @@ def html_blocks(markup: str | bytes, skip_tags: frozenset[str] = _SKIP_TAGS) -> 
         root = lxml.html.fromstring(markup)
     except Exception:  # noqa: BLE001 - lxml raises several types on junk; an empty document is the honest result
         return []
+    return blocks_from_tree(root, skip_tags)
+
+
+def blocks_from_tree(root, skip_tags: frozenset[str] = _SKIP_TAGS) -> list[Block]:  # noqa: ANN001 - lxml element
+    """Blocks of an already parsed lxml tree."""
     w = _Walker(skip_tags)
     w.walk(root)
     w.flush()

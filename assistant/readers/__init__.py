@@ -121,9 +121,7 @@ def read_file(path: Path | str, settings: Settings, municipality: str | None = N
     except Unreadable as exc:
         return _problem(key, exc.problem, exc.hint)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop a folder run
-        return _problem(
-            key, f"uventet fejl under læsning ({type(exc).__name__}: {exc})", "meld fejlen og vedlæg filen"
-        )
+        return _problem(key, f"uventet fejl under læsning ({type(exc).__name__}: {exc})", "meld fejlen og vedlæg filen")
 
     name, source, warning = _municipality.resolve(path, named, named_source, municipality or settings.municipality)
     meeting.municipality, meeting.municipality_source = name, source

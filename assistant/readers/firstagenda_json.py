@@ -15,8 +15,10 @@ FORMAT = "firstagenda-json"
 
 
 def is_meeting_document(data: Any) -> bool:
-    return isinstance(data, dict) and isinstance(data.get("Moede"), dict) and isinstance(
-        data.get("Dagsordenpunkter"), list
+    return (
+        isinstance(data, dict)
+        and isinstance(data.get("Moede"), dict)
+        and isinstance(data.get("Dagsordenpunkter"), list)
     )
 
 
@@ -75,7 +77,9 @@ def read(data: Any, raw: str, warnings: list[str]) -> tuple[Meeting, str | None]
         hint = "brug API'ets svar for ét møde: GET <site>/api/agenda/dagsorden/<møde-id>"
         if isinstance(data, dict) and "Udvalg" in data and "Dagsordenpunkter" not in data:
             hint = "filen er udvalgslisten; hent hvert møde med /api/agenda/dagsorden/<møde-id>"
-        raise Unreadable(f"JSON-filen er ikke et FirstAgenda-møde (mangler Moede og Dagsordenpunkter; har {keys})", hint)
+        raise Unreadable(
+            f"JSON-filen er ikke et FirstAgenda-møde (mangler Moede og Dagsordenpunkter; har {keys})", hint
+        )
     moede = data["Moede"]
     udvalg = data.get("Udvalg") if isinstance(data.get("Udvalg"), dict) else {}
     committee = fold_ws(str(udvalg.get("Navn") or moede.get("Navn") or ""))
@@ -103,7 +107,9 @@ def read(data: Any, raw: str, warnings: list[str]) -> tuple[Meeting, str | None]
         warnings.append("Mødet har ingen dagsordenpunkter.")
 
     participants = structure.mark_absent(_participants(moede), absences)
-    kind = "referat" if any(p.decision for p in points) or "referat" in str(moede.get("Navn", "")).lower() else "dagsorden"
+    kind = (
+        "referat" if any(p.decision for p in points) or "referat" in str(moede.get("Navn", "")).lower() else "dagsorden"
+    )
     meeting = Meeting(
         municipality=None,
         committee=committee,

@@ -94,7 +94,9 @@ def heading_shaped(text: str) -> bool:
 
 
 def _paragraph_shaped(block: Block | None) -> bool:
-    return block is not None and block.heading == 0 and not heading_shaped(block.text) and heading_level(block.text) == 0
+    return (
+        block is not None and block.heading == 0 and not heading_shaped(block.text) and heading_level(block.text) == 0
+    )
 
 
 def recurring_headings(points: Sequence[Sequence[Block]], min_points: int = 2) -> set[str]:

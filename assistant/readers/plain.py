@@ -1,0 +1,251 @@
+"""Layouts driven by headings and labels: plain text, Markdown and the HTML layouts other than FirstAgenda's.
+
+A document is a list of blocks. The header is read from label blocks ("Mødedato: ...", or an upper-case label
+block followed by its value, as Holbæk prints them); agenda points start at item lines in any of the printed
+styles ("Punkt N: title", "N. title", running "174. title", "Sag nr. N"); sections come from
+:mod:`assistant.readers.structure`. Text without recognisable agenda points is read as one point, with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.readers import structure
+from assistant.readers.municipality import name_from_header
+from assistant.records import AgendaPoint, Meeting, Participant
+from assistant.textutil import Block, clean_text, find_case_numbers, fold_ws, parse_danish_datetime
+
+FORMAT_TEXT = "text"
+
+_PUNKT_RE = re.compile(r"^(?:Punkt|Pkt\.?)\s*(\d{1,4}[a-zA-Z]?)\s*[:.\-–]?\s*(.*)$", re.IGNORECASE)
+_SAGNR_RE = re.compile(r"^Sag\s+nr\.?\s*(\d{1,4}[a-zA-Z]?)\s*[:.\-–]?\s*(.*)$", re.IGNORECASE)
+_NUMBERED_RE = re.compile(r"^(\d{1,4}[a-zA-Z]?)\.\s+(\S.{1,250})$")
+_LABEL_RE = re.compile(
+    r"^(?P<label>mødedato|mødetidspunkt|starttidspunkt|sluttidspunkt|dato|tidspunkt|tid|mødested|sted|lokale|"
+    r"mødedeltagere|deltagere|medlemmer|afbud|fraværende(?: med afbud)?|ikke til stede|udvalg|forum|møde|"
+    r"information|referent)\s*(?::\s*|\s+(?=\S))(?P<value>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_BARE_LABEL_RE = re.compile(
+    r"^(?P<label>UDVALG|MØDE|STED|MØDESTED|STARTTIDSPUNKT|SLUTTIDSPUNKT|DATO|TIDSPUNKT|DELTAGERE|MEDLEMMER|"
+    r"FRAVÆRENDE|AFBUD|PUNKTER|Mødefakta|Medlemmer|Fraværende med afbud|Mødedeltagere)\s*:?$"
+)
+_KIND_RE = re.compile(r"\b(referat|beslutningsprotokol|dagsorden)\b", re.IGNORECASE)
+_META_RE = re.compile(
+    r"^(?:(?:Sag|Sagsnr|Sags nr|Sagsid|J\.?\s?nr|Journalnr|Dok(?:\.|ument)?(?:\s?nr)?|Initialer|Sagsbehandler)"
+    r"\.?\s*:?\s*\S.*|Åbent|Åben|Åben sag|Lukket|Lukket sag|Offentlig|Ikke offentlig)$",
+    re.IGNORECASE,
+)
+_NOISE = frozenset(
+    t.casefold() for t in ("Hent som PDF", "Kopier link", "Til toppen", "Print", "Udskriv", "Del", "Luk", "Menu",
+                           "Gå til indhold", "Tilbage", "Del på Facebook", "Send som e-mail", "Vis bilag")
+)  # fmt: skip
+
+
+@dataclass
+class Doc:
+    labels: dict[str, str] = field(default_factory=dict)
+    header_text: list[str] = field(default_factory=list)
+    title: str = ""  # the first heading of the page
+    items: list[tuple[str, str, list[Block]]] = field(default_factory=list)
+
+
+def _item_start(b: Block, numbered_ok: bool) -> tuple[str, str] | None:
+    t = b.text
+    for rx in (_PUNKT_RE, _SAGNR_RE):
+        m = rx.match(t)
+        if m and "\n" not in t[:80] and len(t) < 300:
+            return m[1], m[2].strip()
+    if numbered_ok:
+        m = _NUMBERED_RE.match(t)
+        if m and "\n" not in t and m[2][:1].isupper() and not m[2].endswith((".", ":", ";", ",")):
+            return m[1], m[2].strip()
+    return None
+
+
+def _numbered_items_allowed(blocks: list[Block]) -> set[int]:
+    """Indexes of "N. title" blocks that form the document's item sequence (headings, or numbers rising by one)."""
+    cands = []
+    for i, b in enumerate(blocks):
+        m = _NUMBERED_RE.match(b.text)
+        if m and "\n" not in b.text and m[2][:1].isupper() and not m[2].endswith((".", ":", ";", ",")):
+            if b.kind != "li" and b.kind != "tr":
+                cands.append((i, int(re.match(r"\d+", m[1])[0]), bool(b.heading or b.bold)))
+    marked = {i for i, _, h in cands if h}
+    if marked:
+        return marked
+    allowed: set[int] = set()
+    last = None
+    for i, n, _ in cands:
+        if last is None or n == last + 1:
+            allowed.add(i)
+            last = n
+    return allowed if len(allowed) >= 2 else set()
+
+
+def split_document(blocks: list[Block]) -> Doc:
+    doc = Doc()
+    numbered = _numbered_items_allowed(blocks)
+    pending_label: str | None = None
+    for i, b in enumerate(blocks):
+        if b.text.casefold() in _NOISE:
+            continue
+        start = _item_start(b, i in numbered)
+        if start:
+            doc.items.append((start[0], start[1], []))
+            pending_label = None
+            continue
+        if doc.items:
+            number, title, body = doc.items[-1]
+            if not title and b.kind != "tr":  # "Sag nr. 129" with the title in the next block
+                doc.items[-1] = (number, b.text, body)
+            elif not body and fold_ws(b.text) == fold_ws(title):
+                continue  # the title printed again under the item line
+            else:
+                body.append(b)
+            continue
+        doc.header_text.append(b.text)
+        if b.heading and not doc.title:
+            doc.title = b.text
+        if pending_label:
+            doc.labels.setdefault(pending_label, b.text)
+            pending_label = None
+            continue
+        m = _BARE_LABEL_RE.match(b.text)
+        if m:
+            pending_label = m["label"].casefold()
+            continue
+        m = _LABEL_RE.match(b.text)
+        if m:
+            doc.labels.setdefault(m["label"].casefold(), fold_ws(m["value"]))
+    return doc
+
+
+def _label(doc: Doc, *names: str) -> str:
+    return next((doc.labels[n] for n in names if doc.labels.get(n)), "")
+
+
+def _participants(doc: Doc) -> list[Participant]:
+    people = []
+    for part in re.split(r",\s*(?![^()]*\))|\n", _label(doc, "mødedeltagere", "deltagere", "medlemmer")):
+        name = re.sub(r"\s*\([^)]*\)\s*$", "", fold_ws(part)).strip()
+        note = fold_ws(part)[len(name) :].strip(" ()")
+        if name and not any(ch.isdigit() for ch in name):
+            absent = note.lower().startswith(("afbud", "fravær", "ikke til stede"))
+            people.append(Participant(name=name, absent=absent, note=note))
+    extra = [(n, "Afbud") for n in structure.split_names(_label(doc, "afbud", "fraværende med afbud"))]
+    extra += [(n, "Fraværende") for n in structure.split_names(_label(doc, "fraværende", "ikke til stede"))]
+    return structure.mark_absent(people, extra)
+
+
+def _meta(body: list[Block]) -> tuple[str | None, bool, list[Block]]:
+    """Case number and closed flag from the metadata lines right under an item title (PolWeb, ESDH)."""
+    case, closed, i = None, False, 0
+    while i < len(body) and i < 8 and _META_RE.match(body[i].text) and len(body[i].text) < 120:
+        text = body[i].text
+        if re.match(r"^(?:Lukket|Ikke offentlig)", text, re.IGNORECASE):
+            closed = True
+        if case is None and re.match(r"^(?:Sag|Sagsnr|Sags nr|Sagsid|J\.?\s?nr|Journalnr)", text, re.IGNORECASE):
+            found = find_case_numbers(text) or [text.split(":", 1)[-1].split()[-1]]
+            case = found[0]
+        i += 1
+    if case is None:
+        for b in body[i : i + 2]:  # a bare case number line (FirstAgenda web: "EMN-2025-012345")
+            found = find_case_numbers(b.text)
+            if found and len(b.text) <= len(found[0]) + 12:
+                case = found[0]
+                break
+    return case, closed, body[i:]
+
+
+def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -> tuple[Meeting, str | None]:
+    """A meeting from the blocks of a document in any heading-and-label layout."""
+    doc = split_document(blocks)
+    header = "\n".join(doc.header_text)
+    when = " ".join(_label(doc, "mødedato", "dato", "starttidspunkt", "mødetidspunkt").split())
+    start, has_time = parse_danish_datetime(f"{when} {_label(doc, 'tidspunkt', 'tid')}".strip())
+    if start is None:
+        start, has_time = parse_danish_datetime(header[:2000])
+    committee = _label(doc, "udvalg", "forum") or _committee_from_title(doc)
+    kind_m = _KIND_RE.search(_label(doc, "møde") or doc.title or header[:300])
+    kind = "referat" if kind_m and kind_m[1].lower() != "dagsorden" else "dagsorden"
+
+    points: list[AgendaPoint] = []
+    absences: list[tuple[str, str]] = []
+    if doc.items:
+        known = structure.recurring_headings([body for *_, body in doc.items])
+        for number, title, body in doc.items:
+            case, closed, rest = _meta(body)
+            point = structure.make_point(number, title or f"Punkt {number}", rest, known, case_number=case)
+            if closed and not point.closed:
+                point = AgendaPoint(number=point.number, title=point.title, type_code=point.type_code,
+                                    case_number=point.case_number, closed=True)  # fmt: skip
+            absences += structure.absences_in(point.decision or "")
+            points.append(point)
+    else:
+        body = [b for b in blocks if b.text.casefold() not in _NOISE]
+        text = "\n\n".join(b.text for b in body)
+        if not text.strip():
+            return Meeting(municipality=None, committee=committee, start=start), None
+        warnings.append("Der blev ikke fundet dagsordenpunkter i filen; hele teksten er læst som ét punkt.")
+        title = doc.title or next((b.text for b in body if b.heading), "") or body[0].text.split("\n")[0][:120]
+        point = structure.make_point("1", title, body, set())
+        points.append(point)
+        absences += structure.absences_in(text)
+    if kind == "dagsorden" and any(p.decision for p in points):
+        kind = "referat"
+    meeting = Meeting(
+        municipality=None,
+        committee=fold_ws(committee),
+        start=start,
+        place=_label(doc, "mødested", "sted", "lokale") or None,
+        kind=kind,
+        participants=structure.mark_absent(_participants(doc), absences),
+        points=points,
+        source_format=source_format,
+        has_time=has_time,
+    )
+    if start is None:
+        warnings.append("Mødets dato blev ikke fundet i filen.")
+    return meeting, name_from_header(header[:3000])
+
+
+def _committee_from_title(doc: Doc) -> str:
+    """ "Økonomiudvalget - Referat" / "Referat af møde i Økonomiudvalget" -> the forum."""
+    for t in [doc.title, *doc.header_text[:4]]:
+        t = fold_ws(t)
+        m = re.match(r"^(.+?)\s+[-–]\s+(?:Referat|Dagsorden)\b", t, re.IGNORECASE)
+        if m:
+            return m[1]
+        m = re.match(r"^(?:Referat|Dagsorden)\s+(?:af|fra)\s+(?:møde\s+)?(?:i|for)\s+(.+?)(?:\s+den\b.*)?$", t, re.I)
+        if m:
+            return m[1]
+    return ""
+
+
+def text_blocks(text: str) -> list[Block]:
+    """Blocks of plain text or Markdown: paragraphs, '#' headings, list items kept together."""
+    blocks = []
+    for para in re.split(r"\n\s*\n", clean_text(text)):
+        lines = para.split("\n")
+        if len(lines) > 1 and all(re.match(r"^#{1,6}\s", ln) for ln in lines[:1]):
+            blocks.append(_md_block(lines[0]))
+            para = "\n".join(lines[1:])
+        m = re.match(r"^(#{1,6})\s+(.*)$", para)
+        if m and "\n" not in para:
+            blocks.append(Block(m[2].strip(" #"), len(m[1]), True, "h"))
+        elif para.strip():
+            para = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda x: x[1] or x[2], para)
+            blocks.append(Block(para))
+    return blocks
+
+
+def _md_block(line: str) -> Block:
+    m = re.match(r"^(#{1,6})\s+(.*)$", line)
+    return Block(m[2].strip(" #"), len(m[1]), True, "h") if m else Block(line)
+
+
+def read(text: str, path: Path, warnings: list[str]) -> tuple[Meeting, str | None]:
+    return parse_blocks(text_blocks(text), warnings, FORMAT_TEXT)

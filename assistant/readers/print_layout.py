@@ -1,0 +1,262 @@
+"""FirstAgenda print layout (FORMATS.md format 1), as extracted text or as a PDF.
+
+Header line "REFERAT|DAGSORDEN <forum> d. DD-MM-YYYY", label paragraphs (Mødedato, Mødested, Mødedeltagere),
+a table of contents that is skipped, items "Punkt N: <title> (X)" whose titles may wrap, an optional case-number
+line, then the sections (Beslutning first, then Sagsfremstilling and its sub-headings).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from assistant.readers import structure
+from assistant.readers.municipality import name_from_header
+from assistant.readers.sniff import Unreadable
+from assistant.records import AgendaPoint, Meeting, Participant
+from assistant.textutil import CASE_NUMBER_RE, Block, clean_text, fold_ws, parse_danish_datetime
+
+FORMAT_TEXT = "firstagenda-print-text"
+FORMAT_PDF = "firstagenda-print-pdf"
+
+ITEM_RE = re.compile(r"^\s*(?:Punkt|Pkt\.?)\s+(\d+[a-zA-Z]?)\s*[:.]\s*(.+)$", re.IGNORECASE | re.DOTALL)
+TITLE_LINE_RE = re.compile(
+    r"^\s*(?P<kind>REFERAT|DAGSORDEN|BESLUTNINGSPROTOKOL|Referat|Dagsorden)\b\s*(?:for\s+|fra\s+)?(?P<forum>.*?)"
+    r"\s*(?:\b(?:d\.|den)\s*)?(?P<date>\d{1,2}[-./]\d{1,2}[-./]\d{4})?\s*$"
+)
+LABEL_RE = re.compile(
+    r"^(?P<label>Mødedato|Mødetidspunkt|Starttidspunkt|Dato|Tidspunkt|Mødested|Sted|Lokale|Mødedeltagere|Deltagere|"
+    r"Medlemmer|Afbud|Fraværende|Udvalg|Forum)\b\s*:?\s*(?P<value>.*)$",
+    re.DOTALL,
+)
+TOC_RE = re.compile(r"^\s*(?:Indholdsfortegnelse|Indhold|INDHOLDSFORTEGNELSE)\s*$")
+TOC_LINE_RE = re.compile(r"(?:\.{3,}|…+|\t)\s*\d+\s*$")
+PAGE_LINE_RE = re.compile(
+    r"^\s*(?:Side\s+\d+(?:\s*(?:af|/)\s*\d+)?|\d{1,3}|-\s*\d{1,3}\s*-|\d{1,3}\s*/\s*\d{1,3})\s*$", re.I
+)
+LIST_LINE_RE = re.compile(r"^\s*(?:[-•▪◦*]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
+PARTICIPANT_NOTE_RE = re.compile(r"\s*\((?P<note>[^)]{1,60})\)\s*$")
+ABSENT_NOTES = ("afbud", "fraværende", "fravær", "ikke til stede", "forfald", "syg")
+
+
+@dataclass
+class _Header:
+    kind: str | None = None
+    committee: str = ""
+    labels: dict[str, str] = field(default_factory=dict)
+    text: list[str] = field(default_factory=list)
+
+
+def paragraphs(text: str) -> list[str]:
+    """Paragraphs of extracted text: wrapped lines joined, list items kept on their own lines, furniture dropped."""
+    out = []
+    for raw in re.split(r"\n\s*\n", clean_text(text)):
+        lines = [ln for ln in raw.split("\n") if ln.strip() and not PAGE_LINE_RE.match(ln)]
+        if not lines:
+            continue
+        para = lines[0]
+        for ln in lines[1:]:
+            joiner = "\n" if LIST_LINE_RE.match(ln) or TOC_LINE_RE.search(ln) else " "
+            if para.endswith("-") and not para.endswith(" -") and ln[:1].islower():
+                para, joiner = para[:-1], ""  # a word hyphenated at the line end
+            para = f"{para}{joiner}{ln}"
+        out.append(para)
+    return structure.merge_broken_paragraphs(out)
+
+
+def _drop_repeated_title(paras: list[str]) -> list[str]:
+    """Page headers: the document's title line repeated at the top of every page."""
+    counts = Counter(paras)
+    first = paras[0] if paras else ""
+    return [p for i, p in enumerate(paras) if i == 0 or not (p == first and counts[p] > 1)]
+
+
+def _header(paras: list[str]) -> _Header:
+    h = _Header()
+    for p in paras:
+        h.text.append(p)
+        m = LABEL_RE.match(p)
+        if m and m["label"] not in h.labels:
+            h.labels[m["label"]] = fold_ws(m["value"])
+            continue
+        t = TITLE_LINE_RE.match(fold_ws(p))
+        if t and h.kind is None:
+            h.kind = "referat" if t["kind"].lower() in ("referat", "beslutningsprotokol") else "dagsorden"
+            h.committee = t["forum"].strip(" -–")
+            if t["date"]:
+                h.labels.setdefault("_titledate", t["date"])
+    return h
+
+
+def _participants(h: _Header) -> list[Participant]:
+    people: list[Participant] = []
+    value = h.labels.get("Mødedeltagere") or h.labels.get("Deltagere") or h.labels.get("Medlemmer") or ""
+    for part in re.split(r",\s*(?![^()]*\))", value):
+        part = fold_ws(part)
+        if not part:
+            continue
+        note = ""
+        m = PARTICIPANT_NOTE_RE.search(part)
+        if m:
+            note, part = m["note"].strip(), part[: m.start()].strip()
+        if part:
+            absent = note.lower().startswith(ABSENT_NOTES)
+            people.append(Participant(name=part, absent=absent, note=note))
+    extra = [(n, "Afbud") for n in structure.split_names(h.labels.get("Afbud", ""))]
+    extra += [(n, "Fraværende") for n in structure.split_names(h.labels.get("Fraværende", ""))]
+    return structure.mark_absent(people, extra)
+
+
+def _split_item(paras: list[str]) -> tuple[list[str], list[tuple[str, str, list[str]]]]:
+    """Header paragraphs, and (number, title, body paragraphs) per item; the table of contents is dropped."""
+    header: list[str] = []
+    items: list[tuple[str, str, list[str]]] = []
+    in_toc = False
+    for p in paras:
+        m = ITEM_RE.match(p)
+        if m and not TOC_LINE_RE.search(p):
+            in_toc = False
+            title_lines = m[2].split("\n")
+            title, rest = title_lines[0], title_lines[1:]
+            items.append((m[1], title, rest))
+            continue
+        if TOC_RE.match(p):
+            in_toc = True
+            continue
+        if in_toc or all(TOC_LINE_RE.search(ln) for ln in p.split("\n")):
+            continue
+        if items:
+            items[-1][2].append(p)
+        else:
+            header.append(p)
+    return header, items
+
+
+def _case_line(body: list[str]) -> tuple[str | None, list[str]]:
+    """A case number printed alone right after the item title."""
+    if body:
+        first = body[0].strip()
+        m = CASE_NUMBER_RE.fullmatch(first) or re.fullmatch(r"(?:Sagsnr\.?|Sag nr\.?|Sag)\s*:?\s*(\S+)", first)
+        if m and len(first) <= 60:
+            value = next((v for v in m.groups() if v), first) if m.groups() else first
+            return value, body[1:]
+    return None, body
+
+
+def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) -> tuple[Meeting, str | None]:
+    paras = _drop_repeated_title(paras)
+    header_paras, items = _split_item(paras)
+    if not items:
+        raise Unreadable('der er ingen dagsordenpunkter ("Punkt N: titel") i dokumentet', "tjek at filen er et referat")
+    h = _header(header_paras)
+    bodies: list[tuple[str, str, str | None, list[Block]]] = []
+    for number, title, body in items:
+        case, body = _case_line(body)
+        bodies.append((number, title, case, [Block(p) for p in body]))
+    known = structure.recurring_headings([b for *_, b in bodies])
+    points: list[AgendaPoint] = []
+    absences: list[tuple[str, str]] = []
+    for number, title, case, blocks in bodies:
+        point = structure.make_point(number, title, blocks, known, case_number=case)
+        if point.decision:
+            absences += structure.absences_in(point.decision)
+        points.append(point)
+
+    when = h.labels.get("Mødedato") or h.labels.get("Dato") or h.labels.get("_titledate", "")
+    time_label = h.labels.get("Mødetidspunkt") or h.labels.get("Tidspunkt") or h.labels.get("Starttidspunkt") or ""
+    start, has_time = parse_danish_datetime(f"{when} {time_label}".strip())
+    if start is None:
+        start, has_time = parse_danish_datetime(h.labels.get("_titledate", ""))
+    if start is None:
+        warnings.append("Mødets dato blev ikke fundet i dokumentets hoved (Mødedato).")
+    committee = h.committee or h.labels.get("Udvalg") or h.labels.get("Forum") or ""
+    if not committee:
+        warnings.append("Udvalget blev ikke fundet i dokumentets første linje.")
+    kind = h.kind if h.kind == "referat" or not any(p.decision for p in points) else "referat"
+    meeting = Meeting(
+        municipality=None,
+        committee=fold_ws(committee),
+        start=start,
+        place=h.labels.get("Mødested") or h.labels.get("Sted") or h.labels.get("Lokale") or None,
+        kind=kind or "dagsorden",
+        participants=structure.mark_absent(_participants(h), absences),
+        points=points,
+        source_format=source_format,
+        has_time=has_time,
+    )
+    return meeting, name_from_header("\n".join(h.text))
+
+
+def read_text(text: str, warnings: list[str]) -> tuple[Meeting, str | None]:
+    return parse_paragraphs(paragraphs(text), warnings, FORMAT_TEXT)
+
+
+# ---------------------------------------------------------------- PDF
+
+
+def pdf_text(data: bytes) -> str:
+    """Text of a PDF with a blank line wherever the vertical gap says a new paragraph starts.
+
+    Lines repeated at the top or bottom of most pages (running headers and footers) are dropped.
+    """
+    try:
+        import pdfplumber
+    except ImportError as exc:  # pragma: no cover - a declared dependency
+        raise Unreadable("PDF kan ikke læses: pakken pdfplumber mangler", "installer den med pip") from exc
+    pages: list[list[tuple[str, float, float]]] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for page in pdf.pages:
+                lines = page.extract_text_lines(return_chars=False, strip=True)
+                pages.append([(ln["text"], ln["top"], ln["bottom"]) for ln in lines if ln["text"].strip()])
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many types on damaged files
+        raise Unreadable(
+            f"PDF-filen kan ikke åbnes ({type(exc).__name__})", "hent filen igen, eller gem den på ny som PDF"
+        ) from None
+    if sum(len(t) for p in pages for t, _, _ in p) < 20:
+        raise Unreadable(
+            "PDF-filen har intet tekstlag (siderne er billeder)",
+            "kør tekstgenkendelse (OCR) på filen, fx med ocrmypdf, og læs den igen",
+        )
+    furniture = _furniture(pages)
+    out: list[str] = []
+    seen_furniture: set[str] = set()
+    for lines in pages:
+        heights = sorted(b - t for _, t, b in lines) or [10.0]
+        line_h = heights[len(heights) // 2] or 10.0
+        prev_bottom = None
+        for text, top, bottom in lines:
+            key = re.sub(r"\d+", "#", text)
+            if key in furniture:
+                if key in seen_furniture or PAGE_LINE_RE.match(text):
+                    continue  # a running header or footer; its first occurrence may be the real title
+                seen_furniture.add(key)
+            if prev_bottom is not None and top - prev_bottom > 0.6 * line_h:
+                out.append("")
+            out.append(text)
+            prev_bottom = bottom
+        out.append("")  # a page break ends a paragraph; merge_broken_paragraphs joins mid-sentence splits
+    return "\n".join(out)
+
+
+def _furniture(pages: list[list[tuple[str, float, float]]]) -> set[str]:
+    if len(pages) < 3:
+        return set()
+    edge: Counter[str] = Counter()
+    for lines in pages:
+        keys = {re.sub(r"\d+", "#", t) for t, _, _ in (lines[:1] + lines[-1:])}
+        edge.update(keys)
+    return {k for k, n in edge.items() if n >= max(3, len(pages) // 2)}
+
+
+def read_pdf(data: bytes, warnings: list[str]) -> tuple[Meeting, str | None]:
+    """A PDF in the print layout; any other PDF with a text layer is read by the heading-and-label reader."""
+    text = pdf_text(data)
+    paras = paragraphs(text)
+    if any(ITEM_RE.match(p) and not TOC_LINE_RE.search(p) for p in paras):
+        return parse_paragraphs(paras, warnings, FORMAT_PDF)
+    from assistant.readers import plain
+
+    return plain.parse_blocks(plain.text_blocks(text), warnings, "pdf")
