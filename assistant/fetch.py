@@ -12,7 +12,6 @@ import json
 import os
 import re
 import tempfile
-import time
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -22,14 +21,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from assistant import __version__
+from assistant.fetch_http import HttpProblem, PoliteClient
 from assistant.settings import Settings
+
+__all__ = ["FetchError", "FetchReport", "HttpProblem", "MeetingOutcome", "MeetingRef", "PoliteClient",
+           "fetch_firstagenda"]
 
 LIST_PATH = "/api/agenda/udvalgsliste"
 MEETING_PATH = "/api/agenda/dagsorden/"
 STATE_NAME = ".fetch-state"  # no file extension, so readers never take it for minutes
 PART_SUFFIX = ".part"
-MAX_BACKOFF = 60.0
 MAX_CONSECUTIVE_FAILURES = 3  # meetings in a row the site fails to serve before the run stops
 
 Progress = Callable[[int, int, str], None]
@@ -56,14 +57,6 @@ class FetchError(RuntimeError):
     def __init__(self, message: str, report: FetchReport | None = None):
         super().__init__(message)
         self.report = report
-
-
-class HttpProblem(Exception):
-    """One request failed for good: ``status`` is the HTTP status, or None for a network error or a bad body."""
-
-    def __init__(self, url: str, message: str, status: int | None = None, retryable: bool = False):
-        super().__init__(f"{url}: {message}")
-        self.url, self.message, self.status, self.retryable = url, message, status, retryable
 
 
 @dataclass(frozen=True)
@@ -246,79 +239,6 @@ def meeting_problem(doc: Any, ref: MeetingRef) -> str | None:
     return None
 
 
-# ---------------------------------------------------------------- HTTP
-
-
-class PoliteClient:
-    """GET JSON with a delay between requests, a timeout, retries with exponential backoff and a clear User-Agent."""
-
-    def __init__(self, settings: Settings, session: Any = None, sleep: Callable[[float], None] = time.sleep):
-        import requests  # only the fetcher needs it
-
-        self._requests = requests
-        self.session = session or requests.Session()
-        contact = getattr(settings, "fetch_contact", None) or "ikke angivet"
-        self.session.headers.update({
-            "User-Agent": f"Referat-assistenten/{__version__} (+kontakt: {contact})",
-            "Accept": "application/json",
-        })
-        self.delay = max(0.0, settings.fetch_delay)
-        self.timeout = settings.fetch_timeout
-        self.retries = max(0, settings.fetch_retries)
-        self.sleep = sleep
-        self._last = 0.0
-        self.requests_made = 0
-
-    def _wait_turn(self) -> None:
-        pause = self._last + self.delay - time.monotonic()
-        if pause > 0:
-            self.sleep(pause)
-        self._last = time.monotonic()
-
-    def _backoff(self, attempt: int, retry_after: str | None) -> float:
-        if retry_after and retry_after.strip().isdigit():
-            return min(MAX_BACKOFF, float(retry_after))
-        return min(MAX_BACKOFF, max(self.delay, 0.25) * 2**attempt)
-
-    def get_json(self, url: str) -> Any:
-        """The decoded JSON at ``url``; HttpProblem when it cannot be had (after retries where retrying helps)."""
-        attempt = 0
-        while True:
-            self._wait_turn()
-            self.requests_made += 1
-            try:
-                resp = self.session.get(url, timeout=self.timeout)
-            except (self._requests.ConnectionError, self._requests.Timeout) as exc:
-                problem = HttpProblem(url, f"ingen forbindelse ({type(exc).__name__})", retryable=True)
-                retry_after = None
-            else:
-                if resp.status_code < 400:
-                    return _decode(resp, url)
-                problem = HttpProblem(url, f"HTTP {resp.status_code} {resp.reason or ''}".strip(), resp.status_code,
-                                      retryable=resp.status_code >= 500 or resp.status_code == 429)
-                retry_after = resp.headers.get("Retry-After")
-            if not problem.retryable or attempt >= self.retries:
-                if problem.retryable and self.retries:
-                    problem.message += f" (også efter {self.retries} nye forsøg)"
-                raise problem
-            self.sleep(self._backoff(attempt, retry_after))
-            attempt += 1
-
-
-def _decode(resp: Any, url: str) -> Any:
-    body = resp.content or b""
-    if not body.strip():
-        raise HttpProblem(url, "tomt svar", resp.status_code)
-    ctype = resp.headers.get("Content-Type", "")
-    if "html" in ctype.lower() or body.lstrip()[:1] == b"<":
-        kind = ctype or "ingen Content-Type"
-        raise HttpProblem(url, f"svarede med HTML i stedet for JSON ({kind})", resp.status_code)
-    try:
-        return json.loads(body.decode(resp.encoding or "utf-8", errors="strict").lstrip("\ufeff"))
-    except (ValueError, LookupError) as exc:
-        raise HttpProblem(url, f"svaret er ikke gyldig JSON ({exc})", resp.status_code) from None
-
-
 # ---------------------------------------------------------------- files
 
 
@@ -353,6 +273,33 @@ def remove_stale_parts(folder: Path) -> int:
         p.unlink(missing_ok=True)
         n += 1
     return n
+
+
+class _RunLock:
+    """One fetch at a time into a folder (an advisory lock in the temp dir; the OS releases it if the process dies)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        digest = hashlib.sha1(str(folder.resolve()).encode("utf-8")).hexdigest()[:16]
+        self.path = Path(tempfile.gettempdir()) / f"referat-fetch-{digest}.lock"
+        self.fh: Any = None
+
+    def __enter__(self) -> _RunLock:
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: no lock
+            return self
+        self.fh = open(self.path, "w")  # noqa: SIM115 - held for the whole run
+        try:
+            fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.fh.close()
+            raise FetchError(f"En anden hentning til {self.folder} kører allerede; vent til den er færdig.") from None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fh:
+            self.fh.close()  # closing releases the lock
 
 
 def _load_state(folder: Path) -> dict[str, dict[str, str]]:
@@ -444,8 +391,7 @@ def fetch_firstagenda(site: str, settings: Settings, *, municipality: str | None
     client = PoliteClient(settings, session=session)
 
     try:
-        listing = client.get_json(base + LIST_PATH)
-        refs, all_committees = parse_listing(listing, base + LIST_PATH)
+        refs, all_committees = parse_listing(client.get_json(base + LIST_PATH), base + LIST_PATH)
     except HttpProblem as exc:
         hint = ("Tjek adressen: er det en FirstAgenda-publiceringsside?" if exc.status and exc.status < 500
                 else "Prøv igen senere.")
@@ -460,20 +406,32 @@ def fetch_firstagenda(site: str, settings: Settings, *, municipality: str | None
                          + "; ".join(all_committees), report)
     chosen = select(refs, wanted, since, until)
     report.committees = sorted({r.committee for r in chosen})
+    if dry_run:
+        _sync(chosen, folder, base, client, report, recheck, progress, dry_run=True)
+        return report
 
-    state = _load_state(folder) if folder.is_dir() else {}
-    existing = {p.name: p for p in folder.glob("*.json")} if folder.is_dir() else {}
-    if not dry_run:
-        folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    with _RunLock(folder):
         remove_stale_parts(folder)
         report.municipality = ensure_minutes_toml(folder, name, base, explicit)
+        _sync(chosen, folder, base, client, report, recheck, progress)
+        if ingest:
+            report.ingest = _ingest([folder], settings, report.municipality, progress)
+    return report
 
+
+def _sync(chosen: list[MeetingRef], folder: Path, base: str, client: PoliteClient, report: FetchReport,
+          recheck: bool, progress: Progress | None, dry_run: bool = False) -> None:
+    """Bring the folder's files up to date with the chosen meetings, recording an outcome for each."""
+    state = _load_state(folder) if folder.is_dir() else {}
+    existing = {p.name: p for p in folder.glob("*.json")} if folder.is_dir() else {}
     failures_in_row = 0
     for i, ref in enumerate(chosen, 1):
         path = folder / ref.file_name
         known = state.get(ref.meeting_id, {})
         old = existing.get(known.get("file", "")) or existing.get(path.name)
-        if old and not recheck and known.get("listing") == ref.listing_hash and known.get("sha256") == _file_hash(old):
+        old_hash = _file_hash(old) if old else None
+        if old and not recheck and known.get("listing") == ref.listing_hash and known.get("sha256") == old_hash:
             report.outcomes.append(MeetingOutcome(ref, "unchanged", str(old)))
             continue
         if dry_run:
@@ -499,9 +457,9 @@ def fetch_firstagenda(site: str, settings: Settings, *, municipality: str | None
             continue
         failures_in_row = 0
         digest = canonical_hash(doc)
-        if old and _file_hash(old) == digest:
+        if old and old_hash == digest:
             status = "unchanged"
-            if old.name != path.name:  # the committee or date changed in the list: keep the name stable with it
+            if old.name != path.name:  # the committee or date changed in the list: the name follows
                 os.replace(old, path)
         else:
             status = "changed" if old else "new"
@@ -512,7 +470,3 @@ def fetch_firstagenda(site: str, settings: Settings, *, municipality: str | None
         state[ref.meeting_id] = {"file": path.name, "sha256": digest, "listing": ref.listing_hash}
         _save_state(folder, base, state)
         report.outcomes.append(MeetingOutcome(ref, status, str(path)))
-
-    if ingest and not dry_run and folder.is_dir():
-        report.ingest = _ingest([folder], settings, report.municipality, progress)
-    return report

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from assistant import __version__
 from assistant import fetch as F
 from assistant.cli import main
 from assistant.fetch import canonical_hash
@@ -284,7 +285,7 @@ def test_client_waits_its_turn_backs_off_and_names_itself(tmp_path):
         for _ in range(2):
             assert "Udvalg" in client.get_json(url + F.LIST_PATH)
         assert len(waits) == 1 and 0.3 < waits[0] <= 0.5  # the second request waited its turn
-        assert site.agents == {f"Referat-assistenten/{F.__version__} (+kontakt: it@kommune.dk)"}
+        assert site.agents == {f"Referat-assistenten/{__version__} (+kontakt: it@kommune.dk)"}
 
         waits.clear()
         client.delay = 0.0
@@ -343,3 +344,12 @@ def test_fetch_ingests_new_meetings_and_reindexes_a_changed_one(tmp_path, greve_
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_second_fetch_into_the_same_folder_waits_its_turn(tmp_path, site):
+    settings = Settings(index=tmp_path / "index", corpus=tmp_path / "corpus", fetch_delay=0)
+    with F._RunLock(tmp_path / "corpus" / SLUG):
+        with pytest.raises(F.FetchError, match="kører allerede"):
+            F.fetch_firstagenda(site.url, settings, municipality=MUNI, ingest=False)
+    assert site.meeting_hits() == []
+    assert len(F.fetch_firstagenda(site.url, settings, municipality=MUNI, ingest=False).saved) == 6
