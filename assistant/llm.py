@@ -21,7 +21,7 @@ from assistant.settings import Settings
 SOURCE_CHARS = 1800  # characters of each point given to the model
 _MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 _QUOTE = re.compile(r"\"([^\"]{8,})\"|»([^«]{8,})«|“([^”]{8,})”|„([^“”]{8,})[“”]")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"»“(]?[A-ZÆØÅ])|\n+")
 
 _BACKENDS = {
     "ollama": ("langchain_ollama", "langchain-ollama"),
