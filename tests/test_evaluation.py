@@ -1,0 +1,89 @@
+"""Evaluation metrics on a tiny hand-made question file, over the fake index (and by hand for the arithmetic)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from answer_corpus import fake_index
+
+from assistant.answering import Assistant
+from assistant.evaluation import compute_metrics, evaluate, format_report, load_questions
+from assistant.settings import Settings
+
+
+def _gold(committee: str, day: str, point: str) -> dict:
+    return {"source": f"{committee.replace(' ', '_')}_{day}.json", "point": point, "meeting_date": day,
+            "committee": committee, "municipality": "Testby Kommune", "case_number": ""}
+
+
+QUESTIONS = [
+    {"id": "a1", "question": "Hvor mange penge er der afsat til renovering af klubhuse?", "lang": "da",
+     "kind": "fact", "gold": [_gold("Kultur- og Fritidsudvalget", "2023-06-12", "3")],
+     "answer_must_contain": ["2,5 mio. kr."]},
+    {"id": "a2", "question": "Hvad besluttede byrådet om tidsplanen for budget 2024?", "lang": "da",
+     "kind": "decision", "gold": [_gold("Byråd 2022-2025", "2023-03-28", "7")],
+     "answer_must_contain": ["19 stemmer for"]},
+    {"id": "a3", "question": "Hvem havde meldt afbud til Økonomiudvalgets møde i marts 2023?", "lang": "da",
+     "kind": "attendance", "gold": [_gold("Økonomiudvalget", "2023-03-06", "1")],
+     "answer_must_contain": ["Bo Jensen", "Dorthe Lund"]},
+    {"id": "u1", "question": "Hvad koster den nye svømmehal?", "lang": "da", "kind": "unanswerable", "gold": [],
+     "answer_must_contain": []},
+]
+
+
+@pytest.fixture
+def questions_file(tmp_path):
+    path = tmp_path / "q.jsonl"
+    path.write_text("".join(json.dumps(q, ensure_ascii=False) + "\n" for q in QUESTIONS) + "\n", encoding="utf-8")
+    return path
+
+
+def test_metrics_by_hand():
+    qs = [{"id": "1", "gold": [{"source": "/a/x.json", "point": "2"}], "lang": "da", "kind": "fact",
+           "answer_must_contain": ["ja"]},
+          {"id": "2", "gold": [{"source": "y.json", "point": "1"}, {"source": "y.json", "point": "4"}], "lang": "en",
+           "kind": "fact", "answer_must_contain": []},
+          {"id": "3", "gold": [], "lang": "da", "kind": "unanswerable", "answer_must_contain": []}]
+
+    def hit(src, pt):
+        return {"source": src, "point": pt}
+
+    results = [
+        {"hits": [hit("/other/x.json", "2")], "citations": [hit("/b/x.json", "2")], "answer": "Ja!",
+         "refused": False, "latency_ms": 10},
+        {"hits": [hit("y.json", "3")] * 5 + [hit("y.json", "4")], "citations": [], "answer": "",
+         "refused": True, "latency_ms": 30},
+        {"hits": [], "citations": [], "answer": "", "refused": True, "latency_ms": 20},
+    ]
+    m = compute_metrics(results, qs)
+    assert m["n"] == 2 and m["recall@1"] == 0.5 and m["recall@5"] == 0.5 and m["recall@10"] == 1.0
+    assert m["mrr"] == pytest.approx((1 + 1 / 6) / 2)
+    assert m["by_lang"]["en"]["mrr"] == pytest.approx(1 / 6)
+    assert m["first_citation_correct"] == 0.5
+    assert m["answer_contains_all"] == 1.0 and m["answer_contains_n"] == 1
+    assert m["refusal_accuracy"] == 1.0 and m["false_refusal_rate"] == 0.5
+    assert m["latency_p50_ms"] == 20 and m["latency_p95_ms"] == 30
+
+
+def test_evaluate_over_fake_index(questions_file):
+    settings = Settings(refusal_threshold=0.25, candidates=10)
+    report = evaluate(questions_file, settings, k=5, assistant=Assistant(settings, index=fake_index(settings)))
+    m = report["metrics"]
+    assert m["n"] == 3 and m["recall@5"] == 1.0 and m["recall@1"] >= 2 / 3
+    assert m["first_citation_correct"] == 1.0  # the attendance answer cites the meeting of the gold point
+    assert m["answer_contains_all"] == 1.0
+    assert m["refusal_accuracy"] == 1.0 and m["false_refusal_rate"] == 0.0
+    q = report["questions"][1]
+    assert set(q) == {"id", "hits", "answer", "refused", "citations", "latency_ms"}
+    assert set(q["hits"][0]) == {"source", "point", "meeting_date", "committee", "score"}
+    assert set(q["citations"][0]) == {"source", "point", "meeting_date", "committee", "case_number", "title", "quote"}
+    table = format_report(report)
+    assert "refusal accuracy" in table and "R@5" in table
+
+
+def test_bad_question_file_names_the_line(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"question": "ok"}\n{not json\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad.jsonl:2"):
+        load_questions(path)
