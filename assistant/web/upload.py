@@ -71,26 +71,41 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def find_same(src: Path, folder: Path) -> Path | None:
+    """A file under `folder` with the same bytes as `src` (sizes compared first, then hashes)."""
+    size, digest = src.stat().st_size, None
+    if not folder.is_dir():
+        return None
+    for p in folder.rglob("*"):
+        if p.is_symlink() or not p.is_file() or p.stat().st_size != size:
+            continue
+        digest = digest or _sha256(src)
+        if _sha256(p) == digest:
+            return p
+    return None
+
+
 def store_upload(src: Path, name: str, settings: Settings) -> tuple[Path, bool]:
     """Copy `src` into the uploads folder under a safe, unused name; returns (path, created).
 
-    Never overwrites: a different file of the same name gets "-2", "-3", ...; the same bytes already stored
-    return the existing file with created=False. Raises ValueError if the target would fall outside the folder.
+    Never overwrites: a different file of the same name gets "-2", "-3", ...; a file whose bytes are already in
+    the corpus returns that file with created=False (so a meeting is never indexed twice). Symlinks in the
+    uploads folder are never followed. Raises ValueError if the target would fall outside the folder.
     """
     folder = uploads_dir(settings)
     folder.mkdir(parents=True, exist_ok=True)
     root = folder.resolve()
+    same = find_same(src, settings.corpus_path)
+    if same is not None:
+        return same, False
     slug = safe_name(name)
     stem, dot, suffix = slug.rpartition(".")
     stem, suffix = (stem, "." + suffix) if dot else (slug, "")
-    digest = _sha256(src)
     for i in range(1, 1000):
         candidate = root / (f"{stem}{suffix}" if i == 1 else f"{stem}-{i}{suffix}")
-        if candidate.resolve().parent != root:
+        if candidate.parent != root or candidate.name in ("", ".", ".."):
             raise ValueError(f"{name}: the file name points outside {root}; rename the file.")
-        if candidate.exists():
-            if candidate.is_file() and not candidate.is_symlink() and _sha256(candidate) == digest:
-                return candidate, False
+        if candidate.is_symlink() or candidate.exists():
             continue
         try:
             # O_EXCL: two uploads of the same name at the same moment cannot overwrite each other
@@ -151,7 +166,9 @@ def add_uploads(
             continue
         m = result.meeting
         if not created:
-            msg = ui("upload_duplicate", lang, name=name, existing=stored.name)
+            corpus = settings.corpus_path
+            existing = stored.relative_to(corpus) if stored.is_relative_to(corpus) else stored
+            msg = ui("upload_duplicate", lang, name=name, existing=str(existing))
         else:
             msg = ui(
                 "upload_saved",
