@@ -254,7 +254,9 @@ def test_killed_fetch_leaves_no_partial_file_and_resumes(tmp_path, site):
         while not list(folder.glob("*.json")) and time.monotonic() < deadline:
             assert proc.poll() is None, proc.stderr.read().decode()
             time.sleep(0.05)
-        time.sleep(0.5)  # now it waits for the slow second meeting
+        while len(site.meeting_hits()) < 2 and time.monotonic() < deadline:  # first saved; waiting on the second
+            time.sleep(0.05)
+        time.sleep(0.2)
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=10)
     finally:
