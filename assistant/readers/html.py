@@ -24,8 +24,10 @@ _FORUM_URL_RE = re.compile(r"/dagsordener-og-referater/([^/\"']+)/(?:møde|moede
 def _tree(markup: str):  # noqa: ANN202 - lxml element
     import lxml.html
 
+    # The text is already decoded (sniff.decode); a declared charset must not decode it a second time.
+    markup = re.sub(r"^\s*<\?xml[^>]*>", "", markup)
     try:
-        root = lxml.html.fromstring(markup.encode("utf-8"))
+        root = lxml.html.fromstring(markup)
     except Exception as exc:  # noqa: BLE001 - lxml raises several types on junk
         raise Unreadable(f"HTML-filen kan ikke læses ({type(exc).__name__})", "gem siden igen fra browseren") from None
     for el in list(root.iter()):

@@ -34,10 +34,12 @@ _BARE_LABEL_RE = re.compile(
 )
 _KIND_RE = re.compile(r"\b(referat|beslutningsprotokol|dagsorden)\b", re.IGNORECASE)
 _META_RE = re.compile(
-    r"^(?:(?:Sag|Sagsnr|Sags nr|Sagsid|J\.?\s?nr|Journalnr|Dok(?:\.|ument)?(?:\s?nr)?|Initialer|Sagsbehandler)"
+    r"^(?:(?:Sag|Sagsnr|Sags nr|Sagsid|J\.?\s?nr|Journalnr|Dok|Dokument|Dok\.?\s?nr|Initialer|Sagsbehandler)\b"
     r"\.?\s*:?\s*\S.*|Åbent|Åben|Åben sag|Lukket|Lukket sag|Offentlig|Ikke offentlig)$",
     re.IGNORECASE,
 )
+_CASE_LABEL_RE = re.compile(r"^(?:Sag|Sagsnr|Sags nr|Sagsid|J\.?\s?nr|Journalnr)\b", re.IGNORECASE)
+_ATTENDANCE_TITLES = frozenset({"fraværende", "afbud", "fravær", "fremmøde og inhabilitet", "fremmøde"})
 _NOISE = frozenset(
     t.casefold() for t in ("Hent som PDF", "Kopier link", "Til toppen", "Print", "Udskriv", "Del", "Luk", "Menu",
                            "Gå til indhold", "Tilbage", "Del på Facebook", "Send som e-mail", "Vis bilag")
@@ -118,7 +120,9 @@ def split_document(blocks: list[Block]) -> Doc:
             pending_label = m["label"].casefold()
             continue
         m = _LABEL_RE.match(b.text)
-        if m:
+        if m and not m["value"].strip():
+            pending_label = m["label"].casefold()  # "<dt>Udvalg:</dt><dd>...</dd>"
+        elif m:
             doc.labels.setdefault(m["label"].casefold(), fold_ws(m["value"]))
     return doc
 
@@ -130,11 +134,9 @@ def _label(doc: Doc, *names: str) -> str:
 def _participants(doc: Doc) -> list[Participant]:
     people = []
     for part in re.split(r",\s*(?![^()]*\))|\n", _label(doc, "mødedeltagere", "deltagere", "medlemmer")):
-        name = re.sub(r"\s*\([^)]*\)\s*$", "", fold_ws(part)).strip()
-        note = fold_ws(part)[len(name) :].strip(" ()")
-        if name and not any(ch.isdigit() for ch in name):
-            absent = note.lower().startswith(("afbud", "fravær", "ikke til stede"))
-            people.append(Participant(name=name, absent=absent, note=note))
+        person = structure.parse_participant(part)
+        if person:
+            people.append(person)
     extra = [(n, "Afbud") for n in structure.split_names(_label(doc, "afbud", "fraværende med afbud"))]
     extra += [(n, "Fraværende") for n in structure.split_names(_label(doc, "fraværende", "ikke til stede"))]
     return structure.mark_absent(people, extra)
@@ -147,17 +149,20 @@ def _meta(body: list[Block]) -> tuple[str | None, bool, list[Block]]:
         text = body[i].text
         if re.match(r"^(?:Lukket|Ikke offentlig)", text, re.IGNORECASE):
             closed = True
-        if case is None and re.match(r"^(?:Sag|Sagsnr|Sags nr|Sagsid|J\.?\s?nr|Journalnr)", text, re.IGNORECASE):
-            found = find_case_numbers(text) or [text.split(":", 1)[-1].split()[-1]]
-            case = found[0]
+        if case is None and _CASE_LABEL_RE.match(text):
+            value = text.split(":", 1)[-1].split()[-1]
+            found = find_case_numbers(text) or ([value] if any(ch.isdigit() for ch in value) else [])
+            case = found[0] if found else None
         i += 1
+    rest = body[i:]
     if case is None:
-        for b in body[i : i + 2]:  # a bare case number line (FirstAgenda web: "EMN-2025-012345")
+        for j, b in enumerate(rest[:2]):  # a bare case number line (FirstAgenda web: "EMN-2025-012345")
             found = find_case_numbers(b.text)
             if found and len(b.text) <= len(found[0]) + 12:
                 case = found[0]
+                rest = rest[:j] + rest[j + 1 :]
                 break
-    return case, closed, body[i:]
+    return case, closed, rest
 
 
 def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -> tuple[Meeting, str | None]:
@@ -183,6 +188,8 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
                 point = AgendaPoint(number=point.number, title=point.title, type_code=point.type_code,
                                     case_number=point.case_number, closed=True)  # fmt: skip
             absences += structure.absences_in(point.decision or "")
+            if structure.norm(point.title) in _ATTENDANCE_TITLES:  # Brønderslev: item 1 is always "Fraværende"
+                absences += structure.absences_in(point.full_text)
             points.append(point)
     else:
         body = [b for b in blocks if b.text.casefold() not in _NOISE]

@@ -37,8 +37,6 @@ PAGE_LINE_RE = re.compile(
     r"^\s*(?:Side\s+\d+(?:\s*(?:af|/)\s*\d+)?|\d{1,3}|-\s*\d{1,3}\s*-|\d{1,3}\s*/\s*\d{1,3})\s*$", re.I
 )
 LIST_LINE_RE = re.compile(r"^\s*(?:[-•▪◦*]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
-PARTICIPANT_NOTE_RE = re.compile(r"\s*\((?P<note>[^)]{1,60})\)\s*$")
-ABSENT_NOTES = ("afbud", "fraværende", "fravær", "ikke til stede", "forfald", "syg")
 
 
 @dataclass
@@ -94,16 +92,9 @@ def _participants(h: _Header) -> list[Participant]:
     people: list[Participant] = []
     value = h.labels.get("Mødedeltagere") or h.labels.get("Deltagere") or h.labels.get("Medlemmer") or ""
     for part in re.split(r",\s*(?![^()]*\))", value):
-        part = fold_ws(part)
-        if not part:
-            continue
-        note = ""
-        m = PARTICIPANT_NOTE_RE.search(part)
-        if m:
-            note, part = m["note"].strip(), part[: m.start()].strip()
-        if part:
-            absent = note.lower().startswith(ABSENT_NOTES)
-            people.append(Participant(name=part, absent=absent, note=note))
+        person = structure.parse_participant(part)
+        if person:
+            people.append(person)
     extra = [(n, "Afbud") for n in structure.split_names(h.labels.get("Afbud", ""))]
     extra += [(n, "Fraværende") for n in structure.split_names(h.labels.get("Fraværende", ""))]
     return structure.mark_absent(people, extra)

@@ -233,6 +233,23 @@ def make_point(
 # ---------------------------------------------------------------- participants and absences
 
 
+_NOTE_RE = re.compile(r"\s*\(([^()]{1,60})\)\s*$")
+ABSENT_NOTES = ("afbud", "fraværende", "fravær", "ikke til stede", "forfald", "syg", "deltog ikke")
+
+
+def parse_participant(text: str) -> Participant | None:
+    """``"Ole Bæk (V) (Afbud)"`` -> Participant("Ole Bæk", absent=True, note="V; Afbud")."""
+    name, notes = fold_ws(text), []
+    while (m := _NOTE_RE.search(name)) is not None:
+        notes.insert(0, m.group(1).strip())
+        name = name[: m.start()].strip()
+    name = name.strip(" .,;")
+    if not name or any(ch.isdigit() for ch in name):
+        return None
+    absent = any(n.lower().startswith(ABSENT_NOTES) for n in notes)
+    return Participant(name=name, absent=absent, note="; ".join(notes))
+
+
 def split_names(text: str) -> list[str]:
     """Names in an absence line: "Anne Hansen (A), Bo Berg og Carl Ø" -> three names."""
     text = _PARTY_RE.sub("", fold_ws(text))

@@ -1,0 +1,96 @@
+"""`minutes parse PATH...`: read minutes files and show the meetings and agenda points found."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from assistant.cli import main
+from assistant.records import Meeting
+
+_SNIPPET = 160
+
+
+def _snippet(text: str, n: int = _SNIPPET) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= n else flat[: n - 1].rstrip() + "…"
+
+
+def _render(m: Meeting) -> list[str]:
+    """A meeting in readable Danish."""
+    when = m.start.strftime("%d-%m-%Y") if m.start else "ukendt dato"
+    if m.time_str:
+        when += f" kl. {m.time_str}"
+    out = [f"{m.municipality or 'Ukendt kommune'} · {m.committee or 'ukendt udvalg'} · {m.kind} · {when}"]
+    if m.place:
+        out.append(f"  Sted: {m.place}")
+    if m.participants:
+        out.append(f"  Deltagere: {', '.join(p.name for p in m.present) or '-'}")
+        if m.absent:
+            out.append("  Fraværende: " + ", ".join(f"{p.name} ({p.note})" if p.note else p.name for p in m.absent))
+    out.append(f"  Kilde: {m.source_path} ({m.source_format})")
+    for p in m.points:
+        code = f" ({p.type_code})" if p.type_code else ""
+        out.append(f"  Punkt {p.number}: {p.title}{code}")
+        facts = [f"Sag {p.case_number}"] if p.case_number else []
+        if p.closed:
+            facts.append("lukket punkt")
+        if p.attachments:
+            facts.append(f"{len(p.attachments)} bilag")
+        if facts:
+            out.append("      " + " · ".join(facts))
+        if p.decision:
+            out.append(f"      Beslutning: {_snippet(p.decision)}")
+        headings = [s.heading for s in p.sections if s.heading]
+        if headings:
+            out.append(f"      Afsnit: {', '.join(headings)}")
+    return out
+
+
+@main.command("parse")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Skriv alle felter som ét JSON-dokument.")
+@click.option("--municipality", help="Kommune for referater, der ikke selv nævner den (fx 'Slagelse Kommune').")
+def parse_command(paths: tuple[Path, ...], as_json: bool, municipality: str | None) -> None:
+    """Læs referater (filer eller mapper) og vis møder og dagsordenpunkter."""
+    from assistant.readers import ReadSummary, read_paths
+    from assistant.settings import Settings
+
+    settings = Settings()
+    summary = ReadSummary()
+    meetings: list[dict] = []
+    warnings: dict[str, list[str]] = {}
+    for result in read_paths(paths, settings, municipality):
+        summary.add(result)
+        if result.warnings:
+            warnings[result.path] = result.warnings
+        if result.ok and result.meeting is not None:
+            if as_json:
+                meetings.append(result.meeting.to_dict())
+            else:
+                click.echo("\n".join(_render(result.meeting)))
+                for w in result.warnings:
+                    click.echo(f"  Advarsel: {w}")
+                click.echo()
+        elif result.error is not None and not as_json:
+            click.echo(f"Sprunget over: {result.error}", err=True)
+    if as_json:
+        doc = {
+            "meetings": meetings,
+            "problems": [
+                {"path": p.path, "problem": p.problem, "hint": p.hint, "message": str(p)} for p in summary.skipped
+            ],
+            "warnings": warnings,
+            "summary": summary.to_dict(),
+        }
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        for line in summary.lines():
+            click.echo(line, err=True)
+    if not summary.ok:
+        if summary.read == 0 and not summary.skipped:
+            click.echo("Ingen filer fundet i de angivne stier.", err=True)
+        sys.exit(1)
