@@ -364,9 +364,12 @@ def _ingest(paths: list[Path], settings: Settings, municipality: str, progress: 
     and pruned, so a meeting file renamed or removed here leaves the index as well."""
     from assistant.ingest import ingest
 
+    last: list[tuple[int, int]] = []
+
     def on_files(done: int, total: int, chunks: int) -> None:
-        if progress and (done == total or done % 10 == 1):
-            progress(done, total, f"Indlæser {done}/{total} filer ({chunks} tekststykker)")
+        if progress and (done == total or done % 10 == 1) and (not last or last[-1] != (done, total)):
+            last.append((done, total))
+            progress(done, total, f"Indlæser {done}/{total} filer")
 
     return ingest(paths, settings, municipality=municipality, prune=True, progress=on_files,
                   show_progress=progress is None)
