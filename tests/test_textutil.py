@@ -1,0 +1,80 @@
+"""Clean text, Danish dates and times, case numbers, HTML to text."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from assistant.textutil import (
+    CASE_NUMBER_RE,
+    clean_text,
+    find_case_numbers,
+    html_blocks,
+    html_to_text,
+    parse_danish_date,
+    parse_danish_datetime,
+    parse_time,
+)
+
+
+def test_clean_text_entities_spaces_soft_hyphens_and_paragraphs():
+    raw = "K&oslash;ge\u00a0Kommune  har\tbesluttet\r\n\r\n\r\nbud\u00adget\u00ad\nopfølgning  \n  næste linje"
+    assert clean_text(raw) == "Køge Kommune har besluttet\n\nbudgetopfølgning\nnæste linje"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("d. 09-12-2025", date(2025, 12, 9)),
+        ("Mødedato: 12.03.2024", date(2024, 3, 12)),
+        ("9. december 2025", date(2025, 12, 9)),
+        ("Tirsdag d. 09. december 2025 kl. 15:00", date(2025, 12, 9)),
+        ("den 1. okt. 2025", date(2025, 10, 1)),
+        ("2022-04-04T15:30:00+02:00", date(2022, 4, 4)),
+        ("Beslutning i Økonomiudvalget den 18. august 2022", date(2022, 8, 18)),
+        ("31-02-2025 er ingen dato", None),
+        ("ingen dato her", None),
+    ],
+)
+def test_parse_danish_date(text, expected):
+    assert parse_danish_date(text) == expected
+
+
+def test_parse_danish_datetime_times_and_missing_time():
+    assert parse_danish_datetime("Tirsdag d. 09. december 2025 kl. 15:00") == (datetime(2025, 12, 9, 15, 0), True)
+    assert parse_danish_datetime("Ishøj mandag den 3. marts 2025 kl. 17.30") == (datetime(2025, 3, 3, 17, 30), True)
+    assert parse_danish_datetime("12-03-2025 15:00:00") == (datetime(2025, 3, 12, 15, 0), True)
+    assert parse_danish_datetime("2022-04-04T15:30:00+02:00") == (datetime(2022, 4, 4, 15, 30), True)
+    assert parse_danish_datetime("REFERAT d. 09-12-2025") == (datetime(2025, 12, 9), False)
+    assert parse_time("kl. 9") is not None and parse_time("kl. 9").hour == 9
+    assert parse_time("kl. 25.00") is None
+
+
+def test_case_numbers_in_every_pattern():
+    text = (
+        "Sag 24-012144, EMN-2025-012345 og 306-2009-600. Dok. 306-2019-263412. "
+        "Se også 24/1234 og J.nr. 00.01A00-G01-1-24. Datoen 2025-12-09 og 12-03-2025 er ikke sager."
+    )
+    assert find_case_numbers(text) == [
+        "24-012144", "EMN-2025-012345", "306-2009-600", "306-2019-263412", "24/1234", "00.01A00-G01-1-24",
+    ]  # fmt: skip
+    assert CASE_NUMBER_RE.fullmatch("24-012144")
+    assert not CASE_NUMBER_RE.fullmatch("2025-12-09")
+
+
+def test_html_to_text_and_blocks():
+    markup = (
+        "<div><h3><span>Beslutning</span></h3><span><p>Godkendt.</p><br><br>Afbud: Anne Berg</span>"
+        "<h3>Økonomiske\n  konsekvenser</h3><p><strong>Baggrund</strong></p><p>K&oslash;ge&nbsp;Kommune</p>"
+        "<table><tr><td><strong>I alt</strong></td><td>5</td></tr></table><ul><li>en</li><li>to</li></ul>"
+        "<script>x()</script><style>p{}</style></div>"
+    )
+    assert html_to_text(markup) == (
+        "Beslutning\n\nGodkendt.\n\nAfbud: Anne Berg\n\nØkonomiske konsekvenser\n\nBaggrund\n\nKøge Kommune"
+        "\n\nI alt | 5\n\n- en\n\n- to"
+    )
+    blocks = html_blocks(markup)
+    assert [(b.text, b.heading) for b in blocks if b.heading] == [("Beslutning", 3), ("Økonomiske konsekvenser", 3)]
+    assert next(b for b in blocks if b.text == "Baggrund").bold
+    assert next(b for b in blocks if b.text == "I alt | 5").kind == "tr"
