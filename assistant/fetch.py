@@ -419,7 +419,11 @@ def fetch_firstagenda(site: str, settings: Settings, *, municipality: str | None
         report.municipality = ensure_minutes_toml(folder, name, base, explicit)
         _sync(chosen, folder, base, client, report, recheck, progress)
         if ingest:
-            report.ingest = _ingest([folder], settings, report.municipality, progress)
+            try:
+                report.ingest = _ingest([folder], settings, report.municipality, progress)
+            except (RuntimeError, OSError) as exc:  # another ingest running, another embedder in the index, ...
+                raise FetchError(f"Møderne er hentet til {folder}, men kunne ikke indlæses ({exc}). Indlæs dem "
+                                 f"senere med: minutes ingest --prune \"{folder}\"", report) from exc
     return report
 
 

@@ -355,3 +355,13 @@ def test_a_second_fetch_into_the_same_folder_waits_its_turn(tmp_path, site):
             F.fetch_firstagenda(site.url, settings, municipality=MUNI, ingest=False)
     assert site.meeting_hits() == []
     assert len(F.fetch_firstagenda(site.url, settings, municipality=MUNI, ingest=False).saved) == 6
+
+
+def test_files_stay_when_ingest_cannot_run(tmp_path, site):
+    from assistant.ingest import _Lock
+
+    settings = Settings(index=tmp_path / "index", corpus=tmp_path / "corpus", fetch_delay=0)
+    with _Lock(settings.index_path):  # another ingest holds the index
+        with pytest.raises(F.FetchError, match="minutes ingest --prune") as err:
+            F.fetch_firstagenda(site.url, settings, municipality=MUNI, since=date(2023, 1, 1))
+    assert len(err.value.report.saved) == 5 and len(saved(tmp_path)) == 5
