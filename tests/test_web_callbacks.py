@@ -158,7 +158,7 @@ def test_export_of_the_conversation(services, tmp_path):
 def test_onboarding_draws_on_the_index(services):
     page, questions = onboarding.overview(services, "da")
     assert "Kultur- og Fritidsudvalget" in page and "Teknik- og Miljøudvalget" in page
-    assert "2 møder i 2 udvalg" in page
+    assert "2 møder i 2 udvalg" in page and "1 møde (" in page
     assert questions, "no suggestions"
     titles = {p.title.lower() for m in services.catalog.meetings() for p in m.points}
     decided = [q for q in questions if q.startswith("Hvad besluttede")]
@@ -166,7 +166,7 @@ def test_onboarding_draws_on_the_index(services):
     assert not any("godkendelse af dagsorden" in q.lower() for q in questions)  # routine points are skipped
     assert any("Hvordan er sag 25-000202 forløbet?" == q for q in questions)  # the case seen in two committees
     page_en, questions_en = onboarding.overview(services, "en")
-    assert "2 meetings in 2 committees" in page_en and questions_en[0].startswith("What did")
+    assert "2 meetings in 2 committee" in page_en and questions_en[0].startswith("What did")
 
 
 def test_meetings_browse_and_case_history(services):

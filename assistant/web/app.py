@@ -26,7 +26,11 @@ mark.quote {background: #ffe58a; color: inherit; padding: 0 2px; border-radius: 
 .meeting-header h3 {margin: 0 0 4px 0;}
 .meeting-header .muni {font-size: 0.85em; text-transform: uppercase; letter-spacing: 0.04em; opacity: 0.75;}
 table.meta th {text-align: left; padding-right: 12px; vertical-align: top; white-space: nowrap; font-weight: 600;}
-table.meta td, table.meta th {border: none !important; padding-top: 2px; padding-bottom: 2px;}
+.meeting-header table.meta, .meeting-header table.meta tr, table.meta td, table.meta th {border: none !important;
+  background: transparent !important; padding-top: 2px; padding-bottom: 2px;}
+#source-view .source-view {max-height: 70vh; overflow-y: auto; padding-right: 8px;}
+#language {max-width: 260px;}
+#language .wrap {flex-wrap: nowrap;}
 .source-view .text, .meeting-view .text, .case-view .text {white-space: pre-wrap; line-height: 1.5;}
 .source-view section h5 {margin: 14px 0 4px 0; font-size: 1em;}
 .source-view section h6 {margin: 10px 0 2px 0; font-size: 0.95em; font-style: italic;}
@@ -73,7 +77,7 @@ def build_app(settings: Settings, services: Services | None = None) -> gr.Blocks
         with gr.Row(equal_height=True):
             tr.add(gr.Markdown(_header(lang), elem_id="app-header"), value=_header)
             language = gr.Radio(
-                LANGUAGES, value=lang, label=ui("language", lang), scale=0, min_width=200, elem_id="language"
+                LANGUAGES, value=lang, label=ui("language", lang), scale=0, min_width=240, elem_id="language"
             )
             tr.add(language, label="language")
         status = gr.HTML(status_line(services.status_text(lang)), elem_id="status")

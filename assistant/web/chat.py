@@ -163,8 +163,8 @@ def build(services: Services, lang: str, tr: Relabeler) -> ChatComponents:
             committee = gr.Dropdown(
                 choices=[(all_label, "")] + [(c, c) for c in committees], value="", label=ui("committee", lang)
             )
-            date_from = gr.Textbox(label=ui("date_from", lang), placeholder="2025-01-01")
-            date_to = gr.Textbox(label=ui("date_to", lang), placeholder="2025-12-31")
+            date_from = gr.Textbox(label=ui("date_from", lang), elem_id="date-from")
+            date_to = gr.Textbox(label=ui("date_to", lang), elem_id="date-to")
     tr.add(chatbot, label="chat_label")
     tr.add(question, label="question", placeholder="question_ph")
     tr.add(ask, value="ask")

@@ -137,7 +137,7 @@ def meeting_view(meeting: Meeting, citation: Citation | None, lang: str) -> str:
     """A cited meeting: header (participants, absent) and the titles of its points."""
     ref = f'<p class="ref">[{citation.number}] {esc(reference(citation, lang))}</p>' if citation else ""
     items = "".join(
-        f'<li>{esc(ui("point", lang))} {esc(p.number)}: {esc(p.title)}'
+        f"<li>{esc(ui('point', lang))} {esc(p.number)}: {esc(p.title)}"
         + (f' <span class="case">{esc(ui("case", lang))} {esc(p.case_number)}</span>' if p.case_number else "")
         + "</li>"
         for p in meeting.points

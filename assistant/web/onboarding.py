@@ -11,7 +11,7 @@ import gradio as gr
 from assistant.records import AgendaPoint, Meeting
 from assistant.web import html
 from assistant.web.state import Services
-from assistant.web.texts import Relabeler, ui
+from assistant.web.texts import Relabeler, n_meetings, ui
 
 log = logging.getLogger(__name__)
 
@@ -83,15 +83,15 @@ def overview(services: Services, lang: str, n_latest: int = 6) -> tuple[str, lis
         committees, latest = [], []
     if not committees:
         return f'<div class="onboarding"><p>{html.esc(ui("empty_index", lang))}</p></div>', []
-    n_meetings = sum(r[2] for r in committees)
-    intro = ui("welcome_text", lang, n_meetings=n_meetings, n_committees=len(committees))
+    total = sum(r[2] for r in committees)
+    intro = ui("welcome_text", lang, n_meetings=n_meetings(total, lang), n_committees=len(committees))
     by_muni: dict[str, list[tuple]] = {}
     for row in committees:
         by_muni.setdefault(row[0] or "?", []).append(row)
     blocks = []
     for muni, rows in sorted(by_muni.items()):
         items = "".join(
-            f"<li><b>{html.esc(c)}</b> – {n} {html.esc(ui('meeting_1' if n == 1 else 'meetings_n', lang))}"
+            f"<li><b>{html.esc(c)}</b> – {html.esc(n_meetings(n, lang))}"
             f" ({html.esc(html.date_text(first, lang))} – {html.esc(html.date_text(last, lang))})</li>"
             for _, c, n, first, last in rows
         )

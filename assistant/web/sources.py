@@ -45,6 +45,13 @@ def show_source(services: Services, session: ChatSession, key: str | None, lang:
     return html.meeting_view(meeting, c, lang)
 
 
+# After a source is shown, bring its highlighted passage into view.
+SCROLL_TO_MARK = """() => { setTimeout(() => {
+  const m = document.querySelector('#source-view mark');
+  if (m) m.scrollIntoView({block: 'center', behavior: 'smooth'});
+}, 100); }"""
+
+
 def build(lang: str, tr: Relabeler) -> gr.HTML:
     with tr.add(gr.Accordion(ui("source_label", lang), open=True, elem_id="source-panel"), label="source_label"):
         return gr.HTML(f'<p class="muted">{html.esc(ui("pick_source", lang))}</p>', elem_id="source-view")
@@ -54,4 +61,6 @@ def wire(sources: gr.Radio, view: gr.HTML, session: gr.State, services: Services
     def select(key, session, lang):
         return show_source(services, session, key, lang)
 
-    sources.change(select, [sources, session, lang_state], [view], api_name=False)
+    sources.change(select, [sources, session, lang_state], [view], api_name=False).then(
+        None, None, None, js=SCROLL_TO_MARK
+    )

@@ -12,7 +12,7 @@ from datetime import date
 
 from assistant.records import Answer, Filters
 from assistant.settings import Settings
-from assistant.web.texts import ui
+from assistant.web.texts import n_meetings, ui
 
 ALL = ""  # the value of "(alle)" in the filter dropdowns
 
@@ -72,7 +72,7 @@ class Services:
         try:
             st = self.index.status()
             munis = ", ".join(sorted({c["municipality"] for c in st.committees if c["municipality"]})) or "?"
-            return ui("status", lang, meetings=st.meetings, points=st.points, municipalities=munis)
+            return ui("status", lang, meetings=n_meetings(st.meetings, lang), points=st.points, municipalities=munis)
         except Exception as exc:  # noqa: BLE001 - the status line must never break the page
             return str(exc)
 

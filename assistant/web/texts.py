@@ -80,9 +80,9 @@ UI: dict[str, dict[str, str]] = {
     # onboarding
     "welcome": {"da": "Velkommen", "en": "Welcome"},
     "welcome_text": {
-        "da": "Her kan du stille spørgsmål til referaterne fra {n_meetings} møder i {n_committees} udvalg. "
+        "da": "Her kan du stille spørgsmål til referaterne fra {n_meetings} i {n_committees} udvalg. "
         "Hvert svar citerer referatet med udvalg, mødedato og punkt, så du kan tjekke kilden.",
-        "en": "Ask questions about the minutes of {n_meetings} meetings in {n_committees} committees. "
+        "en": "Ask questions about the minutes of {n_meetings} in {n_committees} committee(s). "
         "Every answer quotes the minutes with committee, meeting date and item, so you can check the source.",
     },
     "empty_index": {
@@ -164,10 +164,15 @@ UI: dict[str, dict[str, str]] = {
         "en": "The index is updated: {added} new, {changed} changed, {failed} refused files.",
     },
     "status": {
-        "da": "Indeks: {meetings} møder, {points} punkter fra {municipalities}.",
-        "en": "Index: {meetings} meetings, {points} items from {municipalities}.",
+        "da": "Indeks: {meetings}, {points} punkter fra {municipalities}.",
+        "en": "Index: {meetings}, {points} items from {municipalities}.",
     },
 }
+
+
+def n_meetings(n: int, lang: str) -> str:
+    """'1 møde' / '5 møder' ('1 meeting' / '5 meetings')."""
+    return f"{n} {ui('meeting_1' if n == 1 else 'meetings_n', lang)}"
 
 
 def ui(key: str, lang: str = "da", **fmt: object) -> str:
