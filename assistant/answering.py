@@ -61,8 +61,8 @@ def split_units(point_key: str, rank: int, point: AgendaPoint) -> list[Unit]:
     units: list[Unit] = []
     para_no = 0
     for sec in point.sections:
-        label = sec.heading if sec.level > 1 else ""
-        top = sec.heading if sec.level == 1 or not units else units[-1].section
+        label = ""
+        top = sec.heading
         paragraphs = [p.strip() for p in re.split(r"\n\s*\n", sec.text) if p.strip()]
         for i, para in enumerate(paragraphs):
             para_no += 1
@@ -84,6 +84,11 @@ def _is_subheading(line: str) -> bool:
     return len(line) <= 80 and not line.endswith((".", ":", ",", ";")) and not _BULLET.match(line) and (
         line[:1].isupper() or line[:1] == "§"
     )
+
+
+def is_section(heading: str, name: str) -> bool:
+    """'Beslutning' and 'Beslutning i Byrådet den 1. maj' are the section 'beslutning'; 'Beslutningstema' is not."""
+    return re.match(rf"{name}(er)?\b", (heading or "").lower()) is not None
 
 
 def coverage(terms: list[str], text: str) -> float:
@@ -121,8 +126,7 @@ class ExtractiveAnswerer:
         priors = SECTION_PRIOR.get(plan.intent, ())
         for u in units:
             u.score = OVERLAP_WEIGHT * coverage(plan.terms, f"{u.label} {u.text}") - RANK_PENALTY * u.rank
-            heading = (u.section or "").lower()
-            u.score += max((bonus for name, bonus in priors if heading.startswith(name)), default=0.0)
+            u.score += max((bonus for name, bonus in priors if is_section(u.section, name)), default=0.0)
         pool = sorted(units, key=lambda u: -u.score)[:MAX_CANDIDATES]
         if pool:
             vecs = self._embed([f"{u.label}: {u.text}" if u.label else u.text for u in pool])
@@ -154,7 +158,8 @@ class ExtractiveAnswerer:
         evidence = best_cos + self.settings.refusal_coverage_weight * cov
         if top_hit is not None and top_hit.first.closed and points.get(top_hit.point_key):
             evidence = max(evidence, (top_hit.dense_score or 0.0) + self.settings.refusal_coverage_weight * cov)
-        if not hits or evidence < self.settings.refusal_threshold:
+        threshold = self.settings.refusal_threshold_en if lang == "en" else self.settings.refusal_threshold
+        if not hits or evidence < threshold:
             return self.refusal(plan, hits, evidence)
         if top_hit.first.closed:
             c = citation_from_chunk(1, top_hit.first)
@@ -183,8 +188,8 @@ class ExtractiveAnswerer:
                 continue
             chosen.append(u)
             keys.add(u.point_key)
-        if plan.intent == "decision" and not any(u.section.lower().startswith("beslutning") for u in chosen):
-            decision = [u for u in ranked if u.point_key == best.point_key and u.section.lower().startswith("besl")]
+        if plan.intent == "decision" and not any(is_section(u.section, "beslutning") for u in chosen):
+            decision = [u for u in ranked if u.point_key == best.point_key and is_section(u.section, "beslutning")]
             if decision:
                 chosen.insert(0, decision[0])
         return chosen

@@ -67,7 +67,7 @@ def test_metrics_by_hand():
 
 
 def test_evaluate_over_fake_index(questions_file):
-    settings = Settings(refusal_threshold=0.25, candidates=10)
+    settings = Settings(refusal_threshold=0.25, refusal_threshold_en=0.25, candidates=10)
     report = evaluate(questions_file, settings, k=5, assistant=Assistant(settings, index=fake_index(settings)))
     m = report["metrics"]
     assert m["n"] == 3 and m["recall@5"] == 1.0 and m["recall@1"] >= 2 / 3

@@ -50,7 +50,7 @@ def test_grounding_drops_uncited_text_at_the_edges():
 
 @pytest.fixture
 def settings():
-    return Settings(refusal_threshold=0.25, candidates=10, llm="openai")
+    return Settings(refusal_threshold=0.25, refusal_threshold_en=0.25, candidates=10, llm="openai")
 
 
 def _assistant(settings, model):
