@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from assistant.records import Participant
 from fakes_index import FakeIndex, meeting, point
+
+from assistant.records import Participant
 
 CASE = "23-001111"
 
