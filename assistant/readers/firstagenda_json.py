@@ -96,7 +96,9 @@ def read(data: Any, raw: str, warnings: list[str]) -> tuple[Meeting, str | None]
         number = fold_ws(str(item.get("Punktnummer") or item.get("Number") or n))
         title = str(item.get("Navn") or item.get("Caption") or "")
         case = fold_ws(str(item.get("SagsNummer") or item.get("CaseNumber") or "")) or None
-        point = structure.make_point(number, title, blocks, known, case_number=case, attachments=_attachments(item))
+        point = structure.make_point(
+            number, title, blocks, known, case_number=case, attachments=_attachments(item), committee=committee
+        )
         if point.closed:
             point.attachments = []
             absences += structure.absences_in("\n".join(b.text for b in blocks))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from difflib import SequenceMatcher
 
 from assistant.records import AgendaPoint, Participant, Section
 from assistant.textutil import Block, fold_ws
@@ -49,6 +50,8 @@ DECISION_RE = re.compile(
     re.IGNORECASE,
 )
 _INLINE_DECISION_RE = re.compile(r"^(beslutning\b.{0,80}?\bden\b.{0,30}?\d{4})\s*:\s*(\S.*)$", re.IGNORECASE)
+_FORUM_DECISION_RE = re.compile(r"^beslutning\s+(?:i\s+)?\S.*\d|^.+s beslutning", re.IGNORECASE)
+_DATED_RE = re.compile(r"^beslutning\s+(?:i\s+)?\S.*\bden\b", re.IGNORECASE)
 CLOSED_TITLE_RE = re.compile(r"^\s*(?:lukket(?:\s+punkt)?|fortrolig(?:t)?)\b\s*[:\-–]?", re.IGNORECASE)
 CLOSED_BODY_RE = re.compile(
     r"beslutning(?:en)? ikke frigivet|punktet er lukket|lukket punkt|behandlet for lukkede døre", re.IGNORECASE
@@ -126,6 +129,8 @@ def _markup_heading_ok(b: Block) -> bool:
 def classify(b: Block, known: set[str], in_decision: bool) -> int:
     """Section level of block ``b`` when it starts a section, else 0."""
     lvl = heading_level(b.text)
+    if lvl == 1 and in_decision and not b.heading and is_decision_heading(b.text) and not _DATED_RE.match(b.text):
+        return 0  # "Udvalgets beslutning:" as a line inside a decision is part of it
     if lvl:
         return lvl
     if norm(b.text) in known and heading_shaped(b.text):
@@ -168,14 +173,23 @@ def build_sections(blocks: Iterable[Block], known: set[str] | None = None) -> li
     return sections
 
 
-def decision_of(sections: Sequence[Section]) -> str | None:
-    """The decision text: the decision section, or all of them (heading first) when several forums decided."""
+def decision_of(sections: Sequence[Section], committee: str = "") -> str | None:
+    """The meeting's own decision.
+
+    A plain "Beslutning"/"Beslutninger" section wins; otherwise a "Beslutning i <forum> den <date>" section naming
+    ``committee``, else the last such section (earlier forums' decisions are often quoted in the case text).
+    """
     found = [s for s in sections if is_decision_heading(s.heading)]
     if not found:
         return None
-    if len(found) == 1:
-        return found[0].text
-    return "\n\n".join(f"{s.heading}:\n{s.text}" if s.text else s.heading for s in found)
+    plain = [s for s in found if not _FORUM_DECISION_RE.match(s.heading)]
+    if plain:
+        return plain[0].text
+    if committee:
+        named = [s for s in found if norm(committee) in norm(s.heading)]
+        if named:
+            return named[-1].text
+    return found[-1].text
 
 
 def split_type_code(title: str) -> tuple[str, str | None]:
@@ -210,6 +224,7 @@ def make_point(
     case_number: str | None = None,
     attachments: list[str] | None = None,
     type_code: str | None = None,
+    committee: str = "",
 ) -> AgendaPoint:
     """An agenda point from its blocks; a closed point keeps its title only."""
     title = fold_ws(title)
@@ -225,7 +240,7 @@ def make_point(
         type_code=type_code or code,
         case_number=case_number or None,
         sections=sections,
-        decision=decision_of(sections),
+        decision=decision_of(sections, committee),
         attachments=attachments if attachments is not None else attachments_from(sections),
     )
 
@@ -279,16 +294,33 @@ def absences_in(text: str) -> list[tuple[str, str]]:
     return found
 
 
+def _match(name: str, people: Sequence[Participant]) -> int | None:
+    """Index of the participant ``name`` refers to: exact, same first and last name, or a near spelling."""
+    key = norm(_PARTY_RE.sub("", name))
+    keys = [norm(_PARTY_RE.sub("", p.name)) for p in people]
+    if key in keys:
+        return keys.index(key)
+    words = key.split()
+    same_ends = [
+        i for i, k in enumerate(keys) if len(words) > 1 and k.split()[:1] + k.split()[-1:] == [words[0], words[-1]]
+    ]
+    if len(same_ends) == 1:
+        return same_ends[0]
+    close = [i for i, k in enumerate(keys) if SequenceMatcher(None, key, k).ratio() >= 0.9]
+    return close[0] if len(close) == 1 else None
+
+
 def mark_absent(participants: list[Participant], absences: Iterable[tuple[str, str]]) -> list[Participant]:
-    """Mark the named participants absent; names not in the list are added as absent participants."""
+    """Mark the named participants absent; names not in the list are added as absent participants.
+
+    A name matches a participant exactly, by first and last name ("Mehmet Dogru" = "Mehmet Zeki Dogru") or by a
+    near spelling ("Brigtitte" = "Brigitte"), when exactly one participant fits.
+    """
     out = list(participants)
-    index = {norm(_PARTY_RE.sub("", p.name)): i for i, p in enumerate(out)}
     for name, note in absences:
-        key = norm(name)
-        i = index.get(key)
+        i = _match(name, out)
         if i is None:
             out.append(Participant(name=name, absent=True, note=note))
-            index[key] = len(out) - 1
         elif not out[i].absent:
             out[i] = Participant(name=out[i].name, absent=True, note=out[i].note or note)
     return out
