@@ -89,8 +89,7 @@ def build_app(settings: Settings, services: Services | None = None) -> gr.Blocks
                 source_view = sources.build(lang, tr)
                 export_c = export_view.build(lang, tr)
             with tr.add(gr.Tab(ui("tab_meetings", lang), id="meetings", elem_id="tab-meetings"), label="tab_meetings"):
-                munis, committees = chat.filter_options(services)
-                meet_c = meetings.build(lang, munis, committees, tr)
+                meet_c = meetings.build(services, lang, tr)
             with tr.add(gr.Tab(ui("tab_upload", lang), id="upload", elem_id="tab-upload"), label="tab_upload"):
                 up_c = upload.build(settings, lang, tr)
 
@@ -140,9 +139,8 @@ def build_app(settings: Settings, services: Services | None = None) -> gr.Blocks
         def after_upload(lang):
             page, picks = onboarding.refresh(services, lang)
             munis, committees = chat.filter_options(services)
-            all_label = ui("all", lang)
-            muni_dd = gr.Dropdown(choices=[(all_label, "")] + [(m, m) for m in munis])
-            com_dd = gr.Dropdown(choices=[(all_label, "")] + [(c, c) for c in committees])
+            muni_dd = gr.Dropdown(choices=chat.with_all(munis, lang))
+            com_dd = gr.Dropdown(choices=chat.with_all(committees, lang))
             return page, picks, status_line(services.status_text(lang)), muni_dd, com_dd, muni_dd, com_dd
 
         demo.load(lambda lg: status_line(services.status_text(lg)), [lang_state], [status], api_name=False)

@@ -107,11 +107,17 @@ def chat_turn(
         return
     choices = source_choices(session, lang)
     label = ui("sources", lang) if session.last() and session.last().citations else ui("nearest", lang)
-    yield messages, session, gr.Radio(choices=choices, value=None, label=label, visible=bool(choices)), ""
+    radio = gr.Radio(choices=choices, value=None, label=label, info=ui("pick_source", lang), visible=bool(choices))
+    yield messages, session, radio, ""
 
 
 def new_conversation(lang: str) -> tuple[list[dict], ChatSession, gr.Radio, str]:
     return [], ChatSession(), gr.Radio(choices=[], value=None, visible=False), ""
+
+
+def with_all(values: list[str], lang: str) -> list[tuple[str, str]]:
+    """Dropdown choices with "(alle)" first (value "")."""
+    return [(ui("all", lang), "")] + [(v, v) for v in values]
 
 
 def filter_options(services: Services, municipality: str | None = None) -> tuple[list[str], list[str]]:
@@ -154,7 +160,9 @@ def build(services: Services, lang: str, tr: Relabeler) -> ChatComponents:
                 )
                 ask = gr.Button(ui("ask", lang), variant="primary", scale=1, elem_id="ask")
             new = gr.Button(ui("new_chat", lang), size="sm", elem_id="new-chat")
-            sources = gr.Radio(choices=[], label=ui("sources", lang), visible=False, elem_id="sources")
+            sources = gr.Radio(
+                choices=[], label=ui("sources", lang), info=ui("pick_source", lang), visible=False, elem_id="sources"
+            )
         with gr.Column(scale=1, min_width=240):
             tr.add(gr.Markdown(f"#### {ui('filters', lang)}"), value=lambda lg: f"#### {ui('filters', lg)}")
             municipality = gr.Dropdown(
@@ -169,8 +177,8 @@ def build(services: Services, lang: str, tr: Relabeler) -> ChatComponents:
     tr.add(question, label="question", placeholder="question_ph")
     tr.add(ask, value="ask")
     tr.add(new, value="new_chat")
-    tr.add(municipality, label="municipality")
-    tr.add(committee, label="committee")
+    tr.add(municipality, label="municipality", choices=lambda lg: with_all(filter_options(services)[0], lg))
+    tr.add(committee, label="committee", choices=lambda lg: with_all(filter_options(services)[1], lg))
     tr.add(date_from, label="date_from")
     tr.add(date_to, label="date_to")
     session = gr.State(ChatSession())
@@ -187,8 +195,8 @@ def wire(c: ChatComponents, services: Services, lang_state: gr.State) -> None:
     c.question.submit(submit, inputs, outputs, api_name=False)
     c.new.click(new_conversation, [lang_state], outputs, api_name=False)
 
-    def committees_for(muni):
+    def committees_for(muni, lang):
         _, committees = filter_options(services, muni or None)
-        return gr.Dropdown(choices=[(ui("all"), "")] + [(x, x) for x in committees], value="")
+        return gr.Dropdown(choices=with_all(committees, lang), value="")
 
-    c.municipality.change(committees_for, [c.municipality], [c.committee], api_name=False)
+    c.municipality.input(committees_for, [c.municipality, lang_state], [c.committee], api_name=False)

@@ -174,5 +174,13 @@ def answer_markdown(answer: Answer, lang: str) -> str:
     return f"{text}\n\n**{md_safe(heading)}**\n\n{refs}"
 
 
+def long_text(text: str, limit: int = 500) -> str:
+    """Escaped text; a long one folds into <details> showing its opening."""
+    if len(text) <= limit:
+        return f'<div class="text">{esc(text)}</div>'
+    head = text[:limit].rsplit(" ", 1)[0]
+    return f'<details class="text"><summary>{esc(head)} …</summary>{esc(text[len(head) :])}</details>'
+
+
 def status_line(text: str) -> str:
     return f'<div class="status-line">{esc(text)}</div>'

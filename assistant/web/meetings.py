@@ -69,8 +69,7 @@ def meeting_html(services: Services, meeting_id: str | None, lang: str) -> str:
             decision = f'<p class="closed">{html.esc(ui("closed_point", lang))}</p>'
         elif p.decision:
             decision = (
-                f'<div class="decision"><b>{html.esc(ui("decision", lang))}:</b> '
-                f'<div class="text">{html.esc(p.decision)}</div></div>'
+                f'<div class="decision"><b>{html.esc(ui("decision", lang))}:</b> {html.long_text(p.decision)}</div>'
             )
         else:
             decision = f'<p class="muted">{html.esc(ui("no_decision", lang))}</p>'
@@ -101,7 +100,7 @@ def case_history_html(services: Services, case_number: str | None, lang: str) ->
         if p.closed:
             decision = f'<p class="closed">{html.esc(ui("closed_point", lang))}</p>'
         elif step.decision:
-            decision = f'<div class="text">{html.esc(step.decision)}</div>'
+            decision = html.long_text(step.decision)
         else:
             decision = f'<p class="muted">{html.esc(ui("no_decision", lang))}</p>'
         items.append(
@@ -114,18 +113,16 @@ def case_history_html(services: Services, case_number: str | None, lang: str) ->
     return f'<div class="case-view"><h3>{title}</h3><ol class="steps">{"".join(items)}</ol></div>'
 
 
-def build(lang: str, munis: list[str], committees: list[str], tr: Relabeler) -> MeetingComponents:
-    all_label = ui("all", lang)
+def build(services: Services, lang: str, tr: Relabeler) -> MeetingComponents:
+    from assistant.web.chat import filter_options, with_all
+
+    munis, committees = filter_options(services)
     with gr.Row():
         with gr.Column(scale=2):
             tr.add(gr.Markdown(f"#### {ui('browse', lang)}"), value=lambda lg: f"#### {ui('browse', lg)}")
             with gr.Row():
-                municipality = gr.Dropdown(
-                    [(all_label, "")] + [(m, m) for m in munis], value="", label=ui("municipality", lang)
-                )
-                committee = gr.Dropdown(
-                    [(all_label, "")] + [(c, c) for c in committees], value="", label=ui("committee", lang)
-                )
+                municipality = gr.Dropdown(with_all(munis, lang), value="", label=ui("municipality", lang))
+                committee = gr.Dropdown(with_all(committees, lang), value="", label=ui("committee", lang))
             with gr.Row():
                 date_from = gr.Textbox(label=ui("date_from", lang))
                 date_to = gr.Textbox(label=ui("date_to", lang))
@@ -137,16 +134,12 @@ def build(lang: str, munis: list[str], committees: list[str], tr: Relabeler) -> 
             case = gr.Textbox(label=ui("case_number", lang), placeholder=ui("case_ph", lang), elem_id="case-number")
             case_button = gr.Button(ui("case_history", lang), elem_id="case-button")
             case_view = gr.HTML(elem_id="case-view")
-    for comp, key in (
-        (municipality, "municipality"),
-        (committee, "committee"),
-        (date_from, "date_from"),
-        (date_to, "date_to"),
-        (meeting, "meeting_pick"),
-        (case, "case_number"),
-    ):
-        tr.add(comp, label=key)
-    tr.add(case, placeholder="case_ph")
+    tr.add(municipality, label="municipality", choices=lambda lg: with_all(filter_options(services)[0], lg))
+    tr.add(committee, label="committee", choices=lambda lg: with_all(filter_options(services)[1], lg))
+    tr.add(date_from, label="date_from")
+    tr.add(date_to, label="date_to")
+    tr.add(meeting, label="meeting_pick")
+    tr.add(case, label="case_number", placeholder="case_ph")
     tr.add(show, value="show_meetings")
     tr.add(case_button, value="case_history")
     return MeetingComponents(
