@@ -90,13 +90,14 @@ def test_other_points_sections(text_meeting):
 
 def _render_pdf(txt: Path, out: Path) -> None:
     """The referat as a FirstAgenda-like print PDF: cover, table of contents, one page per item, headers, footers."""
+    from xml.sax.saxutils import escape
+
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import cm
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
-    from reportlab.lib.units import cm
-    from xml.sax.saxutils import escape
 
     pdfmetrics.registerFont(TTFont("DejaVu", str(DEJAVU)))
     pdfmetrics.registerFont(TTFont("DejaVu-Bold", str(DEJAVU_BOLD if DEJAVU_BOLD.exists() else DEJAVU)))
@@ -120,7 +121,9 @@ def _render_pdf(txt: Path, out: Path) -> None:
         if lines[0].startswith("Punkt "):
             story += [PageBreak(), Paragraph(escape(" ".join(lines)), head)]
             continue
-        markup = "<br/>".join(escape(ln) for ln in lines) if lines[0].startswith(("- ", "1. ")) else escape(" ".join(lines))
+        markup = (
+            "<br/>".join(escape(ln) for ln in lines) if lines[0].startswith(("- ", "1. ")) else escape(" ".join(lines))
+        )
         story.append(Paragraph(markup, body))
 
     def furniture(canvas, doc):

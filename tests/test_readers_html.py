@@ -1,0 +1,128 @@
+"""HTML minutes pages in the layouts of FORMATS.md (small fixtures written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from assistant.readers import read_file
+from tests.conftest import FIXTURES
+
+HTML = FIXTURES / "readers"
+
+
+def _read(name: str, settings, municipality: str | None = None):
+    result = read_file(HTML / name, settings, municipality)
+    assert result.ok, result.error
+    return result
+
+
+def test_firstagenda_web_page(settings):
+    m = _read("firstagenda_web.html", settings).meeting
+    assert (m.committee, m.start, m.place, m.kind) == (
+        "Teknisk Udvalg",
+        datetime(2025, 3, 4, 16, 30),
+        "Mødelokale 2, Rådhuset",
+        "referat",
+    )
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Hanne Kjær", False), ("Ole Bæk", True), ("Sara Møller", False)
+    ]  # fmt: skip
+    assert [(p.number, p.title, p.case_number) for p in m.points] == [
+        ("1", "Godkendelse af dagsorden", "EMN-2025-000311"),
+        ("2", "Trafiksikkerhedsplan 2025-2028", "EMN-2024-004512"),
+    ]
+    p2 = m.points[1]
+    assert p2.decision.startswith("Indstillingen blev godkendt med den bemærkning")
+    assert [s.heading for s in p2.sections] == ["Beslutninger", "Resume", "Indstilling", "Sagsfremstilling", "Bilag"]
+    assert p2.attachments == ["Trafiksikkerhedsplan 2025-2028.pdf", "Uheldsstatistik.pdf"]
+    assert m.points[0].section("Resume").text == "Dagsordenen for mødet forelægges til godkendelse."
+    everything = "\n".join(p.full_text for p in m.points)
+    for noise in ("Hent som PDF", "Kopier link", "Til toppen", "window.dataLayer", "Forside", "Cookies"):
+        assert noise not in everything
+
+
+def test_holbaek_label_blocks_and_running_numbers(settings):
+    m = _read("holbaek.html", settings).meeting
+    assert (m.committee, m.start, m.place, m.kind) == (
+        "Økonomiudvalget",
+        datetime(2025, 3, 12, 15, 0),
+        "Byrådssalen, Holbæk Rådhus",
+        "referat",
+    )
+    assert [p.number for p in m.points] == ["174", "175", "176"]
+    p = m.points[0]
+    assert p.title == "Anlægsbevilling til renovering af svømmehallen"
+    assert [s.heading for s in p.sections] == [
+        "Sagsgang og sagstype", "Indstilling", "Beskrivelse af sagen", "Beslutning i Økonomiudvalget den 12-03-2025"
+    ]  # fmt: skip
+    assert p.sections[0].text.startswith("Kultur- og Fritidsudvalget")  # the repeated title line is gone
+    assert p.decision == "Anbefales over for Byrådet."
+    assert m.points[2].title == "Underskriftsark" and m.points[2].decision is None
+
+
+def test_bronderslev_cp1252_toc_and_was_absent(settings):
+    result = _read("bronderslev.html", settings)
+    m = result.meeting
+    assert any("cp1252" in w for w in result.warnings)
+    assert (m.committee, m.start, m.place) == (
+        "Økonomiudvalget",
+        datetime(2025, 2, 19, 14, 0),
+        "Mødelokale 1, Rådhuset",
+    )
+    assert [(p.number, p.title) for p in m.points] == [("1", "Fraværende"), ("2", "Salg af erhvervsgrund")]
+    assert [(p.name, p.absent) for p in m.participants] == [("Birgit Holm", True)]
+    p = m.points[1]
+    assert p.decision.startswith("Anbefales.")
+    assert p.section("Økonomi").text == "Salget giver en indtægt på 3 mio. kr."
+    assert "Til toppen" not in p.full_text
+
+
+def test_copenhagen_one_page_per_point(settings):
+    result = _read("copenhagen_punkt.html", settings, municipality="Københavns Kommune")
+    m = result.meeting
+    assert (m.municipality, m.municipality_source) == ("Københavns Kommune", "option")
+    assert (m.committee, m.start, m.place) == (
+        "Økonomiudvalget",
+        datetime(2025, 3, 12, 15, 30),
+        "Rådhuset, udvalgsværelset",
+    )
+    assert len(m.points) == 1
+    p = m.points[0]
+    assert (p.number, p.title) == ("7", "Udvidelse af cykelparkering ved stationer")
+    assert [s.heading for s in p.sections][1:] == [
+        "Indstilling", "Problemstilling", "Løsning", "Økonomi", "Videre proces", "Beslutning"
+    ]  # fmt: skip
+    assert p.decision == "Indstillingen blev godkendt uden afstemning."
+    assert not result.warnings
+
+
+def test_polweb_items_case_lines_and_closed_points(settings):
+    m = _read("polweb.html", settings).meeting
+    assert (m.committee, m.start) == ("Byrådet", datetime(2015, 4, 28, 17, 0))
+    assert [(p.number, p.case_number, p.closed) for p in m.points] == [
+        ("1", "306-2015-1201", False), ("2", "306-2015-1340", True), ("3", "306-2014-5521", False)
+    ]  # fmt: skip
+    assert m.points[1].title == "Køb af ejendom" and not m.points[1].sections
+    assert m.points[2].decision == "Vedtaget."
+    assert [p.name for p in m.absent] == ["Niels Dam"]
+    assert "Initialer" not in m.points[0].full_text
+
+
+def test_decision_trail_sag_nr(settings):
+    m = _read("decision_trail.html", settings).meeting
+    assert [(p.number, p.title) for p in m.points] == [
+        ("129", "Budgetopfølgning pr. 31. januar 2025"), ("130", "Valg af nyt medlem til Ældrerådet")
+    ]  # fmt: skip
+    assert m.points[0].decision == "Taget til efterretning."
+    assert m.points[0].section("Økonomiudvalget, 18. februar 2025").text == "Anbefales."
+    assert [p.name for p in m.absent] == ["Peter Krog"]
+    assert m.committee == "Kommunalbestyrelsen"
+
+
+@pytest.mark.parametrize("name", ["firstagenda_web.html", "holbaek.html", "polweb.html"])
+def test_municipality_is_never_guessed(settings, name):
+    result = _read(name, settings)
+    assert result.meeting.municipality is None and result.meeting.municipality_source == ""
+    assert any("--municipality" in w and "minutes.toml" in w for w in result.warnings)
