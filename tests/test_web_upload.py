@@ -84,6 +84,14 @@ def test_bad_file_refused_with_the_readers_message(web_settings, tmp_path):
     assert "Referat KFU.json" in refusal and str(src) not in refusal  # named as the user knows it
 
 
+def test_text_that_is_not_minutes_is_refused(web_settings, tmp_path):
+    src = tmp_path / "liste.txt"
+    shutil.copy(FIXTURES / "not-minutes.txt", src)
+    result, refusal = check_upload(src, "liste.txt", web_settings, "da")
+    assert "ligner ikke et referat" in refusal
+    assert all(w in refusal for w in result.warnings)  # the reader's own findings are passed on
+
+
 def test_size_limit_and_type(web_settings, tmp_path):
     big = tmp_path / "big.txt"
     big.write_bytes(b"x" * 1_200_000)

@@ -147,6 +147,10 @@ UI: dict[str, dict[str, str]] = {
         "da": "{name}: ingen dagsordenspunkter fundet – filen ligner ikke et referat eller en dagsorden.",
         "en": "{name}: no agenda items found – the file does not look like minutes or an agenda.",
     },
+    "upload_no_date": {
+        "da": "{name}: ingen mødedato fundet – filen ligner ikke et referat. Læseren melder: {warnings}",
+        "en": "{name}: no meeting date found – the file does not look like minutes. The reader says: {warnings}",
+    },
     "upload_saved": {
         "da": "Tilføjet: {name} – {committee}, {date}, {n} punkter.",
         "en": "Added: {name} – {committee}, {date}, {n} items.",
