@@ -109,7 +109,7 @@ def recurring_headings(points: Sequence[Sequence[Block]], min_points: int = 2) -
         seen = set()
         for i, b in enumerate(blocks):
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            if heading_shaped(b.text) and _paragraph_shaped(nxt):
+            if heading_shaped(b.text) and _paragraph_shaped(nxt) and not heading_level(b.text):
                 seen.add(norm(b.text))
         counts.update(seen)
     return {k for k, v in counts.items() if v >= min_points}
@@ -167,10 +167,22 @@ def build_sections(blocks: Iterable[Block], known: set[str] | None = None) -> li
             if inline:  # "Beslutning i <forum> den <date>: <text>" printed as one heading
                 heading, paras = inline.group(1), [inline.group(2)]
             in_decision = is_decision_heading(heading)
+        elif not in_decision and not b.heading and (split := _inline_heading(b.text)):
+            close()  # "Beslutning: Godkendt." - a known heading and its text on one line
+            heading, paras = split
+            level = heading_level(heading)
+            in_decision = is_decision_heading(heading)
         else:
             paras.append(b.text)
     close()
     return sections
+
+
+def _inline_heading(text: str) -> tuple[str, list[str]] | None:
+    head, sep, rest = text.partition(":")
+    if sep and rest.strip() and len(head) <= 40 and "\n" not in head and heading_level(head):
+        return head.strip(), [rest.strip()]
+    return None
 
 
 def decision_of(sections: Sequence[Section], committee: str = "") -> str | None:

@@ -1,0 +1,94 @@
+"""Section finding independent of the file format: dictionary, markup, recurring stand-alone lines, decisions."""
+
+from __future__ import annotations
+
+from assistant.readers import structure
+from assistant.records import Participant
+from assistant.textutil import Block
+
+
+def _b(*texts: str) -> list[Block]:
+    return [Block(t) for t in texts]
+
+
+def test_recurring_stand_alone_lines_become_headings_one_offs_stay_text():
+    points = [
+        _b("Beslutning", "Godkendt.", "Baggrund for sagen", "Skolen har fået nye elever i år.", "Enkeltstående emne",
+           "En lang forklaring med punktum."),
+        _b("Beslutning", "Udsat.", "Baggrund for sagen", "Vejen skal repareres inden vinteren."),
+    ]  # fmt: skip
+    known = structure.recurring_headings(points)
+    assert known == {"baggrund for sagen"}
+    sections = structure.build_sections(points[0], known)
+    assert [s.heading for s in sections] == ["Beslutning", "Baggrund for sagen"]
+    assert (
+        sections[1].text == "Skolen har fået nye elever i år.\n\nEnkeltstående emne\n\nEn lang forklaring med punktum."
+    )
+
+
+def test_a_value_line_followed_by_a_heading_is_not_a_heading():
+    # "Chef for X" recurs as the value of "Ansvarlig" but is followed by another short line, not a paragraph.
+    points = [
+        _b("Ansvarlig", "Chef for Skole", "Tid", "5 min.", "Indstilling", "Chefen indstiller, at sagen godkendes.")
+    ] * 3
+    assert "chef for skole" not in structure.recurring_headings(points)
+
+
+def test_decision_runs_until_the_next_known_heading():
+    blocks = [Block("Beslutning", 3, True, "h"), Block("Godkendt."), Block("Anbefalinger", 4, True, "h"),
+              Block("Mere tekst."), Block("Økonomiudvalgets beslutning:"), Block("Anbefales."),
+              Block("Resume", 3, True, "h"), Block("Kort.")]  # fmt: skip
+    sections = structure.build_sections(blocks)
+    assert [s.heading for s in sections] == ["Beslutning", "Resume"]
+    assert (
+        structure.decision_of(sections)
+        == "Godkendt.\n\nAnbefalinger\n\nMere tekst.\n\nØkonomiudvalgets beslutning:\n\nAnbefales."
+    )
+
+
+def test_own_decision_preferred_over_quoted_forum_decisions():
+    blocks = _b("Sagsfremstilling", "Tekst.", "Beslutning i Kulturudvalget den 3. maj 2024", "Anbefales.",
+                "Beslutning i Byrådet den 20. maj 2024", "Godkendt.")  # fmt: skip
+    sections = structure.build_sections(blocks)
+    assert structure.decision_of(sections, "Byrådet") == "Godkendt."
+    assert structure.decision_of(sections, "Kulturudvalget") == "Anbefales."
+    sections.insert(0, structure.Section("Beslutning", "Taget til efterretning."))
+    assert structure.decision_of(sections, "Kulturudvalget") == "Taget til efterretning."
+
+
+def test_inline_heading_and_markup_sentences():
+    sections = structure.build_sections(
+        [Block("Beslutning: Godkendt uden bemærkninger."), Block("Sagen handler om noget.", 3, True, "h")]
+    )
+    assert [(s.heading, s.text) for s in sections] == [
+        ("Beslutning", "Godkendt uden bemærkninger.\n\nSagen handler om noget.")
+    ]
+
+
+def test_closed_points_keep_title_only():
+    p = structure.make_point("7", "Lukket: Køb af grund", _b("Beslutning", "Beslutning ikke frigivet"))
+    assert p.closed and p.sections == [] and p.decision is None
+    q = structure.make_point("8", "Salg af grund", _b("Beslutning ikke frigivet"))
+    assert q.closed
+
+
+def test_absences_and_name_matching():
+    text = "Godkendt.\nAfbud: Anne Berg (A), Bo Holm og Carl Dam\nIkke til stede: Ingen.\nMehmet Dogru var fraværende."
+    found = structure.absences_in(text)
+    assert found == [
+        ("Anne Berg", "Afbud"),
+        ("Bo Holm", "Afbud"),
+        ("Carl Dam", "Afbud"),
+        ("Mehmet Dogru", "Fraværende"),
+    ]
+    people = [Participant("Anne Berg"), Participant("Boe Holm"), Participant("Mehmet Zeki Dogru")]
+    marked = structure.mark_absent(people, found)
+    assert [(p.name, p.absent) for p in marked] == [
+        ("Anne Berg", True), ("Boe Holm", True), ("Mehmet Zeki Dogru", True), ("Carl Dam", True)
+    ]  # fmt: skip
+
+
+def test_participant_notes():
+    p = structure.parse_participant("Ole Bæk (V) (Afbud)")
+    assert (p.name, p.absent, p.note) == ("Ole Bæk", True, "V; Afbud")
+    assert structure.parse_participant("Lise Lund (Suppleant for Ole Bæk)").absent is False
