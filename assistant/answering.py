@@ -37,7 +37,7 @@ OVERLAP_WEIGHT = 0.12
 RANK_PENALTY = 0.01  # per rank of the point the sentence comes from
 MARGIN = 0.035  # sentences within this of the best one are quoted too
 MAX_CANDIDATES = 48  # sentences embedded per question
-_SENT_SPLIT = re.compile(r"(?<=[.!?:])\s+(?=[\"»“(]?[A-ZÆØÅ0-9§])")
+_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"»“(]?[A-ZÆØÅ0-9§])")
 _BULLET = re.compile(r"^\s*(?:[-•*·]|\d{1,2}[.)])\s+")
 
 
@@ -188,7 +188,9 @@ class ExtractiveAnswerer:
                 continue
             chosen.append(u)
             keys.add(u.point_key)
-        if plan.intent == "decision" and not any(is_section(u.section, "beslutning") for u in chosen):
+        if plan.intent == "decision" and not any(
+            is_section(u.section, "beslutning") and u.point_key == best.point_key for u in chosen
+        ):
             decision = [u for u in ranked if u.point_key == best.point_key and is_section(u.section, "beslutning")]
             if decision:
                 chosen.insert(0, decision[0])

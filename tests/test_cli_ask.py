@@ -118,3 +118,25 @@ def test_eval_command(index_dir, tmp_path):
     assert [q["id"] for q in report["questions"]] == ["d1", "u1"]
     table = run("eval", str(path), "--index", str(index_dir))
     assert "refusal accuracy" in table
+
+
+def test_followups_and_structured_on_real_minutes(index_dir):
+    from assistant.answering import Assistant
+    from assistant.settings import Settings
+
+    assistant = Assistant(Settings(index=index_dir))
+    first = assistant.ask("Hvad anbefalede § 17,4-udvalget om brug af data?")
+    assert first.citations[0].point_number == "2" and not first.refused
+    follow = assistant.ask("hvem var fraværende?", history=[first])
+    assert follow.kind == "attendance" and all(name in follow.text for name in ABSENT)
+    decision = assistant.ask("Hvad blev besluttet om godkendelse af dagsordenen?")
+    assert "At 1: Godkendt" in decision.text and decision.citations[0].point_number == "1"
+    case = assistant.ask("Hvilke punkter har sag 24-012144 været behandlet i?")
+    assert case.kind == "case" and [c.point_number for c in case.citations] == ["2"]
+    assert "At 1 og 2: Drøftet" in case.text
+    meetings = assistant.ask("Hvilke møder holdt § 17,4-udvalget i 2025?")
+    assert meetings.kind == "meetings" and "9. december 2025" in meetings.text
+    steps = assistant.case_history("24-012144")
+    assert len(steps) == 1 and steps[0].citation.case_number == "24-012144"
+    meeting, point = assistant.point_text(steps[0].citation.point_key)
+    assert point.number == "2" and meeting.municipality == "Slagelse Kommune"
