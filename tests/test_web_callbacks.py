@@ -181,3 +181,11 @@ def test_meetings_browse_and_case_history(services):
     assert first < second  # date order, across committees
     assert "Teknik- og Miljøudvalget anbefaler en støjvold" in history and "[2] Fiktiv Kommune" in history
     assert "findes ikke" in meetings.case_history_html(services, "99-999999", "da")
+
+
+def test_every_suggested_question_is_answered(services):
+    _, questions = onboarding.overview(services, "da")
+    for q in questions:
+        _, session = ask(services, q)
+        a = session.last()
+        assert not a.refused and a.citations, (q, a.text)

@@ -37,6 +37,11 @@ def _title(point: AgendaPoint, limit: int = 80) -> str:
     return t if len(t) <= limit else t[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
+def _short_committee(name: str) -> str:
+    """The committee without a subtitle ("§ 17,4-udvalg - Ansøgning ..." -> "§ 17,4-udvalg")."""
+    return name.split(" - ")[0].strip() or name
+
+
 def suggestions(meetings: list[Meeting], lang: str, n: int = 5) -> list[str]:
     """Questions drawn from the given meetings (newest first): decided points, attendance, a case history."""
 
@@ -54,14 +59,19 @@ def suggestions(meetings: list[Meeting], lang: str, n: int = 5) -> list[str]:
             if len(out) >= want or (distinct and m.committee in seen):
                 continue
             p = first_point(m)
-            q = ui("suggest_decided", lang, committee=m.committee, title=_title(p)) if p else None
+            q = ui("suggest_decided", lang, committee=_short_committee(m.committee), title=_title(p)) if p else None
             if q and q not in out:
                 out.append(q)
                 seen.add(m.committee)
     with_absent = next((m for m in meetings if m.absent), None)
     if with_absent is not None:
         out.append(
-            ui("suggest_absent", lang, committee=with_absent.committee, date=html.date_text(with_absent.date_iso, lang))
+            ui(
+                "suggest_absent",
+                lang,
+                committee=_short_committee(with_absent.committee),
+                date=html.date_text(with_absent.date_iso, lang),
+            )
         )
     # a case seen at more than one point has a history worth asking about; else any substantive point's case
     cases = [p.case_number for m in meetings for p in m.points if p.case_number and not p.closed]
