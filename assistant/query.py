@@ -50,10 +50,10 @@ _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("case", re.compile(
         r"\b(sagens forløb|forløb|hvilke punkter|hvilke udvalg|behandlet hvor|gennem hvilke|sagsforløb|"
         r"history of|which items|which committees|path of|passed through|went through)\b")),
+    ("when", re.compile(r"\b(hvornår|when|what date|which date)\b")),
     ("decision", re.compile(
         r"\b(beslut\w*|vedt\w+|godkend\w*|afgjort|afvist|decid\w*|decision\w*|approv\w*|resolv\w*|reject\w*)\b")),
     ("recommendation", re.compile(r"\b(anbefal\w*|indstil\w*|foresl\w*|recommend\w*|propos\w*|advis\w*)\b")),
-    ("when", re.compile(r"\b(hvornår|when|what date|which date)\b")),
 ]  # fmt: skip
 
 _FOLLOWUP = re.compile(
