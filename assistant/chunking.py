@@ -94,13 +94,16 @@ def _split_long(text: str, budget: int, count: TokenCounter) -> list[str]:
                 piece.append(w)
             if piece:
                 units.append((" ".join(piece), joiner))
-    text_cur = ""
+    # Pack units greedily; the sum of the units' counts bounds the count of their join (a little above it, since
+    # each count includes the model's special tokens), so the tokenizer runs once per unit, not per candidate.
+    text_cur, cur_tokens = "", 0
     for unit, joiner in units:
-        candidate = f"{text_cur}{joiner}{unit}" if text_cur else unit
-        if text_cur and count(candidate) > budget:
+        n = count(unit)
+        if text_cur and cur_tokens + n > budget:
             out.append(text_cur)
-            candidate = unit
-        text_cur = candidate
+            text_cur, cur_tokens = "", 0
+        text_cur = f"{text_cur}{joiner}{unit}" if text_cur else unit
+        cur_tokens += n
     if text_cur:
         out.append(text_cur)
     return out
@@ -131,19 +134,20 @@ def _pieces(point: AgendaPoint, budget: int, count: TokenCounter) -> list[_Piece
     for i in decisions:
         pieces.extend(_section_pieces(sections, i, budget, count))
     group: list[int] = []
+    group_tokens = 0
     for i in rest:
-        candidate = group + [i]
-        text = _render([(sections[j].heading, sections[j].text) for j in candidate])
-        if count(text) <= budget:
-            group = candidate
+        n = count(_render([(sections[i].heading, sections[i].text)]))
+        if group and group_tokens + n <= budget:
+            group.append(i)
+            group_tokens += n
             continue
         if group:
             pieces.append(_group_piece(sections, group))
-        if count(_render([(sections[i].heading, sections[i].text)])) <= budget:
-            group = [i]
+        if n <= budget:
+            group, group_tokens = [i], n
         else:
             pieces.extend(_section_pieces(sections, i, budget, count))
-            group = []
+            group, group_tokens = [], 0
     if group:
         pieces.append(_group_piece(sections, group))
     return pieces
@@ -167,9 +171,20 @@ def _section_pieces(sections: list[Section], i: int, budget: int, count: TokenCo
     return [_Piece((label,) if label else (), _render([(s.heading, p)])) for p in parts]
 
 
+def _cached(count: TokenCounter) -> TokenCounter:
+    memo: dict[str, int] = {}
+
+    def cached(text: str) -> int:
+        if text not in memo:
+            memo[text] = count(text)
+        return memo[text]
+
+    return cached
+
+
 def chunk_meeting(meeting: Meeting, max_tokens: int, count_tokens: TokenCounter | None = None) -> list[Chunk]:
     """All chunks of a meeting, in agenda order. ``count_tokens`` defaults to a Danish chars-per-token estimate."""
-    count = count_tokens or estimate_tokens
+    count = _cached(count_tokens or estimate_tokens)
     source = source_key(meeting.source_path) if meeting.source_path else ""
     chunks: list[Chunk] = []
     for point, key in zip(meeting.points, point_keys(meeting), strict=True):

@@ -58,4 +58,7 @@ def copy_files(files, folder):
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    return [Path(shutil.copy2(f, folder / f.name)) for f in files]
+    out = [Path(shutil.copy2(f, folder / f.name)) for f in files]
+    for p in out:  # the shared corpus is read-only; tests change their copies
+        p.chmod(0o644)
+    return out
