@@ -79,6 +79,7 @@ class Index:
         folder = settings.index_path
         folder.mkdir(parents=True, exist_ok=True)
         catalog = Catalog(folder / CATALOG_FILE)
+        store = None
         try:
             stored = catalog.embedder_info()
             if stored and not stored.same_model(wanted):
@@ -89,6 +90,8 @@ class Index:
                 raise ModelMismatch(mismatch_message(store.where, in_store, wanted))
         except BaseException:
             catalog.close()
+            if store is not None:
+                store.close()
             raise
         return cls(settings, catalog, store, embedder)
 
@@ -180,6 +183,7 @@ class Index:
 
     def close(self) -> None:
         self.catalog.close()
+        self.store.close()
 
     def __enter__(self) -> Index:
         return self

@@ -59,6 +59,12 @@ class VectorStore:
             collection, metadata={"hnsw:space": "cosine"}, embedding_function=None
         )
 
+    def close(self) -> None:
+        """Release the client (for embedded Chroma: its SQLite files, once no other client in the process uses them)."""
+        close = getattr(self.client, "close", None)
+        if close is not None:
+            close()
+
     @property
     def where(self) -> str:
         return self.url or str(self.path)

