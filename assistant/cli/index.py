@@ -78,12 +78,16 @@ def status_cmd(index, embedder, model, as_json) -> None:
         click.echo(f"Intet indeks i {settings.index_path}; byg det med 'minutes ingest'.", err=True)
         sys.exit(1)
     try:
-        idx = Index.open(settings)
-    except ModelMismatch:
-        # status only reads: show what the index holds whatever embedder is configured
-        from assistant.embedders import get_embedder
+        try:
+            idx = Index.open(settings)
+        except ModelMismatch:
+            # status only reads: show what the index holds whatever embedder is configured
+            from assistant.embedders import get_embedder
 
-        idx = _open_as_stored(settings, get_embedder)
+            idx = _open_as_stored(settings, get_embedder)
+    except (RuntimeError, ValueError) as exc:
+        click.echo(f"Fejl: {exc}", err=True)
+        sys.exit(2)
     with idx:
         st = idx.status()
     if as_json:
