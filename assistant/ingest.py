@@ -220,13 +220,13 @@ def ingest(
                 seen.add(key)
                 report.files_seen += 1
                 _one_file(work, Path(path), key, settings, municipality, read_file)
+                chunks = report.chunks_added + sum(len(p.chunks) for p in work.pending)  # written + waiting
                 if bar is not None:
                     elapsed = max(1e-6, time.perf_counter() - t0)
                     bar.update(1)
-                    chunks = report.chunks_added + sum(len(p.chunks) for p in work.pending)
                     bar.set_postfix(chunks=chunks, chunks_s=f"{chunks / elapsed:.1f}")
                 if progress:
-                    progress(done, len(files), report.chunks_added)
+                    progress(done, len(files), chunks)
             work.flush()
             if prune:
                 root_keys = [source_key(r) for r in roots]
@@ -243,7 +243,10 @@ def ingest(
     return report
 
 
-def _one_file(work: _Ingestor, path: Path, key: str, settings: Settings, municipality, read_file) -> None:
+def _one_file(
+    work: _Ingestor, path: Path, key: str, settings: Settings, municipality: str | None, read_file: Callable
+) -> None:
+    """Skip the file if unchanged (size+mtime, then hash); else read and chunk it and queue it for writing."""
     report = work.report
     try:
         st = path.stat()
