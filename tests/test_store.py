@@ -30,6 +30,7 @@ def test_upsert_query_delete_and_filters(tmp_path):
     hits = store.query(_unit([1, 0, 0]), 2)
     assert [h[0] for h in hits] == ["a", "b"]
     assert hits[0][1] == pytest.approx(1.0, abs=1e-4)  # cosine similarity, not distance
+    assert hits[1][1] == pytest.approx(float(vecs[1] @ vecs[0]), abs=1e-4)  # cosine space, not squared L2
     assert hits[0][2] == "h0"
     where = build_where(committee="byrådet", date_from=20240201, date_to=20241130)
     assert [h[0] for h in store.query(_unit([1, 0, 0]), 4, where)] == ["c"]
