@@ -35,8 +35,10 @@ SECTION_PRIOR = {  # intent -> (section heading prefix, bonus)
 }
 OVERLAP_WEIGHT = 0.12
 RANK_PENALTY = 0.01  # per rank of the point the sentence comes from
+DECISION_UNITS = 6  # a Beslutning of at most this many sentences is quoted whole
+LIST_UNITS = 6  # sentences or list items quoted after a sentence that ends in a colon
 MARGIN = 0.035  # sentences within this of the best one are quoted too
-MAX_CANDIDATES = 48  # sentences embedded per question
+MAX_CANDIDATES = 24  # sentences embedded per question (the cost of an answer)
 _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"»“(]?[A-ZÆØÅ0-9§])")
 _BULLET = re.compile(r"^\s*(?:[-•*·]|\d{1,2}[.)])\s+")
 
@@ -99,6 +101,11 @@ def coverage(terms: list[str], text: str) -> float:
     return sum(t in have for t in terms) / len(terms)
 
 
+def _in_text(term: str, glued: str) -> bool:
+    """The term, or the head of a compound covering most of it ("sankthans" of "sankthansfest"), is in the text."""
+    return term in glued or (len(term) >= 8 and term[: max(5, round(0.6 * len(term)))] in glued)
+
+
 def _fold(text: str) -> str:
     return " ".join(text.split())
 
@@ -155,7 +162,7 @@ class ExtractiveAnswerer:
         if top_hit is not None and top_hit.point_key in points:
             cov = coverage(plan.terms, self._point_text(points[top_hit.point_key]))
         best_cos = ranked[0].cosine if ranked else 0.0
-        evidence = best_cos + self.settings.refusal_coverage_weight * cov
+        evidence = best_cos + self.settings.refusal_coverage_weight * cov - self._penalty(plan, points, top_hit)
         if top_hit is not None and top_hit.first.closed and points.get(top_hit.point_key):
             evidence = max(evidence, (top_hit.dense_score or 0.0) + self.settings.refusal_coverage_weight * cov)
         threshold = self.settings.refusal_threshold_en if lang == "en" else self.settings.refusal_threshold
@@ -165,15 +172,34 @@ class ExtractiveAnswerer:
             c = citation_from_chunk(1, top_hit.first)
             text = f"{phrase('closed_point', lang, title=clean_title(c.point_title))} [1]"
             return Answer(plan.question, text, [c], lang, evidence=evidence)
-        chosen = self._choose(plan, ranked, points)
+        chosen = self._choose(plan, ranked, units)
         return self._compose(plan, chosen, chunks, evidence)
+
+    def _penalty(self, plan: QueryPlan, points: dict, top_hit: Hit | None) -> float:
+        """Evidence against the best point: it lacks a number the question names, the question's own filters
+        found nothing, or (Danish questions) topic words occur nowhere in the searched minutes."""
+        s = self.settings
+        penalty = s.refusal_relaxed_penalty if plan.relaxed else 0.0
+        if top_hit is not None and top_hit.point_key in points and plan.numbers:
+            text = _fold(self._point_text(points[top_hit.point_key]))
+            if any(n not in text for n in plan.numbers):
+                penalty += s.refusal_number_penalty
+        if plan.lang == "da" and plan.terms and s.refusal_unknown_penalty > 0:
+            municipality = plan.effective_filters.municipality if plan.effective_filters else None
+            f = Filters(municipality=municipality) if municipality else None
+            # compounds: "sankthansfest" is known when the best points say "Sankt Hans-fest"
+            glued = re.sub(r"[\s\-–]+", "", " ".join(self._point_text(v) for v in points.values()).lower())
+            unknown = [t for t in plan.terms if len(t) >= 4 and not _in_text(t, glued) and not self.index.bm25(t, 1, f)]
+            penalty += s.refusal_unknown_penalty * len(unknown) / len(plan.terms)
+        return penalty
 
     @staticmethod
     def _point_text(found: tuple[Meeting, AgendaPoint]) -> str:
         return f"{found[1].title}\n{found[1].full_text}"
 
-    def _choose(self, plan: QueryPlan, ranked: list[Unit], points: dict) -> list[Unit]:
-        """The best sentence, then others close to it, from few points; a decision question gets the Beslutning."""
+    def _choose(self, plan: QueryPlan, ranked: list[Unit], units: list[Unit]) -> list[Unit]:
+        """The best sentence, then others close to it, from few points; a decision question gets the Beslutning
+        of the best point first (all of it when it is short, else its best sentence)."""
         best = ranked[0]
         chosen = [best]
         keys = {best.point_key}
@@ -188,12 +214,21 @@ class ExtractiveAnswerer:
                 continue
             chosen.append(u)
             keys.add(u.point_key)
-        if plan.intent == "decision" and not any(
-            is_section(u.section, "beslutning") and u.point_key == best.point_key for u in chosen
-        ):
-            decision = [u for u in ranked if u.point_key == best.point_key and is_section(u.section, "beslutning")]
-            if decision:
-                chosen.insert(0, decision[0])
+        for u in list(chosen):  # "... følgende navne:" -> the list that follows
+            if u.text.endswith(":"):
+                follow = [v for v in units if v.point_key == u.point_key and v.section == u.section
+                          and u.pos < v.pos <= u.pos + LIST_UNITS and v not in chosen]
+                at = chosen.index(u) + 1
+                chosen[at:at] = follow
+        if plan.intent == "decision":
+            decision = [u for u in units if u.point_key == best.point_key and is_section(u.section, "beslutning")]
+            if len(decision) > DECISION_UNITS:
+                decision = [u for u in ranked if u in decision][:1]
+            chosen = decision + [u for u in chosen if u not in decision]
+        elif plan.intent in ("fact", "when"):  # a short decision of the best point completes a fact
+            decision = [u for u in units if u.point_key == best.point_key and is_section(u.section, "beslutning")]
+            if 0 < len(decision) <= 3:
+                chosen += [u for u in decision if u not in chosen]
         return chosen
 
     def _compose(self, plan: QueryPlan, chosen: list[Unit], chunks: dict, evidence: float) -> Answer:

@@ -147,6 +147,7 @@ def evaluate(
                 for c in answer.citations
             ],
             "latency_ms": round(latency, 1),
+            "evidence": answer.evidence,  # the refusal decision's score, for tuning the thresholds
         })  # fmt: skip
     return {"metrics": compute_metrics(results, questions), "questions": results}
 

@@ -20,7 +20,7 @@ DA_STOP = frozenset(
     "end er et for fra ham han hans har havde have hende hendes her hos hun hvad hvem hvis hvor hvordan hvilke "
     "hvilken hvilket hvornår i ikke ind jeg jer kan kom kunne man mange med meget men mig min mine mit mod ned noget "
     "nogle når og også om op os over på sig sin sine sit skal skulle som så sådan til ud under var vi vil ville vores "
-    "være været blevet angående omkring ift the".split()
+    "være været blevet angående omkring ift ved hos uden samt the".split()
 )
 EN_STOP = frozenset(
     "a about after all also an and any are as at be been before being but by can could did do does for from had has "
@@ -52,7 +52,8 @@ _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"history of|which items|which committees|path of|passed through|went through)\b")),
     ("when", re.compile(r"\b(hvornår|when|what date|which date)\b")),
     ("decision", re.compile(
-        r"\b(beslut\w*|vedt\w+|godkend\w*|afgjort|afvist|decid\w*|decision\w*|approv\w*|resolv\w*|reject\w*)\b")),
+        r"\b(beslut\w*|vedt\w+|godkend\w*|afgjort|afvist|stemte|afstemning\w*|decid\w*|decision\w*|approv\w*|"
+        r"resolv\w*|reject\w*|vot\w+)\b")),
     ("recommendation", re.compile(r"\b(anbefal\w*|indstil\w*|foresl\w*|recommend\w*|propos\w*|advis\w*)\b")),
 ]  # fmt: skip
 
@@ -105,11 +106,16 @@ class QueryPlan:
     latest: bool = False  # "sidste møde"
     followup: bool = False
     search_text: str = ""  # the text to search with (the question, plus context for a follow-up)
+    topic: str = ""  # the question without the committee, period, municipality and case it names (for BM25)
     terms: list[str] = field(default_factory=list)  # content stems of the question
     meeting_id: str | None = None  # a meeting carried over from the previous turn
+    numbers: list[str] = field(default_factory=list)  # numbers the topic names (years, amounts, addresses)
+    relaxed: list[str] = field(default_factory=list)  # the question's own filters retrieval had to drop
+    effective_filters: Filters | None = field(default=None, repr=False, compare=False)  # what retrieval used
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
+        d.pop("effective_filters", None)
         d["filters"] = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in asdict(self.filters).items()}
         return d
 
@@ -168,6 +174,8 @@ def detect_intent(question: str, has_case: bool = False) -> str:
         if pattern.search(q):
             if intent == "case" and not has_case:
                 continue
+            if intent == "when" and has_case:
+                return "case"  # "Hvornår blev sag 23-008557 behandlet?": the case's path has the dates
             return intent
     if has_case and len(content_terms(_CASE_RE.sub(" ", q))) <= 1:
         return "case"  # "Sag 24-012144?"
@@ -339,10 +347,17 @@ def analyse(
         municipality=municipality, committee=committee, date_from=date_from, date_to=date_to, case_number=None
     )
     topic = _CASE_RE.sub(" ", q)
+    if municipality:
+        key = re.sub(r"\s+kommune$", "", municipality, flags=re.I)
+        topic = re.sub(rf"(?<![\wæøå]){re.escape(key)}(?:s)?(?:\s+kommune)?(?![\wæøå])", " ", topic, flags=re.I)
     for name in [committee, *plan.committee_boost]:
         for alias in committee_aliases(name or ""):
             topic = _alias_pattern(alias).sub(" ", topic)
+    for rx in (_FULL_DATE_DA, _FULL_DATE_EN, _NUM_DATE, _ISO_DATE, _MONTH_YEAR, _YEAR, _REL_YEAR):
+        topic = rx.sub(" ", topic)
     plan.terms = content_terms(topic)
+    plan.topic = " ".join(topic.split())
+    plan.numbers = list(dict.fromkeys(re.findall(r"\d[\d.,]*\d{2,}|\d{3,}", topic)))
     plan.search_text = q
     previous = _previous_plan(history)
     if previous is not None and is_followup(q, plan):
@@ -383,6 +398,7 @@ def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
         plan.meeting_id = prev.meeting_id  # "hvem var fraværende?" -> the same meeting
     if not plan.case_number:
         plan.search_text = f"{plan.question} {prev.question}"
+        plan.topic = f"{plan.topic} {prev.topic}".strip()
     if plan.intent == "fact" and prev.intent in ("decision", "recommendation", "when"):
         plan.intent = prev.intent
     return plan

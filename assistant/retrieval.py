@@ -121,9 +121,13 @@ class HybridRetriever:
         plan = plan or analyse(question, None, self.index.catalog)
         k = k or self.settings.k
         text = plan.search_text or question
-        for f in relaxations(filters, self.resolve_filters(plan, filters)):
+        steps = relaxations(filters, self.resolve_filters(plan, filters))
+        for f in steps:
             hits = self._search(text, f, k, plan)
             if hits:
+                plan.relaxed = [key for key in ("municipality", "committee", "date_from", "case_number")
+                                if getattr(steps[0], key) != getattr(f, key)]
+                plan.effective_filters = f
                 return hits
         return []
 
@@ -133,7 +137,9 @@ class HybridRetriever:
         f = None if filters.is_empty() else filters
         dense = self.index.dense_vector(self.query_vector(text), n, f)
         bm25_weight = s.bm25_weight_en if plan.lang == "en" else s.bm25_weight
-        bm25 = self.index.bm25(text, n, f) if bm25_weight > 0 else []
+        # BM25 on the topic words: the committee, period and case the question names are filters already
+        bm25_text = plan.topic if plan.topic and plan.terms else text
+        bm25 = self.index.bm25(bm25_text, n, f) if bm25_weight > 0 else []
         hits = fuse([("dense", dense, s.dense_weight), ("bm25", bm25, bm25_weight)], s.rrf_k, plan.committee_boost)
         return hits[:k]
 

@@ -64,10 +64,19 @@ class Settings(BaseSettings):
     refusal_threshold: float = Field(
         0.85, description="Minimum evidence score for an answer to a Danish question (cosine + coverage bonus)"
     )
-    refusal_threshold_en: float = Field(0.80, description="Minimum evidence score for an answer to an English question")
+    refusal_threshold_en: float = Field(0.82, description="Minimum evidence score for an answer to an English question")
     bm25_weight_en: float = Field(0.5, description="Weight of BM25 in fusion for English questions (Danish minutes)")
     refusal_coverage_weight: float = Field(
         0.1, description="Weight of question-term coverage added to the best cosine in the evidence score"
+    )
+    refusal_relaxed_penalty: float = Field(
+        0.15, description="Evidence penalty when the question's own committee/period/municipality found nothing"
+    )
+    refusal_number_penalty: float = Field(
+        0.08, description="Evidence penalty when the best point lacks a number the question names"
+    )
+    refusal_unknown_penalty: float = Field(
+        0.15, description="Evidence penalty times the share of Danish topic words found nowhere in the minutes"
     )
     answer_points: int = Field(3, description="Agenda points the extractive answer quotes from at most")
     answer_sentences: int = Field(4, description="Sentences the extractive answer quotes at most")

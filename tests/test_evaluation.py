@@ -75,7 +75,7 @@ def test_evaluate_over_fake_index(questions_file):
     assert m["answer_contains_all"] == 1.0
     assert m["refusal_accuracy"] == 1.0 and m["false_refusal_rate"] == 0.0
     q = report["questions"][1]
-    assert set(q) == {"id", "hits", "answer", "refused", "citations", "latency_ms"}
+    assert set(q) == {"id", "hits", "answer", "refused", "citations", "latency_ms", "evidence"}
     assert set(q["hits"][0]) == {"source", "point", "meeting_date", "committee", "score"}
     assert set(q["citations"][0]) == {"source", "point", "meeting_date", "committee", "case_number", "title", "quote"}
     table = format_report(report)
