@@ -106,8 +106,9 @@ def _in_text(term: str, glued: str) -> bool:
     return term in glued or (len(term) >= 8 and term[: max(5, round(0.6 * len(term)))] in glued)
 
 
-def _head(text: str, limit: int = SCORE_CHARS) -> str:
-    """The text up to ``limit`` characters, cut at a word boundary."""
+def _head(text: str, limit: int | None = None) -> str:
+    """The text up to ``limit`` (default SCORE_CHARS) characters, cut at a word boundary."""
+    limit = limit or SCORE_CHARS
     if len(text) <= limit:
         return text
     cut = text.rfind(" ", 0, limit)

@@ -12,7 +12,8 @@ stage and the ratios; writes benchmarks/results/query.json.
     .venv/bin/python benchmarks/query.py --index DIR --corpus DIR --no-baseline --repeat 1
 
 The index is copied to a temporary folder first (opening it may write SQLite WAL files or a stale BM25 index);
---in-place skips the copy.
+--in-place skips the copy. Also times `minutes serve` on the index until its port answers, with --no-ingest and
+with its check of --corpus for new files, against an empty Gradio app (skip with --no-serve).
 """
 
 from __future__ import annotations
@@ -77,6 +78,55 @@ def time_baseline(store, questions: list[dict], repeat: int, k: int) -> dict[str
     return out
 
 
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(cmd: list[str], port: int, timeout: float = 120.0) -> float | None:
+    """Seconds from starting ``cmd`` until http://127.0.0.1:port/ answers; the process is stopped after."""
+    import subprocess
+    import urllib.request
+
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while time.perf_counter() - t0 < timeout:
+            if proc.poll() is not None:
+                return None
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1).close()
+                return time.perf_counter() - t0
+            except OSError:
+                time.sleep(0.1)
+        return None
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def serve_startup(index_dir: Path, corpus: Path) -> dict[str, float | None]:
+    """`minutes serve` on the index until its port answers (with and without --no-ingest), and an empty Gradio
+    app (the floor: importing Gradio and starting its server) as the baseline."""
+    minutes = str(Path(sys.executable).with_name("minutes"))
+    out: dict[str, float | None] = {}
+    for name, extra in (("serve_no_ingest_s", ["--no-ingest"]), ("serve_with_ingest_check_s", [])):
+        port = free_port()
+        cmd = [minutes, "serve", "--index", str(index_dir), "--corpus", str(corpus), "--port", str(port), *extra]
+        out[name] = wait_for_port(cmd, port)
+    port = free_port()
+    code = ("import gradio as gr\nwith gr.Blocks() as app:\n    gr.Markdown('hej')\n"
+            f"app.launch(server_port={port}, prevent_thread_lock=False)")  # fmt: skip
+    out["baseline_empty_gradio_s"] = wait_for_port([sys.executable, "-c", code], port)
+    return {k: round(v, 2) if v is not None else None for k, v in out.items()}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--index", type=Path, required=True, help="an existing index (e.g. of all of ../shared/corpus)")
@@ -88,6 +138,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0, help="use only the first N questions (0: all)")
     ap.add_argument("--k", type=int, default=10, help="points returned by search")
     ap.add_argument("--in-place", action="store_true", help="open --index itself instead of a temporary copy")
+    ap.add_argument("--no-serve", action="store_true", help="skip timing the startup of `minutes serve`")
+    ap.add_argument("--serve-corpus", type=Path, help="corpus folder `minutes serve` checks (default: --corpus)")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
 
@@ -124,6 +176,11 @@ def main() -> None:
         baseline_search(store, "opvarmning", 1)
         base = time_baseline(store, questions, max(1, args.repeat), args.k)
 
+    startup = None
+    if not args.no_serve:
+        assistant.close()  # one process at a time on the index folder
+        startup = serve_startup(index_dir, args.serve_corpus or args.corpus)
+
     res_ask = {s: summary(v) for s, v in ask.items()}
     res_search = {s: summary(v) for s, v in search.items()}
     res_base = summary(base["total"]) if base else None
@@ -145,6 +202,7 @@ def main() -> None:
                    "search_ms": summary([r["search_ms"] for r in rows if r["lang"] == lang])}
             for lang in sorted({r["lang"] for r in rows if r["lang"]})
         },
+        "startup": startup,
         "peak_rss_mb": round(peak_rss_mb(), 1),
         "per_question": rows,
     }  # fmt: skip
@@ -161,8 +219,11 @@ def main() -> None:
     print_table(["stage (ms)", "ask p50", "ask p95", "search p50", "search p95"], table, 16)
     for key, v in result["ratios"].items():
         print(f"{key:<36}{v if v is not None else '-':>10}")
+    if startup:
+        print("startup until the port answers (s): " + ", ".join(f"{k[:-2]} {v}" for k, v in startup.items()))
     write_result("query", result, args.out)
-    assistant.close()
+    if args.no_serve:
+        assistant.close()
 
 
 if __name__ == "__main__":
