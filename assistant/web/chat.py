@@ -33,19 +33,20 @@ class ChatComponents:
 # --- callbacks (plain functions over the library; the tests call them directly) ----------------------------------
 
 
-def ask_stream(
-    services: Services, session: ChatSession, question: str, filters: Filters, lang: str
-) -> Iterator[str | Answer]:
-    """Text pieces as the answerer streams them, then the final Answer, which joins the session's history."""
+def ask_stream(services: Services, session: ChatSession, question: str, filters: Filters) -> Iterator[str | Answer]:
+    """Text pieces as the answerer streams them, then the final Answer, which joins the session's history.
+
+    The answer follows the language of the question ("English when asked in English"), whatever the UI language.
+    """
     history = list(session.answers)
     final: Answer | None = None
-    for piece in services.assistant.ask_stream(question, history=history, filters=filters, lang=lang):
+    for piece in services.assistant.ask_stream(question, history=history, filters=filters):
         if isinstance(piece, Answer):
             final = piece
         else:
             yield piece
     if final is None:  # an answerer that only streams text: fall back to the blocking call
-        final = services.assistant.ask(question, history=history, filters=filters, lang=lang)
+        final = services.assistant.ask(question, history=history, filters=filters)
     session.answers.append(final)
     yield final
 
@@ -93,7 +94,7 @@ def chat_turn(
     yield messages, session, gr.Radio(), ""
     streamed = ""
     try:
-        for piece in ask_stream(services, session, question, filters, lang):
+        for piece in ask_stream(services, session, question, filters):
             if isinstance(piece, Answer):
                 messages[-1] = {"role": "assistant", "content": html.answer_markdown(piece, lang)}
             else:

@@ -169,6 +169,7 @@ def answer_markdown(answer: Answer, lang: str) -> str:
     cits = answer.citations or answer.nearest
     if not cits:
         return text
+    lang = answer.lang or lang  # references in the language the answer speaks
     heading = ui("sources", lang) if answer.citations else ui("nearest", lang)
     refs = "\n".join(f"{c.number}. {md_safe(reference(c, lang))}" for c in cits)
     return f"{text}\n\n**{md_safe(heading)}**\n\n{refs}"
