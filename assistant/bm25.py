@@ -54,22 +54,36 @@ def _word(tok: str, stem) -> str:
     return stem(tok) if tok.isalpha() else tok
 
 
+META_FIELDS = ("municipality", "committee", "case_number")  # filtered case-insensitively, as the catalog does
+
+
 class BM25Index:
-    """BM25 over chunk ids; ``search`` can be restricted to allowed ids (a filter from the catalog)."""
+    """BM25 over chunk ids; ``search`` can be restricted to allowed ids (a filter from the catalog) or to a mask
+    from ``mask()`` when the index was built with each chunk's filter fields (a vectorised filter: no O(N) SQL)."""
 
     def __init__(self) -> None:
         self.ids: list[str] = []
         self._pos: dict[str, int] = {}
         self._model = None
         self.generation: int = -1
+        self._meta: dict[str, np.ndarray] | None = None  # field -> codes (or date_int), aligned with ids
+        self._vocab: dict[str, dict[str, int]] = {}  # field -> lower-cased value -> code
 
     def __len__(self) -> int:
         return len(self.ids)
 
-    def build(self, ids: Sequence[str], texts: Iterable[str], generation: int = -1) -> BM25Index:
+    def build(
+        self,
+        ids: Sequence[str],
+        texts: Iterable[str],
+        generation: int = -1,
+        meta: Sequence[tuple[str, str, str, int]] | None = None,
+    ) -> BM25Index:
+        """``meta``: per id (municipality, committee, case_number, date_int), to filter without the catalog."""
         import bm25s
 
         self.ids = list(ids)
+        self._set_meta(meta)
         self._pos = {cid: i for i, cid in enumerate(self.ids)}
         self.generation = generation
         corpus = [tokenize(t) for t in texts]
@@ -83,6 +97,48 @@ class BM25Index:
         self._model = model
         return self
 
+    def _set_meta(self, meta: Sequence[tuple[str, str, str, int]] | None) -> None:
+        if meta is None:
+            self._meta, self._vocab = None, {}
+            return
+        if len(meta) != len(self.ids):
+            raise ValueError(f"BM25: {len(self.ids)} ids but {len(meta)} metadata rows")
+        self._meta, self._vocab = {}, {}
+        for col, field in enumerate(META_FIELDS):
+            vocab: dict[str, int] = {}
+            codes = [vocab.setdefault((row[col] or "").lower(), len(vocab)) for row in meta]
+            self._meta[field] = np.asarray(codes, dtype=np.int32)
+            self._vocab[field] = vocab
+        self._meta["date_int"] = np.asarray([int(row[3] or 0) for row in meta], dtype=np.int32)
+
+    @property
+    def has_meta(self) -> bool:
+        return self._meta is not None
+
+    def mask(
+        self,
+        municipality: str | None = None,
+        committee: str | None = None,
+        date_from: int | None = None,
+        date_to: int | None = None,
+        case_number: str | None = None,
+    ) -> np.ndarray:
+        """Boolean mask over ``ids`` of the chunks that pass the filter (needs ``has_meta``)."""
+        if self._meta is None:
+            raise ValueError("BM25: this index was built without chunk metadata; filter with allowed ids instead")
+        keep = np.ones(len(self.ids), dtype=bool)
+        for field, value in (("municipality", municipality), ("committee", committee), ("case_number", case_number)):
+            if value:
+                code = self._vocab[field].get(value.lower())
+                if code is None:
+                    return np.zeros(len(self.ids), dtype=bool)
+                keep &= self._meta[field] == code
+        if date_from:
+            keep &= self._meta["date_int"] >= int(date_from)
+        if date_to:
+            keep &= self._meta["date_int"] <= int(date_to)
+        return keep
+
     def search(self, query: str, k: int, allowed: Iterable[str] | np.ndarray | None = None) -> list[tuple[str, float]]:
         """Best ``k`` (id, score) with score > 0; ``allowed`` is a set of ids or a boolean mask over ``self.ids``."""
         if self._model is None or k <= 0:
@@ -93,6 +149,8 @@ class BM25Index:
         mask = None
         if allowed is not None:
             if isinstance(allowed, np.ndarray) and allowed.dtype == bool:
+                if not allowed.any():
+                    return []
                 mask = allowed.astype(np.float32)
             else:
                 mask = np.zeros(len(self.ids), dtype=np.float32)
@@ -119,6 +177,9 @@ class BM25Index:
         (tmp / "ids.json").write_text(
             json.dumps({"generation": self.generation, "ids": self.ids}), encoding="utf-8"
         )
+        if self._meta is not None:
+            np.savez(tmp / "meta.npz", **self._meta)
+            (tmp / "meta_vocab.json").write_text(json.dumps(self._vocab, ensure_ascii=False), encoding="utf-8")
         old = folder.with_name(folder.name + f".old-{os.getpid()}")
         if folder.exists():
             folder.rename(old)
@@ -137,6 +198,12 @@ class BM25Index:
         idx.generation = int(meta["generation"])
         if (folder / "model").exists():
             idx._model = bm25s.BM25.load(str(folder / "model"))
+        if (folder / "meta.npz").exists() and (folder / "meta_vocab.json").exists():
+            with np.load(folder / "meta.npz") as arrays:
+                meta = {k: arrays[k] for k in arrays.files}
+            if all(len(v) == len(idx.ids) for v in meta.values()):
+                idx._meta = meta
+                idx._vocab = json.loads((folder / "meta_vocab.json").read_text(encoding="utf-8"))
         return idx
 
     @staticmethod

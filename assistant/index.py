@@ -137,18 +137,30 @@ class Index:
 
     def rebuild_bm25(self) -> BM25Index:
         gen = self.catalog.generation
-        ids, texts = [], []
+        ids, texts, meta = [], [], []
         for c in self.catalog.iter_chunks():
             ids.append(c.id)
             texts.append(c.text)
-        idx = BM25Index().build(ids, texts, generation=gen)
+            meta.append((c.municipality, c.committee, c.case_number, int(c.meeting_date.replace("-", "") or 0)))
+        idx = BM25Index().build(ids, texts, generation=gen, meta=meta)
         idx.save(self.bm25_dir)
         return idx
 
     def bm25(self, query: str, k: int, filters: Filters | None = None) -> list[tuple[Chunk, float]]:
         """Chunks ranked by Danish BM25, best first, restricted by ``filters``."""
         idx = self.bm25_index()
-        allowed = None if filters is None or filters.is_empty() else set(self.catalog.chunk_ids(filters))
+        allowed: Any = None
+        if filters is not None and not filters.is_empty():
+            if idx.has_meta:  # a numpy mask: no scan of the catalog per query
+                allowed = idx.mask(
+                    municipality=filters.municipality,
+                    committee=filters.committee,
+                    date_from=int(filters.date_from.strftime("%Y%m%d")) if filters.date_from else None,
+                    date_to=int(filters.date_to.strftime("%Y%m%d")) if filters.date_to else None,
+                    case_number=filters.case_number,
+                )
+            else:
+                allowed = set(self.catalog.chunk_ids(filters))
         hits = idx.search(query, k, allowed=allowed)
         known = {c.id: c for c in self.catalog.chunks([h[0] for h in hits])}
         return [(known[cid], s) for cid, s in hits if cid in known]
