@@ -7,7 +7,7 @@ import logging
 import gradio as gr
 
 from assistant.settings import Settings
-from assistant.web import chat, export_view, meetings, onboarding, sources, upload
+from assistant.web import chat, export_view, fetch_view, meetings, onboarding, sources, upload
 from assistant.web.html import status_line
 from assistant.web.state import Services
 from assistant.web.texts import Relabeler, ui
@@ -92,12 +92,14 @@ def build_app(settings: Settings, services: Services | None = None) -> gr.Blocks
                 meet_c = meetings.build(services, lang, tr)
             with tr.add(gr.Tab(ui("tab_upload", lang), id="upload", elem_id="tab-upload"), label="tab_upload"):
                 up_c = upload.build(settings, lang, tr)
+                fetch_c = fetch_view.build(services, lang, tr)
 
         chat.wire(chat_c, services, lang_state)
         sources.wire(chat_c.sources, source_view, chat_c.session, services, lang_state)
         export_view.wire(export_c, chat_c.session, lang_state)
         meetings.wire(meet_c, services, lang_state)
         upload.wire(up_c, services, lang_state)
+        fetch_view.wire(fetch_c, services, lang_state)
 
         # A suggested question goes to the chat tab and is asked there.
         def use_suggestion(q):
@@ -154,6 +156,8 @@ def build_app(settings: Settings, services: Services | None = None) -> gr.Blocks
             meet_c.committee,
         ]
         up_c.result.change(after_upload, [lang_state], _upload_done, api_name=False)
+        if fetch_c is not None:
+            fetch_c.result.change(after_upload, [lang_state], _upload_done, api_name=False)
     return demo
 
 

@@ -131,6 +131,15 @@ UI: dict[str, dict[str, str]] = {
         "da": "Filerne tjekkes med de samme læsere som resten af indekset. Højst {mb:g} MB pr. fil.",
         "en": "The files are checked with the same readers as the rest of the index. At most {mb:g} MB per file.",
     },
+    "fetch_heading": {"da": "Hent nye referater fra {site}", "en": "Fetch new minutes from {site}"},
+    "fetch_since": {"da": "Møder fra (ÅÅÅÅ-MM-DD, tom = alle)", "en": "Meetings from (YYYY-MM-DD, empty = all)"},
+    "fetch_committee": {"da": "Udvalg (del af navnet, tom = alle)", "en": "Committee (part of the name, empty = all)"},
+    "fetch_button": {"da": "Hent og indlæs", "en": "Fetch and index"},
+    "fetch_no_site": {
+        "da": "Der er ingen publiceringsside sat op (MINUTES_FETCH_SITE).",
+        "en": "No publication site is configured (MINUTES_FETCH_SITE).",
+    },
+    "fetch_failed": {"da": "Hentningen stoppede: {problem}", "en": "The fetch stopped: {problem}"},
     "upload_none": {"da": "Vælg en eller flere filer først.", "en": "Choose one or more files first."},
     "upload_too_big": {
         "da": "{name}: filen fylder {size:.1f} MB, grænsen er {limit:g} MB. Del referatet op, eller bed den, der "
