@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from assistant.fetch_http import HttpProblem, PoliteClient
+from assistant.readers.municipality import name_from_domain_label
 from assistant.settings import Settings
 
 __all__ = ["FetchError", "FetchReport", "HttpProblem", "MeetingOutcome", "MeetingRef", "PoliteClient",
@@ -35,19 +36,6 @@ MAX_CONSECUTIVE_FAILURES = 3  # meetings in a row the site fails to serve before
 
 Progress = Callable[[int, int, str], None]
 
-# Municipalities whose publication host spells the name without æ/ø/å or differently from the name.
-_HOST_NAMES = {
-    "aeroe": "Ærø", "alleroed": "Allerød", "bornholm": "Bornholms Regionskommune", "brondby": "Brøndby",
-    "broendby": "Brøndby", "bronderslev": "Brønderslev", "broenderslev": "Brønderslev", "dragoer": "Dragør",
-    "fanoe": "Fanø", "faxekommune": "Faxe", "fmk": "Faaborg-Midtfyn", "furesoe": "Furesø", "halsnaes": "Halsnæs",
-    "helsingor": "Helsingør", "helsingoer": "Helsingør", "hilleroed": "Hillerød", "hjoerring": "Hjørring",
-    "holbaek": "Holbæk", "hoersholm": "Hørsholm", "htk": "Høje-Taastrup", "ishoj": "Ishøj", "ishoej": "Ishøj",
-    "kk": "Københavns", "koege": "Køge", "laesoe": "Læsø", "langelandkommune": "Langeland",
-    "ltk": "Lyngby-Taarbæk", "lyngby-taarbaek": "Lyngby-Taarbæk", "morsoe": "Morsø", "naestved": "Næstved",
-    "rk": "Rødovre", "roedovre": "Rødovre", "rksk": "Ringkøbing-Skjern", "samsoe": "Samsø", "soenderborg": "Sønderborg",
-    "solrod": "Solrød", "solroed": "Solrød", "soroe": "Sorø", "taarnby": "Tårnby", "toender": "Tønder",
-    "vallensbaek": "Vallensbæk",
-}
 _TRANSLIT = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa", "ß": "ss"})
 
 
@@ -155,14 +143,7 @@ def municipality_from_site(site: str) -> str:
     labels = host.split(".")
     if len(labels) < 2 or re.fullmatch(r"[\d.]+|\[?[0-9a-f:]+\]?", host) or labels[-1] == "localhost":
         raise ValueError(f"Kan ikke udlede kommunen af værten '{host}'. Angiv den med --municipality.")
-    label = labels[-2]
-    if label.startswith("xn--"):
-        try:
-            label = label.encode("ascii").decode("idna")
-        except UnicodeError:
-            pass
-    name = _HOST_NAMES.get(label) or "-".join(p.capitalize() for p in label.split("-"))
-    return name if name.endswith("kommune") else f"{name} Kommune"
+    return name_from_domain_label(labels[-2])
 
 
 def municipality_slug(municipality: str) -> str:

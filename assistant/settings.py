@@ -47,7 +47,9 @@ class Settings(BaseSettings):
     model: str | None = Field(
         None, description="sentence-transformers model name or local folder (for embedder=sentence-transformers)"
     )
-    query_prefix: str | None = Field(None, description="Prefix for queries; default from the model name (e5: 'query: ')")
+    query_prefix: str | None = Field(
+        None, description="Prefix for queries; default from the model name (e5: 'query: ')"
+    )
     passage_prefix: str | None = Field(
         None, description="Prefix for passages; default from the model name (e5: 'passage: ')"
     )

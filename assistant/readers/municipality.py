@@ -16,14 +16,19 @@ METADATA_FILE = "minutes.toml"
 
 _SITE_RE = re.compile(r"https?://(?:www\.)?dagsorden(?:er)?\.([a-z0-9\-]+)\.dk\b", re.IGNORECASE)
 _NAME_RE = re.compile(r"(?<![\w-])((?:[A-ZÆØÅ][a-zæøå]+)(?:[- ](?:[A-ZÆØÅ][a-zæøå]+))?)\s+Kommune\b")
-# Domain spellings that cannot be turned back into the name by capitalising (ae/oe/aa for æ/ø/å).
+# Domain labels that cannot be turned back into the name by capitalising (ae/oe/aa for æ/ø/å, abbreviations).
 _DOMAIN_NAMES = {
-    "aeroe": "Ærø", "alleroed": "Allerød", "broendby": "Brøndby", "broenderslev": "Brønderslev",
-    "dragoer": "Dragør", "fanoe": "Fanø", "frederiksvaerk": "Frederiksværk", "hoeje-taastrup": "Høje-Taastrup",
-    "hoersholm": "Hørsholm", "holbaek": "Holbæk", "ishoej": "Ishøj", "koege": "Køge", "laesoe": "Læsø",
-    "lyngby-taarbaek": "Lyngby-Taarbæk", "naestved": "Næstved", "roedovre": "Rødovre", "samsoe": "Samsø",
-    "soroe": "Sorø", "toender": "Tønder", "hjoerring": "Hjørring", "furesoe": "Furesø", "koebenhavn": "København",
-    "ringkoebing-skjern": "Ringkøbing-Skjern", "faxe": "Faxe", "hilleroed": "Hillerød", "roedding": "Rødding",
+    "aeroe": "Ærø", "alleroed": "Allerød", "bornholm": "Bornholms Regionskommune", "brondby": "Brøndby",
+    "broendby": "Brøndby", "bronderslev": "Brønderslev", "broenderslev": "Brønderslev", "dragoer": "Dragør",
+    "fanoe": "Fanø", "faxekommune": "Faxe", "fmk": "Faaborg-Midtfyn", "frederiksvaerk": "Frederiksværk",
+    "furesoe": "Furesø", "halsnaes": "Halsnæs", "helsingor": "Helsingør", "helsingoer": "Helsingør",
+    "hilleroed": "Hillerød", "hjoerring": "Hjørring", "hoeje-taastrup": "Høje-Taastrup", "holbaek": "Holbæk",
+    "hoersholm": "Hørsholm", "htk": "Høje-Taastrup", "ishoj": "Ishøj", "ishoej": "Ishøj", "kk": "Københavns",
+    "koebenhavn": "København", "koege": "Køge", "laesoe": "Læsø", "langelandkommune": "Langeland",
+    "ltk": "Lyngby-Taarbæk", "lyngby-taarbaek": "Lyngby-Taarbæk", "morsoe": "Morsø", "naestved": "Næstved",
+    "rk": "Rødovre", "roedding": "Rødding", "roedovre": "Rødovre", "ringkoebing-skjern": "Ringkøbing-Skjern",
+    "rksk": "Ringkøbing-Skjern", "samsoe": "Samsø", "soenderborg": "Sønderborg", "solrod": "Solrød",
+    "solroed": "Solrød", "soroe": "Sorø", "taarnby": "Tårnby", "toender": "Tønder", "vallensbaek": "Vallensbæk",
 }  # fmt: skip
 # Words that end in "Kommune" in running text without naming the municipality of the document.
 _NOT_NAMES = frozenset({"Den", "Denne", "Hele", "Anden", "Nabo", "Hver", "Vores", "Egen", "Samme", "Region"})
@@ -34,9 +39,19 @@ def name_from_site(text: str) -> str | None:
     m = _SITE_RE.search(text)
     if not m:
         return None
-    slug = m.group(1).lower()
-    name = _DOMAIN_NAMES.get(slug) or "-".join(part.capitalize() for part in slug.split("-"))
-    return f"{name} Kommune"
+    return name_from_domain_label(m.group(1))
+
+
+def name_from_domain_label(label: str) -> str:
+    """The municipality a site's domain label names: ``greve`` -> "Greve Kommune", ``koege`` -> "Køge Kommune"."""
+    label = label.lower()
+    if label.startswith("xn--"):
+        try:
+            label = label.encode("ascii").decode("idna")
+        except UnicodeError:
+            pass
+    name = _DOMAIN_NAMES.get(label) or "-".join(part.capitalize() for part in label.split("-"))
+    return name if name.lower().endswith("kommune") else f"{name} Kommune"
 
 
 def name_from_header(text: str) -> str | None:

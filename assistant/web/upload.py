@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import re
@@ -14,6 +13,7 @@ from pathlib import Path
 import gradio as gr
 
 from assistant.export import slugify
+from assistant.ingest import file_sha256
 from assistant.settings import Settings
 from assistant.web import html
 from assistant.web.state import Services
@@ -63,14 +63,6 @@ def safe_name(name: str) -> str:
     return f"{slug or 'referat'}.{suffix}" if suffix else slug or "referat"
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def find_same(src: Path, folder: Path) -> Path | None:
     """A file under `folder` with the same bytes as `src` (sizes compared first, then hashes)."""
     size, digest = src.stat().st_size, None
@@ -79,8 +71,8 @@ def find_same(src: Path, folder: Path) -> Path | None:
     for p in folder.rglob("*"):
         if p.is_symlink() or not p.is_file() or p.stat().st_size != size:
             continue
-        digest = digest or _sha256(src)
-        if _sha256(p) == digest:
+        digest = digest or file_sha256(src)
+        if file_sha256(p) == digest:
             return p
     return None
 
