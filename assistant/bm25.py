@@ -111,6 +111,11 @@ class BM25Index:
             self._vocab[field] = vocab
         self._meta["date_int"] = np.asarray([int(row[3] or 0) for row in meta], dtype=np.int32)
 
+    def allows(self, cid: str, mask: np.ndarray) -> bool:
+        """Whether chunk ``cid`` is in this index and passes ``mask``."""
+        pos = self._pos.get(cid)
+        return pos is not None and bool(mask[pos])
+
     @property
     def has_meta(self) -> bool:
         return self._meta is not None

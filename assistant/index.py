@@ -23,6 +23,8 @@ from assistant.store import ModelMismatch, VectorStore, build_where, mismatch_me
 CATALOG_FILE = "catalog.sqlite"
 CHROMA_DIR = "chroma"
 BM25_DIR = "bm25"
+BROAD_FILTER = 0.7  # a filter passing this share of the chunks is applied after an over-fetched HNSW search
+MAX_FILTER_IDS = 50_000  # up to this many allowed chunks are searched by id; more go to Chroma's metadata filter
 
 
 @dataclass
@@ -112,8 +114,7 @@ class Index:
         return self.dense_vector(self.embedder.embed_query(query), k, filters)
 
     def dense_vector(self, vector: np.ndarray, k: int, filters: Filters | None = None) -> list[tuple[Chunk, float]]:
-        where = _where(filters)
-        hits = self.store.query(vector, k + 10 + k // 2, where)
+        hits = self._dense_hits(vector, k + 10 + k // 2, filters)
         known = {c.id: c for c in self.catalog.chunks([h[0] for h in hits])}
         out = []
         for cid, score, th in hits:
@@ -121,6 +122,29 @@ class Index:
             if c is not None and c.metadata()["text_hash"] == th:
                 out.append((c, score))
         return out[:k]
+
+    def _dense_hits(self, vector: np.ndarray, n: int, filters: Filters | None) -> list[tuple[str, float, str]]:
+        """Store hits passing ``filters``. Chroma's own metadata filter scans its metadata table (27-44 ms at 10k
+        chunks against 6 ms unfiltered); the BM25 index's metadata mask picks the ids instead (10-12 ms for 160 to
+        10k ids): a broad filter over-fetches from the unfiltered HNSW search (its cost grows with k: 34 ms for
+        k=400), a narrower one searches exactly among the allowed ids."""
+        if filters is None or filters.is_empty():
+            return self.store.query(vector, n)
+        bm = self.bm25_index()
+        if not bm.has_meta or not len(bm):
+            return self.store.query(vector, n, _where(filters))
+        mask = _mask(bm, filters)
+        allowed = int(mask.sum())
+        if allowed == 0:
+            return []
+        share = allowed / len(bm)
+        if share >= BROAD_FILTER:
+            hits = [h for h in self.store.query(vector, int(1.5 * n / share) + 10) if bm.allows(h[0], mask)]
+            if len(hits) >= min(n, allowed):
+                return hits[:n]
+        if allowed <= MAX_FILTER_IDS:
+            return self.store.query(vector, min(n, allowed), ids=[bm.ids[i] for i in np.flatnonzero(mask)])
+        return self.store.query(vector, n, _where(filters))
 
     # -- bm25 ------------------------------------------------------------------------------------------------
     def bm25_index(self) -> BM25Index:
@@ -152,13 +176,7 @@ class Index:
         allowed: Any = None
         if filters is not None and not filters.is_empty():
             if idx.has_meta:  # a numpy mask: no scan of the catalog per query
-                allowed = idx.mask(
-                    municipality=filters.municipality,
-                    committee=filters.committee,
-                    date_from=int(filters.date_from.strftime("%Y%m%d")) if filters.date_from else None,
-                    date_to=int(filters.date_to.strftime("%Y%m%d")) if filters.date_to else None,
-                    case_number=filters.case_number,
-                )
+                allowed = _mask(idx, filters)
             else:
                 allowed = set(self.catalog.chunk_ids(filters))
         hits = idx.search(query, k, allowed=allowed)
@@ -202,6 +220,16 @@ class Index:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _mask(bm: BM25Index, filters: Filters) -> np.ndarray:
+    return bm.mask(
+        municipality=filters.municipality,
+        committee=filters.committee,
+        date_from=int(filters.date_from.strftime("%Y%m%d")) if filters.date_from else None,
+        date_to=int(filters.date_to.strftime("%Y%m%d")) if filters.date_to else None,
+        case_number=filters.case_number,
+    )
 
 
 def _where(filters: Filters | None) -> dict[str, Any] | None:

@@ -76,3 +76,53 @@ def test_metadata_survives_save_and_load_and_old_indexes_still_filter(index, tmp
     index._bm25 = old
     hits = index.bm25("tidsplan budget", 10, Filters(committee="økonomiudvalget"))
     assert hits and all(c.committee == "Økonomiudvalget" for c, _ in hits)
+
+
+@pytest.fixture
+def greve_index(tmp_path, greve_dir):
+    from fakes import HashEmbedder, copy_files, small_greve_files
+
+    from assistant.ingest import ingest
+
+    settings = Settings(index=tmp_path / "gi")
+    corpus = copy_files(small_greve_files(6, skip=2), tmp_path / "corpus")
+    emb = HashEmbedder()
+    ingest([corpus[0].parent], settings, embedder=emb, show_progress=False)
+    with Index.open(settings, embedder=emb) as idx:
+        yield idx
+
+
+def _where_path(idx, vector, k, filters):
+    """The reference: Chroma's own metadata filter, joined with the catalog as dense_vector does."""
+    from assistant.index import _where
+
+    hits = idx.store.query(vector, k + 10 + k // 2, _where(filters))
+    known = {c.id for c in idx.catalog.chunks([h[0] for h in hits])}
+    return [h[0] for h in hits if h[0] in known][:k]
+
+
+@pytest.mark.parametrize("strategy", ["auto", "ids", "where"])
+def test_filtered_dense_search_agrees_with_chromas_metadata_filter(greve_index, monkeypatch, strategy):
+    import assistant.index as index_module
+
+    if strategy == "ids":  # never over-fetch: always search among the allowed ids
+        monkeypatch.setattr(index_module, "BROAD_FILTER", 2.0)
+    elif strategy == "where":  # too many ids: Chroma's filter
+        monkeypatch.setattr(index_module, "BROAD_FILTER", 2.0)
+        monkeypatch.setattr(index_module, "MAX_FILTER_IDS", 0)
+    idx = greve_index
+    meetings = idx.catalog.meetings()
+    m = meetings[-1]
+    vector = idx.embedder.embed_query(m.points[0].title)
+    cases = [
+        Filters(municipality=m.municipality.upper()),  # every chunk: the broad path
+        Filters(committee=m.committee.lower(), date_from=m.date, date_to=m.date),  # one meeting
+        Filters(date_from=meetings[0].date, date_to=meetings[1].date),
+        Filters(committee="Et udvalg der ikke findes"),
+    ]
+    for f in cases:
+        got = [c.id for c, _ in idx.dense_vector(vector, 10, f)]
+        assert got == _where_path(idx, vector, 10, f), f
+        for c, _ in idx.dense_vector(vector, 10, f):
+            assert not f.committee or c.committee.lower() == f.committee.lower()
+    assert idx.dense_vector(vector, 10, cases[1])  # the filters do select something
