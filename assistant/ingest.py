@@ -28,6 +28,7 @@ from assistant.records import Chunk, Meeting, source_key, text_hash
 from assistant.settings import Settings
 
 Progress = Callable[[int, int, int], None]  # (done_files, total_files, chunks)
+MAX_PENDING_FILES = 32  # meetings held in memory while their chunks wait for a full embedding batch, at most
 CLEAN_RUN = "ingest_clean_generation"  # catalog meta: the generation a run finished cleanly at ("" while running)
 
 
@@ -148,7 +149,7 @@ class _Ingestor:
         hashes = {text_hash(c.text): c.text for c in p.chunks}
         cached = self.catalog.cached_vectors(hashes, self.model)
         self.pending_texts.update({h: t for h, t in hashes.items() if h not in cached})
-        if len(self.pending_texts) >= self.batch:
+        if len(self.pending_texts) >= self.batch or len(self.pending) >= MAX_PENDING_FILES:
             self.flush()
 
     def flush(self) -> None:

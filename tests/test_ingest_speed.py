@@ -61,3 +61,32 @@ def test_unfinished_run_gets_a_full_reconcile(settings, corpus):
     r = ingest([folder], settings, embedder=emb, show_progress=False)
     assert r.chunks_repaired == 1
     assert _store_hash(settings, emb, victim) == expected
+
+
+def test_meetings_whose_vectors_are_cached_are_written_in_bounded_groups(settings, tmp_path, greve_dir, monkeypatch):
+    """Memory stays bounded: files needing no embedding do not pile up until the end of the run."""
+    import assistant.ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "MAX_PENDING_FILES", 2)
+    files = copy_files(small_greve_files(5), tmp_path / "c")
+    emb = HashEmbedder()
+    ingest([files[0].parent], settings, embedder=emb, show_progress=False)
+    other = settings.model_copy(update={"index": tmp_path / "other"})
+    with Index.open(other, embedder=emb) as idx:  # the same texts cached in a fresh index: nothing to embed
+        src = Index.open(settings, embedder=emb)
+        hashes = list(src.catalog.chunk_hashes().values())
+        idx.claim_embedder()
+        idx.catalog.cache_vectors(src.catalog.cached_vectors(hashes, emb.model_id), emb.model_id)
+        src.close()
+    pending_sizes = []
+    real_flush = ingest_module._Ingestor.flush
+
+    def spy(self):
+        pending_sizes.append(len(self.pending))
+        real_flush(self)
+
+    monkeypatch.setattr(ingest_module._Ingestor, "flush", spy)
+    before = emb.passages_embedded
+    r = ingest([files[0].parent], other, embedder=emb, show_progress=False)
+    assert r.files_added == 5 and emb.passages_embedded == before
+    assert max(pending_sizes) <= 2 and len(pending_sizes) >= 3
