@@ -20,7 +20,7 @@ import numpy as np
 from assistant.citations import citation_from_chunk, clean_title, render_citation
 from assistant.prompts import format_date, phrase
 from assistant.query import QueryPlan, analyse, stems
-from assistant.records import AgendaPoint, Answer, Citation, Filters, Hit, Meeting
+from assistant.records import AgendaPoint, Answer, Citation, Filters, Hit, Meeting, text_hash
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
 from assistant.structured import CaseStep, answer_attendance, answer_case, answer_meetings, case_history
@@ -39,6 +39,7 @@ DECISION_UNITS = 6  # a Beslutning of at most this many sentences is quoted whol
 LIST_UNITS = 6  # sentences or list items quoted after a sentence that ends in a colon
 MARGIN = 0.035  # sentences within this of the best one are quoted too
 SCORE_CHARS = 300  # a sentence is scored by its first ~70 tokens (embedding cost grows with its length)
+PRECOMPUTED_POOL = 24  # sentences scored by cosine when their vectors were stored at ingest
 _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"»“(]?[A-ZÆØÅ0-9§])")
 _BULLET = re.compile(r"^\s*(?:[-•*·]|\d{1,2}[.)])\s+")
 
@@ -106,6 +107,16 @@ def _in_text(term: str, glued: str) -> bool:
     return term in glued or (len(term) >= 8 and term[: max(5, round(0.6 * len(term)))] in glued)
 
 
+def score_text(u: Unit) -> str:
+    """What is embedded to score a unit against the question: its sub-heading and the head of its text."""
+    return _head(f"{u.label}: {u.text}" if u.label else u.text)
+
+
+def point_score_texts(point: AgendaPoint) -> list[str]:
+    """Every text the answerer may embed for a point (for precomputing them at ingest)."""
+    return [] if point.closed else list(dict.fromkeys(score_text(u) for u in split_units("", 0, point)))
+
+
 def _head(text: str, limit: int | None = None) -> str:
     """The text up to ``limit`` (default SCORE_CHARS) characters, cut at a word boundary."""
     limit = limit or SCORE_CHARS
@@ -131,8 +142,21 @@ class ExtractiveAnswerer:
     def clear_cache(self) -> None:
         self._cache.clear()
 
+    def _stored(self, texts: list[str]) -> dict[str, np.ndarray]:
+        """Vectors of ``texts`` stored in the catalog (sentences embedded at ingest with precompute_sentences)."""
+        catalog = self.index.catalog
+        lookup = getattr(catalog, "cached_vectors", None)
+        if lookup is None or not texts:
+            return {}
+        by_hash = {text_hash(t): t for t in texts}
+        return {by_hash[h]: v for h, v in lookup(list(by_hash), self.index.embedder.model_id).items()}
+
     def _embed(self, texts: list[str]) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing:
+            for t, v in self._stored(missing).items():
+                self._cache[t] = v
+            missing = [t for t in missing if t not in self._cache]
         if missing:
             vecs = np.asarray(self.index.embedder.embed_passages(missing), dtype=np.float32)
             for t, v in zip(missing, vecs, strict=True):
@@ -147,9 +171,15 @@ class ExtractiveAnswerer:
             u.score = OVERLAP_WEIGHT * coverage(plan.terms, f"{u.label} {u.text}") - RANK_PENALTY * u.rank
             u.score += max((bonus for name, bonus in priors if is_section(u.section, name)), default=0.0)
         # Embedding is the cost of an answer (~1 ms per token): only the best few by words and section are embedded
-        pool = sorted(units, key=lambda u: -u.score)[: max(1, self.settings.answer_embed_sentences)]
+        ranked = sorted(units, key=lambda u: -u.score)
+        # Sentences embedded at ingest (precompute_sentences) cost nothing: then the wider pool is scored.
+        wide = ranked[:PRECOMPUTED_POOL]
+        if wide and len(self._stored([score_text(u) for u in wide])) == len({score_text(u) for u in wide}):
+            pool = wide
+        else:
+            pool = ranked[: max(1, self.settings.answer_embed_sentences)]
         if pool:
-            vecs = self._embed([_head(f"{u.label}: {u.text}" if u.label else u.text) for u in pool])
+            vecs = self._embed([score_text(u) for u in pool])
             cos = vecs @ self.retriever.query_vector(plan.question)
             for u, c in zip(pool, cos, strict=True):
                 u.cosine = float(c)

@@ -29,6 +29,7 @@ from assistant.settings import Settings
 
 Progress = Callable[[int, int, int], None]  # (done_files, total_files, chunks)
 MAX_PENDING_FILES = 32  # meetings held in memory while their chunks wait for a full embedding batch, at most
+SENTENCES_DONE = "sentences_generation"  # catalog meta: every meeting's sentences were embedded at this generation
 CLEAN_RUN = "ingest_clean_generation"  # catalog meta: the generation a run finished cleanly at ("" while running)
 
 
@@ -45,6 +46,7 @@ class IngestReport:
     chunks_deleted: int = 0
     chunks_embedded: int = 0
     chunks_repaired: int = 0  # re-upserted or deleted by the reconcile step (after an interrupted run)
+    sentences_embedded: int = 0  # with Settings.precompute_sentences: answer sentences embedded for the cache
     seconds: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
@@ -157,9 +159,24 @@ class _Ingestor:
         if self.pending_texts:
             self._embed(self.pending_texts)
             self.pending_texts = {}
+        if self.index.settings.precompute_sentences:
+            self.precompute_sentences([p.meeting for p in self.pending])
         for p in self.pending:
             self.write(p)
         self.pending = []
+
+    def precompute_sentences(self, meetings: list[Meeting]) -> None:
+        """Store the vectors of the sentences the answerer scores, so answers embed nothing at query time."""
+        from assistant.answering import point_score_texts
+
+        texts = {text_hash(t): t for m in meetings for point in m.points for t in point_score_texts(point)}
+        cached = self.catalog.cached_vectors(texts, self.model)
+        missing = [h for h in texts if h not in cached]
+        for i in range(0, len(missing), 256):
+            part = missing[i : i + 256]
+            vecs = self.embedder.embed_passages([texts[h] for h in part])
+            self.catalog.cache_vectors(dict(zip(part, vecs, strict=True)), self.model)
+            self.report.sentences_embedded += len(part)
 
     def write(self, p: _Pending) -> None:
         old = set(self.catalog.chunk_ids_for_source(p.key))
@@ -250,6 +267,9 @@ def ingest(
                 bar.close()
         if BM25Index.stored_generation(index.bm25_dir) != index.catalog.generation:
             index.bm25_index()  # rebuilt here (atomically) when the catalog changed, so queries start warm
+        if settings.precompute_sentences and catalog.get_meta(SENTENCES_DONE) != str(catalog.generation):
+            work.precompute_sentences(catalog.meetings())  # meetings ingested before the setting was on
+            catalog.set_meta(SENTENCES_DONE, str(catalog.generation))
         catalog.set_meta(CLEAN_RUN, str(catalog.generation))
     report.seconds = time.perf_counter() - t0
     if progress:

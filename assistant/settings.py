@@ -85,6 +85,9 @@ class Settings(BaseSettings):
     answer_embed_sentences: int = Field(
         6, description="Sentences (best by word overlap and section) embedded per answer: ~30 ms each on 2 cores"
     )
+    precompute_sentences: bool = Field(
+        False, description="Embed every quotable sentence at ingest (about doubles ingest) so answers embed none"
+    )
 
     # Optional LLM answerer
     llm: Literal["none", "ollama", "openai", "gguf"] = Field("none", description="LLM answerer; none = extractive")

@@ -90,3 +90,37 @@ def test_meetings_whose_vectors_are_cached_are_written_in_bounded_groups(setting
     r = ingest([files[0].parent], other, embedder=emb, show_progress=False)
     assert r.files_added == 5 and emb.passages_embedded == before
     assert max(pending_sizes) <= 2 and len(pending_sizes) >= 3
+
+
+def test_precomputed_sentences_make_answers_embed_nothing_and_match_the_wide_pool(tmp_path, greve_dir):
+    from assistant.answering import Assistant
+    from assistant.settings import Settings
+
+    files = copy_files(small_greve_files(3, skip=4), tmp_path / "c")
+    common = {"refusal_threshold": -1.0, "refusal_threshold_en": -1.0, "refusal_unknown_penalty": 0.0}
+    pre = Settings(index=tmp_path / "pre", precompute_sentences=True, **common)
+    plain = Settings(index=tmp_path / "plain", answer_embed_sentences=24, **common)
+    emb_pre, emb_plain = HashEmbedder(), HashEmbedder()
+    r = ingest([files[0].parent], pre, embedder=emb_pre, show_progress=False)
+    assert r.sentences_embedded > 0
+    assert ingest([files[0].parent], plain, embedder=emb_plain, show_progress=False).sentences_embedded == 0
+    with Index.open(pre, embedder=emb_pre) as idx_pre, Index.open(plain, embedder=emb_plain) as idx_plain:
+        titles = [p.title for m in idx_pre.catalog.meetings() for p in m.points if not p.closed][:4]
+        a_pre, a_plain = Assistant(pre, index=idx_pre), Assistant(plain, index=idx_plain)
+        for title in titles:
+            before = emb_pre.passages_embedded
+            got = a_pre.ask(f"Hvad står der om {title}?")
+            assert emb_pre.passages_embedded == before, title  # every sentence vector came from the catalog
+            want = a_plain.ask(f"Hvad står der om {title}?")
+            assert (got.text, got.refused) == (want.text, want.refused)
+
+
+def test_turning_precompute_on_backfills_meetings_ingested_before(settings, tmp_path, greve_dir):
+    files = copy_files(small_greve_files(2), tmp_path / "c")
+    emb = HashEmbedder()
+    assert ingest([files[0].parent], settings, embedder=emb, show_progress=False).sentences_embedded == 0
+    on = settings.model_copy(update={"precompute_sentences": True})
+    first = ingest([files[0].parent], on, embedder=emb, show_progress=False)
+    assert first.files_unchanged == 2 and first.sentences_embedded > 0
+    again = ingest([files[0].parent], on, embedder=emb, show_progress=False)
+    assert again.sentences_embedded == 0
