@@ -10,6 +10,7 @@ import json
 import os
 import re
 import shutil
+from array import array
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -79,21 +80,28 @@ class BM25Index:
         generation: int = -1,
         meta: Sequence[tuple[str, str, str, int]] | None = None,
     ) -> BM25Index:
-        """``meta``: per id (municipality, committee, case_number, date_int), to filter without the catalog."""
-        import bm25s
+        """``meta``: per id (municipality, committee, case_number, date_int), to filter without the catalog.
 
+        ``texts`` may be a generator that fills ``ids`` and ``meta`` as it goes (they are read after it is consumed).
+        """
+        import bm25s
+        from bm25s.tokenization import Tokenized
+
+        # Token ids in compact arrays while streaming the texts: 4 bytes a token instead of a Python string each
+        # (a million chunks of ~150 tokens would otherwise hold ~10 GB of token strings during the build).
+        vocab: dict[str, int] = {}
+        corpus = [array("I", [vocab.setdefault(tok, len(vocab)) for tok in tokenize(t)]) for t in texts]
         self.ids = list(ids)
         self._set_meta(meta)
         self._pos = {cid: i for i, cid in enumerate(self.ids)}
         self.generation = generation
-        corpus = [tokenize(t) for t in texts]
         if len(corpus) != len(self.ids):
             raise ValueError(f"BM25: {len(self.ids)} ids but {len(corpus)} texts")
-        if not self.ids:
+        if not self.ids or not vocab:  # nothing searchable (bm25s cannot index an empty vocabulary)
             self._model = None
             return self
         model = bm25s.BM25(k1=1.2, b=0.75)
-        model.index(corpus, show_progress=False)
+        model.index(Tokenized(ids=corpus, vocab=vocab), show_progress=False)
         self._model = model
         return self
 

@@ -161,12 +161,16 @@ class Index:
 
     def rebuild_bm25(self) -> BM25Index:
         gen = self.catalog.generation
-        ids, texts, meta = [], [], []
-        for c in self.catalog.iter_chunks():
-            ids.append(c.id)
-            texts.append(c.text)
-            meta.append((c.municipality, c.committee, c.case_number, int(c.meeting_date.replace("-", "") or 0)))
-        idx = BM25Index().build(ids, texts, generation=gen, meta=meta)
+        ids: list[str] = []
+        meta: list[tuple[str, str, str, int]] = []
+
+        def texts():  # streamed from the catalog: only ids, metadata and token ids stay in memory
+            for c in self.catalog.iter_chunks():
+                ids.append(c.id)
+                meta.append((c.municipality, c.committee, c.case_number, int(c.meeting_date.replace("-", "") or 0)))
+                yield c.text
+
+        idx = BM25Index().build(ids, texts(), generation=gen, meta=meta)
         idx.save(self.bm25_dir)
         return idx
 

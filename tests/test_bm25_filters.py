@@ -126,3 +126,22 @@ def test_filtered_dense_search_agrees_with_chromas_metadata_filter(greve_index, 
         for c, _ in idx.dense_vector(vector, 10, f):
             assert not f.committee or c.committee.lower() == f.committee.lower()
     assert idx.dense_vector(vector, 10, cases[1])  # the filters do select something
+
+
+def test_build_streams_texts_and_survives_chunks_without_words(tmp_path):
+    ids, meta = [], []
+
+    def texts():  # as Index.rebuild_bm25 streams the catalog: ids and metadata filled while texts are read
+        for cid, text, committee in (("a", "og i at", "X"), ("b", "Budget for skolerne", "Y"), ("c", "", "Y")):
+            ids.append(cid)
+            meta.append(("Greve Kommune", committee, "", 20240101))
+            yield text
+
+    idx = BM25Index().build(ids, texts(), generation=3, meta=meta)
+    assert idx.ids == ["a", "b", "c"] and idx.has_meta
+    assert [h[0] for h in idx.search("skolerne budget", 3)] == ["b"]
+    assert idx.search("skolerne", 3, allowed=idx.mask(committee="x")) == []
+    only_stopwords = BM25Index().build(["a"], ["og i at"])
+    assert only_stopwords.search("budget", 3) == []
+    only_stopwords.save(tmp_path / "b")
+    assert BM25Index.load(tmp_path / "b").search("og", 3) == []
