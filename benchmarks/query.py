@@ -111,12 +111,14 @@ def wait_for_port(cmd: list[str], port: int, timeout: float = 120.0) -> float | 
             proc.kill()
 
 
-def serve_startup(index_dir: Path, corpus: Path) -> dict[str, float | None]:
-    """`minutes serve` on the index until its port answers (with and without --no-ingest), and an empty Gradio
-    app (the floor: importing Gradio and starting its server) as the baseline."""
+def serve_startup(index_dir: Path, corpus: Path, check_corpus: bool) -> dict[str, float | None]:
+    """`minutes serve` on the index until its port answers (with --no-ingest, and with its check of ``corpus`` for
+    new files when the index was built from it), and an empty Gradio app (the floor: importing Gradio and starting
+    its server) as the baseline."""
     minutes = str(Path(sys.executable).with_name("minutes"))
     out: dict[str, float | None] = {}
-    for name, extra in (("serve_no_ingest_s", ["--no-ingest"]), ("serve_with_ingest_check_s", [])):
+    modes = [("serve_no_ingest_s", ["--no-ingest"])] + ([("serve_with_ingest_check_s", [])] if check_corpus else [])
+    for name, extra in modes:
         port = free_port()
         cmd = [minutes, "serve", "--index", str(index_dir), "--corpus", str(corpus), "--port", str(port), *extra]
         out[name] = wait_for_port(cmd, port)
@@ -178,8 +180,11 @@ def main() -> None:
 
     startup = None
     if not args.no_serve:
+        serve_corpus = (args.serve_corpus or args.corpus).resolve()
+        # the corpus check would ingest files the index does not hold: only time it on the index's own corpus
+        own = all(Path(p).is_relative_to(serve_corpus) for p in assistant.index.catalog.source_paths())
         assistant.close()  # one process at a time on the index folder
-        startup = serve_startup(index_dir, args.serve_corpus or args.corpus)
+        startup = serve_startup(index_dir, serve_corpus, check_corpus=own)
 
     res_ask = {s: summary(v) for s, v in ask.items()}
     res_search = {s: summary(v) for s, v in search.items()}
