@@ -209,7 +209,7 @@ class ExtractiveAnswerer:
         if top_hit is not None and top_hit.first.closed and points.get(top_hit.point_key):
             evidence = max(evidence, (top_hit.dense_score or 0.0) + self.settings.refusal_coverage_weight * cov)
         threshold = self.settings.refusal_threshold_en if lang == "en" else self.settings.refusal_threshold
-        if not hits or evidence < threshold:
+        if not hits or self._after_last_meeting(plan) or evidence < threshold:
             return self.refusal(plan, hits, evidence)
         if top_hit.first.closed:
             c = citation_from_chunk(1, top_hit.first)
@@ -217,6 +217,20 @@ class ExtractiveAnswerer:
             return Answer(plan.question, text, [c], lang, evidence=evidence)
         chosen = self._choose(plan, ranked, units)
         return self._compose(plan, chosen, chunks, evidence)
+
+    def _after_last_meeting(self, plan: QueryPlan) -> bool:
+        """The question asks about a period after the last indexed meeting (of its municipality and committee): what
+        was found elsewhere cannot say what happened then, however similar its words are. (A period before the
+        first meeting is not refused: "i 2021" is often the year a later report is about.)"""
+        if "date_from" not in plan.relaxed or plan.filters.date_from is None:
+            return False
+        f = plan.filters
+        last = [
+            row[4]
+            for row in self.index.catalog.committees()
+            if (not f.municipality or row[0] == f.municipality) and (not f.committee or row[1] == f.committee)
+        ]
+        return bool(last) and plan.filters.date_from.isoformat() > max(last)
 
     def _penalty(self, plan: QueryPlan, points: dict, top_hit: Hit | None) -> float:
         """Evidence against the best point: it lacks a number the question names, the question's own filters

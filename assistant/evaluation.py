@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from assistant.records import stable_id
 from assistant.settings import Settings
 
 
@@ -132,13 +133,14 @@ def evaluate(
         t0 = time.perf_counter()
         answer = assistant.ask(q["question"], lang=q.get("lang") or None)
         latency = (time.perf_counter() - t0) * 1000  # the answer, as a user waits for it
+        found = [
+            {"source": h.first.source, "point": h.first.point_number, "meeting_date": h.first.meeting_date,
+             "committee": h.first.committee, "score": round(h.score, 6)}
+            for h in hits
+        ]  # fmt: skip
         results.append({
             "id": q["id"],
-            "hits": [
-                {"source": h.first.source, "point": h.first.point_number, "meeting_date": h.first.meeting_date,
-                 "committee": h.first.committee, "score": round(h.score, 6)}
-                for h in hits
-            ],
+            "hits": (_record_hits(assistant, answer) + found)[:k] if answer.kind in RECORD_KINDS else found,
             "answer": answer.text,
             "refused": answer.refused,
             "citations": [
@@ -150,6 +152,20 @@ def evaluate(
             "evidence": answer.evidence,  # the refusal decision's score, for tuning the thresholds
         })  # fmt: skip
     return {"metrics": compute_metrics(results, questions), "questions": results}
+
+
+RECORD_KINDS = ("attendance", "participants")  # answered from a meeting's record, not from text retrieval
+
+
+def _record_hits(assistant: Any, answer: Any) -> list[dict[str, Any]]:
+    """The points of the meetings a record answer cites, in order: what such an answer retrieved."""
+    out: list[dict[str, Any]] = []
+    for c in answer.citations:
+        meeting = assistant.index.catalog.meeting(stable_id(c.source))
+        numbers = [p.number for p in meeting.points] if meeting and not c.point_number else [c.point_number]
+        out += [{"source": c.source, "point": n, "meeting_date": c.meeting_date, "committee": c.committee,
+                 "score": 1.0} for n in numbers]  # fmt: skip
+    return out
 
 
 def format_report(report: dict[str, Any]) -> str:

@@ -64,10 +64,10 @@ class Settings(BaseSettings):
     dense_weight: float = Field(1.0, description="Weight of the dense ranking in fusion")
     bm25_weight: float = Field(1.0, description="Weight of the BM25 ranking in fusion")
     refusal_threshold: float = Field(
-        0.85, description="Minimum evidence score for an answer to a Danish question (cosine + coverage bonus)"
+        0.865, description="Minimum evidence score for an answer to a Danish question (cosine + coverage bonus)"
     )
-    refusal_threshold_en: float = Field(0.82, description="Minimum evidence score for an answer to an English question")
-    bm25_weight_en: float = Field(0.5, description="Weight of BM25 in fusion for English questions (Danish minutes)")
+    refusal_threshold_en: float = Field(0.80, description="Minimum evidence score for an answer to an English question")
+    bm25_weight_en: float = Field(0.25, description="Weight of BM25 in fusion for English questions (Danish minutes)")
     refusal_coverage_weight: float = Field(
         0.1, description="Weight of question-term coverage added to the best cosine in the evidence score"
     )
