@@ -82,6 +82,21 @@ def test_ask_unanswerable_is_refused(index_dir, question, refusal):
     assert ans["citations"] == [] and ans["nearest"]
 
 
+@pytest.mark.parametrize(
+    "question, refusal",
+    [("Hvad anbefalede udvalget om brug af data i marts 2026?", "Det fremgår ikke af referaterne."),
+     ("What did the committee recommend about the use of data in March 2026?", "The minutes do not say.")],
+)
+def test_ask_about_a_period_after_the_last_meeting_is_refused(index_dir, question, refusal):
+    """The same words match punkt 2 of 9 December 2025, but that meeting cannot say what happened in March 2026."""
+    ans = json.loads(run("ask", question, "--index", str(index_dir), "--json"))
+    assert ans["refused"] and ans["text"].startswith(refusal)
+    assert ans["citations"] == [] and ans["nearest"]
+    # without the period the same question is answered
+    ans = json.loads(run("ask", question.rsplit(" i", 1)[0] + "?", "--index", str(index_dir), "--json"))
+    assert not ans["refused"]
+
+
 def test_search_with_filters(index_dir):
     out = json.loads(run("search", "brug af data", "--index", str(index_dir), "--k", "3", "--json"))
     assert len(out) == 3 and out[0]["point_number"] == "2"
