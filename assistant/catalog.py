@@ -133,6 +133,10 @@ class Catalog:
     def source(self, path: str) -> sqlite3.Row | None:
         return self.db.execute("SELECT path, size, mtime, hash FROM sources WHERE path=?", (path,)).fetchone()
 
+    def source_meeting_json(self, path: str) -> str | None:
+        r = self.db.execute("SELECT meeting_json FROM sources WHERE path=?", (path,)).fetchone()
+        return r[0] if r else None
+
     def source_paths(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT path FROM sources ORDER BY path")]
 

@@ -153,9 +153,10 @@ class Index:
         with self._bm25_lock:
             if self._bm25 is not None and self._bm25.generation == gen:
                 return self._bm25
-            if BM25Index.stored_generation(self.bm25_dir) == gen:
-                self._bm25 = BM25Index.load(self.bm25_dir)
-            else:
+            loaded = BM25Index.load(self.bm25_dir) if BM25Index.stored_generation(self.bm25_dir) == gen else None
+            if loaded is not None and loaded.has_meta:
+                self._bm25 = loaded
+            else:  # stale, or saved by a version without the metadata that filters without scanning the catalog
                 self._bm25 = self.rebuild_bm25()
             return self._bm25
 

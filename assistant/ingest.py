@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
 import os
 import sys
 import time
@@ -24,12 +25,14 @@ from assistant.bm25 import BM25Index
 from assistant.chunking import chunk_meeting
 from assistant.embedders import Embedder
 from assistant.index import Index
+from assistant.readers import READER_VERSION
 from assistant.records import Chunk, Meeting, source_key, text_hash
 from assistant.settings import Settings
 
 Progress = Callable[[int, int, int], None]  # (done_files, total_files, chunks)
 MAX_PENDING_FILES = 32  # meetings held in memory while their chunks wait for a full embedding batch, at most
 SENTENCES_DONE = "sentences_generation"  # catalog meta: every meeting's sentences were embedded at this generation
+READER_RUN = "reader_version"  # catalog meta: the reader version every indexed file was last read with
 CLEAN_RUN = "ingest_clean_generation"  # catalog meta: the generation a run finished cleanly at ("" while running)
 
 
@@ -241,6 +244,7 @@ def ingest(
         work.reconcile(full=catalog.get_meta(CLEAN_RUN) != str(catalog.generation))
         catalog.set_meta(CLEAN_RUN, "")  # until this run ends: a killed run gets a full reconcile next time
         files = list(iter_files(roots))
+        reread = catalog.get_meta(READER_RUN) != READER_VERSION and bool(catalog.source_paths())
         seen: set[str] = set()
         bar = _bar(len(files), show_progress)
         try:
@@ -248,7 +252,7 @@ def ingest(
                 key = source_key(path)
                 seen.add(key)
                 report.files_seen += 1
-                _one_file(work, Path(path), key, settings, municipality, read_file)
+                _one_file(work, Path(path), key, settings, municipality, read_file, reread)
                 chunks = report.chunks_added + sum(len(p.chunks) for p in work.pending)  # written + waiting
                 if bar is not None:
                     elapsed = max(1e-6, time.perf_counter() - t0)
@@ -270,6 +274,8 @@ def ingest(
         if settings.precompute_sentences and catalog.get_meta(SENTENCES_DONE) != str(catalog.generation):
             work.precompute_sentences(catalog.meetings())  # meetings ingested before the setting was on
             catalog.set_meta(SENTENCES_DONE, str(catalog.generation))
+        if not reread or all(_under(k, [source_key(r) for r in roots]) for k in catalog.source_paths()):
+            catalog.set_meta(READER_RUN, READER_VERSION)  # every indexed file has been read by this version
         catalog.set_meta(CLEAN_RUN, str(catalog.generation))
     report.seconds = time.perf_counter() - t0
     if progress:
@@ -278,21 +284,34 @@ def ingest(
 
 
 def _one_file(
-    work: _Ingestor, path: Path, key: str, settings: Settings, municipality: str | None, read_file: Callable
+    work: _Ingestor,
+    path: Path,
+    key: str,
+    settings: Settings,
+    municipality: str | None,
+    read_file: Callable,
+    reread: bool = False,
 ) -> None:
-    """Skip the file if unchanged (size+mtime, then hash); else read and chunk it and queue it for writing."""
+    """Skip the file if unchanged (size+mtime, then hash); else read and chunk it and queue it for writing.
+
+    ``reread``: the index was built by an older reader; an unchanged file is read again, and rewritten only when
+    the meeting read from it differs (a file the reader now refuses, e.g. a README, leaves the index)."""
     report = work.report
+    same = False
     try:
         st = path.stat()
         row = work.catalog.source(key)
-        if row and row["size"] == st.st_size and row["mtime"] == st.st_mtime:
+        same = bool(row and row["size"] == st.st_size and row["mtime"] == st.st_mtime)
+        if same and not reread:
             report.files_unchanged += 1
             return
         digest = file_sha256(path)
         if row and row["hash"] == digest:
             work.catalog.touch_source(key, st.st_size, st.st_mtime)
-            report.files_unchanged += 1
-            return
+            same = True
+            if not reread:
+                report.files_unchanged += 1
+                return
     except OSError as exc:
         report.files_failed += 1
         report.problems.append(f"{path}: kunne ikke læses ({exc.strerror or exc})")
@@ -301,8 +320,13 @@ def _one_file(
     if not result.ok:
         report.files_failed += 1
         report.problems.append(str(result.error) if result.error else f"{path}: intet møde fundet")
+        if same:
+            work.remove(key)
         return
     meeting = result.meeting
+    if same and json.dumps(meeting.to_dict(), ensure_ascii=False) == work.catalog.source_meeting_json(key):
+        report.files_unchanged += 1
+        return
     chunks = chunk_meeting(meeting, settings.max_chunk_tokens, work.embedder.count_tokens)
     work.add(_Pending(key, st.st_size, st.st_mtime, digest, meeting, chunks, changed=row is not None))
 

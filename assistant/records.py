@@ -62,7 +62,7 @@ class Meeting:
     source_path: str = ""
     source_format: str = ""  # "firstagenda-json", "firstagenda-print-text", "firstagenda-print-pdf", "html", "text"
     content_hash: str = ""
-    municipality_source: str = ""  # "document", "folder-metadata", "option", "site" or "" when unknown
+    municipality_source: str = ""  # "document", "site", "option", "folder-metadata", "folder-name" or ""
     has_time: bool = True  # False when the document gave a date only
 
     @property

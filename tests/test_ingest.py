@@ -176,3 +176,45 @@ def test_queries_from_several_threads_and_bm25_rebuilt_when_missing(settings, co
             results = list(pool.map(ask, titles * 4))
     assert [r[0] for r in results] == titles * 4
     assert (settings.index_path / "bm25" / "ids.json").exists()
+
+
+def test_index_from_an_older_reader_rereads_once_and_drops_what_is_no_longer_minutes(settings, corpus):
+    """After an upgrade of the readers, unchanged files are read again: a meeting that reads the same is left
+    alone (nothing embedded), a file the readers now refuse (a README beside the minutes) leaves the index."""
+    from assistant.readers import read_file
+
+    emb = HashEmbedder()
+    folder = corpus[0].parent
+    readme = folder / "SOURCES.md"
+    readme.write_text("# Kilder\n\nReferaterne er hentet 9. december 2025. Punkt 1 og 2 nævnes.\n", encoding="utf-8")
+
+    def old_reader(path, s, municipality=None):  # an older version that read any text as a one-point meeting
+        result = read_file(path, s, municipality)
+        if path.name == "SOURCES.md":
+            from assistant.records import AgendaPoint, Meeting, ReadResult
+
+            m = Meeting(municipality=None, committee="", start=None, points=[AgendaPoint(number="1", title="Kilder")])
+            m.source_path, m.content_hash = str(path.resolve()), "x"
+            return ReadResult(path=str(path), meeting=m)
+        return result
+
+    ingest([folder], settings, embedder=emb, show_progress=False, reader=old_reader)
+    with Index.open(settings, embedder=emb) as idx:
+        assert str(readme.resolve()) in idx.catalog.source_paths()
+        idx.catalog.set_meta("reader_version", "1")
+    cat1, _, _, _ = _state(settings, emb)
+    before = emb.passages_embedded
+
+    r = ingest([folder], settings, embedder=emb, show_progress=False)
+    assert (r.files_unchanged, r.files_removed, r.files_failed, r.chunks_embedded) == (5, 1, 1, 0)
+    assert "SOURCES.md" in r.problems[0]
+    cat2, store2, bm2, _ = _state(settings, emb)
+    assert cat2 == store2 and set(cat2) == bm2
+    assert set(cat2) < set(cat1) and len(cat1) - len(cat2) == 1  # the README's one chunk is gone, the rest kept
+    assert emb.passages_embedded == before
+    with Index.open(settings, embedder=emb) as idx:
+        assert str(readme.resolve()) not in idx.catalog.source_paths()
+        assert idx.catalog.get_meta("reader_version") not in (None, "1")
+
+    r3 = ingest([folder], settings, embedder=emb, show_progress=False)  # read once: now plain unchanged again
+    assert (r3.files_unchanged, r3.files_removed, r3.files_failed) == (5, 0, 1)

@@ -41,16 +41,26 @@ Forvaltningen har sendt forslaget til en ny madordning i høring hos Ældreråde
 """
 
 
-def test_markdown_without_points_is_one_point_with_warning(tmp_path, settings):
+def test_markdown_with_committee_but_without_points_is_one_point_with_warning(tmp_path, settings):
     f = tmp_path / "noter.md"
-    f.write_text(MARKDOWN, encoding="utf-8")
+    f.write_text(MARKDOWN.replace("\n\n", "\n\nUdvalg: Børne- og Skoleudvalget\n\n", 1), encoding="utf-8")
     result = read_file(f, settings, municipality="Greve Kommune")
     assert result.ok
     assert any("ét punkt" in w for w in result.warnings)
+    assert result.meeting.committee == "Børne- og Skoleudvalget"
     (p,) = result.meeting.points
     assert p.title == "Noter fra borgermøde om skolestruktur"
     assert p.section("Spørgsmål fra salen").text.startswith("Flere forældre spurgte")
     assert result.meeting.source_format == "text"
+
+
+def test_text_without_committee_or_points_is_not_minutes(tmp_path, settings):
+    """A README or notes beside the minutes (no committee, no agenda points) is skipped, not indexed as a meeting."""
+    f = tmp_path / "noter.md"
+    f.write_text(MARKDOWN + "\nMødet 9. december 2025 med Punkt 1 og 2 blev nævnt.\n", encoding="utf-8")
+    result = read_file(f, settings, municipality="Greve Kommune")
+    assert not result.ok
+    assert "noter.md" in str(result.error) and "dagsordenpunkter" in str(result.error)
 
 
 def test_plain_text_with_punkt_items(tmp_path, settings):
@@ -177,6 +187,30 @@ def test_municipality_precedence(tmp_path, settings, argument, toml, header, exp
     m = result.meeting
     assert (m.municipality, m.municipality_source) == expected
     assert any("--municipality" in w for w in result.warnings) == (expected[0] is None)
+
+
+@pytest.mark.parametrize(
+    "folders, toml, expected",
+    [
+        ("slagelse/2025", None, ("Slagelse Kommune", "folder-name")),
+        ("Høje-Taastrup Kommune", None, ("Høje-Taastrup Kommune", "folder-name")),
+        ("referater/hoeje-taastrup/udvalg", None, ("Høje-Taastrup Kommune", "folder-name")),
+        ("aeroe_kommune", None, ("Ærø Kommune", "folder-name")),
+        ("koebenhavn", None, ("Københavns Kommune", "folder-name")),
+        ("slagelse", "Sorø Kommune", ("Sorø Kommune", "folder-metadata")),
+        ("referater/vejene/2025", None, (None, "")),
+    ],
+)
+def test_municipality_from_a_folder_named_after_it(tmp_path, settings, folders, toml, expected):
+    """Minutes kept in a folder named after one of the 98 municipalities belong to it (a minutes.toml wins)."""
+    folder = tmp_path / folders
+    folder.mkdir(parents=True)
+    if toml:
+        (folder / "minutes.toml").write_text(f'municipality = "{toml}"\n', encoding="utf-8")
+    f = folder / "referat.txt"
+    f.write_text(LATIN_TEXT, encoding="utf-8")
+    m = read_file(f, settings).meeting
+    assert (m.municipality, m.municipality_source) == expected
 
 
 def test_settings_municipality_is_the_option(tmp_path, settings):

@@ -2,7 +2,9 @@
 
 Order: the document itself (a header naming "<Name> Kommune", or a FirstAgenda publication site
 ``https://dagsordener.<name>.dk``) > an explicit argument or the ``--municipality`` option > the nearest
-``minutes.toml`` (key ``municipality``) in the file's folder or its parents. Never guessed: unknown stays None.
+``minutes.toml`` (key ``municipality``) in the file's folder or its parents > the nearest folder named after one
+of Denmark's 98 municipalities (``corpus/slagelse/``, ``referater/Høje-Taastrup Kommune/``). Never guessed from
+running text: unknown stays None.
 """
 
 from __future__ import annotations
@@ -30,6 +32,18 @@ _DOMAIN_NAMES = {
     "rksk": "Ringkøbing-Skjern", "samsoe": "Samsø", "soenderborg": "Sønderborg", "solrod": "Solrød",
     "solroed": "Solrød", "soroe": "Sorø", "taarnby": "Tårnby", "toender": "Tønder", "vallensbaek": "Vallensbæk",
 }  # fmt: skip
+# Denmark's 98 municipalities (since 2007), as they are named with "Kommune" after them.
+MUNICIPALITIES = (
+    "Albertslund Allerød Assens Ballerup Billund Bornholms Brøndby Brønderslev Dragør Egedal Esbjerg Fanø Favrskov "
+    "Faxe Fredensborg Fredericia Frederiksberg Frederikshavn Frederikssund Furesø Faaborg-Midtfyn Gentofte Gladsaxe "
+    "Glostrup Greve Gribskov Guldborgsund Haderslev Halsnæs Hedensted Helsingør Herlev Herning Hillerød Hjørring "
+    "Holbæk Holstebro Horsens Hvidovre Høje-Taastrup Hørsholm Ikast-Brande Ishøj Jammerbugt Kalundborg Kerteminde "
+    "Kolding Københavns Køge Langeland Lejre Lemvig Lolland Lyngby-Taarbæk Læsø Mariagerfjord Middelfart Morsø "
+    "Norddjurs Nordfyns Nyborg Næstved Odder Odense Odsherred Randers Rebild Ringkøbing-Skjern Ringsted Roskilde "
+    "Rudersdal Rødovre Samsø Silkeborg Skanderborg Skive Slagelse Solrød Sorø Stevns Struer Svendborg Syddjurs "
+    "Sønderborg Thisted Tønder Tårnby Vallensbæk Varde Vejen Vejle Vesthimmerlands Viborg Vordingborg Ærø Aabenraa "
+    "Aalborg Aarhus"
+).split()
 # Words that end in "Kommune" in running text without naming the municipality of the document.
 _NOT_NAMES = frozenset({"Den", "Denne", "Hele", "Anden", "Nabo", "Hver", "Vores", "Egen", "Samme", "Region"})
 
@@ -88,10 +102,41 @@ def name_from_folder(path: Path) -> str | None:
     return None
 
 
+def _folded(name: str) -> set[str]:
+    """Spellings of a name in a folder or domain: "Høje-Taastrup" -> {"hoeje-taastrup", "hoje-taastrup", ...}."""
+    base = re.sub(r"[\s_]+", "-", name.strip().lower())
+    base = re.sub(r"-?(regions)?kommune$", "", base).strip("-")
+    out = {base}
+    for table in ({"æ": "ae", "ø": "oe", "å": "aa"}, {"æ": "ae", "ø": "o", "å": "a"}, {"æ": "a", "ø": "o", "å": "a"}):
+        out.add(base.translate(str.maketrans(table)))
+    return out | {v.replace("-", "") for v in out}
+
+
+@lru_cache(maxsize=1)
+def _folder_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for m in MUNICIPALITIES:
+        full = "Bornholms Regionskommune" if m == "Bornholms" else f"{m} Kommune"
+        for key in _folded(m) | (_folded(m[:-1]) if m in ("Bornholms", "Københavns") else set()):
+            names[key] = full
+    return names
+
+
+def name_from_folder_name(path: Path) -> str | None:
+    """The municipality the nearest folder is named after (``corpus/slagelse/`` -> "Slagelse Kommune")."""
+    names = _folder_names()
+    for folder in Path(path).resolve().parents:
+        for key in _folded(folder.name):
+            if key in names:
+                return names[key]
+    return None
+
+
 def resolve(
     path: Path, from_document: str | None, document_source: str, argument: str | None
 ) -> tuple[str | None, str, str | None]:
-    """``(municipality, source, warning)``; ``source`` is "document", "site", "option", "folder-metadata" or ""."""
+    """``(municipality, source, warning)``; ``source`` is "document", "site", "option", "folder-metadata",
+    "folder-name" or ""."""
     if from_document:
         return from_document, document_source, None
     if argument:
@@ -99,9 +144,12 @@ def resolve(
     folder = name_from_folder(path)
     if folder:
         return folder, "folder-metadata", None
+    named = name_from_folder_name(path)
+    if named:
+        return named, "folder-name", None
     return (
         None,
         "",
         "Kommunen fremgår ikke af dokumentet. Angiv den med en minutes.toml i mappen "
-        '(municipality = "<Navn> Kommune") eller med --municipality.',
+        '(municipality = "<Navn> Kommune"), med --municipality, eller læg filen i en mappe med kommunens navn.',
     )

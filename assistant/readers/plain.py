@@ -194,13 +194,11 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
     else:
         body = [b for b in blocks if b.text.casefold() not in _NOISE]
         text = "\n\n".join(b.text for b in body)
-        if not text.strip():
-            return Meeting(municipality=None, committee=committee, start=start), None
-        warnings.append("Der blev ikke fundet dagsordenpunkter i filen; hele teksten er læst som ét punkt.")
-        title = doc.title or next((b.text for b in body if b.heading), "") or body[0].text.split("\n")[0][:120]
-        point = structure.make_point("1", title, body, set())
-        points.append(point)
-        absences += structure.absences_in(text)
+        if text.strip() and committee.strip():  # neither agenda points nor a committee: not minutes (no point)
+            warnings.append("Der blev ikke fundet dagsordenpunkter i filen; hele teksten er læst som ét punkt.")
+            title = doc.title or next((b.text for b in body if b.heading), "") or body[0].text.split("\n")[0][:120]
+            points.append(structure.make_point("1", title, body, set()))
+            absences += structure.absences_in(text)
     if kind == "dagsorden" and any(p.decision for p in points):
         kind = "referat"
     meeting = Meeting(
