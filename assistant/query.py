@@ -180,6 +180,8 @@ def detect_intent(question: str, has_case: bool = False) -> str:
         if pattern.search(q):
             if intent == "case" and not has_case:
                 continue
+            if intent == "meetings" and has_case:
+                return "case"  # "Gennem hvilke møder gik sag 23-001222?": the case's path
             if intent == "when" and has_case:
                 return "case"  # "Hvornår blev sag 23-008557 behandlet?": the case's path has the dates
             return intent
@@ -291,7 +293,8 @@ def committee_aliases(name: str) -> list[str]:
 
 def _alias_pattern(alias: str) -> re.Pattern[str]:
     body = r"[\s-]*".join(re.escape(p) for p in re.split(r"[\s-]+", alias) if p)
-    return re.compile(rf"(?<![\wæøå]){body}(?:et|ets|en|ens|s|e)?(?![\wæøå])", re.I)
+    # "byrådet", "udvalgets", and compounds with møde: "byrådsmødet", "økonomiudvalgsmødet"
+    return re.compile(rf"(?<![\wæøå]){body}(?:et|ets|en|ens|s|e|s?møde(?:t|r|rne|ts)?)?(?![\wæøå])", re.I)
 
 
 def match_committees(question: str, committees: list[str]) -> list[str]:

@@ -12,6 +12,7 @@ from typing import Any
 
 from assistant.citations import citation_from_point, clean_title
 from assistant.prompts import format_date, phrase
+from assistant.readers.structure import absences_in
 from assistant.query import QueryPlan
 from assistant.records import AgendaPoint, Answer, Citation, Filters, Meeting
 
@@ -107,10 +108,27 @@ def _names(people: list) -> str:
     return ", ".join(p.name for p in people)
 
 
+def absence_record(meeting: Meeting) -> tuple[AgendaPoint, str, str] | None:
+    """(point, section, line) of the first open point whose text records absences ("Afbud: Ole Bæk"): the
+    FirstAgenda way, where the participant list is repeated as a line under the first point's decision."""
+    for point in meeting.points:
+        if point.closed:
+            continue
+        for sec in point.sections:
+            for line in sec.text.splitlines():
+                if absences_in(line):
+                    return point, sec.heading, line.strip()
+    return None
+
+
 def answer_attendance(meeting: Meeting, plan: QueryPlan) -> Answer:
-    """Who was absent from (or present at) a meeting, from its participant list."""
+    """Who was absent from (or present at) a meeting, from its participant list. The citation is the point
+    whose text records the absences when there is one, else the meeting (its list of participants)."""
     lang = plan.lang
     cite = citation_from_point(1, meeting, None, section="Mødedeltagere" if lang == "da" else "Participants")
+    record = absence_record(meeting) if plan.intent == "attendance" and meeting.absent else None
+    if record is not None:
+        cite = citation_from_point(1, meeting, record[0], quote=record[2], section=record[1])
     values = {"committee": meeting.committee, "date": format_date(meeting.date_iso, lang)}
     if plan.intent == "participants":
         if not meeting.participants:

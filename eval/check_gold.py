@@ -280,9 +280,15 @@ def check_question(q: dict, corpus: Corpus, report: Report) -> None:
         meetings = {m.path for m, _ in gold_points}
         if len(meetings) != 1:
             report.fail(qid, "an attendance question names one meeting: all gold points must be from one file")
-        absent = set(gold_points[0][0].absent)
+        minutes = gold_points[0][0]
+        absent = set(minutes.absent)
         if set(must) != absent:
             report.fail(qid, f"answer_must_contain {sorted(must)} is not the absent participants {sorted(absent)}")
+        # Where a point's text records the absences ("Afbud: ..."), that point is the citation; where none does
+        # (a print layout lists them in the header), any point of the meeting stands for the meeting.
+        recording = [n for n, p in minutes.points.items() if absent and all(fold(a) in p.text for a in absent)]
+        if recording and not any(p.number in recording for _, p in gold_points):
+            report.fail(qid, f"the absences are recorded in point {recording[0]}: the gold must cite it")
         return
     for fragment in must:
         if not any(fold(fragment) in p.text for _, p in gold_points):

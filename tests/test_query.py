@@ -96,6 +96,8 @@ def test_case_numbers():
         ("klima-, teknik- og miljøudvalget", "Klima-, Teknik- og Miljøudvalget"),
         ("Hvad anbefalede § 17,4-udvalget?", "§ 17,4-udvalg - Ansøgning Boligsocial helhedsplan 2025-2029"),
         ("Hvad anbefalede 17,4 udvalget?", "§ 17,4-udvalg - Ansøgning Boligsocial helhedsplan 2025-2029"),
+        ("Hvem var fraværende ved byrådsmødet den 8. januar?", "Byråd 2022-2025"),
+        ("Hvad skete der på økonomiudvalgsmødet?", "Økonomiudvalget"),
     ],
 )
 def test_committee_matching(question, committee):
@@ -128,6 +130,9 @@ def test_intent(question, intent):
 def test_case_intent_needs_case_number():
     assert detect_intent("Hvilke udvalg behandlede sag 24-012144?", has_case=True) == "case"
     assert detect_intent("Sag 24-012144", has_case=True) == "case"
+    assert detect_intent("Gennem hvilke møder gik sag 23-001222 om turistskilte?", has_case=True) == "case"
+    assert detect_intent("Which meetings did case 23-012387 pass through?", has_case=True) == "case"
+    assert detect_intent("Hvilke møder holdt Økonomiudvalget i 2023?") == "meetings"
     assert detect_intent("Hvad besluttede byrådet i sag 24-012144?", has_case=True) == "decision"
 
 

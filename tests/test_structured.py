@@ -48,3 +48,24 @@ def test_case_answer_english_and_closed_steps_never_quoted():
     assert ans.text.startswith(f"Case {CASE} was dealt with 2 times:")
     assert "Decision: »Anbefales over for byrådet.«" in ans.text
     assert all(c.case_number == CASE for c in ans.citations)
+
+
+def test_attendance_cites_the_point_whose_text_records_the_absences(settings, greve_dir):
+    """Greve repeats "Afbud: ..." under a point's decision: that point is the citation (a closed point is skipped,
+    its text is never shown); a print-layout referat lists absences in its header: the meeting is cited."""
+    from tests.conftest import SLAGELSE_TXT
+
+    from assistant.readers import read_file
+
+    files = list(greve_dir.glob("Økonomiudvalget_2024-11-27T08*.json"))
+    meeting = read_file(files[0], settings).meeting
+    ans = answer_attendance(meeting, QueryPlan("Hvem havde afbud?", intent="attendance"))
+    c = ans.citations[0]
+    assert "Bjarke Abel" in ans.text
+    assert (c.point_number, c.point_title, c.quote) == ("2", "Godkendelse af dagsorden", "Afbud: Bjarke Abel")
+    assert meeting.points[0].closed  # point 1 is closed; its released text is not quoted
+
+    slagelse = read_file(SLAGELSE_TXT, settings).meeting
+    ans = answer_attendance(slagelse, QueryPlan("Who was absent?", lang="en", intent="attendance"))
+    assert ans.citations[0].point_number == "" and ans.citations[0].committee == slagelse.committee
+    assert all(name in ans.text for name in ("Knud Vincents", "Jane Dahl", "John Dyrby Paulsen", "Troels Brandt"))
