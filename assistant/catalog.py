@@ -19,6 +19,8 @@ from assistant.chunking import point_keys
 from assistant.embedders import EmbedderInfo
 from assistant.records import AgendaPoint, Chunk, Filters, Meeting
 
+CLEAN_RUN = "ingest_clean_generation"  # meta: the generation an ingest finished cleanly at ("" while running)
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sources (

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from assistant.bm25 import BM25Index
+from assistant.catalog import CLEAN_RUN
 from assistant.chunking import chunk_meeting
 from assistant.embedders import Embedder
 from assistant.index import Index
@@ -33,7 +34,6 @@ Progress = Callable[[int, int, int], None]  # (done_files, total_files, chunks)
 MAX_PENDING_FILES = 32  # meetings held in memory while their chunks wait for a full embedding batch, at most
 SENTENCES_DONE = "sentences_generation"  # catalog meta: every meeting's sentences were embedded at this generation
 READER_RUN = "reader_version"  # catalog meta: the reader version every indexed file was last read with
-CLEAN_RUN = "ingest_clean_generation"  # catalog meta: the generation a run finished cleanly at ("" while running)
 
 
 @dataclass

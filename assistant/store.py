@@ -147,22 +147,28 @@ class VectorStore:
             offset += _GET_PAGE
 
     def query(
-        self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None, ids: Sequence[str] | None = None
+        self,
+        vector: np.ndarray,
+        k: int,
+        where: dict[str, Any] | None = None,
+        ids: Sequence[str] | None = None,
+        hashes: bool = True,
     ) -> list[tuple[str, float, str]]:
-        """Nearest ``k``: (id, cosine similarity, text hash), best first."""
-        n = self.count()
-        if n == 0 or k <= 0:
+        """Nearest ``k``: (id, cosine similarity, text hash), best first. ``hashes=False`` leaves the hash ""
+        and skips reading the metadata (9 ms against 1.7 ms for 130 results at 19k chunks)."""
+        if k <= 0:
             return []
-        res = self._col.query(
+        res = self._col.query(  # fewer than k stored: Chroma returns what there is
             query_embeddings=[np.asarray(vector, dtype=np.float32)],
-            n_results=min(k, n),
+            n_results=k,
             where=where or None,
             ids=list(ids) if ids is not None else None,
-            include=["distances", "metadatas"],
+            include=["distances", "metadatas"] if hashes else ["distances"],
         )
+        metadatas = res.get("metadatas") if hashes else None
         return [
-            (cid, 1.0 - float(d), (md or {}).get("text_hash", ""))
-            for cid, d, md in zip(res["ids"][0], res["distances"][0], res["metadatas"][0], strict=False)
+            (cid, 1.0 - float(d), (metadatas[0][i] or {}).get("text_hash", "") if metadatas else "")
+            for i, (cid, d) in enumerate(zip(res["ids"][0], res["distances"][0], strict=False))
         ]
 
 

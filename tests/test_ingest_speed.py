@@ -8,7 +8,8 @@ import pytest
 from fakes import HashEmbedder, copy_files, small_greve_files
 
 from assistant.index import Index
-from assistant.ingest import CLEAN_RUN, ingest
+from assistant.catalog import CLEAN_RUN
+from assistant.ingest import ingest
 
 
 @pytest.fixture
@@ -124,3 +125,17 @@ def test_turning_precompute_on_backfills_meetings_ingested_before(settings, tmp_
     assert first.files_unchanged == 2 and first.sentences_embedded > 0
     again = ingest([files[0].parent], on, embedder=emb, show_progress=False)
     assert again.sentences_embedded == 0
+
+
+def test_queries_check_vector_hashes_only_while_the_index_is_not_clean(settings, corpus):
+    """A vector written by a run that did not finish is never paired with another text: while the index is not
+    marked clean, dense search compares each hit's text hash with the catalog's and drops the stale one."""
+    emb = HashEmbedder()
+    ingest([corpus[0].parent], settings, embedder=emb, show_progress=False)
+    victim = _stale_vector(settings, emb)
+    with Index.open(settings, embedder=emb) as idx:
+        ones = np.ones(emb.dim, np.float32) / np.sqrt(emb.dim)
+        assert victim in [c.id for c, _ in idx.dense_vector(ones, 5)]  # clean: the hashes are not read
+        idx.catalog.set_meta(CLEAN_RUN, "")  # as while a run is going, or after it was killed
+        hits = idx.dense_vector(ones, 5)
+        assert len(hits) == 5 and victim not in [c.id for c, _ in hits]
