@@ -271,6 +271,11 @@ def committee_aliases(name: str) -> list[str]:
         return []
     last = _base(tokens[-1])
     aliases = [" ".join([*tokens[:-1], last]).lower()]
+    if " / " in core:  # ".Spørgsmål / Svar til Byrådet" -> also "svar til byråd"
+        for part in core.split(" / "):
+            words = part.strip(" .").split()
+            if len(words) >= 2:
+                aliases.append(" ".join([*words[:-1], _base(words[-1])]).lower())
     before = [t.lower() for t in tokens[:-1] if t != "§"]
     parts_only = all(t.endswith(("-", "-,")) or t in ("og", "&", "samt") for t in before)
     for tail in ("udvalg", "råd"):

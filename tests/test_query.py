@@ -98,6 +98,7 @@ def test_case_numbers():
         ("Hvad anbefalede 17,4 udvalget?", "§ 17,4-udvalg - Ansøgning Boligsocial helhedsplan 2025-2029"),
         ("Hvem var fraværende ved byrådsmødet den 8. januar?", "Byråd 2022-2025"),
         ("Hvad skete der på økonomiudvalgsmødet?", "Økonomiudvalget"),
+        ("Findes der et svar til byrådet om parkeringen?", ".Spørgsmål / Svar til Byrådet 2022-2025"),
     ],
 )
 def test_committee_matching(question, committee):

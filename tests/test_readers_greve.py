@@ -134,6 +134,22 @@ def test_afbud_lines_mark_participants_absent(corpus, settings):
     assert all(p.note == "Afbud" for p in m.absent)
 
 
+def test_a_point_made_of_attachments_is_read_through_their_names(corpus, greve_dir, settings):
+    """"Spørgsmål/svar til Byrådet" has no text, only ~100 attachments named after the questions: the names are its
+    text (a Bilag section), so "socialtandpleje" finds it; a point with text of its own gets no such section."""
+    (path,) = [f for f in greve_files() if "Svar til Byrådet" in f.name and "2024-12-31" in f.name]
+    data = json.loads(path.read_bytes())
+    (item,) = data["Dagsordenpunkter"]
+    names = [" ".join(b["Navn"].split()) for b in item["Bilag"]]
+    (point,) = read_file(path, settings).meeting.points
+    assert [s.heading for s in point.sections] == ["Bilag"]
+    assert point.section("Bilag").text.splitlines() == names and len(names) > 50
+    assert "socialtandpleje" in point.full_text.lower()
+    path, _ = _pick(corpus, lambda f, d: sum(bool(i.get("Bilag")) for i in d["Dagsordenpunkter"]) >= 3)
+    with_text = [p for p in read_file(path, settings).meeting.points if p.attachments and len(p.full_text) > 400]
+    assert with_text and not any(s.text == "\n".join(p.attachments) for p in with_text for s in p.sections)
+
+
 def test_sentence_long_h3_is_paragraph_text(corpus, settings):
     path, data = _pick(corpus, _sentence_heading)
     m = read_file(path, settings).meeting

@@ -216,6 +216,9 @@ def is_closed(title: str, body: str = "") -> bool:
     return bool(CLOSED_TITLE_RE.match(title)) or bool(CLOSED_BODY_RE.search(body[:400]))
 
 
+ATTACHMENT_ONLY_CHARS = 200  # a point with less text than this is read through the names of its attachments
+
+
 def attachments_from(sections: Sequence[Section]) -> list[str]:
     out: list[str] = []
     for s in sections:
@@ -246,6 +249,11 @@ def make_point(
         return AgendaPoint(number=number, title=title, type_code=type_code or code, case_number=case_number or None,
                            closed=True)  # fmt: skip
     sections = build_sections(blocks, known)
+    attachments = attachments if attachments is not None else attachments_from(sections)
+    if attachments and sum(len(s.text) for s in sections) < ATTACHMENT_ONLY_CHARS and not any(
+        norm(s.heading) in ("bilag", "bilagsliste") for s in sections
+    ):  # a point whose content is its attachments ("Spørgsmål /svar vedr. skolefravær."): their names are its text
+        sections = [*sections, Section("Bilag", "\n".join(attachments))]
     return AgendaPoint(
         number=number,
         title=title,
@@ -253,7 +261,7 @@ def make_point(
         case_number=case_number or None,
         sections=sections,
         decision=decision_of(sections, committee),
-        attachments=attachments if attachments is not None else attachments_from(sections),
+        attachments=attachments,
     )
 
 

@@ -124,7 +124,8 @@ def check_upload(src: Path, name: str, settings: Settings, lang: str, municipali
     if result.error is not None or result.meeting is None:
         problem = str(result.error) if result.error else f"{name}: ?"
         # the reader names its temp path; the user knows the file by the name they gave it
-        problem = problem.replace(str(src), name)
+        for shown in (str(Path(src).resolve()), str(src)):
+            problem = problem.replace(shown, name)
         return result, ui("upload_refused", lang, problem=problem)
     if not result.meeting.points:
         return result, ui("upload_no_points", lang, name=name)
