@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.bm25 import compound_head
 from assistant.citations import citation_from_chunk, clean_title, render_citation
 from assistant.prompts import format_date, phrase
 from assistant.query import QueryPlan, analyse, stems
@@ -98,12 +99,15 @@ def is_section(heading: str, name: str) -> bool:
 
 
 def coverage(terms: list[str], text: str) -> float:
-    """Share of the question's content stems found in ``text``: as a stem, or as the head of a longer word
-    ("livestream" in "livestreaming", "strandrens" in "strandrensningen")."""
+    """Share of the question's content stems found in ``text``: as a stem, as the head of a longer word
+    ("livestream" in "livestreaming"), or through the head of a compound ("sankthansfest" by "sankthans")."""
     if not terms:
         return 0.0
     have = stems(text)
-    return sum(t in have or (len(t) >= PREFIX_CHARS and any(w.startswith(t) for w in have)) for t in terms) / len(terms)
+    return sum(
+        t in have or (len(t) >= PREFIX_CHARS and any(w.startswith(t) for w in have)) or compound_head(t, have) is not None
+        for t in terms
+    ) / len(terms)
 
 
 def _in_text(term: str, glued: str) -> bool:

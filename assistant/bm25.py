@@ -55,6 +55,17 @@ def _word(tok: str, stem) -> str:
     return stem(tok) if tok.isalpha() else tok
 
 
+def compound_head(token: str, vocab: dict[str, int] | set[str]) -> str | None:
+    """The longest indexed word that heads a Danish compound of the question ("sankthansfest" -> "sankthans"):
+    at least 6 letters and 60 % of the compound, so "skolekantine" does not fall back to "skole"."""
+    if not token.isalpha() or len(token) < 10:
+        return None
+    for end in range(len(token) - 1, max(6, round(0.6 * len(token))) - 1, -1):
+        if token[:end] in vocab:
+            return token[:end]
+    return None
+
+
 META_FIELDS = ("municipality", "committee", "case_number")  # filtered case-insensitively, as the catalog does
 
 
@@ -156,7 +167,9 @@ class BM25Index:
         """Best ``k`` (id, score) with score > 0; ``allowed`` is a set of ids or a boolean mask over ``self.ids``."""
         if self._model is None or k <= 0:
             return []
-        toks = [t for t in tokenize(query) if t in self._model.vocab_dict]
+        vocab = self._model.vocab_dict
+        toks = [t for t in tokenize(query) if t in vocab]
+        toks += [h for t in tokenize(query) if (h := compound_head(t, vocab)) and h not in toks]
         if not toks:
             return []
         mask = None

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from assistant.prompts import DA_MONTHS, EN_MONTHS
 from assistant.records import Answer, Filters
+from assistant.translate import danish_words
 
 DA_STOP = frozenset(
     "af alle alt andre at blev blive bliver da de dem den denne der deres det dette dig din disse du efter eller en "
@@ -34,7 +35,7 @@ QUESTION_WORDS = frozenset(
     "sagen beslutte besluttede beslutning besluttet anbefale anbefalede anbefaling anbefalinger indstille "
     "indstillede indstilling committee council meeting meetings minutes item case decide decided decision "
     "recommend recommended recommendation municipality meldt meldte hvem who afbud absent fraværende "
-    "deltog deltagere".split()
+    "deltog deltagere administration administrationen forvaltning forvaltningen".split()
 ) | {m.lower() for m in DA_MONTHS + EN_MONTHS}
 
 _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -107,6 +108,7 @@ class QueryPlan:
     followup: bool = False
     search_text: str = ""  # the text to search with (the question, plus context for a follow-up)
     topic: str = ""  # the question without the committee, period, municipality and case it names (for BM25)
+    translation: str = ""  # an English topic's Danish words (glossary) and names: what BM25 searches with
     terms: list[str] = field(default_factory=list)  # content stems of the question
     meeting_id: str | None = None  # a meeting carried over from the previous turn
     numbers: list[str] = field(default_factory=list)  # numbers the topic names (years, amounts, addresses)
@@ -154,6 +156,16 @@ def detect_language(text: str) -> str:
     da = sum(w in DA_STOP for w in ws)
     en = sum(w in EN_STOP for w in ws)
     return "en" if en > da else "da"
+
+
+def _stem(word: str) -> str:
+    return _stemmer().stemWord(word.lower())
+
+
+@lru_cache(maxsize=1)
+def _generic_stems() -> frozenset[str]:
+    """Stems of the generic question words ("byrådet", "besluttede" -> "byråd", "beslut")."""
+    return frozenset(_stem(w) for w in QUESTION_WORDS | {"byråd", "vedtage", "vedtaget", "godkende", "godkendt"})
 
 
 def content_terms(text: str) -> list[str]:
@@ -371,6 +383,11 @@ def analyse(
         topic = rx.sub(" ", topic)
     plan.terms = content_terms(topic)
     plan.topic = " ".join(topic.split())
+    if plan.lang == "en":
+        danish, names = danish_words(plan.topic)
+        generic = _generic_stems()
+        plan.translation = " ".join(dict.fromkeys(w for w in [*danish, *names] if _stem(w) not in generic))
+        plan.terms = content_terms(plan.translation) or plan.terms
     plan.numbers = list(dict.fromkeys(re.findall(r"\d[\d.,]*\d{2,}|\d{3,}", topic)))
     plan.search_text = q
     previous = _previous_plan(history)

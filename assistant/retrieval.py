@@ -144,6 +144,8 @@ class HybridRetriever:
         bm25_weight = s.bm25_weight_en if plan.lang == "en" else s.bm25_weight
         # BM25 on the topic words: the committee, period and case the question names are filters already
         bm25_text = plan.topic if plan.topic and plan.terms else text
+        if plan.lang == "en" and plan.translation:  # English words are rarely in Danish minutes: search their Danish
+            bm25_text = plan.translation
         bm25 = self.index.bm25(bm25_text, n, f) if bm25_weight > 0 else []
         t3 = time.perf_counter()
         hits = fuse([("dense", dense, s.dense_weight), ("bm25", bm25, bm25_weight)], s.rrf_k, plan.committee_boost)

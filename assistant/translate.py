@@ -1,0 +1,80 @@
+"""English question words -> Danish search words, from a bundled glossary of municipal vocabulary.
+
+The minutes are Danish. An English question reaches them through the multilingual embedder, but BM25 and the
+evidence behind a refusal count words, and English words are rarely in Danish minutes. The glossary
+(``data/glossary_en_da.tsv``, ~350 entries: politics, economy, schools, care, culture, environment, planning,
+elections) gives Danish words for common municipal words and phrases ("beach cleaning" -> "strandrensning",
+"turnout" -> "stemmeprocent"). Names and other capitalised words are kept as they are: "Nordholm Ejendomme" is the
+same in both languages.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+GLOSSARY = Path(__file__).resolve().parent / "data" / "glossary_en_da.tsv"
+MAX_PHRASE = 3  # words in the longest English phrase looked up
+_WORD = re.compile(r"[A-Za-zÆØÅæøåÉé][\wÆØÅæøå'-]*")
+
+
+def load_glossary(path: Path) -> dict[str, list[str]]:
+    """English phrase (lower case) -> Danish words; lines "english<TAB>danish words", "#" starts a comment."""
+    out: dict[str, list[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or "\t" not in line:
+            continue
+        english, danish = line.split("\t", 1)
+        key = " ".join(english.lower().split())
+        out.setdefault(key, [])
+        out[key] += [w for w in danish.split() if w not in out[key]]
+    return out
+
+
+@lru_cache(maxsize=4)
+def glossary(extra: str | None = None) -> dict[str, list[str]]:
+    table = load_glossary(GLOSSARY)
+    if extra:
+        for key, words in load_glossary(Path(extra)).items():
+            table[key] = list(dict.fromkeys([*words, *table.get(key, [])]))
+    return table
+
+
+def _forms(word: str) -> list[str]:
+    """The word and its singular guesses: "canteens" -> ["canteens", "canteen"], "cities" -> [..., "city"]."""
+    forms = [word]
+    if word.endswith("ies") and len(word) > 4:
+        forms.append(word[:-3] + "y")
+    if word.endswith("es") and len(word) > 4:
+        forms.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        forms.append(word[:-1])
+    return forms
+
+
+def danish_words(text: str, extra: str | None = None) -> tuple[list[str], list[str]]:
+    """(Danish words for the glossary phrases in ``text``, capitalised words that are not at a sentence start).
+
+    Longest phrases first: "beach cleaning" gives "strandrensning", not "strand" + "rengøring rensning"."""
+    table = glossary(extra)
+    tokens = [(m.group(0), m.start()) for m in _WORD.finditer(text)]
+    lower = [t.lower() for t, _ in tokens]
+    out: list[str] = []
+    names: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(MAX_PHRASE, len(tokens) - i), 0, -1):
+            head = " ".join(lower[i : i + n - 1])
+            found = next((table[k] for f in _forms(lower[i + n - 1]) if (k := f"{head} {f}".strip()) in table), None)
+            if found:
+                out += [w for w in found if w not in out]
+                i += n
+                break
+        else:
+            word, start = tokens[i]
+            word = re.sub(r"'s?$", "", word)
+            if word[:1].isupper() and start > 0 and not text[:start].rstrip().endswith((".", "?", "!")):
+                names.append(word)
+            i += 1
+    return out, names

@@ -1,0 +1,52 @@
+"""English questions over Danish minutes: the glossary gives BM25 and the evidence check Danish words."""
+
+from __future__ import annotations
+
+from assistant.bm25 import BM25Index, compound_head
+from assistant.query import analyse
+from assistant.translate import GLOSSARY, danish_words, load_glossary
+
+
+def test_glossary_file_is_well_formed_and_broad():
+    table = load_glossary(GLOSSARY)
+    assert len(table) > 300
+    assert all(key == key.lower() and words for key, words in table.items())
+    assert table["beach cleaning"] == ["strandrensning"] and "kantineordning" in table["school canteen"]
+
+
+def test_longest_phrase_wins_plurals_are_found_and_names_are_kept():
+    danish, names = danish_words("What did Nordholm Ejendomme say about beach cleaning and the school canteens?")
+    assert "strandrensning" in danish and "strand" not in danish  # "beach cleaning", not "beach" + "cleaning"
+    assert "kantineordning" in danish  # "canteens" -> "canteen"
+    assert names == ["Nordholm", "Ejendomme"]
+
+
+def test_english_plan_searches_danish_words_without_the_generic_ones():
+    plan = analyse("What did the city council decide about opening a cinema in Greve Midtby?")
+    assert plan.lang == "en"
+    words = plan.translation.split()
+    assert "biograf" in words and "Midtby" in words
+    assert not {"byråd", "beslutning", "vedtage"} & set(words)  # "council", "decide": every point says so
+    assert "biograf" in plan.terms
+    assert analyse("Hvad besluttede byrådet om biografen?").translation == ""  # Danish questions are not touched
+
+
+def test_bm25_finds_a_danish_point_for_an_english_question():
+    texts = {
+        "a": "Udbudsstrategi for genudbud af strandrensningen. Administrationen indstiller, at strategien godkendes.",
+        "b": "Budgetopfølgning for skoleområdet. Kantineordning på skolerne drøftes.",
+        "c": "Referat af mødet. Godkendelse af dagsorden.",
+    }
+    idx = BM25Index().build(list(texts), list(texts.values()))
+    plan = analyse("When was the tender strategy for beach cleaning approved?")
+    assert [cid for cid, _ in idx.search(plan.translation, 3)][:1] == ["a"]
+    assert idx.search(plan.topic, 3) == []  # the English words themselves find nothing
+
+
+def test_compound_heads_match_only_long_specific_words():
+    vocab = {"sankthans", "skole", "kantin"}
+    assert compound_head("sankthansfest", vocab) == "sankthans"
+    assert compound_head("skolekantin", vocab) is None  # "skole" is too short a part of it
+    assert compound_head("sankthans", vocab) is None  # not a compound of a known word
+    idx = BM25Index().build(["x", "y"], ["Sankthans i Greve Kommune med bål og tale.", "Budget og regnskab."])
+    assert [cid for cid, _ in idx.search("sankthansfesten", 2)] == ["x"]
