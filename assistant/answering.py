@@ -17,10 +17,9 @@ from typing import Any
 
 import numpy as np
 
-from assistant.bm25 import compound_head
 from assistant.citations import citation_from_chunk, clean_title, render_citation
 from assistant.prompts import format_date, phrase
-from assistant.query import QueryPlan, analyse, stems
+from assistant.query import QueryPlan, analyse, coverage
 from assistant.records import AgendaPoint, Answer, Citation, Filters, Hit, Meeting, text_hash
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
@@ -36,7 +35,6 @@ SECTION_PRIOR = {  # intent -> (section heading prefix, bonus)
 }
 OVERLAP_WEIGHT = 0.12
 MIN_SCORED_CHARS = 20  # shorter sentences are not scored against the question
-PREFIX_CHARS = 6  # a question term this long also matches as the head of a longer word
 RANK_PENALTY = 0.01  # per rank of the point the sentence comes from
 DECISION_UNITS = 6  # a Beslutning of at most this many sentences is quoted whole
 LIST_UNITS = 6  # sentences or list items quoted after a sentence that ends in a colon
@@ -96,18 +94,6 @@ def _is_subheading(line: str) -> bool:
 def is_section(heading: str, name: str) -> bool:
     """'Beslutning' and 'Beslutning i Byrådet den 1. maj' are the section 'beslutning'; 'Beslutningstema' is not."""
     return re.match(rf"{name}(er)?\b", (heading or "").lower()) is not None
-
-
-def coverage(terms: list[str], text: str) -> float:
-    """Share of the question's content stems found in ``text``: as a stem, as the head of a longer word
-    ("livestream" in "livestreaming"), or through the head of a compound ("sankthansfest" by "sankthans")."""
-    if not terms:
-        return 0.0
-    have = stems(text)
-    return sum(
-        t in have or (len(t) >= PREFIX_CHARS and any(w.startswith(t) for w in have)) or compound_head(t, have) is not None
-        for t in terms
-    ) / len(terms)
 
 
 def _in_text(term: str, glued: str) -> bool:

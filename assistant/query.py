@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, Protocol
 
+from assistant.bm25 import compound_head
 from assistant.prompts import DA_MONTHS, EN_MONTHS
 from assistant.records import Answer, Filters
 from assistant.translate import danish_words
@@ -67,6 +68,7 @@ _FOLLOWUP = re.compile(
 _LATEST = re.compile(
     r"\b(sidste|seneste|forrige|nyeste|last|latest|most recent|previous)\s+(møde|mødet|meeting)\b", re.I
 )
+PREFIX_CHARS = 6  # a question term this long also matches as the head of a longer word
 _CASE_RE = re.compile(r"\b(EMN-\d{4}-\d+|\d{3}-\d{4}-\d+|\d{2}-\d{5,7}[A-Z]?|\d{2}/\d{3,6})\b", re.I)
 
 _MONTHS: dict[str, int] = {}
@@ -200,6 +202,19 @@ def detect_intent(question: str, has_case: bool = False) -> str:
     if has_case and len(content_terms(_CASE_RE.sub(" ", q))) <= 1:
         return "case"  # "Sag 24-012144?"
     return "fact"
+
+
+def coverage(terms: list[str], text: str) -> float:
+    """Share of the question's content stems found in ``text``: as a stem, as the head of a longer word
+    ("livestream" in "livestreaming"), or through the head of a compound ("sankthansfest" by "sankthans")."""
+    if not terms:
+        return 0.0
+    have = stems(text)
+    found = [
+        t in have or (len(t) >= PREFIX_CHARS and any(w.startswith(t) for w in have)) or compound_head(t, have)
+        for t in terms
+    ]
+    return sum(bool(f) for f in found) / len(terms)
 
 
 def find_case_number(text: str) -> str | None:

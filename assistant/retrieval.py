@@ -15,11 +15,12 @@ from typing import Any
 
 import numpy as np
 
-from assistant.query import QueryPlan, analyse
+from assistant.query import QueryPlan, analyse, coverage
 from assistant.records import Chunk, Filters, Hit
 from assistant.settings import Settings
 
 COMMITTEE_BOOST = 0.25  # relative score bonus for a committee the question names ambiguously
+TITLE_TOP = 30  # fused points whose titles are compared with the question
 
 
 def fuse(
@@ -58,6 +59,17 @@ def fuse(
         if boosted and hit.first.committee.lower() in boosted:
             hit.score *= 1.0 + COMMITTEE_BOOST
     return sorted(hits.values(), key=lambda h: (-h.score, h.dense_rank or 10**6))
+
+
+def boost_titles(hits: list[Hit], terms: list[str], weight: float, top: int = TITLE_TOP) -> list[Hit]:
+    """The fused top points re-sorted with a bonus for a title that names the question's topic ("Forslag til
+    Planstrategi 2023" for "forslaget til Planstrategi 2023"): ``weight`` x the share of topic terms in the title."""
+    if weight <= 0 or not terms or not hits:
+        return hits
+    head = hits[:top]
+    for hit in head:
+        hit.score += weight * coverage(terms, hit.first.point_title)
+    return sorted(head, key=lambda h: (-h.score, h.dense_rank or 10**6)) + hits[top:]
 
 
 def merge_filters(user: Filters | None, plan: QueryPlan) -> Filters:
@@ -149,6 +161,7 @@ class HybridRetriever:
         bm25 = self.index.bm25(bm25_text, n, f) if bm25_weight > 0 else []
         t3 = time.perf_counter()
         hits = fuse([("dense", dense, s.dense_weight), ("bm25", bm25, bm25_weight)], s.rrf_k, plan.committee_boost)
+        hits = boost_titles(hits, plan.terms, s.title_weight)
         t4 = time.perf_counter()
         for stage, seconds in (("embed", t1 - t0), ("dense", t2 - t1), ("bm25", t3 - t2), ("fusion", t4 - t3)):
             plan.add_time(stage, seconds)

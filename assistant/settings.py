@@ -67,6 +67,9 @@ class Settings(BaseSettings):
         0.86, description="Minimum evidence score for an answer to a Danish question (cosine + coverage bonus)"
     )
     refusal_threshold_en: float = Field(0.78, description="Minimum evidence score for an answer to an English question")
+    title_weight: float = Field(
+        0.03, description="Fusion bonus for a point title holding the question's topic words (x the share held)"
+    )
     bm25_weight_en: float = Field(0.25, description="Weight of BM25 in fusion for English questions (Danish minutes)")
     refusal_coverage_weight: float = Field(
         0.1, description="Weight of question-term coverage added to the best cosine in the evidence score"

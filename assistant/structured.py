@@ -12,8 +12,8 @@ from typing import Any
 
 from assistant.citations import citation_from_point, clean_title
 from assistant.prompts import format_date, phrase
-from assistant.readers.structure import absences_in
 from assistant.query import QueryPlan
+from assistant.readers.structure import absences_in
 from assistant.records import AgendaPoint, Answer, Citation, Filters, Meeting
 
 MAX_LISTED = 25  # meetings listed (and cited) at most in one answer

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 from fakes import HashEmbedder, copy_files, small_greve_files
 
-from assistant.index import Index
 from assistant.catalog import CLEAN_RUN
+from assistant.index import Index
 from assistant.ingest import ingest
 
 

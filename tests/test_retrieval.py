@@ -10,7 +10,7 @@ from fakes_index import chunk_point, meeting, point
 
 from assistant.query import analyse
 from assistant.records import Filters
-from assistant.retrieval import HybridRetriever, fuse, merge_filters, relaxations
+from assistant.retrieval import HybridRetriever, boost_titles, fuse, merge_filters, relaxations
 from assistant.settings import Settings
 
 
@@ -123,3 +123,18 @@ def test_langchain_retriever(retriever):
     assert docs[0].metadata["point_title"] == "Tilskud til renovering af klubhuse"
     assert "2,5 mio. kr." in docs[0].page_content
     assert docs[0].metadata["meeting_date"] == "2023-06-12"
+
+
+def test_titles_naming_the_topic_move_up_among_close_points():
+    m = meeting("Byråd 2022-2025", "2023-09-04", [
+        point("1", "Planstrategi 2023, endelig vedtagelse", Beslutning="x"),
+        point("2", "Forslag til Planstrategi 2023", Beslutning="x"),
+        point("3", "Budget 2024", Beslutning="x"),
+    ])  # fmt: skip
+    final, proposal, budget = (chunk_point(m, p) for p in m.points)
+    hits = fuse([("dense", [(final, 0.9), (proposal, 0.89), (budget, 0.8)], 1.0)], rrf_k=10)
+    assert [h.first.point_title for h in hits][0] == "Planstrategi 2023, endelig vedtagelse"
+    terms = analyse("Hvad besluttede byrådet om forslaget til Planstrategi 2023?").terms
+    boosted = boost_titles(hits, terms, 0.03)
+    assert [h.first.point_number for h in boosted] == ["2", "1", "3"]  # both titles name planstrategi; one "forslag"
+    assert [h.first.point_number for h in boost_titles(hits, terms, 0.0)] == [h.first.point_number for h in hits]

@@ -53,9 +53,8 @@ def test_case_answer_english_and_closed_steps_never_quoted():
 def test_attendance_cites_the_point_whose_text_records_the_absences(settings, greve_dir):
     """Greve repeats "Afbud: ..." under a point's decision: that point is the citation (a closed point is skipped,
     its text is never shown); a print-layout referat lists absences in its header: the meeting is cited."""
-    from tests.conftest import SLAGELSE_TXT
-
     from assistant.readers import read_file
+    from tests.conftest import SLAGELSE_TXT
 
     files = list(greve_dir.glob("Økonomiudvalget_2024-11-27T08*.json"))
     meeting = read_file(files[0], settings).meeting
