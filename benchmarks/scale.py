@@ -119,6 +119,7 @@ def build(folder: Path, data: dict, size: int, seed: int = 0) -> dict:
     """Catalog + Chroma + BM25 of ``size`` chunks (real first, then synthetic copies); returns build facts."""
     import numpy as np
 
+    from assistant.catalog import CLEAN_RUN
     from assistant.chunking import point_keys
     from assistant.embedders import get_embedder
     from assistant.index import Index
@@ -168,6 +169,7 @@ def build(folder: Path, data: dict, size: int, seed: int = 0) -> dict:
     t0 = time.perf_counter()
     index.rebuild_bm25()
     t_bm25 = time.perf_counter() - t0
+    index.catalog.set_meta(CLEAN_RUN, str(index.catalog.generation))  # complete and consistent, as after an ingest
     index.close()
     np.save(folder / "exact_vectors.npy", np.vstack(all_vectors))
     return {"chunks": done, "real_vectors": real_vectors, "synthetic_chunks": synthetic_texts,

@@ -152,10 +152,6 @@ UI: dict[str, dict[str, str]] = {
         "en": "{name}: the file type {ext!r} is not supported. Use PDF, JSON, HTML or text (.txt, .md).",
     },
     "upload_refused": {"da": "Afvist – {problem}", "en": "Refused – {problem}"},
-    "upload_no_points": {
-        "da": "{name}: ingen dagsordenspunkter fundet – filen ligner ikke et referat eller en dagsorden.",
-        "en": "{name}: no agenda items found – the file does not look like minutes or an agenda.",
-    },
     "upload_no_date": {
         "da": "{name}: ingen mødedato fundet – filen ligner ikke et referat. Læseren melder: {warnings}",
         "en": "{name}: no meeting date found – the file does not look like minutes. The reader says: {warnings}",

@@ -127,8 +127,6 @@ def check_upload(src: Path, name: str, settings: Settings, lang: str, municipali
         for shown in (str(Path(src).resolve()), str(src)):
             problem = problem.replace(shown, name)
         return result, ui("upload_refused", lang, problem=problem)
-    if not result.meeting.points:
-        return result, ui("upload_no_points", lang, name=name)
     if result.meeting.start is None:
         # Minutes always carry a meeting date; without it no answer could cite when something was decided.
         return result, ui("upload_no_date", lang, name=name, warnings=" ".join(result.warnings))
