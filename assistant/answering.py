@@ -40,7 +40,7 @@ DECISION_UNITS = 6  # a Beslutning of at most this many sentences is quoted whol
 LIST_UNITS = 6  # sentences or list items quoted after a sentence that ends in a colon
 MARGIN = 0.035  # sentences within this of the best one are quoted too
 LEAD_POOL = 2  # sentences of the best-ranked point always among those embedded
-SCORE_CHARS = 220  # a sentence is scored by its first ~70 tokens (embedding cost grows with its length)
+SCORE_CHARS = 220  # a sentence is scored by its first ~50 tokens (embedding cost grows with its length)
 PRECOMPUTED_POOL = 24  # sentences scored by cosine when their vectors were stored at ingest
 _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"»“(]?[A-ZÆØÅ0-9§])")
 _BULLET = re.compile(r"^\s*(?:[-•*·]|\d{1,2}[.)])\s+")
@@ -235,7 +235,8 @@ class ExtractiveAnswerer:
 
     def _penalty(self, plan: QueryPlan, points: dict, top_hit: Hit | None) -> float:
         """Evidence against the best point: it lacks a number the question names, the question's own filters
-        found nothing, or (Danish questions) topic words occur nowhere in the searched minutes."""
+        found nothing, or topic words (Danish, or an English question's glossary words) occur nowhere in the
+        searched minutes."""
         s = self.settings
         text = ""
         if top_hit is not None and top_hit.point_key in points:
@@ -248,7 +249,7 @@ class ExtractiveAnswerer:
         penalty = s.refusal_relaxed_penalty if relaxed else 0.0
         if text and plan.numbers and any(n not in text for n in plan.numbers):
             penalty += s.refusal_number_penalty
-        if plan.lang == "da" and plan.terms and s.refusal_unknown_penalty > 0:
+        if (plan.lang == "da" or plan.translation) and plan.terms and s.refusal_unknown_penalty > 0:
             municipality = plan.effective_filters.municipality if plan.effective_filters else None
             f = Filters(municipality=municipality) if municipality else None
             # compounds: "sankthansfest" is known when the best points say "Sankt Hans-fest"

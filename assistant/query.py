@@ -167,7 +167,8 @@ def _stem(word: str) -> str:
 @lru_cache(maxsize=1)
 def _generic_stems() -> frozenset[str]:
     """Stems of the generic question words ("byrådet", "besluttede" -> "byråd", "beslut")."""
-    return frozenset(_stem(w) for w in QUESTION_WORDS | {"byråd", "vedtage", "vedtaget", "godkende", "godkendt"})
+    extra = {"byråd", "kommunalbestyrelse", "vedtage", "vedtaget", "godkende", "godkendt"}
+    return frozenset(_stem(w) for w in QUESTION_WORDS | extra)
 
 
 def content_terms(text: str) -> list[str]:
@@ -445,6 +446,7 @@ def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
     if not plan.case_number:
         plan.search_text = f"{plan.question} {prev.question}"
         plan.topic = f"{plan.topic} {prev.topic}".strip()
+        plan.translation = " ".join(dict.fromkeys(f"{plan.translation} {prev.translation}".split()))
     if plan.intent == "fact" and prev.intent in ("decision", "recommendation", "when"):
         plan.intent = prev.intent
     return plan

@@ -81,7 +81,7 @@ class Settings(BaseSettings):
         0.08, description="Evidence penalty when the best point lacks a number the question names"
     )
     refusal_unknown_penalty: float = Field(
-        0.15, description="Evidence penalty times the share of Danish topic words found nowhere in the minutes"
+        0.15, description="Evidence penalty times the share of (Danish or glossary) topic words found nowhere in the minutes"
     )
     answer_points: int = Field(3, description="Agenda points the extractive answer quotes from at most")
     answer_sentences: int = Field(4, description="Sentences the extractive answer quotes at most")
@@ -89,7 +89,7 @@ class Settings(BaseSettings):
         3, description="Sentences (best by word overlap and section) embedded per answer: ~25 ms each on 2 cores"
     )
     answer_embed_sentences_en: int = Field(
-        4, description="The same for English questions (over Danish minutes the sentence cosine is the only evidence)"
+        4, description="The same for English questions (the sentence cosine carries more of their evidence)"
     )
     precompute_sentences: bool = Field(
         False, description="Embed every quotable sentence at ingest (about doubles ingest) so answers embed none"

@@ -54,6 +54,18 @@ def test_question_set_passes_every_check(corpus_roots, corpus):
     assert any(line.startswith("title overlap") for line in report.lines)
 
 
+def test_held_out_set_passes_every_question_check_and_shares_no_gold_with_the_dev_set(corpus_roots, corpus):
+    holdout = QUESTIONS.with_name("holdout_questions.jsonl")
+    assert cg.check(holdout, corpus_roots, corpus, set_checks=False).errors == []
+    assert cg.check(holdout, corpus_roots, corpus).errors  # too small for the dev set's counts
+
+    def gold(path):
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        return {(g["source"], g["point"]) for q in rows for g in q["gold"]}
+
+    assert not gold(holdout) & gold(QUESTIONS)
+
+
 def test_main_exits_zero_and_prints_summary(corpus_roots, capsys):
     assert cg.main([str(QUESTIONS), "--corpus", str(corpus_roots[0])]) == 0
     out = capsys.readouterr().out
