@@ -19,7 +19,8 @@ import numpy as np
 
 from assistant.citations import citation_from_chunk, clean_title, render_citation
 from assistant.prompts import format_date, phrase
-from assistant.query import QueryPlan, analyse, coverage
+from assistant.bm25 import compound_head
+from assistant.query import QueryPlan, analyse, coverage, stems
 from assistant.records import AgendaPoint, Answer, Citation, Filters, Hit, Meeting, text_hash
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
@@ -96,9 +97,10 @@ def is_section(heading: str, name: str) -> bool:
     return re.match(rf"{name}(er)?\b", (heading or "").lower()) is not None
 
 
-def _in_text(term: str, glued: str) -> bool:
-    """The term, or the head of a compound covering most of it ("sankthans" of "sankthansfest"), is in the text."""
-    return term in glued or (len(term) >= 8 and term[: max(5, round(0.6 * len(term)))] in glued)
+def _in_text(term: str, glued: str, have: set[str]) -> bool:
+    """The term is in the text (spaces and hyphens removed: "Sankt Hans-fest"), or a word of the text heads the
+    compound and covers most of it ("sankthans" of "sankthansfest"; not "ungdom" of "ungdomsråd")."""
+    return term in glued or compound_head(term, have) is not None
 
 
 def score_text(u: Unit) -> str:
@@ -253,8 +255,12 @@ class ExtractiveAnswerer:
             municipality = plan.effective_filters.municipality if plan.effective_filters else None
             f = Filters(municipality=municipality) if municipality else None
             # compounds: "sankthansfest" is known when the best points say "Sankt Hans-fest"
-            glued = re.sub(r"[\s\-–]+", "", " ".join(self._point_text(v) for v in points.values()).lower())
-            unknown = [t for t in plan.terms if len(t) >= 4 and not _in_text(t, glued) and not self.index.bm25(t, 1, f)]
+            text = " ".join(self._point_text(v) for v in points.values())
+            glued, have = re.sub(r"[\s\-–]+", "", text.lower()), stems(text)
+            unknown = [
+                t for t in plan.terms
+                if len(t) >= 4 and not _in_text(t, glued, have) and not self.index.bm25(t, 1, f, compounds=False)
+            ]  # fmt: skip
             penalty += s.refusal_unknown_penalty * len(unknown) / len(plan.terms)
         return penalty
 

@@ -57,10 +57,11 @@ def _word(tok: str, stem) -> str:
 
 def compound_head(token: str, vocab: dict[str, int] | set[str]) -> str | None:
     """The longest indexed word that heads a Danish compound of the question ("sankthansfest" -> "sankthans"):
-    at least 6 letters and 60 % of the compound, so "skolekantine" does not fall back to "skole"."""
+    at least 7 letters and 60 % of the compound, so "skolekantine" does not fall back to "skole", nor
+    "ungdomsråd" to "ungdom"."""
     if not token.isalpha() or len(token) < 10:
         return None
-    for end in range(len(token) - 1, max(6, round(0.6 * len(token))) - 1, -1):
+    for end in range(len(token) - 1, max(7, round(0.6 * len(token))) - 1, -1):
         if token[:end] in vocab:
             return token[:end]
     return None
@@ -130,6 +131,11 @@ class BM25Index:
             self._vocab[field] = vocab
         self._meta["date_int"] = np.asarray([int(row[3] or 0) for row in meta], dtype=np.int32)
 
+    def knows(self, word: str) -> bool:
+        """Whether every token of ``word`` is in the index's vocabulary."""
+        toks = tokenize(word)
+        return self._model is not None and bool(toks) and all(t in self._model.vocab_dict for t in toks)
+
     def allows(self, cid: str, mask: np.ndarray) -> bool:
         """Whether chunk ``cid`` is in this index and passes ``mask``."""
         pos = self._pos.get(cid)
@@ -163,13 +169,17 @@ class BM25Index:
             keep &= self._meta["date_int"] <= int(date_to)
         return keep
 
-    def search(self, query: str, k: int, allowed: Iterable[str] | np.ndarray | None = None) -> list[tuple[str, float]]:
-        """Best ``k`` (id, score) with score > 0; ``allowed`` is a set of ids or a boolean mask over ``self.ids``."""
+    def search(
+        self, query: str, k: int, allowed: Iterable[str] | np.ndarray | None = None, compounds: bool = True
+    ) -> list[tuple[str, float]]:
+        """Best ``k`` (id, score) with score > 0; ``allowed`` is a set of ids or a boolean mask over ``self.ids``;
+        ``compounds``: also search the indexed head of a compound the index lacks (``compound_head``)."""
         if self._model is None or k <= 0:
             return []
         vocab = self._model.vocab_dict
         toks = [t for t in tokenize(query) if t in vocab]
-        toks += [h for t in tokenize(query) if (h := compound_head(t, vocab)) and h not in toks]
+        if compounds:
+            toks += [h for t in tokenize(query) if (h := compound_head(t, vocab)) and h not in toks]
         if not toks:
             return []
         mask = None

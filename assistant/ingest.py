@@ -271,6 +271,7 @@ def ingest(
                 bar.close()
         if BM25Index.stored_generation(index.bm25_dir) != index.catalog.generation:
             index.bm25_index()  # rebuilt here (atomically) when the catalog changed, so queries start warm
+            index.dense_matrix()  # and the vectors for exact dense search beside it
         if settings.precompute_sentences and catalog.get_meta(SENTENCES_DONE) != str(catalog.generation):
             work.precompute_sentences(catalog.meetings())  # meetings ingested before the setting was on
             catalog.set_meta(SENTENCES_DONE, str(catalog.generation))

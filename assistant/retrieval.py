@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant.query import QueryPlan, analyse, coverage
+from assistant.query import QueryPlan, analyse, content_terms, coverage, words
 from assistant.records import Chunk, Filters, Hit
 from assistant.settings import Settings
 
@@ -59,6 +59,16 @@ def fuse(
         if boosted and hit.first.committee.lower() in boosted:
             hit.score *= 1.0 + COMMITTEE_BOOST
     return sorted(hits.values(), key=lambda h: (-h.score, h.dense_rank or 10**6))
+
+
+def add_known_words(plan: QueryPlan, index: Any) -> None:
+    """An English question's own words that the minutes use ("klubhuse", "Hedeland", "data", "budget") join the
+    Danish words its glossary gave: BM25 searches them and the evidence counts them."""
+    have = set(plan.translation.split())
+    extra = [w for w in dict.fromkeys(words(plan.topic)) if w not in have and content_terms(w) and index.knows(w)]
+    if extra:
+        plan.translation = " ".join([*plan.translation.split(), *extra])
+        plan.terms = list(dict.fromkeys([*plan.terms, *content_terms(" ".join(extra))]))
 
 
 def boost_titles(hits: list[Hit], terms: list[str], weight: float, top: int = TITLE_TOP) -> list[Hit]:
@@ -132,6 +142,8 @@ class HybridRetriever:
     ) -> list[Hit]:
         """Top ``k`` distinct agenda points for the question, best first."""
         plan = plan or analyse(question, None, self.index.catalog)
+        if plan.lang == "en":
+            add_known_words(plan, self.index)
         k = k or self.settings.k
         text = plan.search_text or question
         steps = relaxations(filters, self.resolve_filters(plan, filters))

@@ -67,6 +67,9 @@ class Settings(BaseSettings):
         0.86, description="Minimum evidence score for an answer to a Danish question (cosine + coverage bonus)"
     )
     refusal_threshold_en: float = Field(0.78, description="Minimum evidence score for an answer to an English question")
+    exact_search_max: int = Field(
+        300_000, description="Up to this many chunks dense search is exact (NumPy, all vectors in memory); above, HNSW"
+    )
     title_weight: float = Field(
         0.03, description="Fusion bonus for a point title holding the question's topic words (x the share held)"
     )

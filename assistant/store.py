@@ -134,6 +134,16 @@ class VectorStore:
                 return out
             offset += _GET_PAGE
 
+    def vectors(self, ids: Sequence[str], batch: int = 1000) -> dict[str, np.ndarray]:
+        """Stored vectors by id (ids not stored are left out)."""
+        out: dict[str, np.ndarray] = {}
+        ids = list(ids)
+        for i in range(0, len(ids), batch):
+            got = self._col.get(ids=ids[i : i + batch], include=["embeddings"])
+            for cid, vec in zip(got["ids"], got["embeddings"], strict=False):
+                out[cid] = np.asarray(vec, dtype=np.float32)
+        return out
+
     def ids_and_hashes(self) -> dict[str, str]:
         """Every id in the collection with the text hash in its metadata."""
         out: dict[str, str] = {}

@@ -148,7 +148,10 @@ class FakeIndex:
     def dense(self, query: str, k: int, filters: Filters | None = None):
         return self.dense_vector(self.embedder.embed_query(query), k, filters)
 
-    def bm25(self, query: str, k: int, filters: Filters | None = None):
+    def knows(self, word: str) -> bool:
+        return bool(stems(word)) and stems(word) <= set().union(*(stems(c.text) for c in self.catalog._chunks))
+
+    def bm25(self, query: str, k: int, filters: Filters | None = None, compounds: bool = True):
         q = stems(query)
         out = []
         for c in self.catalog._chunks:

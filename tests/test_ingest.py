@@ -218,3 +218,34 @@ def test_index_from_an_older_reader_rereads_once_and_drops_what_is_no_longer_min
 
     r3 = ingest([folder], settings, embedder=emb, show_progress=False)  # read once: now plain unchanged again
     assert (r3.files_unchanged, r3.files_removed, r3.files_failed) == (5, 0, 1)
+
+
+def test_exact_dense_search_matrix_follows_the_catalog_and_is_kept_beside_it(settings, corpus, monkeypatch):
+    """Every chunk's vector in BM25 id order, saved per generation: reopened without rebuilding, rebuilt when an
+    ingest changed the index; rows equal the vectors in the store."""
+    import numpy as np
+
+    emb = HashEmbedder()
+    folder = corpus[0].parent
+    ingest([folder], settings, embedder=emb, show_progress=False)
+    with Index.open(settings, embedder=emb) as idx:
+        matrix, ids = idx.dense_matrix(), idx.bm25_index().ids
+        stored = idx.store.vectors(ids)
+        assert matrix.shape == (idx.catalog.count_chunks(), emb.dim)
+        assert all(np.allclose(matrix[i], stored[cid]) for i, cid in enumerate(ids))
+        assert (settings.index_path / "dense.npz").exists()
+        probe = stored[ids[3]]
+        assert idx.dense_vector(probe, 1)[0][0].id == ids[3] or np.isclose(idx.dense_vector(probe, 1)[0][1], 1.0)
+
+    def no_rebuild(self, bm):
+        raise AssertionError("the saved matrix should have been loaded")
+
+    with monkeypatch.context() as m:
+        m.setattr(Index, "_build_matrix", no_rebuild)
+        with Index.open(settings, embedder=emb) as idx:
+            assert np.array_equal(idx.dense_matrix(), matrix)
+
+    corpus[1].unlink()
+    ingest([folder], settings, embedder=emb, show_progress=False, prune=True)
+    with Index.open(settings, embedder=emb) as idx:
+        assert idx.dense_matrix().shape[0] == idx.catalog.count_chunks() < matrix.shape[0]

@@ -133,8 +133,11 @@ def test_queries_check_vector_hashes_only_while_the_index_is_not_clean(settings,
     emb = HashEmbedder()
     ingest([corpus[0].parent], settings, embedder=emb, show_progress=False)
     victim = _stale_vector(settings, emb)
-    with Index.open(settings, embedder=emb) as idx:
-        ones = np.ones(emb.dim, np.float32) / np.sqrt(emb.dim)
+    ones = np.ones(emb.dim, np.float32) / np.sqrt(emb.dim)
+    with Index.open(settings, embedder=emb) as idx:  # exact search: vectors from the catalog's cache, never stale
+        row = idx.bm25_index().ids.index(victim)
+        assert not np.allclose(idx.dense_matrix()[row], ones)
+    with Index.open(settings.model_copy(update={"exact_search_max": 0}), embedder=emb) as idx:  # HNSW (Chroma)
         assert victim in [c.id for c, _ in idx.dense_vector(ones, 5)]  # clean: the hashes are not read
         idx.catalog.set_meta(CLEAN_RUN, "")  # as while a run is going, or after it was killed
         hits = idx.dense_vector(ones, 5)
