@@ -17,9 +17,9 @@ from typing import Any
 
 import numpy as np
 
+from assistant.bm25 import compound_head
 from assistant.citations import citation_from_chunk, clean_title, render_citation
 from assistant.prompts import format_date, phrase
-from assistant.bm25 import compound_head
 from assistant.query import QueryPlan, analyse, coverage, stems
 from assistant.records import AgendaPoint, Answer, Citation, Filters, Hit, Meeting, text_hash
 from assistant.retrieval import HybridRetriever

@@ -84,7 +84,7 @@ class Settings(BaseSettings):
         0.08, description="Evidence penalty when the best point lacks a number the question names"
     )
     refusal_unknown_penalty: float = Field(
-        0.15, description="Evidence penalty times the share of (Danish or glossary) topic words found nowhere in the minutes"
+        0.15, description="Evidence penalty x the share of topic words (Danish or glossary) not in the minutes"
     )
     answer_points: int = Field(3, description="Agenda points the extractive answer quotes from at most")
     answer_sentences: int = Field(4, description="Sentences the extractive answer quotes at most")
