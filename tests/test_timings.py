@@ -123,3 +123,16 @@ def test_engine_groups_keep_order_and_bound_tokens():
     assert [g for g in groups if g[0][0] in "xyz"] == [["x" * 2000], ["y" * 900], ["z" * 900] + ["slut."] * 3]
     assert len(groups[0]) == 16
     assert engine_groups([], 16) == []
+
+
+def test_opening_an_index_puts_numpys_blas_on_one_thread(tmp_path):
+    """The exact dense search's BLAS pool must not spin beside the embedder's threads (see index._one_blas_thread)."""
+    code = (
+        "from threadpoolctl import threadpool_info; from assistant.settings import Settings; "
+        "from assistant.index import Index; from tests.fakes import HashEmbedder; "
+        f"Index.open(Settings(index={str(tmp_path / 'i')!r}), embedder=HashEmbedder()); "
+        "print(sorted({i['num_threads'] for i in threadpool_info() if i['user_api'] == 'blas'}))"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")}
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[1]"
