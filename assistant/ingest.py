@@ -298,18 +298,16 @@ def _one_file(
     ``reread``: the index was built by an older reader; an unchanged file is read again, and rewritten only when
     the meeting read from it differs (a file the reader now refuses, e.g. a README, leaves the index)."""
     report = work.report
-    same = False
     try:
         st = path.stat()
         row = work.catalog.source(key)
-        same = bool(row and row["size"] == st.st_size and row["mtime"] == st.st_mtime)
-        if same and not reread:
+        if row and row["size"] == st.st_size and row["mtime"] == st.st_mtime and not reread:
             report.files_unchanged += 1
             return
         digest = file_sha256(path)
-        if row and row["hash"] == digest:
+        same = bool(row and row["hash"] == digest)  # the bytes the index was built from
+        if same:
             work.catalog.touch_source(key, st.st_size, st.st_mtime)
-            same = True
             if not reread:
                 report.files_unchanged += 1
                 return
