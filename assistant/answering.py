@@ -21,6 +21,7 @@ from assistant.bm25 import compound_head
 from assistant.citations import citation_from_chunk, clean_title, render_citation
 from assistant.prompts import format_date, phrase
 from assistant.query import QueryPlan, analyse, coverage, stems
+from assistant.readers.structure import absences_in
 from assistant.records import AgendaPoint, Answer, Citation, Filters, Hit, Meeting, text_hash
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
@@ -81,7 +82,7 @@ def split_units(point_key: str, rank: int, point: AgendaPoint) -> list[Unit]:
             for piece in pieces:
                 for sent in _SENT_SPLIT.split(piece):
                     sent = sent.strip()
-                    if len(sent) >= 3:
+                    if len(sent) >= 3 and not absences_in(sent):  # "Fraværende: X" is attendance, not content
                         units.append(Unit(point_key, rank, top, label, sent, para_no, len(units)))
     return units
 

@@ -144,3 +144,13 @@ def test_split_units_keeps_subheadings_as_labels():
     assert [u.text for u in units] == ["Udvalgets anbefalinger:", "Vi skal bruge data aktivt.",
                                        "Et fælles blik på data hjælper."]
     assert units[1].label == "Brug data som strategisk værktøj" and units[1].section == "Beslutning"
+
+
+def test_absence_lines_under_a_decision_are_not_quoted_as_its_content():
+    from fakes_index import point
+
+    from assistant.answering import split_units
+
+    p = point("3", "Livestreaming", Beslutning="Byrådet godkendte indstillingen.\n\nFraværende: Tina Rottbøll")
+    texts = [u.text for u in split_units("k", 0, p)]
+    assert texts == ["Byrådet godkendte indstillingen."]
