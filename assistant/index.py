@@ -79,7 +79,7 @@ class Index:
         self.embedder = embedder
         self._bm25: BM25Index | None = None
         self._bm25_lock = threading.Lock()
-        self._matrix: tuple[int, np.ndarray] | None = None  # (generation, vectors) for exact dense search
+        self._matrix: tuple[BM25Index, np.ndarray] | None = None  # the vectors for exact search, with their ids
         self._matrix_lock = threading.Lock()
 
     @property
@@ -139,9 +139,9 @@ class Index:
         There each vector's text hash is checked against the catalog's text only while an ingest is running or
         after one was killed (its writes to Chroma and the catalog are not atomic together); after a clean run they
         agree (its reconcile made them) and the hashes are not read."""
-        matrix = self.dense_matrix()
-        if matrix is not None:
-            hits = self._exact_hits(matrix, vector, k, filters)
+        snapshot = self._dense_snapshot()
+        if snapshot is not None:
+            hits = _exact_hits(*snapshot, vector, k, filters)
             known = {c.id: c for c in self.catalog.chunks([h[0] for h in hits])}
             return [(known[cid], score) for cid, score in hits if cid in known]
         verify = self.catalog.get_meta(CLEAN_RUN) != str(self.catalog.generation)
@@ -154,29 +154,21 @@ class Index:
                 out.append((c, score))
         return out[:k]
 
-    def _exact_hits(
-        self, matrix: np.ndarray, vector: np.ndarray, k: int, filters: Filters | None
-    ) -> list[tuple[str, float]]:
-        bm = self.bm25_index()
-        scores = matrix @ np.asarray(vector, dtype=np.float32)
-        if filters is not None and not filters.is_empty():
-            scores = np.where(_mask(bm, filters), scores, -np.inf)
-        k = min(k, int(np.isfinite(scores).sum()))
-        if k <= 0:
-            return []
-        top = np.argpartition(-scores, k - 1)[:k]
-        top = top[np.argsort(-scores[top], kind="stable")]
-        return [(bm.ids[i], float(scores[i])) for i in top]
-
     def dense_matrix(self) -> np.ndarray | None:
         """Every chunk's vector in the BM25 index's id order (kept with it, per generation), or None when the
         index holds more than ``settings.exact_search_max`` chunks."""
+        snapshot = self._dense_snapshot()
+        return snapshot[1] if snapshot is not None else None
+
+    def _dense_snapshot(self) -> tuple[BM25Index, np.ndarray] | None:
+        """The BM25 index (ids, filter metadata) and the matrix of the same generation, taken together: an ingest
+        between two separate calls could otherwise pair rows with another generation's ids."""
         bm = self.bm25_index()
         if not len(bm) or len(bm) > self.settings.exact_search_max or not bm.has_meta:
             return None
         with self._matrix_lock:
-            if self._matrix is not None and self._matrix[0] == bm.generation:
-                return self._matrix[1]
+            if self._matrix is not None and self._matrix[0] is bm:
+                return bm, self._matrix[1]
             path = self.path / DENSE_FILE
             matrix = None
             if path.exists():
@@ -191,8 +183,8 @@ class Index:
                 tmp = path.with_name(f"{path.stem}.tmp-{threading.get_ident()}.npz")
                 np.savez(tmp, vectors=matrix, generation=np.int64(bm.generation))
                 tmp.replace(path)
-            self._matrix = (bm.generation, matrix)
-            return matrix
+            self._matrix = (bm, matrix)
+            return bm, matrix
 
     def _build_matrix(self, bm: BM25Index) -> np.ndarray:
         """From the catalog's embedding cache (the vectors of exactly the catalog's texts); vectors the cache
@@ -322,6 +314,21 @@ class Index:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _exact_hits(
+    bm: BM25Index, matrix: np.ndarray, vector: np.ndarray, k: int, filters: Filters | None
+) -> list[tuple[str, float]]:
+    """The ``k`` best (id, cosine) over every row of ``matrix`` (aligned with ``bm.ids``) that passes ``filters``."""
+    scores = matrix @ np.asarray(vector, dtype=np.float32)
+    if filters is not None and not filters.is_empty():
+        scores = np.where(_mask(bm, filters), scores, -np.inf)
+    k = min(k, int(np.isfinite(scores).sum()))
+    if k <= 0:
+        return []
+    top = np.argpartition(-scores, k - 1)[:k]
+    top = top[np.argsort(-scores[top], kind="stable")]
+    return [(bm.ids[i], float(scores[i])) for i in top]
 
 
 def _mask(bm: BM25Index, filters: Filters) -> np.ndarray:
