@@ -256,8 +256,8 @@ class ExtractiveAnswerer:
             municipality = plan.effective_filters.municipality if plan.effective_filters else None
             f = Filters(municipality=municipality) if municipality else None
             # compounds: "sankthansfest" is known when the best points say "Sankt Hans-fest"
-            text = " ".join(self._point_text(v) for v in points.values())
-            glued, have = re.sub(r"[\s\-–]+", "", text.lower()), stems(text)
+            searched = " ".join(self._point_text(v) for v in points.values())
+            glued, have = re.sub(r"[\s\-–]+", "", searched.lower()), stems(searched)
             unknown = [
                 t for t in plan.terms
                 if len(t) >= 4 and not _in_text(t, glued, have) and not self.index.bm25(t, 1, f, compounds=False)

@@ -32,13 +32,9 @@ def load_glossary(path: Path) -> dict[str, list[str]]:
     return out
 
 
-@lru_cache(maxsize=4)
-def glossary(extra: str | None = None) -> dict[str, list[str]]:
-    table = load_glossary(GLOSSARY)
-    if extra:
-        for key, words in load_glossary(Path(extra)).items():
-            table[key] = list(dict.fromkeys([*words, *table.get(key, [])]))
-    return table
+@lru_cache(maxsize=1)
+def glossary() -> dict[str, list[str]]:
+    return load_glossary(GLOSSARY)
 
 
 def _forms(word: str) -> list[str]:
@@ -53,11 +49,11 @@ def _forms(word: str) -> list[str]:
     return forms
 
 
-def danish_words(text: str, extra: str | None = None) -> tuple[list[str], list[str]]:
+def danish_words(text: str) -> tuple[list[str], list[str]]:
     """(Danish words for the glossary phrases in ``text``, capitalised words that are not at a sentence start).
 
     Longest phrases first: "beach cleaning" gives "strandrensning", not "strand" + "rengøring rensning"."""
-    table = glossary(extra)
+    table = glossary()
     tokens = [(m.group(0), m.start()) for m in _WORD.finditer(text)]
     lower = [t.lower() for t, _ in tokens]
     out: list[str] = []

@@ -219,10 +219,14 @@ def is_closed(title: str, body: str = "") -> bool:
 ATTACHMENT_ONLY_CHARS = 200  # a point with less text than this is read through the names of its attachments
 
 
+def _lists_attachments(section: Section) -> bool:
+    return norm(section.heading) in ("bilag", "bilagsliste")
+
+
 def attachments_from(sections: Sequence[Section]) -> list[str]:
     out: list[str] = []
     for s in sections:
-        if norm(s.heading) in ("bilag", "bilagsliste"):
+        if _lists_attachments(s):
             for line in s.text.splitlines():
                 line = line.strip().lstrip("-• ").strip()
                 if line and line not in out:
@@ -251,7 +255,7 @@ def make_point(
     sections = build_sections(blocks, known)
     attachments = attachments if attachments is not None else attachments_from(sections)
     if attachments and sum(len(s.text) for s in sections) < ATTACHMENT_ONLY_CHARS and not any(
-        norm(s.heading) in ("bilag", "bilagsliste") for s in sections
+        _lists_attachments(s) for s in sections
     ):  # a point whose content is its attachments ("Spørgsmål /svar vedr. skolefravær."): their names are its text
         sections = [*sections, Section("Bilag", "\n".join(attachments))]
     return AgendaPoint(
