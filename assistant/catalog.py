@@ -223,16 +223,17 @@ class Catalog:
         return [_row_to_chunk(r) for r in self.db.execute(q, (point_key,))]
 
     def iter_chunks(self, batch: int = 2000) -> Iterator[Chunk]:
-        """All chunks in id order, streamed."""
-        last = ""
+        """All chunks in the order they were stored, streamed: a file's chunks (one meeting's) come together, so
+        the rows a committee or period filter allows form runs that exact dense search scans without copying."""
+        last = -1
         while True:
             rows = self.db.execute(
-                f"SELECT {_CHUNK_COLS} FROM chunks WHERE id > ? ORDER BY id LIMIT ?", (last, batch)
+                f"SELECT rowid AS row_, {_CHUNK_COLS} FROM chunks WHERE rowid > ? ORDER BY rowid LIMIT ?", (last, batch)
             ).fetchall()
             if not rows:
                 return
             yield from (_row_to_chunk(r) for r in rows)
-            last = rows[-1]["id"]
+            last = rows[-1]["row_"]
 
     def chunk_ids(self, filters: Filters | None = None) -> list[str]:
         """Ids of the chunks that pass ``filters`` (all chunks when empty)."""

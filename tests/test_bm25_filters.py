@@ -109,19 +109,13 @@ def _exact_reference(idx, vector, k, filters):
     return ranked[:k]
 
 
-@pytest.mark.parametrize("strategy", ["exact", "auto", "ids", "where"])
+@pytest.mark.parametrize("strategy", ["exact", "wide", "auto", "ids", "where"])
 def test_filtered_dense_search_agrees_with_chromas_metadata_filter(greve_index, monkeypatch, strategy):
     """Exact search (the default up to exact_search_max chunks) against brute force; the HNSW paths against
-    Chroma's own metadata filter."""
+    Chroma's own metadata filter. "wide": the vectors are in memory but the index is larger than exact search
+    may scan, so only filters allowing few enough chunks are searched exactly."""
     import assistant.index as index_module
 
-    if strategy != "exact":
-        monkeypatch.setattr(greve_index, "settings", greve_index.settings.model_copy(update={"exact_search_max": 0}))
-    if strategy == "ids":  # never over-fetch: always search among the allowed ids
-        monkeypatch.setattr(index_module, "BROAD_FILTER", 2.0)
-    elif strategy == "where":  # too many ids: Chroma's filter
-        monkeypatch.setattr(index_module, "BROAD_FILTER", 2.0)
-        monkeypatch.setattr(index_module, "MAX_FILTER_IDS", 0)
     idx = greve_index
     meetings = idx.catalog.meetings()
     m = meetings[-1]
@@ -132,12 +126,21 @@ def test_filtered_dense_search_agrees_with_chromas_metadata_filter(greve_index, 
         Filters(date_from=meetings[0].date, date_to=meetings[1].date),
         Filters(committee="Et udvalg der ikke findes"),
     ]
-    reference = _exact_reference if strategy == "exact" else _where_path
-    assert (idx.dense_matrix() is not None) == (strategy == "exact")
+    one_meeting = len(idx.catalog.chunk_ids(cases[1]))
+    limits = {"exact": {}, "wide": {"exact_search_max": one_meeting}}
+    update = limits.get(strategy, {"exact_search_max": 0, "dense_memory_max": 0})
+    monkeypatch.setattr(idx, "settings", idx.settings.model_copy(update=update))
+    if strategy == "ids":  # never over-fetch: always search among the allowed ids
+        monkeypatch.setattr(index_module, "BROAD_FILTER", 2.0)
+    elif strategy == "where":  # too many ids: Chroma's filter
+        monkeypatch.setattr(index_module, "BROAD_FILTER", 2.0)
+        monkeypatch.setattr(index_module, "MAX_FILTER_IDS", 0)
+    assert (idx.dense_matrix() is not None) == (strategy in limits)
     for f in cases:
         got = [c.id for c, _ in idx.dense_vector(vector, 10, f)]
-        want = reference(idx, vector, 10, f)
-        if strategy == "exact":  # repeated texts share a vector: compare the similarities (ties in any order)
+        exact = strategy in limits and len(idx.catalog.chunk_ids(f)) <= idx.settings.exact_search_max
+        want = _exact_reference(idx, vector, 10, f) if exact else _where_path(idx, vector, 10, f)
+        if exact:  # repeated texts share a vector: compare the similarities (ties in any order)
             stored = idx.store.vectors(sorted(set(got + want)))
             sims = [[round(float(np.dot(stored[c], vector)), 5) for c in ids] for ids in (got, want)]
             assert sims[0] == sims[1] and set(got) <= set(idx.catalog.chunk_ids(f)), f
@@ -146,6 +149,50 @@ def test_filtered_dense_search_agrees_with_chromas_metadata_filter(greve_index, 
         for c, _ in idx.dense_vector(vector, 10, f):
             assert not f.committee or c.committee.lower() == f.committee.lower()
     assert idx.dense_vector(vector, 10, cases[1])  # the filters do select something
+    if strategy == "wide":  # cases[0] went to HNSW, cases[1] not
+        assert len(idx.catalog.chunk_ids(cases[0])) > idx.settings.exact_search_max >= one_meeting
+
+
+def test_a_wide_filter_falls_back_to_exact_search_when_hnsw_finds_too_few(greve_index, monkeypatch):
+    idx = greve_index
+    m = idx.catalog.meetings()[-1]
+    wide = Filters(committee=m.committee)
+    allowed = len(idx.catalog.chunk_ids(wide))
+    monkeypatch.setattr(idx, "settings", idx.settings.model_copy(update={"exact_search_max": allowed - 1}))
+    vector = idx.embedder.embed_query(m.points[0].title)
+    calls = []
+
+    def nothing_allowed(*args, **kwargs):  # an HNSW search whose hits all fall outside the filter
+        calls.append(args)
+        return []
+
+    monkeypatch.setattr(idx.store, "query", nothing_allowed)
+    got = [c.id for c, _ in idx.dense_vector(vector, 10, wide)]
+    assert calls and got
+    want = _exact_reference(idx, vector, 10, wide)
+    stored = idx.store.vectors(sorted(set(got + want)))
+    assert [round(float(np.dot(stored[c], vector)), 5) for c in got] == [
+        round(float(np.dot(stored[c], vector)), 5) for c in want
+    ]
+
+
+@pytest.mark.parametrize("layout", ["runs", "scattered", "most", "none", "all"])
+def test_masked_scores_score_exactly_the_allowed_rows(layout):
+    from assistant.index import _masked_scores
+
+    rng = np.random.default_rng(7)
+    matrix = rng.standard_normal((2000, 16)).astype(np.float32)
+    vector = rng.standard_normal(16).astype(np.float32)
+    mask = {
+        "runs": np.repeat(rng.random(40) < 0.3, 50),  # whole meetings of 50 chunks
+        "scattered": rng.random(2000) < 0.1,
+        "most": rng.random(2000) < 0.9,
+        "none": np.zeros(2000, dtype=bool),
+        "all": np.ones(2000, dtype=bool),
+    }[layout]
+    rows, scores = _masked_scores(matrix, vector, mask)
+    assert rows.tolist() == np.flatnonzero(mask).tolist()
+    assert np.allclose(scores, matrix[mask] @ vector, atol=1e-5)
 
 
 def test_build_streams_texts_and_survives_chunks_without_words(tmp_path):
