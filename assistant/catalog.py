@@ -250,10 +250,16 @@ class Catalog:
         committee: str | None = None,
         date_from: date | None = None,
         date_to: date | None = None,
+        last: int | None = None,
     ) -> list[Meeting]:
+        """Meetings passing the filters, oldest first; ``last=n``: only the latest n (read without the others)."""
         f = Filters(municipality=municipality, committee=committee, date_from=date_from, date_to=date_to)
         sql, args = _filter_sql(f, date_col="date", as_int=False)
-        rows = self.db.execute(f"SELECT meeting_json FROM sources WHERE {sql} ORDER BY start, date, path", args)
+        if last is not None:
+            q = f"SELECT meeting_json FROM sources WHERE {sql} ORDER BY start DESC, date DESC, path DESC LIMIT ?"
+            rows = self.db.execute(q, (*args, last)).fetchall()[::-1]
+        else:
+            rows = self.db.execute(f"SELECT meeting_json FROM sources WHERE {sql} ORDER BY start, date, path", args)
         return [Meeting.from_dict(json.loads(r[0])) for r in rows]
 
     def meeting(self, meeting_id: str) -> Meeting | None:

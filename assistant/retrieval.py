@@ -132,7 +132,9 @@ class HybridRetriever:
     def resolve_filters(self, plan: QueryPlan, filters: Filters | None) -> Filters:
         merged = merge_filters(filters, plan)
         if plan.latest and not (merged.date_from or merged.date_to):
-            meetings = self.index.catalog.meetings(municipality=merged.municipality, committee=merged.committee)
+            meetings = self.index.catalog.meetings(
+                municipality=merged.municipality, committee=merged.committee, last=1
+            )
             if meetings and meetings[-1].date:
                 merged = replace(merged, date_from=meetings[-1].date, date_to=meetings[-1].date)
         return merged

@@ -93,7 +93,7 @@ def select_meeting(catalog: Any, plan: QueryPlan, filters: Filters, hits: list |
     if not filters.is_empty() or plan.latest:
         meetings = catalog.meetings(
             municipality=filters.municipality, committee=filters.committee,
-            date_from=filters.date_from, date_to=filters.date_to,
+            date_from=filters.date_from, date_to=filters.date_to, last=1,
         )  # fmt: skip
         return meetings[-1] if meetings else None
     if hits:

@@ -77,7 +77,7 @@ class FakeCatalog:
         self._meetings = sorted(meetings, key=lambda m: m.start or datetime.min)
         self._chunks = [chunk_point(m, p) for m in self._meetings for p in m.points]
 
-    def meetings(self, municipality=None, committee=None, date_from=None, date_to=None) -> list[Meeting]:
+    def meetings(self, municipality=None, committee=None, date_from=None, date_to=None, last=None) -> list[Meeting]:
         out = []
         for m in self._meetings:
             if municipality and (m.municipality or "").lower() != municipality.lower():
@@ -89,7 +89,7 @@ class FakeCatalog:
             if date_to and (m.date is None or m.date > date_to):
                 continue
             out.append(m)
-        return out
+        return out[-last:] if last else out
 
     def meeting(self, meeting_id: str) -> Meeting | None:
         return next((m for m in self._meetings if m.meeting_id == meeting_id), None)

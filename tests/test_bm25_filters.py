@@ -212,3 +212,18 @@ def test_build_streams_texts_and_survives_chunks_without_words(tmp_path):
     assert only_stopwords.search("budget", 3) == []
     only_stopwords.save(tmp_path / "b")
     assert BM25Index.load(tmp_path / "b").search("og", 3) == []
+
+
+def test_chunks_stream_in_storage_order_and_the_latest_meetings_are_read_alone(index):
+    """A file's chunks come together (a filter's rows then form runs), also after the file was replaced."""
+    first = meetings()[0]
+    first.municipality = first.municipality or "Greve Kommune"
+    chunks = chunk_meeting(first, 480, estimate_tokens)
+    index.catalog.replace_source(first.source_path, 1, 0.0, "changed", first, chunks)
+    sources = [c.source for c in index.catalog.iter_chunks(batch=7)]
+    assert len(sources) == index.catalog.count_chunks() and sources[-1] == first.source_path
+    assert sum(1 for i, s in enumerate(sources) if i == 0 or sources[i - 1] != s) == len(set(sources)) > 1
+    for _, committee, *_ in index.catalog.committees():
+        latest = index.catalog.meetings(committee=committee.upper(), last=1)
+        assert latest == index.catalog.meetings(committee=committee)[-1:] and latest
+    assert index.catalog.meetings(last=2) == index.catalog.meetings()[-2:]
