@@ -103,7 +103,8 @@ class Index:
             stored = catalog.embedder_info()
             if stored and not stored.same_model(wanted):
                 raise ModelMismatch(mismatch_message(str(folder), stored, wanted))
-            store = VectorStore(settings.collection, path=folder / CHROMA_DIR, url=settings.chroma_url)
+            chroma = {"path": folder / CHROMA_DIR, "url": settings.chroma_url, "ef_search": settings.hnsw_ef_search}
+            store = VectorStore(settings.collection, **chroma)
             in_store = store.embedder_info()
             if in_store and not in_store.same_model(wanted):
                 raise ModelMismatch(mismatch_message(store.where, in_store, wanted))

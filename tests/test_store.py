@@ -54,6 +54,19 @@ def test_collection_records_its_model_and_refuses_another(tmp_path):
         again.claim(EmbedderInfo("sentence-transformers", "/models/minilm", 384))
 
 
+def test_hnsw_search_breadth_is_set_on_new_and_existing_collections(tmp_path):
+    rng = np.random.default_rng(3)
+    vecs = rng.standard_normal((300, 8)).astype(np.float32)
+    store = VectorStore("minutes", path=tmp_path / "chroma", ef_search=250)
+    assert store.ef_search == 250
+    store.upsert([f"c{i}" for i in range(300)], vecs, [_md(i, "Byrådet", 20240101) for i in range(300)],
+                 ["t"] * 300)  # fmt: skip
+    store.close()
+    assert VectorStore("minutes", path=tmp_path / "chroma").ef_search == 250  # persisted with the collection
+    again = VectorStore("minutes", path=tmp_path / "chroma", ef_search=120)
+    assert again.ef_search == 120 and [h[0] for h in again.query(vecs[7], 1)] == ["c7"]
+
+
 def test_a_chroma_server_that_does_not_answer_gives_a_clear_message():
     import socket
 
