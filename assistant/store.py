@@ -77,8 +77,7 @@ class VectorStore:
     def _set_ef_search(self, ef: int) -> None:
         """Before the first query of this process (Chroma reads it when it loads the HNSW index). A read-only
         index keeps the breadth it was built with."""
-        hnsw = (getattr(self._col, "configuration_json", None) or {}).get("hnsw") or {}
-        if hnsw.get("ef_search") == ef:
+        if self.ef_search == ef:
             return
         try:
             self._col.modify(configuration={"hnsw": {"ef_search": ef}})
@@ -87,6 +86,7 @@ class VectorStore:
 
     @property
     def ef_search(self) -> int | None:
+        """The collection's HNSW search breadth, as Chroma records it."""
         hnsw = (getattr(self._col, "configuration_json", None) or {}).get("hnsw") or {}
         return hnsw.get("ef_search")
 
