@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -28,6 +28,7 @@ CREATE TABLE IF NOT EXISTS sources (
     meeting_id TEXT NOT NULL, municipality TEXT NOT NULL, committee TEXT NOT NULL, date TEXT NOT NULL,
     start TEXT, kind TEXT, n_points INTEGER NOT NULL, n_chunks INTEGER NOT NULL, meeting_json TEXT NOT NULL,
     ingested_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP);
+CREATE INDEX IF NOT EXISTS sources_start ON sources(start, date, path);
 CREATE TABLE IF NOT EXISTS points (
     point_key TEXT PRIMARY KEY, meeting_id TEXT NOT NULL, source TEXT NOT NULL, ordinal INTEGER NOT NULL,
     municipality TEXT NOT NULL, committee TEXT NOT NULL, date TEXT NOT NULL, number TEXT NOT NULL,
@@ -70,6 +71,7 @@ class Catalog:
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        self._kept: dict[str, tuple[int, list]] = {}
         self.db.executescript(SCHEMA)
 
     @property
@@ -281,20 +283,32 @@ class Catalog:
         ).fetchall()
         return [hit for r in rows if (hit := self.point(r[0]))]
 
+    def _per_generation(self, key: str, compute: Callable[[], list]) -> list:
+        """``compute()``, kept until the catalog changes: every question reads the committees and municipalities
+        (a scan of the meetings: 5 ms at 4,600 meetings)."""
+        gen = self.generation
+        kept = self._kept.get(key)
+        if kept is None or kept[0] != gen:
+            kept = (gen, compute())
+            self._kept[key] = kept
+        return list(kept[1])
+
     def committees(self) -> list[tuple[str, str, int, str, str]]:
-        return [
-            tuple(r)
-            for r in self.db.execute(
-                "SELECT municipality, committee, COUNT(*), MIN(date), MAX(date) FROM sources "
-                "GROUP BY municipality, committee ORDER BY municipality, committee"
-            )
-        ]
+        """(municipality, committee, meetings, first date, last date) per committee."""
+        sql = (
+            "SELECT municipality, committee, COUNT(*), MIN(date), MAX(date) FROM sources "
+            "GROUP BY municipality, committee ORDER BY municipality, committee"
+        )
+        return self._per_generation("committees", lambda: [tuple(r) for r in self.db.execute(sql)])
 
     def municipalities(self) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT DISTINCT municipality FROM sources ORDER BY municipality")]
+        sql = "SELECT DISTINCT municipality FROM sources ORDER BY municipality"
+        return self._per_generation("municipalities", lambda: [r[0] for r in self.db.execute(sql)])
 
     def latest_meetings(self, n: int) -> list[Meeting]:
-        rows = self.db.execute("SELECT meeting_json FROM sources ORDER BY start DESC, date DESC LIMIT ?", (n,))
+        rows = self.db.execute(
+            "SELECT meeting_json FROM sources ORDER BY start DESC, date DESC, path DESC LIMIT ?", (n,)
+        )
         return [Meeting.from_dict(json.loads(r[0])) for r in rows]
 
     def source_mtime_max(self) -> float:

@@ -227,3 +227,14 @@ def test_chunks_stream_in_storage_order_and_the_latest_meetings_are_read_alone(i
         latest = index.catalog.meetings(committee=committee.upper(), last=1)
         assert latest == index.catalog.meetings(committee=committee)[-1:] and latest
     assert index.catalog.meetings(last=2) == index.catalog.meetings()[-2:]
+
+
+def test_committees_and_municipalities_are_kept_until_the_catalog_changes(index):
+    before = index.catalog.committees()
+    assert before and index.catalog.municipalities() == sorted({r[0] for r in before})
+    m = meetings()[0]
+    m.committee, m.municipality, m.source_path = "Nyt Udvalg", "Andeby Kommune", "ny.json"
+    index.catalog.replace_source(m.source_path, 1, 0.0, "h", m, chunk_meeting(m, 480, estimate_tokens))
+    assert ("Andeby Kommune", "Nyt Udvalg") in [(r[0], r[1]) for r in index.catalog.committees()]
+    assert "Andeby Kommune" in index.catalog.municipalities()
+    assert len(index.catalog.committees()) == len(before) + 1
