@@ -29,6 +29,7 @@ CREATE TABLE IF NOT EXISTS sources (
     start TEXT, kind TEXT, n_points INTEGER NOT NULL, n_chunks INTEGER NOT NULL, meeting_json TEXT NOT NULL,
     ingested_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP);
 CREATE INDEX IF NOT EXISTS sources_start ON sources(start, date, path);
+CREATE INDEX IF NOT EXISTS sources_meeting ON sources(meeting_id);
 CREATE TABLE IF NOT EXISTS points (
     point_key TEXT PRIMARY KEY, meeting_id TEXT NOT NULL, source TEXT NOT NULL, ordinal INTEGER NOT NULL,
     municipality TEXT NOT NULL, committee TEXT NOT NULL, date TEXT NOT NULL, number TEXT NOT NULL,

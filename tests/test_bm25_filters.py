@@ -238,3 +238,4 @@ def test_committees_and_municipalities_are_kept_until_the_catalog_changes(index)
     assert ("Andeby Kommune", "Nyt Udvalg") in [(r[0], r[1]) for r in index.catalog.committees()]
     assert "Andeby Kommune" in index.catalog.municipalities()
     assert len(index.catalog.committees()) == len(before) + 1
+
