@@ -19,6 +19,7 @@ import numpy as np
 
 from assistant.bm25 import compound_head
 from assistant.citations import citation_from_chunk, clean_title, render_citation
+from assistant.embedders import estimate_tokens
 from assistant.prompts import format_date, phrase
 from assistant.query import QueryPlan, analyse, coverage, stems
 from assistant.readers.structure import absences_in
@@ -181,7 +182,7 @@ class ExtractiveAnswerer:
             n = max(1, n)
             pool = ranked[:n]
             lead = [u for u in ranked if u.rank == 0][: min(n, LEAD_POOL)]  # the best point's best are always scored
-            pool = [u for u in pool if u not in lead][: n - len(lead)] + lead
+            pool = lead + self._within_budget([u for u in pool if u not in lead][: n - len(lead)], lead)
         if pool:
             vecs = self._embed([score_text(u) for u in pool])
             cos = vecs @ self.retriever.query_vector(plan.question)
@@ -189,6 +190,19 @@ class ExtractiveAnswerer:
                 u.cosine = float(c)
                 u.score += float(c)
         return sorted(pool, key=lambda u: -u.score)
+
+    def _within_budget(self, extra: list[Unit], lead: list[Unit]) -> list[Unit]:
+        """The extra units (best first) that fit the embedding budget beside the lead's: long sentences, not
+        their number, set an answer's cost (~0.8 ms a token on 2 cores)."""
+        budget = self.settings.answer_embed_tokens
+        used = sum(estimate_tokens(score_text(u)) for u in lead)
+        kept = []
+        for u in extra:
+            used += estimate_tokens(score_text(u))
+            if budget and used > budget:
+                break
+            kept.append(u)
+        return kept
 
     def answer(self, plan: QueryPlan, hits: list[Hit]) -> Answer:
         lang = plan.lang

@@ -154,3 +154,28 @@ def test_absence_lines_under_a_decision_are_not_quoted_as_its_content():
     p = point("3", "Livestreaming", Beslutning="Byrådet godkendte indstillingen.\n\nFraværende: Tina Rottbøll")
     texts = [u.text for u in split_units("k", 0, p)]
     assert texts == ["Byrådet godkendte indstillingen."]
+
+
+def test_sentences_embedded_per_answer_stay_within_the_token_budget(assistant, monkeypatch):
+    from assistant.answering import Unit, score_text
+    from assistant.embedders import estimate_tokens
+    from assistant.query import analyse
+
+    extractive = assistant.extractive
+    embedded: list[list[str]] = []
+    real = extractive._embed
+    monkeypatch.setattr(extractive, "_embed", lambda texts: embedded.append(texts) or real(texts))
+    long = "Udvalget anbefaler at budgettet for klubhuse og skoler godkendes med de foreslåede ændringer " * 2
+    units = [
+        Unit("a:1", 0, "Beslutning", "", long + "A.", 0),
+        Unit("b:1", 1, "Indstilling", "", long + "B.", 0),
+        Unit("b:1", 1, "Indstilling", "", long + "C.", 1),
+        Unit("c:1", 2, "Sagsfremstilling", "", "Kort.", 0),
+    ]
+    plan = analyse("Hvad anbefaler udvalget om budgettet for klubhuse?")
+    for budget, n in ((0, 3), (2 * estimate_tokens(score_text(units[0])), 2), (1, 1)):
+        extractive.settings = extractive.settings.model_copy(update={"answer_embed_tokens": budget})
+        embedded.clear()
+        scored = extractive.score_units(plan, [Unit(**vars(u)) for u in units])
+        assert len(embedded[0]) == len(scored) == n, budget  # the best point's sentence is always scored
+        assert any(u.point_key == "a:1" for u in scored)
