@@ -7,12 +7,13 @@ meetings under new file names and later dates, their chunk texts unchanged (so B
 bigger archive of similar minutes) and their vectors the real ones plus Gaussian noise (cosine ~0.93 to the
 original). Each size is built into a fresh index folder (catalog, Chroma, BM25) and measured in its own process:
 dense (Chroma HNSW), BM25, fused search (HybridRetriever over the Index, as the product searches: exact NumPy dense
-search up to Settings.exact_search_max chunks, HNSW above) p50/p95 with precomputed question vectors,
+search when it scans at most Settings.exact_search_max chunks, all or those a filter allows; HNSW for a wider one)
+p50/p95 with precomputed question vectors, the whole warm ask (real query embedding and default answer) per stage,
 the exact NumPy dense search over the same vectors as the baseline (and HNSW's recall@10 against it), resident
 memory, index size on disk, and the BM25 index's size and load time. Writes benchmarks/results/scale.json.
 
     .venv/bin/python benchmarks/scale.py                           # 10k, 100k, 300k: ~15-25 min on 2 idle cores
-    .venv/bin/python benchmarks/scale.py --full                    # + 1M: about 1.5 h more and ~15 GB of disk
+    .venv/bin/python benchmarks/scale.py --full                    # + 1M: about 50 min more and ~21 GB of disk
     .venv/bin/python benchmarks/scale.py --sizes 2000,10000 --index /work/idx_full
 """
 
@@ -311,7 +312,7 @@ def main() -> None:
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="10000,100000,300000", help="chunk counts, comma-separated")
-    ap.add_argument("--full", action="store_true", help="add 1,000,000 chunks (about 1.5 h more on 2 cores)")
+    ap.add_argument("--full", action="store_true", help="add 1,000,000 chunks (about 50 min more on 2 cores)")
     ap.add_argument("--corpus", type=Path, action="append", help=f"real minutes (default: {SHARED_CORPUS})")
     ap.add_argument("--index", type=Path, help="an index whose embedding cache gives real vectors (read-only)")
     ap.add_argument("--questions", type=Path, default=REPO / "eval" / "dev_questions.jsonl")
