@@ -307,10 +307,8 @@ class Catalog:
         return self._per_generation("municipalities", lambda: [r[0] for r in self.db.execute(sql)])
 
     def latest_meetings(self, n: int) -> list[Meeting]:
-        rows = self.db.execute(
-            "SELECT meeting_json FROM sources ORDER BY start DESC, date DESC, path DESC LIMIT ?", (n,)
-        )
-        return [Meeting.from_dict(json.loads(r[0])) for r in rows]
+        """The latest ``n`` meetings, newest first."""
+        return self.meetings(last=n)[::-1]
 
     def source_mtime_max(self) -> float:
         r = self.db.execute("SELECT MAX(mtime) FROM sources").fetchone()
