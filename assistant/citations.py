@@ -73,6 +73,7 @@ def citation_from_point(
         closed=closed,
         point_key=f"{meeting.meeting_id}:{point.number}" if point else meeting.meeting_id,
         section=section,
+        url=meeting.url,
     )
 
 

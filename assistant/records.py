@@ -64,6 +64,7 @@ class Meeting:
     content_hash: str = ""
     municipality_source: str = ""  # "document", "site", "option", "folder-metadata", "folder-name" or ""
     has_time: bool = True  # False when the document gave a date only
+    url: str = ""  # the meeting's public page (http/https) where the source names it, e.g. FirstAgenda's /vis?id=
 
     @property
     def date(self) -> date | None:
@@ -226,6 +227,7 @@ class Citation:
     closed: bool = False
     point_key: str = ""
     section: str = ""
+    url: str = ""  # the meeting's public page where known (exports link to it; never a server path)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

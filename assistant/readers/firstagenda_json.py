@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
@@ -12,6 +13,18 @@ from assistant.records import AgendaPoint, Meeting, Participant
 from assistant.textutil import Block, fold_ws, html_blocks, parse_danish_datetime
 
 FORMAT = "firstagenda-json"
+# The publication site the document links to, and the meeting's public page there (the site's own "copy link").
+_SITE_BASE_RE = re.compile(r"https?://((?:www\.)?dagsorden(?:er)?\.[a-z0-9-]+\.dk)(?![\w.-])", re.IGNORECASE)
+_MEETING_ID_RE = re.compile(r"[0-9A-Za-z][0-9A-Za-z-]{0,63}")
+
+
+def public_url(data: dict, raw: str) -> str:
+    """``https://dagsordener.greve.dk/vis?id=<meeting id>`` when the document names its site and id, else ""."""
+    site = _SITE_BASE_RE.search(raw)
+    meeting_id = str(data.get("Id") or "").strip()
+    if not site or not _MEETING_ID_RE.fullmatch(meeting_id) or set(meeting_id) <= {"0", "-"}:
+        return ""
+    return f"https://{site.group(1).lower()}/vis?id={meeting_id}"
 
 
 def is_meeting_document(data: Any) -> bool:
@@ -122,5 +135,6 @@ def read(data: Any, raw: str, warnings: list[str]) -> tuple[Meeting, str | None]
         points=points,
         source_format=FORMAT,
         has_time=has_time,
+        url=public_url(data, raw),
     )
     return meeting, name_from_site(raw)
