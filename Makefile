@@ -9,17 +9,23 @@ STAMP := $(VENV)/.installed
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --upgrade pip
-	# The CPU build of torch first: an unpinned torch pulls a multi-GB CUDA build.
-	$(PIP) install --quiet torch==2.13.0
-	$(PIP) install --quiet -e '.[dev]'
-	touch $(STAMP)
+	@echo "==> [1/4] virtualenv $(VENV)"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "==> [2/4] pip"
+	@$(PIP) install --quiet --upgrade pip
+	@# The CPU build of torch first: an unpinned torch pulls a multi-GB CUDA build.
+	@echo "==> [3/4] torch (CPU build); pip shows its progress"
+	$(PIP) install torch==2.13.0
+	@echo "==> [4/4] referat-assistenten and its dependencies (gradio, chromadb, transformers, langchain-core, ...)"
+	$(PIP) install -e '.[dev]'
+	@touch $(STAMP)
+	@echo "==> setup done: $(BIN)/minutes"
 
 setup: $(STAMP)
 
 # The main job: start the chat on the shipped corpus (ingests first when the index is missing or stale).
 run: setup
+	@echo "==> indexing corpus/ (only new and changed files), then the chat on http://127.0.0.1:7860"
 	$(BIN)/minutes serve
 
 # Debian packages the tests need: Chromium for the browser test, DejaVu fonts for PDFs with æøå.
