@@ -1,6 +1,9 @@
 """Citation export: one answer or a whole conversation as Markdown, CSV, BibTeX, RIS or Word (.docx).
 
-Every export carries the question, the answer, every citation's fields and the date of the export.
+Every export carries the question, the answer, every citation's fields and the date of the export. What a report's
+reader can follow, never a server path: municipality, committee, date, point, case number, the source file's name
+and the meeting's public page where known. Minutes text and the user's question are data, never markup: no CSV cell
+starts a formula and the only active link in Markdown is an http(s) address of a meeting's public page.
 """
 
 from __future__ import annotations
@@ -12,8 +15,10 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
-from assistant.records import Answer, Citation
+from assistant.records import Answer, Citation, stable_id
 
 FORMATS: dict[str, str] = {"md": ".md", "csv": ".csv", "bib": ".bib", "ris": ".ris", "docx": ".docx"}
 
@@ -35,7 +40,8 @@ CSV_COLUMNS = (
     "closed",
     "section",
     "quote",
-    "source",
+    "source_file",
+    "url",
 )
 
 _LABELS = {
@@ -52,6 +58,7 @@ _LABELS = {
         "closed": "Lukket punkt: beslutning ikke frigivet",
         "quote": "Citat",
         "meeting": "møde",
+        "file": "Kildefil",
     },
     "en": {
         "title": "Referat-assistenten: references",
@@ -66,6 +73,7 @@ _LABELS = {
         "closed": "Closed item: decision not released",
         "quote": "Quote",
         "meeting": "meeting",
+        "file": "Source file",
     },
 }
 
@@ -100,6 +108,48 @@ def _one_line(text: str) -> str:
     return " ".join((text or "").split())
 
 
+def source_file(c: Citation) -> str:
+    """The source file's name only (the folder it sits in on the server is nobody's business)."""
+    name = re.split(r"[\\/]", c.source or "")[-1]
+    return "" if _is_web(c.source) else name
+
+
+def public_url(c: Citation) -> str:
+    """The meeting's public page: an http(s) address without spaces or markup, else ""."""
+    for url in (c.url, c.source):
+        if _is_web(url):
+            return url
+    return ""
+
+
+def _is_web(url: str) -> bool:
+    if not url or re.search(r"[\s<>\"'`\\\x00-\x1f]", url):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def with_links(answers: Sequence[Answer], catalog: Any) -> list[Answer]:
+    """Fill each citation's ``url`` from the catalog's meeting (exports then link its public page)."""
+    cache: dict[str, str] = {}
+    for a in answers:
+        for c in [*a.citations, *a.nearest]:
+            if c.url or not c.source:
+                continue
+            mid = stable_id(c.source)
+            if mid not in cache:
+                try:
+                    meeting = catalog.meeting(mid)
+                except Exception:  # noqa: BLE001 - a link is a courtesy; the export goes on without it
+                    meeting = None
+                cache[mid] = getattr(meeting, "url", "") or ""
+            c.url = cache[mid]
+    return list(answers)
+
+
 # --- Markdown ---------------------------------------------------------------------------------------------------
 
 
@@ -109,29 +159,45 @@ def to_markdown(answers: Sequence[Answer], lang: str | None = None, when: date |
     out = [f"# {lb['title']}", "", f"{lb['exported']}: {_today(when).isoformat()}", ""]
     for i, a in enumerate(answers, 1):
         heading = f"## {i}. {lb['question']}" if len(answers) > 1 else f"## {lb['question']}"
-        out += [heading, "", _md_escape(_one_line(a.question)), "", f"### {lb['answer']}", "", _md_text(a.text), ""]
+        out += [heading, "", md_escape(_one_line(a.question)), "", f"### {lb['answer']}", "", _md_text(a.text), ""]
         cits = cited(a)
         out += [f"### {lb['nearest'] if a.refused and not a.citations else lb['sources']}", ""]
         if not cits:
             out += [lb["none"], ""]
         for c in cits:
-            out.append(f"[{c.number}] {_md_escape(reference(c, a.lang or lang))}")
+            out.append(f"[{c.number}] {md_escape(reference(c, a.lang or lang))}")
             if c.closed:
                 out.append(f"    > {lb['closed']}")
             elif c.quote:
-                out.append(f"    > {_md_escape(_one_line(c.quote))}")
+                out.append(f"    > {md_escape(_one_line(c.quote))}")
+            if url := public_url(c):
+                out.append(f"    <{url}>")
             out.append("")
     return "\n".join(out).rstrip() + "\n"
 
 
 def _md_text(text: str) -> str:
-    """Answer text keeps its [n] markers and paragraphs; only raw HTML is neutralised."""
-    return re.sub(r"([<>])", r"\\\1", text.strip())
+    """Answer text keeps its paragraphs and its [n] markers; everything else is literal text."""
+    paras = [_markers(md_escape(_one_line(p))) for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    return "\n\n".join(paras)
 
 
-def _md_escape(text: str) -> str:
-    """Keep user and minutes text from turning into Markdown markup or raw HTML."""
-    return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", text)
+def _markers(escaped: str) -> str:
+    """Citation markers shown as [n]: never followed by "(", "[" or ":", so never a link nor a link definition
+    (every other bracket stays escaped, so no definition exists for them to refer to)."""
+    return re.sub(r"\\\[(\d{1,3})\\\](?![(\[:])", r"[\1]", escaped)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&])")
+_MD_LINE_START = re.compile(r"^(\s*(?:\d+(?=[.)]))?)([-+=>.)])")  # a list, a setext heading or a quote
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z0-9])(:)(?=//)|(?<=\bwww)(\.)|(?<=\w)(@)(?=\w)")
+
+
+def md_escape(text: str) -> str:
+    """Text that Markdown (CommonMark and GFM) shows as written: no emphasis, headings, lists, tables, raw HTML,
+    entities, links, images or autolinks (``https\\://``, ``www\\.``, ``anna\\@`` break GFM's bare-address links)."""
+    text = _MD_LINE_START.sub(r"\1\\\2", _MD_SPECIAL.sub(r"\\\1", text))
+    return _AUTOLINK.sub(lambda m: "\\" + m.group(0), text)
 
 
 # --- CSV --------------------------------------------------------------------------------------------------------
@@ -141,7 +207,7 @@ def to_csv(answers: Sequence[Answer], lang: str | None = None, when: date | None
     """One row per citation (an answer without citations gets one row with empty citation fields)."""
     lang = _lang(answers, lang)
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    w = _SafeWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n", quoting=csv.QUOTE_ALL)
     w.writeheader()
     day = _today(when).isoformat()
     for i, a in enumerate(answers, 1):
@@ -171,10 +237,30 @@ def to_csv(answers: Sequence[Answer], lang: str | None = None, when: date | None
                     "closed": c.closed,
                     "section": c.section,
                     "quote": "" if c.closed else c.quote,
-                    "source": c.source,
+                    "source_file": source_file(c),
+                    "url": public_url(c),
                 }
             )
     return buf.getvalue()
+
+
+# Cells a spreadsheet reads as a formula: starting with = + - @ (also after leading spaces), a tab or a CR
+# (OWASP "CSV Injection"), and the full-width forms some spreadsheets fold to them.
+_FORMULA_START = tuple("=+-@\uff1d\uff0b\uff0d\uff20")
+
+
+def csv_safe(value: object) -> object:
+    """OWASP's rule: a cell that could start a formula gets a single quote in front, so it stays text."""
+    if not isinstance(value, str) or not value:
+        return value
+    if value[0] in "\t\r" or value.lstrip(" \t\r\n\u00a0").startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+class _SafeWriter(csv.DictWriter):
+    def writerow(self, rowdict):  # type: ignore[override]
+        return super().writerow({k: csv_safe(v) for k, v in rowdict.items()})
 
 
 # --- BibTeX -----------------------------------------------------------------------------------------------------
@@ -228,8 +314,9 @@ def to_bibtex(answers: Sequence[Answer], lang: str | None = None, when: date | N
                 ("note", lb["closed"] if c.closed else c.quote),
                 ("addendum", reference(c, a.lang or lang)),
                 ("annote", f"{lb['question']}: {a.question} {lb['answer']}: {a.text}"),
+                ("url", public_url(c)),
                 ("urldate", day),
-                ("file", c.source),
+                ("library", source_file(c)),
             ]
             body = []
             for name, value in fields:
@@ -269,7 +356,8 @@ def to_ris(answers: Sequence[Answer], lang: str | None = None, when: date | None
                 ("N1", f"{lb['answer']}: {a.text}"),
                 ("N1", reference(c, a.lang or lang)),
                 ("Y2", day.strftime("%Y/%m/%d")),
-                ("UR" if c.source.startswith(("http://", "https://")) else "L1", c.source),
+                ("UR", public_url(c)),
+                ("AN", source_file(c)),
                 ("LA", a.lang),
             ]
             lines += [f"{tag}  - {_one_line(value)}" for tag, value in rec if value]
@@ -293,10 +381,10 @@ def to_docx(answers: Sequence[Answer], path: Path, lang: str | None = None, when
     doc.add_paragraph(f"{lb['exported']}: {_today(when).isoformat()}")
     for i, a in enumerate(answers, 1):
         doc.add_heading(f"{i}. {lb['question']}" if len(answers) > 1 else lb["question"], level=2)
-        doc.add_paragraph(_one_line(a.question))
+        doc.add_paragraph(_xml_safe(_one_line(a.question)))
         doc.add_heading(lb["answer"], level=3)
         for para in re.split(r"\n\s*\n", a.text.strip()) or [""]:
-            doc.add_paragraph(para.strip())
+            doc.add_paragraph(_xml_safe(para.strip()))
         cits = cited(a)
         doc.add_heading(lb["nearest"] if a.refused and not a.citations else lb["sources"], level=3)
         if not cits:
@@ -304,15 +392,22 @@ def to_docx(answers: Sequence[Answer], path: Path, lang: str | None = None, when
         for c in cits:
             p = doc.add_paragraph()
             p.add_run(f"[{c.number}] ").bold = True
-            p.add_run(reference(c, a.lang or lang))
+            p.add_run(_xml_safe(reference(c, a.lang or lang)))
             quote = lb["closed"] if c.closed else _one_line(c.quote)
             if quote:
                 q = doc.add_paragraph(style="Quote")
-                run = q.add_run(quote)
+                run = q.add_run(_xml_safe(quote))
                 run.font.size = Pt(9.5)
+            if url := public_url(c):  # plain text, never a hyperlink field: the meeting's public page
+                doc.add_paragraph(url)
     path = Path(path)
     doc.save(str(path))
     return path
+
+
+def _xml_safe(text: str) -> str:
+    """Drop characters XML (and so Word) cannot hold: control characters from a damaged file would stop the export."""
+    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", text)
 
 
 # --- entry point ------------------------------------------------------------------------------------------------
@@ -335,10 +430,15 @@ def export(answers: Sequence[Answer], fmt: str, path: Path, lang: str | None = N
     return path
 
 
-def export_name(answers: Sequence[Answer], fmt: str) -> str:
-    """A file name for a download: 'referat-svar-<date>-<question slug>.<ext>'."""
-    first = answers[0].question if answers else "svar"
-    return f"referat-svar-{date.today().isoformat()}-{slugify(first, 40) or 'svar'}{FORMATS[fmt]}"
+def export_name(answers: Sequence[Answer], fmt: str, conversation: bool | None = None) -> str:
+    """A download's file name after what it holds: one answer 'referat-svar-<date>-<question slug>.<ext>', a whole
+    conversation 'referat-samtale-<date>.<ext>' (``conversation`` None: more than one answer is a conversation)."""
+    whole = len(answers) > 1 if conversation is None else conversation
+    day = date.today().isoformat()
+    if whole:
+        return f"referat-samtale-{day}{FORMATS[fmt]}"
+    last = answers[-1].question if answers else "svar"
+    return f"referat-svar-{day}-{slugify(last, 40) or 'svar'}{FORMATS[fmt]}"
 
 
 _DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})

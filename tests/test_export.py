@@ -118,6 +118,7 @@ def test_csv_parses_back_with_every_citation():
     assert first["case_number"] == "24-012144"
     assert first["meeting_date"] == "2025-12-09"
     assert first["reference"] == render_citation(c, "da")
+    assert first["source_file"] == "referat-17-4-udvalg-2025-12-09.txt" and "source" not in first
     closed = rows[1]
     assert closed["closed"] == "True" and closed["quote"] == ""
     assert rows[2]["question"] == "What did they decide, #2?"
@@ -142,6 +143,7 @@ def test_bibtex_parses_back_field_by_field():
     assert f["addendum"] == render_citation(c, "da")
     assert answers[0].question in f["annote"] and "Udvalget anbefalede" in f["annote"]
     assert f["urldate"] == "2026-03-04"
+    assert "file" not in f and f["library"] == "referat-17-4-udvalg-2025-12-09.txt"
     closed = entries[1][2]
     assert "Beslutning ikke frigivet" in closed["note"] or "beslutning ikke frigivet" in closed["note"]
     assert "number" not in closed  # no case number, no empty field
@@ -168,7 +170,7 @@ def test_ris_parses_back_field_by_field():
     assert f"Spørgsmål: {answers[0].question}" in r["N1"]
     assert any(n.startswith("Svar: Udvalget anbefalede") for n in r["N1"])  # newlines folded to one line
     assert render_citation(c, "da") in r["N1"]
-    assert r["L1"] == [c.source]
+    assert "L1" not in r and r["AN"] == ["referat-17-4-udvalg-2025-12-09.txt"]  # the file's name, not its path
     assert recs[1]["UR"] == ["https://dagsordener.greve.dk/x.json"]
 
 
@@ -226,3 +228,12 @@ def test_export_refuses_unknown_format_and_empty(tmp_path):
 def test_export_name_is_safe():
     name = export_name([Answer(question="Hvad ../../ besluttede Økonomiudvalget?", text="", citations=[])], "bib")
     assert "/" not in name and name.endswith(".bib") and "oekonomiudvalget" in name
+
+
+def test_export_name_follows_what_is_exported():
+    one, two = _answers()
+    today = date.today().isoformat()
+    assert export_name([one], "md") == f"referat-svar-{today}-hvad-anbefalede-udvalget-om-brug-af-data.md"
+    assert export_name([one, two], "docx") == f"referat-samtale-{today}.docx"  # not the first question's name
+    assert export_name([one], "csv", conversation=True) == f"referat-samtale-{today}.csv"
+    assert export_name([one, two], "ris", conversation=False) == f"referat-svar-{today}-what-did-they-decide-2.ris"

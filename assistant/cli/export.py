@@ -34,14 +34,16 @@ def _day(value: str | None) -> date | None:
 def export_cmd(question, fmt, output, index, municipality, committee, date_from, date_to, lang) -> None:
     """Stil et spørgsmål og gem svaret med kildehenvisninger (Markdown, CSV, BibTeX, RIS eller Word)."""
     from assistant.answering import Assistant
-    from assistant.export import export, export_name
+    from assistant.export import export, export_name, with_links
     from assistant.records import Filters
     from assistant.settings import Settings
 
     settings = Settings(**({"index": index} if index else {}))
     filters = Filters(municipality=municipality, committee=committee, date_from=_day(date_from), date_to=_day(date_to))
     try:
-        answer = Assistant(settings).ask(question, filters=filters, lang=lang)
+        assistant = Assistant(settings)
+        answer = assistant.ask(question, filters=filters, lang=lang)
+        with_links([answer], assistant.index.catalog)  # each meeting's public page, where the minutes name it
     except Exception as exc:  # noqa: BLE001 - one readable line instead of a traceback
         click.echo(f"Fejl: {exc}", err=True)
         sys.exit(2)
