@@ -28,6 +28,7 @@ from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
 from assistant.structured import CaseStep, answer_attendance, answer_case, answer_meetings, case_history
 from assistant.structured import select_meeting as _select_meeting
+from assistant.vocabulary import section_kind
 
 STRUCTURED = ("attendance", "participants", "meetings", "case")
 SECTION_PRIOR = {  # intent -> (section heading prefix, bonus)
@@ -95,8 +96,15 @@ def _is_subheading(line: str) -> bool:
 
 
 def is_section(heading: str, name: str) -> bool:
-    """'Beslutning' and 'Beslutning i Byrådet den 1. maj' are the section 'beslutning'; 'Beslutningstema' is not."""
+    """'Beslutning', 'Beslutning i Byrådet den 1. maj' and 'Udvalgets beslutning' are the section 'beslutning'
+    (the vocabulary's decision headings); 'Beslutningstema' is not."""
+    kind = _SECTION_KINDS.get(name)
+    if kind:
+        return section_kind(heading or "") == kind
     return re.match(rf"{name}(er)?\b", (heading or "").lower()) is not None
+
+
+_SECTION_KINDS = {"beslutning": "decision", "indstilling": "recommendation"}
 
 
 def _in_text(term: str, glued: str, have: set[str]) -> bool:

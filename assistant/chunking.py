@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 from assistant.embedders import estimate_tokens
 from assistant.records import AgendaPoint, Chunk, Meeting, Section, source_key, stable_id
+from assistant.vocabulary import is_decision_heading
 
 TokenCounter = Callable[[str], int]
 
-DECISION_HEADINGS = ("beslutning", "beslutninger", "offentlig beslutning")
 _SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+(?=[\"'(«»\[]?[A-ZÆØÅ0-9§])")
 
 
@@ -65,7 +65,7 @@ def _shorten(text: str, limit: int) -> str:
 
 
 def is_decision(section: Section) -> bool:
-    return section.heading.lower().startswith(DECISION_HEADINGS)
+    return is_decision_heading(section.heading)
 
 
 def _sections_of(point: AgendaPoint) -> list[Section]:

@@ -16,6 +16,7 @@ from assistant.bm25 import compound_head
 from assistant.prompts import DA_MONTHS, EN_MONTHS
 from assistant.records import Answer, Filters
 from assistant.translate import danish_words
+from assistant.vocabulary import CASE_NUMBER_RE, find_case_numbers
 
 DA_STOP = frozenset(
     "af alle alt andre at blev blive bliver da de dem den denne der deres det dette dig din disse du efter eller en "
@@ -69,7 +70,7 @@ _LATEST = re.compile(
     r"\b(sidste|seneste|forrige|nyeste|last|latest|most recent|previous)\s+(møde|mødet|meeting)\b", re.I
 )
 PREFIX_CHARS = 6  # a question term this long also matches as the head of a longer word
-_CASE_RE = re.compile(r"\b(EMN-\d{4}-\d+|\d{3}-\d{4}-\d+|\d{2}-\d{5,7}[A-Z]?|\d{2}/\d{3,6})\b", re.I)
+_CASE_RE = CASE_NUMBER_RE  # one grammar with the readers (assistant.vocabulary)
 
 _MONTHS: dict[str, int] = {}
 for _i, (_da, _en) in enumerate(zip(DA_MONTHS, EN_MONTHS, strict=True), start=1):
@@ -219,8 +220,8 @@ def coverage(terms: list[str], text: str) -> float:
 
 
 def find_case_number(text: str) -> str | None:
-    m = _CASE_RE.search(text)
-    return m.group(1).upper() if m else None
+    found = find_case_numbers(text)
+    return found[0].upper() if found else None
 
 
 def _month_range(year: int, month: int) -> tuple[date, date]:

@@ -26,6 +26,40 @@ class Section:
     level: int = 1  # 1 for a top heading, 2 for a sub-heading (e.g. under Sagsfremstilling)
 
 
+@dataclass(frozen=True)
+class Decision:
+    """One decision on a point, under its heading: the deciding body, ISO date and point number where printed."""
+
+    text: str
+    body: str = ""  # "Økonomiudvalget", "Udvalget", "" under a plain "Beslutning"
+    date: str = ""  # ISO date, "" when the heading gives none
+    point: str = ""  # the point number the heading prints ("... den 04.12.2012 Punkt 2"), else ""
+    heading: str = ""  # as printed
+
+
+@dataclass(frozen=True)
+class PathEntry:
+    """One step of a case's path through the bodies: "Kommunalbestyrelsen den 30. januar 2012 Punkt 5"."""
+
+    body: str
+    date: str = ""  # ISO
+    point: str = ""
+
+
+VOTE_POSITIONS = ("for", "against", "abstain", "reservation", "not-taking-part")
+
+
+@dataclass(frozen=True)
+class Vote:
+    """A position recorded in a decision: who (names and/or party letters as printed) voted for, against,
+    abstained, took a reservation or did not take part."""
+
+    position: str  # one of VOTE_POSITIONS
+    who: tuple[str, ...] = ()  # names as printed
+    parties: tuple[str, ...] = ()  # party letters as printed: "Ø", "A", "V"
+    text: str = ""  # the sentence it was read from
+
+
 @dataclass
 class AgendaPoint:
     number: str  # as printed: "2", "174", "12a"
@@ -34,8 +68,12 @@ class AgendaPoint:
     case_number: str | None = None
     closed: bool = False
     sections: list[Section] = field(default_factory=list)
-    decision: str | None = None  # the Beslutning text, if any
+    decision: str | None = None  # the meeting's own decision text (see readers.structure.decision_of), if any
     attachments: list[str] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)  # every decision section, in printed order
+    path: list[PathEntry] = field(default_factory=list)  # the case's earlier (and later) handling where printed
+    absent: list[str] = field(default_factory=list)  # who did not take part in this point
+    votes: list[Vote] = field(default_factory=list)
 
     def section(self, *names: str) -> Section | None:
         """First section whose heading starts with one of ``names`` (case-insensitive)."""
@@ -109,6 +147,12 @@ class Meeting:
         for p in d.pop("points", []):
             p = dict(p)
             p["sections"] = [Section(**s) for s in p.get("sections", [])]
+            p["decisions"] = [Decision(**x) for x in p.get("decisions", [])]
+            p["path"] = [PathEntry(**x) for x in p.get("path", [])]
+            p["votes"] = [
+                Vote(x["position"], tuple(x.get("who", ())), tuple(x.get("parties", ())), x.get("text", ""))
+                for x in p.get("votes", [])
+            ]
             points.append(AgendaPoint(**p))
         return cls(
             start=datetime.fromisoformat(start) if start else None,

@@ -1,4 +1,4 @@
-"""Clean text, Danish dates and times, case numbers, and HTML to text blocks.
+"""Clean text, Danish dates and times, and HTML to text blocks (case numbers: assistant.vocabulary).
 
 Shared by the readers and by anything that needs to understand a Danish date or case number in free text.
 """
@@ -137,30 +137,13 @@ def parse_danish_date(text: str) -> date | None:
 
 # ---------------------------------------------------------------- case numbers
 
-# EMN-2025-012345 (Aarhus), 306-2009-600 (PolWeb), 24-012144 (FirstAgenda YY-NNNNNN), 24/1234 (YY/N+),
-# "J.nr. 00.01A00-G01-1-24" style journal numbers after a J.nr. label.
-CASE_NUMBER_RE = re.compile(
-    r"(?<![\w-])(?:"
-    r"(?P<emn>EMN-\d{4}-\d+)"
-    r"|(?P<polweb>\d{3}-\d{4}-\d+)"
-    r"|(?P<fa>\d{2}-\d{6})"
-    r"|(?P<slash>\d{2}/\d{2,})"
-    r"|J\.\s?nr\.?:?\s*(?P<jnr>[0-9A-ZÆØÅ][\w.\-/]*\d)"
-    r")(?![\w-])",
-    re.IGNORECASE,
-)
 
+def __getattr__(name: str):  # noqa: ANN202 - the case-number grammar lives in assistant.vocabulary (one grammar)
+    if name in ("CASE_NUMBER_RE", "find_case_numbers"):
+        from assistant import vocabulary
 
-def find_case_numbers(text: str) -> list[str]:
-    """Case numbers in ``text`` in order of appearance, without duplicates (J.nr. values without the label)."""
-    out: list[str] = []
-    for m in CASE_NUMBER_RE.finditer(text or ""):
-        value = next(v for v in m.groupdict().values() if v)
-        if value.upper().startswith("EMN"):
-            value = value.upper()
-        if value not in out:
-            out.append(value)
-    return out
+        return getattr(vocabulary, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # ---------------------------------------------------------------- HTML

@@ -15,75 +15,32 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 
-from assistant.records import AgendaPoint, Participant, Section
+from assistant.records import AgendaPoint, Decision, Participant, Section
 from assistant.textutil import Block, fold_ws
+from assistant.vocabulary import (  # noqa: F401 - re-exported: the readers' and tests' names for the vocabulary
+    SUB_HEADINGS,
+    TOP_HEADINGS,
+    absences_in,
+    decision_heading,
+    heading_level,
+    is_decision_heading,
+    names_body,
+    norm,
+    parse_participant,
+    path_entries,
+    point_absences,
+    section_kind,
+    split_inline_decision,
+    split_names,
+)
 
-# Top-level headings (level 1); every other known heading is a sub-heading (level 2).
-TOP_HEADINGS = frozenset(
-    ["sagsfremstilling", "fremstilling", "supplerende sagsfremstilling", "ny supplerende sagsfremstilling"]
-)
-SUB_HEADINGS = frozenset(
-    """resume|indstilling|indstillinger|supplerende indstilling|sagsbeskrivelse|supplerende sagsbeskrivelse|
-    lovgrundlag|retsgrundlag|lovgrundlag og kompetence|kompetence|økonomiske konsekvenser|økonomi|
-    økonomi og finansiering|finansiering|bevilling|bevillingsmæssige konsekvenser|anlæg|øvrige konsekvenser|
-    øvrige forhold|øvrige opmærksomhedspunkter|kommunikation|tidsplan|sagens forløb|sagsforløb|sagsprocedure|
-    sagsgang|sagsgang og sagstype|høring|høringssvar|høringsproces|beslutningstema|ansvarlig|tid|sagens indhold|
-    sagens baggrund|baggrund|sagens videre forløb|videre forløb|videre proces|den videre proces|proces|bilag|
-    bilagsliste|problemstilling|løsning|personale|personalemæssige konsekvenser|sagens kerne|
-    beslutningskompetence|vurdering|administrationens vurdering|forvaltningens vurdering|administrationens
-    anbefaling|konsekvenser|beskrivelse af sagen|beskrivelse af alternativ indstilling|miljøvurdering|miljø|
-    klima|klimavurdering|klima- og miljøvurdering|handicappolitisk vurdering|borgerinddragelse|inddragelse|
-    fremmøde og inhabilitet|habilitet|formål|sammenfatning|bemærkninger|historik|tidligere beslutninger|
-    tidligere behandling|politisk behandling|effekt|risici|risikovurdering|supplerende oplysninger|
-    indstillingens begrundelse|begrundelse|udtalelser|høringsberettigede|digitalisering|sundhedsmæssige
-    konsekvenser|erhvervsmæssige konsekvenser|ligestilling|arbejdsmiljø|planforhold|sagens behandling""".replace(
-        "\n", " "
-    ).split("|")
-)
-SUB_HEADINGS = frozenset(" ".join(h.split()) for h in SUB_HEADINGS)
-
-DECISION_RE = re.compile(
-    r"^(?:beslutning(?:er)?(?:\s+\S.{0,80}\bden\b.{0,40})?"  # Beslutning, Beslutning i <forum> den <date>
-    r"|offentlig beslutning.{0,80}"
-    r"|.{0,60}\S+s beslutning(?: under mødet)?(?: den .{0,40})?"  # <forum>s beslutning under mødet den ...
-    r"|indstilling og beslutning|afgørelse)\s*:?$",
-    re.IGNORECASE,
-)
-_INLINE_DECISION_RE = re.compile(r"^(beslutning\b.{0,80}?\bden\b.{0,30}?\d{4})\s*:\s*(\S.*)$", re.IGNORECASE)
-_FORUM_DECISION_RE = re.compile(r"^beslutning\s+(?:i\s+)?\S.*\d|^.+s beslutning", re.IGNORECASE)
-_DATED_RE = re.compile(r"^beslutning\s+(?:i\s+)?\S.*\bden\b", re.IGNORECASE)
 CLOSED_TITLE_RE = re.compile(r"^\s*(?:lukket(?:\s+punkt)?|fortrolig(?:t)?)\b\s*[:\-–]?", re.IGNORECASE)
 CLOSED_BODY_RE = re.compile(
     r"beslutning(?:en)? ikke frigivet|punktet er lukket|lukket punkt|behandlet for lukkede døre", re.IGNORECASE
 )
 TYPE_CODE_RE = re.compile(r"\s*\(([A-ZÆØÅ])\)\s*$")
-ABSENCE_RE = re.compile(
-    r"^(?P<label>afbud(?: fra)?|fraværende(?: med afbud| uden afbud| i mødet)?|ikke til ?stede|ikke mødt)"
-    r"\s*:?\s*(?P<names>.*)$",
-    re.IGNORECASE,
-)
-WAS_ABSENT_RE = re.compile(r"^(?P<names>[A-ZÆØÅ][^.:]{2,80}?)\s+(?:var|er)\s+fraværende\b", re.IGNORECASE)
-_NAME_RE = re.compile(r"^[A-ZÆØÅ][\w'’.\-]*(?:\s+[\w'’.\-]+){0,5}$")
 _PARTY_RE = re.compile(r"\s*\([^)]{1,12}\)")
 _SENTENCE_END = (".", "!", "?", ":", ";", ",")
-
-
-def norm(text: str) -> str:
-    return " ".join(text.casefold().split()).rstrip(":").strip()
-
-
-def heading_level(text: str) -> int:
-    """1 or 2 when ``text`` is a known heading (decision headings and sagsfremstilling are 1), else 0."""
-    if len(text) > 120:
-        return 0
-    n = norm(text)
-    if n in TOP_HEADINGS or DECISION_RE.match(n):
-        return 1
-    return 2 if n in SUB_HEADINGS else 0
-
-
-def is_decision_heading(text: str) -> bool:
-    return len(text) <= 120 and bool(DECISION_RE.match(norm(text)))
 
 
 def heading_shaped(text: str) -> bool:
@@ -129,8 +86,8 @@ def _markup_heading_ok(b: Block) -> bool:
 def classify(b: Block, known: set[str], in_decision: bool) -> int:
     """Section level of block ``b`` when it starts a section, else 0."""
     lvl = heading_level(b.text)
-    if lvl == 1 and in_decision and not b.heading and is_decision_heading(b.text) and not _DATED_RE.match(b.text):
-        return 0  # "Udvalgets beslutning:" as a line inside a decision is part of it
+    if lvl == 1 and in_decision and not b.heading and (d := decision_heading(b.text)) is not None and not d.date:
+        return 0  # "Udvalgets beslutning:" as a line inside a decision is part of it; a dated one starts another
     if lvl:
         return lvl
     if norm(b.text) in known and heading_shaped(b.text):
@@ -163,9 +120,9 @@ def build_sections(blocks: Iterable[Block], known: set[str] | None = None) -> li
         if lvl:
             close()
             heading, level, paras = fold_ws(b.text).rstrip(":").strip(), lvl, []
-            inline = _INLINE_DECISION_RE.match(heading)
+            inline = split_inline_decision(heading)
             if inline:  # "Beslutning i <forum> den <date>: <text>" printed as one heading
-                heading, paras = inline.group(1), [inline.group(2)]
+                heading, paras = inline[0], [inline[1]]
             in_decision = is_decision_heading(heading)
         elif not in_decision and not b.heading and (split := _inline_heading(b.text)):
             close()  # "Beslutning: Godkendt." - a known heading and its text on one line
@@ -185,22 +142,38 @@ def _inline_heading(text: str) -> tuple[str, list[str]] | None:
     return None
 
 
+def decisions_of(sections: Sequence[Section]) -> list[Decision]:
+    """Every decision section as a record with the body, date and point its heading prints, in printed order."""
+    out = []
+    for s in sections:
+        d = decision_heading(s.heading)
+        if d is not None:
+            out.append(Decision(text=s.text, body=d.body, date=d.date, point=d.point, heading=s.heading))
+    return out
+
+
 def decision_of(sections: Sequence[Section], committee: str = "") -> str | None:
     """The meeting's own decision.
 
-    A plain "Beslutning"/"Beslutninger" section wins; otherwise a "Beslutning i <forum> den <date>" section naming
-    ``committee``, else the last such section (earlier forums' decisions are often quoted in the case text).
+    A plain "Beslutning"/"Beslutninger" section wins; otherwise a decision naming ``committee`` (the last one),
+    else the latest dated one, else the last (earlier forums' decisions are often quoted in the case text).
     """
-    found = [s for s in sections if is_decision_heading(s.heading)]
+    return _own_decision(decisions_of(sections), committee)
+
+
+def _own_decision(found: Sequence[Decision], committee: str = "") -> str | None:
     if not found:
         return None
-    plain = [s for s in found if not _FORUM_DECISION_RE.match(s.heading)]
+    plain = [d for d in found if not (d.body or d.date)]
     if plain:
         return plain[0].text
     if committee:
-        named = [s for s in found if norm(committee) in norm(s.heading)]
+        named = [d for d in found if d.body and (norm(committee) in norm(d.body) or norm(d.body) in norm(committee))]
         if named:
-            return named[-1].text
+            return max(named, key=lambda d: d.date).text if all(d.date for d in named) else named[-1].text
+    dated = [d for d in found if d.date]
+    if len(dated) == len(found):
+        return max(reversed(dated), key=lambda d: d.date).text  # the latest; printed last among equals
     return found[-1].text
 
 
@@ -258,64 +231,22 @@ def make_point(
         _lists_attachments(s) for s in sections
     ):  # a point whose content is its attachments ("Spørgsmål /svar vedr. skolefravær."): their names are its text
         sections = [*sections, Section("Bilag", "\n".join(attachments))]
+    decisions = decisions_of(sections)
     return AgendaPoint(
         number=number,
         title=title,
         type_code=type_code or code,
         case_number=case_number or None,
         sections=sections,
-        decision=decision_of(sections, committee),
+        decision=_own_decision(decisions, committee),
         attachments=attachments,
+        decisions=decisions,
+        path=path_entries("\n".join(s.text for s in sections if not is_decision_heading(s.heading))),
+        absent=point_absences("\n".join(d.text for d in decisions)),
     )
 
 
 # ---------------------------------------------------------------- participants and absences
-
-
-_NOTE_RE = re.compile(r"\s*\(([^()]{1,60})\)\s*$")
-ABSENT_NOTES = ("afbud", "fraværende", "fravær", "ikke til stede", "forfald", "syg", "deltog ikke")
-
-
-def parse_participant(text: str) -> Participant | None:
-    """``"Ole Bæk (V) (Afbud)"`` -> Participant("Ole Bæk", absent=True, note="V; Afbud")."""
-    name, notes = fold_ws(text), []
-    while (m := _NOTE_RE.search(name)) is not None:
-        notes.insert(0, m.group(1).strip())
-        name = name[: m.start()].strip()
-    name = name.strip(" .,;")
-    if not name or any(ch.isdigit() for ch in name):
-        return None
-    absent = any(n.lower().startswith(ABSENT_NOTES) for n in notes)
-    return Participant(name=name, absent=absent, note="; ".join(notes))
-
-
-def split_names(text: str) -> list[str]:
-    """Names in an absence line: "Anne Hansen (A), Bo Berg og Carl Ø" -> three names."""
-    text = _PARTY_RE.sub("", fold_ws(text))
-    out = []
-    for part in re.split(r",|;|&|\bog\b", text):
-        name = part.strip().strip(".").strip()
-        if not name or any(ch.isdigit() for ch in name) or name.casefold() in ("ingen", "ingen.", "-"):
-            continue
-        if _NAME_RE.match(name):
-            out.append(name)
-    return out
-
-
-def absences_in(text: str) -> list[tuple[str, str]]:
-    """``(name, note)`` for every absence line ("Afbud: ...", "Fraværende: ...", "X var fraværende") in text."""
-    found: list[tuple[str, str]] = []
-    for raw in text.splitlines():
-        line = raw.strip()
-        m = ABSENCE_RE.match(line)
-        if m:
-            note = "Afbud" if m["label"].lower().startswith("afbud") else "Fraværende"
-            found += [(n, note) for n in split_names(m["names"])]
-            continue
-        m = WAS_ABSENT_RE.match(line)
-        if m:
-            found += [(n, "Fraværende") for n in split_names(m["names"])]
-    return found
 
 
 def _match(name: str, people: Sequence[Participant]) -> int | None:

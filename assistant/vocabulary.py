@@ -1,0 +1,430 @@
+"""The vocabulary of Danish minutes: what a heading, a decision, a case number, a case's path and an absence look like.
+
+One place for the rules that the readers, the chunking and the answerer share, so that they agree. The forms come
+from the municipalities' layouts described in ../shared/FORMATS.md and ../shared/corpus/SOURCES.md (FirstAgenda
+print and web, eDoc, Acadre, PolWeb, Holbæk, Brønderslev, Copenhagen, Rødovre); each rule names the family it is
+for, never one file.
+
+Public API (see /work/handoff/vocabulary_api.md)::
+
+    norm(text) -> str                                   # case-folded, whitespace folded, final ':' dropped
+    heading_level(text) -> int                          # 1 top, 2 sub-heading, 0 not a known heading
+    decision_heading(text) -> DecisionHeading | None    # body, date and point of a decision heading
+    is_decision_heading(text) / is_recommendation_heading(text) / is_path_heading(text) / is_attendance_heading(text)
+    section_kind(heading) -> "decision"|"recommendation"|"path"|"attendance"|"attachments"|""
+    split_inline_decision(text) -> (heading, text) | None   # "Beslutning i X den D: Godkendt."
+    recommendation_items(text) -> list[str]             # the "at ..." clauses of an Indstilling
+    path_entry(line) -> PathEntry | None                # "Kommunalbestyrelsen den 30. januar 2012 Punkt 5"
+    path_entries(text) -> list[PathEntry]
+    CASE_NUMBER_RE, find_case_numbers(text), case_number_line(line)
+    absences_in(text) -> [(name, note)]                 # meeting-level absence lines
+    point_absences(text) -> [name]                      # who did not take part in this point
+    split_names(text), parse_participant(text), ATTENDANCE_LABELS
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.records import Participant, PathEntry
+from assistant.textutil import MONTHS, fold_ws, parse_danish_date
+
+
+def norm(text: str) -> str:
+    """Case-folded, whitespace folded, a final colon dropped: the key a heading is looked up by."""
+    return " ".join(text.casefold().split()).rstrip(":").strip()
+
+
+# ---------------------------------------------------------------- dates inside headings and path lines
+
+_ENGLISH_ONLY = ("may", "june", "july", "october", "oct", "march", "january", "february")
+_DA_MONTHS = "|".join(sorted((m for m in MONTHS if m not in _ENGLISH_ONLY), key=len, reverse=True))
+# DD-MM-YYYY, DD.MM.YYYY, DD/MM/YYYY, ISO, and "30. januar 2012" (FORMATS.md: the four date styles)
+DATE_PATTERN = (
+    rf"(?:\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\.?\s*(?:{_DA_MONTHS})\.?\s+\d{{4}})"
+)
+_POINT_PATTERN = r"(?:\s*[,.]?\s*(?i:punkt|pkt\.?)\s*(?P<point>\d{1,4}[a-zA-Z]?))"
+_ON = r"(?:\s*,?\s+(?i:den|d\.)\s*|\s*,\s*|\s+)"  # "den", "d." or a comma before the date
+
+
+def _iso(date_text: str | None) -> str:
+    d = parse_danish_date(date_text or "")
+    return d.isoformat() if d else ""
+
+
+# ---------------------------------------------------------------- section headings
+
+# Top-level headings (level 1) besides the decision headings; every other known heading is a sub-heading (level 2).
+TOP_HEADINGS = frozenset(
+    ["sagsfremstilling", "fremstilling", "supplerende sagsfremstilling", "ny supplerende sagsfremstilling"]
+)
+RECOMMENDATION_HEADINGS = frozenset(
+    ["indstilling", "indstillinger", "supplerende indstilling", "ændret indstilling", "beslutningspunkter",
+     "forslag til beslutning", "indstilling fra administrationen", "administrationens indstilling",
+     "forvaltningens indstilling", "direktionens indstilling"]
+)  # fmt: skip
+PATH_HEADINGS = frozenset(
+    ["sagsforløb", "sagens forløb", "tidligere beslutninger", "tidligere behandling",
+     "oversigt over politisk behandling", "politisk behandling", "sagsgang", "sagsgang og sagstype", "sagsprocedure",
+     "historik", "sagens behandling", "tidligere politisk behandling"]
+)  # fmt: skip
+ATTENDANCE_HEADINGS = frozenset(
+    ["afbud", "fraværende", "fravær", "tilstede", "til stede", "medlemmer", "deltagere", "mødedeltagere",
+     "fremmøde", "fremmøde og inhabilitet", "ikke til stede", "fraværende med afbud", "afbud/fraværende"]
+)  # fmt: skip
+ATTACHMENT_HEADINGS = frozenset(["bilag", "bilagsliste", "bilagsoversigt"])
+SUB_HEADINGS = frozenset(
+    " ".join(h.split())
+    for h in """resume|resumé|sagsbeskrivelse|supplerende sagsbeskrivelse|
+    lovgrundlag|retsgrundlag|lovgrundlag og kompetence|kompetence|økonomiske konsekvenser|økonomi|
+    økonomi og finansiering|økonomiske konsekvenser og finansiering|finansiering|bevilling|
+    bevillingsmæssige konsekvenser|anlæg|øvrige konsekvenser|økonomi og organisatoriske konsekvenser|
+    øvrige forhold|øvrige opmærksomhedspunkter|kommunikation|tidsplan|
+    høring|høringssvar|høringsproces|beslutningstema|ansvarlig|tid|sagens indhold|
+    sagens baggrund|baggrund|sagens videre forløb|videre forløb|videre proces|den videre proces|proces|
+    problemstilling|løsning|personale|personalemæssige konsekvenser|sagens kerne|sammendrag|
+    beslutningskompetence|beslutningen træffes af|sagen afgøres i|vurdering|administrationens vurdering|
+    forvaltningens vurdering|administrationens anbefaling|konsekvenser|beskrivelse af sagen|
+    beskrivelse af alternativ indstilling|miljøvurdering|miljø|
+    klima|klimavurdering|klima- og miljøvurdering|handicappolitisk vurdering|borgerinddragelse|inddragelse|
+    habilitet|formål|sammenfatning|bemærkninger|
+    effekt|risici|risikovurdering|supplerende oplysninger|
+    indstillingens begrundelse|begrundelse|udtalelser|høringsberettigede|digitalisering|sundhedsmæssige
+    konsekvenser|erhvervsmæssige konsekvenser|ligestilling|arbejdsmiljø|planforhold""".replace("\n", " ").split("|")
+) | RECOMMENDATION_HEADINGS | PATH_HEADINGS | ATTACHMENT_HEADINGS | frozenset(["fremmøde og inhabilitet"])
+
+
+@dataclass(frozen=True)
+class DecisionHeading:
+    """What a decision heading says: the deciding body, the ISO date and the point number, each "" if not printed."""
+
+    body: str = ""
+    date: str = ""
+    point: str = ""
+
+
+# "Beslutning", "Beslutninger", "Afgørelse", "Beslutning i Økonomiudvalget den 19-11-2025",
+# "Beslutning Byrådet den 12-03-2019" (PolWeb), "Beslutning i Udvalget for plan, udvikling og kultur (PUK) den
+# 20-06-2013" (Acadre), "Beslutning i Økonomiudvalget den 3. marts 2015" (Slagelse 2015), "Beslutninger" (Aarhus).
+_PLAIN_DECISION_RE = re.compile(
+    rf"^(?i:beslutning(?:er)?|afgørelse|endelig beslutning)"
+    rf"(?:\s+(?i:i|af|fra|for)\s+(?P<body>[A-ZÆØÅ].{{1,100}}?)|\s+(?P<body2>[A-ZÆØÅ].{{1,100}}?)(?={_ON}{DATE_PATTERN}))?"
+    rf"(?:{_ON}(?P<date>{DATE_PATTERN}))?{_POINT_PATTERN}?\s*:?$"
+)
+# "<Body>s beslutning [under mødet] [den <date>] [Punkt N]": "Udvalgets beslutning", "Sundheds- og
+# Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 2" (eDoc), "Økonomiudvalgets beslutning under mødet den
+# 3. marts 2015:" (Copenhagen PDFs).
+_GENITIVE_DECISION_RE = re.compile(
+    rf"^(?P<body>[A-ZÆØÅ][^.:;!?]{{1,100}}?)s\s+(?i:beslutning(?:er)?|afgørelse)(?:\s+(?i:under mødet))?"
+    rf"(?:{_ON}(?P<date>{DATE_PATTERN}))?{_POINT_PATTERN}?\s*:?$"
+)
+_OTHER_DECISION_RE = re.compile(r"^(?:offentlig beslutning\b.{0,80}|indstilling og beslutning)\s*:?$", re.IGNORECASE)
+_MAX_HEADING = 160
+_MAX_BODY_WORDS = 12
+
+
+def decision_heading(text: str) -> DecisionHeading | None:
+    """The body, date and point of a decision heading in any printed form, or None when ``text`` is not one."""
+    t = fold_ws(text)
+    if not t or len(t) > _MAX_HEADING or t.endswith("."):
+        return None
+    if t[:1].islower():
+        t = t[:1].upper() + t[1:]
+    m = _PLAIN_DECISION_RE.match(t)
+    if m:
+        body = (m["body"] or m["body2"] or "").strip(" ,")
+        if len(body.split()) > _MAX_BODY_WORDS:
+            return None
+        return DecisionHeading(body=body, date=_iso(m["date"]), point=m["point"] or "")
+    m = _GENITIVE_DECISION_RE.match(t)
+    if m and len(m["body"].split()) <= _MAX_BODY_WORDS:
+        return DecisionHeading(body=m["body"].strip(), date=_iso(m["date"]), point=m["point"] or "")
+    if _OTHER_DECISION_RE.match(t):
+        return DecisionHeading()
+    return None
+
+
+def is_decision_heading(text: str) -> bool:
+    return decision_heading(text) is not None
+
+
+def names_body(heading: str) -> bool:
+    """A decision heading that names a body or a date ("Beslutning i Byrådet den ...", "Udvalgets beslutning")."""
+    d = decision_heading(heading)
+    return d is not None and bool(d.body or d.date)
+
+
+def is_recommendation_heading(text: str) -> bool:
+    return norm(text) in RECOMMENDATION_HEADINGS
+
+
+def is_path_heading(text: str) -> bool:
+    return norm(text) in PATH_HEADINGS
+
+
+def is_attendance_heading(text: str) -> bool:
+    return norm(text) in ATTENDANCE_HEADINGS
+
+
+def section_kind(heading: str) -> str:
+    """What a section is about, by its heading: "decision", "recommendation", "path", "attendance", "attachments"."""
+    if is_decision_heading(heading):
+        return "decision"
+    n = norm(heading)
+    if n in RECOMMENDATION_HEADINGS:
+        return "recommendation"
+    if n in PATH_HEADINGS:
+        return "path"
+    if n in ATTENDANCE_HEADINGS:
+        return "attendance"
+    if n in ATTACHMENT_HEADINGS:
+        return "attachments"
+    return ""
+
+
+def heading_level(text: str) -> int:
+    """1 or 2 when ``text`` is a known heading (decision headings and Sagsfremstilling are 1), else 0."""
+    if len(text) > _MAX_HEADING:
+        return 0
+    n = norm(text)
+    if n in TOP_HEADINGS or is_decision_heading(text.strip().rstrip(":")):
+        return 1
+    return 2 if n in SUB_HEADINGS or n in ATTENDANCE_HEADINGS - {"medlemmer", "deltagere"} else 0
+
+
+_INLINE_DECISION_RE = re.compile(rf"^(.{{3,{_MAX_HEADING}}}?)\s*:\s+(\S.*)$", re.DOTALL)
+
+
+def split_inline_decision(text: str) -> tuple[str, str] | None:
+    """``"Beslutning i Byrådet den 3. marts 2015: Godkendt."`` -> (heading, text); a dated heading is needed."""
+    m = _INLINE_DECISION_RE.match(text)
+    if m and "\n" not in m[1]:
+        d = decision_heading(m[1])
+        if d is not None and d.date:
+            return fold_ws(m[1]), m[2].strip()
+    return None
+
+
+# ---------------------------------------------------------------- recommendations
+
+# "Det indstilles, at", "Direktionen indstiller, at:", "Center for X indstiller til Y, at"
+RECOMMENDS_RE = re.compile(r"\b(?:det\s+)?indstill(?:er|es)\b[^.]{0,160}?\bat\b\s*:?\s*$", re.IGNORECASE)
+_AT_ITEM_RE = re.compile(r"^\s*(?:[-•▪*]\s*|\d{1,2}[.)]\s*|[A-Za-z][.)]\s*)?(?:at|At)\s+(\S.*)$")
+
+
+def recommendation_items(text: str) -> list[str]:
+    """The "at ..." clauses of a recommendation, one per printed line ("at 1. forslaget godkendes")."""
+    out = []
+    for line in text.splitlines():
+        m = _AT_ITEM_RE.match(line)
+        if m:
+            out.append(m[1].strip())
+    return out
+
+
+# ---------------------------------------------------------------- a case's path
+
+# A body that decides: the council under its three names, committees, boards and the mayor. A path line must name
+# one, so that any "X den 3. marts 2015" sentence is not read as a step of the case.
+FORUM_WORD_RE = re.compile(
+    r"(?i:udvalg|byråd|kommunalbestyrelse|borgerrepræsentation|bestyrelse|forum|råd\b|rådet|borgmester|direktion"
+    r"|\bØK\b|\bKB\b|\bBY\b)"
+)
+_PATH_LINE_RE = re.compile(
+    rf"^(?P<body>[A-ZÆØÅ][^.:;!?\d]{{1,100}}?){_ON}(?P<date>{DATE_PATTERN}){_POINT_PATTERN}?\s*:?$"
+)
+
+
+def path_entry(line: str) -> PathEntry | None:
+    """A line naming one step of the case: "Kommunalbestyrelsen den 30. januar 2012 Punkt 5", "Økonomiudvalget,
+    3. marts 2015, pkt. 12:". A decision heading that names a body and a date is a step too."""
+    t = fold_ws(line)
+    if not t or len(t) > _MAX_HEADING:
+        return None
+    d = decision_heading(t)
+    if d is not None:
+        return PathEntry(body=d.body, date=d.date, point=d.point) if d.body and d.date else None
+    m = _PATH_LINE_RE.match(t)
+    if not m or not FORUM_WORD_RE.search(m["body"]) or len(m["body"].split()) > _MAX_BODY_WORDS:
+        return None
+    return PathEntry(body=m["body"].strip(" ,"), date=_iso(m["date"]), point=m["point"] or "")
+
+
+def path_entries(text: str) -> list[PathEntry]:
+    """Every path line of ``text``, in order, without repeats."""
+    out: list[PathEntry] = []
+    for line in text.splitlines():
+        e = path_entry(line)
+        if e is not None and e not in out:
+            out.append(e)
+    return out
+
+
+# ---------------------------------------------------------------- case numbers
+
+# One grammar for the readers and question analysis (SOURCES.md, FORMATS.md):
+#   EMN-2025-003383 (Aarhus), 306-2009-600 (PolWeb), 24-012144 / 20-072985K (FirstAgenda YY-NNNNNN),
+#   2012-28504 (eDoc YYYY-N; bare only with 5+ digits, so that "2025-2029" is a period), 25/20079 and 12/27845
+#   (YY/N+, 3+ digits and not a month/year like 01/2025), KLE journal numbers 27.00.00-A00-1-23 and 00.01A00-G01-1-24,
+#   and any value after a label ("Sagsnr.:", "Sagsnr. i ESDH:", "Sag:", "Sagsid:", "J.nr.", "Journalnr.").
+CASE_LABEL = (
+    r"(?:Sagsnr|Sags\s?nr|Sagsnummer|Sagsid|Sags-?id|J\.\s?nr|Journalnr|Journal\s?nr)\.?(?:\s+i\s+[A-ZÆØÅ]{2,10})?"
+    r"\s*:?|Sag\s*:|Sag(?=\s+\d{3}-\d{4}-)"
+)
+_BARE_CASE = (
+    r"(?P<emn>EMN-\d{4}-\d+)"
+    r"|(?P<polweb>\d{3}-\d{4}-\d+)"
+    r"|(?P<kle>\d{2}\.\d{2}(?:\.\d{2})?(?:[A-ZÆØÅ]\d{2})?-[A-ZÆØÅ]\d{2}-\d+-\d{2})"
+    r"|(?P<fa>\d{2}-\d{5,7}[A-Z]?)"
+    r"|(?P<year>(?:19|20)\d{2}-\d{5,})"
+    r"|(?P<slash>\d{2}/(?!(?:19|20)\d{2}(?![\d]))\d{3,})"
+)
+CASE_NUMBER_RE = re.compile(
+    rf"(?<![\w-])(?:(?:{CASE_LABEL})\s*(?P<labelled>[0-9A-ZÆØÅ][\w.\-/]*\d[A-Z]?)|{_BARE_CASE})(?![\w-])",
+    re.IGNORECASE,
+)
+_DOC_LABEL_RE = re.compile(r"^\s*(?:Dok(?:ument)?\.?\s?(?:nr|id)?|Dokumentnr)\b", re.IGNORECASE)
+
+
+def _value(m: re.Match) -> str:
+    value = next(v for k, v in m.groupdict().items() if v and k != "point")
+    return value.upper() if value.upper().startswith("EMN") else value
+
+
+def find_case_numbers(text: str) -> list[str]:
+    """Case numbers in ``text`` in order of appearance, without duplicates (labelled values without the label)."""
+    out: list[str] = []
+    for m in CASE_NUMBER_RE.finditer(text or ""):
+        value = _value(m)
+        if value not in out:
+            out.append(value)
+    return out
+
+
+def case_number_line(line: str) -> str | None:
+    """The case number of a line that holds only a case number, labelled or not ("Sagsnr.: 2012-28504",
+    "EMN-2025-003383", "Sag: 24-012144", "J.nr. 27.00.00-A00-1-23"); None for other lines and for document numbers.
+    """
+    t = fold_ws(line)
+    if not t or len(t) > 80 or _DOC_LABEL_RE.match(t):
+        return None
+    m = CASE_NUMBER_RE.search(t)
+    if not m:
+        return None
+    rest = (t[: m.start()] + t[m.end() :]).strip(" .,;:-–")
+    return _value(m) if not rest else None
+
+
+def case_number_in_title(title: str) -> tuple[str, str | None]:
+    """A case number printed at the end of a title line ("Budget 2026 - Sagsnr. 25/20079", "Budget (24-012144)")."""
+    t = fold_ws(title)
+    matches = list(CASE_NUMBER_RE.finditer(t))
+    m = matches[-1] if matches else None
+    if m is None or t[m.end() :].strip(" )]"):
+        return t, None
+    head = t[: m.start()].rstrip(" -–,:([")
+    return (head, _value(m)) if head else (t, None)
+
+
+# ---------------------------------------------------------------- attendance
+
+ATTENDANCE_LABELS = ("Afbud", "Fraværende", "Tilstede", "Til stede", "Medlemmer", "Deltagere", "Mødedeltagere")
+ABSENCE_RE = re.compile(
+    r"^(?P<label>afbud(?: fra)?|fraværende(?: med afbud| uden afbud| i mødet)?|afbud/fraværende|ikke til ?stede|"
+    r"ikke mødt)\s*:?\s*(?P<names>.*)$",
+    re.IGNORECASE,
+)
+WAS_ABSENT_RE = re.compile(
+    r"^(?P<names>[A-ZÆØÅ][^.:]{2,120}?)\s+(?:var|er)\s+(?:fraværende|forhindret i at deltage)\b", re.IGNORECASE
+)
+# Who did not take part in one point: "Følgende deltog ikke i behandlingen af punktet:" + names on the next lines,
+# "Anne Berg (A) deltog ikke i behandlingen af punktet/sagen", "... deltog ikke i sagens behandling".
+_FOLLOWING_RE = re.compile(
+    r"^følgende\s+deltog\s+ikke\s+i\s+(?:behandlingen|sagens behandling)\b[^:]*(?::\s*(?P<names>.*))?$", re.IGNORECASE
+)
+_DID_NOT_TAKE_PART_RE = re.compile(
+    r"^(?P<names>[A-ZÆØÅ][^.:]{2,160}?)\s+deltog\s+ikke\s+i\s+(?:behandlingen|sagens behandling|sagen|punktet|"
+    r"mødet)", re.IGNORECASE
+)
+_NAME_RE = re.compile(r"^[A-ZÆØÅ][\w'’.\-]*(?:\s+[\w'’.\-]+){0,5}$")
+PARTY_RE = re.compile(r"\s*\([^)]{1,12}\)")
+_NOTE_RE = re.compile(r"\s*\(([^()]{1,60})\)\s*$")
+ABSENT_NOTES = ("afbud", "fraværende", "fravær", "ikke til stede", "forfald", "syg", "deltog ikke")
+_NO_ONE = ("ingen", "ingen.", "-", "intet", "ingen afbud")
+
+
+def split_names(text: str) -> list[str]:
+    """Names in an absence line: "Anne Hansen (A), Bo Berg og Carl Ø" -> three names."""
+    text = PARTY_RE.sub("", fold_ws(text))
+    out = []
+    for part in re.split(r",|;|&|\bog\b|\n", text):
+        name = part.strip().strip(".").strip()
+        if not name or any(ch.isdigit() for ch in name) or name.casefold() in _NO_ONE:
+            continue
+        if _NAME_RE.match(name):
+            out.append(name)
+    return out
+
+
+def parse_participant(text: str) -> Participant | None:
+    """``"Ole Bæk (V) (Afbud)"`` -> Participant("Ole Bæk", absent=True, note="V; Afbud")."""
+    name, notes = fold_ws(text), []
+    while (m := _NOTE_RE.search(name)) is not None:
+        notes.insert(0, m.group(1).strip())
+        name = name[: m.start()].strip()
+    name = name.strip(" .,;")
+    if not name or any(ch.isdigit() for ch in name):
+        return None
+    absent = any(n.lower().startswith(ABSENT_NOTES) for n in notes)
+    return Participant(name=name, absent=absent, note="; ".join(notes))
+
+
+def absences_in(text: str) -> list[tuple[str, str]]:
+    """``(name, note)`` for every meeting-level absence line in ``text``: "Afbud: ...", "Fraværende: ...",
+    "X var fraværende", "X var forhindret i at deltage"."""
+    found: list[tuple[str, str]] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        m = ABSENCE_RE.match(line)
+        if m:
+            note = "Afbud" if m["label"].lower().startswith("afbud") else "Fraværende"
+            found += [(n, note) for n in split_names(m["names"])]
+            continue
+        m = WAS_ABSENT_RE.match(line)
+        if m:
+            found += [(n, "Fraværende") for n in split_names(m["names"])]
+    return found
+
+
+def point_absences(text: str) -> list[str]:
+    """Names of those who did not take part in one point: the absence lines of its text, "Følgende deltog ikke i
+    behandlingen af punktet:" with the names on the same or the next lines, "X deltog ikke i sagens behandling"."""
+    out: list[str] = []
+
+    def add(names: list[str]) -> None:
+        out.extend(n for n in names if n not in out)
+
+    lines = [ln.strip() for ln in text.splitlines()]
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        m = _FOLLOWING_RE.match(line)
+        if m:
+            if (m["names"] or "").strip():
+                add(split_names(m["names"]))
+            else:  # the names follow, one per line or as a list, until a blank or a sentence
+                j = i + 1
+                while j < len(lines) and lines[j] and (names := split_names(lines[j].lstrip("-• "))) and not (
+                    lines[j].endswith(".") and len(lines[j].split()) > 6
+                ):
+                    add(names)
+                    j += 1
+                i = j
+                continue
+        elif (m := _DID_NOT_TAKE_PART_RE.match(line)) is not None:
+            add(split_names(m["names"]))
+        else:
+            add([n for n, _ in absences_in(line)])
+        i += 1
+    return out
