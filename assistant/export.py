@@ -170,15 +170,26 @@ def to_markdown(answers: Sequence[Answer], lang: str | None = None, when: date |
                 out.append(f"    > {lb['closed']}")
             elif c.quote:
                 out.append(f"    > {md_escape(_one_line(c.quote))}")
-            if url := public_url(c):
-                out.append(f"    <{url}>")
+            where = [f"{lb['file']}: {md_escape(name)}"] if (name := source_file(c)) else []
+            where += [f"<{url}>"] if (url := public_url(c)) else []
+            if where:
+                out.append("    " + " · ".join(where))
             out.append("")
     return "\n".join(out).rstrip() + "\n"
 
 
 def _md_text(text: str) -> str:
-    """Answer text keeps its paragraphs and its [n] markers; everything else is literal text."""
-    paras = [_markers(md_escape(_one_line(p))) for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    """Answer text keeps its paragraphs, its bullet lines and its [n] markers; everything else is literal text."""
+    paras = []
+    for para in re.split(r"\n\s*\n", text.strip()):
+        lines = []
+        for line in para.splitlines():
+            bullet = re.match(r"\s*[-*•]\s+", line)  # the answerer's own list of quotes
+            head, rest = ("- ", line[bullet.end():]) if bullet else ("", line)
+            if rest.strip():
+                lines.append(head + _markers(md_escape(_one_line(rest))))
+        if lines:
+            paras.append("\n".join(lines))
     return "\n\n".join(paras)
 
 
@@ -398,8 +409,11 @@ def to_docx(answers: Sequence[Answer], path: Path, lang: str | None = None, when
                 q = doc.add_paragraph(style="Quote")
                 run = q.add_run(_xml_safe(quote))
                 run.font.size = Pt(9.5)
-            if url := public_url(c):  # plain text, never a hyperlink field: the meeting's public page
-                doc.add_paragraph(url)
+            # plain text, never a hyperlink field: the source file's name and the meeting's public page
+            where = [f"{lb['file']}: {_xml_safe(name)}"] if (name := source_file(c)) else []
+            where += [url] if (url := public_url(c)) else []
+            if where:
+                doc.add_paragraph(" · ".join(where))
     path = Path(path)
     doc.save(str(path))
     return path
