@@ -18,20 +18,20 @@ def clean_title(title: str) -> str:
 def render_citation(c: Citation, lang: str = "da") -> str:
     """One line: municipality, committee, meeting date, point number and title, case number.
 
-    Danish: "Slagelse Kommune, Økonomiudvalget, møde 9. december 2025, punkt 2: Titel (sag 24-012144)".
+    Danish: "Slagelse Kommune, Økonomiudvalget, møde 9. december 2025, punkt 2: Titel (sag 24-012144)";
+    English: "..., meeting 9 December 2025, item 2: Titel (case 24-012144)". The words come from PHRASES.
     A closed point adds "(Beslutning ikke frigivet)" and is never quoted; a citation without a point number
     cites the whole meeting.
     """
-    en = lang == "en"
     parts = [p for p in (c.municipality, c.committee) if p]
     if c.meeting_date:
-        parts.append(f"{'meeting' if en else 'møde'} {format_date(c.meeting_date, lang)}")
+        parts.append(phrase("cite_meeting", lang, date=format_date(c.meeting_date, lang)))
     text = ", ".join(parts)
     if c.point_number:
-        item = f"{'item' if en else 'punkt'} {c.point_number}: {clean_title(c.point_title)}"
+        item = phrase("cite_point", lang, number=c.point_number, title=clean_title(c.point_title))
         text = f"{text}, {item}" if text else item
     if c.case_number:
-        text += f" ({'case' if en else 'sag'} {c.case_number})"
+        text += f" ({phrase('cite_case', lang, case=c.case_number)})"
     if c.closed:
         text += f" ({phrase('closed_note', lang)})"
     return text

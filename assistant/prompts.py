@@ -1,10 +1,14 @@
 """Every prompt and user-facing phrase of the answerers, in Danish and English.
 
 ``phrase(key, lang, **values)`` returns the phrase in the language (Danish when the language is unknown),
-formatted with ``values``.
+formatted with ``values``. A count takes its noun in the right number with a ``one|many`` format spec:
+``"{n:møde|møder}"`` gives "1 møde" and "2 møder" (``plural``); ``count(n, "meeting", lang)`` does the same for the
+nouns in ``NOUNS``. The web page's texts (assistant/web/texts.py) and the CLI's (assistant/cli/texts.py) use both.
 """
 
 from __future__ import annotations
+
+import string
 
 DA_MONTHS = (
     "januar", "februar", "marts", "april", "maj", "juni",
@@ -63,7 +67,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "I found no meeting that matches the question.",
     },
     # Meetings in a period
-    "meetings_list": {"da": "{committee} holdt {n} møder {period}:", "en": "{committee} held {n} meetings {period}:"},
+    "meetings_list": {
+        "da": "{committee} holdt {n:møde|møder} {period}:",
+        "en": "{committee} held {n:meeting|meetings} {period}:",
+    },
     "meetings_one": {"da": "{committee} holdt 1 møde {period}:", "en": "{committee} held 1 meeting {period}:"},
     "meetings_none": {
         "da": "Der er ingen møder i {committee} {period} i referaterne.",
@@ -74,7 +81,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "period_from": {"da": "fra {start}", "en": "from {start}"},
     "period_to": {"da": "til og med {end}", "en": "until {end}"},
     "period_all": {"da": "i alt", "en": "in all"},
-    "meeting_line": {"da": "{date}: {committee} ({n} punkter)", "en": "{date}: {committee} ({n} items)"},
+    "meeting_line": {"da": "{date}: {committee} ({n:punkt|punkter})", "en": "{date}: {committee} ({n:item|items})"},
     # Case history
     "case_intro": {
         "da": "Sag {case} er behandlet {n} gange:",
@@ -91,6 +98,71 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     "case_decision": {"da": "Beslutning: {decision}", "en": "Decision: {decision}"},
     "case_no_decision": {"da": "(ingen beslutning i referatet)", "en": "(no decision recorded)"},
+    "case_step_printed": {"da": "{date}, {committee}", "en": "{date}, {committee}"},
+    "case_step_point": {"da": ", punkt {number}", "en": ", item {number}"},
+    "case_printed": {
+        "da": "(nævnt i sagens forløb; mødet er ikke blandt referaterne)",
+        "en": "(named in the case's history; that meeting is not among the minutes)",
+    },
+    # The meeting and its points, from the records
+    "meeting_when": {
+        "da": "Mødet i {committee} blev holdt {date}{time}.",
+        "en": "The meeting of {committee} was held on {date}{time}.",
+    },
+    "meeting_time": {"da": " kl. {time}", "en": " at {time}"},
+    "meeting_where": {
+        "da": "Mødet i {committee} {date} blev holdt: {place}.",
+        "en": "The meeting of {committee} on {date} was held at: {place}.",
+    },
+    "meeting_no_place": {
+        "da": "Referatet fra mødet i {committee} {date} nævner intet mødested.",
+        "en": "The minutes of the meeting of {committee} on {date} name no place.",
+    },
+    "agenda_intro": {
+        "da": "Dagsordenen for mødet i {committee} {date} ({n:punkt|punkter}):",
+        "en": "The agenda of the meeting of {committee} on {date} ({n:item|items}):",
+    },
+    "agenda_line": {"da": "Punkt {number}: {title}", "en": "Item {number}: {title}"},
+    "point_about": {
+        "da": "Punkt {number} på mødet i {committee} {date} handler om »{title}«.",
+        "en": "Item {number} of the meeting of {committee} on {date} is about “{title}”.",
+    },
+    "point_decision": {
+        "da": "Beslutning under punkt {number} ({title}), {committee} {date}:",
+        "en": "Decision under item {number} ({title}), {committee}, {date}:",
+    },
+    "point_recommendation": {
+        "da": "Indstilling under punkt {number} ({title}), {committee} {date}:",
+        "en": "Recommendation under item {number} ({title}), {committee}, {date}:",
+    },
+    "point_no_decision": {
+        "da": "Referatet har ingen beslutning under punkt {number} ({title}), {committee} {date}.",
+        "en": "The minutes record no decision under item {number} ({title}), {committee}, {date}.",
+    },
+    "point_unknown": {
+        "da": "Mødet i {committee} {date} har intet punkt {number}.",
+        "en": "The meeting of {committee} on {date} has no item {number}.",
+    },
+    # Votes and positions
+    "votes_intro": {
+        "da": "Punkt {number} ({title}), {committee} {date}:",
+        "en": "Item {number} ({title}), {committee}, {date}:",
+    },
+    "votes_none": {
+        "da": "Referatet nævner ingen afstemning under punkt {number} ({title}), {committee} {date}. Beslutningen:",
+        "en": "The minutes record no vote under item {number} ({title}), {committee}, {date}. The decision:",
+    },
+    "vote_for": {"da": "For", "en": "For"},
+    "vote_against": {"da": "Imod", "en": "Against"},
+    "vote_abstain": {"da": "Undlod at stemme", "en": "Abstained"},
+    "vote_reservation": {"da": "Tog forbehold", "en": "Reservation"},
+    "vote_not_taking_part": {"da": "Deltog ikke", "en": "Did not take part"},
+    "vote_unnamed": {"da": "(ikke navngivet)", "en": "(not named)"},
+    # Citations (assistant/citations.py)
+    "cite_meeting": {"da": "møde {date}", "en": "meeting {date}"},
+    "cite_point": {"da": "punkt {number}: {title}", "en": "item {number}: {title}"},
+    "cite_case": {"da": "sag {case}", "en": "case {case}"},
+    "sources_heading": {"da": "Kilder", "en": "Sources"},
     # LLM
     "llm_flagged": {
         "da": "Bemærk: nogle henvisninger i svaret kunne ikke findes i kilderne og er fjernet.",
@@ -146,6 +218,48 @@ LLM_REWRITE = {
 }
 
 
+# Nouns that are counted on screen: (singular, plural) per language.
+NOUNS: dict[str, dict[str, tuple[str, str]]] = {
+    "meeting": {"da": ("møde", "møder"), "en": ("meeting", "meetings")},
+    "committee": {"da": ("udvalg", "udvalg"), "en": ("committee", "committees")},
+    "point": {"da": ("punkt", "punkter"), "en": ("item", "items")},
+    "agenda_point": {"da": ("dagsordenspunkt", "dagsordenspunkter"), "en": ("agenda item", "agenda items")},
+    "file": {"da": ("fil", "filer"), "en": ("file", "files")},
+    "chunk": {"da": ("tekststykke", "tekststykker"), "en": ("chunk", "chunks")},
+    "reference": {"da": ("kildehenvisning", "kildehenvisninger"), "en": ("reference", "references")},
+    "vector": {"da": ("vektor", "vektorer"), "en": ("vector", "vectors")},
+}
+
+
+def plural(n: int, one: str, many: str) -> str:
+    """'1 møde' / '0 møder' / '2 møder': the count with its noun in the right number (the same rule in both)."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def count(n: int, noun: str, lang: str = "da") -> str:
+    """``plural`` for a noun in ``NOUNS``: count(1, "meeting", "en") -> '1 meeting'."""
+    forms = NOUNS[noun]
+    return plural(n, *(forms.get(lang) or forms["da"]))
+
+
+class _Formatter(string.Formatter):
+    """str.format, plus a ``one|many`` format spec that writes the count with its noun in the right number."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if "|" in format_spec and isinstance(value, int):
+            one, _, many = format_spec.partition("|")
+            return plural(value, one, many)
+        return super().format_field(value, format_spec)
+
+
+FORMATTER = _Formatter()
+
+
+def fill(text: str, values: dict[str, object]) -> str:
+    """``text.format(**values)`` with plural specs (``{n:møde|møder}``); used by every phrase table."""
+    return FORMATTER.vformat(text, (), values) if values else text
+
+
 def phrase(key: str, lang: str = "da", **values: object) -> str:
     """The phrase ``key`` in ``lang`` ("da" or "en"), formatted with ``values``."""
     try:
@@ -153,7 +267,7 @@ def phrase(key: str, lang: str = "da", **values: object) -> str:
     except KeyError:
         raise KeyError(f"unknown phrase key {key!r}; add it to assistant/prompts.py PHRASES") from None
     text = entry.get(lang) or entry["da"]
-    return text.format(**values) if values else text
+    return fill(text, values)
 
 
 def format_date(iso: str, lang: str = "da") -> str:
