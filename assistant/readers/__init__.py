@@ -70,9 +70,25 @@ def _parse(data: bytes, path: Path, warnings: list[str]) -> tuple[Meeting, str |
     """The meeting, a municipality named by the document (or None) and how it was named ("document"/"site")."""
     sniffed = sniff(data)
     if sniffed.kind == "pdf":
-        from assistant.readers import print_layout
+        from assistant.readers import esdh_print, print_layout
 
-        meeting, named = print_layout.read_pdf(data, warnings)
+        esdh = esdh_print.read_pdf(data, warnings)  # fast (pypdf); None when the PDF is in another layout
+        meeting, named = esdh if esdh is not None else print_layout.read_pdf(data, warnings)
+        return meeting, named, "document"
+    if sniffed.kind == "docx":
+        from assistant.readers import docx
+
+        meeting, named = docx.read(data, warnings)
+        return meeting, named, "document"
+    if sniffed.kind == "edoc-xml":
+        from assistant.readers import edoc_xml
+
+        meeting, named = edoc_xml.read(data, warnings)
+        return meeting, named, "document"
+    if sniffed.kind in ("acadre-xml", "acadre-manifest"):
+        from assistant.readers import acadre_xml
+
+        meeting, named = acadre_xml.read(data, warnings)  # a manifest raises Unreadable naming the meeting file
         return meeting, named, "document"
     if sniffed.kind == "json":
         from assistant.readers import firstagenda_json

@@ -11,6 +11,15 @@ _HTML_RE = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|div|p|h[1-6]|tabl
 _PRINT_ITEM_RE = re.compile(r"^\s*Punkt\s+\d+[a-z]?\s*[:.]\s*\S", re.M | re.I)
 _PRINT_HEADER_RE = re.compile(r"^\s*(?:REFERAT|DAGSORDEN|Referat|Dagsorden)\b.*\b\d{1,2}[-.]\d{1,2}[-.]\d{4}", re.M)
 _PRINT_LABEL_RE = re.compile(r"^\s*(?:Mødedato|Mødested|Mødedeltagere)\b", re.M)
+# ESDH exports, told apart by their root and first elements: eDoc's publication XML (<Meeting><Committee>...),
+# Acadre MM's meeting XML (<root><table name="agenda">...) and its manifest (<root><org>...<table name=...>).
+_XML_DECL_RE = re.compile(rb"^\s*<\?xml[^>]*\?>", re.I)
+_EDOC_RE = re.compile(rb"<Meeting>\s*<Committee>|<MeetingAgendaTypes>|<MeetingAgendaItem>")
+_ACADRE_RE = re.compile(rb"<root>\s*<table name=\"agenda\">|<field name=\"bulletname\">")
+_ACADRE_MANIFEST_RE = re.compile(rb"<root>\s*<org>.*?<table name=\"(?:committee|meeting|producedAgenda)\"", re.S)
+_ZIP_MAGIC = b"PK\x03\x04"
+# XML 1.0 forbids these characters even as references; eDoc writes form feeds as "&#12;".
+_BAD_CHAR_REF_RE = re.compile(rb"&#(?:x0*[0-8bBcCeEfF]|x0*1[0-9a-fA-F]|0*(?:[0-8]|1[124-9]|2\d|3[01]));")
 
 
 class Unreadable(Exception):
@@ -24,7 +33,7 @@ class Unreadable(Exception):
 
 @dataclass
 class Sniffed:
-    kind: str  # "pdf", "json", "html", "print-text", "text"
+    kind: str  # "pdf", "docx", "edoc-xml", "acadre-xml", "acadre-manifest", "json", "html", "print-text", "text"
     text: str = ""  # decoded text for the text kinds
     data: Any = None  # parsed JSON for "json"
     encoding: str = "utf-8"
@@ -63,6 +72,21 @@ def sniff(data: bytes) -> Sniffed:
         raise Unreadable("filen er tom", "slet den, eller hent referatet igen")
     if stripped.startswith(b"%PDF"):
         return Sniffed("pdf")
+    if data.startswith(_ZIP_MAGIC):
+        if b"word/" in data[:200_000] or b"[Content_Types].xml" in data[:2000]:
+            return Sniffed("docx")
+        raise Unreadable(
+            "filen er et zip-arkiv, men ikke et Word-dokument (DOCX)",
+            "pak arkivet ud og læs filerne i det, eller gem referatet som DOCX eller PDF",
+        )
+    head = data[:4096]
+    if _XML_DECL_RE.match(head) or stripped.startswith(b"<root>") or stripped.startswith(b"<Meeting>"):
+        if _EDOC_RE.search(head):
+            return Sniffed("edoc-xml")
+        if _ACADRE_RE.search(head):
+            return Sniffed("acadre-xml")
+        if _ACADRE_MANIFEST_RE.search(head):
+            return Sniffed("acadre-manifest")
     if looks_binary(data):
         raise Unreadable(
             "filen er binær og ikke i et kendt format",
@@ -84,3 +108,29 @@ def sniff(data: bytes) -> Sniffed:
     if _PRINT_ITEM_RE.search(text) and (_PRINT_HEADER_RE.search(text[:3000]) or _PRINT_LABEL_RE.search(text[:5000])):
         return Sniffed("print-text", text=text, encoding=encoding)
     return Sniffed("text", text=text, encoding=encoding)
+
+
+def parse_xml(data: bytes, what: str):  # noqa: ANN201 - an lxml element
+    """The root of an XML export, or :class:`Unreadable` that says whether the file was cut short.
+
+    References to characters XML forbids (eDoc writes page breaks as "&#12;") become line breaks first.
+    """
+    from lxml import etree
+
+    data = _BAD_CHAR_REF_RE.sub(b"\n", data)
+    try:
+        return etree.fromstring(data, etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError as exc:
+        msg = str(exc.msg or exc)
+        line = exc.lineno or 0
+        cut = "premature end" in msg.lower() or "not properly terminated" in msg.lower() or (
+            line >= data.count(b"\n") and ("end tag" in msg.lower() or "endtag" in msg.lower())
+        )
+        if cut:
+            raise Unreadable(
+                f"{what}-filen er afkortet: den slutter midt i dokumentet (linje {line})",
+                "hent filen igen; den er måske blevet afbrudt under download",
+            ) from None
+        raise Unreadable(
+            f"{what}-filen er ugyldig XML (linje {line}: {msg})", "hent filen igen, eller eksportér mødet på ny"
+        ) from None

@@ -1,0 +1,563 @@
+"""ESDH print layout (eDoc, Acadre and similar; FORMATS.md format 9): the referat as a PDF, a DOCX or plain text.
+
+A document is a list of :class:`Line` (text, markup, paragraph breaks), made from a PDF by :func:`pdf_lines`, from
+plain text by :func:`text_lines` (eDoc's FullText) or from a DOCX by :mod:`assistant.readers.docx`. The layout:
+
+- a cover: "Referat" (or "Referat For <udvalg>"), the committee, date and time, place, then label blocks
+  ("Tilstede"/"Medlemmer" with one member a line, "Afbud/Fraværende", "Sekretær");
+- a table of contents ("Indholdsfortegnelse", grouped "Åbent referat"/"Lukket referat") that is skipped;
+- items "N. Titel" (running numbers such as "715." too), then label lines ("Sagsnr.: 2012-28504", "Dok.nr.: …",
+  "Sagen afgøres i: …") or a bare case number, then earlier handling ("Kommunalbestyrelsen den 30. januar 2012
+  Punkt 5"), then the sections; a trailing signature page ("Underskriftsside") is dropped.
+
+Running page headers and footers of PDFs are removed before parsing.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from assistant import vocabulary
+from assistant.readers import structure
+from assistant.readers.municipality import name_from_header
+from assistant.readers.sniff import Unreadable
+from assistant.records import AgendaPoint, Meeting, Participant
+from assistant.textutil import Block, fold_ws, parse_danish_datetime
+
+FORMAT_PDF = "esdh-print-pdf"
+FORMAT_TEXT = "esdh-print-text"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One printed line (PDF, text) or paragraph (DOCX) with what the layout says about it."""
+
+    text: str
+    bold: bool = False  # every character is bold
+    heading: int = 0  # a heading level given by the markup (DOCX styles)
+    gap: bool = False  # a paragraph break comes before this line
+    join: str = " "  # how the previous line continues into this one ("" after a hyphen at the line end)
+    toc: bool = False  # marked as a table-of-contents line by the markup
+
+
+ITEM_RE = re.compile(r"^(?P<num>\d{1,4}[a-zA-Z]?)\s*\.\s+(?P<title>\S.*)$")
+FA_ITEM_RE = re.compile(r"^\s*(?:Punkt|Pkt\.?)\s+\d+[a-zA-Z]?\s*[:.]", re.IGNORECASE)
+# Labels printed under an item title (the case number itself is read by the vocabulary's grammar).
+ITEM_LABEL_RE = re.compile(
+    r"^(?P<label>Sagsnr\.?(?:\s+i\s+ESDH)?|Sags\s?nr\.?|Sag\s+nr\.?|Sagsid\.?|Sag|J\.\s?nr\.?|Journalnr\.?|"
+    r"Dok\.?\s?nr\.?|Dok\.|Dokumentnr\.?|Sagen afgøres i|Beslutningskompetence|Initialer|Sagsbehandler|"
+    r"Åben sag|Lukket sag)\s*(?::\s*|\s+|$)(?P<value>.*)$",
+    re.IGNORECASE,
+)
+TOC_HEAD_RE = re.compile(r"^(?:indholdsfortegnelse|indhold)\s*$", re.IGNORECASE)
+TOC_PAGE_RE = re.compile(r"(?:\.{3,}|…+|\s)\s*\d{1,4}\s*$")
+TOC_GROUP_RE = re.compile(r"^(?:åbent|åben|lukket)\s+(?:referat|dagsorden|punkter?)\s*$|^punkt\s+nr\.?\s+side$",
+                          re.IGNORECASE)  # fmt: skip
+PAGE_LINE_RE = re.compile(
+    r"^\s*(?:Side\s*\d*(?:\s*(?:af|/)\s*\d+)?|\d{1,3}\s+(?:of|af)\s+\d{1,3}|-\s*\d{1,3}\s*-|\d{1,3})\s*$", re.I
+)
+SIGNATURE_RE = re.compile(r"^(?:underskriftsside|underskriftsark|underskriftsblad|underskrifter)\s*$", re.IGNORECASE)
+KIND_RE = re.compile(r"^(?P<kind>referat|dagsorden|beslutningsprotokol)\b(?:\s+(?:for|fra)\s+(?P<forum>\S.*))?$",
+                     re.IGNORECASE)  # fmt: skip
+PEOPLE_LABEL_RE = re.compile(r"^(?:tilstede|til stede|medlemmer|deltagere|mødedeltagere|udvalgsmedlemmer)\s*:?\s*$",
+                             re.IGNORECASE)  # fmt: skip
+ABSENT_LABEL_RE = re.compile(
+    r"^(?P<label>afbud\s*/\s*fraværende|afbud|fraværende(?: med afbud| uden afbud)?|ikke til stede|forfald)"
+    r"\s*:?\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+OTHER_LABEL_RE = re.compile(
+    r"^(?:sekretær|referent|protokolfører|mødeleder|bemærkninger|øvrige deltagere|desuden deltog|gæster)\b",
+    re.IGNORECASE,
+)
+_HEADER_SKIP_RE = re.compile(
+    r"^(?:åbent|lukket|åben)\s+(?:referat|dagsorden|møde)$|^dato\s*:|^ekstraordinært\b|^kl\.?\s*\d", re.IGNORECASE
+)
+_LIST_MARK_RE = re.compile(r"^(?:[A-Za-zÆØÅæøå]|\d{1,2}|[ivx]{1,4})[.)]$")
+_LIST_LINE_RE = re.compile(r"^(?:[-•▪◦*]\s|\d{1,2}[.)]\s|[A-Za-z][.)]\s)")
+_ROLE_RE = re.compile(r"\s+[-–]\s+(?P<role>(?:formand|næstformand|borgmester|viceborgmester|medlem)\b.*)$", re.I)
+
+
+# ---------------------------------------------------------------- lines from text and PDF
+
+
+def text_lines(text: str) -> list[Line]:
+    """Lines of plain text (eDoc FullText): a blank line or a form feed is a paragraph break; tabs are spaces.
+
+    A short heading-shaped line directly followed by text (no blank line between) is marked as a heading, which is
+    how this export prints its section headings ("Sammendrag", "Beslutningen træffes af").
+    """
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n\n").replace("\t", " ").split("\n")
+    out: list[Line] = []
+    gap = True
+    for i, ln in enumerate(raw):
+        t = fold_ws(ln)
+        if not t or PAGE_LINE_RE.match(t):
+            gap = gap or not t
+            continue
+        nxt = fold_ws(raw[i + 1]) if i + 1 < len(raw) else ""
+        heading = gap and bool(nxt) and _heading_candidate(t, nxt)
+        out.append(Line(t, bold=heading, gap=gap))
+        gap = False
+    return out
+
+
+def _heading_candidate(text: str, nxt: str) -> bool:
+    if _LIST_MARK_RE.match(text) or ITEM_RE.match(text) or ITEM_LABEL_RE.match(text):
+        return False
+    if structure.heading_level(text):
+        return True
+    return structure.heading_shaped(text) and not nxt[:1].isdigit() and len(text.split()) <= 6
+
+
+def _open_pdf(data: bytes, warnings: list[str]):  # noqa: ANN202 - pypdf.PdfReader
+    import pypdf
+
+    try:
+        return pypdf.PdfReader(io.BytesIO(data), strict=True)
+    except Exception:  # noqa: BLE001 - pypdf raises many types on damaged files; the tolerant mode decides
+        pass
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its repair notes would reach the user's terminal
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        _ = len(reader.pages)
+    except Exception as exc:  # noqa: BLE001
+        raise Unreadable(
+            f"PDF-filen er beskadiget og kan ikke åbnes ({type(exc).__name__})",
+            "hent filen igen, eller åbn den i en PDF-læser og gem den på ny som PDF",
+        ) from None
+    warnings.append(
+        "PDF-filens opbygning er beskadiget (fx krydsreferencetabellen); teksten er genskabt i tolerant tilstand. "
+        "Tjek punkterne, eller hent filen igen."
+    )
+    return reader
+
+
+def pdf_lines(data: bytes, warnings: list[str]) -> list[list[Line]]:
+    """Lines per page with bold and paragraph breaks from the fonts and vertical gaps (pypdf, no layout engine)."""
+    reader = _open_pdf(data, warnings)
+    pages: list[list[Line]] = []
+    for page in reader.pages:
+        pieces: list[tuple[float, float, str, bool, float]] = []
+
+        def visit(text, cm, tm, font, size, _p=pieces) -> None:  # noqa: ANN001 - pypdf's visitor signature
+            if text and text.strip("\n"):
+                y = tm[5] * cm[3] + cm[5]
+                x = tm[4] * cm[0] + cm[4]
+                name = str((font or {}).get("/BaseFont", ""))
+                _p.append((y, x, text, "bold" in name.lower() or "black" in name.lower(), size or 10.0))
+
+        try:
+            page.extract_text(visitor_text=visit)
+        except Exception as exc:  # noqa: BLE001 - one damaged page must not lose the document
+            warnings.append(f"En side i PDF-filen kunne ikke læses ({type(exc).__name__}); den er sprunget over.")
+        pages.append(_assemble(pieces))
+    if sum(len(ln.text) for p in pages for ln in p) < 20:
+        raise Unreadable(
+            "PDF-filen har intet tekstlag (siderne er billeder)",
+            "kør tekstgenkendelse (OCR) på filen, fx med ocrmypdf, og læs den igen",
+        )
+    return pages
+
+
+Piece = tuple[float, float, str, bool, float]  # baseline y, x, text, bold, font size
+
+
+def _segments(row: list[Piece]) -> list[list[Piece]]:
+    """A row split where the horizontal gap says a second column starts (wider than 6 font sizes)."""
+    row = sorted(row, key=lambda p: p[1])
+    out = [[row[0]]]
+    for prev, cur in zip(row, row[1:], strict=False):
+        end = prev[1] + len(prev[2]) * prev[4] * 0.5  # an average glyph is about half the font size wide
+        label = prev[2].rstrip().endswith(":")  # "Sagsnr.:" and its value in two table cells stay one line
+        (out.append([cur]) if cur[1] - end > 6 * cur[4] and not label else out[-1].append(cur))
+    return out
+
+
+def _columns_first(rows: list[list[list[Piece]]], step: float) -> list[list[Piece]]:
+    """Rows of segments in reading order: a run of rows printed in two columns is read column by column.
+
+    The run is the consecutive rows (one line step apart, same font size) that have a second column or a first
+    column at the same x, as a member list printed in two columns.
+    """
+    out: list[list[Piece]] = []
+    i = 0
+    while i < len(rows):
+        if len(rows[i]) < 2:
+            out.append(rows[i][0])
+            i += 1
+            continue
+        x0 = rows[i][0][0][1]
+        j = i + 1
+        while (
+            j < len(rows)
+            and rows[j - 1][0][0][0] - rows[j][0][0][0] <= 1.5 * step
+            and (len(rows[j]) >= 2 or abs(rows[j][0][0][1] - x0) < 3)
+            and abs(rows[j][0][0][4] - rows[i][0][0][4]) < 0.5  # a label in another size ends the list
+        ):
+            j += 1
+        run = rows[i:j]
+        width = max(len(r) for r in run)
+        out += [r[c] for c in range(width) for r in run if c < len(r)]
+        i = j
+    return out
+
+
+def _assemble(pieces: list[Piece]) -> list[Line]:
+    """Pieces on the same baseline (within 2 pt) joined left to right; a gap over 1.5 line steps is a break."""
+    rows: list[list[Piece]] = []
+    for piece in sorted(pieces, key=lambda p: (-round(p[0]), p[1])):
+        if rows and abs(rows[-1][0][0] - piece[0]) <= 2:
+            rows[-1].append(piece)
+        else:
+            rows.append([piece])
+    steps = sorted(a[0][0] - b[0][0] for a, b in zip(rows, rows[1:], strict=False) if a[0][0] - b[0][0] > 0)
+    step = steps[len(steps) // 2] if steps else 12.0
+    out: list[Line] = []
+    prev_y: float | None = None
+    prev_raw = ""
+    for seg in _columns_first([_segments(r) for r in rows], step):
+        raw = "".join(p[2] for p in seg).rstrip("\n")
+        text = fold_ws(raw.replace("\n", " "))
+        if not text:
+            continue
+        bold = all(p[3] for p in seg if p[2].strip())
+        y = seg[0][0]
+        gap = prev_y is None or not 0 < prev_y - y <= 1.5 * step
+        join = "" if prev_raw.endswith("-") and not prev_raw.endswith(" -") else " "  # "ikke-\nplanlagte"
+        out.append(Line(text, bold=bold, gap=gap, join=join))
+        prev_y, prev_raw = y, raw
+    return out
+
+
+def drop_furniture(pages: list[list[Line]]) -> list[Line]:
+    """One list of lines without running headers/footers and page numbers; a page starts a paragraph.
+
+    A line is furniture when it (digits ignored) opens or closes at least half of the pages, and at least two; a
+    page's header is the run of such lines at its top, each line once (the cover below a header may repeat the
+    committee's name), and likewise its footer.
+    """
+    keys = [[re.sub(r"\d+", "#", ln.text) for ln in lines] for lines in pages]
+    edge: Counter[str] = Counter()
+    for k in keys:
+        edge.update(set(k[:6] + k[-3:]))
+    need = max(2, (len(pages) + 1) // 2)
+    furniture = {k for k, n in edge.items() if n >= need} if len(pages) >= 2 else set()
+    out: list[Line] = []
+    for lines, k in zip(pages, keys, strict=True):
+        lo, seen = 0, set()
+        while lo < len(lines) and (k[lo] in furniture and k[lo] not in seen or PAGE_LINE_RE.match(lines[lo].text)):
+            seen.add(k[lo])
+            lo += 1
+        hi, seen = len(lines), set()
+        while hi > lo and (k[hi - 1] in furniture and k[hi - 1] not in seen or PAGE_LINE_RE.match(lines[hi - 1].text)):
+            seen.add(k[hi - 1])
+            hi -= 1
+        kept = [ln for ln in lines[lo:hi] if not PAGE_LINE_RE.match(ln.text)]
+        out += [replace(ln, gap=True) if i == 0 else ln for i, ln in enumerate(kept)]
+    return out
+
+
+# ---------------------------------------------------------------- the layout
+
+
+@dataclass
+class Item:
+    number: str
+    title: str
+    labels: dict[str, str] = field(default_factory=dict)
+    case_number: str | None = None
+    path: list[str] = field(default_factory=list)  # earlier handling lines
+    body: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class Layout:
+    header: list[Line] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    toc: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _is_item_label(text: str) -> bool:
+    m = ITEM_LABEL_RE.match(text)
+    return bool(m) and (bool(m["value"]) or text.rstrip().endswith(":") or m["label"].lower().endswith("sag"))
+
+
+def _case_line(text: str) -> str | None:
+    return vocabulary.case_number_line(text)
+
+
+def _labels_follow(lines: list[Line], i: int, window: int = 4) -> bool:
+    for ln in lines[i + 1 : i + 1 + window]:
+        if _is_item_label(ln.text) or _case_line(ln.text):
+            return True
+        if ITEM_RE.match(ln.text):
+            return False
+    return False
+
+
+def is_esdh(lines: list[Line]) -> bool:
+    """Items "N. Titel" with a case label or a bare case number under them, and no FirstAgenda "Punkt N:" items."""
+    if any(FA_ITEM_RE.match(ln.text) for ln in lines[:400]):
+        return False
+    return any(ITEM_RE.match(ln.text) and _labels_follow(lines, i) for i, ln in enumerate(lines))
+
+
+def split_layout(lines: list[Line]) -> Layout:
+    """Header lines, table of contents and items (number, title, labels, case number, earlier handling, body)."""
+    lay = Layout()
+    in_toc = False
+    toc_numbers: set[str] = set()
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        t = ln.text
+        if TOC_HEAD_RE.match(t):
+            in_toc = True
+            i += 1
+            continue
+        m = ITEM_RE.match(t)
+        start = bool(m) and not ln.toc and (
+            _labels_follow(lines, i)
+            or (not in_toc and m["num"] in toc_numbers)
+            or (not lay.items and not lay.header and i == 0)  # a file of one item starts with it
+            or ((ln.bold or ln.heading) and not in_toc and bool(lay.items))
+        )
+        if m and start:
+            in_toc = False
+            i = _read_item_head(lines, i, m, lay)
+            continue
+        if in_toc or ln.toc:
+            if m:
+                num, title = m["num"], TOC_PAGE_RE.sub("", m["title"]).rstrip(" .…")
+                lay.toc.append((num, title))
+                toc_numbers.add(num)
+            i += 1
+            continue
+        if SIGNATURE_RE.match(t) and lay.items:
+            break  # the signature page lists the members again; nothing after it is minutes
+        (lay.items[-1].body if lay.items else lay.header).append(ln)
+        i += 1
+    return lay
+
+
+def _read_item_head(lines: list[Line], i: int, m: re.Match[str], lay: Layout) -> int:
+    """Read title (it may wrap), labels, case number and earlier handling; returns the index of the body."""
+    title = m["title"]
+    j = i + 1
+    # a wrapped title: lines without a paragraph break up to the first label line
+    while j < len(lines) and j - i <= 2 and not lines[j].gap and not _is_item_label(lines[j].text) and (
+        _labels_follow(lines, j - 1, 3) and not _case_line(lines[j].text)
+    ):
+        title = f"{title}{lines[j].join}{lines[j].text}"
+        j += 1
+    item = Item(number=m["num"], title=fold_ws(title))
+    while j < len(lines):
+        t = lines[j].text
+        case = _case_line(t)
+        lm = ITEM_LABEL_RE.match(t)
+        if case is None and lm and not lm["value"].strip() and j + 1 < len(lines):
+            case = _case_line(f"{t} {lines[j + 1].text}")  # "Sagsnr.:" and its value in two table cells
+            if case is not None:
+                j += 1
+        if case is not None and not item.path:
+            item.case_number = item.case_number or case
+            j += 1
+            continue
+        if lm and _is_item_label(t):
+            label, value = fold_ws(lm["label"]).rstrip(".:"), lm["value"].strip()
+            if not value and j + 1 < len(lines) and not _is_item_label(lines[j + 1].text):
+                value, j = lines[j + 1].text, j + 1  # the value printed on the next line (a table cell)
+            item.labels[label] = value
+            j += 1
+            continue
+        if vocabulary.path_entry(t) is not None and not vocabulary.is_decision_heading(t) and not lines[j].bold:
+            item.path.append(t)
+            j += 1
+            continue
+        break
+    lay.items.append(item)
+    return j
+
+
+# ---------------------------------------------------------------- blocks and points
+
+
+def blocks(lines: list[Line]) -> list[Block]:
+    """Paragraph blocks: lines joined until a paragraph break; headings (bold or styled lines) stand alone."""
+    paras: list[tuple[str, bool, int]] = []
+    for ln in lines:
+        known = (ln.gap or ln.bold) and 0 < structure.heading_level(ln.text)
+        marked = ln.bold or ln.heading > 0 or known
+        starts = ln.gap or marked or not paras or paras[-1][1] or paras[-1][2] or _LIST_LINE_RE.match(ln.text)
+        if starts:
+            shaped = structure.heading_shaped(ln.text) or bool(known)
+            paras.append((ln.text, marked and shaped or bool(ln.heading), ln.heading))
+        else:
+            text, b, h = paras[-1]
+            paras[-1] = (f"{text}{ln.join}{ln.text}", b, h)
+    merged = structure.merge_broken_paragraphs([p[0] for p in paras])
+    if len(merged) != len(paras):  # paragraphs split by a page break: keep their markup where nothing was joined
+        marks = {p[0]: (p[1], p[2]) for p in paras}
+        return [Block(t, marks.get(t, (False, 0))[1], marks.get(t, (False, 0))[0]) for t in merged]
+    return [Block(t, h, b) for t, b, h in paras]
+
+
+def item_point(item: Item, known: set[str], committee: str = "") -> AgendaPoint:
+    """The point; earlier handling printed under the labels becomes a "Sagsforløb" section (and the point's path)."""
+    path = [Block("Sagsforløb", 2, True, "h"), *(Block(t) for t in item.path)] if item.path else []
+    return structure.make_point(item.number, item.title, [*path, *blocks(item.body)], known,
+                                case_number=item.case_number, committee=committee)  # fmt: skip
+
+
+def points_of(items: list[Item], committee: str = "") -> list[AgendaPoint]:
+    """Points of the items. Headings come from the markup and the heading dictionary only: a line recurring in
+    several items ("Indstillingen godkendt") is no heading here, so one item reads the same alone or in a meeting."""
+    return [item_point(it, set(), committee) for it in items]
+
+
+# ---------------------------------------------------------------- the cover
+
+
+@dataclass
+class Cover:
+    kind: str | None = None
+    committee: str = ""
+    start: object = None  # datetime | None
+    has_time: bool = False
+    place: str | None = None
+    participants: list[Participant] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+
+
+def participant(text: str) -> Participant | None:
+    """ "Lolan Ottesen (A) - formand" -> Participant("Lolan Ottesen", note="A; formand")."""
+    role = ""
+    m = _ROLE_RE.search(text)
+    if m:
+        text, role = text[: m.start()], m["role"].strip()
+    p = vocabulary.parse_participant(text)
+    if p is None or len(p.name.split()) > 6:
+        return None
+    note = "; ".join(x for x in (p.note, role) if x)
+    return Participant(p.name, p.absent, note)
+
+
+def read_cover(lines: list[Line]) -> Cover:
+    """Kind, committee, start, place and participants from the lines before the first item."""
+    c = Cover()
+    mode = ""  # "people", "absent", "other" while reading a label block
+    absences: list[tuple[str, str]] = []
+    after_date = False
+    for ln in lines:
+        t = ln.text
+        c.text.append(t)
+        km = KIND_RE.match(t)
+        if km:
+            c.kind = c.kind or ("dagsorden" if km["kind"].lower() == "dagsorden" else "referat")
+            if km["forum"] and not c.committee:
+                c.committee = fold_ws(km["forum"])
+            mode = ""
+            continue
+        if PEOPLE_LABEL_RE.match(t):
+            mode = "people"
+            continue
+        am = ABSENT_LABEL_RE.match(t)
+        if am:
+            mode = "absent"
+            note = "Afbud" if am["label"].lower() == "afbud" else "Fraværende"
+            absences += [(n, note) for n in vocabulary.split_names(am["value"])]
+            continue
+        if OTHER_LABEL_RE.match(t):
+            mode = "other"
+            continue
+        if mode == "people":
+            p = participant(t)
+            if p:
+                c.participants.append(p)
+            continue
+        if mode == "absent":
+            note = "Afbud" if "afbud" in t.lower() else "Fraværende"
+            absences += [(n, note) for n in vocabulary.split_names(t)]
+            continue
+        if mode == "other" or _HEADER_SKIP_RE.match(t) or PAGE_LINE_RE.match(t):
+            if c.start is not None and re.match(r"^kl\.?\s*\d", t, re.I) and not c.has_time:
+                c.start, c.has_time = parse_danish_datetime(f"{c.start:%d-%m-%Y} {t}")
+            continue
+        if c.start is None and c.kind:
+            start, has_time = parse_danish_datetime(t)
+            if start is not None:
+                c.start, c.has_time, after_date = start, has_time, True
+                continue
+        if c.kind and not c.committee and c.start is None:
+            c.committee = t
+        elif after_date and c.place is None:
+            c.place = re.sub(r"^i\s+", "", t)
+            after_date = False
+    c.participants = structure.mark_absent(c.participants, absences)
+    return c
+
+
+def meeting_from(lay: Layout, warnings: list[str], source_format: str, committee: str = "") -> Meeting:
+    cover = read_cover(lay.header)
+    committee = committee or cover.committee
+    start, has_time = cover.start, cover.has_time
+    points = points_of(lay.items, committee)
+    if not committee or start is None:
+        body, when = _from_decision(points)
+        if not committee and body:
+            committee = body
+            warnings.append("Udvalget er læst fra beslutningens overskrift (dokumentet har ingen forside).")
+        if start is None and when is not None:
+            start, has_time = when, False
+            warnings.append("Mødets dato er læst fra beslutningens overskrift (dokumentet har ingen forside).")
+    if start is None:
+        warnings.append("Mødets dato blev ikke fundet på forsiden.")
+    if not committee:
+        warnings.append("Udvalget blev ikke fundet på forsiden.")
+    kind = cover.kind or ("referat" if any(p.decision for p in points) else "dagsorden")
+    if kind == "dagsorden" and any(p.decision for p in points):
+        kind = "referat"
+    return Meeting(
+        municipality=None,
+        committee=fold_ws(committee),
+        start=start,  # type: ignore[arg-type]
+        place=cover.place,
+        kind=kind,
+        participants=cover.participants,
+        points=points,
+        source_format=source_format,
+        has_time=has_time,
+    )
+
+
+def _from_decision(points: list[AgendaPoint]):  # noqa: ANN202 - (committee, datetime | None)
+    """The body and date of the latest dated decision, for a document of items without a cover."""
+    for p in reversed(points):
+        for d in reversed(p.decisions):
+            if d.body and d.date:
+                return d.body, parse_danish_datetime(d.date)[0]
+    return "", None
+
+
+def parse_lines(lines: list[Line], warnings: list[str], source_format: str) -> tuple[Meeting, str | None]:
+    lay = split_layout(lines)
+    if not lay.items:
+        raise Unreadable('der er ingen dagsordenpunkter ("N. Titel") i dokumentet', "tjek at filen er et referat")
+    meeting = meeting_from(lay, warnings, source_format)
+    return meeting, name_from_header("\n".join(ln.text for ln in lay.header))
+
+
+def read_pdf(data: bytes, warnings: list[str]) -> tuple[Meeting, str | None] | None:
+    """An ESDH print PDF, or None when the PDF is in another layout (the caller tries the FirstAgenda reader)."""
+    own: list[str] = []
+    lines = drop_furniture(pdf_lines(data, own))
+    if not is_esdh(lines):
+        warnings += [w for w in own if "beskadiget" in w]
+        return None
+    warnings += own
+    return parse_lines(lines, warnings, FORMAT_PDF)
