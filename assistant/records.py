@@ -58,6 +58,7 @@ class Vote:
     who: tuple[str, ...] = ()  # names as printed
     parties: tuple[str, ...] = ()  # party letters as printed: "Ø", "A", "V"
     text: str = ""  # the sentence it was read from
+    count: int | None = None  # the number of votes where only a count is printed ("Med stemmerne 19 for og 1 imod")
 
 
 @dataclass
@@ -150,7 +151,8 @@ class Meeting:
             p["decisions"] = [Decision(**x) for x in p.get("decisions", [])]
             p["path"] = [PathEntry(**x) for x in p.get("path", [])]
             p["votes"] = [
-                Vote(x["position"], tuple(x.get("who", ())), tuple(x.get("parties", ())), x.get("text", ""))
+                Vote(x["position"], tuple(x.get("who", ())), tuple(x.get("parties", ())), x.get("text", ""),
+                     x.get("count"))  # fmt: skip
                 for x in p.get("votes", [])
             ]
             points.append(AgendaPoint(**p))

@@ -33,6 +33,7 @@ from assistant.vocabulary import (  # noqa: F401 - re-exported: the readers' and
     split_inline_decision,
     split_names,
 )
+from assistant.votes import votes_in
 
 CLOSED_TITLE_RE = re.compile(r"^\s*(?:lukket(?:\s+punkt)?|fortrolig(?:t)?)\b\s*[:\-–]?", re.IGNORECASE)
 CLOSED_BODY_RE = re.compile(
@@ -232,17 +233,19 @@ def make_point(
     ):  # a point whose content is its attachments ("Spørgsmål /svar vedr. skolefravær."): their names are its text
         sections = [*sections, Section("Bilag", "\n".join(attachments))]
     decisions = decisions_of(sections)
+    own = _own_decision(decisions, committee)
     return AgendaPoint(
         number=number,
         title=title,
         type_code=type_code or code,
         case_number=case_number or None,
         sections=sections,
-        decision=_own_decision(decisions, committee),
+        decision=own,
         attachments=attachments,
         decisions=decisions,
         path=path_entries("\n".join(s.text for s in sections if not is_decision_heading(s.heading))),
         absent=point_absences("\n".join(d.text for d in decisions)),
+        votes=votes_in(own or ""),
     )
 
 

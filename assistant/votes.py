@@ -1,0 +1,188 @@
+"""Votes and positions recorded in a decision: who voted for or against, abstained, took a reservation or did not
+take part, with names and party letters as printed.
+
+The forms were surveyed in the Beslutning sections of the Greve minutes (2022-2024, ~4,300 points) and the
+FORMATS.md families (Ishøj "V+F+Ø kan ikke tiltræde", flertal/mindretal lines). Three shapes cover them:
+
+- subject first: "Mehmet Zeki Dogru (Ø) stemte imod.", "(Ø) stemmer imod", "V og D stemmer for. A og C undlader.",
+  "A stemmer for, V og D stemmer imod og C undlader.", "(F) og (Ø) kunne ikke tiltræde indstilling 2",
+  "Bjarke Abel (A) tog forbehold", "Anne Berg (A) deltog ikke i sagens behandling", "Et flertal bestående af V, A og C
+  kunne tiltræde";
+- label first: "For stemte: (V), (A) og Liselott Blixt (UP).", "Imod stemte (Ø).", "Imod: F", "Undlader: F", with the
+  names on the following lines when the label stands alone;
+- counts: "Med stemmerne 19 for og 1 imod godkendte Byrådet ...", "Godkendt med 1 stemme imod (A)".
+
+A subject is accepted only when every part of it is a name, a party letter or a name with its party, so that
+"Udvalget undlod at tage stilling" (the committee, not a member) and ordinary sentences give no vote.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.records import Vote
+from assistant.textutil import fold_ws
+from assistant.vocabulary import FORUM_WORD_RE
+
+_AGAINST = r"stem(?:te|mer)\s+(?:i\s*)?mod\b|(?:kunne|kan)\s+ikke\s+tiltræde|(?:kunne|kan)\s+ikke\s+støtte"
+_FOR = r"stem(?:te|mer)\s+for\b|(?:kunne|kan)\s+tiltræde|tiltrådte"
+_ABSTAIN = r"undl(?:od|ader)(?:\s+at\s+(?:tage\s+stilling|stemme)|\s+stillingtagen)?\b|stemte\s+blankt|stemmer\s+blankt"
+_RESERVATION = r"tog\s+(?:\w+\s+)?forbehold|tager\s+(?:\w+\s+)?forbehold"
+_NOT_TAKING_PART = (
+    r"deltog\s+ikke\s+i\s+(?:sagens\s+behandling|behandlingen(?:\s+af\s+(?:sagen|punktet))?)"
+    r"|kunne\s+ikke\s+deltage\s+i\s+(?:sagens\s+behandling|behandlingen)"
+)
+_VERB_RE = re.compile(
+    rf"(?P<against>{_AGAINST})|(?P<for>{_FOR})|(?P<abstain>{_ABSTAIN})|(?P<reservation>{_RESERVATION})"
+    rf"|(?P<ntp>{_NOT_TAKING_PART})",
+    re.IGNORECASE,
+)
+_POSITION = {"against": "against", "for": "for", "abstain": "abstain", "reservation": "reservation",
+             "ntp": "not-taking-part"}  # fmt: skip
+
+# "For stemte:", "Imod stemte", "Stemte imod:", "Imod:", "Undlod:", "Undlader:", "For administrationens indstilling
+# stemte:", "Blank:"
+_LABEL_RE = re.compile(
+    r"^(?:(?P<for>For)(?:\s+\w+\s+indstilling(?:spunkt\s+\d+)?)?\s+stemte(?:\s+stemte)?\s*:?"
+    r"|(?P<against>Imod)(?:\s+\w+\s+indstilling(?:spunkt\s+\d+)?)?\s+stemte\s*:?"
+    r"|Stemte\s+(?:(?P<against2>imod)|(?P<for2>for))\s*:?"
+    r"|(?P<against3>Imod)\s*:|(?P<for3>For)\s*:"
+    r"|(?P<abstain>Undl(?:od|ader)(?:\s+at\s+stemme)?|Blank(?:e)?|Hverken for eller imod)\s*:?(?=\s|$))"
+    r"\s*(?P<who>.*)$",
+    re.IGNORECASE,
+)
+_COUNT_RE = re.compile(
+    r"\b(?:med\s+)?stemmer(?:ne)?\s+(?P<n_for>\d+)\s+for(?:\s*(?:og|,)?\s*(?P<n_against>\d+|ingen)\s+imod)?"
+    r"|\bmed\s+(?P<n>\d+)\s+stemmer?\s+(?P<pos>imod|for)(?:\s*\((?P<parties>[^)]{1,30})\))?",
+    re.IGNORECASE,
+)
+_MAJORITY_RE = re.compile(
+    r"^(?:et|udvalgets|byrådets)\s+(?:flertal|mindretal)(?:\s+i\s+\w+)?(?:\s*(?:bestående\s+af|:|\()\s*)?",
+    re.IGNORECASE,
+)
+# Where the list of voters ends and the rest of the sentence begins.
+_WHO_END_RE = re.compile(
+    r"\s+(?:med\s+(?:bemærkning|følgende|den\s+begrundelse|begrundelse)|idet|da|fordi|for\s+så\s+vidt|til|på)\b"
+    r"|,\s*(?:da|idet|med|fordi|men)\b|\s+(?:administrationens\s+)?(?:indstilling|punkt|pkt)\w*\b"
+    r"|(?<![\s(][A-ZÆØÅ])[.:;]\s|[.:;]?$"
+    r"|\s+[\"”“]",
+    re.IGNORECASE,
+)
+_SPLIT_RE = re.compile(r"\s*(?:,|\bog\b|\bsamt\b|\+|;)\s*|(?<=\))\s+(?=[A-ZÆØÅ])")
+_PARTY_TOKEN_RE = re.compile(r"^\(?(?P<p>[A-ZÆØÅ]{1,3}(?:-?\d)?)\)?$")
+_NAME_PARTY_RE = re.compile(
+    r"^(?P<name>[A-ZÆØÅ][\w'’\-]*\.?(?:\s+[A-ZÆØÅ][\w'’\-]*\.?){0,5})(?:\s+(?:fra\s+)?\((?P<p>[^()]{1,8})\))?$"
+)
+_NOT_VOTERS = frozenset(
+    "administrationen forvaltningen direktionen der det de den man vi han hun som ingen alle ad".split()
+)
+_SENTENCE_RE = re.compile(r"(?<![\s(][A-ZÆØÅ]\.)(?<=[.!?])\s+(?=[\"”“(A-ZÆØÅ])")
+
+
+def _who(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """Names and party letters of a list of voters, or None when a part is neither (not a list of voters)."""
+    text = fold_ws(text).strip(" ,.:;\"”“'")
+    if not text:
+        return None
+    names: list[str] = []
+    parties: list[str] = []
+    pending: list[str] = []  # "John T. Olsen, Bjarke Abel fra (A)": the party applies to the names before it
+    for raw in _SPLIT_RE.split(text):
+        part = raw.strip(" .\"”“'")
+        if not part:
+            continue
+        m = _PARTY_TOKEN_RE.match(part.rstrip(")") + (")" if part.startswith("(") else ""))
+        if m and (part.startswith("(") or part.isupper()):
+            p = m["p"]
+            if p not in parties:
+                parties.append(p)
+            continue
+        m = _NAME_PARTY_RE.match(part)
+        if not m or m["name"].casefold() in _NOT_VOTERS or FORUM_WORD_RE.search(m["name"]):
+            return None
+        if m["name"] not in names:
+            names.append(m["name"])
+        pending.append(m["name"])
+        if m["p"]:
+            p = m["p"].strip()
+            if p not in parties:
+                parties.append(p)
+            pending = []
+    return (tuple(names), tuple(parties)) if names or parties else None
+
+
+def _cut_who(text: str) -> str:
+    m = _WHO_END_RE.search(text)
+    return text[: m.start()] if m else text
+
+
+def _subject(segment: str, first: bool) -> str:
+    """The voters before a verb: for a later verb in the sentence, what follows the previous clause's separator."""
+    seg = segment
+    if not first:
+        m = re.search(r",\s*|\s+og\s+|\s+samt\s+|\.\s+", seg)
+        if not m:
+            return ""
+        seg = seg[m.end() :]
+    seg = re.sub(r"^\s*(?:\d+[.)]?\s*(?:-\s*\d+\.?)?\s*|ad\s+\d+\)?\s*:?\s*)", "", seg, flags=re.IGNORECASE)
+    return seg.strip(" ,\"”“'")
+
+
+def _sentence_votes(sentence: str) -> list[Vote]:
+    out: list[Vote] = []
+    text = sentence.strip()
+    m = _LABEL_RE.match(text)
+    if m:
+        pos = next(_POSITION.get(k.rstrip("23"), "") for k in ("for", "for2", "for3", "against", "against2",
+                                                                   "against3", "abstain") if m[k])  # fmt: skip
+        who = _who(_cut_who(m["who"]))
+        if who:
+            out.append(Vote(pos, who[0], who[1], text))
+        return out
+    for c in _COUNT_RE.finditer(text):
+        if c["n_for"]:
+            out.append(Vote("for", (), (), text, int(c["n_for"])))
+            if c["n_against"]:
+                n = 0 if c["n_against"].lower() == "ingen" else int(c["n_against"])
+                out.append(Vote("against", (), (), text, n))
+        else:
+            parties = tuple(p.strip() for p in re.split(r",|\bog\b", c["parties"] or "") if p.strip())
+            out.append(Vote("for" if c["pos"].lower() == "for" else "against", (), parties, text, int(c["n"])))
+    prev_end = 0
+    for v in _VERB_RE.finditer(text):
+        pos = _POSITION[next(k for k, val in v.groupdict().items() if val)]
+        subject = _subject(text[prev_end : v.start()], prev_end == 0)
+        prev_end = v.end()
+        majority = _MAJORITY_RE.match(subject)
+        if majority:
+            subject = subject[majority.end() :].rstrip(") ")
+            if not subject:
+                continue
+        who = _who(subject)
+        if who:
+            out.append(Vote(pos, who[0], who[1], text))
+    return out
+
+
+def votes_in(text: str) -> list[Vote]:
+    """Every vote and position recorded in a decision text, in printed order."""
+    out: list[Vote] = []
+    lines = [ln.strip() for ln in (text or "").splitlines()]
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        m = _LABEL_RE.match(line)
+        if m and not m["who"].strip():  # "For stemte:" with the names on the lines below
+            names: list[str] = []
+            j = i + 1
+            while j < len(lines) and lines[j] and not _LABEL_RE.match(lines[j]) and _who(lines[j]):
+                names.append(lines[j])
+                j += 1
+            if names:
+                out += _sentence_votes(f"{line} {', '.join(names)}")
+            i = j
+            continue
+        for sentence in _SENTENCE_RE.split(line):
+            out += _sentence_votes(sentence)
+        i += 1
+    return out
