@@ -438,7 +438,8 @@ def _sync(chosen: list[MeetingRef], folder: Path, base: str, client: PoliteClien
             if exc.status is not None and 400 <= exc.status < 500 and exc.status not in (404, 410, 429):
                 raise FetchError(f"{exc.url} svarede {exc.message}; siden afviser forespørgslerne. Kørslen er "
                                  "stoppet; allerede hentede møder er gemt.", report) from None
-            failures_in_row = failures_in_row + 1 if exc.retryable else 0
+            # a site that cannot answer in time counts as one that fails; a single broken meeting does not
+            failures_in_row = failures_in_row + 1 if exc.retryable or exc.kind == "deadline" else 0
             if failures_in_row >= MAX_CONSECUTIVE_FAILURES:
                 raise FetchError(f"{base} svarer ikke ({exc.message}). Kørslen er stoppet; allerede hentede møder "
                                  "er gemt og springes over næste gang. Prøv igen senere.", report) from None

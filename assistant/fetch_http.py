@@ -1,5 +1,7 @@
-"""The polite HTTP client of the fetcher: a delay between requests, a timeout, retries with exponential backoff on
-5xx, 429 and network errors, a User-Agent that names the program, and JSON bodies checked before anyone sees them.
+"""The polite HTTP client of the fetcher: a delay between requests, connect and read timeouts and an overall deadline
+per request, a cap on each answer's size (decompressed bytes counted), redirects followed only within the site,
+retries with exponential backoff on 5xx, 429 and network errors, a User-Agent that names the program, and JSON
+bodies checked before anyone sees them.
 """
 
 from __future__ import annotations
@@ -8,23 +10,42 @@ import json
 import time
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from assistant import __version__
 from assistant.settings import Settings
 
 MAX_BACKOFF = 60.0
+MAX_REDIRECTS = 5
+READ_CHUNK = 64 * 1024  # bytes decoded per read: a gzip bomb is stopped within one chunk of the cap
 
 
 class HttpProblem(Exception):
-    """One request failed for good: ``status`` is the HTTP status, or None for a network error or a bad body."""
+    """One request failed for good: ``status`` is the HTTP status, or None for a network error or a bad body.
 
-    def __init__(self, url: str, message: str, status: int | None = None, retryable: bool = False):
+    ``kind``: "http", "connection", "timeout", "deadline", "too-big", "redirect" or "body"."""
+
+    def __init__(self, url: str, message: str, status: int | None = None, retryable: bool = False,
+                 kind: str = "http"):
         super().__init__(f"{url}: {message}")
-        self.url, self.message, self.status, self.retryable = url, message, status, retryable
+        self.url, self.message, self.status, self.retryable, self.kind = url, message, status, retryable, kind
+
+
+def same_site(url: str, target: str) -> bool:
+    """Whether a redirect from ``url`` to ``target`` stays on the site: the same host and port (http may become
+    https on the same host, never the other way)."""
+    a, b = urlsplit(url), urlsplit(target)
+    if not b.hostname or b.scheme not in ("http", "https") or (a.scheme == "https" and b.scheme == "http"):
+        return False
+    if a.hostname != b.hostname:
+        return False
+    default = {"http": 80, "https": 443}
+    return (a.port or default.get(a.scheme)) == (b.port or default[b.scheme]) or a.port is b.port is None
 
 
 class PoliteClient:
-    """GET JSON with a delay between requests, a timeout, retries with exponential backoff and a clear User-Agent."""
+    """GET JSON with a delay between requests, timeouts and a deadline, a size cap, same-site redirects only,
+    retries with exponential backoff and a clear User-Agent."""
 
     def __init__(self, settings: Settings, session: Any = None, sleep: Callable[[float], None] = time.sleep):
         import requests  # only the fetcher needs it
@@ -38,6 +59,10 @@ class PoliteClient:
         })
         self.delay = max(0.0, settings.fetch_delay)
         self.timeout = settings.fetch_timeout
+        self.connect_timeout = settings.fetch_connect_timeout
+        self.deadline = settings.fetch_deadline
+        self.max_bytes = int(settings.fetch_max_mb * 1024 * 1024)
+        self.max_mb = settings.fetch_max_mb
         self.retries = max(0, settings.fetch_retries)
         self.sleep = sleep
         self._last = 0.0
@@ -60,17 +85,17 @@ class PoliteClient:
         while True:
             self._wait_turn()
             self.requests_made += 1
+            retry_after = None
             try:
-                resp = self.session.get(url, timeout=self.timeout)
-            except (self._requests.ConnectionError, self._requests.Timeout) as exc:
-                problem = HttpProblem(url, f"ingen forbindelse ({type(exc).__name__})", retryable=True)
-                retry_after = None
+                status, reason, headers, body, encoding = self._get(url)
+            except HttpProblem as exc:
+                problem = exc
             else:
-                if resp.status_code < 400:
-                    return _decode(resp, url)
-                problem = HttpProblem(url, f"HTTP {resp.status_code} {resp.reason or ''}".strip(), resp.status_code,
-                                      retryable=resp.status_code >= 500 or resp.status_code == 429)
-                retry_after = resp.headers.get("Retry-After")
+                if status < 400:
+                    return _decode(body, headers, encoding, status, url)
+                problem = HttpProblem(url, f"HTTP {status} {reason or ''}".strip(), status,
+                                      retryable=status >= 500 or status == 429)
+                retry_after = headers.get("Retry-After")
             if not problem.retryable or attempt >= self.retries:
                 if problem.retryable and self.retries:
                     problem.message += f" (også efter {self.retries} nye forsøg)"
@@ -78,16 +103,92 @@ class PoliteClient:
             self.sleep(self._backoff(attempt, retry_after))
             attempt += 1
 
+    def _get(self, url: str) -> tuple[int, str, Any, bytes, str | None]:
+        """One GET with its redirects (same site only) and its body read within the deadline and the size cap."""
+        started = time.monotonic()
+        current = url
+        for _ in range(MAX_REDIRECTS + 1):
+            resp = self._send(current, started)
+            try:
+                if resp.is_redirect:
+                    target = urljoin(current, resp.headers.get("Location", ""))
+                    if not same_site(current, target):
+                        host = urlsplit(target).netloc or target
+                        raise HttpProblem(url, f"siden omdirigerede til en anden vært ({host}); kun omdirigeringer "
+                                          "inden for sitet følges. Tjek adressen på sitet", resp.status_code,
+                                          kind="redirect")
+                    current = target
+                    continue
+                body = self._read_body(resp, url, started)
+                return resp.status_code, resp.reason or "", resp.headers, body, resp.encoding
+            finally:
+                resp.close()
+        raise HttpProblem(url, f"mere end {MAX_REDIRECTS} omdirigeringer", kind="redirect")
 
-def _decode(resp: Any, url: str) -> Any:
-    body = resp.content or b""
+    def _send(self, url: str, started: float) -> Any:
+        rq = self._requests
+        left = self.deadline - (time.monotonic() - started)
+        if left <= 0:
+            raise self._late(url)
+        try:
+            return self.session.get(url, timeout=(min(self.connect_timeout, left), min(self.timeout, left)),
+                                    stream=True, allow_redirects=False)
+        except rq.ConnectTimeout:
+            raise HttpProblem(url, f"ingen forbindelse inden for {self.connect_timeout:g} s "
+                              "(MINUTES_FETCH_CONNECT_TIMEOUT)", retryable=True, kind="timeout") from None
+        except rq.ReadTimeout:
+            raise HttpProblem(url, f"intet svar inden for {self.timeout:g} s (MINUTES_FETCH_TIMEOUT)",
+                              retryable=True, kind="timeout") from None
+        except (rq.ConnectionError, rq.Timeout) as exc:
+            raise HttpProblem(url, f"ingen forbindelse ({type(exc).__name__})", retryable=True,
+                              kind="connection") from None
+        except rq.RequestException as exc:
+            raise HttpProblem(url, f"forespørgslen kunne ikke sendes ({type(exc).__name__}: {exc})",
+                              kind="connection") from None
+
+    def _late(self, url: str) -> HttpProblem:
+        return HttpProblem(url, f"svaret var ikke hentet inden for {self.deadline:g} s (MINUTES_FETCH_DEADLINE); "
+                           "forespørgslen er afbrudt", kind="deadline")
+
+    def _too_big(self, url: str) -> HttpProblem:
+        return HttpProblem(url, f"svaret er større end grænsen på {self.max_mb:g} MB (MINUTES_FETCH_MAX_MB); det er "
+                           "hverken hentet færdigt eller gemt", kind="too-big")
+
+    def _read_body(self, resp: Any, url: str, started: float) -> bytes:
+        """The decoded body, read a chunk at a time: never more than the cap (decompressed bytes counted, so a
+        gzip bomb stops within one chunk of it) and never past the deadline (a server dripping bytes is cut off)."""
+        import urllib3
+
+        declared = resp.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            raise self._too_big(url)
+        raw, body = resp.raw, bytearray()
+        while True:
+            if time.monotonic() - started > self.deadline:
+                raise self._late(url)
+            try:
+                chunk = raw.read1(READ_CHUNK, decode_content=True)
+            except (urllib3.exceptions.HTTPError, OSError) as exc:
+                if "timed out" in str(exc).lower():
+                    raise HttpProblem(url, f"intet svar inden for {self.timeout:g} s (MINUTES_FETCH_TIMEOUT)",
+                                      retryable=True, kind="timeout") from None
+                raise HttpProblem(url, f"forbindelsen blev afbrudt undervejs ({type(exc).__name__})",
+                                  retryable=True, kind="connection") from None
+            if not chunk:
+                return bytes(body)
+            body += chunk
+            if len(body) > self.max_bytes:
+                raise self._too_big(url)
+
+
+def _decode(body: bytes, headers: Any, encoding: str | None, status: int, url: str) -> Any:
     if not body.strip():
-        raise HttpProblem(url, "tomt svar", resp.status_code)
-    ctype = resp.headers.get("Content-Type", "")
+        raise HttpProblem(url, "tomt svar", status, kind="body")
+    ctype = headers.get("Content-Type", "")
     if "html" in ctype.lower() or body.lstrip()[:1] == b"<":
         kind = ctype or "ingen Content-Type"
-        raise HttpProblem(url, f"svarede med HTML i stedet for JSON ({kind})", resp.status_code)
+        raise HttpProblem(url, f"svarede med HTML i stedet for JSON ({kind})", status, kind="body")
     try:
-        return json.loads(body.decode(resp.encoding or "utf-8", errors="strict").lstrip("\ufeff"))
+        return json.loads(body.decode(encoding or "utf-8", errors="strict").lstrip("\ufeff"))
     except (ValueError, LookupError) as exc:
-        raise HttpProblem(url, f"svaret er ikke gyldig JSON ({exc})", resp.status_code) from None
+        raise HttpProblem(url, f"svaret er ikke gyldig JSON ({exc})", status, kind="body") from None

@@ -132,7 +132,18 @@ class Settings(BaseSettings):
 
     # Fetching from FirstAgenda publication sites
     fetch_delay: float = Field(1.0, description="Seconds between requests to a site")
-    fetch_timeout: float = Field(30.0, description="Seconds before a request times out")
+    fetch_timeout: float = Field(30.0, description="Seconds a request may wait for the next bytes (read timeout)")
+    fetch_connect_timeout: float = Field(10.0, description="Seconds a request may wait for the connection")
+    fetch_deadline: float = Field(
+        120.0,
+        description="Seconds one request may take in all, redirects and body included: a server that drips bytes "
+        "is cut off (the largest meeting of ../shared/corpus/greve, 0.6 MB, takes a minute at 10 kB/s)",
+    )
+    fetch_max_mb: float = Field(
+        5.0,
+        description="Largest answer accepted from a site, in MB after decompression; a meeting over it is skipped "
+        "and reported, never saved (the largest of the 288 meetings in ../shared/corpus/greve is 0.58 MB)",
+    )
     fetch_retries: int = Field(3, description="Retries on 5xx and connection errors")
     fetch_site: str | None = Field(None, description="FirstAgenda publication site offered in the web app")
     fetch_contact: str | None = Field(
