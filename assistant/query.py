@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from assistant.bm25 import compound_head
+from assistant.bodies import aliases, english_committee_score
 from assistant.prompts import DA_MONTHS, EN_MONTHS
 from assistant.records import Answer, Filters
 from assistant.translate import danish_words
@@ -40,6 +41,10 @@ QUESTION_WORDS = frozenset(
     "deltog deltagere administration administrationen forvaltning forvaltningen".split()
 ) | {m.lower() for m in DA_MONTHS + EN_MONTHS}
 
+_PATH = re.compile(
+    r"\b(sagens forløb|forløb|hvilke punkter|hvilke udvalg|behandlet hvor|gennem hvilke|sagsforløb|igen|"
+    r"tidligere behandl\w*|history of|which items|which committees|path of|passed through|went through|again|"
+    r"dealt with before|earlier)\b")
 _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("attendance", re.compile(
         r"\b(afbud|fravær\w*|ikke til stede|mødte ikke|absent\w*|absence|apolog\w*|did not attend|"
@@ -50,9 +55,11 @@ _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("meetings", re.compile(
         r"\b(hvilke møder|hvor mange møder|møder holdt|holdt \w+ møder?|mødedatoer|mødeplan|which meetings|"
         r"how many meetings|meetings did|meetings were held|meeting dates)\b")),
-    ("case", re.compile(
-        r"\b(sagens forløb|forløb|hvilke punkter|hvilke udvalg|behandlet hvor|gennem hvilke|sagsforløb|"
-        r"history of|which items|which committees|path of|passed through|went through)\b")),
+    ("case", _PATH),
+    ("votes", re.compile(
+        r"\b(stemte|stemmer (?:for|imod)|afstemning\w*|forbehold\w*|undlod|undlader|tiltrådte ikke|"
+        r"ikke tiltræde|hvilke partier|hvilket parti|var imod|voted?|votes|voting|abstain\w*|abstention\w*|"
+        r"reservations?|opposed|which part(?:y|ies))\b")),
     ("when", re.compile(r"\b(hvornår|when|what date|which date)\b")),
     ("decision", re.compile(
         r"\b(beslut\w*|vedt\w+|godkend\w*|afgjort|afvist|stemte|afstemning\w*|decid\w*|decision\w*|approv\w*|"
@@ -65,6 +72,26 @@ _FOLLOWUP = re.compile(
     r"\b(sagen|mødet|punktet|det møde|samme møde|samme sag|den sag|dette|det|the case|the meeting|that meeting|"
     r"this case|that case|the item|it|same)\b",
     re.I,
+)
+# "punkt 3", "item 3", "dagsordenspunkt 12a"; "det sidste punkt", "the last item", "første punkt"
+_POINT_REF = re.compile(
+    r"\b(?:dagsordens)?(?:punkt|item|point|pkt\.?)\s*(?:nr\.?\s*|no\.?\s*|number\s*)?(\d{1,4}[a-z]?)\b", re.I
+)
+_POINT_ORDINAL = re.compile(r"\b(sidste|første|last|first|final)\s+(?:dagsordens)?(?:punkt|item|point)\b", re.I)
+_WHERE = re.compile(r"\b(hvor\s+(?:blev|var|foregik|afholdtes|holdtes|mødtes|holdt)|mødested|where|venue)\b", re.I)
+_AGENDA = re.compile(
+    r"\b(dagsorden\w*|agenda|hvilke (?:punkter|sager)|which (?:items|points|cases)|what (?:items|points|cases)|"
+    r"hvad (?:blev|var) der på|hvad stod på|what was on|what was discussed|hvad blev (?:der )?behandlet)\b",
+    re.I,
+)
+# Words that ask about a meeting or an agenda point as such, not about a topic in it.
+RECORD_WORDS = frozenset(
+    "held holdt afholdt afholdes place took take time tidspunkt date dato start starte begin began foregik agenda "
+    "dagsorden dagsordenen punkter punkt items item about handle handler handlede discussed drøftet drøftede "
+    "behandlet behandlede treated dealt sted location venue mødested første sidste first last final igen again "
+    "tidligere earlier before previously stemte stemt vote voted votes voting imod against parti partier party "
+    "parties forbehold reservation reservations undlod abstained tog took happen happened skete stod står "
+    "afstemning stemme stemmer".split()
 )
 _LATEST = re.compile(
     r"\b(sidste|seneste|forrige|nyeste|last|latest|most recent|previous)\s+(møde|mødet|meeting)\b", re.I
@@ -103,7 +130,7 @@ class QueryPlan:
 
     question: str
     lang: str = "da"
-    intent: str = "fact"  # fact, decision, recommendation, when, attendance, participants, meetings, case
+    intent: str = "fact"  # fact, decision, recommendation, when, votes, attendance, participants, meetings, case
     filters: Filters = field(default_factory=Filters)  # from the text (and carried over from history)
     committee_boost: list[str] = field(default_factory=list)  # committees named ambiguously
     case_number: str | None = None
@@ -114,6 +141,9 @@ class QueryPlan:
     translation: str = ""  # an English topic's Danish words (glossary) and names: what BM25 searches with
     terms: list[str] = field(default_factory=list)  # content stems of the question
     meeting_id: str | None = None  # a meeting carried over from the previous turn
+    point_key: str | None = None  # the agenda point the previous turn answered from (a follow-up's subject)
+    point_ref: str = ""  # the point the question names: "3", "last", "first"
+    aspect: str = ""  # a question about the meeting itself: "when", "where", "agenda"
     numbers: list[str] = field(default_factory=list)  # numbers the topic names (years, amounts, addresses)
     relaxed: list[str] = field(default_factory=list)  # the question's own filters retrieval had to drop
     effective_filters: Filters | None = field(default=None, repr=False, compare=False)  # what retrieval used
@@ -151,18 +181,26 @@ def words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
-def detect_language(text: str) -> str:
-    """"da" or "en", cheaply: æøå, then Danish vs English stop words; Danish when in doubt."""
-    if re.search(r"[æøåÆØÅ]", text):
-        return "da"
-    ws = words(text)
-    da = sum(w in DA_STOP for w in ws)
+def detect_language(text: str, names: tuple[str, ...] = ()) -> str:
+    """"da" or "en", cheaply, from the words that are neither names nor titles: Danish and English stop words, and
+    ordinary (lower-case) words spelled with æ, ø or å. Capitalised words after the first ("Børne- og
+    Ungeudvalget", "Jørgen") and the ``names`` found in the question (committees, municipalities) say nothing about
+    the language it is asked in. Danish when in doubt."""
+    for name in names:
+        text = re.sub(re.escape(name), " ", text, flags=re.I)
+    tokens = re.findall(r"[\wæøåÆØÅ]+-?", text)
+    ws = [t.lower().rstrip("-") for i, t in enumerate(tokens) if i == 0 or not t[:1].isupper()]
+    ws = [w for w in ws if w]
+    da = sum(w in DA_STOP for w in ws) + sum(bool(re.search(r"[æøå]", w)) for w in ws if w not in DA_STOP)
     en = sum(w in EN_STOP for w in ws)
     return "en" if en > da else "da"
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     return _stemmer().stemWord(word.lower())
+
+
+_stem = stem
 
 
 @lru_cache(maxsize=1)
@@ -271,58 +309,9 @@ def find_period(text: str, today: date | None = None) -> tuple[date | None, date
     return None, None
 
 
-_YEARS_SUFFIX = re.compile(r"\s+\d{4}\s*-\s*\d{4}$")
-_ENGLISH_ALIASES = {
-    "byråd": ("city council", "municipal council", "town council", "council"),
-    "økonomiudvalg": ("finance committee", "economic committee", "economy committee", "executive committee"),
-}
-
-
-def _base(word: str) -> str:
-    """'Økonomiudvalget' -> 'økonomiudvalg', 'Byrådet' -> 'byråd' (the indefinite stem of a committee word)."""
-    w = word.lower()
-    for suffix in ("udvalgets", "udvalget", "udvalg", "rådets", "rådet", "råd"):
-        if w.endswith(suffix):
-            return w[: len(w) - len(suffix)] + ("udvalg" if "udvalg" in suffix else "råd")
-    return w
-
-
 def committee_aliases(name: str) -> list[str]:
-    """Lower-case stems a question may use for a committee: the full name and its parts.
-
-    "Kultur- og Fritidsudvalget" -> ["kultur- og fritidsudvalg", "kulturudvalg", "fritidsudvalg"];
-    "Byråd 2022-2025" -> ["byråd", "city council", ...].
-    """
-    core = _YEARS_SUFFIX.sub("", name.strip())
-    core = core.split(" - ")[0].strip()  # "§ 17,4-udvalg - Ansøgning ..." -> "§ 17,4-udvalg"
-    tokens = core.split()
-    if not tokens:
-        return []
-    last = _base(tokens[-1])
-    aliases = [" ".join([*tokens[:-1], last]).lower()]
-    if " / " in core:  # ".Spørgsmål / Svar til Byrådet" -> also "svar til byråd"
-        for part in core.split(" / "):
-            words = part.strip(" .").split()
-            if len(words) >= 2:
-                aliases.append(" ".join([*words[:-1], _base(words[-1])]).lower())
-    before = [t.lower() for t in tokens[:-1] if t != "§"]
-    parts_only = all(t.endswith(("-", "-,")) or t in ("og", "&", "samt") for t in before)
-    for tail in ("udvalg", "råd"):
-        if parts_only and last.endswith(tail) and len(last) > len(tail):
-            aliases.append(last)
-            for t in tokens[:-1]:  # "Kultur-" in "Kultur- og Fritidsudvalget" -> "kulturudvalg"
-                t = t.strip(",").lower()
-                if t.endswith("-") and len(t) > 2:
-                    aliases.append(t[:-1] + tail)
-    for key, english in _ENGLISH_ALIASES.items():
-        if aliases[0] == key:
-            aliases.extend(english)
-    seen: list[str] = []
-    for a in aliases:
-        a = re.sub(r"\s+", " ", a).strip()
-        if a and a not in seen and a not in ("udvalg", "råd"):
-            seen.append(a)
-    return seen
+    """Lower-case names a question may use for a committee (see assistant.bodies.aliases)."""
+    return aliases(name)
 
 
 def _alias_pattern(alias: str) -> re.Pattern[str]:
@@ -338,6 +327,10 @@ def match_committees(question: str, committees: list[str]) -> list[str]:
         for alias in committee_aliases(name):
             if _alias_pattern(alias).search(question):
                 scored[name] = max(scored.get(name, 0), len(alias))
+        if name not in scored and "committee" in question.lower():
+            fields_named = english_committee_score(question, name)
+            if fields_named:  # "the culture and leisure committee": ranked by the fields it names
+                scored[name] = fields_named
     if not scored:
         return []
     best = max(scored.values())
@@ -351,6 +344,18 @@ def match_municipality(question: str, municipalities: list[str]) -> str | None:
         if key and re.search(rf"(?<![\wæøå]){re.escape(key)}(?:s)?(?![\wæøå])", q):
             return m
     return None
+
+
+@lru_cache(maxsize=1)
+def _record_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in RECORD_WORDS)
+
+
+def topic_terms(plan: QueryPlan) -> list[str]:
+    """The question's terms that name a topic, not the meeting, a point or a vote as such."""
+    generic = _record_stems()
+    return [t for t in plan.terms if not any(t == g or (min(len(t), len(g)) >= 4 and (t.startswith(g) or
+                                             g.startswith(t))) for g in generic)]
 
 
 def is_followup(question: str, plan: QueryPlan) -> bool:
@@ -373,7 +378,7 @@ def analyse(
     """Language, intent, filters and search text of a question, resolving a follow-up against ``history``."""
     q = " ".join(question.split())
     case = find_case_number(q)
-    plan = QueryPlan(question=q, lang=lang or detect_language(q), intent=detect_intent(q, bool(case)))
+    plan = QueryPlan(question=q, lang=lang or "da", intent=detect_intent(q, bool(case)))
     plan.case_number = case
     date_from, date_to = find_period(q, today)
     plan.latest = bool(_LATEST.search(q))
@@ -389,6 +394,13 @@ def analyse(
     plan.filters = Filters(
         municipality=municipality, committee=committee, date_from=date_from, date_to=date_to, case_number=None
     )
+    if not lang:
+        names = [a for name in [committee, *plan.committee_boost] for a in committee_aliases(name or "")]
+        plan.lang = detect_language(q, tuple([*names, *(m for m in [municipality] if m)]))
+    point = _POINT_REF.search(q)
+    ordinal = _POINT_ORDINAL.search(q)
+    plan.point_ref = point.group(1).lower() if point else ("" if not ordinal else (
+        "last" if ordinal.group(1).lower() in ("sidste", "last", "final") else "first"))
     topic = _CASE_RE.sub(" ", q)
     if municipality:
         key = re.sub(r"\s+kommune$", "", municipality, flags=re.I)
@@ -398,6 +410,7 @@ def analyse(
             topic = _alias_pattern(alias).sub(" ", topic)
     for rx in (_FULL_DATE_DA, _FULL_DATE_EN, _NUM_DATE, _ISO_DATE, _MONTH_YEAR, _YEAR, _REL_YEAR):
         topic = rx.sub(" ", topic)
+    topic = _POINT_ORDINAL.sub(" ", _POINT_REF.sub(" ", topic))
     plan.terms = content_terms(topic)
     plan.topic = " ".join(topic.split())
     if plan.lang == "en":
@@ -407,6 +420,13 @@ def analyse(
         plan.terms = content_terms(plan.translation) or plan.terms
     plan.numbers = list(dict.fromkeys(re.findall(r"\d[\d.,]*\d{2,}|\d{3,}", topic)))
     plan.search_text = q
+    if not topic_terms(plan) and not plan.point_ref:
+        if plan.intent in ("when", "fact") and _WHERE.search(q):
+            plan.aspect = "where"
+        elif plan.intent == "when":
+            plan.aspect = "when"
+        elif _AGENDA.search(q) and plan.intent in ("fact", "case"):
+            plan.aspect = "agenda"
     previous = _previous_plan(history)
     if previous is not None and is_followup(q, plan):
         plan = _carry_over(plan, previous)
@@ -423,6 +443,8 @@ def _previous_plan(history: list[Answer] | None) -> QueryPlan | None:
             prev.case_number = prev.case_number or top.case_number or None
             if not prev.meeting_id and top.point_key:
                 prev.meeting_id = top.point_key.split(":")[0]
+            if top.point_number and top.point_key and ans.kind != "case":
+                prev.point_key = top.point_key
             if not prev.filters.committee and top.committee and ans.kind != "meetings":
                 prev.filters = replace(prev.filters, committee=top.committee)
         return prev
@@ -444,6 +466,10 @@ def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
     plan.case_number = plan.case_number or prev.case_number
     if not names_committee and not (f.date_from or f.date_to):
         plan.meeting_id = prev.meeting_id  # "hvem var fraværende?" -> the same meeting
+        if not topic_terms(plan) and not plan.point_ref:
+            plan.point_key = prev.point_key  # "og hvad blev besluttet?", "hvem stemte imod?" -> the same point
+    if plan.case_number and plan.intent in ("when", "fact") and _PATH.search(plan.question):
+        plan.intent = "case"  # "Hvornår blev det behandlet igen?": the carried case's path
     if not plan.case_number:
         plan.search_text = f"{plan.question} {prev.question}"
         plan.topic = f"{plan.topic} {prev.topic}".strip()

@@ -9,7 +9,8 @@ from fakes_index import point
 
 from assistant.query import QueryPlan
 from assistant.records import Filters
-from assistant.structured import answer_attendance, answer_case, select_meeting, short_decision
+from assistant.answerers.meeting import answer_attendance, select_meeting
+from assistant.answerers.path import answer_case, short_decision
 
 
 def test_short_decision_is_a_verbatim_prefix_cut_at_a_sentence():

@@ -1,0 +1,365 @@
+"""The default answerer for questions about a topic: extractive answers quoted from the retrieved agenda points.
+
+It splits the best points into sentences, scores each against the question (cosine of the
+embedded sentence and the question, overlap of question terms, and a prior for the section the question asks
+about: the Beslutning for "what was decided", the Indstilling for "what was recommended"), quotes the best ones
+verbatim and cites their points. When the evidence is too weak it says so and lists the nearest points.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from assistant.bm25 import compound_head
+from assistant.citations import citation_from_chunk, clean_title, render_citation
+from assistant.embedders import estimate_tokens
+from assistant.prompts import format_date, phrase
+from assistant.query import QueryPlan, coverage, stems
+from assistant.readers.structure import absences_in
+from assistant.records import AgendaPoint, Answer, Citation, Filters, Hit, Meeting, text_hash
+from assistant.retrieval import HybridRetriever
+from assistant.settings import Settings
+from assistant.vocabulary import section_kind
+
+SECTION_PRIOR = {  # intent -> (section heading prefix, bonus)
+    "decision": (("beslutning", 0.06), ("indstilling", 0.01)),
+    "recommendation": (("indstilling", 0.04), ("beslutning", 0.03), ("anbefaling", 0.04)),
+    "fact": (),
+    "when": (("beslutning", 0.01),),
+}
+OVERLAP_WEIGHT = 0.12
+MIN_SCORED_CHARS = 20  # shorter sentences are not scored against the question
+RANK_PENALTY = 0.01  # per rank of the point the sentence comes from
+DECISION_UNITS = 6  # a Beslutning of at most this many sentences is quoted whole
+LIST_UNITS = 6  # sentences or list items quoted after a sentence that ends in a colon
+MARGIN = 0.035  # sentences within this of the best one are quoted too
+LEAD_POOL = 2  # sentences of the best-ranked point always among those embedded
+SCORE_CHARS = 220  # a sentence is scored by its first ~50 tokens (embedding cost grows with its length)
+PRECOMPUTED_POOL = 24  # sentences scored by cosine when their vectors were stored at ingest
+_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"»“(]?[A-ZÆØÅ0-9§])")
+_BULLET = re.compile(r"^\s*(?:[-•*·]|\d{1,2}[.)])\s+")
+
+
+@dataclass
+class Unit:
+    """A quotable sentence (or list item) of a point."""
+
+    point_key: str
+    rank: int  # rank of its point among the hits (0 = best)
+    section: str  # top section heading
+    label: str  # the sub-heading above its paragraph, or ""
+    text: str  # verbatim
+    para: int  # paragraph index within the point, to merge neighbours
+    pos: int = 0  # position of the unit within the point
+    score: float = 0.0
+    cosine: float = 0.0
+
+
+def split_units(point_key: str, rank: int, point: AgendaPoint) -> list[Unit]:
+    """Sentences and list items of a point, each with its section and the sub-heading above it."""
+    units: list[Unit] = []
+    para_no = 0
+    for sec in point.sections:
+        label = ""
+        top = sec.heading
+        paragraphs = [p.strip() for p in re.split(r"\n\s*\n", sec.text) if p.strip()]
+        for i, para in enumerate(paragraphs):
+            para_no += 1
+            lines = [ln.strip() for ln in para.split("\n") if ln.strip()]
+            nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
+            if len(lines) == 1 and _is_subheading(lines[0]) and nxt:
+                label = lines[0]
+                continue
+            pieces = lines if any(_BULLET.match(ln) for ln in lines) else [" ".join(lines)]
+            for piece in pieces:
+                for sent in _SENT_SPLIT.split(piece):
+                    sent = sent.strip()
+                    if len(sent) >= 3 and not absences_in(sent):  # "Fraværende: X" is attendance, not content
+                        units.append(Unit(point_key, rank, top, label, sent, para_no, len(units)))
+    return units
+
+
+def _is_subheading(line: str) -> bool:
+    return len(line) <= 80 and not line.endswith((".", ":", ",", ";")) and not _BULLET.match(line) and (
+        line[:1].isupper() or line[:1] == "§"
+    )
+
+
+def is_section(heading: str, name: str) -> bool:
+    """'Beslutning', 'Beslutning i Byrådet den 1. maj' and 'Udvalgets beslutning' are the section 'beslutning'
+    (the vocabulary's decision headings); 'Beslutningstema' is not."""
+    kind = _SECTION_KINDS.get(name)
+    if kind:
+        return section_kind(heading or "") == kind
+    return re.match(rf"{name}(er)?\b", (heading or "").lower()) is not None
+
+
+_SECTION_KINDS = {"beslutning": "decision", "indstilling": "recommendation"}
+
+
+def _in_text(term: str, glued: str, have: set[str]) -> bool:
+    """The term is in the text (spaces and hyphens removed: "Sankt Hans-fest"), or a word of the text heads the
+    compound and covers most of it ("sankthans" of "sankthansfest"; not "ungdom" of "ungdomsråd")."""
+    return term in glued or compound_head(term, have) is not None
+
+
+def score_text(u: Unit) -> str:
+    """What is embedded to score a unit against the question: its sub-heading and the head of its text."""
+    return _head(f"{u.label}: {u.text}" if u.label else u.text)
+
+
+def point_score_texts(point: AgendaPoint) -> list[str]:
+    """Every text the answerer may embed for a point (for precomputing them at ingest)."""
+    return [] if point.closed else list(dict.fromkeys(score_text(u) for u in split_units("", 0, point)))
+
+
+def _head(text: str, limit: int | None = None) -> str:
+    """The text up to ``limit`` (default SCORE_CHARS) characters, cut at a word boundary."""
+    limit = limit or SCORE_CHARS
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit]
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+class ExtractiveAnswerer:
+    """Composes an answer from verbatim sentences of the retrieved points."""
+
+    def __init__(self, index: Any, retriever: HybridRetriever, settings: Settings):
+        self.index = index
+        self.retriever = retriever
+        self.settings = settings
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
+    def _stored(self, texts: list[str]) -> dict[str, np.ndarray]:
+        """Vectors of ``texts`` stored in the catalog (sentences embedded at ingest with precompute_sentences)."""
+        catalog = self.index.catalog
+        lookup = getattr(catalog, "cached_vectors", None)
+        if lookup is None or not texts:
+            return {}
+        by_hash = {text_hash(t): t for t in texts}
+        return {by_hash[h]: v for h, v in lookup(list(by_hash), self.index.embedder.model_id).items()}
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing:
+            for t, v in self._stored(missing).items():
+                self._cache[t] = v
+            missing = [t for t in missing if t not in self._cache]
+        if missing:
+            vecs = np.asarray(self.index.embedder.embed_passages(missing), dtype=np.float32)
+            for t, v in zip(missing, vecs, strict=True):
+                self._cache[t] = v
+            while len(self._cache) > 4096:
+                self._cache.popitem(last=False)
+        return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, 1), dtype=np.float32)
+
+    def score_units(self, plan: QueryPlan, units: list[Unit]) -> list[Unit]:
+        priors = SECTION_PRIOR.get(plan.intent, ())
+        for u in units:
+            u.score = OVERLAP_WEIGHT * coverage(plan.terms, f"{u.label} {u.text}") - RANK_PENALTY * u.rank
+            u.score += max((bonus for name, bonus in priors if is_section(u.section, name)), default=0.0)
+        # Embedding is the cost of an answer (~1 ms per token): only the best few by words and section are embedded.
+        # Fragments ("5 min.", "Chef for Handicap og Psykiatri") match any short question and answer none; they are
+        # quoted only as part of a decision or list.
+        scored = [u for u in units if len(u.text) >= MIN_SCORED_CHARS] or units
+        ranked = sorted(scored, key=lambda u: -u.score)
+        # Sentences embedded at ingest (precompute_sentences) cost nothing: then the wider pool is scored.
+        wide = ranked[:PRECOMPUTED_POOL]
+        if wide and len(self._stored([score_text(u) for u in wide])) == len({score_text(u) for u in wide}):
+            pool = wide
+        else:
+            n = self.settings.answer_embed_sentences_en if plan.lang == "en" else self.settings.answer_embed_sentences
+            n = max(1, n)
+            pool = ranked[:n]
+            lead = [u for u in ranked if u.rank == 0][: min(n, LEAD_POOL)]  # the best point's best are always scored
+            pool = lead + self._within_budget([u for u in pool if u not in lead][: n - len(lead)], lead)
+        if pool:
+            vecs = self._embed([score_text(u) for u in pool])
+            cos = vecs @ self.retriever.query_vector(plan.question)
+            for u, c in zip(pool, cos, strict=True):
+                u.cosine = float(c)
+                u.score += float(c)
+        return sorted(pool, key=lambda u: -u.score)
+
+    def _within_budget(self, extra: list[Unit], lead: list[Unit]) -> list[Unit]:
+        """The extra units (best first) that fit the embedding budget beside the lead's: long sentences, not
+        their number, set an answer's cost (~0.8 ms a token on 2 cores)."""
+        budget = self.settings.answer_embed_tokens
+        used = sum(estimate_tokens(score_text(u)) for u in lead)
+        kept = []
+        for u in extra:
+            used += estimate_tokens(score_text(u))
+            if budget and used > budget:
+                break
+            kept.append(u)
+        return kept
+
+    def answer(self, plan: QueryPlan, hits: list[Hit]) -> Answer:
+        lang = plan.lang
+        catalog = self.index.catalog
+        points: dict[str, tuple[Meeting, AgendaPoint]] = {}
+        units: list[Unit] = []
+        for rank, hit in enumerate(hits[: self.settings.answer_points]):
+            found = catalog.point(hit.point_key)
+            if found is None:
+                continue
+            points[hit.point_key] = found
+            if not found[1].closed:
+                units.extend(split_units(hit.point_key, rank, found[1]))
+        ranked = self.score_units(plan, units)
+        chunks = {h.point_key: h.first for h in hits}
+        top_hit = hits[0] if hits else None
+        cov = 0.0
+        if top_hit is not None and top_hit.point_key in points:
+            cov = coverage(plan.terms, self._point_text(points[top_hit.point_key]))
+        best_cos = ranked[0].cosine if ranked else 0.0
+        evidence = best_cos + self.settings.refusal_coverage_weight * cov - self._penalty(plan, points, top_hit)
+        if top_hit is not None and top_hit.first.closed and points.get(top_hit.point_key):
+            evidence = max(evidence, (top_hit.dense_score or 0.0) + self.settings.refusal_coverage_weight * cov)
+        threshold = self.settings.refusal_threshold_en if lang == "en" else self.settings.refusal_threshold
+        if not hits or self._after_last_meeting(plan) or evidence < threshold:
+            return self.refusal(plan, hits, evidence)
+        if top_hit.first.closed:
+            c = citation_from_chunk(1, top_hit.first)
+            text = f"{phrase('closed_point', lang, title=clean_title(c.point_title))} [1]"
+            return Answer(plan.question, text, [c], lang, evidence=evidence)
+        chosen = self._choose(plan, ranked, units)
+        return self._compose(plan, chosen, chunks, evidence)
+
+    def _after_last_meeting(self, plan: QueryPlan) -> bool:
+        """The question asks about a period after the last indexed meeting (of its municipality and committee): what
+        was found elsewhere cannot say what happened then, however similar its words are. (A period before the
+        first meeting is not refused: "i 2021" is often the year a later report is about.)"""
+        if "date_from" not in plan.relaxed or plan.filters.date_from is None:
+            return False
+        f = plan.filters
+        last = [
+            row[4]
+            for row in self.index.catalog.committees()
+            if (not f.municipality or row[0] == f.municipality) and (not f.committee or row[1] == f.committee)
+        ]
+        return bool(last) and plan.filters.date_from.isoformat() > max(last)
+
+    def _penalty(self, plan: QueryPlan, points: dict, top_hit: Hit | None) -> float:
+        """Evidence against the best point: it lacks a number the question names, the question's own filters
+        found nothing, or topic words (Danish, or an English question's glossary words) occur nowhere in the
+        searched minutes."""
+        s = self.settings
+        text = ""
+        if top_hit is not None and top_hit.point_key in points:
+            text = _fold(self._point_text(points[top_hit.point_key]))
+        relaxed = plan.relaxed
+        if relaxed == ["date_from"] and text and plan.filters.date_from is not None:
+            # "magtanvendelser i 2021", answered by a report of 2022 on the year 2021: the year is in its text
+            years = {str(d.year) for d in (plan.filters.date_from, plan.filters.date_to) if d is not None}
+            relaxed = [] if all(re.search(rf"\b{y}\b", text) for y in years) else relaxed
+        penalty = s.refusal_relaxed_penalty if relaxed else 0.0
+        if text and plan.numbers and any(n not in text for n in plan.numbers):
+            penalty += s.refusal_number_penalty
+        if (plan.lang == "da" or plan.translation) and plan.terms and s.refusal_unknown_penalty > 0:
+            municipality = plan.effective_filters.municipality if plan.effective_filters else None
+            f = Filters(municipality=municipality) if municipality else None
+            # compounds: "sankthansfest" is known when the best points say "Sankt Hans-fest"
+            searched = " ".join(self._point_text(v) for v in points.values())
+            glued, have = re.sub(r"[\s\-–]+", "", searched.lower()), stems(searched)
+            unknown = [
+                t for t in plan.terms
+                if len(t) >= 4 and not _in_text(t, glued, have) and not self.index.bm25(t, 1, f, compounds=False)
+            ]  # fmt: skip
+            penalty += s.refusal_unknown_penalty * len(unknown) / len(plan.terms)
+        return penalty
+
+    @staticmethod
+    def _point_text(found: tuple[Meeting, AgendaPoint]) -> str:
+        return f"{found[1].title}\n{found[1].full_text}"
+
+    def _choose(self, plan: QueryPlan, ranked: list[Unit], units: list[Unit]) -> list[Unit]:
+        """The best sentence, then others close to it, from few points; a decision question gets the Beslutning
+        of the best point first (all of it when it is short, else its best sentence)."""
+        # The retrieval's best point leads (fused dense and BM25 rank it better than one sentence's cosine does:
+        # first citation 0.739 -> 0.761 on the development set); its best sentence opens the answer.
+        best = next((u for u in ranked if u.rank == 0), ranked[0])
+        chosen = [best]
+        keys = {best.point_key}
+        for u in ranked:
+            if u is best:
+                continue
+            if len(chosen) >= self.settings.answer_sentences:
+                break
+            if u.score < best.score - MARGIN:
+                break
+            if u.point_key not in keys and len(keys) >= 2:
+                continue
+            if any(_fold(u.text) == _fold(c.text) for c in chosen):
+                continue
+            chosen.append(u)
+            keys.add(u.point_key)
+        for u in list(chosen):  # "... følgende navne:" -> the list that follows
+            if u.text.endswith(":"):
+                follow = [v for v in units if v.point_key == u.point_key and v.section == u.section
+                          and u.pos < v.pos <= u.pos + LIST_UNITS and v not in chosen]
+                at = chosen.index(u) + 1
+                chosen[at:at] = follow
+        if plan.intent == "decision":
+            decision = [u for u in units if u.point_key == best.point_key and is_section(u.section, "beslutning")]
+            if len(decision) > DECISION_UNITS:
+                decision = [u for u in ranked if u in decision][:1]
+            chosen = decision + [u for u in chosen if u not in decision]
+        elif plan.intent in ("fact", "when"):  # a short decision of the best point completes a fact
+            decision = [u for u in units if u.point_key == best.point_key and is_section(u.section, "beslutning")]
+            if 0 < len(decision) <= 3:
+                chosen += [u for u in decision if u not in chosen]
+        return chosen
+
+    def _compose(self, plan: QueryPlan, chosen: list[Unit], chunks: dict, evidence: float) -> Answer:
+        lang = plan.lang
+        numbers: dict[str, int] = {}
+        citations: list[Citation] = []
+        groups: list[tuple[str, str, list[Unit]]] = []  # (point_key, label, units of one paragraph)
+        for u in chosen:
+            if u.point_key not in numbers:
+                numbers[u.point_key] = len(numbers) + 1
+            for key, _label, group in groups:
+                if key == u.point_key and group[0].para == u.para and any(abs(g.pos - u.pos) == 1 for g in group):
+                    group.append(u)
+                    break
+            else:
+                groups.append((u.point_key, u.label or u.section, [u]))
+        lines = [phrase("answer_intro", lang)]
+        multi = len(numbers) > 1 or plan.intent == "when"
+        for key, label, group in groups:
+            group.sort(key=lambda x: x.pos)
+            quote = " ".join(u.text for u in group)
+            n = numbers[key]
+            if len(citations) < n:
+                citations.append(citation_from_chunk(n, chunks[key], quote, group[0].section))
+            ref = ""
+            if multi:
+                c = chunks[key]
+                ref = phrase("point_ref", lang, committee=c.committee, date=format_date(c.meeting_date, lang),
+                             number=c.point_number) + " – "
+            lines.append(f"- {ref}{label}: »{quote}« [{n}]" if label else f"- {ref}»{quote}« [{n}]")
+        return Answer(plan.question, "\n".join(lines), citations, lang, evidence=evidence)
+
+    def refusal(self, plan: QueryPlan, hits: list[Hit], evidence: float | None) -> Answer:
+        lang = plan.lang
+        nearest = [citation_from_chunk(i, h.first) for i, h in enumerate(hits[:3], start=1)]
+        text = phrase("refusal", lang)
+        if nearest:
+            text += "\n\n" + phrase("nearest_intro", lang) + "\n" + "\n".join(
+                f"- {render_citation(c, lang)}" for c in nearest
+            )
+        return Answer(plan.question, text, [], lang, refused=True, nearest=nearest, evidence=evidence)

@@ -1,0 +1,234 @@
+"""Answers about a meeting and its agenda, read from the records: when and where it was, what was on the agenda,
+what point N is about and what was decided under it, who was absent or present, which meetings a committee held.
+
+Which meeting: the one the conversation is about, else the latest meeting that the filters and the question's
+committee, date and municipality words allow, else (for a question with a topic) the meeting of the best search hit,
+else the latest meeting in the index.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.citations import citation_from_point, clean_title
+from assistant.prompts import format_date, phrase
+from assistant.query import QueryPlan
+from assistant.records import AgendaPoint, Answer, Filters, Meeting
+from assistant.vocabulary import absences_in, section_kind
+
+MAX_LISTED = 25  # meetings listed (and cited) at most in one answer: a screenful
+DECISION_CHARS = 600  # a decision longer than this is quoted up to a sentence end near it (a few sentences)
+ABOUT_CHARS = 400  # what a point is about: its opening text up to a sentence end near this
+MIN_ABOUT_CHARS = 40  # shorter sections ("Ansvarlig: Chef for ...", "Tid: 5 min.") say who and how long, not what
+# Headings whose text says what a point is about, most summary-like first (FirstAgenda, eDoc, Acadre layouts).
+SUMMARY_HEADINGS = ("resum", "sammendrag", "beslutningstema", "sagens indhold", "baggrund", "sagsfremstilling",
+                    "sagsbeskrivelse")  # fmt: skip
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def select_meeting(catalog: Any, plan: QueryPlan, filters: Filters, hits: list | None = None) -> Meeting | None:
+    """The meeting a question about a meeting (or one of its points) means."""
+    if plan.meeting_id and not (plan.filters.committee or plan.filters.date_from or plan.latest):
+        m = catalog.meeting(plan.meeting_id)
+        if m is not None:
+            return m
+    if not filters.is_empty() or plan.latest:
+        meetings = catalog.meetings(
+            municipality=filters.municipality, committee=filters.committee,
+            date_from=filters.date_from, date_to=filters.date_to, last=1,
+        )  # fmt: skip
+        return meetings[-1] if meetings else None
+    if hits:
+        found = catalog.point(hits[0].point_key)
+        if found:
+            return found[0]
+    latest = catalog.latest_meetings(1)
+    return latest[0] if latest else None
+
+
+def cut_at_sentence(text: str, limit: int) -> str:
+    """A verbatim prefix of ``text``, cut at the last sentence end before ``limit`` (or at ``limit``)."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    cut = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > limit:
+            break
+        cut = m.start()
+    return text[: cut or limit].rstrip()
+
+
+def decision_text(point: AgendaPoint) -> tuple[str, str]:
+    """(heading, text) of the point's own decision: the last decision record, else the first decision section."""
+    if point.closed:
+        return "", ""
+    if point.decisions:
+        d = point.decisions[-1]
+        return d.heading or "Beslutning", d.text
+    for sec in point.sections:
+        if section_kind(sec.heading) == "decision":
+            return sec.heading, sec.text
+    return "", point.decision or ""
+
+
+def _values(meeting: Meeting, lang: str) -> dict[str, str]:
+    return {"committee": meeting.committee, "date": format_date(meeting.date_iso, lang)}
+
+
+def answer_meeting(meeting: Meeting, plan: QueryPlan) -> Answer:
+    """When or where the meeting was, or its agenda; cited to the meeting."""
+    lang, values = plan.lang, _values(meeting, plan.lang)
+    cite = citation_from_point(1, meeting, None)
+    if plan.aspect == "where":
+        text = phrase("meeting_where", lang, place=meeting.place, **values) if meeting.place else phrase(
+            "meeting_no_place", lang, **values)
+    elif plan.aspect == "agenda":
+        key = "agenda_intro_one" if len(meeting.points) == 1 else "agenda_intro"
+        lines = [phrase(key, lang, n=len(meeting.points), **values) + " [1]"]
+        for p in meeting.points:
+            lines.append(f"- {phrase('agenda_line', lang, number=p.number, title=clean_title(p.title))}")
+        return Answer(plan.question, "\n".join(lines), [cite], lang, kind="agenda")
+    else:
+        time = phrase("meeting_time", lang, time=meeting.time_str) if meeting.time_str else ""
+        text = phrase("meeting_when", lang, time=time, **values)
+    return Answer(plan.question, f"{text} [1]", [cite], lang, kind="meeting")
+
+
+def find_point(meeting: Meeting, ref: str) -> AgendaPoint | None:
+    """The point "3", "12a", "first" or "last" of a meeting."""
+    if not meeting.points:
+        return None
+    if ref == "last":
+        return meeting.points[-1]
+    if ref == "first":
+        return meeting.points[0]
+    return next((p for p in meeting.points if p.number.lower() == ref.lower()), None)
+
+
+def answer_point(meeting: Meeting, point: AgendaPoint | None, plan: QueryPlan) -> Answer:
+    """What a point is about, or what was decided or recommended under it, quoted from its record."""
+    lang, values = plan.lang, _values(meeting, plan.lang)
+    if point is None:
+        text = phrase("point_unknown", lang, number=plan.point_ref, **values)
+        return Answer(plan.question, text, [citation_from_point(1, meeting, None)], lang, refused=True, kind="point")
+    title = clean_title(point.title)
+    head = {"number": point.number, "title": title, **values}
+    if point.closed:
+        cite = citation_from_point(1, meeting, point)
+        return Answer(plan.question, f"{phrase('closed_point', lang, title=title)} [1]", [cite], lang, kind="point")
+    if plan.intent in ("decision", "votes"):
+        heading, text = decision_text(point)
+        if not text.strip():
+            cite = citation_from_point(1, meeting, point)
+            return Answer(plan.question, phrase("point_no_decision", lang, **head) + " [1]", [cite], lang,
+                          kind="point")
+        quote = cut_at_sentence(text, DECISION_CHARS)
+        cite = citation_from_point(1, meeting, point, quote, heading)
+        return Answer(plan.question, f"{phrase('point_decision', lang, **head)}\n»{quote}« [1]", [cite], lang,
+                      kind="point")
+    if plan.intent == "recommendation":
+        sec = next((s for s in point.sections if section_kind(s.heading) == "recommendation"), None)
+        if sec is not None and sec.text.strip():
+            quote = cut_at_sentence(sec.text, DECISION_CHARS)
+            cite = citation_from_point(1, meeting, point, quote, sec.heading)
+            return Answer(plan.question, f"{phrase('point_recommendation', lang, **head)}\n»{quote}« [1]", [cite],
+                          lang, kind="point")
+    body = [s for s in point.sections if len(s.text.strip()) >= MIN_ABOUT_CHARS and section_kind(s.heading) not in
+            ("decision", "attendance", "attachments", "recommendation", "path")]  # fmt: skip
+    summary = (s for w in SUMMARY_HEADINGS for s in body if s.heading.lower().startswith(w))
+    sec = next(summary, body[0] if body else None)
+    lines = [phrase("point_about", lang, **head) + " [1]"]
+    quote = cut_at_sentence(sec.text, ABOUT_CHARS) if sec else ""
+    if quote:
+        lines.append(f"»{quote}«")
+    _, decided = decision_text(point)
+    if decided.strip():
+        lines.append(f"{phrase('decision_label', lang)}: »{cut_at_sentence(decided, ABOUT_CHARS)}«")
+    cite = citation_from_point(1, meeting, point, quote, sec.heading if sec else "")
+    return Answer(plan.question, "\n".join(lines), [cite], lang, kind="point")
+
+
+def absence_record(meeting: Meeting) -> tuple[AgendaPoint, str, str] | None:
+    """(point, section, line) of the first open point whose text records absences ("Afbud: Ole Bæk"): the
+    FirstAgenda way, where the participant list is repeated as a line under the first point's decision."""
+    for point in meeting.points:
+        if point.closed:
+            continue
+        for sec in point.sections:
+            for line in sec.text.splitlines():
+                if absences_in(line):
+                    return point, sec.heading, line.strip()
+    return None
+
+
+def _names(people: list) -> str:
+    return ", ".join(p.name for p in people)
+
+
+def answer_attendance(meeting: Meeting, plan: QueryPlan) -> Answer:
+    """Who was absent from (or present at) a meeting, from its participant list. The citation is the point
+    whose text records the absences when there is one, else the meeting (its list of participants)."""
+    lang = plan.lang
+    cite = citation_from_point(1, meeting, None, section="Mødedeltagere" if lang == "da" else "Participants")
+    record = absence_record(meeting) if plan.intent == "attendance" and meeting.absent else None
+    if record is not None:
+        cite = citation_from_point(1, meeting, record[0], quote=record[2], section=record[1])
+    values = _values(meeting, lang)
+    if plan.intent == "participants":
+        if not meeting.participants:
+            text = phrase("no_participants", lang, **values)
+        elif re.search(r"\b(medlemmer|sidder|members|sits)\b", plan.question.lower()):
+            text = phrase("members_list", lang, names=_names(meeting.participants), **values)
+        else:
+            text = phrase("present_list", lang, names=_names(meeting.present), **values)
+        kind = "participants"
+    else:
+        absent = meeting.absent
+        if absent:
+            text = phrase("absent_list", lang, names=_names(absent), **values)
+        elif meeting.participants:
+            text = phrase("absent_none", lang, **values)
+        else:
+            text = phrase("no_participants", lang, **values)
+        kind = "attendance"
+    return Answer(plan.question, f"{text} [1]", [cite], lang, kind=kind)
+
+
+def _period(filters: Filters, lang: str) -> str:
+    start = format_date(filters.date_from.isoformat(), lang) if filters.date_from else ""
+    end = format_date(filters.date_to.isoformat(), lang) if filters.date_to else ""
+    if start and end:
+        return phrase("period_between", lang, start=start, end=end)
+    if start:
+        return phrase("period_from", lang, start=start)
+    if end:
+        return phrase("period_to", lang, end=end)
+    return phrase("period_all", lang)
+
+
+def answer_meetings(catalog: Any, plan: QueryPlan, filters: Filters) -> Answer:
+    """The meetings a committee (or every committee) held in a period, each cited."""
+    lang = plan.lang
+    meetings = catalog.meetings(
+        municipality=filters.municipality, committee=filters.committee,
+        date_from=filters.date_from, date_to=filters.date_to,
+    )  # fmt: skip
+    committee = filters.committee or phrase("all_committees", lang)
+    period = _period(filters, lang)
+    if not meetings:
+        text = phrase("meetings_none", lang, committee=committee, period=period)
+        return Answer(plan.question, text, [], lang, refused=True, kind="meetings")
+    n = len(meetings)
+    key = "meetings_one" if n == 1 else "meetings_list"
+    lines = [phrase(key, lang, committee=committee, n=n, period=period)]
+    citations = []
+    for i, m in enumerate(meetings[:MAX_LISTED], start=1):
+        citations.append(citation_from_point(i, m, None))
+        line = phrase("meeting_line", lang, date=format_date(m.date_iso, lang), committee=m.committee,
+                      n=len(m.points))
+        lines.append(f"- {line} [{i}]")
+    if n > MAX_LISTED:
+        lines.append(f"- … (+{n - MAX_LISTED})")
+    return Answer(plan.question, "\n".join(lines), citations, lang, kind="meetings")

@@ -1,0 +1,132 @@
+"""A case's path through the bodies: every decision on it, in date order, from the decision records of the points
+that carry its case number (an item decided three times has three decisions) and from the earlier handling a point
+prints ("Sagsforløb": "Kommunalbestyrelsen den 30. januar 2012 Punkt 5"). Each step cites the point it is read from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.answerers.meeting import cut_at_sentence, decision_text
+from assistant.citations import citation_from_point, clean_title
+from assistant.prompts import format_date, phrase
+from assistant.query import QueryPlan
+from assistant.records import AgendaPoint, Answer, Citation, Meeting
+
+DECISION_CHARS = 400  # a step's decision quoted up to a sentence end near this (the path is a list, not the text)
+
+
+@dataclass
+class CaseStep:
+    """One handling of a case: where, when, and what was decided; cited to the point it is read from."""
+
+    meeting: Meeting
+    point: AgendaPoint
+    decision: str  # verbatim decision text ("" when none; never the content of a closed point)
+    citation: Citation
+    body: str = ""  # the deciding body, when it is not the meeting's committee
+    date: str = ""  # ISO date of this handling (the meeting's, or the one a decision heading prints)
+    printed_only: bool = False  # an earlier handling the point prints, not itself in the minutes
+    printed_point: str = ""  # the point number such a printed handling names, where it does
+
+
+def short_decision(point: AgendaPoint, limit: int = DECISION_CHARS) -> str:
+    """The point's own decision, cut at a sentence end near ``limit`` (a verbatim prefix of the decision text)."""
+    return cut_at_sentence(decision_text(point)[1], limit)
+
+
+def _steps_of(meeting: Meeting, point: AgendaPoint) -> list[CaseStep]:
+    """The handlings one point records: each decision with its body and date, and the path entries it prints."""
+    steps: list[CaseStep] = []
+    own_date = meeting.date_iso
+    dated = [d for d in point.decisions if d.date and d.date != own_date] if not point.closed else []
+    for d in dated:  # earlier decisions repeated under the point ("Beslutning i Økonomiudvalget den 19-11-2025")
+        quote = cut_at_sentence(d.text, DECISION_CHARS)
+        cite = citation_from_point(0, meeting, point, quote, d.heading)
+        steps.append(CaseStep(meeting, point, quote, cite, body=d.body, date=d.date))
+    decision = short_decision(point)
+    heading = decision_text(point)[0]
+    steps.append(CaseStep(meeting, point, decision, citation_from_point(0, meeting, point, decision, heading),
+                          body=meeting.committee, date=own_date))
+    for entry in point.path:
+        if entry.date and entry.date != own_date and all(entry.date != s.date for s in steps):
+            cite = citation_from_point(0, meeting, point, "", "Sagsforløb")
+            steps.append(CaseStep(meeting, point, "", cite, body=entry.body, date=entry.date, printed_only=True,
+                                  printed_point=entry.point))
+    return steps
+
+
+def case_history(catalog: Any, case_number: str) -> list[CaseStep]:
+    """Every handling of ``case_number`` in date order: each point's decisions, and earlier handlings its text
+    prints that are not themselves in the minutes. Citations are numbered by point."""
+    steps: list[CaseStep] = []
+    for meeting, point in catalog.points_by_case(case_number.strip().upper()):
+        steps += _steps_of(meeting, point)
+    return _number(_dedupe(sorted(steps, key=lambda s: (s.date, s.printed_only))))
+
+
+def point_history(meeting: Meeting, point: AgendaPoint) -> list[CaseStep]:
+    """The handlings one point records (for a point without a case number)."""
+    return _number(sorted(_steps_of(meeting, point), key=lambda s: (s.date, s.printed_only)))
+
+
+def _dedupe(steps: list[CaseStep]) -> list[CaseStep]:
+    """One step per body and date: a decision repeated under a later point is the same handling."""
+    out: list[CaseStep] = []
+    for s in steps:
+        same = next((o for o in out if o.date == s.date and _same_body(o.body, s.body)), None)
+        if same is None:
+            out.append(s)
+        elif same.printed_only and not s.printed_only:
+            out[out.index(same)] = s
+    return out
+
+
+def _same_body(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    return not a or not b or a.split()[0][:6] == b.split()[0][:6]
+
+
+def _number(steps: list[CaseStep]) -> list[CaseStep]:
+    keys: dict[str, int] = {}
+    for s in steps:
+        key = s.citation.point_key
+        if key not in keys:
+            keys[key] = len(keys) + 1
+        s.citation.number = keys[key]
+    return steps
+
+
+def answer_path(plan: QueryPlan, steps: list[CaseStep], label: str) -> Answer:
+    """The steps as an answer: one line per handling, cited."""
+    lang = plan.lang
+    if not steps:
+        return Answer(plan.question, phrase("case_unknown", lang, case=label), [], lang, refused=True, kind="case")
+    n = len(steps)
+    lines = [phrase("case_one", lang, case=label) if n == 1 else phrase("case_intro", lang, case=label, n=n)]
+    citations: list[Citation] = []
+    for s in steps:
+        if all(c.number != s.citation.number for c in citations):
+            citations.append(s.citation)
+        body = s.body or s.meeting.committee
+        line = phrase("case_step", lang, date=format_date(s.date, lang), committee=body, number=s.point.number,
+                      title=clean_title(s.point.title))
+        if s.printed_only:
+            line = phrase("case_step_printed", lang, date=format_date(s.date, lang), committee=body)
+            if s.printed_point:
+                line += phrase("case_step_point", lang, number=s.printed_point)
+            detail = phrase("case_printed", lang)
+        elif s.point.closed:
+            detail = phrase("closed_note", lang)
+        elif s.decision:
+            detail = phrase("case_decision", lang, decision=f"»{s.decision}«")
+        else:
+            detail = phrase("case_no_decision", lang)
+        lines.append(f"- {line} [{s.citation.number}]\n  {detail}")
+    return Answer(plan.question, "\n".join(lines), citations, lang, kind="case")
+
+
+def answer_case(catalog: Any, plan: QueryPlan) -> Answer:
+    case = plan.case_number or ""
+    return answer_path(plan, case_history(catalog, case), case)

@@ -1,0 +1,79 @@
+"""Votes and positions, from the votes the readers record on each point (who or which party voted for or against,
+abstained, took a reservation or did not take part), each cited to its point with the sentence it was read from."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answerers.meeting import cut_at_sentence, decision_text
+from assistant.bodies import party_letter, party_name
+from assistant.citations import citation_from_point, clean_title
+from assistant.prompts import format_date, phrase
+from assistant.query import QueryPlan
+from assistant.records import AgendaPoint, Answer, Citation, Meeting, Vote
+
+_POSITIONS = (  # what the question asks about -> the recorded position
+    ("against", re.compile(r"\b(imod|against|opposed|nej)\b", re.I)),
+    ("reservation", re.compile(r"\b(forbehold\w*|reservations?)\b", re.I)),
+    ("abstain", re.compile(r"\b(undl\w+|hverken for eller imod|abstain\w*|abstention\w*)\b", re.I)),
+    ("not-taking-part", re.compile(r"\b(deltog ikke|did not take part|not take part)\b", re.I)),
+    ("for", re.compile(r"\b(stemte for|voted for|in favou?r|for stemte)\b", re.I)),
+)
+
+
+def asked_position(question: str) -> str:
+    """The position a question asks about ("" for any: "Hvordan stemte Enhedslisten?")."""
+    return next((pos for pos, rx in _POSITIONS if rx.search(question)), "")
+
+
+def _matches(vote: Vote, position: str, party: str | None) -> bool:
+    if position and vote.position != position:
+        return False
+    return party is None or party in {p.strip("()").upper() for p in vote.parties} or any(
+        party_name(party).lower() in w.lower() for w in vote.who
+    )
+
+
+def votes_of(point: AgendaPoint, question: str) -> list[Vote]:
+    """The point's recorded votes that answer the question (its position and party, where it names them)."""
+    position, party = asked_position(question), party_letter(question)
+    return [v for v in point.votes if _matches(v, position, party)]
+
+
+def _who(vote: Vote, lang: str) -> str:
+    parties = [f"{party_name(p)} ({p.strip('()')})" for p in vote.parties]
+    return ", ".join([*vote.who, *parties]) or phrase("vote_unnamed", lang)
+
+
+def answer_votes(found: list[tuple[Meeting, AgendaPoint]], plan: QueryPlan) -> Answer | None:
+    """The votes that answer the question on the given points (best first), one line per position, each cited
+    to its point. A single point without votes gets its decision and the note that no vote is recorded; None when
+    several candidate points record none (the text answerer then takes the question)."""
+    lang = plan.lang
+    lines: list[str] = []
+    citations: list[Citation] = []
+    for meeting, point in found:
+        votes = votes_of(point, plan.question)
+        if not votes or point.closed:
+            continue
+        n = len(citations) + 1
+        quote = " ".join(dict.fromkeys(v.text for v in votes if v.text))
+        citations.append(citation_from_point(n, meeting, point, quote, decision_text(point)[0]))
+        lines.append(phrase("votes_intro", lang, number=point.number, title=clean_title(point.title),
+                            committee=meeting.committee, date=format_date(meeting.date_iso, lang)))
+        for v in votes:
+            label = phrase(f"vote_{v.position.replace('-', '_')}", lang)
+            said = f" »{v.text}«" if v.text else ""
+            lines.append(f"- {label}: {_who(v, lang)}{said} [{n}]")
+    if lines:
+        return Answer(plan.question, "\n".join(lines), citations, lang, kind="votes")
+    if len(found) != 1:
+        return None
+    meeting, point = found[0]
+    heading, text = decision_text(point)
+    quote = cut_at_sentence(text, 400)
+    cite = citation_from_point(1, meeting, point, quote, heading)
+    head = phrase("votes_none", lang, number=point.number, title=clean_title(point.title),
+                  committee=meeting.committee, date=format_date(meeting.date_iso, lang))
+    body = f"{head}\n»{quote}« [1]" if quote else f"{head} [1]"
+    return Answer(plan.question, body, [cite], lang, kind="votes")

@@ -1,0 +1,161 @@
+"""The political bodies of a Danish municipality and the parties in them: names a question may use for them.
+
+A committee's name has a structure that holds in every municipality: "Kultur- og Fritidsudvalget" is a committee
+whose field is "kultur" and "fritid", "Udvalget for plan, udvikling og kultur (PUK)" the same with the fields after
+"for", and the council is "Byrådet", "Kommunalbestyrelsen" or (in København) "Borgerrepræsentationen". Questions
+name a committee by its whole name, by one of its fields ("kulturudvalget"), or in English ("the culture committee",
+"the city council"). English field words reach the Danish ones through the glossary, so no committee is listed here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from assistant.translate import danish_words
+
+# The council of a municipality goes by one of these names (Danish law: kommunalbestyrelse; most towns call it
+# byråd; København and Frederiksberg differ); the finance committee is the one committee every municipality has.
+COUNCIL_WORDS = ("byråd", "kommunalbestyrelse", "borgerrepræsentation", "kommunalbestyrelsen")
+COUNCIL_ENGLISH = ("city council", "municipal council", "town council", "council")
+FINANCE_ENGLISH = ("finance committee", "economic committee", "economy committee", "executive committee")
+# Danish party letters (national ballot letters, the same in every municipality) and their names.
+PARTIES = {
+    "A": "Socialdemokratiet", "B": "Radikale Venstre", "C": "Det Konservative Folkeparti", "D": "Nye Borgerlige",
+    "F": "SF", "I": "Liberal Alliance", "K": "Kristendemokraterne", "M": "Moderaterne", "O": "Dansk Folkeparti",
+    "V": "Venstre", "Æ": "Danmarksdemokraterne", "Ø": "Enhedslisten", "Å": "Alternativet",
+}  # fmt: skip
+PARTY_ALIASES = {
+    "socialdemokraterne": "A", "socialdemokrat": "A", "social democrats": "A", "radikale": "B", "konservative": "C",
+    "conservatives": "C", "socialistisk folkeparti": "F", "liberal alliance": "I", "venstre": "V", "liberals": "V",
+    "dansk folkeparti": "O", "danish people's party": "O", "red-green alliance": "Ø", "enhedslisten": "Ø",
+    "alternativet": "Å", "the alternative": "Å", "moderaterne": "M", "danmarksdemokraterne": "Æ",
+    "denmark democrats": "Æ", "nye borgerlige": "D", "kristendemokraterne": "K",
+}  # fmt: skip
+_YEARS_SUFFIX = re.compile(r"\s+\d{4}\s*-\s*\d{4}$")
+_BODY_TAILS = ("udvalgets", "udvalget", "udvalg", "rådets", "rådet", "råd", "bestyrelsens", "bestyrelsen",
+               "bestyrelse", "repræsentationens", "repræsentationen", "repræsentation")  # fmt: skip
+
+
+def _base(word: str) -> str:
+    """'Økonomiudvalget' -> 'økonomiudvalg', 'Byrådet' -> 'byråd', 'Kommunalbestyrelsen' -> 'kommunalbestyrelse'."""
+    w = word.lower()
+    for suffix in _BODY_TAILS:
+        if w.endswith(suffix):
+            for tail in ("udvalg", "råd", "bestyrelse", "repræsentation"):
+                if suffix.startswith(tail):
+                    return w[: len(w) - len(suffix)] + tail
+    return w
+
+
+def core_name(name: str) -> str:
+    """The name without an election period or a subtitle: "Byråd 2022-2025" -> "Byråd"."""
+    core = _YEARS_SUFFIX.sub("", name.strip())
+    return core.split(" - ")[0].strip()
+
+
+def is_council(name: str) -> bool:
+    tokens = core_name(name).split()  # the council alone: "Byrådet", not "Svar til Byrådet"
+    return len(tokens) == 1 and _base(tokens[0]) in COUNCIL_WORDS[:3]
+
+
+def fields(name: str) -> list[str]:
+    """The fields a committee's name names, lower case: "Skole-, Børne- og Ungeudvalget" -> ["skole", "børne",
+    "unge"]; "Udvalget for plan, udvikling og kultur (PUK)" -> ["plan", "udvikling", "kultur"]."""
+    core = re.sub(r"\([^)]*\)", " ", core_name(name)).lower()
+    m = re.match(r"^(?:det\s+)?udvalg(?:et)?\s+for\s+(.+)$", core)
+    if m:
+        return [w for w in re.split(r"[\s,]+|\bog\b", m.group(1)) if len(w) > 1 and w not in ("og", "&", "samt")]
+    tokens = core.replace(",", " ").split()
+    if not tokens:
+        return []
+    last = _base(tokens[-1])
+    head = next((last[: -len(t)] for t in ("udvalg", "råd") if last.endswith(t) and len(last) > len(t)), "")
+    out = [t.strip("-") for t in tokens[:-1] if t.endswith("-") and len(t) > 2]
+    if head and all(t.endswith("-") or t in ("og", "&", "samt") for t in tokens[:-1]):
+        out.append(head)
+    return [re.sub(r"s$", "", f) if f.endswith("s") and len(f) > 5 else f for f in out]
+
+
+def aliases(name: str) -> list[str]:
+    """Lower-case names a question may use for a body: the full name, each field's committee, English names.
+
+    "Kultur- og Fritidsudvalget" -> ["kultur- og fritidsudvalg", "fritidsudvalg", "kulturudvalg"];
+    "Byråd 2022-2025" -> ["byråd", "kommunalbestyrelse", ..., "city council", ...].
+    """
+    core = core_name(name)
+    tokens = core.split()
+    if not tokens:
+        return []
+    last = _base(tokens[-1])
+    out = [" ".join([*tokens[:-1], last]).lower()]
+    if " / " in core:  # ".Spørgsmål / Svar til Byrådet" -> also "svar til byråd"
+        for part in core.split(" / "):
+            words = part.strip(" .").split()
+            if len(words) >= 2:
+                out.append(" ".join([*words[:-1], _base(words[-1])]).lower())
+    before = [t.lower() for t in tokens[:-1] if t != "§"]
+    parts_only = all(t.endswith(("-", "-,")) or t in ("og", "&", "samt") for t in before)
+    for tail in ("udvalg", "råd"):
+        if parts_only and last.endswith(tail) and len(last) > len(tail):
+            out.append(last)
+            for t in tokens[:-1]:  # "Kultur-" in "Kultur- og Fritidsudvalget" -> "kulturudvalg"
+                t = t.strip(",").lower()
+                if t.endswith("-") and len(t) > 2:
+                    out.append(t[:-1] + tail)
+    if is_council(name):
+        out += [w for w in COUNCIL_WORDS[:3] if w != last] + list(COUNCIL_ENGLISH)
+    elif out[0] == "økonomiudvalg":
+        out += FINANCE_ENGLISH
+    seen: list[str] = []
+    for a in out:
+        a = re.sub(r"\s+", " ", a).strip()
+        if a and a not in seen and a not in ("udvalg", "råd"):
+            seen.append(a)
+    return seen
+
+
+_ENGLISH_COMMITTEE = re.compile(r"((?:[A-Za-z]+(?:,|\s+and|\s*&)?\s+){1,5})committee\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _field_stem(word: str) -> str:
+    from assistant.query import stem
+
+    return stem(word.lower().strip("-"))
+
+
+def english_committee_score(question: str, name: str) -> int:
+    """How many of a committee's fields an English phrase "<fields> committee" names through the glossary
+    ("the Culture and Leisure Committee" -> kultur, fritid), 0 when a named field is not the committee's."""
+    wanted = {_field_stem(f) for f in fields(name)}
+    if not wanted:
+        return 0
+    best = 0
+    for m in _ENGLISH_COMMITTEE.finditer(question):
+        words = [w for w in re.findall(r"[A-Za-z]+", m.group(1)) if w.lower() not in ("and", "the", "of", "for")]
+        while words:  # the longest run of field words before "committee" that the glossary knows
+            danish, _ = danish_words(" ".join(words).lower())
+            stems = {_field_stem(d) for d in danish}
+            if danish and all(any(s.startswith(w) or w.startswith(s) for w in wanted) for s in stems):
+                hit = {w for w in wanted if any(s.startswith(w) or w.startswith(s) for s in stems)}
+                best = max(best, len(hit))
+                break
+            words = words[1:]
+    return best
+
+
+def party_letter(text: str) -> str | None:
+    """The party a question names, as its ballot letter: "Enhedslisten" -> "Ø", "(V)" -> "V"."""
+    low = text.lower()
+    for alias, letter in sorted(PARTY_ALIASES.items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"(?<![\wæøå]){re.escape(alias)}(?![\wæøå])", low):
+            return letter
+    for letter, party in PARTIES.items():
+        if re.search(rf"(?<![\wæøå]){re.escape(party.lower())}(?![\wæøå])", low) or f"({letter})" in text:
+            return letter
+    return None
+
+
+def party_name(letter: str) -> str:
+    return PARTIES.get(letter.strip("()").upper(), letter)
