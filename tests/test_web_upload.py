@@ -121,7 +121,8 @@ def test_upload_checks_stores_and_ingests(web_settings, tmp_path):
     assert ok.ok and ok.stored == uploads_dir(web_settings).resolve() / "teknik-miljoe-7-4.json"
     assert "Teknik- og Miljøudvalget" in ok.message and "5 punkter" in ok.message
     assert not refused.ok and "ufuldstændig" in refused.message
-    assert "1 nye" in report.ingest_message
+    # the summary counts the file refused at the check too, in the right number
+    assert "1 ny fil" in report.ingest_message and "1 fil afvist" in report.ingest_message
     assert calls and calls[-1][0] == calls[-1][1] == 1  # progress reached 1 of 1 file
     meetings = services.catalog.meetings(committee="Teknik- og Miljøudvalget")
     assert [m.municipality for m in meetings] == ["Fiktiv Kommune"]

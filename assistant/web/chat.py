@@ -11,7 +11,7 @@ import gradio as gr
 from assistant.records import Answer, Citation, Filters
 from assistant.web import html
 from assistant.web.state import ChatSession, Services, make_filters
-from assistant.web.texts import Relabeler, ui
+from assistant.web.texts import Relabeler, ui, warning
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +61,7 @@ def source_choices(session: ChatSession, lang: str) -> list[tuple[str, str]]:
         return []
     i = len(session.answers) - 1
     a = session.answers[i]
+    lang = a.lang or lang  # the references speak the answer's language, as in the chat message
     return [(f"[{c.number}] {html.reference(c, lang)}", citation_key(i, c)) for c in (a.citations or a.nearest)]
 
 
@@ -80,7 +81,7 @@ def chat_turn(
     messages = list(messages or [])
     question = (question or "").strip()
     if not question:
-        gr.Warning(ui("empty_question", lang))
+        warning(lang, "empty_question")
         yield messages, session, gr.Radio(), ""
         return
     messages.append({"role": "user", "content": html.md_safe(question)})
@@ -182,6 +183,7 @@ def build(services: Services, lang: str, tr: Relabeler) -> ChatComponents:
     tr.add(committee, label="committee", choices=lambda lg: with_all(filter_options(services)[1], lg))
     tr.add(date_from, label="date_from")
     tr.add(date_to, label="date_to")
+    tr.add(sources, label="sources", info="pick_source")
     session = gr.State(ChatSession())
     return ChatComponents(chatbot, question, ask, new, municipality, committee, date_from, date_to, sources, session)
 

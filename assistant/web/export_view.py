@@ -70,6 +70,7 @@ def build(lang: str, tr: Relabeler) -> ExportComponents:
     tr.add(scope, label="export_scope", choices=_scopes)
     tr.add(button, value="export_button")
     tr.add(file, label="export_file")
+    tr.add(message, value=lambda lg: "")  # a message in the previous language goes
     return ExportComponents(fmt, scope, button, file, message)
 
 

@@ -82,7 +82,7 @@ def meeting_header(meeting: Meeting, lang: str) -> str:
     """The meeting's header: committee, municipality, date and time, place, participants and absent members."""
     when = date_text(meeting.date_iso, lang)
     if meeting.time_str:
-        when += f", kl. {meeting.time_str}" if lang == "da" else f", {meeting.time_str}"
+        when += ", " + ui("at_time", lang, time=meeting.time_str)
     rows = [(ui("date", lang), esc(when))]
     if meeting.place:
         rows.append((ui("place", lang), esc(meeting.place)))

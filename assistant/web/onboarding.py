@@ -108,8 +108,8 @@ def overview(services: Services, lang: str, n_latest: int = 6) -> tuple[str, lis
         blocks.append(f"<h4>{html.esc(muni)}</h4><ul>{items}</ul>")
     latest_items = "".join(
         f"<li>{html.esc(html.date_text(m.date_iso, lang))}: <b>{html.esc(m.committee)}</b>"
-        f"{' (' + html.esc(m.municipality) + ')' if m.municipality else ''} – {len(m.points)} "
-        f"{html.esc(ui('point', lang).lower())}{'er' if lang == 'da' else 's'}</li>"
+        f"{' (' + html.esc(m.municipality) + ')' if m.municipality else ''} – "
+        f"{html.esc(ui('n_points', lang, n=len(m.points)))}</li>"
         for m in latest
     )
     page = (

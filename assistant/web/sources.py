@@ -53,8 +53,13 @@ SCROLL_TO_MARK = """() => { setTimeout(() => {
 
 
 def build(lang: str, tr: Relabeler) -> gr.HTML:
+    def placeholder(lg: str) -> str:
+        return f'<p class="muted">{html.esc(ui("pick_source", lg))}</p>'
+
     with tr.add(gr.Accordion(ui("source_label", lang), open=True, elem_id="source-panel"), label="source_label"):
-        return gr.HTML(f'<p class="muted">{html.esc(ui("pick_source", lang))}</p>', elem_id="source-view")
+        view = gr.HTML(placeholder(lang), elem_id="source-view")
+    tr.add(view, value=placeholder)  # a language switch shows the prompt in the new language
+    return view
 
 
 def wire(sources: gr.Radio, view: gr.HTML, session: gr.State, services: Services, lang_state: gr.State) -> None:

@@ -1,6 +1,11 @@
-"""Every text the web page shows, in Danish and English."""
+"""Every text the web page shows, in Danish and English (Gradio's toast titles included).
+
+Counts take their noun in the right number with a ``one|many`` spec: ``"{n:møde|møder}"`` (see assistant/prompts.py).
+"""
 
 from __future__ import annotations
+
+from assistant.prompts import count, fill
 
 UI: dict[str, dict[str, str]] = {
     "app_title": {"da": "Referat-assistenten", "en": "Referat-assistenten"},
@@ -80,9 +85,9 @@ UI: dict[str, dict[str, str]] = {
     # onboarding
     "welcome": {"da": "Velkommen", "en": "Welcome"},
     "welcome_text": {
-        "da": "Her kan du stille spørgsmål til referaterne fra {n_meetings} i {n_committees} udvalg. "
+        "da": "Her kan du stille spørgsmål til referaterne fra {n_meetings} i {n_committees:udvalg|udvalg}. "
         "Hvert svar citerer referatet med udvalg, mødedato og punkt, så du kan tjekke kilden.",
-        "en": "Ask questions about the minutes of {n_meetings} in {n_committees} committee(s). "
+        "en": "Ask questions about the minutes of {n_meetings} in {n_committees:committee|committees}. "
         "Every answer quotes the minutes with committee, meeting date and item, so you can check the source.",
     },
     "empty_index": {
@@ -118,8 +123,10 @@ UI: dict[str, dict[str, str]] = {
         "da": "Sag {case} findes ikke i de indekserede referater. Tjek nummeret (f.eks. 24-012144).",
         "en": "Case {case} is not in the indexed minutes. Check the number (e.g. 24-012144).",
     },
-    "n_meetings_found": {"da": "{n} møder", "en": "{n} meetings"},
+    "n_meetings_found": {"da": "{n:møde|møder}", "en": "{n:meeting|meetings}"},
     "n_meetings_found_1": {"da": "1 møde", "en": "1 meeting"},
+    "n_points": {"da": "{n:punkt|punkter}", "en": "{n:item|items}"},
+    "at_time": {"da": "kl. {time}", "en": "{time}"},
     # upload
     "upload_files": {"da": "Referater (PDF, JSON, HTML eller tekst)", "en": "Minutes (PDF, JSON, HTML or text)"},
     "upload_muni": {
@@ -157,31 +164,37 @@ UI: dict[str, dict[str, str]] = {
         "en": "{name}: no meeting date found – the file does not look like minutes. The reader says: {warnings}",
     },
     "upload_saved": {
-        "da": "Tilføjet: {name} – {committee}, {date}, {n} punkter.",
-        "en": "Added: {name} – {committee}, {date}, {n} items.",
+        "da": "Tilføjet: {name} – {committee}, {date}, {n:punkt|punkter}.",
+        "en": "Added: {name} – {committee}, {date}, {n:item|items}.",
     },
     "upload_duplicate": {
         "da": "{name} findes allerede som {existing} – springes over.",
         "en": "{name} already exists as {existing} – skipped.",
     },
     "ingesting": {
-        "da": "Indekserer: {done}/{total} filer, {chunks} tekststykker",
-        "en": "Indexing: {done}/{total} files, {chunks} chunks",
+        "da": "Indekserer: {done}/{total:fil|filer}, {chunks:tekststykke|tekststykker}",
+        "en": "Indexing: {done}/{total:file|files}, {chunks:chunk|chunks}",
     },
     "ingest_done": {
-        "da": "Indekset er opdateret: {added} nye, {changed} ændrede, {failed} afviste filer.",
-        "en": "The index is updated: {added} new, {changed} changed, {failed} refused files.",
+        "da": "Indekset er opdateret: {added:ny fil|nye filer}, {changed:ændret fil|ændrede filer}, "
+        "{failed:fil afvist|filer afvist}.",
+        "en": "The index is updated: {added:new file|new files}, {changed:changed file|changed files}, "
+        "{failed:file refused|files refused}.",
     },
     "status": {
-        "da": "Indeks: {meetings}, {points} punkter fra {municipalities}.",
-        "en": "Index: {meetings}, {points} items from {municipalities}.",
+        "da": "Indeks: {meetings}, {points:punkt|punkter} fra {municipalities}.",
+        "en": "Index: {meetings}, {points:item|items} from {municipalities}.",
     },
+    # Gradio's toast titles
+    "toast_warning": {"da": "Bemærk", "en": "Warning"},
+    "toast_error": {"da": "Fejl", "en": "Error"},
+    "toast_info": {"da": "Info", "en": "Info"},
 }
 
 
 def n_meetings(n: int, lang: str) -> str:
     """'1 møde' / '5 møder' ('1 meeting' / '5 meetings')."""
-    return f"{n} {ui('meeting_1' if n == 1 else 'meetings_n', lang)}"
+    return count(n, "meeting", lang)
 
 
 def ui(key: str, lang: str = "da", **fmt: object) -> str:
@@ -190,7 +203,21 @@ def ui(key: str, lang: str = "da", **fmt: object) -> str:
     if entry is None:
         return key
     text = entry.get(lang) or entry["da"]
-    return text.format(**fmt) if fmt else text
+    return fill(text, fmt)
+
+
+def warning(lang: str, key: str, **fmt: object) -> None:
+    """A Gradio warning toast whose title and message are both in `lang` (Gradio's own title is English)."""
+    import gradio as gr
+
+    gr.Warning(ui(key, lang, **fmt), title=ui("toast_warning", lang))
+
+
+def error(lang: str, key: str, **fmt: object) -> Exception:
+    """A Gradio error to raise, titled in `lang`: ``raise error(lang, "upload_none")``."""
+    import gradio as gr
+
+    return gr.Error(ui(key, lang, **fmt), title=ui("toast_error", lang))
 
 
 class Relabeler:

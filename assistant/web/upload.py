@@ -178,8 +178,9 @@ def add_uploads(
 
         rep = ingest(report.stored, settings, municipality=municipality or None, progress=progress, show_progress=False)
         services.reload()
+        refused = sum(not o.ok for o in report.outcomes)  # refused at the check count with those ingest refused
         report.ingest_message = ui(
-            "ingest_done", lang, added=rep.files_added, changed=rep.files_changed, failed=rep.files_failed
+            "ingest_done", lang, added=rep.files_added, changed=rep.files_changed, failed=rep.files_failed + refused
         )
     return report
 
