@@ -16,7 +16,8 @@ from assistant.readers import structure
 from assistant.readers.municipality import name_from_header
 from assistant.readers.sniff import Unreadable
 from assistant.records import AgendaPoint, Meeting, Participant
-from assistant.textutil import CASE_NUMBER_RE, Block, clean_text, fold_ws, parse_danish_datetime
+from assistant.textutil import Block, clean_text, fold_ws, parse_danish_datetime
+from assistant.vocabulary import ABSENCE_RE, case_number_in_title, case_number_line, heading_level
 
 FORMAT_TEXT = "firstagenda-print-text"
 FORMAT_PDF = "firstagenda-print-pdf"
@@ -28,7 +29,7 @@ TITLE_LINE_RE = re.compile(
 )
 LABEL_RE = re.compile(
     r"^(?P<label>Mødedato|Mødetidspunkt|Starttidspunkt|Dato|Tidspunkt|Mødested|Sted|Lokale|Mødedeltagere|Deltagere|"
-    r"Medlemmer|Afbud|Fraværende|Udvalg|Forum)\b\s*:?\s*(?P<value>.*)$",
+    r"Medlemmer|Tilstede|Til stede|Afbud/Fraværende|Afbud|Fraværende|Udvalg|Forum)(?![\w/])\s*:?\s*(?P<value>.*)$",
     re.DOTALL,
 )
 TOC_RE = re.compile(r"^\s*(?:Indholdsfortegnelse|Indhold|INDHOLDSFORTEGNELSE)\s*$")
@@ -36,6 +37,7 @@ TOC_LINE_RE = re.compile(r"(?:\.{3,}|…+|\t)\s*\d+\s*$")
 PAGE_LINE_RE = re.compile(
     r"^\s*(?:Side\s+\d+(?:\s*(?:af|/)\s*\d+)?|\d{1,3}|-\s*\d{1,3}\s*-|\d{1,3}\s*/\s*\d{1,3})\s*$", re.I
 )
+PEOPLE_RE = re.compile(r"^(?:Mødedeltagere|Deltagere|Medlemmer|Tilstede|Til stede|Afbud|Fraværende)\b")  # lines kept
 LIST_LINE_RE = re.compile(r"^\s*(?:[-•▪◦*]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
 
 
@@ -47,21 +49,44 @@ class _Header:
     text: list[str] = field(default_factory=list)
 
 
+def _stands_alone(line: str) -> bool:
+    """A line that is never part of a wrapped paragraph: an item line, a known heading, a case-number line, an
+    attendance line. Extracted PDF text often has no vertical gap between them and the text around them."""
+    t = line.strip()
+    if ITEM_RE.match(t) or case_number_line(t):
+        return True
+    if len(t) <= 100 and heading_level(t):
+        return True
+    return bool(ABSENCE_RE.match(t) and ":" in t[:30]) or t.casefold().startswith("følgende deltog ikke")
+
+
 def paragraphs(text: str) -> list[str]:
-    """Paragraphs of extracted text: wrapped lines joined, list items kept on their own lines, furniture dropped."""
+    """Paragraphs of extracted text: wrapped lines joined, list items kept on their own lines, furniture dropped;
+    item lines, headings, case numbers and attendance lines are paragraphs of their own."""
     out = []
     for raw in re.split(r"\n\s*\n", clean_text(text)):
         lines = [ln for ln in raw.split("\n") if ln.strip() and not PAGE_LINE_RE.match(ln)]
         if not lines:
             continue
         para = lines[0]
+        alone = _stands_alone(para)
         for ln in lines[1:]:
-            joiner = "\n" if LIST_LINE_RE.match(ln) or TOC_LINE_RE.search(ln) else " "
+            ln_alone = _stands_alone(ln)
+            if ln_alone or (alone and not _continues_title(para, ln)):
+                out.append(para)
+                para, alone = ln, ln_alone
+                continue
+            joiner = "\n" if LIST_LINE_RE.match(ln) or TOC_LINE_RE.search(ln) or PEOPLE_RE.match(para) else " "
             if para.endswith("-") and not para.endswith(" -") and ln[:1].islower():
                 para, joiner = para[:-1], ""  # a word hyphenated at the line end
             para = f"{para}{joiner}{ln}"
         out.append(para)
     return structure.merge_broken_paragraphs(out)
+
+
+def _continues_title(para: str, line: str) -> bool:
+    """The next line of a wrapped item title ("Punkt 3: Forslag til lokalplan for et område ved / Havnen (B)")."""
+    return bool(ITEM_RE.match(para)) and "\n" not in para and not TOC_LINE_RE.search(para) and len(para) < 200
 
 
 def _drop_repeated_title(paras: list[str]) -> list[str]:
@@ -73,11 +98,20 @@ def _drop_repeated_title(paras: list[str]) -> list[str]:
 
 def _header(paras: list[str]) -> _Header:
     h = _Header()
+    pending = ""
     for p in paras:
         h.text.append(p)
+        if pending:  # "Afbud" on its own line, the names on the next
+            h.labels[pending] = p.strip()
+            pending = ""
+            continue
         m = LABEL_RE.match(p)
         if m and m["label"] not in h.labels:
-            h.labels[m["label"]] = fold_ws(m["value"])
+            if m["value"].strip():
+                value = m["value"].strip()
+                h.labels[m["label"]] = value if PEOPLE_RE.match(p) else fold_ws(value)
+            else:
+                pending = m["label"]
             continue
         t = TITLE_LINE_RE.match(fold_ws(p))
         if t and h.kind is None:
@@ -90,23 +124,73 @@ def _header(paras: list[str]) -> _Header:
 
 def _participants(h: _Header) -> list[Participant]:
     people: list[Participant] = []
-    value = h.labels.get("Mødedeltagere") or h.labels.get("Deltagere") or h.labels.get("Medlemmer") or ""
-    for part in re.split(r",\s*(?![^()]*\))", value):
+    value = next((h.labels[k] for k in ("Mødedeltagere", "Deltagere", "Medlemmer", "Tilstede", "Til stede")
+                  if h.labels.get(k)), "")  # fmt: skip
+    # A comma list may wrap mid-name ("Anja\nNielsen"); a list with at most a comma a line has one person a line,
+    # the comma setting off a role ("Anne Berg (A), formand").
+    lines = [ln for ln in value.split("\n") if ln.strip()]
+    if len(lines) < 2 or value.count(",") > len(lines):
+        parts = re.split(r",\s*(?![^()]*\))", fold_ws(value))
+    else:
+        parts = [ln.split(",")[0] for ln in lines]
+    for part in parts:
         person = structure.parse_participant(part)
         if person:
             people.append(person)
     extra = [(n, "Afbud") for n in structure.split_names(h.labels.get("Afbud", ""))]
-    extra += [(n, "Fraværende") for n in structure.split_names(h.labels.get("Fraværende", ""))]
+    for label in ("Fraværende", "Afbud/Fraværende"):
+        extra += [(n, "Fraværende") for n in structure.split_names(h.labels.get(label, ""))]
     return structure.mark_absent(people, extra)
+
+
+NUMBERED_RE = re.compile(r"^\s*(\d{1,4}[a-zA-Z]?)\.\s+(\S.*)$", re.DOTALL)
+_CONFIRM_WINDOW = 4  # paragraphs after a "N. Titel" line in which a case number or a known heading confirms it
+
+
+def _numbered_title(p: str) -> tuple[str, str] | None:
+    m = NUMBERED_RE.match(p)
+    if not m or TOC_LINE_RE.search(p.split("\n")[0]):
+        return None
+    title = m[2].split("\n")[0].strip()
+    if not title[:1].isupper() or title.endswith((".", ":", ";", ",")) or len(title) > 250:
+        return None
+    return m[1], m[2]
+
+
+def _numbered_items(paras: list[str]) -> set[int]:
+    """Indexes of the "N. Titel" paragraphs that are the document's items.
+
+    Candidates are numbered lines starting with a capital letter; the items are the longest chain of candidates
+    whose numbers rise by one (others skipped: numbered lists inside a point), the later chain on a tie (a table of
+    contents printed as the same numbered lines comes first). A lone item (one running number, "715. Titel") counts
+    when a case number or a known heading follows it closely.
+    """
+    cands = [(i, int(re.match(r"\d+", t[0])[0])) for i, p in enumerate(paras) if (t := _numbered_title(p))]
+    best: list[int] = []
+    for k, (_, n0) in enumerate(cands):
+        chain, last = [cands[k][0]], n0
+        for i, n in cands[k + 1 :]:
+            if n == last + 1:
+                chain.append(i)
+                last = n
+        if len(chain) >= len(best):
+            best = chain
+    if len(best) == 1:
+        i = best[0]
+        window = paras[i + 1 : i + 1 + _CONFIRM_WINDOW]
+        if not any(case_number_line(p) or heading_level(p) for p in window):
+            return set()
+    return set(best)
 
 
 def _split_item(paras: list[str]) -> tuple[list[str], list[tuple[str, str, list[str]]]]:
     """Header paragraphs, and (number, title, body paragraphs) per item; the table of contents is dropped."""
     header: list[str] = []
     items: list[tuple[str, str, list[str]]] = []
+    numbered = set() if any(ITEM_RE.match(p) for p in paras) else _numbered_items(paras)
     in_toc = False
-    for p in paras:
-        m = ITEM_RE.match(p)
+    for i, p in enumerate(paras):
+        m = ITEM_RE.match(p) or (NUMBERED_RE.match(p) if i in numbered else None)
         if m and not TOC_LINE_RE.search(p):
             in_toc = False
             title_lines = m[2].split("\n")
@@ -122,18 +206,48 @@ def _split_item(paras: list[str]) -> tuple[list[str], list[tuple[str, str, list[
             items[-1][2].append(p)
         else:
             header.append(p)
-    return header, items
+    return header, _drop_contents_entries(items)
 
 
-def _case_line(body: list[str]) -> tuple[str | None, list[str]]:
-    """A case number printed alone right after the item title."""
-    if body:
-        first = body[0].strip()
-        m = CASE_NUMBER_RE.fullmatch(first) or re.fullmatch(r"(?:Sagsnr\.?|Sag nr\.?|Sag)\s*:?\s*(\S+)", first)
-        if m and len(first) <= 60:
-            value = next((v for v in m.groups() if v), first) if m.groups() else first
-            return value, body[1:]
-    return None, body
+def _drop_contents_entries(items: list[tuple[str, str, list[str]]]) -> list[tuple[str, str, list[str]]]:
+    """A table of contents printed as item lines without dot leaders: an item with (almost) no body whose number
+    is printed again later is its entry in the contents, not the item."""
+    out = []
+    for k, (number, title, body) in enumerate(items):
+        again = any(n == number for n, _, _ in items[k + 1 :])
+        if again and sum(len(b) for b in body) < 80:
+            continue
+        out.append((number, title, body))
+    return out
+
+
+_CASE_WINDOW = 3  # paragraphs under a title searched for its case number (a "Dok.nr." or "Åbent" line may precede)
+_META_LINE_RE = re.compile(
+    r"^(?:Dok(?:ument)?\.?\s?(?:nr|id)\.?\s*:?.*|Initialer\s*:?.*|Sagsbehandler\s*:?.*|Åben(?:t|\s+sag)?|Lukket(?:\s+sag)?"
+    r"|Sagen afgøres i\s*:?.*|Beslutningskompetence\s*:?.*)$",
+    re.IGNORECASE,
+)
+
+
+def _case_line(title: str, body: list[str]) -> tuple[str, str | None, list[str]]:
+    """The title, the case number (on the title line or on a line of its own under it) and the rest of the body.
+
+    Metadata lines printed with the case number ("Dok.nr.: ...", "Åbent", "Initialer: ...") are dropped with it.
+    """
+    title, case = case_number_in_title(title)
+    if case:
+        return title, case, body
+    for i, p in enumerate(body[:_CASE_WINDOW]):
+        first, *more = p.split("\n")
+        value = case_number_line(first)
+        if value:
+            rest = (["\n".join(more)] if more else []) + body[i + 1 :]  # meta lines before it are dropped too
+            while rest and _META_LINE_RE.match(rest[0].strip()) and len(rest[0]) < 120:
+                rest = rest[1:]
+            return title, value, rest
+        if not _META_LINE_RE.match(p.strip()):
+            break
+    return title, None, body
 
 
 def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) -> tuple[Meeting, str | None]:
@@ -142,15 +256,16 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
     if not items:
         raise Unreadable('der er ingen dagsordenpunkter ("Punkt N: titel") i dokumentet', "tjek at filen er et referat")
     h = _header(header_paras)
+    committee = h.committee or h.labels.get("Udvalg") or h.labels.get("Forum") or ""
     bodies: list[tuple[str, str, str | None, list[Block]]] = []
     for number, title, body in items:
-        case, body = _case_line(body)
+        title, case, body = _case_line(title, body)
         bodies.append((number, title, case, [Block(p) for p in body]))
     known = structure.recurring_headings([b for *_, b in bodies])
     points: list[AgendaPoint] = []
     absences: list[tuple[str, str]] = []
     for number, title, case, blocks in bodies:
-        point = structure.make_point(number, title, blocks, known, case_number=case)
+        point = structure.make_point(number, title, blocks, known, case_number=case, committee=committee)
         if point.decision:
             absences += structure.absences_in(point.decision)
         points.append(point)
@@ -162,7 +277,6 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
         start, has_time = parse_danish_datetime(h.labels.get("_titledate", ""))
     if start is None:
         warnings.append("Mødets dato blev ikke fundet i dokumentets hoved (Mødedato).")
-    committee = h.committee or h.labels.get("Udvalg") or h.labels.get("Forum") or ""
     if not committee:
         warnings.append("Udvalget blev ikke fundet i dokumentets første linje.")
     kind = h.kind if h.kind == "referat" or not any(p.decision for p in points) else "referat"
