@@ -10,8 +10,10 @@ import json
 import os
 import re
 import shutil
+import threading
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -203,30 +205,44 @@ class BM25Index:
         return [(self.ids[i], float(scores[i])) for i in top]
 
     def save(self, folder: Path) -> None:
-        """Write atomically: a temporary folder beside ``folder``, then a rename."""
+        """Write atomically: a temporary folder beside ``folder`` (every file fsynced), then two renames under an
+        exclusive lock. Loads hold the shared lock, so a reader in any process sees the old or the new folder,
+        never a half or none; savers in several processes take turns. Leftovers of killed savers are removed."""
         folder = Path(folder)
-        tmp = folder.with_name(folder.name + f".tmp-{os.getpid()}")
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        tmp = folder.with_name(f"{folder.name}.tmp-{os.getpid()}-{threading.get_ident()}")
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
-        if self._model is not None:
-            self._model.save(str(tmp / "model"))
-        (tmp / "ids.json").write_text(
-            json.dumps({"generation": self.generation, "ids": self.ids}), encoding="utf-8"
-        )
-        if self._meta is not None:
-            np.savez(tmp / "meta.npz", **self._meta)
-            (tmp / "meta_vocab.json").write_text(json.dumps(self._vocab, ensure_ascii=False), encoding="utf-8")
-        old = folder.with_name(folder.name + f".old-{os.getpid()}")
-        if folder.exists():
-            folder.rename(old)
-        tmp.rename(folder)
-        shutil.rmtree(old, ignore_errors=True)
+        try:
+            if self._model is not None:
+                self._model.save(str(tmp / "model"))
+            (tmp / "ids.json").write_text(
+                json.dumps({"generation": self.generation, "ids": self.ids}), encoding="utf-8"
+            )
+            if self._meta is not None:
+                np.savez(tmp / "meta.npz", **self._meta)
+                (tmp / "meta_vocab.json").write_text(json.dumps(self._vocab, ensure_ascii=False), encoding="utf-8")
+            _fsync_tree(tmp)
+            with _swap_lock(folder, exclusive=True):
+                _remove_leftovers(folder)
+                old = folder.with_name(f"{folder.name}.old-{os.getpid()}-{threading.get_ident()}")
+                if folder.exists():
+                    folder.rename(old)
+                tmp.rename(folder)
+                _fsync_dir(folder.parent)
+            shutil.rmtree(old, ignore_errors=True)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
 
     @classmethod
     def load(cls, folder: Path) -> BM25Index:
+        with _swap_lock(Path(folder), exclusive=False):
+            return cls._load(Path(folder))
+
+    @classmethod
+    def _load(cls, folder: Path) -> BM25Index:
         import bm25s
 
-        folder = Path(folder)
         meta = json.loads((folder / "ids.json").read_text(encoding="utf-8"))
         idx = cls()
         idx.ids = meta["ids"]
@@ -245,7 +261,67 @@ class BM25Index:
     @staticmethod
     def stored_generation(folder: Path) -> int | None:
         try:
-            head = (Path(folder) / "ids.json").read_text(encoding="utf-8")
+            with _swap_lock(Path(folder), exclusive=False):
+                head = (Path(folder) / "ids.json").read_text(encoding="utf-8")
             return int(json.loads(head)["generation"])
         except (OSError, ValueError, KeyError):
             return None
+
+
+@contextmanager
+def _swap_lock(folder: Path, exclusive: bool) -> Iterator[None]:
+    """An advisory lock beside ``folder`` (``<name>.lock``): shared while reading, exclusive while swapping."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock (the rename is still atomic)
+        yield
+        return
+    if not folder.parent.is_dir():
+        yield
+        return
+    with open(folder.with_name(folder.name + ".lock"), "a+b") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Temporary and old folders a killed saver left beside ``folder`` (a live saver's are left alone)."""
+    for p in folder.parent.glob(f"{folder.name}.*-*"):
+        m = re.fullmatch(re.escape(folder.name) + r"\.(?:tmp|old)-(\d+)(?:-\d+)?", p.name)
+        if m and p.is_dir() and not p.is_symlink() and not _pid_alive(int(m.group(1))):
+            shutil.rmtree(p, ignore_errors=True)
+
+
+def _fsync_tree(root: Path) -> None:
+    for p in sorted(root.rglob("*"), reverse=True):
+        if p.is_file():
+            with open(p, "rb") as fh:
+                os.fsync(fh.fileno())
+    for p in [*(d for d in root.rglob("*") if d.is_dir()), root]:
+        _fsync_dir(p)
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

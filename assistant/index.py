@@ -6,6 +6,7 @@ catalog does not know (or knows with another text), so a half-ingested file stay
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -212,9 +213,14 @@ class Index:
         if matrix.shape[0] != len(bm):
             raise ValueError(f"dense matrix: {matrix.shape[0]} rows for {len(bm)} chunks")
         path = self.path / DENSE_FILE
-        tmp = path.with_name(f"{path.stem}.tmp-{threading.get_ident()}.npz")
-        np.savez(tmp, vectors=matrix, generation=np.int64(bm.generation))
-        tmp.replace(path)
+        tmp = path.with_name(f"{path.stem}.tmp-{os.getpid()}-{threading.get_ident()}.npz")  # unique across processes
+        try:
+            np.savez(tmp, vectors=matrix, generation=np.int64(bm.generation))
+            with open(tmp, "rb") as fh:
+                os.fsync(fh.fileno())
+            tmp.replace(path)
+        finally:
+            tmp.unlink(missing_ok=True)
 
     def _build_matrix(self, bm: BM25Index) -> np.ndarray:
         """From the catalog's embedding cache (the vectors of exactly the catalog's texts); vectors the cache
