@@ -208,7 +208,11 @@ def _columns_first(rows: list[list[list[Piece]]], step: float) -> list[list[Piec
 
 
 def _assemble(pieces: list[Piece]) -> list[Line]:
-    """Pieces on the same baseline (within 2 pt) joined left to right; a gap over 1.5 line steps is a break."""
+    """Pieces on the same baseline (within 2 pt) joined left to right; a gap over 1.5 line steps is a break.
+
+    The line step is the lower quartile of the steps between rows: a page of short paragraphs has as many gaps
+    between paragraphs as steps inside them, so the median may be a paragraph gap.
+    """
     rows: list[list[Piece]] = []
     for piece in sorted(pieces, key=lambda p: (-round(p[0]), p[1])):
         if rows and abs(rows[-1][0][0] - piece[0]) <= 2:
@@ -216,7 +220,7 @@ def _assemble(pieces: list[Piece]) -> list[Line]:
         else:
             rows.append([piece])
     steps = sorted(a[0][0] - b[0][0] for a, b in zip(rows, rows[1:], strict=False) if a[0][0] - b[0][0] > 0)
-    step = steps[len(steps) // 2] if steps else 12.0
+    step = steps[len(steps) // 4] if steps else 12.0  # the lower quartile: the step within a paragraph
     out: list[Line] = []
     prev_y: float | None = None
     prev_raw = ""

@@ -1,0 +1,265 @@
+"""ESDH exports: eDoc XML, Acadre XML, DOCX and print PDFs, on the real Ballerup and Syddjurs files (each meeting
+published twice or three times: every view must give the same meeting) and on fixtures of our own."""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant.readers import read_file
+from assistant.readers.sniff import sniff
+from assistant.records import Meeting, PathEntry
+from assistant.textutil import fold_ws
+from tests.conftest import SHARED_CORPUS
+
+BALLERUP = SHARED_CORPUS / "ballerup"
+SYDDJURS = SHARED_CORPUS / "syddjurs"
+BALLERUP_XML = BALLERUP / "eDocAgendaPublishing_2012-12-04_SundhedsOgForebyggelsesudvalget.xml"
+BALLERUP_PDF = BALLERUP / "1552814_fuldt_aabent_referat_2012-12-04.pdf"
+SYDDJURS_XML = SYDDJURS / "3687981_referat_PUK_2013-06-20.xml"
+SYDDJURS_DOCX = SYDDJURS / "3687982_Referat_Ekstraordinaert_PUK_2013-06-20.docx"
+SYDDJURS_PDF = SYDDJURS / "Referat_Ekstraordinaert_PUK_2013-06-20.pdf"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "readers" / "esdh"
+PUK = "Udvalget for plan, udvikling og kultur (PUK)"
+SFU = "Sundheds- og Forebyggelsesudvalget"
+
+
+def _need(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"the shared ESDH corpus is not at {path.parent} (CI lays ../shared beside the checkout)")
+    return path
+
+
+def _read(path: Path, settings, municipality: str | None = None) -> Meeting:
+    result = read_file(_need(path), settings, municipality)
+    assert result.ok, result.error
+    assert result.meeting is not None
+    return result.meeting
+
+
+def _points(m: Meeting) -> list[tuple]:
+    """Every field both views print, per point; decision texts with whitespace folded (line breaks differ)."""
+    return [
+        (
+            p.number,
+            p.title,
+            p.case_number,
+            p.closed,
+            fold_ws(p.decision or ""),
+            [(d.body, d.date, d.point, d.heading, fold_ws(d.text)) for d in p.decisions],
+            p.path,
+            p.absent,
+        )
+        for p in m.points
+    ]
+
+
+def _people(m: Meeting) -> list[tuple[str, bool]]:
+    return [(p.name, p.absent) for p in m.participants]
+
+
+# ---------------------------------------------------------------- sniffing
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [(BALLERUP_XML, "edoc-xml"), (BALLERUP_PDF, "pdf"), (SYDDJURS_XML, "acadre-xml"), (SYDDJURS_DOCX, "docx"),
+     (SYDDJURS / "XML_1863_manifest.xml", "acadre-manifest")],  # fmt: skip
+)
+def test_sniffed_by_content(path, kind):
+    assert sniff(_need(path).read_bytes()).kind == kind
+
+
+def test_format_comes_from_content_not_extension(settings, tmp_path):
+    renamed = tmp_path / "referat.txt"
+    shutil.copy(_need(SYDDJURS_DOCX), renamed)
+    assert _read(renamed, settings, "Syddjurs Kommune").source_format == "docx"
+    renamed = tmp_path / "moede.pdf"
+    shutil.copy(_need(BALLERUP_XML), renamed)
+    assert _read(renamed, settings, "Ballerup Kommune").source_format == "edoc-xml"
+
+
+# ---------------------------------------------------------------- Ballerup: eDoc XML, full PDF, per-item PDFs
+
+
+@pytest.fixture(scope="module")
+def ballerup(request):
+    from assistant.settings import Settings
+
+    s = Settings()
+    return _read(BALLERUP_XML, s), _read(BALLERUP_PDF, s)
+
+
+def test_ballerup_xml_meeting(ballerup):
+    xml, _ = ballerup
+    assert xml.source_format == "edoc-xml"
+    assert (xml.municipality, xml.committee, xml.kind) == ("Ballerup Kommune", SFU, "referat")
+    assert (xml.date_iso, xml.time_str) == ("2012-12-04", "13:00")
+    assert xml.place == "Mødecenter C, Lokale 32 på Ballerup Rådhus"
+    assert [p.number for p in xml.points] == [str(n) for n in range(1, 9)]
+    assert [p.case_number for p in xml.points] == [
+        "2011-29298", "2012-28504", "2012-31114", "2012-31673", "2011-29939", "2012-21786", "2012-28505", "2010-3082"
+    ]  # fmt: skip
+    assert xml.participants[0].name == "Lolan Ottesen" and xml.participants[0].note == "A; formand"
+    assert len(xml.participants) == 7 and not xml.absent  # "Afbud/Fraværende" is empty
+    p3 = xml.points[2]
+    assert p3.title == "Kvalitetsstandarder for stof- og alkoholbehandling 2012-2013"
+    assert p3.path == [PathEntry("Kommunalbestyrelsen", "2012-01-30", "5")]
+    assert [(d.body, d.date, d.point) for d in p3.decisions] == [(SFU, "2012-12-04", "3")]
+    assert p3.decision.startswith("Indstilles til godkendelse")
+    assert xml.points[3].path == [PathEntry(SFU, "2012-05-30", "7")]
+    p7 = xml.points[6]
+    assert fold_ws(p7.decision).startswith("Indstillingen godkendt med denne bemærkning: Gruppen af unge")
+
+
+def test_ballerup_xml_equals_full_pdf(ballerup):
+    xml, pdf = ballerup
+    assert pdf.source_format == "esdh-print-pdf"
+    for field in ("municipality", "committee", "start", "place", "kind"):
+        assert getattr(pdf, field) == getattr(xml, field), field
+    assert [(p.name, p.absent, p.note) for p in pdf.participants] == [
+        (p.name, p.absent, p.note) for p in xml.participants
+    ]
+    assert _points(pdf) == _points(xml)
+
+
+def test_ballerup_pdf_body_text_matches_xml(ballerup):
+    """The body text of each point, read from the print, is the XML's text: the running header, page numbers and
+    table of contents are gone. The smallest similarity measured is 0.987 (a table in point 6 whose amount column
+    the PDF prints on other baselines); 0.98 leaves room for nothing more than that."""
+    xml, pdf = ballerup
+    for a, b in zip(xml.points, pdf.points, strict=True):
+        ta, tb = (fold_ws(" ".join(s.text for s in p.sections)) for p in (a, b))
+        assert difflib.SequenceMatcher(None, ta, tb, autojunk=False).ratio() >= 0.98, a.number
+        assert "Side " not in tb and "Dato: 04.12.2012" not in tb and "INDHOLDSFORTEGNELSE" not in tb
+
+
+def test_ballerup_item_pdfs_merged_equal_full_pdf(ballerup, settings):
+    """One PDF per item: each is a meeting of one point (a file is what a user cites and re-indexes), with the
+    committee and date read from the item's decision heading, and a warning that says so."""
+    _, pdf = ballerup
+    items = []
+    for path in sorted(BALLERUP.glob("*_punkt.pdf")):
+        result = read_file(path, settings)
+        assert result.ok, result.error
+        m = result.meeting
+        assert (m.committee, m.date_iso, m.time_str, len(m.points)) == (SFU, "2012-12-04", "", 1)
+        assert any("beslutningens overskrift" in w for w in result.warnings)
+        items += m.points
+    assert len(items) == 8
+    items.sort(key=lambda p: int(p.number))
+    merged = Meeting(municipality=None, committee=SFU, start=None, points=items)
+    assert _points(merged) == _points(pdf)
+
+
+# ---------------------------------------------------------------- Syddjurs: Acadre XML, DOCX, PDF
+
+
+@pytest.fixture(scope="module")
+def syddjurs():
+    from assistant.settings import Settings
+
+    s = Settings()
+    return _read(SYDDJURS_XML, s), _read(SYDDJURS_DOCX, s), _read(SYDDJURS_PDF, s)
+
+
+def test_syddjurs_item_715_decided_three_times(syddjurs):
+    for m in syddjurs:
+        assert (m.municipality, m.committee, m.date_iso, m.time_str) == ("Syddjurs Kommune", PUK, "2013-06-20", "10:30")
+        assert m.place == "Kaløvig Kursuscenter" and m.kind == "referat"
+        (p,) = m.points
+        assert (p.number, p.title, p.case_number) == ("715", "Kulturkommune 2017. Politiske fokusområder", "12/27845")
+        assert [(d.body, d.date) for d in p.decisions] == [
+            (PUK, "2013-04-10"), (PUK, "2013-04-24"), (PUK, "2013-06-20")
+        ]  # fmt: skip
+        assert fold_ws(p.decisions[1].text) == (
+            "Punktet genoptages. Tidspunkt herfor fastlægges på det ordinære PUK-møde den 8. maj 2013"
+        )
+        assert p.decision.startswith("Punktet blev drøftet.")  # the meeting's own decision: the latest
+        assert _people(m) == [
+            ("Jesper Mathiesen", False), ("Ole Bollesen", False), ("Niels Viderø", False),
+            ("Ole Bjerregaard", False), ("Steen Fris", False),
+        ]  # fmt: skip
+        assert [x.note for x in m.participants] == ["A", "A", "A", "V", "C"]
+
+
+def test_syddjurs_xml_equals_docx_equals_pdf(syddjurs):
+    xml, docx, pdf = syddjurs
+    assert [m.source_format for m in syddjurs] == ["acadre-xml", "docx", "esdh-print-pdf"]
+    assert _points(docx) == _points(xml)
+    assert _points(pdf) == _points(xml)
+    headings = [s.heading for s in xml.points[0].sections]
+    assert [s.heading for s in docx.points[0].sections][: len(headings)] == headings
+
+
+def test_acadre_manifest_is_refused_naming_the_meeting_file(settings):
+    result = read_file(_need(SYDDJURS / "XML_1863_manifest.xml"), settings)
+    assert not result.ok
+    assert "Acadre-manifest" in result.error.problem and "3687981.xml" in result.error.hint
+
+
+# ---------------------------------------------------------------- fixtures of our own: other bodies and variants
+
+
+def _fixture(name: str, settings) -> Meeting:
+    return _read(FIXTURES / name, settings, "Testby Kommune")
+
+
+def test_edoc_fixture_byraadet(settings):
+    m = _fixture("edoc_byraad_2019-03-11.xml", settings)
+    assert (m.committee, m.date_iso, m.time_str, m.place) == ("Byrådet", "2019-03-11", "17:00", "Byrådssalen, Rådhuset")
+    assert _people(m)[-1] == ("Bo Jensen", True) and [p.name for p in m.absent] == ["Bo Jensen"]
+    assert [(p.number, p.case_number, p.closed) for p in m.points] == [
+        ("1", "2019-01234", False), ("2", "2019-02345", False), ("3", "19/20079", False), ("4", None, True)
+    ]  # fmt: skip
+    p2 = m.points[1]
+    assert p2.path == [PathEntry("Økonomiudvalget", "2019-02-26", "4")]
+    assert [(d.body, d.date, d.point) for d in p2.decisions] == [("Byrådet", "2019-03-11", "2")]
+    assert p2.absent == ["Sara Nielsen"]
+    p3 = m.points[2]  # a case number alone under the title, a plural plain heading
+    assert p3.decision == "Grunden sælges til den højestbydende for 1.250.000 kr."
+    assert m.points[3].title == "Personalesag" and not m.points[3].sections
+
+
+def test_acadre_fixture_kommunalbestyrelsen(settings):
+    m = _fixture("acadre_kommunalbestyrelsen_2024-10-10.xml", settings)
+    assert (m.committee, m.date_iso, m.time_str, m.place) == (
+        "Kommunalbestyrelsen", "2024-10-10", "16:00", "Mødesal 1, Rådhuset"
+    )  # fmt: skip
+    assert [p.name for p in m.absent] == ["Mikkel Dahl"]
+    assert [(p.number, p.case_number, p.closed) for p in m.points] == [
+        ("101", "24/11001", False), ("102", "24/13579", False), ("103", "24/15002", True)
+    ]  # fmt: skip
+    p = m.points[1]
+    assert [(d.body, d.date) for d in p.decisions] == [
+        ("Økonomiudvalget", "2024-10-02"), ("Kommunalbestyrelsen", "2024-10-10")
+    ]  # fmt: skip
+    assert p.decision == "Godkendt."  # the meeting's own body, not the committee that recommended it
+    assert p.absent == ["Hanne Lyng"]
+    assert "Lovgrundlag" not in [s.heading for s in p.sections]  # an empty field prints nothing
+    assert p.section("Resumé").text == "Taksterne for hjemmepleje reguleres hvert år efter udgifterne."
+
+
+def test_docx_fixture_equals_its_pdf(settings):
+    docx = _fixture("referat_teknik_miljoe_2024-06-05.docx", settings)
+    pdf = _fixture("referat_teknik_miljoe_2024-06-05.pdf", settings)
+    assert (docx.source_format, pdf.source_format) == ("docx", "esdh-print-pdf")
+    for m in (docx, pdf):
+        assert (m.committee, m.date_iso, m.time_str, m.place) == (
+            "Teknik- og Miljøudvalget", "2024-06-05", "15:30", "Mødelokale B, Rådhuset"
+        )  # fmt: skip
+        assert [p.name for p in m.participants] == [
+            "Lene Vestergaard", "Jonas Friis", "Thomas Kjær", "Ida Munk", "Erik Skov"
+        ]  # fmt: skip
+        assert [p.name for p in m.absent] == ["Jonas Friis"]
+        assert [(p.number, p.case_number) for p in m.points] == [("87", "24/8812"), ("88", "24/9120")]
+        p87, p88 = m.points
+        assert [(d.body, d.date) for d in p87.decisions] == [("Teknik- og Miljøudvalget", "2024-06-05")]
+        assert p87.absent == ["Jonas Friis"]
+        assert p88.path == [PathEntry("Teknik- og Miljøudvalget", "2024-05-08", "61")]
+        assert p88.decision == "Serviceniveauet fastholdes."
+        assert "Underskriftsside" not in p88.full_text  # the signature page is not part of the last point
+    assert _points(docx) == _points(pdf)
