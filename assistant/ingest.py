@@ -12,6 +12,8 @@ import fcntl
 import hashlib
 import json
 import os
+import re
+import stat
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -45,6 +47,7 @@ class IngestReport:
     files_removed: int = 0
     files_failed: int = 0
     problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # the readers' warnings, "<file>: <warning>", each once
     chunks_added: int = 0
     chunks_deleted: int = 0
     chunks_embedded: int = 0
@@ -67,12 +70,38 @@ class _Pending:
     changed: bool
 
 
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
+def file_sha256(path: Path, max_bytes: int | None = None) -> str:
+    """SHA-256 of a regular file's bytes. Opened without blocking and checked on the open descriptor, so a FIFO or
+    a device swapped in after the folder was listed raises OSError instead of hanging or reading forever."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(f.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(f"{path} er ikke en almindelig fil")
+        if max_bytes is not None and st.st_size > max_bytes:
+            raise OSError(f"{path} er større end {max_bytes} bytes")
+        h = hashlib.sha256()
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
+
+
+class IngestRunning(RuntimeError):
+    """Another ingest holds the index folder's lock."""
+
+
+def ingest_running(settings: Settings) -> bool:
+    """Whether an ingest is running in ``settings.index`` now (its lock is held), without waiting for it."""
+    path = settings.index_path / "ingest.lock"
+    if not path.exists():
+        return False
+    with open(path, "a") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(fh, fcntl.LOCK_UN)
+    return False
 
 
 class _Lock:
@@ -80,14 +109,14 @@ class _Lock:
 
     def __init__(self, folder: Path):
         folder.mkdir(parents=True, exist_ok=True)
-        self.fh = open(folder / "ingest.lock", "w")  # noqa: SIM115 - held for the whole run
+        self.fh = open(folder / "ingest.lock", "a")  # noqa: SIM115 - held for the whole run
 
     def __enter__(self) -> _Lock:
         try:
             fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             self.fh.close()
-            raise RuntimeError(
+            raise IngestRunning(
                 f"En anden indlæsning kører allerede i {Path(self.fh.name).parent}; vent til den er færdig."
             ) from None
         return self
@@ -243,7 +272,17 @@ def ingest(
         catalog = index.catalog
         work.reconcile(full=catalog.get_meta(CLEAN_RUN) != str(catalog.generation))
         catalog.set_meta(CLEAN_RUN, "")  # until this run ends: a killed run gets a full reconcile next time
-        files = list(iter_files(roots))
+        _remove_leftovers(index.path)
+        skipped: list[Any] = []
+        files = list(iter_files(roots, skipped))
+        for problem in skipped:  # FIFOs, devices, sockets, symlinks out of the folders: never opened
+            report.files_seen += 1
+            report.files_failed += 1
+            report.problems.append(str(problem))
+            key = source_key(problem.path)
+            if catalog.source(key) is not None:
+                work.remove(key)
+                report.problems.append(f"{problem.path}: {_REMOVED}")
         reread = catalog.get_meta(READER_RUN) != READER_VERSION and bool(catalog.source_paths())
         seen: set[str] = set()
         bar = _bar(len(files), show_progress)
@@ -284,6 +323,27 @@ def ingest(
     return report
 
 
+_REMOVED = "dens tidligere tekststykker er fjernet fra indekset"
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Temporary files a killed process left in the index folder (a live process's are left alone)."""
+    for p in folder.glob("*.tmp-*"):
+        m = re.search(r"\.tmp-(\d+)-\d+", p.name)
+        if m and p.is_file() and not p.is_symlink() and not _alive(int(m.group(1))):
+            p.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _one_file(
     work: _Ingestor,
     path: Path,
@@ -298,36 +358,52 @@ def _one_file(
     ``reread``: the index was built by an older reader; an unchanged file is read again, and rewritten only when
     the meeting read from it differs (a file the reader now refuses, e.g. a README, leaves the index)."""
     report = work.report
+    row = work.catalog.source(key)
+
+    def failed(problem: str) -> None:
+        """Not indexed: a file that was indexed before (now emptied, damaged or unreadable) leaves the index."""
+        report.files_failed += 1
+        report.problems.append(problem)
+        if row is not None:
+            work.remove(key)
+            report.problems.append(f"{path}: {_REMOVED}")
+
+    limit = int(settings.max_file_mb * 1024 * 1024)
     try:
         st = path.stat()
-        row = work.catalog.source(key)
+        if not stat.S_ISREG(st.st_mode):
+            return failed(f"{path}: sprunget over: ikke en almindelig fil (kun almindelige filer læses)")
+        if st.st_size > limit:  # before any byte is read or hashed
+            return failed(f"{path}: filen er {st.st_size / 1024 / 1024:.1f} MB, over grænsen på "
+                          f"{settings.max_file_mb:g} MB (hæv grænsen med MINUTES_MAX_FILE_MB, eller del filen op)")
         if row and row["size"] == st.st_size and row["mtime"] == st.st_mtime and not reread:
             report.files_unchanged += 1
-            return
-        digest = file_sha256(path)
+            return None
+        digest = file_sha256(path, limit)
         same = bool(row and row["hash"] == digest)  # the bytes the index was built from
         if same:
             work.catalog.touch_source(key, st.st_size, st.st_mtime)
             if not reread:
                 report.files_unchanged += 1
-                return
+                return None
     except OSError as exc:
-        report.files_failed += 1
-        report.problems.append(f"{path}: kunne ikke læses ({exc.strerror or exc})")
-        return
+        return failed(f"{path}: kunne ikke læses ({exc.strerror or exc})")
+    if st.st_size == 0:
+        return failed(f"{path}: filen er tom")
     result = read_file(path, settings, municipality)
+    for w in result.warnings:
+        line = f"{path}: {w}"
+        if line not in report.warnings:
+            report.warnings.append(line)
     if not result.ok:
-        report.files_failed += 1
-        report.problems.append(str(result.error) if result.error else f"{path}: intet møde fundet")
-        if same:
-            work.remove(key)
-        return
+        return failed(str(result.error) if result.error else f"{path}: intet møde fundet")
     meeting = result.meeting
     if same and json.dumps(meeting.to_dict(), ensure_ascii=False) == work.catalog.source_meeting_json(key):
         report.files_unchanged += 1
-        return
+        return None
     chunks = chunk_meeting(meeting, settings.max_chunk_tokens, work.embedder.count_tokens)
     work.add(_Pending(key, st.st_size, st.st_mtime, digest, meeting, chunks, changed=row is not None))
+    return None
 
 
 def _bar(total: int, show: bool):

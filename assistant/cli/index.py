@@ -10,6 +10,10 @@ import click
 
 from assistant.cli import main
 
+EXIT_NOTHING_READ = 1  # no file could be indexed
+EXIT_STOPPED = 2  # the run did not start or stopped: a missing path, another ingest, another embedder
+EXIT_SOME_FAILED = 3  # the run finished, but some files could not be read (each is listed)
+
 
 def _settings(index: Path | None, **extra):
     from assistant.settings import Settings
@@ -38,7 +42,13 @@ def _size(n: int) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Skriv rapporten som JSON")
 @click.option("--quiet", is_flag=True, help="Ingen statuslinje")
 def ingest_cmd(paths, index, municipality, prune, embedder, model, as_json, quiet) -> None:
-    """Indlæs referater i indekset (kun nye og ændrede filer)."""
+    """Indlæs referater i indekset (kun nye og ændrede filer).
+
+    \b
+    Afslutningskode 0: alle filer er indlæst (eller uændrede);
+    1: ingen fil kunne indlæses; 2: kørslen startede ikke eller stoppede (stien findes ikke, en anden indlæsning
+    kører, indekset er bygget med en anden model); 3: nogle filer kunne ikke læses (hver er nævnt), resten er indlæst.
+    """
     from assistant.ingest import ingest
     from assistant.store import ModelMismatch
 
@@ -47,9 +57,11 @@ def ingest_cmd(paths, index, municipality, prune, embedder, model, as_json, quie
         report = ingest(list(paths) or None, settings, municipality=municipality, prune=prune, show_progress=not quiet)
     except (ModelMismatch, FileNotFoundError, RuntimeError, ValueError) as exc:
         click.echo(f"Fejl: {exc}", err=True)
-        sys.exit(2)
+        sys.exit(EXIT_STOPPED)
     for problem in report.problems:
         click.echo(f"Sprunget over: {problem}", err=True)
+    for warning in report.warnings:
+        click.echo(f"Advarsel: {warning}", err=True)
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -59,8 +71,10 @@ def ingest_cmd(paths, index, municipality, prune, embedder, model, as_json, quie
             f"Tekststykker: {report.chunks_added} skrevet, {report.chunks_deleted} slettet, "
             f"{report.chunks_embedded} embeddet; {report.seconds:.1f} s. Indeks: {settings.index_path}"
         )
-    if report.files_failed and report.files_failed == report.files_seen:
-        sys.exit(1)
+    if report.files_failed and report.files_failed >= report.files_seen:
+        sys.exit(EXIT_NOTHING_READ)
+    if report.files_failed:
+        sys.exit(EXIT_SOME_FAILED)
 
 
 @main.command("status")

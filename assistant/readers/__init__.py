@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -44,22 +45,67 @@ def _is_junk(name: str) -> bool:
     )
 
 
-def iter_files(paths: Iterable[Path | str]) -> Iterator[Path]:
+def iter_files(paths: Iterable[Path | str], skipped: list[ReadProblem] | None = None) -> Iterator[Path]:
     """Files to read: files as given, folders walked recursively (dot-folders and names with spaces included).
 
+    Only regular files: a symlink is followed only to a regular file inside the given folders; FIFOs, devices and
+    sockets (which would block a read or never end) are skipped, each with a ReadProblem added to ``skipped``.
     Skips minutes.toml and OS junk (.DS_Store, Thumbs.db, ._*, ~$*); a missing path is yielded so that reading it
     reports the problem.
     """
-    for p in paths:
-        path = Path(p).expanduser()
+    roots = [Path(p).expanduser() for p in paths]
+    inside = [str(r.resolve()) for r in roots if r.is_dir()]
+
+    def refuse(path: Path, problem: str, hint: str) -> None:
+        if skipped is not None:
+            skipped.append(ReadProblem(str(path), problem, hint))
+
+    for path in roots:
         if path.is_dir():
             found = []
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
                 found += [Path(root) / f for f in files if not _is_junk(f)]
-            yield from sorted(found)
-        elif not _is_junk(path.name) or not path.exists():
+            yield from (f for f in sorted(found) if _regular(f, inside, refuse))
+        elif not path.exists() and not path.is_symlink():
             yield path
+        elif not _is_junk(path.name) and _regular(path, None, refuse):
+            yield path
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "en FIFO (navngivet rør)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "en enhed"
+    if stat.S_ISSOCK(mode):
+        return "en socket"
+    return "en mappe" if stat.S_ISDIR(mode) else "ikke en almindelig fil"
+
+
+def _regular(path: Path, inside: list[str] | None, refuse) -> bool:
+    """Whether ``path`` is a regular file, or a symlink to one (inside ``inside`` when given); else ``refuse``."""
+    hint = "kun almindelige filer læses; flyt referatet ind i mappen som en almindelig fil"
+    try:
+        st = os.lstat(path)
+        if not stat.S_ISLNK(st.st_mode):
+            if stat.S_ISREG(st.st_mode):
+                return True
+            refuse(path, f"sprunget over: stien er {_kind(st.st_mode)}", hint)
+            return False
+        target = path.resolve(strict=True)
+        st = os.stat(target)
+    except (OSError, RuntimeError) as exc:
+        refuse(path, f"sprunget over: kan ikke læses ({getattr(exc, 'strerror', None) or exc})", hint)
+        return False
+    if not stat.S_ISREG(st.st_mode):
+        refuse(path, f"sprunget over: et symbolsk link til {_kind(st.st_mode)} ({target})", hint)
+        return False
+    t = str(target)
+    if inside is not None and not any(t == r or t.startswith(r.rstrip(os.sep) + os.sep) for r in inside):
+        refuse(path, "sprunget over: et symbolsk link til en fil uden for de angivne mapper", hint)
+        return False
+    return True
 
 
 def _problem(path: str, problem: str, hint: str = "") -> ReadResult:
