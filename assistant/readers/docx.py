@@ -46,12 +46,12 @@ def _parts(data: bytes, warnings: list[str]) -> tuple[bytes, bytes | None]:
                 )
             styles = z.read("word/styles.xml") if "word/styles.xml" in names else None
             return z.read("word/document.xml"), styles
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
         parts = local_parts(data)
         document = parts.get("word/document.xml")
         if document is None:
             raise Unreadable(
-                f"DOCX-filen er beskadiget ({exc}), og dokumentteksten kan ikke genskabes",
+                "DOCX-filen er beskadiget (zip-arkivet er ufuldstændigt), og dokumentteksten kan ikke genskabes",
                 "hent filen igen, eller åbn den i Word (Word kan ofte reparere den) og gem den på ny",
             ) from None
         warnings.append(

@@ -115,26 +115,48 @@ def _heading_candidate(text: str, nxt: str) -> bool:
 
 
 def _open_pdf(data: bytes, warnings: list[str]):  # noqa: ANN202 - pypdf.PdfReader
+    """A reader for the PDF: strict first; a damaged file in pypdf's tolerant mode, and when its cross-reference
+    data cannot be used at all, with the pointer to it zeroed so that pypdf rebuilds it by scanning the objects."""
+    log = logging.getLogger("pypdf")
+    level = log.level
+    log.setLevel(logging.ERROR)  # its repair notes would reach the user's terminal; our warning says it once
+    try:
+        return _open_pdf_quietly(data, warnings)
+    finally:
+        log.setLevel(level)
+
+
+def _open_pdf_quietly(data: bytes, warnings: list[str]):  # noqa: ANN202
     import pypdf
 
     try:
         return pypdf.PdfReader(io.BytesIO(data), strict=True)
     except Exception:  # noqa: BLE001 - pypdf raises many types on damaged files; the tolerant mode decides
         pass
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its repair notes would reach the user's terminal
-    try:
-        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
-        _ = len(reader.pages)
-    except Exception as exc:  # noqa: BLE001
+    tail = data.rfind(b"startxref")
+    attempts = [data, (data[:tail] if tail > 0 else data) + b"\nstartxref\n0\n%%EOF\n"]
+    failure: Exception | None = None
+    for attempt in attempts:
+        try:
+            reader = pypdf.PdfReader(io.BytesIO(attempt), strict=False)
+            _ = len(reader.pages)
+        except Exception as exc:  # noqa: BLE001
+            failure = exc
+            continue
+        warnings.append(
+            "PDF-filens opbygning er beskadiget (krydsreferencetabellen); teksten er genskabt ved at læse filens "
+            "objekter. Tjek punkterne, eller hent filen igen."
+        )
+        return reader
+    if b"%%EOF" not in data[-2048:]:
         raise Unreadable(
-            f"PDF-filen er beskadiget og kan ikke åbnes ({type(exc).__name__})",
-            "hent filen igen, eller åbn den i en PDF-læser og gem den på ny som PDF",
-        ) from None
-    warnings.append(
-        "PDF-filens opbygning er beskadiget (fx krydsreferencetabellen); teksten er genskabt i tolerant tilstand. "
-        "Tjek punkterne, eller hent filen igen."
+            "PDF-filen er ufuldstændig: den slutter, før PDF-dokumentet er afsluttet (%%EOF mangler)",
+            "hent filen igen; den er måske blevet afbrudt under download",
+        )
+    raise Unreadable(
+        f"PDF-filen er beskadiget og kan ikke åbnes ({type(failure).__name__})",
+        "hent filen igen, eller åbn den i en PDF-læser og gem den på ny som PDF",
     )
-    return reader
 
 
 def pdf_lines(data: bytes, warnings: list[str]) -> list[list[Line]]:

@@ -123,10 +123,7 @@ def parse_xml(data: bytes, what: str):  # noqa: ANN201 - an lxml element
     except etree.XMLSyntaxError as exc:
         msg = str(exc.msg or exc)
         line = exc.lineno or 0
-        cut = "premature end" in msg.lower() or "not properly terminated" in msg.lower() or (
-            line >= data.count(b"\n") and ("end tag" in msg.lower() or "endtag" in msg.lower())
-        )
-        if cut:
+        if _cut_short(data):
             raise Unreadable(
                 f"{what}-filen er afkortet: den slutter midt i dokumentet (linje {line})",
                 "hent filen igen; den er måske blevet afbrudt under download",
@@ -134,3 +131,15 @@ def parse_xml(data: bytes, what: str):  # noqa: ANN201 - an lxml element
         raise Unreadable(
             f"{what}-filen er ugyldig XML (linje {line}: {msg})", "hent filen igen, eller eksportér mødet på ny"
         ) from None
+
+
+_ROOT_RE = re.compile(rb"<([A-Za-z_][\w.\-]*)[\s>/]")
+
+
+def _cut_short(data: bytes) -> bool:
+    """The document does not end with its root element's end tag (a download cut short ends anywhere)."""
+    body = re.sub(rb"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>", b"", data[:4096], flags=re.S)
+    m = _ROOT_RE.search(body)
+    if m is None:
+        return False
+    return not data.rstrip().endswith(b"</" + m.group(1) + b">")
