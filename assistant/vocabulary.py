@@ -415,6 +415,8 @@ def point_absences(text: str) -> list[str]:
                 add(split_names(m["names"]))
             else:  # the names follow, one per line or as a list, until a blank or a sentence
                 j = i + 1
+                while j < len(lines) and not lines[j]:
+                    j += 1
                 while j < len(lines) and lines[j] and (names := split_names(lines[j].lstrip("-• "))) and not (
                     lines[j].endswith(".") and len(lines[j].split()) > 6
                 ):

@@ -47,13 +47,15 @@ _LABEL_RE = re.compile(
     r"|(?P<against>Imod)(?:\s+\w+\s+indstilling(?:spunkt\s+\d+)?)?\s+stemte\s*:?"
     r"|Stemte\s+(?:(?P<against2>imod)|(?P<for2>for))\s*:?"
     r"|(?P<against3>Imod)\s*:|(?P<for3>For)\s*:"
-    r"|(?P<abstain>Undl(?:od|ader)(?:\s+at\s+stemme)?|Blank(?:e)?|Hverken for eller imod)\s*:?(?=\s|$))"
+    r"|(?P<abstain>Undl(?:od|ader)(?:\s+at\s+stemme)?|Blank(?:e)?|Hverken for eller imod)\s*:?(?=\s|$)"
+    r"|(?P<ntp>Følgende\s+deltog\s+ikke\s+i\s+[^:]*?):)"
     r"\s*(?P<who>.*)$",
     re.IGNORECASE,
 )
 _COUNT_RE = re.compile(
     r"\b(?:med\s+)?stemmer(?:ne)?\s+(?P<n_for>\d+)\s+for(?:\s*(?:og|,)?\s*(?P<n_against>\d+|ingen)\s+imod)?"
-    r"|\bmed\s+(?P<n>\d+)\s+stemmer?\s+(?P<pos>imod|for)(?:\s*\((?P<parties>[^)]{1,30})\))?",
+    r"|\bmed\s+(?P<n>\d+)\s+stemmer?\s+(?P<pos>imod|for)(?:\s*\((?P<parties>[^)]{1,30})\))?"
+    r"(?:\s*(?:og|,)\s*(?P<n2>\d+|ingen)\s+(?P<pos2>imod|for)(?:\s*\((?P<parties2>[^)]{1,30})\))?)?",
     re.IGNORECASE,
 )
 _MAJORITY_RE = re.compile(
@@ -74,7 +76,7 @@ _NAME_PARTY_RE = re.compile(
     r"^(?P<name>[A-ZÆØÅ][\w'’\-]*\.?(?:\s+[A-ZÆØÅ][\w'’\-]*\.?){0,5})(?:\s+(?:fra\s+)?\((?P<p>[^()]{1,8})\))?$"
 )
 _NOT_VOTERS = frozenset(
-    "administrationen forvaltningen direktionen der det de den man vi han hun som ingen alle ad".split()
+    "administrationen forvaltningen direktionen der det de den man vi han hun som ingen alle ad følgende".split()
 )
 _SENTENCE_RE = re.compile(r"(?<![\s(][A-ZÆØÅ]\.)(?<=[.!?])\s+(?=[\"”“(A-ZÆØÅ])")
 
@@ -134,7 +136,7 @@ def _sentence_votes(sentence: str) -> list[Vote]:
     m = _LABEL_RE.match(text)
     if m:
         pos = next(_POSITION.get(k.rstrip("23"), "") for k in ("for", "for2", "for3", "against", "against2",
-                                                                   "against3", "abstain") if m[k])  # fmt: skip
+                                                                   "against3", "abstain", "ntp") if m[k])  # fmt: skip
         who = _who(_cut_who(m["who"]))
         if who:
             out.append(Vote(pos, who[0], who[1], text))
@@ -146,8 +148,9 @@ def _sentence_votes(sentence: str) -> list[Vote]:
                 n = 0 if c["n_against"].lower() == "ingen" else int(c["n_against"])
                 out.append(Vote("against", (), (), text, n))
         else:
-            parties = tuple(p.strip() for p in re.split(r",|\bog\b", c["parties"] or "") if p.strip())
-            out.append(Vote("for" if c["pos"].lower() == "for" else "against", (), parties, text, int(c["n"])))
+            out.append(_counted(c["pos"], c["n"], c["parties"], text))
+            if c["n2"]:
+                out.append(_counted(c["pos2"], c["n2"], c["parties2"], text))
     prev_end = 0
     for v in _VERB_RE.finditer(text):
         pos = _POSITION[next(k for k, val in v.groupdict().items() if val)]
@@ -164,6 +167,13 @@ def _sentence_votes(sentence: str) -> list[Vote]:
     return out
 
 
+def _counted(position: str, n: str, parties: str | None, text: str) -> Vote:
+    """ "med 19 stemmer for og 2 imod (F)": a count, with the parties where printed."""
+    letters = tuple(p.strip() for p in re.split(r",|\bog\b", parties or "") if p.strip())
+    count = 0 if n.lower() == "ingen" else int(n)
+    return Vote("for" if position.lower() == "for" else "against", (), letters, text, count)
+
+
 def votes_in(text: str) -> list[Vote]:
     """Every vote and position recorded in a decision text, in printed order."""
     out: list[Vote] = []
@@ -175,6 +185,8 @@ def votes_in(text: str) -> list[Vote]:
         if m and not m["who"].strip():  # "For stemte:" with the names on the lines below
             names: list[str] = []
             j = i + 1
+            while j < len(lines) and not lines[j]:
+                j += 1
             while j < len(lines) and lines[j] and not _LABEL_RE.match(lines[j]) and _who(lines[j]):
                 names.append(lines[j])
                 j += 1

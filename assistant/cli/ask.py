@@ -10,17 +10,18 @@ from pathlib import Path
 import click
 
 from assistant.cli import main
+from assistant.cli.texts import h, language, say
 
 
 def _filter_options(f):
     options = [
-        click.option("--index", "index", type=click.Path(path_type=Path), help="Indeksmappe (standard: MINUTES_INDEX)"),
-        click.option("--municipality", help="Kun denne kommune"),
-        click.option("--committee", help="Kun dette udvalg (det fulde navn)"),
-        click.option("--from", "date_from", help="Fra dato (ÅÅÅÅ-MM-DD)"),
-        click.option("--to", "date_to", help="Til dato (ÅÅÅÅ-MM-DD)"),
-        click.option("--case", "case_number", help="Kun dette sagsnummer"),
-        click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON"),
+        click.option("--index", "index", type=click.Path(path_type=Path), help=h("index")),
+        click.option("--municipality", help=h("municipality_only")),
+        click.option("--committee", help=h("committee_full")),
+        click.option("--from", "date_from", help=h("date_from")),
+        click.option("--to", "date_to", help=h("date_to")),
+        click.option("--case", "case_number", help=h("case")),
+        click.option("--json", "as_json", is_flag=True, help=h("json_result")),
     ]
     for option in reversed(options):
         f = option(f)
@@ -33,7 +34,7 @@ def _date(value: str | None, name: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} er ikke en dato; skriv den som ÅÅÅÅ-MM-DD", param_hint=name) from None
+        raise click.BadParameter(say("bad_date", value=value), param_hint=name) from None
 
 
 def _setup(index, municipality, committee, date_from, date_to, case_number):
@@ -44,7 +45,7 @@ def _setup(index, municipality, committee, date_from, date_to, case_number):
     from assistant.index import CATALOG_FILE
 
     if not (settings.index_path / CATALOG_FILE).exists():
-        click.echo(f"Fejl: der er intet indeks i {settings.index_path}. Kør `minutes ingest` først.", err=True)
+        click.echo(say("error", error=say("no_index", path=settings.index_path)), err=True)
         sys.exit(2)
     filters = Filters(
         municipality=municipality, committee=committee, date_from=_date(date_from, "--from"),
@@ -61,7 +62,7 @@ def _open(settings):
         assistant = Assistant(settings)
         assistant.index  # noqa: B018 - open now, so a bad index fails here with its message
     except (ModelMismatch, RuntimeError, ValueError) as exc:
-        click.echo(f"Fejl: {exc}", err=True)
+        click.echo(say("error", error=exc), err=True)
         sys.exit(2)
     return assistant
 
@@ -69,7 +70,7 @@ def _open(settings):
 @main.command("ask")
 @click.argument("question")
 @_filter_options
-@click.option("--lang", type=click.Choice(["da", "en"]), help="Svarsprog (standard: spørgsmålets sprog)")
+@click.option("--lang", type=click.Choice(["da", "en"]), help=h("lang_answer"))
 def ask_cmd(question, index, municipality, committee, date_from, date_to, case_number, as_json, lang) -> None:
     """Stil et spørgsmål til referaterne; svaret citerer punkt og mødedato."""
     from assistant.citations import render_citation
@@ -82,7 +83,7 @@ def ask_cmd(question, index, municipality, committee, date_from, date_to, case_n
         return
     click.echo(answer.text)
     if answer.citations:
-        click.echo("\n" + ("Sources:" if answer.lang == "en" else "Kilder:"))
+        click.echo("\n" + phrase("sources_heading", answer.lang) + ":")
         for c in answer.citations:
             click.echo(f"[{c.number}] {render_citation(c, answer.lang)}")
     if answer.flagged:
@@ -92,7 +93,7 @@ def ask_cmd(question, index, municipality, committee, date_from, date_to, case_n
 @main.command("search")
 @click.argument("question")
 @_filter_options
-@click.option("--k", "k", type=int, default=10, show_default=True, help="Antal dagsordenspunkter")
+@click.option("--k", "k", type=int, default=10, show_default=True, help=h("k_search"))
 def search_cmd(question, index, municipality, committee, date_from, date_to, case_number, as_json, k) -> None:
     """Find de dagsordenspunkter, der passer bedst til spørgsmålet."""
     from assistant.citations import citation_from_chunk, render_citation
@@ -101,19 +102,19 @@ def search_cmd(question, index, municipality, committee, date_from, date_to, cas
     settings, filters = _setup(index, municipality, committee, date_from, date_to, case_number)
     hits = _open(settings).search(question, filters=filters, k=k)
     if as_json:
-        click.echo(json.dumps([hit_metadata(h) for h in hits], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([hit_metadata(hit) for hit in hits], ensure_ascii=False, indent=2))
         return
     if not hits:
-        click.echo("Ingen dagsordenspunkter fundet.")
-    for i, h in enumerate(hits, start=1):
-        click.echo(f"{i:>2}. {render_citation(citation_from_chunk(i, h.first))}  [{h.score:.4f}]")
+        click.echo(say("no_points"))
+    for i, hit in enumerate(hits, start=1):
+        click.echo(f"{i:>2}. {render_citation(citation_from_chunk(i, hit.first), language())}  [{hit.score:.4f}]")
 
 
 @main.command("eval")
 @click.argument("questions", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--index", "index", type=click.Path(path_type=Path), help="Indeksmappe (standard: MINUTES_INDEX)")
-@click.option("--k", "k", type=int, default=10, show_default=True, help="Dagsordenspunkter pr. søgning")
-@click.option("--json", "as_json", is_flag=True, help="Skriv metrikker og svar som JSON")
+@click.option("--index", "index", type=click.Path(path_type=Path), help=h("index"))
+@click.option("--k", "k", type=int, default=10, show_default=True, help=h("k_eval"))
+@click.option("--json", "as_json", is_flag=True, help=h("json_eval"))
 def eval_cmd(questions, index, k, as_json) -> None:
     """Evaluér søgning og svar på en JSONL-fil med spørgsmål og facit."""
     from assistant.evaluation import evaluate, format_report
@@ -122,7 +123,7 @@ def eval_cmd(questions, index, k, as_json) -> None:
     try:
         report = evaluate(questions, settings, k=k, assistant=_open(settings))
     except ValueError as exc:
-        click.echo(f"Fejl: {exc}", err=True)
+        click.echo(say("error", error=exc), err=True)
         sys.exit(2)
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from assistant.cli import main
+from assistant.cli.texts import h, say
 from assistant.export import FORMATS
 
 
@@ -18,19 +19,19 @@ def _day(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} er ikke en dato: skriv ÅÅÅÅ-MM-DD, f.eks. 2025-12-09.") from None
+        raise click.BadParameter(say("bad_date", value=value)) from None
 
 
 @main.command("export")
 @click.argument("question")
-@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="md", show_default=True, help="Filformat")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Fil (standard: et navn ud fra spørgsmålet)")
-@click.option("--index", "index", type=click.Path(path_type=Path), help="Indeksmappe (standard: MINUTES_INDEX)")
-@click.option("--municipality", help="Kun denne kommune")
-@click.option("--committee", help="Kun dette udvalg")
-@click.option("--from", "date_from", help="Fra dato (ÅÅÅÅ-MM-DD)")
-@click.option("--to", "date_to", help="Til dato (ÅÅÅÅ-MM-DD)")
-@click.option("--lang", type=click.Choice(["da", "en"]), help="Svarets sprog (standard: spørgsmålets)")
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="md", show_default=True, help=h("format"))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help=h("output"))
+@click.option("--index", "index", type=click.Path(path_type=Path), help=h("index"))
+@click.option("--municipality", help=h("municipality_only"))
+@click.option("--committee", help=h("committee_only"))
+@click.option("--from", "date_from", help=h("date_from"))
+@click.option("--to", "date_to", help=h("date_to"))
+@click.option("--lang", type=click.Choice(["da", "en"]), help=h("lang_answer"))
 def export_cmd(question, fmt, output, index, municipality, committee, date_from, date_to, lang) -> None:
     """Stil et spørgsmål og gem svaret med kildehenvisninger (Markdown, CSV, BibTeX, RIS eller Word)."""
     from assistant.answering import Assistant
@@ -45,13 +46,13 @@ def export_cmd(question, fmt, output, index, municipality, committee, date_from,
         answer = assistant.ask(question, filters=filters, lang=lang)
         with_links([answer], assistant.index.catalog)  # each meeting's public page, where the minutes name it
     except Exception as exc:  # noqa: BLE001 - one readable line instead of a traceback
-        click.echo(f"Fejl: {exc}", err=True)
+        click.echo(say("error", error=exc), err=True)
         sys.exit(2)
     path = output or Path(export_name([answer], fmt))
     try:
         export([answer], fmt, path, lang=lang)
     except OSError as exc:
-        click.echo(f"Fejl: kunne ikke skrive {path}: {exc}", err=True)
+        click.echo(say("error", error=say("cannot_write", path=path, error=exc)), err=True)
         sys.exit(2)
     n = len(answer.citations or answer.nearest)
-    click.echo(f"Gemt: {path} ({n} kildehenvisninger)")
+    click.echo(say("saved", path=path, n=n))

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from assistant.cli import main
+from assistant.cli.texts import h, say
 
 EXIT_STOPPED = 1  # the run stopped (site refused or unreachable); what was saved stays
 EXIT_SOME_FAILED = 3  # the run finished, but some meetings could not be fetched
@@ -20,7 +21,7 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"'{value}' er ikke en dato på formen ÅÅÅÅ-MM-DD (fx 2025-01-31).") from None
+        raise click.BadParameter(say("bad_date", value=value)) from None
 
 
 @main.group("fetch")
@@ -29,21 +30,21 @@ def fetch_group() -> None:
 
 
 @fetch_group.command("firstagenda")
-@click.option("--site", required=True, help="Publiceringssiden, fx https://dagsordener.greve.dk")
-@click.option("--municipality", help="Kommunens navn (standard: udledt af adressen, fx 'Greve Kommune').")
+@click.option("--site", required=True, help=h("site"))
+@click.option("--municipality", help=h("fetch_municipality"))
 @click.option("--committee", "committees", multiple=True,
-              help="Kun udvalg hvis navn indeholder teksten (uden hensyn til store/små bogstaver); kan gentages.")
-@click.option("--since", callback=_date, help="Kun møder fra og med denne dato (ÅÅÅÅ-MM-DD).")
-@click.option("--until", callback=_date, help="Kun møder til og med denne dato (ÅÅÅÅ-MM-DD).")
+              help=h("fetch_committee"))
+@click.option("--since", callback=_date, help=h("since"))
+@click.option("--until", callback=_date, help=h("until"))
 @click.option("--corpus", type=click.Path(file_okay=False, path_type=Path),
-              help="Mappe med referater (standard: MINUTES_CORPUS eller corpus/); møderne gemmes i en undermappe.")
+              help=h("fetch_corpus"))
 @click.option("--index", type=click.Path(file_okay=False, path_type=Path),
-              help="Indeksmappe (standard: MINUTES_INDEX).")
-@click.option("--dry-run", is_flag=True, help="Vis hvad der ville blive hentet, uden at hente eller gemme.")
-@click.option("--no-ingest", is_flag=True, help="Hent kun filerne; indeksér dem ikke.")
+              help=h("index_dot"))
+@click.option("--dry-run", is_flag=True, help=h("dry_run"))
+@click.option("--no-ingest", is_flag=True, help=h("no_ingest_fetch"))
 @click.option("--recheck", is_flag=True,
-              help="Hent alle valgte møder igen og sammenlign indholdet, også dem der ser uændrede ud i udvalgslisten.")
-@click.option("--delay", type=float, help="Sekunder mellem forespørgsler (standard: MINUTES_FETCH_DELAY = 1).")
+              help=h("recheck"))
+@click.option("--delay", type=float, help=h("delay"))
 def firstagenda(site: str, municipality: str | None, committees: tuple[str, ...], since: date | None,
                 until: date | None, corpus: Path | None, index: Path | None, dry_run: bool, no_ingest: bool,
                 recheck: bool, delay: float | None) -> None:
@@ -69,20 +70,21 @@ def firstagenda(site: str, municipality: str | None, committees: tuple[str, ...]
     except FetchError as exc:
         if exc.report:
             _print_outcomes(exc.report)
-        click.echo(f"Fejl: {exc}", err=True)
+        click.echo(say("error", error=exc), err=True)
         sys.exit(EXIT_STOPPED)
     _print_outcomes(report)
     for w in report.warnings:
-        click.echo(f"Advarsel: {w}", err=True)
+        click.echo(say("warning", warning=w), err=True)
     click.echo(report.summary())
     if report.ingest is not None:
-        click.echo(f"Indeksering: {_ingest_summary(report.ingest)}")
+        click.echo(say("fetch_ingest", summary=_ingest_summary(report.ingest)))
     if report.failed:
         sys.exit(EXIT_SOME_FAILED)
 
 
 def _print_outcomes(report) -> None:
-    labels = {"new": "ny", "changed": "ændret", "would-fetch": "hentes", "failed": "FEJL"}
+    labels = {s: say(k) for s, k in (("new", "fetch_new"), ("changed", "fetch_changed"), ("would-fetch", "fetch_would"),
+                                     ("failed", "fetch_failed"))}
     for o in report.outcomes:
         if o.status in labels:
             line = f"{labels[o.status]:>7}  {o.ref.date or '?'}  {o.ref.committee}"
@@ -92,6 +94,6 @@ def _print_outcomes(report) -> None:
 
 
 def _ingest_summary(r) -> str:
-    text = (f"{r.files_added} nye, {r.files_changed} ændrede, {r.files_unchanged} uændrede og {r.files_failed} "
-            f"fejlede filer; {r.chunks_added} tekststykker skrevet, {r.chunks_deleted} slettet.")
+    text = say("fetch_ingest_summary", added=r.files_added, changed=r.files_changed, unchanged=r.files_unchanged,
+               failed=r.files_failed, chunks_added=r.chunks_added, chunks_deleted=r.chunks_deleted)
     return "\n".join([text, *(f"  {p}" for p in r.problems)])

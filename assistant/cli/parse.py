@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from assistant.cli import main
+from assistant.cli.texts import h, say
 from assistant.records import Meeting
 
 _SNIPPET = 160
@@ -52,10 +53,10 @@ def _render(m: Meeting) -> list[str]:
 
 @main.command("parse")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Skriv alle felter som ét JSON-dokument.")
-@click.option("--municipality", help="Kommune for referater, der ikke selv nævner den (fx 'Slagelse Kommune').")
+@click.option("--json", "as_json", is_flag=True, help=h("json_all"))
+@click.option("--municipality", help=h("parse_municipality"))
 def parse_command(paths: tuple[Path, ...], as_json: bool, municipality: str | None) -> None:
-    """Læs referater (filer eller mapper) og vis møder og dagsordenpunkter."""
+    """Læs referater (filer eller mapper) og vis møder og dagsordenspunkter."""
     from assistant.readers import ReadSummary, read_paths
     from assistant.settings import Settings
 
@@ -76,7 +77,7 @@ def parse_command(paths: tuple[Path, ...], as_json: bool, municipality: str | No
                     click.echo(f"  Advarsel: {w}")
                 click.echo()
         elif result.error is not None and not as_json:
-            click.echo(f"Sprunget over: {result.error}", err=True)
+            click.echo(say("skipped", problem=result.error), err=True)
     if as_json:
         doc = {
             "meetings": meetings,
@@ -88,9 +89,11 @@ def parse_command(paths: tuple[Path, ...], as_json: bool, municipality: str | No
         }
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
-        for line in summary.lines():
-            click.echo(line, err=True)
+        click.echo(say("read_summary", read=summary.read, points=summary.points, skipped=len(summary.skipped)),
+                   err=True)
+        for reason, n in summary.reasons().most_common():
+            click.echo(f"  {n} × {reason}", err=True)
     if not summary.ok:
         if summary.read == 0 and not summary.skipped:
-            click.echo("Ingen filer fundet i de angivne stier.", err=True)
+            click.echo(say("no_files"), err=True)
         sys.exit(1)

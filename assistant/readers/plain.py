@@ -253,4 +253,9 @@ def _md_block(line: str) -> Block:
 
 
 def read(text: str, path: Path, warnings: list[str]) -> tuple[Meeting, str | None]:
+    from assistant.readers import print_layout
+
+    paras = print_layout.numbered_print(text)
+    if paras is not None:  # print text with "N. Titel" items (sniffed as text: no "Punkt N:")
+        return print_layout.parse_paragraphs(paras, warnings, print_layout.FORMAT_NUMBERED_TEXT)
     return parse_blocks(text_blocks(text), warnings, FORMAT_TEXT)

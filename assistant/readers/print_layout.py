@@ -17,15 +17,28 @@ from assistant.readers.municipality import name_from_header
 from assistant.readers.sniff import Unreadable
 from assistant.records import AgendaPoint, Meeting, Participant
 from assistant.textutil import Block, clean_text, fold_ws, parse_danish_datetime
-from assistant.vocabulary import ABSENCE_RE, case_number_in_title, case_number_line, heading_level
+from assistant.vocabulary import (
+    ABSENCE_RE,
+    FORUM_WORD_RE,
+    RECOMMENDS_RE,
+    case_number_in_title,
+    case_number_line,
+    heading_level,
+    section_kind,
+)
 
 FORMAT_TEXT = "firstagenda-print-text"
 FORMAT_PDF = "firstagenda-print-pdf"
+FORMAT_NUMBERED_TEXT = "print-text"  # print text whose items are "N. Titel" (ESDH, PolWeb)
 
 ITEM_RE = re.compile(r"^\s*(?:Punkt|Pkt\.?)\s+(\d+[a-zA-Z]?)\s*[:.]\s*(.+)$", re.IGNORECASE | re.DOTALL)
 TITLE_LINE_RE = re.compile(
     r"^\s*(?P<kind>REFERAT|DAGSORDEN|BESLUTNINGSPROTOKOL|Referat|Dagsorden)\b\s*(?:for\s+|fra\s+)?(?P<forum>.*?)"
     r"\s*(?:\b(?:d\.|den)\s*)?(?P<date>\d{1,2}[-./]\d{1,2}[-./]\d{4})?\s*$"
+)
+# "Social- og Sundhedsudvalget Referat Åbent referat" (ESDH prints: the body first)
+FORUM_FIRST_RE = re.compile(
+    r"^(?P<forum>[A-ZÆØÅ][^.:]{2,80}?)\s+[-–]?\s*(?P<kind>Referat|Dagsorden|Beslutningsprotokol)\b(?P<date>)"
 )
 LABEL_RE = re.compile(
     r"^(?P<label>Mødedato|Mødetidspunkt|Starttidspunkt|Dato|Tidspunkt|Mødested|Sted|Lokale|Mødedeltagere|Deltagere|"
@@ -37,6 +50,7 @@ TOC_LINE_RE = re.compile(r"(?:\.{3,}|…+|\t)\s*\d+\s*$")
 PAGE_LINE_RE = re.compile(
     r"^\s*(?:Side\s+\d+(?:\s*(?:af|/)\s*\d+)?|\d{1,3}|-\s*\d{1,3}\s*-|\d{1,3}\s*/\s*\d{1,3})\s*$", re.I
 )
+_AT_RE = re.compile(r"^\s*at\s")  # the "at ..." clauses of a recommendation, one a line
 PEOPLE_RE = re.compile(r"^(?:Mødedeltagere|Deltagere|Medlemmer|Tilstede|Til stede|Afbud|Fraværende)\b")  # lines kept
 LIST_LINE_RE = re.compile(r"^\s*(?:[-•▪◦*]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
 
@@ -57,7 +71,16 @@ def _stands_alone(line: str) -> bool:
         return True
     if len(t) <= 100 and heading_level(t):
         return True
+    if HEADER_LABEL_LINE_RE.match(t) or (_META_LINE_RE.match(t) and len(t) < 80) or _numbered_title(t):
+        return True
     return bool(ABSENCE_RE.match(t) and ":" in t[:30]) or t.casefold().startswith("følgende deltog ikke")
+
+
+# Header labels that start a line of their own: the distinctive ones always, the short ones with a colon or alone.
+HEADER_LABEL_LINE_RE = re.compile(
+    r"^(?:Mødedato|Mødetidspunkt|Mødested|Mødedeltagere|Medlemmer|Tilstede|Afbud/Fraværende|Deltagere)(?![\w/])"
+    r"|^(?:Dato|Sted|Tidspunkt|Lokale|Afbud|Fraværende|Udvalg|Til stede)\s*(?::|$)"
+)
 
 
 def paragraphs(text: str) -> list[str]:
@@ -70,13 +93,17 @@ def paragraphs(text: str) -> list[str]:
             continue
         para = lines[0]
         alone = _stands_alone(para)
+        keep_lines = False  # under "Bilag" or "Sagsforløb" every line is an entry of its own
         for ln in lines[1:]:
             ln_alone = _stands_alone(ln)
             if ln_alone or (alone and not _continues_title(para, ln)):
                 out.append(para)
+                if alone:
+                    keep_lines = section_kind(para) in ("attachments", "path") or bool(PEOPLE_RE.match(para))
                 para, alone = ln, ln_alone
                 continue
-            joiner = "\n" if LIST_LINE_RE.match(ln) or TOC_LINE_RE.search(ln) or PEOPLE_RE.match(para) else " "
+            keep = keep_lines or PEOPLE_RE.match(para) or (_AT_RE.match(ln) and _opens_at_list(para))
+            joiner = "\n" if keep or LIST_LINE_RE.match(ln) or TOC_LINE_RE.search(ln) else " "
             if para.endswith("-") and not para.endswith(" -") and ln[:1].islower():
                 para, joiner = para[:-1], ""  # a word hyphenated at the line end
             para = f"{para}{joiner}{ln}"
@@ -84,8 +111,18 @@ def paragraphs(text: str) -> list[str]:
     return structure.merge_broken_paragraphs(out)
 
 
+def _opens_at_list(para: str) -> bool:
+    """The paragraph so far ends a recommendation's lead-in ("... indstiller," / "Det indstilles, at") or one of its
+    "at ..." clauses, so a next line starting with "at" is the next clause, not a wrapped sentence."""
+    last = para.rsplit("\n", 1)[-1]
+    return bool(RECOMMENDS_RE.search(last) or re.search(r"\bindstill(?:er|es)\s*,?\s*$", last) or _AT_RE.match(last))
+
+
 def _continues_title(para: str, line: str) -> bool:
-    """The next line of a wrapped item title ("Punkt 3: Forslag til lokalplan for et område ved / Havnen (B)")."""
+    """The next line of a wrapped item title ("Punkt 3: Forslag til lokalplan for et område ved / Havnen (B)") or
+    of a header label's value ("Mødested Rådhuset, Torvegade 15, / Slagelse")."""
+    if HEADER_LABEL_LINE_RE.match(para) and len(para.split()) > 1 and not LABEL_RE.match(line):
+        return True
     return bool(ITEM_RE.match(para)) and "\n" not in para and not TOC_LINE_RE.search(para) and len(para) < 200
 
 
@@ -113,8 +150,8 @@ def _header(paras: list[str]) -> _Header:
             else:
                 pending = m["label"]
             continue
-        t = TITLE_LINE_RE.match(fold_ws(p))
-        if t and h.kind is None:
+        t = TITLE_LINE_RE.match(fold_ws(p)) or FORUM_FIRST_RE.match(fold_ws(p))
+        if t and h.kind is None and (t.re is TITLE_LINE_RE or FORUM_WORD_RE.search(t["forum"])):
             h.kind = "referat" if t["kind"].lower() in ("referat", "beslutningsprotokol") else "dagsorden"
             h.committee = t["forum"].strip(" -–")
             if t["date"]:
@@ -296,6 +333,21 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
 
 def read_text(text: str, warnings: list[str]) -> tuple[Meeting, str | None]:
     return parse_paragraphs(paragraphs(text), warnings, FORMAT_TEXT)
+
+
+def numbered_print(text: str) -> list[str] | None:
+    """The paragraphs of extracted print text whose items are "N. Titel" with a case number on or under the title
+    line (ESDH and PolWeb prints), or None: such text does not name its items "Punkt N"."""
+    if re.search(r"^#{1,6}\s", text, re.MULTILINE):
+        return None  # Markdown: the heading-and-label reader's
+    paras = _drop_repeated_title(paragraphs(text))
+    items = sorted(_numbered_items(paras))
+    for i in items:
+        title = NUMBERED_RE.match(paras[i])[2].split("\n")[0]
+        window = paras[i + 1 : i + 1 + _CASE_WINDOW]
+        if case_number_in_title(title)[1] or any(case_number_line(p.split("\n")[0]) for p in window):
+            return paras
+    return None
 
 
 # ---------------------------------------------------------------- PDF
