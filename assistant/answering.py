@@ -9,6 +9,7 @@ Record answers come from the parsed minutes, not from similarity (assistant/answ
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -28,6 +29,7 @@ from assistant.answerers.meeting import (
     answer_meeting,
     answer_meetings,
     answer_point,
+    answer_point_absence,
     find_point,
     select_meeting,
 )
@@ -40,6 +42,7 @@ from assistant.records import AgendaPoint, Answer, Filters, Hit, Meeting
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
 
+_POINT_WORDS = re.compile(r"\b(punktet|sagen|behandlingen|that item|the item|this item|that point|handling)\b", re.I)
 VOTE_CANDIDATES = 5  # points searched for recorded votes on a topic (the answer's k)
 
 
@@ -177,6 +180,10 @@ class Assistant:
             if answer is None:
                 plan.intent = "decision"  # no recorded votes: the decision text says what was voted
             return answer
+        if plan.intent == "attendance" and plan.point_key and _POINT_WORDS.search(plan.question):
+            found = catalog.point(plan.point_key)  # "Deltog nogen ikke i behandlingen af punktet?"
+            if found is not None:
+                return answer_point_absence(found[0], found[1], plan)
         if plan.point_ref or plan.aspect or plan.intent in ("attendance", "participants"):
             hits = None
             if topical and merged.is_empty() and not plan.meeting_id:

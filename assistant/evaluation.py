@@ -1,8 +1,10 @@
 """Evaluation harness: retrieval and answer metrics over a JSONL question file.
 
 One question per line: {"id", "question", "lang", "kind", "gold": [{"source", "point", "meeting_date",
-"committee", "municipality", "case_number"}], "answer_must_contain": [...]}; empty gold = unanswerable.
-A hit matches a gold entry when the file name of its source and its point number are the same.
+"committee", "municipality", "case_number"}], "answer_must_contain": [...], "history": [earlier questions]};
+empty gold = unanswerable. A follow-up's "history" questions are asked first, in order, and their answers passed
+as the conversation. A hit matches a gold entry when the file name of its source and its point number are the same.
+``evaluate_sets`` runs several files against one index and ``format_sets`` prints them side by side.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ def load_questions(path: Path) -> list[dict[str, Any]]:
         q.setdefault("answer_must_contain", [])
         q.setdefault("lang", "")
         q.setdefault("kind", "")
+        q.setdefault("history", [])
         questions.append(q)
     return questions
 
@@ -129,9 +132,14 @@ def evaluate(
     assistant = assistant or Assistant(settings)
     results = []
     for q in questions:
-        hits = assistant.search(q["question"], k=k)
+        lang = q.get("lang") or None
+        history: list[Any] = []
+        for earlier in q.get("history") or []:  # the conversation before a follow-up
+            history.append(assistant.ask(earlier, history=list(history), lang=lang))
+        plan = assistant.plan(q["question"], history or None, lang) if history else None
+        hits = assistant.search(q["question"], k=k, plan=plan)
         t0 = time.perf_counter()
-        answer = assistant.ask(q["question"], lang=q.get("lang") or None)
+        answer = assistant.ask(q["question"], history=history or None, lang=lang)
         latency = (time.perf_counter() - t0) * 1000  # the answer, as a user waits for it
         found = [
             {"source": h.first.source, "point": h.first.point_number, "meeting_date": h.first.meeting_date,
@@ -143,6 +151,7 @@ def evaluate(
             "hits": (_record_hits(assistant, answer) + found)[:k] if answer.kind in RECORD_KINDS else found,
             "answer": answer.text,
             "refused": answer.refused,
+            "kind": answer.kind,
             "citations": [
                 {"source": c.source, "point": c.point_number, "meeting_date": c.meeting_date,
                  "committee": c.committee, "case_number": c.case_number, "title": c.point_title, "quote": c.quote}
@@ -154,7 +163,9 @@ def evaluate(
     return {"metrics": compute_metrics(results, questions), "questions": results}
 
 
-RECORD_KINDS = ("attendance", "participants")  # answered from a meeting's record, not from text retrieval
+# Answered from the records (a meeting, its points, votes, a case's path), not from text retrieval: what such an
+# answer cites is what it retrieved.
+RECORD_KINDS = ("attendance", "participants", "meeting", "agenda", "point", "votes", "case", "meetings")
 
 
 def _record_hits(assistant: Any, answer: Any) -> list[dict[str, Any]]:
@@ -191,4 +202,46 @@ def format_report(report: dict[str, Any]) -> str:
         f"false refusal rate       {m['false_refusal_rate']:.3f}",
         f"latency p50 / p95 (ms)   {m['latency_p50_ms']:.0f} / {m['latency_p95_ms']:.0f}",
     ]
+    return "\n".join(lines)
+
+
+SET_METRICS = (  # (label, metric key, format)
+    ("answerable", "n", "{:.0f}"),
+    ("recall@5", "recall@5", "{:.3f}"),
+    ("MRR", "mrr", "{:.3f}"),
+    ("first citation correct", "first_citation_correct", "{:.3f}"),
+    ("contains all fragments", "answer_contains_all", "{:.3f}"),
+    ("unanswerable", "unanswerable_n", "{:.0f}"),
+    ("unanswerable refused", "refusal_accuracy", "{:.3f}"),
+    ("false refusals", "false_refusal_rate", "{:.3f}"),
+    ("latency p95 (ms)", "latency_p95_ms", "{:.0f}"),
+)
+
+
+def evaluate_sets(paths: list[Path], settings: Settings, k: int = 10, assistant: Any | None = None) -> dict[str, Any]:
+    """Every question file against the same index: {set name: report}."""
+    from assistant.answering import Assistant
+
+    assistant = assistant or Assistant(settings)
+    return {Path(p).name.removesuffix(".jsonl").removesuffix("_questions"): evaluate(p, settings, k, assistant)
+            for p in paths}  # fmt: skip
+
+
+def format_sets(reports: dict[str, dict[str, Any]], aggregate_only: tuple[str, ...] = ()) -> str:
+    """The sets side by side, one metric a row, then recall@5 by kind for each set not in ``aggregate_only``."""
+    names = list(reports)
+    width = max(10, *(len(n) + 2 for n in names))
+    lines = [f"{'':26}" + "".join(f"{n:>{width}}" for n in names)]
+    for label, key, fmt in SET_METRICS:
+        cells = [fmt.format(reports[n]["metrics"].get(key, 0.0)) for n in names]
+        lines.append(f"{label:26}" + "".join(f"{c:>{width}}" for c in cells))
+    kinds = sorted({kind for n in names if n not in aggregate_only for kind in reports[n]["metrics"]["by_kind"]})
+    if kinds:
+        lines += ["", "recall@5 by kind (n)"]
+        for kind in kinds:
+            cells = []
+            for n in names:
+                g = reports[n]["metrics"]["by_kind"].get(kind) if n not in aggregate_only else None
+                cells.append(f"{g['recall@5']:.2f} ({g['n']})" if g and g.get("n") else "-")
+            lines.append(f"  {kind:24}" + "".join(f"{c:>{width}}" for c in cells))
     return "\n".join(lines)

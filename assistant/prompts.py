@@ -98,8 +98,6 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     "case_decision": {"da": "Beslutning: {decision}", "en": "Decision: {decision}"},
     "case_no_decision": {"da": "(ingen beslutning i referatet)", "en": "(no decision recorded)"},
-    "case_step_printed": {"da": "{date}, {committee}", "en": "{date}, {committee}"},
-    "case_step_point": {"da": ", punkt {number}", "en": ", item {number}"},
     "case_printed": {
         "da": "(nævnt i sagens forløb; mødet er ikke blandt referaterne)",
         "en": "(named in the case's history; that meeting is not among the minutes)",
@@ -142,6 +140,14 @@ PHRASES: dict[str, dict[str, str]] = {
     "point_unknown": {
         "da": "Mødet i {committee} {date} har intet punkt {number}.",
         "en": "The meeting of {committee} on {date} has no item {number}.",
+    },
+    "point_absent": {
+        "da": "Deltog ikke i behandlingen af punkt {number} ({title}), {committee} {date}: {names}.",
+        "en": "Did not take part in the handling of item {number} ({title}), {committee}, {date}: {names}.",
+    },
+    "point_absent_none": {
+        "da": "Referatet nævner ingen, der ikke deltog i behandlingen af punkt {number} ({title}), {committee} {date}.",
+        "en": "The minutes name no one who did not take part in item {number} ({title}), {committee}, {date}.",
     },
     # Votes and positions
     "votes_intro": {

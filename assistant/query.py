@@ -43,11 +43,16 @@ QUESTION_WORDS = frozenset(
 
 _PATH = re.compile(
     r"\b(sagens forløb|forløb|hvilke punkter|hvilke udvalg|behandlet hvor|gennem hvilke|sagsforløb|igen|"
-    r"tidligere behandl\w*|history of|which items|which committees|path of|passed through|went through|again|"
-    r"dealt with before|earlier)\b")
+    r"tidligere|rækkefølge|history of|which items|which committees|path of|passed through|went through|again|"
+    r"dealt with before|earlier|trace)\b")
+# A question about the order of a topic's handlings (its case found by search): "tidligere", "i hvilken
+# rækkefølge", "trace", "earlier meeting".
+_PATH_TOPIC = re.compile(r"\b(tidligere (?:været |blevet )?behandl\w*|rækkefølge|trace|earlier meeting|sagsforløb|"
+                         r"sagens forløb|behandlet igen|dealt with before|which meetings? (?:handled|dealt))\b", re.I)
 _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("attendance", re.compile(
-        r"\b(afbud|fravær\w*|ikke til stede|mødte ikke|absent\w*|absence|apolog\w*|did not attend|"
+        r"\b(afbud|fravær\w*|ikke til stede|mødte ikke|deltog ikke|ikke deltog|absent\w*|absence|apolog\w*|"
+        r"did not attend|did not take part|not take part|didn't take part|"
         r"missing from|not present|who was away)\b")),
     ("participants", re.compile(
         r"\b(deltog|deltagere|mødedeltagere|til stede|fremmødt\w*|medlemmer|sidder i|sad i|who attended|"
@@ -143,7 +148,7 @@ class QueryPlan:
     meeting_id: str | None = None  # a meeting carried over from the previous turn
     point_key: str | None = None  # the agenda point the previous turn answered from (a follow-up's subject)
     point_ref: str = ""  # the point the question names: "3", "last", "first"
-    aspect: str = ""  # a question about the meeting itself: "when", "where", "agenda"
+    aspect: str = ""  # a question about the meeting itself: "when", "where", "when+where", "agenda"
     numbers: list[str] = field(default_factory=list)  # numbers the topic names (years, amounts, addresses)
     relaxed: list[str] = field(default_factory=list)  # the question's own filters retrieval had to drop
     effective_filters: Filters | None = field(default=None, repr=False, compare=False)  # what retrieval used
@@ -354,6 +359,8 @@ def _record_stems() -> frozenset[str]:
 def topic_terms(plan: QueryPlan) -> list[str]:
     """The question's terms that name a topic, not the meeting, a point or a vote as such."""
     generic = _record_stems()
+    if plan.filters.committee:  # "§ 17,4-udvalget om boligsocial helhedsplan": words of the committee's own name
+        generic = generic | stems(plan.filters.committee)
     return [t for t in plan.terms if not any(t == g or (min(len(t), len(g)) >= 4 and (t.startswith(g) or
                                              g.startswith(t))) for g in generic)]
 
@@ -420,9 +427,11 @@ def analyse(
         plan.terms = content_terms(plan.translation) or plan.terms
     plan.numbers = list(dict.fromkeys(re.findall(r"\d[\d.,]*\d{2,}|\d{3,}", topic)))
     plan.search_text = q
+    if plan.intent in ("when", "fact", "decision") and topic_terms(plan) and _PATH_TOPIC.search(q):
+        plan.intent = "case"  # "Hvornår har sagen om X tidligere været behandlet?": the path of X's case
     if not topic_terms(plan) and not plan.point_ref:
         if plan.intent in ("when", "fact") and _WHERE.search(q):
-            plan.aspect = "where"
+            plan.aspect = "when+where" if plan.intent == "when" else "where"
         elif plan.intent == "when":
             plan.aspect = "when"
         elif _AGENDA.search(q) and plan.intent in ("fact", "case"):
@@ -468,7 +477,7 @@ def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
         plan.meeting_id = prev.meeting_id  # "hvem var fraværende?" -> the same meeting
         if not topic_terms(plan) and not plan.point_ref:
             plan.point_key = prev.point_key  # "og hvad blev besluttet?", "hvem stemte imod?" -> the same point
-    if plan.case_number and plan.intent in ("when", "fact") and _PATH.search(plan.question):
+    if (plan.case_number or plan.point_key) and plan.intent in ("when", "fact") and _PATH.search(plan.question):
         plan.intent = "case"  # "Hvornår blev det behandlet igen?": the carried case's path
     if not plan.case_number:
         plan.search_text = f"{plan.question} {prev.question}"

@@ -64,9 +64,12 @@ class Settings(BaseSettings):
     dense_weight: float = Field(1.0, description="Weight of the dense ranking in fusion")
     bm25_weight: float = Field(1.0, description="Weight of the BM25 ranking in fusion")
     refusal_threshold: float = Field(
-        0.86, description="Minimum evidence score for an answer to a Danish question (cosine + coverage bonus)"
+        0.6,
+        description="Minimum evidence for an answer to a Danish question, as a level on the index's own scale "
+        "(assistant/calibration.py: 0 = an unrelated question's best cosine, 1 = a question about a point's "
+        "title), plus the coverage bonus and minus the penalties below",
     )
-    refusal_threshold_en: float = Field(0.78, description="Minimum evidence score for an answer to an English question")
+    refusal_threshold_en: float = Field(0.6, description="The same for an English question")
     exact_search_max: int = Field(
         300_000,
         description="A dense search is exact (NumPy) when it scans at most this many chunks (all, or those the "
@@ -87,16 +90,16 @@ class Settings(BaseSettings):
     )
     bm25_weight_en: float = Field(0.25, description="Weight of BM25 in fusion for English questions (Danish minutes)")
     refusal_coverage_weight: float = Field(
-        0.1, description="Weight of question-term coverage added to the best cosine in the evidence score"
+        1.0, description="Level added to the evidence x the share of question terms the best point holds"
     )
     refusal_relaxed_penalty: float = Field(
-        0.15, description="Evidence penalty when the question's own committee/period/municipality found nothing"
+        1.5, description="Evidence penalty (levels) when the question's own committee/period/municipality found nothing"
     )
     refusal_number_penalty: float = Field(
-        0.08, description="Evidence penalty when the best point lacks a number the question names"
+        0.8, description="Evidence penalty (levels) when the best point lacks a number the question names"
     )
     refusal_unknown_penalty: float = Field(
-        0.15, description="Evidence penalty x the share of topic words (Danish or glossary) not in the minutes"
+        1.5, description="Evidence penalty (levels) x the share of topic words (Danish or glossary) not in the minutes"
     )
     answer_points: int = Field(3, description="Agenda points the extractive answer quotes from at most")
     answer_sentences: int = Field(4, description="Sentences the extractive answer quotes at most")
@@ -159,9 +162,19 @@ class Settings(BaseSettings):
         return Path(self.corpus).expanduser().resolve()
 
     def auth_pairs(self) -> list[tuple[str, str]]:
+        """The logins of MINUTES_AUTH; ValueError (naming the entry, never its password) when one is malformed,
+        so a mistyped login stops the app instead of leaving it open."""
         pairs = []
-        for item in (self.auth or "").split(","):
-            if ":" in item:
-                user, _, pw = item.strip().partition(":")
-                pairs.append((user, pw))
+        if self.auth is None:
+            return pairs
+        for n, item in enumerate(self.auth.split(","), 1):
+            user, colon, pw = item.strip().partition(":")
+            if not colon or not user.strip() or not pw:
+                shown = f"'{user.strip()}'" if user.strip() and colon else f"nr. {n}"
+                raise ValueError(
+                    f"MINUTES_AUTH er ugyldig: login {shown} mangler "
+                    + ("kolon" if not colon else "brugernavn" if not user.strip() else "adgangskode")
+                    + ". Skriv bruger:adgangskode (flere adskilt med komma), eller fjern MINUTES_AUTH."
+                )
+            pairs.append((user.strip(), pw))
         return pairs

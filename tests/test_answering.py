@@ -17,7 +17,7 @@ def _fold(s: str) -> str:
 @pytest.fixture
 def assistant():
     # The fake embedder's cosines are bag-of-words overlaps, lower than a real model's: its own threshold.
-    settings = Settings(refusal_threshold=0.25, refusal_threshold_en=0.25, candidates=10)
+    settings = Settings(candidates=10)
     return Assistant(settings, index=fake_index(settings))
 
 

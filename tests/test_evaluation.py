@@ -67,7 +67,7 @@ def test_metrics_by_hand():
 
 
 def test_evaluate_over_fake_index(questions_file):
-    settings = Settings(refusal_threshold=0.25, refusal_threshold_en=0.25, candidates=10)
+    settings = Settings(candidates=10)
     report = evaluate(questions_file, settings, k=5, assistant=Assistant(settings, index=fake_index(settings)))
     m = report["metrics"]
     assert m["n"] == 3 and m["recall@5"] == 1.0 and m["recall@1"] >= 2 / 3
@@ -75,7 +75,7 @@ def test_evaluate_over_fake_index(questions_file):
     assert m["answer_contains_all"] == 1.0
     assert m["refusal_accuracy"] == 1.0 and m["false_refusal_rate"] == 0.0
     q = report["questions"][1]
-    assert set(q) == {"id", "hits", "answer", "refused", "citations", "latency_ms", "evidence"}
+    assert set(q) == {"id", "hits", "answer", "refused", "kind", "citations", "latency_ms", "evidence"}
     assert set(q["hits"][0]) == {"source", "point", "meeting_date", "committee", "score"}
     assert set(q["citations"][0]) == {"source", "point", "meeting_date", "committee", "case_number", "title", "quote"}
     table = format_report(report)

@@ -81,9 +81,12 @@ def answer_meeting(meeting: Meeting, plan: QueryPlan) -> Answer:
     """When or where the meeting was, or its agenda; cited to the meeting."""
     lang, values = plan.lang, _values(meeting, plan.lang)
     cite = citation_from_point(1, meeting, None)
-    if plan.aspect == "where":
+    if plan.aspect in ("where", "when+where"):
         text = phrase("meeting_where", lang, place=meeting.place, **values) if meeting.place else phrase(
             "meeting_no_place", lang, **values)
+        if plan.aspect == "when+where":
+            time = phrase("meeting_time", lang, time=meeting.time_str) if meeting.time_str else ""
+            text = f"{phrase('meeting_when', lang, time=time, **values)} {text}"
     elif plan.aspect == "agenda":
         key = "agenda_intro_one" if len(meeting.points) == 1 else "agenda_intro"
         lines = [phrase(key, lang, n=len(meeting.points), **values) + " [1]"]
@@ -148,6 +151,17 @@ def answer_point(meeting: Meeting, point: AgendaPoint | None, plan: QueryPlan) -
         lines.append(f"{phrase('decision_label', lang)}: »{cut_at_sentence(decided, ABOUT_CHARS)}«")
     cite = citation_from_point(1, meeting, point, quote, sec.heading if sec else "")
     return Answer(plan.question, "\n".join(lines), [cite], lang, kind="point")
+
+
+def answer_point_absence(meeting: Meeting, point: AgendaPoint, plan: QueryPlan) -> Answer:
+    """Who did not take part in the handling of one point ("Følgende deltog ikke i behandlingen af punktet")."""
+    lang = plan.lang
+    values = {"number": point.number, "title": clean_title(point.title), **_values(meeting, lang)}
+    names = ", ".join(point.absent)
+    text = phrase("point_absent", lang, names=names, **values) if names else phrase("point_absent_none", lang,
+                                                                                    **values)
+    return Answer(plan.question, f"{text} [1]", [citation_from_point(1, meeting, point, names)], lang,
+                  kind="attendance")
 
 
 def absence_record(meeting: Meeting) -> tuple[AgendaPoint, str, str] | None:

@@ -112,10 +112,8 @@ def answer_path(plan: QueryPlan, steps: list[CaseStep], label: str) -> Answer:
         body = s.body or s.meeting.committee
         line = phrase("case_step", lang, date=format_date(s.date, lang), committee=body, number=s.point.number,
                       title=clean_title(s.point.title))
-        if s.printed_only:
-            line = phrase("case_step_printed", lang, date=format_date(s.date, lang), committee=body)
-            if s.printed_point:
-                line += phrase("case_step_point", lang, number=s.printed_point)
+        if s.printed_only:  # as the minutes print it ("Kommunalbestyrelsen den 30. januar 2012 Punkt 5")
+            line = f"{body} den {format_date(s.date, 'da')}" + (f" Punkt {s.printed_point}" if s.printed_point else "")
             detail = phrase("case_printed", lang)
         elif s.point.closed:
             detail = phrase("closed_note", lang)

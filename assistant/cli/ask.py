@@ -111,21 +111,25 @@ def search_cmd(question, index, municipality, committee, date_from, date_to, cas
 
 
 @main.command("eval")
-@click.argument("questions", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("questions", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--index", "index", type=click.Path(path_type=Path), help=h("index"))
 @click.option("--k", "k", type=int, default=10, show_default=True, help=h("k_eval"))
 @click.option("--json", "as_json", is_flag=True, help=h("json_eval"))
 def eval_cmd(questions, index, k, as_json) -> None:
-    """Evaluér søgning og svar på en JSONL-fil med spørgsmål og facit."""
-    from assistant.evaluation import evaluate, format_report
+    """Evaluér søgning og svar på JSONL-filer med spørgsmål og facit (flere filer: side om side; ingen: eval/)."""
+    from assistant.evaluation import evaluate_sets, format_report, format_sets
 
     settings, _ = _setup(index, None, None, None, None, None)
+    paths = list(questions) or sorted((Path(__file__).resolve().parents[2] / "eval").glob("*_questions.jsonl"))
     try:
-        report = evaluate(questions, settings, k=k, assistant=_open(settings))
+        reports = evaluate_sets(paths, settings, k=k, assistant=_open(settings))
     except ValueError as exc:
         click.echo(say("error", error=exc), err=True)
         sys.exit(2)
     if as_json:
-        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
-    else:
-        click.echo(format_report(report))
+        click.echo(json.dumps(reports if len(reports) > 1 else next(iter(reports.values())), ensure_ascii=False,
+                              indent=2))
+    elif len(reports) == 1:
+        click.echo(format_report(next(iter(reports.values()))))
+    else:  # held-out sets: aggregate numbers only
+        click.echo(format_sets(reports, aggregate_only=tuple(n for n in reports if "holdout" in n)))
