@@ -10,6 +10,12 @@ import click
 from assistant.cli import main
 from assistant.cli.texts import h, say
 
+LOOPBACK = ("127.", "::1", "localhost")
+
+
+def is_loopback(host: str) -> bool:
+    return host.strip("[]").lower().startswith(LOOPBACK)
+
 
 @main.command("serve")
 @click.option("--host", help=h("host"))
@@ -18,12 +24,33 @@ from assistant.cli.texts import h, say
 @click.option("--corpus", type=click.Path(path_type=Path), help=h("corpus"))
 @click.option("--share", is_flag=True, help=h("share"))
 @click.option("--no-ingest", is_flag=True, help=h("no_ingest_serve"))
-def serve_cmd(host, port, index, corpus, share, no_ingest) -> None:
-    """Start chatten i browseren (indlæser først nye og ændrede referater)."""
+@click.option("--allow-public", is_flag=True,
+              help="Tillad at lytte ud over denne maskine (eller dele) uden login (MINUTES_AUTH); frarådes")
+def serve_cmd(host, port, index, corpus, share, no_ingest, allow_public) -> None:
+    """Start chatten i browseren (indlæser først nye og ændrede referater).
+
+    \b
+    Afslutningskode 2: ugyldig MINUTES_AUTH, eller --host/--share uden login og uden --allow-public.
+    """
     from assistant.settings import Settings
 
     overrides = {"host": host, "port": port, "index": index, "corpus": corpus}
     settings = Settings(**{k: v for k, v in overrides.items() if v is not None})
+    try:
+        logins = settings.auth_pairs()
+    except ValueError as exc:
+        click.echo(f"Fejl: {exc}", err=True)
+        sys.exit(2)
+    public = share or not is_loopback(settings.host)
+    if public and not logins:
+        where = "et offentligt Gradio-link" if share else f"adressen {settings.host}"
+        if not allow_public:
+            click.echo(f"Fejl: chatten ville være åben for alle, der kan nå {where}, uden login. Sæt "
+                       "MINUTES_AUTH=bruger:adgangskode, lyt kun på 127.0.0.1, eller start med --allow-public, "
+                       "hvis det er meningen.", err=True)
+            sys.exit(2)
+        click.echo(f"Advarsel: chatten er åben for alle, der kan nå {where}, uden login (--allow-public).",
+                   err=True)
     if not no_ingest:
         refresh_index(settings)
     from assistant.web import launch
@@ -35,7 +62,7 @@ def serve_cmd(host, port, index, corpus, share, no_ingest) -> None:
 
 def refresh_index(settings) -> None:
     """Ingest the corpus incrementally (unchanged files are skipped on size and mtime), with a console bar."""
-    from assistant.ingest import ingest
+    from assistant.ingest import IngestRunning, ingest
 
     corpus = settings.corpus_path
     if not corpus.exists():
@@ -44,6 +71,10 @@ def refresh_index(settings) -> None:
     click.echo(say("updating", index=settings.index_path, corpus=corpus), err=True)
     try:
         report = ingest([corpus], settings, show_progress=True)
+    except IngestRunning:  # questions keep working on what is indexed; that ingest brings it up to date
+        click.echo("En anden indlæsning kører allerede: starter med det indeks, der er, og de nye referater kommer "
+                   "med, når den er færdig.", err=True)
+        return
     except Exception as exc:  # noqa: BLE001 - show the reason and stop instead of serving a broken index
         click.echo(say("error", error=say("update_failed", error=exc)), err=True)
         sys.exit(2)

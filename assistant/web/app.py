@@ -163,9 +163,14 @@ def build_app(settings: Settings, services: Services | None = None) -> gr.Blocks
 
 def launch(settings: Settings, share: bool = False, services: Services | None = None, **kwargs) -> None:
     """Serve the app on settings.host:settings.port through Gradio's queue (many sessions at once)."""
+    auth = settings.auth_pairs() or None  # a malformed MINUTES_AUTH raises here: never served without the login
     demo = build_app(settings, services)
     demo.queue(default_concurrency_limit=4, max_size=64)
-    auth = settings.auth_pairs() or None
+    if auth:
+        # Gradio embeds its API description (each input's choices: municipalities, committees) in the login page
+        # it serves to anyone; private endpoints stay out of it and remain callable by the page itself.
+        for fn in demo.fns.values():
+            fn.api_visibility = "private"
     demo.launch(
         server_name=settings.host,
         server_port=settings.port,

@@ -175,6 +175,10 @@ UI: dict[str, dict[str, str]] = {
         "da": "Indekserer: {done}/{total:fil|filer}, {chunks:tekststykke|tekststykker}",
         "en": "Indexing: {done}/{total:file|files}, {chunks:chunk|chunks}",
     },
+    "ingest_busy": {
+        "da": "Indekset er ved at blive opdateret af en anden indlæsning; filerne er ikke gemt. Prøv igen om lidt.",
+        "en": "The index is being updated by another ingest; the files were not saved. Please try again shortly.",
+    },
     "ingest_done": {
         "da": "Indekset er opdateret: {added:ny fil|nye filer}, {changed:ændret fil|ændrede filer}, "
         "{failed:fil afvist|filer afvist}.",

@@ -30,6 +30,7 @@ class UploadOutcome:
     ok: bool
     message: str
     stored: Path | None = None
+    created: bool = False  # stored by this upload (not a file that was already in the corpus)
 
 
 @dataclass
@@ -143,6 +144,11 @@ def add_uploads(
     """Check each (path, original name), store the good ones under the corpus, then ingest them."""
     settings = services.settings
     report = UploadReport()
+    from assistant.ingest import IngestRunning, ingest, ingest_running
+
+    if ingest_running(settings):  # refused before anything is stored: nothing half-added to retry later
+        report.ingest_message = ui("ingest_busy", lang)
+        return report
     for src, name in files:
         name = Path(re.split(r"[\\/]", str(name))[-1]).name or "?"
         try:
@@ -172,11 +178,18 @@ def add_uploads(
                 date=html.date_text(m.date_iso, lang),
                 n=len(m.points),
             )
-        report.outcomes.append(UploadOutcome(name, True, msg, stored))
+        report.outcomes.append(UploadOutcome(name, True, msg, stored, created))
     if report.stored:
-        from assistant.ingest import ingest
-
-        rep = ingest(report.stored, settings, municipality=municipality or None, progress=progress, show_progress=False)
+        try:
+            rep = ingest(report.stored, settings, municipality=municipality or None, progress=progress,
+                         show_progress=False)
+        except IngestRunning:  # one started meanwhile: take back the files this upload stored, and say so
+            for o in report.outcomes:
+                if o.ok and o.stored and o.created:
+                    o.stored.unlink(missing_ok=True)
+            report.outcomes = []
+            report.ingest_message = ui("ingest_busy", lang)
+            return report
         services.reload()
         refused = sum(not o.ok for o in report.outcomes)  # refused at the check count with those ingest refused
         report.ingest_message = ui(
