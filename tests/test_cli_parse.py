@@ -20,7 +20,7 @@ def test_parse_readable_output_in_danish():
     assert "Fraværende: Knud Vincents (Afbud), Jane Dahl (Afbud)" in out
     assert "Punkt 2: § 17,4 udvalgets afsluttende anbefalinger og perspektiver for boligsocial indsats (D)" in out
     assert "Sag 24-012144" in out
-    assert "Læst: 1 filer med 5 dagsordenpunkter" in result.stderr
+    assert "Læst: 1 fil med 5 dagsordenspunkter" in result.stderr
 
 
 def test_parse_json_has_every_field_and_the_problems(tmp_path):
@@ -53,7 +53,7 @@ def test_folder_with_good_and_bad_files_exits_zero_and_reports(tmp_path):
     assert result.exit_code == 0
     assert "Punkt 174: Anlægsbevilling til renovering af svømmehallen" in result.stdout
     assert "Sprunget over:" in result.stderr and "afbrudt.json: JSON-filen er ufuldstændig" in result.stderr
-    assert "Læst: 1 filer" in result.stderr and "Sprunget over: 1." in result.stderr
+    assert "Læst: 1 fil " in result.stderr and "Sprunget over: 1." in result.stderr
 
 
 def test_nothing_readable_exits_non_zero(tmp_path):

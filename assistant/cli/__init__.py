@@ -1,4 +1,8 @@
-"""The `minutes` command. Each group of subcommands lives in its own module and registers on `main`."""
+"""The `minutes` command. Each group of subcommands lives in its own module and registers on `main`.
+
+It speaks Danish, or English with `--lang en` or MINUTES_LANGUAGE=en: help, messages and click's own words
+(assistant/cli/texts.py).
+"""
 
 from __future__ import annotations
 
@@ -7,14 +11,26 @@ import sys
 
 import click
 
+from assistant.cli.texts import LANGUAGES, h, install_click_translations, localize, pick_language
+
 # Modules that register subcommands on `main`; a module that is missing is skipped.
 _COMMAND_MODULES = ("parse", "index", "ask", "serve", "export", "fetch")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="referat-assistenten")
+class MinutesGroup(click.Group):
+    """Picks the language from the command line (or MINUTES_LANGUAGE) before click parses or prints anything."""
+
+    def main(self, args=None, prog_name=None, *rest, **kwargs):
+        args = list(sys.argv[1:] if args is None else args)
+        localize(self, pick_language(args))
+        return super().main(args, prog_name, *rest, **kwargs)
+
+
+@click.group(cls=MinutesGroup, help=h("cmd:main"), context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--lang", type=click.Choice(LANGUAGES), expose_value=False, is_eager=True, help=h("lang_cli"))
+@click.version_option(package_name="referat-assistenten", help=h("version"))
 def main() -> None:
-    """Referat-assistenten: spørg til kommunale referater med kildehenvisninger."""
+    """The command group (its help text is HELP["cmd:main"] in assistant/cli/texts.py)."""
 
 
 def _register() -> None:
@@ -26,6 +42,7 @@ def _register() -> None:
                 raise
 
 
+install_click_translations()
 _register()
 
 
