@@ -12,7 +12,8 @@ import re
 from assistant.readers import plain, structure
 from assistant.readers.sniff import Unreadable
 from assistant.records import Meeting
-from assistant.textutil import blocks_from_tree, fold_ws
+from assistant.textutil import Block, blocks_from_tree, fold_ws
+from assistant.vocabulary import case_number_in_title, case_number_line
 
 FORMAT = "html"
 _JUNK_ATTR_RE = re.compile(r"breadcrumb|cookie|share|skip-?link|navigation|navbar|menu|sidebar|print-?button|toolbar",
@@ -36,7 +37,99 @@ def _tree(markup: str):  # noqa: ANN202 - lxml element
         attrs = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("role"), el.get("aria-label"))))
         if attrs and _JUNK_ATTR_RE.search(attrs):
             el.drop_tree()
+    for el in list(root.iter("ul", "ol", "div", "p", "section", "aside")):
+        if el.getparent() is not None and _link_list(el):
+            el.drop_tree()
+    for el in root.iter("button"):  # an accordion's header (number and title of an item) is a button in portals
+        if len(el) >= 2 or len(fold_ws(el.text_content())) > 25:
+            el.tag = "div"
+    for el in root.iter("span", "a", "strong", "b", "em"):
+        nxt = el.getnext()
+        if nxt is not None and not (el.tail or "").strip() and nxt.tag in ("span", "a", "strong", "b", "em"):
+            el.tail = " " + (el.tail or "")  # "<span>1.</span><span>Titel</span>" reads "1. Titel"
     return root
+
+
+_DOCUMENT_HREF_RE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|rtf)\b|bilag|attachment|download|/file", re.I)
+_MIN_NAV_LINKS = 3
+
+
+def _link_list(el) -> bool:  # noqa: ANN001 - lxml element
+    """Navigation: a container whose every word is link text, with several links to pages (not to documents, as an
+    item's attachment list has) and no headings."""
+    links = list(el.iter("a"))
+    if len(links) < _MIN_NAV_LINKS or any(h.tag in ("h1", "h2", "h3", "h4") for h in el.iter()):
+        return False
+    if any(_DOCUMENT_HREF_RE.search(a.get("href") or "") for a in links):
+        return False
+    text = "".join(fold_ws(el.text_content()).split())
+    linked = "".join("".join(fold_ws(a.text_content()).split()) for a in links)
+    return len(text) - len(linked) <= len(links) * 2  # separators such as "|" between the links
+
+
+_ROW_NUMBER_RE = re.compile(r"^(?:-\s+)?(?:Punkt\s+)?(\d{1,4}[a-z]?)\.?$")
+_LI_ITEM_RE = re.compile(r"^-\s+(?:Punkt\s+)?(\d{1,4}[a-z]?)\.?\s+([A-ZÆØÅ].*)$")
+_BARE_NUMBER_RE = re.compile(r"^(?:Punkt\s+)?(\d{1,4}[a-z]?)\.?$")
+
+
+def item_rows(blocks: list[Block]) -> list[Block]:
+    """Items printed as table rows or list entries (number, title, case number), or as a number and a title in
+    blocks of their own, become "N. Titel (case)" item lines.
+
+    Rows and list entries count only in a run whose numbers rise by one and before the first item printed as a
+    heading, so a table inside a point's text is left alone; a run that is the page's table of contents is dropped
+    later, when the same numbers come again as items (plain.drop_contents_entries).
+    """
+    out: list[Block] = []
+    first_heading_item = next(
+        (i for i, b in enumerate(blocks) if (b.heading or b.bold) and plain._NUMBERED_RE.match(b.text)), len(blocks)
+    )
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        m = _BARE_NUMBER_RE.match(b.text)
+        if m and nxt is not None and nxt.text[:1].isupper() and len(nxt.text) < 250 and "\n" not in nxt.text:
+            out.append(Block(f"{m[1]}. {nxt.text}", max(b.heading, nxt.heading), True, "p"))
+            i += 2
+            continue
+        run = _row_run(blocks, i) if i < first_heading_item else []
+        if run:
+            out += run
+            i += len(run)
+            continue
+        out.append(b)
+        i += 1
+    return out
+
+
+def _row_item(b: Block) -> tuple[int, Block] | None:
+    if b.kind == "tr":
+        cells = [c.strip() for c in b.text.split(" | ")]
+        m = _ROW_NUMBER_RE.match(cells[0]) if len(cells) >= 2 else None
+        if not m or not cells[1][:1].isupper():
+            return None
+        number, title, rest = m[1], cells[1], cells[2:]
+    elif b.kind == "li" and (m := _LI_ITEM_RE.match(b.text)):
+        number, title, rest = m[1], m[2], []
+    else:
+        return None
+    title, case = case_number_in_title(title)
+    case = case or next((c for c in map(case_number_line, rest) if c), None)
+    text = f"{number}. {title}" + (f" (Sagsnr. {case})" if case else "")
+    return int(re.match(r"\d+", number)[0]), Block(text, 0, True, "p")
+
+
+def _row_run(blocks: list[Block], start: int) -> list[Block]:
+    run: list[Block] = []
+    last = None
+    for b in blocks[start:]:
+        item = _row_item(b)
+        if item is None or (last is not None and item[0] != last + 1):
+            break
+        run.append(item[1])
+        last = item[0]
+    return run if len(run) >= 2 else []
 
 
 def _slug_name(slug: str) -> str:
@@ -52,6 +145,7 @@ def read(markup: str, warnings: list[str]) -> tuple[Meeting, str | None]:
     blocks = blocks_from_tree(root)
     if not any(b.text for b in blocks):
         raise Unreadable("HTML-siden indeholder ingen tekst", "gem siden, når den er helt indlæst i browseren")
+    blocks = item_rows(blocks)
     single = _PUNKT_URL_RE.search(markup)
     doc = plain.split_document(blocks)
     if single and not doc.items:

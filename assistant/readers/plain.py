@@ -15,7 +15,8 @@ from pathlib import Path
 from assistant.readers import structure
 from assistant.readers.municipality import name_from_header
 from assistant.records import AgendaPoint, Meeting, Participant
-from assistant.textutil import Block, clean_text, find_case_numbers, fold_ws, parse_danish_datetime
+from assistant.textutil import Block, clean_text, fold_ws, parse_danish_datetime
+from assistant.vocabulary import FORUM_WORD_RE, case_number_in_title, case_number_line, find_case_numbers
 
 FORMAT_TEXT = "text"
 
@@ -150,19 +151,30 @@ def _meta(body: list[Block]) -> tuple[str | None, bool, list[Block]]:
         if re.match(r"^(?:Lukket|Ikke offentlig)", text, re.IGNORECASE):
             closed = True
         if case is None and _CASE_LABEL_RE.match(text):
-            value = text.split(":", 1)[-1].split()[-1]
-            found = find_case_numbers(text) or ([value] if any(ch.isdigit() for ch in value) else [])
-            case = found[0] if found else None
+            case = case_number_line(text) or next(iter(find_case_numbers(text)), None)
         i += 1
     rest = body[i:]
     if case is None:
         for j, b in enumerate(rest[:2]):  # a bare case number line (FirstAgenda web: "EMN-2025-012345")
-            found = find_case_numbers(b.text)
-            if found and len(b.text) <= len(found[0]) + 12:
-                case = found[0]
+            found = case_number_line(b.text)
+            if found:
+                case = found
                 rest = rest[:j] + rest[j + 1 :]
                 break
     return case, closed, rest
+
+
+def drop_contents_entries(items: list[tuple[str, str, list[Block]]]) -> list[tuple[str, str, list[Block]]]:
+    """An item with (almost) no body whose number comes again later is its entry in a table of contents."""
+    out = []
+    for k, (number, title, body) in enumerate(items):
+        if any(n == number for n, _, _ in items[k + 1 :]) and sum(len(b.text) for b in body) < _CONTENTS_BODY_CHARS:
+            continue
+        out.append((number, title, body))
+    return out
+
+
+_CONTENTS_BODY_CHARS = 80  # a contents entry's "body" is at most a page number or a stray line
 
 
 def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -> tuple[Meeting, str | None]:
@@ -179,11 +191,16 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
 
     points: list[AgendaPoint] = []
     absences: list[tuple[str, str]] = []
+    doc.items = drop_contents_entries(doc.items)
     if doc.items:
         known = structure.recurring_headings([body for *_, body in doc.items])
-        for number, title, body in doc.items:
+        for number, printed_title, body in doc.items:
+            title, title_case = case_number_in_title(printed_title)
             case, closed, rest = _meta(body)
-            point = structure.make_point(number, title or f"Punkt {number}", rest, known, case_number=case)
+            case = title_case or case
+            point = structure.make_point(
+                number, title or f"Punkt {number}", rest, known, case_number=case, committee=committee
+            )
             if closed and not point.closed:
                 point = AgendaPoint(number=point.number, title=point.title, type_code=point.type_code,
                                     case_number=point.case_number, closed=True)  # fmt: skip
@@ -224,9 +241,16 @@ def _committee_from_title(doc: Doc) -> str:
         m = re.match(r"^(.+?)\s+[-–]\s+(?:Referat|Dagsorden)\b", t, re.IGNORECASE)
         if m:
             return m[1]
-        m = re.match(r"^(?:Referat|Dagsorden)\s+(?:af|fra)\s+(?:møde\s+)?(?:i|for)\s+(.+?)(?:\s+den\b.*)?$", t, re.I)
+        m = re.match(
+            r"^(?:Referat|Dagsorden)\s+(?:af|fra|for)\s+(?:(?:møde|mødet)\s+(?:i|for)\s+)?(.+?)(?:\s+den\b.*)?$",
+            t,
+            re.IGNORECASE,
+        )
         if m:
             return m[1]
+    title = fold_ws(doc.title)  # a portal's page heading is the body itself ("Social- og Sundhedsudvalget")
+    if title and FORUM_WORD_RE.search(title) and len(title.split()) <= 8 and not re.search(r"\d", title):
+        return title
     return ""
 
 
