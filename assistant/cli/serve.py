@@ -25,7 +25,7 @@ def is_loopback(host: str) -> bool:
 @click.option("--share", is_flag=True, help=h("share"))
 @click.option("--no-ingest", is_flag=True, help=h("no_ingest_serve"))
 @click.option("--allow-public", is_flag=True,
-              help="Tillad at lytte ud over denne maskine (eller dele) uden login (MINUTES_AUTH); frarådes")
+              help=h("allow_public"))
 def serve_cmd(host, port, index, corpus, share, no_ingest, allow_public) -> None:
     """Start chatten i browseren (indlæser først nye og ændrede referater).
 
@@ -39,18 +39,15 @@ def serve_cmd(host, port, index, corpus, share, no_ingest, allow_public) -> None
     try:
         logins = settings.auth_pairs()
     except ValueError as exc:
-        click.echo(f"Fejl: {exc}", err=True)
+        click.echo(say("error", error=exc), err=True)
         sys.exit(2)
     public = share or not is_loopback(settings.host)
     if public and not logins:
-        where = "et offentligt Gradio-link" if share else f"adressen {settings.host}"
+        where = say("public_where_share") if share else say("public_where_host", host=settings.host)
         if not allow_public:
-            click.echo(f"Fejl: chatten ville være åben for alle, der kan nå {where}, uden login. Sæt "
-                       "MINUTES_AUTH=bruger:adgangskode, lyt kun på 127.0.0.1, eller start med --allow-public, "
-                       "hvis det er meningen.", err=True)
+            click.echo(say("error", error=say("public_refused", where=where)), err=True)
             sys.exit(2)
-        click.echo(f"Advarsel: chatten er åben for alle, der kan nå {where}, uden login (--allow-public).",
-                   err=True)
+        click.echo(say("warning", warning=say("public_open", where=where)), err=True)
     if not no_ingest:
         refresh_index(settings)
     from assistant.web import launch
@@ -72,8 +69,7 @@ def refresh_index(settings) -> None:
     try:
         report = ingest([corpus], settings, show_progress=True)
     except IngestRunning:  # questions keep working on what is indexed; that ingest brings it up to date
-        click.echo("En anden indlæsning kører allerede: starter med det indeks, der er, og de nye referater kommer "
-                   "med, når den er færdig.", err=True)
+        click.echo(say("ingest_running"), err=True)
         return
     except Exception as exc:  # noqa: BLE001 - show the reason and stop instead of serving a broken index
         click.echo(say("error", error=say("update_failed", error=exc)), err=True)

@@ -54,8 +54,10 @@ HELP: dict[str, dict[str, str]] = {
         "en": "Ask a question and save the answer with its references (Markdown, CSV, BibTeX, RIS or Word).",
     },
     "cmd:serve": {
-        "da": "Start chatten i browseren (indlæser først nye og ændrede referater).",
-        "en": "Start the chat in the browser (adds new and changed minutes to the index first).",
+        "da": "Start chatten i browseren (indlæser først nye og ændrede referater).\n\n\b\nAfslutningskode 2: ugyldig "
+        "MINUTES_AUTH, eller --host/--share uden login og uden --allow-public.",
+        "en": "Start the chat in the browser (adds new and changed minutes to the index first).\n\n\b\nExit code 2: "
+        "an invalid MINUTES_AUTH, or --host/--share without a login and without --allow-public.",
     },
     "cmd:fetch": {
         "da": "Hent referater fra kommunernes publiceringssider.",
@@ -167,6 +169,10 @@ HELP: dict[str, dict[str, str]] = {
         "da": "Del appen via et offentligt Gradio-link (slået fra som standard)",
         "en": "Share the app through a public Gradio link (off by default)",
     },
+    "allow_public": {
+        "da": "Tillad at lytte ud over denne maskine (eller dele) uden login (MINUTES_AUTH); frarådes",
+        "en": "Allow listening beyond this machine (or sharing) without a login (MINUTES_AUTH); not advised",
+    },
     "no_ingest_serve": {
         "da": "Start uden først at opdatere indekset fra referatmappen",
         "en": "Start without first updating the index from the minutes folder",
@@ -241,6 +247,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     "index_ready": {
         "da": "Indeks klar: {added} nye, {changed} ændrede, {unchanged} uændrede filer ({seconds:.1f} s).",
         "en": "Index ready: {added} new, {changed} changed, {unchanged} unchanged files ({seconds:.1f} s).",
+    },
+    "public_where_share": {"da": "et offentligt Gradio-link", "en": "a public Gradio link"},
+    "public_where_host": {"da": "adressen {host}", "en": "the address {host}"},
+    "public_refused": {
+        "da": "chatten ville være åben for alle, der kan nå {where}, uden login. Sæt MINUTES_AUTH=bruger:adgangskode, "
+        "lyt kun på 127.0.0.1, eller start med --allow-public, hvis det er meningen.",
+        "en": "the chat would be open to anyone who can reach {where}, without a login. Set "
+        "MINUTES_AUTH=user:password, listen on 127.0.0.1 only, or start with --allow-public if that is the intent.",
+    },
+    "public_open": {
+        "da": "chatten er åben for alle, der kan nå {where}, uden login (--allow-public).",
+        "en": "the chat is open to anyone who can reach {where}, without a login (--allow-public).",
+    },
+    "ingest_running": {
+        "da": "En anden indlæsning kører allerede: starter med det indeks, der er, og de nye referater kommer med, "
+        "når den er færdig.",
+        "en": "Another ingest is running: starting with the index as it is; the new minutes join when it is done.",
     },
     "fetch_ingest": {"da": "Indeksering: {summary}", "en": "Indexing: {summary}"},
     "fetch_ingest_summary": {
