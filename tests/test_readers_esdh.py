@@ -263,3 +263,75 @@ def test_docx_fixture_equals_its_pdf(settings):
         assert p88.decision == "Serviceniveauet fastholdes."
         assert "Underskriftsside" not in p88.full_text  # the signature page is not part of the last point
     assert _points(docx) == _points(pdf)
+
+
+# ---------------------------------------------------------------- a print variant rendered here: no blank lines
+
+
+VARIANT = """Børne- og Skoleudvalget
+Referat
+Åbent referat
+Dato: 14.01.2026
+Tilstede
+Hanne Brask (A), formand
+Ulrik Møller (V), næstformand
+Nadia Rask (Ø)
+Afbud/Fraværende
+Carsten Juul (O)
+Indholdsfortegnelse
+Åbent referat
+1. Meddelelser 2
+2. Skoledistrikter fra august 2026 - Sagsnr. i ESDH: 25/31007 2
+1. Meddelelser
+Dok.nr.: 2026-000412
+Sagsnr.: 2025-44120
+Sammendrag
+Formanden orienterede om dialogmødet med skolebestyrelserne.
+Børne- og Skoleudvalgets beslutning den 14.01.2026 Punkt 1
+Taget til efterretning.
+2. Skoledistrikter fra august 2026 - Sagsnr. i ESDH: 25/31007
+Kommunalbestyrelsen den 27. november 2025 Punkt 9
+Sagsfremstilling
+Elevtallet i bydelen falder, og to distrikter foreslås lagt sammen fra august 2026.
+Indstilling
+Center for Børn og Unge indstiller, at
+A) distrikterne lægges sammen.
+Afgørelse
+Indstillingen godkendt.
+Følgende deltog ikke i behandlingen af punktet:
+Nadia Rask (Ø)
+Bilag
+2025-39980 - Elevprognose 2026-2032"""
+
+
+def test_print_variant_without_blank_lines(settings, tmp_path):
+    """A print PDF whose lines all sit one step apart (no paragraph gaps, no bold): the committee above "Referat",
+    the date only in "Dato:", roles after a comma, a case number at the end of the title, "Afgørelse"."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("DejaVu", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
+    path = tmp_path / "referat.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont("DejaVu", 10)
+    for i, text in enumerate(VARIANT.splitlines()):
+        c.drawString(60, 800 - 14 * i, text)
+    c.save()
+    m = _read(path, settings, "Testby Kommune")
+    assert m.source_format == "esdh-print-pdf"
+    assert (m.committee, m.date_iso, m.time_str) == ("Børne- og Skoleudvalget", "2026-01-14", "")
+    assert [(p.name, p.absent, p.note) for p in m.participants] == [
+        ("Hanne Brask", False, "A; formand"), ("Ulrik Møller", False, "V; næstformand"), ("Nadia Rask", False, "Ø"),
+        ("Carsten Juul", True, "Fraværende"),
+    ]  # fmt: skip
+    assert [(p.number, p.title, p.case_number) for p in m.points] == [
+        ("1", "Meddelelser", "2025-44120"), ("2", "Skoledistrikter fra august 2026", "25/31007")
+    ]  # fmt: skip
+    p1, p2 = m.points
+    assert [(d.body, d.date, d.point) for d in p1.decisions] == [("Børne- og Skoleudvalget", "2026-01-14", "1")]
+    assert p1.decision == "Taget til efterretning."
+    assert p2.path == [PathEntry("Kommunalbestyrelsen", "2025-11-27", "9")]
+    assert p2.decision.startswith("Indstillingen godkendt.") and p2.absent == ["Nadia Rask"]
+    assert p2.attachments == ["2025-39980 - Elevprognose 2026-2032"]

@@ -61,8 +61,13 @@ PAGE_LINE_RE = re.compile(
     r"^\s*(?:Side\s*\d*(?:\s*(?:af|/)\s*\d+)?|\d{1,3}\s+(?:of|af)\s+\d{1,3}|-\s*\d{1,3}\s*-|\d{1,3})\s*$", re.I
 )
 SIGNATURE_RE = re.compile(r"^(?:underskriftsside|underskriftsark|underskriftsblad|underskrifter)\s*$", re.IGNORECASE)
-KIND_RE = re.compile(r"^(?P<kind>referat|dagsorden|beslutningsprotokol)\b(?:\s+(?:for|fra)\s+(?P<forum>\S.*))?$",
-                     re.IGNORECASE)  # fmt: skip
+# "Referat", "Referat For <udvalg>", "REFERAT <udvalg> d. 19-11-2025"
+KIND_RE = re.compile(
+    r"^(?P<kind>referat|dagsorden|beslutningsprotokol)\b(?:\s+(?:for|fra)\b)?\s*(?P<forum>.*?)"
+    r"(?:\s+(?:d\.|den)\s*(?P<date>\d{1,2}[-./]\d{1,2}[-./]\d{4}))?\s*$",
+    re.IGNORECASE,
+)
+_PLACE_LABEL_RE = re.compile(r"^(?:mødested|sted|lokale)\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
 PEOPLE_LABEL_RE = re.compile(r"^(?:tilstede|til stede|medlemmer|deltagere|mødedeltagere|udvalgsmedlemmer)\s*:?\s*$",
                              re.IGNORECASE)  # fmt: skip
 ABSENT_LABEL_RE = re.compile(
@@ -75,11 +80,14 @@ OTHER_LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 _HEADER_SKIP_RE = re.compile(
-    r"^(?:åbent|lukket|åben)\s+(?:referat|dagsorden|møde)$|^dato\s*:|^ekstraordinært\b|^kl\.?\s*\d", re.IGNORECASE
+    r"^(?:åbent|lukket|åben)\s+(?:referat|dagsorden|møde)$|^ekstraordinært\b|^kl\.?\s*\d", re.IGNORECASE
 )
+_DATE_LABEL_RE = re.compile(r"^(?:dato|mødedato)\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
 _LIST_MARK_RE = re.compile(r"^(?:[A-Za-zÆØÅæøå]|\d{1,2}|[ivx]{1,4})[.)]$")
 _LIST_LINE_RE = re.compile(r"^(?:[-•▪◦*]\s|\d{1,2}[.)]\s|[A-Za-z][.)]\s)")
-_ROLE_RE = re.compile(r"\s+[-–]\s+(?P<role>(?:formand|næstformand|borgmester|viceborgmester|medlem)\b.*)$", re.I)
+_ROLE_RE = re.compile(
+    r"(?:\s+[-–]|,)\s+(?P<role>(?:formand|næstformand|borgmester|viceborgmester|medlem|suppleant)\b.*)$", re.I
+)
 
 
 # ---------------------------------------------------------------- lines from text and PDF
@@ -349,6 +357,7 @@ def split_layout(lines: list[Line]) -> Layout:
         m = ITEM_RE.match(t)
         start = bool(m) and not ln.toc and (
             _labels_follow(lines, i)
+            or (not in_toc and vocabulary.case_number_in_title(m["title"])[1] is not None)
             or (not in_toc and m["num"] in toc_numbers)
             or (not lay.items and not lay.header and i == 0)  # a file of one item starts with it
             or ((ln.bold or ln.heading) and not in_toc and bool(lay.items))
@@ -381,7 +390,8 @@ def _read_item_head(lines: list[Line], i: int, m: re.Match[str], lay: Layout) ->
     ):
         title = f"{title}{lines[j].join}{lines[j].text}"
         j += 1
-    item = Item(number=m["num"], title=fold_ws(title))
+    title, case = vocabulary.case_number_in_title(fold_ws(title))  # "Salg af grund - Sagsnr. i ESDH: 25/18811"
+    item = Item(number=m["num"], title=title, case_number=case)
     while j < len(lines):
         t = lines[j].text
         case = _case_line(t)
@@ -414,12 +424,18 @@ def _read_item_head(lines: list[Line], i: int, m: re.Match[str], lay: Layout) ->
 
 
 def blocks(lines: list[Line]) -> list[Block]:
-    """Paragraph blocks: lines joined until a paragraph break; headings (bold or styled lines) stand alone."""
+    """Paragraph blocks: lines joined until a paragraph break or a line that ends a sentence before a capital;
+    headings stand alone: bold or styled lines, and whole lines in the vocabulary's heading dictionary (extracted
+    text may have no blank lines)."""
     paras: list[tuple[str, bool, int]] = []
     for ln in lines:
-        known = (ln.gap or ln.bold) and 0 < structure.heading_level(ln.text)
+        known = vocabulary.heading_level(ln.text) > 0  # a whole line that is a heading of the dictionary
         marked = ln.bold or ln.heading > 0 or known
-        starts = ln.gap or marked or not paras or paras[-1][1] or paras[-1][2] or _LIST_LINE_RE.match(ln.text)
+        starts = (
+            ln.gap or marked or not paras or paras[-1][1] or paras[-1][2] or _LIST_LINE_RE.match(ln.text)
+            or paras[-1][0].endswith(":")  # a label line ("Følgende deltog ikke i behandlingen af punktet:")
+            or (paras[-1][0].endswith((".", "!", "?")) and ln.text[:1].isupper())  # a sentence ends with the line
+        )  # fmt: skip
         if starts:
             shaped = structure.heading_shaped(ln.text) or bool(known)
             paras.append((ln.text, marked and shaped or bool(ln.heading), ln.heading))
@@ -479,15 +495,29 @@ def read_cover(lines: list[Line]) -> Cover:
     mode = ""  # "people", "absent", "other" while reading a label block
     absences: list[tuple[str, str]] = []
     after_date = False
+    lead = ""  # a line above the first "Referat": the committee in a running header ("<udvalg> / Referat / Dato:")
+    labelled = None  # "Dato: 04.12.2012", used when the cover prints no date of its own
     for ln in lines:
         t = ln.text
         c.text.append(t)
+        dm = _DATE_LABEL_RE.match(t)
+        if dm:
+            when = parse_danish_datetime(dm["value"])
+            if labelled is None or (when[1] and not labelled[1]):  # a label with the time beats the title's date
+                labelled = when
+            continue
         km = KIND_RE.match(t)
         if km:
             c.kind = c.kind or ("dagsorden" if km["kind"].lower() == "dagsorden" else "referat")
-            if km["forum"] and not c.committee:
+            if km["forum"] and not c.committee and not _HEADER_SKIP_RE.match(km["forum"]):
                 c.committee = fold_ws(km["forum"])
+            if km["date"]:
+                labelled = labelled or parse_danish_datetime(km["date"])
             mode = ""
+            continue
+        pm = _PLACE_LABEL_RE.match(t)
+        if pm:
+            c.place = c.place or fold_ws(pm["value"])
             continue
         if PEOPLE_LABEL_RE.match(t):
             mode = "people"
@@ -521,9 +551,14 @@ def read_cover(lines: list[Line]) -> Cover:
                 continue
         if c.kind and not c.committee and c.start is None:
             c.committee = t
+        elif not c.kind and not lead and mode == "":
+            lead = t
         elif after_date and c.place is None:
             c.place = re.sub(r"^i\s+", "", t)
             after_date = False
+    c.committee = c.committee or lead
+    if c.start is None and labelled is not None and labelled[0] is not None:
+        c.start, c.has_time = labelled
     c.participants = structure.mark_absent(c.participants, absences)
     return c
 
