@@ -167,25 +167,35 @@ def _open_pdf_quietly(data: bytes, warnings: list[str]):  # noqa: ANN202
     )
 
 
-def pdf_lines(data: bytes, warnings: list[str]) -> list[list[Line]]:
-    """Lines per page with bold and paragraph breaks from the fonts and vertical gaps (pypdf, no layout engine)."""
+def _page_lines(page, warnings: list[str]) -> list[Line]:  # noqa: ANN001 - a pypdf page
+    pieces: list[Piece] = []
+
+    def visit(text, cm, tm, font, size) -> None:  # noqa: ANN001 - pypdf's visitor signature
+        if text and text.strip("\n"):
+            y = tm[5] * cm[3] + cm[5]
+            x = tm[4] * cm[0] + cm[4]
+            name = str((font or {}).get("/BaseFont", "")).lower()
+            pieces.append((y, x, text, "bold" in name or "black" in name, size or 10.0))
+
+    try:
+        page.extract_text(visitor_text=visit)
+    except Exception as exc:  # noqa: BLE001 - one damaged page must not lose the document
+        warnings.append(f"En side i PDF-filen kunne ikke læses ({type(exc).__name__}); den er sprunget over.")
+    return _assemble(pieces)
+
+
+def pdf_lines(data: bytes, warnings: list[str], probe_pages: int = 0) -> list[list[Line]] | None:
+    """Lines per page with bold and paragraph breaks from the fonts and vertical gaps (pypdf, no layout engine).
+
+    With ``probe_pages`` > 0, None as soon as the first that many pages show FirstAgenda items ("Punkt N:"), so
+    a PDF for the other print reader costs this reader only its first pages.
+    """
     reader = _open_pdf(data, warnings)
     pages: list[list[Line]] = []
-    for page in reader.pages:
-        pieces: list[tuple[float, float, str, bool, float]] = []
-
-        def visit(text, cm, tm, font, size, _p=pieces) -> None:  # noqa: ANN001 - pypdf's visitor signature
-            if text and text.strip("\n"):
-                y = tm[5] * cm[3] + cm[5]
-                x = tm[4] * cm[0] + cm[4]
-                name = str((font or {}).get("/BaseFont", ""))
-                _p.append((y, x, text, "bold" in name.lower() or "black" in name.lower(), size or 10.0))
-
-        try:
-            page.extract_text(visitor_text=visit)
-        except Exception as exc:  # noqa: BLE001 - one damaged page must not lose the document
-            warnings.append(f"En side i PDF-filen kunne ikke læses ({type(exc).__name__}); den er sprunget over.")
-        pages.append(_assemble(pieces))
+    for i, page in enumerate(reader.pages):
+        pages.append(_page_lines(page, warnings))
+        if i + 1 == probe_pages and any(FA_ITEM_RE.match(ln.text) for p in pages for ln in p):
+            return None
     if sum(len(ln.text) for p in pages for ln in p) < 20:
         raise Unreadable(
             "PDF-filen har intet tekstlag (siderne er billeder)",
@@ -616,7 +626,8 @@ def parse_lines(lines: list[Line], warnings: list[str], source_format: str) -> t
 def read_pdf(data: bytes, warnings: list[str]) -> tuple[Meeting, str | None] | None:
     """An ESDH print PDF, or None when the PDF is in another layout (the caller tries the FirstAgenda reader)."""
     own: list[str] = []
-    lines = drop_furniture(pdf_lines(data, own))
+    pages = pdf_lines(data, own, probe_pages=3)
+    lines = drop_furniture(pages) if pages is not None else []
     if not is_esdh(lines):
         warnings += [w for w in own if "beskadiget" in w]
         return None
