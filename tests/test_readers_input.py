@@ -60,7 +60,7 @@ def test_text_without_committee_or_points_is_not_minutes(tmp_path, settings):
     f.write_text(MARKDOWN + "\nMødet 9. december 2025 med Punkt 1 og 2 blev nævnt.\n", encoding="utf-8")
     result = read_file(f, settings, municipality="Greve Kommune")
     assert not result.ok
-    assert "noter.md" in str(result.error) and "dagsordenpunkter" in str(result.error)
+    assert "noter.md" in str(result.error) and "dagsordenspunkter" in str(result.error)
 
 
 def test_plain_text_with_punkt_items(tmp_path, settings):

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assistant.prompts import count
 from assistant.readers import municipality as _municipality
 from assistant.readers.sniff import Unreadable, sniff
 from assistant.records import Meeting, ReadProblem, ReadResult, source_key
@@ -199,7 +200,7 @@ def read_file(path: Path | str, settings: Settings, municipality: str | None = N
             path=key,
             warnings=warnings,
             error=ReadProblem(
-                key, "der blev ikke fundet et møde med dagsordenpunkter i filen", "tjek at filen er et referat"
+                key, "der blev ikke fundet et møde med dagsordenspunkter i filen", "tjek at filen er et referat"
             ),
         )
     return ReadResult(path=key, meeting=meeting, warnings=warnings)
@@ -241,7 +242,8 @@ class ReadSummary:
 
     def lines(self) -> list[str]:
         """A short Danish summary: read, skipped and why."""
-        out = [f"Læst: {self.read} filer med {self.points} dagsordenpunkter. Sprunget over: {len(self.skipped)}."]
+        read, points = count(self.read, "file"), count(self.points, "agenda_point")
+        out = [f"Læst: {read} med {points}. Sprunget over: {len(self.skipped)}."]
         out += [f"  {n} × {reason}" for reason, n in self.reasons().most_common()]
         return out
 

@@ -83,5 +83,5 @@ def read(data: bytes, warnings: list[str]) -> tuple[Meeting, str | None]:
         has_time=has_time,
     )
     if not points:
-        warnings.append("XML-filen har ingen dagsordenpunkter (MeetingAgendaItem).")
+        warnings.append("XML-filen har ingen dagsordenspunkter (MeetingAgendaItem).")
     return meeting, name_from_header("\n".join(cover.text))

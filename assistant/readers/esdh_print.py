@@ -618,7 +618,7 @@ def _from_decision(points: list[AgendaPoint]):  # noqa: ANN202 - (committee, dat
 def parse_lines(lines: list[Line], warnings: list[str], source_format: str) -> tuple[Meeting, str | None]:
     lay = split_layout(lines)
     if not lay.items:
-        raise Unreadable('der er ingen dagsordenpunkter ("N. Titel") i dokumentet', "tjek at filen er et referat")
+        raise Unreadable('der er ingen dagsordenspunkter ("N. Titel") i dokumentet', "tjek at filen er et referat")
     meeting = meeting_from(lay, warnings, source_format)
     return meeting, name_from_header("\n".join(ln.text for ln in lay.header))
 

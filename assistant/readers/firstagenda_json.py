@@ -119,7 +119,7 @@ def read(data: Any, raw: str, warnings: list[str]) -> tuple[Meeting, str | None]
             absences += structure.absences_in(point.decision)
         points.append(point)
     if not points:
-        warnings.append("Mødet har ingen dagsordenpunkter.")
+        warnings.append("Mødet har ingen dagsordenspunkter.")
 
     participants = structure.mark_absent(_participants(moede), absences)
     kind = (

@@ -212,7 +212,7 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
         body = [b for b in blocks if b.text.casefold() not in _NOISE]
         text = "\n\n".join(b.text for b in body)
         if text.strip() and committee.strip():  # neither agenda points nor a committee: not minutes (no point)
-            warnings.append("Der blev ikke fundet dagsordenpunkter i filen; hele teksten er læst som ét punkt.")
+            warnings.append("Der blev ikke fundet dagsordenspunkter i filen; hele teksten er læst som ét punkt.")
             title = doc.title or next((b.text for b in body if b.heading), "") or body[0].text.split("\n")[0][:120]
             points.append(structure.make_point("1", title, body, set()))
             absences += structure.absences_in(text)
