@@ -55,12 +55,21 @@ def _render(m: Meeting) -> list[str]:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help=h("json_all"))
 @click.option("--municipality", help=h("parse_municipality"))
-def parse_command(paths: tuple[Path, ...], as_json: bool, municipality: str | None) -> None:
+@click.option(
+    "--report",
+    is_flag=True,
+    help="Vis pr. fil: format, kommune, udvalg, dato, punkter, andel med sagsnummer og beslutning, deltagere og "
+    "fravær, og advarsler om hvad der bør tjekkes før indeksering.",
+)
+def parse_command(paths: tuple[Path, ...], as_json: bool, municipality: str | None, report: bool) -> None:
     """Læs referater (filer eller mapper) og vis møder og dagsordenspunkter."""
     from assistant.readers import ReadSummary, read_paths
     from assistant.settings import Settings
 
     settings = Settings()
+    if report:
+        _report(paths, settings, municipality, as_json)
+        return
     summary = ReadSummary()
     meetings: list[dict] = []
     warnings: dict[str, list[str]] = {}
@@ -96,4 +105,22 @@ def parse_command(paths: tuple[Path, ...], as_json: bool, municipality: str | No
     if not summary.ok:
         if summary.read == 0 and not summary.skipped:
             click.echo(say("no_files"), err=True)
+        sys.exit(1)
+
+
+def _report(paths: tuple[Path, ...], settings, municipality: str | None, as_json: bool) -> None:  # noqa: ANN001
+    from assistant.readers import read_paths
+    from assistant.readers.report import file_report, overall_dict, render
+
+    reports = [file_report(r) for r in read_paths(paths, settings, municipality)]
+    if not reports:
+        click.echo(say("no_files"), err=True)
+        sys.exit(1)
+    if as_json:
+        doc = {"files": [r.to_dict() for r in reports], "overall": overall_dict(reports)}
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        root = str(Path(paths[0]).expanduser().resolve()) if len(paths) == 1 and Path(paths[0]).is_dir() else ""
+        click.echo("\n".join(render(reports, root)))
+    if all(r.error for r in reports):
         sys.exit(1)

@@ -149,8 +149,13 @@ def decisions_of(sections: Sequence[Section]) -> list[Decision]:
     for s in sections:
         d = decision_heading(s.heading)
         if d is not None:
-            out.append(Decision(text=s.text, body=d.body, date=d.date, point=d.point, heading=s.heading))
+            text = _EMPTY_ATTENDANCE_RE.sub("", s.text).strip()
+            out.append(Decision(text=text, body=d.body, date=d.date, point=d.point, heading=s.heading))
     return out
+
+
+# "Følgende deltog ikke i behandlingen af punktet:" with no names after it (eDoc prints it under every decision)
+_EMPTY_ATTENDANCE_RE = re.compile(r"\n*^følgende deltog ikke i [^\n:]*:\s*\Z", re.IGNORECASE | re.MULTILINE)
 
 
 def decision_of(sections: Sequence[Section], committee: str = "") -> str | None:
@@ -280,7 +285,8 @@ def mark_absent(participants: list[Participant], absences: Iterable[tuple[str, s
         if i is None:
             out.append(Participant(name=name, absent=True, note=note))
         elif not out[i].absent:
-            out[i] = Participant(name=out[i].name, absent=True, note=out[i].note or note)
+            joined = f"{out[i].note}; {note}" if out[i].note and note not in out[i].note else out[i].note or note
+            out[i] = Participant(name=out[i].name, absent=True, note=joined)
     return out
 
 
