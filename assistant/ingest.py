@@ -29,6 +29,7 @@ from assistant.chunking import chunk_meeting
 from assistant.embedders import Embedder
 from assistant.index import Index
 from assistant.readers import READER_VERSION
+from assistant.readers.report import parse_gaps
 from assistant.records import Chunk, Meeting, source_key, text_hash
 from assistant.settings import Settings
 
@@ -391,7 +392,7 @@ def _one_file(
     if st.st_size == 0:
         return failed(f"{path}: filen er tom")
     result = read_file(path, settings, municipality)
-    for w in result.warnings:
+    for w in result.warnings + (parse_gaps(result.meeting) if result.meeting else []):  # an incomplete parse too
         line = f"{path}: {w}"
         if line not in report.warnings:
             report.warnings.append(line)
