@@ -58,8 +58,7 @@ def _render(m: Meeting) -> list[str]:
 @click.option(
     "--report",
     is_flag=True,
-    help="Vis pr. fil: format, kommune, udvalg, dato, punkter, andel med sagsnummer og beslutning, deltagere og "
-    "fravær, og advarsler om hvad der bør tjekkes før indeksering.",
+    help=h("parse_report"),
 )
 def parse_command(paths: tuple[Path, ...], as_json: bool, municipality: str | None, report: bool) -> None:
     """Læs referater (filer eller mapper) og vis møder og dagsordenspunkter."""

@@ -152,6 +152,12 @@ HELP: dict[str, dict[str, str]] = {
     "quiet": {"da": "Ingen statuslinje", "en": "No progress bar"},
     "json_status": {"da": "Skriv status som JSON", "en": "Print the status as JSON"},
     "json_all": {"da": "Skriv alle felter som ét JSON-dokument.", "en": "Print every field as one JSON document."},
+    "parse_report": {
+        "da": "Vis pr. fil: format, kommune, udvalg, dato, punkter, andel med sagsnummer og beslutning, deltagere og "
+        "fravær, og advarsler om hvad der bør tjekkes før indeksering.",
+        "en": "Show per file: format, municipality, committee, date, items, share with a case number and a decision, "
+        "participants and absences, and warnings about what to check before indexing.",
+    },
     "parse_municipality": {
         "da": "Kommune for referater, der ikke selv nævner den (fx 'Slagelse Kommune').",
         "en": "Municipality of minutes that do not name it themselves (e.g. 'Slagelse Kommune').",
