@@ -52,6 +52,7 @@ def _points(m: Meeting) -> list[tuple]:
             [(d.body, d.date, d.point, d.heading, fold_ws(d.text)) for d in p.decisions],
             p.path,
             p.absent,
+            len(p.attachments),
         )
         for p in m.points
     ]
@@ -105,6 +106,12 @@ def test_ballerup_xml_meeting(ballerup):
     ]  # fmt: skip
     assert xml.participants[0].name == "Lolan Ottesen" and xml.participants[0].note == "A; formand"
     assert len(xml.participants) == 7 and not xml.absent  # "Afbud/Fraværende" is empty
+    assert xml.points[0].attachments == [  # the lines under each "Bilag" of the lettered notices, no more
+        "2012-208960 - Hvordan udvikler vi det nære sundhedsvæsen sammen?",
+        "2012-209266 - Forebyggelse af ulighed i sundhedsvæsenet",
+        "2012-204248 - Redegørelse fra Træning og Aktivitet vedrørende Seniorrådets høringssvar",
+    ]
+    assert xml.points[7].attachments == []  # "Bilag: Ingen"
     p3 = xml.points[2]
     assert p3.title == "Kvalitetsstandarder for stof- og alkoholbehandling 2012-2013"
     assert p3.path == [PathEntry("Kommunalbestyrelsen", "2012-01-30", "5")]
@@ -184,6 +191,7 @@ def test_syddjurs_item_715_decided_three_times(syddjurs):
             ("Ole Bjerregaard", False), ("Steen Fris", False),
         ]  # fmt: skip
         assert [x.note for x in m.participants] == ["A", "A", "A", "V", "C"]
+        assert len(p.attachments) == 3
 
 
 def test_syddjurs_xml_equals_docx_equals_pdf(syddjurs):

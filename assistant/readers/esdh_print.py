@@ -108,6 +108,10 @@ def text_lines(text: str) -> list[Line]:
             gap = gap or not t
             continue
         nxt = fold_ws(raw[i + 1]) if i + 1 < len(raw) else ""
+        if out and _LIST_MARK_RE.match(out[-1].text) and not out[-1].bold:  # "c." alone, its text on the next line
+            out[-1] = replace(out[-1], text=f"{out[-1].text} {t}")
+            gap = False
+            continue
         heading = gap and bool(nxt) and _heading_candidate(t, nxt)
         out.append(Line(t, bold=heading, gap=gap))
         gap = False
@@ -433,13 +437,35 @@ def _read_item_head(lines: list[Line], i: int, m: re.Match[str], lay: Layout) ->
 # ---------------------------------------------------------------- blocks and points
 
 
-def blocks(lines: list[Line]) -> list[Block]:
+def blocks(lines: list[Line], attachments: list[str] | None = None) -> list[Block]:
     """Paragraph blocks: lines joined until a paragraph break or a line that ends a sentence before a capital;
     headings stand alone: bold or styled lines, and whole lines in the vocabulary's heading dictionary (extracted
     text may have no blank lines)."""
     paras: list[tuple[str, bool, int]] = []
+    listing: list[str] = []  # under "Bilag": a marker ("Bilag", or "tight" when printed line by line), the entries
     for ln in lines:
         known = vocabulary.heading_level(ln.text) > 0  # a whole line that is a heading of the dictionary
+        if known or ln.heading or (ln.bold and structure.heading_shaped(ln.text)):
+            listing = ["Bilag"] if vocabulary.norm(ln.text) in vocabulary.ATTACHMENT_HEADINGS else []
+            if listing:
+                paras.append((ln.text, True, ln.heading))
+                continue
+        elif listing and _in_list(listing, ln):
+            if len(listing) == 1 or ln.gap or ln.text[:1].isdigit() or not listing[1][:1].isdigit():
+                paras.append((ln.text, False, 0))
+                listing.append(ln.text)
+                if attachments is not None:
+                    attachments.append(ln.text)
+            else:  # a wrapped entry: entries start like the first one (a number, a document number)
+                text, b, h = paras[-1]
+                paras[-1] = (f"{text}{ln.join}{ln.text}", b, h)
+                listing[-1] = paras[-1][0]
+                if attachments is not None:
+                    attachments[-1] = paras[-1][0]
+            if not ln.gap and len(listing) > 2:
+                listing[0] = "tight"
+            continue
+        listing = []
         marked = ln.bold or ln.heading > 0 or known
         starts = (
             ln.gap or marked or not paras or paras[-1][1] or paras[-1][2] or _LIST_LINE_RE.match(ln.text)
@@ -459,11 +485,26 @@ def blocks(lines: list[Line]) -> list[Block]:
     return [Block(t, h, b) for t, b, h in paras]
 
 
+def _in_list(listing: list[str], ln: Line) -> bool:
+    """Whether ``ln`` belongs to the attachment list: a list printed line by line ends at a paragraph break; one
+    printed a paragraph an entry (DOCX) ends at an entry that does not start like the first."""
+    if len(listing) == 1 or not ln.gap:
+        return True
+    return listing[0] != "tight" and ln.text[:1].isdigit() and listing[1][:1].isdigit()
+
+
 def item_point(item: Item, known: set[str], committee: str = "") -> AgendaPoint:
     """The point; earlier handling printed under the labels becomes a "Sagsforløb" section (and the point's path)."""
     path = [Block("Sagsforløb", 2, True, "h"), *(Block(t) for t in item.path)] if item.path else []
-    return structure.make_point(item.number, item.title, [*path, *blocks(item.body)], known,
-                                case_number=item.case_number, committee=committee)  # fmt: skip
+    attachments: list[str] = []  # the lines listed under "Bilag", up to the paragraph break that ends the list
+    body = blocks(item.body, attachments)
+    return structure.make_point(item.number, item.title, [*path, *body], known, case_number=item.case_number,
+                                committee=committee, attachments=_no_nothing(attachments))  # fmt: skip
+
+
+def _no_nothing(attachments: list[str]) -> list[str]:
+    """The attachments, without "Ingen" (the list of a point without attachments)."""
+    return [a for a in attachments if vocabulary.norm(a).rstrip(".") not in ("ingen", "-", "intet")]
 
 
 def points_of(items: list[Item], committee: str = "") -> list[AgendaPoint]:
