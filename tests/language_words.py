@@ -76,6 +76,6 @@ def distinctive(tables: Iterable[dict], minutes: set[str]) -> dict[str, set[str]
     return {"da": (da - en) - minutes, "en": ((en - da) | GRADIO_EN) - minutes}
 
 
-def other_language(text: str, lang: str, vocab: dict[str, set[str]]) -> set[str]:
-    """The words of ``text`` that belong to the language other than ``lang``."""
-    return words(text) & vocab["en" if lang == "da" else "da"]
+def other_language(text: str, lang: str, vocab: dict[str, set[str]], ignore: Iterable[str] = ()) -> set[str]:
+    """The words of ``text`` that belong to the language other than ``lang`` (``ignore``: identifiers)."""
+    return (words(text) - set(ignore)) & vocab["en" if lang == "da" else "da"]
