@@ -117,9 +117,9 @@ def _parse(data: bytes, path: Path, warnings: list[str]) -> tuple[Meeting, str |
     """The meeting, a municipality named by the document (or None) and how it was named ("document"/"site")."""
     sniffed = sniff(data)
     if sniffed.kind == "pdf":
-        from assistant.readers import esdh_print, print_layout
+        from assistant.readers import esdh_pdf, print_layout
 
-        esdh = esdh_print.read_pdf(data, warnings)  # fast (pypdf); None when the PDF is in another layout
+        esdh = esdh_pdf.read_pdf(data, warnings)  # fast (pypdf); None when the PDF is in another layout
         meeting, named = esdh if esdh is not None else print_layout.read_pdf(data, warnings)
         return meeting, named, "document"
     if sniffed.kind == "docx":
