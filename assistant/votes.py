@@ -37,6 +37,9 @@ _VERB_RE = re.compile(
     rf"|(?P<ntp>{_NOT_TAKING_PART})",
     re.IGNORECASE,
 )
+_DECLARED_RE = re.compile(
+    r"\berklærede,?\s+(?:at\s+)?(?P<who>[A-ZÆØÅ(][^,.;]{1,80}?)\s+(?:for\s+inhabil|ikke\s+kan\s+deltage\s+i)\b"
+)
 _POSITION = {"against": "against", "for": "for", "abstain": "abstain", "reservation": "reservation",
              "ntp": "not-taking-part"}  # fmt: skip
 
@@ -151,6 +154,10 @@ def _sentence_votes(sentence: str) -> list[Vote]:
             out.append(_counted(c["pos"], c["n"], c["parties"], text))
             if c["n2"]:
                 out.append(_counted(c["pos2"], c["n2"], c["parties2"], text))
+    for d in _DECLARED_RE.finditer(text):  # "Udvalget erklærede X (V) for inhabil" / "..., at X ikke kan deltage"
+        who = _who(d["who"])
+        if who:
+            out.append(Vote("not-taking-part", who[0], who[1], text))
     prev_end = 0
     for v in _VERB_RE.finditer(text):
         pos = _POSITION[next(k for k, val in v.groupdict().items() if val)]
@@ -185,10 +192,9 @@ def votes_in(text: str) -> list[Vote]:
         if m and not m["who"].strip():  # "For stemte:" with the names on the lines below
             names: list[str] = []
             j = i + 1
-            while j < len(lines) and not lines[j]:
-                j += 1
-            while j < len(lines) and lines[j] and not _LABEL_RE.match(lines[j]) and _who(lines[j]):
-                names.append(lines[j])
+            while j < len(lines) and (not lines[j] or (not _LABEL_RE.match(lines[j]) and _who(lines[j]))):
+                if lines[j]:  # one name a line, blank lines between them (Greve)
+                    names.append(lines[j])
                 j += 1
             if names:
                 out += _sentence_votes(f"{line} {', '.join(names)}")

@@ -1,0 +1,143 @@
+"""Votes and positions per point: real Greve points (FirstAgenda JSON) and the forms of other layouts."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.readers import read_file
+from assistant.records import Vote
+from assistant.votes import votes_in
+
+
+def _point(greve_dir, settings, prefix: str, number: str):
+    files = sorted(greve_dir.glob(f"{prefix}*.json"))
+    assert len(files) == 1, files
+    result = read_file(files[0], settings)
+    assert result.ok, result.error
+    return next(p for p in result.meeting.points if p.number == number)
+
+
+def _votes(point) -> list[tuple]:
+    return [(v.position, v.who, v.parties, v.count) for v in point.votes]
+
+
+def test_count_then_parties_for_and_against(greve_dir, settings):
+    p = _point(greve_dir, settings, "Byråd 2022-2025_2023-05-15T19", "36")
+    assert (p.case_number, p.title) == ("22-010418", "Scenarier for kunstgræsbane på Karlslunde Stadion")
+    assert _votes(p) == [
+        ("for", (), (), 19),
+        ("against", (), (), 1),
+        ("for", ("Liselott Blixt", "Hans-Jørgen Kirstein"), ("V", "A", "C", "F", "UP-1", "UP-2"), None),
+        ("against", (), ("Ø",), None),
+    ]
+    assert p.absent == ["Tina Rottbøll"]  # "Fraværende: Tina Rottbøll" under the decision
+
+
+def test_several_proposals_each_with_for_against_and_abstain(greve_dir, settings):
+    p = _point(greve_dir, settings, "Økonomiudvalget_2023-03-06T17", "3")
+    assert _votes(p) == [
+        ("for", ("Mehmet Zeki Dogru",), ("Ø",), None),  # "Mehmet Zeki Dogru (Ø) stemmer for."
+        ("against", ("Liselott Blixt",), ("V", "D", "UP"), None),  # "V, D og Liselott Blixt (UP) stemmer imod."
+        ("abstain", (), ("A", "C"), None),  # "A og C undlader."
+        ("for", ("Liselott Blixt", "Mehmet Zeki Dogru"), ("V", "D", "UP", "Ø"), None),
+        ("abstain", (), ("A", "C"), None),
+        ("for", ("Mehmet Zeki Dogru",), ("A", "Ø"), None),
+        ("against", ("Liselott Blixt",), ("V", "D", "UP"), None),
+        ("abstain", (), ("C",), None),
+    ]
+
+
+def test_label_with_names_on_the_next_line_and_none_against(greve_dir, settings):
+    p = _point(greve_dir, settings, "Økonomiudvalget_2023-02-27T08", "16")
+    assert _votes(p) == [
+        ("for", ("Pernille Beckmann", "Marc Genning", "Liselott Blixt", "Hans-Jørgen Kirstein",
+                 "Brigitte Klintskov Jerkel", "John T. Olsen", "Mehmet Zeki Dogru"),
+         ("V", "UP", "D", "C", "A", "Ø"), None),
+        ("for", ("John T. Olsen", "Mehmet Zeki Dogru"), ("A", "Ø"), None),
+        ("abstain", ("Brigitte Klintskov Jerkel",), ("C",), None),
+    ]  # fmt: skip
+
+
+def test_abstain_and_against_with_a_missing_comma(greve_dir, settings):
+    p = _point(greve_dir, settings, "Økonomiudvalget_2023-02-27T08", "11")
+    assert _votes(p) == [
+        ("abstain", ("Pernille Beckmann", "Marc Genning", "Hans-Jørgen Kirstein", "Brigitte Klintskov Jerkel",
+                     "John T. Olsen"), ("V", "D", "C", "A"), None),
+        ("against", ("Liselott Blixt", "Mehmet Zeki Dogru"), ("UP", "Ø"), None),
+    ]  # fmt: skip
+
+
+def test_declared_not_taking_part_after_a_vote_on_it(greve_dir, settings):
+    p = _point(greve_dir, settings, "Sundheds- og Omsorgsudvalget_2023-11-13", "4")
+    assert _votes(p) == [
+        ("against", ("Liselott Blixt", "Simon Østergaard", "Lone Mortensen", "Charlotte Levin", "Tina Rottbøll"),
+         ("UP", "V", "A"), None),
+        ("not-taking-part", ("Charlotte Levin",), ("A",), None),  # "erklærede, at Charlotte Levin (A) ikke kan deltage"
+    ]  # fmt: skip
+
+
+def test_names_one_a_line_and_declared_inhabil(greve_dir, settings):
+    p = _point(greve_dir, settings, "Kultur- og Fritidsudvalget_2022-01-12", "8")
+    assert _votes(p) == [
+        ("for", ("Anne Marie Lyduch", "Per Lund Sørensen", "Lone Mortensen", "Charlotte Levin", "Maria Witthøft"),
+         ("V", "A"), None),
+        ("not-taking-part", ("Per Lund Sørensen",), ("V",), None),
+    ]  # fmt: skip
+
+
+def test_parties_could_not_agree(greve_dir, settings):
+    p = _point(greve_dir, settings, "Byråd 2022-2025_2022-05-23T19", "27")
+    assert _votes(p) == [("against", (), ("F", "Ø"), None)]  # "(F) og (Ø) kunne ikke tiltræde indstilling 2"
+
+
+def test_a_committee_refraining_or_a_plain_decision_is_no_vote(greve_dir, settings):
+    p = _point(greve_dir, settings, "Byråd 2022-2025_2024-12-11T16", "20")
+    assert p.votes == [] and p.absent == ["Kenneth Jerkel"]
+
+
+def test_every_greve_vote_names_someone_or_counts(greve_dir, settings):
+    """Across all Greve points: a vote has a position, and voters or a count; no committee is a voter."""
+    from assistant.readers import read_paths
+
+    seen = 0
+    for result in read_paths([greve_dir], settings):
+        for p in result.meeting.points if result.ok else []:
+            for v in p.votes:
+                seen += 1
+                assert v.position in ("for", "against", "abstain", "reservation", "not-taking-part")
+                assert v.who or v.parties or v.count is not None, v
+                assert not any("udvalg" in w.lower() or "byråd" in w.lower() for w in v.who), v
+    assert seen > 400
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("(Ø) stemmer imod", [("against", (), ("Ø",), None)]),
+        ("Bjarke Abel (A) tog forbehold.", [("reservation", ("Bjarke Abel",), ("A",), None)]),
+        ("Anne Berg (A) deltog ikke i sagens behandling.", [("not-taking-part", ("Anne Berg",), ("A",), None)]),
+        ("Et flertal bestående af V, A og C kunne tiltræde indstillingen.", [("for", (), ("V", "A", "C"), None)]),
+        ("Rasmus Lind (F) kunne ikke tiltræde.", [("against", ("Rasmus Lind",), ("F",), None)]),
+        ("Godkendt med 1 stemme imod (A)", [("against", (), ("A",), 1)]),
+        ("V+F+Ø kan ikke tiltræde", [("against", (), ("V", "F", "Ø"), None)]),
+        ("A stemmer for, V og D stemmer imod og C undlader.",
+         [("for", (), ("A",), None), ("against", (), ("V", "D"), None), ("abstain", (), ("C",), None)]),
+        ("Indstillingen blev godkendt med 19 stemmer for og 2 imod (F).",
+         [("for", (), (), 19), ("against", (), ("F",), 2)]),
+        ("Udvalget undlod at tage stilling.", []),
+        ("Mehmet Zeki Dogru (Ø) er ikke imod et nyt vandværk men mod placeringen.", []),
+        ("Byrådet erklærede Maria Witthøft (A) for ikke inhabil i punktets behandling.", []),
+    ],
+)  # fmt: skip
+def test_vote_forms(text, expected):
+    assert [(v.position, v.who, v.parties, v.count) for v in votes_in(text)] == expected
+
+
+def test_vote_round_trips_through_json():
+    import json
+
+    from assistant.records import AgendaPoint, Meeting
+
+    vote = Vote("for", ("A B",), ("V",), "A B (V) stemte for.", None)
+    m = Meeting(municipality="X Kommune", committee="Byrådet", start=None, points=[AgendaPoint("1", "T", votes=[vote])])
+    assert Meeting.from_dict(json.loads(json.dumps(m.to_dict()))) == m
