@@ -133,3 +133,10 @@ def test_xml_with_a_syntax_error_is_not_called_cut_short(settings, tmp_path):
     result = read_file(_write(tmp_path, "moede.xml", data), settings, TOWN)
     assert not result.ok
     assert result.error.problem.startswith("eDoc-XML-filen er ugyldig XML (linje 3")
+
+
+def test_old_word_document_is_named(settings, tmp_path):
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "Referat Byrådet".encode("utf-16-le")
+    result = read_file(_write(tmp_path, "referat.doc", data), settings, TOWN)
+    assert not result.ok
+    assert "Word .doc" in result.error.problem and "gem den som DOCX eller PDF" in result.error.hint

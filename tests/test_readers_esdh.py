@@ -343,3 +343,42 @@ def test_print_variant_without_blank_lines(settings, tmp_path):
     assert p2.path == [PathEntry("Kommunalbestyrelsen", "2025-11-27", "9")]
     assert p2.decision.startswith("Indstillingen godkendt.") and p2.absent == ["Nadia Rask"]
     assert p2.attachments == ["2025-39980 - Elevprognose 2026-2032"]
+
+
+def test_docx_headings_from_styles_based_on_heading_styles(settings, tmp_path):
+    """A municipality's own styles ("Punkttitel" based on Heading 1, "Afsnit" based on Heading 2) are headings,
+    and "Sagsnr.:" may stand in a paragraph of its own with the number in the next."""
+    from docx import Document
+    from docx.enum.style import WD_STYLE_TYPE
+
+    doc = Document()
+    for name, base in (("Punkttitel", "Heading 1"), ("Afsnit", "Heading 2")):
+        doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH).base_style = doc.styles[base]
+    doc.add_paragraph("Referat", style="Title")
+    for text in ("Kommunalbestyrelsen", "Torsdag den 30. januar 2025 kl. 19:00", "Byrådssalen"):
+        doc.add_paragraph(text)
+    doc.add_paragraph("Fraværende: Anders Bak (V)")
+    for number, title, case, heading, decision in (
+        ("12", "Lokalplan 1102 for boliger ved Skovvej", "25/1187", "Beslutning i Kommunalbestyrelsen den 30-01-2025",
+         "Lokalplanen vedtages endeligt."),
+        ("13", "Anlægsbevilling til ny daginstitution", "25/1300", "Beslutninger", "Bevillingen gives."),
+    ):  # fmt: skip
+        doc.add_paragraph(f"{number}. {title}", style="Punkttitel")
+        doc.add_paragraph("Sagsnr.:")
+        doc.add_paragraph(case)
+        doc.add_paragraph("Sagsfremstilling", style="Afsnit")
+        doc.add_paragraph("Forvaltningen har behandlet høringssvarene.")
+        doc.add_paragraph(heading, style="Afsnit")
+        doc.add_paragraph(decision)
+    path = tmp_path / "kb.docx"
+    doc.save(path)
+    m = _read(path, settings, "Testby Kommune")
+    assert (m.committee, m.date_iso, m.time_str) == ("Kommunalbestyrelsen", "2025-01-30", "19:00")
+    assert m.place == "Byrådssalen"
+    assert [p.name for p in m.absent] == ["Anders Bak"]
+    assert [(p.number, p.case_number, p.decision) for p in m.points] == [
+        ("12", "25/1187", "Lokalplanen vedtages endeligt."), ("13", "25/1300", "Bevillingen gives.")
+    ]  # fmt: skip
+    assert [s.heading for s in m.points[0].sections] == [
+        "Sagsfremstilling", "Beslutning i Kommunalbestyrelsen den 30-01-2025"
+    ]  # fmt: skip

@@ -101,7 +101,8 @@ def local_parts(data: bytes) -> dict[str, bytes]:
 
 
 def _styles(styles_xml: bytes | None) -> dict[str, tuple[int, bool, bool]]:
-    """Style id -> (heading level, bold, table-of-contents)."""
+    """Style id -> (heading level, bold, table-of-contents); a style based on another inherits what it does not set
+    (a municipality's "Sagsoverskrift" based on "Heading 2" is a heading)."""
     if not styles_xml:
         return {}
     from lxml import etree
@@ -112,25 +113,41 @@ def _styles(styles_xml: bytes | None) -> dict[str, tuple[int, bool, bool]]:
         return {}
     if root is None:
         return {}
-    out: dict[str, tuple[int, bool, bool]] = {}
+    own: dict[str, tuple[int | None, bool | None, bool, str]] = {}
     for st in root.iter(f"{W}style"):
         sid = st.get(f"{W}styleId") or ""
         name_el = st.find(f"{W}name")
         name = (name_el.get(f"{W}val") if name_el is not None else "") or sid
-        level = 0
+        level: int | None = None
         m = _HEADING_STYLE_RE.match(name) or _HEADING_STYLE_RE.match(sid)
         if m:
             level = int(m.group(1))
         elif name.lower() in ("title", "titel"):
             level = 1
         else:
-            outline = st.find(f"{W}pPr/{W}outlineLvl")
-            if outline is not None and (outline.get(f"{W}val") or "9").isdigit() and int(outline.get(f"{W}val")) < 9:
-                level = int(outline.get(f"{W}val")) + 1
+            level = _outline(st.find(f"{W}pPr/{W}outlineLvl"))
         bold_el = st.find(f"{W}rPr/{W}b")
-        bold = bold_el is not None and (bold_el.get(f"{W}val") or "1").lower() not in _OFF
-        out[sid] = (level, bold, bool(_TOC_STYLE_RE.match(name) or _TOC_STYLE_RE.match(sid)))
-    return out
+        bold = None if bold_el is None else (bold_el.get(f"{W}val") or "1").lower() not in _OFF
+        based = st.find(f"{W}basedOn")
+        own[sid] = (level, bold, bool(_TOC_STYLE_RE.match(name) or _TOC_STYLE_RE.match(sid)),
+                    (based.get(f"{W}val") or "") if based is not None else "")  # fmt: skip
+
+    def resolve(sid: str, depth: int = 0) -> tuple[int, bool, bool]:
+        level, bold, toc, parent = own.get(sid, (None, None, False, ""))
+        if parent and depth < 10 and (level is None or bold is None):
+            p_level, p_bold, p_toc = resolve(parent, depth + 1)
+            level = p_level if level is None else level
+            bold = p_bold if bold is None else bold
+            toc = toc or p_toc
+        return level or 0, bool(bold), toc
+
+    return {sid: resolve(sid) for sid in own}
+
+
+def _outline(el) -> int | None:  # noqa: ANN001 - lxml element or None
+    """Heading level of an outline level (0-8; 9 is body text)."""
+    val = el.get(f"{W}val") if el is not None else None
+    return int(val) + 1 if val is not None and val.isdigit() and int(val) < 9 else None
 
 
 def _run_bold(run, style_bold: bool) -> bool:  # noqa: ANN001 - lxml element
@@ -144,9 +161,7 @@ def _paragraph(p, styles: dict[str, tuple[int, bool, bool]]) -> list[Line]:  # n
     """A paragraph as lines: a manual line break ends a line; the style and the runs say heading and bold."""
     style = p.find(f"{W}pPr/{W}pStyle")
     level, style_bold, toc = styles.get(style.get(f"{W}val") if style is not None else "Normal", (0, False, False))
-    outline = p.find(f"{W}pPr/{W}outlineLvl")
-    if outline is not None and (outline.get(f"{W}val") or "").isdigit() and int(outline.get(f"{W}val")) < 9:
-        level = int(outline.get(f"{W}val")) + 1
+    level = _outline(p.find(f"{W}pPr/{W}outlineLvl")) or level
     parts: list[str] = []
     bold_all = True
     in_field = 0  # inside a field's instruction (TOC \o "1-1", PAGEREF ...): not text

@@ -72,6 +72,11 @@ def sniff(data: bytes) -> Sniffed:
         raise Unreadable("filen er tom", "slet den, eller hent referatet igen")
     if stripped.startswith(b"%PDF"):
         return Sniffed("pdf")
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2: Word 97-2003 (.doc) and its kin
+        raise Unreadable(
+            "filen er et ældre Office-dokument (fx Word .doc), som ikke kan læses direkte",
+            "åbn den i Word og gem den som DOCX eller PDF",
+        )
     if data.startswith(_ZIP_MAGIC):
         if b"word/" in data[:200_000] or b"[Content_Types].xml" in data[:2000]:
             return Sniffed("docx")
@@ -90,7 +95,7 @@ def sniff(data: bytes) -> Sniffed:
     if looks_binary(data):
         raise Unreadable(
             "filen er binær og ikke i et kendt format",
-            "gem referatet som PDF, FirstAgenda-JSON, HTML eller tekst (.txt/.md)",
+            "gem referatet som PDF, DOCX, FirstAgenda-JSON, HTML eller tekst (.txt/.md)",
         )
     text, encoding = decode(data)
     head = text.lstrip("\ufeff \t\r\n")
