@@ -1,0 +1,171 @@
+"""One vocabulary of the minutes' structure: decision headings, recommendations, a case's path, attendance and case
+numbers, as the readers, the chunking, the answerer and question analysis use it."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import vocabulary as v
+from assistant.records import PathEntry
+from assistant.vocabulary import DecisionHeading
+
+# Every decision-heading form of SOURCES.md and FORMATS.md, with what it says.
+DECISION_HEADINGS = [
+    ("Beslutning", DecisionHeading()),
+    ("Beslutninger", DecisionHeading()),
+    ("Afgørelse", DecisionHeading()),
+    ("Beslutning i Økonomiudvalget den 19-11-2025", DecisionHeading("Økonomiudvalget", "2025-11-19")),
+    ("Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 2",
+     DecisionHeading("Sundheds- og Forebyggelsesudvalget", "2012-12-04", "2")),
+    ("Udvalgets beslutning", DecisionHeading("Udvalget")),
+    ("Udvalgets beslutning:", DecisionHeading("Udvalget")),
+    ("Beslutning i Udvalget for plan, udvikling og kultur (PUK) den 20-06-2013",
+     DecisionHeading("Udvalget for plan, udvikling og kultur (PUK)", "2013-06-20")),
+    ("Beslutning Byrådet den 12-03-2019", DecisionHeading("Byrådet", "2019-03-12")),  # PolWeb
+    ("Beslutning i Økonomiudvalget den 3. marts 2015:", DecisionHeading("Økonomiudvalget", "2015-03-03")),
+    ("Økonomiudvalgets beslutning under mødet den 3. marts 2015:", DecisionHeading("Økonomiudvalget", "2015-03-03")),
+    ("Beslutning i Kommunalbestyrelsen", DecisionHeading("Kommunalbestyrelsen")),
+    ("Offentlig beslutning hvis punktet er lukket", DecisionHeading()),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("heading", "expected"), DECISION_HEADINGS)
+def test_decision_headings(heading, expected):
+    assert v.decision_heading(heading) == expected
+    assert v.is_decision_heading(heading) and v.heading_level(heading) == 1
+    assert v.section_kind(heading) == "decision"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Beslutningstema", "Beslutningen træffes af", "Beslutningspunkter", "Beslutning ikke frigivet",
+     "Beslutningskompetence", "Det er byrådets beslutning.", "Sagsfremstilling"],
+)  # fmt: skip
+def test_not_decision_headings(text):
+    assert v.decision_heading(text) is None
+
+
+def test_section_kinds():
+    assert [v.section_kind(h) for h in ("Indstilling", "Beslutningspunkter", "Sagsforløb", "Tidligere beslutninger",
+                                         "Oversigt over politisk behandling", "Afbud", "Fraværende", "Bilag",
+                                         "Sagsfremstilling")] == [
+        "recommendation", "recommendation", "path", "path", "path", "attendance", "attendance", "attachments", ""
+    ]  # fmt: skip
+
+
+def test_inline_decision():
+    assert v.split_inline_decision("Beslutning i Byrådet den 3. marts 2015: Godkendt.") == (
+        "Beslutning i Byrådet den 3. marts 2015",
+        "Godkendt.",
+    )
+    assert v.split_inline_decision("Beslutning: Godkendt.") is None  # undated: the readers' inline-heading rule
+
+
+def test_recommendation_items():
+    text = "Direktionen indstiller, at\n1. at grunden udbydes til salg, og\nat mindsteprisen fastsættes til 2,4 mio."
+    assert v.recommendation_items(text) == ["grunden udbydes til salg, og", "mindsteprisen fastsættes til 2,4 mio."]
+    assert v.RECOMMENDS_RE.search("Det indstilles, at")
+    assert v.RECOMMENDS_RE.search("Center for Sundhed og Omsorg indstiller, at")
+
+
+def test_path_entries():
+    text = (
+        "Kommunalbestyrelsen den 30. januar 2012 Punkt 5\nØkonomiudvalget, 3. marts 2015, pkt. 12:\n"
+        "Byrådet den 26-03-2025\nDet blev vedtaget den 3. marts 2015\nBeslutning i Teknisk Udvalg den 11-08-2025"
+    )
+    assert v.path_entries(text) == [
+        PathEntry("Kommunalbestyrelsen", "2012-01-30", "5"),
+        PathEntry("Økonomiudvalget", "2015-03-03", "12"),
+        PathEntry("Byrådet", "2025-03-26", ""),
+        PathEntry("Teknisk Udvalg", "2025-08-11", ""),
+    ]
+
+
+def test_attendance_meeting_and_point():
+    text = "Godkendt.\nAfbud: Anne Berg (A), Bo Holm og Carl Dam\nIkke til stede: Ingen.\nMehmet Dogru var fraværende."
+    assert v.absences_in(text) == [
+        ("Anne Berg", "Afbud"), ("Bo Holm", "Afbud"), ("Carl Dam", "Afbud"), ("Mehmet Dogru", "Fraværende")
+    ]  # fmt: skip
+    assert v.absences_in("Lise Lund var forhindret i at deltage.") == [("Lise Lund", "Fraværende")]
+    point = "Taget til efterretning.\n\nFølgende deltog ikke i behandlingen af punktet:\n\nAnne Berg (A)\nBo Holm (V)"
+    assert v.point_absences(point) == ["Anne Berg", "Bo Holm"]
+    assert v.point_absences("Følgende deltog ikke i behandlingen af punktet:") == []
+    assert v.point_absences("Godkendt.\nCarl Dam (C) deltog ikke i sagens behandling.") == ["Carl Dam"]
+    p = v.parse_participant("Ole Bæk (V) (Afbud)")
+    assert (p.name, p.absent, p.note) == ("Ole Bæk", True, "V; Afbud")
+
+
+# Every case-number form of SOURCES.md and FORMATS.md: (printed, the case number).
+CASE_NUMBERS = [
+    ("24-012144", "24-012144"),
+    ("EMN-2025-003383", "EMN-2025-003383"),
+    ("Sagsnr.: 2012-28504", "2012-28504"),
+    ("Sagsnr. i ESDH: 25/20079", "25/20079"),
+    ("12/27845", "12/27845"),
+    ("27.00.00-A00-1-23", "27.00.00-A00-1-23"),
+    ("J.nr. 27.00.00-A00-1-23", "27.00.00-A00-1-23"),
+    ("J.nr.: 00.01A00-G01-1-24", "00.01A00-G01-1-24"),
+    ("Sag: 24-012144", "24-012144"),
+    ("Sag 306-2009-600", "306-2009-600"),
+    ("Sagsid.: 15/1234", "15/1234"),
+    ("20-072985K", "20-072985K"),
+]
+
+
+@pytest.mark.parametrize(("printed", "case"), CASE_NUMBERS)
+def test_case_numbers_one_grammar(printed, case):
+    from assistant.query import find_case_number
+    from assistant.textutil import find_case_numbers as textutil_find
+
+    assert v.find_case_numbers(printed) == [case]
+    assert v.case_number_line(printed) == case  # on a line of its own under the title
+    assert v.case_number_in_title(f"Budget 2026 - {printed}") == ("Budget 2026", case)  # on the title line
+    assert find_case_number(f"Hvad skete der i sag {printed}?") == case.upper()  # question analysis
+    assert textutil_find(printed) == [case]
+
+
+@pytest.mark.parametrize(
+    "text", ["2025-12-09", "12-03-2025", "helhedsplan 2025-2029", "01/2025", "kl. 15.00", "24/12"]
+)
+def test_not_case_numbers(text):
+    assert v.find_case_numbers(text) == []
+
+
+def test_document_numbers_are_not_the_case():
+    assert v.case_number_line("Dok.nr.: 2012-206127") is None
+    assert v.case_number_line("Sagsnr.: 2012-28504 og mere tekst her") is None
+    assert v.case_number_in_title("Helhedsplan 2025-2029") == ("Helhedsplan 2025-2029", None)
+
+
+def test_chunking_and_answering_agree_with_the_readers():
+    """A decision under "Udvalgets beslutning" is one decision: embedded once, and the answerer's decision section."""
+    from assistant.answering import is_section
+    from assistant.chunking import chunk_meeting
+    from assistant.records import AgendaPoint, Meeting, Section
+
+    point = AgendaPoint("2", "Salg af grund", sections=[Section("Indstilling", "Direktionen indstiller, at grunden "
+                        "sælges."), Section("Udvalgets beslutning", "Anbefales over for Byrådet.")],
+                        decision="Anbefales over for Byrådet.")  # fmt: skip
+    m = Meeting("X Kommune", "Økonomiudvalget", None, points=[point], source_path="/x/m.txt")
+    bodies = " ".join(c.body for c in chunk_meeting(m, 512))
+    assert bodies.count("Anbefales over for Byrådet.") == 1
+    assert is_section("Udvalgets beslutning", "beslutning")
+    assert is_section("Beslutning i Byrådet den 1. maj 2025", "beslutning")
+    assert not is_section("Beslutningstema", "beslutning")
+    assert is_section("Beslutningspunkter", "indstilling")
+
+
+def test_meeting_json_round_trips_through_the_catalog(tmp_path, settings):
+    """The catalog stores a meeting as JSON; decisions, path, absences and votes come back as records."""
+    from assistant.catalog import Catalog
+    from assistant.readers import read_file
+    from tests.conftest import FIXTURES
+
+    result = read_file(FIXTURES / "readers" / "print_udvalg_numbered.txt", settings, "Testby Kommune")
+    m = result.meeting
+    assert any(p.decisions for p in m.points) and any(p.path for p in m.points)
+    assert any(p.absent for p in m.points) and any(p.votes for p in m.points)
+    catalog = Catalog(tmp_path / "catalog.sqlite")
+    catalog.replace_source(m.source_path, 1, 1.0, "h", m, [])
+    assert catalog.meeting(m.meeting_id) == m
+    catalog.close()
