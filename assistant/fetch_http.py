@@ -7,6 +7,8 @@ bodies checked before anyone sees them.
 from __future__ import annotations
 
 import json
+import socket
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -51,7 +53,9 @@ class PoliteClient:
         import requests  # only the fetcher needs it
 
         self._requests = requests
-        self.session = session or requests.Session()
+        self._socks: set[Any] = set()  # this client's sockets: the deadline's watchdog shuts them down
+        self._expired = False
+        self.session = session or _watched_session(self._socks)
         contact = getattr(settings, "fetch_contact", None) or "ikke angivet"
         self.session.headers.update({
             "User-Agent": f"Referat-assistenten/{__version__} (+kontakt: {contact})",
@@ -104,8 +108,30 @@ class PoliteClient:
             attempt += 1
 
     def _get(self, url: str) -> tuple[int, str, Any, bytes, str | None]:
-        """One GET with its redirects (same site only) and its body read within the deadline and the size cap."""
+        """One GET with its redirects (same site only) and its body read within the deadline and the size cap.
+
+        A watchdog shuts the connection down at the deadline, so a server dripping its headers (where no read
+        loop of ours runs) is cut off too."""
         started = time.monotonic()
+        self._expired = False
+        self._socks.difference_update([s for s in list(self._socks) if s.fileno() == -1])
+        watchdog = threading.Timer(self.deadline, self._expire)
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            return self._follow(url, started)
+        finally:
+            watchdog.cancel()
+
+    def _expire(self) -> None:
+        self._expired = True
+        for sock in list(self._socks):
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def _follow(self, url: str, started: float) -> tuple[int, str, Any, bytes, str | None]:
         current = url
         for _ in range(MAX_REDIRECTS + 1):
             resp = self._send(current, started)
@@ -133,16 +159,18 @@ class PoliteClient:
         try:
             return self.session.get(url, timeout=(min(self.connect_timeout, left), min(self.timeout, left)),
                                     stream=True, allow_redirects=False)
-        except rq.ConnectTimeout:
-            raise HttpProblem(url, f"ingen forbindelse inden for {self.connect_timeout:g} s "
-                              "(MINUTES_FETCH_CONNECT_TIMEOUT)", retryable=True, kind="timeout") from None
-        except rq.ReadTimeout:
-            raise HttpProblem(url, f"intet svar inden for {self.timeout:g} s (MINUTES_FETCH_TIMEOUT)",
-                              retryable=True, kind="timeout") from None
-        except (rq.ConnectionError, rq.Timeout) as exc:
-            raise HttpProblem(url, f"ingen forbindelse ({type(exc).__name__})", retryable=True,
-                              kind="connection") from None
         except rq.RequestException as exc:
+            if self._expired:  # the watchdog cut the connection at the deadline
+                raise self._late(url) from None
+            if isinstance(exc, rq.ConnectTimeout):
+                raise HttpProblem(url, f"ingen forbindelse inden for {self.connect_timeout:g} s "
+                                  "(MINUTES_FETCH_CONNECT_TIMEOUT)", retryable=True, kind="timeout") from None
+            if isinstance(exc, rq.ReadTimeout):
+                raise HttpProblem(url, f"intet svar inden for {self.timeout:g} s (MINUTES_FETCH_TIMEOUT)",
+                                  retryable=True, kind="timeout") from None
+            if isinstance(exc, rq.ConnectionError | rq.Timeout):
+                raise HttpProblem(url, f"ingen forbindelse ({type(exc).__name__})", retryable=True,
+                                  kind="connection") from None
             raise HttpProblem(url, f"forespørgslen kunne ikke sendes ({type(exc).__name__}: {exc})",
                               kind="connection") from None
 
@@ -169,6 +197,8 @@ class PoliteClient:
             try:
                 chunk = raw.read1(READ_CHUNK, decode_content=True)
             except (urllib3.exceptions.HTTPError, OSError) as exc:
+                if self._expired or time.monotonic() - started > self.deadline:
+                    raise self._late(url) from None
                 if "timed out" in str(exc).lower():
                     raise HttpProblem(url, f"intet svar inden for {self.timeout:g} s (MINUTES_FETCH_TIMEOUT)",
                                       retryable=True, kind="timeout") from None
@@ -192,3 +222,29 @@ def _decode(body: bytes, headers: Any, encoding: str | None, status: int, url: s
         return json.loads(body.decode(encoding or "utf-8", errors="strict").lstrip("\ufeff"))
     except (ValueError, LookupError) as exc:
         raise HttpProblem(url, f"svaret er ikke gyldig JSON ({exc})", status, kind="body") from None
+
+
+def _watched_session(socks: set[Any]) -> Any:
+    """A requests Session whose connections record their sockets in ``socks`` (for the deadline's watchdog)."""
+    import requests
+    from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+    def recording(pool_cls: Any) -> Any:
+        class Connection(pool_cls.ConnectionCls):
+            def connect(self) -> None:
+                super().connect()
+                socks.add(self.sock)
+
+        return type(pool_cls.__name__, (pool_cls,), {"ConnectionCls": Connection})
+
+    pools = {"http": recording(HTTPConnectionPool), "https": recording(HTTPSConnectionPool)}
+
+    class Adapter(requests.adapters.HTTPAdapter):
+        def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+            super().init_poolmanager(*args, **kwargs)
+            self.poolmanager.pool_classes_by_scheme = pools
+
+    session = requests.Session()
+    for prefix in ("http://", "https://"):
+        session.mount(prefix, Adapter())
+    return session
