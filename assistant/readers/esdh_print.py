@@ -430,12 +430,18 @@ def meeting_from(lay: Layout, warnings: list[str], source_format: str, committee
     points = points_of(lay.items, committee)
     if not committee or start is None:
         body, when = _from_decision(points)
+        found = []
         if not committee and body:
             committee = body
-            warnings.append("Udvalget er læst fra beslutningens overskrift (dokumentet har ingen forside).")
+            found.append("udvalget")
         if start is None and when is not None:
             start, has_time = when, False
-            warnings.append("Mødets dato er læst fra beslutningens overskrift (dokumentet har ingen forside).")
+            found.append("mødets dato")
+        if found:
+            warnings.append(
+                f"{' og '.join(found).capitalize()} er læst fra beslutningens overskrift: dokumentet har ingen "
+                "forside (fx ét dagsordenspunkt udgivet for sig)."
+            )
     if start is None:
         warnings.append("Mødets dato blev ikke fundet på forsiden.")
     if not committee:
