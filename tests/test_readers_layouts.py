@@ -1,0 +1,251 @@
+"""Layout families, not files: the print layout in its variants and publication-portal web pages.
+
+Two kinds of tests: fixtures written for the families the issue names (a FirstAgenda print of a city council whose
+headings and case numbers run on without blank lines, a portal page with accordion items and navigation, an ESDH
+print, a numbered committee print, a portal table and an agenda list), and a matrix that prints every
+decision-heading and case-number form of SOURCES.md in each family and reads it back.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from assistant.readers import read_file
+from assistant.records import Decision, PathEntry
+from tests.conftest import FIXTURES
+
+READERS = FIXTURES / "readers"
+TOWN = "Testby Kommune"
+
+
+def _read(path, settings):
+    result = read_file(path, settings, TOWN)
+    assert result.ok, result.error
+    return result.meeting
+
+
+# ---------------------------------------------------------------- the issue's families, as fixtures
+
+
+def test_firstagenda_print_of_a_city_council(settings):
+    """Title, case number and "Beslutninger" on consecutive lines: each point keeps its case number, its decision
+    under its heading (not in an untitled first section), and "Indstilling" does not swallow the attachments."""
+    m = _read(READERS / "print_byraad_firstagenda.txt", settings)
+    assert (m.committee, m.start, m.place, m.kind) == ("Byrådet", datetime(2025, 8, 27, 16, 0), "Byrådssalen, Rådhuset",
+                                                       "referat")  # fmt: skip
+    assert [(p.number, p.title, p.case_number, p.type_code) for p in m.points] == [
+        ("1", "Godkendelse af dagsorden", "EMN-2025-003383", "B"),
+        ("2", "Forslag til lokalplan 1187 for boliger ved Havnevej, endelig vedtagelse", "EMN-2024-011872", "B"),
+        ("3", "Budgetopfølgning pr. 30. juni 2025", "EMN-2025-000912", "B"),
+    ]
+    p2 = m.points[1]
+    assert [s.heading for s in p2.sections] == ["Beslutninger", "Resume", "Indstilling", "Sagsforløb", "Bilag"]
+    assert p2.decision == "Indstillingen blev godkendt. Anders Bech (Ø) stemte imod.\n\nFraværende: Anders Bech"
+    assert p2.section("Indstilling").text == (
+        "Teknik- og Miljøforvaltningen indstiller,\nat lokalplan 1187 vedtages endeligt med de ændringer, der fremgår "
+        "af høringsnotatet, og\nat kommuneplantillæg nr. 12 vedtages endeligt."
+    )
+    assert p2.attachments == ["Høringsnotat lokalplan 1187", "Lokalplan 1187 endelig udgave"]
+    assert p2.path == [PathEntry("Teknisk Udvalg", "2025-03-03", "4"), PathEntry("Byrådet", "2025-03-26", "11"),
+                       PathEntry("Teknisk Udvalg", "2025-08-11", "2")]  # fmt: skip
+    assert p2.absent == ["Anders Bech"]
+    assert [(v.position, v.who, v.parties) for v in p2.votes] == [("against", ("Anders Bech",), ("Ø",))]
+    assert [(v.position, v.parties, v.count) for v in m.points[2].votes] == [("for", (), 19), ("against", ("F",), 2)]
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Lise Holm", False), ("Mads Krogh", False), ("Anders Bech", True), ("Hanne Friis", False), ("Ulla Dahl", False)
+    ]  # fmt: skip
+
+
+def test_numbered_committee_print_with_body_named_headings(settings):
+    m = _read(READERS / "print_udvalg_numbered.txt", settings)
+    assert (m.committee, m.start) == ("Økonomiudvalget", datetime(2025, 11, 19, 8, 0))
+    assert m.place == "Mødelokale 1, Rådhuset"
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Karen Lund", False), ("Per Vang", False), ("Sofie Holt", True), ("Jonas Berg", False)
+    ]  # fmt: skip
+    assert [(p.number, p.title, p.case_number) for p in m.points] == [
+        ("1", "Godkendelse af dagsorden", "25/20079"),
+        ("2", "Salg af grund ved Industrivej 12", "25/18811"),  # "Sagsnr. i ESDH:" on the title line
+        ("3", "Tilsyn med plejecentre 2025", "12/27845"),
+    ]
+    p1, p2, p3 = m.points
+    assert p1.decisions == [Decision("Godkendt.", "Økonomiudvalget", "2025-11-19", "",
+                                     "Beslutning i Økonomiudvalget den 19-11-2025")]  # fmt: skip
+    assert [s.heading for s in p2.sections] == ["Indstilling", "Sagsfremstilling", "Tidligere beslutninger",
+                                                "Udvalgets beslutning"]  # fmt: skip
+    assert p2.decision == "Anbefales over for Kommunalbestyrelsen. Jonas Berg (Ø) tog forbehold."
+    assert p2.path == [PathEntry("Kommunalbestyrelsen", "2024-01-30", "5")]
+    assert [(v.position, v.who) for v in p2.votes] == [("reservation", ("Jonas Berg",))]
+    assert p3.decisions[0].heading == "Afgørelse" and p3.absent == ["Per Vang"]
+    assert [(v.position, v.who) for v in p3.votes] == [("not-taking-part", ("Per Vang",))]
+
+
+def test_esdh_print_with_labelled_case_numbers(settings):
+    m = _read(READERS / "print_esdh_labelled.txt", settings)
+    assert (m.committee, m.date_iso, m.kind) == ("Social- og Sundhedsudvalget", "2025-12-04", "referat")
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Mette Nørgaard", False), ("Kim Juhl", False), ("Rasmus Lind", False), ("Birgit Skov", True)
+    ]  # fmt: skip
+    assert [(p.number, p.title, p.case_number) for p in m.points] == [
+        ("1", "Meddelelser", "2012-28504"),  # past the "Dok.nr.:" line, which is not the case
+        ("2", "Rehabiliteringsforløb i hjemmeplejen", "27.00.00-A00-1-23"),
+    ]
+    p2 = m.points[1]
+    assert [(d.body, d.date, d.point) for d in p2.decisions] == [("Social- og Sundhedsudvalget", "2025-12-04", "2")]
+    assert p2.absent == ["Kim Juhl"]
+    assert [(v.position, v.who, v.parties) for v in p2.votes] == [
+        ("for", (), ("A", "V")), ("against", ("Rasmus Lind",), ("F",)), ("not-taking-part", ("Kim Juhl",), ("V",))
+    ]  # fmt: skip
+
+
+def test_portal_page_with_accordion_items_and_navigation(settings):
+    """The saved portal page of the issue: items in accordion buttons, navigation as plain link lists."""
+    m = _read(READERS / "portal_accordion.html", settings)
+    assert (m.committee, m.start, m.place, m.kind) == (
+        "Social- og Sundhedsudvalget", datetime(2025, 3, 12, 15, 0), "Rådhuset, mødelokale 3", "referat"
+    )  # fmt: skip
+    assert [(p.number, p.title, p.case_number, p.closed) for p in m.points] == [
+        ("1", "Godkendelse af dagsorden", "25-003117", False),
+        ("2", "Ny model for visitation til hjemmepleje", "24-018870", False),
+        ("3", "Lukket punkt: Personsag", None, True),
+    ]
+    p2 = m.points[1]
+    assert [s.heading for s in p2.sections] == ["Beslutning", "Resume", "Indstilling", "Bilag"]
+    assert p2.attachments == ["Visitationsmodel 2025.pdf", "Høringssvar fra Ældrerådet.pdf"]
+    assert [(v.position, v.parties) for v in p2.votes] == [("against", ("Ø",))]
+    everything = "\n".join(p.full_text for p in m.points)
+    for noise in ("Byrådet", "Børne- og Skoleudvalget", "Dagsorden 9. april", "Cookies", "Hent som PDF"):
+        assert noise not in everything
+
+
+def test_portal_table_of_contents_then_items(settings):
+    m = _read(READERS / "portal_table.html", settings)
+    assert (m.committee, m.start) == ("Teknik- og Miljøudvalget", datetime(2025, 5, 6, 16, 0))
+    assert [(p.number, p.title, p.case_number) for p in m.points] == [
+        ("1", "Godkendelse af dagsorden", "25-004401"),
+        ("2", "Vintertjeneste 2025-2026, serviceniveau", "EMN-2025-003383"),
+        ("3", "Trafikplan for bymidten", "27.00.00-A00-1-23"),
+    ]
+    p2 = m.points[1]
+    assert p2.decisions == [Decision("Anbefales over for Økonomiudvalget og Byrådet.\n\nImod stemte: (F) og (Ø).",
+                                     "Teknik- og Miljøudvalget", "2025-05-06", "",
+                                     "Beslutning i Teknik- og Miljøudvalget den 06-05-2025")]  # fmt: skip
+    assert p2.path == [PathEntry("Byrådet", "2024-08-27", "9")]
+    assert m.points[2].decision == "Udsat til næste møde."
+
+
+def test_portal_agenda_list_with_case_number_column(settings):
+    m = _read(READERS / "portal_list_only.html", settings)
+    assert (m.committee, m.start, m.kind) == ("Børne- og Skoleudvalget", datetime(2026, 1, 14, 17, 0), "dagsorden")
+    assert [(p.number, p.title, p.case_number) for p in m.points] == [
+        ("1", "Godkendelse af dagsorden", "26/00112"),
+        ("2", "Skoledistrikter fra skoleåret 2026/27", "25/20079"),
+        ("3", "Meddelelser", "26/00140"),
+    ]
+
+
+# ---------------------------------------------------------------- every form in every family
+
+HEADINGS = [  # (printed heading, body, ISO date, point) - SOURCES.md and FORMATS.md
+    ("Beslutning", "", "", ""),
+    ("Beslutninger", "", "", ""),
+    ("Beslutning i Økonomiudvalget den 19-11-2025", "Økonomiudvalget", "2025-11-19", ""),
+    ("Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 2", "Sundheds- og Forebyggelsesudvalget",
+     "2012-12-04", "2"),
+    ("Udvalgets beslutning", "Udvalget", "", ""),
+    ("Afgørelse", "", "", ""),
+    ("Beslutning i Udvalget for plan, udvikling og kultur (PUK) den 20-06-2013",
+     "Udvalget for plan, udvikling og kultur (PUK)", "2013-06-20", ""),
+    ("Beslutning Byrådet den 12-03-2019", "Byrådet", "2019-03-12", ""),
+    ("Økonomiudvalgets beslutning under mødet den 3. marts 2015", "Økonomiudvalget", "2015-03-03", ""),
+    ("Beslutning i Kommunalbestyrelsen den 30. januar 2012", "Kommunalbestyrelsen", "2012-01-30", ""),
+    ("Beslutning i Borgerrepræsentationen den 2025-06-12", "Borgerrepræsentationen", "2025-06-12", ""),
+    ("Udvalgets beslutning:", "Udvalget", "", ""),
+]  # fmt: skip
+CASES = [  # (printed, the case number)
+    ("24-012144", "24-012144"),
+    ("EMN-2025-003383", "EMN-2025-003383"),
+    ("Sagsnr.: 2012-28504", "2012-28504"),
+    ("Sagsnr. i ESDH: 25/20079", "25/20079"),
+    ("12/27845", "12/27845"),
+    ("27.00.00-A00-1-23", "27.00.00-A00-1-23"),
+    ("J.nr. 00.01A00-G01-1-24", "00.01A00-G01-1-24"),
+    ("Sag: 23-001222", "23-001222"),
+    ("Sag 306-2009-600", "306-2009-600"),
+    ("Sagsid.: 15/1234", "15/1234"),
+    ("20-072985K", "20-072985K"),
+    ("EMN-2024-011872", "EMN-2024-011872"),
+]
+TITLES = [
+    "Godkendelse af dagsorden", "Budgetopfølgning pr. 31. marts", "Salg af grund ved Industrivej",
+    "Evaluering af rygestopkurser", "Trafiksikkerhedsplan for skolevejene", "Tilsyn med plejecentre",
+    "Lokalplan for boliger ved Havnevej", "Ny visitationsmodel i hjemmeplejen", "Vintertjeneste og serviceniveau",
+    "Kommuneplantillæg for erhvervsområde", "Tilskud til foreningernes lokaler", "Høring om madordning",
+]  # fmt: skip
+
+
+def _decision_text(i: int) -> str:
+    return f"Indstillingen blev godkendt med en bemærkning om opfølgning i kvartal {i % 4 + 1}."
+
+
+def _print_punkt(title_line: bool) -> str:
+    out = ["REFERAT Økonomiudvalget d. 19-11-2025", "", "Mødedato Onsdag d. 19. november 2025 kl. 08:00",
+           "Mødested Rådhuset, mødelokale 1", "Mødedeltagere Karen Lund (A), Per Vang (V), Jonas Berg (Ø)",
+           ""]  # fmt: skip
+    for i, ((heading, *_), (case, _), title) in enumerate(zip(HEADINGS, CASES, TITLES, strict=True), start=1):
+        out += [f"Punkt {i}: {title} - {case}"] if title_line else [f"Punkt {i}: {title}", case]
+        out += [heading, _decision_text(i), "Sagsfremstilling", "Sagen forelægges udvalget til beslutning.", ""]
+    return "\n".join(out)
+
+
+def _print_numbered(title_line: bool) -> str:
+    out = ["Økonomiudvalget", "Referat", "Dato: 19.11.2025", "", "Medlemmer", "Karen Lund (A), formand",
+           "Per Vang (V)", "Jonas Berg (Ø)", ""]  # fmt: skip
+    for i, ((heading, *_), (case, _), title) in enumerate(zip(HEADINGS, CASES, TITLES, strict=True), start=1):
+        out += [f"{i}. {title} - {case}"] if title_line else [f"{i}. {title}", "Dok.nr.: 2025-220114", case]
+        out += ["Sammendrag", "Sagen forelægges udvalget til beslutning.", heading, _decision_text(i), ""]
+    return "\n".join(out)
+
+
+def _html(accordion: bool) -> str:
+    out = ["<!DOCTYPE html><html lang='da'><head><meta charset='utf-8'><title>Referat</title></head><body>",
+           "<div class='links'><a href='/a'>Forside</a><a href='/b'>Politik</a><a href='/c'>Udvalg</a></div>",
+           "<h1>Økonomiudvalget</h1><div>Referat</div><div>Mødedato: 19. november 2025 kl. 8.00</div>"]  # fmt: skip
+    for i, ((heading, *_), (case, _), title) in enumerate(zip(HEADINGS, CASES, TITLES, strict=True), start=1):
+        if accordion:
+            out.append(f"<div><button><span>{i}.</span><span>{title}</span></button><div><div>{case}</div>")
+        else:
+            out.append(f"<section><h2>{i}. {title}</h2><p>{case}</p>")
+        out.append(f"<h3>{heading}</h3><p>{_decision_text(i)}</p><h3>Sagsfremstilling</h3>"
+                   "<p>Sagen forelægges udvalget til beslutning.</p>")  # fmt: skip
+        out.append("</div></div>" if accordion else "</section>")
+    return "\n".join([*out, "</body></html>"])
+
+
+FAMILIES = {
+    "print, Punkt N, case under the title": ("txt", lambda: _print_punkt(False)),
+    "print, Punkt N, case on the title line": ("txt", lambda: _print_punkt(True)),
+    "print, N. Titel, case under the title": ("txt", lambda: _print_numbered(False)),
+    "print, N. Titel, case on the title line": ("txt", lambda: _print_numbered(True)),
+    "portal page, item headings": ("html", lambda: _html(False)),
+    "portal page, accordion items": ("html", lambda: _html(True)),
+}
+
+
+@pytest.mark.parametrize("family", list(FAMILIES))
+def test_every_heading_and_case_form_in_every_family(family, tmp_path, settings):
+    ext, make = FAMILIES[family]
+    path = tmp_path / f"referat.{ext}"
+    path.write_text(make(), encoding="utf-8")
+    m = _read(path, settings)
+    assert (m.committee, m.date_iso, m.kind) == ("Økonomiudvalget", "2025-11-19", "referat")
+    got = [(p.number, p.title, p.case_number) for p in m.points]
+    assert got == [(str(i), t, c) for i, (t, (_, c)) in enumerate(zip(TITLES, CASES, strict=True), start=1)]
+    for i, (p, (heading, body, date, point)) in enumerate(zip(m.points, HEADINGS, strict=True), start=1):
+        assert p.decisions == [Decision(_decision_text(i), body, date, point, heading.rstrip(":"))], heading
+        assert p.decision == _decision_text(i)
+        assert [s.heading for s in p.sections if s.heading != "Sammendrag"] in (
+            [heading.rstrip(":"), "Sagsfremstilling"], [heading.rstrip(":")]
+        )
