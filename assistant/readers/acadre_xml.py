@@ -73,7 +73,7 @@ def _point(parent, committee: str) -> AgendaPoint | None:  # noqa: ANN001
     if access and not access.startswith(_OPEN):
         return AgendaPoint(number=number, title=title, case_number=case, closed=True)
     blocks: list[Block] = []
-    bullets = sorted(tables(item, "bullet"), key=lambda t: int(fields(t).get("bulletsortorder") or 0))
+    bullets = sorted(tables(item, "bullet"), key=lambda t: _order(fields(t).get("bulletsortorder", "")))
     for b in bullets:
         bf = fields(b)
         # a line break in HTML source is a space (Word's HTML wraps its lines); <br> still breaks the line
@@ -88,6 +88,11 @@ def _point(parent, committee: str) -> AgendaPoint | None:  # noqa: ANN001
     absent = vocabulary.split_names(f.get("absent", "")) + vocabulary.split_names(f.get("excuse", ""))
     point.absent = list(dict.fromkeys([*point.absent, *absent]))  # the item's own absence fields
     return point
+
+
+def _order(value: str) -> int:
+    value = value.strip()
+    return int(value) if value.isdigit() else 10**6
 
 
 def _number_key(p: AgendaPoint) -> tuple[int, str]:
