@@ -312,21 +312,38 @@ Bilag
 2025-39980 - Elevprognose 2026-2032"""
 
 
-def test_print_variant_without_blank_lines(settings, tmp_path):
-    """A print PDF whose lines all sit one step apart (no paragraph gaps, no bold): the committee above "Referat",
-    the date only in "Dato:", roles after a comma, a case number at the end of the title, "Afgørelse"."""
+def _render(path: Path, pages: list[list], header: str = "") -> Path:
+    """A PDF of text lines one step apart (no paragraph gaps, no bold); a (label, value) pair is printed in two
+    table columns; pages after the first get ``header`` on top and every page "Side N" at the foot."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
     pdfmetrics.registerFont(TTFont("DejaVu", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
-    path = tmp_path / "referat.pdf"
     c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
-    c.setFont("DejaVu", 10)
-    for i, text in enumerate(VARIANT.splitlines()):
-        c.drawString(60, 800 - 14 * i, text)
+    for n, lines in enumerate(pages, start=1):
+        c.setFont("DejaVu", 10)
+        top = 800
+        if header and n > 1:
+            c.drawString(60, 815, f"{header}")
+            top = 780
+        for i, line in enumerate(lines):
+            if isinstance(line, tuple):
+                c.drawString(60, top - 14 * i, line[0])
+                c.drawString(200, top - 14 * i, line[1])
+            else:
+                c.drawString(60, top - 14 * i, line)
+        c.drawString(480, 30, f"Side {n}")
+        c.showPage()
     c.save()
+    return path
+
+
+def test_print_variant_without_blank_lines(settings, tmp_path):
+    """A print PDF whose lines all sit one step apart (no paragraph gaps, no bold): the committee above "Referat",
+    the date only in "Dato:", roles after a comma, a case number at the end of the title, "Afgørelse"."""
+    path = _render(tmp_path / "referat.pdf", [VARIANT.splitlines()])
     m = _read(path, settings, "Testby Kommune")
     assert m.source_format == "esdh-print-pdf"
     assert (m.committee, m.date_iso, m.time_str) == ("Børne- og Skoleudvalget", "2026-01-14", "")
@@ -382,3 +399,51 @@ def test_docx_headings_from_styles_based_on_heading_styles(settings, tmp_path):
     assert [s.heading for s in m.points[0].sections] == [
         "Sagsfremstilling", "Beslutning i Kommunalbestyrelsen den 30-01-2025"
     ]  # fmt: skip
+
+
+def test_esdh_print_with_label_columns_running_numbers_and_closed_items(settings, tmp_path):
+    """FORMATS.md format 9 (ESDH PDFs of Varde, Haderslev, Thisted): cover labels with their values in a second
+    column, grouped contents, running numbers, "Dok.nr./Sagsid./Initialer/Åben sag" under the title,
+    "Beslutning <udvalg> den <dato>" with "Fraværende:", a closed item, a signature sheet."""
+    cover = [
+        "Økonomiudvalget", "REFERAT", ("Mødedato:", "12-03-2015"), ("Mødetidspunkt:", "16:00"),
+        ("Mødested:", "Rådhuset, mødelokale 3"), ("Deltagere:", "Erik Lund (V), Birthe Holm (A), Mads Kirk (O)"),
+        ("Afbud:", "Tina Ravn (C)"), ("Referent:", "Søren Bjerg"),
+        "Indholdsfortegnelse", "Åbne beslutningssager", "284. Regnskab 2014 for Rådhuset .......... 2",
+        "285. Budgetopfølgning pr. 28. februar 2015 .......... 3", "Til behandling - for lukkede døre",
+        "286. Køb af areal .......... 3",
+    ]
+    item = [
+        "284. Regnskab 2014 for Rådhuset", ("Dok.nr.:", "2015-10233"), ("Sagsid.:", "15/1201"),
+        ("Initialer:", "MBJ"), "Åben sag", "Sagsfremstilling",
+        "Regnskabet for 2014 viser et mindreforbrug på 1,2 mio. kr.", "Indstilling",
+        "Økonomidirektøren indstiller, at regnskabet godkendes.", "Beslutning Økonomiudvalget den 12-03-2015",
+        "Godkendt.", "Fraværende: Tina Ravn (C)",
+    ]
+    rest = [
+        "285. Budgetopfølgning pr. 28. februar 2015", ("Dok.nr.:", "2015-11870"), ("Sagsid.:", "15/1450"),
+        "Åben sag", "Sagsfremstilling", "Forventet regnskab svarer til det korrigerede budget.",
+        "Beslutning Økonomiudvalget den 12-03-2015", "Taget til efterretning.", "Fraværende: Tina Ravn (C)",
+        "286. Køb af areal", ("Dok.nr.:", "2015-12001"), ("Sagsid.:", "15/1502"), "Lukket sag",
+        "Underskriftsblad", "Erik Lund (V)", "Birthe Holm (A)",
+    ]  # fmt: skip
+    path = _render(tmp_path / "oek.pdf", [cover, item, rest], header="Økonomiudvalget 12-03-2015")
+    m = _read(path, settings, "Testby Kommune")
+    assert (m.committee, m.date_iso, m.time_str, m.place) == (
+        "Økonomiudvalget", "2015-03-12", "16:00", "Rådhuset, mødelokale 3"
+    )  # fmt: skip
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Erik Lund", False), ("Birthe Holm", False), ("Mads Kirk", False), ("Tina Ravn", True)
+    ]  # fmt: skip
+    assert [(p.number, p.title, p.case_number, p.closed) for p in m.points] == [
+        ("284", "Regnskab 2014 for Rådhuset", "15/1201", False),
+        ("285", "Budgetopfølgning pr. 28. februar 2015", "15/1450", False),
+        ("286", "Køb af areal", "15/1502", True),
+    ]
+    p284 = m.points[0]
+    assert [s.heading for s in p284.sections] == [
+        "Sagsfremstilling", "Indstilling", "Beslutning Økonomiudvalget den 12-03-2015"
+    ]  # fmt: skip
+    assert [(d.body, d.date) for d in p284.decisions] == [("Økonomiudvalget", "2015-03-12")]
+    assert p284.decision.startswith("Godkendt.") and p284.absent == ["Tina Ravn"]
+    assert "Økonomiudvalget 12-03-2015" not in m.points[1].full_text  # the running header

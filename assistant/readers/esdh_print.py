@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 
 from assistant import vocabulary
 from assistant.readers import structure
 from assistant.readers.municipality import name_from_header
 from assistant.readers.sniff import Unreadable
 from assistant.records import AgendaPoint, Meeting, Participant
-from assistant.textutil import Block, fold_ws, parse_danish_datetime
+from assistant.textutil import Block, fold_ws, parse_danish_datetime, parse_time
 
 FORMAT_PDF = "esdh-print-pdf"
 
@@ -48,6 +49,7 @@ ITEM_LABEL_RE = re.compile(
     r"Åben sag|Lukket sag)\s*(?::\s*|\s+|$)(?P<value>.*)$",
     re.IGNORECASE,
 )
+_ACCESS_LABEL_RE = re.compile(r"^(?:åben|åbent|lukket)(?:\s+sag)?$", re.IGNORECASE)  # a flag, no value
 TOC_HEAD_RE = re.compile(r"^(?:indholdsfortegnelse|indhold)\s*$", re.IGNORECASE)
 TOC_PAGE_RE = re.compile(r"(?:\.{3,}|…+|\s)\s*\d{1,4}\s*$")
 PAGE_LINE_RE = re.compile(
@@ -75,6 +77,9 @@ OTHER_LABEL_RE = re.compile(
 _HEADER_SKIP_RE = re.compile(
     r"^(?:åbent|lukket|åben)\s+(?:referat|dagsorden|møde)$|^ekstraordinært\b|^kl\.?\s*\d", re.IGNORECASE
 )
+_TIME_LABEL_RE = re.compile(r"^(?:mødetidspunkt|tidspunkt|starttidspunkt|mødestart)\s*:\s*(?P<value>\S.*)$", re.I)
+PEOPLE_INLINE_RE = re.compile(r"^(?:deltagere|mødedeltagere|medlemmer|tilstede|til stede)\s*:\s*(?P<value>\S.*)$", re.I)
+_ANY_LABEL_RE = re.compile(r"^[A-ZÆØÅa-zæøå][\wæøåÆØÅ/ .-]{1,30}:(?:\s|$)")
 _DATE_LABEL_RE = re.compile(r"^(?:dato|mødedato)\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
 _LIST_MARK_RE = re.compile(r"^(?:[A-Za-zÆØÅæøå]|\d{1,2}|[ivx]{1,4})[.)]$")
 _LIST_LINE_RE = re.compile(r"^(?:[-•▪◦*]\s|\d{1,2}[.)]\s|[A-Za-z][.)]\s)")
@@ -129,6 +134,7 @@ class Item:
     labels: dict[str, str] = field(default_factory=dict)
     case_number: str | None = None
     path: list[str] = field(default_factory=list)  # earlier handling lines
+    closed: bool = False  # printed "Lukket sag"
     body: list[Line] = field(default_factory=list)
 
 
@@ -227,6 +233,10 @@ def _read_item_head(lines: list[Line], i: int, m: re.Match[str], lay: Layout) ->
             item.case_number = item.case_number or case
             j += 1
             continue
+        if _ACCESS_LABEL_RE.match(t.strip()):
+            item.closed = t.strip().lower().startswith("lukket")  # "Åben sag" / "Lukket sag"
+            j += 1
+            continue
         if lm and _is_item_label(t):
             label, value = fold_ws(lm["label"]).rstrip(".:"), lm["value"].strip()
             if not value and j + 1 < len(lines) and not _is_item_label(lines[j + 1].text):
@@ -304,6 +314,8 @@ def _in_list(listing: list[str], ln: Line) -> bool:
 
 def item_point(item: Item, known: set[str], committee: str = "") -> AgendaPoint:
     """The point; earlier handling printed under the labels becomes a "Sagsforløb" section (and the point's path)."""
+    if item.closed:
+        return AgendaPoint(number=item.number, title=item.title, case_number=item.case_number, closed=True)
     path = [Block("Sagsforløb", 2, True, "h"), *(Block(t) for t in item.path)] if item.path else []
     attachments: list[str] = []  # the lines listed under "Bilag", up to the paragraph break that ends the list
     body = blocks(item.body, attachments)
@@ -349,6 +361,11 @@ def participant(text: str) -> Participant | None:
     return Participant(p.name, p.absent, note)
 
 
+def _comma_names(text: str) -> list[str]:
+    """ "Erik Lund (V), Birthe Holm (A)" -> the two entries (commas inside parentheses kept)."""
+    return [x.strip() for x in re.split(r",\s*(?![^()]*\))", text) if x.strip()]
+
+
 def read_cover(lines: list[Line]) -> Cover:
     """Kind, committee, start, place and participants from the lines before the first item."""
     c = Cover()
@@ -357,9 +374,19 @@ def read_cover(lines: list[Line]) -> Cover:
     after_date = False
     lead = ""  # a line above the first "Referat": the committee in a running header ("<udvalg> / Referat / Dato:")
     labelled = None  # "Dato: 04.12.2012", used when the cover prints no date of its own
+    clock = None  # "Mødetidspunkt: 16:00"
     for ln in lines:
         t = ln.text
         c.text.append(t)
+        tm = _TIME_LABEL_RE.match(t)
+        if tm:
+            clock = parse_time(tm["value"])
+            continue
+        inline = PEOPLE_INLINE_RE.match(t)
+        if inline:  # "Deltagere: Erik Lund (V), Birthe Holm (A)"
+            c.participants += [p for p in map(participant, _comma_names(inline["value"])) if p]
+            mode = ""
+            continue
         dm = _DATE_LABEL_RE.match(t)
         if dm:
             when = parse_danish_datetime(dm["value"])
@@ -391,6 +418,8 @@ def read_cover(lines: list[Line]) -> Cover:
         if OTHER_LABEL_RE.match(t):
             mode = "other"
             continue
+        if _ANY_LABEL_RE.match(t) and mode != "people":
+            continue  # a label of its own ("Mødetidspunkt: 16:00", "Bemærkninger: ...") is no committee or place
         if mode == "people":
             p = participant(t)
             if p:
@@ -419,6 +448,8 @@ def read_cover(lines: list[Line]) -> Cover:
     c.committee = c.committee or lead
     if c.start is None and labelled is not None and labelled[0] is not None:
         c.start, c.has_time = labelled
+    if c.start is not None and not c.has_time and clock is not None:
+        c.start, c.has_time = datetime.combine(c.start.date(), clock), True
     c.participants = structure.mark_absent(c.participants, absences)
     return c
 
