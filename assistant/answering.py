@@ -37,12 +37,13 @@ from assistant.answerers.path import CaseStep, answer_case, answer_path, case_hi
 from assistant.answerers.votes import answer_votes
 from assistant.citations import clean_title
 from assistant.prompts import phrase
-from assistant.query import QueryPlan, analyse, topic_terms
+from assistant.query import QueryPlan, analyse, find_case_number, topic_terms
 from assistant.records import AgendaPoint, Answer, Filters, Hit, Meeting
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
 
 _POINT_WORDS = re.compile(r"\b(punktet|sagen|behandlingen|that item|the item|this item|that point|handling)\b", re.I)
+RECORD_INTENTS = ("decision", "recommendation", "fact", "when")  # a case number alone answers these by its path
 VOTE_CANDIDATES = 5  # points searched for recorded votes on a topic (the answer's k)
 
 
@@ -162,9 +163,11 @@ class Assistant:
         catalog = self.index.catalog
         merged = self.retriever.resolve_filters(plan, filters)
         topical = bool(topic_terms(plan))
+        named_case = find_case_number(plan.question)  # a case the question names, not the conversation's
+        if plan.case_number and (plan.intent == "case" or (named_case and not topical and plan.intent in
+                                                           RECORD_INTENTS)):
+            return answer_case(catalog, plan)  # "Hvad blev besluttet i sag 2012-28504?": its decisions, in order
         if plan.intent == "case":
-            if plan.case_number:
-                return answer_case(catalog, plan)
             found = self._subject(plan, filters) if (plan.point_key or topical) else None
             if found is None:
                 return None

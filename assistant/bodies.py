@@ -84,11 +84,15 @@ def aliases(name: str) -> list[str]:
     "Byråd 2022-2025" -> ["byråd", "kommunalbestyrelse", ..., "city council", ...].
     """
     core = core_name(name)
+    abbreviation = re.search(r"\(([A-ZÆØÅ]{2,6})\)\s*$", core)  # "Udvalget for plan, udvikling og kultur (PUK)"
+    core = re.sub(r"\s*\([^)]*\)\s*$", "", core) if abbreviation else core
     tokens = core.split()
     if not tokens:
         return []
     last = _base(tokens[-1])
     out = [" ".join([*tokens[:-1], last]).lower()]
+    if abbreviation:
+        out.append(abbreviation.group(1).lower())
     if " / " in core:  # ".Spørgsmål / Svar til Byrådet" -> also "svar til byråd"
         for part in core.split(" / "):
             words = part.strip(" .").split()

@@ -121,6 +121,14 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "The agenda of the meeting of {committee} on {date} ({n:item|items}):",
     },
     "agenda_line": {"da": "Punkt {number}: {title}", "en": "Item {number}: {title}"},
+    "decisions_intro": {
+        "da": "Beslutninger på mødet i {committee} {date}:",
+        "en": "Decisions at the meeting of {committee} on {date}:",
+    },
+    "no_decisions": {
+        "da": "Referatet fra mødet i {committee} {date} har ingen beslutninger.",
+        "en": "The minutes of the meeting of {committee} on {date} record no decisions.",
+    },
     "point_about": {
         "da": "Punkt {number} på mødet i {committee} {date} handler om »{title}«.",
         "en": "Item {number} of the meeting of {committee} on {date} is about “{title}”.",

@@ -83,7 +83,9 @@ _POINT_REF = re.compile(
     r"\b(?:dagsordens)?(?:punkt|item|point|pkt\.?)\s*(?:nr\.?\s*|no\.?\s*|number\s*)?(\d{1,4}[a-z]?)\b", re.I
 )
 _POINT_ORDINAL = re.compile(r"\b(sidste|første|last|first|final)\s+(?:dagsordens)?(?:punkt|item|point)\b", re.I)
-_WHERE = re.compile(r"\b(hvor\s+(?:blev|var|foregik|afholdtes|holdtes|mødtes|holdt)|mødested|where|venue)\b", re.I)
+_WHERE = re.compile(
+    r"\b(hvor\s+(?:og hvornår|blev|var|foregik|afholdtes|holdtes|mødtes|holdt)|mødested|where|venue)\b", re.I
+)
 _AGENDA = re.compile(
     r"\b(dagsorden\w*|agenda|hvilke (?:punkter|sager)|which (?:items|points|cases)|what (?:items|points|cases)|"
     r"hvad (?:blev|var) der på|hvad stod på|what was on|what was discussed|hvad blev (?:der )?behandlet)\b",
@@ -96,7 +98,8 @@ RECORD_WORDS = frozenset(
     "behandlet behandlede treated dealt sted location venue mødested første sidste first last final igen again "
     "tidligere earlier before previously stemte stemt vote voted votes voting imod against parti partier party "
     "parties forbehold reservation reservations undlod abstained tog took happen happened skete stod står "
-    "afstemning stemme stemmer".split()
+    "afstemning stemme stemmer truffet taget made taken ekstraordinær ekstraordinært ekstraordinære extraordinary "
+    "ordinær ordinære ordinary regular".split()
 )
 _LATEST = re.compile(
     r"\b(sidste|seneste|forrige|nyeste|last|latest|most recent|previous)\s+(møde|mødet|meeting)\b", re.I
@@ -148,7 +151,7 @@ class QueryPlan:
     meeting_id: str | None = None  # a meeting carried over from the previous turn
     point_key: str | None = None  # the agenda point the previous turn answered from (a follow-up's subject)
     point_ref: str = ""  # the point the question names: "3", "last", "first"
-    aspect: str = ""  # a question about the meeting itself: "when", "where", "when+where", "agenda"
+    aspect: str = ""  # about the meeting itself: "when", "where", "when+where", "agenda", "decisions"
     numbers: list[str] = field(default_factory=list)  # numbers the topic names (years, amounts, addresses)
     relaxed: list[str] = field(default_factory=list)  # the question's own filters retrieval had to drop
     effective_filters: Filters | None = field(default=None, repr=False, compare=False)  # what retrieval used
@@ -322,7 +325,7 @@ def committee_aliases(name: str) -> list[str]:
 def _alias_pattern(alias: str) -> re.Pattern[str]:
     body = r"[\s-]*".join(re.escape(p) for p in re.split(r"[\s-]+", alias) if p)
     # "byrådet", "udvalgets", and compounds with møde: "byrådsmødet", "økonomiudvalgsmødet"
-    return re.compile(rf"(?<![\wæøå]){body}(?:et|ets|en|ens|s|e|s?møde(?:t|r|rne|ts)?)?(?![\wæøå])", re.I)
+    return re.compile(rf"(?<![\wæøå]){body}(?:et|ets|en|ens|n|ns|s|e|s?møde(?:t|r|rne|ts)?)?(?![\wæøå])", re.I)
 
 
 def match_committees(question: str, committees: list[str]) -> list[str]:
@@ -359,8 +362,9 @@ def _record_stems() -> frozenset[str]:
 def topic_terms(plan: QueryPlan) -> list[str]:
     """The question's terms that name a topic, not the meeting, a point or a vote as such."""
     generic = _record_stems()
-    if plan.filters.committee:  # "§ 17,4-udvalget om boligsocial helhedsplan": words of the committee's own name
-        generic = generic | stems(plan.filters.committee)
+    subtitle = (plan.filters.committee or "").partition(" - ")[2]
+    if subtitle:  # "§ 17,4-udvalget om boligsocial helhedsplan": the subtitle of the committee's own name
+        generic = generic | stems(subtitle)
     return [t for t in plan.terms if not any(t == g or (min(len(t), len(g)) >= 4 and (t.startswith(g) or
                                              g.startswith(t))) for g in generic)]
 
@@ -436,6 +440,8 @@ def analyse(
             plan.aspect = "when"
         elif _AGENDA.search(q) and plan.intent in ("fact", "case"):
             plan.aspect = "agenda"
+        elif plan.intent == "decision":
+            plan.aspect = "decisions"  # "Hvad blev besluttet på mødet?": every point's decision
     previous = _previous_plan(history)
     if previous is not None and is_followup(q, plan):
         plan = _carry_over(plan, previous)
@@ -477,6 +483,8 @@ def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
         plan.meeting_id = prev.meeting_id  # "hvem var fraværende?" -> the same meeting
         if not topic_terms(plan) and not plan.point_ref:
             plan.point_key = prev.point_key  # "og hvad blev besluttet?", "hvem stemte imod?" -> the same point
+            if plan.point_key and plan.aspect == "decisions":
+                plan.aspect = ""
     if (plan.case_number or plan.point_key) and plan.intent in ("when", "fact") and _PATH.search(plan.question):
         plan.intent = "case"  # "Hvornår blev det behandlet igen?": the carried case's path
     if not plan.case_number:

@@ -193,3 +193,55 @@ def test_new_topic_is_not_a_followup():
 def test_plan_roundtrip():
     plan = analyse("Hvad besluttede kulturudvalget i juni 2023?", None, Catalog())
     assert QueryPlan.from_dict(plan.to_dict()) == plan
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Who was absent from the Børne- og Ungeudvalget meeting?", "en"),
+        ("What did Økonomiudvalget decide about Strandparken?", "en"),
+        ("Hvad besluttede Økonomiudvalget om Strandparken?", "da"),
+        ("Hvornår var mødet?", "da"),
+        ("Hvem stemte imod?", "da"),
+    ],
+)
+def test_language_ignores_names_and_committee_titles(text, lang):
+    assert analyse(text).lang == lang
+
+
+@pytest.mark.parametrize(
+    "question, committee",
+    [
+        ("What did the culture and leisure committee decide?", "Kultur- og Fritidsudvalget"),
+        ("Who sits on the health committee?", "Sundheds- og Forebyggelsesudvalget"),
+        ("What did the planning, development and culture committee decide?",
+         "Udvalget for plan, udvikling og kultur (PUK)"),
+        ("Hvad besluttede PUK i juni?", "Udvalget for plan, udvikling og kultur (PUK)"),
+        ("What did the municipal council decide?", "Kommunalbestyrelsen"),
+        ("Hvad besluttede kommunalbestyrelsen?", "Kommunalbestyrelsen"),
+        ("What did the city council decide?", "Borgerrepræsentationen"),
+    ],
+)  # fmt: skip
+def test_committee_names_in_english_come_from_their_structure(question, committee):
+    """No list of committees: the fields of the name reach English through the glossary; councils by type."""
+    assert match_committees(question, [committee, "Økonomiudvalget"]) == [committee]
+
+
+@pytest.mark.parametrize(
+    "question, point_ref, aspect, intent",
+    [
+        ("Hvornår var mødet?", "", "when", "when"),
+        ("Where was the meeting held?", "", "where", "fact"),
+        ("Hvor og hvornår blev mødet holdt?", "", "when+where", "when"),
+        ("Hvad stod der på dagsordenen?", "", "agenda", "fact"),
+        ("Hvad handler punkt 3 om?", "3", "", "fact"),
+        ("What was decided under item 12a?", "12a", "", "decision"),
+        ("Hvad blev besluttet under det sidste punkt?", "last", "", "decision"),
+        ("Hvem stemte imod?", "", "", "votes"),
+        ("Hvilke partier tog forbehold om budgettet?", "", "", "votes"),
+        ("Hvornår har sagen om skolestrukturen tidligere været behandlet?", "", "", "case"),
+    ],
+)
+def test_questions_about_the_meeting_its_points_and_votes(question, point_ref, aspect, intent):
+    plan = analyse(question)
+    assert (plan.point_ref, plan.aspect, plan.intent) == (point_ref, aspect, intent)

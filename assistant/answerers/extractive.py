@@ -22,7 +22,7 @@ from assistant.embedders import estimate_tokens
 from assistant.prompts import format_date, phrase
 from assistant.query import QueryPlan, coverage, stems
 from assistant.readers.structure import absences_in
-from assistant.records import AgendaPoint, Answer, Citation, Filters, Hit, Meeting, text_hash
+from assistant.records import AgendaPoint, Answer, Citation, Decision, Filters, Hit, Meeting, text_hash
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
 from assistant.vocabulary import section_kind
@@ -101,6 +101,17 @@ def is_section(heading: str, name: str) -> bool:
 
 
 _SECTION_KINDS = {"beslutning": "decision", "indstilling": "recommendation"}
+
+
+def dated_decision(found: tuple[Meeting, AgendaPoint] | None, plan: QueryPlan) -> Decision | None:
+    """The point's decision record dated within the question's period, when the period is not the meeting's own."""
+    f = plan.filters
+    if found is None or not (f.date_from or f.date_to):
+        return None
+    lo, hi = (f.date_from.isoformat() if f.date_from else ""), (f.date_to.isoformat() if f.date_to else "9999")
+    if lo <= found[0].date_iso <= hi:
+        return None
+    return next((d for d in found[1].decisions if d.date and lo <= d.date <= hi), None)
 
 
 def _in_text(term: str, glued: str, have: set[str]) -> bool:
@@ -274,7 +285,10 @@ class ExtractiveAnswerer:
         text = ""
         if top_hit is not None and top_hit.point_key in points:
             text = _fold(self._point_text(points[top_hit.point_key]))
-        penalty = s.refusal_relaxed_penalty if plan.relaxed else 0.0
+        relaxed = plan.relaxed
+        if relaxed == ["date_from"] and top_hit is not None and dated_decision(points.get(top_hit.point_key), plan):
+            relaxed = []  # the period is that of a decision the point records ("Beslutning i PUK den 24-04-2013")
+        penalty = s.refusal_relaxed_penalty if relaxed else 0.0
         if text and plan.numbers and any(n not in text for n in plan.numbers):
             penalty += s.refusal_number_penalty
         if (plan.lang == "da" or plan.translation) and plan.terms and s.refusal_unknown_penalty > 0:
@@ -323,6 +337,9 @@ class ExtractiveAnswerer:
                 chosen[at:at] = follow
         if plan.intent == "decision":
             decision = [u for u in units if u.point_key == best.point_key and is_section(u.section, "beslutning")]
+            dated = dated_decision(self.index.catalog.point(best.point_key), plan)
+            if dated is not None:  # the decision of the period asked about, of several the point records
+                decision = [u for u in decision if u.section == dated.heading] or decision
             if len(decision) > DECISION_UNITS:
                 decision = [u for u in ranked if u in decision][:1]
             chosen = decision + [u for u in chosen if u not in decision]

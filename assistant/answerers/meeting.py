@@ -20,6 +20,7 @@ from assistant.vocabulary import absences_in, section_kind
 MAX_LISTED = 25  # meetings listed (and cited) at most in one answer: a screenful
 DECISION_CHARS = 600  # a decision longer than this is quoted up to a sentence end near it (a few sentences)
 ABOUT_CHARS = 400  # what a point is about: its opening text up to a sentence end near this
+LISTED_DECISION_CHARS = 200  # each point's decision in a list of a meeting's decisions: its first sentence or two
 MIN_ABOUT_CHARS = 40  # shorter sections ("Ansvarlig: Chef for ...", "Tid: 5 min.") say who and how long, not what
 # Headings whose text says what a point is about, most summary-like first (FirstAgenda, eDoc, Acadre layouts).
 SUMMARY_HEADINGS = ("resum", "sammendrag", "beslutningstema", "sagens indhold", "baggrund", "sagsfremstilling",
@@ -87,6 +88,8 @@ def answer_meeting(meeting: Meeting, plan: QueryPlan) -> Answer:
         if plan.aspect == "when+where":
             time = phrase("meeting_time", lang, time=meeting.time_str) if meeting.time_str else ""
             text = f"{phrase('meeting_when', lang, time=time, **values)} {text}"
+    elif plan.aspect == "decisions":
+        return answer_decisions(meeting, plan)
     elif plan.aspect == "agenda":
         key = "agenda_intro_one" if len(meeting.points) == 1 else "agenda_intro"
         lines = [phrase(key, lang, n=len(meeting.points), **values) + " [1]"]
@@ -97,6 +100,25 @@ def answer_meeting(meeting: Meeting, plan: QueryPlan) -> Answer:
         time = phrase("meeting_time", lang, time=meeting.time_str) if meeting.time_str else ""
         text = phrase("meeting_when", lang, time=time, **values)
     return Answer(plan.question, f"{text} [1]", [cite], lang, kind="meeting")
+
+
+def answer_decisions(meeting: Meeting, plan: QueryPlan) -> Answer:
+    """Every open point's decision at a meeting, each cited to its point."""
+    lang = plan.lang
+    lines = [phrase("decisions_intro", lang, **_values(meeting, lang))]
+    citations = []
+    for point in meeting.points:
+        heading, text = decision_text(point)
+        if point.closed or not text.strip():
+            continue
+        quote = cut_at_sentence(text, LISTED_DECISION_CHARS)
+        citations.append(citation_from_point(len(citations) + 1, meeting, point, quote, heading))
+        item = phrase("agenda_line", lang, number=point.number, title=clean_title(point.title))
+        lines.append(f"- {item}: »{quote}« [{len(citations)}]")
+    if not citations:
+        text = phrase("no_decisions", lang, **_values(meeting, lang))
+        return Answer(plan.question, text, [citation_from_point(1, meeting, None)], lang, refused=True, kind="meeting")
+    return Answer(plan.question, "\n".join(lines), citations, lang, kind="meeting")
 
 
 def find_point(meeting: Meeting, ref: str) -> AgendaPoint | None:
@@ -177,8 +199,9 @@ def absence_record(meeting: Meeting) -> tuple[AgendaPoint, str, str] | None:
     return None
 
 
-def _names(people: list) -> str:
-    return ", ".join(p.name for p in people)
+def _names(people: list, notes: bool = False) -> str:
+    """Names, with the party and role the list prints ("Lolan Ottesen (A; formand)") when ``notes``."""
+    return ", ".join(f"{p.name} ({p.note})" if notes and p.note else p.name for p in people)
 
 
 def answer_attendance(meeting: Meeting, plan: QueryPlan) -> Answer:
@@ -194,9 +217,9 @@ def answer_attendance(meeting: Meeting, plan: QueryPlan) -> Answer:
         if not meeting.participants:
             text = phrase("no_participants", lang, **values)
         elif re.search(r"\b(medlemmer|sidder|members|sits)\b", plan.question.lower()):
-            text = phrase("members_list", lang, names=_names(meeting.participants), **values)
+            text = phrase("members_list", lang, names=_names(meeting.participants, notes=True), **values)
         else:
-            text = phrase("present_list", lang, names=_names(meeting.present), **values)
+            text = phrase("present_list", lang, names=_names(meeting.present, notes=True), **values)
         kind = "participants"
     else:
         absent = meeting.absent

@@ -1,0 +1,81 @@
+"""Follow-ups resolve to the previous answer's point, meeting or case; votes and a point's path from the records
+(fake index and hand-made records: the logic; tests/test_answering_records.py runs the same on real minutes)."""
+
+from __future__ import annotations
+
+import pytest
+from answer_corpus import CASE, meetings
+from fakes_index import FakeIndex
+
+from assistant.answering import Assistant
+from assistant.query import analyse
+from assistant.records import Decision, PathEntry, Vote
+from assistant.settings import Settings
+
+
+@pytest.fixture
+def assistant():
+    ms = meetings()
+    byraad = next(m for m in ms if m.committee.startswith("Byråd"))
+    budget = byraad.points[0]
+    budget.votes = [Vote("against", (), ("Ø", "F"), "(Ø) og (F) stemte imod indstillingen."),
+                    Vote("reservation", ("Carl Olsen",), ("V",), "Carl Olsen (V) tog forbehold.")]
+    kultur = next(m for m in ms if m.committee.startswith("Kultur"))
+    kultur.points[0].decisions = [
+        Decision("Punktet genoptages.", "Kultur- og Fritidsudvalget", "2023-05-08", "", "Beslutning den 08-05-2023"),
+        Decision("Godkendt som indstillet.", "", "", "", "Beslutning"),
+    ]
+    kultur.points[0].path = [PathEntry("Økonomiudvalget", "2023-04-03", "9")]
+    settings = Settings(candidates=10)
+    return Assistant(settings, index=FakeIndex(ms, settings))
+
+
+def test_followup_decision_is_the_previous_points(assistant):
+    first = assistant.ask("Hvor mange penge er der afsat til renovering af klubhuse?")
+    follow = assistant.ask("Og hvad blev besluttet?", history=[first])
+    assert follow.kind == "point" and follow.citations[0].point_key == first.citations[0].point_key
+    assert "Godkendt som indstillet." in follow.text
+
+
+def test_followup_votes_and_path_of_the_previous_point(assistant):
+    first = assistant.ask("Hvad besluttede byrådet om tidsplanen for budget 2024?")
+    votes = assistant.ask("Hvem stemte imod?", history=[first])
+    assert votes.kind == "votes" and "Enhedslisten (Ø)" in votes.text and "SF (F)" in votes.text
+    assert "Carl Olsen" not in votes.text  # a reservation is not a vote against
+    assert votes.citations[0].point_key == first.citations[0].point_key
+    assert "(Ø) og (F) stemte imod indstillingen." in votes.citations[0].quote
+    again = assistant.ask("Hvornår blev det behandlet igen?", history=[first, votes])
+    assert again.kind == "case" and CASE in again.text
+    assert [c.meeting_date for c in again.citations] == ["2023-03-06", "2023-03-28"]
+
+
+def test_party_positions_in_english(assistant):
+    ans = assistant.ask("Which parties took a reservation on the timetable for budget 2024?")
+    assert ans.lang == "en" and ans.kind == "votes"
+    assert "Reservation: Carl Olsen, Venstre (V)" in ans.text and "Against" not in ans.text
+    ans = assistant.ask("How did Enhedslisten vote on the timetable for budget 2024?")
+    assert "Against: Enhedslisten (Ø)" in ans.text and "Venstre" not in ans.text
+
+
+def test_no_recorded_vote_says_so_with_the_decision(assistant):
+    first = assistant.ask("Hvor mange penge er der afsat til renovering af klubhuse?")
+    ans = assistant.ask("Hvem stemte imod?", history=[first])
+    assert ans.kind == "votes" and not ans.refused
+    assert "ingen afstemning" in ans.text and "Godkendt som indstillet." in ans.text
+
+
+def test_a_points_path_from_its_decisions_and_printed_history(assistant):
+    first = assistant.ask("Hvor mange penge er der afsat til renovering af klubhuse?")
+    ans = assistant.ask("Hvornår blev det behandlet tidligere?", history=[first])
+    assert ans.kind == "case"
+    lines = ans.text.splitlines()
+    order = [next(i for i, ln in enumerate(lines) if key in ln) for key in
+             ("Økonomiudvalget den 3. april 2023 Punkt 9", "8. maj 2023", "12. juni 2023")]  # fmt: skip
+    assert order == sorted(order)
+    assert "Punktet genoptages." in ans.text and "Godkendt som indstillet." in ans.text
+
+
+def test_a_new_topic_is_not_carried_to_the_previous_point(assistant):
+    first = assistant.ask("Hvor mange penge er der afsat til renovering af klubhuse?")
+    plan = analyse("Hvad besluttede byrådet om tidsplanen for budget 2024?", [first])
+    assert plan.point_key is None
