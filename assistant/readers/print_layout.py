@@ -291,7 +291,9 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
     paras = _drop_repeated_title(paras)
     header_paras, items = _split_item(paras)
     if not items:
-        raise Unreadable('der er ingen dagsordenspunkter ("Punkt N: titel") i dokumentet', "tjek at filen er et referat")
+        raise Unreadable(
+            'der er ingen dagsordenspunkter ("Punkt N: titel") i dokumentet', "tjek at filen er et referat"
+        )
     h = _header(header_paras)
     committee = h.committee or h.labels.get("Udvalg") or h.labels.get("Forum") or ""
     bodies: list[tuple[str, str, str | None, list[Block]]] = []
