@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.readers import esdh_print
+from assistant.readers import esdh_cover, esdh_print
 from assistant.readers.municipality import name_from_header
 from assistant.readers.sniff import Unreadable, parse_xml
 from assistant.records import AgendaPoint, Meeting
@@ -54,13 +54,13 @@ def read(data: bytes, warnings: list[str]) -> tuple[Meeting, str | None]:
     committee = fold_ws(_text(root, "Committee"))
     start, has_time = parse_danish_datetime(_text(root, "MeetingDate"))
     state = fold_ws(_text(root, "MeetingState")).lower()
-    cover = esdh_print.Cover()
+    cover = esdh_cover.Cover()
     points: list[AgendaPoint] = []
     for agenda in root.iter("MeetingAgendaType"):
         closed = bool(_CLOSED_TYPE_RE.search(_text(agenda, "AgendaType")))
         full = _text(agenda, "FullText")
         if full and not cover.text:
-            cover = esdh_print.read_cover(esdh_print.split_layout(esdh_print.text_lines(full)).header)
+            cover = esdh_cover.read_cover(esdh_print.split_layout(esdh_print.text_lines(full)).header)
         for el in agenda.iter("MeetingAgendaItem"):
             point = _item(el, closed, committee)
             if point is not None:

@@ -4,8 +4,8 @@ A document is a list of :class:`Line` (text, markup, paragraph breaks), made fro
 :mod:`assistant.readers.esdh_pdf`, from plain text by :func:`text_lines` (eDoc's FullText) or from a DOCX by
 :mod:`assistant.readers.docx`. The layout:
 
-- a cover: "Referat" (or "Referat For <udvalg>"), the committee, date and time, place, then label blocks
-  ("Tilstede"/"Medlemmer" with one member a line, "Afbud/Fraværende", "Sekretær");
+- a cover (read by :mod:`assistant.readers.esdh_cover`): "Referat", the committee, date and time, place, then
+  label blocks ("Tilstede"/"Medlemmer" with one member a line, "Afbud/Fraværende", "Sekretær");
 - a table of contents ("Indholdsfortegnelse", grouped "Åbent referat"/"Lukket referat") that is skipped;
 - items "N. Titel" (running numbers such as "715." too), then label lines ("Sagsnr.: 2012-28504", "Dok.nr.: …",
   "Sagen afgøres i: …") or a bare case number, then earlier handling ("Kommunalbestyrelsen den 30. januar 2012
@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 
 from assistant import vocabulary
 from assistant.readers import structure
+from assistant.readers.esdh_cover import PAGE_LINE_RE, read_cover
 from assistant.readers.municipality import name_from_header
 from assistant.readers.sniff import Unreadable
-from assistant.records import AgendaPoint, Meeting, Participant
-from assistant.textutil import Block, fold_ws, parse_danish_datetime, parse_time
+from assistant.records import AgendaPoint, Meeting
+from assistant.textutil import Block, fold_ws, parse_danish_datetime
 
 FORMAT_PDF = "esdh-print-pdf"
 
@@ -52,40 +52,9 @@ ITEM_LABEL_RE = re.compile(
 _ACCESS_LABEL_RE = re.compile(r"^(?:åben|åbent|lukket)(?:\s+sag)?$", re.IGNORECASE)  # a flag, no value
 TOC_HEAD_RE = re.compile(r"^(?:indholdsfortegnelse|indhold)\s*$", re.IGNORECASE)
 TOC_PAGE_RE = re.compile(r"(?:\.{3,}|…+|\s)\s*\d{1,4}\s*$")
-PAGE_LINE_RE = re.compile(
-    r"^\s*(?:Side\s*\d*(?:\s*(?:af|/)\s*\d+)?|\d{1,3}\s+(?:of|af)\s+\d{1,3}|-\s*\d{1,3}\s*-|\d{1,3})\s*$", re.I
-)
 SIGNATURE_RE = re.compile(r"^(?:underskriftsside|underskriftsark|underskriftsblad|underskrifter)\s*$", re.IGNORECASE)
-# "Referat", "Referat For <udvalg>", "REFERAT <udvalg> d. 19-11-2025"
-KIND_RE = re.compile(
-    r"^(?P<kind>referat|dagsorden|beslutningsprotokol)\b(?:\s+(?:for|fra)\b)?\s*(?P<forum>.*?)"
-    r"(?:\s+(?:d\.|den)\s*(?P<date>\d{1,2}[-./]\d{1,2}[-./]\d{4}))?\s*$",
-    re.IGNORECASE,
-)
-_PLACE_LABEL_RE = re.compile(r"^(?:mødested|sted|lokale)\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
-PEOPLE_LABEL_RE = re.compile(r"^(?:tilstede|til stede|medlemmer|deltagere|mødedeltagere|udvalgsmedlemmer)\s*:?\s*$",
-                             re.IGNORECASE)  # fmt: skip
-ABSENT_LABEL_RE = re.compile(
-    r"^(?P<label>afbud\s*/\s*fraværende|afbud|fraværende(?: med afbud| uden afbud)?|ikke til stede|forfald)"
-    r"\s*:?\s*(?P<value>.*)$",
-    re.IGNORECASE,
-)
-OTHER_LABEL_RE = re.compile(
-    r"^(?:sekretær|referent|protokolfører|mødeleder|bemærkninger|øvrige deltagere|desuden deltog|gæster)\b",
-    re.IGNORECASE,
-)
-_HEADER_SKIP_RE = re.compile(
-    r"^(?:åbent|lukket|åben)\s+(?:referat|dagsorden|møde)$|^ekstraordinært\b|^kl\.?\s*\d", re.IGNORECASE
-)
-_TIME_LABEL_RE = re.compile(r"^(?:mødetidspunkt|tidspunkt|starttidspunkt|mødestart)\s*:\s*(?P<value>\S.*)$", re.I)
-PEOPLE_INLINE_RE = re.compile(r"^(?:deltagere|mødedeltagere|medlemmer|tilstede|til stede)\s*:\s*(?P<value>\S.*)$", re.I)
-_ANY_LABEL_RE = re.compile(r"^[A-ZÆØÅa-zæøå][\wæøåÆØÅ/ .-]{1,30}:(?:\s|$)")
-_DATE_LABEL_RE = re.compile(r"^(?:dato|mødedato)\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
 _LIST_MARK_RE = re.compile(r"^(?:[A-Za-zÆØÅæøå]|\d{1,2}|[ivx]{1,4})[.)]$")
 _LIST_LINE_RE = re.compile(r"^(?:[-•▪◦*]\s|\d{1,2}[.)]\s|[A-Za-z][.)]\s)")
-_ROLE_RE = re.compile(
-    r"(?:\s+[-–]|,)\s+(?P<role>(?:formand|næstformand|borgmester|viceborgmester|medlem|suppleant)\b.*)$", re.I
-)
 
 
 # ---------------------------------------------------------------- lines from text
@@ -332,126 +301,6 @@ def points_of(items: list[Item], committee: str = "") -> list[AgendaPoint]:
     """Points of the items. Headings come from the markup and the heading dictionary only: a line recurring in
     several items ("Indstillingen godkendt") is no heading here, so one item reads the same alone or in a meeting."""
     return [item_point(it, set(), committee) for it in items]
-
-
-# ---------------------------------------------------------------- the cover
-
-
-@dataclass
-class Cover:
-    kind: str | None = None
-    committee: str = ""
-    start: object = None  # datetime | None
-    has_time: bool = False
-    place: str | None = None
-    participants: list[Participant] = field(default_factory=list)
-    text: list[str] = field(default_factory=list)
-
-
-def participant(text: str) -> Participant | None:
-    """ "Lolan Ottesen (A) - formand" -> Participant("Lolan Ottesen", note="A; formand")."""
-    role = ""
-    m = _ROLE_RE.search(text)
-    if m:
-        text, role = text[: m.start()], m["role"].strip()
-    p = vocabulary.parse_participant(text)
-    if p is None or len(p.name.split()) > 6:
-        return None
-    note = "; ".join(x for x in (p.note, role) if x)
-    return Participant(p.name, p.absent, note)
-
-
-def _comma_names(text: str) -> list[str]:
-    """ "Erik Lund (V), Birthe Holm (A)" -> the two entries (commas inside parentheses kept)."""
-    return [x.strip() for x in re.split(r",\s*(?![^()]*\))", text) if x.strip()]
-
-
-def read_cover(lines: list[Line]) -> Cover:
-    """Kind, committee, start, place and participants from the lines before the first item."""
-    c = Cover()
-    mode = ""  # "people", "absent", "other" while reading a label block
-    absences: list[tuple[str, str]] = []
-    after_date = False
-    lead = ""  # a line above the first "Referat": the committee in a running header ("<udvalg> / Referat / Dato:")
-    labelled = None  # "Dato: 04.12.2012", used when the cover prints no date of its own
-    clock = None  # "Mødetidspunkt: 16:00"
-    for ln in lines:
-        t = ln.text
-        c.text.append(t)
-        tm = _TIME_LABEL_RE.match(t)
-        if tm:
-            clock = parse_time(tm["value"])
-            continue
-        inline = PEOPLE_INLINE_RE.match(t)
-        if inline:  # "Deltagere: Erik Lund (V), Birthe Holm (A)"
-            c.participants += [p for p in map(participant, _comma_names(inline["value"])) if p]
-            mode = ""
-            continue
-        dm = _DATE_LABEL_RE.match(t)
-        if dm:
-            when = parse_danish_datetime(dm["value"])
-            if labelled is None or (when[1] and not labelled[1]):  # a label with the time beats the title's date
-                labelled = when
-            continue
-        km = KIND_RE.match(t)
-        if km:
-            c.kind = c.kind or ("dagsorden" if km["kind"].lower() == "dagsorden" else "referat")
-            if km["forum"] and not c.committee and not _HEADER_SKIP_RE.match(km["forum"]):
-                c.committee = fold_ws(km["forum"])
-            if km["date"]:
-                labelled = labelled or parse_danish_datetime(km["date"])
-            mode = ""
-            continue
-        pm = _PLACE_LABEL_RE.match(t)
-        if pm:
-            c.place = c.place or fold_ws(pm["value"])
-            continue
-        if PEOPLE_LABEL_RE.match(t):
-            mode = "people"
-            continue
-        am = ABSENT_LABEL_RE.match(t)
-        if am:
-            mode = "absent"
-            note = "Afbud" if am["label"].lower() == "afbud" else "Fraværende"
-            absences += [(n, note) for n in vocabulary.split_names(am["value"])]
-            continue
-        if OTHER_LABEL_RE.match(t):
-            mode = "other"
-            continue
-        if _ANY_LABEL_RE.match(t) and mode != "people":
-            continue  # a label of its own ("Mødetidspunkt: 16:00", "Bemærkninger: ...") is no committee or place
-        if mode == "people":
-            p = participant(t)
-            if p:
-                c.participants.append(p)
-            continue
-        if mode == "absent":
-            note = "Afbud" if "afbud" in t.lower() else "Fraværende"
-            absences += [(n, note) for n in vocabulary.split_names(t)]
-            continue
-        if mode == "other" or _HEADER_SKIP_RE.match(t) or PAGE_LINE_RE.match(t):
-            if c.start is not None and re.match(r"^kl\.?\s*\d", t, re.I) and not c.has_time:
-                c.start, c.has_time = parse_danish_datetime(f"{c.start:%d-%m-%Y} {t}")
-            continue
-        if c.start is None and c.kind:
-            start, has_time = parse_danish_datetime(t)
-            if start is not None:
-                c.start, c.has_time, after_date = start, has_time, True
-                continue
-        if c.kind and not c.committee and c.start is None:
-            c.committee = t
-        elif not c.kind and not lead and mode == "":
-            lead = t
-        elif after_date and c.place is None:
-            c.place = re.sub(r"^i\s+", "", t)
-            after_date = False
-    c.committee = c.committee or lead
-    if c.start is None and labelled is not None and labelled[0] is not None:
-        c.start, c.has_time = labelled
-    if c.start is not None and not c.has_time and clock is not None:
-        c.start, c.has_time = datetime.combine(c.start.date(), clock), True
-    c.participants = structure.mark_absent(c.participants, absences)
-    return c
 
 
 def meeting_from(lay: Layout, warnings: list[str], source_format: str, committee: str = "") -> Meeting:
