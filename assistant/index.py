@@ -82,6 +82,7 @@ class Index:
         self._bm25_lock = threading.Lock()
         self._matrix: tuple[BM25Index, np.ndarray] | None = None  # the vectors for exact search, with their ids
         self._matrix_lock = threading.Lock()
+        self.writing = False  # set by the ingest that holds the lock: it always sees its own generation
 
     @property
     def path(self) -> Path:
@@ -272,11 +273,20 @@ class Index:
 
     # -- bm25 ------------------------------------------------------------------------------------------------
     def bm25_index(self) -> BM25Index:
-        """The BM25 index for the catalog's current generation: loaded from disk, rebuilt when stale."""
+        """The BM25 index for the catalog's current generation: loaded from disk, rebuilt when stale. While another
+        process ingests, the last complete generation it left on disk (that ingest rebuilds it when it ends; hits
+        are joined with the catalog, so a removed chunk is never cited)."""
         gen = self.catalog.generation
         with self._bm25_lock:
             if self._bm25 is not None and self._bm25.generation == gen:
                 return self._bm25
+            stored = BM25Index.stored_generation(self.bm25_dir)
+            if stored is not None and stored != gen and not self.writing and ingest_lock_held(self.path):
+                if self._bm25 is None or self._bm25.generation != stored:
+                    last = BM25Index.load(self.bm25_dir)
+                    self._bm25 = last if last.has_meta else self._bm25
+                if self._bm25 is not None:
+                    return self._bm25
             loaded = BM25Index.load(self.bm25_dir) if BM25Index.stored_generation(self.bm25_dir) == gen else None
             if loaded is not None and loaded.has_meta:
                 self._bm25 = loaded
@@ -356,6 +366,26 @@ class Index:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+INGEST_LOCK = "ingest.lock"
+
+
+def ingest_lock_held(folder: Path) -> bool:
+    """Whether an ingest holds ``folder``'s lock now (checked without waiting; False where flock is missing)."""
+    path = Path(folder) / INGEST_LOCK
+    try:
+        import fcntl
+
+        with open(path, "rb") as fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return True
+            fcntl.flock(fh, fcntl.LOCK_UN)
+    except (ImportError, OSError):
+        return False
+    return False
 
 
 def _exact_hits(

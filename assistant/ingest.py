@@ -27,7 +27,7 @@ from assistant.bm25 import BM25Index
 from assistant.catalog import CLEAN_RUN
 from assistant.chunking import chunk_meeting
 from assistant.embedders import Embedder
-from assistant.index import Index
+from assistant.index import INGEST_LOCK, Index, ingest_lock_held
 from assistant.readers import READER_VERSION
 from assistant.readers.report import parse_gaps
 from assistant.records import Chunk, Meeting, source_key, text_hash
@@ -93,16 +93,7 @@ class IngestRunning(RuntimeError):
 
 def ingest_running(settings: Settings) -> bool:
     """Whether an ingest is running in ``settings.index`` now (its lock is held), without waiting for it."""
-    path = settings.index_path / "ingest.lock"
-    if not path.exists():
-        return False
-    with open(path, "a") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return True
-        fcntl.flock(fh, fcntl.LOCK_UN)
-    return False
+    return ingest_lock_held(settings.index_path)
 
 
 class _Lock:
@@ -110,7 +101,7 @@ class _Lock:
 
     def __init__(self, folder: Path):
         folder.mkdir(parents=True, exist_ok=True)
-        self.fh = open(folder / "ingest.lock", "a")  # noqa: SIM115 - held for the whole run
+        self.fh = open(folder / INGEST_LOCK, "a")  # noqa: SIM115 - held for the whole run
 
     def __enter__(self) -> _Lock:
         try:
@@ -268,6 +259,7 @@ def ingest(
     report = IngestReport()
     municipality = municipality or settings.municipality
     with _Lock(settings.index_path), Index.open(settings, embedder=embedder) as index:
+        index.writing = True
         index.claim_embedder()
         work = _Ingestor(index, report)
         catalog = index.catalog

@@ -5,6 +5,7 @@ without a login stops `minutes serve`; logged out, no route shows the index; a r
 from __future__ import annotations
 
 import fcntl
+import json
 import shutil
 import urllib.error
 import urllib.request
@@ -134,3 +135,35 @@ def test_running_ingest_neither_stops_serve_nor_half_adds_an_upload(built, monke
         assert not uploads_dir(settings).exists() or not any(uploads_dir(settings).iterdir())  # nothing stored
     finally:
         lock.close()
+
+
+def test_questions_during_an_ingest_use_the_last_complete_generation(built, tmp_path):
+    from assistant.bm25 import BM25Index
+    from assistant.catalog import Catalog
+
+    root = tmp_path / "copy"
+    shutil.copytree(built, root)
+    index = root / "index"
+    complete = BM25Index.stored_generation(index / "bm25")
+    lock = open(index / "ingest.lock", "a")  # an ingest is running...
+    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    try:
+        catalog = Catalog(index / "catalog.sqlite")  # ...and has written one file's change (the Teknik meeting left)
+        teknik = next(p for p in catalog.source_paths() if "teknik" in p)
+        catalog.remove_source(teknik)
+        assert catalog.generation != complete
+        catalog.close()
+        q = "Hvad blev besluttet om vejbump på Skolevej?"
+        r = CliRunner().invoke(main, ["ask", q, "--index", str(index), "--json"])
+        assert r.exit_code == 0, r.output
+        answer = json.loads(r.stdout)
+        cited = [c["committee"] for c in answer["citations"] + answer["nearest"]]
+        assert "Teknik- og Miljøudvalget" not in cited, cited  # the removed meeting is never cited
+        r = CliRunner().invoke(main, ["search", "vejbump Skolevej kultur", "--index", str(index), "--json"])
+        assert r.exit_code == 0 and "Teknik- og Miljøudvalget" not in r.stdout, r.output  # BM25 and dense both
+        assert BM25Index.stored_generation(index / "bm25") == complete  # no rebuild while the ingest runs
+    finally:
+        lock.close()
+    r = CliRunner().invoke(main, ["search", "vejbump Skolevej kultur", "--index", str(index), "--json"])
+    assert r.exit_code == 0
+    assert BM25Index.stored_generation(index / "bm25") == complete + 1  # the ingest is over: the new generation
