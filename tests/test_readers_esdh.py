@@ -216,6 +216,17 @@ def _fixture(name: str, settings) -> Meeting:
     return _read(FIXTURES / name, settings, "Testby Kommune")
 
 
+def test_xml_after_a_byte_order_mark_and_blank_lines(settings, tmp_path):
+    for name in ("edoc_byraad_2019-03-11.xml", "acadre_kommunalbestyrelsen_2024-10-10.xml"):
+        path = tmp_path / name
+        path.write_bytes(b"\xef\xbb\xbf\r\n" + (FIXTURES / name).read_bytes())
+        assert _summary(_read(path, settings, "Testby Kommune")) == _summary(_fixture(name, settings))
+
+
+def _summary(m: Meeting) -> tuple:
+    return m.source_format, m.committee, m.start, _people(m), _points(m)
+
+
 def test_edoc_fixture_byraadet(settings):
     m = _fixture("edoc_byraad_2019-03-11.xml", settings)
     assert (m.committee, m.date_iso, m.time_str, m.place) == ("Byrådet", "2019-03-11", "17:00", "Byrådssalen, Rådhuset")

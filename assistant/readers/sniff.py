@@ -84,7 +84,7 @@ def sniff(data: bytes) -> Sniffed:
             "filen er et zip-arkiv, men ikke et Word-dokument (DOCX)",
             "pak arkivet ud og læs filerne i det, eller gem referatet som DOCX eller PDF",
         )
-    head = data[:4096]
+    head = stripped[:4096]  # after a byte-order mark and leading blank lines
     if _XML_DECL_RE.match(head) or stripped.startswith(b"<root>") or stripped.startswith(b"<Meeting>"):
         if _EDOC_RE.search(head):
             return Sniffed("edoc-xml")
@@ -122,7 +122,7 @@ def parse_xml(data: bytes, what: str):  # noqa: ANN201 - an lxml element
     """
     from lxml import etree
 
-    data = _BAD_CHAR_REF_RE.sub(b"\n", data)
+    data = _BAD_CHAR_REF_RE.sub(b"\n", data.lstrip(b"\xef\xbb\xbf").lstrip())  # a declaration must come first
     try:
         return etree.fromstring(data, etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True))
     except etree.XMLSyntaxError as exc:
