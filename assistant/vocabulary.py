@@ -119,6 +119,12 @@ _GENITIVE_DECISION_RE = re.compile(
     rf"^(?P<body>[A-ZÆØÅ][^.:;!?]{{1,100}}?)s\s+(?i:beslutning(?:er)?|afgørelse)(?:\s+(?i:under mødet))?"
     rf"(?:{_ON}(?P<date>{DATE_PATTERN}))?{_POINT_PATTERN}?\s*:?$"
 )
+# The decision-trail layout (Rødovre, Stevns, Aarhus' archive; FORMATS.md 10) prints each earlier body's decision
+# under "<Body>, <date>, pkt. N:"; the comma form with a point number is what sets it apart from a sentence.
+_TRAIL_DECISION_RE = re.compile(
+    rf"^(?P<body>[A-ZÆØÅ][^.:;!?\d]{{1,100}}?),\s*(?P<date>{DATE_PATTERN}),\s*(?i:punkt|pkt\.?)\s*(?P<point>\d{{1,4}}[a-zA-Z]?)"
+    r"\s*:?$"
+)
 _OTHER_DECISION_RE = re.compile(r"^(?:offentlig beslutning\b.{0,80}|indstilling og beslutning)\s*:?$", re.IGNORECASE)
 _MAX_HEADING = 160
 _MAX_BODY_WORDS = 12
@@ -140,6 +146,9 @@ def decision_heading(text: str) -> DecisionHeading | None:
     m = _GENITIVE_DECISION_RE.match(t)
     if m and len(m["body"].split()) <= _MAX_BODY_WORDS:
         return DecisionHeading(body=m["body"].strip(), date=_iso(m["date"]), point=m["point"] or "")
+    m = _TRAIL_DECISION_RE.match(t)
+    if m and FORUM_WORD_RE.search(m["body"]) and len(m["body"].split()) <= _MAX_BODY_WORDS:
+        return DecisionHeading(body=m["body"].strip(), date=_iso(m["date"]), point=m["point"])
     if _OTHER_DECISION_RE.match(t):
         return DecisionHeading()
     return None

@@ -26,6 +26,7 @@ DECISION_HEADINGS = [
     ("Økonomiudvalgets beslutning under mødet den 3. marts 2015:", DecisionHeading("Økonomiudvalget", "2015-03-03")),
     ("Beslutning i Kommunalbestyrelsen", DecisionHeading("Kommunalbestyrelsen")),
     ("Offentlig beslutning hvis punktet er lukket", DecisionHeading()),
+    ("Økonomiudvalget, 18. februar 2025, pkt. 12:", DecisionHeading("Økonomiudvalget", "2025-02-18", "12")),  # trail
 ]  # fmt: skip
 
 
@@ -39,7 +40,8 @@ def test_decision_headings(heading, expected):
 @pytest.mark.parametrize(
     "text",
     ["Beslutningstema", "Beslutningen træffes af", "Beslutningspunkter", "Beslutning ikke frigivet",
-     "Beslutningskompetence", "Det er byrådets beslutning.", "Sagsfremstilling"],
+     "Beslutningskompetence", "Det er byrådets beslutning.", "Sagsfremstilling",
+     "Kommunalbestyrelsen den 30. januar 2012 Punkt 5", "Mødet, 3. marts 2015, pkt. 2"],
 )  # fmt: skip
 def test_not_decision_headings(text):
     assert v.decision_heading(text) is None
