@@ -175,6 +175,18 @@ UI: dict[str, dict[str, str]] = {
         "da": "Indekserer: {done}/{total:fil|filer}, {chunks:tekststykke|tekststykker}",
         "en": "Indexing: {done}/{total:file|files}, {chunks:chunk|chunks}",
     },
+    "upload_bad_name": {
+        "da": "{name}: filnavnet peger ud af mappen til uploads; omdøb filen.",
+        "en": "{name}: the file name points outside the uploads folder; rename the file.",
+    },
+    "upload_name_taken": {
+        "da": "{name}: for mange filer med navnet {slug}; omdøb filen.",
+        "en": "{name}: too many files named {slug}; rename the file.",
+    },
+    "upload_not_stored": {
+        "da": "{name}: filen kunne ikke gemmes ({error}).",
+        "en": "{name}: the file could not be stored ({error}).",
+    },
     "ingest_busy": {
         "da": "Indekset er ved at blive opdateret af en anden indlæsning; filerne er ikke gemt. Prøv igen om lidt.",
         "en": "The index is being updated by another ingest; the files were not saved. Please try again shortly.",

@@ -78,7 +78,7 @@ def find_same(src: Path, folder: Path) -> Path | None:
     return None
 
 
-def store_upload(src: Path, name: str, settings: Settings) -> tuple[Path, bool]:
+def store_upload(src: Path, name: str, settings: Settings, lang: str = "da") -> tuple[Path, bool]:
     """Copy `src` into the uploads folder under a safe, unused name; returns (path, created).
 
     Never overwrites: a different file of the same name gets "-2", "-3", ...; a file whose bytes are already in
@@ -97,7 +97,7 @@ def store_upload(src: Path, name: str, settings: Settings) -> tuple[Path, bool]:
     for i in range(1, 1000):
         candidate = root / (f"{stem}{suffix}" if i == 1 else f"{stem}-{i}{suffix}")
         if candidate.parent != root or candidate.name in ("", ".", ".."):
-            raise ValueError(f"{name}: the file name points outside {root}; rename the file.")
+            raise ValueError(ui("upload_bad_name", lang, name=name))  # no server path in the message
         if candidate.is_symlink() or candidate.exists():
             continue
         try:
@@ -108,7 +108,7 @@ def store_upload(src: Path, name: str, settings: Settings) -> tuple[Path, bool]:
         with os.fdopen(fd, "wb") as out, open(src, "rb") as inp:
             shutil.copyfileobj(inp, out)
         return candidate, True
-    raise ValueError(f"{name}: too many files named {slug} in {root}; rename the file.")
+    raise ValueError(ui("upload_name_taken", lang, name=name, slug=slug))
 
 
 def check_upload(src: Path, name: str, settings: Settings, lang: str, municipality: str | None = None):
@@ -160,9 +160,13 @@ def add_uploads(
             report.outcomes.append(UploadOutcome(name, False, refusal))
             continue
         try:
-            stored, created = store_upload(Path(src), name, settings)
-        except (OSError, ValueError) as exc:
+            stored, created = store_upload(Path(src), name, settings, lang)
+        except ValueError as exc:
             report.outcomes.append(UploadOutcome(name, False, ui("upload_refused", lang, problem=str(exc))))
+            continue
+        except OSError as exc:  # the reason only: the server's folders are nobody's business
+            problem = ui("upload_not_stored", lang, name=name, error=exc.strerror or type(exc).__name__)
+            report.outcomes.append(UploadOutcome(name, False, ui("upload_refused", lang, problem=problem)))
             continue
         m = result.meeting
         if not created:
