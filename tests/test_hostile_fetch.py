@@ -173,3 +173,31 @@ def test_a_committee_list_redirected_to_another_host_stops_the_run(site, tmp_pat
     assert "Kunne ikke hente udvalgslisten" in res.stderr
     assert not (tmp_path / "corpus").exists()  # nothing written
     assert site.hits == ["/api/agenda/udvalgsliste"]
+
+
+def test_a_silent_server_meets_the_read_timeout_and_a_closed_port_the_connection_message(site, monkeypatch):
+    from assistant.fetch_http import HttpProblem, PoliteClient
+    from assistant.settings import Settings
+
+    silent = threading.Event()
+
+    def serve_silence(self):  # accepts the request, never answers (until the test ends)
+        silent.wait(20)
+
+    site_server = _serve(site)
+    try:
+        handler = site_server.RequestHandlerClass
+        monkeypatch.setattr(handler, "do_GET", serve_silence)
+        client = PoliteClient(Settings(fetch_delay=0, fetch_retries=0, fetch_timeout=0.3, fetch_deadline=30))
+        url = f"http://127.0.0.1:{site_server.server_address[1]}/api/agenda/udvalgsliste"
+        with pytest.raises(HttpProblem) as exc:
+            client.get_json(url)
+        assert exc.value.kind == "timeout" and "intet svar inden for 0.3 s (MINUTES_FETCH_TIMEOUT)" in exc.value.message
+    finally:
+        silent.set()
+        site_server.shutdown()
+        site_server.server_close()
+    closed = f"http://127.0.0.1:{site_server.server_address[1]}/api/agenda/udvalgsliste"  # nobody listens now
+    with pytest.raises(HttpProblem) as exc:
+        client.get_json(closed)
+    assert exc.value.kind == "connection" and exc.value.message.startswith("ingen forbindelse")
