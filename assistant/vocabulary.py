@@ -74,6 +74,8 @@ ATTENDANCE_HEADINGS = frozenset(
      "fremmøde", "fremmøde og inhabilitet", "ikke til stede", "fraværende med afbud", "afbud/fraværende"]
 )  # fmt: skip
 ATTACHMENT_HEADINGS = frozenset(["bilag", "bilagsliste", "bilagsoversigt"])
+# One attachment a line, numbered, without a "Bilag" heading above: "Bilag 1: Høringsnotat.pdf", "Bilag 2 - Kort"
+ATTACHMENT_LINE_RE = re.compile(r"^Bilag\s+\d{1,3}[a-z]?\s*[:.\-–)]\s*\S")
 SUB_HEADINGS = frozenset(
     " ".join(h.split())
     for h in """resume|resumé|sagsbeskrivelse|supplerende sagsbeskrivelse|

@@ -146,6 +146,22 @@ def test_portal_agenda_list_with_case_number_column(settings):
     ]
 
 
+def test_numbered_attachment_lines_without_a_heading_are_the_attachments(tmp_path, settings):
+    """ "Bilag 1: ..." lines after the Indstilling, with no "Bilag" heading: attachments, not the recommendation."""
+    path = tmp_path / "byraad.txt"
+    path.write_text(
+        "REFERAT Byrådet d. 24-09-2025\n\nMødedato Onsdag d. 24. september 2025 kl. 17:00\n\n"
+        "Punkt 1: Takstblad for ældreområdet 2026 (B)\nEMN-2025-004101\nBeslutninger\nGodkendt.\nIndstilling\n"
+        "Sundhed og Omsorg indstiller,\nat takstbladet for 2026 godkendes.\nBilag 1: Takstblad 2026\n"
+        "Bilag 2: Notat om prisudviklingen\n\nPunkt 2: Eventuelt (O)\nEMN-2025-000012\nBeslutninger\nIntet.\n",
+        encoding="utf-8",
+    )
+    p1 = _read(path, settings).points[0]
+    assert [s.heading for s in p1.sections] == ["Beslutninger", "Indstilling", "Bilag"]
+    assert p1.section("Indstilling").text == "Sundhed og Omsorg indstiller,\nat takstbladet for 2026 godkendes."
+    assert p1.attachments == ["Bilag 1: Takstblad 2026", "Bilag 2: Notat om prisudviklingen"]
+
+
 # ---------------------------------------------------------------- every form in every family
 
 HEADINGS = [  # (printed heading, body, ISO date, point) - SOURCES.md and FORMATS.md

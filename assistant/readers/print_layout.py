@@ -19,6 +19,7 @@ from assistant.records import AgendaPoint, Meeting, Participant
 from assistant.textutil import Block, clean_text, fold_ws, parse_danish_datetime
 from assistant.vocabulary import (
     ABSENCE_RE,
+    ATTACHMENT_LINE_RE,
     FORUM_WORD_RE,
     RECOMMENDS_RE,
     case_number_in_title,
@@ -72,6 +73,8 @@ def _stands_alone(line: str) -> bool:
     if len(t) <= 100 and heading_level(t):
         return True
     if HEADER_LABEL_LINE_RE.match(t) or (_META_LINE_RE.match(t) and len(t) < 80) or _numbered_title(t):
+        return True
+    if ATTACHMENT_LINE_RE.match(t):
         return True
     return bool(ABSENCE_RE.match(t) and ":" in t[:30]) or t.casefold().startswith("følgende deltog ikke")
 

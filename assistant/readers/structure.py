@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 from assistant.records import AgendaPoint, Decision, Participant, Section
 from assistant.textutil import Block, fold_ws
 from assistant.vocabulary import (  # noqa: F401 - re-exported: the readers' and tests' names for the vocabulary
+    ATTACHMENT_LINE_RE,
     SUB_HEADINGS,
     TOP_HEADINGS,
     absences_in,
@@ -202,6 +203,21 @@ def _lists_attachments(section: Section) -> bool:
     return norm(section.heading) in ("bilag", "bilagsliste")
 
 
+def _attachment_lines_apart(sections: list[Section]) -> list[Section]:
+    """ "Bilag 1: Høringsnotat" paragraphs printed without a "Bilag" heading (at the end of the last section, often
+    the Indstilling) are the attachments, not that section's text: they move to a "Bilag" section of their own."""
+    if any(_lists_attachments(s) for s in sections):
+        return sections
+    found: list[str] = []
+    out: list[Section] = []
+    for s in sections:
+        paras = s.text.split("\n\n")
+        keep = [p for p in paras if not ATTACHMENT_LINE_RE.match(p)]
+        found += [ln for p in paras if ATTACHMENT_LINE_RE.match(p) for ln in p.splitlines() if ln.strip()]
+        out.append(s if len(keep) == len(paras) else Section(s.heading, "\n\n".join(keep), s.level))
+    return [*out, Section("Bilag", "\n".join(found), 2)] if found else sections
+
+
 def attachments_from(sections: Sequence[Section]) -> list[str]:
     out: list[str] = []
     for s in sections:
@@ -232,6 +248,8 @@ def make_point(
         return AgendaPoint(number=number, title=title, type_code=type_code or code, case_number=case_number or None,
                            closed=True)  # fmt: skip
     sections = build_sections(blocks, known)
+    if attachments is None:  # a reader that has the attachment list (FirstAgenda JSON) keeps "Bilag 1:" in the text
+        sections = _attachment_lines_apart(sections)
     attachments = attachments if attachments is not None else attachments_from(sections)
     if attachments and sum(len(s.text) for s in sections) < ATTACHMENT_ONLY_CHARS and not any(
         _lists_attachments(s) for s in sections
