@@ -19,7 +19,7 @@ TABLES = {
     "cli.texts.MESSAGES": cli_texts.MESSAGES,
 }
 # Texts that are the same in both languages by design (names, formats, codes).
-SAME_IN_BOTH = {"app_title", "export_format", "toast_info", "status_model", "port", "vote_for"}
+SAME_IN_BOTH = {"app_title", "export_format", "status_model", "port", "vote_for"}
 
 
 def _entries():
@@ -99,13 +99,9 @@ def test_one_spelling_of_dagsordenspunkter():
     assert not wrong, f"'dagsordenpunkt' (without s) in {wrong}"
 
 
-def test_gradio_toasts_are_titled_in_the_page_language(monkeypatch):
-    import gradio as gr
+@pytest.mark.parametrize("lang,expected", [("da", "Skriv et spørgsmål først."), ("en", "Write a question first.")])
+def test_an_empty_question_is_answered_in_the_question_box_not_by_an_english_titled_toast(lang, expected):
+    from assistant.web.chat import chat_turn
 
-    seen = []
-    monkeypatch.setattr(gr, "Warning", lambda message, title="Warning", **kw: seen.append((title, message)))
-    web_texts.warning("da", "empty_question")
-    web_texts.warning("en", "empty_question")
-    assert seen == [("Bemærk", "Skriv et spørgsmål først."), ("Warning", "Write a question first.")]
-    err = web_texts.error("da", "upload_none")
-    assert isinstance(err, gr.Error) and err.title == "Fejl"
+    messages, _, _, box = next(chat_turn(None, "  ", [], None, lang))
+    assert messages == [] and box.placeholder == expected and box.value == ""

@@ -11,7 +11,7 @@ import gradio as gr
 from assistant.records import Answer, Citation, Filters
 from assistant.web import html
 from assistant.web.state import ChatSession, Services, make_filters
-from assistant.web.texts import Relabeler, ui, warning
+from assistant.web.texts import Relabeler, ui
 
 log = logging.getLogger(__name__)
 
@@ -81,8 +81,8 @@ def chat_turn(
     messages = list(messages or [])
     question = (question or "").strip()
     if not question:
-        warning(lang, "empty_question")
-        yield messages, session, gr.Radio(), ""
+        # said in the question box itself: Gradio's toasts carry an English title ("Warning") in every language
+        yield messages, session, gr.Radio(), gr.Textbox(value="", placeholder=ui("empty_question", lang))
         return
     messages.append({"role": "user", "content": html.md_safe(question)})
     try:

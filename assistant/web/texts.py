@@ -1,4 +1,7 @@
-"""Every text the web page shows, in Danish and English (Gradio's toast titles included).
+"""Every text the web page shows, in Danish and English.
+
+Gradio's toasts are not used for our messages: their title is the toast's type in English ("Warning") whatever the
+page's language. Messages go into the page itself (the question box, the chat, a result field).
 
 Counts take their noun in the right number with a ``one|many`` spec: ``"{n:møde|møder}"`` (see assistant/prompts.py).
 """
@@ -135,8 +138,10 @@ UI: dict[str, dict[str, str]] = {
     },
     "upload_button": {"da": "Tjek og tilføj", "en": "Check and add"},
     "upload_help": {
-        "da": "Filerne tjekkes med de samme læsere som resten af indekset. Højst {mb:g} MB pr. fil.",
-        "en": "The files are checked with the same readers as the rest of the index. At most {mb:g} MB per file.",
+        "da": "Træk filerne ind i feltet, eller klik på det for at vælge dem. De tjekkes med de samme læsere som "
+        "resten af indekset. Højst {mb:g} MB pr. fil.",
+        "en": "Drag the files into the box, or click it to choose them. They are checked with the same readers as "
+        "the rest of the index. At most {mb:g} MB per file.",
     },
     "fetch_heading": {"da": "Hent nye referater fra {site}", "en": "Fetch new minutes from {site}"},
     "fetch_since": {"da": "Møder fra (ÅÅÅÅ-MM-DD, tom = alle)", "en": "Meetings from (YYYY-MM-DD, empty = all)"},
@@ -201,10 +206,6 @@ UI: dict[str, dict[str, str]] = {
         "da": "Indeks: {meetings}, {points:punkt|punkter} fra {municipalities}.",
         "en": "Index: {meetings}, {points:item|items} from {municipalities}.",
     },
-    # Gradio's toast titles
-    "toast_warning": {"da": "Bemærk", "en": "Warning"},
-    "toast_error": {"da": "Fejl", "en": "Error"},
-    "toast_info": {"da": "Info", "en": "Info"},
 }
 
 
@@ -220,20 +221,6 @@ def ui(key: str, lang: str = "da", **fmt: object) -> str:
         return key
     text = entry.get(lang) or entry["da"]
     return fill(text, fmt)
-
-
-def warning(lang: str, key: str, **fmt: object) -> None:
-    """A Gradio warning toast whose title and message are both in `lang` (Gradio's own title is English)."""
-    import gradio as gr
-
-    gr.Warning(ui(key, lang, **fmt), title=ui("toast_warning", lang))
-
-
-def error(lang: str, key: str, **fmt: object) -> Exception:
-    """A Gradio error to raise, titled in `lang`: ``raise error(lang, "upload_none")``."""
-    import gradio as gr
-
-    return gr.Error(ui(key, lang, **fmt), title=ui("toast_error", lang))
 
 
 class Relabeler:
