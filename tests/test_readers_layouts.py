@@ -146,6 +146,23 @@ def test_portal_agenda_list_with_case_number_column(settings):
     ]
 
 
+def test_agenda_whose_items_are_links_is_not_navigation(tmp_path, settings):
+    path = tmp_path / "dagsorden.html"
+    path.write_text(
+        "<html><body><nav><a href='/'>Forside</a></nav><div class='x'><a href='/u/1'>Byrådet</a>"
+        "<a href='/u/2'>Økonomiudvalget</a><a href='/u/3'>Kultur- og Fritidsudvalget</a></div>"
+        "<h1>Dagsorden for Kultur- og Fritidsudvalget</h1><p>Mødedato: 02.03.2026 kl. 16:00</p>"
+        "<ul><li><a href='/p/1'>1. Godkendelse af dagsorden</a></li><li><a href='/p/2'>2. Tilskud til byfesten</a></li>"
+        "<li><a href='/p/3'>3. Meddelelser</a></li></ul></body></html>",
+        encoding="utf-8",
+    )
+    m = _read(path, settings)
+    assert (m.committee, m.kind) == ("Kultur- og Fritidsudvalget", "dagsorden")
+    assert [(p.number, p.title) for p in m.points] == [
+        ("1", "Godkendelse af dagsorden"), ("2", "Tilskud til byfesten"), ("3", "Meddelelser")
+    ]  # fmt: skip
+
+
 def test_numbered_attachment_lines_without_a_heading_are_the_attachments(tmp_path, settings):
     """ "Bilag 1: ..." lines after the Indstilling, with no "Bilag" heading: attachments, not the recommendation."""
     path = tmp_path / "byraad.txt"

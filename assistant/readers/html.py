@@ -13,7 +13,7 @@ from assistant.readers import plain, structure
 from assistant.readers.sniff import Unreadable
 from assistant.records import Meeting
 from assistant.textutil import Block, blocks_from_tree, fold_ws
-from assistant.vocabulary import case_number_in_title, case_number_line
+from assistant.vocabulary import case_number_in_title, case_number_line, find_case_numbers
 
 FORMAT = "html"
 _JUNK_ATTR_RE = re.compile(r"breadcrumb|cookie|share|skip-?link|navigation|navbar|menu|sidebar|print-?button|toolbar",
@@ -50,7 +50,9 @@ def _tree(markup: str):  # noqa: ANN202 - lxml element
     return root
 
 
-_DOCUMENT_HREF_RE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|rtf)\b|bilag|attachment|download|/file", re.I)
+_DOCUMENT_HREF_RE = re.compile(
+    r"\.(?:pdf|docx?|xlsx?|pptx?|odt|rtf)\b|bilag|attachment|download|dokument|document|/file", re.IGNORECASE
+)
 _MIN_NAV_LINKS = 3
 
 
@@ -62,6 +64,9 @@ def _link_list(el) -> bool:  # noqa: ANN001 - lxml element
         return False
     if any(_DOCUMENT_HREF_RE.search(a.get("href") or "") for a in links):
         return False
+    texts = [fold_ws(a.text_content()) for a in links]
+    if sum(1 for t in texts if re.match(r"(?:Punkt\s+)?\d{1,4}[.:]?\s+\S", t) or find_case_numbers(t)) >= 2:
+        return False  # the agenda itself, each item a link to its page
     text = "".join(fold_ws(el.text_content()).split())
     linked = "".join("".join(fold_ws(a.text_content()).split()) for a in links)
     return len(text) - len(linked) <= len(links) * 2  # separators such as "|" between the links
