@@ -115,8 +115,13 @@ class Layout:
 
 
 def _is_item_label(text: str) -> bool:
+    """A label line: with a colon ("Dok.nr.: 2012-203438", "Sagsnr.:"), a number without one ("Sag 306-2009-600",
+    PolWeb), or an access flag ("Åben sag"); "Sag om ..." in running text is none."""
     m = ITEM_LABEL_RE.match(text)
-    return bool(m) and (bool(m["value"]) or text.rstrip().endswith(":") or m["label"].lower().endswith("sag"))
+    if m is None:
+        return False
+    colon = text[m.end("label") :].lstrip().startswith(":") or m["label"].endswith(":")
+    return colon or m["value"][:1].isdigit() or m["label"].lower().endswith(" sag")
 
 
 def _case_line(text: str) -> str | None:
