@@ -458,3 +458,37 @@ def test_esdh_print_with_label_columns_running_numbers_and_closed_items(settings
     assert [(d.body, d.date) for d in p284.decisions] == [("Økonomiudvalget", "2015-03-12")]
     assert p284.decision.startswith("Godkendt.") and p284.absent == ["Tina Ravn"]
     assert "Økonomiudvalget 12-03-2015" not in m.points[1].full_text  # the running header
+
+
+def test_numbered_lists_inside_an_item_are_not_items():
+    """A recommendation numbered "1." and "2." inside item 2 does not start items 1 and 2 again, although the
+    contents list those numbers (their titles differ) and the lines look like item lines."""
+    from assistant.readers.esdh_print import parse_lines, text_lines
+
+    text = """Referat
+Plan- og Boligudvalget
+mandag den 2. februar 2026, kl. 16:00
+
+Indholdsfortegnelse
+1. Godkendelse af dagsorden 2
+2. Salg af grund ved Industrivej 12 2
+
+1. Godkendelse af dagsorden
+Sagsnr.: 26/00101
+
+Beslutning i Plan- og Boligudvalget den 02-02-2026
+Godkendt.
+
+2. Salg af grund ved Industrivej 12
+Sagsnr.: 25/18811
+
+Indstilling
+Direktionen indstiller, at
+1. grunden udbydes til salg ved offentligt udbud, og
+2. mindsteprisen fastsættes til 2,4 mio. kr.
+
+Beslutning i Plan- og Boligudvalget den 02-02-2026
+Indstillingen godkendt."""
+    m, _ = parse_lines(text_lines(text), [], "test")
+    assert [(p.number, p.case_number) for p in m.points] == [("1", "26/00101"), ("2", "25/18811")]
+    assert "2. mindsteprisen fastsættes til 2,4 mio. kr." in m.points[1].section("Indstilling").text

@@ -50,15 +50,19 @@ def test_question_gives_answer_with_citations(services):
         "2025-03-10",
     )
     reply = messages[-1]["content"]
-    assert messages[-1]["role"] == "assistant" and "\\[1\\]" in reply  # numbered marker, escaped for Markdown
+    aid = session.last_id()
+    # the numbered marker is a link to this answer's citation 1, escaped for Markdown; the message carries the id
+    assert messages[-1]["role"] == "assistant" and f'<a class="cite" href="#cite-{aid}-1">\\[1\\]</a>' in reply
+    assert f'class="answer-id answer-{aid}"' in reply
     assert "punkt 2: Ny skaterpark ved idrætscentret (sag 25-000202)" in reply  # the rendered reference
     choices = chat.source_choices(session, "da")
-    assert choices[0][1] == "0:1" and choices[0][0].startswith("[1] Fiktiv Kommune")
+    assert choices[0][1] == f"{aid}-1" and choices[0][0].startswith("[1] Fiktiv Kommune")
 
 
 def test_citation_selection_highlights_passage_in_full_point(services):
     _, session = ask(services, "Hvad blev besluttet om skaterparken?")
-    page = sources.show_source(services, session, "0:1", "da")
+    page = sources.show_source(services, session, f"{session.last_id()}-1", "da")
+    assert f'class="source-view cite-{session.last_id()}-1"' in page
     quote = session.last().citations[0].quote
     assert quote and f'<mark class="quote">{html.esc(quote)}</mark>' in page
     # the meeting header and the point's other sections are shown around it
@@ -69,7 +73,7 @@ def test_citation_selection_highlights_passage_in_full_point(services):
 
 def test_minutes_markup_renders_as_text(services):
     _, session = ask(services, "Hvad blev besluttet om skaterparken?")
-    page = sources.show_source(services, session, "0:1", "da")
+    page = sources.show_source(services, session, f"{session.last_id()}-1", "da")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
     assert "Ali Hassan &lt;b&gt;" in page
@@ -91,7 +95,8 @@ def test_closed_point_never_shows_content(services):
     c = Citation(1, "Fiktiv Kommune", meeting.committee, meeting.date_iso, closed.number, closed.title,
                  closed.case_number or "", meeting.source_path, quote="", closed=True,
                  point_key=f"{meeting.meeting_id}:{closed.number}")  # fmt: skip
-    page = sources.show_source(services, ChatSession([Answer("q", "t", [c])]), "0:1", "da")
+    session = ChatSession([Answer("q", "t", [c])])
+    page = sources.show_source(services, session, f"{session.last_id()}-1", "da")
     assert "Lukket punkt" in page and "<section>" not in page
 
 
@@ -128,7 +133,57 @@ def test_refusal_lists_nearest_points():
                                   nearest=[near])])  # fmt: skip
     md = html.answer_markdown(session.last(), "da")
     assert "Nærmeste punkter i referaterne" in md and "punkt 4: Ny cykelsti" in md
-    assert chat.source_choices(session, "da") == [(f"[1] {html.reference(near, 'da')}", "0:1")]
+    assert chat.source_choices(session, "da") == [(f"[1] {html.reference(near, 'da')}", f"{session.last_id()}-1")]
+
+
+def test_refusal_lists_the_nearest_points_once(services):
+    """The answerer's refusal names the nearest points in its text; the chat shows them once, as its numbered,
+    clickable list (under "Nærmeste punkter i referaterne"), not a second time from the text."""
+    from assistant.prompts import phrase
+
+    messages, session = ask(services, "Hvad koster den nye svømmehal i Korsør?")
+    a = session.last()
+    assert a.refused and a.nearest and phrase("nearest_intro", "da") in a.text  # the answerer's own list
+    reply = messages[-1]["content"]
+    assert phrase("nearest_intro", "da") not in reply and "Nærmeste punkter i referaterne" in reply
+    for c in a.nearest:
+        assert reply.count(html.md_safe(html.reference(c, "da"))) == 1, c
+
+
+def test_a_new_question_first_clears_the_previous_answers_sources(services):
+    """While a question is answered, the sources list holds nothing (the previous answer's sources cannot be
+    clicked), and an earlier answer's key no longer opens anything from the list of the new one."""
+    _, session = ask(services, "Hvad blev besluttet om skaterparken?")
+    turns = chat.chat_turn(services, "Hvad blev besluttet om vejbump på Skolevej?", [], session, "da")
+    messages, _, radio, box = next(turns)
+    assert radio.visible is False and radio.choices == [] and radio.value is None
+    assert "Søger i referaterne" in messages[-1]["content"] and box == ""
+    *_, (messages, session, radio, _) = turns
+    assert radio.visible and all(v.startswith(session.last_id() + "-") for _, v in radio.choices)
+
+
+def test_one_reset_for_new_conversation_and_the_chats_clear_button(services):
+    """"Ny samtale" and the chat's trash button run the same reset: no answers (so no follow-up context), no
+    sources, an empty source view and export panel."""
+    import gradio as gr
+
+    with gr.Blocks():
+        lang_state = gr.State("da")
+        c = chat.build(services, "da", html_tr(), lang_state)
+        view = gr.HTML()
+        file = gr.File()
+        c.linked += [(view, html.pick_source), (file, lambda lang: None)]
+    reset, inputs, outputs = chat.reset_handler(c)
+    messages, session, radio, box, view_html, path = reset("da")
+    assert messages == [] and session.answers == [] and radio.visible is False and box == ""
+    assert view_html == html.pick_source("da") and path is None
+    assert len(outputs) == 6 and outputs[0] is c.chatbot and outputs[-1] is file
+
+
+def html_tr():
+    from assistant.web.texts import Relabeler
+
+    return Relabeler()
 
 
 def test_english_switch(services):

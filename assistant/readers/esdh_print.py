@@ -148,7 +148,7 @@ def split_layout(lines: list[Line]) -> Layout:
     """Header lines, table of contents and items (number, title, labels, case number, earlier handling, body)."""
     lay = Layout()
     in_toc = False
-    toc_numbers: set[str] = set()
+    toc_titles: dict[str, str] = {}
     i = 0
     while i < len(lines):
         ln = lines[i]
@@ -161,9 +161,9 @@ def split_layout(lines: list[Line]) -> Layout:
         start = bool(m) and not ln.toc and (
             _labels_follow(lines, i)
             or (not in_toc and vocabulary.case_number_in_title(m["title"])[1] is not None)
-            or (not in_toc and m["num"] in toc_numbers)
+            or (not in_toc and _same_title(toc_titles.get(m["num"]), m["title"]))  # listed in the contents
             or (not lay.items and not lay.header and i == 0)  # a file of one item starts with it
-            or ((ln.bold or ln.heading) and not in_toc and bool(lay.items))
+            or ((ln.bold or ln.heading) and not in_toc and _rises(lay, m["num"]))
         )
         if m and start:
             in_toc = False
@@ -173,7 +173,7 @@ def split_layout(lines: list[Line]) -> Layout:
             if m:
                 num, title = m["num"], TOC_PAGE_RE.sub("", m["title"]).rstrip(" .…")
                 lay.toc.append((num, title))
-                toc_numbers.add(num)
+                toc_titles[num] = title
             i += 1
             continue
         if SIGNATURE_RE.match(t) and lay.items:
@@ -181,6 +181,22 @@ def split_layout(lines: list[Line]) -> Layout:
         (lay.items[-1].body if lay.items else lay.header).append(ln)
         i += 1
     return lay
+
+
+def _same_title(listed: str | None, title: str) -> bool:
+    """The title of a contents line and an item line agree (a wrapped contents line has only the start)."""
+    if not listed:
+        return False
+    a, b = vocabulary.norm(listed)[:30], vocabulary.norm(title)[:30]
+    return bool(a) and (a.startswith(b) or b.startswith(a))
+
+
+def _rises(lay: Layout, number: str) -> bool:
+    """A marked item line continues the numbering (a bold numbered list line inside an item does not)."""
+    if not lay.items:
+        return False
+    last, new = re.match(r"\d+", lay.items[-1].number), re.match(r"\d+", number)
+    return bool(last and new) and int(new.group()) > int(last.group())
 
 
 def _read_item_head(lines: list[Line], i: int, m: re.Match[str], lay: Layout) -> int:

@@ -7,7 +7,7 @@ import logging
 import gradio as gr
 
 from assistant.settings import Settings
-from assistant.web import chat, export_view, fetch_view, meetings, onboarding, sources, upload
+from assistant.web import chat, export_view, fetch_view, html, meetings, onboarding, sources, upload
 from assistant.web.html import status_line
 from assistant.web.state import Services
 from assistant.web.texts import Relabeler, ui
@@ -46,8 +46,20 @@ table.meta th {text-align: left; padding-right: 12px; vertical-align: top; white
 """
 
 # A case number in a meeting view is a button: clicking it fills the case box and shows the history.
+# A citation link [n] in an answer (a.cite, href "#cite-<answer id>-<n>") writes its key into the hidden #cite-key
+# box, whose change opens that citation in the source view (a click time makes a second click on it a change too).
 HEAD = """
 <script>
+document.addEventListener("click", (ev) => {
+  const link = ev.target.closest && ev.target.closest("a.cite");
+  if (!link) return;
+  ev.preventDefault();
+  ev.stopPropagation();
+  const box = document.querySelector("#cite-key textarea, #cite-key input");
+  if (!box) return;
+  box.value = link.getAttribute("href").replace(/^#cite-/, "") + "|" + Date.now();
+  box.dispatchEvent(new Event("input", {bubbles: true}));
+}, true);
 document.addEventListener("click", (ev) => {
   const btn = ev.target.closest && ev.target.closest(".case-link");
   if (!btn) return;
@@ -85,8 +97,8 @@ def build_app(settings: Settings, services: Services | None = None) -> gr.Blocks
             with tr.add(gr.Tab(ui("tab_start", lang), id="start", elem_id="tab-start"), label="tab_start"):
                 start = onboarding.build(services, lang, tr)
             with tr.add(gr.Tab(ui("tab_chat", lang), id="chat", elem_id="tab-chat"), label="tab_chat"):
-                chat_c = chat.build(services, lang, tr)
-                source_view = sources.build(lang, tr)
+                chat_c = chat.build(services, lang, tr, lang_state)
+                source_view, cite_link = sources.build(lang, tr)
                 export_c = export_view.build(lang, tr)
             with tr.add(gr.Tab(ui("tab_meetings", lang), id="meetings", elem_id="tab-meetings"), label="tab_meetings"):
                 meet_c = meetings.build(services, lang, tr)
@@ -94,8 +106,10 @@ def build_app(settings: Settings, services: Services | None = None) -> gr.Blocks
                 up_c = upload.build(settings, lang, tr)
                 fetch_c = fetch_view.build(services, lang, tr)
 
-        chat.wire(chat_c, services, lang_state)
-        sources.wire(chat_c.sources, source_view, chat_c.session, services, lang_state)
+        # What shows the current answer starts over with each question and with a new conversation.
+        chat_c.linked += [(source_view, html.pick_source), *export_view.linked(export_c)]
+        chat.wire(chat_c, services)
+        sources.wire(chat_c.sources, source_view, cite_link, chat_c.session, services, lang_state)
         export_view.wire(export_c, chat_c.session, lang_state)
         meetings.wire(meet_c, services, lang_state)
         upload.wire(up_c, services, lang_state)
@@ -105,27 +119,16 @@ def build_app(settings: Settings, services: Services | None = None) -> gr.Blocks
         def use_suggestion(q):
             return (q or ""), gr.Tabs(selected="chat")
 
-        def ask_suggestion(question, messages, session, lang, muni, committee, dfrom, dto):
-            if not question:
-                yield messages, session, gr.Radio(), question
-                return
-            yield from chat.chat_turn(services, question, messages, session, lang, muni, committee, dfrom, dto)
+        turn, chat_inputs, chat_outputs = chat.turn_handler(chat_c, services)
 
-        chat_inputs = [
-            chat_c.question,
-            chat_c.chatbot,
-            chat_c.session,
-            lang_state,
-            chat_c.municipality,
-            chat_c.committee,
-            chat_c.date_from,
-            chat_c.date_to,
-        ]
+        def ask_suggestion(question, *rest):
+            if not question:
+                yield (gr.skip(),) * len(chat_outputs)
+                return
+            yield from turn(question, *rest)
+
         start.use.click(use_suggestion, [start.suggestions], [chat_c.question, tabs], api_name=False).then(
-            ask_suggestion,
-            chat_inputs,
-            [chat_c.chatbot, chat_c.session, chat_c.sources, chat_c.question],
-            api_name=False,
+            ask_suggestion, chat_inputs, chat_outputs, api_name=False
         )
 
         # Switching language relabels the page and redraws the start view; answers follow the new language.

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
 import gradio as gr
 
@@ -28,6 +28,10 @@ class ChatComponents:
     date_to: gr.Textbox
     sources: gr.Radio
     session: gr.State
+    lang_state: gr.State
+    # components that show something of the current answer (source view, export file, ...), each with the value it
+    # starts from: a new question and a new conversation set them back, so nothing of an earlier answer stays
+    linked: list[tuple[gr.components.Component, Callable[[str], object]]] = field(default_factory=list)
 
 
 # --- callbacks (plain functions over the library; the tests call them directly) ----------------------------------
@@ -47,22 +51,29 @@ def ask_stream(services: Services, session: ChatSession, question: str, filters:
             yield piece
     if final is None:  # an answerer that only streams text: fall back to the blocking call
         final = services.assistant.ask(question, history=history, filters=filters)
-    session.answers.append(final)
+    session.add(final)
     yield final
 
 
-def citation_key(answer_index: int, c: Citation) -> str:
-    return f"{answer_index}:{c.number}"
+def citation_key(answer_id: str, c: Citation) -> str:
+    return html.cite_key(answer_id, c.number)
 
 
 def source_choices(session: ChatSession, lang: str) -> list[tuple[str, str]]:
     """(label, value) for every reference of the latest answer (or its nearest points when it refused)."""
-    if not session.answers:
+    a = session.last()
+    if a is None:
         return []
-    i = len(session.answers) - 1
-    a = session.answers[i]
     lang = a.lang or lang  # the references speak the answer's language, as in the chat message
-    return [(f"[{c.number}] {html.reference(c, lang)}", citation_key(i, c)) for c in (a.citations or a.nearest)]
+    return [(f"[{c.number}] {html.reference(c, lang)}", citation_key(session.last_id(), c)) for c in _cited(a)]
+
+
+def _cited(a: Answer) -> list[Citation]:
+    return list(a.citations or a.nearest)
+
+
+def _no_sources() -> gr.Radio:
+    return gr.Radio(choices=[], value=None, visible=False)
 
 
 def chat_turn(
@@ -92,12 +103,14 @@ def chat_turn(
         yield messages, session, gr.Radio(), question
         return
     messages.append({"role": "assistant", "content": html.md_safe(ui("thinking", lang))})
-    yield messages, session, gr.Radio(), ""
+    yield messages, session, _no_sources(), ""  # the previous answer's sources go while this one is answered
     streamed = ""
     try:
         for piece in ask_stream(services, session, question, filters):
             if isinstance(piece, Answer):
-                messages[-1] = {"role": "assistant", "content": html.answer_markdown(piece, lang)}
+                content = html.answer_markdown(piece, lang, answer_id=session.last_id())
+                messages[-1] = {"role": "assistant", "content": content}
+                session.message_ids[len(messages) - 1] = session.last_id()
             else:
                 streamed += piece
                 messages[-1] = {"role": "assistant", "content": html.md_safe(streamed)}
@@ -114,7 +127,36 @@ def chat_turn(
 
 
 def new_conversation(lang: str) -> tuple[list[dict], ChatSession, gr.Radio, str]:
-    return [], ChatSession(), gr.Radio(choices=[], value=None, visible=False), ""
+    """An empty chat and a fresh session: no answers, so no follow-up context, sources or export."""
+    return [], ChatSession(), _no_sources(), ""
+
+
+def _fresh(c: ChatComponents, lang: str) -> list[object]:
+    return [start(lang) for _, start in c.linked]
+
+
+def turn_handler(c: ChatComponents, services: Services):
+    """(function, inputs, outputs) of one question: the chat turn, with the linked components set back at its start
+    (an earlier answer's source or export file never stands beside the new answer)."""
+
+    def turn(question, messages, session, lang, muni, committee, dfrom, dto):
+        first = True
+        for out in chat_turn(services, question, messages, session, lang, muni, committee, dfrom, dto):
+            yield (*out, *(_fresh(c, lang) if first else [gr.skip()] * len(c.linked)))
+            first = False
+
+    inputs = [c.question, c.chatbot, c.session, c.lang_state, c.municipality, c.committee, c.date_from, c.date_to]
+    outputs = [c.chatbot, c.session, c.sources, c.question, *(comp for comp, _ in c.linked)]
+    return turn, inputs, outputs
+
+
+def reset_handler(c: ChatComponents):
+    """(function, inputs, outputs) of "Ny samtale" and of the chat's own clear button: one and the same reset."""
+
+    def reset(lang):
+        return (*new_conversation(lang), *_fresh(c, lang))
+
+    return reset, [c.lang_state], [c.chatbot, c.session, c.sources, c.question, *(comp for comp, _ in c.linked)]
 
 
 def with_all(values: list[str], lang: str) -> list[tuple[str, str]]:
@@ -138,7 +180,7 @@ def filter_options(services: Services, municipality: str | None = None) -> tuple
 # --- layout -------------------------------------------------------------------------------------------------------
 
 
-def build(services: Services, lang: str, tr: Relabeler) -> ChatComponents:
+def build(services: Services, lang: str, tr: Relabeler, lang_state: gr.State) -> ChatComponents:
     munis, committees = filter_options(services)
     all_label = ui("all", lang)
     with gr.Row(equal_height=False):
@@ -185,18 +227,20 @@ def build(services: Services, lang: str, tr: Relabeler) -> ChatComponents:
     tr.add(date_to, label="date_to")
     tr.add(sources, label="sources", info="pick_source")
     session = gr.State(ChatSession())
-    return ChatComponents(chatbot, question, ask, new, municipality, committee, date_from, date_to, sources, session)
+    return ChatComponents(
+        chatbot, question, ask, new, municipality, committee, date_from, date_to, sources, session, lang_state
+    )
 
 
-def wire(c: ChatComponents, services: Services, lang_state: gr.State) -> None:
-    def submit(question, messages, session, lang, muni, committee, dfrom, dto):
-        yield from chat_turn(services, question, messages, session, lang, muni, committee, dfrom, dto)
-
-    inputs = [c.question, c.chatbot, c.session, lang_state, c.municipality, c.committee, c.date_from, c.date_to]
-    outputs = [c.chatbot, c.session, c.sources, c.question]
-    c.ask.click(submit, inputs, outputs, api_name="ask")
-    c.question.submit(submit, inputs, outputs, api_name=False)
-    c.new.click(new_conversation, [lang_state], outputs, api_name=False)
+def wire(c: ChatComponents, services: Services) -> None:
+    """Call after c.linked is complete (app.py adds the source view and the export panel)."""
+    turn, inputs, outputs = turn_handler(c, services)
+    c.ask.click(turn, inputs, outputs, api_name="ask")
+    c.question.submit(turn, inputs, outputs, api_name=False)
+    reset, reset_in, reset_out = reset_handler(c)
+    c.new.click(reset, reset_in, reset_out, api_name=False)
+    c.chatbot.clear(reset, reset_in, reset_out, api_name=False)
+    lang_state = c.lang_state
 
     def committees_for(muni, lang):
         _, committees = filter_options(services, muni or None)

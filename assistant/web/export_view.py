@@ -40,7 +40,8 @@ def export_session(
     if not answers:
         return None, ui("export_none", lang)
     folder = Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="minutes-export-"))
-    path = export(answers, fmt, folder / export_name(answers, fmt), lang=lang)
+    # named after what it holds: the question's slug for one answer, "samtale-<date>" for the whole conversation
+    path = export(answers, fmt, folder / export_name(answers, fmt, conversation=scope == "all"), lang=lang)
     return str(path), ui("export_done", lang, name=path.name)
 
 
@@ -72,6 +73,11 @@ def build(lang: str, tr: Relabeler) -> ExportComponents:
     tr.add(file, label="export_file")
     tr.add(message, value=lambda lg: "")  # a message in the previous language goes
     return ExportComponents(fmt, scope, button, file, message)
+
+
+def linked(c: ExportComponents) -> list[tuple[gr.components.Component, object]]:
+    """The file and its message, each with its empty start: the panel never offers an earlier answer's file."""
+    return [(c.file, lambda lang: None), (c.message, lambda lang: "")]
 
 
 def wire(c: ExportComponents, session: gr.State, lang_state: gr.State) -> None:

@@ -123,17 +123,22 @@ def point_body(point: AgendaPoint, lang: str, quote: str = "") -> str:
     return "".join(parts)
 
 
-def source_view(meeting: Meeting, point: AgendaPoint, citation: Citation | None, lang: str) -> str:
+def _view_open(key: str) -> str:
+    """The source view's container: marked with the citation's key (cite-<key>), focusable from script."""
+    return f'<div class="source-view cite-{esc(key)}" tabindex="-1">' if key else '<div class="source-view">'
+
+
+def source_view(meeting: Meeting, point: AgendaPoint, citation: Citation | None, lang: str, key: str = "") -> str:
     """Meeting header, the point's heading and its full text with the cited passage highlighted."""
     ref = f'<p class="ref">[{citation.number}] {esc(reference(citation, lang))}</p>' if citation else ""
     quote = citation.quote if citation and not point.closed else ""
     return (
-        f'<div class="source-view">{ref}{meeting_header(meeting, lang)}{point_heading(point, lang)}'
+        f"{_view_open(key)}{ref}{meeting_header(meeting, lang)}{point_heading(point, lang)}"
         f"{point_body(point, lang, quote)}</div>"
     )
 
 
-def meeting_view(meeting: Meeting, citation: Citation | None, lang: str) -> str:
+def meeting_view(meeting: Meeting, citation: Citation | None, lang: str, key: str = "") -> str:
     """A cited meeting: header (participants, absent) and the titles of its points."""
     ref = f'<p class="ref">[{citation.number}] {esc(reference(citation, lang))}</p>' if citation else ""
     items = "".join(
@@ -142,7 +147,7 @@ def meeting_view(meeting: Meeting, citation: Citation | None, lang: str) -> str:
         + "</li>"
         for p in meeting.points
     )
-    return f'<div class="source-view">{ref}{meeting_header(meeting, lang)}<ol class="points">{items}</ol></div>'
+    return f'{_view_open(key)}{ref}{meeting_header(meeting, lang)}<ol class="points">{items}</ol></div>'
 
 
 def citation_list(citations: list[Citation], lang: str, heading: str) -> str:
@@ -162,17 +167,54 @@ def _short(text: str, limit: int = 220) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def answer_markdown(answer: Answer, lang: str) -> str:
-    """The chat message for an answer: its text, then the numbered references (all escaped)."""
-    text = "\n\n".join(md_safe(p.strip()) for p in re.split(r"\n\s*\n", answer.text.strip()) if p.strip())
+def cite_key(answer_id: str, number: int | str) -> str:
+    """The key of one citation of one answer: the sources list's value and the citation link's target."""
+    return f"{answer_id}-{number}"
+
+
+def cite_link(answer_id: str, number: int | str, label: str) -> str:
+    """A link that opens citation `number` of answer `answer_id` in the source view (the page's script catches
+    clicks on a.cite; the target is in the href because the chat's sanitizer drops data attributes)."""
+    return f'<a class="cite" href="#cite-{cite_key(answer_id, number)}">{label}</a>'
+
+
+_MARKER = re.compile(r"\\\[(\d+)\\\]")  # a [n] marker after md_safe: \[n\]
+
+
+def _refusal_sentence(answer: Answer) -> str:
+    """A refusal's text without the answerer's plain list of nearest points: the chat lists them once, numbered and
+    clickable, under its own heading."""
+    from assistant.prompts import phrase
+
+    intro = phrase("nearest_intro", answer.lang or "da")
+    return answer.text.split(intro, 1)[0] if answer.refused and answer.nearest and intro else answer.text
+
+
+def answer_markdown(answer: Answer, lang: str, answer_id: str = "") -> str:
+    """The chat message for an answer: its text, then the numbered references (all escaped).
+
+    With an `answer_id`, every [n] and every reference is a link to that answer's citation n, and the message
+    carries the id (class answer-<id>), so the page and its tests can tell this answer from earlier ones."""
+    text = _refusal_sentence(answer).strip()
+    text = "\n\n".join(md_safe(p.strip()) for p in re.split(r"\n\s*\n", text) if p.strip())
     text = "  \n".join(text.splitlines())
     cits = answer.citations or answer.nearest
+    numbers = {str(c.number) for c in cits}
+    if answer_id:
+        text = _MARKER.sub(
+            lambda m: cite_link(answer_id, m.group(1), m.group(0)) if m.group(1) in numbers else m.group(0), text
+        )
+    mark = f'<span class="answer-id answer-{esc(answer_id)}"></span>' if answer_id else ""
     if not cits:
-        return text
+        return text + mark
     lang = answer.lang or lang  # references in the language the answer speaks
     heading = ui("sources", lang) if answer.citations else ui("nearest", lang)
-    refs = "\n".join(f"{c.number}. {md_safe(reference(c, lang))}" for c in cits)
-    return f"{text}\n\n**{md_safe(heading)}**\n\n{refs}"
+    refs = "\n".join(
+        f"{c.number}. " + (cite_link(answer_id, c.number, md_safe(reference(c, lang))) if answer_id else
+                           md_safe(reference(c, lang)))
+        for c in cits
+    )
+    return f"{text}\n\n**{md_safe(heading)}**\n\n{refs}\n\n{mark}".rstrip()
 
 
 def long_text(text: str, limit: int = 500) -> str:
@@ -181,6 +223,11 @@ def long_text(text: str, limit: int = 500) -> str:
         return f'<div class="text">{esc(text)}</div>'
     head = text[:limit].rsplit(" ", 1)[0]
     return f'<details class="text"><summary>{esc(head)} …</summary>{esc(text[len(head) :])}</details>'
+
+
+def pick_source(lang: str) -> str:
+    """The source view before a source is chosen."""
+    return f'<p class="muted">{esc(ui("pick_source", lang))}</p>'
 
 
 def status_line(text: str) -> str:

@@ -7,6 +7,7 @@ global. `Services` holds only library objects (settings, the index, the assistan
 from __future__ import annotations
 
 import threading
+import uuid
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,14 +18,40 @@ from assistant.web.texts import n_meetings, ui
 ALL = ""  # the value of "(alle)" in the filter dropdowns
 
 
+def new_answer_id() -> str:
+    """An id for one answer, unique across sessions and resets: the page marks the answer, its citation links and
+    its sources with it, so nothing on screen from an earlier answer can be taken for the current one."""
+    return uuid.uuid4().hex[:12]
+
+
 @dataclass
 class ChatSession:
-    """One user's conversation: the answers so far (passed as history to follow-up questions)."""
+    """One user's conversation: the answers so far (passed as history to follow-up questions), each with its id,
+    and which chat message shows which answer (the chat's thumbs report a message index)."""
 
     answers: list[Answer] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+    message_ids: dict[int, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.ids = list(self.ids) + [new_answer_id() for _ in range(len(self.answers) - len(self.ids))]
+
+    def add(self, answer: Answer) -> str:
+        self.answers.append(answer)
+        self.ids.append(new_answer_id())
+        return self.ids[-1]
 
     def last(self) -> Answer | None:
         return self.answers[-1] if self.answers else None
+
+    def last_id(self) -> str:
+        return self.ids[-1] if self.ids else ""
+
+    def answer(self, answer_id: str) -> Answer | None:
+        try:
+            return self.answers[self.ids.index(answer_id)]
+        except ValueError:
+            return None
 
 
 class Services:
@@ -34,7 +61,17 @@ class Services:
         self.settings = settings
         self._assistant = assistant
         self._lock = threading.Lock()
+        self._feedback = None
         self.status = ""
+
+    @property
+    def feedback(self):
+        """The thumbs and comments on answers, kept beside the index (assistant/feedback.py)."""
+        if self._feedback is None:
+            from assistant.feedback import FeedbackStore
+
+            self._feedback = FeedbackStore.beside(self.settings.index_path)
+        return self._feedback
 
     @property
     def assistant(self):
