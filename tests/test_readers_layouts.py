@@ -163,6 +163,26 @@ def test_agenda_whose_items_are_links_is_not_navigation(tmp_path, settings):
     ]  # fmt: skip
 
 
+def test_page_with_tilstede_and_afbud_fravaerende_blocks(tmp_path, settings):
+    path = tmp_path / "miljoe.html"
+    path.write_text(
+        "<html><body><h1>Miljøudvalget - Referat</h1><p>Mødedato: 10.02.2026 kl. 17:00</p><p>Tilstede:</p>"
+        "<p>Anne Berg (A), formand<br>Bo Holm (V)<br>Carl Dam (F)</p><p>Afbud/Fraværende:</p><p>Dorte Lund (C)</p>"
+        "<h2>1. Godkendelse af dagsorden</h2><p>Sagsnr.: 26/00301</p><h3>Beslutning</h3><p>Godkendt.</p>"
+        "<h2>2. Affaldsplan 2026</h2><p>Sagsnr.: 25/11873</p><h3>Beslutning</h3><p>Anbefales.</p>"
+        "<p>Carl Dam (F) stemte imod.</p></body></html>",
+        encoding="utf-8",
+    )
+    m = _read(path, settings)
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Anne Berg", False), ("Bo Holm", False), ("Carl Dam", False), ("Dorte Lund", True)
+    ]  # fmt: skip
+    assert [(p.number, p.case_number, p.decision) for p in m.points] == [
+        ("1", "26/00301", "Godkendt."), ("2", "25/11873", "Anbefales.\n\nCarl Dam (F) stemte imod.")
+    ]  # fmt: skip
+    assert [(v.position, v.who, v.parties) for v in m.points[1].votes] == [("against", ("Carl Dam",), ("F",))]
+
+
 def test_numbered_attachment_lines_without_a_heading_are_the_attachments(tmp_path, settings):
     """ "Bilag 1: ..." lines after the Indstilling, with no "Bilag" heading: attachments, not the recommendation."""
     path = tmp_path / "byraad.txt"

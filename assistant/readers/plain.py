@@ -25,13 +25,15 @@ _SAGNR_RE = re.compile(r"^Sag\s+nr\.?\s*(\d{1,4}[a-zA-Z]?)\s*[:.\-–]?\s*(.*)$"
 _NUMBERED_RE = re.compile(r"^(\d{1,4}[a-zA-Z]?)\.\s+(\S.{1,250})$")
 _LABEL_RE = re.compile(
     r"^(?P<label>mødedato|mødetidspunkt|starttidspunkt|sluttidspunkt|dato|tidspunkt|tid|mødested|sted|lokale|"
-    r"mødedeltagere|deltagere|medlemmer|afbud|fraværende(?: med afbud)?|ikke til stede|udvalg|forum|møde|"
+    r"mødedeltagere|deltagere|medlemmer|tilstede|til stede|afbud/fraværende|afbud|fraværende(?: med afbud)?|"
+    r"ikke til stede|udvalg|forum|møde|"
     r"information|referent)\s*(?::\s*|\s+(?=\S))(?P<value>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 _BARE_LABEL_RE = re.compile(
     r"^(?P<label>UDVALG|MØDE|STED|MØDESTED|STARTTIDSPUNKT|SLUTTIDSPUNKT|DATO|TIDSPUNKT|DELTAGERE|MEDLEMMER|"
-    r"FRAVÆRENDE|AFBUD|PUNKTER|Mødefakta|Medlemmer|Fraværende med afbud|Mødedeltagere)\s*:?$"
+    r"FRAVÆRENDE|AFBUD|PUNKTER|TILSTEDE|Mødefakta|Medlemmer|Tilstede|Til stede|Afbud/Fraværende|Fraværende med afbud|"
+    r"Mødedeltagere)\s*:?$"
 )
 _KIND_RE = re.compile(r"\b(referat|beslutningsprotokol|dagsorden)\b", re.IGNORECASE)
 _META_RE = re.compile(
@@ -134,12 +136,14 @@ def _label(doc: Doc, *names: str) -> str:
 
 def _participants(doc: Doc) -> list[Participant]:
     people = []
-    for part in re.split(r",\s*(?![^()]*\))|\n", _label(doc, "mødedeltagere", "deltagere", "medlemmer")):
+    for part in re.split(r",\s*(?![^()]*\))|\n", _label(doc, "mødedeltagere", "deltagere", "medlemmer", "tilstede",
+                                                       "til stede")):  # fmt: skip
         person = structure.parse_participant(part)
-        if person:
+        if person and person.name[:1].isupper():  # "Anne Berg (A), formand": the role is no participant
             people.append(person)
     extra = [(n, "Afbud") for n in structure.split_names(_label(doc, "afbud", "fraværende med afbud"))]
-    extra += [(n, "Fraværende") for n in structure.split_names(_label(doc, "fraværende", "ikke til stede"))]
+    absent = _label(doc, "fraværende", "ikke til stede", "afbud/fraværende")
+    extra += [(n, "Fraværende") for n in structure.split_names(absent)]
     return structure.mark_absent(people, extra)
 
 
