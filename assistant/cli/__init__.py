@@ -14,7 +14,7 @@ import click
 from assistant.cli.texts import LANGUAGES, h, install_click_translations, localize, pick_language
 
 # Modules that register subcommands on `main`; a module that is missing is skipped.
-_COMMAND_MODULES = ("parse", "index", "ask", "serve", "export", "fetch")
+_COMMAND_MODULES = ("parse", "index", "ask", "serve", "export", "fetch", "feedback")
 
 
 class MinutesGroup(click.Group):

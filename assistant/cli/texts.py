@@ -70,12 +70,21 @@ HELP: dict[str, dict[str, str]] = {
         "Exit code 0: all went well; 1: the run stopped (what was fetched is saved); 3: some meetings could not be "
         "fetched.",
     },
+    "cmd:feedback": {
+        "da": "Vis brugernes vurderinger af svarene (tommel op/ned og kommentarer), gemt ved siden af indekset.",
+        "en": "Show the users' ratings of the answers (thumbs up/down and comments), kept beside the index.",
+    },
     # options
     "lang_cli": {
         "da": "Sprog for hjælp og meddelelser (standard: MINUTES_LANGUAGE eller da)",
         "en": "Language of help and messages (default: MINUTES_LANGUAGE or da)",
     },
     "version": {"da": "Vis versionen og afslut.", "en": "Show the version and exit."},
+    "feedback_csv": {
+        "da": "Skriv vurderingerne som CSV (spørgsmål, svar, kilder, vurdering, kommentar, tidspunkt)",
+        "en": "Write the ratings as CSV (question, answer, citations, rating, comment, time)",
+    },
+    "feedback_output": {"da": "Fil til CSV (standard: skærmen)", "en": "File for the CSV (default: the screen)"},
     "index": {"da": "Indeksmappe (standard: MINUTES_INDEX)", "en": "Index folder (default: MINUTES_INDEX)"},
     "municipality_only": {"da": "Kun denne kommune", "en": "Only this municipality"},
     "committee_full": {"da": "Kun dette udvalg (det fulde navn)", "en": "Only this committee (its full name)"},
@@ -190,6 +199,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error": {"da": "Fejl: {error}", "en": "Error: {error}"},
     "warning": {"da": "Advarsel: {warning}", "en": "Warning: {warning}"},
     "skipped": {"da": "Sprunget over: {problem}", "en": "Skipped: {problem}"},
+    "feedback_none": {"da": "Ingen vurderinger endnu i {path}.", "en": "No ratings yet in {path}."},
+    "feedback_summary": {
+        "da": "{n:vurdering|vurderinger}: {up} op, {down} ned.",
+        "en": "{n:rating|ratings}: {up} up, {down} down.",
+    },
+    "feedback_saved": {"da": "Gemt: {path} ({n:række|rækker})", "en": "Saved: {path} ({n:row|rows})"},
     "bad_date": {
         "da": "{value!r} er ikke en dato: skriv den som ÅÅÅÅ-MM-DD, fx 2025-12-09.",
         "en": "{value!r} is not a date: write it as YYYY-MM-DD, e.g. 2025-12-09.",

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import gradio as gr
 
 from assistant.records import Answer, Citation, Filters
-from assistant.web import html
+from assistant.web import feedback_view, html
 from assistant.web.state import ChatSession, Services, make_filters
 from assistant.web.texts import Relabeler, ui
 
@@ -29,6 +29,7 @@ class ChatComponents:
     sources: gr.Radio
     session: gr.State
     lang_state: gr.State
+    feedback: feedback_view.FeedbackComponents
     # components that show something of the current answer (source view, export file, ...), each with the value it
     # starts from: a new question and a new conversation set them back, so nothing of an earlier answer stays
     linked: list[tuple[gr.components.Component, Callable[[str], object]]] = field(default_factory=list)
@@ -189,11 +190,12 @@ def build(services: Services, lang: str, tr: Relabeler, lang_state: gr.State) ->
                 label=ui("chat_label", lang),
                 height=460,
                 elem_id="chat",
-                feedback_options=None,
+                feedback_options=("Like", "Dislike"),
                 buttons=["copy"],
                 sanitize_html=True,
             )
-            with gr.Row():
+            feedback = feedback_view.build(lang, tr)
+            with gr.Row(elem_id="ask-row"):
                 question = gr.Textbox(
                     label=ui("question", lang),
                     placeholder=ui("question_ph", lang),
@@ -227,9 +229,11 @@ def build(services: Services, lang: str, tr: Relabeler, lang_state: gr.State) ->
     tr.add(date_to, label="date_to")
     tr.add(sources, label="sources", info="pick_source")
     session = gr.State(ChatSession())
-    return ChatComponents(
-        chatbot, question, ask, new, municipality, committee, date_from, date_to, sources, session, lang_state
+    c = ChatComponents(
+        chatbot, question, ask, new, municipality, committee, date_from, date_to, sources, session, lang_state, feedback
     )
+    c.linked += feedback_view.linked(feedback)
+    return c
 
 
 def wire(c: ChatComponents, services: Services) -> None:
@@ -241,6 +245,7 @@ def wire(c: ChatComponents, services: Services) -> None:
     c.new.click(reset, reset_in, reset_out, api_name=False)
     c.chatbot.clear(reset, reset_in, reset_out, api_name=False)
     lang_state = c.lang_state
+    feedback_view.wire(c.feedback, c.chatbot, c.session, services, lang_state)
 
     def committees_for(muni, lang):
         _, committees = filter_options(services, muni or None)

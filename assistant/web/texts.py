@@ -74,6 +74,23 @@ UI: dict[str, dict[str, str]] = {
         "en": "There is no answer to export yet – ask a question first.",
     },
     "export_done": {"da": "Filen er klar: {name}", "en": "The file is ready: {name}"},
+    # feedback on an answer (the chat's thumbs)
+    "feedback_saved": {
+        "da": "Tak – din vurdering af svaret er gemt. Skriv gerne, hvad der var godt eller forkert.",
+        "en": "Thank you – your rating of the answer is saved. Feel free to say what was right or wrong.",
+    },
+    "feedback_withdrawn": {"da": "Vurderingen er fjernet.", "en": "The rating is removed."},
+    "feedback_comment": {"da": "Kommentar til svaret (valgfri)", "en": "Comment on the answer (optional)"},
+    "feedback_comment_ph": {
+        "da": "F.eks. kilden passer ikke, eller svaret mangler beslutningen",
+        "en": "E.g. the source does not fit, or the answer misses the decision",
+    },
+    "feedback_send": {"da": "Gem kommentar", "en": "Save comment"},
+    "feedback_thanks": {"da": "Tak – kommentaren er gemt.", "en": "Thank you – the comment is saved."},
+    "feedback_failed": {
+        "da": "Vurderingen kunne ikke gemmes: {error}",
+        "en": "The rating could not be saved: {error}",
+    },
     # meeting header
     "meeting": {"da": "Møde", "en": "Meeting"},
     "date": {"da": "Dato", "en": "Date"},
