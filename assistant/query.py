@@ -154,6 +154,7 @@ class QueryPlan:
     aspect: str = ""  # about the meeting itself: "when", "where", "when+where", "agenda", "decisions"
     numbers: list[str] = field(default_factory=list)  # numbers the topic names (years, amounts, addresses)
     relaxed: list[str] = field(default_factory=list)  # the question's own filters retrieval had to drop
+    year: str = ""  # a bare year the question names ("i 2013"): a period, but also often the topic's year
     effective_filters: Filters | None = field(default=None, repr=False, compare=False)  # what retrieval used
     timings: dict[str, float] = field(default_factory=dict, repr=False, compare=False)  # ms per stage of this query
 
@@ -392,6 +393,9 @@ def analyse(
     plan = QueryPlan(question=q, lang=lang or "da", intent=detect_intent(q, bool(case)))
     plan.case_number = case
     date_from, date_to = find_period(q, today)
+    year = _YEAR.search(q)
+    if year and year.group(1).lower() in ("i", "in", "år", "året", "during") and date_from and date_from.month == 1:
+        plan.year = year.group(2)  # "i 2013": the year of the meetings, or the year a point is about
     plan.latest = bool(_LATEST.search(q))
     committee = municipality = None
     if catalog is not None:

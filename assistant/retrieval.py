@@ -155,8 +155,24 @@ class HybridRetriever:
                 plan.relaxed = [key for key in ("municipality", "committee", "date_from", "case_number")
                                 if getattr(steps[0], key) != getattr(f, key)]
                 plan.effective_filters = f
+                if plan.year and f.date_from and not (filters and filters.date_from):
+                    hits = self._with_year_as_topic(text, f, k, plan, hits)
                 return hits
         return []
+
+    def _with_year_as_topic(self, text: str, f: Filters, k: int, plan: QueryPlan, dated: list[Hit]) -> list[Hit]:
+        """"i 2013" dates the meetings or names the year a point is about ("Bygningsvedligeholdelse 2013", decided
+        in December 2012): the points of meetings in the year and the points that name it, fused by rank."""
+        undated = [h for h in self._search(text, replace(f, date_from=None, date_to=None), k, plan)
+                   if plan.year in f"{h.first.point_title} {h.first.body}"]
+        if not undated:
+            return dated
+        scores: dict[str, float] = {}
+        hits = {h.point_key: h for h in [*undated, *dated]}
+        for ranked in (dated, undated):
+            for rank, h in enumerate(ranked, start=1):
+                scores[h.point_key] = scores.get(h.point_key, 0.0) + 1.0 / (self.settings.rrf_k + rank)
+        return sorted(hits.values(), key=lambda h: -scores[h.point_key])[:k]
 
     def _search(self, text: str, filters: Filters, k: int, plan: QueryPlan) -> list[Hit]:
         s = self.settings

@@ -20,7 +20,7 @@ from assistant.calibration import Calibration, calibration_for
 from assistant.citations import citation_from_chunk, clean_title, render_citation
 from assistant.embedders import estimate_tokens
 from assistant.prompts import format_date, phrase
-from assistant.query import QueryPlan, coverage, stems
+from assistant.query import QueryPlan, content_terms, coverage, stems
 from assistant.readers.structure import absences_in
 from assistant.records import AgendaPoint, Answer, Citation, Decision, Filters, Hit, Meeting, text_hash
 from assistant.retrieval import HybridRetriever
@@ -288,17 +288,22 @@ class ExtractiveAnswerer:
         relaxed = plan.relaxed
         if relaxed == ["date_from"] and top_hit is not None and dated_decision(points.get(top_hit.point_key), plan):
             relaxed = []  # the period is that of a decision the point records ("Beslutning i PUK den 24-04-2013")
+        elif relaxed == ["date_from"] and plan.year and re.search(rf"\b{plan.year}\b", text):
+            relaxed = []  # "i 2013" is the year the point is about ("Bygningsvedligeholdelse 2013"), not its date
         penalty = s.refusal_relaxed_penalty if relaxed else 0.0
         if text and plan.numbers and any(n not in text for n in plan.numbers):
             penalty += s.refusal_number_penalty
-        if (plan.lang == "da" or plan.translation) and plan.terms and s.refusal_unknown_penalty > 0:
+        # English words the glossary does not know ("study trip") are not evidence against the minutes: only the
+        # Danish words a question's terms became are looked for
+        checked = plan.terms if plan.lang == "da" else [t for t in plan.terms if t in content_terms(plan.translation)]
+        if checked and s.refusal_unknown_penalty > 0:
             municipality = plan.effective_filters.municipality if plan.effective_filters else None
             f = Filters(municipality=municipality) if municipality else None
             # compounds: "sankthansfest" is known when the best points say "Sankt Hans-fest"
             searched = " ".join(self._point_text(v) for v in points.values())
             glued, have = re.sub(r"[\s\-–]+", "", searched.lower()), stems(searched)
             unknown = [
-                t for t in plan.terms
+                t for t in checked
                 if len(t) >= 4 and not _in_text(t, glued, have) and not self.index.bm25(t, 1, f, compounds=False)
             ]  # fmt: skip
             penalty += s.refusal_unknown_penalty * len(unknown) / len(plan.terms)

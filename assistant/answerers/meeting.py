@@ -91,8 +91,7 @@ def answer_meeting(meeting: Meeting, plan: QueryPlan) -> Answer:
     elif plan.aspect == "decisions":
         return answer_decisions(meeting, plan)
     elif plan.aspect == "agenda":
-        key = "agenda_intro_one" if len(meeting.points) == 1 else "agenda_intro"
-        lines = [phrase(key, lang, n=len(meeting.points), **values) + " [1]"]
+        lines = [phrase("agenda_intro", lang, n=len(meeting.points), **values) + " [1]"]
         for p in meeting.points:
             lines.append(f"- {phrase('agenda_line', lang, number=p.number, title=clean_title(p.title))}")
         return Answer(plan.question, "\n".join(lines), [cite], lang, kind="agenda")
