@@ -29,7 +29,7 @@ EN_TYPICAL = frozenset(
 GRADIO_EN = frozenset("drop upload click warning error clear loading submit copy copied here".split())
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_CODE = re.compile(r"`[^`]*`|\{[^{}]*\}|https?://\S+|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\b[\w.-]+\.(?:dk|md|txt|json)\b")
+_CODE = re.compile(r"`[^`]*`|\{[^{}]*\}|https?://\S+|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\b[\w.-]+\.(?:dk|md|txt|json|docx|csv|bib|ris|pdf|html)\b")
 
 
 def words(text: str) -> set[str]:

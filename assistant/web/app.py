@@ -43,6 +43,9 @@ table.meta th {text-align: left; padding-right: 12px; vertical-align: top; white
 .step-head {font-weight: 500;}
 .step .ref, .citations .q {font-size: 0.85em; color: var(--body-text-color-subdued);}
 #sources label {white-space: normal;}
+/* Gradio writes "Drop File Here - or - Click to Upload" in English in every language: the help text above says it. */
+#upload-files .upload-container .wrap {visibility: hidden;}
+#upload-files .upload-container .wrap .icon-wrap {visibility: visible;}
 """
 
 # A case number in a meeting view is a button: clicking it fills the case box and shows the history.

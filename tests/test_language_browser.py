@@ -1,0 +1,229 @@
+"""One language at a time in the browser: every view of the page (start, chat with an answer and a refusal, the
+toast for an empty question, a source, the export, meetings and a case, an upload with a refused file), in Danish and
+after switching to English, shows no word of the other language.
+
+The words come from our own phrase tables (tests/language_words.py): a word only the other language's texts use,
+that the test minutes do not contain (minutes stay Danish in the English page), plus Gradio's own English words.
+`minutes serve` runs as a subprocess on the Slagelse referat and the fictional web fixtures; Debian's Chromium.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from language_words import corpus_words, distinctive, other_language, words
+
+from assistant.prompts import PHRASES
+from assistant.readers import read_file
+from assistant.settings import Settings
+from assistant.web.texts import UI, ui
+
+pytestmark = [pytest.mark.browser, pytest.mark.server]
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures" / "web"
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]  # fmt: skip
+QUESTIONS = {
+    "da": ("Hvad anbefalede udvalget om brug af data?", "Hvad koster den nye svømmehal i Korsør?"),
+    "en": ("What did the committee recommend about the use of data?", "What does the new swimming pool cost?"),
+}
+# The language picker names both languages in both pages.
+LANGUAGE_NAMES = {"dansk", "english"}
+
+
+def _require_chromium() -> None:
+    if Path(CHROMIUM).exists():
+        return
+    message = f"{CHROMIUM} is missing: install it with `apt-get install -y chromium` (or `make system-deps`)"
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    _require_chromium()
+    root = tmp_path_factory.mktemp("serve-lang")
+    corpus = root / "corpus"
+    shutil.copytree(REPO / "corpus" / "slagelse", corpus / "slagelse")
+    shutil.copytree(FIXTURES / "minutes", corpus / "fiktiv")
+    port = _free_port()
+    env = dict(os.environ, MINUTES_CORPUS=str(corpus), GRADIO_TEMP_DIR=str(root / "gradio"), PYTHONUNBUFFERED="1")
+    for key in ("MINUTES_AUTH", "MINUTES_LANGUAGE"):
+        env.pop(key, None)
+    log = open(root / "serve.log", "w")  # noqa: SIM115 - closed after the process ends
+    cmd = [sys.executable, "-m", "assistant", "serve", "--port", str(port), "--index", str(root / "index")]
+    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 240  # ingest embeds the corpus first
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"minutes serve exited with {proc.returncode}:\n{(root / 'serve.log').read_text()}")
+            try:
+                with urllib.request.urlopen(url, timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"minutes serve did not answer on {url}:\n{(root / 'serve.log').read_text()}")
+            time.sleep(0.5)  # polling a subprocess's port, not synchronising the page
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    minutes = corpus_words(REPO / "corpus" / "slagelse", FIXTURES / "minutes")
+    return distinctive([UI, PHRASES], minutes)
+
+
+def _visible_text(page) -> str:
+    """What a reader sees: the rendered text (not screen-reader-only text) and the placeholders of visible fields."""
+    return page.evaluate(
+        """() => {
+        const hidden = [...document.querySelectorAll('.sr-only')];
+        hidden.forEach(el => el.dataset.langTestDisplay = el.style.display, el => 0);
+        hidden.forEach(el => { el.style.display = 'none'; });
+        const parts = [document.body.innerText];
+        hidden.forEach(el => { el.style.display = el.dataset.langTestDisplay || ''; });
+        for (const el of document.querySelectorAll('[placeholder]')) {
+          if (el.offsetParent) parts.push(el.getAttribute('placeholder'));
+        }
+        return parts.join('\\n');
+      }"""
+    )
+
+
+def _has_text(page, selector: str, text: str, timeout: int = 120_000) -> None:
+    """Wait until ``selector``'s text contains ``text`` (new content, never a count the old state already meets)."""
+    page.wait_for_function(
+        "([sel, text]) => (document.querySelector(sel)?.innerText || '').includes(text)",
+        arg=[selector, text],
+        timeout=timeout,
+    )
+
+
+def _tour(page, lang: str) -> dict[str, str]:
+    """Every view's text, in order; the page is already in ``lang``."""
+    seen: dict[str, str] = {}
+    page.get_by_role("tab", name=ui("tab_start", lang)).click()
+    _has_text(page, "#onboarding", ui("welcome", lang))
+    seen["start"] = _visible_text(page)
+
+    page.get_by_role("tab", name=ui("tab_chat", lang), exact=True).click()
+    page.locator("#ask").click()  # an empty question: the question box says what to do
+    page.wait_for_function(
+        "(text) => document.querySelector('#question textarea')?.placeholder === text",
+        arg=ui("empty_question", lang),
+        timeout=30_000,
+    )
+    seen["empty_question"] = _visible_text(page)
+
+    answer_q, refusal_q = QUESTIONS[lang]
+    page.locator("#question textarea").fill(answer_q)
+    page.locator("#ask").click()
+    _has_text(page, "#chat", "Brug data som strategisk værktøj")
+    _has_text(page, "#sources", "24-012144")
+    seen["answer"] = _visible_text(page)
+
+    page.locator("#sources label").first.click()
+    page.locator("#source-view mark").first.wait_for(timeout=30_000)
+    seen["source"] = _visible_text(page)
+
+    page.locator("#export-panel").get_by_text(ui("export", lang)).click()
+    page.locator("#export-button").click()
+    _has_text(page, "#export-message", ".docx")
+    seen["export"] = _visible_text(page)
+
+    page.locator("#question textarea").fill(refusal_q)
+    page.locator("#ask").click()
+    _has_text(page, "#chat", PHRASES["refusal"][lang])
+    seen["refusal"] = _visible_text(page)
+
+    page.get_by_role("tab", name=ui("tab_meetings", lang)).click()
+    page.locator("#show-meetings").click()
+    page.locator("#meeting-view .meeting-view").wait_for(timeout=30_000)
+    page.locator("#case-number textarea, #case-number input").first.fill("24-012144")
+    page.locator("#case-button").click()
+    page.locator("#case-view .case-view").wait_for(timeout=30_000)
+    seen["meetings"] = _visible_text(page)
+
+    page.get_by_role("tab", name=ui("tab_upload", lang)).click()
+    seen["upload_form"] = _visible_text(page)
+    files = [str(FIXTURES / "not-minutes.txt"), str(FIXTURES / "minutes" / "teknik-2025-04-07.json")]
+    page.locator("#upload-files input[type=file]").set_input_files(files)
+    for name in ("not-minutes.txt", "teknik-2025-04-07.json"):  # uploaded to the server: its download link is there
+        page.locator(f'#upload-files a[download="{name}"]').wait_for(timeout=30_000)
+    page.locator("#upload-button").click()
+    _has_text(page, "#upload-result", "⛔")
+    _has_text(page, "#upload-result", ui("ingest_done", lang, added=0, changed=0, failed=1).split(":")[0])
+    seen["upload"] = _visible_text(page)
+    return seen
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_every_view_in_one_language(browser, server, vocab, lang):
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    try:
+        page.goto(server, wait_until="load")
+        page.wait_for_selector("#onboarding", timeout=60_000)
+        if lang == "en":
+            page.locator("#language").get_by_text("English").click()
+            page.get_by_role("tab", name=ui("tab_start", "en")).wait_for(timeout=30_000)
+        seen = _tour(page, lang)
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"language-{lang}.png"), full_page=True)
+    finally:
+        context.close()
+
+    # Known gap: the readers speak Danish only; the English page shows their reason for refusing a file verbatim.
+    reader = read_file(FIXTURES / "not-minutes.txt", Settings()).error
+    reader_words = words(f"{reader.problem} {reader.hint}") if lang == "en" else set()
+    # Known gap: an exported conversation's file name is Danish in both ("referat-samtale-<date>.docx", export.py).
+    known = {"upload": reader_words, "export": {"referat", "samtale"} if lang == "en" else set()}
+    foreign = {
+        view: other_language(text, lang, vocab, ignore=LANGUAGE_NAMES | known.get(view, set()))
+        for view, text in seen.items()
+    }
+    assert not any(foreign.values()), {view: words for view, words in foreign.items() if words}
+    upload = seen["upload"]
+    # the summary agrees with the outcomes above it: one refused file, counted as one
+    assert "⛔" in upload and ui("ingest_done", lang, added=0, changed=0, failed=1) in upload
+    assert ui("empty_question", lang) in seen["empty_question"]
