@@ -19,6 +19,7 @@ from assistant.query import QueryPlan, analyse, content_terms, coverage, words
 from assistant.records import Chunk, Filters, Hit
 from assistant.settings import Settings
 
+# Chosen on the Greve development set (eval/dev_questions.jsonl, recall@5 and MRR):
 COMMITTEE_BOOST = 0.25  # relative score bonus for a committee the question names ambiguously
 TITLE_TOP = 30  # fused points whose titles are compared with the question
 

@@ -179,3 +179,14 @@ def test_sentences_embedded_per_answer_stay_within_the_token_budget(assistant, m
         scored = extractive.score_units(plan, [Unit(**vars(u)) for u in units])
         assert len(embedded[0]) == len(scored) == n, budget  # the best point's sentence is always scored
         assert any(u.point_key == "a:1" for u in scored)
+
+
+def test_refusal_scale_is_measured_with_the_index_own_model(assistant):
+    """The fake embedder's cosines (bag-of-words overlaps) are far from a real model's: the default thresholds work
+    on it because they are levels on the scale measured on the index, not cosines."""
+    from assistant.calibration import calibration_for
+
+    cal = calibration_for(assistant.index)
+    assert cal is not None and cal.model_id == assistant.index.embedder.model_id
+    assert cal.related["da"] > cal.unrelated["da"] and cal.related["en"] > cal.unrelated["en"]
+    assert cal.level(cal.unrelated["da"], "da") == 0.0 and abs(cal.level(cal.related["da"], "da") - 1.0) < 1e-9
