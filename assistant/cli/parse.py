@@ -21,33 +21,35 @@ def _snippet(text: str, n: int = _SNIPPET) -> str:
 
 
 def _render(m: Meeting) -> list[str]:
-    """A meeting in readable Danish."""
-    when = m.start.strftime("%d-%m-%Y") if m.start else "ukendt dato"
+    """A meeting in readable text, in the CLI's language (the minutes' own words stay as printed)."""
+    when = m.start.strftime("%d-%m-%Y") if m.start else say("parse_unknown_date")
     if m.time_str:
-        when += f" kl. {m.time_str}"
-    out = [f"{m.municipality or 'Ukendt kommune'} · {m.committee or 'ukendt udvalg'} · {m.kind} · {when}"]
+        when += " " + say("parse_at_time", time=m.time_str)
+    municipality = m.municipality or say("parse_unknown_municipality")
+    out = [f"{municipality} · {m.committee or say('parse_unknown_committee')} · {m.kind} · {when}"]
     if m.place:
-        out.append(f"  Sted: {m.place}")
+        out.append("  " + say("parse_place", place=m.place))
     if m.participants:
-        out.append(f"  Deltagere: {', '.join(p.name for p in m.present) or '-'}")
+        out.append("  " + say("parse_present", names=", ".join(p.name for p in m.present) or "-"))
         if m.absent:
-            out.append("  Fraværende: " + ", ".join(f"{p.name} ({p.note})" if p.note else p.name for p in m.absent))
-    out.append(f"  Kilde: {m.source_path} ({m.source_format})")
+            absent = ", ".join(f"{p.name} ({p.note})" if p.note else p.name for p in m.absent)
+            out.append("  " + say("parse_absent", names=absent))
+    out.append("  " + say("parse_source", path=m.source_path, format=m.source_format))
     for p in m.points:
         code = f" ({p.type_code})" if p.type_code else ""
-        out.append(f"  Punkt {p.number}: {p.title}{code}")
-        facts = [f"Sag {p.case_number}"] if p.case_number else []
+        out.append("  " + say("parse_point", number=p.number, title=f"{p.title}{code}"))
+        facts = [say("parse_case", case=p.case_number)] if p.case_number else []
         if p.closed:
-            facts.append("lukket punkt")
+            facts.append(say("parse_closed"))
         if p.attachments:
-            facts.append(f"{len(p.attachments)} bilag")
+            facts.append(say("parse_attachments", n=len(p.attachments)))
         if facts:
             out.append("      " + " · ".join(facts))
         if p.decision:
-            out.append(f"      Beslutning: {_snippet(p.decision)}")
+            out.append("      " + say("parse_decision", text=_snippet(p.decision)))
         headings = [s.heading for s in p.sections if s.heading]
         if headings:
-            out.append(f"      Afsnit: {', '.join(headings)}")
+            out.append("      " + say("parse_sections", headings=", ".join(headings)))
     return out
 
 
@@ -82,7 +84,7 @@ def parse_command(paths: tuple[Path, ...], as_json: bool, municipality: str | No
             else:
                 click.echo("\n".join(_render(result.meeting)))
                 for w in result.warnings:
-                    click.echo(f"  Advarsel: {w}")
+                    click.echo("  " + say("warning", warning=w))
                 click.echo()
         elif result.error is not None and not as_json:
             click.echo(say("skipped", problem=result.error), err=True)
