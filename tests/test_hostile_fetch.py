@@ -16,6 +16,8 @@ from click.testing import CliRunner
 
 from assistant.cli import main
 
+pytestmark = pytest.mark.server
+
 MUNI = "Testby Kommune"
 CAP_MB = 0.5
 

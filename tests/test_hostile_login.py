@@ -69,6 +69,7 @@ def _get(url: str) -> tuple[int, str]:
         return exc.code, exc.read().decode("utf-8", "replace")
 
 
+@pytest.mark.server
 def test_logged_out_no_route_shows_the_index(built):
     from assistant.settings import Settings
     from assistant.web.app import build_app, launch
