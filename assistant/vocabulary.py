@@ -378,6 +378,19 @@ def split_names(text: str) -> list[str]:
     return out
 
 
+def _names_only(line: str) -> bool:
+    """A line that is a list of names, not a sentence or a heading."""
+    parts = [p for p in re.split(r",|;|&|\bog\b", PARTY_RE.sub("", line)) if p.strip(" .")]
+    if not line or ABSENCE_RE.match(line) or heading_level(line):
+        return False
+    names = split_names(line)
+    capitalised = all(w[:1].isupper() or w in _NAME_PARTICLES for n in names for w in n.split())
+    return bool(parts) and len(names) == len(parts) and capitalised
+
+
+_NAME_PARTICLES = frozenset(["von", "van", "de", "af", "la", "le", "du", "der"])
+
+
 def parse_participant(text: str) -> Participant | None:
     """``"Ole Bæk (V) (Afbud)"`` -> Participant("Ole Bæk", absent=True, note="V; Afbud")."""
     name, notes = fold_ws(text), []
@@ -395,12 +408,16 @@ def absences_in(text: str) -> list[tuple[str, str]]:
     """``(name, note)`` for every meeting-level absence line in ``text``: "Afbud: ...", "Fraværende: ...",
     "X var fraværende", "X var forhindret i at deltage"."""
     found: list[tuple[str, str]] = []
-    for raw in text.splitlines():
-        line = raw.strip()
+    lines = [ln.strip() for ln in text.splitlines()]
+    for i, line in enumerate(lines):
         m = ABSENCE_RE.match(line)
         if m:
             note = "Afbud" if m["label"].lower().startswith("afbud") else "Fraværende"
-            found += [(n, note) for n in split_names(m["names"])]
+            names = m["names"]
+            if not names.strip():  # "Fraværende" alone, the names on the next line
+                names = next((ln for ln in lines[i + 1 :] if ln), "")
+                names = names if _names_only(names) else ""
+            found += [(n, note) for n in split_names(names)]
             continue
         m = WAS_ABSENT_RE.match(line)
         if m:
@@ -420,18 +437,16 @@ def point_absences(text: str) -> list[str]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        m = _FOLLOWING_RE.match(line)
-        if m:
+        m = _FOLLOWING_RE.match(line) or ABSENCE_RE.match(line)
+        if m and (m.re is _FOLLOWING_RE or not m["names"].strip()):
             if (m["names"] or "").strip():
                 add(split_names(m["names"]))
-            else:  # the names follow, one per line or as a list, until a blank or a sentence
+            else:  # the names follow, one a line or as a list, until a sentence or a heading
                 j = i + 1
                 while j < len(lines) and not lines[j]:
                     j += 1
-                while j < len(lines) and lines[j] and (names := split_names(lines[j].lstrip("-• "))) and not (
-                    lines[j].endswith(".") and len(lines[j].split()) > 6
-                ):
-                    add(names)
+                while j < len(lines) and (not lines[j] or _names_only(lines[j].lstrip("-• "))):
+                    add(split_names(lines[j].lstrip("-• ")))  # one a line, blank lines between them or not
                     j += 1
                 i = j
                 continue

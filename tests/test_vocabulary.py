@@ -93,6 +93,13 @@ def test_attendance_meeting_and_point():
     assert v.point_absences(point) == ["Anne Berg", "Bo Holm"]
     assert v.point_absences("Følgende deltog ikke i behandlingen af punktet:") == []
     assert v.point_absences("Godkendt.\nCarl Dam (C) deltog ikke i sagens behandling.") == ["Carl Dam"]
+    # the label alone and the names on the next lines, blank lines between; a sentence or a heading ends them
+    following = "Godkendt.\n\nFølgende deltog ikke i behandlingen af punktet:\n\nAnne Berg (A)\n\nBo Holm (V)\n\n"
+    assert v.point_absences(following + "Sagen sendes videre til Byrådet.") == ["Anne Berg", "Bo Holm"]
+    assert v.absences_in("Godkendt.\n\nFraværende\n\nAnne Berg (A), Bo Holm") == [
+        ("Anne Berg", "Fraværende"), ("Bo Holm", "Fraværende")
+    ]  # fmt: skip
+    assert v.absences_in("Fraværende\nSagsfremstilling") == []
     p = v.parse_participant("Ole Bæk (V) (Afbud)")
     assert (p.name, p.absent, p.note) == ("Ole Bæk", True, "V; Afbud")
 

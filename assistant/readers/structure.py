@@ -90,6 +90,8 @@ def classify(b: Block, known: set[str], in_decision: bool) -> int:
     lvl = heading_level(b.text)
     if lvl == 1 and in_decision and not b.heading and (d := decision_heading(b.text)) is not None and not d.date:
         return 0  # "Udvalgets beslutning:" as a line inside a decision is part of it; a dated one starts another
+    if in_decision and section_kind(b.text) == "attendance":
+        return 0  # "Fraværende" and its names under a decision belong to it (the point's and meeting's absences)
     if lvl:
         return lvl
     if norm(b.text) in known and heading_shaped(b.text):
