@@ -257,7 +257,8 @@ class ExtractiveAnswerer:
         if top_hit is not None and top_hit.first.closed and points.get(top_hit.point_key):
             evidence = max(evidence, level(top_hit.dense_score or 0.0, lang) + weight * cov)
         threshold = self.settings.refusal_threshold_en if lang == "en" else self.settings.refusal_threshold
-        if not hits or self._after_last_meeting(plan) or evidence < threshold:
+        top_text = self._point_text(points[top_hit.point_key]) if top_hit and top_hit.point_key in points else ""
+        if not hits or self._after_last_meeting(plan, top_text) or evidence < threshold:
             return self.refusal(plan, hits, evidence)
         if top_hit.first.closed:
             c = citation_from_chunk(1, top_hit.first)
@@ -266,12 +267,14 @@ class ExtractiveAnswerer:
         chosen = self._choose(plan, ranked, units)
         return self._compose(plan, chosen, chunks, evidence)
 
-    def _after_last_meeting(self, plan: QueryPlan) -> bool:
+    def _after_last_meeting(self, plan: QueryPlan, top_text: str = "") -> bool:
         """The question asks about a period after the last indexed meeting (of its municipality and committee): what
         was found elsewhere cannot say what happened then, however similar its words are. (A period before the
         first meeting is not refused: "i 2021" is often the year a later report is about.)"""
         if "date_from" not in plan.relaxed or plan.filters.date_from is None:
             return False
+        if plan.year and re.search(rf"\b{plan.year}\b", top_text):
+            return False  # the best point is about that year ("Bygningsvedligeholdelse 2013", decided in 2012)
         f = plan.filters
         last = [
             row[4]
