@@ -102,6 +102,16 @@ def test_logged_out_no_route_shows_the_index(built):
             assert not leaked, (path, status, leaked)
         status, body = _get(base + "/")
         assert status == 200 and "auth_required" in body  # the login page itself is served
+        for path in ("/gradio_api/queue/join", "/gradio_api/upload", "/gradio_api/run/predict"):
+            data = json.dumps({"fn_index": 0, "data": ["Hvad blev besluttet om vejbump?"], "session_hash": "x"})
+            req = urllib.request.Request(base + path, data=data.encode(), method="POST",
+                                         headers={"Content-Type": "application/json"})
+            try:
+                urllib.request.urlopen(req, timeout=30)
+                code = 200
+            except urllib.error.HTTPError as exc:
+                code = exc.code
+            assert code in (401, 403), (path, code)  # nothing runs for a visitor who is not logged in
     finally:
         demo.close()
     assert build_app  # the same app as `minutes serve` builds
