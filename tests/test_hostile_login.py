@@ -54,6 +54,12 @@ def test_public_address_without_login_needs_allow_public(built, monkeypatch):
     monkeypatch.setattr(web, "launch", lambda settings, share=False: launched.append(settings.host))
     r = CliRunner().invoke(main, _serve_args(built, "--host", "0.0.0.0"))
     assert r.exit_code == 2 and "uden login" in r.stderr and "--allow-public" in r.stderr and not launched
+    for host in ("::", "localhost.example.org", "192.168.1.20"):  # not loopback, whatever the name begins with
+        r = CliRunner().invoke(main, _serve_args(built, "--host", host))
+        assert r.exit_code == 2 and "--allow-public" in r.stderr and not launched, (host, r.output)
+    r = CliRunner().invoke(main, _serve_args(built, "--host", "127.0.0.2"))
+    assert r.exit_code == 0 and "Advarsel" not in r.stderr and launched == ["127.0.0.2"]
+    launched.clear()
     r = CliRunner().invoke(main, _serve_args(built, "--host", "0.0.0.0", "--allow-public"))
     assert r.exit_code == 0 and "Advarsel: chatten er åben for alle" in r.stderr and launched == ["0.0.0.0"]
     monkeypatch.setenv("MINUTES_AUTH", "anna:hemmelig")

@@ -10,11 +10,16 @@ import click
 from assistant.cli import main
 from assistant.cli.texts import h, say
 
-LOOPBACK = ("127.", "::1", "localhost")
-
 
 def is_loopback(host: str) -> bool:
-    return host.strip("[]").lower().startswith(LOOPBACK)
+    """127.0.0.0/8, ::1 or the name localhost: only this machine can reach the app."""
+    import ipaddress
+
+    name = host.strip().strip("[]").lower()
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return name == "localhost"
 
 
 @main.command("serve")
