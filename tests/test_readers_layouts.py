@@ -58,6 +58,48 @@ def test_firstagenda_print_of_a_city_council(settings):
     ]  # fmt: skip
 
 
+def _pdf_of_lines(path, text: str):
+    """A PDF of ``text``: one line a step, a blank line a wider gap (how pdf_text finds paragraphs), no bold."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("DejaVu", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont("DejaVu", 10)
+    y = 800
+    for line in text.splitlines():
+        if y < 60:
+            c.showPage()
+            c.setFont("DejaVu", 10)
+            y = 800
+        if line:
+            c.drawString(60, y, line)
+        y -= 14 if line else 10
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_firstagenda_print_pdf_of_a_city_council(tmp_path, settings):
+    """The issue's PDF: the same family as a PDF reads to the same points, case numbers and decisions."""
+    text = (READERS / "print_byraad_firstagenda.txt").read_text(encoding="utf-8")
+    m = _read(_pdf_of_lines(tmp_path / "byraad.pdf", text), settings)
+    assert m.source_format == "firstagenda-print-pdf"
+    assert [(p.number, p.case_number, [s.heading for s in p.sections]) for p in m.points] == [
+        ("1", "EMN-2025-003383", ["Beslutninger", "Resume", "Indstilling"]),
+        ("2", "EMN-2024-011872", ["Beslutninger", "Resume", "Indstilling", "Sagsforløb", "Bilag"]),
+        ("3", "EMN-2025-000912", ["Beslutninger", "Resume", "Indstilling", "Bilag"]),
+    ]
+    assert [p.decision for p in m.points] == [
+        "Godkendt.",
+        "Indstillingen blev godkendt. Anders Bech (Ø) stemte imod.\n\nFraværende: Anders Bech",
+        "Indstillingen blev godkendt med 19 stemmer for og 2 imod (F).",
+    ]
+    assert m.points[1].attachments == ["Høringsnotat lokalplan 1187", "Lokalplan 1187 endelig udgave"]
+
+
 def test_numbered_committee_print_with_body_named_headings(settings):
     m = _read(READERS / "print_udvalg_numbered.txt", settings)
     assert (m.committee, m.start) == ("Økonomiudvalget", datetime(2025, 11, 19, 8, 0))

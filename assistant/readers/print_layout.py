@@ -419,6 +419,9 @@ def read_pdf(data: bytes, warnings: list[str]) -> tuple[Meeting, str | None]:
     paras = paragraphs(text)
     if any(ITEM_RE.match(p) and not TOC_LINE_RE.search(p) for p in paras):
         return parse_paragraphs(paras, warnings, FORMAT_PDF)
+    numbered = numbered_print(text)
+    if numbered is not None:  # "N. Titel" items with case numbers
+        return parse_paragraphs(numbered, warnings, FORMAT_PDF)
     from assistant.readers import plain
 
     return plain.parse_blocks(plain.text_blocks(text), warnings, "pdf")
