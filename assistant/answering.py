@@ -44,7 +44,7 @@ from assistant.settings import Settings
 
 _POINT_WORDS = re.compile(r"\b(punktet|sagen|behandlingen|that item|the item|this item|that point|handling)\b", re.I)
 RECORD_INTENTS = ("decision", "recommendation", "fact", "when")  # a case number alone answers these by its path
-VOTE_CANDIDATES = 5  # points searched for recorded votes on a topic (the answer's k)
+VOTE_CANDIDATES = 5  # points searched for the best point's case on a topic (the answer's k)
 
 
 class Assistant:
@@ -228,9 +228,11 @@ class Assistant:
         if plan.point_key and not topical:
             found = catalog.point(plan.point_key)
             return [found] if found else []
-        if topical:
+        if topical:  # the best point, and the other handlings of its case among the best (the council's vote)
             hits: list[Hit] = self.retriever.search(plan.question, filters, VOTE_CANDIDATES, plan)
-            return [f for h in hits if (f := catalog.point(h.point_key)) is not None]
+            case = hits[0].first.case_number if hits else ""
+            keep = [h for i, h in enumerate(hits) if i == 0 or (case and h.first.case_number == case)]
+            return [f for h in keep if (f := catalog.point(h.point_key)) is not None]
         meeting = select_meeting(catalog, replace(plan, point_key=None), merged)
         return [(meeting, p) for p in meeting.points] if meeting else []
 

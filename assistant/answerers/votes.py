@@ -12,6 +12,7 @@ from assistant.prompts import format_date, phrase
 from assistant.query import QueryPlan
 from assistant.records import AgendaPoint, Answer, Citation, Meeting, Vote
 
+DECISION_CHARS = 400  # the decision quoted beside the votes: up to a sentence end near this (as a case path's steps)
 _POSITIONS = (  # what the question asks about -> the recorded position
     ("against", re.compile(r"\b(imod|against|opposed|nej)\b", re.I)),
     ("reservation", re.compile(r"\b(forbehold\w*|reservations?)\b", re.I)),
@@ -65,13 +66,16 @@ def answer_votes(found: list[tuple[Meeting, AgendaPoint]], plan: QueryPlan) -> A
             label = phrase(f"vote_{v.position.replace('-', '_')}", lang)
             said = f" »{v.text}«" if v.text else ""
             lines.append(f"- {label}: {_who(v, lang)}{said} [{n}]")
+        decided = cut_at_sentence(decision_text(point)[1], DECISION_CHARS)
+        if decided and decided not in quote:  # what the votes were about
+            lines.append(f"  {phrase('decision_label', lang)}: »{decided}« [{n}]")
     if lines:
         return Answer(plan.question, "\n".join(lines), citations, lang, kind="votes")
     if len(found) != 1:
         return None
     meeting, point = found[0]
     heading, text = decision_text(point)
-    quote = cut_at_sentence(text, 400)
+    quote = cut_at_sentence(text, DECISION_CHARS)
     cite = citation_from_point(1, meeting, point, quote, heading)
     head = phrase("votes_none", lang, number=point.number, title=clean_title(point.title),
                   committee=meeting.committee, date=format_date(meeting.date_iso, lang))
