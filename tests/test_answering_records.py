@@ -134,7 +134,11 @@ def test_an_item_decided_three_times_has_three_steps(greve):
     dates = ["10. april 2013", "24. april 2013", "20. juni 2013"]
     assert all(d in ans.text for d in dates) and ans.text.index(dates[0]) < ans.text.index(dates[2])
     assert "Punktet blev drøftet." in ans.text
-    follow = greve.ask("Hvornår blev det behandlet igen?", history=[greve.ask("Hvad handler punkt 715 om?")])
+    agenda = greve.ask("Hvad var på dagsordenen på PUK's ekstraordinære møde i juni 2013?")
+    assert agenda.kind == "agenda" and "(1 punkt)" in agenda.text and "Kulturkommune 2017" in agenda.text
+    about = greve.ask("Hvad handler punkt 715 på PUK-mødet i juni 2013 om?")
+    assert about.citations[0].point_number == "715"
+    follow = greve.ask("Hvornår blev det behandlet igen?", history=[about])
     assert follow.kind == "case" and "24. april 2013" in follow.text
 
 
