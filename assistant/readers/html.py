@@ -62,9 +62,9 @@ def _link_list(el) -> bool:  # noqa: ANN001 - lxml element
     links = list(el.iter("a"))
     if len(links) < _MIN_NAV_LINKS or any(h.tag in ("h1", "h2", "h3", "h4") for h in el.iter()):
         return False
-    if any(_DOCUMENT_HREF_RE.search(a.get("href") or "") for a in links):
-        return False
     texts = [fold_ws(a.text_content()) for a in links]
+    if any(_DOCUMENT_HREF_RE.search(a.get("href") or "") for a in links) or any(map(_DOCUMENT_HREF_RE.search, texts)):
+        return False  # an attachment list (a link to a file, or a file name as its text)
     if sum(1 for t in texts if re.match(r"(?:Punkt\s+)?\d{1,4}[.:]?\s+\S", t) or find_case_numbers(t)) >= 2:
         return False  # the agenda itself, each item a link to its page
     text = "".join(fold_ws(el.text_content()).split())
