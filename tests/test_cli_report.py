@@ -58,7 +58,7 @@ def test_report_per_file_with_warnings_and_an_overall_line(tmp_path):
     assert lines == [
         "byraad.txt: firstagenda-print-text · Testby Kommune · Byrådet · 2025-08-27 · referat",
         "    3 punkter · sagsnummer 3/3 (100 %) · beslutning 3/3 åbne (100 %) · 5 deltagere, 1 fraværende · "
-        "1 fravær ved enkelte punkter · 3 afstemninger/holdninger",
+        "1 fravær ved et enkelt punkt · 3 afstemninger/holdninger",
         "kultur.txt: firstagenda-print-text · Testby Kommune · Kulturudvalget · 2026-02-03 · referat",
         "    3 punkter · sagsnummer 0/3 (0 %) · beslutning 0/3 åbne (0 %) · 2 deltagere, 0 fraværende",
         "    Advarsel: 0 af 3 punkter har et sagsnummer: tjek om sagsnumrene står i dokumentet i en form, læseren "
@@ -119,3 +119,21 @@ def test_gap_wording_is_danish_with_correct_plural():
     ]
     m.kind = "dagsorden"  # an agenda has no decisions yet and need not list participants
     assert len(parse_gaps(m)) == 1
+
+
+def test_report_in_english_with_lang_en(tmp_path):
+    (tmp_path / "kultur.txt").write_text(UNRECOGNISED, encoding="utf-8")
+    shutil.copy(GOOD, tmp_path / "byraad.txt")
+    result = CliRunner().invoke(main, ["--lang", "en", "parse", "--report", "--municipality", "Testby Kommune",
+                                       str(tmp_path)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[1] == (
+        "    3 items · case number 3/3 (100 %) · decision 3/3 open (100 %) · 5 participants, 1 absent · "
+        "1 absence from a single item · 3 votes/positions"
+    )
+    assert lines[4] == (
+        "    Warning: 0 of 3 items have a case number: check whether the document prints its case numbers in a form "
+        "the reader does not know (e.g. 24-012144, EMN-2025-003383, Sagsnr.: 2012-28504)"
+    )
+    assert lines[-1].startswith("Total: 2 files, 2 read, 0 not read · 6 items · case number 50 %")

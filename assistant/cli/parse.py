@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from assistant.cli import main
-from assistant.cli.texts import h, say
+from assistant.cli.texts import h, language, say
 from assistant.records import Meeting
 
 _SNIPPET = 160
@@ -113,7 +113,8 @@ def _report(paths: tuple[Path, ...], settings, municipality: str | None, as_json
     from assistant.readers import read_paths
     from assistant.readers.report import file_report, overall_dict, render
 
-    reports = [file_report(r) for r in read_paths(paths, settings, municipality)]
+    lang = language()
+    reports = [file_report(r, lang) for r in read_paths(paths, settings, municipality)]
     if not reports:
         click.echo(say("no_files"), err=True)
         sys.exit(1)
@@ -122,6 +123,6 @@ def _report(paths: tuple[Path, ...], settings, municipality: str | None, as_json
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
         root = str(Path(paths[0]).expanduser().resolve()) if len(paths) == 1 and Path(paths[0]).is_dir() else ""
-        click.echo("\n".join(render(reports, root)))
+        click.echo("\n".join(render(reports, root, lang)))
     if all(r.error for r in reports):
         sys.exit(1)

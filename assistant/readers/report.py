@@ -26,9 +26,59 @@ def plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def _of(n: int, total: int, one: str, many: str) -> str:
-    """ "0 af 21 punkter", "1 af 1 punkt"."""
-    return f"{n} af {plural(total, one, many)}"
+# The report's words in Danish and English (the CLI speaks English with --lang en); nouns as (singular, plural).
+WORDS: dict[str, dict[str, object]] = {
+    "da": {
+        "of": "af", "point": ("punkt", "punkter"), "open": ("åbent punkt", "åbne punkter"), "file": ("fil", "filer"),
+        "participant": ("deltager", "deltagere"), "vote": ("afstemning/holdning", "afstemninger/holdninger"),
+        "case_gap": "{n} har et sagsnummer: tjek om sagsnumrene står i dokumentet i en form, læseren ikke kender "
+                    "(fx 24-012144, EMN-2025-003383, Sagsnr.: 2012-28504)",
+        "decision_gap": "{n} har en beslutning: tjek om beslutningens overskrift (fx 'Beslutning', 'Udvalgets "
+                        "beslutning', 'Beslutning i X den ...') er genkendt",
+        "untitled_gap": "{n} begynder med tekst uden overskrift: tjek om en overskrift står på samme linje som "
+                        "titlen eller sagsnummeret",
+        "people_gap": "Ingen deltagere fundet: tjek om mødets deltagere står under en kendt overskrift "
+                      "(Mødedeltagere, Medlemmer, Tilstede)",
+        "unknown_municipality": "ukendt kommune", "unknown_committee": "ukendt udvalg", "unknown_date": "ukendt dato",
+        "not_read": "ikke læst", "case": "sagsnummer", "decision": "beslutning", "opens": "åbne",
+        "absent": "fraværende", "point_absences": ("fravær ved et enkelt punkt", "fravær ved enkelte punkter"),
+        "warning": "Advarsel",
+        "total": "I alt", "read": "læst", "in_referat": "af åbne punkter i referater",
+        "with_warnings": "med advarsler", "formats": "formater",
+    },
+    "en": {
+        "of": "of", "point": ("item", "items"), "open": ("open item", "open items"), "file": ("file", "files"),
+        "participant": ("participant", "participants"), "vote": ("vote/position", "votes/positions"),
+        "case_gap": "{n} have a case number: check whether the document prints its case numbers in a form the "
+                    "reader does not know (e.g. 24-012144, EMN-2025-003383, Sagsnr.: 2012-28504)",
+        "decision_gap": "{n} have a decision: check whether the decision heading (e.g. 'Beslutning', 'Udvalgets "
+                        "beslutning', 'Beslutning i X den ...') is recognised",
+        "untitled_gap": "{n} begin with text without a heading: check whether a heading is on the same line as the "
+                        "title or the case number",
+        "people_gap": "No participants found: check whether the meeting's participants are under a known heading "
+                      "(Mødedeltagere, Medlemmer, Tilstede)",
+        "unknown_municipality": "unknown municipality", "unknown_committee": "unknown committee",
+        "unknown_date": "unknown date", "not_read": "not read", "case": "case number", "decision": "decision",
+        "opens": "open", "absent": "absent", "warning": "Warning",
+        "point_absences": ("absence from a single item", "absences from single items"),
+        "total": "Total", "read": "read", "in_referat": "of open items in minutes", "with_warnings": "with warnings",
+        "formats": "formats",
+    },
+}  # fmt: skip
+
+
+def _w(lang: str, key: str) -> str:
+    return str(WORDS.get(lang, WORDS["da"])[key])
+
+
+def _count(lang: str, n: int, noun: str) -> str:
+    one, many = WORDS.get(lang, WORDS["da"])[noun]  # type: ignore[misc]
+    return plural(n, one, many)
+
+
+def _of(n: int, total: int, noun: str, lang: str = "da") -> str:
+    """ "0 af 21 punkter", "1 af 1 punkt", "0 of 21 items"."""
+    return f"{n} {_w(lang, 'of')} {_count(lang, total, noun)}"
 
 
 @dataclass
@@ -54,39 +104,29 @@ class FileReport:
         return asdict(self)
 
 
-def parse_gaps(meeting: Meeting) -> list[str]:
-    """Danish warnings for what a parse seems to have missed: case numbers, decisions, headings, participants."""
+def parse_gaps(meeting: Meeting, lang: str = "da") -> list[str]:
+    """Warnings (Danish, or English) for what a parse seems to have missed: case numbers, decisions, headings,
+    participants."""
     out: list[str] = []
     points = meeting.points
     n = len(points)
     with_case = sum(1 for p in points if p.case_number)
     if n >= 2 and (with_case == 0 or (n >= MIN_POINTS_FOR_SHARE and with_case < MIN_CASE_SHARE * n)):
-        out.append(
-            f"{_of(with_case, n, 'punkt', 'punkter')} har et sagsnummer: tjek om sagsnumrene står i dokumentet i en "
-            "form, læseren ikke kender (fx 24-012144, EMN-2025-003383, Sagsnr.: 2012-28504)"
-        )
+        out.append(_w(lang, "case_gap").format(n=_of(with_case, n, "point", lang)))
     open_points = [p for p in points if not p.closed]
     if meeting.kind == "referat" and open_points:
         decided = sum(1 for p in open_points if p.decision)
         if decided < MIN_DECISION_SHARE * len(open_points) and len(open_points) - decided >= 2:
-            out.append(
-                f"{_of(decided, len(open_points), 'åbent punkt', 'åbne punkter')} har en beslutning: tjek om "
-                "beslutningens overskrift (fx 'Beslutning', 'Udvalgets beslutning', 'Beslutning i X den ...') er "
-                "genkendt"
-            )
+            out.append(_w(lang, "decision_gap").format(n=_of(decided, len(open_points), "open", lang)))
     untitled = sum(1 for p in open_points if p.sections and not p.sections[0].heading and len(p.sections) > 1)
     if untitled and untitled >= max(2, len(open_points) // 2):
-        out.append(
-            f"{_of(untitled, len(open_points), 'punkt', 'punkter')} begynder med tekst uden overskrift: tjek om "
-            "en overskrift står på samme linje som titlen eller sagsnummeret"
-        )
+        out.append(_w(lang, "untitled_gap").format(n=_of(untitled, len(open_points), "point", lang)))
     if not meeting.participants and meeting.kind == "referat" and n > 1:  # an item published alone has no cover
-        out.append("Ingen deltagere fundet: tjek om mødets deltagere står under en kendt overskrift "
-                   "(Mødedeltagere, Medlemmer, Tilstede)")  # fmt: skip
+        out.append(_w(lang, "people_gap"))
     return out
 
 
-def file_report(result: ReadResult) -> FileReport:
+def file_report(result: ReadResult, lang: str = "da") -> FileReport:
     r = FileReport(path=result.path, warnings=list(result.warnings))
     if result.error is not None:
         r.error = f"{result.error.problem}" + (f" ({result.error.hint})" if result.error.hint else "")
@@ -101,7 +141,7 @@ def file_report(result: ReadResult) -> FileReport:
     r.participants, r.absent = len(m.participants), len(m.absent)
     r.point_absences = sum(len(p.absent) for p in m.points)
     r.votes = sum(len(p.votes) for p in m.points)
-    r.warnings += [w for w in parse_gaps(m) if w not in r.warnings]
+    r.warnings += [w for w in parse_gaps(m, lang) if w not in r.warnings]
     return r
 
 
@@ -109,36 +149,37 @@ def _pct(n: int, total: int) -> str:
     return f"{round(100 * n / total)} %" if total else "-"
 
 
-def render(reports: list[FileReport], root: str = "") -> list[str]:
-    """One block per file and an overall line, in Danish."""
+def render(reports: list[FileReport], root: str = "", lang: str = "da") -> list[str]:
+    """One block per file and an overall line."""
     out: list[str] = []
     for r in reports:
         name = r.path[len(root) :].lstrip("/") if root and r.path.startswith(root) else r.path
         if r.error:
-            out.append(f"{name}: ikke læst: {r.error}")
+            out.append(f"{name}: {_w(lang, 'not_read')}: {r.error}")
             continue
         out.append(
-            f"{name}: {r.format} · {r.municipality or 'ukendt kommune'} · {r.committee or 'ukendt udvalg'} · "
-            f"{r.date or 'ukendt dato'} · {r.kind}"
+            f"{name}: {r.format} · {r.municipality or _w(lang, 'unknown_municipality')} · "
+            f"{r.committee or _w(lang, 'unknown_committee')} · {r.date or _w(lang, 'unknown_date')} · {r.kind}"
         )
         facts = [
-            plural(r.points, "punkt", "punkter"),
-            f"sagsnummer {r.with_case}/{r.points} ({_pct(r.with_case, r.points)})",
+            _count(lang, r.points, "point"),
+            f"{_w(lang, 'case')} {r.with_case}/{r.points} ({_pct(r.with_case, r.points)})",
         ]
         if r.kind == "referat":
-            facts.append(f"beslutning {r.with_decision}/{r.open_points} åbne ({_pct(r.with_decision, r.open_points)})")
-        facts.append(f"{plural(r.participants, 'deltager', 'deltagere')}, {r.absent} fraværende")
+            facts.append(f"{_w(lang, 'decision')} {r.with_decision}/{r.open_points} {_w(lang, 'opens')} "
+                         f"({_pct(r.with_decision, r.open_points)})")  # fmt: skip
+        facts.append(f"{_count(lang, r.participants, 'participant')}, {r.absent} {_w(lang, 'absent')}")
         if r.point_absences:
-            facts.append(f"{r.point_absences} fravær ved enkelte punkter")
+            facts.append(_count(lang, r.point_absences, "point_absences"))
         if r.votes:
-            facts.append(plural(r.votes, "afstemning/holdning", "afstemninger/holdninger"))
+            facts.append(_count(lang, r.votes, "vote"))
         out.append("    " + " · ".join(facts))
-        out += [f"    Advarsel: {w}" for w in r.warnings]
-    out.append(overall(reports))
+        out += [f"    {_w(lang, 'warning')}: {w}" for w in r.warnings]
+    out.append(overall(reports, lang))
     return out
 
 
-def overall(reports: list[FileReport]) -> str:
+def overall(reports: list[FileReport], lang: str = "da") -> str:
     read = [r for r in reports if not r.error]
     points = sum(r.points for r in read)
     cases = sum(r.with_case for r in read)
@@ -148,11 +189,11 @@ def overall(reports: list[FileReport]) -> str:
     warned = sum(1 for r in read if r.warnings)
     formats = Counter(r.format for r in read)
     return (
-        f"I alt: {plural(len(reports), 'fil', 'filer')}, {len(read)} læst, {len(reports) - len(read)} ikke læst · "
-        f"{plural(points, 'punkt', 'punkter')} · sagsnummer {_pct(cases, points)} · "
-        f"beslutning {_pct(decided, open_points)} af åbne punkter i referater · "
-        f"{plural(warned, 'fil', 'filer')} med advarsler · formater: "
-        + ", ".join(f"{k} {v}" for k, v in formats.most_common())
+        f"{_w(lang, 'total')}: {_count(lang, len(reports), 'file')}, {len(read)} {_w(lang, 'read')}, "
+        f"{len(reports) - len(read)} {_w(lang, 'not_read')} · {_count(lang, points, 'point')} · "
+        f"{_w(lang, 'case')} {_pct(cases, points)} · {_w(lang, 'decision')} {_pct(decided, open_points)} "
+        f"{_w(lang, 'in_referat')} · {_count(lang, warned, 'file')} {_w(lang, 'with_warnings')} · "
+        f"{_w(lang, 'formats')}: " + ", ".join(f"{k} {v}" for k, v in formats.most_common())
     )
 
 
@@ -169,5 +210,5 @@ def overall_dict(reports: list[FileReport]) -> dict[str, Any]:
         "with_decision_in_referat": sum(r.with_decision for r in referat),
         "files_with_warnings": sum(1 for r in read if r.warnings),
         "formats": dict(Counter(r.format for r in read)),
-        "line": overall(reports),
+        "line": overall(reports, "da"),
     }
