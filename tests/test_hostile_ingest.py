@@ -12,6 +12,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from assistant.cli import main
+
 MINUTES = Path(__file__).parent / "fixtures" / "web" / "minutes"
 
 
@@ -20,9 +24,14 @@ def _cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True, text=True, timeout=timeout)
 
 
+def _run(*args: str):
+    """In process (the model loads once) where nothing can hang."""
+    return CliRunner().invoke(main, list(args))
+
+
 def _status(index: Path) -> dict:
-    r = _cli("status", "--index", str(index), "--json")
-    assert r.returncode == 0, r.stderr
+    r = _run("status", "--index", str(index), "--json")
+    assert r.exit_code == 0, r.output
     return json.loads(r.stdout)
 
 
@@ -56,11 +65,11 @@ def test_a_file_emptied_after_indexing_leaves_the_index(tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(MINUTES, corpus)
     index = tmp_path / "index"
-    assert _cli("ingest", str(corpus), "--index", str(index), "--quiet").returncode == 0
+    assert _run("ingest", str(corpus), "--index", str(index), "--quiet").exit_code == 0
     before = _status(index)
     (corpus / "kultur-2025-03-10.json").write_bytes(b"")
-    r = _cli("ingest", str(corpus), "--index", str(index), "--quiet", "--prune")
-    assert r.returncode == 3, r.stderr
+    r = _run("ingest", str(corpus), "--index", str(index), "--quiet", "--prune")
+    assert r.exit_code == 3, r.output
     assert "kultur-2025-03-10.json: filen er tom" in r.stderr
     assert "kultur-2025-03-10.json: dens tidligere tekststykker er fjernet fra indekset" in r.stderr
     after = _status(index)
@@ -76,13 +85,13 @@ def test_reader_warnings_are_printed_once_and_all_failed_exits_1(tmp_path):
     del doc["Moede"]["Dato"], doc["Moede"]["MeetingBeginUtc"]  # the reader warns: no meeting date
     (corpus / "udateret.json").write_text(json.dumps(doc), encoding="utf-8")
     index = tmp_path / "index"
-    r = _cli("ingest", str(corpus), "--index", str(index), "--quiet")
-    assert r.returncode == 0, r.stderr
+    r = _run("ingest", str(corpus), "--index", str(index), "--quiet")
+    assert r.exit_code == 0, r.output
     warning = "udateret.json: Mødets dato mangler i JSON-filen (Moede.Dato)."
     assert r.stderr.count(warning) == 1, r.stderr
     (corpus / "udateret.json").write_text("{ødelagt", encoding="utf-8")
     (corpus / "tom.json").write_bytes(b"")
-    r = _cli("ingest", str(corpus), "--index", str(index), "--quiet")
-    assert r.returncode == 1, r.stderr  # nothing could be read
+    r = _run("ingest", str(corpus), "--index", str(index), "--quiet")
+    assert r.exit_code == 1, r.output  # nothing could be read
     assert _status(index)["meetings"] == 0
     assert not list(index.glob("*.tmp-*")) and not list(index.glob("bm25.tmp-*"))  # no temporary files left
