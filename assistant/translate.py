@@ -3,7 +3,7 @@
 The minutes are Danish. An English question reaches them through the multilingual embedder, but BM25 and the
 evidence behind a refusal count words, and English words are rarely in Danish minutes. The glossary
 (``data/glossary_en_da.tsv``, ~350 entries: politics, economy, schools, care, culture, environment, planning,
-elections) gives Danish words for common municipal words and phrases ("beach cleaning" -> "strandrensning",
+elections) gives Danish words for common municipal words and phrases ("swimming pool" -> "svømmehal",
 "turnout" -> "stemmeprocent"). Names and other capitalised words are kept as they are: "Nordholm Ejendomme" is the
 same in both languages.
 """
@@ -52,7 +52,7 @@ def _forms(word: str) -> list[str]:
 def danish_words(text: str) -> tuple[list[str], list[str]]:
     """(Danish words for the glossary phrases in ``text``, capitalised words that are not at a sentence start).
 
-    Longest phrases first: "beach cleaning" gives "strandrensning", not "strand" + "rengøring rensning"."""
+    Longest phrases first: "swimming pool" gives "svømmehal", not "svømning" + "pulje"."""
     table = glossary()
     tokens = [(m.group(0), m.start()) for m in _WORD.finditer(text)]
     lower = [t.lower() for t, _ in tokens]
