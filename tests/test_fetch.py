@@ -334,7 +334,7 @@ def test_fetch_ingests_new_meetings_and_reindexes_a_changed_one(tmp_path, greve_
                       "--until", "2023-12-31", municipality="Greve Kommune")
         assert res.exit_code == 0, res.output
         assert "0 nye, 1 ændrede, 1 uændrede" in res.output  # the fetch
-        assert "0 nye, 1 ændrede, 1 uændrede og 0 fejlede filer" in res.output  # the ingest
+        assert "filer: 0 nye, 1 ændret, 1 uændret og 0 fejlede" in res.output  # the ingest
         with Index.open(settings) as index:
             new_ids = set(index.catalog.chunk_ids_for_source(key))
             texts = [c.text for c in index.catalog.chunks(sorted(new_ids))]

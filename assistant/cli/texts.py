@@ -220,9 +220,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Saved: {path} ({n:reference|references})",
     },
     "ingest_report": {
-        "da": "Filer: {seen} set, {added} nye, {changed} ændrede, {unchanged} uændrede, {removed} fjernet, "
-        "{failed} fejlede.\nTekststykker: {chunks_added} skrevet, {chunks_deleted} slettet, {chunks_embedded} "
-        "embeddet; {seconds:.1f} s. Indeks: {path}",
+        "da": "Filer: {seen} set, {added:ny|nye}, {changed:ændret|ændrede}, {unchanged:uændret|uændrede}, "
+        "{removed} fjernet, {failed} fejlede.\nTekststykker: {chunks_added} skrevet, {chunks_deleted} slettet, "
+        "{chunks_embedded} embeddet; {seconds:.1f} s. Indeks: {path}",
         "en": "Files: {seen} seen, {added} new, {changed} changed, {unchanged} unchanged, {removed} removed, "
         "{failed} failed.\nChunks: {chunks_added} written, {chunks_deleted} deleted, {chunks_embedded} "
         "embedded; {seconds:.1f} s. Index: {path}",
@@ -281,8 +281,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the index could not be updated: {error}",
     },
     "index_ready": {
-        "da": "Indeks klar: {added} nye, {changed} ændrede, {unchanged} uændrede filer ({seconds:.1f} s).",
-        "en": "Index ready: {added} new, {changed} changed, {unchanged} unchanged files ({seconds:.1f} s).",
+        "da": "Indeks klar: {added:ny|nye}, {changed:ændret|ændrede}, {unchanged:uændret|uændrede} "
+        "(filer; {seconds:.1f} s).",
+        "en": "Index ready: {added} new, {changed} changed, {unchanged} unchanged (files; {seconds:.1f} s).",
     },
     "public_where_share": {"da": "et offentligt Gradio-link", "en": "a public Gradio link"},
     "public_where_host": {"da": "adressen {host}", "en": "the address {host}"},
@@ -303,10 +304,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "fetch_ingest": {"da": "Indeksering: {summary}", "en": "Indexing: {summary}"},
     "fetch_ingest_summary": {
-        "da": "{added} nye, {changed} ændrede, {unchanged} uændrede og {failed} fejlede filer; "
-        "{chunks_added} tekststykker skrevet, {chunks_deleted} slettet.",
-        "en": "{added} new, {changed} changed, {unchanged} unchanged and {failed} failed files; "
-        "{chunks_added} chunks written, {chunks_deleted} deleted.",
+        "da": "filer: {added:ny|nye}, {changed:ændret|ændrede}, {unchanged:uændret|uændrede} og {failed} fejlede; "
+        "{chunks_added:tekststykke|tekststykker} skrevet, {chunks_deleted} slettet.",
+        "en": "files: {added} new, {changed} changed, {unchanged} unchanged and {failed} failed; "
+        "{chunks_added:chunk|chunks} written, {chunks_deleted} deleted.",
     },
     "fetch_new": {"da": "ny", "en": "new"},
     "fetch_changed": {"da": "ændret", "en": "changed"},
