@@ -87,3 +87,28 @@ def test_bad_question_file_names_the_line(tmp_path):
     path.write_text('{"question": "ok"}\n{not json\n', encoding="utf-8")
     with pytest.raises(ValueError, match=r"bad.jsonl:2"):
         load_questions(path)
+
+
+def test_followups_with_history_and_sets_side_by_side(tmp_path, questions_file):
+    from assistant.evaluation import evaluate_sets, format_sets
+
+    followup = {"id": "f1", "question": "Og hvad blev besluttet?", "lang": "da", "kind": "followup",
+                "history": ["Hvor mange penge er der afsat til renovering af klubhuse?"],
+                "gold": [_gold("Kultur- og Fritidsudvalget", "2023-06-12", "3")],
+                "answer_must_contain": ["Godkendt som indstillet."]}  # fmt: skip
+    other = tmp_path / "other_questions.jsonl"
+    other.write_text(json.dumps(followup, ensure_ascii=False) + "\n", encoding="utf-8")
+    held = tmp_path / "holdout9_questions.jsonl"
+    held.write_text(questions_file.read_text(encoding="utf-8"), encoding="utf-8")
+    settings = Settings(candidates=10)
+    reports = evaluate_sets([questions_file, other, held], settings, k=5,
+                            assistant=Assistant(settings, index=fake_index(settings)))
+    assert list(reports) == ["q", "other", "holdout9"]
+    m = reports["other"]["metrics"]
+    assert m["first_citation_correct"] == 1.0 and m["answer_contains_all"] == 1.0  # the previous answer's point
+    assert reports["other"]["questions"][0]["kind"] == "point"
+    table = format_sets(reports, aggregate_only=("holdout9",))
+    assert table.splitlines()[0].split() == ["q", "other", "holdout9"]
+    assert "followup" in table and "fact" in table
+    kinds = [ln for ln in table.splitlines() if ln.strip().startswith("fact")]
+    assert kinds and kinds[0].split()[-1] == "-"  # held-out sets: no per-kind numbers
