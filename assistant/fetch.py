@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from assistant.fetch_http import HttpProblem, PoliteClient
+from assistant.prompts import phrase
 from assistant.readers.municipality import name_from_domain_label
 from assistant.settings import Settings
 
@@ -99,13 +100,13 @@ class FetchReport:
         keys = ("new", "changed", "unchanged", "would-fetch", "failed")
         return {k: len(self._with(k)) for k in keys}
 
-    def summary(self) -> str:
-        c = self.counts()
+    def summary(self, lang: str = "da") -> str:
+        c, n = self.counts(), len(self.outcomes)
         if self.dry_run:
-            return (f"{self.municipality}: {len(self.outcomes)} møder i udvalget/perioden; "
-                    f"{c['would-fetch']} ville blive hentet, {c['unchanged']} er allerede hentet.")
-        return (f"{self.municipality}: {len(self.outcomes)} møder; {c['new']} nye, {c['changed']} ændrede, "
-                f"{c['unchanged']} uændrede, {c['failed']} fejlede. Gemt i {self.folder}.")
+            return phrase("fetch_summary_dry", lang, municipality=self.municipality, n=n, fetch=c["would-fetch"],
+                          unchanged=c["unchanged"])
+        return phrase("fetch_summary", lang, municipality=self.municipality, n=n, new=c["new"], changed=c["changed"],
+                      unchanged=c["unchanged"], failed=c["failed"], folder=self.folder)
 
 
 # ---------------------------------------------------------------- names

@@ -177,6 +177,19 @@ PHRASES: dict[str, dict[str, str]] = {
     "cite_point": {"da": "punkt {number}: {title}", "en": "item {number}: {title}"},
     "cite_case": {"da": "sag {case}", "en": "case {case}"},
     "sources_heading": {"da": "Kilder", "en": "Sources"},
+    # Fetching from a publication site (assistant/fetch.py FetchReport.summary)
+    "fetch_summary": {
+        "da": "{municipality}: {n:møde|møder}; {new:ny|nye}, {changed:ændret|ændrede}, {unchanged:uændret|uændrede}, "
+        "{failed} fejlede. Gemt i {folder}.",
+        "en": "{municipality}: {n:meeting|meetings}; {new} new, {changed} changed, {unchanged} unchanged, {failed} "
+        "failed. Saved in {folder}.",
+    },
+    "fetch_summary_dry": {
+        "da": "{municipality}: {n:møde|møder} i udvalget/perioden; {fetch} ville blive hentet, {unchanged} er allerede "
+        "hentet.",
+        "en": "{municipality}: {n:meeting|meetings} in the committee/period; {fetch} would be fetched, {unchanged} "
+        "already fetched.",
+    },
     # LLM
     "llm_flagged": {
         "da": "Bemærk: nogle henvisninger i svaret kunne ikke findes i kilderne og er fjernet.",

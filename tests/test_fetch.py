@@ -175,7 +175,7 @@ def test_changed_meeting_is_fetched_again_and_only_it(tmp_path, site):
     assert res.exit_code == 0, res.output
     assert [h.rsplit("/", 1)[1] for h in site.meeting_hits()] == [target["Id"]]
     assert "Godkendt med en rettelse." in saved(tmp_path)[target["Id"]].read_text(encoding="utf-8")
-    assert "0 nye, 1 ændrede" in res.output
+    assert "0 nye, 1 ændret" in res.output
 
     # A correction the list does not show is found with --recheck, which compares content.
     target["Dagsordenpunkter"][0]["Navn"] += " (rettet)"
@@ -183,7 +183,7 @@ def test_changed_meeting_is_fetched_again_and_only_it(tmp_path, site):
     res = run_cli(tmp_path, site, "--since", "2023-01-01", "--no-ingest", "--recheck")
     assert res.exit_code == 0, res.output
     assert len(site.meeting_hits()) == 5
-    assert "0 nye, 1 ændrede, 4 uændrede" in res.output
+    assert "0 nye, 1 ændret, 4 uændrede" in res.output
     assert "(rettet)" in saved(tmp_path)[target["Id"]].read_text(encoding="utf-8")
 
 
@@ -333,7 +333,7 @@ def test_fetch_ingests_new_meetings_and_reindexes_a_changed_one(tmp_path, greve_
         res = run_cli(tmp_path, site, "--committee", "økonomi", "--committee", "kultur", "--since", "2023-01-01",
                       "--until", "2023-12-31", municipality="Greve Kommune")
         assert res.exit_code == 0, res.output
-        assert "0 nye, 1 ændrede, 1 uændrede" in res.output  # the fetch
+        assert "0 nye, 1 ændret, 1 uændret" in res.output  # the fetch
         assert "filer: 0 nye, 1 ændret, 1 uændret og 0 fejlede" in res.output  # the ingest
         with Index.open(settings) as index:
             new_ids = set(index.catalog.chunk_ids_for_source(key))

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from assistant.cli import main
-from assistant.cli.texts import h, say
+from assistant.cli.texts import h, language, say
 
 EXIT_STOPPED = 1  # the run stopped (site refused or unreachable); what was saved stays
 EXIT_SOME_FAILED = 3  # the run finished, but some meetings could not be fetched
@@ -75,7 +75,7 @@ def firstagenda(site: str, municipality: str | None, committees: tuple[str, ...]
     _print_outcomes(report)
     for w in report.warnings:
         click.echo(say("warning", warning=w), err=True)
-    click.echo(report.summary())
+    click.echo(report.summary(language()))
     if report.ingest is not None:
         click.echo(say("fetch_ingest", summary=_ingest_summary(report.ingest)))
     if report.failed:

@@ -44,7 +44,7 @@ def fetch_callback(
         return html.md_safe(ui("fetch_failed", lang, problem=exc))
     if report.saved and not dry_run:
         services.reload()
-    lines = [report.summary()]
+    lines = [report.summary(lang)]
     lines += [f"- {o.ref.committee} {o.ref.date}: {o.problem}" for o in report.failed]
     return "\n".join(html.md_safe(line) for line in lines)
 
