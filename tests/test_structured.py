@@ -7,10 +7,10 @@ from datetime import date
 from answer_corpus import CASE, fake_index
 from fakes_index import point
 
-from assistant.query import QueryPlan
-from assistant.records import Filters
 from assistant.answerers.meeting import answer_attendance, select_meeting
 from assistant.answerers.path import answer_case, short_decision
+from assistant.query import QueryPlan
+from assistant.records import Filters
 
 
 def test_short_decision_is_a_verbatim_prefix_cut_at_a_sentence():
