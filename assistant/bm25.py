@@ -287,7 +287,8 @@ def _swap_lock(folder: Path, exclusive: bool) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs: a temporary name carrying a live pid belongs to a writer at work."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -301,7 +302,7 @@ def _remove_leftovers(folder: Path) -> None:
     """Temporary and old folders a killed saver left beside ``folder`` (a live saver's are left alone)."""
     for p in folder.parent.glob(f"{folder.name}.*-*"):
         m = re.fullmatch(re.escape(folder.name) + r"\.(?:tmp|old)-(\d+)(?:-\d+)?", p.name)
-        if m and p.is_dir() and not p.is_symlink() and not _pid_alive(int(m.group(1))):
+        if m and p.is_dir() and not p.is_symlink() and not pid_alive(int(m.group(1))):
             shutil.rmtree(p, ignore_errors=True)
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant.bm25 import BM25Index
+from assistant.bm25 import BM25Index, pid_alive
 from assistant.catalog import CLEAN_RUN
 from assistant.chunking import chunk_meeting
 from assistant.embedders import Embedder
@@ -301,6 +301,7 @@ def ingest(
         finally:
             if bar is not None:
                 bar.close()
+        catalog.settle_views()  # each write settled its own meeting's views; this pass only repairs
         if BM25Index.stored_generation(index.bm25_dir) != index.catalog.generation:
             index.bm25_index()  # rebuilt here (atomically) when the catalog changed, so queries start warm
             index.dense_matrix()  # and the vectors for exact dense search beside it
@@ -323,18 +324,8 @@ def _remove_leftovers(folder: Path) -> None:
     """Temporary files a killed process left in the index folder (a live process's are left alone)."""
     for p in folder.glob("*.tmp-*"):
         m = re.search(r"\.tmp-(\d+)-\d+", p.name)
-        if m and p.is_file() and not p.is_symlink() and not _alive(int(m.group(1))):
+        if m and p.is_file() and not p.is_symlink() and not pid_alive(int(m.group(1))):
             p.unlink(missing_ok=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _one_file(

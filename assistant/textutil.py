@@ -1,6 +1,6 @@
 """Clean text, Danish dates and times, and HTML to text blocks (case numbers: assistant.vocabulary).
 
-Shared by the readers and by anything that needs to understand a Danish date or case number in free text.
+Shared by the readers and by anything that needs to understand a Danish date in free text.
 """
 
 from __future__ import annotations
@@ -133,17 +133,6 @@ def parse_danish_date(text: str) -> date | None:
     """The first date in ``text`` (see :func:`parse_danish_datetime` for the styles), or None."""
     hit = _find_date(text or "")
     return hit[0] if hit else None
-
-
-# ---------------------------------------------------------------- case numbers
-
-
-def __getattr__(name: str):  # noqa: ANN202 - the case-number grammar lives in assistant.vocabulary (one grammar)
-    if name in ("CASE_NUMBER_RE", "find_case_numbers"):
-        from assistant import vocabulary
-
-        return getattr(vocabulary, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # ---------------------------------------------------------------- HTML

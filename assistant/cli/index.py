@@ -62,7 +62,7 @@ def ingest_cmd(paths, index, municipality, prune, embedder, model, as_json, quie
     for problem in report.problems:
         click.echo(say("skipped", problem=problem), err=True)
     for warning in report.warnings:
-        click.echo(f"Advarsel: {warning}", err=True)
+        click.echo(say("warning", warning=warning), err=True)
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
