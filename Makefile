@@ -28,11 +28,15 @@ run: setup
 	@echo "==> indexing corpus/ (only new and changed files), then the chat on http://127.0.0.1:7860"
 	$(BIN)/minutes serve
 
-# Debian packages the tests need: Chromium for the browser test, DejaVu fonts for PDFs with æøå.
+# Debian packages the tests need: Chromium for the browser test, DejaVu fonts for PDFs with æøå; then axe-core
+# (npm, pinned in tests/package.json) for the browser test's accessibility check.
 system-deps:
 	@if command -v apt-get >/dev/null && ! { command -v chromium >/dev/null && test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf; }; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	fi
+	@if command -v npm >/dev/null && ! test -f tests/node_modules/axe-core/axe.min.js; then \
+		npm install --prefix tests --no-audit --no-fund --silent; \
 	fi
 
 test: setup system-deps

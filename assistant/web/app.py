@@ -20,11 +20,13 @@ CSS = """
 #app-header p {margin: 0.2em 0 0 0; color: var(--body-text-color-subdued);}
 .status-line {font-size: 0.9em; color: var(--body-text-color-subdued); padding: 2px 4px;}
 .muted {color: var(--body-text-color-subdued);}
-mark.quote {background: #ffe58a; color: inherit; padding: 0 2px; border-radius: 2px;}
+/* dark text on the yellow in both themes: the dark theme's light text on yellow could not be read */
+mark.quote {background: #ffe58a; color: #1f2328; padding: 0 2px; border-radius: 2px;}
 .source-view .ref {font-weight: 600;}
 .meeting-header {border-left: 4px solid var(--color-accent); padding: 4px 12px; margin: 8px 0;}
 .meeting-header h3 {margin: 0 0 4px 0;}
-.meeting-header .muni {font-size: 0.85em; text-transform: uppercase; letter-spacing: 0.04em; opacity: 0.75;}
+.meeting-header .muni {font-size: 0.85em; text-transform: uppercase; letter-spacing: 0.04em;
+  color: var(--body-text-color-subdued);}
 table.meta th {text-align: left; padding-right: 12px; vertical-align: top; white-space: nowrap; font-weight: 600;}
 .meeting-header table.meta, .meeting-header table.meta tr, table.meta td, table.meta th {border: none !important;
   background: transparent !important; padding-top: 2px; padding-bottom: 2px;}
@@ -34,7 +36,7 @@ table.meta th {text-align: left; padding-right: 12px; vertical-align: top; white
 .source-view .text, .meeting-view .text, .case-view .text {white-space: pre-wrap; line-height: 1.5;}
 .source-view section h5 {margin: 14px 0 4px 0; font-size: 1em;}
 .source-view section h6 {margin: 10px 0 2px 0; font-size: 0.95em; font-style: italic;}
-.closed {font-style: italic; color: #8a4b00;}
+.closed {font-style: italic; color: var(--body-text-color-subdued);}
 .point-title {font-weight: 600; margin-top: 10px;}
 .case {font-weight: 400; font-size: 0.85em; margin-left: 6px; opacity: 0.8;}
 .case-link {border: 1px solid var(--border-color-primary); border-radius: 4px; padding: 0 6px; margin-left: 6px;
@@ -43,6 +45,22 @@ table.meta th {text-align: left; padding-right: 12px; vertical-align: top; white
 .step-head {font-weight: 500;}
 .step .ref, .citations .q {font-size: 0.85em; color: var(--body-text-color-subdued);}
 #sources label {white-space: normal;}
+a.cite {font-weight: 600; text-decoration: underline; cursor: pointer;}
+/* the chosen tab's name in the text colour (the accent colour on white or black is under 4.5:1) */
+.tab-container button[aria-selected="true"] {color: var(--body-text-color) !important;}
+/* Phones (measured at 390 px): the header's language choice goes under the title, the page keeps a narrow margin,
+   the tabs shrink to fit on one line (Gradio's own overflow menu takes over only beyond that), columns stack. */
+@media (max-width: 640px) {
+  #header-row {flex-wrap: wrap !important;}
+  #app-header {min-width: 0 !important; flex: 1 1 100% !important;}
+  #language {max-width: none !important; min-width: 0 !important; flex: 1 1 auto !important;}
+  .tab-wrapper, .tab-container {min-width: 0 !important;}
+  .tab-container button {padding-left: 6px !important; padding-right: 6px !important; font-size: 0.92em !important;}
+  .onboarding .cols {grid-template-columns: 1fr;}
+  #ask-row {flex-wrap: wrap !important;}
+  #ask-row > .form, #ask {flex: 1 1 100% !important; min-width: 0 !important;}
+  #source-view .source-view {max-height: none;}
+}
 /* Gradio writes "Drop File Here - or - Click to Upload" in English in every language: the help text above says it. */
 #upload-files .upload-container .wrap {visibility: hidden;}
 #upload-files .upload-container .wrap .icon-wrap {visibility: visible;}
@@ -52,6 +70,12 @@ table.meta th {text-align: left; padding-right: 12px; vertical-align: top; white
 # A citation link [n] in an answer (a.cite, href "#cite-<answer id>-<n>") writes its key into the hidden #cite-key
 # box, whose change opens that citation in the source view (a click time makes a second click on it a change too).
 HEAD = """
+<style>
+/* Gradio scopes the css= rules inside its container; the page around it is styled here. */
+@media (max-width: 640px) {
+  .gradio-container .main.fillable.app {padding-left: 8px !important; padding-right: 8px !important;}
+}
+</style>
 <script>
 document.addEventListener("click", (ev) => {
   const link = ev.target.closest && ev.target.closest("a.cite");
@@ -78,6 +102,30 @@ document.addEventListener("click", (ev) => {
 LANGUAGES = [("Dansk", "da"), ("English", "en")]
 
 
+def theme() -> gr.themes.Base:
+    """Gradio's Soft theme with text colours that reach 4.5:1 against their background (axe-core's WCAG AA check, run
+    on every view in both themes by tests/test_browser.py): darker secondary text, labels and selected choices."""
+    return gr.themes.Soft().set(
+        body_text_color_subdued="*neutral_600",
+        body_text_color_subdued_dark="*neutral_400",
+        block_label_text_color="*primary_700",
+        block_label_text_color_dark="*primary_100",
+        block_title_text_color="*primary_700",
+        block_title_text_color_dark="*primary_100",
+        checkbox_label_background_fill_selected="*primary_600",
+        checkbox_label_background_fill_selected_dark="*primary_600",
+        button_primary_background_fill="*primary_600",
+        button_primary_background_fill_dark="*primary_600",
+        button_primary_background_fill_hover="*primary_700",
+        button_primary_background_fill_hover_dark="*primary_700",
+        button_secondary_background_fill_hover_dark="*primary_600",
+        link_text_color_dark="*secondary_300",
+        link_text_color_hover_dark="*secondary_200",
+        link_text_color_visited_dark="*secondary_300",
+        link_text_color_active_dark="*secondary_300",
+    )
+
+
 def _header(lang: str) -> str:
     return f"# {ui('app_title', lang)}\n{ui('tagline', lang)}"
 
@@ -89,7 +137,7 @@ def build_app(settings: Settings, services: Services | None = None) -> gr.Blocks
     tr = Relabeler()
     with gr.Blocks(title=ui("app_title", lang), analytics_enabled=False) as demo:
         lang_state = gr.State(lang)
-        with gr.Row(equal_height=True):
+        with gr.Row(equal_height=True, elem_id="header-row"):
             tr.add(gr.Markdown(_header(lang), elem_id="app-header"), value=_header)
             language = gr.Radio(
                 LANGUAGES, value=lang, label=ui("language", lang), scale=0, min_width=240, elem_id="language"
@@ -186,7 +234,7 @@ def launch(settings: Settings, share: bool = False, services: Services | None = 
         max_file_size=f"{settings.upload_max_mb:g}mb",
         css=CSS,
         head=HEAD,
-        theme=gr.themes.Soft(),
+        theme=theme(),
         footer_links=[],
         show_error=False,
         **kwargs,

@@ -66,7 +66,8 @@ def build(lang: str, tr: Relabeler) -> ExportComponents:
             )
         button = gr.Button(ui("export_button", lang), elem_id="export-button")
         message = gr.Markdown(elem_id="export-message")
-        file = gr.File(label=ui("export_file", lang), interactive=False, elem_id="export-file")
+        # shown only with a file in it (an empty file box says "Empty" in English, with an aria-label on a div)
+        file = gr.File(label=ui("export_file", lang), interactive=False, visible=False, elem_id="export-file")
     tr.add(fmt, label="export_format")
     tr.add(scope, label="export_scope", choices=_scopes)
     tr.add(button, value="export_button")
@@ -77,12 +78,12 @@ def build(lang: str, tr: Relabeler) -> ExportComponents:
 
 def linked(c: ExportComponents) -> list[tuple[gr.components.Component, object]]:
     """The file and its message, each with its empty start: the panel never offers an earlier answer's file."""
-    return [(c.file, lambda lang: None), (c.message, lambda lang: "")]
+    return [(c.file, lambda lang: gr.File(value=None, visible=False)), (c.message, lambda lang: "")]
 
 
 def wire(c: ExportComponents, session: gr.State, lang_state: gr.State) -> None:
     def run(session, fmt, scope, lang):
         path, msg = export_session(session, fmt, scope, lang)
-        return path, msg
+        return gr.File(value=path, visible=path is not None), msg
 
     c.button.click(run, [session, c.fmt, c.scope, lang_state], [c.file, c.message], api_name=False)
