@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant import views
 from assistant.chunking import point_keys
 from assistant.embedders import EmbedderInfo
 from assistant.records import AgendaPoint, Chunk, Filters, Meeting
@@ -48,6 +49,15 @@ CREATE TABLE IF NOT EXISTS vectors (
     text_hash TEXT NOT NULL, model TEXT NOT NULL, blob BLOB NOT NULL, PRIMARY KEY (text_hash, model));
 """
 
+# Views of one meeting (assistant/views.py): added to catalogs made before them by _add_view_columns.
+VIEW_COLUMNS = (
+    ("view_key", "TEXT NOT NULL DEFAULT ''"), ("n_cases", "INTEGER NOT NULL DEFAULT 0"),
+    ("n_decisions", "INTEGER NOT NULL DEFAULT 0"), ("n_participants", "INTEGER NOT NULL DEFAULT 0"),
+    ("format_rank", "INTEGER NOT NULL DEFAULT 0"), ("shadowed_by", "TEXT"),
+)
+VISIBLE = "shadowed_by IS NULL"  # a source that is its meeting's canonical view (or the only one)
+VISIBLE_CHUNK = "source NOT IN (SELECT path FROM sources WHERE shadowed_by IS NOT NULL)"
+
 _CHUNK_COLS = (
     "id, point_key, source, position, text, body, sections, municipality, committee, meeting_date, meeting_time, "
     "date_int, point_number, point_title, case_number, closed, text_hash"
@@ -74,6 +84,7 @@ class Catalog:
         self._lock = threading.Lock()
         self._kept: dict[str, tuple[int, list]] = {}
         self.db.executescript(SCHEMA)
+        self._add_view_columns()
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -108,6 +119,31 @@ class Catalog:
             raise
         else:
             self.db.execute("COMMIT")
+
+    def _add_view_columns(self) -> None:
+        """Give a catalog made before views its view columns, filled from the stored meetings (once)."""
+        have = {r[1] for r in self.db.execute("PRAGMA table_info(sources)")}
+        if all(name in have for name, _ in VIEW_COLUMNS):
+            self.db.execute("CREATE INDEX IF NOT EXISTS sources_view ON sources(view_key)")
+            return
+        with self.transaction() as db:
+            have = {r[1] for r in db.execute("PRAGMA table_info(sources)")}  # another process may have done it
+            missing = [(name, decl) for name, decl in VIEW_COLUMNS if name not in have]
+            if not missing:
+                return
+            for name, decl in missing:
+                db.execute(f"ALTER TABLE sources ADD COLUMN {name} {decl}")
+            db.execute("CREATE INDEX IF NOT EXISTS sources_view ON sources(view_key)")
+            rows = db.execute("SELECT path, meeting_json FROM sources").fetchall()
+            for r in rows:
+                m = Meeting.from_dict(json.loads(r["meeting_json"]))
+                db.execute(
+                    "UPDATE sources SET view_key=?, n_cases=?, n_decisions=?, n_participants=?, format_rank=? "
+                    "WHERE path=?", (*_view_values(m), r["path"]),
+                )  # fmt: skip
+            if rows:  # queries cached for the old generation must see the views
+                self._settle_all(db)
+                self._bump(db)
 
     # -- meta ------------------------------------------------------------------------------------------------
     def get_meta(self, key: str, default: str | None = None) -> str | None:
@@ -157,13 +193,16 @@ class Catalog:
         """Replace everything the catalog holds for one file, in one transaction."""
         keys = point_keys(meeting)
         with self.transaction() as db:
+            old_key = self._view_key(db, path)
             self._delete_source_rows(db, path)
             db.execute(
                 "INSERT INTO sources(path, size, mtime, hash, meeting_id, municipality, committee, date, start, kind,"
-                " n_points, n_chunks, meeting_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " n_points, n_chunks, meeting_json, view_key, n_cases, n_decisions, n_participants, format_rank)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (path, size, mtime, file_hash, meeting.meeting_id, meeting.municipality or "",
                  meeting.committee, meeting.date_iso, meeting.start.isoformat() if meeting.start else None,
-                 meeting.kind, len(meeting.points), len(chunks), json.dumps(meeting.to_dict(), ensure_ascii=False)),
+                 meeting.kind, len(meeting.points), len(chunks), json.dumps(meeting.to_dict(), ensure_ascii=False),
+                 *_view_values(meeting)),
             )  # fmt: skip
             db.executemany(
                 "INSERT INTO points VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -178,12 +217,90 @@ class Catalog:
                   c.point_number, c.point_title, c.case_number, int(c.closed), c.metadata()["text_hash"])
                  for c in chunks],
             )  # fmt: skip
+            self._settle(db, {old_key, views.meeting_key(meeting)})
             self._bump(db)
 
     def remove_source(self, path: str) -> None:
         with self.transaction() as db:
+            old_key = self._view_key(db, path)
             self._delete_source_rows(db, path)
+            self._settle(db, {old_key})  # the next view of its meeting, if any, becomes canonical
             self._bump(db)
+
+    # -- views of one meeting (assistant/views.py) ------------------------------------------------------------
+    @staticmethod
+    def _view_key(db: sqlite3.Connection, path: str) -> str:
+        r = db.execute("SELECT view_key FROM sources WHERE path=?", (path,)).fetchone()
+        return r[0] if r else ""
+
+    @staticmethod
+    def _settle(db: sqlite3.Connection, keys: Iterable[str]) -> int:
+        """Choose the canonical view of each meeting in ``keys`` (reads only those meetings' sources and point
+        titles); returns how many sources changed between canonical and shadowed."""
+        changed = 0
+        for key in sorted(k for k in keys if k):
+            rows = db.execute(
+                "SELECT path, n_points, n_cases, n_decisions, n_participants, format_rank, shadowed_by "
+                "FROM sources WHERE view_key=?", (key,),
+            ).fetchall()  # fmt: skip
+            if len(rows) == 1 and rows[0]["shadowed_by"] is None:
+                continue
+            points: dict[str, list[tuple[str, str]]] = {r["path"]: [] for r in rows}
+            for r in db.execute(
+                "SELECT source, number, title FROM points WHERE source IN "
+                "(SELECT path FROM sources WHERE view_key=?)", (key,),
+            ):  # fmt: skip
+                points[r["source"]].append((r["number"], r["title"]))
+            chosen = views.choose(
+                views.View(r["path"], (r["n_points"], r["n_cases"], r["n_decisions"], r["n_participants"]),
+                           r["format_rank"], views.point_set(points[r["path"]]))
+                for r in rows
+            )  # fmt: skip
+            for r in rows:
+                if chosen[r["path"]] != r["shadowed_by"]:
+                    db.execute("UPDATE sources SET shadowed_by=? WHERE path=?", (chosen[r["path"]], r["path"]))
+                    changed += 1
+        return changed
+
+    @classmethod
+    def _settle_all(cls, db: sqlite3.Connection) -> int:
+        """One pass over the sources: every meeting with more than one view (or a view still marked shadowed)."""
+        keys = [r[0] for r in db.execute(
+            "SELECT view_key FROM sources WHERE view_key != '' GROUP BY view_key "
+            "HAVING COUNT(*) > 1 OR MAX(shadowed_by IS NOT NULL)"
+        )]  # fmt: skip
+        return cls._settle(db, keys)
+
+    def settle_views(self) -> int:
+        """Recompute every meeting's canonical view (ingest calls it at the end of a run; each write already
+        settles its own meeting, so this changes nothing unless the catalog was written some other way)."""
+        with self.transaction() as db:
+            changed = self._settle_all(db)
+            if changed:
+                self._bump(db)
+        return changed
+
+    def shadowed_sources(self) -> frozenset[str]:
+        """Sources that are another file's view of a meeting: their chunks are not searched, their meetings
+        and points not listed."""
+        sql = "SELECT path FROM sources WHERE shadowed_by IS NOT NULL"
+        return frozenset(self._per_generation("shadowed", lambda: [r[0] for r in self.db.execute(sql)]))
+
+    def other_views(self, path: str) -> list[str]:
+        """The sources ``path`` shadows (other files of the same meeting), by path."""
+        return [r[0] for r in self.db.execute("SELECT path FROM sources WHERE shadowed_by=? ORDER BY path", (path,))]
+
+    def shadowed_share(self) -> float:
+        """The share of chunks that belong to shadowed sources (0 when there are none)."""
+
+        def compute() -> list[float]:
+            total, hidden = self.db.execute(
+                "SELECT COALESCE(SUM(n_chunks), 0), COALESCE(SUM(CASE WHEN shadowed_by IS NOT NULL THEN n_chunks "
+                "END), 0) FROM sources"
+            ).fetchone()
+            return [hidden / total if total else 0.0]
+
+        return self._per_generation("shadowed_share", compute)[0]
 
     @staticmethod
     def _delete_source_rows(db: sqlite3.Connection, path: str) -> None:
@@ -225,13 +342,16 @@ class Catalog:
         q = f"SELECT {_CHUNK_COLS} FROM chunks WHERE point_key=? ORDER BY position"
         return [_row_to_chunk(r) for r in self.db.execute(q, (point_key,))]
 
-    def iter_chunks(self, batch: int = 2000) -> Iterator[Chunk]:
+    def iter_chunks(self, batch: int = 2000, visible_only: bool = False) -> Iterator[Chunk]:
         """All chunks in the order they were stored, streamed: a file's chunks (one meeting's) come together, so
-        the rows a committee or period filter allows form runs that exact dense search scans without copying."""
+        the rows a committee or period filter allows form runs that exact dense search scans without copying.
+        ``visible_only``: without the chunks of shadowed views (what search sees)."""
         last = -1
+        visible = f" AND {VISIBLE_CHUNK}" if visible_only else ""
         while True:
             rows = self.db.execute(
-                f"SELECT rowid AS row_, {_CHUNK_COLS} FROM chunks WHERE rowid > ? ORDER BY rowid LIMIT ?", (last, batch)
+                f"SELECT rowid AS row_, {_CHUNK_COLS} FROM chunks WHERE rowid > ?{visible} ORDER BY rowid LIMIT ?",
+                (last, batch),
             ).fetchall()
             if not rows:
                 return
@@ -239,9 +359,9 @@ class Catalog:
             last = rows[-1]["row_"]
 
     def chunk_ids(self, filters: Filters | None = None) -> list[str]:
-        """Ids of the chunks that pass ``filters`` (all chunks when empty)."""
+        """Ids of the searchable chunks (not a shadowed view's) that pass ``filters`` (all when empty)."""
         sql, args = _filter_sql(filters, date_col="date_int", as_int=True)
-        return [r[0] for r in self.db.execute(f"SELECT id FROM chunks WHERE {sql}", args)]
+        return [r[0] for r in self.db.execute(f"SELECT id FROM chunks WHERE {sql} AND {VISIBLE_CHUNK}", args)]
 
     def count_chunks(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
@@ -255,9 +375,11 @@ class Catalog:
         date_to: date | None = None,
         last: int | None = None,
     ) -> list[Meeting]:
-        """Meetings passing the filters, oldest first; ``last=n``: only the latest n (read without the others)."""
+        """Meetings passing the filters, oldest first; ``last=n``: only the latest n (read without the others).
+        A meeting published as several files is listed once, from its canonical view."""
         f = Filters(municipality=municipality, committee=committee, date_from=date_from, date_to=date_to)
         sql, args = _filter_sql(f, date_col="date", as_int=False)
+        sql += f" AND {VISIBLE}"
         if last is not None:
             q = f"SELECT meeting_json FROM sources WHERE {sql} ORDER BY start DESC, date DESC, path DESC LIMIT ?"
             rows = self.db.execute(q, (*args, last)).fetchall()[::-1]
@@ -279,7 +401,7 @@ class Catalog:
     def points_by_case(self, case_number: str) -> list[tuple[Meeting, AgendaPoint]]:
         rows = self.db.execute(
             "SELECT p.point_key FROM points p JOIN sources s ON s.path = p.source "
-            "WHERE pylower(p.case_number) = pylower(?) ORDER BY s.start, p.date, p.ordinal",
+            "WHERE pylower(p.case_number) = pylower(?) AND s.shadowed_by IS NULL ORDER BY s.start, p.date, p.ordinal",
             (case_number.strip(),),
         ).fetchall()
         return [hit for r in rows if (hit := self.point(r[0]))]
@@ -297,13 +419,13 @@ class Catalog:
     def committees(self) -> list[tuple[str, str, int, str, str]]:
         """(municipality, committee, meetings, first date, last date) per committee."""
         sql = (
-            "SELECT municipality, committee, COUNT(*), MIN(date), MAX(date) FROM sources "
+            f"SELECT municipality, committee, COUNT(*), MIN(date), MAX(date) FROM sources WHERE {VISIBLE} "
             "GROUP BY municipality, committee ORDER BY municipality, committee"
         )
         return self._per_generation("committees", lambda: [tuple(r) for r in self.db.execute(sql)])
 
     def municipalities(self) -> list[str]:
-        sql = "SELECT DISTINCT municipality FROM sources ORDER BY municipality"
+        sql = f"SELECT DISTINCT municipality FROM sources WHERE {VISIBLE} ORDER BY municipality"
         return self._per_generation("municipalities", lambda: [r[0] for r in self.db.execute(sql)])
 
     def latest_meetings(self, n: int) -> list[Meeting]:
@@ -315,14 +437,21 @@ class Catalog:
         return float(r[0] or 0.0)
 
     def summary(self) -> list[tuple[str, str, int, int, int, str, str]]:
-        """Per municipality and committee: meetings, points, chunks, first and last date."""
+        """Per municipality and committee: meetings, points, chunks, first and last date (of canonical views:
+        a meeting published as several files counts once)."""
         return [
             tuple(r)
             for r in self.db.execute(
                 "SELECT s.municipality, s.committee, COUNT(*), SUM(s.n_points), SUM(s.n_chunks), MIN(s.date),"
-                " MAX(s.date) FROM sources s GROUP BY s.municipality, s.committee ORDER BY 1, 2"
+                f" MAX(s.date) FROM sources s WHERE s.{VISIBLE} GROUP BY s.municipality, s.committee ORDER BY 1, 2"
             )
         ]
+
+
+def _view_values(meeting: Meeting) -> tuple[str, int, int, int, int]:
+    """(view_key, n_cases, n_decisions, n_participants, format_rank) of a source's meeting."""
+    _, cases, decisions, participants = views.completeness(meeting)
+    return views.meeting_key(meeting), cases, decisions, participants, views.format_rank(meeting.source_format)
 
 
 def _filter_sql(filters: Filters | None, date_col: str, as_int: bool) -> tuple[str, list]:

@@ -152,6 +152,7 @@ class Index:
         snapshot = self._dense_snapshot()
         verify = self.catalog.get_meta(CLEAN_RUN) != str(self.catalog.generation)
         n = k + (10 + k // 2 if verify else 5)  # margin for hits the catalog drops
+        n = int(n / max(0.05, 1.0 - self.catalog.shadowed_share()))  # HNSW also finds the shadowed views' vectors
         hits = None
         if snapshot is not None:
             bm, matrix = snapshot
@@ -165,7 +166,7 @@ class Index:
                     return self._known(_exact_hits(bm, matrix, vector, k, mask))
         if hits is None:
             hits = self._dense_hits(vector, n, filters, verify)
-        known = {c.id: c for c in self.catalog.chunks([h[0] for h in hits])}
+        known = self._visible([h[0] for h in hits])
         out = []
         for cid, score, th in hits:
             c = known.get(cid)
@@ -174,9 +175,16 @@ class Index:
         return out[:k]
 
     def _known(self, hits: list[tuple[str, float]]) -> list[tuple[Chunk, float]]:
-        """The hits as the catalog's chunks (an id it does not know is left out)."""
-        known = {c.id: c for c in self.catalog.chunks([h[0] for h in hits])}
+        """The hits as the catalog's chunks (an id it does not know, or a shadowed view's, is left out)."""
+        known = self._visible([h[0] for h in hits])
         return [(known[cid], score) for cid, score in hits if cid in known]
+
+    def _visible(self, ids: list[str]) -> dict[str, Chunk]:
+        """The catalog's chunks by id, without those of shadowed views (another file of the same meeting is
+        canonical). The BM25 index and the exact-search matrix leave them out when built; this also covers HNSW
+        and a BM25 generation left on disk by a running ingest."""
+        shadowed = self.catalog.shadowed_sources()
+        return {c.id: c for c in self.catalog.chunks(ids) if c.source not in shadowed}
 
     def dense_matrix(self) -> np.ndarray | None:
         """Every chunk's vector in the BM25 index's id order (kept with it, per generation), or None when the
@@ -300,7 +308,7 @@ class Index:
         meta: list[tuple[str, str, str, int]] = []
 
         def texts():  # streamed from the catalog: only ids, metadata and token ids stay in memory
-            for c in self.catalog.iter_chunks():
+            for c in self.catalog.iter_chunks(visible_only=True):  # a shadowed view's chunks are never searched
                 ids.append(c.id)
                 meta.append((c.municipality, c.committee, c.case_number, int(c.meeting_date.replace("-", "") or 0)))
                 yield c.text
@@ -326,7 +334,7 @@ class Index:
             else:
                 allowed = set(self.catalog.chunk_ids(filters))
         hits = idx.search(query, k, allowed=allowed, compounds=compounds)
-        known = {c.id: c for c in self.catalog.chunks([h[0] for h in hits])}
+        known = self._visible([h[0] for h in hits])
         return [(known[cid], s) for cid, s in hits if cid in known]
 
     # -- status ----------------------------------------------------------------------------------------------
