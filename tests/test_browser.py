@@ -1,8 +1,12 @@
 """End to end: `minutes serve` as a subprocess, driven through Debian's Chromium with Playwright.
 
 The temp corpus holds the Slagelse referat (with its minutes.toml) and a small fictional meeting whose text quotes
-`<script>alert(1)</script>` and `<img src=x onerror=alert(1)>`. Artifacts: test-artifacts/answer.png and
-test-artifacts/browser.json (answer latency seen in the browser).
+`<script>alert(1)</script>` and `<img src=x onerror=alert(1)>`. One app process for the module; the tests share
+one browser and open their own sessions where a conversation must start empty.
+
+Every wait is for new state itself (a new answer's id, a citation's key in the source view), never for a count the
+page before the question already met. Artifacts in test-artifacts/: answer.png, start-/chat-{desktop,phone}-
+{light,dark}.png (1280x900 and 390x844) and browser.json (answer latency seen in the browser).
 """
 
 from __future__ import annotations
@@ -246,8 +250,12 @@ def test_citation_links_open_their_own_answers_source(page):
     view.locator("mark").first.wait_for(timeout=30_000)
     assert "skaterpark" in view.inner_text().lower()
     assert page.locator(f'#sources input[value="{second}-1"]').is_checked()
-    mark_box = view.locator("mark").first.bounding_box()
-    assert mark_box and 0 <= mark_box["y"] < page.viewport_size["height"]  # scrolled to the quote
+    page.wait_for_function(  # the page scrolls the quote into view
+        """(sel) => { const r = document.querySelector(sel)?.getBoundingClientRect();
+                     return !!r && r.top >= 0 && r.bottom <= window.innerHeight; }""",
+        arg=f"#source-view .cite-{second}-1 mark",
+        timeout=30_000,
+    )
 
     page.locator(f'#chat a.cite[href="#cite-{first}-1"]').first.click()
     view = page.locator(f"#source-view .cite-{first}-1")
@@ -351,8 +359,9 @@ def test_one_reset_for_conversation_context_sources_and_export(server, browser, 
             dl.value.save_as(tmp_path / "samtale.md")
             text = (tmp_path / "samtale.md").read_text(encoding="utf-8")
             assert SKATE in text and QUESTION not in text  # nothing of the cleared conversation
-            reset.click()  # and start the next round empty
-            pg.locator(f"#chat .answer-{new}").wait_for(state="detached", timeout=30_000)
+            reset.click()  # and start the next round empty: the export file going is the server's reset done
+            pg.locator("#export-file a").first.wait_for(state="detached", timeout=30_000)
+            assert pg.locator(f"#chat .answer-{new}").count() == 0
     finally:
         pg.context.close()
 
