@@ -110,7 +110,8 @@ def test_votes_on_a_real_greve_point(greve):
     c = ans.citations[0]
     assert (c.case_number, c.meeting_date, c.point_number) == ("21-012897", "2022-01-31", "22")
     assert "Enhedslisten (Ø)" in ans.text and "SF (F)" in ans.text and "Imod" in ans.text
-    assert "(C)" not in ans.text  # an abstention is not a vote against
+    votes = [ln for ln in ans.text.splitlines() if ln.startswith("- ")]
+    assert votes and not any("(C)" in ln for ln in votes)  # an abstention is not a vote against
     assert "(Ø) og (F) stemte imod indstillingen." in c.quote
     en = greve.ask("How did Enhedslisten vote on the construction projects after the sale of Hundige Øst?")
     assert en.lang == "en" and en.kind == "votes" and "Against" in en.text
