@@ -167,17 +167,23 @@ def test_one_reset_for_new_conversation_and_the_chats_clear_button(services):
     sources, an empty source view and export panel."""
     import gradio as gr
 
-    with gr.Blocks():
+    with gr.Blocks() as demo:
         lang_state = gr.State("da")
         c = chat.build(services, "da", html_tr(), lang_state)
         view = gr.HTML()
         file = gr.File()
         c.linked += [(view, html.pick_source), (file, lambda lang: None)]
+        chat.wire(c, services)
+    handlers = {(block, event): f.fn for f in demo.fns.values() for block, event in f.targets}
+    assert handlers[(c.new._id, "click")] is handlers[(c.chatbot._id, "clear")]  # one function behind both buttons
     reset, inputs, outputs = chat.reset_handler(c)
-    messages, session, radio, box, view_html, path = reset("da")
-    assert messages == [] and session.answers == [] and radio.visible is False and box == ""
-    assert view_html == html.pick_source("da") and path is None
-    assert len(outputs) == 6 and outputs[0] is c.chatbot and outputs[-1] is file
+    values = dict(zip(outputs, reset("da"), strict=True))
+    assert values[c.chatbot] == [] and values[c.session].answers == [] and values[c.question] == ""
+    assert values[c.sources].visible is False and values[c.sources].choices == []
+    assert values[view] == html.pick_source("da") and values[file] is None
+    assert values[c.feedback.box].visible is False and values[c.feedback.target] == ""  # no answer to comment on
+    turn, _, turn_outputs = chat.turn_handler(c, services)
+    assert turn_outputs == outputs  # a question sets back the same components as a reset
 
 
 def html_tr():
