@@ -485,3 +485,19 @@ def test_axe_finds_no_serious_violation_on_any_view(server, browser):
             assert not any(found.values()), (theme, found)
         finally:
             pg.context.close()
+
+
+def test_refusal_lists_the_nearest_points_once(page):
+    """A refusal shows its nearest points once: numbered and clickable under "Nærmeste punkter i referaterne", not
+    again from the answerer's own text."""
+    from assistant.prompts import phrase
+
+    _, aid = _ask(page, "Hvad koster den nye svømmehal i Korsør?")
+    text = page.locator(f"#chat .message-row:has(.answer-{aid})").inner_text()
+    assert "Nærmeste punkter i referaterne" in text and phrase("nearest_intro", "da") not in text
+    labels = page.locator(f'#sources label:has(input[value^="{aid}-"])').all_inner_texts()
+    assert labels
+    for label in labels:
+        reference = label.split("] ", 1)[1].strip()
+        assert text.count(reference) == 1, (reference, text)
+    assert page.locator(f'#chat a.cite[href^="#cite-{aid}-"]').count() == len(labels)
