@@ -128,8 +128,10 @@ _TRAIL_DECISION_RE = re.compile(
     r"\s*:?$"
 )
 _OTHER_DECISION_RE = re.compile(r"^(?:offentlig beslutning\b.{0,80}|indstilling og beslutning)\s*:?$", re.IGNORECASE)
+# A heading is one printed line: the longest decision heading in ../shared/corpus has 72 characters ("Beslutning i
+# Udvalget for plan, udvikling og kultur (PUK) den 24-04-2013"); twice that leaves room for a longer body's name.
 _MAX_HEADING = 160
-_MAX_BODY_WORDS = 12
+_MAX_BODY_WORDS = 12  # a body's name, not a sentence: the longest in ../shared/corpus has 7 words (PUK's, above)
 
 
 def decision_heading(text: str) -> DecisionHeading | None:
@@ -142,18 +144,25 @@ def decision_heading(text: str) -> DecisionHeading | None:
     m = _PLAIN_DECISION_RE.match(t)
     if m:
         body = (m["body"] or m["body2"] or "").strip(" ,")
-        if len(body.split()) > _MAX_BODY_WORDS:
+        if body and not _deciding_body(body):  # "Afgørelse fra Ankestyrelsen vedr. ...": news of another authority
             return None
         return DecisionHeading(body=body, date=_iso(m["date"]), point=m["point"] or "")
     m = _GENITIVE_DECISION_RE.match(t)
-    if m and len(m["body"].split()) <= _MAX_BODY_WORDS:
+    if m and _deciding_body(m["body"]):  # "Udvalgets beslutning", not "Ankestyrelsens afgørelse"
         return DecisionHeading(body=m["body"].strip(), date=_iso(m["date"]), point=m["point"] or "")
     m = _TRAIL_DECISION_RE.match(t)
-    if m and FORUM_WORD_RE.search(m["body"]) and len(m["body"].split()) <= _MAX_BODY_WORDS:
+    if m and _deciding_body(m["body"]):
         return DecisionHeading(body=m["body"].strip(), date=_iso(m["date"]), point=m["point"])
     if _OTHER_DECISION_RE.match(t):
         return DecisionHeading()
     return None
+
+
+def _deciding_body(body: str) -> bool:
+    """A body of the municipality that decides (``FORUM_WORD_RE``) and, as printed in a heading, a name rather
+    than a sentence: the bodies of the decision headings in ../shared/corpus have at most 7 words ("Udvalget for
+    plan, udvikling og kultur (PUK)")."""
+    return bool(FORUM_WORD_RE.search(body)) and len(body.split()) <= _MAX_BODY_WORDS
 
 
 def is_decision_heading(text: str) -> bool:
@@ -237,10 +246,12 @@ def recommendation_items(text: str) -> list[str]:
 # ---------------------------------------------------------------- a case's path
 
 # A body that decides: the council under its three names, committees, boards and the mayor. A path line must name
-# one, so that any "X den 3. marts 2015" sentence is not read as a step of the case.
+# one, so that any "X den 3. marts 2015" sentence is not read as a step of the case. The abbreviations (ØK, KB, BY)
+# count only in capitals: "by" is also the Danish word for a town ("en by den 3. marts").
 FORUM_WORD_RE = re.compile(
-    r"(?i:udvalg|byråd|kommunalbestyrelse|borgerrepræsentation|bestyrelse|forum|råd\b|rådet|borgmester|direktion"
-    r"|\bØK\b|\bKB\b|\bBY\b)"
+    r"(?i:udvalg|byråd|kommunalbestyrelse|borgerrepræsentation|magistrat|bestyrelse|forum|råd\b|rådet|borgmester"
+    r"|direktion)"
+    r"|\b(?:ØK|KB|BY)\b"
 )
 _PATH_LINE_RE = re.compile(
     rf"^(?P<body>[A-ZÆØÅ][^.:;!?\d]{{1,100}}?){_ON}(?P<date>{DATE_PATTERN}){_POINT_PATTERN}?\s*:?$"
@@ -257,7 +268,7 @@ def path_entry(line: str) -> PathEntry | None:
     if d is not None:
         return PathEntry(body=d.body, date=d.date, point=d.point) if d.body and d.date else None
     m = _PATH_LINE_RE.match(t)
-    if not m or not FORUM_WORD_RE.search(m["body"]) or len(m["body"].split()) > _MAX_BODY_WORDS:
+    if not m or not _deciding_body(m["body"]):
         return None
     return PathEntry(body=m["body"].strip(" ,"), date=_iso(m["date"]), point=m["point"] or "")
 

@@ -25,6 +25,7 @@ DECISION_HEADINGS = [
     ("Beslutning i Økonomiudvalget den 3. marts 2015:", DecisionHeading("Økonomiudvalget", "2015-03-03")),
     ("Økonomiudvalgets beslutning under mødet den 3. marts 2015:", DecisionHeading("Økonomiudvalget", "2015-03-03")),
     ("Beslutning i Kommunalbestyrelsen", DecisionHeading("Kommunalbestyrelsen")),
+    ("Beslutning i Magistraten den 3. marts 2015", DecisionHeading("Magistraten", "2015-03-03")),  # Aarhus
     ("Offentlig beslutning hvis punktet er lukket", DecisionHeading()),
     ("Økonomiudvalget, 18. februar 2025, pkt. 12:", DecisionHeading("Økonomiudvalget", "2025-02-18", "12")),  # trail
 ]  # fmt: skip
@@ -41,7 +42,9 @@ def test_decision_headings(heading, expected):
     "text",
     ["Beslutningstema", "Beslutningen træffes af", "Beslutningspunkter", "Beslutning ikke frigivet",
      "Beslutningskompetence", "Det er byrådets beslutning.", "Sagsfremstilling",
-     "Kommunalbestyrelsen den 30. januar 2012 Punkt 5", "Mødet, 3. marts 2015, pkt. 2"],
+     "Kommunalbestyrelsen den 30. januar 2012 Punkt 5", "Mødet, 3. marts 2015, pkt. 2",
+     # another authority's decision, reported under a sub-heading of a point (a Greve "Meddelelser" point)
+     "Afgørelse fra Byggeklageenheden vedr. byggetilladelse til Greve Strandvej 112", "Ankestyrelsens afgørelse"],
 )  # fmt: skip
 def test_not_decision_headings(text):
     assert v.decision_heading(text) is None
@@ -73,13 +76,15 @@ def test_recommendation_items():
 def test_path_entries():
     text = (
         "Kommunalbestyrelsen den 30. januar 2012 Punkt 5\nØkonomiudvalget, 3. marts 2015, pkt. 12:\n"
-        "Byrådet den 26-03-2025\nDet blev vedtaget den 3. marts 2015\nBeslutning i Teknisk Udvalg den 11-08-2025"
+        "Byrådet den 26-03-2025\nDet blev vedtaget den 3. marts 2015\nBeslutning i Teknisk Udvalg den 11-08-2025\n"
+        "Borgermøde i en by den 3. marts 2015\nØK den 3. marts 2015 pkt. 4"
     )
     assert v.path_entries(text) == [
         PathEntry("Kommunalbestyrelsen", "2012-01-30", "5"),
         PathEntry("Økonomiudvalget", "2015-03-03", "12"),
         PathEntry("Byrådet", "2025-03-26", ""),
         PathEntry("Teknisk Udvalg", "2025-08-11", ""),
+        PathEntry("ØK", "2015-03-03", "4"),  # the abbreviation in capitals; "by" (a town) names no body
     ]
 
 
