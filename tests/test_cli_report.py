@@ -8,7 +8,8 @@ import shutil
 from click.testing import CliRunner
 
 from assistant.cli import main
-from assistant.readers.report import parse_gaps, plural
+from assistant.prompts import plural
+from assistant.readers.report import parse_gaps
 from assistant.records import AgendaPoint, Meeting
 from tests.conftest import FIXTURES, SLAGELSE_TXT
 

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from assistant.prompts import plural
 from assistant.records import Meeting, ReadResult
 
 # Below these shares a parse looks incomplete. Every case-bearing point has a case number, but the formal points
@@ -16,14 +17,11 @@ from assistant.records import Meeting, ReadResult
 # for 1 of its 5 points. So a short meeting is flagged only when no point has one (the failure: 0 of 21), a
 # meeting of MIN_POINTS_FOR_SHARE points or more also when fewer than half have one. In a referat every open point
 # carries a decision, except a formal one ("Underskriftsark", "Eventuelt": Greve's 3-point meetings end with one), so
-# one undecided point is never flagged.
+# one undecided point is never flagged. MIN_POINTS_FOR_SHARE: the formal points at a meeting's start and end (up to
+# four: dagsorden, referat, meddelelser, eventuelt) are half of a shorter meeting, so below it a share says nothing.
 MIN_CASE_SHARE = 0.5
 MIN_POINTS_FOR_SHARE = 8
 MIN_DECISION_SHARE = 0.8
-
-
-def plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 # The report's words in Danish and English (the CLI speaks English with --lang en); nouns as (singular, plural).
