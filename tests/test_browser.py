@@ -432,10 +432,11 @@ def test_keyboard_alone(server, browser):
 
 
 AXE = REPO / "tests" / "node_modules" / "axe-core" / "axe.min.js"
-# The page at rest: no event pending (Gradio shows a status tracker over the outputs it waits for and fades them),
-# so colours are measured as the reader sees them, not mid-fade.
-SETTLED = """() => [...document.querySelectorAll('[data-testid="status-tracker"]')]
-    .every(t => t.classList.contains('hide') || t.offsetParent === null)
+# The page at rest: no event pending (Gradio marks the outputs it waits for as pending, shows a status tracker over
+# them and fades them), no fade running: colours are measured as the reader sees them, not mid-fade.
+SETTLED = """() => !document.querySelector('.gradio-container .pending')
+  && [...document.querySelectorAll('[data-testid="status-tracker"]')].every(t => t.classList.contains('hide'))
+  && !document.getAnimations().some(a => a.playState === 'running')
   && [...document.querySelectorAll('.block')]
     .every(b => b.offsetParent === null || getComputedStyle(b).opacity === '1')"""
 
