@@ -269,7 +269,8 @@ def test_citation_links_open_their_own_answers_source(page):
 
 SKATE = "Hvad blev besluttet om skaterparken ved idrætscentret?"
 LAYOUTS = [(1280, 900, "light"), (1280, 900, "dark"), (390, 844, "light"), (390, 844, "dark")]
-TABS = ("Kom i gang", "Spørg", "Møder og sager", "Tilføj referater")
+TABS = {"Kom i gang": "#tab-start", "Spørg": "#tab-chat", "Møder og sager": "#tab-meetings",
+        "Tilføj referater": "#tab-upload"}  # fmt: skip
 
 # WCAG contrast of an element's text against the first opaque background behind it, from computed styles.
 CONTRAST = """(el) => {
@@ -326,8 +327,9 @@ def test_phones_and_dark_mode(server, browser):
             }
             for what, loc in controls.items():
                 assert _within_width(pg, loc), (name, what, loc.bounding_box())
-            for tab in TABS:
+            for tab, panel in TABS.items():
                 pg.get_by_role("tab", name=tab).click()
+                pg.locator(panel).wait_for(state="visible")
                 assert pg.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth"), (name, tab)
         finally:
             pg.context.close()
