@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from assistant.records import Answer, Citation, stable_id
+from assistant.textutil import ascii_fold, slugify
 
 FORMATS: dict[str, str] = {"md": ".md", "csv": ".csv", "bib": ".bib", "ris": ".ris", "docx": ".docx"}
 
@@ -295,8 +295,7 @@ def bib_escape(text: str) -> str:
 
 
 def _slug(text: str, limit: int = 24) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^A-Za-z0-9]+", "", ascii_text.title())[:limit] or "x"
+    return re.sub(r"[^A-Za-z0-9]+", "", ascii_fold(text).title())[:limit] or "x"
 
 
 def bib_key(c: Citation, answer_number: int) -> str:
@@ -453,12 +452,3 @@ def export_name(answers: Sequence[Answer], fmt: str, conversation: bool | None =
         return f"referat-samtale-{day}{FORMATS[fmt]}"
     last = answers[-1].question if answers else "svar"
     return f"referat-svar-{day}-{slugify(last, 40) or 'svar'}{FORMATS[fmt]}"
-
-
-_DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
-
-
-def slugify(text: str, limit: int = 80) -> str:
-    """Lower-case ASCII letters, digits and single dashes (æ -> ae, ø -> oe, å -> aa)."""
-    ascii_text = unicodedata.normalize("NFKD", text.translate(_DANISH)).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:limit].strip("-")

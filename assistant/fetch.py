@@ -13,7 +13,6 @@ import os
 import re
 import tempfile
 import tomllib
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -25,6 +24,7 @@ from assistant.fetch_http import HttpProblem, PoliteClient
 from assistant.prompts import phrase
 from assistant.readers.municipality import name_from_domain_label
 from assistant.settings import Settings
+from assistant.textutil import slugify
 
 __all__ = ["FetchError", "FetchReport", "HttpProblem", "MeetingOutcome", "MeetingRef", "PoliteClient",
            "fetch_firstagenda"]
@@ -37,7 +37,6 @@ MAX_CONSECUTIVE_FAILURES = 3  # meetings in a row the site fails to serve before
 
 Progress = Callable[[int, int, str], None]
 
-_TRANSLIT = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa", "ß": "ss"})
 
 
 class FetchError(RuntimeError):
@@ -110,13 +109,6 @@ class FetchReport:
 
 
 # ---------------------------------------------------------------- names
-
-
-def slugify(text: str, max_len: int = 80) -> str:
-    """ASCII, lower case, ``[a-z0-9-]`` only: safe on Windows, in shells and in URLs."""
-    text = unicodedata.normalize("NFKD", text.translate(_TRANSLIT)).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug[:max_len].rstrip("-")
 
 
 def safe_id(meeting_id: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html as _html
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -133,6 +134,22 @@ def parse_danish_date(text: str) -> date | None:
     """The first date in ``text`` (see :func:`parse_danish_datetime` for the styles), or None."""
     hit = _find_date(text or "")
     return hit[0] if hit else None
+
+
+# ---------------------------------------------------------------- ASCII names
+
+# NFKD takes the accents off é or ü but leaves æ, ø, å and ß whole (dropped by an ASCII encoding): spelled out first.
+_TRANSLIT = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa", "ß": "ss"})
+
+
+def ascii_fold(text: str) -> str:
+    """ASCII letters for Danish text: "Køge Ærø" -> "Koege Aeroe" (for file names and citation keys)."""
+    return unicodedata.normalize("NFKD", text.translate(_TRANSLIT)).encode("ascii", "ignore").decode()
+
+
+def slugify(text: str, limit: int = 80) -> str:
+    """Lower-case ASCII letters, digits and single dashes: safe on Windows, in shells and in URLs."""
+    return re.sub(r"[^a-z0-9]+", "-", ascii_fold(text).lower()).strip("-")[:limit].strip("-")
 
 
 # ---------------------------------------------------------------- HTML

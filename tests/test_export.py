@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from assistant.citations import render_citation
-from assistant.export import FORMATS, bib_escape, export, export_name, to_bibtex, to_csv, to_markdown, to_ris
+from assistant.export import FORMATS, bib_escape, bib_key, export, export_name, to_bibtex, to_csv, to_markdown, to_ris
 from assistant.records import Answer, Citation
 
 DAY = date(2026, 3, 4)
@@ -147,6 +148,11 @@ def test_bibtex_parses_back_field_by_field():
     closed = entries[1][2]
     assert "Beslutning ikke frigivet" in closed["note"] or "beslutning ikke frigivet" in closed["note"]
     assert "number" not in closed  # no case number, no empty field
+
+
+def test_citation_keys_spell_out_danish_letters():
+    c = replace(_citations()[1], municipality="Ærø Kommune", point_number="7å")
+    assert bib_key(c, 1) == "AeroeKommune20240611p7Aa_1_2"  # not "RKommune...": æ, ø and å are spelled out
 
 
 def test_bib_escape_neutralises_latex():
