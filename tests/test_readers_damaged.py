@@ -74,6 +74,18 @@ def test_docx_cut_inside_the_document_part_is_a_problem(settings, tmp_path):
     assert str(result.error).startswith(str(cut.resolve()))
 
 
+def test_docx_with_unreadable_styles_says_so(settings, tmp_path):
+    import zipfile
+
+    path = tmp_path / "referat.docx"
+    with zipfile.ZipFile(DOCX) as src, zipfile.ZipFile(path, "w") as dst:
+        for item in src.infolist():
+            dst.writestr(item, b"<<< not xml" if item.filename == "word/styles.xml" else src.read(item))
+    result = read_file(path, settings, TOWN)
+    assert result.ok, result.error
+    assert [w for w in result.warnings if "typografier (word/styles.xml) kunne ikke læses" in w], result.warnings
+
+
 def test_zip_that_is_not_a_word_document(settings, tmp_path):
     import zipfile
 

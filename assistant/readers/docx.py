@@ -100,7 +100,7 @@ def local_parts(data: bytes) -> dict[str, bytes]:
 # ---------------------------------------------------------------- styles and body
 
 
-def _styles(styles_xml: bytes | None) -> dict[str, tuple[int, bool, bool]]:
+def _styles(styles_xml: bytes | None, warnings: list[str]) -> dict[str, tuple[int, bool, bool]]:
     """Style id -> (heading level, bold, table-of-contents); a style based on another inherits what it does not set
     (a municipality's "Sagsoverskrift" based on "Heading 2" is a heading)."""
     if not styles_xml:
@@ -110,8 +110,12 @@ def _styles(styles_xml: bytes | None) -> dict[str, tuple[int, bool, bool]]:
     try:
         root = etree.fromstring(styles_xml, etree.XMLParser(recover=True, resolve_entities=False, no_network=True))
     except etree.XMLSyntaxError:
-        return {}
+        root = None
     if root is None:
+        warnings.append(
+            "DOCX-filens typografier (word/styles.xml) kunne ikke læses: overskrifter kendes kun på deres ord og fed "
+            "skrift; gem filen igen i Word, hvis punkter eller afsnit mangler"
+        )
         return {}
     own: dict[str, tuple[int | None, bool | None, bool, str]] = {}
     for st in root.iter(f"{W}style"):
@@ -240,7 +244,7 @@ def docx_lines(data: bytes, warnings: list[str]) -> list[Line]:
             f"DOCX-filens dokumentdel (word/document.xml) er ugyldig ({exc.msg})",
             "åbn filen i Word og gem den igen, eller hent den igen",
         ) from None
-    return list(_walk(root.find(f"{W}body"), _styles(styles_xml)))
+    return list(_walk(root.find(f"{W}body"), _styles(styles_xml, warnings)))
 
 
 def read(data: bytes, warnings: list[str]) -> tuple[Meeting, str | None]:
