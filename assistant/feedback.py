@@ -1,7 +1,7 @@
 """Feedback on answers: a thumb up or down and an optional comment, kept beside the index so a kommune sees where
 the assistant fails (`minutes feedback --csv`).
 
-One SQLite file, feedback.sqlite in the index folder: every write is one transaction, so a crash or two sessions
+One SQLite file, feedback.db in the index folder: every write is one transaction, so a crash or two sessions
 writing at once never leave half a record. A rating is keyed by the answer's id: a second thumb on the same answer
 replaces the first, and a comment joins the answer's rating.
 """
@@ -20,7 +20,7 @@ from typing import TextIO
 
 from assistant.records import Answer, Citation
 
-FILE_NAME = "feedback.sqlite"
+FILE_NAME = "feedback.db"  # not *.sqlite: `make clean` drops the built index (index/*.sqlite), never the feedback
 CSV_FIELDS = ("time", "rating", "comment", "question", "answer", "citations", "lang", "answer_id")
 
 _SCHEMA = """
