@@ -142,7 +142,7 @@ class Catalog:
                     "WHERE path=?", (*_view_values(m), r["path"]),
                 )  # fmt: skip
             if rows:  # queries cached for the old generation must see the views
-                self._settle_all(db)
+                self._settle(db)
                 self._bump(db)
 
     # -- meta ------------------------------------------------------------------------------------------------
@@ -234,48 +234,51 @@ class Catalog:
         return r[0] if r else ""
 
     @staticmethod
-    def _settle(db: sqlite3.Connection, keys: Iterable[str]) -> int:
-        """Choose the canonical view of each meeting in ``keys`` (reads only those meetings' sources and point
-        titles); returns how many sources changed between canonical and shadowed."""
+    def _settle(db: sqlite3.Connection, keys: Iterable[str] | None = None) -> int:
+        """Choose the canonical view of each meeting in ``keys`` (None: every meeting with more than one view, or
+        with a view still marked shadowed), reading only those meetings' sources and point titles (by the
+        view_key index, 400 meetings a query); returns how many sources changed between canonical and shadowed."""
+        if keys is None:
+            keys = [r[0] for r in db.execute(
+                "SELECT view_key FROM sources WHERE view_key != '' GROUP BY view_key "
+                "HAVING COUNT(*) > 1 OR MAX(shadowed_by IS NOT NULL)"
+            )]  # fmt: skip
+        todo = sorted({k for k in keys if k})
         changed = 0
-        for key in sorted(k for k in keys if k):
-            rows = db.execute(
-                "SELECT path, n_points, n_cases, n_decisions, n_participants, format_rank, shadowed_by "
-                "FROM sources WHERE view_key=?", (key,),
-            ).fetchall()  # fmt: skip
-            if len(rows) == 1 and rows[0]["shadowed_by"] is None:
-                continue
-            points: dict[str, list[tuple[str, str]]] = {r["path"]: [] for r in rows}
+        for i in range(0, len(todo), 400):
+            part = todo[i : i + 400]
+            marks = ",".join("?" * len(part))
+            groups: dict[str, list[sqlite3.Row]] = {}
             for r in db.execute(
-                "SELECT source, number, title FROM points WHERE source IN "
-                "(SELECT path FROM sources WHERE view_key=?)", (key,),
+                "SELECT path, view_key, n_points, n_cases, n_decisions, n_participants, format_rank, shadowed_by "
+                f"FROM sources WHERE view_key IN ({marks})", part,
+            ):  # fmt: skip
+                groups.setdefault(r["view_key"], []).append(r)
+            points: dict[str, list[tuple[str, str]]] = {r["path"]: [] for rows in groups.values() for r in rows}
+            for r in db.execute(
+                "SELECT p.source, p.number, p.title FROM sources s JOIN points p ON p.source = s.path "
+                f"WHERE s.view_key IN ({marks})", part,
             ):  # fmt: skip
                 points[r["source"]].append((r["number"], r["title"]))
-            chosen = views.choose(
-                views.View(r["path"], (r["n_points"], r["n_cases"], r["n_decisions"], r["n_participants"]),
-                           r["format_rank"], views.point_set(points[r["path"]]))
-                for r in rows
-            )  # fmt: skip
-            for r in rows:
-                if chosen[r["path"]] != r["shadowed_by"]:
-                    db.execute("UPDATE sources SET shadowed_by=? WHERE path=?", (chosen[r["path"]], r["path"]))
-                    changed += 1
+            for rows in groups.values():
+                if len(rows) == 1 and rows[0]["shadowed_by"] is None:
+                    continue
+                chosen = views.choose(
+                    views.View(r["path"], (r["n_points"], r["n_cases"], r["n_decisions"], r["n_participants"]),
+                               r["format_rank"], views.point_set(points[r["path"]]))
+                    for r in rows
+                )  # fmt: skip
+                for r in rows:
+                    if chosen[r["path"]] != r["shadowed_by"]:
+                        db.execute("UPDATE sources SET shadowed_by=? WHERE path=?", (chosen[r["path"]], r["path"]))
+                        changed += 1
         return changed
-
-    @classmethod
-    def _settle_all(cls, db: sqlite3.Connection) -> int:
-        """One pass over the sources: every meeting with more than one view (or a view still marked shadowed)."""
-        keys = [r[0] for r in db.execute(
-            "SELECT view_key FROM sources WHERE view_key != '' GROUP BY view_key "
-            "HAVING COUNT(*) > 1 OR MAX(shadowed_by IS NOT NULL)"
-        )]  # fmt: skip
-        return cls._settle(db, keys)
 
     def settle_views(self) -> int:
         """Recompute every meeting's canonical view (ingest calls it at the end of a run; each write already
         settles its own meeting, so this changes nothing unless the catalog was written some other way)."""
         with self.transaction() as db:
-            changed = self._settle_all(db)
+            changed = self._settle(db)
             if changed:
                 self._bump(db)
         return changed
@@ -284,7 +287,8 @@ class Catalog:
         """Sources that are another file's view of a meeting: their chunks are not searched, their meetings
         and points not listed."""
         sql = "SELECT path FROM sources WHERE shadowed_by IS NOT NULL"
-        return frozenset(self._per_generation("shadowed", lambda: [r[0] for r in self.db.execute(sql)]))
+        (paths,) = self._per_generation("shadowed", lambda: [frozenset(r[0] for r in self.db.execute(sql))])
+        return paths  # one set per generation: every search reads it
 
     def other_views(self, path: str) -> list[str]:
         """The sources ``path`` shadows (other files of the same meeting), by path."""

@@ -263,6 +263,7 @@ def ingest(
         index.claim_embedder()
         work = _Ingestor(index, report)
         catalog = index.catalog
+        start_generation = catalog.generation
         work.reconcile(full=catalog.get_meta(CLEAN_RUN) != str(catalog.generation))
         catalog.set_meta(CLEAN_RUN, "")  # until this run ends: a killed run gets a full reconcile next time
         _remove_leftovers(index.path)
@@ -301,7 +302,8 @@ def ingest(
         finally:
             if bar is not None:
                 bar.close()
-        catalog.settle_views()  # each write settled its own meeting's views; this pass only repairs
+        if catalog.generation != start_generation:  # each write settled its own meeting's views; this pass repairs
+            catalog.settle_views()
         if BM25Index.stored_generation(index.bm25_dir) != index.catalog.generation:
             index.bm25_index()  # rebuilt here (atomically) when the catalog changed, so queries start warm
             index.dense_matrix()  # and the vectors for exact dense search beside it
