@@ -62,6 +62,11 @@ class Cover:
     text: list[str] = field(default_factory=list)
 
 
+# A person's name, not a sentence: the participants of ../shared/corpus have at most 3 words ("Ronni Mark Nielsen");
+# 6 leaves room for double first and family names ("Anne-Marie Bach Holm Kristensen").
+_MAX_NAME_WORDS = 6
+
+
 def participant(text: str) -> Participant | None:
     """ "Lolan Ottesen (A) - formand" -> Participant("Lolan Ottesen", note="A; formand")."""
     role = ""
@@ -69,7 +74,7 @@ def participant(text: str) -> Participant | None:
     if m:
         text, role = text[: m.start()], m["role"].strip()
     p = vocabulary.parse_participant(text)
-    if p is None or len(p.name.split()) > 6:
+    if p is None or len(p.name.split()) > _MAX_NAME_WORDS:
         return None
     note = "; ".join(x for x in (p.note, role) if x)
     return Participant(p.name, p.absent, note)

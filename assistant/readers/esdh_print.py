@@ -90,6 +90,8 @@ def _heading_candidate(text: str, nxt: str) -> bool:
         return False
     if structure.heading_level(text):
         return True
+    # a heading shape outside the dictionary is a short line ("Økonomi og finansiering"): the known sub-headings of
+    # vocabulary.SUB_HEADINGS have at most 4 words
     return structure.heading_shaped(text) and not nxt[:1].isdigit() and len(text.split()) <= 6
 
 
@@ -129,6 +131,8 @@ def _case_line(text: str) -> str | None:
 
 
 def _labels_follow(lines: list[Line], i: int, window: int = 4) -> bool:
+    """A label or case-number line within ``window`` lines below line ``i``: an item's title may wrap over two
+    lines, and "Sagsnr.:", "Dok.nr.:" and "Sagen afgøres i:" stand in either order under it."""
     for ln in lines[i + 1 : i + 1 + window]:
         if _is_item_label(ln.text) or _case_line(ln.text):
             return True
@@ -139,6 +143,8 @@ def _labels_follow(lines: list[Line], i: int, window: int = 4) -> bool:
 
 def is_esdh(lines: list[Line]) -> bool:
     """Items "N. Titel" with a case label or a bare case number under them, and no FirstAgenda "Punkt N:" items."""
+    # a FirstAgenda print names its first "Punkt N:" within its first pages (cover and contents); 400 lines are
+    # several pages, and looking no further keeps the check cheap on a long ESDH print
     if any(FA_ITEM_RE.match(ln.text) for ln in lines[:400]):
         return False
     return any(ITEM_RE.match(ln.text) and _labels_follow(lines, i) for i, ln in enumerate(lines))
