@@ -61,8 +61,9 @@ _COUNT_RE = re.compile(
     r"(?:\s*(?:og|,)\s*(?P<n2>\d+|ingen)\s+(?P<pos2>imod|for)(?:\s*\((?P<parties2>[^)]{1,30})\))?)?",
     re.IGNORECASE,
 )
+# "Et flertal", "Byrådets mindretal", "Kommunalbestyrelsens flertal": "et" or a body in the genitive (FORUM_WORD_RE).
 _MAJORITY_RE = re.compile(
-    r"^(?:et|udvalgets|byrådets)\s+(?:flertal|mindretal)(?:\s+i\s+\w+)?(?:\s*(?:bestående\s+af|:|\()\s*)?",
+    r"^(?:et|(?P<body>[\w-]+s))\s+(?:flertal|mindretal)(?:\s+i\s+\w+)?(?:\s*(?:bestående\s+af|:|\()\s*)?",
     re.IGNORECASE,
 )
 # Where the list of voters ends and the rest of the sentence begins.
@@ -164,7 +165,7 @@ def _sentence_votes(sentence: str) -> list[Vote]:
         subject = _subject(text[prev_end : v.start()], prev_end == 0)
         prev_end = v.end()
         majority = _MAJORITY_RE.match(subject)
-        if majority:
+        if majority and (not majority["body"] or FORUM_WORD_RE.search(majority["body"])):
             subject = subject[majority.end() :].rstrip(") ")
             if not subject:
                 continue

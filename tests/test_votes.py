@@ -117,6 +117,9 @@ def test_every_greve_vote_names_someone_or_counts(greve_dir, settings):
         ("Bjarke Abel (A) tog forbehold.", [("reservation", ("Bjarke Abel",), ("A",), None)]),
         ("Anne Berg (A) deltog ikke i sagens behandling.", [("not-taking-part", ("Anne Berg",), ("A",), None)]),
         ("Et flertal bestående af V, A og C kunne tiltræde indstillingen.", [("for", (), ("V", "A", "C"), None)]),
+        # the majority of any body, not only a Byråd: Kommunalbestyrelsen, a committee
+        ("Kommunalbestyrelsens flertal bestående af V, A og C stemte for.", [("for", (), ("V", "A", "C"), None)]),
+        ("Økonomiudvalgets mindretal (F og Ø) kunne ikke tiltræde.", [("against", (), ("F", "Ø"), None)]),
         ("Rasmus Lind (F) kunne ikke tiltræde.", [("against", ("Rasmus Lind",), ("F",), None)]),
         ("Godkendt med 1 stemme imod (A)", [("against", (), ("A",), 1)]),
         ("V+F+Ø kan ikke tiltræde", [("against", (), ("V", "F", "Ø"), None)]),
