@@ -48,6 +48,7 @@ class IndexStatus:
     size_bytes: int
     bm25_current: bool
     committees: list[dict[str, Any]] = field(default_factory=list)
+    shadowed: int = 0  # sources that are another file's view of a meeting (kept, not searched or listed)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -363,6 +364,7 @@ class Index:
                  "first": r[5], "last": r[6]}
                 for r in rows
             ],  # fmt: skip
+            shadowed=len(self.catalog.shadowed_sources()),
         )
 
     def close(self) -> None:

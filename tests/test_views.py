@@ -122,7 +122,7 @@ def test_ballerup_per_item_pdfs_and_full_pdf_are_shadowed_by_the_xml(tmp_path, b
         (cited,) = _cited(answer, "7")
         assert cited.source == str(xml)
         status = idx.status()
-        assert (status.sources, status.meetings, status.points) == (4, 1, 8)
+        assert (status.sources, status.shadowed, status.meetings, status.points) == (4, 3, 1, 8)
 
 
 def test_ballerup_choice_is_independent_of_ingest_order(tmp_path, ballerup):
