@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
+from assistant.export import csv_safe
 from assistant.records import Answer, Citation
 
 FILE_NAME = "feedback.db"  # not *.sqlite: `make clean` drops the built index (index/*.sqlite), never the feedback
@@ -123,7 +124,7 @@ class FeedbackStore:
 def write_csv(records: Iterable[Feedback], out: TextIO) -> int:
     """The records as CSV (one row per rated answer, citations joined by newlines); returns the number of rows.
 
-    A cell that starts like a formula (=, +, -, @) gets a leading apostrophe, so a spreadsheet shows the text."""
+    A cell that starts like a formula (=, +, -, @, also after spaces) gets a leading apostrophe (export.csv_safe)."""
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
     writer.writeheader()
     n = 0
@@ -144,4 +145,4 @@ def write_csv(records: Iterable[Feedback], out: TextIO) -> int:
 
 
 def _cell(text: str) -> str:
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return str(csv_safe(text))  # the exports' rule (leading spaces and full-width signs too)
