@@ -176,7 +176,7 @@ class Settings(BaseSettings):
         return Path(self.corpus).expanduser().resolve()
 
     def auth_pairs(self) -> list[tuple[str, str]]:
-        """The logins of MINUTES_AUTH; ValueError (naming the entry, never its password) when one is malformed,
+        """The logins of MINUTES_AUTH; AuthSettingError (naming the entry, never its password) when one is malformed,
         so a mistyped login stops the app instead of leaving it open."""
         pairs = []
         if self.auth is None:
@@ -184,11 +184,30 @@ class Settings(BaseSettings):
         for n, item in enumerate(self.auth.split(","), 1):
             user, colon, pw = item.strip().partition(":")
             if not colon or not user.strip() or not pw:
-                shown = f"'{user.strip()}'" if user.strip() and colon else f"nr. {n}"
-                raise ValueError(
-                    f"MINUTES_AUTH er ugyldig: login {shown} mangler "
-                    + ("kolon" if not colon else "brugernavn" if not user.strip() else "adgangskode")
-                    + ". Skriv bruger:adgangskode (flere adskilt med komma), eller fjern MINUTES_AUTH."
-                )
+                missing = "colon" if not colon else "user" if not user.strip() else "password"
+                raise AuthSettingError(user.strip() if user.strip() and colon else "", n, missing)
             pairs.append((user.strip(), pw))
         return pairs
+
+
+class AuthSettingError(ValueError):
+    """A malformed MINUTES_AUTH entry: the user name where one is printed (never the password), its position and
+    what it lacks ("colon", "user" or "password"); ``message(lang)`` says what to do in Danish or English."""
+
+    _TEXT = {
+        "da": ("MINUTES_AUTH er ugyldig: login {shown} mangler {missing}. Skriv bruger:adgangskode (flere adskilt "
+               "med komma), eller fjern MINUTES_AUTH.",
+               "nr. {n}", {"colon": "kolon", "user": "brugernavn", "password": "adgangskode"}),
+        "en": ("MINUTES_AUTH is invalid: login {shown} lacks a {missing}. Write user:password (several separated by "
+               "commas), or remove MINUTES_AUTH.",
+               "no. {n}", {"colon": "colon", "user": "user name", "password": "password"}),
+    }  # fmt: skip
+
+    def __init__(self, user: str, n: int, missing: str) -> None:
+        self.user, self.n, self.missing = user, n, missing
+        super().__init__(self.message("da"))
+
+    def message(self, lang: str = "da") -> str:
+        text, number, words = self._TEXT.get(lang, self._TEXT["da"])
+        shown = f"'{self.user}'" if self.user else number.format(n=self.n)
+        return text.format(shown=shown, missing=words[self.missing])

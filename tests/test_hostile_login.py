@@ -47,6 +47,18 @@ def test_malformed_auth_stops_serve(built, monkeypatch, auth):
     assert "hemmelig" not in r.stderr and not launched  # never served, the password never echoed
 
 
+def test_malformed_auth_is_told_in_the_clis_language(built, monkeypatch):
+    import assistant.web as web
+
+    monkeypatch.setattr(web, "launch", lambda *a, **k: None)
+    monkeypatch.setenv("MINUTES_AUTH", "anna:ok,bo:")
+    monkeypatch.setenv("MINUTES_LANGUAGE", "en")
+    r = CliRunner().invoke(main, _serve_args(built))
+    assert r.exit_code == 2, r.output
+    assert "Error: MINUTES_AUTH is invalid: login 'bo' lacks a password. Write user:password" in r.stderr, r.stderr
+    assert "ugyldig" not in r.stderr  # one language at a time
+
+
 def test_public_address_without_login_needs_allow_public(built, monkeypatch):
     import assistant.web as web
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from assistant.cli import main
-from assistant.cli.texts import h, say
+from assistant.cli.texts import h, language, say
 
 
 def is_loopback(host: str) -> bool:
@@ -37,14 +37,14 @@ def serve_cmd(host, port, index, corpus, share, no_ingest, allow_public) -> None
     \b
     Afslutningskode 2: ugyldig MINUTES_AUTH, eller --host/--share uden login og uden --allow-public.
     """
-    from assistant.settings import Settings
+    from assistant.settings import AuthSettingError, Settings
 
     overrides = {"host": host, "port": port, "index": index, "corpus": corpus}
     settings = Settings(**{k: v for k, v in overrides.items() if v is not None})
     try:
         logins = settings.auth_pairs()
-    except ValueError as exc:
-        click.echo(say("error", error=exc), err=True)
+    except AuthSettingError as exc:
+        click.echo(say("error", error=exc.message(language())), err=True)
         sys.exit(2)
     public = share or not is_loopback(settings.host)
     if public and not logins:
