@@ -123,6 +123,11 @@ def test_ballerup_per_item_pdfs_and_full_pdf_are_shadowed_by_the_xml(tmp_path, b
         assert cited.source == str(xml)
         status = idx.status()
         assert (status.sources, status.shadowed, status.meetings, status.points) == (4, 3, 1, 8)
+    for wide in (Settings(index=settings.index, exact_search_max=0),  # HNSW over every stored vector
+                 Settings(index=settings.index, exact_search_max=0, dense_memory_max=0)):  # no vectors in memory
+        with Index.open(wide, embedder=emb) as idx:
+            hits = idx.dense(title, 10)
+            assert len(hits) == 10 and {c.source for c, _ in hits} == {str(xml)}
 
 
 def test_ballerup_choice_is_independent_of_ingest_order(tmp_path, ballerup):
