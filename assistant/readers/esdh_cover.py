@@ -14,13 +14,10 @@ from datetime import datetime
 
 from assistant import vocabulary
 from assistant.readers import structure
+from assistant.readers.structure import PAGE_LINE_RE
 from assistant.records import Participant
 from assistant.textutil import fold_ws, parse_danish_datetime, parse_time
 
-# "Side 3", "Side 3 af 12", "4 of 5", "- 3 -", a bare page number
-PAGE_LINE_RE = re.compile(
-    r"^\s*(?:Side\s*\d*(?:\s*(?:af|/)\s*\d+)?|\d{1,3}\s+(?:of|af)\s+\d{1,3}|-\s*\d{1,3}\s*-|\d{1,3})\s*$", re.I
-)
 # "Referat", "Referat For <udvalg>", "REFERAT <udvalg> d. 19-11-2025"
 KIND_RE = re.compile(
     r"^(?P<kind>referat|dagsorden|beslutningsprotokol)\b(?:\s+(?:for|fra)\b)?\s*(?P<forum>.*?)"

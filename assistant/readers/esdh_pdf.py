@@ -12,8 +12,9 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from assistant.readers.esdh_print import FA_ITEM_RE, FORMAT_PDF, PAGE_LINE_RE, Line, is_esdh, parse_lines
+from assistant.readers.esdh_print import FA_ITEM_RE, FORMAT_PDF, Line, is_esdh, parse_lines
 from assistant.readers.sniff import Unreadable
+from assistant.readers.structure import PAGE_LINE_RE
 from assistant.records import Meeting
 from assistant.textutil import fold_ws
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant import vocabulary
 from assistant.readers import structure
-from assistant.readers.esdh_cover import PAGE_LINE_RE, read_cover
+from assistant.readers.esdh_cover import read_cover
 from assistant.readers.municipality import name_from_header
 from assistant.readers.sniff import Unreadable
 from assistant.records import AgendaPoint, Meeting
@@ -71,7 +71,7 @@ def text_lines(text: str) -> list[Line]:
     gap = True
     for i, ln in enumerate(raw):
         t = fold_ws(ln)
-        if not t or PAGE_LINE_RE.match(t):
+        if not t or structure.PAGE_LINE_RE.match(t):
             gap = gap or not t
             continue
         nxt = fold_ws(raw[i + 1]) if i + 1 < len(raw) else ""

@@ -48,9 +48,6 @@ LABEL_RE = re.compile(
 )
 TOC_RE = re.compile(r"^\s*(?:Indholdsfortegnelse|Indhold|INDHOLDSFORTEGNELSE)\s*$")
 TOC_LINE_RE = re.compile(r"(?:\.{3,}|…+|\t)\s*\d+\s*$")
-PAGE_LINE_RE = re.compile(
-    r"^\s*(?:Side\s+\d+(?:\s*(?:af|/)\s*\d+)?|\d{1,3}|-\s*\d{1,3}\s*-|\d{1,3}\s*/\s*\d{1,3})\s*$", re.I
-)
 _AT_RE = re.compile(r"^\s*at\s")  # the "at ..." clauses of a recommendation, one a line
 PEOPLE_RE = re.compile(r"^(?:Mødedeltagere|Deltagere|Medlemmer|Tilstede|Til stede|Afbud|Fraværende)\b")  # lines kept
 LIST_LINE_RE = re.compile(r"^\s*(?:[-•▪◦*]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
@@ -91,7 +88,7 @@ def paragraphs(text: str) -> list[str]:
     item lines, headings, case numbers and attendance lines are paragraphs of their own."""
     out = []
     for raw in re.split(r"\n\s*\n", clean_text(text)):
-        lines = [ln for ln in raw.split("\n") if ln.strip() and not PAGE_LINE_RE.match(ln)]
+        lines = [ln for ln in raw.split("\n") if ln.strip() and not structure.PAGE_LINE_RE.match(ln)]
         if not lines:
             continue
         para = lines[0]
@@ -392,7 +389,7 @@ def pdf_text(data: bytes) -> str:
         for text, top, bottom in lines:
             key = re.sub(r"\d+", "#", text)
             if key in furniture:
-                if key in seen_furniture or PAGE_LINE_RE.match(text):
+                if key in seen_furniture or structure.PAGE_LINE_RE.match(text):
                     continue  # a running header or footer; its first occurrence may be the real title
                 seen_furniture.add(key)
             if prev_bottom is not None and top - prev_bottom > 0.6 * line_h:

@@ -19,6 +19,7 @@ from assistant.records import AgendaPoint, Decision, Participant, Section
 from assistant.textutil import Block, fold_ws
 from assistant.vocabulary import (  # noqa: F401 - re-exported: the readers' and tests' names for the vocabulary
     ATTACHMENT_LINE_RE,
+    PARTY_RE,
     SUB_HEADINGS,
     TOP_HEADINGS,
     absences_in,
@@ -40,8 +41,13 @@ CLOSED_TITLE_RE = re.compile(r"^\s*(?:lukket(?:\s+punkt)?|fortrolig(?:t)?)\b\s*[
 CLOSED_BODY_RE = re.compile(
     r"beslutning(?:en)? ikke frigivet|punktet er lukket|lukket punkt|behandlet for lukkede døre", re.IGNORECASE
 )
+# Page furniture of a print, a line of its own: "Side 3", "Side 3 af 12", "3/12", "4 of 5", "- 3 -", a bare number
+PAGE_LINE_RE = re.compile(
+    r"^\s*(?:Side\s*\d*(?:\s*(?:af|/)\s*\d+)?|\d{1,3}\s*/\s*\d{1,3}|\d{1,3}\s+(?:of|af)\s+\d{1,3}|-\s*\d{1,3}\s*-|\d{1,3})"
+    r"\s*$",
+    re.IGNORECASE,
+)
 TYPE_CODE_RE = re.compile(r"\s*\(([A-ZÆØÅ])\)\s*$")
-_PARTY_RE = re.compile(r"\s*\([^)]{1,12}\)")
 _SENTENCE_END = (".", "!", "?", ":", ";", ",")
 
 
@@ -279,8 +285,8 @@ def make_point(
 
 def _match(name: str, people: Sequence[Participant]) -> int | None:
     """Index of the participant ``name`` refers to: exact, same first and last name, or a near spelling."""
-    key = norm(_PARTY_RE.sub("", name))
-    keys = [norm(_PARTY_RE.sub("", p.name)) for p in people]
+    key = norm(PARTY_RE.sub("", name))
+    keys = [norm(PARTY_RE.sub("", p.name)) for p in people]
     if key in keys:
         return keys.index(key)
     words = key.split()
