@@ -169,15 +169,19 @@ def read_file(path: Path | str, settings: Settings, municipality: str | None = N
             return _problem(key, "filen findes ikke", "tjek stien")
         if not path.is_file():
             return _problem(key, "stien er ikke en fil", "angiv en fil eller en mappe med referater")
-        size = path.stat().st_size
         limit = settings.max_file_mb
-        if size > limit * 1024 * 1024:
+        cap = int(limit * 1024 * 1024)
+        size = path.stat().st_size
+        if size <= cap:
+            with open(path, "rb") as fh:
+                data = fh.read(cap + 1)  # never more than the cap, even from a file that grew since the stat
+            size = max(size, len(data))
+        if size > cap:
             return _problem(
                 key,
                 f"filen er {size / 1024 / 1024:.1f} MB, over grænsen på {limit:g} MB",
                 "hæv grænsen med MINUTES_MAX_FILE_MB, eller del filen op",
             )
-        data = path.read_bytes()
     except OSError as exc:
         return _problem(key, f"filen kan ikke læses ({exc.strerror or exc})", "tjek at filen findes og må læses")
 
