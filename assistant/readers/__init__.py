@@ -26,10 +26,10 @@ from assistant.settings import Settings
 
 __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 
-# OS and editor junk that is never minutes.
 # Raise when the readers produce a different meeting from the same file (a new field, a fixed parse): an index
 # built by an older version then re-reads its unchanged files once (only texts that changed are embedded again).
 READER_VERSION = "5"
+# OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")
 _JUNK_SUFFIXES = (".tmp", ".swp", ".part", ".crdownload", "~")
