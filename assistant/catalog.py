@@ -385,15 +385,35 @@ class Catalog:
         sql, args = _filter_sql(f, date_col="date", as_int=False)
         sql += f" AND {VISIBLE}"
         if last is not None:
-            q = f"SELECT meeting_json FROM sources WHERE {sql} ORDER BY start DESC, date DESC, path DESC LIMIT ?"
+            q = f"SELECT path, meeting_json FROM sources WHERE {sql} ORDER BY start DESC, date DESC, path DESC LIMIT ?"
             rows = self.db.execute(q, (*args, last)).fetchall()[::-1]
         else:
-            rows = self.db.execute(f"SELECT meeting_json FROM sources WHERE {sql} ORDER BY start, date, path", args)
-        return [Meeting.from_dict(json.loads(r[0])) for r in rows]
+            q = f"SELECT path, meeting_json FROM sources WHERE {sql} ORDER BY start, date, path"
+            rows = self.db.execute(q, args)
+        return [self._meeting_from(r) for r in rows]
 
     def meeting(self, meeting_id: str) -> Meeting | None:
-        r = self.db.execute("SELECT meeting_json FROM sources WHERE meeting_id=?", (meeting_id,)).fetchone()
-        return Meeting.from_dict(json.loads(r[0])) if r else None
+        r = self.db.execute("SELECT path, meeting_json FROM sources WHERE meeting_id=?", (meeting_id,)).fetchone()
+        return self._meeting_from(r) if r else None
+
+    def _meeting_from(self, row: sqlite3.Row) -> Meeting:
+        """The stored meeting, with the names of the files it shadows (its other views) as ``also_in``."""
+        m = Meeting.from_dict(json.loads(row["meeting_json"]))
+        if row["path"] in self.view_names():
+            m.also_in = list(self.view_names()[row["path"]])
+        return m
+
+    def view_names(self) -> dict[str, tuple[str, ...]]:
+        """Per canonical source: the file names of the views it shadows (kept per generation)."""
+
+        def compute() -> list[dict[str, tuple[str, ...]]]:
+            out: dict[str, list[str]] = {}
+            sql = "SELECT shadowed_by, path FROM sources WHERE shadowed_by IS NOT NULL ORDER BY path"
+            for r in self.db.execute(sql):
+                out.setdefault(r[0], []).append(Path(r[1]).name)
+            return [{k: tuple(v) for k, v in out.items()}]
+
+        return self._per_generation("view_names", compute)[0]
 
     def point(self, point_key: str) -> tuple[Meeting, AgendaPoint] | None:
         r = self.db.execute("SELECT meeting_id, ordinal FROM points WHERE point_key=?", (point_key,)).fetchone()

@@ -52,6 +52,7 @@ def citation_from_chunk(number: int, chunk: Chunk, quote: str = "", section: str
         closed=chunk.closed,
         point_key=chunk.point_key,
         section=section,
+        also_in=list(chunk.also_in),
     )
 
 
@@ -74,6 +75,7 @@ def citation_from_point(
         point_key=f"{meeting.meeting_id}:{point.number}" if point else meeting.meeting_id,
         section=section,
         url=meeting.url,
+        also_in=list(meeting.also_in),
     )
 
 

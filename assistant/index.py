@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -184,8 +184,12 @@ class Index:
         """The catalog's chunks by id, without those of shadowed views (another file of the same meeting is
         canonical). The BM25 index and the exact-search matrix leave them out when built; this also covers HNSW
         and a BM25 generation left on disk by a running ingest."""
-        shadowed = self.catalog.shadowed_sources()
-        return {c.id: c for c in self.catalog.chunks(ids) if c.source not in shadowed}
+        shadowed, names = self.catalog.shadowed_sources(), self.catalog.view_names()
+        return {
+            c.id: replace(c, also_in=names[c.source]) if c.source in names else c
+            for c in self.catalog.chunks(ids)
+            if c.source not in shadowed
+        }
 
     def dense_matrix(self) -> np.ndarray | None:
         """Every chunk's vector in the BM25 index's id order (kept with it, per generation), or None when the

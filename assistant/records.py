@@ -104,6 +104,7 @@ class Meeting:
     municipality_source: str = ""  # "document", "site", "option", "folder-metadata", "folder-name" or ""
     has_time: bool = True  # False when the document gave a date only
     url: str = ""  # the meeting's public page (http/https) where the source names it, e.g. FirstAgenda's /vis?id=
+    also_in: list[str] = field(default_factory=list)  # names of other files of this meeting (set by the catalog)
 
     @property
     def date(self) -> date | None:
@@ -208,6 +209,7 @@ class Chunk:
     case_number: str
     closed: bool
     source: str
+    also_in: tuple[str, ...] = ()  # names of other files of this meeting (set when searched; not stored)
 
     def metadata(self) -> dict[str, Any]:
         """Flat metadata for the vector store (str/int/float/bool only)."""
@@ -274,6 +276,7 @@ class Citation:
     point_key: str = ""
     section: str = ""
     url: str = ""  # the meeting's public page where known (exports link to it; never a server path)
+    also_in: list[str] = field(default_factory=list)  # names of other files of the same meeting (not searched)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -69,7 +69,7 @@ def test_syddjurs_three_views_answer_once_in_any_order_and_prune_promotes(tmp_pa
         answer = Assistant(settings, index=idx).ask(question)
         assert not answer.refused
         (cited,) = _cited(answer, "715")
-        assert cited.source == str(xml)
+        assert cited.source == str(xml) and cited.also_in == _names([docx, pdf])  # the other files, by name
         meetings = Assistant(settings, index=idx).ask(f"Hvilke møder har {PUK} holdt?")
         assert meetings.kind == "meetings" and "1 møde" in meetings.text and len(meetings.citations) == 1
 
@@ -90,7 +90,7 @@ def test_syddjurs_three_views_answer_once_in_any_order_and_prune_promotes(tmp_pa
         answer = Assistant(settings, index=idx).ask(question)
         assert not answer.refused
         (cited,) = _cited(answer, "715")
-        assert cited.source == str(docx)
+        assert cited.source == str(docx) and cited.also_in == [pdf.name]
 
 
 # -------------------------------------------------------- Ballerup: XML, full PDF, per-item PDFs (fake embedder)
@@ -120,7 +120,7 @@ def test_ballerup_per_item_pdfs_and_full_pdf_are_shadowed_by_the_xml(tmp_path, b
             assert hits and {c.source for c, _ in hits} == {str(xml)}
         answer = Assistant(settings, index=idx).ask(f"Hvad blev besluttet om {title}?")
         (cited,) = _cited(answer, "7")
-        assert cited.source == str(xml)
+        assert cited.source == str(xml) and cited.also_in == _names([full, item8, item7])
         status = idx.status()
         assert (status.sources, status.shadowed, status.meetings, status.points) == (4, 3, 1, 8)
     for wide in (Settings(index=settings.index, exact_search_max=0),  # HNSW over every stored vector
