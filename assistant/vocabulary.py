@@ -353,8 +353,8 @@ def case_number_in_title(title: str) -> tuple[str, str | None]:
 
 ATTENDANCE_LABELS = ("Afbud", "Fraværende", "Tilstede", "Til stede", "Medlemmer", "Deltagere", "Mødedeltagere")
 ABSENCE_RE = re.compile(
-    r"^(?P<label>afbud(?: fra)?|fraværende(?: med afbud| uden afbud| i mødet)?|afbud/fraværende|ikke til ?stede|"
-    r"ikke mødt)\s*:?\s*(?P<names>.*)$",
+    r"^(?P<label>afbud\s*/\s*fraværende|afbud(?: fra)?|fraværende(?: med afbud| uden afbud| i mødet)?|"
+    r"ikke til ?stede|ikke mødt|forfald)\b\s*:?\s*(?P<names>.*)$",
     re.IGNORECASE,
 )
 WAS_ABSENT_RE = re.compile(

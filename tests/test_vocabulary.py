@@ -109,6 +109,15 @@ def test_attendance_meeting_and_point():
     assert (p.name, p.absent, p.note) == ("Ole Bæk", True, "V; Afbud")
 
 
+def test_absence_labels_are_one_list_for_every_reader():
+    # the ESDH covers' labels ("Forfald", "Afbud / Fraværende") are the vocabulary's too; a word that merely begins
+    # like a label ("Afbudsregler") is none
+    assert v.absences_in("Forfald: Bo Holm\nAfbud / Fraværende: Anne Berg (A)") == [
+        ("Bo Holm", "Fraværende"), ("Anne Berg", "Afbud")
+    ]  # fmt: skip
+    assert v.ABSENCE_RE.match("Afbudsregler for udvalget") is None
+
+
 # Every case-number form of SOURCES.md and FORMATS.md: (printed, the case number).
 CASE_NUMBERS = [
     ("24-012144", "24-012144"),

@@ -27,11 +27,6 @@ KIND_RE = re.compile(
 _PLACE_LABEL_RE = re.compile(r"^(?:mødested|sted|lokale)\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
 PEOPLE_LABEL_RE = re.compile(r"^(?:tilstede|til stede|medlemmer|deltagere|mødedeltagere|udvalgsmedlemmer)\s*:?\s*$",
                              re.IGNORECASE)  # fmt: skip
-ABSENT_LABEL_RE = re.compile(
-    r"^(?P<label>afbud\s*/\s*fraværende|afbud|fraværende(?: med afbud| uden afbud)?|ikke til stede|forfald)"
-    r"\s*:?\s*(?P<value>.*)$",
-    re.IGNORECASE,
-)
 OTHER_LABEL_RE = re.compile(
     r"^(?:sekretær|referent|protokolfører|mødeleder|bemærkninger|øvrige deltagere|desuden deltog|gæster)\b",
     re.IGNORECASE,
@@ -125,11 +120,11 @@ def read_cover(lines) -> Cover:  # noqa: ANN001 - esdh_print.Line items
         if PEOPLE_LABEL_RE.match(t):
             mode = "people"
             continue
-        am = ABSENT_LABEL_RE.match(t)
+        am = vocabulary.ABSENCE_RE.match(t)
         if am:
             mode = "absent"
-            note = "Afbud" if am["label"].lower() == "afbud" else "Fraværende"
-            absences += [(n, note) for n in vocabulary.split_names(am["value"])]
+            note = "Afbud" if am["label"].lower() in ("afbud", "afbud fra") else "Fraværende"
+            absences += [(n, note) for n in vocabulary.split_names(am["names"])]
             continue
         if OTHER_LABEL_RE.match(t):
             mode = "other"
