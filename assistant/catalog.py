@@ -390,18 +390,12 @@ class Catalog:
         else:
             q = f"SELECT path, meeting_json FROM sources WHERE {sql} ORDER BY start, date, path"
             rows = self.db.execute(q, args)
-        return [self._meeting_from(r) for r in rows]
+        names = self.view_names()
+        return [_meeting_from(r, names) for r in rows]
 
     def meeting(self, meeting_id: str) -> Meeting | None:
         r = self.db.execute("SELECT path, meeting_json FROM sources WHERE meeting_id=?", (meeting_id,)).fetchone()
-        return self._meeting_from(r) if r else None
-
-    def _meeting_from(self, row: sqlite3.Row) -> Meeting:
-        """The stored meeting, with the names of the files it shadows (its other views) as ``also_in``."""
-        m = Meeting.from_dict(json.loads(row["meeting_json"]))
-        if row["path"] in self.view_names():
-            m.also_in = list(self.view_names()[row["path"]])
-        return m
+        return _meeting_from(r, self.view_names()) if r else None
 
     def view_names(self) -> dict[str, tuple[str, ...]]:
         """Per canonical source: the file names of the views it shadows (kept per generation)."""
@@ -470,6 +464,13 @@ class Catalog:
                 f" MAX(s.date) FROM sources s WHERE s.{VISIBLE} GROUP BY s.municipality, s.committee ORDER BY 1, 2"
             )
         ]
+
+
+def _meeting_from(row: sqlite3.Row, view_names: dict[str, tuple[str, ...]]) -> Meeting:
+    """The stored meeting, with the names of the files it shadows (its other views) as ``also_in``."""
+    m = Meeting.from_dict(json.loads(row["meeting_json"]))
+    m.also_in = list(view_names.get(row["path"], ()))
+    return m
 
 
 def _view_values(meeting: Meeting) -> tuple[str, int, int, int, int]:
