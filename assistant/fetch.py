@@ -38,7 +38,6 @@ MAX_CONSECUTIVE_FAILURES = 3  # meetings in a row the site fails to serve before
 Progress = Callable[[int, int, str], None]
 
 
-
 class FetchError(RuntimeError):
     """The run stopped (site unreachable, 4xx on the committee list, ...). ``report`` holds what was done."""
 
