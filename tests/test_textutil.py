@@ -7,15 +7,14 @@ from datetime import date, datetime
 import pytest
 
 from assistant.textutil import (
-    CASE_NUMBER_RE,
     clean_text,
-    find_case_numbers,
     html_blocks,
     html_to_text,
     parse_danish_date,
     parse_danish_datetime,
     parse_time,
 )
+from assistant.vocabulary import CASE_NUMBER_RE, find_case_numbers
 
 
 def test_clean_text_entities_spaces_soft_hyphens_and_paragraphs():
