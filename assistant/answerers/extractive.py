@@ -25,6 +25,7 @@ from assistant.readers.structure import absences_in
 from assistant.records import AgendaPoint, Answer, Citation, Decision, Filters, Hit, Meeting, text_hash
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
+from assistant.translate import danish_words
 from assistant.vocabulary import section_kind
 
 # The weights and counts below were chosen on the Greve development set (eval/dev_questions.jsonl: first citation,
@@ -140,6 +141,11 @@ def _head(text: str, limit: int | None = None) -> str:
         return text
     cut = text.rfind(" ", 0, limit)
     return text[: cut if cut > limit // 2 else limit]
+
+
+def glossary_terms(topic: str) -> list[str]:
+    """Stems of the Danish words the glossary gives for an English topic."""
+    return content_terms(" ".join(danish_words(topic)[0]))
 
 
 def _fold(text: str) -> str:
@@ -299,9 +305,10 @@ class ExtractiveAnswerer:
         penalty = s.refusal_relaxed_penalty if relaxed else 0.0
         if text and plan.numbers and any(n not in text for n in plan.numbers):
             penalty += s.refusal_number_penalty
-        # English words the glossary does not know ("study trip") are not evidence against the minutes: only the
-        # Danish words a question's terms became are looked for
-        checked = plan.terms if plan.lang == "da" else [t for t in plan.terms if t in content_terms(plan.translation)]
+        # English words the glossary does not know ("study trip") are not evidence against the minutes, nor are the
+        # English words kept because some minutes use them (retrieval.add_known_words: "main", "total"): only the
+        # Danish words the glossary made of the question are looked for
+        checked = plan.terms if plan.lang == "da" else [t for t in plan.terms if t in glossary_terms(plan.topic)]
         if checked and s.refusal_unknown_penalty > 0:
             municipality = plan.effective_filters.municipality if plan.effective_filters else None
             f = Filters(municipality=municipality) if municipality else None
