@@ -2,7 +2,7 @@
 
 A synthetic catalog: every meeting published three times (two full views and one per-item file, the worst case:
 every meeting has views to settle), ``--points`` points of ``--chunks`` chunks each. Measured in the same run:
-- a source written into a meeting with views (settles its meeting) against one written alone (nothing to settle);
+- a file written again into a meeting with views (settles its meeting) against one of a meeting alone;
 - the full settle pass at the end of an ingest against a scan of the points table;
 - streaming the searchable chunks (BM25 rebuild) against streaming all chunks.
 
@@ -77,19 +77,25 @@ def run(meetings: int, points: int, per_point: int) -> dict:
             for view in ("xml", "pdf", "item"):
                 m = _meeting(n, view, points)
                 cat.replace_source(m.source_path, 1, 0.0, "h", m, _chunks(m, per_point))
+        alone_first = meetings * 8  # meetings published once (a date of their own): nothing to settle
+        for n in range(alone_first, alone_first + 40):
+            _write(cat, _meeting(n, "xml", points), per_point)
         build = time.perf_counter() - t0
         chunks = cat.count_chunks()
-        # one more write into a meeting with views, against a meeting alone (a new date: nothing to settle)
-        with_views = [_write(cat, _meeting(n, "pdf", points), per_point) for n in range(0, 40, 4)]
-        alone = [_write(cat, _meeting(meetings * 8 + n, "xml", points), per_point) for n in range(0, 40, 4)]
+        # a file written again, into a meeting with views against a meeting alone, interleaved (caches, checkpoints)
+        with_views, alone = [], []
+        for i in range(40):
+            with_views.append(_write(cat, _meeting(i * (meetings // 40), "pdf", points), per_point))
+            alone.append(_write(cat, _meeting(alone_first + i, "xml", points), per_point))
         settle = _best(cat.settle_views)
         scan = _best(lambda: cat.db.execute("SELECT COUNT(*), MAX(title) FROM points").fetchone())
         visible = _best(lambda: sum(1 for _ in cat.iter_chunks(visible_only=True)), 3)
         every = _best(lambda: sum(1 for _ in cat.iter_chunks()), 3)
         shadowed = len(cat.shadowed_sources())
+        sources = len(cat.source_paths())
         cat.close()
     return {
-        "meetings": meetings, "sources": meetings * 3, "chunks": chunks, "shadowed_sources": shadowed,
+        "meetings": meetings, "sources": sources, "chunks": chunks, "shadowed_sources": shadowed,
         "build_seconds": round(build, 1),
         "write_with_views_ms": round(statistics.median(with_views) * 1000, 2),
         "write_alone_ms": round(statistics.median(alone) * 1000, 2),
