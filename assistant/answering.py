@@ -31,13 +31,14 @@ from assistant.answerers.meeting import (
     answer_point,
     answer_point_absence,
     find_point,
+    meetings_with_point,
     select_meeting,
 )
 from assistant.answerers.path import CaseStep, answer_case, answer_path, case_history, point_history
 from assistant.answerers.votes import answer_votes
 from assistant.citations import clean_title
-from assistant.prompts import phrase
-from assistant.query import QueryPlan, analyse, find_case_number, topic_terms
+from assistant.prompts import format_date, phrase
+from assistant.query import QueryPlan, analyse, find_case_number, fold_ascii_danish, topic_terms
 from assistant.records import AgendaPoint, Answer, Filters, Hit, Meeting
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
@@ -86,7 +87,13 @@ class Assistant:
             self._llm = LLMAnswerer(self.settings)
         return self._llm
 
+    def _spelled(self, question: str) -> str:
+        """The question with Danish typed without æ/ø/å ("moede") in the minutes' spelling ("møde")."""
+        knows = getattr(self.index, "knows", None)
+        return fold_ascii_danish(question, knows) if knows is not None else question
+
     def plan(self, question: str, history: list[Answer] | None = None, lang: str | None = None) -> QueryPlan:
+        question = self._spelled(question)
         if history and self.llm is not None:
             rewritten = self.llm.rewrite(question, history, lang)
             plan = analyse(rewritten, history, self.index.catalog, lang=lang)
@@ -196,7 +203,13 @@ class Assistant:
                 return Answer(plan.question, phrase("no_meeting", plan.lang), [], plan.lang, refused=True,
                               kind=plan.intent)
             if plan.point_ref:
-                return answer_point(meeting, find_point(meeting, plan.point_ref), plan)
+                answer = answer_point(meeting, find_point(meeting, plan.point_ref), plan)
+                having = meetings_with_point(catalog, plan, merged)
+                if len(having) > 1 and meeting.meeting_id == having[-1]:  # said, not silently the latest
+                    note = phrase("point_in_several", plan.lang, number=plan.point_ref, n=len(having),
+                                  committee=meeting.committee, date=format_date(meeting.date_iso, plan.lang))
+                    answer.text = f"{note}\n{answer.text}"
+                return answer
             if plan.aspect:
                 return answer_meeting(meeting, plan)
             return answer_attendance(meeting, plan)
@@ -241,9 +254,9 @@ class Assistant:
     ) -> list[Hit]:
         """Top ``k`` agenda points; pass a ``plan`` to read its ``timings`` (ms per stage) afterwards."""
         t0 = time.perf_counter()
-        plan = plan or analyse(question, None, self.index.catalog)
+        plan = plan or self.plan(question)
         plan.add_time("plan", time.perf_counter() - t0)
-        return self.retriever.search(question, filters, k, plan)
+        return self.retriever.search(plan.question, filters, k, plan)
 
     def clear_caches(self) -> None:
         """Forget cached question and sentence vectors (benchmarks time each question as a new one)."""

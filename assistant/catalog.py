@@ -424,6 +424,16 @@ class Catalog:
         ).fetchall()
         return [hit for r in rows if (hit := self.point(r[0]))]
 
+    def meeting_ids_with_point(self, number: str, filters: Filters | None = None) -> list[str]:
+        """Meetings (canonical views, oldest first) passing ``filters`` that have an agenda point numbered
+        ``number``."""
+        sql, args = _filter_sql(filters, date_col="date", as_int=False)
+        q = (
+            f"SELECT meeting_id FROM sources s WHERE {sql} AND {VISIBLE} AND EXISTS (SELECT 1 FROM points p "
+            "WHERE p.source = s.path AND pylower(p.number) = pylower(?)) ORDER BY start, date, path"
+        )
+        return list(dict.fromkeys(r[0] for r in self.db.execute(q, (*args, number.strip()))))
+
     def _per_generation(self, key: str, compute: Callable[[], list]) -> list:
         """``compute()``, kept until the catalog changes: every question reads the committees and municipalities
         (a scan of the meetings: 5 ms at 4,600 meetings)."""

@@ -145,6 +145,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "da": "Referatet har ingen beslutning under punkt {number} ({title}), {committee} {date}.",
         "en": "The minutes record no decision under item {number} ({title}), {committee}, {date}.",
     },
+    "point_in_several": {
+        "da": "Punkt {number} findes på {n} møder; svaret gælder det seneste ({committee} {date}).",
+        "en": "Item {number} appears in {n} meetings; this answer is about the latest ({committee}, {date}).",
+    },
     "point_unknown": {
         "da": "Mødet i {committee} {date} har intet punkt {number}.",
         "en": "The meeting of {committee} on {date} has no item {number}.",

@@ -34,6 +34,12 @@ def select_meeting(catalog: Any, plan: QueryPlan, filters: Filters, hits: list |
         m = catalog.meeting(plan.meeting_id)
         if m is not None:
             return m
+    having = meetings_with_point(catalog, plan, filters)
+    if having:  # "punkt 715": the meeting that has it; of several, the one the search found, else the latest
+        found = catalog.point(hits[0].point_key) if hits else None
+        if found is not None and found[0].meeting_id in having:
+            return found[0]
+        return catalog.meeting(having[-1])
     if not filters.is_empty() or plan.latest:
         meetings = catalog.meetings(
             municipality=filters.municipality, committee=filters.committee,
@@ -46,6 +52,17 @@ def select_meeting(catalog: Any, plan: QueryPlan, filters: Filters, hits: list |
             return found[0]
     latest = catalog.latest_meetings(1)
     return latest[0] if latest else None
+
+
+def meetings_with_point(catalog: Any, plan: QueryPlan, filters: Filters) -> list[str]:
+    """Ids of the meetings (oldest first, within ``filters``) with the point number the question names, when it
+    names no meeting of its own ("Hvad handler punkt 715 om?"); [] for "det sidste punkt" or a carried meeting."""
+    if not plan.point_ref or plan.point_ref in ("first", "last") or plan.latest:
+        return []
+    if plan.meeting_id and not (plan.filters.committee or plan.filters.date_from):
+        return []
+    lookup = getattr(catalog, "meeting_ids_with_point", None)
+    return lookup(plan.point_ref, filters) if lookup is not None else []
 
 
 def cut_at_sentence(text: str, limit: int) -> str:
