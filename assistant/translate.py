@@ -53,10 +53,20 @@ def danish_words(text: str) -> tuple[list[str], list[str]]:
     """(Danish words for the glossary phrases in ``text``, capitalised words that are not at a sentence start).
 
     Longest phrases first: "swimming pool" gives "svømmehal", not "svømning" + "pulje"."""
+    groups, names = glossary_groups(text)
+    out: list[str] = []
+    for group in groups:
+        out += [w for w in group if w not in out]
+    return out, names
+
+
+def glossary_groups(text: str) -> tuple[list[list[str]], list[str]]:
+    """(The Danish words of each glossary phrase in ``text``, one list per phrase: "money" -> [penge, midler,
+    kroner], alternatives of one meaning; the capitalised words that are not at a sentence start)."""
     table = glossary()
     tokens = [(m.group(0), m.start()) for m in _WORD.finditer(text)]
     lower = [t.lower() for t, _ in tokens]
-    out: list[str] = []
+    out: list[list[str]] = []
     names: list[str] = []
     i = 0
     while i < len(tokens):
@@ -64,7 +74,7 @@ def danish_words(text: str) -> tuple[list[str], list[str]]:
             head = " ".join(lower[i : i + n - 1])
             found = next((table[k] for f in _forms(lower[i + n - 1]) if (k := f"{head} {f}".strip()) in table), None)
             if found:
-                out += [w for w in found if w not in out]
+                out.append(list(found))
                 i += n
                 break
         else:

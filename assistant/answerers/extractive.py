@@ -25,7 +25,7 @@ from assistant.readers.structure import absences_in
 from assistant.records import AgendaPoint, Answer, Citation, Decision, Filters, Hit, Meeting, text_hash
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
-from assistant.translate import danish_words
+from assistant.translate import glossary_groups
 from assistant.vocabulary import section_kind
 
 # The weights and counts below were chosen on the Greve development set (eval/dev_questions.jsonl: first citation,
@@ -143,9 +143,17 @@ def _head(text: str, limit: int | None = None) -> str:
     return text[: cut if cut > limit // 2 else limit]
 
 
-def glossary_terms(topic: str) -> list[str]:
-    """Stems of the Danish words the glossary gives for an English topic."""
-    return content_terms(" ".join(danish_words(topic)[0]))
+def glossary_term_groups(topic: str, terms: list[str]) -> list[list[str]]:
+    """The question's ``terms`` grouped by the English phrase of ``topic`` the glossary made them of (English words
+    kept as they are and names are in no group)."""
+    out: list[list[str]] = []
+    seen: set[str] = set()
+    for words_ in glossary_groups(topic)[0]:
+        group = [t for t in content_terms(" ".join(words_)) if t in terms and t not in seen]
+        seen.update(group)
+        if group:
+            out.append(group)
+    return out
 
 
 def _fold(text: str) -> str:
@@ -308,18 +316,21 @@ class ExtractiveAnswerer:
         # English words the glossary does not know ("study trip") are not evidence against the minutes, nor are the
         # English words kept because some minutes use them (retrieval.add_known_words: "main", "total"): only the
         # Danish words the glossary made of the question are looked for
-        checked = plan.terms if plan.lang == "da" else [t for t in plan.terms if t in glossary_terms(plan.topic)]
-        if checked and s.refusal_unknown_penalty > 0:
+        # Danish: each term; English: each glossary phrase, known when the minutes use any of its alternatives
+        # ("money": penge, midler or kroner), counted as the terms it gave
+        groups = [[t] for t in plan.terms] if plan.lang == "da" else glossary_term_groups(plan.topic, plan.terms)
+        if groups and s.refusal_unknown_penalty > 0:
             municipality = plan.effective_filters.municipality if plan.effective_filters else None
             f = Filters(municipality=municipality) if municipality else None
             # compounds: "sankthansfest" is known when the best points say "Sankt Hans-fest"
             searched = " ".join(self._point_text(v) for v in points.values())
             glued, have = re.sub(r"[\s\-–]+", "", searched.lower()), stems(searched)
             unknown = [
-                t for t in checked
-                if len(t) >= 4 and not _in_text(t, glued, have) and not self.index.bm25(t, 1, f, compounds=False)
+                g for g in groups
+                if not any(len(t) < 4 or _in_text(t, glued, have) or self.index.bm25(t, 1, f, compounds=False)
+                           for t in g)
             ]  # fmt: skip
-            penalty += s.refusal_unknown_penalty * len(unknown) / len(plan.terms)
+            penalty += s.refusal_unknown_penalty * sum(len(g) for g in unknown) / len(plan.terms)
         return penalty
 
     @staticmethod
