@@ -94,6 +94,11 @@ class FakeCatalog:
     def meeting(self, meeting_id: str) -> Meeting | None:
         return next((m for m in self._meetings if m.meeting_id == meeting_id), None)
 
+    def meeting_ids_with_point(self, number: str, filters: Filters | None = None) -> list[str]:
+        f = filters or Filters()
+        found = self.meetings(f.municipality, f.committee, f.date_from, f.date_to)
+        return [m.meeting_id for m in found if any(p.number.lower() == number.lower() for p in m.points)]
+
     def point(self, point_key: str):
         mid, _, number = point_key.partition(":")
         m = self.meeting(mid)

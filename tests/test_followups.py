@@ -79,3 +79,44 @@ def test_a_new_topic_is_not_carried_to_the_previous_point(assistant):
     first = assistant.ask("Hvor mange penge er der afsat til renovering af klubhuse?")
     plan = analyse("Hvad besluttede byrådet om tidsplanen for budget 2024?", [first])
     assert plan.point_key is None
+
+
+def test_a_point_number_without_a_meeting_is_the_meeting_that_has_it(assistant):
+    """Point 7 exists in one meeting only (the Byråd's), not in the latest meeting (Kultur): that one, no note."""
+    ans = assistant.ask("Hvad blev besluttet under punkt 7?")
+    assert ans.kind == "point" and not ans.refused
+    assert ans.citations[0].point_key.endswith(":7") and "Byråd" in ans.citations[0].committee
+    assert "19 stemmer for" in ans.text and "findes på" not in ans.text
+
+
+def test_a_point_number_of_several_meetings_is_the_latest_saying_so(assistant):
+    """Point 4 exists in Økonomiudvalget 6 March and Kultur 12 June: the latest, and the answer says there are 2."""
+    ans = assistant.ask("Hvad handler punkt 4 om?")
+    assert ans.kind == "point" and ans.citations[0].meeting_date == "2023-06-12"
+    assert ans.text.startswith("Punkt 4 findes på 2 møder; svaret gælder det seneste")
+    en = assistant.ask("What is item 4 about?")
+    assert en.text.startswith("Item 4 appears in 2 meetings; this answer is about the latest")
+    named = assistant.ask("Hvad handler punkt 4 om på mødet i Økonomiudvalget?")  # a meeting named: no note
+    assert named.citations[0].meeting_date == "2023-03-06" and "findes på" not in named.text
+
+
+def test_catalog_finds_the_meetings_with_a_point_number(tmp_path):
+    """The real catalog's lookup: oldest first, within the filters, visible views only."""
+    from answer_corpus import meetings as corpus
+
+    from assistant.catalog import Catalog
+    from assistant.chunking import chunk_meeting
+    from assistant.embedders import estimate_tokens
+    from assistant.records import Filters
+
+    catalog = Catalog(tmp_path / "catalog.sqlite")
+    ms = corpus()
+    for m in ms:
+        m.municipality = m.municipality or "Greve Kommune"
+        catalog.replace_source(m.source_path, 1, 0.0, m.source_path, m, chunk_meeting(m, 480, estimate_tokens))
+    oeu, byraad, kultur = (m.meeting_id for m in ms)
+    assert catalog.meeting_ids_with_point("4") == [oeu, kultur]
+    assert catalog.meeting_ids_with_point("7") == [byraad]
+    assert catalog.meeting_ids_with_point("4", Filters(committee="Kultur- og Fritidsudvalget")) == [kultur]
+    assert catalog.meeting_ids_with_point("99") == []
+    catalog.close()

@@ -54,3 +54,19 @@ def test_compound_heads_match_only_long_specific_words():
     idx = BM25Index().build(["x", "y"], ["Sankthans i Greve Kommune med bål og tale.", "Budget og regnskab."])
     assert [cid for cid, _ in idx.search("sankthansfesten", 2)] == ["x"]
     assert idx.search("sankthansfesten", 2, compounds=False) == []
+
+
+def test_glossary_groups_keep_a_phrases_alternatives_together():
+    """One English phrase, one group of Danish alternatives: the evidence counts a phrase known when the minutes use
+    any of them (assistant/answerers/extractive.py)."""
+    from assistant.answerers.extractive import glossary_term_groups
+    from assistant.query import analyse
+    from assistant.translate import danish_words, glossary_groups
+
+    groups, _ = glossary_groups("money for building maintenance")
+    assert any(len(g) > 1 for g in groups)  # "money": several Danish words
+    assert [w for g in groups for w in g] == danish_words("money for building maintenance")[0]
+    plan = analyse("How much money is set aside for building maintenance?", lang="en")
+    grouped = glossary_term_groups(plan.topic, [*plan.terms, "total"])
+    assert grouped and all(len(set(g)) == len(g) for g in grouped)
+    assert "total" not in {t for g in grouped for t in g}  # an English word kept as typed is in no group
