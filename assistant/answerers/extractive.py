@@ -38,6 +38,18 @@ SECTION_PRIOR = {  # intent -> (section heading prefix, bonus)
     "when": (("beslutning", 0.01),),
 }
 OVERLAP_WEIGHT = 0.12
+# A "when" question is answered by a sentence that names a date: a bonus the size of one topic term's overlap in a
+# four-term question (OVERLAP_WEIGHT / 4), so a dated sentence about the topic enters the few that are embedded.
+DATE_BONUS = OVERLAP_WEIGHT / 4
+_DATED = re.compile(r"\b\d{1,2}\.\s*(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|"
+                    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?\s+\d{4}\b|"
+                    r"\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b", re.I)
+# The sentence after the best one in its paragraph is quoted too when it states what the question asks for: the
+# recommendation ("Vi anbefaler, at disse fortsætter") after the sentence about the topic.
+_STATES = {
+    "recommendation": re.compile(r"\b(anbefal\w*|indstill\w*|foreslå\w*|foreslår)\b", re.I),
+    "decision": re.compile(r"\b(besluttede|besluttet|godkendte|godkendt|vedtog|vedtaget|tiltrådte|tiltrådt)\b", re.I),
+}
 MIN_SCORED_CHARS = 20  # shorter sentences are not scored against the question
 RANK_PENALTY = 0.01  # per rank of the point the sentence comes from
 DECISION_UNITS = 6  # a Beslutning of at most this many sentences is quoted whole
@@ -210,6 +222,8 @@ class ExtractiveAnswerer:
         for u in units:
             u.score = OVERLAP_WEIGHT * coverage(plan.terms, f"{u.label} {u.text}") - RANK_PENALTY * u.rank
             u.score += max((bonus for name, bonus in priors if is_section(u.section, name)), default=0.0)
+            if plan.intent == "when" and _DATED.search(u.text):
+                u.score += DATE_BONUS
         # Embedding is the cost of an answer (~1 ms per token): only the best few by words and section are embedded.
         # Fragments ("5 min.", "Chef for Handicap og Psykiatri") match any short question and answer none; they are
         # quoted only as part of a decision or list.
@@ -358,6 +372,12 @@ class ExtractiveAnswerer:
                 continue
             chosen.append(u)
             keys.add(u.point_key)
+        states = _STATES.get(plan.intent)
+        if states is not None and not states.search(best.text):
+            after = next((v for v in units if v.point_key == best.point_key and v.para == best.para
+                          and v.pos == best.pos + 1), None)
+            if after is not None and after not in chosen and states.search(after.text):
+                chosen.insert(1, after)
         for u in list(chosen):  # "... følgende navne:" -> the list that follows
             if u.text.endswith(":"):
                 follow = [v for v in units if v.point_key == u.point_key and v.section == u.section
