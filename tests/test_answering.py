@@ -190,3 +190,40 @@ def test_refusal_scale_is_measured_with_the_index_own_model(assistant):
     assert cal is not None and cal.model_id == assistant.index.embedder.model_id
     assert cal.related["da"] > cal.unrelated["da"] and cal.related["en"] > cal.unrelated["en"]
     assert cal.level(cal.unrelated["da"], "da") == 0.0 and abs(cal.level(cal.related["da"], "da") - 1.0) < 1e-9
+
+
+def test_recommendation_answer_quotes_the_next_sentence_that_states_it(assistant):
+    """The sentence about the topic is best by its words; the recommendation is the sentence after it."""
+    from fakes_index import point
+
+    from assistant.query import analyse
+
+    p = point("2", "Afsluttende anbefalinger", Sagens_indhold="De fælles workshops mellem kommunale og "
+              "boligsociale medarbejdere har været en stærk platform for videndeling. Vi anbefaler, at disse "
+              "fortsætter og udvikles.\n\nPartnerskabet har været en styrke.")
+    units = split_units("m:2", 0, p)
+    plan = analyse("Hvad anbefalede udvalget om de fælles workshops mellem kommunale og boligsociale medarbejdere?")
+    ranked = assistant.extractive.score_units(plan, units)
+    assert ranked[0].text.startswith("De fælles workshops")
+    chosen = assistant.extractive._choose(plan, ranked, units)
+    assert [u.text for u in chosen[:2]] == [ranked[0].text, "Vi anbefaler, at disse fortsætter og udvikles."]
+
+
+def test_when_question_favours_a_dated_sentence(assistant):
+    from fakes_index import point
+
+    from assistant.answerers.extractive import DATE_BONUS
+    from assistant.query import analyse
+
+    p = point("2", "Helhedsplan", Sagens_indhold="Partnerskabet har været en styrke for den nye boligsociale "
+              "helhedsplan. Landsbyggefonden godkendte planen den 31. marts 2025.")
+    units = split_units("m:2", 0, p)
+    question = "Hvornår godkendte Landsbyggefonden den nye boligsociale helhedsplan?"
+    when = {u.text: u.score - u.cosine for u in assistant.extractive.score_units(analyse(question), units)}
+    plan = analyse(question)
+    plan.intent = "fact"
+    fact = {u.text: u.score - u.cosine for u in assistant.extractive.score_units(plan, units)}
+    dated = "Landsbyggefonden godkendte planen den 31. marts 2025."
+    assert when[dated] - fact[dated] == pytest.approx(DATE_BONUS)
+    undated = next(t for t in when if t != dated)
+    assert when[undated] == pytest.approx(fact[undated])
