@@ -38,10 +38,11 @@ from assistant.answerers.path import CaseStep, answer_case, answer_path, case_hi
 from assistant.answerers.votes import answer_votes
 from assistant.citations import clean_title
 from assistant.prompts import format_date, phrase
-from assistant.query import QueryPlan, analyse, find_case_number, fold_ascii_danish, topic_terms
+from assistant.query import QueryPlan, analyse, find_case_number, topic_terms
 from assistant.records import AgendaPoint, Answer, Filters, Hit, Meeting
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
+from assistant.spelling import fold_ascii_danish
 
 _POINT_WORDS = re.compile(r"\b(punktet|sagen|behandlingen|that item|the item|this item|that point|handling)\b", re.I)
 RECORD_INTENTS = ("decision", "recommendation", "fact", "when")  # a case number alone answers these by its path

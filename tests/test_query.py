@@ -250,7 +250,7 @@ def test_questions_about_the_meeting_its_points_and_votes(question, point_ref, a
 def test_danish_typed_without_special_letters_takes_the_indexes_spelling():
     """aa/ae/oe become å/æ/ø only where the minutes (the ``known`` vocabulary) use the folded word and not the typed
     one; stop words are known without the index; names the minutes spell with aa are kept."""
-    from assistant.query import fold_ascii_danish
+    from assistant.spelling import fold_ascii_danish
 
     known = {"møde", "ekstraordinære", "aarhus", "poesi", "håndbold"}.__contains__
     assert (fold_ascii_danish("Hvad blev besluttet paa det ekstraordinaere moede i Aarhus?", known)
