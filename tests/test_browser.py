@@ -14,84 +14,28 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from serving import CHROMIUM, CHROMIUM_ARGS, REPO, STATE_TIMEOUT_MS, require_chromium, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 
-REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "web"
 ARTIFACTS = REPO / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 QUESTION = "Hvad anbefalede udvalget om brug af data?"
-
-
-def _require_chromium() -> None:
-    if Path(CHROMIUM).exists():
-        return
-    message = f"{CHROMIUM} is missing: install it with `apt-get install -y chromium` (or `make system-deps`)"
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    _require_chromium()
+    require_chromium()
     root = tmp_path_factory.mktemp("serve")
     corpus = root / "corpus"
     shutil.copytree(REPO / "corpus" / "slagelse", corpus / "slagelse")
     shutil.copytree(FIXTURES / "minutes", corpus / "fiktiv")
-    port = _free_port()
-    env = dict(os.environ, MINUTES_CORPUS=str(corpus), GRADIO_TEMP_DIR=str(root / "gradio"), PYTHONUNBUFFERED="1")
-    env.pop("MINUTES_AUTH", None)
-    log = open(root / "serve.log", "w")  # noqa: SIM115 - closed after the process ends
-    cmd = [sys.executable, "-m", "assistant", "serve", "--port", str(port), "--index", str(root / "index")]
-    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 240  # ingest embeds the corpus first (about 20 chunks)
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"minutes serve exited with {proc.returncode}:\n{(root / 'serve.log').read_text()}")
-            try:
-                with urllib.request.urlopen(url, timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"minutes serve did not answer on {url}:\n{(root / 'serve.log').read_text()}")
-            time.sleep(0.5)
+    with serve(root, corpus, env_drop=("MINUTES_AUTH",)) as url:
         yield url, root
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
 
 
 @pytest.fixture(scope="module")
@@ -107,11 +51,12 @@ def browser(server):
 def _open(browser, url: str, width: int = 1280, height: int = 900, theme: str = "light"):
     """A fresh browser session (its own conversation) on the app, loaded up to its start view."""
     context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
+    context.set_default_timeout(STATE_TIMEOUT_MS)
     pg = context.new_page()
     pg.dialogs = []  # any alert() from minutes text would land here
     pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
     pg.goto(url + ("?__theme=dark" if theme == "dark" else ""), wait_until="load")
-    pg.wait_for_selector("#onboarding", timeout=60_000)
+    pg.wait_for_selector("#onboarding", timeout=STATE_TIMEOUT_MS)
     return pg
 
 
@@ -142,7 +87,7 @@ def _ask(page, question: str) -> tuple[float, str]:
     t0 = time.perf_counter()
     page.locator("#ask").click()
     answer_id = page.wait_for_function(NEW_ANSWER, arg=[before], timeout=120_000).json_value()
-    page.locator(f'#sources input[value^="{answer_id}-"]').first.wait_for(timeout=30_000)
+    page.locator(f'#sources input[value^="{answer_id}-"]').first.wait_for(timeout=STATE_TIMEOUT_MS)
     return time.perf_counter() - t0, answer_id
 
 
@@ -150,7 +95,7 @@ def _open_source(page, answer_id: str, number: int = 1):
     """Choose source `number` of answer `answer_id` in the sources list; returns the source view once it shows it."""
     page.locator(f'#sources label:has(input[value="{answer_id}-{number}"])').click()
     view = page.locator(f"#source-view .cite-{answer_id}-{number}")
-    view.wait_for(timeout=30_000)
+    view.wait_for(timeout=STATE_TIMEOUT_MS)
     return view
 
 
@@ -188,8 +133,8 @@ def test_ask_cite_open_export_upload(page, server, tmp_path):
     _open_export(page)
     page.locator("#export-button").click()
     link = page.locator("#export-file a").first
-    link.wait_for(timeout=30_000)
-    with page.expect_download(timeout=30_000) as dl:
+    link.wait_for(timeout=STATE_TIMEOUT_MS)
+    with page.expect_download(timeout=STATE_TIMEOUT_MS) as dl:
         link.click()
     assert dl.value.suggested_filename.startswith("referat-samtale-")
     saved = tmp_path / "svar.docx"
@@ -208,7 +153,7 @@ def test_ask_cite_open_export_upload(page, server, tmp_path):
 
     # minutes text with markup renders as text in the browser
     view = _open_source(page, second, 1)
-    view.locator("mark").first.wait_for(timeout=30_000)
+    view.locator("mark").first.wait_for(timeout=STATE_TIMEOUT_MS)
     assert "<script>alert(1)</script>" in view.inner_text()
     assert "<img src=x onerror=alert(1)>" in view.inner_text()
     assert view.locator("script").count() == 0 and view.locator("img").count() == 0
@@ -218,19 +163,19 @@ def test_ask_cite_open_export_upload(page, server, tmp_path):
     page.locator("#export-scope").get_by_text("Seneste svar").click()
     page.locator("#export-button").click()
     link = page.locator("#export-file a").first
-    link.wait_for(timeout=30_000)
-    with page.expect_download(timeout=30_000) as dl:
+    link.wait_for(timeout=STATE_TIMEOUT_MS)
+    with page.expect_download(timeout=STATE_TIMEOUT_MS) as dl:
         link.click()
     assert "hvad-blev-besluttet-om-skaterparken" in dl.value.suggested_filename
 
     # a bad upload is refused with the reader's message
     page.get_by_role("tab", name="Tilføj referater").click()
     page.locator("#upload-files input[type=file]").set_input_files(str(FIXTURES / "bad-truncated.json"))
-    page.get_by_text("bad-truncated.json").first.wait_for(timeout=30_000)
+    page.get_by_text("bad-truncated.json").first.wait_for(timeout=STATE_TIMEOUT_MS)
     page.locator("#upload-button").click()
     result = page.locator("#upload-result")
     page.wait_for_function(
-        "() => (document.querySelector('#upload-result')?.innerText || '').includes('Afvist')", timeout=60_000
+        "() => (document.querySelector('#upload-result')?.innerText || '').includes('Afvist')", timeout=STATE_TIMEOUT_MS
     )
     assert "JSON-filen er ufuldstændig" in result.inner_text()
     assert not (root / "corpus" / "uploads" / "bad-truncated.json").exists()
@@ -247,19 +192,19 @@ def test_citation_links_open_their_own_answers_source(page):
     _, second = _ask(page, "Hvad blev besluttet om skaterparken ved idrætscentret?")
     page.locator(f'#chat a.cite[href="#cite-{second}-1"]').first.click()
     view = page.locator(f"#source-view .cite-{second}-1")
-    view.locator("mark").first.wait_for(timeout=30_000)
+    view.locator("mark").first.wait_for(timeout=STATE_TIMEOUT_MS)
     assert "skaterpark" in view.inner_text().lower()
     assert page.locator(f'#sources input[value="{second}-1"]').is_checked()
     page.wait_for_function(  # the page scrolls the quote into view
         """(sel) => { const r = document.querySelector(sel)?.getBoundingClientRect();
                      return !!r && r.top >= 0 && r.bottom <= window.innerHeight; }""",
         arg=f"#source-view .cite-{second}-1 mark",
-        timeout=30_000,
+        timeout=STATE_TIMEOUT_MS,
     )
 
     page.locator(f'#chat a.cite[href="#cite-{first}-1"]').first.click()
     view = page.locator(f"#source-view .cite-{first}-1")
-    view.locator("mark").first.wait_for(timeout=30_000)
+    view.locator("mark").first.wait_for(timeout=STATE_TIMEOUT_MS)
     assert "Punkt 2:" in view.inner_text() and "Knud Vincents" in view.inner_text()
     assert page.locator(f'#sources input[value^="{second}-"]').count() > 0  # the list still shows the latest answer
     assert page.locator("#sources input:checked").count() == 0  # ... with none of its sources chosen
@@ -345,9 +290,10 @@ def test_one_reset_for_conversation_context_sources_and_export(server, browser, 
             _open_source(pg, old, 1)
             _open_export(pg)
             pg.locator("#export-button").click()
-            pg.locator("#export-file a").first.wait_for(timeout=30_000)
+            pg.locator("#export-file a").first.wait_for(timeout=STATE_TIMEOUT_MS)
             reset.click()
-            pg.locator(f"#source-view .cite-{old}-1").wait_for(state="detached", timeout=30_000)  # the server's reset
+            # the server's reset
+            pg.locator(f"#source-view .cite-{old}-1").wait_for(state="detached", timeout=STATE_TIMEOUT_MS)
             assert pg.locator("#chat .answer-id").count() == 0 and pg.locator("#sources input").count() == 0
             assert pg.locator("#export-file a").count() == 0
             _, new = _ask(pg, SKATE)
@@ -355,14 +301,14 @@ def test_one_reset_for_conversation_context_sources_and_export(server, browser, 
             pg.locator("#export-scope").get_by_text("Hele samtalen").click()
             pg.locator("#export-button").click()
             link = pg.locator("#export-file a").first
-            link.wait_for(timeout=30_000)
-            with pg.expect_download(timeout=30_000) as dl:
+            link.wait_for(timeout=STATE_TIMEOUT_MS)
+            with pg.expect_download(timeout=STATE_TIMEOUT_MS) as dl:
                 link.click()
             dl.value.save_as(tmp_path / "samtale.md")
             text = (tmp_path / "samtale.md").read_text(encoding="utf-8")
             assert SKATE in text and QUESTION not in text  # nothing of the cleared conversation
             reset.click()  # and start the next round empty: the export file going is the server's reset done
-            pg.locator("#export-file a").first.wait_for(state="detached", timeout=30_000)
+            pg.locator("#export-file a").first.wait_for(state="detached", timeout=STATE_TIMEOUT_MS)
             assert pg.locator(f"#chat .answer-{new}").count() == 0
     finally:
         pg.context.close()
@@ -380,10 +326,10 @@ def test_feedback_thumb_and_comment_reach_the_cli(server, page):
     _, aid = _ask(page, question)
     page.locator('#chat button[aria-label="Dislike"]').last.click()
     comment = page.locator("#feedback-comment textarea")
-    comment.wait_for(state="visible", timeout=30_000)
+    comment.wait_for(state="visible", timeout=STATE_TIMEOUT_MS)
     comment.fill("Svaret nævner ikke, hvornår vejbumpene kommer")
     page.locator("#feedback-send").click()
-    page.locator("#feedback-note").get_by_text(ui("feedback_thanks", "da")).wait_for(timeout=30_000)
+    page.locator("#feedback-note").get_by_text(ui("feedback_thanks", "da")).wait_for(timeout=STATE_TIMEOUT_MS)
     (record,) = [r for r in FeedbackStore.beside(root / "index").records() if r.answer_id == aid]
     assert (record.rating, record.question) == (-1, question)
     assert record.comment == "Svaret nævner ikke, hvornår vejbumpene kommer" and record.citations
@@ -405,7 +351,7 @@ def _ask_by_keyboard(pg, question: str) -> str:
     pg.keyboard.type(question)
     pg.keyboard.press("Enter")
     answer_id = pg.wait_for_function(NEW_ANSWER, arg=[before], timeout=120_000).json_value()
-    pg.locator(f'#sources input[value^="{answer_id}-"]').first.wait_for(timeout=30_000)
+    pg.locator(f'#sources input[value^="{answer_id}-"]').first.wait_for(timeout=STATE_TIMEOUT_MS)
     return answer_id
 
 
@@ -420,15 +366,15 @@ def test_keyboard_alone(server, browser):
         first = _ask_by_keyboard(pg, QUESTION)
         assert _tab_until(pg, f'#sources input[value^="{first}-"]')
         pg.keyboard.press("Space")
-        pg.locator(f"#source-view .source-view[class*='cite-{first}-']").wait_for(timeout=30_000)
+        pg.locator(f"#source-view .source-view[class*='cite-{first}-']").wait_for(timeout=STATE_TIMEOUT_MS)
 
         assert _tab_until(pg, "#question textarea", backwards=True)
         second = _ask_by_keyboard(pg, SKATE)
         assert _tab_until(pg, f'#chat a.cite[href^="#cite-{second}-"]', backwards=True)
         key = pg.evaluate("document.activeElement.getAttribute('href')").removeprefix("#cite-")
         pg.keyboard.press("Enter")
-        pg.locator(f"#source-view .cite-{key} mark").first.wait_for(timeout=30_000)
-        pg.wait_for_function("() => !!document.activeElement?.closest('#source-view')", timeout=30_000)
+        pg.locator(f"#source-view .cite-{key} mark").first.wait_for(timeout=STATE_TIMEOUT_MS)
+        pg.wait_for_function("() => !!document.activeElement?.closest('#source-view')", timeout=STATE_TIMEOUT_MS)
     finally:
         pg.context.close()
 
@@ -444,7 +390,7 @@ SETTLED = """() => !document.querySelector('.gradio-container .pending')
 
 
 def _axe(pg) -> list[str]:
-    pg.wait_for_function(SETTLED, timeout=30_000)
+    pg.wait_for_function(SETTLED, timeout=STATE_TIMEOUT_MS)
     return pg.evaluate(AXE_RUN)
 
 
@@ -473,14 +419,14 @@ def test_axe_finds_no_serious_violation_on_any_view(server, browser):
             _open_source(pg, aid, 1)
             _open_export(pg)
             pg.locator("#export-button").click()
-            pg.locator("#export-file a").first.wait_for(timeout=30_000)
+            pg.locator("#export-file a").first.wait_for(timeout=STATE_TIMEOUT_MS)
             pg.locator('#chat button[aria-label="Like"]').last.click()
-            pg.locator("#feedback-comment textarea").wait_for(state="visible", timeout=30_000)
+            pg.locator("#feedback-comment textarea").wait_for(state="visible", timeout=STATE_TIMEOUT_MS)
             found["chat"] = _axe(pg)
             pg.get_by_role("tab", name="Møder og sager").click()
             pg.locator("#case-number textarea, #case-number input").first.fill("24-012144")
             pg.locator("#case-button").click()
-            pg.locator("#case-view").get_by_text("24-012144").first.wait_for(timeout=30_000)
+            pg.locator("#case-view").get_by_text("24-012144").first.wait_for(timeout=STATE_TIMEOUT_MS)
             found["meetings"] = _axe(pg)
             pg.get_by_role("tab", name="Tilføj referater").click()
             pg.locator("#upload-button").wait_for(state="visible")

@@ -9,17 +9,12 @@ that the test minutes do not contain (minutes stay Danish in the English page), 
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from language_words import corpus_words, distinctive, other_language, words
+from serving import CHROMIUM, CHROMIUM_ARGS, REPO, STATE_TIMEOUT_MS, require_chromium, serve
 
 from assistant.prompts import PHRASES
 from assistant.readers import read_file
@@ -28,12 +23,8 @@ from assistant.web.texts import UI, ui
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 
-REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "web"
 ARTIFACTS = REPO / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]  # fmt: skip
 QUESTIONS = {
     "da": ("Hvad anbefalede udvalget om brug af data?", "Hvad koster den nye svømmehal i Korsør?"),
     "en": ("What did the committee recommend about the use of data?", "What does the new swimming pool cost?"),
@@ -42,59 +33,15 @@ QUESTIONS = {
 LANGUAGE_NAMES = {"dansk", "english"}
 
 
-def _require_chromium() -> None:
-    if Path(CHROMIUM).exists():
-        return
-    message = f"{CHROMIUM} is missing: install it with `apt-get install -y chromium` (or `make system-deps`)"
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    _require_chromium()
+    require_chromium()
     root = tmp_path_factory.mktemp("serve-lang")
     corpus = root / "corpus"
     shutil.copytree(REPO / "corpus" / "slagelse", corpus / "slagelse")
     shutil.copytree(FIXTURES / "minutes", corpus / "fiktiv")
-    port = _free_port()
-    env = dict(os.environ, MINUTES_CORPUS=str(corpus), GRADIO_TEMP_DIR=str(root / "gradio"), PYTHONUNBUFFERED="1")
-    for key in ("MINUTES_AUTH", "MINUTES_LANGUAGE"):
-        env.pop(key, None)
-    log = open(root / "serve.log", "w")  # noqa: SIM115 - closed after the process ends
-    cmd = [sys.executable, "-m", "assistant", "serve", "--port", str(port), "--index", str(root / "index")]
-    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 240  # ingest embeds the corpus first
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"minutes serve exited with {proc.returncode}:\n{(root / 'serve.log').read_text()}")
-            try:
-                with urllib.request.urlopen(url, timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"minutes serve did not answer on {url}:\n{(root / 'serve.log').read_text()}")
-            time.sleep(0.5)  # polling a subprocess's port, not synchronising the page
+    with serve(root, corpus, env_drop=("MINUTES_AUTH", "MINUTES_LANGUAGE")) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
 
 
 @pytest.fixture(scope="module")
@@ -151,7 +98,7 @@ def _tour(page, lang: str) -> dict[str, str]:
     page.wait_for_function(
         "(text) => document.querySelector('#question textarea')?.placeholder === text",
         arg=ui("empty_question", lang),
-        timeout=30_000,
+        timeout=STATE_TIMEOUT_MS,
     )
     seen["empty_question"] = _visible_text(page)
 
@@ -163,7 +110,7 @@ def _tour(page, lang: str) -> dict[str, str]:
     seen["answer"] = _visible_text(page)
 
     page.locator("#sources label").first.click()
-    page.locator("#source-view mark").first.wait_for(timeout=30_000)
+    page.locator("#source-view mark").first.wait_for(timeout=STATE_TIMEOUT_MS)
     seen["source"] = _visible_text(page)
 
     page.locator("#export-panel").get_by_text(ui("export", lang)).click()
@@ -178,10 +125,10 @@ def _tour(page, lang: str) -> dict[str, str]:
 
     page.get_by_role("tab", name=ui("tab_meetings", lang)).click()
     page.locator("#show-meetings").click()
-    page.locator("#meeting-view .meeting-view").wait_for(timeout=30_000)
+    page.locator("#meeting-view .meeting-view").wait_for(timeout=STATE_TIMEOUT_MS)
     page.locator("#case-number textarea, #case-number input").first.fill("24-012144")
     page.locator("#case-button").click()
-    page.locator("#case-view .case-view").wait_for(timeout=30_000)
+    page.locator("#case-view .case-view").wait_for(timeout=STATE_TIMEOUT_MS)
     seen["meetings"] = _visible_text(page)
 
     page.get_by_role("tab", name=ui("tab_upload", lang)).click()
@@ -189,7 +136,7 @@ def _tour(page, lang: str) -> dict[str, str]:
     files = [str(FIXTURES / "not-minutes.txt"), str(FIXTURES / "minutes" / "teknik-2025-04-07.json")]
     page.locator("#upload-files input[type=file]").set_input_files(files)
     for name in ("not-minutes.txt", "teknik-2025-04-07.json"):  # uploaded to the server: its download link is there
-        page.locator(f'#upload-files a[download="{name}"]').wait_for(timeout=30_000)
+        page.locator(f'#upload-files a[download="{name}"]').wait_for(timeout=STATE_TIMEOUT_MS)
     page.locator("#upload-button").click()
     _has_text(page, "#upload-result", "⛔")
     _has_text(page, "#upload-result", ui("ingest_done", lang, added=0, changed=0, failed=1).split(":")[0])
@@ -200,13 +147,14 @@ def _tour(page, lang: str) -> dict[str, str]:
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_every_view_in_one_language(browser, server, vocab, lang):
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    context.set_default_timeout(STATE_TIMEOUT_MS)
     page = context.new_page()
     try:
         page.goto(server, wait_until="load")
         page.wait_for_selector("#onboarding", timeout=60_000)
         if lang == "en":
             page.locator("#language").get_by_text("English").click()
-            page.get_by_role("tab", name=ui("tab_start", "en")).wait_for(timeout=30_000)
+            page.get_by_role("tab", name=ui("tab_start", "en")).wait_for(timeout=STATE_TIMEOUT_MS)
         seen = _tour(page, lang)
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"language-{lang}.png"), full_page=True)
