@@ -250,3 +250,14 @@ def test_every_suggested_question_is_answered(services):
         _, session = ask(services, q)
         a = session.last()
         assert not a.refused and a.citations, (q, a.text)
+
+
+def test_web_export_links_the_meetings_public_page(services, tmp_path):
+    """The export panel passes the index's catalog, so each citation carries its meeting's public page."""
+    from types import SimpleNamespace
+
+    _, session = ask(services, "Hvad blev besluttet om skaterparken?")
+    page = "https://dagsordener.fiktiv.dk/vis?id=3f1c2b7e"
+    catalog = SimpleNamespace(meeting=lambda _mid: SimpleNamespace(url=page))  # the narrow door: one lookup
+    path, _ = export_view.export_session(session, "md", "last", "da", out_dir=tmp_path, catalog=catalog)
+    assert page in Path(path).read_text(encoding="utf-8")

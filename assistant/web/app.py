@@ -161,7 +161,7 @@ def build_app(settings: Settings, services: Services | None = None) -> gr.Blocks
         chat_c.linked += [(source_view, html.pick_source), *export_view.linked(export_c)]
         chat.wire(chat_c, services)
         sources.wire(chat_c.sources, source_view, cite_link, chat_c.session, services, lang_state)
-        export_view.wire(export_c, chat_c.session, lang_state)
+        export_view.wire(export_c, chat_c.session, lang_state, services)
         meetings.wire(meet_c, services, lang_state)
         upload.wire(up_c, services, lang_state)
         fetch_view.wire(fetch_c, services, lang_state)

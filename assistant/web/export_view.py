@@ -8,7 +8,7 @@ from pathlib import Path
 
 import gradio as gr
 
-from assistant.export import FORMATS, export, export_name
+from assistant.export import FORMATS, export, export_name, with_links
 from assistant.web.state import ChatSession
 from assistant.web.texts import Relabeler, ui
 
@@ -31,14 +31,18 @@ class ExportComponents:
 
 
 def export_session(
-    session: ChatSession, fmt: str, scope: str, lang: str, out_dir: Path | None = None
+    session: ChatSession, fmt: str, scope: str, lang: str, out_dir: Path | None = None, catalog=None
 ) -> tuple[str | None, str]:
-    """Write the export file; returns (path or None, message for the user)."""
+    """Write the export file; returns (path or None, message for the user).
+
+    With the index's catalog, each citation carries its meeting's public page where the minutes name one."""
     answers = list(session.answers) if session else []
     if scope != "all":
         answers = answers[-1:]
     if not answers:
         return None, ui("export_none", lang)
+    if catalog is not None:
+        answers = with_links(answers, catalog)
     folder = Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="minutes-export-"))
     # named after what it holds: the question's slug for one answer, "samtale-<date>" for the whole conversation
     path = export(answers, fmt, folder / export_name(answers, fmt, conversation=scope == "all"), lang=lang)
@@ -81,9 +85,9 @@ def linked(c: ExportComponents) -> list[tuple[gr.components.Component, object]]:
     return [(c.file, lambda lang: gr.File(value=None, visible=False)), (c.message, lambda lang: "")]
 
 
-def wire(c: ExportComponents, session: gr.State, lang_state: gr.State) -> None:
+def wire(c: ExportComponents, session: gr.State, lang_state: gr.State, services) -> None:
     def run(session, fmt, scope, lang):
-        path, msg = export_session(session, fmt, scope, lang)
+        path, msg = export_session(session, fmt, scope, lang, catalog=services.catalog)
         return gr.File(value=path, visible=path is not None), msg
 
     c.button.click(run, [session, c.fmt, c.scope, lang_state], [c.file, c.message], api_name=False)
