@@ -43,15 +43,15 @@ PHRASES: dict[str, dict[str, str]] = {
     "closed_note": {"da": "Beslutning ikke frigivet", "en": "Decision not released"},
     # Attendance and participants
     "absent_list": {
-        "da": "Afbud/fravær ved mødet i {committee} {date}: {names}.",
+        "da": "Afbud/fravær ved mødet i {committee} den {date}: {names}.",
         "en": "Absent from the meeting of {committee} on {date}: {names}.",
     },
     "absent_none": {
-        "da": "Referatet fra mødet i {committee} {date} nævner ingen afbud eller fravær.",
+        "da": "Referatet fra mødet i {committee} den {date} nævner ingen afbud eller fravær.",
         "en": "The minutes of the meeting of {committee} on {date} record no one as absent.",
     },
     "present_list": {
-        "da": "Til stede ved mødet i {committee} {date}: {names}.",
+        "da": "Til stede ved mødet i {committee} den {date}: {names}.",
         "en": "Present at the meeting of {committee} on {date}: {names}.",
     },
     "members_list": {
@@ -59,7 +59,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "Members of {committee} (latest meeting {date}): {names}.",
     },
     "no_participants": {
-        "da": "Referatet fra mødet i {committee} {date} har ingen deltagerliste.",
+        "da": "Referatet fra mødet i {committee} den {date} har ingen deltagerliste.",
         "en": "The minutes of the meeting of {committee} on {date} have no list of participants.",
     },
     "no_meeting": {
@@ -104,45 +104,46 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     # The meeting and its points, from the records
     "meeting_when": {
-        "da": "Mødet i {committee} blev holdt {date}{time}.",
+        "da": "Mødet i {committee} blev holdt den {date}{time}.",
         "en": "The meeting of {committee} was held on {date}{time}.",
     },
     "meeting_time": {"da": " kl. {time}", "en": " at {time}"},
     "meeting_where": {
-        "da": "Mødet i {committee} {date} blev holdt: {place}.",
+        "da": "Mødet i {committee} den {date} blev holdt her: {place}.",
         "en": "The meeting of {committee} on {date} was held at: {place}.",
     },
+    "meeting_place": {"da": "Mødested: {place}.", "en": "Place: {place}."},
     "meeting_no_place": {
-        "da": "Referatet fra mødet i {committee} {date} nævner intet mødested.",
+        "da": "Referatet fra mødet i {committee} den {date} nævner intet mødested.",
         "en": "The minutes of the meeting of {committee} on {date} name no place.",
     },
     "agenda_intro": {
-        "da": "Dagsordenen for mødet i {committee} {date} ({n:punkt|punkter}):",
+        "da": "Dagsordenen for mødet i {committee} den {date} ({n:punkt|punkter}):",
         "en": "The agenda of the meeting of {committee} on {date} ({n:item|items}):",
     },
     "agenda_line": {"da": "Punkt {number}: {title}", "en": "Item {number}: {title}"},
     "decisions_intro": {
-        "da": "Beslutninger på mødet i {committee} {date}:",
+        "da": "Beslutninger på mødet i {committee} den {date}:",
         "en": "Decisions at the meeting of {committee} on {date}:",
     },
     "no_decisions": {
-        "da": "Referatet fra mødet i {committee} {date} har ingen beslutninger.",
+        "da": "Referatet fra mødet i {committee} den {date} har ingen beslutninger.",
         "en": "The minutes of the meeting of {committee} on {date} record no decisions.",
     },
     "point_about": {
-        "da": "Punkt {number} på mødet i {committee} {date} handler om »{title}«.",
+        "da": "Punkt {number} på mødet i {committee} den {date} handler om »{title}«.",
         "en": "Item {number} of the meeting of {committee} on {date} is about “{title}”.",
     },
     "point_decision": {
-        "da": "Beslutning under punkt {number} ({title}), {committee} {date}:",
+        "da": "Beslutning under punkt {number} ({title}), {committee} den {date}:",
         "en": "Decision under item {number} ({title}), {committee}, {date}:",
     },
     "point_recommendation": {
-        "da": "Indstilling under punkt {number} ({title}), {committee} {date}:",
+        "da": "Indstilling under punkt {number} ({title}), {committee} den {date}:",
         "en": "Recommendation under item {number} ({title}), {committee}, {date}:",
     },
     "point_no_decision": {
-        "da": "Referatet har ingen beslutning under punkt {number} ({title}), {committee} {date}.",
+        "da": "Referatet har ingen beslutning under punkt {number} ({title}), {committee} den {date}.",
         "en": "The minutes record no decision under item {number} ({title}), {committee}, {date}.",
     },
     "point_in_several": {
@@ -150,24 +151,27 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "Item {number} appears in {n} meetings; this answer is about the latest ({committee}, {date}).",
     },
     "point_unknown": {
-        "da": "Mødet i {committee} {date} har intet punkt {number}.",
+        "da": "Mødet i {committee} den {date} har intet punkt {number}.",
         "en": "The meeting of {committee} on {date} has no item {number}.",
     },
     "point_absent": {
-        "da": "Deltog ikke i behandlingen af punkt {number} ({title}), {committee} {date}: {names}.",
+        "da": "Deltog ikke i behandlingen af punkt {number} ({title}), {committee} den {date}: {names}.",
         "en": "Did not take part in the handling of item {number} ({title}), {committee}, {date}: {names}.",
     },
     "point_absent_none": {
-        "da": "Referatet nævner ingen, der ikke deltog i behandlingen af punkt {number} ({title}), {committee} {date}.",
+        "da": (
+            "Referatet nævner ingen, der ikke deltog i behandlingen af punkt {number} ({title}), "
+            "{committee} den {date}."
+        ),
         "en": "The minutes name no one who did not take part in item {number} ({title}), {committee}, {date}.",
     },
     # Votes and positions
     "votes_intro": {
-        "da": "Punkt {number} ({title}), {committee} {date}:",
+        "da": "Punkt {number} ({title}), {committee} den {date}:",
         "en": "Item {number} ({title}), {committee}, {date}:",
     },
     "votes_none": {
-        "da": "Referatet nævner ingen afstemning under punkt {number} ({title}), {committee} {date}. Beslutningen:",
+        "da": "Referatet nævner ingen afstemning under punkt {number} ({title}), {committee} den {date}. Beslutningen:",
         "en": "The minutes record no vote under item {number} ({title}), {committee}, {date}. The decision:",
     },
     "vote_for": {"da": "For", "en": "For"},

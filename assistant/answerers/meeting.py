@@ -104,7 +104,8 @@ def answer_meeting(meeting: Meeting, plan: QueryPlan) -> Answer:
             "meeting_no_place", lang, **values)
         if plan.aspect == "when+where":
             time = phrase("meeting_time", lang, time=meeting.time_str) if meeting.time_str else ""
-            text = f"{phrase('meeting_when', lang, time=time, **values)} {text}"
+            where = phrase("meeting_place", lang, place=meeting.place) if meeting.place else ""
+            text = f"{phrase('meeting_when', lang, time=time, **values)} {where}".strip()
     elif plan.aspect == "decisions":
         return answer_decisions(meeting, plan)
     elif plan.aspect == "agenda":
