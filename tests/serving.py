@@ -40,6 +40,19 @@ def require_chromium() -> None:
     pytest.skip(message)
 
 
+@contextlib.contextmanager
+def chromium() -> Iterator:
+    """Debian's Chromium, headless, through Playwright (never a browser Playwright downloads)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
-from serving import CHROMIUM, CHROMIUM_ARGS, REPO, STATE_TIMEOUT_MS, require_chromium, serve
+from serving import REPO, STATE_TIMEOUT_MS, chromium, require_chromium, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 
@@ -40,12 +40,8 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def _open(browser, url: str, width: int = 1280, height: int = 900, theme: str = "light"):
@@ -105,6 +101,16 @@ def _open_export(page) -> None:
     page.locator("#export-button").wait_for(state="visible")
 
 
+def _download_export(page):
+    """Press export and download the file the panel then offers (a new question empties the panel first)."""
+    page.locator("#export-button").click()
+    link = page.locator("#export-file a").first
+    link.wait_for(timeout=STATE_TIMEOUT_MS)
+    with page.expect_download(timeout=STATE_TIMEOUT_MS) as dl:
+        link.click()
+    return dl.value
+
+
 def test_ask_cite_open_export_upload(page, server, tmp_path):
     from docx import Document
 
@@ -131,14 +137,10 @@ def test_ask_cite_open_export_upload(page, server, tmp_path):
 
     # export the conversation as Word and read it back; the file is named after what it holds
     _open_export(page)
-    page.locator("#export-button").click()
-    link = page.locator("#export-file a").first
-    link.wait_for(timeout=STATE_TIMEOUT_MS)
-    with page.expect_download(timeout=STATE_TIMEOUT_MS) as dl:
-        link.click()
-    assert dl.value.suggested_filename.startswith("referat-samtale-")
+    download = _download_export(page)
+    assert download.suggested_filename.startswith("referat-samtale-")
     saved = tmp_path / "svar.docx"
-    dl.value.save_as(saved)
+    download.save_as(saved)
     paras = "\n".join(p.text for p in Document(str(saved)).paragraphs)
     assert QUESTION in paras and "Brug data som strategisk værktøj" in paras
     assert "punkt 2: § 17,4 udvalgets afsluttende anbefalinger" in paras and "(sag 24-012144)" in paras
@@ -161,12 +163,7 @@ def test_ask_cite_open_export_upload(page, server, tmp_path):
 
     # the latest answer alone, exported: named after its question
     page.locator("#export-scope").get_by_text("Seneste svar").click()
-    page.locator("#export-button").click()
-    link = page.locator("#export-file a").first
-    link.wait_for(timeout=STATE_TIMEOUT_MS)
-    with page.expect_download(timeout=STATE_TIMEOUT_MS) as dl:
-        link.click()
-    assert "hvad-blev-besluttet-om-skaterparken" in dl.value.suggested_filename
+    assert "hvad-blev-besluttet-om-skaterparken" in _download_export(page).suggested_filename
 
     # a bad upload is refused with the reader's message
     page.get_by_role("tab", name="Tilføj referater").click()
@@ -299,12 +296,7 @@ def test_one_reset_for_conversation_context_sources_and_export(server, browser, 
             _, new = _ask(pg, SKATE)
             pg.locator("#export-format").get_by_text("Markdown (.md)").click()
             pg.locator("#export-scope").get_by_text("Hele samtalen").click()
-            pg.locator("#export-button").click()
-            link = pg.locator("#export-file a").first
-            link.wait_for(timeout=STATE_TIMEOUT_MS)
-            with pg.expect_download(timeout=STATE_TIMEOUT_MS) as dl:
-                link.click()
-            dl.value.save_as(tmp_path / "samtale.md")
+            _download_export(pg).save_as(tmp_path / "samtale.md")
             text = (tmp_path / "samtale.md").read_text(encoding="utf-8")
             assert SKATE in text and QUESTION not in text  # nothing of the cleared conversation
             reset.click()  # and start the next round empty: the export file going is the server's reset done

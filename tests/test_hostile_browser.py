@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from serving import CHROMIUM, CHROMIUM_ARGS, STATE_TIMEOUT_MS, require_chromium, serve
+from serving import STATE_TIMEOUT_MS, chromium, require_chromium, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 
@@ -33,10 +33,7 @@ def _login(page, user: str, password: str) -> None:
 
 
 def test_login_page_shows_nothing_and_the_chat_works_after_login(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    with chromium() as browser:
         context = browser.new_context()
         context.set_default_timeout(STATE_TIMEOUT_MS)
         page = context.new_page()
@@ -62,4 +59,3 @@ def test_login_page_shows_nothing_and_the_chat_works_after_login(server):
             timeout=120_000,
         )
         assert "[1]" in page.locator("#chat").inner_text()
-        browser.close()

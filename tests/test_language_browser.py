@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from language_words import corpus_words, distinctive, other_language, words
-from serving import CHROMIUM, CHROMIUM_ARGS, REPO, STATE_TIMEOUT_MS, require_chromium, serve
+from serving import REPO, STATE_TIMEOUT_MS, chromium, require_chromium, serve
 
 from assistant.prompts import PHRASES
 from assistant.readers import read_file
@@ -46,12 +46,8 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
