@@ -29,6 +29,7 @@ from assistant.chunking import chunk_meeting
 from assistant.embedders import Embedder
 from assistant.index import INGEST_LOCK, Index, ingest_lock_held
 from assistant.readers import READER_VERSION
+from assistant.readers.messages import Message, at, refusal
 from assistant.readers.report import parse_gaps
 from assistant.records import Chunk, Meeting, source_key, text_hash
 from assistant.settings import Settings
@@ -47,8 +48,10 @@ class IngestReport:
     files_unchanged: int = 0
     files_removed: int = 0
     files_failed: int = 0
+    # "<file>: <problem> (<hint>)" and the readers' warnings "<file>: <warning>", each once: Messages (Danish strings
+    # that the CLI and the web page render in their language)
     problems: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # the readers' warnings, "<file>: <warning>", each once
+    warnings: list[str] = field(default_factory=list)
     chunks_added: int = 0
     chunks_deleted: int = 0
     chunks_embedded: int = 0
@@ -272,11 +275,11 @@ def ingest(
         for problem in skipped:  # FIFOs, devices, sockets, symlinks out of the folders: never opened
             report.files_seen += 1
             report.files_failed += 1
-            report.problems.append(str(problem))
+            report.problems.append(refusal(problem.path, problem.problem, problem.hint))
             key = source_key(problem.path)
             if catalog.source(key) is not None:
                 work.remove(key)
-                report.problems.append(f"{problem.path}: {_REMOVED}")
+                report.problems.append(at(problem.path, Message("removed")))
         reread = catalog.get_meta(READER_RUN) != READER_VERSION and bool(catalog.source_paths())
         seen: set[str] = set()
         bar = _bar(len(files), show_progress)
@@ -319,9 +322,6 @@ def ingest(
     return report
 
 
-_REMOVED = "dens tidligere tekststykker er fjernet fra indekset"
-
-
 def _remove_leftovers(folder: Path) -> None:
     """Temporary files a killed process left in the index folder (a live process's are left alone)."""
     for p in folder.glob("*.tmp-*"):
@@ -346,22 +346,22 @@ def _one_file(
     report = work.report
     row = work.catalog.source(key)
 
-    def failed(problem: str) -> None:
+    def failed(problem: Message) -> None:
         """Not indexed: a file that was indexed before (now emptied, damaged or unreadable) leaves the index."""
         report.files_failed += 1
         report.problems.append(problem)
         if row is not None:
             work.remove(key)
-            report.problems.append(f"{path}: {_REMOVED}")
+            report.problems.append(at(path, Message("removed")))
 
     limit = int(settings.max_file_mb * 1024 * 1024)
     try:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):
-            return failed(f"{path}: sprunget over: ikke en almindelig fil (kun almindelige filer læses)")
+            return failed(at(path, Message("skipped_not_regular")))
         if st.st_size > limit:  # before any byte is read or hashed
-            return failed(f"{path}: filen er {st.st_size / 1024 / 1024:.1f} MB, over grænsen på "
-                          f"{settings.max_file_mb:g} MB (hæv grænsen med MINUTES_MAX_FILE_MB, eller del filen op)")
+            big = Message("too_big", mb=st.st_size / 1024 / 1024, limit=settings.max_file_mb)
+            return failed(refusal(path, big, Message("too_big.hint")))
         if row and row["size"] == st.st_size and row["mtime"] == st.st_mtime and not reread:
             report.files_unchanged += 1
             return None
@@ -373,16 +373,19 @@ def _one_file(
                 report.files_unchanged += 1
                 return None
     except OSError as exc:
-        return failed(f"{path}: kunne ikke læses ({exc.strerror or exc})")
+        return failed(at(path, Message("cannot_read", error=exc.strerror or exc)))
     if st.st_size == 0:
-        return failed(f"{path}: filen er tom")
+        return failed(at(path, Message("empty")))
     result = read_file(path, settings, municipality)
     for w in result.warnings + (parse_gaps(result.meeting) if result.meeting else []):  # an incomplete parse too
-        line = f"{path}: {w}"
+        line = at(path, w)
         if line not in report.warnings:
             report.warnings.append(line)
     if not result.ok:
-        return failed(str(result.error) if result.error else f"{path}: intet møde fundet")
+        error = result.error
+        return failed(
+            refusal(error.path, error.problem, error.hint) if error else at(path, Message("no_meeting_short"))
+        )
     meeting = result.meeting
     if same and json.dumps(meeting.to_dict(), ensure_ascii=False) == work.catalog.source_meeting_json(key):
         report.files_unchanged += 1

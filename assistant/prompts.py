@@ -290,9 +290,22 @@ class _Formatter(string.Formatter):
 FORMATTER = _Formatter()
 
 
-def fill(text: str, values: dict[str, object]) -> str:
-    """``text.format(**values)`` with plural specs (``{n:møde|møder}``); used by every phrase table."""
-    return FORMATTER.vformat(text, (), values) if values else text
+def fill(text: str, values: dict[str, object], lang: str | None = None) -> str:
+    """``text.format(**values)`` with plural specs (``{n:møde|møder}``); used by every phrase table.
+
+    With ``lang``, a value that can speak it (a reader's Message) is written in that language."""
+    if not values:
+        return text
+    if lang is not None:
+        values = {k: localized(v, lang) if hasattr(v, "in_language") else v for k, v in values.items()}
+    return FORMATTER.vformat(text, (), values)
+
+
+def localized(text: object, lang: str) -> str:
+    """``text`` in ``lang`` when it can speak it (a reader's Message, a ReadProblem), else as it is (text from a
+    document, an OS error)."""
+    render = getattr(text, "in_language", None)
+    return render(lang) if render is not None else str(text)
 
 
 def phrase(key: str, lang: str = "da", **values: object) -> str:
@@ -302,7 +315,7 @@ def phrase(key: str, lang: str = "da", **values: object) -> str:
     except KeyError:
         raise KeyError(f"unknown phrase key {key!r}; add it to assistant/prompts.py PHRASES") from None
     text = entry.get(lang) or entry["da"]
-    return fill(text, values)
+    return fill(text, values, lang)
 
 
 def format_date(iso: str, lang: str = "da") -> str:

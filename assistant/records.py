@@ -11,6 +11,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from assistant.prompts import localized
+
 
 @dataclass(frozen=True)
 class Participant:
@@ -174,8 +176,12 @@ class ReadProblem:
     hint: str = ""
 
     def __str__(self) -> str:
-        msg = f"{self.path}: {self.problem}"
-        return f"{msg} ({self.hint})" if self.hint else msg
+        return self.in_language("da")
+
+    def in_language(self, lang: str) -> str:
+        """The line in ``lang``: the readers' problems and hints are Messages, which speak Danish and English."""
+        msg = f"{self.path}: {localized(self.problem, lang)}"
+        return f"{msg} ({localized(self.hint, lang)})" if self.hint else msg
 
 
 @dataclass

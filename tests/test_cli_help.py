@@ -13,10 +13,11 @@ from language_words import distinctive, other_language
 from assistant.cli import main
 from assistant.cli import texts as cli_texts
 from assistant.cli.texts import pick_language
+from assistant.readers import messages as reader_messages
 
 # Click's English words, as the English side of the CLI's vocabulary.
 CLICK_EN = {english: {"da": danish, "en": english} for english, danish in cli_texts.CLICK_DA.items()}
-VOCAB = distinctive([cli_texts.HELP, cli_texts.MESSAGES, CLICK_EN], minutes=set())
+VOCAB = distinctive([cli_texts.HELP, cli_texts.MESSAGES, CLICK_EN, reader_messages.MESSAGES], minutes=set())
 
 
 def _paths(cmd: click.Command, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
@@ -113,11 +114,24 @@ def test_errors_of_the_commands_in_one_language(tmp_path, lang):
     result = run(["status", "--index", str(empty)], lang)
     assert result.exit_code == 1
     assert ("Intet indeks i" if lang == "da" else "No index in") in result.output
-    result = run(["parse", str(tmp_path / "nothing-here")], lang)
+    result = run(["parse", str(tmp_path / "r2")], lang)
     assert result.exit_code == 1
     summary = next(line for line in result.output.splitlines() if line.startswith(("Læst:", "Read:")))
     assert summary == ("Læst: 0 filer med 0 dagsordenspunkter. Sprunget over: 1." if lang == "da" else
                        "Read: 0 files with 0 agenda items. Skipped: 1.")
     assert result.output.startswith("Sprunget over: " if lang == "da" else "Skipped: ")
-    # The reader's own problem text ("filen findes ikke") is Danish in both: the readers speak Danish only.
-    assert not foreign(summary, lang), foreign(summary, lang)
+    assert ("filen findes ikke (tjek stien)" if lang == "da" else "the file does not exist (check the path)") in (
+        result.output
+    )
+    assert not foreign(result.output.replace(str(tmp_path), ""), lang), foreign(result.output, lang)
+    # a file the reader refuses, and the ingest's report of it: the reader's reason in the CLI's language too
+    bad = tmp_path / "corpus" / "tom.json"
+    bad.parent.mkdir()
+    bad.write_bytes(b"")
+    result = run(["parse", str(bad)], lang)
+    assert ("filen er tom" if lang == "da" else "the file is empty") in result.output
+    assert not foreign(result.output.replace(str(tmp_path), ""), lang), foreign(result.output, lang)
+    result = run(["ingest", str(bad.parent), "--index", str(tmp_path / "idx"), "--quiet"], lang)
+    assert result.exit_code == 1, result.output
+    assert ("filen er tom" if lang == "da" else "the file is empty") in result.output
+    assert not foreign(result.output.replace(str(tmp_path), ""), lang), foreign(result.output, lang)

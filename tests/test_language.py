@@ -10,6 +10,7 @@ from language_words import DA_TYPICAL, EN_TYPICAL, words
 
 from assistant.cli import texts as cli_texts
 from assistant.prompts import NOUNS, PHRASES, count, phrase, plural
+from assistant.readers import messages as reader_messages
 from assistant.web import texts as web_texts
 
 TABLES = {
@@ -17,9 +18,10 @@ TABLES = {
     "web.texts.UI": web_texts.UI,
     "cli.texts.HELP": cli_texts.HELP,
     "cli.texts.MESSAGES": cli_texts.MESSAGES,
+    "readers.messages.MESSAGES": reader_messages.MESSAGES,
 }
 # Texts that are the same in both languages by design (names, formats, codes).
-SAME_IN_BOTH = {"app_title", "export_format", "status_model", "port", "vote_for"}
+SAME_IN_BOTH = {"app_title", "export_format", "status_model", "port", "vote_for", "at_path", "with_hint"}
 
 
 def _entries():

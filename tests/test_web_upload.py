@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from language_words import DA_TYPICAL, words
 
 from assistant.settings import Settings
 from assistant.web.state import Services
@@ -82,6 +83,18 @@ def test_bad_file_refused_with_the_readers_message(web_settings, tmp_path):
     reader_problem = result.error.problem
     assert refusal.startswith("Afvist") and reader_problem in refusal
     assert "Referat KFU.json" in refusal and str(src) not in refusal  # named as the user knows it
+
+
+def test_the_english_page_gives_the_readers_reasons_in_english(web_settings, tmp_path):
+    """The reader's refusal and hint are Messages: the English page shows them in English, the Danish in Danish."""
+    src = tmp_path / "gradio-tmp-456.json"
+    shutil.copy(FIXTURES / "bad-truncated.json", src)
+    _, refusal_en = check_upload(src, "Minutes KFU.json", web_settings, "en")
+    _, refusal_da = check_upload(src, "Minutes KFU.json", web_settings, "da")
+    assert "the JSON file is incomplete or invalid" in refusal_en and "download the file again" in refusal_en
+    assert "JSON-filen er ufuldstændig" in refusal_da and "hent filen igen" in refusal_da
+    assert not words(refusal_en) & DA_TYPICAL, refusal_en
+    assert "Minutes KFU.json" in refusal_en and str(src) not in refusal_en
 
 
 def test_text_that_is_not_minutes_is_refused(web_settings, tmp_path):

@@ -101,7 +101,7 @@ def parse_command(paths: tuple[Path, ...], as_json: bool, municipality: str | No
     else:
         click.echo(say("read_summary", read=summary.read, points=summary.points, skipped=len(summary.skipped)),
                    err=True)
-        for reason, n in summary.reasons().most_common():
+        for reason, n in summary.reasons(language()).most_common():
             click.echo(f"  {n} × {reason}", err=True)
     if not summary.ok:
         if summary.read == 0 and not summary.skipped:

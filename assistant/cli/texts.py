@@ -402,7 +402,8 @@ def h(key: str) -> str:
 def say(key: str, lang: str | None = None, **values: object) -> str:
     """A message in the CLI's language (or ``lang``), formatted with ``values``."""
     entry = MESSAGES[key]
-    return fill(entry.get(lang or language()) or entry["da"], values)
+    lang = lang or language()
+    return fill(entry.get(lang) or entry["da"], values, lang)
 
 
 def pick_language(args: Sequence[str], env: dict[str, str] | None = None) -> str:

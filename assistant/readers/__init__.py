@@ -18,8 +18,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.prompts import count
+from assistant.prompts import localized
 from assistant.readers import municipality as _municipality
+from assistant.readers.messages import Message, hint_for
 from assistant.readers.sniff import Unreadable, sniff
 from assistant.records import Meeting, ReadProblem, ReadResult, source_key
 from assistant.settings import Settings
@@ -74,43 +75,45 @@ def iter_files(paths: Iterable[Path | str], skipped: list[ReadProblem] | None = 
             yield path
 
 
-def _kind(mode: int) -> str:
+def _kind(mode: int) -> Message:
     if stat.S_ISFIFO(mode):
-        return "en FIFO (navngivet rør)"
+        return Message("kind_fifo")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "en enhed"
+        return Message("kind_device")
     if stat.S_ISSOCK(mode):
-        return "en socket"
-    return "en mappe" if stat.S_ISDIR(mode) else "ikke en almindelig fil"
+        return Message("kind_socket")
+    return Message("kind_folder" if stat.S_ISDIR(mode) else "kind_other")
 
 
 def _regular(path: Path, inside: list[str] | None, refuse) -> bool:
     """Whether ``path`` is a regular file, or a symlink to one (inside ``inside`` when given); else ``refuse``."""
-    hint = "kun almindelige filer læses; flyt referatet ind i mappen som en almindelig fil"
+    hint = Message("regular_only.hint")
     try:
         st = os.lstat(path)
         if not stat.S_ISLNK(st.st_mode):
             if stat.S_ISREG(st.st_mode):
                 return True
-            refuse(path, f"sprunget over: stien er {_kind(st.st_mode)}", hint)
+            refuse(path, Message("skipped_kind", kind=_kind(st.st_mode)), hint)
             return False
         target = path.resolve(strict=True)
         st = os.stat(target)
     except (OSError, RuntimeError) as exc:
-        refuse(path, f"sprunget over: kan ikke læses ({getattr(exc, 'strerror', None) or exc})", hint)
+        refuse(path, Message("skipped_unreadable", error=getattr(exc, "strerror", None) or exc), hint)
         return False
     if not stat.S_ISREG(st.st_mode):
-        refuse(path, f"sprunget over: et symbolsk link til {_kind(st.st_mode)} ({target})", hint)
+        refuse(path, Message("skipped_link", kind=_kind(st.st_mode), target=target), hint)
         return False
     t = str(target)
     if inside is not None and not any(t == r or t.startswith(r.rstrip(os.sep) + os.sep) for r in inside):
-        refuse(path, "sprunget over: et symbolsk link til en fil uden for de angivne mapper", hint)
+        refuse(path, Message("skipped_link_outside"), hint)
         return False
     return True
 
 
-def _problem(path: str, problem: str, hint: str = "") -> ReadResult:
-    return ReadResult(path=path, error=ReadProblem(path=path, problem=problem, hint=hint))
+def _problem(path: str, key: str, **values: object) -> ReadResult:
+    """The ReadResult for a file refused with the problem ``key`` of readers.messages (and its hint)."""
+    problem = ReadProblem(path=path, problem=Message(key, **values), hint=hint_for(key, **values))
+    return ReadResult(path=path, error=problem)
 
 
 def _parse(data: bytes, path: Path, warnings: list[str]) -> tuple[Meeting, str | None, str]:
@@ -143,7 +146,7 @@ def _parse(data: bytes, path: Path, warnings: list[str]) -> tuple[Meeting, str |
         meeting, site = firstagenda_json.read(sniffed.data, data.decode("utf-8", errors="replace"), warnings)
         return meeting, site, "site"
     if sniffed.encoding not in ("utf-8", "utf-16"):
-        warnings.append(f"Filen er ikke UTF-8; læst som {sniffed.encoding}.")
+        warnings.append(Message("not_utf8", encoding=sniffed.encoding))
     if sniffed.kind == "html":
         from assistant.readers import html
 
@@ -166,9 +169,9 @@ def read_file(path: Path | str, settings: Settings, municipality: str | None = N
     key = source_key(path)
     try:
         if not path.exists():
-            return _problem(key, "filen findes ikke", "tjek stien")
+            return _problem(key, "missing")
         if not path.is_file():
-            return _problem(key, "stien er ikke en fil", "angiv en fil eller en mappe med referater")
+            return _problem(key, "not_a_file")
         limit = settings.max_file_mb
         cap = int(limit * 1024 * 1024)
         size = path.stat().st_size
@@ -177,21 +180,17 @@ def read_file(path: Path | str, settings: Settings, municipality: str | None = N
                 data = fh.read(cap + 1)  # never more than the cap, even from a file that grew since the stat
             size = max(size, len(data))
         if size > cap:
-            return _problem(
-                key,
-                f"filen er {size / 1024 / 1024:.1f} MB, over grænsen på {limit:g} MB",
-                "hæv grænsen med MINUTES_MAX_FILE_MB, eller del filen op",
-            )
+            return _problem(key, "too_big", mb=size / 1024 / 1024, limit=limit)
     except OSError as exc:
-        return _problem(key, f"filen kan ikke læses ({exc.strerror or exc})", "tjek at filen findes og må læses")
+        return _problem(key, "cannot_read", error=exc.strerror or exc)
 
     warnings: list[str] = []
     try:
         meeting, named, named_source = _parse(data, path, warnings)
     except Unreadable as exc:
-        return _problem(key, exc.problem, exc.hint)
+        return ReadResult(path=key, error=ReadProblem(path=key, problem=exc.problem, hint=exc.hint))
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop a folder run
-        return _problem(key, f"uventet fejl under læsning ({type(exc).__name__}: {exc})", "meld fejlen og vedlæg filen")
+        return _problem(key, "unexpected", error=f"{type(exc).__name__}: {exc}")
 
     name, source, warning = _municipality.resolve(path, named, named_source, municipality or settings.municipality)
     meeting.municipality, meeting.municipality_source = name, source
@@ -200,13 +199,8 @@ def read_file(path: Path | str, settings: Settings, municipality: str | None = N
     meeting.source_path = key
     meeting.content_hash = hashlib.sha256(data).hexdigest()
     if not meeting.points:
-        return ReadResult(
-            path=key,
-            warnings=warnings,
-            error=ReadProblem(
-                key, "der blev ikke fundet et møde med dagsordenspunkter i filen", "tjek at filen er et referat"
-            ),
-        )
+        problem = ReadProblem(key, Message("no_meeting"), Message("check_minutes.hint"))
+        return ReadResult(path=key, warnings=warnings, error=problem)
     return ReadResult(path=key, meeting=meeting, warnings=warnings)
 
 
@@ -241,15 +235,8 @@ class ReadSummary:
         """True when at least one file was read."""
         return self.read > 0
 
-    def reasons(self) -> Counter[str]:
-        return Counter(p.problem.split(" (")[0] for p in self.skipped)
-
-    def lines(self) -> list[str]:
-        """A short Danish summary: read, skipped and why."""
-        read, points = count(self.read, "file"), count(self.points, "agenda_point")
-        out = [f"Læst: {read} med {points}. Sprunget over: {len(self.skipped)}."]
-        out += [f"  {n} × {reason}" for reason, n in self.reasons().most_common()]
-        return out
+    def reasons(self, lang: str = "da") -> Counter[str]:
+        return Counter(localized(p.problem, lang).split(" (")[0] for p in self.skipped)
 
     def to_dict(self) -> dict:
         return {

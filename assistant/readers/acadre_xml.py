@@ -16,6 +16,7 @@ import re
 
 from assistant import vocabulary
 from assistant.readers import structure
+from assistant.readers.messages import Message
 from assistant.readers.sniff import Unreadable, parse_xml
 from assistant.records import AgendaPoint, Meeting, Participant
 from assistant.textutil import Block, fold_ws, html_blocks, parse_danish_datetime
@@ -109,8 +110,8 @@ def read_manifest(root) -> Unreadable:  # noqa: ANN001
             if attrs.get("xmlfilename"):
                 files[attrs.get("type", "")] = (attrs["xmlfilename"], attrs.get("comment", ""))
     name, comment = files.get("2") or files.get("1") or ("", "")
-    hint = f"læs mødefilen {name} ({comment}) i stedet" if name else "læs mødets XML-fil i stedet"
-    return Unreadable("filen er et Acadre-manifest (en liste over mødets filer), ikke selve referatet", hint)
+    hint = "acadre_manifest.hint" if name else "acadre_manifest_unnamed.hint"
+    return Unreadable("acadre_manifest", hint, name=name, comment=comment)
 
 
 def read(data: bytes, warnings: list[str]) -> tuple[Meeting, str | None]:
@@ -125,9 +126,9 @@ def read(data: bytes, warnings: list[str]) -> tuple[Meeting, str | None]:
     mf = fields(meetings[0]) if meetings else {}
     start, has_time = parse_danish_datetime(mf.get("date", ""))
     if start is None:
-        warnings.append("Mødets dato (meeting/date) mangler eller kan ikke læses.")
+        warnings.append(Message("acadre_no_date", field="meeting/date"))
     if not committee:
-        warnings.append("Udvalget (committee/name) mangler i XML-filen.")
+        warnings.append(Message("acadre_no_committee", field="committee/name"))
     points = [p for p in (_point(t, committee) for t in tables(root, "agendaitemparents")) if p is not None]
     points.sort(key=_number_key)
     kind = "dagsorden" if fold_ws(agenda.get("name", "")).lower().startswith("dagsorden") else "referat"

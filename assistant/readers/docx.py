@@ -20,6 +20,7 @@ import zlib
 
 from assistant.readers import esdh_print
 from assistant.readers.esdh_print import Line
+from assistant.readers.messages import Message
 from assistant.readers.sniff import Unreadable
 from assistant.records import Meeting
 from assistant.textutil import Block, fold_ws
@@ -40,24 +41,15 @@ def _parts(data: bytes, warnings: list[str]) -> tuple[bytes, bytes | None]:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             names = set(z.namelist())
             if "word/document.xml" not in names:
-                raise Unreadable(
-                    "filen er et zip-arkiv uden Word-dokumentdel (word/document.xml)",
-                    "gem referatet igen som DOCX fra Word, eller som PDF",
-                )
+                raise Unreadable("docx_no_document")
             styles = z.read("word/styles.xml") if "word/styles.xml" in names else None
             return z.read("word/document.xml"), styles
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
         parts = local_parts(data)
         document = parts.get("word/document.xml")
         if document is None:
-            raise Unreadable(
-                "DOCX-filen er beskadiget (zip-arkivet er ufuldstændigt), og dokumentteksten kan ikke genskabes",
-                "hent filen igen, eller åbn den i Word (Word kan ofte reparere den) og gem den på ny",
-            ) from None
-        warnings.append(
-            "DOCX-filen er beskadiget (zip-arkivets indholdsfortegnelse mangler); teksten er genskabt fra "
-            "dokumentdelen word/document.xml. Tjek punkterne, eller hent filen igen."
-        )
+            raise Unreadable("docx_damaged") from None
+        warnings.append(Message("docx_rebuilt"))
         return document, parts.get("word/styles.xml")
 
 
@@ -112,10 +104,7 @@ def _styles(styles_xml: bytes | None, warnings: list[str]) -> dict[str, tuple[in
     except etree.XMLSyntaxError:
         root = None
     if root is None:
-        warnings.append(
-            "DOCX-filens typografier (word/styles.xml) kunne ikke læses: overskrifter kendes kun på deres ord og fed "
-            "skrift; gem filen igen i Word, hvis punkter eller afsnit mangler"
-        )
+        warnings.append(Message("docx_no_styles"))
         return {}
     own: dict[str, tuple[int | None, bool | None, bool, str]] = {}
     for st in root.iter(f"{W}style"):
@@ -240,10 +229,7 @@ def docx_lines(data: bytes, warnings: list[str]) -> list[Line]:
     try:
         root = etree.fromstring(document, etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True))
     except etree.XMLSyntaxError as exc:
-        raise Unreadable(
-            f"DOCX-filens dokumentdel (word/document.xml) er ugyldig ({exc.msg})",
-            "åbn filen i Word og gem den igen, eller hent den igen",
-        ) from None
+        raise Unreadable("docx_bad_xml", error=exc.msg) from None
     return list(_walk(root.find(f"{W}body"), _styles(styles_xml, warnings)))
 
 

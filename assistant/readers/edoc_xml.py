@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.readers import esdh_cover, esdh_print
+from assistant.readers.messages import Message
 from assistant.readers.municipality import name_from_header
 from assistant.readers.sniff import Unreadable, parse_xml
 from assistant.records import AgendaPoint, Meeting
@@ -50,7 +51,7 @@ def _item(el, closed_agenda: bool, committee: str) -> AgendaPoint | None:  # noq
 def read(data: bytes, warnings: list[str]) -> tuple[Meeting, str | None]:
     root = parse_xml(data, "eDoc-XML")
     if root.tag != "Meeting":
-        raise Unreadable("XML-filen er ikke en eDoc-mødepublicering (rodelementet er ikke Meeting)")
+        raise Unreadable("not_edoc", element="Meeting")
     committee = fold_ws(_text(root, "Committee"))
     start, has_time = parse_danish_datetime(_text(root, "MeetingDate"))
     state = fold_ws(_text(root, "MeetingState")).lower()
@@ -67,7 +68,7 @@ def read(data: bytes, warnings: list[str]) -> tuple[Meeting, str | None]:
                 points.append(point)
     points.sort(key=lambda p: _number_key(p.number))
     if start is None:
-        warnings.append("Mødets dato (MeetingDate) mangler eller kan ikke læses.")
+        warnings.append(Message("edoc_no_date"))
     kind = "dagsorden" if state.startswith("dagsorden") else "referat"
     if kind == "dagsorden" and any(p.decision for p in points):
         kind = "referat"
@@ -83,5 +84,5 @@ def read(data: bytes, warnings: list[str]) -> tuple[Meeting, str | None]:
         has_time=has_time,
     )
     if not points:
-        warnings.append("XML-filen har ingen dagsordenspunkter (MeetingAgendaItem).")
+        warnings.append(Message("edoc_no_points"))
     return meeting, name_from_header("\n".join(cover.text))

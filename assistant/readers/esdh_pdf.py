@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import replace
 
 from assistant.readers.esdh_print import FA_ITEM_RE, FORMAT_PDF, Line, is_esdh, parse_lines
+from assistant.readers.messages import Message
 from assistant.readers.sniff import Unreadable
 from assistant.readers.structure import PAGE_LINE_RE
 from assistant.records import Meeting
@@ -48,20 +49,11 @@ def _open_pdf_quietly(data: bytes, warnings: list[str]):  # noqa: ANN202
         except Exception as exc:  # noqa: BLE001
             failure = exc
             continue
-        warnings.append(
-            "PDF-filens opbygning er beskadiget (krydsreferencetabellen); teksten er genskabt ved at læse filens "
-            "objekter. Tjek punkterne, eller hent filen igen."
-        )
+        warnings.append(Message("pdf_rebuilt"))
         return reader
     if b"%%EOF" not in data[-2048:]:
-        raise Unreadable(
-            "PDF-filen er ufuldstændig: den slutter, før PDF-dokumentet er afsluttet (%%EOF mangler)",
-            "hent filen igen; den er måske blevet afbrudt under download",
-        )
-    raise Unreadable(
-        f"PDF-filen er beskadiget og kan ikke åbnes ({type(failure).__name__})",
-        "hent filen igen, eller åbn den i en PDF-læser og gem den på ny som PDF",
-    )
+        raise Unreadable("pdf_cut", "refetch_cut")
+    raise Unreadable("pdf_damaged", error=type(failure).__name__)
 
 
 def _page_lines(page, warnings: list[str]) -> list[Line]:  # noqa: ANN001 - a pypdf page
@@ -77,7 +69,7 @@ def _page_lines(page, warnings: list[str]) -> list[Line]:  # noqa: ANN001 - a py
     try:
         page.extract_text(visitor_text=visit)
     except Exception as exc:  # noqa: BLE001 - one damaged page must not lose the document
-        warnings.append(f"En side i PDF-filen kunne ikke læses ({type(exc).__name__}); den er sprunget over.")
+        warnings.append(Message("pdf_page_skipped", error=type(exc).__name__))
     return _assemble(pieces)
 
 
@@ -94,10 +86,7 @@ def pdf_lines(data: bytes, warnings: list[str], probe_pages: int = 0) -> list[li
         if i + 1 == probe_pages and any(FA_ITEM_RE.match(ln.text) for p in pages for ln in p):
             return None
     if sum(len(ln.text) for p in pages for ln in p) < 20:
-        raise Unreadable(
-            "PDF-filen har intet tekstlag (siderne er billeder)",
-            "kør tekstgenkendelse (OCR) på filen, fx med ocrmypdf, og læs den igen",
-        )
+        raise Unreadable("pdf_no_text")
     return pages
 
 

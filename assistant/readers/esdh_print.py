@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from assistant import vocabulary
 from assistant.readers import structure
 from assistant.readers.esdh_cover import read_cover
+from assistant.readers.messages import Message
 from assistant.readers.municipality import name_from_header
 from assistant.readers.sniff import Unreadable
 from assistant.records import AgendaPoint, Meeting
@@ -340,19 +341,17 @@ def meeting_from(lay: Layout, warnings: list[str], source_format: str, committee
         found = []
         if not committee and body:
             committee = body
-            found.append("udvalget")
+            found.append("committee")
         if start is None and when is not None:
             start, has_time = when, False
-            found.append("mødets dato")
+            found.append("date")
         if found:
-            warnings.append(
-                f"{' og '.join(found).capitalize()} er læst fra beslutningens overskrift: dokumentet har ingen "
-                "forside (fx ét dagsordenspunkt udgivet for sig)."
-            )
+            what = Message("the_" + "_and_".join(found))
+            warnings.append(Message("esdh_from_decision", found=what))
     if start is None:
-        warnings.append("Mødets dato blev ikke fundet på forsiden.")
+        warnings.append(Message("esdh_no_date"))
     if not committee:
-        warnings.append("Udvalget blev ikke fundet på forsiden.")
+        warnings.append(Message("esdh_no_committee"))
     kind = cover.kind or ("referat" if any(p.decision for p in points) else "dagsorden")
     if kind == "dagsorden" and any(p.decision for p in points):
         kind = "referat"
@@ -381,6 +380,6 @@ def _from_decision(points: list[AgendaPoint]):  # noqa: ANN202 - (committee, dat
 def parse_lines(lines: list[Line], warnings: list[str], source_format: str) -> tuple[Meeting, str | None]:
     lay = split_layout(lines)
     if not lay.items:
-        raise Unreadable('der er ingen dagsordenspunkter ("N. Titel") i dokumentet', "tjek at filen er et referat")
+        raise Unreadable("no_points", "check_minutes.hint", pattern="N. Titel")
     meeting = meeting_from(lay, warnings, source_format)
     return meeting, name_from_header("\n".join(ln.text for ln in lay.header))

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from assistant.readers import structure
+from assistant.readers.messages import Message
 from assistant.readers.municipality import name_from_site
 from assistant.readers.sniff import Unreadable
 from assistant.records import AgendaPoint, Meeting, Participant
@@ -87,18 +88,16 @@ def read(data: Any, raw: str, warnings: list[str]) -> tuple[Meeting, str | None]
     """The meeting, and the municipality named by the publication site the document links to (or None)."""
     if not is_meeting_document(data):
         keys = ", ".join(list(data)[:5]) if isinstance(data, dict) else type(data).__name__
-        hint = "brug API'ets svar for ét møde: GET <site>/api/agenda/dagsorden/<møde-id>"
+        hint = None
         if isinstance(data, dict) and "Udvalg" in data and "Dagsordenpunkter" not in data:
-            hint = "filen er udvalgslisten; hent hvert møde med /api/agenda/dagsorden/<møde-id>"
-        raise Unreadable(
-            f"JSON-filen er ikke et FirstAgenda-møde (mangler Moede og Dagsordenpunkter; har {keys})", hint
-        )
+            hint = "firstagenda_committees.hint"
+        raise Unreadable("not_firstagenda", hint, keys=keys)
     moede = data["Moede"]
     udvalg = data.get("Udvalg") if isinstance(data.get("Udvalg"), dict) else {}
     committee = fold_ws(str(udvalg.get("Navn") or moede.get("Navn") or ""))
     start, has_time = _start(moede)
     if start is None:
-        warnings.append("Mødets dato mangler i JSON-filen (Moede.Dato).")
+        warnings.append(Message("json_no_date", field="Moede.Dato"))
 
     items = [i for i in data["Dagsordenpunkter"] if isinstance(i, dict)]
     item_blocks = [_blocks(i) for i in items]
@@ -119,7 +118,7 @@ def read(data: Any, raw: str, warnings: list[str]) -> tuple[Meeting, str | None]
             absences += structure.absences_in(point.decision)
         points.append(point)
     if not points:
-        warnings.append("Mødet har ingen dagsordenspunkter.")
+        warnings.append(Message("no_points_warning"))
 
     participants = structure.mark_absent(_participants(moede), absences)
     kind = (

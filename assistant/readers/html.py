@@ -30,7 +30,7 @@ def _tree(markup: str):  # noqa: ANN202 - lxml element
     try:
         root = lxml.html.fromstring(markup)
     except Exception as exc:  # noqa: BLE001 - lxml raises several types on junk
-        raise Unreadable(f"HTML-filen kan ikke læses ({type(exc).__name__})", "gem siden igen fra browseren") from None
+        raise Unreadable("html_unreadable", error=type(exc).__name__) from None
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None:
             continue
@@ -149,7 +149,7 @@ def read(markup: str, warnings: list[str]) -> tuple[Meeting, str | None]:
     root = _tree(markup)
     blocks = blocks_from_tree(root)
     if not any(b.text for b in blocks):
-        raise Unreadable("HTML-siden indeholder ingen tekst", "gem siden, når den er helt indlæst i browseren")
+        raise Unreadable("html_empty")
     blocks = item_rows(blocks)
     single = _PUNKT_URL_RE.search(markup)
     doc = plain.split_document(blocks)
@@ -168,7 +168,7 @@ def _single_point_page(blocks, m: re.Match, markup: str, warnings: list[str]) ->
     labels = [b for b in body[:6] if plain._LABEL_RE.match(b.text)]
     body = [b for b in body if b not in labels]
     meeting, named = plain.parse_blocks(head + labels, warnings, FORMAT)
-    warnings[:] = [w for w in warnings if "ét punkt" not in w]
+    warnings[:] = [w for w in warnings if getattr(w, "key", "") != "plain_one_point"]
     point = structure.make_point(m[4], title, body, set())
     meeting.points = [point]
     meeting.participants = structure.mark_absent(meeting.participants, structure.absences_in(point.decision or ""))

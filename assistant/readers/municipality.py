@@ -14,6 +14,8 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
+from assistant.readers.messages import Message
+
 METADATA_FILE = "minutes.toml"
 
 _SITE_RE = re.compile(r"https?://(?:www\.)?dagsorden(?:er)?\.([a-z0-9\-]+)\.dk\b", re.IGNORECASE)
@@ -147,9 +149,4 @@ def resolve(
     named = name_from_folder_name(path)
     if named:
         return named, "folder-name", None
-    return (
-        None,
-        "",
-        "Kommunen fremgår ikke af dokumentet. Angiv den med en minutes.toml i mappen "
-        '(municipality = "<Navn> Kommune"), med --municipality, eller læg filen i en mappe med kommunens navn.',
-    )
+    return None, "", Message("no_municipality")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.readers import structure
+from assistant.readers.messages import Message
 from assistant.readers.municipality import name_from_header
 from assistant.records import AgendaPoint, Meeting, Participant
 from assistant.textutil import Block, clean_text, fold_ws, parse_danish_datetime
@@ -216,7 +217,7 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
         body = [b for b in blocks if b.text.casefold() not in _NOISE]
         text = "\n\n".join(b.text for b in body)
         if text.strip() and committee.strip():  # neither agenda points nor a committee: not minutes (no point)
-            warnings.append("Der blev ikke fundet dagsordenspunkter i filen; hele teksten er læst som ét punkt.")
+            warnings.append(Message("plain_one_point"))
             title = doc.title or next((b.text for b in body if b.heading), "") or body[0].text.split("\n")[0][:120]
             points.append(structure.make_point("1", title, body, set()))
             absences += structure.absences_in(text)
@@ -234,7 +235,7 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
         has_time=has_time,
     )
     if start is None:
-        warnings.append("Mødets dato blev ikke fundet i filen.")
+        warnings.append(Message("plain_no_date"))
     return meeting, name_from_header(header[:3000])
 
 

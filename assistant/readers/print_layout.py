@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from assistant.readers import structure
+from assistant.readers.messages import Message
 from assistant.readers.municipality import name_from_header
 from assistant.readers.sniff import Unreadable
 from assistant.records import AgendaPoint, Meeting, Participant
@@ -291,9 +292,7 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
     paras = _drop_repeated_title(paras)
     header_paras, items = _split_item(paras)
     if not items:
-        raise Unreadable(
-            'der er ingen dagsordenspunkter ("Punkt N: titel") i dokumentet', "tjek at filen er et referat"
-        )
+        raise Unreadable("no_points", "check_minutes.hint", pattern="Punkt N: titel")
     h = _header(header_paras)
     committee = h.committee or h.labels.get("Udvalg") or h.labels.get("Forum") or ""
     bodies: list[tuple[str, str, str | None, list[Block]]] = []
@@ -315,9 +314,9 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
     if start is None:
         start, has_time = parse_danish_datetime(h.labels.get("_titledate", ""))
     if start is None:
-        warnings.append("Mødets dato blev ikke fundet i dokumentets hoved (Mødedato).")
+        warnings.append(Message("print_no_date"))
     if not committee:
-        warnings.append("Udvalget blev ikke fundet i dokumentets første linje.")
+        warnings.append(Message("print_no_committee"))
     kind = h.kind if h.kind == "referat" or not any(p.decision for p in points) else "referat"
     meeting = Meeting(
         municipality=None,
@@ -363,7 +362,7 @@ def pdf_text(data: bytes) -> str:
     try:
         import pdfplumber
     except ImportError as exc:  # pragma: no cover - a declared dependency
-        raise Unreadable("PDF kan ikke læses: pakken pdfplumber mangler", "installer den med pip") from exc
+        raise Unreadable("pdfplumber_missing") from exc
     pages: list[list[tuple[str, float, float]]] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -371,14 +370,9 @@ def pdf_text(data: bytes) -> str:
                 lines = page.extract_text_lines(return_chars=False, strip=True)
                 pages.append([(ln["text"], ln["top"], ln["bottom"]) for ln in lines if ln["text"].strip()])
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many types on damaged files
-        raise Unreadable(
-            f"PDF-filen kan ikke åbnes ({type(exc).__name__})", "hent filen igen, eller gem den på ny som PDF"
-        ) from None
+        raise Unreadable("pdf_cannot_open", error=type(exc).__name__) from None
     if sum(len(t) for p in pages for t, _, _ in p) < 20:
-        raise Unreadable(
-            "PDF-filen har intet tekstlag (siderne er billeder)",
-            "kør tekstgenkendelse (OCR) på filen, fx med ocrmypdf, og læs den igen",
-        )
+        raise Unreadable("pdf_no_text")
     furniture = _furniture(pages)
     out: list[str] = []
     seen_furniture: set[str] = set()

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.readers.messages import Message, hint_for
+
 _HTML_RE = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|div|p|h[1-6]|table|article|section|main)\b", re.I)
 _PRINT_ITEM_RE = re.compile(r"^\s*Punkt\s+\d+[a-z]?\s*[:.]\s*\S", re.M | re.I)
 _PRINT_HEADER_RE = re.compile(r"^\s*(?:REFERAT|DAGSORDEN|Referat|Dagsorden)\b.*\b\d{1,2}[-.]\d{1,2}[-.]\d{4}", re.M)
@@ -23,12 +25,14 @@ _BAD_CHAR_REF_RE = re.compile(rb"&#(?:x0*[0-8bBcCeEfF]|x0*1[0-9a-fA-F]|0*(?:[0-8
 
 
 class Unreadable(Exception):
-    """The file cannot be read as minutes: ``problem`` says why and ``hint`` what to do (both Danish)."""
+    """The file cannot be read as minutes: ``problem`` says why and ``hint`` what to do (Messages: Danish strings
+    that also render in English). ``key`` and ``hint`` are keys of readers.messages.MESSAGES; without ``hint`` the
+    problem's own "<key>.hint" is used where there is one; ``values`` fill both."""
 
-    def __init__(self, problem: str, hint: str = "") -> None:
-        super().__init__(problem)
-        self.problem = problem
-        self.hint = hint
+    def __init__(self, key: str, hint: str | None = None, **values: object) -> None:
+        self.problem = Message(key, **values)
+        self.hint = Message(hint, **values) if hint else hint_for(key, **values)
+        super().__init__(self.problem)
 
 
 @dataclass
@@ -69,21 +73,15 @@ def sniff(data: bytes) -> Sniffed:
     """What the bytes are; raises :class:`Unreadable` for empty, binary or broken JSON files."""
     stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not stripped:
-        raise Unreadable("filen er tom", "slet den, eller hent referatet igen")
+        raise Unreadable("empty")
     if stripped.startswith(b"%PDF"):
         return Sniffed("pdf")
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2: Word 97-2003 (.doc) and its kin
-        raise Unreadable(
-            "filen er et ældre Office-dokument (fx Word .doc), som ikke kan læses direkte",
-            "åbn den i Word og gem den som DOCX eller PDF",
-        )
+        raise Unreadable("ole2")
     if data.startswith(_ZIP_MAGIC):
         if b"word/" in data[:200_000] or b"[Content_Types].xml" in data[:2000]:
             return Sniffed("docx")
-        raise Unreadable(
-            "filen er et zip-arkiv, men ikke et Word-dokument (DOCX)",
-            "pak arkivet ud og læs filerne i det, eller gem referatet som DOCX eller PDF",
-        )
+        raise Unreadable("zip_not_docx")
     head = stripped[:4096]  # after a byte-order mark and leading blank lines
     if _XML_DECL_RE.match(head) or stripped.startswith(b"<root>") or stripped.startswith(b"<Meeting>"):
         if _EDOC_RE.search(head):
@@ -93,20 +91,14 @@ def sniff(data: bytes) -> Sniffed:
         if _ACADRE_MANIFEST_RE.search(head):
             return Sniffed("acadre-manifest")
     if looks_binary(data):
-        raise Unreadable(
-            "filen er binær og ikke i et kendt format",
-            "gem referatet som PDF, DOCX, FirstAgenda-JSON, HTML eller tekst (.txt/.md)",
-        )
+        raise Unreadable("binary")
     text, encoding = decode(data)
     head = text.lstrip("\ufeff \t\r\n")
     if head[:1] in "{[":
         try:
             parsed = json.loads(head)
         except json.JSONDecodeError as exc:
-            raise Unreadable(
-                f"JSON-filen er ufuldstændig eller ugyldig (linje {exc.lineno}, kolonne {exc.colno}: {exc.msg})",
-                "hent filen igen; den er måske blevet afbrudt under download",
-            ) from None
+            raise Unreadable("json_broken", "refetch_cut", line=exc.lineno, col=exc.colno, error=exc.msg) from None
         return Sniffed("json", data=parsed, encoding=encoding)
     if _HTML_RE.search(data[:4096]):
         return Sniffed("html", text=text, encoding=encoding)
@@ -129,13 +121,8 @@ def parse_xml(data: bytes, what: str):  # noqa: ANN201 - an lxml element
         msg = str(exc.msg or exc)
         line = exc.lineno or 0
         if _cut_short(data):
-            raise Unreadable(
-                f"{what}-filen er afkortet: den slutter midt i dokumentet (linje {line})",
-                "hent filen igen; den er måske blevet afbrudt under download",
-            ) from None
-        raise Unreadable(
-            f"{what}-filen er ugyldig XML (linje {line}: {msg})", "hent filen igen, eller eksportér mødet på ny"
-        ) from None
+            raise Unreadable("xml_cut", "refetch_cut", what=what, line=line) from None
+        raise Unreadable("xml_broken", what=what, line=line, error=msg) from None
 
 
 _ROOT_RE = re.compile(rb"<([A-Za-z_][\w.\-]*)[\s>/]")

@@ -237,7 +237,7 @@ def ui(key: str, lang: str = "da", **fmt: object) -> str:
     if entry is None:
         return key
     text = entry.get(lang) or entry["da"]
-    return fill(text, fmt)
+    return fill(text, fmt, lang)
 
 
 class Relabeler:

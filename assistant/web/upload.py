@@ -14,6 +14,7 @@ import gradio as gr
 
 from assistant.export import slugify
 from assistant.ingest import file_sha256
+from assistant.prompts import localized
 from assistant.settings import Settings
 from assistant.web import html
 from assistant.web.state import Services
@@ -123,14 +124,16 @@ def check_upload(src: Path, name: str, settings: Settings, lang: str, municipali
         return None, ui("upload_type", lang, name=name, ext=suffix or name)
     result = read_file(src, settings, municipality=municipality or None)
     if result.error is not None or result.meeting is None:
-        problem = str(result.error) if result.error else f"{name}: ?"
+        problem = localized(result.error, lang) if result.error else f"{name}: ?"
         # the reader names its temp path; the user knows the file by the name they gave it
         for shown in (str(Path(src).resolve()), str(src)):
             problem = problem.replace(shown, name)
         return result, ui("upload_refused", lang, problem=problem)
     if result.meeting.start is None:
         # Minutes always carry a meeting date; without it no answer could cite when something was decided.
-        return result, ui("upload_no_date", lang, name=name, warnings=" ".join(result.warnings))
+        return result, ui(
+            "upload_no_date", lang, name=name, warnings=" ".join(localized(w, lang) for w in result.warnings)
+        )
     return result, ""
 
 
