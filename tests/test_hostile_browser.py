@@ -41,9 +41,17 @@ def test_login_page_shows_nothing_and_the_chat_works_after_login(server):
         page.locator("input[type='password']").wait_for(timeout=STATE_TIMEOUT_MS)
         html = page.content()
         assert not [s for s in SECRETS if s in html], "the login page shows the index"
+        # Gradio's own login form, in the app's language (Danish here) with a title (axe: document-title)
+        page.wait_for_function(
+            "() => ['Brugernavn', 'Adgangskode', 'Log ind'].every(w => document.body.innerText.includes(w))"
+            " && !/username|password|Login/.test(document.body.innerText)"
+            " && document.documentElement.lang === 'da'",
+            timeout=STATE_TIMEOUT_MS,
+        )
+        assert page.title() == "Log ind – Referat-assistenten"
 
         _login(page, "anna", "forkert")
-        page.get_by_text(re.compile("incorrect|forkert|invalid", re.I)).first.wait_for(timeout=STATE_TIMEOUT_MS)
+        page.get_by_text("Forkert brugernavn eller adgangskode").wait_for(timeout=STATE_TIMEOUT_MS)
         assert page.locator("#onboarding").count() == 0
         assert not [s for s in SECRETS if s in page.content()]
 

@@ -120,6 +120,9 @@ def test_logged_out_no_route_shows_the_index(built):
             assert not leaked, (path, status, leaked)
         status, body = _get(base + "/")
         assert status == 200 and "auth_required" in body  # the login page itself is served
+        # in the app's language, with a title (Gradio's login page has none)
+        assert "<title>Log ind – Referat-assistenten</title>" in body and '<html lang="da">' in body
+        assert '"username": "Brugernavn"' in body
         for path in ("/gradio_api/queue/join", "/gradio_api/upload", "/gradio_api/run/predict"):
             data = json.dumps({"fn_index": 0, "data": ["Hvad blev besluttet om vejbump?"], "session_hash": "x"})
             req = urllib.request.Request(base + path, data=data.encode(), method="POST",
@@ -133,6 +136,22 @@ def test_logged_out_no_route_shows_the_index(built):
     finally:
         demo.close()
     assert build_app  # the same app as `minutes serve` builds
+
+
+def test_only_the_login_page_is_rewritten():
+    from assistant.web.login_page import rewrite
+
+    app_page = b'<html lang="en"><head></head><body><script>window.gradio_config = {"title": "x"};</script></body>'
+    assert rewrite(app_page, "da") == app_page  # the app itself (logged in) keeps Gradio's page as it is
+    login = b'<!doctype html><html lang="en"><head>\n<meta charset="utf-8"><script>window.gradio_config = '
+    login += b'{"auth_required": true, "auth_message": "</script><script>alert(1)</script>"};</script></head></html>'
+    out = rewrite(login, "en").decode()
+    assert out.count("<title>") == 1 and "<title>Log in – Referat-assistenten</title>" in out
+    assert out.startswith('<!doctype html><html lang="en"><head><title>')
+    words = out.split("const words = ", 1)[1].split(", lang = ", 1)[0]
+    assert json.loads(words) == {"Login": "Log in", "username": "Username", "password": "Password",
+                                 "Incorrect Credentials": "Wrong username or password"}
+    assert out.count("alert(1)") == 1  # the page's own (Gradio-escaped) config is not touched, nothing added
 
 
 def test_running_ingest_neither_stops_serve_nor_half_adds_an_upload(built, monkeypatch, tmp_path):

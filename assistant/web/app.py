@@ -5,10 +5,12 @@ from __future__ import annotations
 import logging
 
 import gradio as gr
+from starlette.middleware import Middleware
 
 from assistant.settings import Settings
 from assistant.web import chat, export_view, fetch_view, html, meetings, onboarding, sources, upload
 from assistant.web.html import status_line
+from assistant.web.login_page import LoginPage
 from assistant.web.state import Services
 from assistant.web.texts import Relabeler, ui
 
@@ -225,6 +227,11 @@ def launch(settings: Settings, share: bool = False, services: Services | None = 
         # it serves to anyone; private endpoints stay out of it and remain callable by the page itself.
         for fn in demo.fns.values():
             fn.api_visibility = "private"
+    if auth:
+        # Gradio's login page gets a title, the page's language and our words (web/login_page.py)
+        app_kwargs = dict(kwargs.pop("app_kwargs", None) or {})
+        app_kwargs["middleware"] = [*app_kwargs.get("middleware", []), Middleware(LoginPage, lang=settings.language)]
+        kwargs["app_kwargs"] = app_kwargs
     demo.launch(
         server_name=settings.host,
         server_port=settings.port,

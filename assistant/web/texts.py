@@ -17,6 +17,12 @@ UI: dict[str, dict[str, str]] = {
         "en": "Ask about municipal minutes – every answer cites the meeting and the agenda item.",
     },
     "language": {"da": "Sprog", "en": "Language"},
+    # the login page (MINUTES_AUTH): Gradio's form, with these words in place of its English ones (web/login_page.py)
+    "login_title": {"da": "Log ind – Referat-assistenten", "en": "Log in – Referat-assistenten"},
+    "login_button": {"da": "Log ind", "en": "Log in"},
+    "login_username": {"da": "Brugernavn", "en": "Username"},
+    "login_password": {"da": "Adgangskode", "en": "Password"},
+    "login_incorrect": {"da": "Forkert brugernavn eller adgangskode", "en": "Wrong username or password"},
     "tab_start": {"da": "Kom i gang", "en": "Get started"},
     "tab_chat": {"da": "Spørg", "en": "Ask"},
     "tab_meetings": {"da": "Møder og sager", "en": "Meetings and cases"},
