@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from assistant.prompts import phrase
 from assistant.records import Answer, Citation, stable_id
 from assistant.textutil import ascii_fold, slugify
 
@@ -443,12 +444,13 @@ def export(answers: Sequence[Answer], fmt: str, path: Path, lang: str | None = N
     return path
 
 
-def export_name(answers: Sequence[Answer], fmt: str, conversation: bool | None = None) -> str:
-    """A download's file name after what it holds: one answer 'referat-svar-<date>-<question slug>.<ext>', a whole
-    conversation 'referat-samtale-<date>.<ext>' (``conversation`` None: more than one answer is a conversation)."""
+def export_name(answers: Sequence[Answer], fmt: str, conversation: bool | None = None, lang: str = "da") -> str:
+    """A download's file name after what it holds, in ``lang``: one answer 'referat-svar-<date>-<question slug>.<ext>'
+    ('minutes-answer-...'), a whole conversation 'referat-samtale-<date>.<ext>' ('minutes-conversation-...');
+    ``conversation`` None: more than one answer is a conversation."""
     whole = len(answers) > 1 if conversation is None else conversation
     day = date.today().isoformat()
     if whole:
-        return f"referat-samtale-{day}{FORMATS[fmt]}"
-    last = answers[-1].question if answers else "svar"
-    return f"referat-svar-{day}-{slugify(last, 40) or 'svar'}{FORMATS[fmt]}"
+        return f"{phrase('file_conversation', lang)}-{day}{FORMATS[fmt]}"
+    slug = slugify(answers[-1].question, 40) if answers else ""
+    return f"{phrase('file_answer', lang)}-{day}{'-' + slug if slug else ''}{FORMATS[fmt]}"

@@ -20,6 +20,9 @@ EN_MONTHS = (
 )  # fmt: skip
 
 PHRASES: dict[str, dict[str, str]] = {
+    # Export file names ("<prefix>-<date>...")
+    "file_answer": {"da": "referat-svar", "en": "minutes-answer"},
+    "file_conversation": {"da": "referat-samtale", "en": "minutes-conversation"},
     # Refusals and fallbacks
     "refusal": {"da": "Det fremgår ikke af referaterne.", "en": "The minutes do not say."},
     "nearest_intro": {

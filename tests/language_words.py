@@ -26,7 +26,10 @@ EN_TYPICAL = frozenset(
     "committee case date please warning".split()
 )
 # Gradio's built-in English words that could appear on the page (toasts, upload area, buttons).
-GRADIO_EN = frozenset("drop upload click warning error clear loading submit copy copied here".split())
+GRADIO_EN = frozenset(
+    "drop upload click warning error clear loading submit copy copied here like dislike chatbot username password "
+    "incorrect credentials remove".split()
+)
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CODE = re.compile(r"`[^`]*`|\{[^{}]*\}|https?://\S+|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\b[\w.-]+\.(?:dk|md|txt|json|docx|csv|bib|ris|pdf|html)\b")

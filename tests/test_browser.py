@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 from serving import REPO, STATE_TIMEOUT_MS, chromium, require_chromium, serve
 
+from assistant.web.texts import ui
+
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 
 FIXTURES = Path(__file__).parent / "fixtures" / "web"
@@ -282,7 +284,7 @@ def test_one_reset_for_conversation_context_sources_and_export(server, browser, 
     sources, the source view and the export file all start over (an export after clearing holds only new answers)."""
     pg = _open(browser, server[0])
     try:
-        for reset in (pg.locator('#chat button[aria-label="Clear"]'), pg.locator("#new-chat")):
+        for reset in (pg.locator(f'#chat button[aria-label="{ui("gr_clear", "da")}"]'), pg.locator("#new-chat")):
             _, old = _ask(pg, QUESTION)
             _open_source(pg, old, 1)
             _open_export(pg)
@@ -316,7 +318,7 @@ def test_feedback_thumb_and_comment_reach_the_cli(server, page):
     _, root = server
     question = "Hvad blev besluttet om vejbump på Skolevej?"
     _, aid = _ask(page, question)
-    page.locator('#chat button[aria-label="Dislike"]').last.click()
+    page.locator(f'#chat button[aria-label="{ui("gr_dislike", "da")}"]').last.click()
     comment = page.locator("#feedback-comment textarea")
     comment.wait_for(state="visible", timeout=STATE_TIMEOUT_MS)
     comment.fill("Svaret nævner ikke, hvornår vejbumpene kommer")
@@ -412,7 +414,7 @@ def test_axe_finds_no_serious_violation_on_any_view(server, browser):
             _open_export(pg)
             pg.locator("#export-button").click()
             pg.locator("#export-file a").first.wait_for(timeout=STATE_TIMEOUT_MS)
-            pg.locator('#chat button[aria-label="Like"]').last.click()
+            pg.locator(f'#chat button[aria-label="{ui("gr_like", "da")}"]').last.click()
             pg.locator("#feedback-comment textarea").wait_for(state="visible", timeout=STATE_TIMEOUT_MS)
             found["chat"] = _axe(pg)
             pg.get_by_role("tab", name="Møder og sager").click()

@@ -243,3 +243,6 @@ def test_export_name_follows_what_is_exported():
     assert export_name([one, two], "docx") == f"referat-samtale-{today}.docx"  # not the first question's name
     assert export_name([one], "csv", conversation=True) == f"referat-samtale-{today}.csv"
     assert export_name([one, two], "ris", conversation=False) == f"referat-svar-{today}-what-did-they-decide-2.ris"
+    # in the page's language
+    assert export_name([one, two], "docx", lang="en") == f"minutes-conversation-{today}.docx"
+    assert export_name([two], "ris", lang="en") == f"minutes-answer-{today}-what-did-they-decide-2.ris"

@@ -122,7 +122,7 @@ def test_logged_out_no_route_shows_the_index(built):
         assert status == 200 and "auth_required" in body  # the login page itself is served
         # in the app's language, with a title (Gradio's login page has none)
         assert "<title>Log ind – Referat-assistenten</title>" in body and '<html lang="da">' in body
-        assert '"username": "Brugernavn"' in body
+        assert '"gradio": "username", "da": "Brugernavn"' in body
         for path in ("/gradio_api/queue/join", "/gradio_api/upload", "/gradio_api/run/predict"):
             data = json.dumps({"fn_index": 0, "data": ["Hvad blev besluttet om vejbump?"], "session_hash": "x"})
             req = urllib.request.Request(base + path, data=data.encode(), method="POST",
@@ -148,9 +148,10 @@ def test_only_the_login_page_is_rewritten():
     out = rewrite(login, "en").decode()
     assert out.count("<title>") == 1 and "<title>Log in – Referat-assistenten</title>" in out
     assert out.startswith('<!doctype html><html lang="en"><head><title>')
-    words = out.split("const words = ", 1)[1].split(", lang = ", 1)[0]
-    assert json.loads(words) == {"Login": "Log in", "username": "Username", "password": "Password",
-                                 "Incorrect Credentials": "Wrong username or password"}
+    words = json.loads(out.split("const words = ", 1)[1].split(", prefixes = ", 1)[0])
+    assert {"gradio": "username", "da": "Brugernavn", "en": "Username"} in words
+    assert {"gradio": "Login", "da": "Log ind", "en": "Log in"} in words
+    assert 'let lang = "en";' in out
     assert out.count("alert(1)") == 1  # the page's own (Gradio-escaped) config is not touched, nothing added
 
 

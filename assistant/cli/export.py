@@ -48,7 +48,7 @@ def export_cmd(question, fmt, output, index, municipality, committee, date_from,
     except Exception as exc:  # noqa: BLE001 - one readable line instead of a traceback
         click.echo(say("error", error=exc), err=True)
         sys.exit(2)
-    path = output or Path(export_name([answer], fmt))
+    path = output or Path(export_name([answer], fmt, lang=lang))
     try:
         export([answer], fmt, path, lang=lang)
     except OSError as exc:

@@ -8,7 +8,7 @@ import gradio as gr
 from starlette.middleware import Middleware
 
 from assistant.settings import Settings
-from assistant.web import chat, export_view, fetch_view, html, meetings, onboarding, sources, upload
+from assistant.web import chat, export_view, fetch_view, gradio_words, html, meetings, onboarding, sources, upload
 from assistant.web.html import status_line
 from assistant.web.login_page import LoginPage
 from assistant.web.state import Services
@@ -190,7 +190,11 @@ def build_app(settings: Settings, services: Services | None = None) -> gr.Blocks
             return [new_lang, page, picks, status_line(services.status_text(new_lang)), *tr.updates(new_lang)]
 
         language.change(
-            switch, [language], [lang_state, start.overview, start.suggestions, status, *tr.components], api_name=False
+            switch,
+            [language],
+            [lang_state, start.overview, start.suggestions, status, *tr.components],
+            js="(l) => { window.minutesLanguage?.(l); return l; }",  # Gradio's own words follow (gradio_words.py)
+            api_name=False,
         )
 
         # After an upload the start view, the status line and the filters show the new minutes.
@@ -240,7 +244,7 @@ def launch(settings: Settings, share: bool = False, services: Services | None = 
         auth_message=ui("tagline", settings.language) if auth else None,
         max_file_size=f"{settings.upload_max_mb:g}mb",
         css=CSS,
-        head=HEAD,
+        head=HEAD + gradio_words.script(settings.language),  # Gradio's own English words in the page's language
         theme=theme(),
         footer_links=[],
         show_error=False,

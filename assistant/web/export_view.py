@@ -44,8 +44,8 @@ def export_session(
     if catalog is not None:
         answers = with_links(answers, catalog)
     folder = Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="minutes-export-"))
-    # named after what it holds: the question's slug for one answer, "samtale-<date>" for the whole conversation
-    path = export(answers, fmt, folder / export_name(answers, fmt, conversation=scope == "all"), lang=lang)
+    # named after what it holds, in the page's language: the question's slug for one answer, or the conversation
+    path = export(answers, fmt, folder / export_name(answers, fmt, conversation=scope == "all", lang=lang), lang=lang)
     return str(path), ui("export_done", lang, name=path.name)
 
 

@@ -3,63 +3,31 @@
 Gradio serves its own login form (with MINUTES_AUTH) from a config of its own: no title, no ``head``, and its words
 ("Login", "username", "Incorrect Credentials") come from Gradio's frontend locales, which have no Danish. This ASGI
 middleware rewrites that one page (GET /, while the page is the login form) before it leaves the server: a
-``<title>``, ``<html lang>``, and a small script that puts our words in place of Gradio's as the form renders.
+``<title>``, ``<html lang>``, and the script of web/gradio_words.py that puts our words in place of Gradio's.
 Every other response passes untouched, streamed as it was.
 """
 
 from __future__ import annotations
 
 import html
-import json
 import re
 
+from assistant.web import gradio_words
 from assistant.web.texts import ui
 
 # The marker of the login page in Gradio's page config (routes.py builds it for a request without a session).
 _LOGIN_MARK = re.compile(rb'"auth_required"\s*:\s*true')
 _HTML_TAG = re.compile(rb"<html\b[^>]*>", re.I)
 _HEAD_TAG = re.compile(rb"<head\b[^>]*>", re.I)
-# Gradio's English words on the login form (its "core" locale, gradio 6.31), each with the UI key that replaces it.
-GRADIO_LOGIN_WORDS = {
-    "Login": "login_button",
-    "username": "login_username",
-    "password": "login_password",
-    "Incorrect Credentials": "login_incorrect",
-}
-
-_SCRIPT = """<script>
-(() => {
-  const words = %s, lang = %s;
-  const keepLang = () => {  // Gradio sets <html lang> to its own locale (English) as it starts
-    if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
-  };
-  new MutationObserver(keepLang).observe(document.documentElement, {attributes: true, attributeFilter: ["lang"]});
-  const swap = (root) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const t = n.nodeValue.trim();
-      if (Object.hasOwn(words, t)) n.nodeValue = n.nodeValue.replace(t, words[t]);
-    }
-  };
-  const start = () => {
-    swap(document.body);
-    new MutationObserver(() => swap(document.body)).observe(document.body, {childList: true, subtree: true});
-  };
-  if (document.body) start(); else document.addEventListener("DOMContentLoaded", start);
-})();
-</script>"""
 
 
 def rewrite(page: bytes, lang: str) -> bytes:
     """The login page with a title, its language and our words; any other page unchanged."""
     if not _LOGIN_MARK.search(page):
         return page
-    words = {english: ui(key, lang) for english, key in GRADIO_LOGIN_WORDS.items()}
-    # json.dumps escapes quotes; "</" is written "<\\/" so no word can close the script element
-    script = _SCRIPT % (json.dumps(words, ensure_ascii=False).replace("</", "<\\/"), json.dumps(lang))
     title = f"<title>{html.escape(ui('login_title', lang))}</title>"
     page = _HTML_TAG.sub(f'<html lang="{html.escape(lang)}">'.encode(), page, count=1)
-    return _HEAD_TAG.sub(lambda m: m.group(0) + (title + script).encode(), page, count=1)
+    return _HEAD_TAG.sub(lambda m: m.group(0) + (title + gradio_words.script(lang)).encode(), page, count=1)
 
 
 class LoginPage:
