@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from assistant.fetch_http import HttpProblem, PoliteClient
+from assistant.messages import Message
 from assistant.prompts import phrase
 from assistant.readers.municipality import name_from_domain_label
 from assistant.settings import Settings
@@ -39,7 +40,8 @@ Progress = Callable[[int, int, str], None]
 
 
 class FetchError(RuntimeError):
-    """The run stopped (site unreachable, 4xx on the committee list, ...). ``report`` holds what was done."""
+    """The run stopped (site unreachable, 4xx on the committee list, ...). ``report`` holds what was done; the
+    message (a Message) says why, in Danish or English (``prompts.localized``)."""
 
     def __init__(self, message: str, report: FetchReport | None = None):
         super().__init__(message)
@@ -124,7 +126,7 @@ def normalise_site(site: str) -> str:
         raw = "https://" + raw
     parts = urlsplit(raw)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"'{site}' er ikke en webadresse. Angiv sitet som fx https://dagsordener.greve.dk")
+        raise ValueError(Message("fetch_not_an_address", site=site))
     path = re.split(r"/api/agenda\b", parts.path, maxsplit=1)[0].rstrip("/")
     return f"{parts.scheme}://{parts.netloc}{path}"
 
@@ -134,7 +136,7 @@ def municipality_from_site(site: str) -> str:
     host = (urlsplit(normalise_site(site)).hostname or "").lower()
     labels = host.split(".")
     if len(labels) < 2 or re.fullmatch(r"[\d.]+|\[?[0-9a-f:]+\]?", host) or labels[-1] == "localhost":
-        raise ValueError(f"Kan ikke udlede kommunen af værten '{host}'. Angiv den med --municipality.")
+        raise ValueError(Message("fetch_host_names_no_municipality", host=host))
     return name_from_domain_label(labels[-2])
 
 
@@ -177,7 +179,7 @@ def parse_listing(doc: Any, url: str) -> tuple[list[MeetingRef], list[str]]:
     """Meetings in an ``udvalgsliste`` answer, de-duplicated by id; raises HttpProblem on another shape."""
     groups = doc.get("Udvalg") if isinstance(doc, dict) else None
     if not isinstance(groups, dict):
-        raise HttpProblem(url, "svaret er ikke en FirstAgenda-udvalgsliste (mangler 'Udvalg')")
+        raise HttpProblem(url, Message("fetch_not_listing", field="Udvalg"))
     refs: dict[str, MeetingRef] = {}
     committees: list[str] = []
     for members in groups.values():
@@ -201,14 +203,14 @@ def parse_listing(doc: Any, url: str) -> tuple[list[MeetingRef], list[str]]:
 def meeting_problem(doc: Any, ref: MeetingRef) -> str | None:
     """Why ``doc`` is not one FirstAgenda meeting (None when it is)."""
     if not isinstance(doc, dict):
-        return f"svaret er ikke et møde (JSON-{type(doc).__name__} i stedet for et objekt)"
+        return Message("fetch_not_meeting", kind=type(doc).__name__)
     missing = [k for k, t in (("Dagsordenpunkter", list), ("Moede", dict), ("Udvalg", dict))
                if not isinstance(doc.get(k), t)]
     if missing:
-        return "svaret har ikke et FirstAgenda-mødes form (mangler " + ", ".join(missing) + ")"
+        return Message("fetch_not_meeting_shape", fields=", ".join(missing))
     doc_id = str(doc.get("Id") or "").strip()
     if doc_id and doc_id.lower() != ref.meeting_id.lower():
-        return f"svaret er et andet møde (Id {doc_id})"
+        return Message("fetch_other_meeting", id=doc_id)
     return None
 
 
@@ -267,7 +269,7 @@ class _RunLock:
             fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             self.fh.close()
-            raise FetchError(f"En anden hentning til {self.folder} kører allerede; vent til den er færdig.") from None
+            raise FetchError(Message("fetch_running", folder=self.folder)) from None
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -359,7 +361,7 @@ def fetch_firstagenda(site: str, settings: Settings, *, municipality: str | None
     """
     base = normalise_site(site)
     if since and until and since > until:
-        raise ValueError(f"--since {since} ligger efter --until {until}.")
+        raise ValueError(Message("fetch_since_after_until", since=since, until=until))
     explicit = bool(municipality and municipality.strip())
     name = municipality.strip() if explicit else municipality_from_site(base)
     folder = settings.corpus_path / municipality_slug(name)
@@ -369,17 +371,16 @@ def fetch_firstagenda(site: str, settings: Settings, *, municipality: str | None
     try:
         refs, all_committees = parse_listing(client.get_json(base + LIST_PATH), base + LIST_PATH)
     except HttpProblem as exc:
-        hint = ("Tjek adressen: er det en FirstAgenda-publiceringsside?" if exc.status and exc.status < 500
-                else "Prøv igen senere.")
-        raise FetchError(f"Kunne ikke hente udvalgslisten fra {exc.url}: {exc.message}. {hint}", report) from None
+        hint = Message("fetch_check_address.hint" if exc.status and exc.status < 500 else "fetch_try_later.hint")
+        raise FetchError(Message("fetch_listing_failed", url=exc.url, error=exc.message, hint=hint), report) from None
     report.listed = len(refs)
     wanted = [c for c in committees if c and c.strip()]
     for w in wanted:
         if not any(w.casefold().strip() in c.casefold() for c in all_committees):
-            report.warnings.append(f"Intet udvalg på {base} matcher '{w}'.")
+            report.warnings.append(Message("fetch_no_committee_on_site", site=base, wanted=w))
     if wanted and len(report.warnings) == len(wanted):
-        raise FetchError(f"Intet udvalg matcher {', '.join(repr(w) for w in wanted)}. Udvalg på siden: "
-                         + "; ".join(all_committees), report)
+        names = ", ".join(repr(w) for w in wanted)
+        raise FetchError(Message("fetch_no_committee", wanted=names, committees="; ".join(all_committees)), report)
     chosen = select(refs, wanted, since, until)
     report.committees = sorted({r.committee for r in chosen})
     if dry_run:
@@ -395,8 +396,7 @@ def fetch_firstagenda(site: str, settings: Settings, *, municipality: str | None
             try:
                 report.ingest = _ingest([folder], settings, report.municipality, progress)
             except (RuntimeError, OSError) as exc:  # another ingest running, another embedder in the index, ...
-                raise FetchError(f"Møderne er hentet til {folder}, men kunne ikke indlæses ({exc}). Indlæs dem "
-                                 f"senere med: minutes ingest --prune \"{folder}\"", report) from exc
+                raise FetchError(Message("fetch_ingest_failed", folder=folder, error=exc), report) from exc
     return report
 
 
@@ -418,7 +418,8 @@ def _sync(chosen: list[MeetingRef], folder: Path, base: str, client: PoliteClien
             report.outcomes.append(MeetingOutcome(ref, "would-fetch", str(path)))
             continue
         if progress:
-            progress(i - 1, len(chosen), f"Henter møde {i}/{len(chosen)}: {ref.committee} {ref.date or ''}")
+            progress(i - 1, len(chosen), Message("fetch_progress", i=i, n=len(chosen), committee=ref.committee,
+                                                 date=ref.date or ""))
         url = base + MEETING_PATH + quote(ref.meeting_id, safe="")
         try:
             doc = client.get_json(url)
@@ -426,15 +427,14 @@ def _sync(chosen: list[MeetingRef], folder: Path, base: str, client: PoliteClien
             if problem:
                 raise HttpProblem(url, problem)
         except HttpProblem as exc:
-            report.outcomes.append(MeetingOutcome(ref, "failed", str(path), f"{exc.message} ({exc.url})"))
+            problem = Message("problem_at_url", error=exc.message, url=exc.url)
+            report.outcomes.append(MeetingOutcome(ref, "failed", str(path), problem))
             if exc.status is not None and 400 <= exc.status < 500 and exc.status not in (404, 410, 429):
-                raise FetchError(f"{exc.url} svarede {exc.message}; siden afviser forespørgslerne. Kørslen er "
-                                 "stoppet; allerede hentede møder er gemt.", report) from None
+                raise FetchError(Message("fetch_refused", url=exc.url, error=exc.message), report) from None
             # a site that cannot answer in time counts as one that fails; a single broken meeting does not
             failures_in_row = failures_in_row + 1 if exc.retryable or exc.kind == "deadline" else 0
             if failures_in_row >= MAX_CONSECUTIVE_FAILURES:
-                raise FetchError(f"{base} svarer ikke ({exc.message}). Kørslen er stoppet; allerede hentede møder "
-                                 "er gemt og springes over næste gang. Prøv igen senere.", report) from None
+                raise FetchError(Message("fetch_site_down", site=base, error=exc.message), report) from None
             continue
         failures_in_row = 0
         digest = canonical_hash(doc)

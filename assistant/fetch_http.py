@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from assistant import __version__
+from assistant.messages import Message
 from assistant.settings import Settings
 
 MAX_BACKOFF = 60.0
@@ -97,12 +98,12 @@ class PoliteClient:
             else:
                 if status < 400:
                     return _decode(body, headers, encoding, status, url)
-                problem = HttpProblem(url, f"HTTP {status} {reason or ''}".strip(), status,
+                problem = HttpProblem(url, f"HTTP {status} {reason or ''}".strip(), status,  # the same in both
                                       retryable=status >= 500 or status == 429)
                 retry_after = headers.get("Retry-After")
             if not problem.retryable or attempt >= self.retries:
                 if problem.retryable and self.retries:
-                    problem.message += f" (også efter {self.retries} nye forsøg)"
+                    problem.message = Message("http_after_retries", error=problem.message, n=self.retries)
                 raise problem
             self.sleep(self._backoff(attempt, retry_after))
             attempt += 1
@@ -140,8 +141,7 @@ class PoliteClient:
                     target = urljoin(current, resp.headers.get("Location", ""))
                     if not same_site(current, target):
                         host = urlsplit(target).netloc or target
-                        raise HttpProblem(url, f"siden omdirigerede til en anden vært ({host}); kun omdirigeringer "
-                                          "inden for sitet følges. Tjek adressen på sitet", resp.status_code,
+                        raise HttpProblem(url, Message("http_redirect_other_host", host=host), resp.status_code,
                                           kind="redirect")
                     current = target
                     continue
@@ -149,7 +149,7 @@ class PoliteClient:
                 return resp.status_code, resp.reason or "", resp.headers, body, resp.encoding
             finally:
                 resp.close()
-        raise HttpProblem(url, f"mere end {MAX_REDIRECTS} omdirigeringer", kind="redirect")
+        raise HttpProblem(url, Message("http_too_many_redirects", n=MAX_REDIRECTS), kind="redirect")
 
     def _send(self, url: str, started: float) -> Any:
         rq = self._requests
@@ -163,24 +163,27 @@ class PoliteClient:
             if self._expired:  # the watchdog cut the connection at the deadline
                 raise self._late(url) from None
             if isinstance(exc, rq.ConnectTimeout):
-                raise HttpProblem(url, f"ingen forbindelse inden for {self.connect_timeout:g} s "
-                                  "(MINUTES_FETCH_CONNECT_TIMEOUT)", retryable=True, kind="timeout") from None
+                late = Message("http_connect_timeout", s=self.connect_timeout, setting="MINUTES_FETCH_CONNECT_TIMEOUT")
+                raise HttpProblem(url, late, retryable=True, kind="timeout") from None
             if isinstance(exc, rq.ReadTimeout):
-                raise HttpProblem(url, f"intet svar inden for {self.timeout:g} s (MINUTES_FETCH_TIMEOUT)",
-                                  retryable=True, kind="timeout") from None
+                raise self._read_timeout(url) from None
             if isinstance(exc, rq.ConnectionError | rq.Timeout):
-                raise HttpProblem(url, f"ingen forbindelse ({type(exc).__name__})", retryable=True,
+                raise HttpProblem(url, Message("http_no_connection", error=type(exc).__name__), retryable=True,
                                   kind="connection") from None
-            raise HttpProblem(url, f"forespørgslen kunne ikke sendes ({type(exc).__name__}: {exc})",
+            raise HttpProblem(url, Message("http_not_sent", error=f"{type(exc).__name__}: {exc}"),
                               kind="connection") from None
 
+    def _read_timeout(self, url: str) -> HttpProblem:
+        late = Message("http_read_timeout", s=self.timeout, setting="MINUTES_FETCH_TIMEOUT")
+        return HttpProblem(url, late, retryable=True, kind="timeout")
+
     def _late(self, url: str) -> HttpProblem:
-        return HttpProblem(url, f"svaret var ikke hentet inden for {self.deadline:g} s (MINUTES_FETCH_DEADLINE); "
-                           "forespørgslen er afbrudt", kind="deadline")
+        late = Message("http_deadline", s=self.deadline, setting="MINUTES_FETCH_DEADLINE")
+        return HttpProblem(url, late, kind="deadline")
 
     def _too_big(self, url: str) -> HttpProblem:
-        return HttpProblem(url, f"svaret er større end grænsen på {self.max_mb:g} MB (MINUTES_FETCH_MAX_MB); det er "
-                           "hverken hentet færdigt eller gemt", kind="too-big")
+        big = Message("http_too_big", mb=self.max_mb, setting="MINUTES_FETCH_MAX_MB")
+        return HttpProblem(url, big, kind="too-big")
 
     def _read_body(self, resp: Any, url: str, started: float) -> bytes:
         """The decoded body, read a chunk at a time: never more than the cap (decompressed bytes counted, so a
@@ -200,10 +203,9 @@ class PoliteClient:
                 if self._expired or time.monotonic() - started > self.deadline:
                     raise self._late(url) from None
                 if "timed out" in str(exc).lower():
-                    raise HttpProblem(url, f"intet svar inden for {self.timeout:g} s (MINUTES_FETCH_TIMEOUT)",
-                                      retryable=True, kind="timeout") from None
-                raise HttpProblem(url, f"forbindelsen blev afbrudt undervejs ({type(exc).__name__})",
-                                  retryable=True, kind="connection") from None
+                    raise self._read_timeout(url) from None
+                raise HttpProblem(url, Message("http_cut", error=type(exc).__name__), retryable=True,
+                                  kind="connection") from None
             if not chunk:
                 return bytes(body)
             body += chunk
@@ -213,15 +215,15 @@ class PoliteClient:
 
 def _decode(body: bytes, headers: Any, encoding: str | None, status: int, url: str) -> Any:
     if not body.strip():
-        raise HttpProblem(url, "tomt svar", status, kind="body")
+        raise HttpProblem(url, Message("http_empty"), status, kind="body")
     ctype = headers.get("Content-Type", "")
     if "html" in ctype.lower() or body.lstrip()[:1] == b"<":
-        kind = ctype or "ingen Content-Type"
-        raise HttpProblem(url, f"svarede med HTML i stedet for JSON ({kind})", status, kind="body")
+        kind = ctype or Message("http_no_content_type")
+        raise HttpProblem(url, Message("http_html", kind=kind), status, kind="body")
     try:
         return json.loads(body.decode(encoding or "utf-8", errors="strict").lstrip("\ufeff"))
     except (ValueError, LookupError) as exc:
-        raise HttpProblem(url, f"svaret er ikke gyldig JSON ({exc})", status, kind="body") from None
+        raise HttpProblem(url, Message("http_bad_json", error=exc), status, kind="body") from None
 
 
 def _watched_session(socks: set[Any]) -> Any:

@@ -28,8 +28,8 @@ from assistant.catalog import CLEAN_RUN
 from assistant.chunking import chunk_meeting
 from assistant.embedders import Embedder
 from assistant.index import INGEST_LOCK, Index, ingest_lock_held
+from assistant.messages import Message, at, refusal
 from assistant.readers import READER_VERSION
-from assistant.readers.messages import Message, at, refusal
 from assistant.readers.report import parse_gaps
 from assistant.records import Chunk, Meeting, source_key, text_hash
 from assistant.settings import Settings

@@ -296,17 +296,26 @@ FORMATTER = _Formatter()
 def fill(text: str, values: dict[str, object], lang: str | None = None) -> str:
     """``text.format(**values)`` with plural specs (``{n:møde|møder}``); used by every phrase table.
 
-    With ``lang``, a value that can speak it (a reader's Message) is written in that language."""
+    With ``lang``, a value that can speak it (a Message, or an exception raised with one) is written in that
+    language."""
     if not values:
         return text
     if lang is not None:
-        values = {k: localized(v, lang) if hasattr(v, "in_language") else v for k, v in values.items()}
+        values = {k: localized(v, lang) if _speaks(v) else v for k, v in values.items()}
     return FORMATTER.vformat(text, (), values)
 
 
+def _speaks(value: object) -> bool:
+    return hasattr(value, "in_language") or (
+        isinstance(value, BaseException) and len(value.args) == 1 and hasattr(value.args[0], "in_language")
+    )
+
+
 def localized(text: object, lang: str) -> str:
-    """``text`` in ``lang`` when it can speak it (a reader's Message, a ReadProblem), else as it is (text from a
-    document, an OS error)."""
+    """``text`` in ``lang`` when it can speak it (an assistant.messages.Message, a ReadProblem, an exception raised
+    with a Message), else as it is (text from a document, an OS error)."""
+    if isinstance(text, BaseException) and len(text.args) == 1 and hasattr(text.args[0], "in_language"):
+        text = text.args[0]
     render = getattr(text, "in_language", None)
     return render(lang) if render is not None else str(text)
 

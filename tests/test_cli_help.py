@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 from language_words import distinctive, other_language
 
+from assistant import messages as reader_messages
 from assistant.cli import main
 from assistant.cli import texts as cli_texts
 from assistant.cli.texts import pick_language
-from assistant.readers import messages as reader_messages
 
 # Click's English words, as the English side of the CLI's vocabulary.
 CLICK_EN = {english: {"da": danish, "en": english} for english, danish in cli_texts.CLICK_DA.items()}

@@ -157,9 +157,9 @@ def drip_site(monkeypatch):
     server.server_close()
 
 
-def _fetch(site: HostileSite, tmp_path):
-    args = ["fetch", "firstagenda", "--site", site.url, "--municipality", MUNI, "--corpus", str(tmp_path / "corpus"),
-            "--index", str(tmp_path / "index"), "--no-ingest"]
+def _fetch(site: HostileSite, tmp_path, lang: str = "da"):
+    args = ["--lang", lang, "fetch", "firstagenda", "--site", site.url, "--municipality", MUNI, "--corpus",
+            str(tmp_path / "corpus"), "--index", str(tmp_path / "index"), "--no-ingest"]
     return CliRunner().invoke(main, args)
 
 
@@ -196,12 +196,17 @@ def test_a_server_dripping_its_body_or_its_headers_is_cut_off_at_the_deadline(dr
     assert not list(folder.glob("*.json")) and not list(folder.glob(".*.part"))  # nothing partial saved
 
 
-def test_a_committee_list_redirected_to_another_host_stops_the_run(site, tmp_path):
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_committee_list_redirected_to_another_host_stops_the_run(site, tmp_path, lang):
     site.listing_redirect = "http://localhost:9/api/agenda/udvalgsliste"
-    res = _fetch(site, tmp_path)
+    res = _fetch(site, tmp_path, lang)
     assert res.exit_code == 1, res.output
-    assert "omdirigerede til en anden vært (localhost:9)" in res.stderr
-    assert "Kunne ikke hente udvalgslisten" in res.stderr
+    if lang == "da":
+        assert "omdirigerede til en anden vært (localhost:9)" in res.stderr
+        assert "Kunne ikke hente udvalgslisten" in res.stderr and "Tjek adressen" in res.stderr
+    else:  # the whole message in the CLI's language, the site's reason and the hint included
+        assert res.stderr.startswith("Error: Could not fetch the list of committees from"), res.stderr
+        assert "redirected to another host (localhost:9)" in res.stderr and "Check the address" in res.stderr
     assert not (tmp_path / "corpus").exists()  # nothing written
     assert site.hits == ["/api/agenda/udvalgsliste"]
 

@@ -8,9 +8,9 @@ import string
 import pytest
 from language_words import DA_TYPICAL, EN_TYPICAL, words
 
+from assistant import messages as reader_messages
 from assistant.cli import texts as cli_texts
 from assistant.prompts import NOUNS, PHRASES, count, phrase, plural
-from assistant.readers import messages as reader_messages
 from assistant.web import texts as web_texts
 
 TABLES = {
@@ -18,10 +18,12 @@ TABLES = {
     "web.texts.UI": web_texts.UI,
     "cli.texts.HELP": cli_texts.HELP,
     "cli.texts.MESSAGES": cli_texts.MESSAGES,
-    "readers.messages.MESSAGES": reader_messages.MESSAGES,
+    "messages.MESSAGES": reader_messages.MESSAGES,
 }
 # Texts that are the same in both languages by design (names, formats, codes).
-SAME_IN_BOTH = {"app_title", "export_format", "status_model", "port", "vote_for", "at_path", "with_hint"}
+SAME_IN_BOTH = {
+    "app_title", "export_format", "status_model", "port", "vote_for", "at_path", "with_hint", "problem_at_url",
+}
 
 
 def _entries():

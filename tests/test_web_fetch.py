@@ -37,4 +37,7 @@ def test_fetch_view_downloads_from_the_configured_site(tmp_path, site):  # noqa:
 def test_fetch_view_refuses_a_bad_date_and_a_missing_site(tmp_path, site):  # noqa: F811
     assert "ÅÅÅÅ-MM-DD" in fetch_callback(_services(tmp_path, site.url), "9/12-2025", "", "da")
     assert "No publication site is configured" in fetch_callback(_services(tmp_path, None), "", "", "en")
+    # the fetcher's own reason, in the page's language
+    assert "is not a web address" in fetch_callback(_services(tmp_path, "ftp://x"), "", "", "en")
+    assert "er ikke en webadresse" in fetch_callback(_services(tmp_path, "ftp://x"), "", "", "da")
     assert site.meeting_hits() == []

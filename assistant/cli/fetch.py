@@ -10,6 +10,7 @@ import click
 
 from assistant.cli import main
 from assistant.cli.texts import h, language, say
+from assistant.prompts import localized
 
 EXIT_STOPPED = 1  # the run stopped (site refused or unreachable); what was saved stays
 EXIT_SOME_FAILED = 3  # the run finished, but some meetings could not be fetched
@@ -59,14 +60,14 @@ def firstagenda(site: str, municipality: str | None, committees: tuple[str, ...]
     settings = Settings().model_copy(update=update)
 
     def progress(done: int, total: int, message: str) -> None:
-        click.echo(message, err=True)
+        click.echo(localized(message, language()), err=True)
 
     try:
         report = fetch_firstagenda(site, settings, municipality=municipality, committees=committees, since=since,
                                    until=until, dry_run=dry_run, ingest=not no_ingest, progress=progress,
                                    recheck=recheck)
     except ValueError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(localized(exc, language())) from None
     except FetchError as exc:
         if exc.report:
             _print_outcomes(exc.report)
@@ -89,7 +90,7 @@ def _print_outcomes(report) -> None:
         if o.status in labels:
             line = f"{labels[o.status]:>7}  {o.ref.date or '?'}  {o.ref.committee}"
             if o.status == "failed":
-                line += f": {o.problem}"
+                line += f": {localized(o.problem, language())}"
             click.echo(line, err=o.status == "failed")
 
 

@@ -18,9 +18,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assistant.messages import Message, hint_for
 from assistant.prompts import localized
 from assistant.readers import municipality as _municipality
-from assistant.readers.messages import Message, hint_for
 from assistant.readers.sniff import Unreadable, sniff
 from assistant.records import Meeting, ReadProblem, ReadResult, source_key
 from assistant.settings import Settings
@@ -111,7 +111,7 @@ def _regular(path: Path, inside: list[str] | None, refuse) -> bool:
 
 
 def _problem(path: str, key: str, **values: object) -> ReadResult:
-    """The ReadResult for a file refused with the problem ``key`` of readers.messages (and its hint)."""
+    """The ReadResult for a file refused with the problem ``key`` of assistant.messages (and its hint)."""
     problem = ReadProblem(path=path, problem=Message(key, **values), hint=hint_for(key, **values))
     return ReadResult(path=path, error=problem)
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 
 from assistant import vocabulary
+from assistant.messages import Message
 from assistant.readers import structure
-from assistant.readers.messages import Message
 from assistant.readers.sniff import Unreadable, parse_xml
 from assistant.records import AgendaPoint, Meeting, Participant
 from assistant.textutil import Block, fold_ws, html_blocks, parse_danish_datetime

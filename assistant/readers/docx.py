@@ -18,9 +18,9 @@ import struct
 import zipfile
 import zlib
 
+from assistant.messages import Message
 from assistant.readers import esdh_print
 from assistant.readers.esdh_print import Line
-from assistant.readers.messages import Message
 from assistant.readers.sniff import Unreadable
 from assistant.records import Meeting
 from assistant.textutil import Block, fold_ws

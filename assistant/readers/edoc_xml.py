@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.messages import Message
 from assistant.readers import esdh_cover, esdh_print
-from assistant.readers.messages import Message
 from assistant.readers.municipality import name_from_header
 from assistant.readers.sniff import Unreadable, parse_xml
 from assistant.records import AgendaPoint, Meeting

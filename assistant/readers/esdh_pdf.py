@@ -12,8 +12,8 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from assistant.messages import Message
 from assistant.readers.esdh_print import FA_ITEM_RE, FORMAT_PDF, Line, is_esdh, parse_lines
-from assistant.readers.messages import Message
 from assistant.readers.sniff import Unreadable
 from assistant.readers.structure import PAGE_LINE_RE
 from assistant.records import Meeting

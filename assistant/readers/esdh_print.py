@@ -18,9 +18,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from assistant import vocabulary
+from assistant.messages import Message
 from assistant.readers import structure
 from assistant.readers.esdh_cover import read_cover
-from assistant.readers.messages import Message
 from assistant.readers.municipality import name_from_header
 from assistant.readers.sniff import Unreadable
 from assistant.records import AgendaPoint, Meeting

@@ -6,8 +6,8 @@ import re
 from datetime import datetime
 from typing import Any
 
+from assistant.messages import Message
 from assistant.readers import structure
-from assistant.readers.messages import Message
 from assistant.readers.municipality import name_from_site
 from assistant.readers.sniff import Unreadable
 from assistant.records import AgendaPoint, Meeting, Participant

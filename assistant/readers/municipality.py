@@ -14,7 +14,7 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.readers.messages import Message
+from assistant.messages import Message
 
 METADATA_FILE = "minutes.toml"
 

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assistant.messages import Message
 from assistant.readers import structure
-from assistant.readers.messages import Message
 from assistant.readers.municipality import name_from_header
 from assistant.records import AgendaPoint, Meeting, Participant
 from assistant.textutil import Block, clean_text, fold_ws, parse_danish_datetime

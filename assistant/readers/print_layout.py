@@ -12,8 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from assistant.messages import Message
 from assistant.readers import structure
-from assistant.readers.messages import Message
 from assistant.readers.municipality import name_from_header
 from assistant.readers.sniff import Unreadable
 from assistant.records import AgendaPoint, Meeting, Participant

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.readers.messages import Message, hint_for
+from assistant.messages import Message, hint_for
 
 _HTML_RE = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|div|p|h[1-6]|table|article|section|main)\b", re.I)
 _PRINT_ITEM_RE = re.compile(r"^\s*Punkt\s+\d+[a-z]?\s*[:.]\s*\S", re.M | re.I)
@@ -26,7 +26,7 @@ _BAD_CHAR_REF_RE = re.compile(rb"&#(?:x0*[0-8bBcCeEfF]|x0*1[0-9a-fA-F]|0*(?:[0-8
 
 class Unreadable(Exception):
     """The file cannot be read as minutes: ``problem`` says why and ``hint`` what to do (Messages: Danish strings
-    that also render in English). ``key`` and ``hint`` are keys of readers.messages.MESSAGES; without ``hint`` the
+    that also render in English). ``key`` and ``hint`` are keys of messages.MESSAGES; without ``hint`` the
     problem's own "<key>.hint" is used where there is one; ``values`` fill both."""
 
     def __init__(self, key: str, hint: str | None = None, **values: object) -> None:

@@ -8,6 +8,7 @@ from datetime import date
 import gradio as gr
 
 from assistant.fetch import FetchError, fetch_firstagenda
+from assistant.prompts import localized
 from assistant.web import html
 from assistant.web.state import Services
 from assistant.web.texts import Relabeler, ui
@@ -28,7 +29,7 @@ def fetch_callback(
 
     def on_progress(done: int, total: int, message: str) -> None:
         if progress is not None:
-            progress((done, max(total, 1)), desc=message)
+            progress((done, max(total, 1)), desc=localized(message, lang))
 
     try:
         report = fetch_firstagenda(
@@ -45,7 +46,7 @@ def fetch_callback(
     if report.saved and not dry_run:
         services.reload()
     lines = [report.summary(lang)]
-    lines += [f"- {o.ref.committee} {o.ref.date}: {o.problem}" for o in report.failed]
+    lines += [f"- {o.ref.committee} {o.ref.date}: {localized(o.problem, lang)}" for o in report.failed]
     return "\n".join(html.md_safe(line) for line in lines)
 
 

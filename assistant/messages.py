@@ -1,5 +1,5 @@
-"""Every text the readers and the ingest give the user (why a file was refused, what to do, what to check), in
-Danish and English.
+"""Every text the readers, the ingest and the fetcher give the user (why a file was refused or a meeting not
+fetched, what to do, what to check), in Danish and English.
 
 A :class:`Message` is a ``str`` holding the Danish text, so logs, JSON reports and tests read it as before; the
 phrase tables of the CLI and the web page (``prompts.fill`` with a language) render it in English through
@@ -296,6 +296,119 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "XML-filen har ingen dagsordenspunkter (MeetingAgendaItem).",
         "en": "The XML file has no agenda items (MeetingAgendaItem).",
     },
+    # fetching from a FirstAgenda site (fetch.py, fetch_http.py)
+    "problem_at_url": {"da": "{error} ({url})", "en": "{error} ({url})"},
+    "fetch_not_an_address": {
+        "da": "'{site}' er ikke en webadresse. Angiv sitet som fx https://dagsordener.greve.dk",
+        "en": "'{site}' is not a web address. Give the site as e.g. https://dagsordener.greve.dk",
+    },
+    "fetch_host_names_no_municipality": {
+        "da": "Kan ikke udlede kommunen af værten '{host}'. Angiv den med --municipality.",
+        "en": "Cannot tell the municipality from the host '{host}'. Give it with --municipality.",
+    },
+    "fetch_since_after_until": {
+        "da": "--since {since} ligger efter --until {until}.",
+        "en": "--since {since} is after --until {until}.",
+    },
+    "fetch_running": {
+        "da": "En anden hentning til {folder} kører allerede; vent til den er færdig.",
+        "en": "Another fetch into {folder} is running; wait until it is done.",
+    },
+    "fetch_listing_failed": {
+        "da": "Kunne ikke hente udvalgslisten fra {url}: {error}. {hint}",
+        "en": "Could not fetch the list of committees from {url}: {error}. {hint}",
+    },
+    "fetch_check_address.hint": {
+        "da": "Tjek adressen: er det en FirstAgenda-publiceringsside?",
+        "en": "Check the address: is it a FirstAgenda publication site?",
+    },
+    "fetch_try_later.hint": {"da": "Prøv igen senere.", "en": "Try again later."},
+    "fetch_no_committee_on_site": {
+        "da": "Intet udvalg på {site} matcher '{wanted}'.",
+        "en": "No committee on {site} matches '{wanted}'.",
+    },
+    "fetch_no_committee": {
+        "da": "Intet udvalg matcher {wanted}. Udvalg på siden: {committees}",
+        "en": "No committee matches {wanted}. Committees on the site: {committees}",
+    },
+    "fetch_ingest_failed": {
+        "da": 'Møderne er hentet til {folder}, men kunne ikke indlæses ({error}). Indlæs dem senere med: minutes '
+        'ingest --prune "{folder}"',
+        "en": 'The meetings were fetched into {folder} but could not be ingested ({error}). Ingest them later with: '
+        'minutes ingest --prune "{folder}"',
+    },
+    "fetch_progress": {
+        "da": "Henter møde {i}/{n}: {committee} {date}",
+        "en": "Fetching meeting {i}/{n}: {committee} {date}",
+    },
+    "fetch_refused": {
+        "da": "{url} svarede {error}; siden afviser forespørgslerne. Kørslen er stoppet; allerede hentede møder er "
+        "gemt.",
+        "en": "{url} answered {error}; the site refuses the requests. The run has stopped; the meetings already "
+        "fetched are saved.",
+    },
+    "fetch_site_down": {
+        "da": "{site} svarer ikke ({error}). Kørslen er stoppet; allerede hentede møder er gemt og springes over "
+        "næste gang. Prøv igen senere.",
+        "en": "{site} does not answer ({error}). The run has stopped; the meetings already fetched are saved and "
+        "skipped next time. Try again later.",
+    },
+    "fetch_not_listing": {
+        "da": "svaret er ikke en FirstAgenda-udvalgsliste (mangler '{field}')",
+        "en": "the answer is not a FirstAgenda list of committees ('{field}' is missing)",
+    },
+    "fetch_not_meeting": {
+        "da": "svaret er ikke et møde (JSON-{kind} i stedet for et objekt)",
+        "en": "the answer is not a meeting (a JSON {kind} instead of an object)",
+    },
+    "fetch_not_meeting_shape": {
+        "da": "svaret har ikke et FirstAgenda-mødes form (mangler {fields})",
+        "en": "the answer does not have the form of a FirstAgenda meeting ({fields} missing)",
+    },
+    "fetch_other_meeting": {"da": "svaret er et andet møde (Id {id})", "en": "the answer is another meeting (Id {id})"},
+    "http_after_retries": {
+        "da": "{error} (også efter {n} nye forsøg)",
+        "en": "{error} (also after {n:retry|retries})",
+    },
+    "http_redirect_other_host": {
+        "da": "siden omdirigerede til en anden vært ({host}); kun omdirigeringer inden for sitet følges. Tjek "
+        "adressen på sitet",
+        "en": "the site redirected to another host ({host}); only redirects within the site are followed. Check the "
+        "site's address",
+    },
+    "http_too_many_redirects": {"da": "mere end {n} omdirigeringer", "en": "more than {n} redirects"},
+    "http_connect_timeout": {
+        "da": "ingen forbindelse inden for {s:g} s ({setting})",
+        "en": "no connection within {s:g} s ({setting})",
+    },
+    "http_read_timeout": {
+        "da": "intet svar inden for {s:g} s ({setting})",
+        "en": "no answer within {s:g} s ({setting})",
+    },
+    "http_no_connection": {"da": "ingen forbindelse ({error})", "en": "no connection ({error})"},
+    "http_not_sent": {
+        "da": "forespørgslen kunne ikke sendes ({error})",
+        "en": "the request could not be sent ({error})",
+    },
+    "http_deadline": {
+        "da": "svaret var ikke hentet inden for {s:g} s ({setting}); forespørgslen er afbrudt",
+        "en": "the answer was not fetched within {s:g} s ({setting}); the request was stopped",
+    },
+    "http_too_big": {
+        "da": "svaret er større end grænsen på {mb:g} MB ({setting}); det er hverken hentet færdigt eller gemt",
+        "en": "the answer is larger than the limit of {mb:g} MB ({setting}); it was neither fetched in full nor saved",
+    },
+    "http_cut": {
+        "da": "forbindelsen blev afbrudt undervejs ({error})",
+        "en": "the connection was cut off midway ({error})",
+    },
+    "http_empty": {"da": "tomt svar", "en": "empty answer"},
+    "http_html": {
+        "da": "svarede med HTML i stedet for JSON ({kind})",
+        "en": "answered with HTML instead of JSON ({kind})",
+    },
+    "http_no_content_type": {"da": "ingen Content-Type", "en": "no Content-Type"},
+    "http_bad_json": {"da": "svaret er ikke gyldig JSON ({error})", "en": "the answer is not valid JSON ({error})"},
 }  # fmt: skip
 
 
