@@ -30,7 +30,7 @@ from assistant.embedders import Embedder
 from assistant.index import INGEST_LOCK, Index, ingest_lock_held
 from assistant.messages import Message, at, refusal
 from assistant.readers import READER_VERSION
-from assistant.readers.report import parse_gaps
+from assistant.readers.report import gap_warnings
 from assistant.records import Chunk, Meeting, source_key, text_hash
 from assistant.settings import Settings
 
@@ -111,9 +111,7 @@ class _Lock:
             fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             self.fh.close()
-            raise IngestRunning(
-                f"En anden indlæsning kører allerede i {Path(self.fh.name).parent}; vent til den er færdig."
-            ) from None
+            raise IngestRunning(Message("ingest_running", folder=Path(self.fh.name).parent)) from None
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -246,6 +244,7 @@ def ingest(
     show_progress: bool = True,
     embedder: Embedder | None = None,
     reader: Callable[..., Any] | None = None,
+    lang: str | None = None,
 ) -> IngestReport:
     """Bring the index in ``settings.index`` up to date with the files under ``paths`` (default: the corpus).
 
@@ -258,7 +257,7 @@ def ingest(
     roots = [Path(p) for p in (paths or [settings.corpus_path])]
     for root in roots:
         if not root.exists():
-            raise FileNotFoundError(f"Stien findes ikke: {root} (angiv en fil eller mappe med referater)")
+            raise FileNotFoundError(Message("path_missing", path=root))
     report = IngestReport()
     municipality = municipality or settings.municipality
     with _Lock(settings.index_path), Index.open(settings, embedder=embedder) as index:
@@ -282,7 +281,7 @@ def ingest(
                 report.problems.append(at(problem.path, Message("removed")))
         reread = catalog.get_meta(READER_RUN) != READER_VERSION and bool(catalog.source_paths())
         seen: set[str] = set()
-        bar = _bar(len(files), show_progress)
+        bar = _bar(len(files), show_progress, lang or settings.language)
         try:
             for done, path in enumerate(files, 1):
                 key = source_key(path)
@@ -377,7 +376,7 @@ def _one_file(
     if st.st_size == 0:
         return failed(at(path, Message("empty")))
     result = read_file(path, settings, municipality)
-    for w in result.warnings + (parse_gaps(result.meeting) if result.meeting else []):  # an incomplete parse too
+    for w in result.warnings + (gap_warnings(result.meeting) if result.meeting else []):  # an incomplete parse too
         line = at(path, w)
         if line not in report.warnings:
             report.warnings.append(line)
@@ -395,9 +394,10 @@ def _one_file(
     return None
 
 
-def _bar(total: int, show: bool):
+def _bar(total: int, show: bool, lang: str):
     if not show:
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="fil", desc="Indlæser", file=sys.stderr, dynamic_ncols=True)
+    unit, desc = (Message(k).in_language(lang) for k in ("ingest_bar_unit", "ingest_bar"))
+    return tqdm(total=total, unit=unit, desc=desc, file=sys.stderr, dynamic_ncols=True)

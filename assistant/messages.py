@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from assistant.prompts import fill, localized
 
-__all__ = ["MESSAGES", "Message", "at", "hint_for", "localized", "refusal"]
+__all__ = ["MESSAGES", "Message", "Translated", "at", "hint_for", "localized", "refusal"]
 
 MESSAGES: dict[str, dict[str, str]] = {
     # a problem "at" a file: the file, then what is wrong (the hint follows in brackets)
@@ -183,6 +183,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no meeting with agenda items was found in the file",
     },
     "no_meeting_short": {"da": "intet møde fundet", "en": "no meeting found"},
+    "ingest_bar": {"da": "Indlæser", "en": "Ingesting"},
+    "path_missing": {
+        "da": "Stien findes ikke: {path} (angiv en fil eller mappe med referater)",
+        "en": "The path does not exist: {path} (give a file or a folder of minutes)",
+    },
+    "ingest_running": {
+        "da": "En anden indlæsning kører allerede i {folder}; vent til den er færdig.",
+        "en": "Another ingest is already running in {folder}; wait until it is done.",
+    },
+    "model_mismatch": {
+        "da": "Indekset i {where} er bygget med {stored} ({stored_id}, {dim} dimensioner), men der er valgt {wanted} "
+        "({wanted_id}). Vektorer fra to modeller kan ikke blandes: vælg samme embedder og model "
+        "(--embedder/--model eller MINUTES_EMBEDDER/MINUTES_MODEL), eller byg et nyt indeks i en anden mappe "
+        "(--index).",
+        "en": "The index in {where} was built with {stored} ({stored_id}, {dim} dimensions), but {wanted} "
+        "({wanted_id}) is chosen. Vectors of two models cannot be mixed: choose the same embedder and model "
+        "(--embedder/--model or MINUTES_EMBEDDER/MINUTES_MODEL), or build a new index in another folder (--index).",
+    },
+    "ingest_bar_unit": {"da": "fil", "en": "file"},
     "removed": {
         "da": "dens tidligere tekststykker er fjernet fra indekset",
         "en": "its earlier chunks were removed from the index",
@@ -435,6 +454,24 @@ class Message(str):
 
 def _rebuild(key: str, values: dict[str, object]) -> Message:
     return Message(key, **values)
+
+
+class Translated(str):
+    """A text composed elsewhere in each language (``{"da": ..., "en": ...}``), e.g. readers/report.py's parse
+    gaps; like a Message, its ``str`` value is the Danish and :meth:`in_language` gives the others."""
+
+    texts: dict[str, str]
+
+    def __new__(cls, texts: dict[str, str]) -> Translated:
+        self = super().__new__(cls, texts["da"])
+        self.texts = dict(texts)
+        return self
+
+    def in_language(self, lang: str) -> str:
+        return self.texts.get(lang) or self.texts["da"]
+
+    def __reduce__(self):
+        return Translated, (self.texts,)
 
 
 def hint_for(key: str, **values: object) -> Message | str:

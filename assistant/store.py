@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 from assistant.embedders import EmbedderInfo
+from assistant.messages import Message
 
 _GET_PAGE = 5000
 
@@ -26,13 +27,9 @@ class ModelMismatch(RuntimeError):
     """The index was built with another embedder or model than the one asked for."""
 
 
-def mismatch_message(where: str, stored: EmbedderInfo, wanted: EmbedderInfo) -> str:
-    return (
-        f"Indekset i {where} er bygget med {stored.name} ({stored.model_id}, {stored.dim} dimensioner), "
-        f"men der er valgt {wanted.name} ({wanted.model_id}). Vektorer fra to modeller kan ikke blandes: vælg samme "
-        "embedder og model (--embedder/--model eller MINUTES_EMBEDDER/MINUTES_MODEL), eller byg et nyt indeks "
-        "i en anden mappe (--index)."
-    )
+def mismatch_message(where: str, stored: EmbedderInfo, wanted: EmbedderInfo) -> Message:
+    return Message("model_mismatch", where=where, stored=stored.name, stored_id=stored.model_id, dim=stored.dim,
+                   wanted=wanted.name, wanted_id=wanted.model_id)
 
 
 class VectorStore:

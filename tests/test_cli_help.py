@@ -131,6 +131,10 @@ def test_errors_of_the_commands_in_one_language(tmp_path, lang):
     result = run(["parse", str(bad)], lang)
     assert ("filen er tom" if lang == "da" else "the file is empty") in result.output
     assert not foreign(result.output.replace(str(tmp_path), ""), lang), foreign(result.output, lang)
+    result = run(["ingest", str(tmp_path / "r3"), "--index", str(tmp_path / "idx"), "--quiet"], lang)
+    assert result.exit_code == 2  # stopped before it started: the path does not exist
+    assert ("Stien findes ikke" if lang == "da" else "The path does not exist") in result.output
+    assert not foreign(result.output.replace(str(tmp_path), ""), lang), foreign(result.output, lang)
     result = run(["ingest", str(bad.parent), "--index", str(tmp_path / "idx"), "--quiet"], lang)
     assert result.exit_code == 1, result.output
     assert ("filen er tom" if lang == "da" else "the file is empty") in result.output

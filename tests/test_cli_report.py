@@ -8,8 +8,8 @@ import shutil
 from click.testing import CliRunner
 
 from assistant.cli import main
-from assistant.prompts import plural
-from assistant.readers.report import parse_gaps
+from assistant.prompts import localized, plural
+from assistant.readers.report import gap_warnings, parse_gaps
 from assistant.records import AgendaPoint, Meeting
 from tests.conftest import FIXTURES, SLAGELSE_TXT
 
@@ -118,6 +118,10 @@ def test_gap_wording_is_danish_with_correct_plural():
         "Ingen deltagere fundet: tjek om mødets deltagere står under en kendt overskrift (Mødedeltagere, "
         "Medlemmer, Tilstede)",
     ]
+    # the ingest's warnings: the same gaps, Danish as text and English for `minutes --lang en ingest`
+    gaps = gap_warnings(m)
+    assert gaps == parse_gaps(m) and [localized(g, "en") for g in gaps] == parse_gaps(m, "en")
+    assert localized(gaps[0], "en").startswith("0 of 4 items have a case number")
     m.kind = "dagsorden"  # an agenda has no decisions yet and need not list participants
     assert len(parse_gaps(m)) == 1
 

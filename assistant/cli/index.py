@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from assistant.cli import main
-from assistant.cli.texts import h, say
+from assistant.cli.texts import h, language, say
 
 EXIT_NOTHING_READ = 1  # no file could be indexed
 EXIT_STOPPED = 2  # the run did not start or stopped: a missing path, another ingest, another embedder
@@ -55,7 +55,8 @@ def ingest_cmd(paths, index, municipality, prune, embedder, model, as_json, quie
 
     settings = _settings(index, embedder=embedder, model=model)
     try:
-        report = ingest(list(paths) or None, settings, municipality=municipality, prune=prune, show_progress=not quiet)
+        report = ingest(list(paths) or None, settings, municipality=municipality, prune=prune, show_progress=not quiet,
+                        lang=language())
     except (ModelMismatch, FileNotFoundError, RuntimeError, ValueError) as exc:
         click.echo(say("error", error=exc), err=True)
         sys.exit(EXIT_STOPPED)

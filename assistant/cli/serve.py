@@ -72,7 +72,7 @@ def refresh_index(settings) -> None:
         return
     click.echo(say("updating", index=settings.index_path, corpus=corpus), err=True)
     try:
-        report = ingest([corpus], settings, show_progress=True)
+        report = ingest([corpus], settings, show_progress=True, lang=language())
     except IngestRunning:  # questions keep working on what is indexed; that ingest brings it up to date
         click.echo(say("ingest_running"), err=True)
         return

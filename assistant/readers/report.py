@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from assistant.messages import Translated
 from assistant.prompts import plural
 from assistant.records import Meeting, ReadResult
 
@@ -100,6 +101,12 @@ class FileReport:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def gap_warnings(meeting: Meeting) -> list[Translated]:
+    """:func:`parse_gaps` in both languages, each warning one Translated text (shown in the CLI's language)."""
+    pairs = zip(parse_gaps(meeting, "da"), parse_gaps(meeting, "en"), strict=True)  # the same checks in both
+    return [Translated({"da": da, "en": en}) for da, en in pairs]
 
 
 def parse_gaps(meeting: Meeting, lang: str = "da") -> list[str]:
