@@ -274,7 +274,7 @@ def ingest(
         for problem in skipped:  # FIFOs, devices, sockets, symlinks out of the folders: never opened
             report.files_seen += 1
             report.files_failed += 1
-            report.problems.append(refusal(problem.path, problem.problem, problem.hint))
+            report.problems.append(problem.line())
             key = source_key(problem.path)
             if catalog.source(key) is not None:
                 work.remove(key)
@@ -382,9 +382,7 @@ def _one_file(
             report.warnings.append(line)
     if not result.ok:
         error = result.error
-        return failed(
-            refusal(error.path, error.problem, error.hint) if error else at(path, Message("no_meeting_short"))
-        )
+        return failed(error.line() if error else at(path, Message("no_meeting_short")))
     meeting = result.meeting
     if same and json.dumps(meeting.to_dict(), ensure_ascii=False) == work.catalog.source_meeting_json(key):
         report.files_unchanged += 1

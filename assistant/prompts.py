@@ -301,22 +301,21 @@ def fill(text: str, values: dict[str, object], lang: str | None = None) -> str:
     if not values:
         return text
     if lang is not None:
-        values = {k: localized(v, lang) if _speaks(v) else v for k, v in values.items()}
+        values = {k: localized(v, lang) if _renderer(v) else v for k, v in values.items()}
     return FORMATTER.vformat(text, (), values)
 
 
-def _speaks(value: object) -> bool:
-    return hasattr(value, "in_language") or (
-        isinstance(value, BaseException) and len(value.args) == 1 and hasattr(value.args[0], "in_language")
-    )
+def _renderer(value: object):  # noqa: ANN202 - a bound in_language, or None
+    """``value.in_language``, or that of the Message an exception was raised with; None for anything else."""
+    if isinstance(value, BaseException) and len(value.args) == 1:
+        value = value.args[0]
+    return getattr(value, "in_language", None)
 
 
 def localized(text: object, lang: str) -> str:
     """``text`` in ``lang`` when it can speak it (an assistant.messages.Message, a ReadProblem, an exception raised
     with a Message), else as it is (text from a document, an OS error)."""
-    if isinstance(text, BaseException) and len(text.args) == 1 and hasattr(text.args[0], "in_language"):
-        text = text.args[0]
-    render = getattr(text, "in_language", None)
+    render = _renderer(text)
     return render(lang) if render is not None else str(text)
 
 

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from assistant.prompts import localized
+from assistant.messages import Message, refusal
 
 
 @dataclass(frozen=True)
@@ -175,13 +175,16 @@ class ReadProblem:
     problem: str
     hint: str = ""
 
+    def line(self) -> Message:
+        """"<path>: <problem> (<hint>)": the readers' problems and hints are Messages, which speak Danish and
+        English."""
+        return refusal(self.path, self.problem, self.hint)
+
     def __str__(self) -> str:
-        return self.in_language("da")
+        return str(self.line())
 
     def in_language(self, lang: str) -> str:
-        """The line in ``lang``: the readers' problems and hints are Messages, which speak Danish and English."""
-        msg = f"{self.path}: {localized(self.problem, lang)}"
-        return f"{msg} ({localized(self.hint, lang)})" if self.hint else msg
+        return self.line().in_language(lang)
 
 
 @dataclass
