@@ -309,9 +309,12 @@ def ingest(
         if BM25Index.stored_generation(index.bm25_dir) != index.catalog.generation:
             index.bm25_index()  # rebuilt here (atomically) when the catalog changed, so queries start warm
             index.dense_matrix()  # and the vectors for exact dense search beside it
-        if settings.precompute_sentences and catalog.get_meta(SENTENCES_DONE) != str(catalog.generation):
-            work.precompute_sentences(catalog.meetings())  # meetings ingested before the setting was on
-            catalog.set_meta(SENTENCES_DONE, str(catalog.generation))
+        from assistant.answerers.extractive import UNITS_VERSION
+
+        done = f"{UNITS_VERSION}:{catalog.generation}"  # this generation's meetings, cut into units this way
+        if settings.precompute_sentences and catalog.get_meta(SENTENCES_DONE) != done:
+            work.precompute_sentences(catalog.meetings())  # meetings ingested before the setting was on (or cut
+            catalog.set_meta(SENTENCES_DONE, done)  # into other units): only texts not stored yet are embedded
         if not reread or all(_under(k, [source_key(r) for r in roots]) for k in catalog.source_paths()):
             catalog.set_meta(READER_RUN, READER_VERSION)  # every indexed file has been read by this version
         catalog.set_meta(CLEAN_RUN, str(catalog.generation))

@@ -130,6 +130,25 @@ def test_turning_precompute_on_backfills_meetings_ingested_before(settings, tmp_
     assert again.sentences_embedded == 0
 
 
+def test_units_cut_another_way_are_stored_again_by_the_next_ingest(settings, tmp_path, greve_dir, monkeypatch):
+    """A new UNITS_VERSION (split_units cuts points into other sentences): the next ingest of unchanged files
+    stores the vectors of the new units, only those not stored already."""
+    from assistant.answerers import extractive
+
+    settings = settings.model_copy(update={"precompute_sentences": True})
+    files = copy_files(small_greve_files(2), tmp_path / "c")
+    emb = HashEmbedder()
+    first = ingest([files[0].parent], settings, embedder=emb, show_progress=False)
+    assert first.sentences_embedded > 0
+    split = extractive.split_sentences
+    monkeypatch.setattr(extractive, "split_sentences", lambda text: [f"{s} (ny)" for s in split(text)])
+    assert ingest([files[0].parent], settings, embedder=emb, show_progress=False).sentences_embedded == 0
+    monkeypatch.setattr(extractive, "UNITS_VERSION", extractive.UNITS_VERSION + "-next")
+    again = ingest([files[0].parent], settings, embedder=emb, show_progress=False)
+    assert again.files_unchanged == 2 and 0 < again.sentences_embedded <= first.sentences_embedded
+    assert ingest([files[0].parent], settings, embedder=emb, show_progress=False).sentences_embedded == 0
+
+
 def test_queries_check_vector_hashes_only_while_the_index_is_not_clean(settings, corpus):
     """A vector written by a run that did not finish is never paired with another text: while the index is not
     marked clean, dense search compares each hit's text hash with the catalog's and drops the stale one."""

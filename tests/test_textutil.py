@@ -13,6 +13,7 @@ from assistant.textutil import (
     parse_danish_date,
     parse_danish_datetime,
     parse_time,
+    split_sentences,
 )
 from assistant.vocabulary import CASE_NUMBER_RE, find_case_numbers
 
@@ -77,3 +78,22 @@ def test_html_to_text_and_blocks():
     assert [(b.text, b.heading) for b in blocks if b.heading] == [("Beslutning", 3), ("Økonomiske konsekvenser", 3)]
     assert next(b for b in blocks if b.text == "Baggrund").bold
     assert next(b for b in blocks if b.text == "I alt | 5").kind == "tr"
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Beløbet til projekt nr. 650260 er 38.916.000 kr. Det er godkendt.",
+         ["Beløbet til projekt nr. 650260 er 38.916.000 kr.", "Det er godkendt."]),
+        ("Der indkaldes til et møde d. 20. juni 2013. Punktet blev drøftet.",
+         ["Der indkaldes til et møde d. 20. juni 2013.", "Punktet blev drøftet."]),
+        ("Listerne gælder pr. 1. december 2025, jf. § 17, stk. 4. Ny sætning.",
+         ["Listerne gælder pr. 1. december 2025, jf. § 17, stk. 4.", "Ny sætning."]),
+        ("Udgiften er 3,1 mio. kr. Udvalget godkendte den.", ["Udgiften er 3,1 mio. kr.", "Udvalget godkendte den."]),
+        ("Godkendt. 2 stemte imod. Se s. 4 og bilag 3.", ["Godkendt.", "2 stemte imod.", "Se s. 4 og bilag 3."]),
+        ("Approved under item no. 4. The council agreed.", ["Approved under item no. 4.", "The council agreed."]),
+        ("", []),
+    ],
+)
+def test_sentences_end_at_a_stop_but_not_after_an_abbreviation_before_a_number(text, want):
+    assert split_sentences(text) == want

@@ -25,6 +25,7 @@ from assistant.readers.structure import absences_in
 from assistant.records import AgendaPoint, Answer, Citation, Decision, Filters, Hit, Meeting, text_hash
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
+from assistant.textutil import split_sentences
 from assistant.translate import glossary_groups
 from assistant.vocabulary import section_kind
 
@@ -50,6 +51,9 @@ _STATES = {
     "recommendation": re.compile(r"\b(anbefal\w*|indstill\w*|foreslå\w*|foreslår)\b", re.I),
     "decision": re.compile(r"\b(besluttede|besluttet|godkendte|godkendt|vedtog|vedtaget|tiltrådte|tiltrådt)\b", re.I),
 }
+# Raise when split_units cuts a point into other units: the vectors of the units stored at ingest are then made
+# again by the next ingest (ingest.SENTENCES_DONE), instead of being looked up in vain at every question.
+UNITS_VERSION = "2"  # 2: a stop after "nr.", "d.", "pr." before a number no longer ends a sentence
 MIN_SCORED_CHARS = 20  # shorter sentences are not scored against the question
 RANK_PENALTY = 0.01  # per rank of the point the sentence comes from
 DECISION_UNITS = 6  # a Beslutning of at most this many sentences is quoted whole
@@ -58,7 +62,6 @@ MARGIN = 0.035  # sentences within this of the best one are quoted too
 LEAD_POOL = 2  # sentences of the best-ranked point always among those embedded
 SCORE_CHARS = 220  # a sentence is scored by its first ~50 tokens (embedding cost grows with its length)
 PRECOMPUTED_POOL = 24  # sentences scored by cosine when their vectors were stored at ingest
-_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"»“(]?[A-ZÆØÅ0-9§])")
 _BULLET = re.compile(r"^\s*(?:[-•*·]|\d{1,2}[.)])\s+")
 
 
@@ -94,7 +97,7 @@ def split_units(point_key: str, rank: int, point: AgendaPoint) -> list[Unit]:
                 continue
             pieces = lines if any(_BULLET.match(ln) for ln in lines) else [" ".join(lines)]
             for piece in pieces:
-                for sent in _SENT_SPLIT.split(piece):
+                for sent in split_sentences(piece):
                     sent = sent.strip()
                     if len(sent) >= 3 and not absences_in(sent):  # "Fraværende: X" is attendance, not content
                         units.append(Unit(point_key, rank, top, label, sent, para_no, len(units)))
