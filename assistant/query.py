@@ -17,7 +17,7 @@ from assistant.bodies import aliases, english_committee_score
 from assistant.prompts import DA_MONTHS, EN_MONTHS
 from assistant.records import Answer, Filters
 from assistant.translate import danish_words
-from assistant.vocabulary import CASE_NUMBER_RE, find_case_numbers
+from assistant.vocabulary import CASE_NUMBER_RE, find_case_numbers, standard_point_named
 
 DA_STOP = frozenset(
     "af alle alt andre at blev blive bliver da de dem den denne der deres det dette dig din disse du efter eller en "
@@ -75,7 +75,8 @@ _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _FOLLOWUP = re.compile(
     r"^(og|men|hvad med|hvad så|hvem|hvornår|og hvem|and|but|what about|how about|who|when)\b|"
     r"\b(sagen|mødet|punktet|det møde|samme møde|samme sag|den sag|dette|det|the case|the meeting|that meeting|"
-    r"this case|that case|the item|it|same)\b",
+    r"this case|that case|the item|it|same|"
+    r"så|then)\b",  # the discourse particle of a next question: "Hvad skal de så bruges til?", "What was then decided?"
     re.I,
 )
 # "punkt 3", "item 3", "dagsordenspunkt 12a"; "det sidste punkt", "the last item", "første punkt"
@@ -414,9 +415,13 @@ def analyse(
         plan.lang = detect_language(q, tuple([*names, *(m for m in [municipality] if m)]))
     point = _POINT_REF.search(q)
     ordinal = _POINT_ORDINAL.search(q)
+    standard = None if point or ordinal else standard_point_named(q)  # "under eventuelt": that point of a meeting
     plan.point_ref = point.group(1).lower() if point else ("" if not ordinal else (
-        "last" if ordinal.group(1).lower() in ("sidste", "last", "final") else "first"))
+        "last" if ordinal.group(1).lower() in ("sidste", "last", "final") else "first")) or (
+        standard[0] if standard else "")
     topic = _CASE_RE.sub(" ", q)
+    if standard:
+        topic = f"{topic[: standard[1].start()]} {topic[standard[1].end() :]}"
     if municipality:
         key = re.sub(r"\s+kommune$", "", municipality, flags=re.I)
         topic = re.sub(rf"(?<![\wæøå]){re.escape(key)}(?:s)?(?:\s+kommune)?(?![\wæøå])", " ", topic, flags=re.I)

@@ -36,6 +36,49 @@ def norm(text: str) -> str:
     return " ".join(text.casefold().split()).rstrip(":").strip()
 
 
+# ---------------------------------------------------------------- standard points of an agenda
+
+# The fixed points of a Danish committee agenda, which a question names by what they are instead of their number
+# ("under eventuelt", "any other business", "godkendelse af dagsordenen"): name -> (how a point's title starts, how
+# a question names it). From the standard agendas of FirstAgenda, eDoc and Acadre (../shared/FORMATS.md,
+# ../shared/corpus/SOURCES.md) and their usual English names; not chosen on a question set. "eventuelt" alone is
+# also the adverb "possibly", so a question names the point with "under/til/punkt" before it.
+STANDARD_POINTS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "eventuelt": (
+        re.compile(r"^(?:eventuelt|evt\b)", re.I),
+        re.compile(r"\b(?:under|til|punkt(?:et)?)\s+(?:eventuelt|evt\.?)(?![\wæøå])|\bany other business\b|\bAOB\b",
+                   re.I),
+    ),
+    "meddelelser": (
+        re.compile(r"^(?:meddelelser|gensidig orientering|orienteringer\b|orientering fra\b)", re.I),
+        re.compile(r"\bmeddelelser(?:ne)?\b|\bgensidig(?:e)? orientering\b|\bannouncements\b", re.I),
+    ),
+    "godkendelse af dagsorden": (
+        re.compile(r"^godkendelse af dagsorden", re.I),
+        re.compile(r"\bgodkendelse(?:n)? af dagsorden(?:en)?\b|\bapprov(?:al|ed|e)\s+(?:of\s+)?the agenda\b", re.I),
+    ),
+    "godkendelse af referat": (
+        re.compile(r"^godkendelse af (?:\w+\s+)?referat", re.I),
+        re.compile(r"\bgodkendelse(?:n)? af (?:\w+\s+)?referat(?:et)?\b|"
+                   r"\bapprov(?:al|ed|e)\s+(?:of\s+)?the (?:\w+\s+)?minutes\b", re.I),
+    ),
+}
+
+
+def standard_point_named(question: str) -> tuple[str, re.Match[str]] | None:
+    """The standard point a question names, and where it names it."""
+    for name, (_, asked) in STANDARD_POINTS.items():
+        m = asked.search(question)
+        if m:
+            return name, m
+    return None
+
+
+def is_standard_point(title: str, name: str) -> bool:
+    """The point's title is the standard point ``name`` ("Eventuelt", "Evt.", "Meddelelser fra formanden")."""
+    return name in STANDARD_POINTS and STANDARD_POINTS[name][0].match(norm(title)) is not None
+
+
 # ---------------------------------------------------------------- dates inside headings and path lines
 
 _ENGLISH_ONLY = ("may", "june", "july", "october", "oct", "march", "january", "february")

@@ -60,6 +60,22 @@ def test_what_point_3_is_about_and_what_was_decided(slagelse):
     assert en.lang == "en" and "Taget til orientering." in en.text and en.citations[0].point_number == "3"
 
 
+def test_standard_points_are_found_by_what_they_are(slagelse):
+    """"Under eventuelt", "any other business", "meddelelser": the meeting's point of that kind, not a search."""
+    aob = slagelse.ask("Was anything raised under any other business at the Slagelse committee meeting?")
+    assert aob.lang == "en" and not aob.refused and aob.kind == "point"
+    assert (aob.citations[0].point_number, aob.citations[0].point_title) == ("4", "Eventuelt")
+    assert "Ingen punkter til eventuelt" in aob.text
+    da = slagelse.ask("Hvad blev der sagt under eventuelt?")
+    assert da.citations[0].point_number == "4" and "Ingen punkter til eventuelt" in da.text
+    briefing = slagelse.ask("Hvad kom der frem under gensidig orientering?")
+    assert briefing.citations[0].point_number == "3"
+    minutes = slagelse.ask("Blev referatet godkendt under godkendelse af referat?")
+    assert minutes.citations[0].point_number == "5" and "Referatet er godkendt." in minutes.text
+    agenda = slagelse.ask("What happened under approval of the agenda?")
+    assert agenda.citations[0].point_number == "1" and "Godkendt" in agenda.text
+
+
 def test_the_last_point_and_the_agenda(slagelse):
     last = slagelse.ask("Hvad blev besluttet under det sidste punkt?")
     assert last.citations[0].point_number == "5" and "Referatet er godkendt." in last.text

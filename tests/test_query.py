@@ -259,3 +259,12 @@ def test_danish_typed_without_special_letters_takes_the_indexes_spelling():
     assert fold_ascii_danish("Where does the toe go?", known) == "Where does the toe go?"  # nothing known: as typed
     plan = analyse(fold_ascii_danish("hvornaar var moedet?", {"mødet"}.__contains__))
     assert plan.intent == "when" and plan.lang == "da"
+
+
+@pytest.mark.parametrize("question", ["Hvad skal anbefalingerne så bruges til fremover?", "What was then decided?"])
+def test_then_marks_a_followup_of_few_words(question):
+    first = analyse("Hvad anbefalede udvalget om samarbejdet med boligorganisationerne?", None, Catalog())
+    history = [_answer(first.question, first, "Økonomiudvalget", "")]
+    assert analyse(question, history, Catalog()).followup
+    long_new = "Så hvad besluttede Økonomiudvalget om budgettet for daginstitutioner og skoler i Tune og Karlslunde?"
+    assert not analyse(long_new, history, Catalog()).followup  # a new topic of many words is not one

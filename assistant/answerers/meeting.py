@@ -15,7 +15,8 @@ from assistant.citations import citation_from_point, clean_title
 from assistant.prompts import format_date, phrase
 from assistant.query import QueryPlan
 from assistant.records import AgendaPoint, Answer, Filters, Meeting
-from assistant.vocabulary import absences_in, section_kind
+from assistant.textutil import sentence_breaks
+from assistant.vocabulary import STANDARD_POINTS, absences_in, is_standard_point, section_kind
 
 MAX_LISTED = 25  # meetings listed (and cited) at most in one answer: a screenful
 DECISION_CHARS = 600  # a decision longer than this is quoted up to a sentence end near it (a few sentences)
@@ -25,7 +26,6 @@ MIN_ABOUT_CHARS = 40  # shorter sections ("Ansvarlig: Chef for ...", "Tid: 5 min
 # Headings whose text says what a point is about, most summary-like first (FirstAgenda, eDoc, Acadre layouts).
 SUMMARY_HEADINGS = ("resum", "sammendrag", "beslutningstema", "sagens indhold", "baggrund", "sagsfremstilling",
                     "sagsbeskrivelse")  # fmt: skip
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def select_meeting(catalog: Any, plan: QueryPlan, filters: Filters, hits: list | None = None) -> Meeting | None:
@@ -57,7 +57,7 @@ def select_meeting(catalog: Any, plan: QueryPlan, filters: Filters, hits: list |
 def meetings_with_point(catalog: Any, plan: QueryPlan, filters: Filters) -> list[str]:
     """Ids of the meetings (oldest first, within ``filters``) with the point number the question names, when it
     names no meeting of its own ("Hvad handler punkt 715 om?"); [] for "det sidste punkt" or a carried meeting."""
-    if not plan.point_ref or plan.point_ref in ("first", "last") or plan.latest:
+    if not plan.point_ref or plan.point_ref in ("first", "last", *STANDARD_POINTS) or plan.latest:
         return []
     if plan.meeting_id and not (plan.filters.committee or plan.filters.date_from):
         return []
@@ -71,7 +71,7 @@ def cut_at_sentence(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     cut = 0
-    for m in _SENTENCE_END.finditer(text):
+    for m in sentence_breaks(text):
         if m.start() > limit:
             break
         cut = m.start()
@@ -139,13 +139,15 @@ def answer_decisions(meeting: Meeting, plan: QueryPlan) -> Answer:
 
 
 def find_point(meeting: Meeting, ref: str) -> AgendaPoint | None:
-    """The point "3", "12a", "first" or "last" of a meeting."""
+    """The point "3", "12a", "first", "last" or a standard point ("eventuelt": vocabulary.STANDARD_POINTS)."""
     if not meeting.points:
         return None
     if ref == "last":
         return meeting.points[-1]
     if ref == "first":
         return meeting.points[0]
+    if ref in STANDARD_POINTS:
+        return next((p for p in meeting.points if is_standard_point(p.title, ref)), None)
     return next((p for p in meeting.points if p.number.lower() == ref.lower()), None)
 
 
