@@ -9,6 +9,7 @@ Record answers come from the parsed minutes, not from similarity (assistant/answ
 
 from __future__ import annotations
 
+import gc
 import re
 import time
 from collections.abc import Iterator
@@ -59,6 +60,7 @@ class Assistant:
         self._retriever: HybridRetriever | None = None
         self._extractive: ExtractiveAnswerer | None = None
         self._llm: Any = llm
+        self._frozen = False  # gc.freeze() done after the first search (see ask_stream)
 
     @property
     def index(self) -> Any:
@@ -164,6 +166,13 @@ class Assistant:
         if answer.answerer == "extractive" or self.llm is None:
             yield answer.text
         yield answer
+        if not self._frozen and plan.timings.get("embed"):
+            # The first search loaded the models, the index's arrays and the catalog: hundreds of thousands of
+            # long-lived objects that every full collection would walk again, pausing an answer by 40-80 ms
+            # (benchmarks/query.py's slowest asks on the full corpus). Collected once, then frozen out of its sight.
+            self._frozen = True
+            gc.collect()
+            gc.freeze()
 
     def _from_records(self, plan: QueryPlan, filters: Filters) -> Answer | None:
         """The answer from the parsed records when the question is about a case's path, votes, a point, the

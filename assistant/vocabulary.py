@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.records import Participant, PathEntry
 from assistant.textutil import MONTHS, fold_ws, parse_danish_date
@@ -230,6 +231,7 @@ def is_attendance_heading(text: str) -> bool:
     return norm(text) in ATTENDANCE_HEADINGS
 
 
+@lru_cache(maxsize=4096)  # an answer asks it of every sentence's heading; a corpus has few distinct headings
 def section_kind(heading: str) -> str:
     """What a section is about, by its heading: "decision", "recommendation", "path", "attendance", "attachments"."""
     if is_decision_heading(heading):

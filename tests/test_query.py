@@ -268,3 +268,31 @@ def test_then_marks_a_followup_of_few_words(question):
     assert analyse(question, history, Catalog()).followup
     long_new = "Så hvad besluttede Økonomiudvalget om budgettet for daginstitutioner og skoler i Tune og Karlslunde?"
     assert not analyse(long_new, history, Catalog()).followup  # a new topic of many words is not one
+
+
+def test_coverage_skips_stemming_only_where_nothing_can_match():
+    """coverage's shortcut (no term's letters in the text: 0 without stemming) gives what stemming every word gives,
+    on every sentence of the shipped referat against terms of other sentences, compounds and heads included."""
+    from assistant.bm25 import compound_head
+    from assistant.query import PREFIX_CHARS, content_terms, coverage, stems
+    from assistant.textutil import split_sentences
+    from tests.conftest import REPO
+
+    def reference(terms: list[str], text: str) -> float:
+        have = stems(text)
+        found = [t in have or (len(t) >= PREFIX_CHARS and any(w.startswith(t) for w in have))
+                 or compound_head(t, have) for t in terms]  # fmt: skip
+        return sum(bool(f) for f in found) / len(terms)
+
+    text = next((REPO / "corpus" / "slagelse").glob("*.txt")).read_text(encoding="utf-8")
+    sentences = [s for s in split_sentences(" ".join(text.split())) if len(s) > 20][:150]
+    term_sets = [content_terms(s)[:4] for s in sentences[::3]]
+    term_sets += [["boligsocialhelhedsplan"], ["samarbejdsaftale", "boligorganisationer"], ["helhedsplanerne"]]
+    compared = matched = 0
+    for terms in filter(None, term_sets):
+        for s in sentences:
+            want = reference(terms, s)
+            assert coverage(terms, s) == want, (terms, s)
+            compared += 1
+            matched += want > 0
+    assert compared > 1000 and matched > 50  # both outcomes are compared, not only the shortcut's zeros
