@@ -192,7 +192,7 @@ class HybridRetriever:
         bm25 = self.index.bm25(bm25_text, n, f) if bm25_weight > 0 else []
         t3 = time.perf_counter()
         hits = fuse([("dense", dense, s.dense_weight), ("bm25", bm25, bm25_weight)], s.rrf_k, plan.committee_boost)
-        hits = boost_titles(hits, plan.terms, s.title_weight)
+        hits = boost_titles(hits, [*plan.terms, *plan.numbers], s.title_weight)  # "2024" in "Kapacitetsvurdering 2024"
         t4 = time.perf_counter()
         for stage, seconds in (("embed", t1 - t0), ("dense", t2 - t1), ("bm25", t3 - t2), ("fusion", t4 - t3)):
             plan.add_time(stage, seconds)

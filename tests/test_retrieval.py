@@ -138,3 +138,17 @@ def test_titles_naming_the_topic_move_up_among_close_points():
     boosted = boost_titles(hits, terms, 0.03)
     assert [h.first.point_number for h in boosted] == ["2", "1", "3"]  # both titles name planstrategi; one "forslag"
     assert [h.first.point_number for h in boost_titles(hits, terms, 0.0)] == [h.first.point_number for h in hits]
+
+
+def test_a_number_the_question_names_counts_in_the_title():
+    """"kapacitetsvurderingen for 2024": of two points alike but for their year, the one whose title names it."""
+    m = meeting("Skole-, Børne- og Ungeudvalget", "2024-08-12", [
+        point("1", "Kapacitetsvurdering af skoleområdet 2022", Beslutning="x"),
+        point("2", "Kapacitetsvurdering af skoleområdet 2024", Beslutning="x"),
+    ])  # fmt: skip
+    old, new = (chunk_point(m, p) for p in m.points)
+    hits = fuse([("dense", [(old, 0.9), (new, 0.89)], 1.0)], rrf_k=60)
+    plan = analyse("Hvad viste kapacitetsvurderingen af skoleområdet for 2024?")
+    assert plan.numbers == ["2024"]
+    assert [h.first.point_number for h in boost_titles(hits, plan.terms, 0.03)] == ["1", "2"]  # words alone: a tie
+    assert [h.first.point_number for h in boost_titles(hits, [*plan.terms, *plan.numbers], 0.03)] == ["2", "1"]
