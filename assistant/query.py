@@ -17,7 +17,7 @@ from assistant.bodies import aliases, english_committee_score
 from assistant.prompts import DA_MONTHS, EN_MONTHS
 from assistant.records import Answer, Filters
 from assistant.translate import danish_words
-from assistant.vocabulary import CASE_NUMBER_RE, find_case_numbers, standard_point_named
+from assistant.vocabulary import CASE_NUMBER_RE, find_case_numbers, standard_point_named, without_standard_point
 
 DA_STOP = frozenset(
     "af alle alt andre at blev blive bliver da de dem den denne der deres det dette dig din disse du efter eller en "
@@ -425,10 +425,10 @@ def analyse(
     standard = None if point or ordinal else standard_point_named(q)  # "under eventuelt": that point of a meeting
     plan.point_ref = point.group(1).lower() if point else ("" if not ordinal else (
         "last" if ordinal.group(1).lower() in ("sidste", "last", "final") else "first")) or (
-        standard[0] if standard else "")
+        standard or "")
     topic = _CASE_RE.sub(" ", q)
     if standard:
-        topic = f"{topic[: standard[1].start()]} {topic[standard[1].end() :]}"
+        topic = without_standard_point(topic, standard)
     if municipality:
         key = re.sub(r"\s+kommune$", "", municipality, flags=re.I)
         topic = re.sub(rf"(?<![\wæøå]){re.escape(key)}(?:s)?(?:\s+kommune)?(?![\wæøå])", " ", topic, flags=re.I)

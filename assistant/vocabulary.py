@@ -66,13 +66,14 @@ STANDARD_POINTS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 }
 
 
-def standard_point_named(question: str) -> tuple[str, re.Match[str]] | None:
-    """The standard point a question names, and where it names it."""
-    for name, (_, asked) in STANDARD_POINTS.items():
-        m = asked.search(question)
-        if m:
-            return name, m
-    return None
+def standard_point_named(question: str) -> str | None:
+    """The standard point a question names."""
+    return next((name for name, (_, asked) in STANDARD_POINTS.items() if asked.search(question)), None)
+
+
+def without_standard_point(text: str, name: str) -> str:
+    """``text`` with the words that name the standard point ``name`` blanked out (a question's topic)."""
+    return STANDARD_POINTS[name][1].sub(" ", text)
 
 
 def is_standard_point(title: str, name: str) -> bool:

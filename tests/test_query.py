@@ -296,3 +296,12 @@ def test_coverage_skips_stemming_only_where_nothing_can_match():
             compared += 1
             matched += want > 0
     assert compared > 1000 and matched > 50  # both outcomes are compared, not only the shortcut's zeros
+
+
+def test_the_words_naming_a_standard_point_leave_the_topic_whole():
+    """A case number before "under eventuelt" changes the text's length: the words go, nothing else."""
+    plan = analyse("Hvad blev der sagt om sag 24-012144 under eventuelt?")
+    assert (plan.point_ref, plan.case_number) == ("eventuelt", "24-012144")
+    assert " ".join(plan.topic.split()) == "Hvad blev der sagt om sag ?"
+    english = analyse("Was anything raised under any other business?")
+    assert english.topic.split() == ["Was", "anything", "raised", "under", "?"]
