@@ -176,7 +176,8 @@ def syddjurs():
 def test_syddjurs_item_715_decided_three_times(syddjurs):
     for m in syddjurs:
         assert (m.municipality, m.committee, m.date_iso, m.time_str) == ("Syddjurs Kommune", PUK, "2013-06-20", "10:30")
-        assert m.place == "Kaløvig Kursuscenter" and m.kind == "referat"
+        assert m.place == "Kaløvig Kursuscenter, Præstekravevej 46, Følle Strand, 8410 Rønde"  # with its address
+        assert m.kind == "referat"
         (p,) = m.points
         assert (p.number, p.title, p.case_number) == ("715", "Kulturkommune 2017. Politiske fokusområder", "12/27845")
         assert [(d.body, d.date) for d in p.decisions] == [
@@ -192,6 +193,27 @@ def test_syddjurs_item_715_decided_three_times(syddjurs):
         ]  # fmt: skip
         assert [x.note for x in m.participants] == ["A", "A", "A", "V", "C"]
         assert len(p.attachments) == 3
+
+
+@pytest.mark.parametrize(
+    ("after_date", "place"),
+    [
+        (["Kaløvig Kursuscenter", "Præstekravevej 46", "Følle Strand", "8410 Rønde", "Medlemmer"],
+         "Kaløvig Kursuscenter, Præstekravevej 46, Følle Strand, 8410 Rønde"),
+        (["i Byrådssalen", "Torvegade 15", "Medlemmer"], "Byrådssalen, Torvegade 15"),
+        (["Mødecenter C", "Åbent referat", "Tilstede", "Hans Olsen (A)"], "Mødecenter C"),
+        (["Rådhuset", "Hans Olsen (A)", "Dorte Berg (V)", "Afbud: Jens Juul"], "Rådhuset"),  # names: no postcode
+        (["Rådhuset", "DK-4200 Slagelse", "Medlemmer"], "Rådhuset, DK-4200 Slagelse"),
+    ],
+)  # fmt: skip
+def test_a_cover_keeps_the_address_under_its_place(after_date, place):
+    """A print cover's address lines under the place (a street and number, a locality, a post code and town) are
+    part of the place; other unlabelled lines (a member's name, "Åbent referat") are not."""
+    from assistant.readers.esdh_cover import read_cover
+    from assistant.readers.esdh_print import Line
+
+    lines = [Line(t) for t in ("Referat", "Økonomiudvalget", "tirsdag den 4. december 2012, kl. 13:00", *after_date)]
+    assert read_cover(lines).place == place
 
 
 def test_syddjurs_xml_equals_docx_equals_pdf(syddjurs):

@@ -25,6 +25,14 @@ FORMAT = "acadre-xml"
 _OPEN = ("åben", "aaben", "offentlig")
 
 
+def _place(meeting: dict[str, str]) -> str | None:
+    """The meeting's ``location`` and its ``address`` (lines joined by "<br>"): "Kaløvig Kursuscenter, Præstekravevej
+    46, Følle Strand, 8410 Rønde"."""
+    lines = [fold_ws(meeting.get("location", "")), *re.split(r"<br\s*/?>|\n", meeting.get("address", ""), flags=re.I)]
+    parts = list(dict.fromkeys(p for p in (fold_ws(x) for x in lines) if p))
+    return ", ".join(parts) or None
+
+
 def fields(table) -> dict[str, str]:  # noqa: ANN001 - lxml element
     """``field name=…`` values of a table's own ``fields`` (first occurrence wins)."""
     out: dict[str, str] = {}
@@ -138,7 +146,7 @@ def read(data: bytes, warnings: list[str]) -> tuple[Meeting, str | None]:
         municipality=None,
         committee=committee,
         start=start,
-        place=fold_ws(mf.get("location", "")) or None,
+        place=_place(mf),
         kind=kind,
         participants=_participants(root),
         points=points,

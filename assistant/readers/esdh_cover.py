@@ -38,6 +38,12 @@ _TIME_LABEL_RE = re.compile(r"^(?:mødetidspunkt|tidspunkt|starttidspunkt|mødes
 PEOPLE_INLINE_RE = re.compile(r"^(?:deltagere|mødedeltagere|medlemmer|tilstede|til stede)\s*:\s*(?P<value>\S.*)$", re.I)
 _ANY_LABEL_RE = re.compile(r"^[A-ZÆØÅa-zæøå][\wæøåÆØÅ/ .-]{1,30}:(?:\s|$)")
 _DATE_LABEL_RE = re.compile(r"^(?:dato|mødedato)\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
+# The address printed under the place ("Kaløvig Kursuscenter" / "Præstekravevej 46" / "Følle Strand" / "8410 Rønde"):
+# a street and number, or a Danish post code and town, which ends it; lines between them (a locality) are kept only
+# when such a line follows. At most ADDRESS_LINES lines: a Danish postal address has three (street, locality, town).
+_STREET_RE = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ.' -]{1,40}\s\d{1,4}[A-Za-z]?(?:[,.]?\s*[\w. ]{0,20})?$")
+_POSTCODE_RE = re.compile(r"^(?:DK-?)?\d{4}\s+[A-ZÆØÅ][\wæøåÆØÅ. -]{1,30}$")
+ADDRESS_LINES = 3
 _ROLE_RE = re.compile(
     r"(?:\s+[-–]|,)\s+(?P<role>(?:formand|næstformand|borgmester|viceborgmester|medlem|suppleant)\b.*)$", re.I
 )
@@ -86,8 +92,12 @@ def read_cover(lines) -> Cover:  # noqa: ANN001 - esdh_print.Line items
     lead = ""  # a line above the first "Referat": the committee in a running header ("<udvalg> / Referat / Dato:")
     labelled = None  # "Dato: 04.12.2012", used when the cover prints no date of its own
     clock = None  # "Mødetidspunkt: 16:00"
-    for ln in lines:
+    address: list[str] | None = None  # lines read under an unlabelled place, while they may be its address
+    address_next = 0  # the index of the line that may continue it
+    for i, ln in enumerate(lines):
         t = ln.text
+        if address is not None and i != address_next:
+            address = None  # another kind of line came between: the address (if any) has ended
         c.text.append(t)
         tm = _TIME_LABEL_RE.match(t)
         if tm:
@@ -156,6 +166,13 @@ def read_cover(lines) -> Cover:  # noqa: ANN001 - esdh_print.Line items
         elif after_date and c.place is None:
             c.place = re.sub(r"^i\s+", "", t)
             after_date = False
+            address, address_next = [], i + 1
+        elif address is not None and len(address) < ADDRESS_LINES and len(t) <= 60:
+            address.append(t)
+            address_next = i + 1
+            if _POSTCODE_RE.match(t) or (len(address) == 1 and _STREET_RE.match(t)):
+                c.place = ", ".join([c.place or "", *address]).strip(", ")
+                address = [] if not _POSTCODE_RE.match(t) else None
     c.committee = c.committee or lead
     if c.start is None and labelled is not None and labelled[0] is not None:
         c.start, c.has_time = labelled
