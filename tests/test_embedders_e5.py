@@ -133,6 +133,7 @@ def test_questions_go_to_onnx_runtime_with_the_same_vectors(nano):
     fast = BatchedE5Embedder(threads=2, precision="float32")
     own = BatchedE5Embedder(threads=2, precision="float32", queries="e5")
     assert (fast.folder / ONNX_FILE).is_file()  # exported with the model folder
+    assert (fast.folder / ONNX_FILE).stat().st_size < 150e6  # the word table (384 MB) stays in model.safetensors
     long_text = " ".join(real_texts(n_greve=0)[:6])
     assert nano.count_tokens(long_text) > 600  # past one window of 510 tokens: the windows' weighted mean
     for q in ("Hvornår var mødet?", "Who voted against the budget for 2024 in the municipal council?", long_text):

