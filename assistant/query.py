@@ -49,6 +49,18 @@ _PATH = re.compile(
 # rækkefølge", "trace", "earlier meeting".
 _PATH_TOPIC = re.compile(r"\b(tidligere (?:været |blevet )?behandl\w*|rækkefølge|trace|earlier meeting|sagsforløb|"
                          r"sagens forløb|behandlet igen|dealt with before|which meetings? (?:handled|dealt))\b", re.I)
+# The question asks for an amount, a count, a share or a rank: the answer is a sentence with a number in it.
+_QUANTITY = re.compile(
+    r"\b(hvor (?:mange|meget|stor[te]?|høj[te]?|lang[te]?|dyr[te]?)|hvad (?:koste\w*|beløb\w*)|hvilket beløb|"
+    r"hvilken (?:pris|takst|andel|placering)|how (?:many|much|large|big|high|long|expensive)|"
+    r"what (?:(?:was|is|were|are) the )?(?:amount|price|cost|rate|share|percentage|number|rank(?:ing)?)|"
+    r"what did \w+(?: \w+)? cost|\w*procent\w*|percent\w*|turnout|rank(?:ed|ing)?)\b", re.I)
+# ... and which kind: money ("Hvad koster ...", "how much funding"), a share ("stemmeprocenten"), else a number
+_QUANTITY_KINDS = (
+    ("share", re.compile(r"\b(\w*procent\w*|percent\w*|andel\w*|share|turnout)\b", re.I)),
+    ("money", re.compile(r"\b(koste\w*|pris\w*|beløb\w*|\w*takst\w*|\w*tilskud\w*|\w*bevilling\w*|dyr[te]?|"
+                         r"kroner|cost\w*|price\w*|amount|fund\w*|grant\w*|fee\w*|expensive)\b", re.I)),
+)
 _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("attendance", re.compile(
         r"\b(afbud|fravær\w*|ikke til stede|mødte ikke|deltog ikke|ikke deltog|absent\w*|absence|apolog\w*|"
@@ -154,6 +166,7 @@ class QueryPlan:
     point_ref: str = ""  # the point the question names: "3", "last", "first"
     aspect: str = ""  # about the meeting itself: "when", "where", "when+where", "agenda", "decisions"
     numbers: list[str] = field(default_factory=list)  # numbers the topic names (years, amounts, addresses)
+    quantity: str = ""  # asks for an amount: "money", "share" or "number" (a count, a rank, ...); "" if not
     relaxed: list[str] = field(default_factory=list)  # the question's own filters retrieval had to drop
     year: str = ""  # a bare year the question names ("i 2013"): a period, but also often the topic's year
     effective_filters: Filters | None = field(default=None, repr=False, compare=False)  # what retrieval used
@@ -446,6 +459,8 @@ def analyse(
         plan.translation = " ".join(dict.fromkeys(w for w in [*danish, *names] if _stem(w) not in generic))
         plan.terms = content_terms(plan.translation) or plan.terms
     plan.numbers = list(dict.fromkeys(re.findall(r"\d[\d.,]*\d{2,}|\d{3,}", topic)))
+    if _QUANTITY.search(q):
+        plan.quantity = next((kind for kind, pattern in _QUANTITY_KINDS if pattern.search(q)), "number")
     plan.search_text = q
     if plan.intent in ("when", "fact", "decision") and topic_terms(plan) and _PATH_TOPIC.search(q):
         plan.intent = "case"  # "Hvornår har sagen om X tidligere været behandlet?": the path of X's case

@@ -156,6 +156,18 @@ def test_absence_lines_under_a_decision_are_not_quoted_as_its_content():
     assert texts == ["Byrådet godkendte indstillingen."]
 
 
+def test_a_short_decision_is_the_decision_and_a_dangling_lead_in_is_dropped():
+    from fakes_index import point
+
+    decision = "Indstillingen godkendt\n\nFølgende deltog ikke i behandlingen af punktet:"
+    p = point("4", "Takst", Beslutning=decision, Indstilling="Centret indstiller, at:\n\nA) Forslaget godkendes.")
+    units = split_units("b:4", 0, p)
+    assert [(u.section, u.label, u.text) for u in units] == [
+        ("Beslutning", "", "Indstillingen godkendt"),  # not the label of the absence line under it
+        ("Indstilling", "", "Centret indstiller, at:"), ("Indstilling", "", "A) Forslaget godkendes."),
+    ]  # fmt: skip
+
+
 def test_sentences_embedded_per_answer_stay_within_the_token_budget(assistant, monkeypatch):
     from assistant.answering import Unit, score_text
     from assistant.embedders import estimate_tokens

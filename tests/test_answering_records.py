@@ -137,6 +137,16 @@ def test_votes_on_a_real_greve_point(greve):
     assert follow.kind == "votes" and follow.citations[0].point_number == "22" and "Enhedslisten" in follow.text
 
 
+def test_a_question_for_an_amount_quotes_the_sentence_naming_it(greve):
+    """Ballerup's eDoc point: the price is in "Økonomiske konsekvenser", below sentences that repeat more of the
+    question's words (with "2 pct.", a share, not a price); a question asking what something costs is answered by
+    the sentence naming the amount in kroner. The decision, one short line, is quoted as the decision."""
+    ans = greve.ask("Hvor meget koster et døgn på aflastningstilbuddet Torvevej i 2013?")
+    assert not ans.refused and ans.citations[0].point_number == "4"
+    assert "3.114 kr. i døgnet" in ans.text
+    assert "»Indstillingen godkendt«" in ans.text and "Følgende deltog ikke" not in ans.text
+
+
 def test_a_greve_case_path_across_three_bodies(greve):
     ans = greve.ask("Hvilke udvalg har behandlet sag 21-016074?")
     assert ans.kind == "case" and not ans.refused

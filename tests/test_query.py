@@ -305,3 +305,53 @@ def test_the_words_naming_a_standard_point_leave_the_topic_whole():
     assert " ".join(plan.topic.split()) == "Hvad blev der sagt om sag ?"
     english = analyse("Was anything raised under any other business?")
     assert english.topic.split() == ["Was", "anything", "raised", "under", "?"]
+
+
+@pytest.mark.parametrize(
+    ("question", "quantity"),
+    [
+        ("Hvor stort er det årlige driftstilskud til pigegarden?", "money"),
+        ("Hvor mange magtanvendelser blev indberettet i 2021?", "number"),
+        ("Hvad koster den nye kunstgræsbane?", "money"),
+        ("Hvad var stemmeprocenten ved valget?", "share"),
+        ("How much extra funding was proposed for the bus terminal?", "money"),
+        ("How many reports did the whistleblower scheme receive?", "number"),
+        ("Where did the municipality rank in the business survey?", "number"),
+        ("Hvad besluttede udvalget om placering af skolen?", ""),
+        ("Hvornår blev budgettet vedtaget?", ""),
+        ("Who voted against the budget?", ""),
+    ],
+)
+def test_a_question_for_an_amount_count_or_share(question, quantity):
+    assert analyse(question).quantity == quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Taksten sænkes med 2 pct., hvilket svarer til 64 kr. i døgnet.", True),
+        ("I 2021 er der indberettet 52 magtanvendelser.", True),
+        ("Greve Kommune er nr. 78 af 94 kommuner.", True),
+        ("Anlægget forventes at koste ca. 2,3 mio. kr.", True),
+        ("Planen trådte i kraft den 1. oktober 2025.", False),
+        ("Dansk Industri offentliggjorde den 5. september undersøgelsen.", False),
+        ("Byrådet vedtog den 15. maj 2023 (pkt. 31) planen.", False),
+        ("Mødet begyndte kl. 15.00, jf. § 17.", False),
+        ("Sagen, sag 24-012144, blev behandlet i 2023.", False),
+    ],
+)
+def test_a_sentence_names_an_amount_but_not_a_date_year_or_reference(text, amount):
+    from assistant.answerers.extractive import names_amount
+
+    assert names_amount(text) is amount
+
+
+def test_money_and_shares_are_numbers_with_their_unit():
+    from assistant.answerers.extractive import names_amount
+
+    text = "Taksten sænkes med 2 pct., hvilket svarer til 64 kr. i døgnet."
+    assert names_amount(text, "money") and names_amount(text, "share")
+    assert not names_amount("Taksten sænkes med 2 pct. i 2013.", "money")
+    assert names_amount("Anlægget koster ca. 2,3 mio. kr.", "money")
+    assert not names_amount("I 2021 er der indberettet 52 magtanvendelser.", "share")
+    assert names_amount("Stemmeprocenten var 84 %.", "share")

@@ -45,6 +45,36 @@ DATE_BONUS = OVERLAP_WEIGHT / 4
 _DATED = re.compile(r"\b\d{1,2}\.\s*(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|"
                     r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?\s+\d{4}\b|"
                     r"\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b", re.I)
+# A question about an amount, a count or a share ("Hvor stort er driftstilskuddet?") is answered by a sentence that
+# names one: the same bonus, for the same reason, as DATE_BONUS.
+QUANTITY_BONUS = DATE_BONUS
+_NUMBER = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)*")
+# What follows the number when the question asks for money or a share (query.QueryPlan.quantity)
+_UNIT = {
+    "money": re.compile(r"\s*(?:kr\b|kroner|mio|mia|million\w*|milliard\w*|t\.\s*kr|dkk|euro)", re.I),
+    "share": re.compile(r"\s*(?:%|pct\b|procent)", re.I),
+}
+_NOT_AMOUNT = re.compile(r"^(?:19|20)\d\d$")  # a year
+_DAY_OF_MONTH = re.compile(r"\b\d{1,2}\.\s*(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|"
+                           r"november|december)\b", re.I)  # "den 5. september" (no year)
+_REFERENCE = re.compile(r"(?:pkt|punkt|§|kl|side|bilag|sag)\.?\s*$", re.I)  # "(pkt. 3)", "§ 17", "kl. 15"
+
+
+def names_amount(text: str, kind: str = "number") -> bool:
+    """Whether ``text`` names an amount, a count or a share: a number that is no date, year, time or reference
+    ("241.558 kr.", "52 magtanvendelser", "84 %", "2,3 mio. kr.", "nr. 78"; not "1. oktober 2025", "i 2023",
+    "pkt. 3", "sag 24-012144"). ``kind`` "money" or "share" asks for a number followed by its unit ("3.114 kr.",
+    "2 pct.")."""
+    undated = _DAY_OF_MONTH.sub(" ", _DATED.sub(" ", text))
+    unit = _UNIT.get(kind)
+    for m in _NUMBER.finditer(undated):
+        if _NOT_AMOUNT.match(m.group(0)) or _REFERENCE.search(undated[max(0, m.start() - 8) : m.start()]):
+            continue
+        if unit is None or unit.match(undated, m.end()):
+            return True
+    return False
+
+
 # The sentence after the best one in its paragraph is quoted too when it states what the question asks for: the
 # recommendation ("Vi anbefaler, at disse fortsætter") after the sentence about the topic.
 _STATES = {
@@ -53,7 +83,7 @@ _STATES = {
 }
 # Raise when split_units cuts a point into other units: the vectors of the units stored at ingest are then made
 # again by the next ingest (ingest.SENTENCES_DONE), instead of being looked up in vain at every question.
-UNITS_VERSION = "2"  # 2: a stop after "nr.", "d.", "pr." before a number no longer ends a sentence
+UNITS_VERSION = "3"  # 2: no sentence end after "nr.", "d.", "pr." before a number; 3: a decision's short line is a unit
 MIN_SCORED_CHARS = 20  # shorter sentences are not scored against the question
 RANK_PENALTY = 0.01  # per rank of the point the sentence comes from
 DECISION_UNITS = 6  # a Beslutning of at most this many sentences is quoted whole
@@ -87,12 +117,16 @@ def split_units(point_key: str, rank: int, point: AgendaPoint) -> list[Unit]:
     for sec in point.sections:
         label = ""
         top = sec.heading
+        first = len(units)
+        # A decision begins with the decision itself ("Indstillingen godkendt", "Anbefales"), however short: its
+        # first paragraph is no sub-heading (later ones may be: "Udvid perspektivet" above a recommendation).
+        decision = is_section(top, "beslutning")
         paragraphs = [p.strip() for p in re.split(r"\n\s*\n", sec.text) if p.strip()]
         for i, para in enumerate(paragraphs):
             para_no += 1
             lines = [ln.strip() for ln in para.split("\n") if ln.strip()]
             nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
-            if len(lines) == 1 and _is_subheading(lines[0]) and nxt:
+            if len(lines) == 1 and _is_subheading(lines[0]) and nxt and not (decision and i == 0):
                 label = lines[0]
                 continue
             pieces = lines if any(_BULLET.match(ln) for ln in lines) else [" ".join(lines)]
@@ -101,6 +135,8 @@ def split_units(point_key: str, rank: int, point: AgendaPoint) -> list[Unit]:
                     sent = sent.strip()
                     if len(sent) >= 3 and not absences_in(sent):  # "Fraværende: X" is attendance, not content
                         units.append(Unit(point_key, rank, top, label, sent, para_no, len(units)))
+        if len(units) > first and units[-1].text.endswith(":"):
+            units.pop()  # a lead-in that nothing follows ("Følgende deltog ikke i behandlingen af punktet:")
     return units
 
 
@@ -227,6 +263,8 @@ class ExtractiveAnswerer:
             u.score += max((bonus for name, bonus in priors if is_section(u.section, name)), default=0.0)
             if plan.intent == "when" and _DATED.search(u.text):
                 u.score += DATE_BONUS
+            if plan.quantity and names_amount(u.text, plan.quantity):
+                u.score += QUANTITY_BONUS
         # Embedding is the cost of an answer (~1 ms per token): only the best few by words and section are embedded.
         # Fragments ("5 min.", "Chef for Handicap og Psykiatri") match any short question and answer none; they are
         # quoted only as part of a decision or list.
