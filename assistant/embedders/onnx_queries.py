@@ -17,7 +17,6 @@ longer and its memory grew by 830 MB (``minutes ask`` on the Slagelse index: 3.7
 
 from __future__ import annotations
 
-import logging
 import threading
 import warnings
 from collections.abc import Callable
@@ -28,8 +27,6 @@ from typing import Any
 import numpy as np
 
 from assistant.embedders.base import normalise
-
-log = logging.getLogger(__name__)
 
 ONNX_FILE = "query-encoder.onnx"  # in the model folder, beside the sentence-transformers files
 WEIGHTS_FILE = "model.safetensors"  # the folder's weights: the word-embedding table is read from it
@@ -130,7 +127,7 @@ class OnnxQueryEncoder:
     def embed_query(self, text: str) -> np.ndarray:
         path = self.path()
         if path is None:
-            raise RuntimeError(f"Ingen ONNX-koder i {self._folder()}")
+            raise RuntimeError(f"Modelmappen har ingen ONNX-model: {self._folder()}")
         session = _session(str(path), path.stat().st_size, self.threads)
         total: np.ndarray | None = None
         with self._lock:
