@@ -125,13 +125,15 @@ def test_langchain_retriever(retriever):
     assert docs[0].metadata["meeting_date"] == "2023-06-12"
 
 
+def _titled(committee: str, *titles: str) -> list:
+    """One chunk per point of a meeting whose points (numbered from 1) have these titles."""
+    m = meeting(committee, "2023-09-04", [point(str(i), t, Beslutning="x") for i, t in enumerate(titles, start=1)])
+    return [chunk_point(m, p) for p in m.points]
+
+
 def test_titles_naming_the_topic_move_up_among_close_points():
-    m = meeting("Byråd 2022-2025", "2023-09-04", [
-        point("1", "Planstrategi 2023, endelig vedtagelse", Beslutning="x"),
-        point("2", "Forslag til Planstrategi 2023", Beslutning="x"),
-        point("3", "Budget 2024", Beslutning="x"),
-    ])  # fmt: skip
-    final, proposal, budget = (chunk_point(m, p) for p in m.points)
+    final, proposal, budget = _titled("Byråd 2022-2025", "Planstrategi 2023, endelig vedtagelse",
+                                      "Forslag til Planstrategi 2023", "Budget 2024")  # fmt: skip
     hits = fuse([("dense", [(final, 0.9), (proposal, 0.89), (budget, 0.8)], 1.0)], rrf_k=10)
     assert [h.first.point_title for h in hits][0] == "Planstrategi 2023, endelig vedtagelse"
     terms = analyse("Hvad besluttede byrådet om forslaget til Planstrategi 2023?").terms
@@ -169,12 +171,8 @@ def test_catch_all_points_by_their_title(title, catch_all):
 def test_a_point_of_its_own_goes_before_the_catch_all_point_that_mentions_it():
     """The standing news point that mentions beach cleaning in two lines, and the point about it: the latter first.
     At rrf_k 60 the factor 0.9 moves a catch-all point about seven ranks down; one far ahead stays ahead."""
-    m = meeting("Klima-, Teknik- og Miljøudvalget", "2024-11-21", [
-        point("1", "Huskeliste og orientering fra administrationen", Beslutning="x"),
-        point("2", "Strandrensning, forening til øget finansiering", Beslutning="x"),
-        point("3", "Vejbelysning", Beslutning="x"),
-    ])  # fmt: skip
-    news, own, other = (chunk_point(m, p) for p in m.points)
+    news, own, other = _titled("Klima-, Teknik- og Miljøudvalget", "Huskeliste og orientering fra administrationen",
+                               "Strandrensning, forening til øget finansiering", "Vejbelysning")  # fmt: skip
     close = fuse([("dense", [(news, 0.9), (own, 0.89), (other, 0.5)], 1.0)], rrf_k=60)
     assert [h.first.point_number for h in demote_catch_all(close, factor=1.0)] == ["1", "2", "3"]
     assert [h.first.point_number for h in demote_catch_all(close)] == ["2", "3", "1"]  # (scores change in place)
