@@ -31,6 +31,11 @@ TITLE_TOP = 30  # fused points whose titles are compared with the question
 CATCH_ALL_FACTOR = 0.9
 
 
+def ranking(hit: Hit) -> tuple[float, int]:
+    """Best score first; a tie goes to the better dense rank (a point only BM25 found, last)."""
+    return -hit.score, hit.dense_rank or 10**6
+
+
 def fuse(
     rankings: list[tuple[str, list[tuple[Chunk, float]], float]],
     rrf_k: int = 60,
@@ -66,7 +71,7 @@ def fuse(
     for hit in hits.values():
         if boosted and hit.first.committee.lower() in boosted:
             hit.score *= 1.0 + COMMITTEE_BOOST
-    return sorted(hits.values(), key=lambda h: (-h.score, h.dense_rank or 10**6))
+    return sorted(hits.values(), key=ranking)
 
 
 def add_known_words(plan: QueryPlan, index: Any) -> None:
@@ -87,18 +92,18 @@ def boost_titles(hits: list[Hit], terms: list[str], weight: float, top: int = TI
     head = hits[:top]
     for hit in head:
         hit.score += weight * coverage(terms, hit.first.point_title)
-    return sorted(head, key=lambda h: (-h.score, h.dense_rank or 10**6)) + hits[top:]
+    return sorted(head, key=ranking) + hits[top:]
 
 
 def demote_catch_all(hits: list[Hit], factor: float = CATCH_ALL_FACTOR, top: int = TITLE_TOP) -> list[Hit]:
     """The fused top points re-sorted with catch-all points' scores times ``factor``."""
     head = hits[:top]
-    if not any(is_catch_all_point(h.first.point_title) for h in head):
+    catch_all = [h for h in head if is_catch_all_point(h.first.point_title)]
+    if not catch_all:
         return hits
-    for hit in head:
-        if is_catch_all_point(hit.first.point_title):
-            hit.score *= factor
-    return sorted(head, key=lambda h: (-h.score, h.dense_rank or 10**6)) + hits[top:]
+    for hit in catch_all:
+        hit.score *= factor
+    return sorted(head, key=ranking) + hits[top:]
 
 
 def merge_filters(user: Filters | None, plan: QueryPlan) -> Filters:

@@ -150,9 +150,10 @@ QUESTION = "Hvad besluttede byrådet om budgettet for skoler og daginstitutioner
 
 def dev_questions() -> list[str]:
     """The dev set's questions (eval/dev_questions.jsonl): real phrasings and lengths for the query engines."""
+    from assistant.evaluation import load_questions  # in the worker, once it has put the repository on sys.path
+
     path = Path(__file__).resolve().parent.parent / "eval" / "dev_questions.jsonl"
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [r["question"] for r in rows] or [QUESTION]
+    return [q["question"] for q in load_questions(path)] or [QUESTION]
 
 
 def timed(fn, repeat: int) -> float:

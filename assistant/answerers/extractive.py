@@ -42,8 +42,8 @@ OVERLAP_WEIGHT = 0.12
 # A "when" question is answered by a sentence that names a date: a bonus the size of one topic term's overlap in a
 # four-term question (OVERLAP_WEIGHT / 4), so a dated sentence about the topic enters the few that are embedded.
 DATE_BONUS = OVERLAP_WEIGHT / 4
-_DATED = re.compile(r"\b\d{1,2}\.\s*(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|"
-                    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?\s+\d{4}\b|"
+_MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
+_DATED = re.compile(rf"\b\d{{1,2}}\.\s*(?:{_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?\s+\d{{4}}\b|"
                     r"\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b", re.I)
 # A question about an amount, a count or a share ("Hvor stort er driftstilskuddet?") is answered by a sentence that
 # names one: the same bonus, for the same reason, as DATE_BONUS.
@@ -55,8 +55,7 @@ _UNIT = {
     "share": re.compile(r"\s*(?:%|pct\b|procent)", re.I),
 }
 _NOT_AMOUNT = re.compile(r"^(?:19|20)\d\d$")  # a year
-_DAY_OF_MONTH = re.compile(r"\b\d{1,2}\.\s*(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|"
-                           r"november|december)\b", re.I)  # "den 5. september" (no year)
+_DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}\.\s*(?:{_MONTHS})\b", re.I)  # "den 5. september" (no year)
 _REFERENCE = re.compile(r"(?:pkt|punkt|§|kl|side|bilag|sag)\.?\s*$", re.I)  # "(pkt. 3)", "§ 17", "kl. 15"
 
 

@@ -170,9 +170,10 @@ def read_cover(lines) -> Cover:  # noqa: ANN001 - esdh_print.Line items
         elif address is not None and len(address) < ADDRESS_LINES and len(t) <= 60:
             address.append(t)
             address_next = i + 1
-            if _POSTCODE_RE.match(t) or (len(address) == 1 and _STREET_RE.match(t)):
+            town = _POSTCODE_RE.match(t) is not None  # the address's last line
+            if town or (len(address) == 1 and _STREET_RE.match(t)):
                 c.place = ", ".join([c.place or "", *address]).strip(", ")
-                address = [] if not _POSTCODE_RE.match(t) else None
+                address = None if town else []
     c.committee = c.committee or lead
     if c.start is None and labelled is not None and labelled[0] is not None:
         c.start, c.has_time = labelled
