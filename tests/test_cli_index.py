@@ -21,8 +21,9 @@ def test_ingest_then_status(tmp_path, greve_dir):
     assert (report["files_added"], report["files_failed"]) == (2, 1)
     assert "tom.json" in r.stderr
     (tmp_path / "corpus" / "tom.json").unlink()
-    r = runner.invoke(main, ["ingest", str(files[0].parent), "--index", str(index), "--quiet"])
-    assert r.exit_code == 0 and "2 uændrede" in r.stdout
+    # the default backend named on the command line, as every backend Settings accepts can be
+    r = runner.invoke(main, ["ingest", str(files[0].parent), "--index", str(index), "--quiet", "--embedder", "e5"])
+    assert r.exit_code == 0 and "2 uændrede" in r.stdout, r.output
 
     r = runner.invoke(main, ["status", "--index", str(index), "--json"])
     assert r.exit_code == 0, r.output

