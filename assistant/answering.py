@@ -48,6 +48,8 @@ from assistant.spelling import fold_ascii_danish
 _POINT_WORDS = re.compile(r"\b(punktet|sagen|behandlingen|that item|the item|this item|that point|handling)\b", re.I)
 RECORD_INTENTS = ("decision", "recommendation", "fact", "when")  # a case number alone answers these by its path
 VOTE_CANDIDATES = 5  # points searched for the best point's case on a topic (the answer's k)
+# Asked once when the chat starts (Assistant.warm_up): any topical question loads what every answer needs
+WARM_UP_QUESTION = "Hvad har udvalget besluttet om budgettet?"
 
 
 class Assistant:
@@ -267,6 +269,13 @@ class Assistant:
         plan = plan or self.plan(question)
         plan.add_time("plan", time.perf_counter() - t0)
         return self.retriever.search(plan.question, filters, k, plan)
+
+    def warm_up(self) -> None:
+        """Load what the first question would otherwise wait for: the index (its vectors and BM25 in memory), the
+        question encoder and its tokenizer, the catalog's caches (benchmarks/README.md, cold start: a fresh
+        process's first answer took ~2.9 s against ~60 ms warm). The chat calls it in the background at start."""
+        self.ask(WARM_UP_QUESTION)
+        self.clear_caches()
 
     def clear_caches(self) -> None:
         """Forget cached question and sentence vectors (benchmarks time each question as a new one)."""

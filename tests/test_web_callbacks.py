@@ -261,3 +261,32 @@ def test_web_export_links_the_meetings_public_page(services, tmp_path):
     catalog = SimpleNamespace(meeting=lambda _mid: SimpleNamespace(url=page))  # the narrow door: one lookup
     path, _ = export_view.export_session(session, "md", "last", "da", out_dir=tmp_path, catalog=catalog)
     assert page in Path(path).read_text(encoding="utf-8")
+
+
+def test_warm_up_opens_the_index_and_loads_the_question_encoder_before_the_first_question(services):
+    fresh = Services(services.settings)
+    assert fresh._assistant is None
+    fresh.start_warm_up().join(timeout=300)
+    assistant = fresh._assistant
+    assert assistant is not None and assistant._index is not None
+    assert assistant.index._bm25 is not None  # BM25 read from disk
+    assert not assistant.retriever._vectors  # the warm-up question leaves nothing in the caches
+    messages, _session = ask(fresh, "Hvad blev besluttet om skaterparken?")
+    assert "Ny skaterpark ved idrætscentret" in messages[-1]["content"]
+
+
+def test_warm_up_over_an_index_of_another_model_leaves_the_first_question_to_say_so(tmp_path, caplog):
+    from fakes import HashEmbedder
+
+    from assistant.ingest import ingest
+    from assistant.settings import Settings
+
+    shutil.copytree(FIXTURES / "minutes", tmp_path / "corpus" / "fiktiv")
+    settings = Settings(index=tmp_path / "index", corpus=tmp_path / "corpus")
+    ingest(None, settings, embedder=HashEmbedder(), show_progress=False)
+    fresh = Services(settings)
+    with caplog.at_level("INFO", logger="assistant.web.state"):
+        fresh.warm_up()  # does not raise
+    assert "fake-hash" in caplog.text
+    messages, _session = ask(fresh, "Hvad blev besluttet om skaterparken?")
+    assert "fake-hash" in messages[-1]["content"]

@@ -224,6 +224,8 @@ def build_app(settings: Settings, services: Services | None = None) -> gr.Blocks
 def launch(settings: Settings, share: bool = False, services: Services | None = None, **kwargs) -> None:
     """Serve the app on settings.host:settings.port through Gradio's queue (many sessions at once)."""
     auth = settings.auth_pairs() or None  # a malformed MINUTES_AUTH raises here: never served without the login
+    services = services or Services(settings)
+    services.start_warm_up()  # while the server starts: the first question is answered warm
     demo = build_app(settings, services)
     demo.queue(default_concurrency_limit=4, max_size=64)
     if auth:

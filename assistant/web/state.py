@@ -6,6 +6,7 @@ global. `Services` holds only library objects (settings, the index, the assistan
 
 from __future__ import annotations
 
+import logging
 import threading
 import uuid
 from dataclasses import dataclass, field
@@ -14,6 +15,8 @@ from datetime import date
 from assistant.records import Answer, Filters
 from assistant.settings import Settings
 from assistant.web.texts import n_meetings, ui
+
+log = logging.getLogger(__name__)
 
 ALL = ""  # the value of "(alle)" in the filter dropdowns
 
@@ -96,6 +99,19 @@ class Services:
     @property
     def catalog(self):
         return self.index.catalog
+
+    def warm_up(self) -> None:
+        """Open the index and answer one question in the background, so the first user's answer is warm. An index
+        that cannot be opened yet (none built, another model) is left for the first question to report."""
+        try:
+            self.assistant.warm_up()
+        except Exception as exc:  # noqa: BLE001 - a failed warm-up only leaves the first answer cold
+            log.info("Opvarmning sprunget over: %s", exc)
+
+    def start_warm_up(self) -> threading.Thread:
+        thread = threading.Thread(target=self.warm_up, name="warm-up", daemon=True)
+        thread.start()
+        return thread
 
     def reload(self) -> None:
         """Drop the opened assistant (after an ingest) so the next question sees the new minutes.
