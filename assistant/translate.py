@@ -20,13 +20,14 @@ _WORD = re.compile(r"[A-Za-zÆØÅæøåÉé][\wÆØÅæøå'-]*")
 
 
 def load_glossary(path: Path) -> dict[str, list[str]]:
-    """English phrase (lower case) -> Danish words; lines "english<TAB>danish words", "#" starts a comment."""
+    """English phrase (lower case) -> Danish words; lines "english<TAB>danish words", "#" starts a comment. An
+    acronym written in capitals ("IT") is kept so and matches only so: "it" the pronoun is no Danish "it"."""
     out: dict[str, list[str]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#") or "\t" not in line:
             continue
         english, danish = line.split("\t", 1)
-        key = " ".join(english.lower().split())
+        key = english.strip() if english.strip().isupper() else " ".join(english.lower().split())
         out.setdefault(key, [])
         out[key] += [w for w in danish.split() if w not in out[key]]
     return out
@@ -73,6 +74,8 @@ def glossary_groups(text: str) -> tuple[list[list[str]], list[str]]:
         for n in range(min(MAX_PHRASE, len(tokens) - i), 0, -1):
             head = " ".join(lower[i : i + n - 1])
             found = next((table[k] for f in _forms(lower[i + n - 1]) if (k := f"{head} {f}".strip()) in table), None)
+            if found is None and n == 1 and tokens[i][0].isupper():  # an acronym ("IT")
+                found = table.get(tokens[i][0])
             if found:
                 out.append(list(found))
                 i += n
