@@ -147,6 +147,18 @@ def test_a_question_for_an_amount_quotes_the_sentence_naming_it(greve):
     assert "»Indstillingen godkendt«" in ans.text and "Følgende deltog ikke" not in ans.text
 
 
+def test_a_question_for_a_recommendation_quotes_the_sentences_that_recommend(greve):
+    """Greve's point on the equipment of the new council: the case text lists the devices under a sentence on the
+    topic; asked what the administration recommended, the answer quotes the sentences that recommend, not the list.
+    In the hearing on the wind farm, the administration's own recommendation is quoted beside the Indstilling."""
+    ans = greve.ask("Hvad anbefalede administrationen om IT-udstyr til byrådet?")
+    assert ans.citations[0].point_title == "IT udstyr til Byrådet 2022-2025"
+    assert "indstiller, at Byrådet beslutter" in ans.text.splitlines()[1]
+    assert "Iphone" not in ans.text
+    ans = greve.ask("Hvad foreslog administrationen om høringssvaret om havvindmøller?")
+    assert "Administrationen anbefaler, at der ikke udarbejdes høringssvar" in ans.text
+
+
 def test_a_greve_case_path_across_three_bodies(greve):
     ans = greve.ask("Hvilke udvalg har behandlet sag 21-016074?")
     assert ans.kind == "case" and not ans.refused
