@@ -178,3 +178,29 @@ def test_a_point_of_its_own_goes_before_the_catch_all_point_that_mentions_it():
     assert [h.first.point_number for h in demote_catch_all(close)] == ["2", "3", "1"]  # (scores change in place)
     far = fuse([("dense", [(news, 0.9), (other, 0.5)], 1.0), ("bm25", [(news, 9.0), (own, 1.0)], 1.0)], rrf_k=1)
     assert [h.first.point_number for h in demote_catch_all(far)][0] == "1"
+
+
+def test_a_year_the_question_names_ranks_each_point_by_its_better_search():
+    """"i 2023" dates the meetings or names the year a point is about. Points of 2023 meetings that name 2023 are in
+    both searches; each point is ranked by its better fused score, not by the sum, which counted them twice and put
+    the second-best point of 2023 above the report on 2023 made in 2024, first in both rankings of its search."""
+    from fakes_index import FakeIndex
+
+    m23 = meeting("Økonomiudvalget", "2023-05-08", [
+        point("3", "Budgetopfølgning 1 (2023)", Beslutning="x"),
+        point("6", "Ligestillingsredegørelse 2023", Beslutning="x"),
+    ])  # fmt: skip
+    m24 = meeting("Økonomiudvalget", "2024-02-28", [point("20", "Årsberetning 2023 for whistleblowerordningen",
+                                                          Beslutning="x")])
+    budget, equality = (chunk_point(m23, p) for p in m23.points)
+    report = chunk_point(m24, m24.points[0])
+    index = FakeIndex([m23, m24])
+
+    def ranked(dated, undated):
+        return lambda _q, _k, f=None: [(c, 1.0 - i / 10) for i, c in enumerate(dated if f and f.date_from else undated)]
+
+    index.dense_vector = ranked([budget, equality], [report, budget, equality])
+    index.bm25 = ranked([equality, budget], [report, equality, budget])
+    hits = HybridRetriever(index, Settings()).search("Hvor mange indberetninger modtog ordningen i 2023?")
+    assert [h.first.point_title for h in hits] == [
+        "Årsberetning 2023 for whistleblowerordningen", "Budgetopfølgning 1 (2023)", "Ligestillingsredegørelse 2023"]
