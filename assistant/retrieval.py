@@ -8,6 +8,7 @@ nothing, they are relaxed one by one.
 
 from __future__ import annotations
 
+import re
 import time
 from collections import OrderedDict
 from dataclasses import replace
@@ -92,6 +93,39 @@ def boost_titles(hits: list[Hit], terms: list[str], weight: float, top: int = TI
     head = hits[:top]
     for hit in head:
         hit.score += weight * coverage(terms, hit.first.point_title)
+    return sorted(head, key=ranking) + hits[top:]
+
+
+# A year in a title names the edition of a recurring point ("Kapacitetsvurdering af skoleområdet 2022", "Budget
+# 2023-26"); "2024"/"2025-2027" spans its years. Chosen as CATCH_ALL_FACTOR was: a demotion within the fused top.
+_TITLE_YEARS = re.compile(r"\b((?:19|20)\d\d)(?:\s*[-/–]\s*((?:19|20)?\d\d))?\b")
+OTHER_YEAR_FACTOR = CATCH_ALL_FACTOR
+
+
+def title_years(title: str) -> set[int]:
+    """The years a title names, ranges spanned ("Budget 2023-26" -> 2023..2026)."""
+    years: set[int] = set()
+    for m in _TITLE_YEARS.finditer(title):
+        first = int(m.group(1))
+        last = m.group(2)
+        end = int(last) if last and len(last) == 4 else (first // 100 * 100 + int(last) if last else first)
+        years.update(range(first, end + 1) if 0 <= end - first <= 10 else (first,))
+    return years
+
+
+def demote_other_years(hits: list[Hit], numbers: list[str], factor: float = OTHER_YEAR_FACTOR,
+                       top: int = TITLE_TOP) -> list[Hit]:
+    """The fused top points re-sorted with ``factor`` on the points whose title names years, none of them a year
+    the question names: another edition of the report, plan or budget the question asks about."""
+    asked = {int(n) for n in numbers if re.fullmatch(r"(?:19|20)\d\d", n)}
+    if not asked or factor >= 1.0:
+        return hits
+    head = hits[:top]
+    other = [h for h in head if (years := title_years(h.first.point_title)) and not years & asked]
+    if not other:
+        return hits
+    for hit in other:
+        hit.score *= factor
     return sorted(head, key=ranking) + hits[top:]
 
 
@@ -219,6 +253,7 @@ class HybridRetriever:
         hits = boost_titles(hits, [*plan.terms, *plan.numbers], s.title_weight)  # "2024" in "Kapacitetsvurdering 2024"
         if not plan.point_ref:
             hits = demote_catch_all(hits)
+        hits = demote_other_years(hits, plan.numbers)
         t4 = time.perf_counter()
         for stage, seconds in (("embed", t1 - t0), ("dense", t2 - t1), ("bm25", t3 - t2), ("fusion", t4 - t3)):
             plan.add_time(stage, seconds)

@@ -10,7 +10,16 @@ from fakes_index import chunk_point, meeting, point
 
 from assistant.query import analyse
 from assistant.records import Filters
-from assistant.retrieval import HybridRetriever, boost_titles, demote_catch_all, fuse, merge_filters, relaxations
+from assistant.retrieval import (
+    HybridRetriever,
+    boost_titles,
+    demote_catch_all,
+    demote_other_years,
+    fuse,
+    merge_filters,
+    relaxations,
+    title_years,
+)
 from assistant.settings import Settings
 
 
@@ -204,3 +213,36 @@ def test_a_year_the_question_names_ranks_each_point_by_its_better_search():
     hits = HybridRetriever(index, Settings()).search("Hvor mange indberetninger modtog ordningen i 2023?")
     assert [h.first.point_title for h in hits] == [
         "Årsberetning 2023 for whistleblowerordningen", "Budgetopfølgning 1 (2023)", "Ligestillingsredegørelse 2023"]
+
+
+@pytest.mark.parametrize(
+    ("title", "years"),
+    [
+        ("Kapacitetsvurdering på skoleområdet, 2024", {2024}),
+        ("Budget 2023-26 - Budgetmæssigt råderum", {2023, 2024, 2025, 2026}),
+        ("Handlingsplan for forebyggelse og bekæmpelse af rotter 2025 - 2027", {2025, 2026, 2027}),
+        ("Byråd 2022-2025", {2022, 2023, 2024, 2025}),
+        ("Godkendelse af dagsorden", set()),
+        ("Lokalplan 1234 for Hundige Øst", set()),  # a plan's number is no year
+    ],
+)
+def test_the_years_a_title_names(title, years):
+    assert title_years(title) == years
+
+
+def test_a_title_naming_only_other_years_goes_after_the_edition_the_question_asks_about():
+    """"the 2024 capacity assessment": the 2022 edition, a little ahead on words, goes after the 2024 one; a title
+    naming no year, or a range that spans the year, keeps its place."""
+    older, budget, asked, undated = _titled(
+        "Skole-, Børne- og Ungeudvalget", "Kapacitetsvurdering af skoleområdet 2022", "Budget 2023-26",
+        "Kapacitetsvurdering på skoleområdet, 2024", "Skoleudbygning",
+    )
+    hits = fuse([("dense", [(budget, 0.9), (older, 0.89), (asked, 0.88), (undated, 0.87)], 1.0)], rrf_k=10)
+    numbers = analyse("Is there enough classroom capacity according to the 2024 capacity assessment?").numbers
+    assert numbers == ["2024"]
+    order = [h.first.point_title for h in demote_other_years(hits, numbers)]
+    assert order == ["Budget 2023-26", "Kapacitetsvurdering på skoleområdet, 2024",
+                     "Kapacitetsvurdering af skoleområdet 2022", "Skoleudbygning"]  # fmt: skip
+    before = [h.first.point_title for h in hits]
+    assert before.index("Kapacitetsvurdering af skoleområdet 2022") < before.index(order[1])
+    assert demote_other_years(hits, ["87500"]) == hits  # an amount is no year
