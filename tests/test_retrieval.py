@@ -16,6 +16,7 @@ from assistant.retrieval import (
     demote_catch_all,
     demote_other_years,
     fuse,
+    lexical_lead,
     merge_filters,
     relaxations,
     title_years,
@@ -246,3 +247,25 @@ def test_a_title_naming_only_other_years_goes_after_the_edition_the_question_ask
     before = [h.first.point_title for h in hits]
     assert before.index("Kapacitetsvurdering af skoleområdet 2022") < before.index(order[1])
     assert demote_other_years(hits, ["87500"]) == hits  # an amount is no year
+
+
+def test_a_point_bm25_ranks_first_by_a_wide_margin_leads_the_fusion():
+    """Rank fusion sees only ranks: a question's rare word that one point alone holds ("forandringsteorier") gives
+    that point BM25 12.4 against the next point's 5.8; it then counts as first in both rankings. At 1.2 times the
+    next, it does not."""
+    from fakes_index import FakeIndex
+
+    m = meeting("Kultur- og Fritidsudvalget", "2023-08-16", [
+        point("7", "Status på projektet", Beslutning="x"),
+        point("8", "Orientering om status", Beslutning="x"),
+        point("9", "Afsluttende anbefalinger", Beslutning="x"),
+    ])  # fmt: skip
+    status, orientation, recommendations = (chunk_point(m, p) for p in m.points)
+    index = FakeIndex([m])
+    index.dense_vector = lambda _v, _k, _f=None: [(status, 0.86), (orientation, 0.85), (recommendations, 0.84)]
+    for runner_up, first in ((5.8, "9"), (10.3, "7")):
+        ranked = [(recommendations, 12.4), (recommendations, 6.0), (status, runner_up), (orientation, 4.6)]
+        index.bm25 = lambda _q, _k, _f=None, ranked=ranked: ranked
+        assert lexical_lead(ranked) == (recommendations.point_key if first == "9" else None)
+        hits = HybridRetriever(index, Settings()).search("Hvornår er den næste workshop om forandringsteorier?")
+        assert hits[0].first.point_number == first
