@@ -273,7 +273,7 @@ class Assistant:
     def warm_up(self) -> None:
         """Load what the first question would otherwise wait for: the index (its vectors and BM25 in memory), the
         question encoder and its tokenizer, the catalog's caches (benchmarks/README.md, cold start: a fresh
-        process's first answer took ~2.9 s against ~60 ms warm). The chat calls it in the background at start."""
+        process's first answer took ~2.5 s against ~50 ms warm). The chat calls it in the background at start."""
         self.ask(WARM_UP_QUESTION)
         self.clear_caches()
 
