@@ -166,6 +166,14 @@ def test_a_short_decision_is_the_decision_and_a_dangling_lead_in_is_dropped():
         ("Beslutning", "", "Indstillingen godkendt"),  # not the label of the absence line under it
         ("Indstilling", "", "Centret indstiller, at:"), ("Indstilling", "", "A) Forslaget godkendes."),
     ]  # fmt: skip
+    # a last lead-in that states a fact itself stays (Syddjurs's Resumé above its "Tidsplan" section)
+    resume = ("Kulturafdelingen har lagt en plan for arbejdet. Arbejdet blev 27. juni 2012 igangsat i udvalget, med "
+              "udgangspunkt i nedenstående tidsplan:")
+    p = point("715", "Kulturkommune", Resumé=resume, Tidsplan="- Temamøde 1")
+    assert [u.text for u in split_units("s:715", 0, p)][:2] == [
+        "Kulturafdelingen har lagt en plan for arbejdet.",
+        "Arbejdet blev 27. juni 2012 igangsat i udvalget, med udgangspunkt i nedenstående tidsplan:",
+    ]
 
 
 def test_sentences_embedded_per_answer_stay_within_the_token_budget(assistant, monkeypatch):

@@ -86,7 +86,9 @@ _STATES = {
 }
 # Raise when split_units cuts a point into other units: the vectors of the units stored at ingest are then made
 # again by the next ingest (ingest.SENTENCES_DONE), instead of being looked up in vain at every question.
-UNITS_VERSION = "3"  # 2: no sentence end after "nr.", "d.", "pr." before a number; 3: a decision's short line is a unit
+# 2: no sentence end after "nr.", "d.", "pr." before a number; 3: a decision's short line is a unit; 4: a section's
+# last lead-in is kept when it names a date or an amount
+UNITS_VERSION = "4"
 MIN_SCORED_CHARS = 20  # shorter sentences are not scored against the question
 RANK_PENALTY = 0.01  # per rank of the point the sentence comes from
 DECISION_UNITS = 6  # a Beslutning of at most this many sentences is quoted whole
@@ -138,8 +140,10 @@ def split_units(point_key: str, rank: int, point: AgendaPoint) -> list[Unit]:
                     sent = sent.strip()
                     if len(sent) >= 3 and not absences_in(sent):  # "Fraværende: X" is attendance, not content
                         units.append(Unit(point_key, rank, top, label, sent, para_no, len(units)))
-        if len(units) > first and units[-1].text.endswith(":"):
-            units.pop()  # a lead-in that nothing follows ("Følgende deltog ikke i behandlingen af punktet:")
+        last = units[-1].text if len(units) > first else ""
+        if last.endswith(":") and not (_DATED.search(last) or names_amount(last)):
+            units.pop()  # a lead-in that nothing follows ("Følgende deltog ikke i behandlingen af punktet:"), unless
+            # it states a fact itself ("Arbejdet blev 27. juni 2012 igangsat ... ud fra nedenstående tidsplan:")
     return units
 
 
