@@ -109,6 +109,17 @@ def test_refusal_thresholds_are_calibrated_on_the_index(slagelse):
     assert slagelse.ask("Who won the Tour de France in 1996?").refused
 
 
+def test_a_price_or_a_share_the_minutes_never_name_is_refused(slagelse):
+    """The Slagelse referat names no amount in kroner and no share: asked what the plan costs or what share of the
+    residents work, it says so (and shows the nearest points) instead of quoting sentences about the plan. A count
+    it does state is answered. (Ballerup's price per day, which its point names, is answered: test below.)"""
+    for question in ("Hvad koster den boligsociale helhedsplan i alt?",
+                     "Hvor mange procent af beboerne er i beskæftigelse?"):  # fmt: skip
+        ans = slagelse.ask(question)
+        assert ans.refused and ans.text.startswith("Det fremgår ikke af referaterne"), question
+    assert not slagelse.ask("Hvor mange boligområder er kommet på listen over forebyggelsesområder?").refused
+
+
 @pytest.fixture(scope="module")
 def greve(tmp_path_factory):
     if not GREVE.is_dir() or not SYDDJURS_XML.is_file():

@@ -362,9 +362,9 @@ class ExtractiveAnswerer:
         return bool(last) and plan.filters.date_from.isoformat() > max(last)
 
     def _penalty(self, plan: QueryPlan, points: dict, top_hit: Hit | None) -> float:
-        """Evidence against the best point: it lacks a number the question names, the question's own filters
-        found nothing, or topic words (Danish, or an English question's glossary words) occur nowhere in the
-        searched minutes."""
+        """Evidence against the best point: it lacks a number the question names, no point names the price or share
+        asked for, the question's own filters found nothing, or topic words (Danish, or an English question's
+        glossary words) occur nowhere in the searched minutes."""
         s = self.settings
         text = ""
         if top_hit is not None and top_hit.point_key in points:
@@ -377,6 +377,12 @@ class ExtractiveAnswerer:
         penalty = s.refusal_relaxed_penalty if relaxed else 0.0
         if text and plan.numbers and any(n not in text for n in plan.numbers):
             penalty += s.refusal_number_penalty
+        if plan.quantity in _UNIT and points and not any(names_amount(self._point_text(v), plan.quantity)
+                                                          for v in points.values()):
+            # an amount in kroner or a share asked for, and none of the points names one: the asked fact is absent,
+            # as an unknown topic word is (dev: 4 unanswerable price questions, one of them answered before; the 6
+            # answerable price and share questions still answered)
+            penalty += s.refusal_unknown_penalty
         # English words the glossary does not know ("study trip") are not evidence against the minutes, nor are the
         # English words kept because some minutes use them (retrieval.add_known_words: "main", "total"): only the
         # Danish words the glossary made of the question are looked for
