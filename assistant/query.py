@@ -80,7 +80,7 @@ _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("when", re.compile(r"\b(hvornår|when|what date|which date)\b")),
     ("decision", re.compile(
         r"\b(beslut\w*|vedt\w+|godkend\w*|afgjort|afvist|stemte|afstemning\w*|decid\w*|decision\w*|approv\w*|"
-        r"resolv\w*|reject\w*|vot\w+)\b")),
+        r"resolv\w*|reject\w*|vot\w+|kom\s+(?:[\w§,.-]+\s+){1,6}?frem til|konklu\w+|conclu\w+|outcome)\b")),
     ("recommendation", re.compile(r"\b(anbefal\w*|indstil\w*|foresl\w*|recommend\w*|propos\w*|advis\w*)\b")),
 ]  # fmt: skip
 

@@ -176,6 +176,32 @@ def test_a_short_decision_is_the_decision_and_a_dangling_lead_in_is_dropped():
     ]
 
 
+def test_a_long_decision_is_quoted_by_its_opening_line_and_its_best_sentence(assistant):
+    """Slagelse's § 17,4-udvalg: the Beslutning opens with the decision ("At 1 og 2: Drøftet") above the committee's
+    recommendations under sub-headings. Asked what it came to, the answer quotes the opening line first, then the
+    recommendation closest to the question, not the whole section."""
+    from fakes_index import FakeIndex, meeting, point
+
+    recommendations = "\n\n".join(
+        f"{head}\n\nVi anbefaler, at {text}." for head, text in [
+            ("Fasthold samarbejdet", "partnerskabet med boligorganisationerne fastholdes"),
+            ("Brug data", "data bruges som strategisk værktøj"),
+            ("Udvid perspektivet", "perspektivet udvides til fysiske og arkitektoniske boligløsninger"),
+            ("Styrk trygheden", "tryghedsskabende tiltag prioriteres"),
+            ("Tænk kommuneplanen ind", "kommuneplanen kobles til det boligsociale arbejde"),
+            ("Evaluer løbende", "indsatsen evalueres hvert år"),
+            ("Inddrag beboerne", "beboerne inddrages i alle faser"),
+        ]
+    )  # fmt: skip
+    m = meeting("§ 17,4-udvalg", "2025-12-09", [point("2", "Afsluttende anbefalinger og perspektiver",
+                                                       Beslutning=f"At 1 og 2: Drøftet\n\n{recommendations}")])
+    ans = Assistant(assistant.settings, index=FakeIndex([m], assistant.settings)).ask(
+        "Hvad kom udvalget frem til om perspektivet for fysiske og arkitektoniske boligløsninger?")
+    lines = ans.text.splitlines()
+    assert not ans.refused and "»At 1 og 2: Drøftet«" in lines[1], ans.text
+    assert "arkitektoniske" in lines[2] and "tryghedsskabende" not in ans.text
+
+
 def test_sentences_embedded_per_answer_stay_within_the_token_budget(assistant, monkeypatch):
     from assistant.answering import Unit, score_text
     from assistant.embedders import estimate_tokens

@@ -118,6 +118,10 @@ def test_generic_udvalget_matches_no_committee():
         ("Hvem deltog i mødet?", "participants"),
         ("Hvilke møder holdt Økonomiudvalget i 2023?", "meetings"),
         ("Hvad besluttede byrådet om budgettet?", "decision"),
+        ("Hvad kom udvalget frem til om de afsluttende anbefalinger?", "decision"),  # what it concluded
+        ("Hvad var konklusionen på drøftelsen af skolestrukturen?", "decision"),
+        ("What did the committee conclude about the housing plan?", "decision"),
+        ("Hvornår kom den nye plan frem?", "when"),
         ("Hvad anbefalede udvalget om brug af data?", "recommendation"),
         ("What did the committee recommend?", "recommendation"),
         ("Hvornår blev skolestrukturen drøftet?", "when"),

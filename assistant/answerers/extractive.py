@@ -445,8 +445,9 @@ class ExtractiveAnswerer:
             dated = dated_decision(self.index.catalog.point(best.point_key), plan)
             if dated is not None:  # the decision of the period asked about, of several the point records
                 decision = [u for u in decision if u.section == dated.heading] or decision
-            if len(decision) > DECISION_UNITS:
-                decision = [u for u in ranked if u in decision][:1]
+            if len(decision) > DECISION_UNITS:  # its opening line (the decision: "At 1 og 2: Drøftet") and its best
+                top = next((u for u in ranked if u in decision), decision[0])
+                decision = [decision[0]] if top is decision[0] else [decision[0], top]
             chosen = decision + [u for u in chosen if u not in decision]
         elif plan.intent in ("fact", "when"):  # a short decision of the best point completes a fact
             decision = [u for u in units if u.point_key == best.point_key and is_section(u.section, "beslutning")]
