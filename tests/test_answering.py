@@ -176,6 +176,23 @@ def test_a_short_decision_is_the_decision_and_a_dangling_lead_in_is_dropped():
     ]
 
 
+def test_an_unpunctuated_dated_statement_is_a_sentence_and_a_short_line_a_sub_heading():
+    """The Slagelse print leaves "Landsbyggefonden godkendte planen den 31. marts 2025" without a full stop above
+    the next heading: a statement with its date, quotable, not the label of what follows."""
+    from fakes_index import point
+
+    text = ("Den boligsociale helhedsplan trådte i kraft den 1. oktober 2025.\n\n"
+            "Landsbyggefonden godkendte planen den 31. marts 2025\n\nVidensbaseret tilgang\n\n"
+            "Udvalget arbejder med data.\n\nGæld pr. 30. april 2024\n\nGælden er faldet.")
+    units = split_units("s:2", 0, point("2", "Helhedsplan", Sagens_indhold=text))
+    assert [(u.label, u.text) for u in units] == [
+        ("", "Den boligsociale helhedsplan trådte i kraft den 1. oktober 2025."),
+        ("", "Landsbyggefonden godkendte planen den 31. marts 2025"),
+        ("Vidensbaseret tilgang", "Udvalget arbejder med data."),
+        ("Gæld pr. 30. april 2024", "Gælden er faldet."),
+    ]
+
+
 def test_a_long_decision_is_quoted_by_its_opening_line_and_its_best_sentence(assistant):
     """Slagelse's § 17,4-udvalg: the Beslutning opens with the decision ("At 1 og 2: Drøftet") above the committee's
     recommendations under sub-headings. Asked what it came to, the answer quotes the opening line first, then the

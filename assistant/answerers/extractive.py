@@ -87,8 +87,14 @@ _STATES = {
 # Raise when split_units cuts a point into other units: the vectors of the units stored at ingest are then made
 # again by the next ingest (ingest.SENTENCES_DONE), instead of being looked up in vain at every question.
 # 2: no sentence end after "nr.", "d.", "pr." before a number; 3: a decision's short line is a unit; 4: a section's
-# last lead-in is kept when it names a date or an amount
-UNITS_VERSION = "4"
+# last lead-in is kept when it names a date or an amount; 5: an unpunctuated dated statement is no sub-heading
+UNITS_VERSION = "5"
+# A dated one-line paragraph of this many words is a statement, not a sub-heading. In the shared corpus 99 such lines
+# of 6-15 words are mostly table rows ("Offentliggørelse af udbud | 20. december 2022") and dated statements ("Den
+# 3. juni 2024: Det nære sundhedsvæsen"), a few are headings ("Opmærksomhedspunkter fra Byrådets temamøde den 17.
+# april 2024": quoted as a line then, not a label); the 14 shorter ones are labels ("Gæld pr. 30. april 2024").
+# Both dev sets: answers containing the fragments +1 each.
+STATEMENT_WORDS = 6
 MIN_SCORED_CHARS = 20  # shorter sentences are not scored against the question
 RANK_PENALTY = 0.01  # per rank of the point the sentence comes from
 DECISION_UNITS = 6  # a Beslutning of at most this many sentences is quoted whole
@@ -148,6 +154,10 @@ def split_units(point_key: str, rank: int, point: AgendaPoint) -> list[Unit]:
 
 
 def _is_subheading(line: str) -> bool:
+    """A short line without end punctuation above a paragraph, unless it states a dated fact ("Landsbyggefonden
+    godkendte planen den 31. marts 2025": six words or more around a full date) that the print left unpunctuated."""
+    if len(line.split()) >= STATEMENT_WORDS and _DATED.search(line):
+        return False
     return len(line) <= 80 and not line.endswith((".", ":", ",", ";")) and not _BULLET.match(line) and (
         line[:1].isupper() or line[:1] == "§"
     )
