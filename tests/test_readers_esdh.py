@@ -111,6 +111,15 @@ def test_ballerup_xml_meeting(ballerup):
         "2012-209266 - Forebyggelse af ulighed i sundhedsvæsenet",
         "2012-204248 - Redegørelse fra Træning og Aktivitet vedrørende Seniorrådets høringssvar",
     ]
+    notices = [s.text for s in xml.points[0].sections if s.heading != "Bilag"][0]  # the text goes on below each "Bilag"
+    assert notices.split("\n\n") == [
+        "a. Møder og konferencer",
+        "b. Konference den 23. januar 2012 - Hvordan udvikler vi det nære sundhedsvæsen sammen?",
+        "c. Konference den 10. december 2012 - Forebyggelse af ulighed i sundhedsvæsenet",
+        "d. Redegørelse fra Træning og Aktivitet vedrørende Seniorrådets høringssvar",
+        "e. Sundheds- og Forebyggelsesudvalgets aktiviteter 2013 herunder konferencer, studiebesøg m.fl.",
+    ]
+    assert [s.text for s in xml.points[0].sections if s.heading == "Bilag"] == xml.points[0].attachments
     assert xml.points[7].attachments == []  # "Bilag: Ingen"
     p3 = xml.points[2]
     assert p3.title == "Kvalitetsstandarder for stof- og alkoholbehandling 2012-2013"

@@ -92,3 +92,21 @@ def test_participant_notes():
     p = structure.parse_participant("Ole Bæk (V) (Afbud)")
     assert (p.name, p.absent, p.note) == ("Ole Bæk", True, "V; Afbud")
     assert structure.parse_participant("Lise Lund (Suppleant for Ole Bæk)").absent is False
+
+
+def test_the_text_after_an_inline_attachment_list_continues_the_text_before_it():
+    """eDoc prints "Bilag" under the notice it belongs to; the next notice is the point's text again, not an
+    attachment. A "Bilag" section of prose (no listed attachment in it) stays as it is."""
+    blocks = [Block("a. Møder"), Block("b. Konference om sundhed"), Block("Bilag", 2, True, "h"),
+              Block("2012-208960 - Konference om sundhed"), Block("c. Konference om ulighed"),
+              Block("Beslutning", 2, True, "h"), Block("Taget til efterretning")]  # fmt: skip
+    p = structure.make_point("1", "Meddelelser", blocks, attachments=["2012-208960 - Konference om sundhed"])
+    assert [(s.heading, s.text) for s in p.sections] == [
+        ("", "a. Møder\n\nb. Konference om sundhed\n\nc. Konference om ulighed"),
+        ("Bilag", "2012-208960 - Konference om sundhed"),
+        ("Beslutning", "Taget til efterretning"),
+    ]
+    prose = [Block("Sagsbeskrivelse", 2, True, "h"), Block("Udvalget orienteres."), Block("Bilag", 2, True, "h"),
+             Block("I de vedlagte bilag fremgår antallet af sanktioner.")]  # fmt: skip
+    q = structure.make_point("3", "Sanktioner", prose, attachments=["Oversigt over sanktioner"])
+    assert [s.heading for s in q.sections] == ["Sagsbeskrivelse", "Bilag"]

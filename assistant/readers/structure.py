@@ -226,6 +226,37 @@ def _attachment_lines_apart(sections: list[Section]) -> list[Section]:
     return [*out, Section("Bilag", "\n".join(found), 2)] if found else sections
 
 
+def _content_after_attachments(sections: list[Section], attachments: list[str]) -> list[Section]:
+    """eDoc prints a point's "Bilag" inline, under the paragraph it belongs to ("b. Konference ...", "Bilag",
+    "2012-208960 - ...", "c. Konference ..."): the paragraphs after a "Bilag" heading that are no attachment continue
+    the text before it, and are kept there instead of in the attachment list."""
+    listed = {norm(a) for a in attachments}
+    out: list[Section] = []
+    for sec in sections:
+        if not _lists_attachments(sec) or not any(not _lists_attachments(o) for o in out):
+            out.append(sec)
+            continue
+        keep: list[str] = []
+        moved: list[str] = []
+        for para in (p.strip() for p in sec.text.split("\n\n") if p.strip()):
+            head = next((a for a in attachments if norm(para).startswith(norm(a))), None)
+            if norm(para) in listed:
+                keep.append(para)
+            elif head is not None:
+                keep.append(para[: len(head)].strip())
+                rest = para[len(head):].strip()
+                moved += [rest] if rest else []
+            else:
+                moved.append(para)
+        if not moved or not keep:  # all attachments, or a "Bilag" section of prose ("I de vedlagte bilag fremgår")
+            out.append(sec)
+            continue
+        at = max(i for i, o in enumerate(out) if not _lists_attachments(o))
+        out[at] = Section(out[at].heading, "\n\n".join([out[at].text, *moved]), out[at].level)
+        out.append(Section(sec.heading, "\n\n".join(keep), sec.level))
+    return out
+
+
 def attachments_from(sections: Sequence[Section]) -> list[str]:
     out: list[str] = []
     for s in sections:
@@ -258,6 +289,8 @@ def make_point(
     sections = build_sections(blocks, known)
     if attachments is None:  # a reader that has the attachment list (FirstAgenda JSON) keeps "Bilag 1:" in the text
         sections = _attachment_lines_apart(sections)
+    if attachments:
+        sections = _content_after_attachments(sections, attachments)
     attachments = attachments if attachments is not None else attachments_from(sections)
     if attachments and sum(len(s.text) for s in sections) < ATTACHMENT_ONLY_CHARS and not any(
         _lists_attachments(s) for s in sections
