@@ -53,13 +53,15 @@ _PATH_TOPIC = re.compile(r"\b(tidligere (?:været |blevet )?behandl\w*|rækkefø
 _QUANTITY = re.compile(
     r"\b(hvor (?:mange|meget|stor[te]?|høj[te]?|lang[te]?|dyr[te]?)|hvad (?:koste\w*|beløb\w*)|hvilket beløb|"
     r"hvilken (?:pris|takst|andel|placering)|how (?:many|much|large|big|high|long|expensive)|"
+    r"hvad (?:er|var|bliver|blev) (?:\w+ ){0,2}?\w*(?:takst|pris|beløb|gebyr|tilskud|udgift)\w*|"
     r"what (?:(?:was|is|were|are) the )?(?:amount|price|cost|rate|share|percentage|number|rank(?:ing)?)|"
     r"what did \w+(?: \w+)? cost|\w*procent\w*|percent\w*|turnout|rank(?:ed|ing)?)\b", re.I)
 # ... and which kind: money ("Hvad koster ...", "how much funding"), a share ("stemmeprocenten"), else a number
 _QUANTITY_KINDS = (
     ("share", re.compile(r"\b(\w*procent\w*|percent\w*|andel\w*|share|turnout)\b", re.I)),
-    ("money", re.compile(r"\b(koste\w*|pris\w*|beløb\w*|\w*takst\w*|\w*tilskud\w*|\w*bevilling\w*|dyr[te]?|"
-                         r"kroner|cost\w*|price\w*|amount|fund\w*|grant\w*|fee\w*|expensive)\b", re.I)),
+    ("money", re.compile(r"\b(koste\w*|pris\w*|beløb\w*|\w*takst\w*|\w*tilskud\w*|\w*bevilling\w*|\w*gebyr\w*|"
+                         r"\w*udgift\w*|dyr[te]?|kroner|cost\w*|price\w*|amount|fund\w*|grant\w*|fee\w*|expensive)\b",
+                         re.I)),
 )
 _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("attendance", re.compile(

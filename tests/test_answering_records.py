@@ -156,6 +156,8 @@ def test_a_question_for_an_amount_quotes_the_sentence_naming_it(greve):
     assert not ans.refused and ans.citations[0].point_number == "4"
     assert "3.114 kr. i døgnet" in ans.text
     assert "»Indstillingen godkendt«" in ans.text and "Følgende deltog ikke" not in ans.text
+    ans = greve.ask("Hvad bliver døgntaksten på Torvevej i 2013?")  # the price asked for by its noun
+    assert not ans.refused and "3.114 kr. i døgnet" in ans.text
 
 
 def test_a_question_for_a_recommendation_quotes_the_sentences_that_recommend(greve):

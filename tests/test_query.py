@@ -318,6 +318,10 @@ def test_the_words_naming_a_standard_point_leave_the_topic_whole():
         ("Hvor mange magtanvendelser blev indberettet i 2021?", "number"),
         ("Hvad koster den nye kunstgræsbane?", "money"),
         ("Hvad var stemmeprocenten ved valget?", "share"),
+        ("Hvad bliver den nye døgntakst i 2013?", "money"),  # the price named by its noun
+        ("Hvad er gebyret for en vielse på rådhuset?", "money"),
+        ("Hvad var den samlede udgift til projektet?", "money"),
+        ("Hvad er planen for den nye skole?", ""),
         ("How much extra funding was proposed for the bus terminal?", "money"),
         ("How many reports did the whistleblower scheme receive?", "number"),
         ("Where did the municipality rank in the business survey?", "number"),
