@@ -239,13 +239,14 @@ def _content_after_attachments(sections: list[Section], attachments: list[str]) 
         keep: list[str] = []
         moved: list[str] = []
         for para in (p.strip() for p in sec.text.split("\n\n") if p.strip()):
-            head = next((a for a in attachments if norm(para).startswith(norm(a))), None)
+            flat = " ".join(para.split())  # an entry run into the next paragraph: "2012-204248 - ... e. Sundheds-"
+            head = next((a for a in (" ".join(x.split()) for x in attachments)
+                         if flat.casefold().startswith(a.casefold())), None)  # fmt: skip
             if norm(para) in listed:
                 keep.append(para)
             elif head is not None:
-                keep.append(para[: len(head)].strip())
-                rest = para[len(head):].strip()
-                moved += [rest] if rest else []
+                keep.append(flat[: len(head)])
+                moved += [rest] if (rest := flat[len(head):].strip()) else []
             else:
                 moved.append(para)
         if not moved or not keep:  # all attachments, or a "Bilag" section of prose ("I de vedlagte bilag fremgår")
