@@ -263,7 +263,7 @@ def test_web_export_links_the_meetings_public_page(services, tmp_path):
     assert page in Path(path).read_text(encoding="utf-8")
 
 
-def test_warm_up_opens_the_index_and_loads_the_question_encoder_before_the_first_question(services):
+def test_warm_up_opens_the_index_and_answers_once_before_the_first_question(services):
     fresh = Services(services.settings)
     assert fresh._assistant is None
     fresh.start_warm_up().join(timeout=300)
