@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -150,22 +151,21 @@ def demote_other_years(hits: list[Hit], numbers: list[str], factor: float = OTHE
     asked = {int(n) for n in numbers if re.fullmatch(r"(?:19|20)\d\d", n)}
     if not asked or factor >= 1.0:
         return hits
-    head = hits[:top]
-    other = [h for h in head if (years := title_years(h.first.point_title)) and not years & asked]
-    if not other:
-        return hits
-    for hit in other:
-        hit.score *= factor
-    return sorted(head, key=ranking) + hits[top:]
+    return _demote(hits, lambda title: bool((years := title_years(title)) and not years & asked), factor, top)
 
 
 def demote_catch_all(hits: list[Hit], factor: float = CATCH_ALL_FACTOR, top: int = TITLE_TOP) -> list[Hit]:
     """The fused top points re-sorted with catch-all points' scores times ``factor``."""
+    return _demote(hits, is_catch_all_point, factor, top)
+
+
+def _demote(hits: list[Hit], by_title: Callable[[str], bool], factor: float, top: int) -> list[Hit]:
+    """The fused top points re-sorted with the scores of those whose title ``by_title`` picks times ``factor``."""
     head = hits[:top]
-    catch_all = [h for h in head if is_catch_all_point(h.first.point_title)]
-    if not catch_all:
+    picked = [h for h in head if by_title(h.first.point_title)]
+    if not picked:
         return hits
-    for hit in catch_all:
+    for hit in picked:
         hit.score *= factor
     return sorted(head, key=ranking) + hits[top:]
 

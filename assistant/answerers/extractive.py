@@ -377,9 +377,8 @@ class ExtractiveAnswerer:
         asked for, the question's own filters found nothing, or topic words (Danish, or an English question's
         glossary words) occur nowhere in the searched minutes."""
         s = self.settings
-        text = ""
-        if top_hit is not None and top_hit.point_key in points:
-            text = _fold(self._point_text(points[top_hit.point_key]))
+        texts = {key: self._point_text(found) for key, found in points.items()}
+        text = _fold(texts[top_hit.point_key]) if top_hit is not None and top_hit.point_key in texts else ""
         relaxed = plan.relaxed
         if relaxed == ["date_from"] and top_hit is not None and dated_decision(points.get(top_hit.point_key), plan):
             relaxed = []  # the period is that of a decision the point records ("Beslutning i PUK den 24-04-2013")
@@ -388,8 +387,7 @@ class ExtractiveAnswerer:
         penalty = s.refusal_relaxed_penalty if relaxed else 0.0
         if text and plan.numbers and any(n not in text for n in plan.numbers):
             penalty += s.refusal_number_penalty
-        if plan.quantity in _UNIT and points and not any(names_amount(self._point_text(v), plan.quantity)
-                                                          for v in points.values()):
+        if plan.quantity in _UNIT and texts and not any(names_amount(t, plan.quantity) for t in texts.values()):
             # an amount in kroner or a share asked for, and none of the points names one: the asked fact is absent,
             # as an unknown topic word is (dev: 4 unanswerable price questions, one of them answered before; the 6
             # answerable price and share questions still answered)
@@ -404,7 +402,7 @@ class ExtractiveAnswerer:
             municipality = plan.effective_filters.municipality if plan.effective_filters else None
             f = Filters(municipality=municipality) if municipality else None
             # compounds: "sankthansfest" is known when the best points say "Sankt Hans-fest"
-            searched = " ".join(self._point_text(v) for v in points.values())
+            searched = " ".join(texts.values())
             glued, have = re.sub(r"[\s\-–]+", "", searched.lower()), stems(searched)
             unknown = [
                 g for g in groups
