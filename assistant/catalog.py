@@ -34,7 +34,7 @@ CREATE INDEX IF NOT EXISTS sources_meeting ON sources(meeting_id);
 CREATE TABLE IF NOT EXISTS points (
     point_key TEXT PRIMARY KEY, meeting_id TEXT NOT NULL, source TEXT NOT NULL, ordinal INTEGER NOT NULL,
     municipality TEXT NOT NULL, committee TEXT NOT NULL, date TEXT NOT NULL, number TEXT NOT NULL,
-    title TEXT NOT NULL, case_number TEXT NOT NULL, closed INTEGER NOT NULL);
+    title TEXT NOT NULL, case_number TEXT NOT NULL, closed INTEGER NOT NULL, point_json TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS points_case ON points(case_number);
 CREATE INDEX IF NOT EXISTS points_source ON points(source);
 CREATE TABLE IF NOT EXISTS chunks (
@@ -85,6 +85,7 @@ class Catalog:
         self._kept: dict[str, tuple[int, list]] = {}
         self.db.executescript(SCHEMA)
         self._add_view_columns()
+        self._add_point_records()
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -144,6 +145,22 @@ class Catalog:
             if rows:  # queries cached for the old generation must see the views
                 self._settle(db)
                 self._bump(db)
+
+    def _add_point_records(self) -> None:
+        """Give a catalog made before points had records of their own (``point_json``) the column, filled from the
+        stored meetings (once)."""
+        if "point_json" in {r[1] for r in self.db.execute("PRAGMA table_info(points)")}:
+            return
+        with self.transaction() as db:
+            if "point_json" in {r[1] for r in db.execute("PRAGMA table_info(points)")}:
+                return  # another process did it
+            db.execute("ALTER TABLE points ADD COLUMN point_json TEXT NOT NULL DEFAULT ''")
+            for r in db.execute("SELECT path, meeting_json FROM sources").fetchall():
+                points = json.loads(r["meeting_json"]).get("points", [])
+                db.executemany(
+                    "UPDATE points SET point_json=? WHERE source=? AND ordinal=?",
+                    [(json.dumps(p, ensure_ascii=False), r["path"], i) for i, p in enumerate(points)],
+                )
 
     # -- meta ------------------------------------------------------------------------------------------------
     def get_meta(self, key: str, default: str | None = None) -> str | None:
@@ -205,9 +222,10 @@ class Catalog:
                  *_view_values(meeting)),
             )  # fmt: skip
             db.executemany(
-                "INSERT INTO points VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO points(point_key, meeting_id, source, ordinal, municipality, committee, date, number,"
+                " title, case_number, closed, point_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 [(k, meeting.meeting_id, path, i, meeting.municipality or "", meeting.committee, meeting.date_iso,
-                  p.number, p.title, p.case_number or "", int(p.closed))
+                  p.number, p.title, p.case_number or "", int(p.closed), json.dumps(p.to_dict(), ensure_ascii=False))
                  for i, (k, p) in enumerate(zip(keys, meeting.points, strict=True))],
             )  # fmt: skip
             db.executemany(
@@ -415,6 +433,18 @@ class Catalog:
             return None
         m = self.meeting(r["meeting_id"])
         return (m, m.points[r["ordinal"]]) if m and r["ordinal"] < len(m.points) else None
+
+    def agenda_point(self, point_key: str) -> AgendaPoint | None:
+        """One agenda point without its meeting, from its own record: what an answer reads of each point it
+        considers (parsing the whole meeting to read one point took 1.6 ms of the point's ~0.1; the 100 dev
+        questions read 2.8 points each)."""
+        r = self.db.execute("SELECT point_json FROM points WHERE point_key=?", (point_key,)).fetchone()
+        if r is None:
+            return None
+        if r[0]:
+            return AgendaPoint.from_dict(json.loads(r[0]))
+        found = self.point(point_key)
+        return found[1] if found else None
 
     def points_by_case(self, case_number: str) -> list[tuple[Meeting, AgendaPoint]]:
         rows = self.db.execute(

@@ -90,6 +90,22 @@ class AgendaPoint:
     def full_text(self) -> str:
         return "\n\n".join(f"{s.heading}\n{s.text}" if s.heading else s.text for s in self.sections)
 
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> AgendaPoint:
+        p = dict(d)
+        p["sections"] = [Section(**s) for s in p.get("sections", [])]
+        p["decisions"] = [Decision(**x) for x in p.get("decisions", [])]
+        p["path"] = [PathEntry(**x) for x in p.get("path", [])]
+        p["votes"] = [
+            Vote(x["position"], tuple(x.get("who", ())), tuple(x.get("parties", ())), x.get("text", ""),
+                 x.get("count"))  # fmt: skip
+            for x in p.get("votes", [])
+        ]
+        return cls(**p)
+
 
 @dataclass
 class Meeting:
@@ -147,22 +163,10 @@ class Meeting:
         d.pop("time", None)
         start = d.pop("start", None)
         parts = [Participant(**p) for p in d.pop("participants", [])]
-        points = []
-        for p in d.pop("points", []):
-            p = dict(p)
-            p["sections"] = [Section(**s) for s in p.get("sections", [])]
-            p["decisions"] = [Decision(**x) for x in p.get("decisions", [])]
-            p["path"] = [PathEntry(**x) for x in p.get("path", [])]
-            p["votes"] = [
-                Vote(x["position"], tuple(x.get("who", ())), tuple(x.get("parties", ())), x.get("text", ""),
-                     x.get("count"))  # fmt: skip
-                for x in p.get("votes", [])
-            ]
-            points.append(AgendaPoint(**p))
         return cls(
             start=datetime.fromisoformat(start) if start else None,
             participants=parts,
-            points=points,
+            points=[AgendaPoint.from_dict(p) for p in d.pop("points", [])],
             **d,
         )
 

@@ -105,6 +105,10 @@ class FakeCatalog:
         p = next((p for p in m.points if p.number == number), None) if m else None
         return (m, p) if p else None
 
+    def agenda_point(self, point_key: str):
+        found = self.point(point_key)
+        return found[1] if found else None
+
     def points_by_case(self, case_number: str):
         case = case_number.upper()
         return [(m, p) for m in self._meetings for p in m.points if (p.case_number or "").upper() == case]

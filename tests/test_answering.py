@@ -268,7 +268,7 @@ def test_recommendation_answer_quotes_the_next_sentence_that_states_it(assistant
     plan = analyse("Hvad anbefalede udvalget om de fælles workshops mellem kommunale og boligsociale medarbejdere?")
     ranked = assistant.extractive.score_units(plan, units)
     assert ranked[0].text.startswith("De fælles workshops")
-    chosen = assistant.extractive._choose(plan, ranked, units)
+    chosen = assistant.extractive._choose(plan, ranked, units, {"m:2": ("2025-01-01", p)})
     assert [u.text for u in chosen[:2]] == [ranked[0].text, "Vi anbefaler, at disse fortsætter og udvikles."]
 
 

@@ -275,8 +275,9 @@ def test_then_marks_a_followup_of_few_words(question):
 
 
 def test_coverage_skips_stemming_only_where_nothing_can_match():
-    """coverage's shortcut (no term's letters in the text: 0 without stemming) gives what stemming every word gives,
-    on every sentence of the shipped referat against terms of other sentences, compounds and heads included."""
+    """coverage's shortcuts (no term's letters in the text: 0 without stemming; a term's letters absent: no word it
+    heads) give what stemming every word gives, on every sentence of the shipped referat against terms of other
+    sentences, compounds and heads included."""
     from assistant.bm25 import compound_head
     from assistant.query import PREFIX_CHARS, content_terms, coverage, stems
     from assistant.textutil import split_sentences
@@ -363,3 +364,37 @@ def test_money_and_shares_are_numbers_with_their_unit():
     assert names_amount("Anlægget koster ca. 2,3 mio. kr.", "money")
     assert not names_amount("I 2021 er der indberettet 52 magtanvendelser.", "share")
     assert names_amount("Stemmeprocenten var 84 %.", "share")
+
+
+def test_amounts_are_told_from_dates_around_each_number_as_from_the_whole_text():
+    """names_amount looks for a date only around each number: the same answers as removing every date of the text
+    first, on the whole shipped referat, its paragraphs and sentences and on dates beside amounts, for each kind."""
+    import re
+
+    from assistant.answerers import extractive as x
+    from assistant.textutil import split_sentences
+    from tests.conftest import REPO
+
+    def reference(text: str, kind: str) -> bool:
+        undated = x._DAY_OF_MONTH.sub(" ", x._DATED.sub(" ", text))
+        unit = x._UNIT.get(kind)
+        return any(
+            not x._NOT_AMOUNT.match(m.group(0)) and not x._REFERENCE.search(undated[max(0, m.start() - 8) : m.start()])
+            and (unit is None or unit.match(undated, m.end()) is not None)
+            for m in x._NUMBER.finditer(undated)
+        )  # fmt: skip
+
+    text = next((REPO / "corpus" / "slagelse").glob("*.txt")).read_text(encoding="utf-8")
+    texts = [text, *re.split(r"\n\s*\n", text), *split_sentences(" ".join(text.split()))]
+    texts += [  # dates beside amounts
+        "Pr. 1. januar 2024 stiger taksten med 2 pct. til 64 kr. i døgnet (pkt. 3, 12-05-2024).",
+        "Den 5. september 2023 kr. 1.200 og den 6. oktober 15 % af 2023-rammen.",
+        "Tilskud 2024: 31. marts 2024 45.000 kr., 30/6-2024 10 pct.",
+    ]
+    outcomes = set()
+    for t in texts:
+        for kind in ("number", "money", "share"):
+            want = reference(t, kind)
+            assert x.names_amount(t, kind) is want, (kind, t[:200])
+            outcomes.add((kind, want))
+    assert len(outcomes) == 6  # every kind is compared both ways

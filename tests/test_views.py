@@ -198,6 +198,32 @@ def test_a_catalog_from_before_views_gets_them_when_opened(tmp_path, ballerup):
         assert [m.source_path for m in idx.catalog.meetings()] == [str(xml)]
 
 
+def test_each_point_has_its_own_record_and_an_older_catalog_gets_them_when_opened(tmp_path):
+    """What an answer reads of a point (Catalog.agenda_point, without parsing its meeting) is the meeting's point, on
+    the shipped referat; a catalog made before point records gets them, filled from the stored meetings."""
+    from conftest import REPO
+
+    emb = HashEmbedder()
+    settings = Settings(index=tmp_path / "index")
+    r = ingest([REPO / "corpus"], settings, embedder=emb, show_progress=False)
+    assert r.files_added >= 1 and not r.problems
+
+    def every_point(idx: Index) -> list[tuple[str, object]]:
+        keys = [row[0] for row in idx.catalog.db.execute("SELECT point_key FROM points ORDER BY rowid")]
+        assert len(keys) >= 5  # the shipped referat has five
+        for key in keys:
+            assert idx.catalog.agenda_point(key) == idx.catalog.point(key)[1], key
+        return [(key, idx.catalog.agenda_point(key)) for key in keys]
+
+    with Index.open(settings, embedder=emb) as idx:
+        before = every_point(idx)
+    with sqlite3.connect(tmp_path / "index" / "catalog.sqlite") as db:
+        db.execute("ALTER TABLE points DROP COLUMN point_json")
+    with Index.open(settings, embedder=emb) as idx:
+        assert every_point(idx) == before
+        assert idx.catalog.agenda_point("no such point") is None
+
+
 # ---------------------------------------------------------------- the choice itself
 
 

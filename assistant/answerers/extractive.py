@@ -22,7 +22,7 @@ from assistant.embedders import estimate_tokens
 from assistant.prompts import format_date, phrase
 from assistant.query import QueryPlan, content_terms, coverage, stems
 from assistant.readers.structure import absences_in
-from assistant.records import AgendaPoint, Answer, Citation, Decision, Filters, Hit, Meeting, text_hash
+from assistant.records import AgendaPoint, Answer, Citation, Decision, Filters, Hit, text_hash
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
 from assistant.textutil import split_sentences
@@ -61,6 +61,7 @@ _UNIT = {
 }
 _NOT_AMOUNT = re.compile(r"^(?:19|20)\d\d$")  # a year
 _DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}\.\s*(?:{_MONTHS})\b", re.I)  # "den 5. september" (no year)
+DATE_CHARS = 30  # longer than any date _DATED or _DAY_OF_MONTH matches ("30. september 2024": 18 characters)
 _REFERENCE = re.compile(r"(?:pkt|punkt|§|kl|side|bilag|sag)\.?\s*$", re.I)  # "(pkt. 3)", "§ 17", "kl. 15"
 
 
@@ -69,14 +70,23 @@ def names_amount(text: str, kind: str = "number") -> bool:
     ("241.558 kr.", "52 magtanvendelser", "84 %", "2,3 mio. kr.", "nr. 78"; not "1. oktober 2025", "i 2023",
     "pkt. 3", "sag 24-012144"). ``kind`` "money" or "share" asks for a number followed by its unit ("3.114 kr.",
     "2 pct.")."""
-    undated = _DAY_OF_MONTH.sub(" ", _DATED.sub(" ", text))
     unit = _UNIT.get(kind)
-    for m in _NUMBER.finditer(undated):
-        if _NOT_AMOUNT.match(m.group(0)) or _REFERENCE.search(undated[max(0, m.start() - 8) : m.start()]):
+    for m in _NUMBER.finditer(text):
+        if _NOT_AMOUNT.match(m.group(0)) or _REFERENCE.search(text[max(0, m.start() - 8) : m.start()]):
             continue
-        if unit is None or unit.match(undated, m.end()):
+        if (unit is None or unit.match(text, m.end())) and not _in_date(text, m.start(), m.end()):
             return True
     return False
+
+
+def _in_date(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is part of a date: looked for around it only (a whole point's dates cost 1.5 ms
+    on the longest points of the shared corpus, ~25,000 characters)."""
+    lo = max(0, start - DATE_CHARS)
+    window = text[lo : end + DATE_CHARS]
+    return any(
+        d.start() <= start - lo and end - lo <= d.end() for rx in (_DATED, _DAY_OF_MONTH) for d in rx.finditer(window)
+    )
 
 
 # The sentence after the best one in its paragraph is quoted too when it states what the question asks for: the
@@ -176,13 +186,14 @@ def is_section(heading: str, name: str) -> bool:
 _SECTION_KINDS = {"beslutning": "decision", "indstilling": "recommendation"}
 
 
-def dated_decision(found: tuple[Meeting, AgendaPoint] | None, plan: QueryPlan) -> Decision | None:
-    """The point's decision record dated within the question's period, when the period is not the meeting's own."""
+def dated_decision(found: tuple[str, AgendaPoint] | None, plan: QueryPlan) -> Decision | None:
+    """The point's decision record dated within the question's period, when the period is not the meeting's own
+    (``found``: the meeting's ISO date and the point)."""
     f = plan.filters
     if found is None or not (f.date_from or f.date_to):
         return None
     lo, hi = (f.date_from.isoformat() if f.date_from else ""), (f.date_to.isoformat() if f.date_to else "9999")
-    if lo <= found[0].date_iso <= hi:
+    if lo <= found[0] <= hi:
         return None
     return next((d for d in found[1].decisions if d.date and lo <= d.date <= hi), None)
 
@@ -324,15 +335,15 @@ class ExtractiveAnswerer:
     def answer(self, plan: QueryPlan, hits: list[Hit]) -> Answer:
         lang = plan.lang
         catalog = self.index.catalog
-        points: dict[str, tuple[Meeting, AgendaPoint]] = {}
+        points: dict[str, tuple[str, AgendaPoint]] = {}  # point key -> (meeting date, point)
         units: list[Unit] = []
         for rank, hit in enumerate(hits[: self.settings.answer_points]):
-            found = catalog.point(hit.point_key)
-            if found is None:
+            point = catalog.agenda_point(hit.point_key)
+            if point is None:
                 continue
-            points[hit.point_key] = found
-            if not found[1].closed:
-                units.extend(split_units(hit.point_key, rank, found[1]))
+            points[hit.point_key] = (hit.first.meeting_date, point)
+            if not point.closed:
+                units.extend(split_units(hit.point_key, rank, point))
         ranked = self.score_units(plan, units)
         chunks = {h.point_key: h.first for h in hits}
         top_hit = hits[0] if hits else None
@@ -353,7 +364,7 @@ class ExtractiveAnswerer:
             c = citation_from_chunk(1, top_hit.first)
             text = f"{phrase('closed_point', lang, title=clean_title(c.point_title))} [1]"
             return Answer(plan.question, text, [c], lang, evidence=evidence)
-        chosen = self._choose(plan, ranked, units)
+        chosen = self._choose(plan, ranked, units, points)
         return self._compose(plan, chosen, chunks, evidence)
 
     def _after_last_meeting(self, plan: QueryPlan, top_text: str = "") -> bool:
@@ -403,7 +414,10 @@ class ExtractiveAnswerer:
             f = Filters(municipality=municipality) if municipality else None
             # compounds: "sankthansfest" is known when the best points say "Sankt Hans-fest"
             searched = " ".join(texts.values())
-            glued, have = re.sub(r"[\s\-–]+", "", searched.lower()), stems(searched)
+            glued = re.sub(r"[\s\-–]+", "", searched.lower())
+            # the words' stems only where a compound's head is looked for (a term of 10+ letters not in the text)
+            heads = any(len(t) >= 10 and t not in glued for g in groups for t in g)
+            have = stems(searched) if heads else set()
             unknown = [
                 g for g in groups
                 if not any(len(t) < 4 or _in_text(t, glued, have) or self.index.bm25(t, 1, f, compounds=False)
@@ -413,10 +427,10 @@ class ExtractiveAnswerer:
         return penalty
 
     @staticmethod
-    def _point_text(found: tuple[Meeting, AgendaPoint]) -> str:
+    def _point_text(found: tuple[str, AgendaPoint]) -> str:
         return f"{found[1].title}\n{found[1].full_text}"
 
-    def _choose(self, plan: QueryPlan, ranked: list[Unit], units: list[Unit]) -> list[Unit]:
+    def _choose(self, plan: QueryPlan, ranked: list[Unit], units: list[Unit], points: dict) -> list[Unit]:
         """The best sentence, then others close to it, from few points; a decision question gets the Beslutning
         of the best point first (all of it when it is short, else its best sentence)."""
         # The retrieval's best point leads (fused dense and BM25 rank it better than one sentence's cosine does:
@@ -451,7 +465,7 @@ class ExtractiveAnswerer:
                 chosen[at:at] = follow
         if plan.intent == "decision":
             decision = [u for u in units if u.point_key == best.point_key and is_section(u.section, "beslutning")]
-            dated = dated_decision(self.index.catalog.point(best.point_key), plan)
+            dated = dated_decision(points.get(best.point_key), plan)
             if dated is not None:  # the decision of the period asked about, of several the point records
                 decision = [u for u in decision if u.section == dated.heading] or decision
             if len(decision) > DECISION_UNITS:  # its opening line (the decision: "At 1 og 2: Drøftet") and its best
