@@ -278,7 +278,10 @@ class Assistant:
         self.clear_caches()
 
     def clear_caches(self) -> None:
-        """Forget cached question and sentence vectors (benchmarks time each question as a new one)."""
+        """Forget cached question and sentence vectors and the chunks read (benchmarks time each question as a new
+        one)."""
+        if self._index is not None:
+            self._index.clear_caches()
         if self._retriever is not None:
             self._retriever._vectors.clear()
         if self._extractive is not None:
