@@ -24,8 +24,8 @@ MAGIC = b"E5S1"
 QK = 32  # weights per Q4_0 block
 Q4_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
 # Of the model folder written from a file: a change here rebuilds every cached folder. 3: the question encoder as
-# ONNX, fed token vectors (2 held the word table inside the graph too).
-FORMAT_VERSION = 3
+# ONNX, fed token vectors (2 held the word table inside the graph too); 4: that encoder fused for ONNX Runtime.
+FORMAT_VERSION = 4
 META = "\u2581"  # SentencePiece's metaspace
 
 

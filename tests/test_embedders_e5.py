@@ -95,9 +95,13 @@ def test_folder_is_reused_and_rebuilt_when_damaged(tmp_path, monkeypatch, caplog
     with open(weights, "r+b") as fh:  # a copy cut short
         fh.truncate(weights.stat().st_size // 2)
     (tmp_path / f".{folder.name}.partial-dead").mkdir()  # a crashed writer's leftover
+    stem = folder.name.rsplit("-v", 1)[0]
+    (tmp_path / f"{stem}-v1").mkdir()  # an earlier format's folder: removed when the current one is written
+    (tmp_path / f"{stem}-other").mkdir()  # not one of ours
     with caplog.at_level(logging.WARNING, logger="assistant.embedders.e5"):
         repaired = BatchedE5Embedder(threads=2, cache=tmp_path, precision="float32").embed_passages(texts)
     assert writes == [folder] and "Skriver e5-modelmappen" in caplog.text
+    assert not (tmp_path / f"{stem}-v1").exists() and (tmp_path / f"{stem}-other").is_dir()
     assert np.allclose(first, repaired, atol=1e-6)
     BatchedE5Embedder(threads=2, cache=tmp_path, precision="float32").embed_query("x")
     assert writes == [folder]  # written once, then reused
@@ -134,6 +138,10 @@ def test_questions_go_to_onnx_runtime_with_the_same_vectors(nano):
     own = BatchedE5Embedder(threads=2, precision="float32", queries="e5")
     assert (fast.folder / ONNX_FILE).is_file()  # exported with the model folder
     assert (fast.folder / ONNX_FILE).stat().st_size < 150e6  # the word table (384 MB) stays in model.safetensors
+    import onnx
+
+    ops = {n.op_type for n in onnx.load(str(fast.folder / ONNX_FILE), load_external_data=False).graph.node}
+    assert {"Attention", "SkipLayerNormalization", "BiasGelu"} <= ops  # fused for ONNX Runtime
     long_text = " ".join(real_texts(n_greve=0)[:6])
     assert nano.count_tokens(long_text) > 600  # past one window of 510 tokens: the windows' weighted mean
     for q in ("Hvornår var mødet?", "Who voted against the budget for 2024 in the municipal council?", long_text):

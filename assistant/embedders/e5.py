@@ -146,7 +146,23 @@ def write_model_folder(source: Path, folder: Path) -> None:
                 raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    remove_older_formats(folder)
     log.warning("e5-modelmappen skrevet på %.0f s: %s", time.perf_counter() - started, folder)
+
+
+def remove_older_formats(folder: Path) -> None:
+    """Remove the folders an earlier format wrote beside ``folder`` ("...-original-v3" beside "...-original-v4":
+    ~560 MB each, never read again)."""
+    import re
+
+    m = re.fullmatch(r"(.+)-v(\d+)", folder.name)
+    if m is None:
+        return
+    for old in folder.parent.glob(f"{m.group(1)}-v*"):
+        o = re.fullmatch(r".+-v(\d+)", old.name)
+        if o is not None and int(o.group(1)) < int(m.group(2)) and old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
+            log.warning("Fjernede en ældre e5-modelmappe: %s", old)
 
 
 class BatchedE5Embedder(Embedder):
