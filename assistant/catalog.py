@@ -436,8 +436,8 @@ class Catalog:
 
     def agenda_point(self, point_key: str) -> AgendaPoint | None:
         """One agenda point without its meeting, from its own record: what an answer reads of each point it
-        considers (parsing the whole meeting to read one point took 1.6 ms of the point's ~0.1; the 100 dev
-        questions read 2.8 points each)."""
+        considers (the full corpus, 200 random points: 0.08 ms each, against 1.4 ms through its whole meeting;
+        an answer to a dev question reads 2.8 points)."""
         r = self.db.execute("SELECT point_json FROM points WHERE point_key=?", (point_key,)).fetchone()
         if r is None:
             return None
