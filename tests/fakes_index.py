@@ -172,6 +172,9 @@ class FakeIndex:
                 out.append((c, score))
         return sorted(out, key=lambda t: -t[1])[:k]
 
+    def clear_caches(self) -> None:
+        """Nothing kept between questions."""
+
     def close(self) -> None:
         pass
 
