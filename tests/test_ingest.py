@@ -87,6 +87,35 @@ def test_changed_file_replaces_only_its_chunks_and_prune_removes_gone_files(sett
     assert st3.meetings == 4
 
 
+def test_an_open_index_reads_each_chunk_once_and_a_changed_file_anew(settings, corpus, monkeypatch):
+    """The chunks an open index read (Index._chunks) are read from the catalog once while its generation stands; a
+    re-ingest of a changed file (as by `minutes ingest` beside a running chat) is seen at once."""
+    emb = HashEmbedder()
+    folder = corpus[0].parent
+    ingest([folder], settings, embedder=emb, show_progress=False)
+    changed = corpus[1]
+    with Index.open(settings, embedder=emb) as idx:
+        ids = idx.catalog.chunk_ids_for_source(str(changed.resolve()))
+        reads: list[int] = []
+        real = idx.catalog.chunks
+        monkeypatch.setattr(idx.catalog, "chunks", lambda wanted: reads.append(len(wanted)) or real(wanted))
+        first = idx._chunks(ids)
+        assert set(first) == set(ids) and reads == [len(ids)]
+        assert idx._chunks(ids) == first and reads == [len(ids)]  # the same generation: not read again
+        idx.clear_caches()
+        assert idx._chunks(ids[:1]) == {ids[0]: first[ids[0]]} and reads == [len(ids), 1]
+
+        doc = json.loads(changed.read_text(encoding="utf-8"))
+        doc["Dagsordenpunkter"][0]["Navn"] = "Ændret titel om vandløbsregulativ"
+        changed.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        assert ingest([folder], settings, embedder=emb, show_progress=False).files_changed == 1
+        hits = idx.bm25("vandløbsregulativ", 3)  # the open index, after the other ingest
+        assert hits and "Ændret titel" in hits[0][0].point_title
+        now = idx._chunks(idx.catalog.chunk_ids_for_source(str(changed.resolve())))
+        assert any("Ændret titel" in c.point_title for c in now.values())
+        assert not any("Ændret titel" in c.point_title for c in first.values())
+
+
 def test_prune_only_touches_files_under_the_given_paths(settings, tmp_path, greve_dir):
     emb = HashEmbedder()
     a = copy_files(small_greve_files(2), tmp_path / "a")
