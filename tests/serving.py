@@ -29,6 +29,7 @@ CHROMIUM_ARGS = [
 STATE_TIMEOUT_MS = 120_000
 # Ingest embeds the test corpus before the app answers: a few dozen chunks, well under a minute on a loaded machine.
 START_DEADLINE_S = 240
+LISTENING = "Running on local URL:  "  # what Gradio prints once its server listens, before the URL
 
 
 def require_chromium() -> None:
@@ -63,7 +64,10 @@ def free_port() -> int:
 def serve(
     root: Path, corpus: Path, env_set: dict[str, str] | None = None, env_drop: tuple[str, ...] = ()
 ) -> Iterator[str]:
-    """Start `minutes serve` on a free loopback port over `corpus`, wait until it answers, yield its URL, stop it."""
+    """Start `minutes serve` on a free loopback port over `corpus`, wait until it answers, yield its URL, stop it.
+
+    It answers when the port gives 200 and its own log says Gradio listens there: the free port was free when chosen,
+    and another process's server may take it before ours starts (ours then exits, and the wait says so)."""
     port = free_port()
     env = dict(os.environ, MINUTES_CORPUS=str(corpus), GRADIO_TEMP_DIR=str(root / "gradio"), PYTHONUNBUFFERED="1")
     env.update(env_set or {})
@@ -81,7 +85,7 @@ def serve(
                 pytest.fail(f"minutes serve exited with {proc.returncode}:\n{log_path.read_text()}")
             try:
                 with urllib.request.urlopen(url, timeout=2) as r:
-                    if r.status == 200:
+                    if r.status == 200 and f"{LISTENING}{url.rstrip('/')}" in log_path.read_text(errors="replace"):
                         break
             except OSError:
                 pass
