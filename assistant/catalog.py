@@ -123,12 +123,12 @@ class Catalog:
 
     def _add_view_columns(self) -> None:
         """Give a catalog made before views its view columns, filled from the stored meetings (once)."""
-        have = {r[1] for r in self.db.execute("PRAGMA table_info(sources)")}
+        have = _columns(self.db, "sources")
         if all(name in have for name, _ in VIEW_COLUMNS):
             self.db.execute("CREATE INDEX IF NOT EXISTS sources_view ON sources(view_key)")
             return
         with self.transaction() as db:
-            have = {r[1] for r in db.execute("PRAGMA table_info(sources)")}  # another process may have done it
+            have = _columns(db, "sources")  # another process may have done it
             missing = [(name, decl) for name, decl in VIEW_COLUMNS if name not in have]
             if not missing:
                 return
@@ -149,10 +149,10 @@ class Catalog:
     def _add_point_records(self) -> None:
         """Give a catalog made before points had records of their own (``point_json``) the column, filled from the
         stored meetings (once)."""
-        if "point_json" in {r[1] for r in self.db.execute("PRAGMA table_info(points)")}:
+        if "point_json" in _columns(self.db, "points"):
             return
         with self.transaction() as db:
-            if "point_json" in {r[1] for r in db.execute("PRAGMA table_info(points)")}:
+            if "point_json" in _columns(db, "points"):
                 return  # another process did it
             db.execute("ALTER TABLE points ADD COLUMN point_json TEXT NOT NULL DEFAULT ''")
             for r in db.execute("SELECT path, meeting_json FROM sources").fetchall():
@@ -439,12 +439,7 @@ class Catalog:
         considers (the full corpus, 200 random points: 0.08 ms each, against 1.4 ms through its whole meeting;
         an answer to a dev question reads 2.8 points)."""
         r = self.db.execute("SELECT point_json FROM points WHERE point_key=?", (point_key,)).fetchone()
-        if r is None:
-            return None
-        if r[0]:
-            return AgendaPoint.from_dict(json.loads(r[0]))
-        found = self.point(point_key)
-        return found[1] if found else None
+        return AgendaPoint.from_dict(json.loads(r[0])) if r else None
 
     def points_by_case(self, case_number: str) -> list[tuple[Meeting, AgendaPoint]]:
         rows = self.db.execute(
@@ -504,6 +499,10 @@ class Catalog:
                 f" MAX(s.date) FROM sources s WHERE s.{VISIBLE} GROUP BY s.municipality, s.committee ORDER BY 1, 2"
             )
         ]
+
+
+def _columns(db: sqlite3.Connection, table: str) -> set[str]:
+    return {r[1] for r in db.execute(f"PRAGMA table_info({table})")}
 
 
 def _meeting_from(row: sqlite3.Row, view_names: dict[str, tuple[str, ...]]) -> Meeting:
