@@ -66,6 +66,19 @@ def test_held_out_set_passes_every_question_check_and_shares_no_gold_with_the_de
     assert not gold(holdout) & gold(QUESTIONS)
 
 
+def test_third_dev_set_passes_every_question_check_and_uses_no_other_sets_points(corpus_roots, corpus):
+    dev3 = QUESTIONS.with_name("dev3_questions.jsonl")
+    assert cg.check(dev3, corpus_roots, corpus, set_checks=False).errors == []
+
+    def gold(path):
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        return {(g["source"], g["point"]) for q in rows for g in q["gold"]}
+
+    others = [p for p in QUESTIONS.parent.glob("*_questions.jsonl") if p != dev3]
+    assert len(others) >= 4 and gold(dev3)
+    assert not gold(dev3) & set().union(*(gold(p) for p in others))
+
+
 def test_main_exits_zero_and_prints_summary(corpus_roots, capsys):
     assert cg.main([str(QUESTIONS), "--corpus", str(corpus_roots[0])]) == 0
     out = capsys.readouterr().out
