@@ -65,7 +65,8 @@ _QUANTITY_KINDS = (
 )
 _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("attendance", re.compile(
-        r"\b(afbud|fravær\w*|ikke til stede|mødte ikke|deltog ikke|ikke deltog|absent\w*|absence|apolog\w*|"
+        r"\b(afbud|fravær\w*|ikke til stede|mødte ikke|deltog ikke|ikke deltog|hvem manglede|manglede ved|"
+        r"var ikke med|ikke var med|var alle (?:\w+ ){0,2}?(?:med|til stede)|absent\w*|absence|apolog\w*|"
         r"did not attend|did not take part|not take part|didn't take part|"
         r"missing from|not present|who was away)\b")),
     ("participants", re.compile(
@@ -82,7 +83,10 @@ _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("when", re.compile(r"\b(hvornår|when|what date|which date)\b")),
     ("decision", re.compile(
         r"\b(beslut\w*|vedt\w+|godkend\w*|afgjort|afvist|stemte|afstemning\w*|decid\w*|decision\w*|approv\w*|"
-        r"resolv\w*|reject\w*|vot\w+|kom\s+(?:[\w§,.-]+\s+){1,6}?frem til|konklu\w+|conclu\w+|outcome)\b")),
+        r"resolv\w*|reject\w*|vot\w+|kom\s+(?:[\w§,.-]+\s+){1,6}?frem til|konklu\w+|conclu\w+|outcome|"
+        # permitting, refusing or sending back is deciding
+        r"imødekom\w*|afslå\w*|afslog|tilladelse|lov til|sendt\w* (?:\w+ ){0,4}?(?:retur|tilbage)|"
+        r"allowed|permi(?:t|ts|tted|ssion)|turned down|refus\w*|sent back)\b")),
     ("recommendation", re.compile(r"\b(anbefal\w*|indstil\w*|foresl\w*|recommend\w*|propos\w*|advis\w*)\b")),
 ]  # fmt: skip
 
@@ -273,7 +277,17 @@ def detect_intent(question: str, has_case: bool = False) -> str:
             return intent
     if has_case and len(content_terms(_CASE_RE.sub(" ", q))) <= 1:
         return "case"  # "Sag 24-012144?"
+    if _YES_NO.match(q):
+        return "decision"  # "Fik administrationen lov til ...?", "Was the food truck allowed ...?": the decision says
     return "fact"
+
+
+# A yes/no question opens with a finite verb, in Danish and English most often an auxiliary (a closed class of the
+# grammar, not words of a question set); about minutes, what settles it is the point's decision.
+_YES_NO = re.compile(
+    r"^(?:og |men |and |but |so )?(?:blev|bliver|er|var|har|havde|fik|får|skal|skulle|kan|kunne|må|måtte|vil|"
+    r"ville|gik|gav|tog|kom|did|does|do|was|were|is|are|has|have|had|will|would|can|could|should|may|might)\b"
+)
 
 
 def coverage(terms: list[str], text: str) -> float:
@@ -309,8 +323,45 @@ def _month_range(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), end
 
 
+# The word before a date says which side of it the question is on: "fra 1. marts 2024", "since March 2023",
+# "før 2023", "until May". An effective date ("gældende fra 1. januar 2024", "from January 2024", "pr. 1. juli",
+# "levere dagligvarer efter februar 2025") says when something decided earlier takes effect: not a period of
+# meetings (effective_date).
+_AFTER = {"fra", "from", "siden", "since", "efter", "after"}
+_BEFORE = {"før", "inden", "before", "til", "until", "indtil"}
+_EFFECTIVE = {"fra", "from", "pr", "per", "efter", "after"}
+_WORD_BEFORE = re.compile(r"([\wæøå.]+)\s*$", re.I)
+
+
+def _preposition(text: str, start: int) -> str:
+    m = _WORD_BEFORE.search(text[:start])
+    return m.group(1).lower().rstrip(".") if m else ""
+
+
+def _sided(text: str, start: int, first: date, last: date) -> tuple[date | None, date | None]:
+    """The span [first, last] at ``start`` of ``text``, opened on the side its preposition names."""
+    prep = _preposition(text, start)
+    if prep in _AFTER:
+        return (last + timedelta(days=1) if prep in ("efter", "after") else first), None
+    if prep in _BEFORE:
+        return None, (last if prep in ("til", "until", "indtil") else first - timedelta(days=1))
+    return first, last
+
+
+def effective_date(text: str) -> bool:
+    """The question's date is when something takes effect ("fra 1. januar 2024", "from January 2024", "pr. 1.
+    juli"): a day or a month after "fra", "from", "pr.", "per", "efter" or "after" (a bare year after "fra" is a
+    period: "fra 2024")."""
+    for rx in (_FULL_DATE_DA, _FULL_DATE_EN, _NUM_DATE, _ISO_DATE, _MONTH_YEAR):
+        m = rx.search(text)
+        if m:
+            return _preposition(text, m.start()) in _EFFECTIVE
+    return False
+
+
 def find_period(text: str, today: date | None = None) -> tuple[date | None, date | None]:
-    """The date range a question names: a day, a month, a year (with a preposition), or this/last year."""
+    """The date range a question names: a day, a month, a year (with a preposition), or this/last year; "fra",
+    "since", "før", "until" before it open the range on that side."""
     today = today or date.today()
     for rx, order in ((_FULL_DATE_DA, "dmy"), (_FULL_DATE_EN, "mdy")):
         m = rx.search(text)
@@ -319,7 +370,7 @@ def find_period(text: str, today: date | None = None) -> tuple[date | None, date
             day, month = (a, b) if order == "dmy" else (b, a)
             try:
                 d = date(int(y), _MONTHS[month.lower()], int(day))
-                return d, d
+                return _sided(text, m.start(), d, d)
             except (ValueError, KeyError):
                 pass
     for rx, groups in ((_ISO_DATE, (2, 1, 0)), (_NUM_DATE, (0, 1, 2))):
@@ -328,17 +379,17 @@ def find_period(text: str, today: date | None = None) -> tuple[date | None, date
             g = m.groups()
             try:
                 d = date(int(g[groups[2]]), int(g[groups[1]]), int(g[groups[0]]))
-                return d, d
+                return _sided(text, m.start(), d, d)
             except ValueError:
                 pass
     m = _MONTH_YEAR.search(text)
     if m:
-        return _month_range(int(m.group(2)), _MONTHS[m.group(1).lower()])
+        return _sided(text, m.start(), *_month_range(int(m.group(2)), _MONTHS[m.group(1).lower()]))
     m = _YEAR.search(text)
     if m:
         prep, year = m.group(1).lower(), int(m.group(2))
         if prep in ("fra", "from", "siden", "since", "efter", "after"):
-            return (date(year, 1, 1) if prep in ("fra", "from") else date(year + 1, 1, 1)), None
+            return (date(year + 1, 1, 1) if prep in ("efter", "after") else date(year, 1, 1)), None
         if prep in ("før", "inden", "before"):
             return None, date(year - 1, 12, 31)
         if prep in ("til", "until", "indtil"):
@@ -403,6 +454,32 @@ def topic_terms(plan: QueryPlan) -> list[str]:
                                              g.startswith(t))) for g in generic)]
 
 
+# A question of several parts: "Hvor stor var arven, og hvad skal pengene bruges til?", "Where did they go, and
+# what came out of it?" (a conjunction before a question word).
+_PART_BREAK = re.compile(
+    r",?\s+(?:og|samt|and)\s+(?=(?:hvad|hvem|hvilk\w*|hvor\w*|hvordan|hvorfor|hvornår|what|which|who|whom|how|"
+    r"when|where|why|did|was|were|is|are)\b)", re.I)
+
+
+def question_parts(plan: QueryPlan) -> list[list[str]]:
+    """The topic terms of each part of a question of several parts (empty for a question of one part): the terms
+    ``plan.terms`` would be for that part alone (an English part's through the glossary)."""
+    pieces = [s for s in _PART_BREAK.split(plan.topic) if s.strip()]
+    if len(pieces) < 2:
+        return []
+    parts = []
+    for piece in pieces:
+        terms = content_terms(piece)
+        if plan.lang == "en":
+            danish, names = danish_words(piece)
+            generic = _generic_stems()
+            terms = content_terms(" ".join(w for w in [*danish, *names] if _stem(w) not in generic)) or terms
+        terms = [t for t in terms if t in plan.terms]
+        if terms:
+            parts.append(terms)
+    return parts if len(parts) > 1 else []
+
+
 def is_followup(question: str, plan: QueryPlan) -> bool:
     """A question that leans on the previous turn: short, starts with "og"/"and", or refers back."""
     q = question.strip()
@@ -426,6 +503,8 @@ def analyse(
     plan = QueryPlan(question=q, lang=lang or "da", intent=detect_intent(q, bool(case)))
     plan.case_number = case
     date_from, date_to = find_period(q, today)
+    if plan.intent not in ("meetings", "attendance", "participants") and effective_date(q):
+        date_from = date_to = None  # "Hvad koster det fra 1. januar 2024?": decided before the date it names
     year = _YEAR.search(q)
     if year and year.group(1).lower() in ("i", "in", "år", "året", "during") and date_from and date_from.month == 1:
         plan.year = year.group(2)  # "i 2013": the year of the meetings, or the year a point is about

@@ -61,7 +61,13 @@ def test_detect_language(text, lang):
         ("møde 09-12-2025", (date(2025, 12, 9), date(2025, 12, 9))),
         ("møde 2025-12-09", (date(2025, 12, 9), date(2025, 12, 9))),
         ("Hvad besluttede byrådet i 2023?", (date(2023, 1, 1), date(2023, 12, 31))),
-        ("siden 2023", (date(2024, 1, 1), None)),
+        ("siden 2023", (date(2023, 1, 1), None)),
+        ("efter 2023", (date(2024, 1, 1), None)),
+        # a day or a month opened on the side its preposition names
+        ("meetings since March 2023", (date(2023, 3, 1), None)),
+        ("Hvad er besluttet efter 4. april 2022?", (date(2022, 4, 5), None)),
+        ("before 5 May 2023", (None, date(2023, 5, 4))),
+        ("Hvilke møder holdt udvalget fra januar 2024?", (date(2024, 1, 1), None)),
         ("før 2023", (None, date(2022, 12, 31))),
         ("in February 2024", (date(2024, 2, 1), date(2024, 2, 29))),
         ("helhedsplan 2025-2029", (None, None)),  # a plan's years are not a period
@@ -70,6 +76,28 @@ def test_detect_language(text, lang):
 )
 def test_find_period(text, expected):
     assert find_period(text) == expected
+
+
+def test_an_effective_date_is_no_period_of_meetings():
+    """"fra 1. januar 2024", "from January 2024", "pr. 1. juli": when something decided earlier takes effect."""
+    for q in ("Hvad skal borgerne betale fra 1. januar 2024?", "Which municipality joined the depot from January 2024?",
+              "Hvad ændres pr. 1. juli 2023?", "Hvem skal levere dagligvarerne efter februar 2025?"):
+        plan = analyse(q)
+        assert (plan.filters.date_from, plan.filters.date_to) == (None, None), q
+    assert analyse("Hvilke møder holdt udvalget fra januar 2024?").filters.date_from == date(2024, 1, 1)
+    assert analyse("Hvad besluttede byrådet i januar 2024?").filters.date_to == date(2024, 1, 31)
+    assert analyse("Hvad besluttede byrådet fra 2024?").filters.date_from == date(2024, 1, 1)  # a year: a period
+
+
+def test_question_parts():
+    from assistant.query import question_parts
+
+    plan = analyse("Hvor stor en arv fik museet, og hvilken del af museet skal pengene bruges på?")
+    parts = question_parts(plan)
+    assert len(parts) == 2 and "arv" in parts[0] and "peng" in parts[1] and "arv" not in parts[1]
+    english = question_parts(analyse("How much money went to the swimming pool, and what did the nursing homes get?"))
+    assert len(english) == 2 and "svømmehal" in english[0] and "plejehjem" in english[1]  # the glossary's words
+    assert question_parts(analyse("Hvad besluttede Kultur- og Fritidsudvalget om klubhuse og haller?")) == []
 
 
 def test_relative_year():
@@ -126,6 +154,17 @@ def test_generic_udvalget_matches_no_committee():
         ("What did the committee recommend?", "recommendation"),
         ("Hvornår blev skolestrukturen drøftet?", "when"),
         ("Hvor mange penge fik klubhusene?", "fact"),
+        # absence in other words
+        ("Hvem manglede ved udvalgets møde den 12. september 2022?", "attendance"),
+        ("Var alle medlemmer med til mødet i maj?", "attendance"),
+        ("Hvad manglede der penge til?", "fact"),
+        # a yes/no question is settled by the decision; so is permitting, refusing or sending back
+        ("Fik administrationen lov til selv at give dispensationer?", "decision"),
+        ("Skulle de overskydende midler gå tilbage til kassen?", "decision"),
+        ("Was the food truck allowed to set up at the station?", "decision"),
+        ("Did the council grant the emergency package?", "decision"),
+        ("Hvorfor sendte udvalget politikken retur til administrationen?", "decision"),
+        ("Hvilken model valgte udvalget?", "fact"),
     ],
 )
 def test_intent(question, intent):
