@@ -138,6 +138,14 @@ class BM25Index:
         toks = tokenize(word)
         return self._model is not None and bool(toks) and all(t in self._model.vocab_dict for t in toks)
 
+    def doc_freq(self, word: str) -> int:
+        """In how many chunks the rarest token of ``word`` occurs (0 for a word the minutes never use)."""
+        toks = tokenize(word)
+        if self._model is None or not toks:
+            return 0
+        vocab, indptr = self._model.vocab_dict, self._model.scores["indptr"]
+        return min(int(indptr[vocab[t] + 1] - indptr[vocab[t]]) if t in vocab else 0 for t in toks)
+
     def allows(self, cid: str, mask: np.ndarray) -> bool:
         """Whether chunk ``cid`` is in this index and passes ``mask``."""
         pos = self._pos.get(cid)

@@ -6,6 +6,7 @@ catalog does not know (or knows with another text), so a half-ingested file stay
 
 from __future__ import annotations
 
+import math
 import os
 import threading
 from collections import OrderedDict
@@ -356,6 +357,12 @@ class Index:
     def knows(self, word: str) -> bool:
         """Whether the indexed minutes use ``word`` (as BM25 tokenizes it)."""
         return self.bm25_index().knows(word)
+
+    def specificity(self, word: str) -> float:
+        """How rare ``word`` is in the indexed minutes: its inverse document frequency over the chunks,
+        ln((N + 1) / (df + 1)); a word they never use has the highest, ln(N + 1)."""
+        idx = self.bm25_index()
+        return math.log((len(idx) + 1) / (idx.doc_freq(word) + 1))
 
     def bm25(
         self, query: str, k: int, filters: Filters | None = None, compounds: bool = True

@@ -282,16 +282,28 @@ ABBREVIATIONS = frozenset(
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"'»«“(\[]?[A-ZÆØÅ0-9§])")
 
 
+# An item's number before its text ("3. Ikke godkendt", "1.-2. Godkendt", "Ad 2. Anbefales", "Punkt 4. Taget til
+# efterretning"): the stop ends the number, not a sentence; the number belongs to the item it numbers.
+_ITEM_NUMBER = re.compile(
+    r"(?:(?:ad|at|punkt|pkt\.?)\s+)?\d{1,2}[a-z]?\.(?:\s*(?:-|–|og|,|&|and)\s*\d{1,2}[a-z]?\.)*", re.I
+)
+
+
 def sentence_breaks(text: str) -> list[re.Match[str]]:
     """The whitespace runs between sentences of ``text``: after a stop, before a capital, a digit or "§", except
-    after an abbreviation (``ABBREVIATIONS``) that a number or "§" follows."""
+    after an abbreviation (``ABBREVIATIONS``) that a number or "§" follows, and after an item's number
+    (``_ITEM_NUMBER``) that opens a sentence."""
     out = []
+    start = 0
     for m in _SENTENCE_BREAK.finditer(text):
         if text[m.end()].isdigit() or text[m.end()] == "§":
             word = text[: m.start()].rsplit(None, 1)[-1].lstrip("(»«\"'[").rstrip(".").lower()
             if len(word) == 1 and word.isalpha() or word in ABBREVIATIONS:
                 continue
+        if _ITEM_NUMBER.fullmatch(text[start : m.start()].strip()):
+            continue
         out.append(m)
+        start = m.end()
     return out
 
 

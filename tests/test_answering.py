@@ -290,3 +290,43 @@ def test_when_question_favours_a_dated_sentence(assistant):
     assert when[dated] - fact[dated] == pytest.approx(DATE_BONUS)
     undated = next(t for t in when if t != dated)
     assert when[undated] == pytest.approx(fact[undated])
+
+
+def test_evidence_is_the_best_sentence_match_whatever_section_the_question_favours(assistant, monkeypatch):
+    """A decision question lifts the point's Beslutning ("Byrådet godkendte indstillingen.") above a closer sentence:
+    how well the minutes match the question (the refusal's evidence) is still the closest sentence's cosine."""
+    question = "Hvad skete der med tidsplanen for budget 2024 i byrådet?"
+    plan = assistant.plan(question)
+    hits = assistant.search(question, plan=plan)
+    extractive = assistant.extractive
+    scored = extractive.score_units(plan, [u for h in hits[:1] for u in split_units(
+        h.point_key, 0, assistant.index.catalog.agenda_point(h.point_key))])
+    assert len({u.cosine for u in scored}) > 1
+    closest, other = max(scored, key=lambda u: u.cosine), min(scored, key=lambda u: u.cosine)
+    evidence = []
+    for first in (closest, other):  # either sentence ranked first by the section it is in
+        first.score, (other if first is closest else closest).score = 1.0, 0.5
+        ranked = sorted(scored, key=lambda u: -u.score)
+        monkeypatch.setattr(extractive, "score_units", lambda plan, units, ranked=ranked: ranked)
+        evidence.append(extractive.answer(plan, hits).evidence)
+    assert evidence[0] == evidence[1], evidence
+
+
+def test_a_question_of_two_parts_gets_a_quote_for_each(assistant):
+    """"Hvor stort er beløbet ..., og hvad skal ... bruges til?": the closest sentence answers the second part; the
+    first part's sentence (the amount) is quoted too, from the same point."""
+    ans = assistant.ask("Hvor stort er beløbet til klubhusene, og hvad skal Tune Boldklub bruge pengene til?")
+    assert not ans.refused
+    assert "800.000 kr." in ans.text and "2,5 mio. kr." in ans.text, ans.text
+    assert {c.point_title for c in ans.citations} == {"Tilskud til renovering af klubhuse"}
+
+
+def test_a_word_the_minutes_never_use_weighs_by_how_specific_it_is(assistant, monkeypatch):
+    """The unknown-words evidence counts a Danish question's words by their rarity in the index: missing
+    "betalingsparkering" beside "klubhuse" (a word of few points) costs more than half the penalty; an English
+    question's glossary words count once each."""
+    question = "Hvad har udvalget besluttet om betalingsparkering ved klubhusene?"
+    weighted = assistant.ask(question).evidence
+    monkeypatch.setattr(assistant.index, "specificity", lambda word: 1.0, raising=False)
+    counted = assistant.ask(question).evidence
+    assert weighted < counted

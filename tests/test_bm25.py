@@ -62,3 +62,10 @@ def test_save_and_load_roundtrip(tmp_path):
 def test_empty_index():
     idx = BM25Index().build([], [])
     assert idx.search("noget", 3) == []
+
+
+def test_doc_freq_counts_the_chunks_that_use_a_word():
+    idx = BM25Index().build(["a", "b", "c"], ["Byrådet godkendte budgettet", "Budgettet blev drøftet",
+                                              "Parkering ved stationen"])
+    assert idx.doc_freq("budgetterne") == 2 and idx.doc_freq("parkering") == 1
+    assert idx.doc_freq("betalingsparkering") == 0 and BM25Index().doc_freq("budget") == 0

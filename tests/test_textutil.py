@@ -92,6 +92,11 @@ def test_html_to_text_and_blocks():
         ("Udgiften er 3,1 mio. kr. Udvalget godkendte den.", ["Udgiften er 3,1 mio. kr.", "Udvalget godkendte den."]),
         ("Godkendt. 2 stemte imod. Se s. 4 og bilag 3.", ["Godkendt.", "2 stemte imod.", "Se s. 4 og bilag 3."]),
         ("Approved under item no. 4. The council agreed.", ["Approved under item no. 4.", "The council agreed."]),
+        # an item's number stays with the item it numbers (a decision's "3. Ikke godkendt" quoted whole)
+        ("1.-2. Godkendt. 3. Ikke godkendt, idet delegationen gives for op til 6 mdr.",
+         ["1.-2. Godkendt.", "3. Ikke godkendt, idet delegationen gives for op til 6 mdr."]),
+        ("Ad 2. Anbefales. Punkt 4. Taget til efterretning.", ["Ad 2. Anbefales.", "Punkt 4. Taget til efterretning."]),
+        ("Der var 12. Ikke flere.", ["Der var 12.", "Ikke flere."]),  # a number ending a sentence is no item
         ("", []),
     ],
 )
