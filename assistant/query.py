@@ -85,7 +85,7 @@ _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(beslut\w*|vedt\w+|godkend\w*|afgjort|afvist|stemte|afstemning\w*|decid\w*|decision\w*|approv\w*|"
         r"resolv\w*|reject\w*|vot\w+|kom\s+(?:[\w§,.-]+\s+){1,6}?frem til|konklu\w+|conclu\w+|outcome|"
         # permitting, refusing or sending back is deciding
-        r"imødekom\w*|afslå\w*|afslog|tilladelse|lov til|sendt\w* (?:\w+ ){0,4}?(?:retur|tilbage)|"
+        r"imødekom\w*|afslå\w*|afslog|tilladelse|lov til|sendt\w* (?:[\w-]+ ){0,8}?(?:retur|tilbage)|"
         r"allowed|permi(?:t|ts|tted|ssion)|turned down|refus\w*|sent back)\b")),
     ("recommendation", re.compile(r"\b(anbefal\w*|indstil\w*|foresl\w*|recommend\w*|propos\w*|advis\w*)\b")),
 ]  # fmt: skip

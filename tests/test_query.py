@@ -164,6 +164,7 @@ def test_generic_udvalget_matches_no_committee():
         ("Was the food truck allowed to set up at the station?", "decision"),
         ("Did the council grant the emergency package?", "decision"),
         ("Hvorfor sendte udvalget politikken retur til administrationen?", "decision"),
+        ("Hvorfor sendte Plan- og Tryghedsudvalget andet udkast til politikken retur?", "decision"),
         ("Hvilken model valgte udvalget?", "fact"),
     ],
 )
