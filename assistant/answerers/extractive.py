@@ -352,8 +352,8 @@ class ExtractiveAnswerer:
         if top_hit is not None and top_hit.point_key in points:
             cov = coverage(plan.terms, self._point_text(points[top_hit.point_key]))
         # the closest sentence's cosine: a section the intent favours may rank a less close one first (a yes/no
-        # question's Beslutning "Godkendt"), which says nothing of how well the minutes match (three dev sets:
-        # false refusals 6 -> 2 of 92, the same unanswerable questions refused, at the same threshold)
+        # question's Beslutning "Godkendt"), which says nothing of how well the minutes match (the three dev sets on
+        # a partial index: false refusals 6 -> 2 of 92, the same 17 of 23 unanswerable refused, same threshold)
         best_cos = max((u.cosine for u in ranked), default=0.0)
         level = self._level
         weight = self.settings.refusal_coverage_weight
@@ -431,7 +431,7 @@ class ExtractiveAnswerer:
                 # a Danish question's terms count by how rare they are in the index (a word the minutes never use,
                 # the rarest): its most specific word missing ("betalingsparkering" beside "station" and "indføre")
                 # is most of what it asks. An English question's Danish words are the glossary's guesses: each counts
-                # once (weighted, the three dev sets' English answers lost 3 of 33 to refusals).
+                # once (weighted too, three English dev questions answered before were refused: d3q022, q082, do002).
                 weight = self._specificity if plan.lang == "da" else (lambda term: 1.0)
                 total = sum(weight(t) for t in plan.terms)
                 penalty += s.refusal_unknown_penalty * sum(weight(t) for g in unknown for t in g) / max(total, 1e-9)
