@@ -69,6 +69,22 @@ def compound_head(token: str, vocab: dict[str, int] | set[str]) -> str | None:
     return None
 
 
+def compound_parts(token: str, vocab: dict[str, int] | set[str]) -> tuple[str, str] | None:
+    """Two words of ``vocab`` a Danish compound is made of ("døgntakst" -> "døgn", "takst"): each at least 4
+    letters, a linking "s" or "e" between them allowed ("affaldsgebyr" -> "affald", "gebyr"); the split with the
+    longest first part."""
+    if not token.isalpha() or len(token) < 8:
+        return None
+    for cut in range(len(token) - 4, 3, -1):
+        head, tail = token[:cut], token[cut:]
+        if tail not in vocab:
+            continue
+        for word in (head, head[:-1] if head[-1] in "se" and len(head) > 4 else ""):
+            if word and word in vocab:
+                return word, tail
+    return None
+
+
 META_FIELDS = ("municipality", "committee", "case_number")  # filtered case-insensitively, as the catalog does
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from assistant.bm25 import BM25Index, tokenize
+from assistant.bm25 import BM25Index, compound_parts, tokenize
 
 DOCS = {
     "a": "Sag 24-012144: Økonomiudvalget bevilger 87.500 kr. til legepladser i Greve.",
@@ -69,3 +69,12 @@ def test_doc_freq_counts_the_chunks_that_use_a_word():
                                               "Parkering ved stationen"])
     assert idx.doc_freq("budgetterne") == 2 and idx.doc_freq("parkering") == 1
     assert idx.doc_freq("betalingsparkering") == 0 and BM25Index().doc_freq("budget") == 0
+
+
+def test_compound_parts_are_two_words_of_at_least_four_letters():
+    words = {"affald", "gebyr", "døgn", "takst", "ungdom", "råd", "skol", "kantin"}
+    assert compound_parts("affaldsgebyr", words) == ("affald", "gebyr")  # the linking s
+    assert compound_parts("døgntakst", words) == ("døgn", "takst")
+    assert compound_parts("skolekantin", words) == ("skol", "kantin")  # the linking e
+    assert compound_parts("ungdomsråd", words) is None  # "råd" is too short to stand for a part
+    assert compound_parts("parkering", words) is None

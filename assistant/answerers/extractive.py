@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant.bm25 import compound_head
+from assistant.bm25 import compound_head, compound_parts
 from assistant.calibration import Calibration, calibration_for
 from assistant.citations import citation_from_chunk, clean_title, render_citation
 from assistant.embedders import estimate_tokens
@@ -201,8 +201,9 @@ def dated_decision(found: tuple[str, AgendaPoint] | None, plan: QueryPlan) -> De
 
 def _in_text(term: str, glued: str, have: set[str]) -> bool:
     """The term is in the text (spaces and hyphens removed: "Sankt Hans-fest"), or a word of the text heads the
-    compound and covers most of it ("sankthans" of "sankthansfest"; not "ungdom" of "ungdomsråd")."""
-    return term in glued or compound_head(term, have) is not None
+    compound and covers most of it ("sankthans" of "sankthansfest"; not "ungdom" of "ungdomsråd"), or the text uses
+    both words the compound is made of ("døgntakst": "taksten ... pr. døgn")."""
+    return term in glued or compound_head(term, have) is not None or compound_parts(term, have) is not None
 
 
 def score_text(u: Unit) -> str:
@@ -419,8 +420,8 @@ class ExtractiveAnswerer:
             # compounds: "sankthansfest" is known when the best points say "Sankt Hans-fest"
             searched = " ".join(texts.values())
             glued = re.sub(r"[\s\-–]+", "", searched.lower())
-            # the words' stems only where a compound's head is looked for (a term of 10+ letters not in the text)
-            heads = any(len(t) >= 10 and t not in glued for g in groups for t in g)
+            # the words' stems only where a compound's head or parts are looked for (8+ letters, not in the text)
+            heads = any(len(t) >= 8 and t not in glued for g in groups for t in g)
             have = stems(searched) if heads else set()
             unknown = [
                 g for g in groups
