@@ -338,9 +338,8 @@ def _preposition(text: str, start: int) -> str:
     return m.group(1).lower().rstrip(".") if m else ""
 
 
-def _sided(text: str, start: int, first: date, last: date) -> tuple[date | None, date | None]:
-    """The span [first, last] at ``start`` of ``text``, opened on the side its preposition names."""
-    prep = _preposition(text, start)
+def _opened(prep: str, first: date, last: date) -> tuple[date | None, date | None]:
+    """The span [first, last] opened on the side ``prep`` names ("fra", "efter", "før", "til"), or kept whole."""
     if prep in _AFTER:
         return (last + timedelta(days=1) if prep in ("efter", "after") else first), None
     if prep in _BEFORE:
@@ -348,21 +347,9 @@ def _sided(text: str, start: int, first: date, last: date) -> tuple[date | None,
     return first, last
 
 
-def effective_date(text: str) -> bool:
-    """The question's date is when something takes effect ("fra 1. januar 2024", "from January 2024", "pr. 1.
-    juli"): a day or a month after "fra", "from", "pr.", "per", "efter" or "after" (a bare year after "fra" is a
-    period: "fra 2024")."""
-    for rx in (_FULL_DATE_DA, _FULL_DATE_EN, _NUM_DATE, _ISO_DATE, _MONTH_YEAR):
-        m = rx.search(text)
-        if m:
-            return _preposition(text, m.start()) in _EFFECTIVE
-    return False
-
-
-def find_period(text: str, today: date | None = None) -> tuple[date | None, date | None]:
-    """The date range a question names: a day, a month, a year (with a preposition), or this/last year; "fra",
-    "since", "før", "until" before it open the range on that side."""
-    today = today or date.today()
+def _date_span(text: str) -> tuple[int, date, date] | None:
+    """(where it starts, first day, last day) of the first day or month ``text`` names: a full date, a numeric or
+    ISO date, or a month and year."""
     for rx, order in ((_FULL_DATE_DA, "dmy"), (_FULL_DATE_EN, "mdy")):
         m = rx.search(text)
         if m:
@@ -370,7 +357,7 @@ def find_period(text: str, today: date | None = None) -> tuple[date | None, date
             day, month = (a, b) if order == "dmy" else (b, a)
             try:
                 d = date(int(y), _MONTHS[month.lower()], int(day))
-                return _sided(text, m.start(), d, d)
+                return m.start(), d, d
             except (ValueError, KeyError):
                 pass
     for rx, groups in ((_ISO_DATE, (2, 1, 0)), (_NUM_DATE, (0, 1, 2))):
@@ -379,22 +366,35 @@ def find_period(text: str, today: date | None = None) -> tuple[date | None, date
             g = m.groups()
             try:
                 d = date(int(g[groups[2]]), int(g[groups[1]]), int(g[groups[0]]))
-                return _sided(text, m.start(), d, d)
+                return m.start(), d, d
             except ValueError:
                 pass
     m = _MONTH_YEAR.search(text)
     if m:
-        return _sided(text, m.start(), *_month_range(int(m.group(2)), _MONTHS[m.group(1).lower()]))
+        return m.start(), *_month_range(int(m.group(2)), _MONTHS[m.group(1).lower()])
+    return None
+
+
+def effective_date(text: str) -> bool:
+    """The question's date is when something takes effect ("fra 1. januar 2024", "from January 2024", "pr. 1.
+    juli"): a day or a month after "fra", "from", "pr.", "per", "efter" or "after" (a bare year after "fra" is a
+    period: "fra 2024")."""
+    span = _date_span(text)
+    return span is not None and _preposition(text, span[0]) in _EFFECTIVE
+
+
+def find_period(text: str, today: date | None = None) -> tuple[date | None, date | None]:
+    """The date range a question names: a day, a month, a year (with a preposition), or this/last year; "fra",
+    "since", "før", "until" before it open the range on that side."""
+    today = today or date.today()
+    span = _date_span(text)
+    if span is not None:
+        start, first, last = span
+        return _opened(_preposition(text, start), first, last)
     m = _YEAR.search(text)
     if m:
-        prep, year = m.group(1).lower(), int(m.group(2))
-        if prep in ("fra", "from", "siden", "since", "efter", "after"):
-            return (date(year + 1, 1, 1) if prep in ("efter", "after") else date(year, 1, 1)), None
-        if prep in ("før", "inden", "before"):
-            return None, date(year - 1, 12, 31)
-        if prep in ("til", "until", "indtil"):
-            return None, date(year, 12, 31)
-        return date(year, 1, 1), date(year, 12, 31)
+        year = int(m.group(2))
+        return _opened(m.group(1).lower(), date(year, 1, 1), date(year, 12, 31))
     m = _REL_YEAR.search(text)
     if m:
         year = today.year if m.group(1).lower() in ("i år", "this year") else today.year - 1
@@ -454,6 +454,14 @@ def topic_terms(plan: QueryPlan) -> list[str]:
                                              g.startswith(t))) for g in generic)]
 
 
+def english_to_danish(text: str) -> str:
+    """The Danish words an English text's glossary phrases give, and its names, without the words every point
+    uses ("council", "decide"): what BM25 searches for an English question."""
+    danish, names = danish_words(text)
+    generic = _generic_stems()
+    return " ".join(dict.fromkeys(w for w in [*danish, *names] if _stem(w) not in generic))
+
+
 # A question of several parts: "Hvor stor var arven, og hvad skal pengene bruges til?", "Where did they go, and
 # what came out of it?" (a conjunction before a question word).
 _PART_BREAK = re.compile(
@@ -471,9 +479,7 @@ def question_parts(plan: QueryPlan) -> list[list[str]]:
     for piece in pieces:
         terms = content_terms(piece)
         if plan.lang == "en":
-            danish, names = danish_words(piece)
-            generic = _generic_stems()
-            terms = content_terms(" ".join(w for w in [*danish, *names] if _stem(w) not in generic)) or terms
+            terms = content_terms(english_to_danish(piece)) or terms
         terms = [t for t in terms if t in plan.terms]
         if terms:
             parts.append(terms)
@@ -545,9 +551,7 @@ def analyse(
     plan.terms = content_terms(topic)
     plan.topic = " ".join(topic.split())
     if plan.lang == "en":
-        danish, names = danish_words(plan.topic)
-        generic = _generic_stems()
-        plan.translation = " ".join(dict.fromkeys(w for w in [*danish, *names] if _stem(w) not in generic))
+        plan.translation = english_to_danish(plan.topic)
         plan.terms = content_terms(plan.translation) or plan.terms
     plan.numbers = list(dict.fromkeys(re.findall(r"\d[\d.,]*\d{2,}|\d{3,}", topic)))
     if _QUANTITY.search(q):

@@ -433,14 +433,10 @@ class ExtractiveAnswerer:
                 # the rarest): its most specific word missing ("betalingsparkering" beside "station" and "indføre")
                 # is most of what it asks. An English question's Danish words are the glossary's guesses: each counts
                 # once (weighted too, three English dev questions answered before were refused: d3q022, q082, do002).
-                weight = self._specificity if plan.lang == "da" else (lambda term: 1.0)
+                weight = self.index.specificity if plan.lang == "da" else (lambda term: 1.0)
                 total = sum(weight(t) for t in plan.terms)
                 penalty += s.refusal_unknown_penalty * sum(weight(t) for g in unknown for t in g) / max(total, 1e-9)
         return penalty
-
-    def _specificity(self, term: str) -> float:
-        measure = getattr(self.index, "specificity", None)
-        return measure(term) if measure is not None else 1.0
 
     @staticmethod
     def _point_text(found: tuple[str, AgendaPoint]) -> str:
