@@ -252,7 +252,10 @@ class HybridRetriever:
         """"i 2013" dates the meetings or names the year a point is about ("Bygningsvedligeholdelse 2013", decided
         in December 2012): the points of meetings in the year and the points that name it, each by its better fused
         score of the two searches. (A sum of their ranks counted twice the points that are dated in the year and
-        name it, such as every "Budgetopfølgning 2023" of 2023, above the one report on 2023 made in 2024.)"""
+        name it, such as every "Budgetopfølgning 2023" of 2023, above the one report on 2023 made in 2024.) A title
+        naming only other years is another edition (demote_other_years): "Magtanvendelser ... i 2022", handled in
+        2023, after "Magtanvendelser ... 2023", handled in 2024 (dev: the two answers that change contain their
+        fragments, no other answer of the three dev sets changes)."""
         undated = [h for h in self._search(text, replace(f, date_from=None, date_to=None), k, plan)
                    if plan.year in f"{h.first.point_title} {h.first.body}"]
         if not undated:
@@ -261,7 +264,7 @@ class HybridRetriever:
         for h in [*dated, *undated]:
             if h.point_key not in best or ranking(h) < ranking(best[h.point_key]):
                 best[h.point_key] = h
-        return sorted(best.values(), key=ranking)[:k]
+        return demote_other_years(sorted(best.values(), key=ranking), [plan.year, *plan.numbers])[:k]
 
     def _search(self, text: str, filters: Filters, k: int, plan: QueryPlan) -> list[Hit]:
         s = self.settings

@@ -330,3 +330,26 @@ def test_a_word_the_minutes_never_use_weighs_by_how_specific_it_is(assistant, mo
     monkeypatch.setattr(assistant.index, "specificity", lambda word: 1.0, raising=False)
     counted = assistant.ask(question).evidence
     assert weighted < counted
+
+
+def test_a_question_for_a_share_is_led_by_the_sentence_naming_it():
+    """"Hvad var stemmeprocenten ved valget?": the best-ranked point (the election's planning) mentions the
+    turnout without a figure; the evaluation's sentence with the share in percent leads the answer and its point is
+    cited first."""
+    from fakes_index import FakeIndex, meeting, point
+
+    byraad = meeting("Byrådet", "2022-09-05", [point(
+        "10", "Folketingsvalg 2022 stemmeprocent",
+        Indstilling="Det indstilles, at der ikke laves særlige kampagner for at højne stemmeprocenten ved valget.",
+        Beslutning="Godkendt.")])
+    later = meeting("Byrådet", "2022-12-12", [point(
+        "25", "Evaluering af valget",
+        Sagsfremstilling="Stemmeprocenten ved valget var på 84 %, svarende til landsgennemsnittet.",
+        Beslutning="Taget til efterretning.")])
+    settings = Settings(candidates=10)
+    assistant = Assistant(settings, index=FakeIndex([byraad, later], settings))
+    question = "Hvad var stemmeprocenten ved folketingsvalget?"
+    assert assistant.search(question)[0].first.point_title == "Folketingsvalg 2022 stemmeprocent"
+    ans = assistant.ask(question)
+    assert not ans.refused
+    assert ans.citations[0].point_title == "Evaluering af valget" and "84 %" in ans.text.splitlines()[1]

@@ -216,6 +216,32 @@ def test_a_year_the_question_names_ranks_each_point_by_its_better_search():
         "Årsberetning 2023 for whistleblowerordningen", "Budgetopfølgning 1 (2023)", "Ligestillingsredegørelse 2023"]
 
 
+
+def test_a_year_the_question_names_puts_another_years_edition_after_the_edition_of_that_year():
+    """"Hvor mange magtanvendelser blev indberettet i 2023?": the 2022 edition of a yearly report, handled at a 2023
+    meeting and first in both rankings of the dated search, goes after the 2023 edition handled in 2024, first in
+    BM25 and second in the dense ranking of the undated search (the year as a topic)."""
+    from fakes_index import FakeIndex
+
+    m23 = meeting("Social- og Handicapudvalget", "2023-02-06", [
+        point("6", "Magtanvendelser på voksenområdet i 2022", Beslutning="x"),
+        point("7", "Orientering om tilsyn", Beslutning="x"),
+    ])  # fmt: skip
+    m24 = meeting("Social- og Handicapudvalget", "2024-03-18", [point("4", "Magtanvendelser på voksenområdet 2023",
+                                                                      Beslutning="x")])
+    older, other = (chunk_point(m23, p) for p in m23.points)
+    asked = chunk_point(m24, m24.points[0])
+    index = FakeIndex([m23, m24])
+
+    def ranked(dated, undated):
+        return lambda _q, _k, f=None: [(c, 1.0 - i / 10) for i, c in enumerate(dated if f and f.date_from else undated)]
+
+    index.dense_vector = ranked([older, other], [older, other, asked])
+    index.bm25 = ranked([older, other], [asked, older, other])
+    hits = HybridRetriever(index, Settings()).search("Hvor mange magtanvendelser blev indberettet i 2023?")
+    assert [h.first.point_title for h in hits][:2] == [
+        "Magtanvendelser på voksenområdet 2023", "Magtanvendelser på voksenområdet i 2022"]
+
 @pytest.mark.parametrize(
     ("title", "years"),
     [

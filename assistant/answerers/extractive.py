@@ -448,6 +448,11 @@ class ExtractiveAnswerer:
         # The retrieval's best point leads (fused dense and BM25 rank it better than one sentence's cosine does:
         # first citation 0.739 -> 0.761 on the development set); its best sentence opens the answer.
         best = next((u for u in ranked if u.rank == 0), ranked[0])
+        # ... unless it names no amount in the unit asked for ("Hvad var stemmeprocenten?", "Hvad koster ...?") and
+        # a scored sentence of another point does: that sentence answers (dev: one more first citation, q046; any
+        # number, unit-less, also led with "53 tiltag" for "én indberetning" and was dropped)
+        if plan.quantity in _UNIT and not names_amount(best.text, plan.quantity):
+            best = next((u for u in ranked if names_amount(u.text, plan.quantity)), best)
         chosen = [best]
         keys = {best.point_key}
         for u in ranked:
