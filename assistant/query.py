@@ -41,14 +41,19 @@ QUESTION_WORDS = frozenset(
     "deltog deltagere administration administrationen forvaltning forvaltningen".split()
 ) | {m.lower() for m in DA_MONTHS + EN_MONTHS}
 
+# "Hvor er sag X blevet behandlet?", "Where has the case been discussed?": where is which bodies, so the path
+_WHERE_HANDLED = (r"hvor (?:er|blev|har|var)\b(?:\s+[\w§,.-]+){0,10}?\s+behandl\w*|"
+                  r"where (?:was|were|has|have|is)\b(?:\s+[\w§,.-]+){0,10}?\s+(?:handled|dealt with|discussed|"
+                  r"treated|considered)")
 _PATH = re.compile(
     r"\b(sagens forløb|forløb|hvilke punkter|hvilke udvalg|behandlet hvor|gennem hvilke|sagsforløb|igen|"
     r"tidligere|rækkefølge|history of|which items|which committees|path of|passed through|went through|again|"
-    r"dealt with before|earlier|trace)\b")
+    rf"dealt with before|earlier|trace|{_WHERE_HANDLED})\b")
 # A question about the order of a topic's handlings (its case found by search): "tidligere", "i hvilken
 # rækkefølge", "trace", "earlier meeting".
 _PATH_TOPIC = re.compile(r"\b(tidligere (?:været |blevet )?behandl\w*|rækkefølge|trace|earlier meeting|sagsforløb|"
-                         r"sagens forløb|behandlet igen|dealt with before|which meetings? (?:handled|dealt))\b", re.I)
+                         r"sagens forløb|behandlet igen|dealt with before|which meetings? (?:handled|dealt)|"
+                         rf"{_WHERE_HANDLED})\b", re.I)
 # The question asks for an amount, a count, a share or a rank: the answer is a sentence with a number in it.
 _QUANTITY = re.compile(
     r"\b(hvor (?:mange|meget|stor[te]?|høj[te]?|lang[te]?|dyr[te]?)|hvad (?:koste\w*|beløb\w*)|hvilket beløb|"

@@ -181,6 +181,22 @@ def test_case_intent_needs_case_number():
     assert detect_intent("Hvad besluttede byrådet i sag 24-012144?", has_case=True) == "decision"
 
 
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Hvor er sag 23-013578 om lån af idrætshallen blevet behandlet?", "case"),
+        ("Hvor blev sagen om lån af idrætshallen behandlet?", "case"),  # the topic's case, found by search
+        ("Where has case 23-013578 been discussed?", "case"),
+        ("Where was the case about the sports hall dealt with?", "case"),
+        ("Hvor mange borgere blev behandlet på klinikken?", "fact"),  # a count, not a place
+        ("Hvor blev mødet holdt?", "fact"),  # the meeting's place
+    ],
+)
+def test_where_a_case_was_handled_asks_for_its_path(question, intent):
+    """"Hvor er sagen behandlet?": the bodies that handled it, i.e. its path, with or without a case number."""
+    assert analyse(question).intent == intent
+
+
 def test_analyse_fills_filters_from_question():
     plan = analyse("Hvad besluttede kulturudvalget i juni 2023 i Greve?", None, Catalog())
     assert plan.lang == "da" and plan.intent == "decision"
