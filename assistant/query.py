@@ -7,6 +7,7 @@ catalog's committee list) and has no model.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -295,9 +296,10 @@ _YES_NO = re.compile(
 )
 
 
-def coverage(terms: list[str], text: str) -> float:
+def coverage(terms: list[str], text: str, weight: Callable[[str], float] | None = None) -> float:
     """Share of the question's content stems found in ``text``: as a stem, as the head of a longer word
-    ("livestream" in "livestreaming"), or through the head of a compound ("sankthansfest" by "sankthans")."""
+    ("livestream" in "livestreaming"), or through the head of a compound ("sankthansfest" by "sankthans"); each
+    term counted by ``weight`` when given (Index.specificity: a rare word counts for more)."""
     if not terms:
         return 0.0
     # The Danish stemmer only cuts a word's end, so a term found by any of the three ways is in the lower-cased
@@ -315,7 +317,10 @@ def coverage(terms: list[str], text: str) -> float:
         or (t[:7] in low and compound_head(t, have))
         for t in terms
     ]
-    return sum(bool(f) for f in found) / len(terms)
+    if weight is None:
+        return sum(bool(f) for f in found) / len(terms)
+    weights = [weight(t) for t in terms]
+    return sum(w for w, f in zip(weights, found, strict=True) if f) / max(sum(weights), 1e-9)
 
 
 def find_case_number(text: str) -> str | None:

@@ -10,6 +10,7 @@ from assistant.query import (
     QueryPlan,
     analyse,
     committee_aliases,
+    coverage,
     detect_intent,
     detect_language,
     find_case_number,
@@ -454,3 +455,15 @@ def test_amounts_are_told_from_dates_around_each_number_as_from_the_whole_text()
             assert x.names_amount(t, kind) is want, (kind, t[:200])
             outcomes.add((kind, want))
     assert len(outcomes) == 6  # every kind is compared both ways
+
+
+def test_coverage_counts_each_word_by_its_weight_when_given():
+    """"indføre mobilforbud i folkeskolerne" against a text on the schools: two of three words, but the rare word
+    the text lacks is most of the question when the words count by their rarity."""
+    terms = analyse("Har udvalget besluttet at indføre mobilforbud i folkeskolerne?").terms
+    assert terms == ["indfør", "mobilforbud", "folkeskol"]
+    text = "Udvalget besluttede at indføre et nyt testsystem i folkeskolen."
+    assert coverage(terms, text) == pytest.approx(2 / 3)
+    rarity = {"indfør": 4.8, "mobilforbud": 9.9, "folkeskol": 4.8}
+    assert coverage(terms, text, rarity.get) == pytest.approx(9.6 / 19.5)
+    assert coverage(terms, "Intet her.", rarity.get) == 0.0
