@@ -353,3 +353,20 @@ def test_a_question_for_a_share_is_led_by_the_sentence_naming_it():
     ans = assistant.ask(question)
     assert not ans.refused
     assert ans.citations[0].point_title == "Evaluering af valget" and "84 %" in ans.text.splitlines()[1]
+
+
+def test_a_sentence_repeated_by_a_case_later_handlings_is_scored_once(assistant):
+    """The Økonomiudvalget and Byrådet points of a case repeat the fagudvalg's text: each sentence is scored once,
+    in the best-ranked point, and the pool holds the point's other sentences instead of the repeats."""
+    from fakes_index import point
+
+    from assistant.query import analyse
+
+    text = dict(Sagsfremstilling="Museet har arvet 1 mio. kr. fra en bruger. Arven skal bruges på museets afdeling "
+                "Grevegård. Museet er fritaget for boafgift.", Beslutning="Anbefales.")
+    units = [u for rank, key in enumerate(("k:6", "o:15", "b:24"))
+             for u in split_units(key, rank, point(key[2:], "Privat arv til museet", **text))]
+    ranked = assistant.extractive.score_units(analyse("Hvad skal arven til museet bruges på?"), units)
+    texts = [u.text for u in ranked]
+    assert len(texts) == len(set(texts)) and "Arven skal bruges på museets afdeling Grevegård." in texts
+    assert {u.point_key for u in ranked} == {"k:6"}  # each kept in the best-ranked point

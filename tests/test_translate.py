@@ -6,7 +6,6 @@ from assistant.bm25 import BM25Index, compound_head
 from assistant.query import analyse
 from assistant.translate import GLOSSARY, MAX_PHRASE, danish_words, load_glossary
 
-
 GENERAL = "# ---- General municipal vocabulary"
 
 

@@ -302,6 +302,10 @@ class ExtractiveAnswerer:
         # Fragments ("5 min.", "Chef for Handicap og Psykiatri") match any short question and answer none; they are
         # quoted only as part of a decision or list.
         scored = [u for u in units if len(u.text) >= MIN_SCORED_CHARS] or units
+        # A case's handlings repeat their text (fagudvalg, Økonomiudvalget, Byrådet): a sentence is scored once, in
+        # its best-ranked point, so the repeats do not fill the pool in place of the point's other sentences
+        seen: set[str] = set()
+        scored = [u for u in scored if not (_fold(u.text) in seen or seen.add(_fold(u.text)))]
         ranked = sorted(scored, key=lambda u: -u.score)
         # Sentences embedded at ingest (precompute_sentences) cost nothing: then the wider pool is scored.
         wide = ranked[:PRECOMPUTED_POOL]
