@@ -118,6 +118,22 @@ def test_english_question_weights_bm25_down():
     assert len(calls) == 1
 
 
+def test_an_english_question_is_embedded_with_the_danish_words_of_its_glossary():
+    """The multilingual embedder places an English question far from Danish minutes; the glossary's Danish words
+    beside it ("... beach cleaning? (strandrensning ...)") bring it near them (three dev sets, full corpus: dev3
+    recall@5 0.905 -> 0.976, first citation 0.810 -> 0.881). A Danish question is embedded as it is."""
+    index = fake_index()
+    embedded = []
+    orig = index.embedder.embed_query
+    index.embedder.embed_query = lambda text: embedded.append(text) or orig(text)
+    question = "When was the tender strategy for beach cleaning approved?"
+    HybridRetriever(index, Settings()).search(question)
+    assert embedded[0].startswith(question) and "strandrensning" in embedded[0].split("(", 1)[1]
+    embedded.clear()
+    HybridRetriever(index, Settings()).search("Hvornår blev udbudsstrategien for strandrensning godkendt?")
+    assert embedded == ["Hvornår blev udbudsstrategien for strandrensning godkendt?"]
+
+
 def test_distinct_points_and_k(retriever):
     hits = retriever.search("budget", k=3)
     assert len(hits) <= 3 and len({h.point_key for h in hits}) == len(hits)
