@@ -66,7 +66,7 @@ def glossary_groups(text: str) -> tuple[list[list[str]], list[str]]:
     kroner], alternatives of one meaning; the capitalised words that are not at a sentence start)."""
     table = glossary()
     tokens = [(m.group(0), m.start()) for m in _WORD.finditer(text)]
-    lower = [t.lower() for t, _ in tokens]
+    lower = [re.sub(r"'s?$", "", t.lower()) for t, _ in tokens]  # possessives: "the Conservatives'", "Greve's"
     out: list[list[str]] = []
     names: list[str] = []
     i = 0

@@ -83,3 +83,10 @@ def test_glossary_groups_keep_a_phrases_alternatives_together():
     grouped = glossary_term_groups(plan.topic, [*plan.terms, "total"])
     assert grouped and all(len(set(g)) == len(g) for g in grouped)
     assert "total" not in {t for g in grouped for t in g}  # an English word kept as typed is in no group
+
+
+def test_a_possessive_is_looked_up_as_its_word():
+    """"the Conservatives' proposal", "the school's budget": the apostrophe is not part of the word."""
+    danish, names = danish_words("Did the council grant the Conservatives' package for the school's budget?")
+    assert "konservative" in danish and "skole" in danish and "budget" in danish
+    assert "Conservatives" not in names
