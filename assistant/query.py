@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, Protocol
 
-from assistant.bm25 import compound_head
+from assistant.bm25 import DANISH_STOPWORDS, compound_head
 from assistant.bodies import aliases, english_committee_score
 from assistant.prompts import DA_MONTHS, EN_MONTHS
 from assistant.records import Answer, Filters
@@ -250,8 +250,8 @@ def content_terms(text: str) -> list[str]:
     out: list[str] = []
     stem = _stemmer().stemWord
     for w in words(text):
-        if len(w) < 3 or w in DA_STOP or w in EN_STOP or w in QUESTION_WORDS or w.isdigit():
-            continue
+        if len(w) < 3 or w in DA_STOP or w in DANISH_STOPWORDS or w in EN_STOP or w in QUESTION_WORDS or w.isdigit():
+            continue  # (DANISH_STOPWORDS: words BM25 does not index, "selv", "dog", never a topic)
         s = stem(w)
         if s not in out:
             out.append(s)

@@ -467,3 +467,10 @@ def test_coverage_counts_each_word_by_its_weight_when_given():
     rarity = {"indfør": 4.8, "mobilforbud": 9.9, "folkeskol": 4.8}
     assert coverage(terms, text, rarity.get) == pytest.approx(9.6 / 19.5)
     assert coverage(terms, "Intet her.", rarity.get) == 0.0
+
+
+def test_a_word_bm25_does_not_index_is_no_topic_term():
+    """"selv" and "dog" are stop words of the BM25 index: never in the minutes' index, so never a topic word (they
+    counted as unknown words, the rarest, against the evidence)."""
+    terms = analyse("Har kommunen afsat et borgerbudget, hvor borgerne selv stemmer om projekter?").terms
+    assert "selv" not in terms and "borgerbudg" in terms
