@@ -78,3 +78,19 @@ def test_compound_parts_are_two_words_of_at_least_four_letters():
     assert compound_parts("skolekantin", words) == ("skol", "kantin")  # the linking e
     assert compound_parts("ungdomsråd", words) is None  # "råd" is too short to stand for a part
     assert compound_parts("parkering", words) is None
+
+
+def test_a_compound_of_the_question_also_finds_its_two_words_apart():
+    """"affaldsgebyret" finds the point on "gebyrer for husholdningsaffald" too (each word at PART_WEIGHT), above a
+    point holding only the question's other word; the evidence check (compounds=False) searches the words as
+    written."""
+    texts = {
+        "a": "Godkendelse af gebyrer for husholdningsaffald. Affald fra husholdninger og gebyr pr. husstand.",
+        "b": "Boligprogram 2023. Nye parcelhuse og rækkehuse i kommunen.",
+        "c": "Affaldsgebyret stiger i 2023.",
+        "d": "Referat af mødet. Godkendelse af dagsorden.",
+    }
+    idx = BM25Index().build(list(texts), list(texts.values()))
+    found = [cid for cid, _ in idx.search("affaldsgebyret for et parcelhus", 4)]
+    assert set(found) == {"a", "b", "c"} and found.index("a") < found.index("b")
+    assert [cid for cid, _ in idx.search("affaldsgebyret for et parcelhus", 4, compounds=False)] == ["c", "b"]
