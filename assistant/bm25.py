@@ -209,11 +209,13 @@ class BM25Index:
         if self._model is None or k <= 0:
             return []
         vocab = self._model.vocab_dict
-        toks = [t for t in tokenize(query) if t in vocab]
+        words = tokenize(query)
+        toks = [t for t in words if t in vocab]
+        parts: list[str] = []
         if compounds:
-            toks += [h for t in tokenize(query) if (h := compound_head(t, vocab)) and h not in toks]
-        parts = [w for t in tokenize(query) if compounds and (p := compound_parts(t, vocab)) for w in p]
-        parts = [w for w in dict.fromkeys(parts) if w not in toks]
+            toks += [h for t in words if (h := compound_head(t, vocab)) and h not in toks]
+            parts = [w for t in words if (pair := compound_parts(t, vocab)) for w in pair if w not in toks]
+            parts = list(dict.fromkeys(parts))
         if not toks and not parts:
             return []
         mask = None

@@ -320,8 +320,10 @@ class ExtractiveAnswerer:
         scored = [u for u in units if len(u.text) >= MIN_SCORED_CHARS] or units
         # A case's handlings repeat their text (fagudvalg, Økonomiudvalget, Byrådet): a sentence is scored once, in
         # its best-ranked point, so the repeats do not fill the pool in place of the point's other sentences
-        seen: set[str] = set()
-        scored = [u for u in scored if not (_fold(u.text) in seen or seen.add(_fold(u.text)))]
+        once: dict[str, Unit] = {}
+        for u in scored:  # units come in their points' rank order
+            once.setdefault(_fold(u.text), u)
+        scored = list(once.values())
         ranked = sorted(scored, key=lambda u: -u.score)
         # Sentences embedded at ingest (precompute_sentences) cost nothing: then the wider pool is scored.
         wide = ranked[:PRECOMPUTED_POOL]
