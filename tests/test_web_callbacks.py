@@ -126,6 +126,16 @@ def test_filters_apply_to_the_question(services):
     assert "ÅÅÅÅ-MM-DD" in messages[-1]["content"] and not session.answers
 
 
+def test_an_english_question_the_minutes_do_not_answer_is_refused_beside_a_closed_point(services):
+    """"What does the new swimming pool cost?": the nearest point is a closed one (its title only); the question's
+    own cosine to that title decides, not the search's vector of the question with Danish words beside it."""
+    _, session = ask(services, "What does the new swimming pool cost?", lang="en")
+    assert session.last().refused and session.last().lang == "en"
+    _, session = ask(services, "What was decided about the sale of land by the stadium?", lang="en")
+    a = session.last()
+    assert not a.refused and a.citations[0].closed and "closed" in a.text
+
+
 def test_refusal_lists_nearest_points():
     near = Citation(1, "Fiktiv Kommune", "Teknik- og Miljøudvalget", "2025-04-07", "4", "Ny cykelsti", "25-000604",
                     "x.json", quote="", point_key="m:4")  # fmt: skip

@@ -384,7 +384,10 @@ class ExtractiveAnswerer:
         weight = self.settings.refusal_coverage_weight
         evidence = level(best_cos, lang) + weight * cov - self._penalty(plan, points, top_hit)
         if top_hit is not None and top_hit.first.closed and points.get(top_hit.point_key):
-            evidence = max(evidence, level(top_hit.dense_score or 0.0, lang) + weight * cov)
+            # a closed point has only its title: its own cosine to the question (the chunk's vector, stored at
+            # ingest), not the search's, which for an English question is the question with Danish words beside it
+            closed = float(self._embed([top_hit.first.text])[0] @ self.retriever.query_vector(plan.question))
+            evidence = max(evidence, level(closed, lang) + weight * cov)
         threshold = self.settings.refusal_threshold_en if lang == "en" else self.settings.refusal_threshold
         top_text = self._point_text(points[top_hit.point_key]) if top_hit and top_hit.point_key in points else ""
         if not hits or self._after_last_meeting(plan, top_text) or evidence < threshold:
