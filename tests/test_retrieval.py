@@ -206,12 +206,24 @@ def test_a_point_of_its_own_goes_before_the_catch_all_point_that_mentions_it():
     assert [h.first.point_number for h in demote_catch_all(far)][0] == "1"
 
 
+def _dated_and_undated(meetings, dense, bm25):
+    """A fake index whose dense and BM25 searches rank fixed chunks: ``(dated, undated)`` each, the first for a
+    search restricted to a period, the second for one without."""
+    from fakes_index import FakeIndex
+
+    index = FakeIndex(meetings)
+
+    def ranked(dated, undated):
+        return lambda _q, _k, f=None: [(c, 1.0 - i / 10) for i, c in enumerate(dated if f and f.date_from else undated)]
+
+    index.dense_vector, index.bm25 = ranked(*dense), ranked(*bm25)
+    return index
+
+
 def test_a_year_the_question_names_ranks_each_point_by_its_better_search():
     """"i 2023" dates the meetings or names the year a point is about. Points of 2023 meetings that name 2023 are in
     both searches; each point is ranked by its better fused score, not by the sum, which counted them twice and put
     the second-best point of 2023 above the report on 2023 made in 2024, first in both rankings of its search."""
-    from fakes_index import FakeIndex
-
     m23 = meeting("Økonomiudvalget", "2023-05-08", [
         point("3", "Budgetopfølgning 1 (2023)", Beslutning="x"),
         point("6", "Ligestillingsredegørelse 2023", Beslutning="x"),
@@ -220,25 +232,17 @@ def test_a_year_the_question_names_ranks_each_point_by_its_better_search():
                                                           Beslutning="x")])
     budget, equality = (chunk_point(m23, p) for p in m23.points)
     report = chunk_point(m24, m24.points[0])
-    index = FakeIndex([m23, m24])
-
-    def ranked(dated, undated):
-        return lambda _q, _k, f=None: [(c, 1.0 - i / 10) for i, c in enumerate(dated if f and f.date_from else undated)]
-
-    index.dense_vector = ranked([budget, equality], [report, budget, equality])
-    index.bm25 = ranked([equality, budget], [report, equality, budget])
+    index = _dated_and_undated([m23, m24], ([budget, equality], [report, budget, equality]),
+                               ([equality, budget], [report, equality, budget]))
     hits = HybridRetriever(index, Settings()).search("Hvor mange indberetninger modtog ordningen i 2023?")
     assert [h.first.point_title for h in hits] == [
         "Årsberetning 2023 for whistleblowerordningen", "Budgetopfølgning 1 (2023)", "Ligestillingsredegørelse 2023"]
-
 
 
 def test_a_year_the_question_names_puts_another_years_edition_after_the_edition_of_that_year():
     """"Hvor mange magtanvendelser blev indberettet i 2023?": the 2022 edition of a yearly report, handled at a 2023
     meeting and first in both rankings of the dated search, goes after the 2023 edition handled in 2024, first in
     BM25 and second in the dense ranking of the undated search (the year as a topic)."""
-    from fakes_index import FakeIndex
-
     m23 = meeting("Social- og Handicapudvalget", "2023-02-06", [
         point("6", "Magtanvendelser på voksenområdet i 2022", Beslutning="x"),
         point("7", "Orientering om tilsyn", Beslutning="x"),
@@ -247,16 +251,12 @@ def test_a_year_the_question_names_puts_another_years_edition_after_the_edition_
                                                                       Beslutning="x")])
     older, other = (chunk_point(m23, p) for p in m23.points)
     asked = chunk_point(m24, m24.points[0])
-    index = FakeIndex([m23, m24])
-
-    def ranked(dated, undated):
-        return lambda _q, _k, f=None: [(c, 1.0 - i / 10) for i, c in enumerate(dated if f and f.date_from else undated)]
-
-    index.dense_vector = ranked([older, other], [older, other, asked])
-    index.bm25 = ranked([older, other], [asked, older, other])
+    index = _dated_and_undated([m23, m24], ([older, other], [older, other, asked]),
+                               ([older, other], [asked, older, other]))
     hits = HybridRetriever(index, Settings()).search("Hvor mange magtanvendelser blev indberettet i 2023?")
     assert [h.first.point_title for h in hits][:2] == [
         "Magtanvendelser på voksenområdet 2023", "Magtanvendelser på voksenområdet i 2022"]
+
 
 @pytest.mark.parametrize(
     ("title", "years"),
