@@ -205,15 +205,16 @@ def dated_decision(found: tuple[str, AgendaPoint] | None, plan: QueryPlan) -> De
 PART_WINDOW = 8
 
 
-def _in_text(term: str, glued: str, have: set[str], sentences: list[list[str]] | None = None) -> bool:
-    """The term is in the text (spaces and hyphens removed: "Sankt Hans-fest"), or a word of the text heads the
-    compound and covers most of it ("sankthans" of "sankthansfest"; not "ungdom" of "ungdomsråd"), or one sentence
-    of the text (``sentences``: each its words' stems) uses both words the compound is made of, close together
-    ("døgntakst": "taksten ... i døgnet")."""
+def _in_text(term: str, glued: str, have: set[str], text: str = "") -> bool:
+    """The term is in the text (``glued``: spaces and hyphens removed: "Sankt Hans-fest"), or a word of the text
+    (``have``: its stems) heads the compound and covers most of it ("sankthans" of "sankthansfest"; not "ungdom" of
+    "ungdomsråd"), or one sentence of ``text`` uses both words the compound is made of, close together ("døgntakst":
+    "taksten ... i døgnet"; the sentences are split only then)."""
     if term in glued or compound_head(term, have) is not None:
         return True
     parts = compound_parts(term, have)
-    return parts is not None and any(_near(sentence, *parts) for sentence in sentences or [])
+    return parts is not None and any(
+        _near([stem_word(w) for w in words(sentence)], *parts) for sentence in split_sentences(text))
 
 
 def _near(stems_: list[str], a: str, b: str, window: int = PART_WINDOW) -> bool:
@@ -450,10 +451,9 @@ class ExtractiveAnswerer:
             # the words' stems only where a compound's head or parts are looked for (8+ letters, not in the text)
             heads = any(len(t) >= 8 and t not in glued for g in groups for t in g)
             have = stems(searched) if heads else set()
-            sentences = [[stem_word(w) for w in words(x)] for x in split_sentences(searched)] if heads else []
             unknown = [
                 g for g in groups
-                if not any(len(t) < 4 or t.isdigit() or _in_text(t, glued, have, sentences)
+                if not any(len(t) < 4 or t.isdigit() or _in_text(t, glued, have, searched)
                            or self.index.bm25(t, 1, f, compounds=False) for t in g)
             ]  # fmt: skip
             if unknown:
