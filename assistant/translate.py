@@ -39,8 +39,16 @@ def glossary() -> dict[str, list[str]]:
 
 
 def _forms(word: str) -> list[str]:
-    """The word and its singular guesses: "canteens" -> ["canteens", "canteen"], "cities" -> [..., "city"]."""
+    """The word and its singular and base-verb guesses: "canteens" -> ["canteens", "canteen"], "cities" -> [...,
+    "city"], "approved" -> [..., "approve"], "recruiting" -> [..., "recruit"], "planning" -> [..., "plan"]. A guess
+    that is no English word finds no glossary entry, so guessing wide costs nothing."""
     forms = [word]
+    if word.endswith("ied") and len(word) > 5:  # applied -> apply
+        forms.append(word[:-3] + "y")
+    if word.endswith("ed") and len(word) > 4:  # approved -> approve, installed -> install, stopped -> stop
+        forms += [word[:-1], word[:-2]] + ([word[:-3]] if word[-3] == word[-4] else [])
+    if word.endswith("ing") and len(word) > 5:  # recruiting -> recruit, moving -> move, planning -> plan
+        forms += [word[:-3], word[:-3] + "e"] + ([word[:-4]] if word[-4] == word[-5] else [])
     if word.endswith("ies") and len(word) > 4:
         forms.append(word[:-3] + "y")
     if word.endswith("es") and len(word) > 4:

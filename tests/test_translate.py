@@ -90,3 +90,13 @@ def test_a_possessive_is_looked_up_as_its_word():
     danish, names = danish_words("Did the council grant the Conservatives' package for the school's budget?")
     assert "konservative" in danish and "skole" in danish and "budget" in danish
     assert "Conservatives" not in names
+
+
+def test_a_verb_is_looked_up_in_its_base_form():
+    """"approved", "recruiting", "planning", "applied": the glossary lists the base form only."""
+    danish, _ = danish_words("Who approved the plan for recruiting staff?")
+    assert "godkende" in danish and "rekruttere" in danish
+    assert "besparelse" in danish_words("Are they cutting the budget?")[0]  # a doubled consonant before -ing
+    assert "tilladelse" in danish_words("Was the shop permitted to open?")[0]  # ... and before -ed
+    assert "stemte" in danish_words("Who voted against?")[0]  # vote + -d
+    assert danish_words("What was said during the meeting?")[0] == danish_words("What was said at the meeting?")[0]
