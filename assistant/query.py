@@ -357,9 +357,9 @@ def _opened(prep: str, first: date, last: date) -> tuple[date | None, date | Non
     return first, last
 
 
-def _date_span(text: str) -> tuple[int, date, date] | None:
-    """(where it starts, first day, last day) of the first day or month ``text`` names: a full date, a numeric or
-    ISO date, or a month and year."""
+def _date_span(text: str) -> tuple[int, date, date, int] | None:
+    """(where it starts, first day, last day, where it ends) of the first day or month ``text`` names: a full date, a
+    numeric or ISO date, or a month and year."""
     for rx, order in ((_FULL_DATE_DA, "dmy"), (_FULL_DATE_EN, "mdy")):
         m = rx.search(text)
         if m:
@@ -367,7 +367,7 @@ def _date_span(text: str) -> tuple[int, date, date] | None:
             day, month = (a, b) if order == "dmy" else (b, a)
             try:
                 d = date(int(y), _MONTHS[month.lower()], int(day))
-                return m.start(), d, d
+                return m.start(), d, d, m.end()
             except (ValueError, KeyError):
                 pass
     for rx, groups in ((_ISO_DATE, (2, 1, 0)), (_NUM_DATE, (0, 1, 2))):
@@ -376,21 +376,34 @@ def _date_span(text: str) -> tuple[int, date, date] | None:
             g = m.groups()
             try:
                 d = date(int(g[groups[2]]), int(g[groups[1]]), int(g[groups[0]]))
-                return m.start(), d, d
+                return m.start(), d, d, m.end()
             except ValueError:
                 pass
     m = _MONTH_YEAR.search(text)
     if m:
-        return m.start(), *_month_range(int(m.group(2)), _MONTHS[m.group(1).lower()])
+        return m.start(), *_month_range(int(m.group(2)), _MONTHS[m.group(1).lower()]), m.end()
     return None
 
 
+# "the June 2024 election", "the 3 May 2023 storm": a date between an article and a noun is the event's, which the
+# minutes report on after it; "the May 2023 meeting" is the meeting's
+_NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)", re.I)
+_MEETING_NOUNS = {"meeting", "meetings", "session", "sessions", "sitting"}
+
+
 def effective_date(text: str) -> bool:
-    """The question's date is when something takes effect ("fra 1. januar 2024", "from January 2024", "pr. 1.
-    juli"): a day or a month after "fra", "from", "pr.", "per", "efter" or "after" (a bare year after "fra" is a
-    period: "fra 2024")."""
+    """The question's date is not that of the meetings it asks about: when something takes effect ("fra 1. januar
+    2024", "from January 2024", "pr. 1. juli"), a day or a month after "fra", "from", "pr.", "per", "efter" or
+    "after" (a bare year after "fra" is a period: "fra 2024"); or the date of an event the question names ("the June
+    2024 election")."""
     span = _date_span(text)
-    return span is not None and _preposition(text, span[0]) in _EFFECTIVE
+    if span is None:
+        return False
+    prep = _preposition(text, span[0])
+    if prep in _EFFECTIVE:
+        return True
+    noun = _NEXT_WORD.match(text, span[3]) if prep == "the" else None
+    return noun is not None and noun.group(1).lower() not in _MEETING_NOUNS | EN_STOP
 
 
 def find_period(text: str, today: date | None = None) -> tuple[date | None, date | None]:
@@ -399,7 +412,7 @@ def find_period(text: str, today: date | None = None) -> tuple[date | None, date
     today = today or date.today()
     span = _date_span(text)
     if span is not None:
-        start, first, last = span
+        start, first, last, _ = span
         return _opened(_preposition(text, start), first, last)
     m = _YEAR.search(text)
     if m:

@@ -90,6 +90,15 @@ def test_an_effective_date_is_no_period_of_meetings():
     assert analyse("Hvad besluttede byrådet fra 2024?").filters.date_from == date(2024, 1, 1)  # a year: a period
 
 
+def test_the_date_of_an_event_the_question_names_is_no_period_of_meetings():
+    """"the June 2024 election": the minutes report on it after that month; "the May 2023 meeting" is a meeting."""
+    plan = analyse("What was the turnout at the June 2024 European Parliament election?")
+    assert (plan.filters.date_from, plan.filters.date_to) == (None, None)
+    assert analyse("Who was absent at the May 2023 meeting?").filters.date_from == date(2023, 5, 1)
+    assert analyse("What did the council decide on the 3 May 2023?").filters.date_to == date(2023, 5, 3)
+    assert analyse("What did the council decide in June 2024?").filters.date_from == date(2024, 6, 1)
+
+
 def test_question_parts():
     from assistant.query import question_parts
 
