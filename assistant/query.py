@@ -453,6 +453,22 @@ def match_committees(question: str, committees: list[str]) -> list[str]:
     return sorted((n for n, s in scored.items() if s == best), key=len)
 
 
+# "council member", "members of the committee", "medlem af byrådet": the body names a person, who may speak, ask or
+# propose outside its meetings (questions to the administration, a party's proposal); the body's meetings are then
+# preferred, not required. A question about the meetings or the members themselves keeps the body as its filter.
+_MEMBER_AFTER = re.compile(r"(?:'s)?\s*(?:members?|medlem(?:mer|merne)?)\b", re.I)
+_MEMBER_BEFORE = re.compile(r"\b(?:members?\s+of|medlem(?:mer)?\s+af)\s+(?:the\s+)?$", re.I)
+_BODY_INTENTS = ("meetings", "attendance", "participants", "votes")
+
+
+def names_a_member(question: str, committee: str) -> bool:
+    """Every mention of ``committee`` in ``question`` is part of naming one of its members."""
+    spans = [m for alias in committee_aliases(committee) for m in _alias_pattern(alias).finditer(question)]
+    return bool(spans) and all(
+        _MEMBER_AFTER.match(question, m.end()) or _MEMBER_BEFORE.search(question[: m.start()]) for m in spans
+    )
+
+
 def match_municipality(question: str, municipalities: list[str]) -> str | None:
     q = question.lower()
     for m in municipalities:
@@ -542,7 +558,9 @@ def analyse(
     if catalog is not None:
         rows = catalog.committees()
         matched = match_committees(q, sorted({r[1] for r in rows}))
-        if len(matched) == 1:
+        if len(matched) == 1 and plan.intent not in _BODY_INTENTS and names_a_member(q, matched[0]):
+            plan.committee_boost = matched  # "a council member's question": a person of the body, not its meetings
+        elif len(matched) == 1:
             committee = matched[0]
         else:
             plan.committee_boost = matched

@@ -143,6 +143,17 @@ def test_committee_matching(question, committee):
     assert match_committees(question, COMMITTEES) == [committee]
 
 
+def test_a_member_of_a_body_prefers_its_meetings_and_does_not_require_them():
+    """"a council member's question" may be asked outside the council's meetings (a question to the administration);
+    the council's members or meetings asked about keep the council as the filter."""
+    for q in ("Was there a council member's question about stolen bicycles?", "Hvad spurgte et medlem af byrådet om?"):
+        plan = analyse(q, catalog=Catalog())
+        assert plan.filters.committee is None and plan.committee_boost == ["Byråd 2022-2025"], q
+    for q in ("What did the city council decide about bicycles?", "Hvem var medlemmer af byrådet i 2023?",
+              "Which council members voted against?"):
+        assert analyse(q, catalog=Catalog()).filters.committee == "Byråd 2022-2025", q
+
+
 def test_generic_udvalget_matches_no_committee():
     assert match_committees("Hvad anbefalede udvalget om brug af data?", COMMITTEES) == []
     assert "udvalg" not in committee_aliases("Kultur- og Fritidsudvalget")
