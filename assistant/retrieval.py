@@ -20,6 +20,7 @@ import numpy as np
 from assistant.query import QueryPlan, analyse, content_terms, coverage, words
 from assistant.records import Chunk, Filters, Hit
 from assistant.settings import Settings
+from assistant.translate import adjacent_groups
 from assistant.vocabulary import is_catch_all_point
 
 # Chosen on the Greve development set (eval/dev_questions.jsonl, recall@5 and MRR):
@@ -106,11 +107,26 @@ def promote_lexical_lead(hits: list[Hit], bm25: list[tuple[Chunk, float]], vote:
     return sorted(hits, key=ranking)
 
 
+# Danish joins a compound's parts directly, or with -s- or -e- ("kulturkommune", "arbejdsuge", "børnehave")
+COMPOUND_LINKS = ("", "s", "e")
+
+
+def glued_compounds(topic: str) -> list[str]:
+    """The Danish compounds two adjacent English glossary phrases may make: the first phrase's first (base) word
+    joined to each word of the second ("culture municipality" -> "kulturkommune", "kulturkommunen", ...)."""
+    return list(dict.fromkeys(
+        first[0] + link + word for first, second in adjacent_groups(topic) for word in second for link in COMPOUND_LINKS
+        if " " not in first[0] + word
+    ))  # fmt: skip
+
+
 def add_known_words(plan: QueryPlan, index: Any) -> None:
-    """An English question's own words that the minutes use ("klubhuse", "Hedeland", "data", "budget") join the
-    Danish words its glossary gave: BM25 searches them and the evidence counts them."""
+    """An English question's own words that the minutes use ("klubhuse", "Hedeland", "data", "budget"), and the
+    Danish compounds its adjacent phrases make that the minutes use ("kulturkommune"), join the Danish words its
+    glossary gave: BM25 searches them and the evidence counts them."""
     have = set(plan.translation.split())
     extra = [w for w in dict.fromkeys(words(plan.topic)) if w not in have and content_terms(w) and index.knows(w)]
+    extra += [w for w in glued_compounds(plan.topic) if w not in have and index.knows(w)]
     if extra:
         plan.translation = " ".join([*plan.translation.split(), *extra])
         plan.terms = list(dict.fromkeys([*plan.terms, *content_terms(" ".join(extra))]))

@@ -72,10 +72,23 @@ def danish_words(text: str) -> tuple[list[str], list[str]]:
 def glossary_groups(text: str) -> tuple[list[list[str]], list[str]]:
     """(The Danish words of each glossary phrase in ``text``, one list per phrase: "money" -> [penge, midler,
     kroner], alternatives of one meaning; the capitalised words that are not at a sentence start)."""
+    runs, names = _glossary_runs(text)
+    return [group for _, _, group in runs], names
+
+
+def adjacent_groups(text: str) -> list[tuple[list[str], list[str]]]:
+    """The Danish words of each two glossary phrases that follow each other in ``text`` ("culture" "municipality"):
+    an English noun before a noun is often the first part of one Danish word ("kulturkommune")."""
+    runs, _ = _glossary_runs(text)
+    return [(a[2], b[2]) for a, b in zip(runs, runs[1:], strict=False) if a[1] == b[0]]
+
+
+def _glossary_runs(text: str) -> tuple[list[tuple[int, int, list[str]]], list[str]]:
+    """(Each glossary phrase in ``text`` as (first token, token after it, its Danish words), the names)."""
     table = glossary()
     tokens = [(m.group(0), m.start()) for m in _WORD.finditer(text)]
     lower = [re.sub(r"'s?$", "", t.lower()) for t, _ in tokens]  # possessives: "the Conservatives'", "Greve's"
-    out: list[list[str]] = []
+    out: list[tuple[int, int, list[str]]] = []
     names: list[str] = []
     i = 0
     while i < len(tokens):
@@ -85,7 +98,7 @@ def glossary_groups(text: str) -> tuple[list[list[str]], list[str]]:
             if found is None and n == 1 and tokens[i][0].isupper():  # an acronym ("IT")
                 found = table.get(tokens[i][0])
             if found:
-                out.append(list(found))
+                out.append((i, i + n, list(found)))
                 i += n
                 break
         else:

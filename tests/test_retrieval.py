@@ -134,6 +134,28 @@ def test_an_english_question_is_embedded_with_the_danish_words_of_its_glossary()
     assert embedded == ["Hvornår blev udbudsstrategien for strandrensning godkendt?"]
 
 
+def test_an_english_noun_before_a_noun_is_searched_as_the_danish_compound_the_minutes_use():
+    """"the culture municipality project": "kultur" + "kommune" is "kulturkommune", one Danish word BM25 finds only
+    whole; the compounds the minutes do not use ("kommuneprojekt") are not searched."""
+    from fakes_index import FakeIndex
+
+    from assistant.retrieval import add_known_words, glued_compounds
+
+    assert {"kulturkommune", "kulturkommunen", "boligområde", "boligsområde"} <= set(
+        glued_compounds("the culture municipality and the housing area"))
+    index = FakeIndex([meeting("Kulturudvalget", "2013-06-20", [
+        point("1", "Kulturkommune 2017", Sagsfremstilling="Som kulturkick blev der trykt 100 T-shirts."),
+        point("2", "Kulturpolitik", Sagsfremstilling="Kommunen vedtager en ny kulturpolitik for projekter."),
+    ])])
+    plan = analyse("How many T-shirts were printed for the culture municipality project?")
+    assert "kulturkommune" not in plan.translation
+    add_known_words(plan, index)
+    assert "kulturkommune" in plan.translation.split() and "kulturkommun" in plan.terms
+    assert "kommuneprojekt" not in plan.translation
+    hits = HybridRetriever(index, Settings()).search(plan.question, plan=plan)
+    assert hits[0].first.point_title == "Kulturkommune 2017"
+
+
 def test_distinct_points_and_k(retriever):
     hits = retriever.search("budget", k=3)
     assert len(hits) <= 3 and len({h.point_key for h in hits}) == len(hits)
