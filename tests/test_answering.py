@@ -176,6 +176,36 @@ def test_a_short_decision_is_the_decision_and_a_dangling_lead_in_is_dropped():
     ]
 
 
+def test_a_list_item_the_print_wrapped_is_one_unit(greve_dir, settings):
+    """FirstAgenda keeps the print's line breaks: an item of Greve's Indstilling runs over three lines, and each line
+    was quoted alone ("daginstitutionen Nova godkendes for at sikre en mere blandet børnegruppe", without the
+    recommendation's end "og et stærkere dansksproget miljø")."""
+    from assistant.readers import read_file
+
+    path = next(greve_dir.glob("Skole-, Børne- og Ungeudvalget_2024-11-19T08:15:00+01:00_*.json"))
+    meeting = read_file(path, settings).meeting
+    p = next(p for p in meeting.points if "Nova" in p.title)
+    texts = [u.text for u in split_units("m:7", 0, p) if u.section.startswith("Indstilling")]
+    assert texts == [
+        "Administrationen indstiller,",
+        "- at nedenstående indsatser for en styrkelse af daginstitutionen Nova godkendes for at sikre en mere blandet "
+        "børnegruppe og et stærkere dansksproget miljø,",
+        "- at indsatserne implementeres løbende over en 2-årig periode.",
+    ]
+
+
+def test_an_item_number_on_a_line_of_its_own_stays_with_the_item_and_a_lead_in_with_nothing():
+    from fakes_index import point
+
+    text = ("Administrationen indstiller:\n1. at planen godkendes\nmed de nævnte ændringer.\n4.\n"
+            "at sagen tages til efterretning")
+    units = split_units("m:1", 0, point("1", "Plan", Indstilling=text))
+    assert [u.text for u in units] == [
+        "Administrationen indstiller:", "1. at planen godkendes med de nævnte ændringer.",
+        "4. at sagen tages til efterretning",
+    ]
+
+
 def test_an_unpunctuated_dated_statement_is_a_sentence_and_a_short_line_a_sub_heading():
     """The Slagelse print leaves "Landsbyggefonden godkendte planen den 31. marts 2025" without a full stop above
     the next heading: a statement with its date, quotable, not the label of what follows."""

@@ -99,8 +99,9 @@ _STATES = {
 # again by the next ingest (ingest.SENTENCES_DONE), instead of being looked up in vain at every question.
 # 2: no sentence end after "nr.", "d.", "pr." before a number; 3: a decision's short line is a unit; 4: a section's
 # last lead-in is kept when it names a date or an amount; 5: an unpunctuated dated statement is no sub-heading;
-# 6: an item's number stays with its item ("3. Ikke godkendt", textutil.sentence_breaks)
-UNITS_VERSION = "6"
+# 6: an item's number stays with its item ("3. Ikke godkendt", textutil.sentence_breaks); 7: the lines of a list
+# item the print wrapped are one item (list_items)
+UNITS_VERSION = "7"
 # A dated one-line paragraph of this many words is a statement, not a sub-heading. In the shared corpus 99 such lines
 # of 6-15 words are mostly table rows ("Offentliggørelse af udbud | 20. december 2022") and dated statements ("Den
 # 3. juni 2024: Det nære sundhedsvæsen"), a few are headings ("Opmærksomhedspunkter fra Byrådets temamøde den 17.
@@ -152,7 +153,7 @@ def split_units(point_key: str, rank: int, point: AgendaPoint) -> list[Unit]:
             if len(lines) == 1 and _is_subheading(lines[0]) and nxt and not (decision and i == 0):
                 label = lines[0]
                 continue
-            pieces = lines if any(_BULLET.match(ln) for ln in lines) else [" ".join(lines)]
+            pieces = list_items(lines) if any(_BULLET.match(ln) for ln in lines) else [" ".join(lines)]
             for piece in pieces:
                 for sent in split_sentences(piece):
                     sent = sent.strip()
@@ -163,6 +164,25 @@ def split_units(point_key: str, rank: int, point: AgendaPoint) -> list[Unit]:
             units.pop()  # a lead-in that nothing follows ("Følgende deltog ikke i behandlingen af punktet:"), unless
             # it states a fact itself ("Arbejdet blev 27. juni 2012 igangsat ... ud fra nedenstående tidsplan:")
     return units
+
+
+_ITEM_NUMBER = re.compile(r"^\s*\d{1,2}[.)]$")  # "4." on a line of its own, its text on the next
+
+
+def list_items(lines: list[str]) -> list[str]:
+    """A paragraph's lines as its list items: a bullet or item number starts one, and the lines after it until the
+    next are its text wrapped by the print ("- at nedenstående indsatser for en styrkelse af" / "daginstitutionen
+    Nova godkendes ..."); lines before the first item are one piece each, as a lead-in is."""
+    items: list[str] = []
+    open_item = False
+    for line in lines:
+        starts = bool(_BULLET.match(line) or _ITEM_NUMBER.match(line))
+        if open_item and not starts:
+            items[-1] = f"{items[-1]} {line}"
+        else:
+            items.append(line)
+            open_item = open_item or starts
+    return items
 
 
 def _is_subheading(line: str) -> bool:
