@@ -47,9 +47,11 @@ _WHERE_HANDLED = (r"hvor (?:er|blev|har|var)\b(?:\s+[\w§,.-]+){0,10}?\s+behandl
                   r"where (?:was|were|has|have|is)\b(?:\s+[\w§,.-]+){0,10}?\s+(?:handled|dealt with|discussed|"
                   r"treated|considered)")
 _PATH = re.compile(
-    r"\b(sagens forløb|forløb|hvilke punkter|hvilke udvalg|behandlet hvor|gennem hvilke|sagsforløb|igen|"
-    r"tidligere|rækkefølge|history of|which items|which committees|path of|passed through|went through|again|"
-    rf"dealt with before|earlier|trace|{_WHERE_HANDLED})\b")
+    r"\b(sagens forløb|forløb|hvilke punkter|hvilke (?:udvalg|organer|møder|fora|råd)|behandlet hvor|gennem hvilke|"
+    r"sagsforløb|igen|tidligere|rækkefølge|history of|which items|which (?:committees?|bod(?:y|ies)|meetings?|"
+    r"boards?|councils?)|path of|passed through|went through|again|dealt with before|earlier|trace|"
+    r"(?:who|hvem) (?:has|have|had|har|havde) (?:\w+ ){0,2}?(?:dealt with|handled|considered|behandlet)|"
+    rf"{_WHERE_HANDLED})\b")
 # A question about the order of a topic's handlings (its case found by search): "tidligere", "i hvilken
 # rækkefølge", "trace", "earlier meeting".
 _PATH_TOPIC = re.compile(r"\b(tidligere (?:været |blevet )?behandl\w*|rækkefølge|trace|earlier meeting|sagsforløb|"

@@ -12,6 +12,8 @@ Public API (see /work/handoff/vocabulary_api.md)::
     decision_heading(text) -> DecisionHeading | None    # body, date and point of a decision heading
     is_decision_heading(text) / is_recommendation_heading(text) / is_path_heading(text) / is_attendance_heading(text)
     section_kind(heading) -> "decision"|"recommendation"|"path"|"attendance"|"attachments"|""
+    summary_section(sections) -> Section | None          # what the case is about (Resume, Sammendrag, ...)
+    approves_recommendation(decision) -> bool           # "1. Godkendt. 2. Godkendt.": the Indstilling says what
     split_inline_decision(text) -> (heading, text) | None   # "Beslutning i X den D: Godkendt."
     recommendation_items(text) -> list[str]             # the "at ..." clauses of an Indstilling
     path_entry(line) -> PathEntry | None                # "Kommunalbestyrelsen den 30. januar 2012 Punkt 5"
@@ -28,7 +30,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.records import Participant, PathEntry
+from assistant.records import Participant, PathEntry, Section
 from assistant.textutil import MONTHS, fold_ws, parse_danish_date
 
 
@@ -127,6 +129,10 @@ ATTENDANCE_HEADINGS = frozenset(
      "fremmøde", "fremmøde og inhabilitet", "ikke til stede", "fraværende med afbud", "afbud/fraværende"]
 )  # fmt: skip
 ATTACHMENT_HEADINGS = frozenset(["bilag", "bilagsliste", "bilagsoversigt"])
+# What the case is about, in a few sentences, in the order a summary is preferred: FirstAgenda's "Resume", Acadre's
+# "Resumé", eDoc's "Sammendrag"; a print without one (Slagelse) opens its case text with what the case is about.
+SUMMARY_HEADINGS = ("resume", "resumé", "sammendrag", "sammenfatning", "sagens kerne", "beslutningstema",
+                    "sagsfremstilling", "sagsbeskrivelse", "sagens indhold", "beskrivelse af sagen")
 # One attachment a line, numbered, without a "Bilag" heading above: "Bilag 1: Høringsnotat.pdf", "Bilag 2 - Kort"
 ATTACHMENT_LINE_RE = re.compile(r"^Bilag\s+\d{1,3}[a-z]?\s*[:.\-–)]\s*\S")
 SUB_HEADINGS = frozenset(
@@ -285,6 +291,35 @@ def split_inline_decision(text: str) -> tuple[str, str] | None:
 # "Det indstilles, at", "Direktionen indstiller, at:", "Center for X indstiller til Y, at"
 RECOMMENDS_RE = re.compile(r"\b(?:det\s+)?indstill(?:er|es)\b[^.]{0,160}?\bat\b\s*:?\s*$", re.IGNORECASE)
 _AT_ITEM_RE = re.compile(r"^\s*(?:[-•▪*]\s*|\d{1,2}[.)]\s*|[A-Za-z][.)]\s*)?(?:at|At)\s+(\S.*)$")
+
+
+def summary_section(sections: list[Section]) -> Section | None:
+    """The section that says what a case is about: the first of SUMMARY_HEADINGS the point has, with text."""
+    by_heading = {norm(s.heading): s for s in reversed(sections) if s.text.strip()}
+    return next((by_heading[h] for h in SUMMARY_HEADINGS if h in by_heading), None)
+
+
+# A decision that only approves what was recommended: "Godkendt.", "1. Godkendt. 2. Godkendt.", "At 1-2: Anbefales",
+# "Økonomiudvalget anbefaler overfor Byrådet at administrationens indstilling godkendes" (its words, once item
+# numbers and the names of bodies are dropped, are all of these)
+_APPROVING = frozenset(
+    "godkendt godkendes godkendte godkender anbefales anbefalet anbefaler anbefalede tiltrådt tiltrædes tiltrådte "
+    "tiltræder vedtaget vedtages vedtog".split()
+)
+_APPROVAL_WORDS = _APPROVING | frozenset(
+    "indstillingen indstilling indstillinger indstillingspunkterne administrationens forvaltningens blev at ad og "
+    "pkt punkt som indstillet overfor over for til".split()
+)
+_BODY_ENDINGS = ("udvalget", "udvalgets", "rådet", "rådets", "bestyrelsen", "bestyrelsens")
+APPROVAL_WORDS_MAX = 12  # "Ad 1. Godkendt. Ad 2. Godkendt. Ad 3. Godkendt.": longer decisions say more than that
+
+
+def approves_recommendation(decision: str) -> bool:
+    """The decision says only that the recommendation was approved: what was decided is in the Indstilling."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", decision)  # without the bodies' names: "Byrådet",
+             if not (w[0].isupper() and w.lower() not in _APPROVAL_WORDS)  # "Kultur- og Fritidsudvalgets",
+             and not w.lower().endswith(_BODY_ENDINGS)]  # "over for byrådet"
+    return 0 < len(words) <= APPROVAL_WORDS_MAX and set(words) <= _APPROVAL_WORDS and bool(set(words) & _APPROVING)
 
 
 def recommendation_items(text: str) -> list[str]:

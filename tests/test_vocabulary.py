@@ -7,7 +7,7 @@ import pytest
 
 from assistant import vocabulary as v
 from assistant.records import PathEntry
-from assistant.vocabulary import DecisionHeading
+from assistant.vocabulary import DecisionHeading, approves_recommendation, summary_section
 
 # Every decision-heading form of SOURCES.md and FORMATS.md, with what it says.
 DECISION_HEADINGS = [
@@ -190,3 +190,36 @@ def test_meeting_json_round_trips_through_the_catalog(tmp_path, settings):
     catalog.replace_source(m.source_path, 1, 1.0, "h", m, [])
     assert catalog.meeting(m.meeting_id) == m
     catalog.close()
+
+
+@pytest.mark.parametrize(
+    "decision, approves",
+    [
+        ("Godkendt.", True),
+        ("1. Godkendt.\n\n2. Godkendt.", True),
+        ("At 1-2: Anbefales", True),
+        ("Godkendt som indstillet.", True),
+        ("Anbefales over for byrådet.", True),
+        ("Økonomiudvalget anbefaler overfor Byrådet, at Kultur- og Fritidsudvalgets indstilling godkendes.", True),
+        ("Byrådet godkendte Økonomiudvalgets indstilling.\n\nFraværende: Tina Rottbøll", True),
+        ("Indstillingen godkendt", True),
+        ("Godkendt med den ændring, at Hundige Strand udgår.", False),  # says more than the recommendation
+        ("Indstillingen blev ikke godkendt.", False),
+        ("Orienteringen blev taget til efterretning", False),
+        ("Udvalget drøftede sagen.", False),
+        ("", False),
+    ],
+)
+def test_a_decision_that_only_approves_the_recommendation(decision, approves):
+    assert approves_recommendation(decision) is approves
+
+
+def test_the_summary_of_a_case_is_its_resume_else_its_case_text():
+    from assistant.records import Section
+
+    greve = [Section("Beslutning", "Godkendt."), Section("Sagsbeskrivelse", "Lang tekst."),
+             Section("Resume", "Kort om sagen.")]
+    assert summary_section(greve).text == "Kort om sagen."
+    assert summary_section([Section("Sammendrag", "Planen godkendes.")]).heading == "Sammendrag"  # eDoc
+    assert summary_section([Section("Sagsfremstilling", "Udvalget skal drøfte data.")]).text.startswith("Udvalget")
+    assert summary_section([Section("Resume", "  "), Section("Beslutning", "Godkendt.")]) is None

@@ -5,6 +5,7 @@ prints ("Sagsforløb": "Kommunalbestyrelsen den 30. januar 2012 Punkt 5"). Each 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,8 +14,10 @@ from assistant.citations import citation_from_point, clean_title
 from assistant.prompts import format_date, phrase
 from assistant.query import QueryPlan
 from assistant.records import AgendaPoint, Answer, Citation, Meeting
+from assistant.vocabulary import approves_recommendation, section_kind, summary_section
 
 DECISION_CHARS = 400  # a step's decision quoted up to a sentence end near this (the path is a list, not the text)
+SUMMARY_CHARS = 300  # what the case is about: a summary's first sentence or two (a Greve Resume's are 100-250 chars)
 
 
 @dataclass
@@ -106,6 +109,16 @@ def answer_path(plan: QueryPlan, steps: list[CaseStep], label: str) -> Answer:
     n = len(steps)
     lines = [phrase("case_one", lang, case=label) if n == 1 else phrase("case_intro", lang, case=label, n=n)]
     citations: list[Citation] = []
+    read = [s for s in steps if not s.printed_only and not s.point.closed]
+    about = next(((s, sec) for s in read if (sec := summary_section(s.point.sections))), None)
+    if about is not None:  # what the case is about, from its first handling that says it
+        s, sec = about
+        citations.append(s.citation)
+        lines.append(phrase("case_about", lang, text=f"»{_unwrapped(cut_at_sentence(sec.text, SUMMARY_CHARS))}«",
+                            n=s.citation.number))
+    # "1. Godkendt. 2. Godkendt.": what was approved is the recommendation; quoted once, at the first such decision
+    approving = next((s for s in read if s.decision and approves_recommendation(s.decision)
+                      and _recommendation(s.point)), None)
     for s in steps:
         if all(c.number != s.citation.number for c in citations):
             citations.append(s.citation)
@@ -119,10 +132,24 @@ def answer_path(plan: QueryPlan, steps: list[CaseStep], label: str) -> Answer:
             detail = phrase("closed_note", lang)
         elif s.decision:
             detail = phrase("case_decision", lang, decision=f"»{s.decision}«")
+            if s is approving:
+                text = _unwrapped(cut_at_sentence(_recommendation(s.point), DECISION_CHARS))
+                detail += "\n  " + phrase("case_recommendation", lang, text=f"»{text}«")
         else:
             detail = phrase("case_no_decision", lang)
         lines.append(f"- {line} [{s.citation.number}]\n  {detail}")
+    citations.sort(key=lambda c: c.number)  # the summary may come from a later handling than the first
     return Answer(plan.question, "\n".join(lines), citations, lang, kind="case")
+
+
+def _unwrapped(text: str) -> str:
+    """The print's line breaks inside a paragraph undone; its paragraphs kept."""
+    return re.sub(r"[ \t]*(?<!\n)\n(?!\n)[ \t]*", " ", text)
+
+
+def _recommendation(point: AgendaPoint) -> str:
+    return next((sec.text.strip() for sec in point.sections if section_kind(sec.heading) == "recommendation"
+                 and sec.text.strip()), "")
 
 
 def answer_case(catalog: Any, plan: QueryPlan) -> Answer:
