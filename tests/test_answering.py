@@ -98,10 +98,31 @@ def test_case_history(assistant):
     assert ans.kind == "case"
     assert [c.committee for c in ans.citations] == ["Økonomiudvalget", "Byråd 2022-2025"]
     assert "Anbefales over for byrådet." in ans.text and "19 stemmer for" in ans.text
+    # what the case is about, and what "Anbefales" approved: both quoted from the first handling and cited to it
+    _, about, first, *_ = ans.text.splitlines()
+    assert about == ("Sagen handler om: »Tidsplanen for budget 2024 følger den sædvanlige proces. Budgetseminaret "
+                     "for byrådet afholdes den 12. juni 2023.« [1]")
+    assert first.endswith("Økonomiudvalget, punkt 4: Tidsplan for budget 2024 [1]")
+    assert ans.text.count("Indstilling: »Direktionen indstiller, at tidsplanen for budget 2024 godkendes.") == 1
+    assert "Økonomiudvalget indstiller" not in ans.text  # the Byråd decided in words of its own: no Indstilling
+    en = assistant.ask(f"Which bodies dealt with case {CASE}?")
+    assert en.kind == "case" and en.lang == "en" and "The case is about (quoted in Danish): »Tidsplanen" in en.text
+    assert "Recommendation: »Direktionen indstiller" in en.text
     steps = assistant.case_history(CASE)
     assert [s.meeting.date_iso for s in steps] == ["2023-03-06", "2023-03-28"]
     assert steps[1].decision.startswith("Byrådet godkendte")
     assert assistant.ask("Hvilke udvalg behandlede sag 99-999999?").refused
+
+
+def test_a_decision_that_only_approves_the_recommendation_is_quoted_with_it(assistant):
+    """"Godkendt som indstillet." says nothing of what was approved: the point's Indstilling follows it."""
+    ans = assistant.ask("Hvad besluttede Kultur- og Fritidsudvalget om tilskud til renovering af klubhuse?")
+    lines = ans.text.splitlines()
+    assert lines[1] == "- Beslutning: »Godkendt som indstillet.« [1]"
+    assert lines[2] == ("- Indstilling: »Forvaltningen indstiller, at puljen på 2,5 mio. kr. fordeles som "
+                        "beskrevet.« [1]")
+    own = assistant.ask("Hvad besluttede byrådet om tidsplanen for budget 2024?")  # a decision in its own words
+    assert "19 stemmer for" in own.text and "Indstilling" not in own.text
 
 
 def test_followup_resolves_case_and_committee(assistant):

@@ -27,7 +27,7 @@ from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
 from assistant.textutil import split_sentences
 from assistant.translate import glossary_groups
-from assistant.vocabulary import section_kind
+from assistant.vocabulary import approves_recommendation, section_kind
 
 # The weights and counts below were chosen on the Greve development set (eval/dev_questions.jsonl: first citation,
 # answers containing the fragments) and kept when measured on eval/dev_other_questions.jsonl (other municipalities'
@@ -545,6 +545,11 @@ class ExtractiveAnswerer:
             if len(decision) > DECISION_UNITS:  # its opening line (the decision: "At 1 og 2: Drøftet") and its best
                 top = next((u for u in ranked if u in decision), decision[0])
                 decision = [decision[0]] if top is decision[0] else [decision[0], top]
+            if decision and approves_recommendation(" ".join(u.text for u in decision)):
+                # "Godkendt.": what was approved is the Indstilling, quoted after it (its lead-in and items)
+                approved = [u for u in units if u.point_key == best.point_key and u not in decision
+                            and section_kind(u.section) == "recommendation"][: LIST_UNITS + 1]
+                decision += approved
             chosen = decision + [u for u in chosen if u not in decision]
         elif plan.intent in ("fact", "when"):  # a short decision of the best point completes a fact
             decision = [u for u in units if u.point_key == best.point_key and is_section(u.section, "beslutning")]
