@@ -57,6 +57,26 @@ PHRASES: dict[str, dict[str, str]] = {
         "da": "Til stede ved mødet i {committee} den {date}: {names}.",
         "en": "Present at the meeting of {committee} on {date}: {names}.",
     },
+    "chair_list": {
+        "da": "Formand for mødet i {committee} den {date}: {names}.",
+        "en": "Chair of the meeting of {committee} on {date}: {names}.",
+    },
+    "vice_chair_list": {
+        "da": "Næstformand ved mødet i {committee} den {date}: {names}.",
+        "en": "Vice-chair at the meeting of {committee} on {date}: {names}.",
+    },
+    "chair_unknown": {
+        "da": "Deltagerlisten for mødet i {committee} den {date} angiver ikke, hvem der var formand. "
+              "Til stede: {names}.",
+        "en": "The list of participants of the meeting of {committee} on {date} does not say who chaired it. "
+              "Present: {names}.",
+    },
+    "vice_chair_unknown": {
+        "da": "Deltagerlisten for mødet i {committee} den {date} angiver ikke, hvem der var næstformand. "
+              "Til stede: {names}.",
+        "en": "The list of participants of the meeting of {committee} on {date} does not say who was vice-chair. "
+              "Present: {names}.",
+    },
     "members_list": {
         "da": "Deltagere i {committee} (seneste møde {date}): {names}.",
         "en": "Members of {committee} (latest meeting {date}): {names}.",

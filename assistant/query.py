@@ -79,7 +79,10 @@ _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"missing from|not present|who was away)\b")),
     ("participants", re.compile(
         r"\b(deltog|deltagere|mødedeltagere|til stede|fremmødt\w*|medlemmer|sidder i|sad i|who attended|"
-        r"attendees|participants|took part|members|who sits|sits on|present at)\b")),
+        r"attendees|participants|took part|members|who sits|sits on|present at|"
+        # the chair of the meeting, whom the list of participants may name ("Lolan Ottesen (A) - formand")
+        r"hvem (?:var|er) (?:\w+ )?(?:næst)?formand|hvem ledede|mødeleder|who (?:was|is) (?:the )?(?:vice[- ]?)?"
+        r"chair\w*|who chaired|who led the meeting)\b")),
     ("meetings", re.compile(
         r"\b(hvilke møder|hvor mange møder|møder holdt|holdt \w+ møder?|mødedatoer|mødeplan|which meetings|"
         r"how many meetings|meetings did|meetings were held|meeting dates)\b")),
@@ -126,7 +129,8 @@ RECORD_WORDS = frozenset(
     "tidligere earlier before previously stemte stemt vote voted votes voting imod against parti partier party "
     "parties forbehold reservation reservations undlod abstained tog took happen happened skete stod står "
     "afstemning stemme stemmer truffet taget made taken ekstraordinær ekstraordinært ekstraordinære extraordinary "
-    "ordinær ordinære ordinary regular".split()
+    "ordinær ordinære ordinary regular meet met meets mødtes mødes formand formanden næstformand næstformanden "
+    "chair chaired chairman chairperson ledede mødeleder".split()  # not "led": the stem of "ledelse", "leder"
 )
 _LATEST = re.compile(
     r"\b(sidste|seneste|forrige|nyeste|last|latest|most recent|previous)\s+(møde|mødet|meeting)\b", re.I

@@ -202,3 +202,22 @@ def test_english_question_with_a_danish_committee_name_is_english(greve):
     ans = greve.ask("Who was absent from the Økonomiudvalget meeting in January 2022?")
     assert ans.lang == "en" and ans.kind == "attendance" and ans.text.startswith(("Absent", "The minutes"))
     assert ans.citations[0].committee == "Økonomiudvalget"
+
+
+def test_who_chaired_and_where_the_committee_met(slagelse, greve):
+    """The chair is read from the list of participants ("Lolan Ottesen (A) - formand"); a list that names no chair
+    says so and lists who was present, rather than guessing or searching the points."""
+    da = greve.ask("Hvem var formand for Sundheds- og Forebyggelsesudvalgets møde den 4. december 2012?")
+    assert da.kind == "participants" and da.text.startswith("Formand for mødet") and "Lolan Ottesen" in da.text
+    assert da.citations[0].meeting_date == "2012-12-04"
+    en = greve.ask("Who chaired the Sundheds- og Forebyggelsesudvalget meeting on 4 December 2012?")
+    assert en.lang == "en" and en.text.startswith("Chair of the meeting") and "Lolan Ottesen" in en.text
+    both = greve.ask("Hvem deltog i Sundheds- og Forebyggelsesudvalgets møde 4. december 2012, og hvem var formand?")
+    assert both.text.startswith("Til stede") and "Lolan Ottesen (A; formand)" in both.text  # the list, with roles
+    unknown = slagelse.ask("Hvem var formand for mødet?")
+    assert unknown.text.startswith("Deltagerlisten") and "angiver ikke, hvem der var formand" in unknown.text
+    assert "Britta Huntley" in unknown.text and unknown.citations[0].meeting_date == "2025-12-09"
+    attended = slagelse.ask("Which members attended?")
+    assert attended.text.startswith("Present at the meeting") and "Anja Nielsen" in attended.text
+    met = slagelse.ask("Hvor mødtes udvalget?")
+    assert "Torvegade 15" in met.text and met.citations

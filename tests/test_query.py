@@ -494,3 +494,26 @@ def test_a_word_bm25_does_not_index_is_no_topic_term():
     counted as unknown words, the rarest, against the evidence)."""
     terms = analyse("Har kommunen afsat et borgerbudget, hvor borgerne selv stemmer om projekter?").terms
     assert "selv" not in terms and "borgerbudg" in terms
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Hvem var formand for mødet?", "participants"),
+        ("Hvem var næstformand?", "participants"),
+        ("Who chaired the meeting?", "participants"),
+        ("Who was the chairman of the committee?", "participants"),
+        ("Hvad besluttede formandskabet om budgettet?", "decision"),  # a body, not the chair of the meeting
+    ],
+)
+def test_the_chair_of_a_meeting_is_asked_of_its_participants(question, intent):
+    assert analyse(question).intent == intent
+
+
+def test_leaders_and_management_stay_a_topic():
+    """"led the meeting" asks for the chair, but "led" is also the stem of "ledelse" and "leder": a question
+    about management keeps it as its topic."""
+    from assistant.query import topic_terms
+
+    plan = analyse("Hvad besluttede udvalget om ledelse og ledere?")
+    assert "led" in topic_terms(plan)

@@ -223,6 +223,13 @@ def _names(people: list, notes: bool = False) -> str:
     return ", ".join(f"{p.name} ({p.note})" if notes and p.note else p.name for p in people)
 
 
+# "Hvem var formand?", "Who chaired the meeting?" (group 1: the vice-chair); "Which members attended?" asks who was
+# there, not who the members are
+_CHAIR = re.compile(r"\b(?:(næstformand\w*|vice[- ]?chair\w*)|formand\w*|chair\w*|ledede|led the meeting|"
+                    r"mødeleder)\b", re.I)
+_PRESENT = re.compile(r"\b(deltog|til stede|fremmødt\w*|attended|present|took part)\b", re.I)
+
+
 def answer_attendance(meeting: Meeting, plan: QueryPlan) -> Answer:
     """Who was absent from (or present at) a meeting, from its participant list. The citation is the point
     whose text records the absences when there is one, else the meeting (its list of participants)."""
@@ -233,9 +240,17 @@ def answer_attendance(meeting: Meeting, plan: QueryPlan) -> Answer:
         cite = citation_from_point(1, meeting, record[0], quote=record[2], section=record[1])
     values = _values(meeting, lang)
     if plan.intent == "participants":
+        # "who attended, and who chaired it?" wants the list, whose notes name the chair
+        chair = _CHAIR.search(plan.question) if not _PRESENT.search(plan.question) else None
         if not meeting.participants:
             text = phrase("no_participants", lang, **values)
-        elif re.search(r"\b(medlemmer|sidder|members|sits)\b", plan.question.lower()):
+        elif chair:
+            role = "næstformand" if chair.group(1) else "formand"
+            chairs = [p for p in meeting.participants if re.search(rf"\b{role}\b", p.note.lower())]
+            key = ("vice_chair" if chair.group(1) else "chair") + ("_list" if chairs else "_unknown")
+            text = phrase(key, lang, names=_names(chairs or meeting.present, notes=not chairs), **values)
+        elif re.search(r"\b(medlemmer|sidder|members|sits)\b", plan.question.lower()) and not _PRESENT.search(
+                plan.question):
             text = phrase("members_list", lang, names=_names(meeting.participants, notes=True), **values)
         else:
             text = phrase("present_list", lang, names=_names(meeting.present, notes=True), **values)
