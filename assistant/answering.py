@@ -202,8 +202,10 @@ class Assistant:
             if answer is None:
                 plan.intent = "decision"  # no recorded votes: the decision text says what was voted
             return answer
-        if plan.intent == "attendance" and plan.point_key and _POINT_WORDS.search(plan.question):
-            found = catalog.point(plan.point_key)  # "Deltog nogen ikke i behandlingen af punktet?"
+        if plan.intent == "attendance" and _POINT_WORDS.search(plan.question) and (plan.point_key or topical):
+            # "Deltog nogen ikke i behandlingen af punktet?" (the conversation's point), "Hvem deltog ikke i
+            # behandlingen af punktet om X?" (the point found for X)
+            found = self._subject(plan, filters)
             if found is not None:
                 return answer_point_absence(found[0], found[1], plan)
         if plan.point_ref or plan.aspect or plan.intent in ("attendance", "participants"):

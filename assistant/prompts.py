@@ -183,6 +183,16 @@ PHRASES: dict[str, dict[str, str]] = {
         "da": "Deltog ikke i behandlingen af punkt {number} ({title}), {committee} den {date}: {names}.",
         "en": "Did not take part in the handling of item {number} ({title}), {committee}, {date}: {names}.",
     },
+    "point_absent_meeting": {
+        "da": (
+            "Referatet nævner ingen, der ikke deltog netop i behandlingen af punkt {number} ({title}), men "
+            "afbud/fravær ved hele mødet i {committee} den {date}: {names}."
+        ),
+        "en": (
+            "The minutes name no one as absent from item {number} ({title}) alone, but absent from the whole "
+            "meeting of {committee} on {date}: {names}."
+        ),
+    },
     "point_absent_none": {
         "da": (
             "Referatet nævner ingen, der ikke deltog i behandlingen af punkt {number} ({title}), "

@@ -25,13 +25,14 @@ DA_STOP = frozenset(
     "end er et for fra ham han hans har havde have hende hendes her hos hun hvad hvem hvis hvor hvordan hvilke "
     "hvilken hvilket hvornår i ikke ind jeg jer kan kom kunne man mange med meget men mig min mine mit mod ned noget "
     "nogle når og også om op os over på sig sin sine sit skal skulle som så sådan til ud under var vi vil ville vores "
-    "være været blevet angående omkring ift ved hos uden samt the".split()
+    "være været blevet angående omkring ift ved hos uden samt the nogen ingen enhver".split()
 )
 EN_STOP = frozenset(
     "a about after all also an and any are as at be been before being but by can could did do does for from had has "
     "have how i if in into is it its me more most my no not of on or our out over said she should so some than that "
     "the their them then there these they this those to too under up was we were what when where which while who "
-    "whom why will with would you your".split()
+    "whom why will with would you your anyone anybody anything someone somebody something everyone everybody "
+    "everything nobody nothing none".split()
 )
 # Generic words that say what kind of answer is wanted rather than what it is about.
 QUESTION_WORDS = frozenset(
@@ -73,7 +74,8 @@ _QUANTITY_KINDS = (
 )
 _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("attendance", re.compile(
-        r"\b(afbud|fravær\w*|ikke til stede|mødte ikke|deltog ikke|ikke deltog|hvem manglede|manglede ved|"
+        r"\b(afbud|fravær\w*|ikke til stede|mødte ikke|deltog (?:der )?(?:nogen |alle |nogle )?ikke|ikke deltog|"
+        r"hvem manglede|manglede ved|"
         r"var ikke med|ikke var med|var alle (?:\w+ ){0,2}?(?:med|til stede)|absent\w*|absence|apolog\w*|"
         r"did not attend|did not take part|not take part|didn't take part|"
         r"missing from|not present|who was away)\b")),

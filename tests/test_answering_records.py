@@ -221,3 +221,19 @@ def test_who_chaired_and_where_the_committee_met(slagelse, greve):
     assert attended.text.startswith("Present at the meeting") and "Anja Nielsen" in attended.text
     met = slagelse.ask("Hvor mødtes udvalget?")
     assert "Torvegade 15" in met.text and met.citations
+
+
+def test_who_did_not_take_part_in_one_point(greve):
+    """Absence from one point's handling is read from that point (eDoc prints "Følgende deltog ikke i behandlingen
+    af punktet:" under every decision, here with no names), found by its topic or carried from the conversation;
+    who was away from the whole meeting is named too, as they took part in none of its points."""
+    ballerup = greve.ask("Hvem deltog ikke i behandlingen af punktet om bygningsvedligeholdelse i sundhedsudvalget?")
+    assert ballerup.kind == "attendance" and ballerup.text.startswith("Referatet nævner ingen")
+    assert (ballerup.citations[0].meeting_date, ballerup.citations[0].point_number) == ("2012-12-04", "2")
+    about = greve.ask("Hvad handler punkt 22 på byrådsmødet den 31. januar 2022 om?")
+    follow = greve.ask("Did anyone not take part in the handling of that item?", history=[about])
+    assert follow.lang == "en" and follow.kind == "attendance" and follow.citations[0].point_number == "22"
+    assert follow.text.startswith("Did not take part in the handling of item 22")
+    assert follow.text.count("Tina Rottbøll") == 1  # the point repeats the meeting's absences: named once
+    da = greve.ask("Deltog nogen ikke i behandlingen af punktet?", history=[about])
+    assert da.citations[0].point_number == "22" and "Pernille Beckmann" in da.text

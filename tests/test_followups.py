@@ -120,3 +120,15 @@ def test_catalog_finds_the_meetings_with_a_point_number(tmp_path):
     assert catalog.meeting_ids_with_point("4", Filters(committee="Kultur- og Fritidsudvalget")) == [kultur]
     assert catalog.meeting_ids_with_point("99") == []
     catalog.close()
+
+
+def test_a_point_without_its_own_absences_names_the_meetings(assistant):
+    """A point that records no absence of its own: who was away from the whole meeting, said as such."""
+    first = assistant.ask("Hvad indstillede direktionen om tidsplanen for budget 2024 i Økonomiudvalget?")
+    assert first.citations[0].point_number == "4"
+    follow = assistant.ask("Deltog nogen ikke i behandlingen af punktet?", history=[first])
+    assert follow.kind == "attendance" and follow.citations[0].point_number == "4"
+    assert "afbud/fravær ved hele mødet" in follow.text and "Bo Jensen, Dorthe Lund" in follow.text
+    kultur = assistant.ask("Hvornår holder biblioteket åbent om søndagen?")
+    none = assistant.ask("Did anyone not take part in the handling of that item?", history=[kultur])
+    assert none.text.startswith("The minutes name no one who did not take part in item 4")

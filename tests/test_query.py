@@ -517,3 +517,15 @@ def test_leaders_and_management_stay_a_topic():
 
     plan = analyse("Hvad besluttede udvalget om ledelse og ledere?")
     assert "led" in topic_terms(plan)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Deltog nogen ikke i behandlingen af punktet?", "Did anyone not take part in the handling of that item?"],
+)
+def test_anyone_is_no_topic(question):
+    """"nogen", "anyone": a pronoun, so the question is about the conversation's point, not a topic "anyone"."""
+    from assistant.query import topic_terms
+
+    plan = analyse(question)
+    assert plan.intent == "attendance" and topic_terms(plan) == []

@@ -199,8 +199,15 @@ def answer_point_absence(meeting: Meeting, point: AgendaPoint, plan: QueryPlan) 
     lang = plan.lang
     values = {"number": point.number, "title": clean_title(point.title), **_values(meeting, lang)}
     names = ", ".join(point.absent)
-    text = phrase("point_absent", lang, names=names, **values) if names else phrase("point_absent_none", lang,
-                                                                                    **values)
+    # who was away from the whole meeting took no part in any of its points either (FirstAgenda repeats them under
+    # each point: named once)
+    away = _names([p for p in meeting.absent if p.name not in point.absent])
+    if names:
+        text = phrase("point_absent", lang, names=names, **values)
+        if away:
+            text += " " + phrase("absent_list", lang, names=away, **values)
+    else:
+        text = phrase("point_absent_meeting" if away else "point_absent_none", lang, names=away, **values)
     return Answer(plan.question, f"{text} [1]", [citation_from_point(1, meeting, point, names)], lang,
                   kind="attendance")
 
