@@ -516,9 +516,10 @@ _PART_BREAK = re.compile(
     r"when|where|why|did|was|were|is|are)\b)", re.I)
 
 
-def question_parts(plan: QueryPlan) -> list[list[str]]:
-    """The topic terms of each part of a question of several parts (empty for a question of one part): the terms
-    ``plan.terms`` would be for that part alone (an English part's through the glossary)."""
+def question_pieces(plan: QueryPlan) -> list[tuple[str, list[str]]]:
+    """Each part of a question of several parts with its topic terms (empty for a question of one part): the
+    part's words and the terms ``plan.terms`` would be for that part alone (an English part's through the
+    glossary)."""
     pieces = [s for s in _PART_BREAK.split(plan.topic) if s.strip()]
     if len(pieces) < 2:
         return []
@@ -529,8 +530,13 @@ def question_parts(plan: QueryPlan) -> list[list[str]]:
             terms = content_terms(english_to_danish(piece)) or terms
         terms = [t for t in terms if t in plan.terms]
         if terms:
-            parts.append(terms)
+            parts.append((piece.strip(), terms))
     return parts if len(parts) > 1 else []
+
+
+def question_parts(plan: QueryPlan) -> list[list[str]]:
+    """The topic terms of each part of a question of several parts (see ``question_pieces``)."""
+    return [terms for _, terms in question_pieces(plan)]
 
 
 def is_followup(question: str, plan: QueryPlan) -> bool:

@@ -22,6 +22,9 @@ GREVE_PATH = (
     "Økonomiudvalget_2022-01-24T08:00:00+01:00_442acc45-32ef-4e5e-b4e9-661e24034e69.json",
     "Byråd 2022-2025_2022-01-31T19:00:00+01:00_779d518b-25e9-4d46-9111-1d3f7c1175a9.json",
 )
+# Point 6, "Privat arv til Greve Museum": "Arven skal anvendes på Greve Museums afdeling Grevegård" answers where
+# the money goes in other words than a question would use
+GREVE_MUSEUM = "Kultur- og Fritidsudvalget_2023-01-11T17:00:00+01:00_bd79f1be-9717-41bf-a1ae-a2560aa19a3e.json"
 
 
 def _fold(s: str) -> str:
@@ -125,7 +128,7 @@ def greve(tmp_path_factory):
     if not GREVE.is_dir() or not SYDDJURS_XML.is_file():
         pytest.skip(f"the shared corpus is not at {SHARED_CORPUS} (CI lays ../shared beside the checkout)")
     settings = Settings(index=tmp_path_factory.mktemp("index"))
-    ingest([GREVE / name for name in GREVE_PATH] + [SYDDJURS_XML, BALLERUP_XML], settings)
+    ingest([GREVE / name for name in (*GREVE_PATH, GREVE_MUSEUM)] + [SYDDJURS_XML, BALLERUP_XML], settings)
     assistant = Assistant(settings)
     yield assistant
     assistant.close()
@@ -237,3 +240,14 @@ def test_who_did_not_take_part_in_one_point(greve):
     assert follow.text.count("Tina Rottbøll") == 1  # the point repeats the meeting's absences: named once
     da = greve.ask("Deltog nogen ikke i behandlingen af punktet?", history=[about])
     assert da.citations[0].point_number == "22" and "Pernille Beckmann" in da.text
+
+
+def test_each_part_of_a_question_gets_its_quote_even_in_other_words(greve):
+    """"..., og hvad skal den bruges til?": no quoted sentence shares half the part's words; the sentence closest
+    in meaning to it ("Arven skal anvendes på Greve Museums afdeling Grevegård") is quoted for it."""
+    for question in ("Hvor stor en arv fik Greve Museum fra en af sine faste brugere, og hvad skal den bruges til?",
+                     "Hvor stor en arv fik museet i Greve efter en fast bruger, og hvilken del af museet skal pengene "
+                     "bruges på?"):
+        ans = greve.ask(question)
+        assert ans.citations[0].point_title.startswith("Privat arv til Greve Museum"), question
+        assert "1 mio. kr." in ans.text and "Grevegård" in ans.text, question

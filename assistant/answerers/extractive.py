@@ -20,7 +20,7 @@ from assistant.calibration import Calibration, calibration_for
 from assistant.citations import citation_from_chunk, clean_title, render_citation
 from assistant.embedders import estimate_tokens
 from assistant.prompts import format_date, phrase
-from assistant.query import QueryPlan, content_terms, coverage, question_parts, stem_word, stems, words
+from assistant.query import QueryPlan, content_terms, coverage, question_pieces, stem_word, stems, words
 from assistant.readers.structure import absences_in
 from assistant.records import AgendaPoint, Answer, Citation, Decision, Filters, Hit, text_hash
 from assistant.retrieval import HybridRetriever
@@ -324,6 +324,16 @@ class ExtractiveAnswerer:
                 self._cache.popitem(last=False)
         return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, 1), dtype=np.float32)
 
+    def _closest(self, text: str, units: list[Unit]) -> Unit | None:
+        """The unit closest in meaning to ``text`` among those whose vectors the index stored at ingest (no
+        sentence is embedded here; None when none is stored)."""
+        stored = self._stored([score_text(u) for u in units])
+        have = [u for u in units if score_text(u) in stored]
+        if not have:
+            return None
+        cos = np.stack([stored[score_text(u)] for u in have]) @ self.retriever.query_vector(text)
+        return have[int(np.argmax(cos))]
+
     def score_units(self, plan: QueryPlan, units: list[Unit]) -> list[Unit]:
         priors = SECTION_PRIOR.get(plan.intent, ())
         for u in units:
@@ -522,15 +532,25 @@ class ExtractiveAnswerer:
                           and v.pos == best.pos + 1), None)
             if after is not None and after not in chosen and states.search(after.text):
                 chosen.insert(1, after)
-        parts = question_parts(plan)
-        for part in parts:  # "..., og hvad skal pengene bruges til?": a quote for each part, from the points quoted
+        pieces = question_pieces(plan)
+        parts = [terms for _, terms in pieces]
+        for piece, part in pieces:  # "..., og hvad skal pengene bruges til?": a quote for each part, from the
+            # points quoted
             own = [t for t in part if not any(t in other for other in parts if other is not part)] or part
             if any(coverage(own, f"{c.label} {c.text}") >= 0.5 for c in chosen):
                 continue
-            found = [u for u in units if u.point_key in keys and u not in chosen and len(u.text) >= MIN_SCORED_CHARS
-                     and coverage(own, f"{u.label} {u.text}") > 0]
-            if found:
-                chosen.append(max(found, key=lambda u: (coverage(own, f"{u.label} {u.text}"), u.score, -u.pos)))
+            rest = [u for u in units if u.point_key in keys and u not in chosen and len(u.text) >= MIN_SCORED_CHARS]
+            cover = {id(u): coverage(own, f"{u.label} {u.text}") for u in rest}
+            found = [u for u in rest if cover[id(u)] > 0]
+            best_part = max(found, key=lambda u: (cover[id(u)], u.score, -u.pos)) if found else None
+            if best_part is None or cover[id(best_part)] < 0.5:
+                # fewer than half the part's own words: the sentence closest in meaning to the part, which may say
+                # it in other words ("hvilken del skal pengene bruges på" / "Arven skal anvendes på Greve Museums
+                # afdeling Grevegård"; dev3: answers containing the asked fact 0.857 -> 0.905. Closest in meaning
+                # first, before words, gave 0.881: it also replaced quotes that shared the part's words)
+                best_part = self._closest(piece, rest) or best_part
+            if best_part is not None:
+                chosen.append(best_part)
         for u in list(chosen):  # "... følgende navne:" -> the list that follows
             if u.text.endswith(":"):
                 follow = [v for v in units if v.point_key == u.point_key and v.section == u.section
