@@ -435,3 +435,22 @@ def test_a_compound_is_known_from_its_two_words_only_close_together_in_one_sente
     assert known("døgntakst", "Taksten sænkes, således vil ny takst udgøre 3.114 kr. i døgnet.")
     assert not known("affaldsgebyr", "Gebyret for parkering stiger. Mængden af affald på genbrugspladsen faldt.")
     assert known("affaldsgebyr", "Gebyret for husholdningernes affald stiger.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted"),
+    [
+        ('"Arven skal anvendes på Greve Museums afdeling Grevegård.', "Arven skal anvendes på Greve Museums afdeling "
+                                                                      "Grevegård."),
+        ("Beløbet skal bruges på museet.”", "Beløbet skal bruges på museet."),
+        ("Om anvendelse står: ”Beløbet skal anvendes”.", "Om anvendelse står: ”Beløbet skal anvendes”."),  # a pair
+        ("„Ja“ til forslaget", "„Ja“ til forslaget"),
+        ("Sundhedshuset fik navnet ’Sundhedshuset’", "Sundhedshuset fik navnet ’Sundhedshuset’"),
+    ],
+)
+def test_a_sentence_cut_out_of_a_quotation_is_quoted_without_its_unpaired_mark(sentence, quoted):
+    """A sentence the splitter cut out of a quotation keeps one of its marks, which inside »...« reads as a stray
+    mark; the quote drops it and stays a verbatim part of the minutes."""
+    from assistant.answerers.extractive import _balanced
+
+    assert _balanced(sentence) == quoted and quoted in sentence

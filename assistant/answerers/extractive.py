@@ -119,6 +119,23 @@ PRECOMPUTED_POOL = 24  # sentences scored by cosine when their vectors were stor
 _BULLET = re.compile(r"^\s*(?:[-•*·]|\d{1,2}[.)])\s+")
 
 
+# Quotation marks of the minutes ("...", ”...”, „...“, »...«): a sentence cut out of a quotation keeps one of its
+# pair, which inside the answer's »...« reads as a stray mark
+_OPENING, _CLOSING = "\"”„“«»", "\"”“»«"
+
+
+def _balanced(quote: str) -> str:
+    """``quote`` without a quotation mark at its start or end whose pair it does not hold (still a verbatim part
+    of the minutes)."""
+    q = quote.strip()
+    for _ in range(2):
+        if q[:1] and q[0] in _OPENING and not any(c in q[1:] for c in _CLOSING):
+            q = q[1:].lstrip()
+        if q[-1:] and q[-1] in _CLOSING and not any(c in q[:-1] for c in _OPENING):
+            q = q[:-1].rstrip()
+    return q
+
+
 @dataclass
 class Unit:
     """A quotable sentence (or list item) of a point."""
@@ -595,7 +612,7 @@ class ExtractiveAnswerer:
         multi = len(numbers) > 1 or plan.intent == "when"
         for key, label, group in groups:
             group.sort(key=lambda x: x.pos)
-            quote = " ".join(u.text for u in group)
+            quote = _balanced(" ".join(u.text for u in group))
             n = numbers[key]
             if len(citations) < n:
                 citations.append(citation_from_chunk(n, chunks[key], quote, group[0].section))
