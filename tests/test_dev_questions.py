@@ -153,3 +153,24 @@ def test_missing_source_is_caught(corpus_roots, corpus, tmp_path):
 def test_html_to_text_unescapes_and_folds():
     html = "<div><h3>Beslutning</h3><span>K&oslash;ge&nbsp; Bugt</span><br>  <b>godkendt</b></div>"
     assert cg.html_to_text(html) == "Beslutning Køge Bugt godkendt"
+
+
+def test_third_held_out_set_passes_every_question_check_and_uses_no_other_sets_points(corpus_roots, corpus):
+    """holdout3 (2026-12-04): written by a helper that read the minutes, eval/README.md and the checker, not the
+    code, about Greve points and case numbers no other set uses."""
+    holdout3 = QUESTIONS.with_name("holdout3_questions.jsonl")
+    assert cg.check(holdout3, corpus_roots, corpus, set_checks=False).errors == []
+
+    def rows(path):
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+    def gold(path):
+        return {(g["source"], g["point"]) for q in rows(path) for g in q["gold"]}
+
+    def cases(path):
+        return {g["case_number"] for q in rows(path) for g in q["gold"] if g["case_number"]}
+
+    others = [p for p in QUESTIONS.parent.glob("*_questions.jsonl") if p != holdout3]
+    assert len(others) >= 5 and gold(holdout3) and cases(holdout3)
+    assert not gold(holdout3) & set().union(*(gold(p) for p in others))
+    assert not cases(holdout3) & set().union(*(cases(p) for p in others))
