@@ -21,7 +21,8 @@ def test_glossary_file_is_well_formed_and_broad(tmp_path):
     (tmp_path / "own.tsv").write_text(own, encoding="utf-8")
     hand = load_glossary(tmp_path / "own.tsv")
     assert "beach cleaning" not in hand and "school canteen" not in hand
-    assert len(load_glossary(GLOSSARY)) - len(hand) > 1500 and "beach cleaning" in general
+    assert len(load_glossary(GLOSSARY)) - len(hand) > 2800 and "beach cleaning" in general
+    assert load_glossary(GLOSSARY)["inheritance"][0] == "arv"  # the second general list (2026-12-04)
 
 
 def test_an_acronym_matches_only_in_capitals():
@@ -95,7 +96,7 @@ def test_a_possessive_is_looked_up_as_its_word():
 def test_a_verb_is_looked_up_in_its_base_form():
     """"approved", "recruiting", "planning", "applied": the glossary lists the base form only."""
     danish, _ = danish_words("Who approved the plan for recruiting staff?")
-    assert "godkende" in danish and "rekruttere" in danish
+    assert any(w.startswith("godkend") for w in danish) and "rekruttere" in danish
     assert "besparelse" in danish_words("Are they cutting the budget?")[0]  # a doubled consonant before -ing
     assert "tilladelse" in danish_words("Was the shop permitted to open?")[0]  # ... and before -ed
     assert "stemte" in danish_words("Who voted against?")[0]  # vote + -d
