@@ -244,6 +244,19 @@ def test_an_unpunctuated_dated_statement_is_a_sentence_and_a_short_line_a_sub_he
     ]
 
 
+def test_a_table_row_is_quoted_as_a_row_and_labels_nothing():
+    """A one-row table above a paragraph ("Svarende til årligt | 0 | 24.476 | 28.504" in a Greve lease point) had
+    become the sub-heading of the sentence under it: quoted as its label, and never quoted itself."""
+    from fakes_index import point
+
+    text = "Svarende til årligt | 0 | 24.476 | 28.504\n\nI bilag 1 er vedlagt forslag til ny aftale."
+    units = split_units("g:5", 0, point("5", "Anvisningsaftale", Sagsbeskrivelse=text))
+    assert [(u.label, u.text) for u in units] == [
+        ("", "Svarende til årligt | 0 | 24.476 | 28.504"),
+        ("", "I bilag 1 er vedlagt forslag til ny aftale."),
+    ]
+
+
 def test_a_long_decision_is_quoted_by_its_opening_line_and_its_best_sentence(assistant):
     """Slagelse's § 17,4-udvalg: the Beslutning opens with the decision ("At 1 og 2: Drøftet") above the committee's
     recommendations under sub-headings. Asked what it came to, the answer quotes the opening line first, then the

@@ -100,8 +100,8 @@ _STATES = {
 # 2: no sentence end after "nr.", "d.", "pr." before a number; 3: a decision's short line is a unit; 4: a section's
 # last lead-in is kept when it names a date or an amount; 5: an unpunctuated dated statement is no sub-heading;
 # 6: an item's number stays with its item ("3. Ikke godkendt", textutil.sentence_breaks); 7: the lines of a list
-# item the print wrapped are one item (list_items)
-UNITS_VERSION = "7"
+# item the print wrapped are one item (list_items); 8: a table's row is no sub-heading
+UNITS_VERSION = "8"
 # A dated one-line paragraph of this many words is a statement, not a sub-heading. In the shared corpus 99 such lines
 # of 6-15 words are mostly table rows ("Offentliggørelse af udbud | 20. december 2022") and dated statements ("Den
 # 3. juni 2024: Det nære sundhedsvæsen"), a few are headings ("Opmærksomhedspunkter fra Byrådets temamøde den 17.
@@ -204,8 +204,11 @@ def list_items(lines: list[str]) -> list[str]:
 
 def _is_subheading(line: str) -> bool:
     """A short line without end punctuation above a paragraph, unless it states a dated fact ("Landsbyggefonden
-    godkendte planen den 31. marts 2025": six words or more around a full date) that the print left unpunctuated."""
+    godkendte planen den 31. marts 2025": six words or more around a full date) that the print left unpunctuated,
+    or is a table's row ("Svarende til årligt | 0 | 24.476 | 28.504")."""
     if len(line.split()) >= STATEMENT_WORDS and _DATED.search(line):
+        return False
+    if " | " in line:  # a table's row (the readers join its cells with " | "): a row of figures, no heading
         return False
     return len(line) <= 80 and not line.endswith((".", ":", ",", ";")) and not _BULLET.match(line) and (
         line[:1].isupper() or line[:1] == "§"
