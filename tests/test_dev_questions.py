@@ -155,11 +155,12 @@ def test_html_to_text_unescapes_and_folds():
     assert cg.html_to_text(html) == "Beslutning Køge Bugt godkendt"
 
 
-def test_third_held_out_set_passes_every_question_check_and_uses_no_other_sets_points(corpus_roots, corpus):
-    """holdout3 (2026-12-04): written by a helper that read the minutes, eval/README.md and the checker, not the
-    code, about Greve points and case numbers no other set uses."""
-    holdout3 = QUESTIONS.with_name("holdout3_questions.jsonl")
-    assert cg.check(holdout3, corpus_roots, corpus, set_checks=False).errors == []
+@pytest.mark.parametrize("name", ["holdout3", "dev4"])
+def test_newer_sets_pass_every_question_check_and_use_no_other_sets_points(corpus_roots, corpus, name):
+    """holdout3 and dev4 (2026-12-04): each written by a helper that read the minutes, eval/README.md and the
+    checker, not the code, about Greve points and case numbers no other set uses."""
+    new = QUESTIONS.with_name(f"{name}_questions.jsonl")
+    assert cg.check(new, corpus_roots, corpus, set_checks=False).errors == []
 
     def rows(path):
         return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -170,7 +171,7 @@ def test_third_held_out_set_passes_every_question_check_and_uses_no_other_sets_p
     def cases(path):
         return {g["case_number"] for q in rows(path) for g in q["gold"] if g["case_number"]}
 
-    others = [p for p in QUESTIONS.parent.glob("*_questions.jsonl") if p != holdout3]
-    assert len(others) >= 5 and gold(holdout3) and cases(holdout3)
-    assert not gold(holdout3) & set().union(*(gold(p) for p in others))
-    assert not cases(holdout3) & set().union(*(cases(p) for p in others))
+    others = [p for p in QUESTIONS.parent.glob("*_questions.jsonl") if p != new]
+    assert len(others) >= 6 and gold(new) and cases(new)
+    assert not gold(new) & set().union(*(gold(p) for p in others))
+    assert not cases(new) & set().union(*(cases(p) for p in others))
