@@ -47,6 +47,7 @@ from assistant.spelling import fold_ascii_danish
 
 _POINT_WORDS = re.compile(r"\b(punktet|sagen|behandlingen|that item|the item|this item|that point|handling)\b", re.I)
 RECORD_INTENTS = ("decision", "recommendation", "fact", "when")  # a case number alone answers these by its path
+PATH_INTENTS = ("decision", "recommendation", "when")  # ... these whatever else the question says: its path has them
 VOTE_CANDIDATES = 5  # points searched for the best point's case on a topic (the answer's k)
 # Asked once when the chat starts (Assistant.warm_up): any topical question loads what every answer needs
 WARM_UP_QUESTION = "Hvad har udvalget besluttet om budgettet?"
@@ -183,9 +184,11 @@ class Assistant:
         merged = self.retriever.resolve_filters(plan, filters)
         topical = bool(topic_terms(plan))
         named_case = find_case_number(plan.question)  # a case the question names, not the conversation's
-        if plan.case_number and (plan.intent == "case" or (named_case and not topical and plan.intent in
-                                                           RECORD_INTENTS)):
-            return answer_case(catalog, plan)  # "Hvad blev besluttet i sag 2012-28504?": its decisions, in order
+        if plan.case_number and (plan.intent == "case" or (named_case and plan.intent in PATH_INTENTS) or (
+                named_case and not topical and plan.intent in RECORD_INTENTS)):
+            # "Hvad blev besluttet i sag 2012-28504?", "..., og blev den godkendt hele vejen igennem?": its
+            # decisions, in order
+            return answer_case(catalog, plan)
         if plan.intent == "case":
             found = self._subject(plan, filters) if (plan.point_key or topical) else None
             if found is None:
@@ -197,6 +200,15 @@ class Assistant:
             return answer_path(plan, point_history(meeting, point), clean_title(point.title))
         if plan.intent == "meetings":
             return answer_meetings(catalog, plan, merged)
+        if plan.intent == "votes" and named_case and plan.case_number:
+            # "Hvem stemte imod i sag 24-004721?": the votes of each of its handlings, else its path with the note
+            # that none is recorded
+            answer = answer_votes(catalog.points_by_case(plan.case_number), plan)
+            if answer is None:
+                answer = answer_case(catalog, plan)
+                note = phrase("votes_none_case", plan.lang, case=plan.case_number)
+                answer.text = f"{note}\n{answer.text}"
+            return answer
         if plan.intent == "votes":
             answer = answer_votes(self._vote_points(plan, filters, merged, topical), plan)
             if answer is None:

@@ -206,8 +206,13 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "Item {number} ({title}), {committee}, {date}:",
     },
     "votes_none": {
-        "da": "Referatet nævner ingen afstemning under punkt {number} ({title}), {committee} den {date}. Beslutningen:",
-        "en": "The minutes record no vote under item {number} ({title}), {committee}, {date}. The decision:",
+        "da": "Referatet nævner ingen afstemning under punkt {number} ({title}), {committee} den {date}.",
+        "en": "The minutes record no vote under item {number} ({title}), {committee}, {date}.",
+    },
+    "the_decision": {"da": "Beslutningen:", "en": "The decision:"},
+    "votes_none_case": {
+        "da": "Referaterne nævner ingen afstemning i sag {case}.",
+        "en": "The minutes record no vote in case {case}.",
     },
     "vote_for": {"da": "For", "en": "For"},
     "vote_against": {"da": "Imod", "en": "Against"},

@@ -40,7 +40,7 @@ QUESTION_WORDS = frozenset(
     "sagen beslutte besluttede beslutning besluttet anbefale anbefalede anbefaling anbefalinger indstille "
     "indstillede indstilling committee council meeting meetings minutes item case decide decided decision "
     "recommend recommended recommendation municipality meldt meldte hvem who afbud absent fraværende "
-    "deltog deltagere administration administrationen forvaltning forvaltningen".split()
+    "deltog deltagere administration administrationen forvaltning forvaltningen drejer".split()
 ) | {m.lower() for m in DA_MONTHS + EN_MONTHS}
 
 # "Hvor er sag X blevet behandlet?", "Where has the case been discussed?": where is which bodies, so the path
@@ -63,7 +63,8 @@ _QUANTITY = re.compile(
     r"\b(hvor (?:mange|meget|stor[te]?|høj[te]?|lang[te]?|dyr[te]?)|hvad (?:koste\w*|beløb\w*)|hvilket beløb|"
     r"hvilken (?:pris|takst|andel|placering)|how (?:many|much|large|big|high|long|expensive)|"
     r"hvad (?:er|var|bliver|blev) (?:\w+ ){0,2}?\w*(?:takst|pris|beløb|gebyr|tilskud|udgift)\w*|"
-    r"what (?:(?:was|is|were|are) the )?(?:amount|price|cost|rate|share|percentage|number|rank(?:ing)?)|"
+    r"what (?:(?:was|is|were|are) the )?(?:\w+ ){0,2}?(?:amount|price|cost|rate|share|percentage|number|"
+    r"rank(?:ing)?)|hvilk(?:et|en) (?:\w+ ){0,2}?(?:beløb|pris|takst|andel|procent\w*)|"
     r"what did \w+(?: \w+)? cost|\w*procent\w*|percent\w*|turnout|rank(?:ed|ing)?)\b", re.I)
 # ... and which kind: money ("Hvad koster ...", "how much funding"), a share ("stemmeprocenten"), else a number
 _QUANTITY_KINDS = (
@@ -75,10 +76,11 @@ _QUANTITY_KINDS = (
 _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("attendance", re.compile(
         r"\b(afbud|fravær\w*|ikke til stede|mødte ikke|deltog (?:der )?(?:nogen |alle |nogle )?ikke|ikke deltog|"
-        r"hvem manglede|manglede ved|"
+        r"hvem manglede|manglede ved|manglede der (?:nogen|nogle|medlemmer)|(?:nogen|nogle) (?:der )?manglede|"
         r"var ikke med|ikke var med|var alle (?:\w+ ){0,2}?(?:med|til stede)|absent\w*|absence|apolog\w*|"
         r"did not attend|did not take part|not take part|didn't take part|"
-        r"missing from|not present|who was away)\b")),
+        r"missing from|not present|who was away|(?:anyone|anybody|someone|somebody|members?) (?:missing|away)|"
+        r"miss(?:ed)? the meeting)\b")),
     ("participants", re.compile(
         r"\b(deltog|deltagere|mødedeltagere|til stede|fremmødt\w*|medlemmer|sidder i|sad i|who attended|"
         r"attendees|participants|took part|members|who sits|sits on|present at|"
@@ -281,7 +283,9 @@ def stems(text: str) -> set[str]:
 def detect_intent(question: str, has_case: bool = False) -> str:
     q = question.lower()
     for intent, pattern in _INTENT_PATTERNS:
-        if pattern.search(q):
+        if m := pattern.search(q):
+            if intent == "participants" and m.group(0) in ("medlemmer", "members") and not _ASKS_WHO.match(q):
+                continue  # "paying mileage to council members who ...": members as the topic's people
             if intent == "case" and not has_case:
                 continue
             if intent == "meetings" and has_case:
@@ -296,6 +300,8 @@ def detect_intent(question: str, has_case: bool = False) -> str:
     return "fact"
 
 
+# A question for people or a list opens with who/which ("Hvilke medlemmer deltog?", "Who are the members?")
+_ASKS_WHO = re.compile(r"^(?:og |and )?(?:hvem|hvilke|hvilken|hvor mange|who|which|how many|list|name)\b")
 # A yes/no question opens with a finite verb, in Danish and English most often an auxiliary (a closed class of the
 # grammar, not words of a question set); about minutes, what settles it is the point's decision.
 _YES_NO = re.compile(
@@ -540,10 +546,15 @@ def question_parts(plan: QueryPlan) -> list[list[str]]:
 
 
 def is_followup(question: str, plan: QueryPlan) -> bool:
-    """A question that leans on the previous turn: short, starts with "og"/"and", or refers back."""
+    """A question that leans on the previous turn: short, starts with "og"/"and", refers back, or names nothing
+    of its own (no topic, committee, municipality, period or case)."""
     q = question.strip()
     if _FOLLOWUP.search(q) and len(plan.terms) <= 3:
         return True
+    f = plan.filters
+    if not (topic_terms(plan) or f.committee or f.municipality or f.date_from or f.date_to or plan.committee_boost
+            or plan.case_number or plan.latest):
+        return True  # nothing of its own to be about: "Hvad blev besluttet?", "Hvad handler punkt 3 om?"
     return plan.intent in ("attendance", "participants") and not (
         plan.filters.committee or plan.filters.date_from or plan.latest
     )

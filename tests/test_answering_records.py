@@ -151,6 +151,24 @@ def test_votes_on_a_real_greve_point(greve):
     assert follow.kind == "votes" and follow.citations[0].point_number == "22" and "Enhedslisten" in follow.text
 
 
+def test_votes_and_decisions_of_a_case_the_question_names(greve):
+    """A case number names what a vote question is about: the votes of its handlings, else its path with the note
+    that none is recorded (it had searched the newest Byråd meeting's votes, or refused). Asked what was decided
+    on it, in any other words, the answer is its decisions in order."""
+    ans = greve.ask("Hvem stemte imod i sag 21-012897?")
+    assert ans.kind == "votes" and "Enhedslisten (Ø)" in ans.text
+    assert (ans.citations[0].case_number, ans.citations[0].point_number) == ("21-012897", "22")
+    dates = ["2022-01-10", "2022-01-24", "2022-01-31"]
+    none = greve.ask("Hvem stemte imod i sag 21-016074?")
+    assert not none.refused and none.text.startswith("Referaterne nævner ingen afstemning i sag 21-016074.")
+    assert [c.meeting_date for c in none.citations] == dates
+    en = greve.ask("How did the parties vote in case 21-016074?")
+    assert en.text.startswith("The minutes record no vote in case 21-016074.") and len(en.citations) == 3
+    decided = greve.ask("Hvad blev der besluttet om rangeringen i sag 21-016074?")
+    assert decided.kind == "case" and [c.meeting_date for c in decided.citations] == dates
+    assert "Orienteringen blev taget til efterretning" in decided.text
+
+
 def test_a_question_for_an_amount_quotes_the_sentence_naming_it(greve):
     """Ballerup's eDoc point: the price is in "Økonomiske konsekvenser", below sentences that repeat more of the
     question's words (with "2 pct.", a share, not a price); a question asking what something costs is answered by

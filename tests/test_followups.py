@@ -37,6 +37,14 @@ def test_followup_decision_is_the_previous_points(assistant):
     assert "Godkendt som indstillet." in follow.text
 
 
+def test_a_bare_question_after_an_answer_is_about_its_point(assistant):
+    first = assistant.ask("Hvor mange penge er der afsat til renovering af klubhuse?")
+    for question in ("Hvad blev besluttet?", "What was decided?"):
+        follow = assistant.ask(question, history=[first])
+        assert follow.kind == "point" and follow.citations[0].point_key == first.citations[0].point_key, question
+        assert "Godkendt som indstillet." in follow.text
+
+
 def test_followup_votes_and_path_of_the_previous_point(assistant):
     first = assistant.ask("Hvad besluttede byrådet om tidsplanen for budget 2024?")
     votes = assistant.ask("Hvem stemte imod?", history=[first])

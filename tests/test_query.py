@@ -179,6 +179,13 @@ def test_generic_udvalget_matches_no_committee():
         ("Hvem manglede ved udvalgets møde den 12. september 2022?", "attendance"),
         ("Var alle medlemmer med til mødet i maj?", "attendance"),
         ("Hvad manglede der penge til?", "fact"),
+        ("Manglede der nogen fra udvalget ved mødet den 17. august?", "attendance"),
+        ("Was anyone missing from the meeting in August?", "attendance"),
+        # members as the people a topic is about, not asked for
+        ("Did the council agree to pay mileage to council members who officiate at weddings?", "decision"),
+        ("Which members attended the meeting?", "participants"),
+        ("Hvor mange medlemmer har udvalget?", "participants"),
+        ("Hvem er medlemmer af byrådet?", "participants"),
         # a yes/no question is settled by the decision; so is permitting, refusing or sending back
         ("Fik administrationen lov til selv at give dispensationer?", "decision"),
         ("Skulle de overskydende midler gå tilbage til kassen?", "decision"),
@@ -262,6 +269,18 @@ def test_followup_without_case_searches_with_previous_question():
     hist = [Answer(first.question, "…", [], plan=first.to_dict())]
     plan = analyse("og hvornår?", hist, Catalog())
     assert plan.followup and "klubhuse" in plan.search_text
+
+
+def test_a_question_naming_nothing_of_its_own_is_a_followup():
+    """"Hvad blev besluttet?" after an answer is about that answer's point, not every decision of the newest
+    meeting; "Hvad handler punkt 3 om?" is point 3 of the meeting talked about."""
+    first = analyse("Hvad besluttede Økonomiudvalget om budget 2024?", None, Catalog())
+    history = [_answer(first.question, first, "Økonomiudvalget", "23-001111")]
+    for question in ("Hvad blev besluttet?", "What was decided?", "Hvad handler punkt 3 om?"):
+        plan = analyse(question, history, Catalog())
+        assert plan.followup and plan.meeting_id == "m1", question
+    assert analyse("Hvad blev besluttet?", history, Catalog()).point_key == "m1:4"
+    assert not analyse("Hvad blev besluttet?", None, Catalog()).followup
 
 
 def test_new_topic_is_not_a_followup():
@@ -406,6 +425,8 @@ def test_the_words_naming_a_standard_point_leave_the_topic_whole():
         ("Hvad besluttede udvalget om placering af skolen?", ""),
         ("Hvornår blev budgettet vedtaget?", ""),
         ("Who voted against the budget?", ""),
+        ("What additional yearly amount did the administration recommend?", "money"),  # words between
+        ("Hvilket samlet beløb blev bevilget til projektet?", "money"),
     ],
 )
 def test_a_question_for_an_amount_count_or_share(question, quantity):

@@ -20,7 +20,16 @@ from assistant.calibration import Calibration, calibration_for
 from assistant.citations import citation_from_chunk, clean_title, render_citation
 from assistant.embedders import estimate_tokens
 from assistant.prompts import format_date, phrase
-from assistant.query import QueryPlan, content_terms, coverage, question_pieces, stem_word, stems, words
+from assistant.query import (
+    QueryPlan,
+    content_terms,
+    coverage,
+    find_case_number,
+    question_pieces,
+    stem_word,
+    stems,
+    words,
+)
 from assistant.readers.structure import absences_in
 from assistant.records import AgendaPoint, Answer, Citation, Decision, Filters, Hit, text_hash
 from assistant.retrieval import HybridRetriever
@@ -441,7 +450,10 @@ class ExtractiveAnswerer:
             evidence = max(evidence, level(closed, lang) + weight * cov)
         threshold = self.settings.refusal_threshold_en if lang == "en" else self.settings.refusal_threshold
         top_text = self._point_text(points[top_hit.point_key]) if top_hit and top_hit.point_key in points else ""
-        if not hits or self._after_last_meeting(plan, top_text) or evidence < threshold:
+        # a case number the question names, found: the minutes hold the case asked about, whatever its other words
+        named = bool(top_hit and plan.case_number and find_case_number(plan.question)
+                     and top_hit.first.case_number.upper() == plan.case_number.upper())
+        if not hits or self._after_last_meeting(plan, top_text) or (evidence < threshold and not named):
             return self.refusal(plan, hits, evidence)
         if top_hit.first.closed:
             c = citation_from_chunk(1, top_hit.first)

@@ -79,5 +79,5 @@ def answer_votes(found: list[tuple[Meeting, AgendaPoint]], plan: QueryPlan) -> A
     cite = citation_from_point(1, meeting, point, quote, heading)
     head = phrase("votes_none", lang, number=point.number, title=clean_title(point.title),
                   committee=meeting.committee, date=format_date(meeting.date_iso, lang))
-    body = f"{head}\n»{quote}« [1]" if quote else f"{head} [1]"
+    body = f"{head} {phrase('the_decision', lang)}\n»{quote}« [1]" if quote else f"{head} [1]"
     return Answer(plan.question, body, [cite], lang, kind="votes")
