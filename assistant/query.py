@@ -284,8 +284,9 @@ def detect_intent(question: str, has_case: bool = False) -> str:
     q = question.lower()
     for intent, pattern in _INTENT_PATTERNS:
         if m := pattern.search(q):
-            if intent == "participants" and m.group(0) in ("medlemmer", "members") and not _ASKS_WHO.match(q):
-                continue  # "paying mileage to council members who ...": members as the topic's people
+            if intent == "participants" and m.group(0) in _MEMBERSHIP and not _ASKS_WHO.match(q):
+                continue  # "paying mileage to council members who ...", "Jeg sidder i udvalget: hvad ...?": the
+                # people a topic is about, or who asks, not a list asked for
             if intent == "case" and not has_case:
                 continue
             if intent == "meetings" and has_case:
@@ -300,6 +301,7 @@ def detect_intent(question: str, has_case: bool = False) -> str:
     return "fact"
 
 
+_MEMBERSHIP = ("medlemmer", "members", "sidder i", "sad i", "sits on")
 # A question for people or a list opens with who/which ("Hvilke medlemmer deltog?", "Who are the members?")
 _ASKS_WHO = re.compile(r"^(?:og |and )?(?:hvem|hvilke|hvilken|hvor mange|who|which|how many|list|name)\b")
 # A yes/no question opens with a finite verb, in Danish and English most often an auxiliary (a closed class of the

@@ -186,6 +186,8 @@ def test_generic_udvalget_matches_no_committee():
         ("Which members attended the meeting?", "participants"),
         ("Hvor mange medlemmer har udvalget?", "participants"),
         ("Hvem er medlemmer af byrådet?", "participants"),
+        ("Jeg sidder i udvalget: hvad bad vi om at få på et senere møde?", "fact"),
+        ("Hvem sidder i Økonomiudvalget?", "participants"),
         # a yes/no question is settled by the decision; so is permitting, refusing or sending back
         ("Fik administrationen lov til selv at give dispensationer?", "decision"),
         ("Skulle de overskydende midler gå tilbage til kassen?", "decision"),
