@@ -146,6 +146,14 @@ PHRASES: dict[str, dict[str, str]] = {
         "da": "Dagsordenen for mødet i {committee} den {date} ({n:punkt|punkter}):",
         "en": "The agenda of the meeting of {committee} on {date} ({n:item|items}):",
     },
+    "agenda_closed_intro": {
+        "da": "Lukkede punkter på mødet i {committee} den {date} ({n:punkt|punkter}):",
+        "en": "Closed items at the meeting of {committee} on {date} ({n:item|items}):",
+    },
+    "agenda_no_closed": {
+        "da": "Mødet i {committee} den {date} havde ingen lukkede punkter.",
+        "en": "The meeting of {committee} on {date} had no closed items.",
+    },
     "agenda_line": {"da": "Punkt {number}: {title}", "en": "Item {number}: {title}"},
     "decisions_intro": {
         "da": "Beslutninger på mødet i {committee} den {date}:",

@@ -134,7 +134,8 @@ RECORD_WORDS = frozenset(
     "parties forbehold reservation reservations undlod abstained tog took happen happened skete stod står "
     "afstemning stemme stemmer truffet taget made taken ekstraordinær ekstraordinært ekstraordinære extraordinary "
     "ordinær ordinære ordinary regular meet met meets mødtes mødes formand formanden næstformand næstformanden "
-    "chair chaired chairman chairperson ledede mødeleder".split()  # not "led": the stem of "ledelse", "leder"
+    "chair chaired chairman chairperson ledede mødeleder seneste nyeste forrige latest recent previous lukkede "
+    "lukket closed".split()  # not "led": the stem of "ledelse", "leder"
 )
 _LATEST = re.compile(
     r"\b(sidste|seneste|forrige|nyeste|last|latest|most recent|previous)\s+(møde|mødet|meeting)\b", re.I

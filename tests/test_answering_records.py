@@ -151,6 +151,22 @@ def test_votes_on_a_real_greve_point(greve):
     assert follow.kind == "votes" and follow.citations[0].point_number == "22" and "Enhedslisten" in follow.text
 
 
+def test_the_closed_points_and_the_latest_meeting(slagelse, greve):
+    """"Hvilke punkter var lukkede?" lists the closed points' titles (never their content); the Slagelse referat
+    has none and says so. "Hvornår var det seneste møde?" is the date of the newest meeting ("seneste" was read as
+    a topic and the question refused)."""
+    ans = greve.ask("Hvilke punkter var lukkede på byrådets møde den 31. januar 2022?")
+    assert ans.kind == "agenda" and "(4 punkter)" in ans.text and ans.citations[0].meeting_date == "2022-01-31"
+    listed = [ln for ln in ans.text.splitlines() if ln.startswith("- ")]
+    assert len(listed) == 4 and all("Lukket:" in ln for ln in listed)
+    en = greve.ask("Which items were closed at the Økonomiudvalget meeting in January 2022?")
+    assert en.lang == "en" and "(2 items)" in en.text and "Item 5: Lukket: Tilbagekøb" in en.text
+    none = slagelse.ask("Which items were closed?")
+    assert none.text.startswith("The meeting of § 17,4-udvalg") and "had no closed items" in none.text
+    latest = greve.ask("Hvornår var byrådets seneste møde?")
+    assert latest.kind == "meeting" and "31. januar 2022" in latest.text
+
+
 def test_votes_and_decisions_of_a_case_the_question_names(greve):
     """A case number names what a vote question is about: the votes of its handlings, else its path with the note
     that none is recorded (it had searched the newest Byråd meeting's votes, or refused). Asked what was decided

@@ -95,6 +95,9 @@ def _values(meeting: Meeting, lang: str) -> dict[str, str]:
     return {"committee": meeting.committee, "date": format_date(meeting.date_iso, lang)}
 
 
+_CLOSED = re.compile(r"\b(lukkede?|lukket|closed|confidential|fortrolige?)\b", re.I)
+
+
 def answer_meeting(meeting: Meeting, plan: QueryPlan) -> Answer:
     """When or where the meeting was, or its agenda; cited to the meeting."""
     lang, values = plan.lang, _values(meeting, plan.lang)
@@ -109,8 +112,15 @@ def answer_meeting(meeting: Meeting, plan: QueryPlan) -> Answer:
     elif plan.aspect == "decisions":
         return answer_decisions(meeting, plan)
     elif plan.aspect == "agenda":
-        lines = [phrase("agenda_intro", lang, n=len(meeting.points), **values) + " [1]"]
-        for p in meeting.points:
+        points = meeting.points
+        key = "agenda_intro"
+        if _CLOSED.search(plan.question):  # "Hvilke punkter var lukkede?": their titles (never their content)
+            points, key = [p for p in points if p.closed], "agenda_closed_intro"
+            if not points:
+                return Answer(plan.question, phrase("agenda_no_closed", lang, **values) + " [1]", [cite], lang,
+                              kind="agenda")
+        lines = [phrase(key, lang, n=len(points), **values) + " [1]"]
+        for p in points:
             lines.append(f"- {phrase('agenda_line', lang, number=p.number, title=clean_title(p.title))}")
         return Answer(plan.question, "\n".join(lines), [cite], lang, kind="agenda")
     else:
