@@ -112,6 +112,9 @@ _FOLLOWUP = re.compile(
     r"så|then)\b",  # the discourse particle of a next question: "Hvad skal de så bruges til?", "What was then decided?"
     re.I,
 )
+# A handling asked about ("Hvornår blev det behandlet i byrådet?"), not a meeting ("Hvornår holdt byrådet møde?")
+_HANDLED = re.compile(r"\b(behandl\w*|drøftet|besluttet|vedtaget|godkendt|dealt with|handled|discussed|considered|"
+                      r"decided|approved|adopted)\b", re.I)
 # "punkt 3", "item 3", "dagsordenspunkt 12a"; "det sidste punkt", "the last item", "første punkt"
 _POINT_REF = re.compile(
     r"\b(?:dagsordens)?(?:punkt|item|point|pkt\.?)\s*(?:nr\.?\s*|no\.?\s*|number\s*)?(\d{1,4}[a-z]?)\b", re.I
@@ -682,6 +685,12 @@ def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
                 plan.aspect = ""
     if (plan.case_number or plan.point_key) and plan.intent in ("when", "fact") and _PATH.search(plan.question):
         plan.intent = "case"  # "Hvornår blev det behandlet igen?": the carried case's path
+    elif names_committee and plan.intent == "when" and not topic_terms(plan) and _HANDLED.search(plan.question) and (
+            plan.case_number or prev.point_key):
+        # "Hvornår blev det behandlet i byrådet?": when the carried case reached that body, from its path (not
+        # the body's newest meeting)
+        plan.intent, plan.aspect = "case", ""
+        plan.point_key = plan.point_key or prev.point_key
     if not plan.case_number:
         plan.search_text = f"{plan.question} {prev.question}"
         plan.topic = f"{plan.topic} {prev.topic}".strip()

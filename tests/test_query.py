@@ -285,6 +285,18 @@ def test_a_question_naming_nothing_of_its_own_is_a_followup():
     assert not analyse("Hvad blev besluttet?", None, Catalog()).followup
 
 
+def test_when_a_carried_case_reached_a_body_is_its_path():
+    """"Hvornår blev det behandlet i byrådet?" after an answer about a fagudvalg's point asks when the case came
+    to the council: its path, not the council's newest meeting; "Hvornår holdt byrådet møde?" is about meetings."""
+    first = analyse("Hvad besluttede Økonomiudvalget om budget 2024?", None, Catalog())
+    history = [_answer(first.question, first, "Økonomiudvalget", "23-001111")]
+    plan = analyse("Hvornår blev det behandlet i byrådet?", history, Catalog())
+    assert plan.intent == "case" and plan.case_number == "23-001111" and plan.aspect == ""
+    en = analyse("When was it dealt with by the city council?", history, Catalog())
+    assert en.intent == "case" and en.case_number == "23-001111"
+    assert analyse("Hvornår holdt byrådet møde?", history, Catalog()).intent != "case"
+
+
 def test_new_topic_is_not_a_followup():
     first = analyse("Hvad besluttede Økonomiudvalget om budget 2024?", None, Catalog())
     history = [_answer(first.question, first, "Økonomiudvalget", "23-001111")]
