@@ -588,14 +588,16 @@ def analyse(
     committee = municipality = None
     if catalog is not None:
         rows = catalog.committees()
+        municipality = match_municipality(q, catalog.municipalities())
         matched = match_committees(q, sorted({r[1] for r in rows}))
+        if municipality and len(matched) > 1:  # "Ballerup's health committee": that municipality's, of two
+            matched = [name for name in matched if (municipality, name) in {(r[0], r[1]) for r in rows}] or matched
         if len(matched) == 1 and plan.intent not in _BODY_INTENTS and names_a_member(q, matched[0]):
             plan.committee_boost = matched  # "a council member's question": a person of the body, not its meetings
         elif len(matched) == 1:
             committee = matched[0]
         else:
             plan.committee_boost = matched
-        municipality = match_municipality(q, catalog.municipalities())
     plan.filters = Filters(
         municipality=municipality, committee=committee, date_from=date_from, date_to=date_to, case_number=None
     )
@@ -625,6 +627,11 @@ def analyse(
     if plan.lang == "en":
         plan.translation = english_to_danish(plan.topic)
         plan.terms = content_terms(plan.translation) or plan.terms
+        # the committee the question names, in English ("the health committee" -> sundhedsudvalg), is a filter or
+        # a boost already, not a topic the point must hold
+        named = {t for name in [committee, *plan.committee_boost] for a in committee_aliases(name or "")
+                 for t in content_terms(a)}
+        plan.terms = [t for t in plan.terms if t not in named] or plan.terms
     plan.numbers = list(dict.fromkeys(re.findall(r"\d[\d.,]*\d{2,}|\d{3,}", topic)))
     if _QUANTITY.search(q):
         plan.quantity = next((kind for kind, pattern in _QUANTITY_KINDS if pattern.search(q)), "number")

@@ -297,6 +297,27 @@ def test_when_a_carried_case_reached_a_body_is_its_path():
     assert analyse("Hvornår holdt byrådet møde?", history, Catalog()).intent != "case"
 
 
+def test_an_english_committee_name_is_a_filter_not_a_topic_and_the_municipality_picks_its_committee():
+    """"Ballerup's health committee": two municipalities' health committees match "health committee"; the named
+    municipality's is the filter, and its Danish name (sundhedsudvalg) is no topic word the point must hold (the
+    question was refused: the Ballerup point never says "sundhedsudvalg")."""
+
+    class TwoTowns(Catalog):
+        def committees(self):
+            return [*super().committees(), ("Greve Kommune", "Sundheds- og Omsorgsudvalget", 3, "2022-01-01",
+                                            "2024-12-01"),
+                    ("Ballerup Kommune", "Sundheds- og Forebyggelsesudvalget", 1, "2012-12-04", "2012-12-04")]
+
+        def municipalities(self):
+            return [*super().municipalities(), "Ballerup Kommune"]
+
+    plan = analyse("What did Ballerup's health committee decide about the quality standards?", None, TwoTowns())
+    assert plan.filters.committee == "Sundheds- og Forebyggelsesudvalget"
+    assert plan.filters.municipality == "Ballerup Kommune" and plan.terms == ["kvalitetsstandard"]
+    both = analyse("What did the health committee decide about dementia?", None, TwoTowns())
+    assert len(both.committee_boost) == 2 and not any(t.startswith("sundhedsudvalg") for t in both.terms)
+
+
 def test_new_topic_is_not_a_followup():
     first = analyse("Hvad besluttede Økonomiudvalget om budget 2024?", None, Catalog())
     history = [_answer(first.question, first, "Økonomiudvalget", "23-001111")]
