@@ -690,7 +690,7 @@ def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
             plan.point_key = prev.point_key  # "og hvad blev besluttet?", "hvem stemte imod?" -> the same point
             if plan.point_key and plan.aspect == "decisions":
                 plan.aspect = ""
-    if (plan.case_number or plan.point_key) and plan.intent in ("when", "fact") and _PATH.search(plan.question):
+    if (plan.case_number or plan.point_key) and plan.intent in ("when", "fact") and _PATH.search(plan.question.lower()):
         plan.intent = "case"  # "Hvornår blev det behandlet igen?": the carried case's path
     elif names_committee and plan.intent == "when" and not topic_terms(plan) and _HANDLED.search(plan.question) and (
             plan.case_number or prev.point_key):

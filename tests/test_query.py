@@ -295,6 +295,8 @@ def test_when_a_carried_case_reached_a_body_is_its_path():
     en = analyse("When was it dealt with by the city council?", history, Catalog())
     assert en.intent == "case" and en.case_number == "23-001111"
     assert analyse("Hvornår holdt byrådet møde?", history, Catalog()).intent != "case"
+    for question in ("Hvem har behandlet sagen?", "Hvornår blev det behandlet igen?"):  # capitalised as typed
+        assert analyse(question, history, Catalog()).intent == "case", question
 
 
 def test_an_english_committee_name_is_a_filter_not_a_topic_and_the_municipality_picks_its_committee():
