@@ -36,7 +36,7 @@ from assistant.answerers.meeting import (
     select_meeting,
 )
 from assistant.answerers.path import CaseStep, answer_case, answer_path, case_history, point_history
-from assistant.answerers.votes import answer_votes
+from assistant.answerers.votes import answer_votes, votes_of
 from assistant.citations import clean_title
 from assistant.prompts import format_date, phrase
 from assistant.query import QueryPlan, analyse, find_case_number, topic_terms
@@ -269,9 +269,14 @@ class Assistant:
             return [found] if found else []
         if topical:  # the best point, and the other handlings of its case among the best (the council's vote)
             hits: list[Hit] = self.retriever.search(plan.question, filters, VOTE_CANDIDATES, plan)
-            case = hits[0].first.case_number if hits else ""
-            keep = [h for i, h in enumerate(hits) if i == 0 or (case and h.first.case_number == case)]
-            return [f for h in keep if (f := catalog.point(h.point_key)) is not None]
+            found = [(h, f) for h in hits if (f := catalog.point(h.point_key)) is not None]
+            # the best that records a vote the question asks about ("Which parties voted against the 2024 budget?":
+            # the council's budget, not a partnership's "Budget 2024" approved without a vote), else the best
+            lead = next(((h, f) for h, f in found if votes_of(f[1], plan.question)), found[0] if found else None)
+            if lead is None:
+                return []
+            case = lead[0].first.case_number
+            return [f for h, f in found if h is lead[0] or (case and h.first.case_number == case)]
         meeting = select_meeting(catalog, replace(plan, point_key=None), merged)
         return [(meeting, p) for p in meeting.points] if meeting else []
 

@@ -57,6 +57,29 @@ def test_followup_votes_and_path_of_the_previous_point(assistant):
     assert [c.meeting_date for c in again.citations] == ["2023-03-06", "2023-03-28"]
 
 
+def test_a_vote_question_goes_to_the_point_that_records_the_vote():
+    """Asked who voted against the 2024 budget, the best point by words may be another body's "Budget 2024"
+    approved without a vote; the vote is in the council's second reading, also among the best points."""
+    from fakes_index import meeting, point
+
+    hedeland = meeting("Kultur- og Fritidsudvalget", "2023-05-24", [
+        point("5", "Hedeland budget 2024", "23-002222", Beslutning="Godkendt.",
+              Sagsfremstilling="Budget 2024 for Hedeland."),
+    ])
+    council = meeting("Byråd 2022-2025", "2023-10-02", [
+        point("12", "Anden behandling af kommunens økonomi 2024-27", "23-003333",
+              Beslutning="Byrådet vedtog forslaget. Nej: (Ø).",
+              Sagsfremstilling="Byrådet behandler forslaget for anden gang efter forhandlingerne mellem "
+                               "partierne i september om driften, anlæggene, skatten og budget 2024 med "
+                               "overslagsårene, herunder de tekniske rettelser fra administrationen."),
+    ])
+    council.points[0].votes = [Vote("against", (), ("Ø",), "Nej: (Ø).")]
+    settings = Settings(candidates=10)
+    ans = Assistant(settings, index=FakeIndex([hedeland, council], settings)).ask("Hvem stemte imod budget 2024?")
+    assert ans.kind == "votes" and ans.citations[0].case_number == "23-003333"
+    assert "Enhedslisten (Ø)" in ans.text
+
+
 def test_party_positions_in_english(assistant):
     ans = assistant.ask("Which parties took a reservation on the timetable for budget 2024?")
     assert ans.lang == "en" and ans.kind == "votes"
