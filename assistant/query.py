@@ -84,6 +84,9 @@ _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("participants", re.compile(
         r"\b(deltog|deltagere|mødedeltagere|til stede|fremmødt\w*|medlemmer|sidder i|sad i|who attended|"
         r"attendees|participants|took part|members|who sits|sits on|present at|"
+        # who is on a body: "Who is on the Kultur- og Fritidsudvalget?", "Hvem er med i byrådet?"
+        r"(?:who (?:is|are|was|were) on|hvem (?:er|var) (?:med )?i) (?:the )?(?:[\w,-]+ ){0,4}?"
+        r"\w*(?:udvalg|byråd|kommunalbestyrelse|committee|council|board)\w*|"
         # the chair of the meeting, whom the list of participants may name ("Lolan Ottesen (A) - formand")
         r"hvem (?:var|er) (?:\w+ )?(?:næst)?formand|hvem ledede|mødeleder|who (?:was|is) (?:the )?(?:vice[- ]?)?"
         r"chair\w*|who chaired|who led the meeting)\b")),

@@ -258,6 +258,9 @@ def test_who_chaired_and_where_the_committee_met(slagelse, greve):
     assert attended.text.startswith("Present at the meeting") and "Anja Nielsen" in attended.text
     met = slagelse.ask("Hvor mødtes udvalget?")
     assert "Torvegade 15" in met.text and met.citations
+    on = greve.ask("Who is on the Sundheds- og Forebyggelsesudvalget?")  # its members, from its newest list
+    assert on.kind == "participants" and on.text.startswith("Members of Sundheds- og Forebyggelsesudvalget")
+    assert "Lolan Ottesen" in on.text
 
 
 def test_who_did_not_take_part_in_one_point(greve):

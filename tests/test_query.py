@@ -188,6 +188,9 @@ def test_generic_udvalget_matches_no_committee():
         ("Hvem er medlemmer af byrådet?", "participants"),
         ("Jeg sidder i udvalget: hvad bad vi om at få på et senere møde?", "fact"),
         ("Hvem sidder i Økonomiudvalget?", "participants"),
+        ("Who is on the Kultur- og Fritidsudvalget?", "participants"),
+        ("Hvem er med i byrådet?", "participants"),
+        ("Hvem er i tvivl om budgettet?", "fact"),
         # a yes/no question is settled by the decision; so is permitting, refusing or sending back
         ("Fik administrationen lov til selv at give dispensationer?", "decision"),
         ("Skulle de overskydende midler gå tilbage til kassen?", "decision"),

@@ -244,6 +244,7 @@ def _names(people: list, notes: bool = False) -> str:
 # there, not who the members are
 _CHAIR = re.compile(r"\b(?:(næstformand\w*|vice[- ]?chair\w*)|formand\w*|chair\w*|ledede|led the meeting|"
                     r"mødeleder)\b", re.I)
+_MEMBERS_ASKED = re.compile(r"\b(medlemmer|sidder|members|sits|(?:is|are) on|(?:er|var) (?:med )?i)\b", re.I)
 _PRESENT = re.compile(r"\b(deltog|til stede|fremmødt\w*|attended|present|took part)\b", re.I)
 
 
@@ -266,7 +267,7 @@ def answer_attendance(meeting: Meeting, plan: QueryPlan) -> Answer:
             chairs = [p for p in meeting.participants if re.search(rf"\b{role}\b", p.note.lower())]
             key = ("vice_chair" if chair.group(1) else "chair") + ("_list" if chairs else "_unknown")
             text = phrase(key, lang, names=_names(chairs or meeting.present, notes=not chairs), **values)
-        elif re.search(r"\b(medlemmer|sidder|members|sits)\b", plan.question.lower()) and not _PRESENT.search(
+        elif _MEMBERS_ASKED.search(plan.question) and not _PRESENT.search(
                 plan.question):
             text = phrase("members_list", lang, names=_names(meeting.participants, notes=True), **values)
         else:
