@@ -35,11 +35,18 @@ from assistant.answerers.meeting import (
     meetings_with_point,
     select_meeting,
 )
-from assistant.answerers.path import CaseStep, answer_case, answer_path, case_history, point_history
+from assistant.answerers.path import (
+    CaseStep,
+    answer_case,
+    answer_case_numbers,
+    answer_path,
+    case_history,
+    point_history,
+)
 from assistant.answerers.votes import answer_votes, votes_of
-from assistant.citations import clean_title
+from assistant.citations import citation_from_chunk, clean_title
 from assistant.prompts import format_date, phrase
-from assistant.query import QueryPlan, analyse, find_case_number, topic_terms
+from assistant.query import CASE_NUMBER_ASKED, QueryPlan, analyse, coverage, find_case_number, topic_terms
 from assistant.records import AgendaPoint, Answer, Filters, Hit, Meeting
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
@@ -158,6 +165,12 @@ class Assistant:
                     answer = fallback
             else:
                 answer = self.extractive.answer(plan, hits)
+            if CASE_NUMBER_ASKED.search(plan.question) and not answer.refused and answer.kind == "text":
+                # the numbers of the points the answer cites, and of the best points whose titles name the whole
+                # topic ("Villa Sitka": its status case and its construction grant)
+                titled = [citation_from_chunk(0, h.first) for h in hits
+                          if plan.terms and coverage(plan.terms, h.first.point_title) == 1.0]
+                answer = answer_case_numbers(answer, titled)
         answer.question = question
         answer.plan = plan.to_dict()
         t2 = time.perf_counter()

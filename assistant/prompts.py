@@ -111,6 +111,18 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "Case {case} was dealt with {n} times:",
     },
     "case_one": {"da": "Sag {case} er behandlet én gang:", "en": "Case {case} was dealt with once:"},
+    "case_numbers_intro": {
+        "da": "Referaterne nævner {n:sagsnummer|sagsnumre}:",
+        "en": "The minutes give {n:case number|case numbers}:",
+    },
+    "case_number_line": {
+        "da": "Sag {case}: {committee}, {date}, punkt {number}: {title}",
+        "en": "Case {case}: {committee}, {date}, item {number}: {title}",
+    },
+    "case_numbers_none": {
+        "da": "Punkterne om emnet har intet sagsnummer i referaterne.",
+        "en": "The items on this topic have no case number in the minutes.",
+    },
     "case_unknown": {
         "da": "Sag {case} findes ikke i referaterne.",
         "en": "Case {case} is not in the minutes.",

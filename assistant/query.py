@@ -40,7 +40,8 @@ QUESTION_WORDS = frozenset(
     "sagen beslutte besluttede beslutning besluttet anbefale anbefalede anbefaling anbefalinger indstille "
     "indstillede indstilling committee council meeting meetings minutes item case decide decided decision "
     "recommend recommended recommendation municipality meldt meldte hvem who afbud absent fraværende "
-    "deltog deltagere administration administrationen forvaltning forvaltningen drejer".split()
+    "deltog deltagere administration administrationen forvaltning forvaltningen drejer sagsnummer sagsnummeret "
+    "sagsnumre sagsnumrene journalnummer journalnummeret".split()
 ) | {m.lower() for m in DA_MONTHS + EN_MONTHS}
 
 # "Hvor er sag X blevet behandlet?", "Where has the case been discussed?": where is which bodies, so the path
@@ -126,8 +127,13 @@ _POINT_ORDINAL = re.compile(r"\b(sidste|første|last|first|final)\s+(?:dagsorden
 _WHERE = re.compile(
     r"\b(hvor\s+(?:og hvornår|blev|var|foregik|afholdtes|holdtes|mødtes|holdt)|mødested|where|venue)\b", re.I
 )
+# The question asks for the case number of a topic ("Hvad er sagsnummeret på sagen om Villa Sitka?")
+CASE_NUMBER_ASKED = re.compile(r"\b(sagsnumre\w*|sagsnummer\w*|sagsnr|journalnummer\w*|case numbers?|"
+                               r"case no|file numbers?|reference numbers?)\b", re.I)
+_HAPPENED = re.compile(r"\b(hvad skete der|hvad skete|what happened|what went on)\b", re.I)
 _AGENDA = re.compile(
     r"\b(dagsorden\w*|agenda|hvilke (?:punkter|sager)|which (?:items|points|cases)|what (?:items|points|cases)|"
+    r"hvor mange (?:dagsordens)?punkter|how many (?:agenda )?(?:items|points)|"
     r"hvad (?:blev|var) der på|hvad stod på|what was on|what was discussed|hvad blev (?:der )?behandlet)\b",
     re.I,
 )
@@ -143,8 +149,8 @@ RECORD_WORDS = frozenset(
     "chair chaired chairman chairperson ledede mødeleder seneste nyeste forrige latest recent previous lukkede "
     "lukket closed".split()  # not "led": the stem of "ledelse", "leder"
 )
-_LATEST = re.compile(
-    r"\b(sidste|seneste|forrige|nyeste|last|latest|most recent|previous)\s+(møde|mødet|meeting)\b", re.I
+_LATEST = re.compile(  # "det sidste møde", "sidste byrådsmøde", "the latest meeting"
+    r"\b(sidste|seneste|forrige|nyeste|last|latest|most recent|previous)\s+(\w*møde[nt]?|meeting)\b", re.I
 )
 PREFIX_CHARS = 6  # a question term this long also matches as the head of a longer word
 _CASE_RE = CASE_NUMBER_RE  # one grammar with the readers (assistant.vocabulary)
@@ -625,6 +631,7 @@ def analyse(
     for rx in (_FULL_DATE_DA, _FULL_DATE_EN, _NUM_DATE, _ISO_DATE, _MONTH_YEAR, _YEAR, _REL_YEAR):
         topic = rx.sub(" ", topic)
     topic = _POINT_ORDINAL.sub(" ", _POINT_REF.sub(" ", topic))
+    topic = CASE_NUMBER_ASKED.sub(" ", topic)
     plan.terms = content_terms(topic)
     plan.topic = " ".join(topic.split())
     if plan.lang == "en":
@@ -648,8 +655,8 @@ def analyse(
             plan.aspect = "when"
         elif _AGENDA.search(q) and plan.intent in ("fact", "case"):
             plan.aspect = "agenda"
-        elif plan.intent == "decision":
-            plan.aspect = "decisions"  # "Hvad blev besluttet på mødet?": every point's decision
+        elif plan.intent == "decision" or (plan.intent == "fact" and _HAPPENED.search(q)):
+            plan.aspect = "decisions"  # "Hvad blev besluttet på mødet?", "Hvad skete der?": every point's decision
     previous = _previous_plan(history)
     if previous is not None and is_followup(q, plan):
         plan = _carry_over(plan, previous)

@@ -167,6 +167,22 @@ def test_the_closed_points_and_the_latest_meeting(slagelse, greve):
     assert latest.kind == "meeting" and "31. januar 2022" in latest.text
 
 
+def test_the_case_number_of_a_topic_and_what_happened_at_the_last_meeting(greve):
+    """The case number is in the records, not in the text a search quotes: asked for it, the answer gives the case
+    numbers of the points on the topic. "Hvad skete der på sidste byrådsmøde?" is every decision of the council's
+    newest meeting, without the absence lines FirstAgenda prints under each; "Hvor mange punkter ..." the agenda."""
+    ans = greve.ask("Hvad er sagsnummeret på sagen om kvalitetsstandarder for stof- og alkoholbehandling?")
+    assert ans.kind == "case" and ans.text.startswith("Referaterne nævner 1 sagsnummer:")
+    assert "Sag 2012-31114: Sundheds- og Forebyggelsesudvalget, 4. december 2012, punkt 3" in ans.text
+    en = greve.ask("What is the case number of the construction projects after the sale of Hundige Øst?")
+    assert en.lang == "en" and "Case 21-012897:" in en.text and en.citations[0].case_number == "21-012897"
+    last = greve.ask("Hvad skete der på sidste byrådsmøde?")
+    assert last.text.startswith("Beslutninger på mødet i Byråd 2022-2025 den 31. januar 2022:")
+    assert "Byrådet godkendte Økonomiudvalgets indstilling." in last.text and "Fraværende:" not in last.text
+    count = greve.ask("Hvor mange punkter behandlede PUK i juni 2013?")
+    assert count.kind == "agenda" and "(1 punkt)" in count.text
+
+
 def test_votes_and_decisions_of_a_case_the_question_names(greve):
     """A case number names what a vote question is about: the votes of its handlings, else its path with the note
     that none is recorded (it had searched the newest Byråd meeting's votes, or refused). Asked what was decided

@@ -84,11 +84,21 @@ def decision_text(point: AgendaPoint) -> tuple[str, str]:
         return "", ""
     if point.decisions:
         d = point.decisions[-1]
-        return d.heading or "Beslutning", d.text
+        return d.heading or "Beslutning", _without_absences(d.text)
     for sec in point.sections:
         if section_kind(sec.heading) == "decision":
-            return sec.heading, sec.text
-    return "", point.decision or ""
+            return sec.heading, _without_absences(sec.text)
+    return "", _without_absences(point.decision or "")
+
+
+def _without_absences(text: str) -> str:
+    """The decision without the absence lines FirstAgenda prints under it at every point ("Afbud: Kenneth
+    Jerkel", "Fraværende: Torben Hoffmann"): who was away is the meeting's attendance, not the decision. Only
+    trailing lines are cut, so what remains is still a verbatim part of the minutes."""
+    lines = text.rstrip().split("\n")
+    while lines and (not lines[-1].strip() or absences_in(lines[-1])):
+        lines.pop()
+    return "\n".join(lines)
 
 
 def _values(meeting: Meeting, lang: str) -> dict[str, str]:

@@ -6,7 +6,7 @@ prints ("Sagsforløb": "Kommunalbestyrelsen den 30. januar 2012 Punkt 5"). Each 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.answerers.meeting import cut_at_sentence, decision_text
@@ -155,3 +155,23 @@ def _recommendation(point: AgendaPoint) -> str:
 def answer_case(catalog: Any, plan: QueryPlan) -> Answer:
     case = plan.case_number or ""
     return answer_path(plan, case_history(catalog, case), case)
+
+
+def answer_case_numbers(found: Answer, more: list[Citation] = ()) -> Answer:
+    """"Hvad er sagsnummeret på sagen om X?": the case numbers of the points a topic answer cites, then of
+    ``more`` points, each with its point (the number is in the records, not in the text a search quotes)."""
+    lang = found.lang
+    seen: dict[str, Citation] = {}
+    for c in [*found.citations, *more]:
+        if c.case_number and c.case_number not in seen:
+            seen[c.case_number] = c
+    if not seen:
+        return Answer(found.question, phrase("case_numbers_none", lang), found.citations, lang, kind="case")
+    citations = [replace(c, number=i) for i, c in enumerate(seen.values(), 1)]
+    lines = [phrase("case_numbers_intro", lang, n=len(citations))]
+    for c in citations:
+        lines.append("- " + phrase("case_number_line", lang, case=c.case_number, committee=c.committee,
+                                   date=format_date(c.meeting_date, lang), number=c.point_number,
+                                   title=clean_title(c.point_title)) + f" [{c.number}]")
+    return Answer(found.question, "\n".join(lines), citations, lang, kind="case")
+
