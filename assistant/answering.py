@@ -29,6 +29,7 @@ from assistant.answerers.meeting import (
     answer_attendance,
     answer_meeting,
     answer_meetings,
+    answer_overview,
     answer_point,
     answer_point_absence,
     find_point,
@@ -194,6 +195,11 @@ class Assistant:
         """The answer from the parsed records when the question is about a case's path, votes, a point, the
         meeting itself, attendance or a committee's meetings; None for a question about a topic."""
         catalog = self.index.catalog
+        if plan.intent == "help":
+            key = "thanks" if plan.aspect == "thanks" else "help"
+            return Answer(plan.question, phrase(key, plan.lang), [], plan.lang, kind="help")
+        if plan.intent == "overview":
+            return answer_overview(catalog.committees(), plan)
         merged = self.retriever.resolve_filters(plan, filters)
         topical = bool(topic_terms(plan))
         named_case = find_case_number(plan.question)  # a case the question names, not the conversation's

@@ -167,6 +167,26 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "The meeting of {committee} on {date} had no closed items.",
     },
     "agenda_line": {"da": "Punkt {number}: {title}", "en": "Item {number}: {title}"},
+    # About the assistant and its index
+    "help": {
+        "da": "Jeg svarer på spørgsmål om referaterne i indekset og viser udvalg, mødedato og dagsordenspunkt bag "
+        "hvert svar. Du kan fx spørge:\n- Hvad besluttede Økonomiudvalget om budgettet?\n- Hvem havde meldt afbud "
+        "til byrådets seneste møde?\n- Hvad handler punkt 3 om?\n- Hvem stemte imod?\n- Hvilke udvalg har behandlet "
+        "sag 24-012144?\n- Hvilke udvalg er der?",
+        "en": "I answer questions about the minutes in the index and show the committee, meeting date and agenda "
+        "item behind every answer. You could ask:\n- What did the Økonomiudvalget decide about the budget?\n- Who "
+        "sent apologies for the council's latest meeting?\n- What is item 3 about?\n- Who voted against?\n- Which "
+        "committees dealt with case 24-012144?\n- Which committees are there?",
+    },
+    "thanks": {"da": "Selv tak. Spørg endelig igen.", "en": "You're welcome. Ask again any time."},
+    "overview_intro": {
+        "da": "Indekset har referater fra {n:møde|møder} i {m:kommune|kommuner}:",
+        "en": "The index holds the minutes of {n:meeting|meetings} in {m:municipality|municipalities}:",
+    },
+    "overview_line": {
+        "da": "{municipality}, {committee}: {n:møde|møder} ({span})",
+        "en": "{municipality}, {committee}: {n:meeting|meetings} ({span})",
+    },
     "decisions_intro": {
         "da": "Beslutninger på mødet i {committee} den {date}:",
         "en": "Decisions at the meeting of {committee} on {date}:",

@@ -127,6 +127,24 @@ _POINT_ORDINAL = re.compile(r"\b(sidste|første|last|first|final)\s+(?:dagsorden
 _WHERE = re.compile(
     r"\b(hvor\s+(?:og hvornår|blev|var|foregik|afholdtes|holdtes|mødtes|holdt)|mødested|where|venue)\b", re.I
 )
+# Greetings and thanks, a request for help, a question about what the index holds (whole-question patterns: "Tak
+# for beslutningen om X" is no thanks to the assistant)
+_THANKS = re.compile(r"^\s*(?:(?:mange |tusind )?tak(?: for hjælpen| skal du have)?|thanks?(?: a lot)?|thank you"
+                     r"(?: very much)?)\s*[!.,]*\s*$", re.I)
+_SMALL_TALK = re.compile(
+    r"^\s*(?:hej(?:sa)?|goddag|god (?:morgen|dag|eftermiddag|aften)|hello|hi|hey|good (?:morning|afternoon|"
+    r"evening)|farvel|vi ses|bye|goodbye|(?:mange |tusind )?tak(?: for hjælpen| skal du have)?|thanks?(?: a lot)?|"
+    r"thank you(?: very much)?)\s*[!.,]*\s*$", re.I)
+_ENGLISH_OPENING = re.compile(r"^\s*(?:thanks?|thank you|hello|hi|hey|good|bye|goodbye|help|what|how|which)\b",
+                              re.I)
+_HELP = re.compile(r"^\s*(?:hjælp|help|hvad kan (?:du|jeg) (?:svare på|spørge (?:dig )?om|bruge dig til)|hvordan "
+                   r"(?:bruger jeg|virker) (?:dig|det|du)|what can (?:you|i) (?:answer|ask(?: you)?(?: about)?|do)|"
+                   r"how do i use (?:you|this)|how does this work)\s*[?!.]*\s*$", re.I)
+_OVERVIEW = re.compile(
+    r"^\s*(?:hvilke (?:udvalg|kommuner|referater|møder) (?:er der|har du|findes(?: der)?|kender du|dækker du|"
+    r"er i indekset)|hvad (?:indeholder|dækker) (?:du|indekset|referaterne)|which (?:committees|municipalities|"
+    r"minutes|meetings) (?:are there|do you have|are covered|do you know|are in the index)|what (?:do|does) "
+    r"(?:you|the index) (?:contain|cover|hold))\b", re.I)
 # The question asks for the case number of a topic ("Hvad er sagsnummeret på sagen om Villa Sitka?")
 CASE_NUMBER_ASKED = re.compile(r"\b(sagsnumre\w*|sagsnummer\w*|sagsnr|journalnummer\w*|case numbers?|"
                                r"case no|file numbers?|reference numbers?)\b", re.I)
@@ -587,6 +605,13 @@ def analyse(
     case = find_case_number(q)
     plan = QueryPlan(question=q, lang=lang or "da", intent=detect_intent(q, bool(case)))
     plan.case_number = case
+    if not case and (_SMALL_TALK.match(q) or _HELP.match(q) or _OVERVIEW.search(q)):
+        # "Hej", "Tak for hjælpen", "Hvad kan du svare på?", "Hvilke udvalg er der?": about the assistant and its
+        # index, not the minutes' content
+        plan.intent = "overview" if _OVERVIEW.search(q) else "help"
+        plan.aspect = "thanks" if _THANKS.match(q) else ""
+        plan.lang = lang or ("en" if _ENGLISH_OPENING.match(q) else detect_language(q))  # "Thanks!" is too short
+        return plan
     date_from, date_to = find_period(q, today)
     if plan.intent not in ("meetings", "attendance", "participants") and effective_date(q):
         date_from = date_to = None  # "Hvad koster det fra 1. januar 2024?": decided before the date it names

@@ -89,6 +89,18 @@ def test_the_last_point_and_the_agenda(slagelse):
     assert "Torvegade 15" in where.text and where.citations
 
 
+def test_greetings_help_and_the_committees_of_the_index(slagelse):
+    """"Hej" or "Hvad kan du svare på?" gets what the assistant does with example questions, "Tak" a short reply,
+    "Hvilke udvalg er der?" the index's committees with their meetings; none of them searches the minutes."""
+    hello = slagelse.ask("Hej")
+    assert hello.kind == "help" and not hello.refused and "Hvem stemte imod?" in hello.text
+    assert slagelse.ask("Thanks!").text == "You're welcome. Ask again any time."
+    overview = slagelse.ask("Hvilke udvalg er der?")
+    assert overview.kind == "overview" and overview.text.startswith("Indekset har referater fra 1 møde i 1 kommune:")
+    assert ("- Slagelse Kommune, § 17,4-udvalg - Ansøgning Boligsocial helhedsplan 2025-2029: 1 møde "
+            "(9. december 2025)") in overview.text
+
+
 def test_a_followup_chain_of_three_turns(slagelse):
     first = slagelse.ask("Hvad anbefalede udvalget om brug af data?")
     assert not first.refused and first.citations[0].point_number == "2"

@@ -323,6 +323,27 @@ def test_an_english_committee_name_is_a_filter_not_a_topic_and_the_municipality_
     assert len(both.committee_boost) == 2 and not any(t.startswith("sundhedsudvalg") for t in both.terms)
 
 
+@pytest.mark.parametrize(
+    ("question", "intent", "lang"),
+    [
+        ("Hej", "help", "da"),
+        ("Tak for hjælpen!", "help", "da"),
+        ("Thanks!", "help", "en"),
+        ("Hvad kan du svare på?", "help", "da"),
+        ("What can you answer?", "help", "en"),
+        ("Hvilke udvalg er der?", "overview", "da"),
+        ("Which municipalities do you have?", "overview", "en"),
+        # the same words about the minutes' content
+        ("Tak for beslutningen om budgettet?", "decision", "da"),
+        ("Hjælp til ældre i eget hjem", "fact", "da"),
+        ("Hvilke udvalg har behandlet sag 24-012144?", "case", "da"),
+    ],
+)
+def test_greetings_help_and_what_the_index_holds(question, intent, lang):
+    plan = analyse(question, None, Catalog())
+    assert (plan.intent, plan.lang) == (intent, lang)
+
+
 def test_new_topic_is_not_a_followup():
     first = analyse("Hvad besluttede Økonomiudvalget om budget 2024?", None, Catalog())
     history = [_answer(first.question, first, "Økonomiudvalget", "23-001111")]

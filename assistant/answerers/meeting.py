@@ -331,3 +331,18 @@ def answer_meetings(catalog: Any, plan: QueryPlan, filters: Filters) -> Answer:
     if n > MAX_LISTED:
         lines.append(f"- … (+{n - MAX_LISTED})")
     return Answer(plan.question, "\n".join(lines), citations, lang, kind="meetings")
+
+
+def answer_overview(committees: list[tuple[str, str, int, str, str]], plan: QueryPlan) -> Answer:
+    """"Hvilke udvalg er der?": the municipalities and committees of the index, each with its meetings and their
+    span (the chat's start view, as an answer)."""
+    lang = plan.lang
+    if not committees:
+        return Answer(plan.question, phrase("empty_index", lang), [], lang, refused=True, kind="overview")
+    lines = [phrase("overview_intro", lang, n=sum(r[2] for r in committees), m=len({r[0] for r in committees}))]
+    for municipality, committee, n, first, last in committees:
+        span = format_date(first, lang) if first == last else f"{format_date(first, lang)} – {format_date(last, lang)}"
+        lines.append("- " + phrase("overview_line", lang, municipality=municipality or "?", committee=committee,
+                                   n=n, span=span))
+    return Answer(plan.question, "\n".join(lines), [], lang, kind="overview")
+
