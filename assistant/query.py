@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from assistant.bm25 import DANISH_STOPWORDS, compound_head
-from assistant.bodies import aliases, english_committee_score
+from assistant.bodies import aliases, english_committee_score, party_letter
 from assistant.prompts import DA_MONTHS, EN_MONTHS
 from assistant.records import Answer, Filters
 from assistant.translate import danish_words
@@ -127,6 +127,9 @@ _POINT_ORDINAL = re.compile(r"\b(sidste|første|last|first|final)\s+(?:dagsorden
 _WHERE = re.compile(
     r"\b(hvor\s+(?:og hvornår|blev|var|foregik|afholdtes|holdtes|mødtes|holdt)|mødested|where|venue)\b", re.I
 )
+# A party's view asked for ("Hvad mente SF om ...?", "What did Enhedslisten say about ...?")
+_OPINION = re.compile(r"\b(mente|mener|sagde|siger|syntes|synes|holdning\w*|standpunkt\w*|thought|think|thinks|"
+                      r"said|say|says|position|stance|view|views|felt|feel)\b", re.I)
 # Greetings and thanks, a request for help, a question about what the index holds (whole-question patterns: "Tak
 # for beslutningen om X" is no thanks to the assistant)
 _THANKS = re.compile(r"^\s*(?:(?:mange |tusind )?tak(?: for hjælpen| skal du have)?|thanks?(?: a lot)?|thank you"
@@ -605,6 +608,8 @@ def analyse(
     case = find_case_number(q)
     plan = QueryPlan(question=q, lang=lang or "da", intent=detect_intent(q, bool(case)))
     plan.case_number = case
+    if plan.intent in ("fact", "decision", "recommendation") and _OPINION.search(q) and party_letter(q):
+        plan.intent = "votes"  # "Hvad mente SF om Mosede Fort?": the party's recorded position, not the case text
     if not case and (_SMALL_TALK.match(q) or _HELP.match(q) or _OVERVIEW.search(q)):
         # "Hej", "Tak for hjælpen", "Hvad kan du svare på?", "Hvilke udvalg er der?": about the assistant and its
         # index, not the minutes' content

@@ -88,6 +88,14 @@ def test_party_positions_in_english(assistant):
     assert "Against: Enhedslisten (Ø)" in ans.text and "Venstre" not in ans.text
 
 
+def test_a_partys_view_is_its_recorded_position(assistant):
+    """"Hvad mente Enhedslisten om ...?" asks for the party's recorded position, not the case text."""
+    ans = assistant.ask("Hvad mente Enhedslisten om tidsplanen for budget 2024?")
+    assert ans.kind == "votes" and "Imod: Enhedslisten (Ø)" in ans.text and "Carl Olsen" not in ans.text
+    en = assistant.ask("What did SF say about the timetable for budget 2024?")
+    assert en.kind == "votes" and "Against:" in en.text and "SF (F)" in en.text
+
+
 def test_no_recorded_vote_says_so_with_the_decision(assistant):
     first = assistant.ask("Hvor mange penge er der afsat til renovering af klubhuse?")
     ans = assistant.ask("Hvem stemte imod?", history=[first])
