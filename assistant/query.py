@@ -194,6 +194,32 @@ _YEAR = re.compile(
     re.I,
 )
 _REL_YEAR = re.compile(r"\b(i år|this year|sidste år|i fjor|last year)\b", re.I)
+# A season and its year ("sommeren 2024", "the autumn of 2023"): its three months, winter from the December before
+_SEASON = re.compile(r"\b(foråret|forår|sommeren|sommer|efteråret|efterår|vinteren|vinter|spring|summer|autumn|fall|"
+                     r"winter)(?:\s+(?:of|i))?\s+((?:19|20)\d{2})\b", re.I)
+_SEASON_MONTHS = {"for": 3, "spr": 3, "som": 6, "sum": 6, "eft": 9, "aut": 9, "fal": 9, "vin": 12, "win": 12}
+# A day, week or month counted from today ("i går", "last week", "denne måned"; not "i dag", "today": mostly
+# "nowadays" in a question about a topic)
+_REL_SPAN = re.compile(r"\b(i går|yesterday|i forgårs|(?:i )?denne uge|this week|(?:i )?sidste uge|"
+                       r"(?:i )?forrige uge|last week|(?:i )?denne måned|this month|(?:i )?sidste måned|"
+                       r"(?:i )?forrige måned|last month)\b", re.I)
+
+
+def _relative_span(phrase_: str, today: date) -> tuple[date, date]:
+    p = phrase_.lower().removeprefix("i ").strip()
+    if p in ("går", "yesterday"):
+        return today - timedelta(days=1), today - timedelta(days=1)
+    if p == "forgårs":
+        return today - timedelta(days=2), today - timedelta(days=2)
+    monday = today - timedelta(days=today.weekday())
+    if p in ("denne uge", "this week"):
+        return monday, monday + timedelta(days=6)
+    if p in ("sidste uge", "forrige uge", "last week"):
+        return monday - timedelta(days=7), monday - timedelta(days=1)
+    if p in ("denne måned", "this month"):
+        return _month_range(today.year, today.month)
+    last = today.replace(day=1) - timedelta(days=1)  # last month
+    return _month_range(last.year, last.month)
 
 
 class CommitteeSource(Protocol):
@@ -432,6 +458,12 @@ def _date_span(text: str) -> tuple[int, date, date, int] | None:
     m = _MONTH_YEAR.search(text)
     if m:
         return m.start(), *_month_range(int(m.group(2)), _MONTHS[m.group(1).lower()]), m.end()
+    m = _SEASON.search(text)
+    if m:
+        year, month = int(m.group(2)), _SEASON_MONTHS[m.group(1).lower()[:3]]
+        first = date(year - 1, 12, 1) if month == 12 else date(year, month, 1)
+        last = _month_range(year, 2)[1] if month == 12 else _month_range(year, month + 2)[1]
+        return m.start(), first, last, m.end()
     return None
 
 
@@ -457,8 +489,8 @@ def effective_date(text: str) -> bool:
 
 
 def find_period(text: str, today: date | None = None) -> tuple[date | None, date | None]:
-    """The date range a question names: a day, a month, a year (with a preposition), or this/last year; "fra",
-    "since", "før", "until" before it open the range on that side."""
+    """The date range a question names: a day, a month, a season, a year (with a preposition), this/last year, or a
+    day, week or month counted from today; "fra", "since", "før", "until" before it open the range on that side."""
     today = today or date.today()
     span = _date_span(text)
     if span is not None:
@@ -472,6 +504,9 @@ def find_period(text: str, today: date | None = None) -> tuple[date | None, date
     if m:
         year = today.year if m.group(1).lower() in ("i år", "this year") else today.year - 1
         return date(year, 1, 1), date(year, 12, 31)
+    m = _REL_SPAN.search(text)
+    if m:
+        return _relative_span(m.group(1), today)
     return None, None
 
 
@@ -658,7 +693,7 @@ def analyse(
     for name in [committee, *plan.committee_boost]:
         for alias in committee_aliases(name or ""):
             topic = _alias_pattern(alias).sub(" ", topic)
-    for rx in (_FULL_DATE_DA, _FULL_DATE_EN, _NUM_DATE, _ISO_DATE, _MONTH_YEAR, _YEAR, _REL_YEAR):
+    for rx in (_FULL_DATE_DA, _FULL_DATE_EN, _NUM_DATE, _ISO_DATE, _MONTH_YEAR, _SEASON, _YEAR, _REL_YEAR, _REL_SPAN):
         topic = rx.sub(" ", topic)
     topic = _POINT_ORDINAL.sub(" ", _POINT_REF.sub(" ", topic))
     topic = CASE_NUMBER_ASKED.sub(" ", topic)

@@ -115,6 +115,19 @@ def test_relative_year():
     assert find_period("last year", today=date(2024, 5, 1)) == (date(2023, 1, 1), date(2023, 12, 31))
 
 
+def test_seasons_and_days_weeks_months_from_today():
+    today = date(2026, 12, 4)  # a Friday
+    assert find_period("siden sommeren 2024", today) == (date(2024, 6, 1), None)
+    assert find_period("in the autumn of 2023", today) == (date(2023, 9, 1), date(2023, 11, 30))
+    assert find_period("i vinteren 2024", today) == (date(2023, 12, 1), date(2024, 2, 29))
+    assert find_period("Hvad besluttede byrådet i går?", today) == (date(2026, 12, 3), date(2026, 12, 3))
+    assert find_period("last week", today) == (date(2026, 11, 23), date(2026, 11, 29))
+    assert find_period("i sidste måned", today) == (date(2026, 11, 1), date(2026, 11, 30))
+    assert find_period("Hvad koster en svømmehal i dag?", today) == (None, None)  # "i dag": nowadays
+    plan = analyse("Hvad har Økonomiudvalget besluttet siden sommeren 2024?", None, Catalog())
+    assert plan.filters.date_from == date(2024, 6, 1) and "sommer" not in plan.topic
+
+
 def test_case_numbers():
     assert find_case_number("Hvad skete der med sag 24-012144?") == "24-012144"
     assert find_case_number("sag 20-072985K") == "20-072985K"
