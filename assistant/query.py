@@ -17,7 +17,7 @@ from assistant.bm25 import DANISH_STOPWORDS, compound_head
 from assistant.bodies import aliases, english_committee_score, party_letter
 from assistant.prompts import DA_MONTHS, EN_MONTHS
 from assistant.records import Answer, Filters
-from assistant.translate import danish_words
+from assistant.translate import glossary_groups
 from assistant.vocabulary import CASE_NUMBER_RE, find_case_numbers, standard_point_named, without_standard_point
 
 DA_STOP = frozenset(
@@ -34,6 +34,12 @@ EN_STOP = frozenset(
     "whom why will with would you your anyone anybody anything someone somebody something everyone everybody "
     "everything nobody nothing none".split()
 )
+# English words no Danish question uses, that carry a short English request ("Summarize the meeting", "I want the
+# decisions"); for language detection only
+EN_MARKERS = frozenset(
+    "meeting meetings committee committees council decision decisions decided minutes item items vote voted votes "
+    "summarize summarise give show tell list please want need".split()
+)
 # Generic words that say what kind of answer is wanted rather than what it is about.
 QUESTION_WORDS = frozenset(
     "udvalget udvalg udvalgets byrådet kommunen møde mødet møder referat referatet referaterne punkt punktet sag "
@@ -41,7 +47,8 @@ QUESTION_WORDS = frozenset(
     "indstillede indstilling committee council meeting meetings minutes item case decide decided decision "
     "recommend recommended recommendation municipality meldt meldte hvem who afbud absent fraværende "
     "deltog deltagere administration administrationen forvaltning forvaltningen drejer sagsnummer sagsnummeret "
-    "sagsnumre sagsnumrene journalnummer journalnummeret".split()
+    "sagsnumre sagsnumrene journalnummer journalnummeret beslutninger beslutningerne decisions giv vis fortæl "
+    "opsummer opsummér sammenfat beskriv forklar give show tell list summarize summarise describe explain".split()
 ) | {m.lower() for m in DA_MONTHS + EN_MONTHS}
 
 # "Hvor er sag X blevet behandlet?", "Where has the case been discussed?": where is which bodies, so the path
@@ -57,6 +64,7 @@ _PATH = re.compile(
 # A question about the order of a topic's handlings (its case found by search): "tidligere", "i hvilken
 # rækkefølge", "trace", "earlier meeting".
 _PATH_TOPIC = re.compile(r"\b(tidligere (?:været |blevet )?behandl\w*|rækkefølge|trace|earlier meeting|sagsforløb|"
+                         r"alle beslutninger|all (?:the )?decisions|every decision|"
                          r"sagens forløb|behandlet igen|dealt with before|which meetings? (?:handled|dealt)|"
                          rf"{_WHERE_HANDLED})\b", re.I)
 # The question asks for an amount, a count, a share or a rank: the answer is a sentence with a number in it.
@@ -151,7 +159,8 @@ _OVERVIEW = re.compile(
 # The question asks for the case number of a topic ("Hvad er sagsnummeret på sagen om Villa Sitka?")
 CASE_NUMBER_ASKED = re.compile(r"\b(sagsnumre\w*|sagsnummer\w*|sagsnr|journalnummer\w*|case numbers?|"
                                r"case no|file numbers?|reference numbers?)\b", re.I)
-_HAPPENED = re.compile(r"\b(hvad skete der|hvad skete|what happened|what went on)\b", re.I)
+_HAPPENED = re.compile(r"\b(hvad skete der|hvad skete|what happened|what went on|opsummer\w*|opsummér|sammenfat\w*|"
+                       r"summari[sz]e|summary of)\b", re.I)
 _AGENDA = re.compile(
     r"\b(dagsorden\w*|agenda|hvilke (?:punkter|sager)|which (?:items|points|cases)|what (?:items|points|cases)|"
     r"hvor mange (?:dagsordens)?punkter|how many (?:agenda )?(?:items|points)|"
@@ -296,8 +305,10 @@ def detect_language(text: str, names: tuple[str, ...] = ()) -> str:
     tokens = re.findall(r"[\wæøåÆØÅ]+-?", text)
     ws = [t.lower().rstrip("-") for i, t in enumerate(tokens) if i == 0 or not t[:1].isupper()]
     ws = [w for w in ws if w]
-    da = sum(w in DA_STOP for w in ws) + sum(bool(re.search(r"[æøå]", w)) for w in ws if w not in DA_STOP)
-    en = sum(w in EN_STOP for w in ws)
+    # a word both lists hold ("the", "i", "under") says nothing
+    da = sum(w in DA_STOP and w not in EN_STOP for w in ws) + sum(
+        bool(re.search(r"[æøå]", w)) for w in ws if w not in DA_STOP)
+    en = sum((w in EN_STOP and w not in DA_STOP) or w in EN_MARKERS for w in ws)
     return "en" if en > da else "da"
 
 
@@ -581,8 +592,11 @@ def topic_terms(plan: QueryPlan) -> list[str]:
 def english_to_danish(text: str) -> str:
     """The Danish words an English text's glossary phrases give, and its names, without the words every point
     uses ("council", "decide"): what BM25 searches for an English question."""
-    danish, names = danish_words(text)
+    groups, names = glossary_groups(text)
     generic = _generic_stems()
+    # a phrase's words are alternatives of one meaning: one of them generic ("decision": beslutning, afgørelse),
+    # all of them are
+    danish = [w for g in groups if not any(_stem(x) in generic for x in g) for w in g]
     return " ".join(dict.fromkeys(w for w in [*danish, *names] if _stem(w) not in generic))
 
 

@@ -16,6 +16,7 @@ from assistant.query import (
     find_case_number,
     find_period,
     match_committees,
+    topic_terms,
 )
 from assistant.records import Answer, Citation
 
@@ -51,6 +52,15 @@ class Catalog:
 )
 def test_detect_language(text, lang):
     assert detect_language(text) == lang
+
+
+def test_short_english_requests_are_english_and_shared_words_say_nothing():
+    """"the", "i", "under" are in both stop lists (English words in Danish questions are dropped from their
+    terms): they weigh for neither language; a short English request is told by words no Danish question uses."""
+    assert detect_language("Summarize the Slagelse meeting") == "en"
+    assert detect_language("I want the decisions") == "en"
+    assert detect_language("Hvad er i budgettet?") == "da"
+    assert detect_language("Hvem stemte imod under punkt 3?") == "da"
 
 
 @pytest.mark.parametrize(
@@ -113,6 +123,18 @@ def test_question_parts():
 def test_relative_year():
     assert find_period("Hvad skete der i år?", today=date(2024, 5, 1)) == (date(2024, 1, 1), date(2024, 12, 31))
     assert find_period("last year", today=date(2024, 5, 1)) == (date(2023, 1, 1), date(2023, 12, 31))
+
+
+def test_requests_for_a_meetings_decisions_and_a_topics_decisions():
+    """"Give me the decisions of the ... meeting", "Opsummer mødet": every decision of the meeting; "List all
+    decisions about X": the path of X's case. A glossary phrase with a generic meaning ("decision": beslutning,
+    afgørelse) gives no topic word in any of its alternatives."""
+    for question in ("Give me the decisions of the Kultur- og Fritidsudvalget meeting on 14 August 2024",
+                     "Opsummer mødet i Økonomiudvalget den 6. marts 2023", "Summarize the Slagelse meeting"):
+        plan = analyse(question, None, Catalog())
+        assert plan.aspect == "decisions" and topic_terms(plan) == [], question
+    assert analyse("List all decisions about Mosede Fort", None, Catalog()).intent == "case"
+    assert "afgør" not in analyse("What was the decision on the new sports hall?", None, Catalog()).terms
 
 
 def test_seasons_and_days_weeks_months_from_today():
