@@ -140,12 +140,11 @@ _OPINION = re.compile(r"\b(mente|mener|sagde|siger|syntes|synes|holdning\w*|stan
                       r"said|say|says|position|stance|view|views|felt|feel)\b", re.I)
 # Greetings and thanks, a request for help, a question about what the index holds (whole-question patterns: "Tak
 # for beslutningen om X" is no thanks to the assistant)
-_THANKS = re.compile(r"^\s*(?:(?:mange |tusind )?tak(?: for hjælpen| skal du have)?|thanks?(?: a lot)?|thank you"
-                     r"(?: very much)?)\s*[!.,]*\s*$", re.I)
+_THANKS_WORDS = r"(?:mange |tusind )?tak(?: for hjælpen| skal du have)?|thanks?(?: a lot)?|thank you(?: very much)?"
+_THANKS = re.compile(rf"^\s*(?:{_THANKS_WORDS})\s*[!.,]*\s*$", re.I)
 _SMALL_TALK = re.compile(
     r"^\s*(?:hej(?:sa)?|goddag|god (?:morgen|dag|eftermiddag|aften)|hello|hi|hey|good (?:morning|afternoon|"
-    r"evening)|farvel|vi ses|bye|goodbye|(?:mange |tusind )?tak(?: for hjælpen| skal du have)?|thanks?(?: a lot)?|"
-    r"thank you(?: very much)?)\s*[!.,]*\s*$", re.I)
+    rf"evening)|farvel|vi ses|bye|goodbye|{_THANKS_WORDS})\s*[!.,]*\s*$", re.I)
 _ENGLISH_OPENING = re.compile(r"^\s*(?:thanks?|thank you|hello|hi|hey|good|bye|goodbye|help|what|how|which)\b",
                               re.I)
 _HELP = re.compile(r"^\s*(?:hjælp|help|hvad kan (?:du|jeg) (?:svare på|spørge (?:dig )?om|bruge dig til)|hvordan "
