@@ -345,4 +345,3 @@ def answer_overview(committees: list[tuple[str, str, int, str, str]], plan: Quer
         lines.append("- " + phrase("overview_line", lang, municipality=municipality or "?", committee=committee,
                                    n=n, span=span))
     return Answer(plan.question, "\n".join(lines), [], lang, kind="overview")
-

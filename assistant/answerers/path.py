@@ -6,6 +6,7 @@ prints ("Sagsforløb": "Kommunalbestyrelsen den 30. januar 2012 Punkt 5"). Each 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -157,7 +158,7 @@ def answer_case(catalog: Any, plan: QueryPlan) -> Answer:
     return answer_path(plan, case_history(catalog, case), case)
 
 
-def answer_case_numbers(found: Answer, more: list[Citation] = ()) -> Answer:
+def answer_case_numbers(found: Answer, more: Iterable[Citation] = ()) -> Answer:
     """"Hvad er sagsnummeret på sagen om X?": the case numbers of the points a topic answer cites, then of
     ``more`` points, each with its point (the number is in the records, not in the text a search quotes)."""
     lang = found.lang
@@ -174,4 +175,3 @@ def answer_case_numbers(found: Answer, more: list[Citation] = ()) -> Answer:
                                    date=format_date(c.meeting_date, lang), number=c.point_number,
                                    title=clean_title(c.point_title)) + f" [{c.number}]")
     return Answer(found.question, "\n".join(lines), citations, lang, kind="case")
-
