@@ -624,11 +624,6 @@ def question_pieces(plan: QueryPlan) -> list[tuple[str, list[str]]]:
     return parts if len(parts) > 1 else []
 
 
-def question_parts(plan: QueryPlan) -> list[list[str]]:
-    """The topic terms of each part of a question of several parts (see ``question_pieces``)."""
-    return [terms for _, terms in question_pieces(plan)]
-
-
 def is_followup(question: str, plan: QueryPlan) -> bool:
     """A question that leans on the previous turn: short, starts with "og"/"and", refers back, or names nothing
     of its own (no topic, committee, municipality, period or case)."""
@@ -658,10 +653,11 @@ def analyse(
     plan.case_number = case
     if plan.intent in ("fact", "decision", "recommendation") and _OPINION.search(q) and party_letter(q):
         plan.intent = "votes"  # "Hvad mente SF om Mosede Fort?": the party's recorded position, not the case text
-    if not case and (_SMALL_TALK.match(q) or _HELP.match(q) or _OVERVIEW.search(q)):
+    overview = _OVERVIEW.search(q)
+    if not case and (_SMALL_TALK.match(q) or _HELP.match(q) or overview):
         # "Hej", "Tak for hjælpen", "Hvad kan du svare på?", "Hvilke udvalg er der?": about the assistant and its
         # index, not the minutes' content
-        plan.intent = "overview" if _OVERVIEW.search(q) else "help"
+        plan.intent = "overview" if overview else "help"
         plan.aspect = "thanks" if _THANKS.match(q) else ""
         plan.lang = lang or ("en" if _ENGLISH_OPENING.match(q) else detect_language(q))  # "Thanks!" is too short
         return plan

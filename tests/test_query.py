@@ -110,7 +110,10 @@ def test_the_date_of_an_event_the_question_names_is_no_period_of_meetings():
 
 
 def test_question_parts():
-    from assistant.query import question_parts
+    from assistant.query import question_pieces
+
+    def question_parts(plan):
+        return [terms for _, terms in question_pieces(plan)]
 
     plan = analyse("Hvor stor en arv fik museet, og hvilken del af museet skal pengene bruges på?")
     parts = question_parts(plan)
