@@ -46,7 +46,7 @@ from assistant.answerers.path import (
 )
 from assistant.answerers.votes import answer_votes, votes_of
 from assistant.citations import citation_from_chunk, clean_title
-from assistant.prompts import format_date, phrase
+from assistant.prompts import format_date, listing, phrase
 from assistant.query import CASE_NUMBER_ASKED, QueryPlan, analyse, coverage, find_case_number, topic_terms
 from assistant.records import AgendaPoint, Answer, Filters, Hit, Meeting
 from assistant.retrieval import HybridRetriever
@@ -145,7 +145,8 @@ class Assistant:
         plan = self.plan(question, history, lang)
         plan.add_time("plan", time.perf_counter() - t0)
         filters = filters or Filters()
-        answer = self._from_records(plan, filters)
+        answer = self._elsewhere(plan, filters) if plan.other_municipality else None
+        answer = answer or self._from_records(plan, filters)
         t1 = time.perf_counter()
         if answer is None:
             hits = self.retriever.search(plan.question, filters, self.settings.k, plan)
@@ -190,6 +191,23 @@ class Assistant:
             self._frozen = True
             gc.collect()
             gc.freeze()
+
+    def _elsewhere(self, plan: QueryPlan, filters: Filters) -> Answer | None:
+        """A question about a municipality the index holds no minutes of ("Hvad vedtog Viborg Byråd ...?"): a
+        refusal that says so, with the nearest points; None when the best points name that municipality (Greve's
+        minutes on a cooperation with Vordingborg Kommune), which then answer as usual."""
+        hits = self.retriever.search(plan.question, filters, self.settings.k, plan)
+        name = plan.other_municipality.split()[0]
+        mention = re.compile(rf"(?<![\wæøå]){re.escape(name.removesuffix('s'))}", re.I)
+        for hit in hits[:3]:
+            point = self.index.catalog.agenda_point(hit.point_key)
+            if mention.search(f"{hit.first.point_title}\n{point.full_text if point else hit.first.text}"):
+                return None
+        refusal = self.extractive.refusal(plan, hits, None)
+        indexed = listing(self.index.catalog.municipalities(), plan.lang)
+        refusal.text = (phrase("other_municipality", plan.lang, municipality=plan.other_municipality,
+                               indexed=indexed) + "\n" + refusal.text)  # fmt: skip
+        return refusal
 
     def _from_records(self, plan: QueryPlan, filters: Filters) -> Answer | None:
         """The answer from the parsed records when the question is about a case's path, votes, a point, the

@@ -29,6 +29,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "da": "De nærmeste dagsordenspunkter er:",
         "en": "The nearest agenda points are:",
     },
+    "other_municipality": {
+        "da": "Indekset har ingen referater fra {municipality}, kun fra {indexed}.",
+        "en": "The index holds no minutes of {municipality}, only of {indexed}.",
+    },
     "empty_index": {
         "da": "Der er ingen referater i indekset endnu. Kør `minutes ingest` først.",
         "en": "There are no minutes in the index yet. Run `minutes ingest` first.",
@@ -368,6 +372,13 @@ class _Formatter(string.Formatter):
 
 
 FORMATTER = _Formatter()
+
+
+def listing(items: list[str], lang: str = "da") -> str:
+    """"A, B og C" ("A, B and C" in English)."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {'and' if lang == 'en' else 'og'} {items[-1]}"
 
 
 def fill(text: str, values: dict[str, object], lang: str | None = None) -> str:

@@ -259,6 +259,7 @@ class QueryPlan:
     quantity: str = ""  # asks for an amount: "money", "share" or "number" (a count, a rank, ...); "" if not
     relaxed: list[str] = field(default_factory=list)  # the question's own filters retrieval had to drop
     year: str = ""  # a bare year the question names ("i 2013"): a period, but also often the topic's year
+    other_municipality: str = ""  # a municipality the question names that the index holds no minutes of
     effective_filters: Filters | None = field(default=None, repr=False, compare=False)  # what retrieval used
     timings: dict[str, float] = field(default_factory=dict, repr=False, compare=False)  # ms per stage of this query
 
@@ -564,6 +565,38 @@ def names_a_member(question: str, committee: str) -> bool:
     )
 
 
+# A municipality named as a body: before "Kommune" or its council ("Viborg Byråd", "viborg kommunes budget"), or
+# with a capital inside a sentence ("i Aarhus"); a name that is also a Danish word ("Vejen", "Skive", "Odder") is a
+# name only so.
+_AS_BODY = re.compile(r"s?\s+(?:kommune|byråd|kommunalbestyrelse|borgerrepræsentation|municipality|city council|"
+                      r"council)", re.I)
+# English names of municipalities (exonyms), as an English question writes them
+_EXONYMS = {"Copenhagen": "Københavns", "Elsinore": "Helsingør"}
+
+
+def other_municipality(question: str, indexed: list[str]) -> str:
+    """The first of Denmark's municipalities the question names that is none of ``indexed`` ("Greve Kommune"), as
+    "<Name> Kommune"; "" when it names none or only indexed ones."""
+    from assistant.readers.municipality import MUNICIPALITIES
+
+    have = {re.sub(r"\s+kommune$", "", m.strip(), flags=re.I).lower() for m in indexed}
+    names = {**{n: n for n in MUNICIPALITIES}, **_EXONYMS}
+    for written, name in names.items():
+        base = name[:-1] if name.endswith("s") and name not in ("Stevns", "Halsnæs") else name
+        if base.lower() in have or name.lower() in have:
+            continue
+        forms = {written, base} if written == name else {written}
+        for m in re.finditer(rf"(?<![\wæøå-])({'|'.join(map(re.escape, forms))})s?(?![\wæøå-])", question, re.I):
+            mid_capital = m.start() > 0 and m.group(1)[0].isupper()
+            if _AS_BODY.match(question, m.end(1)) or (mid_capital and written not in _COMMON_WORDS):
+                return "Bornholms Regionskommune" if name == "Bornholms" else f"{name} Kommune"
+    return ""
+
+
+# Municipality names that are also Danish words (a road, a disc, otters, a cairn): named only before "Kommune" etc.
+_COMMON_WORDS = frozenset({"Vejen", "Skive", "Odder", "Varde", "Struer", "Lejre"})
+
+
 def match_municipality(question: str, municipalities: list[str]) -> str | None:
     q = question.lower()
     for m in municipalities:
@@ -672,6 +705,7 @@ def analyse(
     if catalog is not None:
         rows = catalog.committees()
         municipality = match_municipality(q, catalog.municipalities())
+        plan.other_municipality = other_municipality(q, catalog.municipalities())
         matched = match_committees(q, sorted({r[1] for r in rows}))
         if municipality and len(matched) > 1:  # "Ballerup's health committee": that municipality's, of two
             matched = [name for name in matched if (municipality, name) in {(r[0], r[1]) for r in rows}] or matched

@@ -316,3 +316,16 @@ def test_each_part_of_a_question_gets_its_quote_even_in_other_words(greve):
         ans = greve.ask(question)
         assert ans.citations[0].point_title.startswith("Privat arv til Greve Museum"), question
         assert "1 mio. kr." in ans.text and "Grevegård" in ans.text, question
+
+
+def test_a_municipality_the_index_holds_no_minutes_of_is_refused_unless_the_points_name_it(greve):
+    """"Viborg Byråd" is not Greve's: no vote or decision of another municipality's minutes is answered from Greve's
+    (the votes answerer gave Greve's Byråd before). A municipality Greve's points write about is their topic."""
+    ans = greve.ask("Hvem stemte imod de afledte anlægsprojekter i Viborg Byråd?")
+    assert ans.refused and ans.text.startswith("Indekset har ingen referater fra Viborg Kommune, kun fra ")
+    assert "Greve Kommune" in ans.text and "Det fremgår ikke af referaterne." in ans.text and ans.nearest
+    en = greve.ask("Which parties voted against the construction projects in the Aarhus city council?")
+    assert en.refused and en.lang == "en" and en.text.startswith("The index holds no minutes of Aarhus Kommune")
+    shared = greve.ask("Hvad besluttede byrådet om det fælles hjælpemiddeldepot med Ringsted Kommune?")
+    assert not shared.refused and "Indekset" not in shared.text
+    assert any("jælpemiddel" in c.point_title for c in shared.citations)

@@ -16,6 +16,7 @@ from assistant.query import (
     find_case_number,
     find_period,
     match_committees,
+    other_municipality,
     topic_terms,
 )
 from assistant.records import Answer, Citation
@@ -649,3 +650,24 @@ def test_anyone_is_no_topic(question):
 
     plan = analyse(question)
     assert plan.intent == "attendance" and topic_terms(plan) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Hvilke besparelser vedtog Viborg Byråd i budgettet for 2024?", "Viborg Kommune"),
+        ("hvad vedtog viborg kommune om ældreplejen?", "Viborg Kommune"),  # lower case, before "kommune"
+        ("What did Copenhagen decide about cycle lanes?", "Københavns Kommune"),
+        ("Hvad skete der i Københavns Kommune?", "Københavns Kommune"),
+        ("Hvad besluttede Greve om samarbejdet med Vordingborg Kommune?", "Vordingborg Kommune"),
+        ("Hvad besluttede Lejre Kommune?", "Lejre Kommune"),
+        ("Hvad besluttede Slagelse om data?", ""),  # indexed
+        ("Hvad koster en bolig i Greve?", ""),
+        ("Hvem bor på vejen ved skolen?", ""),  # a word, not Vejen Kommune
+        ("Vejen er lukket, hvad nu?", ""),
+        ("Hvad sker der med odder i søen?", ""),
+    ],
+)
+def test_a_municipality_the_index_has_no_minutes_of(question, named):
+    indexed = ["Greve Kommune", "Slagelse Kommune", "Ballerup Kommune"]
+    assert other_municipality(question, indexed) == named
