@@ -23,6 +23,7 @@ def test_glossary_file_is_well_formed_and_broad(tmp_path):
     assert "beach cleaning" not in hand and "school canteen" not in hand
     assert len(load_glossary(GLOSSARY)) - len(hand) > 2800 and "beach cleaning" in general
     assert load_glossary(GLOSSARY)["inheritance"][0] == "arv"  # the second general list (2026-12-04)
+    assert load_glossary(GLOSSARY)["tennis court"] == ["tennisbane"]  # the third: concrete nouns (2026-12-04)
 
 
 def test_an_acronym_matches_only_in_capitals():
