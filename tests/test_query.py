@@ -152,6 +152,9 @@ def test_seasons_and_days_weeks_months_from_today():
     assert find_period("Hvad koster en svømmehal i dag?", today) == (None, None)  # "i dag": nowadays
     plan = analyse("Hvad har Økonomiudvalget besluttet siden sommeren 2024?", None, Catalog())
     assert plan.filters.date_from == date(2024, 6, 1) and "sommer" not in plan.topic
+    # a season's year is also the year a later report on its events names ("Afrapportering sommerferieaktiviteter
+    # 2023", in October): searched as a topic too, as "i 2023" is
+    assert analyse("Hvor mange deltog i sommerferieaktiviteterne i sommeren 2023?", None, Catalog()).year == "2023"
 
 
 def test_case_numbers():
@@ -629,6 +632,24 @@ def test_a_word_bm25_does_not_index_is_no_topic_term():
 )
 def test_the_chair_of_a_meeting_is_asked_of_its_participants(question, intent):
     assert analyse(question).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Hvor mange sommerferieaktiviteter for børn og unge blev der udbudt, og hvor mange deltog?", "fact"),
+        ("Which members of the committee signed up to join the Valdemar's Day celebrations at the nursing homes?",
+         "fact"),
+        ("Did many children take part in the summer holiday activities at the sports centres?", "decision"),
+        ("Hvem deltog i mødet om budget 2024 og besparelser på skoleområdet?", "participants"),  # a meeting
+        ("Hvem deltog?", "participants"),
+        ("Hvilke medlemmer har Kultur- og Fritidsudvalget?", "participants"),
+    ],
+)
+def test_who_took_part_in_a_topics_event_is_a_question_about_the_topic(question, intent):
+    """Taking part in a meeting is in its record; taking part in what a question's topic names (activities, an
+    event) is in the points about it."""
+    assert analyse(question, None, Catalog()).intent == intent
 
 
 def test_leaders_and_management_stay_a_topic():
