@@ -14,6 +14,7 @@ from assistant.retrieval import (
     HybridRetriever,
     boost_titles,
     demote_catch_all,
+    demote_closed,
     demote_other_years,
     fuse,
     lexical_lead,
@@ -324,6 +325,21 @@ def test_next_years_edition_dated_in_the_asked_year_goes_after_the_edition_namin
     order = [h.first.point_title for h in demote_other_years(hits, ["2024"])]
     assert order.index("Gebyrer for husholdnings- og erhvervsaffald 2024") < order.index(
         "Husholdnings- og erhvervsaffald, gebyrer 2025")
+
+
+def test_a_closed_point_goes_after_the_open_point_of_its_case_when_content_is_asked():
+    """A closed point is its title alone, close to the question's words, with nothing to quote: a recommendation
+    question gets the open point of the case first; a "when" question keeps the closed point's place."""
+    m = meeting("Økonomiudvalget", "2024-06-12", [
+        point("4", "Lukket: Godkendelse af leverandør til danskundervisning for voksne udlændinge", closed=True),
+        point("21", "Udbud af danskuddannelse til voksne udlændinge sammen med Solrød Kommune", Indstilling="x"),
+    ])  # fmt: skip
+    closed, open_ = (chunk_point(m, p) for p in m.points)
+    hits = fuse([("dense", [(closed, 0.9), (open_, 0.89)], 1.0)], rrf_k=10)
+    assert [h.first.point_number for h in hits] == ["4", "21"]
+    assert [h.first.point_number for h in demote_closed(list(hits), "recommendation")] == ["21", "4"]
+    hits = fuse([("dense", [(closed, 0.9), (open_, 0.89)], 1.0)], rrf_k=10)
+    assert [h.first.point_number for h in demote_closed(hits, "when")] == ["4", "21"]
 
 
 def test_a_point_bm25_ranks_first_by_a_wide_margin_leads_the_fusion():
