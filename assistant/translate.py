@@ -102,6 +102,14 @@ def _glossary_runs(text: str) -> tuple[list[tuple[int, int, list[str]]], list[st
                 i += n
                 break
         else:
+            # a two-word phrase with a word put between ("four-day working week": "four-day week"), when no phrase
+            # starts at the first word
+            gap = next((table[k] for f in _forms(lower[i + 2]) if (k := f"{lower[i]} {f}") in table),
+                       None) if i + 2 < len(tokens) else None  # fmt: skip
+            if gap:
+                out.append((i, i + 3, list(gap)))
+                i += 3
+                continue
             word, start = tokens[i]
             word = re.sub(r"'s?$", "", word)
             if word[:1].isupper() and start > 0 and not text[:start].rstrip().endswith((".", "?", "!")):

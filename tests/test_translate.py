@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.bm25 import BM25Index, compound_head
 from assistant.query import analyse
-from assistant.translate import GLOSSARY, MAX_PHRASE, danish_words, load_glossary
+from assistant.translate import GLOSSARY, MAX_PHRASE, danish_words, glossary_groups, load_glossary
 
 GENERAL = "# ---- General municipal vocabulary"
 
@@ -102,3 +102,11 @@ def test_a_verb_is_looked_up_in_its_base_form():
     assert "tilladelse" in danish_words("Was the shop permitted to open?")[0]  # ... and before -ed
     assert "stemte" in danish_words("Who voted against?")[0]  # vote + -d
     assert danish_words("What was said during the meeting?")[0] == danish_words("What was said at the meeting?")[0]
+
+
+def test_a_two_word_phrase_with_a_word_put_between_is_found():
+    """"four-day working week" is the glossary's "four-day week"; a word that is a phrase of its own keeps its
+    meaning ("summer holiday" in "school summer holiday" plans)."""
+    assert ["firedagesuge"] in glossary_groups("Did Greve introduce a four-day working week for its staff?")[0]
+    groups = glossary_groups("How long is the school summer holiday?")[0]
+    assert ["sommerferie"] in groups and ["skoleferie"] not in groups
