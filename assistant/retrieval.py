@@ -167,11 +167,14 @@ def title_years(title: str) -> set[int]:
 def demote_other_years(hits: list[Hit], numbers: list[str], factor: float = OTHER_YEAR_FACTOR,
                        top: int = TITLE_TOP) -> list[Hit]:
     """The fused top points re-sorted with ``factor`` on the points whose title names years, none of them a year
-    the question names: another edition of the report, plan or budget the question asks about."""
+    the question names, or fewer of them than another title of the top does ("2. kvartal 2023 til 1. kvartal 2024":
+    the period "2022 - 2023" is another edition): another edition of the report, plan or budget asked about."""
     asked = {int(n) for n in numbers if re.fullmatch(r"(?:19|20)\d\d", n)}
     if not asked or factor >= 1.0:
         return hits
-    return _demote(hits, lambda title: bool((years := title_years(title)) and not years & asked), factor, top)
+    best = max((len(title_years(h.first.point_title) & asked) for h in hits[:top]), default=0)
+    return _demote(hits, lambda title: bool((years := title_years(title)) and len(years & asked) < max(best, 1)),
+                   factor, top)
 
 
 # A closed point's fused score is multiplied by this when the question asks what was decided, recommended or stated:

@@ -327,6 +327,19 @@ def test_next_years_edition_dated_in_the_asked_year_goes_after_the_edition_namin
         "Husholdnings- og erhvervsaffald, gebyrer 2025")
 
 
+def test_a_title_naming_fewer_of_the_asked_years_is_another_edition():
+    """"opgørelsen for 2. kvartal 2023 til 1. kvartal 2024": the period 2022-2023, which names one of the two
+    years, goes after the period 2023-2024, which names both."""
+    older, asked = _titled(
+        "Beskæftigelses- og Erhvervsudvalget", "Rådighedssanktioner i perioden 2. kvartal 2022 – 1. kvartal 2023",
+        "Rådighedssanktioner i perioden 2. kvartal 2023 – 1. kvartal 2024",
+    )
+    hits = fuse([("dense", [(older, 0.9), (asked, 0.89)], 1.0)], rrf_k=10)
+    assert [h.first.point_number for h in demote_other_years(hits, ["2023", "2024"])] == ["2", "1"]
+    hits = fuse([("dense", [(older, 0.9), (asked, 0.89)], 1.0)], rrf_k=10)
+    assert [h.first.point_number for h in demote_other_years(hits, ["2023"])] == ["1", "2"]  # both name 2023
+
+
 def test_a_closed_point_goes_after_the_open_point_of_its_case_when_content_is_asked():
     """A closed point is its title alone, close to the question's words, with nothing to quote: a recommendation
     question gets the open point of the case first; a "when" question keeps the closed point's place."""
