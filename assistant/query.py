@@ -124,6 +124,9 @@ _FOLLOWUP = re.compile(
     r"så|then)\b",  # the discourse particle of a next question: "Hvad skal de så bruges til?", "What was then decided?"
     re.I,
 )
+# A pronoun for what the previous answer was about; "den" and "de" are also articles ("den nye hal"), so a question
+# with one leans back only when it names at most two topic words of its own
+_PRONOUN = re.compile(r"\b(den|dens|de|dem|deres|they|them|their|its|this|that|these|those)\b", re.I)
 # A handling asked about ("Hvornår blev det behandlet i byrådet?"), not a meeting ("Hvornår holdt byrådet møde?")
 _HANDLED = re.compile(r"\b(behandl\w*|drøftet|besluttet|vedtaget|godkendt|dealt with|handled|discussed|considered|"
                       r"decided|approved|adopted)\b", re.I)
@@ -668,6 +671,8 @@ def is_followup(question: str, plan: QueryPlan) -> bool:
     q = question.strip()
     if _FOLLOWUP.search(q) and len(plan.terms) <= 3:
         return True
+    if _PRONOUN.search(q) and len(topic_terms(plan)) <= 2:
+        return True  # "Hvad kostede den?", "Hvornår skal de stå færdige?" (not "Hvad kostede den nye svømmehal?")
     f = plan.filters
     if not (topic_terms(plan) or f.committee or f.municipality or f.date_from or f.date_to or plan.committee_boost
             or plan.case_number or plan.latest):
@@ -827,10 +832,10 @@ def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
         # the body's newest meeting)
         plan.intent, plan.aspect = "case", ""
         plan.point_key = plan.point_key or prev.point_key
+    plan.search_text = f"{plan.question} {prev.question}"
     if not plan.case_number:
-        plan.search_text = f"{plan.question} {prev.question}"
         plan.topic = f"{plan.topic} {prev.topic}".strip()
         plan.translation = " ".join(dict.fromkeys(f"{plan.translation} {prev.translation}".split()))
-    if plan.intent == "fact" and prev.intent in ("decision", "recommendation", "when"):
+    if plan.intent == "fact" and not plan.quantity and prev.intent in ("decision", "recommendation", "when"):
         plan.intent = prev.intent
     return plan

@@ -329,3 +329,16 @@ def test_a_municipality_the_index_holds_no_minutes_of_is_refused_unless_the_poin
     shared = greve.ask("Hvad besluttede byrådet om det fælles hjælpemiddeldepot med Ringsted Kommune?")
     assert not shared.refused and "Indekset" not in shared.text
     assert any("jælpemiddel" in c.point_title for c in shared.citations)
+
+
+def test_a_short_followup_with_a_pronoun_is_about_the_previous_answer(greve):
+    """"Hvor stor var den?" names nothing but a pronoun: the previous answer's case, scored with the question it
+    follows (alone it searched, or was refused, on its own few words). "Hvad kostede den nye svømmehal?" names a
+    topic of its own."""
+    first = greve.ask("Hvad besluttede udvalget om den private arv til Greve Museum?")
+    case = first.citations[0].case_number
+    assert first.citations[0].point_title.startswith("Privat arv til Greve Museum") and case
+    follow = greve.ask("Hvor stor var den?", history=[first])
+    assert not follow.refused and follow.citations[0].case_number == case and "1 mio. kr." in follow.text
+    other = greve.ask("Hvad kostede den nye svømmehal ved stranden?", history=[first])
+    assert all(c.case_number != case for c in other.citations)

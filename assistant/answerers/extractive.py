@@ -405,7 +405,9 @@ class ExtractiveAnswerer:
             pool = lead + self._within_budget([u for u in pool if u not in lead][: n - len(lead)], lead)
         if pool:
             vecs = self._embed([score_text(u) for u in pool])
-            cos = vecs @ self.retriever.query_vector(plan.question)
+            # a follow-up's sentences are scored against it with the question it follows ("Hvad kostede den?" after
+            # "... kunstgræsbanen på Karlslunde Stadion?"): alone it is too short to say what it is about
+            cos = vecs @ self.retriever.query_vector(plan.search_text if plan.followup else plan.question)
             for u, c in zip(pool, cos, strict=True):
                 u.cosine = float(c)
                 u.score += float(c)
