@@ -19,6 +19,7 @@ A subject is accepted only when every part of it is a name, a party letter or a 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.records import Vote
 from assistant.textutil import fold_ws
@@ -175,6 +176,15 @@ def _sentence_votes(sentence: str) -> list[Vote]:
     return out
 
 
+def _listed(line: str) -> str:
+    """The voters a line under a label alone names: all of it ("Liselott Blixt (UP)"), or the voters its remark
+    follows ("(F) med bemærkning om, at ..."); "" for any other line."""
+    if _who(line):
+        return line
+    head = _cut_who(line)
+    return head if head != line and _who(head) else ""
+
+
 def _counted(position: str, n: str, parties: str | None, text: str) -> Vote:
     """ "med 19 stemmer for og 2 imod (F)": a count, with the parties where printed."""
     letters = tuple(p.strip() for p in re.split(r",|\bog\b", parties or "") if p.strip())
@@ -192,13 +202,18 @@ def votes_in(text: str) -> list[Vote]:
         m = _LABEL_RE.match(line)
         if m and not m["who"].strip():  # "For stemte:" with the names on the lines below
             names: list[str] = []
+            printed: list[str] = []
             j = i + 1
-            while j < len(lines) and (not lines[j] or (not _LABEL_RE.match(lines[j]) and _who(lines[j]))):
+            while j < len(lines) and (not lines[j] or (not _LABEL_RE.match(lines[j]) and _listed(lines[j]))):
                 if lines[j]:  # one name a line, blank lines between them (Greve)
-                    names.append(lines[j])
+                    names.append(_listed(lines[j]))
+                    printed.append(lines[j])
                 j += 1
             if names:
-                out += _sentence_votes(f"{line} {', '.join(names)}")
+                votes = _sentence_votes(f"{line} {', '.join(names)}")
+                if printed != names:  # remarks after the voters: the text as printed, what they said included
+                    votes = [replace(v, text=fold_ws(" ".join([line, *printed]))) for v in votes]
+                out += votes
             i = j
             continue
         for sentence in _SENTENCE_RE.split(line):

@@ -144,3 +144,17 @@ def test_vote_round_trips_through_json():
     vote = Vote("for", ("A B",), ("V",), "A B (V) stemte for.", None)
     m = Meeting(municipality="X Kommune", committee="Byrådet", start=None, points=[AgendaPoint("1", "T", votes=[vote])])
     assert Meeting.from_dict(json.loads(json.dumps(m.to_dict()))) == m
+
+
+def test_voters_under_a_label_alone_each_with_a_remark(greve_dir, settings):
+    """"Imod stemte:" on its own line, then "(F) med bemærkning om, at ..." and "(Ø) med bemærkning om, ..." as
+    paragraphs: both parties voted against, and the vote's text is the lines as printed, what they said included."""
+    p = _point(greve_dir, settings, "Byråd 2022-2025_2022-12-12T", "29")
+    assert p.title == "Placering af ny daginstitution ved Greve Borgerhus"
+    against = [v for v in p.votes if v.position == "against" and v.parties]
+    assert [v.parties for v in against] == [("F", "Ø")]
+    assert against[0].text.startswith("Imod stemte: (F) med bemærkning om, at ”SF stemmer mod, da vi mener")
+    assert "Enhedslisten ønsker, at vi undersøger mulighed for at lave udendørs daginstitution" in against[0].text
+    text = "Imod stemte:\n\nAnne Berg (A)\n\nBo Holm (V)\n\nUdvalget godkendte indstillingen."
+    assert [(v.who, v.text) for v in votes_in(text)] == [  # names alone: one list, as before
+        (("Anne Berg", "Bo Holm"), "Imod stemte: Anne Berg (A), Bo Holm (V)")]

@@ -30,8 +30,9 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # Raise when the readers produce a different meeting from the same file (a new field, a fixed parse): an index
 # built by an older version then re-reads its unchanged files once (only texts that changed are embedded again).
 # 6: a meeting's place carries its address (Acadre XML "address", print covers); 7: the text after an inline
-# "Bilag" list continues the text before it (eDoc print)
-READER_VERSION = "7"
+# "Bilag" list continues the text before it (eDoc print); 8: voters under a label alone, each with a remark after
+# them ("Imod stemte:" / "(F) med bemærkning om, at ...")
+READER_VERSION = "8"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")
