@@ -93,6 +93,16 @@ PART_WEIGHT = 0.7
 META_FIELDS = ("municipality", "committee", "case_number")  # filtered case-insensitively, as the catalog does
 
 
+def top_k(scores: np.ndarray, k: int, tie: np.ndarray) -> np.ndarray:
+    """The positions of the ``k`` best ``scores``, best first, equal scores in ``tie`` order (lowest first)."""
+    k = min(k, len(scores))
+    if k <= 0:
+        return np.zeros(0, dtype=np.int64)
+    kth = np.partition(scores, len(scores) - k)[len(scores) - k]
+    cand = np.flatnonzero(scores >= kth)
+    return cand[np.lexsort((tie[cand], -scores[cand]))[:k]]
+
+
 class BM25Index:
     """BM25 over chunk ids; ``search`` can be restricted to allowed ids (a filter from the catalog) or to a mask
     from ``mask()`` when the index was built with each chunk's filter fields (a vectorised filter: no O(N) SQL)."""
@@ -104,6 +114,7 @@ class BM25Index:
         self.generation: int = -1
         self._meta: dict[str, np.ndarray] | None = None  # field -> codes (or date_int), aligned with ids
         self._vocab: dict[str, dict[str, int]] = {}  # field -> lower-cased value -> code
+        self._tie: np.ndarray | None = None  # tie_order, made on first use
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -141,6 +152,7 @@ class BM25Index:
         return self
 
     def _set_meta(self, meta: Sequence[tuple[str, str, str, int]] | None) -> None:
+        self._tie = None
         if meta is None:
             self._meta, self._vocab = None, {}
             return
@@ -175,6 +187,21 @@ class BM25Index:
     @property
     def has_meta(self) -> bool:
         return self._meta is not None
+
+    @property
+    def tie_order(self) -> np.ndarray:
+        """Each row's place among equal scores: the oldest meeting first (where a case's text was written), then by
+        chunk id. Greve repeats a case's text from fagudvalg to Økonomiudvalget to Byrådet, so identical chunks tie;
+        without a fixed order their ranks (and the fused scores) followed the order the files were ingested in, and
+        a re-ingest that changed no text moved answers. (Newest first instead gave the same first citations on the
+        five dev sets, 2026-12-04, one recall@5 less on dev and one more false refusal on dev4.)"""
+        if self._tie is None or len(self._tie) != len(self.ids):
+            dates = self._meta["date_int"] if self._meta is not None else np.zeros(len(self.ids), dtype=np.int32)
+            order = np.lexsort((np.asarray(self.ids), dates.astype(np.int64)))
+            tie = np.empty(len(self.ids), dtype=np.int64)
+            tie[order] = np.arange(len(self.ids))
+            self._tie = tie
+        return self._tie
 
     def mask(
         self,
@@ -234,11 +261,7 @@ class BM25Index:
         if parts:
             scores = scores + PART_WEIGHT * self._model.get_scores(parts, weight_mask=mask)
         k = min(k, int((scores > 0).sum()))
-        if k <= 0:
-            return []
-        top = np.argpartition(-scores, k - 1)[:k]
-        top = top[np.argsort(-scores[top], kind="stable")]
-        return [(self.ids[i], float(scores[i])) for i in top]
+        return [(self.ids[i], float(scores[i])) for i in top_k(scores, k, self.tie_order)]
 
     def save(self, folder: Path) -> None:
         """Write atomically: a temporary folder beside ``folder`` (every file fsynced), then two renames under an

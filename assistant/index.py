@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant.bm25 import BM25Index
+from assistant.bm25 import BM25Index, top_k
 from assistant.catalog import CLEAN_RUN, Catalog
 from assistant.embedders import Embedder, EmbedderInfo, get_embedder
 from assistant.records import Chunk, Filters
@@ -449,12 +449,8 @@ def _exact_hits(
         rows, scores = None, matrix @ vector
     else:
         rows, scores = _masked_scores(matrix, vector, mask)
-    k = min(k, len(scores))
-    if k <= 0:
-        return []
-    top = np.argpartition(-scores, k - 1)[:k]
-    top = top[np.argsort(-scores[top], kind="stable")]
-    return [(bm.ids[i if rows is None else rows[i]], float(scores[i])) for i in top]
+    tie = bm.tie_order if rows is None else bm.tie_order[rows]
+    return [(bm.ids[i if rows is None else rows[i]], float(scores[i])) for i in top_k(scores, k, tie)]
 
 
 def _masked_scores(matrix: np.ndarray, vector: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

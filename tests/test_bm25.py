@@ -94,3 +94,35 @@ def test_a_compound_of_the_question_also_finds_its_two_words_apart():
     found = [cid for cid, _ in idx.search("affaldsgebyret for et parcelhus", 4)]
     assert set(found) == {"a", "b", "c"} and found.index("a") < found.index("b")
     assert [cid for cid, _ in idx.search("affaldsgebyret for et parcelhus", 4, compounds=False)] == ["c", "b"]
+
+
+def test_identical_chunks_rank_oldest_meeting_first_whatever_the_order_they_were_indexed_in(tmp_path):
+    """A case's text repeated by three bodies ties; their order is the meetings' (oldest first), not the order the
+    files were ingested in, so re-ingesting changes no answer."""
+    text = "Administrationen indstiller, at kunstgræsbanen på Karlslunde Stadion finansieres med 6 mio. kr."
+    rows = {"byraad": ("Greve Kommune", "Byråd", "22-010418", 20230515),
+            "fagudvalg": ("Greve Kommune", "Kultur- og Fritidsudvalget", "22-010418", 20230426),
+            "oeu": ("Greve Kommune", "Økonomiudvalget", "22-010418", 20230508),
+            "other": ("Greve Kommune", "Byråd", "22-000001", 20230101)}  # fmt: skip
+    texts = {**dict.fromkeys(["byraad", "fagudvalg", "oeu"], text), "other": "Budget for skoler og veje."}
+    orders = []
+    for ids in (["byraad", "oeu", "fagudvalg", "other"], ["other", "fagudvalg", "byraad", "oeu"]):
+        idx = BM25Index().build(ids, [texts[i] for i in ids], meta=[rows[i] for i in ids])
+        orders.append([h[0] for h in idx.search("kunstgræsbane Karlslunde", 3)])
+        idx.save(tmp_path / "bm25")
+        assert [h[0] for h in BM25Index.load(tmp_path / "bm25").search("kunstgræsbane Karlslunde", 3)] == orders[-1]
+    assert orders[0] == orders[1] == ["fagudvalg", "oeu", "byraad"]
+
+
+def test_the_dense_search_breaks_ties_the_same_way():
+    """Identical chunks have identical vectors: the exact dense search orders them as BM25 does."""
+    from assistant.index import _exact_hits
+
+    ids = ["byraad", "oeu", "fagudvalg", "other"]
+    meta = [("Greve Kommune", "Byråd", "", 20230515), ("Greve Kommune", "Økonomiudvalget", "", 20230508),
+            ("Greve Kommune", "Kultur- og Fritidsudvalget", "", 20230426), ("Greve Kommune", "Byråd", "", 20230101)]
+    bm = BM25Index().build(ids, ["a b", "a b", "a b", "c d"], meta=meta)
+    matrix = np.array([[1, 0], [1, 0], [1, 0], [0.6, 0.8]], dtype=np.float32)
+    assert [cid for cid, _ in _exact_hits(bm, matrix, np.array([1, 0]), 2)] == ["fagudvalg", "oeu"]
+    mask = np.array([True, True, False, True])
+    assert [cid for cid, _ in _exact_hits(bm, matrix, np.array([1, 0]), 3, mask)] == ["oeu", "byraad", "other"]
