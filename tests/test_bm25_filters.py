@@ -140,12 +140,13 @@ def test_filtered_dense_search_agrees_with_chromas_metadata_filter(greve_index, 
         got = [c.id for c, _ in idx.dense_vector(vector, 10, f)]
         exact = strategy in limits and len(idx.catalog.chunk_ids(f)) <= idx.settings.exact_search_max
         want = _exact_reference(idx, vector, 10, f) if exact else _where_path(idx, vector, 10, f)
-        if exact:  # repeated texts share a vector: compare the similarities (ties in any order)
-            stored = idx.store.vectors(sorted(set(got + want)))
-            sims = [[round(float(np.dot(stored[c], vector)), 5) for c in ids] for ids in (got, want)]
-            assert sims[0] == sims[1] and set(got) <= set(idx.catalog.chunk_ids(f)), f
-        else:
-            assert got == want, f
+        # repeated texts share a vector: compare the similarities (ties in any order; the exact search puts them in
+        # a fixed order, Chroma in its own); a wide filter whose over-fetch finds too few is searched exactly too
+        stored = idx.store.vectors(sorted(set(got + want)))
+        sims = [[round(float(np.dot(stored[c], vector)), 5) for c in ids] for ids in (got, want)]
+        assert sims[0] == sims[1] and set(got) <= set(idx.catalog.chunk_ids(f)), f
+        if not exact and strategy not in limits:
+            assert got == want, f  # no vectors in memory: Chroma's own order
         for c, _ in idx.dense_vector(vector, 10, f):
             assert not f.committee or c.committee.lower() == f.committee.lower()
     assert idx.dense_vector(vector, 10, cases[1])  # the filters do select something
