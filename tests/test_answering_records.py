@@ -342,3 +342,12 @@ def test_a_short_followup_with_a_pronoun_is_about_the_previous_answer(greve):
     assert not follow.refused and follow.citations[0].case_number == case and "1 mio. kr." in follow.text
     other = greve.ask("Hvad kostede den nye svømmehal ved stranden?", history=[first])
     assert all(c.case_number != case for c in other.citations)
+
+
+def test_the_sentence_between_two_quotes_of_one_paragraph_is_quoted_too(greve):
+    """"Greve Kommune yder årligt et driftstilskud til Greve Pigegarde." and "Driftstilskuddet ... er dermed
+    reduceret med 50.000 kr." were quoted, not the sentence between them that answers: "I budgettet for 2023-2026
+    udgør tilskuddet 241.558 kr. årligt (2023-tal).\""""
+    ans = greve.ask("Hvor stort er det årlige driftstilskud til Greve Pigegarde?")
+    assert not ans.refused and ans.citations[0].point_title.startswith("Driftstilskudsaftale")
+    assert "udgør tilskuddet 241.558 kr. årligt" in _fold(ans.text)
