@@ -344,3 +344,37 @@ def test_every_heading_and_case_form_in_every_family(family, tmp_path, settings)
         assert [s.heading for s in p.sections if s.heading != "Sammendrag"] in (
             [heading.rstrip(":"), "Sagsfremstilling"], [heading.rstrip(":")]
         )
+
+
+# ---------------------------------------------------------------- FORMATS.md families 6 and 10, written for them
+
+
+def test_a_decision_protocol_with_committee_coded_case_numbers(settings):
+    """Older Copenhagen protocols: "BESLUTNINGSPROTOKOL fra ordinært møde i <forum>", the date on the next line with
+    its weekday and time, items "N. Titel ( )", "J.nr. BUU 12/2008", "INDSTILLING OG BESLUTNING" over the
+    recommendation with "<forum>s beslutning under mødet den ...:" under it (the decision), and "Fraværende med
+    afbud:" in "Fremmøde og inhabilitet". The file was not read at all before."""
+    m = _read(READERS / "print_protocol_copenhagen_style.txt", settings)
+    assert (m.committee, m.start, m.kind) == ("Børne- og Ungdomsudvalget", datetime(2008, 3, 12, 15, 30), "referat")
+    assert [(p.number, p.title, p.case_number) for p in m.points] == [
+        ("1", "Etablering af legeplads i Valby", "BUU 12/2008"), ("2", "Orientering om sygefravær", "BUU 13/2008")]
+    assert m.points[0].decision == "Indstillingen blev godkendt. Enhedslisten stemte imod."
+    assert m.points[1].decision == "Taget til efterretning."
+    assert [p.name for p in m.participants if p.absent] == ["Anne Hansen"]  # not Bo Holm: absent from point 3 only
+
+
+def test_a_title_with_the_date_and_room_after_the_forum_and_a_group_of_closed_points(settings):
+    """Køge: "Referat af møde i Økonomiudvalget" / "Den 14.05.2019 kl. 16:00 i Byrådssalen"; the points under
+    "Lukkede Punkter" are closed, though their titles do not say so, and the heading is no part of the point before."""
+    m = _read(READERS / "print_lukkede_punkter_group.txt", settings)
+    assert (m.committee, m.start, m.place) == ("Økonomiudvalget", datetime(2019, 5, 14, 16, 0), "Byrådssalen")
+    assert [(p.number, p.closed) for p in m.points] == [("1", False), ("2", True)]
+    assert m.points[0].decision == "Anbefales." and not m.points[1].sections
+
+
+def test_fravaerende_med_afbud_as_a_block_of_names(settings):
+    """Hvidovre 2014 "Mødefakta": the names under "Fraværende med afbud" are absent."""
+    m = _read(READERS / "print_moedefakta_fravaerende_med_afbud.txt", settings)
+    assert (m.committee, m.place) == ("Teknik- og Miljøudvalget", "Rådhuset, mødelokale 1")
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Per Jensen", False), ("Lise Berg", False), ("Kim Dahl", True)]

@@ -21,6 +21,7 @@ from assistant.textutil import Block, clean_text, fold_ws, parse_danish_datetime
 from assistant.vocabulary import (
     ABSENCE_RE,
     ATTACHMENT_LINE_RE,
+    DATE_PATTERN,
     FORUM_WORD_RE,
     RECOMMENDS_RE,
     case_number_in_title,
@@ -44,7 +45,8 @@ FORUM_FIRST_RE = re.compile(
 )
 LABEL_RE = re.compile(
     r"^(?P<label>Mødedato|Mødetidspunkt|Starttidspunkt|Dato|Tidspunkt|Mødested|Sted|Lokale|Mødedeltagere|Deltagere|"
-    r"Medlemmer|Tilstede|Til stede|Afbud/Fraværende|Afbud|Fraværende|Udvalg|Forum)(?![\w/])\s*:?\s*(?P<value>.*)$",
+    r"Medlemmer|Tilstede|Til stede|Afbud/Fraværende|Afbud|Fraværende|Udvalg|Forum)(?![\w/])"
+    r"(?:\s+(?:med|uden)\s+afbud)?\s*:?\s*(?P<value>.*)$",  # "Fraværende med afbud: ..." (Copenhagen, Hvidovre)
     re.DOTALL,
 )
 TOC_RE = re.compile(r"^\s*(?:Indholdsfortegnelse|Indhold|INDHOLDSFORTEGNELSE)\s*$")
@@ -154,10 +156,32 @@ def _header(paras: list[str]) -> _Header:
         t = TITLE_LINE_RE.match(fold_ws(p)) or FORUM_FIRST_RE.match(fold_ws(p))
         if t and h.kind is None and (t.re is TITLE_LINE_RE or FORUM_WORD_RE.search(t["forum"])):
             h.kind = "referat" if t["kind"].lower() in ("referat", "beslutningsprotokol") else "dagsorden"
-            h.committee = t["forum"].strip(" -–")
-            if t["date"]:
-                h.labels.setdefault("_titledate", t["date"])
+            forum, when, place = _forum_date_place(t["forum"])
+            h.committee = forum.strip(" -–")
+            if t["date"] or when:
+                h.labels.setdefault("_titledate", t["date"] or when)
+            if place:
+                h.labels.setdefault("Mødested", place)
     return h
+
+
+# "(af|fra) [ordinært|ekstraordinært] møde i <forum>" before the forum's name (Copenhagen's protocols, Køge)
+_MEETING_OF_RE = re.compile(r"^(?:(?:af|fra|for)\s+)?(?:(?:det\s+)?(?:ekstra)?ordinære?t?\s+)?møde\s+i\s+", re.I)
+# A date after the forum's name with its weekday, clock time and room: "Onsdag den 12. marts 2008 kl. 15.30",
+# "Den 14.05.2019 kl. 16:00 i Byrådssalen"
+_TITLE_DATE_RE = re.compile(
+    rf"\s*(?:(?i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+)?(?:(?i:den|d\.)\s*)?(?P<date>{DATE_PATTERN})"
+    r"(?P<time>\s*,?\s*(?i:kl\.?)\s*\d{1,2}(?:[.:]\d{2})?)?(?:\s+i\s+(?P<place>\S.{1,80}))?\s*$"
+)
+
+
+def _forum_date_place(text: str) -> tuple[str, str, str]:
+    """A title line's forum, the date (and time) after it and the room after that, each "" when not printed."""
+    text = _MEETING_OF_RE.sub("", text.strip())
+    m = _TITLE_DATE_RE.search(text)
+    if not m or m.start() == 0:
+        return text, "", ""
+    return text[: m.start()], f"{m['date']}{m['time'] or ''}".strip(), (m["place"] or "").strip()
 
 
 def _participants(h: _Header) -> list[Participant]:
@@ -267,12 +291,22 @@ _META_LINE_RE = re.compile(
 )
 
 
+# A heading over the closed points that follow it (Køge "Lukkede Punkter", ESDH prints "Til behandling - for lukkede
+# døre"): those points are closed though their titles do not say "Lukket".
+CLOSED_GROUP_RE = re.compile(
+    r"^(?:lukkede\s+(?:punkter|sager)|lukket\s+(?:dagsorden|møde|del)|(?:til\s+behandling\s*[-–]\s*)?for\s+lukkede"
+    r"\s+døre)\s*:?$",
+    re.IGNORECASE,
+)
+_EMPTY_PARENS_RE = re.compile(r"\s*\(\s*\)\s*$")  # "1. Etablering af legeplads ( )": an empty type field (Copenhagen)
+
+
 def _case_line(title: str, body: list[str]) -> tuple[str, str | None, list[str]]:
     """The title, the case number (on the title line or on a line of its own under it) and the rest of the body.
 
     Metadata lines printed with the case number ("Dok.nr.: ...", "Åbent", "Initialer: ...") are dropped with it.
     """
-    title, case = case_number_in_title(title)
+    title, case = case_number_in_title(_EMPTY_PARENS_RE.sub("", title))
     if case:
         return title, case, body
     for i, p in enumerate(body[:_CASE_WINDOW]):
@@ -302,7 +336,14 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
     known = structure.recurring_headings([b for *_, b in bodies])
     points: list[AgendaPoint] = []
     absences: list[tuple[str, str]] = []
+    behind_closed_doors = False
     for number, title, case, blocks in bodies:
+        if behind_closed_doors:  # after "Lukkede punkter": its title only, whatever the body holds
+            points.append(AgendaPoint(number=number, title=fold_ws(title), case_number=case, closed=True))
+            continue
+        group = next((i for i, b in enumerate(blocks) if CLOSED_GROUP_RE.match(b.text.strip())), None)
+        if group is not None:
+            blocks, behind_closed_doors = blocks[:group], True
         point = structure.make_point(number, title, blocks, known, case_number=case, committee=committee)
         if point.decision:
             absences += structure.absences_in(point.decision)

@@ -179,6 +179,10 @@ def decision_of(sections: Sequence[Section], committee: str = "") -> str | None:
 def _own_decision(found: Sequence[Decision], committee: str = "") -> str | None:
     if not found:
         return None
+    # "INDSTILLING OG BESLUTNING" (Copenhagen) heads the recommendation with the decision under it, in its own
+    # section: that one is the decision, the umbrella only when it stands alone
+    umbrella = [d for d in found if norm(d.heading) == "indstilling og beslutning"]
+    found = [d for d in found if d not in umbrella] or umbrella
     plain = [d for d in found if not (d.body or d.date)]
     if plain:
         return plain[0].text
