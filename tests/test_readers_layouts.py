@@ -378,3 +378,24 @@ def test_fravaerende_med_afbud_as_a_block_of_names(settings):
     assert (m.committee, m.place) == ("Teknik- og Miljøudvalget", "Rådhuset, mødelokale 1")
     assert [(p.name, p.absent) for p in m.participants] == [
         ("Per Jensen", False), ("Lise Berg", False), ("Kim Dahl", True)]
+
+
+def test_running_item_numbers_without_case_numbers_and_an_earlier_bodys_decision(settings):
+    """Stevns-like print: items "301. Titel" with no case number (read only because known headings follow each),
+    "Ikke til stede:" over the names, the title's date, time and room on the lines after the forum, and an earlier
+    body's decision "Økonomiudvalget, 10. februar 2022, pkt. 12:" before the meeting's own "Beslutning"."""
+    m = _read(READERS / "print_running_numbers_no_case_numbers.txt", settings)
+    assert (m.committee, m.start, m.place) == ("Kommunalbestyrelsen", datetime(2022, 2, 24, 17, 0),
+                                               "Rådhuset, mødesal 1")  # fmt: skip
+    assert [(p.number, p.decision) for p in m.points] == [("301", "Godkendt."), ("302", "Taget til efterretning.")]
+    assert [(d.body, d.date, d.point) for d in m.points[0].decisions][0] == ("Økonomiudvalget", "2022-02-10", "12")
+    assert [p.name for p in m.participants if p.absent] == ["Carsten Ørum"]
+
+
+def test_a_minority_line_and_a_closed_points_public_decision(settings):
+    """Ishøj-like: "V+F+Ø kan ikke tiltræde" are three votes against; a closed point keeps its title only."""
+    m = _read(READERS / "print_kommunalbestyrelse_title_date_room.txt", settings)
+    assert (m.committee, m.start, m.place) == ("Kommunalbestyrelsen", datetime(2022, 3, 7, 19, 0),
+                                               "Ishøj Rådhus, Byrådssalen")  # fmt: skip
+    assert [(v.position, v.parties) for v in m.points[1].votes] == [("against", ("V", "F", "Ø"))]
+    assert m.points[2].closed and not m.points[2].sections

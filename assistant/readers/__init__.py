@@ -32,7 +32,8 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # 6: a meeting's place carries its address (Acadre XML "address", print covers); 7: the text after an inline
 # "Bilag" list continues the text before it (eDoc print); 8: voters under a label alone, each with a remark after
 # them ("Imod stemte:" / "(F) med bemærkning om, at ..."); 9: print titles with the date and room after the forum,
-# "Fraværende med afbud", "Lukkede punkter" groups, "J.nr. BUU 12/2008", the decision under "Indstilling og beslutning"
+# "Fraværende med afbud", "Ikke til stede", "Lukkede punkter" groups, "J.nr. BUU 12/2008", the decision under
+# "Indstilling og beslutning", "N. Titel" items without case numbers, "Beslutning" after an earlier body's decision
 READER_VERSION = "9"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})

@@ -287,4 +287,10 @@ def read(text: str, path: Path, warnings: list[str]) -> tuple[Meeting, str | Non
     paras = print_layout.numbered_print(text)
     if paras is not None:  # print text with "N. Titel" items (sniffed as text: no "Punkt N:")
         return print_layout.parse_paragraphs(paras, warnings, print_layout.FORMAT_NUMBERED_TEXT)
-    return parse_blocks(text_blocks(text), warnings, FORMAT_TEXT)
+    said: list[str] = []
+    found = parse_blocks(text_blocks(text), said, FORMAT_TEXT)
+    if not found[0].points and (paras := print_layout.numbered_print(text, headed=True)) is not None:
+        said = []  # "N. Titel" items with no case numbers: the warnings of this reading alone
+        found = print_layout.parse_paragraphs(paras, said, print_layout.FORMAT_NUMBERED_TEXT)
+    warnings.extend(said)
+    return found

@@ -45,14 +45,15 @@ FORUM_FIRST_RE = re.compile(
 )
 LABEL_RE = re.compile(
     r"^(?P<label>Mødedato|Mødetidspunkt|Starttidspunkt|Dato|Tidspunkt|Mødested|Sted|Lokale|Mødedeltagere|Deltagere|"
-    r"Medlemmer|Tilstede|Til stede|Afbud/Fraværende|Afbud|Fraværende|Udvalg|Forum)(?![\w/])"
+    r"Medlemmer|Tilstede|Til stede|Ikke til stede|Afbud/Fraværende|Afbud|Fraværende|Udvalg|Forum)(?![\w/])"
     r"(?:\s+(?:med|uden)\s+afbud)?\s*:?\s*(?P<value>.*)$",  # "Fraværende med afbud: ..." (Copenhagen, Hvidovre)
     re.DOTALL,
 )
 TOC_RE = re.compile(r"^\s*(?:Indholdsfortegnelse|Indhold|INDHOLDSFORTEGNELSE)\s*$")
 TOC_LINE_RE = re.compile(r"(?:\.{3,}|…+|\t)\s*\d+\s*$")
 _AT_RE = re.compile(r"^\s*at\s")  # the "at ..." clauses of a recommendation, one a line
-PEOPLE_RE = re.compile(r"^(?:Mødedeltagere|Deltagere|Medlemmer|Tilstede|Til stede|Afbud|Fraværende)\b")  # lines kept
+# paragraphs whose lines are kept
+PEOPLE_RE = re.compile(r"^(?:Mødedeltagere|Deltagere|Medlemmer|Tilstede|Til stede|Ikke til stede|Afbud|Fraværende)\b")
 LIST_LINE_RE = re.compile(r"^\s*(?:[-•▪◦*]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
 
 
@@ -82,7 +83,7 @@ def _stands_alone(line: str) -> bool:
 # Header labels that start a line of their own: the distinctive ones always, the short ones with a colon or alone.
 HEADER_LABEL_LINE_RE = re.compile(
     r"^(?:Mødedato|Mødetidspunkt|Mødested|Mødedeltagere|Medlemmer|Tilstede|Afbud/Fraværende|Deltagere)(?![\w/])"
-    r"|^(?:Dato|Sted|Tidspunkt|Lokale|Afbud|Fraværende|Udvalg|Til stede)\s*(?::|$)"
+    r"|^(?:Dato|Sted|Tidspunkt|Lokale|Afbud|Fraværende|Udvalg|Til stede|Ikke til stede)\s*(?::|$)"
 )
 
 
@@ -171,8 +172,9 @@ _MEETING_OF_RE = re.compile(r"^(?:(?:af|fra|for)\s+)?(?:(?:det\s+)?(?:ekstra)?or
 # "Den 14.05.2019 kl. 16:00 i Byrådssalen"
 _TITLE_DATE_RE = re.compile(
     rf"\s*(?:(?i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+)?(?:(?i:den|d\.)\s*)?(?P<date>{DATE_PATTERN})"
-    r"(?P<time>\s*,?\s*(?i:kl\.?)\s*\d{1,2}(?:[.:]\d{2})?)?(?:\s+i\s+(?P<place>\S.{1,80}))?\s*$"
-)
+    r"(?P<time>\s*,?\s*(?i:kl\.?)\s*\d{1,2}(?:[.:]\d{2})?)?(?:\s+i\s+(?P<place>\S.{1,80})|(?<=\d)\s*,?\s+"
+    r"(?P<room>[A-ZÆØÅ].{1,80}))?\s*$"
+)  # the room after the time with "i" or on the next line ("kl. 17.00" / "Rådhuset, mødesal 1")
 
 
 def _forum_date_place(text: str) -> tuple[str, str, str]:
@@ -181,7 +183,9 @@ def _forum_date_place(text: str) -> tuple[str, str, str]:
     m = _TITLE_DATE_RE.search(text)
     if not m or m.start() == 0:
         return text, "", ""
-    return text[: m.start()], f"{m['date']}{m['time'] or ''}".strip(), (m["place"] or "").strip()
+    if m["room"] and not m["time"]:
+        return text, "", ""  # text after a bare date is not a room
+    return text[: m.start()], f"{m['date']}{m['time'] or ''}".strip(), (m["place"] or m["room"] or "").strip()
 
 
 def _participants(h: _Header) -> list[Participant]:
@@ -200,7 +204,7 @@ def _participants(h: _Header) -> list[Participant]:
         if person:
             people.append(person)
     extra = [(n, "Afbud") for n in structure.split_names(h.labels.get("Afbud", ""))]
-    for label in ("Fraværende", "Afbud/Fraværende"):
+    for label in ("Fraværende", "Afbud/Fraværende", "Ikke til stede"):
         extra += [(n, "Fraværende") for n in structure.split_names(h.labels.get(label, ""))]
     return structure.mark_absent(people, extra)
 
@@ -377,9 +381,11 @@ def read_text(text: str, warnings: list[str]) -> tuple[Meeting, str | None]:
     return parse_paragraphs(paragraphs(text), warnings, FORMAT_TEXT)
 
 
-def numbered_print(text: str) -> list[str] | None:
+def numbered_print(text: str, headed: bool = False) -> list[str] | None:
     """The paragraphs of extracted print text whose items are "N. Titel" with a case number on or under the title
-    line (ESDH and PolWeb prints), or None: such text does not name its items "Punkt N"."""
+    line (ESDH and PolWeb prints), or None: such text does not name its items "Punkt N". With ``headed``, items
+    without case numbers also count when two or more of them, each followed closely by a known heading, run on
+    ("301. Anlægsbevilling ..." / "Beslutning", Stevns): what the plain reader is given only when it finds no points."""
     if re.search(r"^#{1,6}\s", text, re.MULTILINE):
         return None  # Markdown: the heading-and-label reader's
     paras = _drop_repeated_title(paragraphs(text))
@@ -389,6 +395,9 @@ def numbered_print(text: str) -> list[str] | None:
         window = paras[i + 1 : i + 1 + _CASE_WINDOW]
         if case_number_in_title(title)[1] or any(case_number_line(p.split("\n")[0]) for p in window):
             return paras
+    if headed and len(items) >= 2 and all(
+            any(heading_level(p.split("\n")[0]) for p in paras[i + 1 : i + 1 + _CONFIRM_WINDOW]) for i in items):
+        return paras
     return None
 
 

@@ -91,11 +91,14 @@ def _markup_heading_ok(b: Block) -> bool:
     return t[0].isalpha() and not t.endswith(",")
 
 
-def classify(b: Block, known: set[str], in_decision: bool) -> int:
-    """Section level of block ``b`` when it starts a section, else 0."""
+def classify(b: Block, known: set[str], in_decision: bool, dated: bool = False) -> int:
+    """Section level of block ``b`` when it starts a section, else 0 (``dated``: the decision it would be inside
+    prints a date, an earlier body's in the decision-trail layout)."""
     lvl = heading_level(b.text)
-    if lvl == 1 and in_decision and not b.heading and (d := decision_heading(b.text)) is not None and not d.date:
-        return 0  # "Udvalgets beslutning:" as a line inside a decision is part of it; a dated one starts another
+    if lvl == 1 and in_decision and not dated and not b.heading and (d := decision_heading(b.text)) is not None \
+            and not d.date:
+        return 0  # "Udvalgets beslutning:" as a line inside a decision is part of it; a dated one starts another, and
+        # after "Økonomiudvalget, 10. februar 2022, pkt. 12:" (an earlier body's) "Beslutning" is the meeting's own
     if in_decision and section_kind(b.text) == "attendance":
         return 0  # "Fraværende" and its names under a decision belong to it (the point's and meeting's absences)
     if lvl:
@@ -126,7 +129,7 @@ def build_sections(blocks: Iterable[Block], known: set[str] | None = None) -> li
     for b in blocks:
         if not b.text:
             continue
-        lvl = classify(b, known, in_decision)
+        lvl = classify(b, known, in_decision, in_decision and bool((d := decision_heading(heading)) and d.date))
         if lvl:
             close()
             heading, level, paras = fold_ws(b.text).rstrip(":").strip(), lvl, []
