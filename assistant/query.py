@@ -587,7 +587,7 @@ def other_municipality(question: str, indexed: list[str]) -> str:
     "<Name> Kommune"; "" when it names none or only indexed ones."""
     from assistant.readers.municipality import MUNICIPALITIES
 
-    have = {re.sub(r"\s+kommune$", "", m.strip(), flags=re.I).lower() for m in indexed}
+    have = {re.sub(r"\s+(?:regions)?kommune$", "", m.strip(), flags=re.I).lower() for m in indexed}
     names = {**{n: n for n in MUNICIPALITIES}, **_EXONYMS}
     for written, name in names.items():
         base = name[:-1] if name.endswith("s") and name not in ("Stevns", "Halsnæs") else name

@@ -692,3 +692,5 @@ def test_anyone_is_no_topic(question):
 def test_a_municipality_the_index_has_no_minutes_of(question, named):
     indexed = ["Greve Kommune", "Slagelse Kommune", "Ballerup Kommune"]
     assert other_municipality(question, indexed) == named
+    assert other_municipality(question, [*indexed, named]) == ""  # every municipality named is indexed
+    assert other_municipality("Hvad vedtog Bornholms Regionskommune?", ["Bornholms Regionskommune"]) == ""
