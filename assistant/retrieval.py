@@ -173,8 +173,8 @@ def demote_other_years(hits: list[Hit], numbers: list[str], factor: float = OTHE
     if not asked or factor >= 1.0:
         return hits
     best = max((len(title_years(h.first.point_title) & asked) for h in hits[:top]), default=0)
-    return _demote(hits, lambda title: bool((years := title_years(title)) and len(years & asked) < max(best, 1)),
-                   factor, top)
+    return _demote(hits, lambda hit: bool((years := title_years(hit.first.point_title))
+                                          and len(years & asked) < max(best, 1)), factor, top)
 
 
 # A closed point's fused score is multiplied by this when the question asks what was decided, recommended or stated:
@@ -190,24 +190,20 @@ _CONTENT_INTENTS = ("decision", "recommendation", "fact")
 
 def demote_closed(hits: list[Hit], intent: str, top: int = TITLE_TOP) -> list[Hit]:
     """The fused top points re-sorted with closed points' scores times CLOSED_FACTOR, for a question about content."""
-    head = hits[:top]
-    closed = [h for h in head if h.first.closed]
-    if intent not in _CONTENT_INTENTS or not closed or CLOSED_FACTOR >= 1.0:
+    if intent not in _CONTENT_INTENTS or CLOSED_FACTOR >= 1.0:
         return hits
-    for hit in closed:
-        hit.score *= CLOSED_FACTOR
-    return sorted(head, key=ranking) + hits[top:]
+    return _demote(hits, lambda hit: hit.first.closed, CLOSED_FACTOR, top)
 
 
 def demote_catch_all(hits: list[Hit], factor: float = CATCH_ALL_FACTOR, top: int = TITLE_TOP) -> list[Hit]:
     """The fused top points re-sorted with catch-all points' scores times ``factor``."""
-    return _demote(hits, is_catch_all_point, factor, top)
+    return _demote(hits, lambda hit: is_catch_all_point(hit.first.point_title), factor, top)
 
 
-def _demote(hits: list[Hit], by_title: Callable[[str], bool], factor: float, top: int) -> list[Hit]:
-    """The fused top points re-sorted with the scores of those whose title ``by_title`` picks times ``factor``."""
+def _demote(hits: list[Hit], pick: Callable[[Hit], bool], factor: float, top: int) -> list[Hit]:
+    """The fused top points re-sorted with the scores of those ``pick`` picks times ``factor``."""
     head = hits[:top]
-    picked = [h for h in head if by_title(h.first.point_title)]
+    picked = [h for h in head if pick(h)]
     if not picked:
         return hits
     for hit in picked:
