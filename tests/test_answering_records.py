@@ -351,3 +351,15 @@ def test_the_sentence_between_two_quotes_of_one_paragraph_is_quoted_too(greve):
     ans = greve.ask("Hvor stort er det årlige driftstilskud til Greve Pigegarde?")
     assert not ans.refused and ans.citations[0].point_title.startswith("Driftstilskudsaftale")
     assert "udgør tilskuddet 241.558 kr. årligt" in _fold(ans.text)
+
+
+def test_an_english_topic_the_minutes_lack_is_refused_beside_common_words_they_hold(slagelse):
+    """"youth hostel" and "cinema" are nowhere in the referat; "plans", "committee" and "housing areas" are. Their
+    coverage counts by rarity, as a Danish question's does, so the common words no longer carry the answer."""
+    for question in ("Did the committee approve plans for a youth hostel in the housing areas?",
+                     "Did the committee recommend a cinema for the residents of the housing areas?"):  # fmt: skip
+        ans = slagelse.ask(question)
+        assert ans.refused and ans.lang == "en" and ans.text.startswith("The minutes do not say"), question
+    for question in ("What did the committee recommend about the use of data?",
+                     "What did the committee recommend about employment in the housing areas?"):  # fmt: skip
+        assert not slagelse.ask(question).refused, question
