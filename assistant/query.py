@@ -582,23 +582,38 @@ _AS_BODY = re.compile(r"s?\s+(?:kommune|byråd|kommunalbestyrelse|borgerrepræse
 _EXONYMS = {"Copenhagen": "Københavns", "Elsinore": "Helsingør"}
 
 
-def other_municipality(question: str, indexed: list[str]) -> str:
-    """The first of Denmark's municipalities the question names that is none of ``indexed`` ("Greve Kommune"), as
-    "<Name> Kommune"; "" when it names none or only indexed ones."""
+@lru_cache(maxsize=1)
+def _municipality_names() -> tuple[re.Pattern[str], dict[str, tuple[int, str, str, str]]]:
+    """One pattern for every way a question writes a municipality's name, and for each form (lower case) the
+    name's place in the list, how it is written, the name and its base ("Københavns": "København")."""
     from assistant.readers.municipality import MUNICIPALITIES
 
-    have = {re.sub(r"\s+(?:regions)?kommune$", "", m.strip(), flags=re.I).lower() for m in indexed}
-    names = {**{n: n for n in MUNICIPALITIES}, **_EXONYMS}
-    for written, name in names.items():
+    forms: dict[str, tuple[int, str, str, str]] = {}
+    for rank, (written, name) in enumerate({**{n: n for n in MUNICIPALITIES}, **_EXONYMS}.items()):
         base = name[:-1] if name.endswith("s") and name not in ("Stevns", "Halsnæs") else name
+        for form in ({written, base} if written == name else {written}):
+            forms.setdefault(form.lower(), (rank, written, name, base))
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\wæøå-])({alternatives})s?(?![\wæøå-])", re.I), forms
+
+
+def other_municipality(question: str, indexed: list[str]) -> str:
+    """The first of Denmark's municipalities (in the list's order) the question names that is none of ``indexed``
+    ("Greve Kommune"), as "<Name> Kommune"; "" when it names none or only indexed ones."""
+    pattern, forms = _municipality_names()
+    have = {re.sub(r"\s+(?:regions)?kommune$", "", m.strip(), flags=re.I).lower() for m in indexed}
+    named = []
+    for m in pattern.finditer(question):
+        rank, written, name, base = forms[m.group(1).lower()]
         if base.lower() in have or name.lower() in have:
             continue
-        forms = {written, base} if written == name else {written}
-        for m in re.finditer(rf"(?<![\wæøå-])({'|'.join(map(re.escape, forms))})s?(?![\wæøå-])", question, re.I):
-            mid_capital = m.start() > 0 and m.group(1)[0].isupper()
-            if _AS_BODY.match(question, m.end(1)) or (mid_capital and written not in _COMMON_WORDS):
-                return "Bornholms Regionskommune" if name == "Bornholms" else f"{name} Kommune"
-    return ""
+        mid_capital = m.start() > 0 and m.group(1)[0].isupper()
+        if _AS_BODY.match(question, m.end(1)) or (mid_capital and written not in _COMMON_WORDS):
+            named.append((rank, name))
+    if not named:
+        return ""
+    name = min(named)[1]
+    return "Bornholms Regionskommune" if name == "Bornholms" else f"{name} Kommune"
 
 
 # Municipality names that are also Danish words (a road, a disc, otters, a cairn): named only before "Kommune" etc.

@@ -204,9 +204,10 @@ def votes_in(text: str) -> list[Vote]:
             names: list[str] = []
             printed: list[str] = []
             j = i + 1
-            while j < len(lines) and (not lines[j] or (not _LABEL_RE.match(lines[j]) and _listed(lines[j]))):
+            while j < len(lines) and (
+                    not lines[j] or (not _LABEL_RE.match(lines[j]) and (listed := _listed(lines[j])))):
                 if lines[j]:  # one name a line, blank lines between them (Greve)
-                    names.append(_listed(lines[j]))
+                    names.append(listed)
                     printed.append(lines[j])
                 j += 1
             if names:
