@@ -75,9 +75,14 @@ _QUANTITY = re.compile(
     r"what (?:(?:was|is|were|are) the )?(?:\w+ ){0,2}?(?:amount|price|cost|rate|share|percentage|number|"
     r"rank(?:ing)?)|hvilk(?:et|en) (?:\w+ ){0,2}?(?:beløb|pris|takst|andel|procent\w*)|"
     r"what did \w+(?: \w+)? cost|\w*procent\w*|percent\w*|turnout|rank(?:ed|ing)?)\b", re.I)
+# A count asked of a thing: the words after "hvor mange" / "how many" (English two: "how many full-time places"); money
+# or a share when they name it ("Hvor mange penge", "med hvor mange procent"), else a count whatever the rest asks
+# ("Hvor mange byggesager ..., og i hvor mange kan der opkræves gebyr?" counts cases, not the fee)
+_COUNTED = re.compile(r"\b(?:hvor mange|how many)\s+((?:[^\W\d_][\w-]*)(?:\s+[^\W\d_][\w-]*)?)", re.I)
 # ... and which kind: money ("Hvad koster ...", "how much funding"), a share ("stemmeprocenten"), else a number
 _QUANTITY_KINDS = (
     ("share", re.compile(r"\b(\w*procent\w*|percent\w*|andel\w*|share|turnout)\b", re.I)),
+    ("money", re.compile(r"\b(penge|money|kroner|kr)\b", re.I)),
     ("money", re.compile(r"\b(koste\w*|pris\w*|beløb\w*|\w*takst\w*|\w*tilskud\w*|\w*bevilling\w*|\w*gebyr\w*|"
                          r"\w*udgift\w*|dyr[te]?|kroner|cost\w*|price\w*|amount|fund\w*|grant\w*|fee\w*|expensive)\b",
                          re.I)),
@@ -260,6 +265,7 @@ class QueryPlan:
     aspect: str = ""  # about the meeting itself: "when", "where", "when+where", "agenda", "decisions"
     numbers: list[str] = field(default_factory=list)  # numbers the topic names (years, amounts, addresses)
     quantity: str = ""  # asks for an amount: "money", "share" or "number" (a count, a rank, ...); "" if not
+    counted: list[str] = field(default_factory=list)  # stems of what a count is asked of ("Hvor mange byggesager")
     relaxed: list[str] = field(default_factory=list)  # the question's own filters retrieval had to drop
     year: str = ""  # a bare year the question names ("i 2013"): a period, but also often the topic's year
     other_municipality: str = ""  # a municipality the question names that the index holds no minutes of
@@ -780,6 +786,14 @@ def analyse(
     plan.numbers = list(dict.fromkeys(re.findall(r"\d[\d.,]*\d{2,}|\d{3,}", topic)))
     if _QUANTITY.search(q):
         plan.quantity = next((kind for kind, pattern in _QUANTITY_KINDS if pattern.search(q)), "number")
+        counted = _COUNTED.search(q)
+        if counted and not any(pattern.search(counted.group(1)) for _, pattern in _QUANTITY_KINDS):
+            plan.quantity = "number"
+            words_ = counted.group(1)
+            if plan.lang == "en":  # "street lights": the Danish words, else the English one ("T-shirts")
+                plan.counted = content_terms(english_to_danish(words_)) or content_terms(words_)
+            else:  # a Danish count's noun is one word, a compound ("byggesager"); the next is its verb
+                plan.counted = content_terms(words_.split()[0])
     plan.search_text = q
     if plan.intent == "participants" and len(topic_terms(plan)) >= TOPICAL_PARTICIPANTS and not _MEETING.search(q):
         # "Hvor mange sommerferieaktiviteter blev udbudt, og hvor mange deltog?", "Which members signed up for the

@@ -467,3 +467,26 @@ def test_a_sentence_cut_out_of_a_quotation_is_quoted_without_its_unpaired_mark(s
     from assistant.answerers.extractive import _balanced
 
     assert _balanced(sentence) == quoted and quoted in sentence
+
+
+def test_a_count_asked_of_a_thing_quotes_the_sentence_that_counts_it(assistant):
+    """ "Hvor mange byggesager ...?": the sentences closest to the question's words name the fee; the one that
+    counts the cases ("ca. 260 byggesager") is quoted too, though it shares fewer of its words."""
+    from fakes_index import point
+
+    from assistant.query import analyse
+
+    p = point("15", "Byggesagsgebyrer", Sagsbeskrivelse=(
+        "Det drejer sig om ca. 260 byggesager. "
+        "Kommunen opkræver gebyr for byggesager om året efter timepris. "
+        "Et fast gebyr for byggesager om året giver kommunen en mindreindtægt på ca. 1,1 mio. kr. "
+        "Kommunen opkræver et gebyr for byggesager på 771 kr. pr. time om året."))
+    units = split_units("m:15", 0, p)
+    plan = analyse("Hvor mange byggesager opkræver kommunen gebyr for om året?")
+    assert plan.quantity == "number" and plan.counted == ["byggesag"]
+    ranked = assistant.extractive.score_units(plan, units)
+    chosen = [u.text for u in assistant.extractive._choose(plan, ranked, units, {"m:15": ("2023-02-09", p)})]
+    assert "Det drejer sig om ca. 260 byggesager." in chosen
+    plan.counted = []  # without the count asked of byggesager, the sentences about the fee are quoted alone
+    chosen = [u.text for u in assistant.extractive._choose(plan, ranked, units, {"m:15": ("2023-02-09", p)})]
+    assert "Det drejer sig om ca. 260 byggesager." not in chosen

@@ -530,10 +530,44 @@ def test_the_words_naming_a_standard_point_leave_the_topic_whole():
         ("Who voted against the budget?", ""),
         ("What additional yearly amount did the administration recommend?", "money"),  # words between
         ("Hvilket samlet beløb blev bevilget til projektet?", "money"),
+        # a count asked of a thing is a count, whatever else the question names; of money or a share, not
+        ("Hvor mange byggesager behandler kommunen, og i hvor mange kan der opkræves gebyr?", "number"),
+        ("Med hvor mange procent blev puljen beskåret?", "share"),
+        ("Hvor mange penge fik klubben fra puljen?", "money"),
     ],
 )
 def test_a_question_for_an_amount_count_or_share(question, quantity):
     assert analyse(question).quantity == quantity
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("Hvor mange byggesager behandler kommunen om året?", ["byggesag"]),
+        ("How many T-shirts were printed for the project?", ["shirt"]),
+        ("How many full-time places is the day offer expanded by?", ["fuldtid", "heltid"]),
+        ("Hvor mange penge fik klubben?", []),
+        ("Hvad koster den nye kunstgræsbane?", []),
+    ],
+)
+def test_what_a_count_is_asked_of(question, counted):
+    assert analyse(question).counted == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("Administrationen behandler årligt ca. 850 byggesager.", True),
+        ("Der blev trykt 100 stk. T-shirts til projektet.", True),
+        ("Omkring 1000 børn og unge deltog.", True),
+        ("Gebyret var 1.124 kr. pr. byggesag.", False),  # an amount, but not a count of byggesager
+        ("Den 5. september 2023 blev byggesager drøftet.", False),  # a date
+    ],
+)
+def test_a_sentence_counts_the_thing_asked_of(text, counts):
+    from assistant.answerers.extractive import counts_term
+
+    assert counts_term(text, ["byggesag", "shirt", "børn"]) is counts
 
 
 @pytest.mark.parametrize(

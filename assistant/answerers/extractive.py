@@ -88,6 +88,28 @@ def names_amount(text: str, kind: str = "number") -> bool:
     return False
 
 
+# A count asked of a thing ("Hvor mange byggesager ...?", "How many T-shirts ...?") is stated as the number before
+# the thing's word ("ca. 850 byggesager", "100 stk. T-shirts"), at most this many words after it
+COUNT_WORDS = 2
+
+
+def counts_term(text: str, terms: list[str]) -> bool:
+    """Whether ``text`` counts one of the question's topic stems: an amount (as names_amount has it) followed
+    within COUNT_WORDS words by a word the stem heads ("47 sommerferieaktiviteter", "Omkring 1000 børn og unge")."""
+    low = text.lower()
+    stems_ = [t for t in terms if len(t) >= 3 and t in low]
+    if not stems_:
+        return False
+    for m in _NUMBER.finditer(text):
+        if _NOT_AMOUNT.match(m.group(0)) or _REFERENCE.search(text[max(0, m.start() - 8) : m.start()]):
+            continue
+        following = re.findall(r"[^\W\d_][\w-]*", low[m.end() : m.end() + 40])[:COUNT_WORDS]
+        parts = [p for w in following for p in (w, *w.split("-")[1:])]  # "T-shirts": its last part too
+        if any(p.startswith(t) for p in parts for t in stems_) and not _in_date(text, m.start(), m.end()):
+            return True
+    return False
+
+
 def _in_date(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is part of a date: looked for around it only (a whole point's dates cost 1.5 ms
     on the longest points of the shared corpus, ~25,000 characters)."""
@@ -606,6 +628,14 @@ class ExtractiveAnswerer:
                 best_part = self._closest(piece, rest) or best_part
             if best_part is not None:
                 chosen.append(best_part)
+        if plan.counted and not any(counts_term(c.text, plan.counted) for c in chosen):
+            # a count asked of a thing ("Hvor mange byggesager ...?") no quote states: the sentence of the points
+            # quoted that does ("ca. 850 byggesager")
+            counting = [u for u in units if u.point_key in keys and u not in chosen
+                        and counts_term(u.text, plan.counted)]
+            if counting:  # the best-ranked point's, closest to the question's words
+                chosen.append(max(counting, key=lambda u: (-u.rank, coverage(plan.terms, f"{u.label} {u.text}"),
+                                                           u.score)))
         for u in list(chosen):  # "... følgende navne:" -> the list that follows
             if u.text.endswith(":"):
                 follow = [v for v in units if v.point_key == u.point_key and v.section == u.section
