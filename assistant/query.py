@@ -546,12 +546,28 @@ def _alias_pattern(alias: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\wæøå]){body}(?:et|ets|en|ens|n|ns|s|e|s?møde(?:t|r|rne|ts)?)?(?![\wæøå])", re.I)
 
 
+# "council" alone is the municipality's council after a determiner or a name ("the council", "Greve's council",
+# "the whole council") or before "member"; after any other word it is another council: "the noise council", "the
+# youth council", "the elderly council" (støjråd, ungeråd, ældreråd) are bodies of their own, not the Byråd
+_COUNCIL_BEFORE = re.compile(r"(?:^|\b(?:the|a|an|this|that|our|its|their|whole|full|entire|same|new|next|last|"
+                             r"[A-ZÆØÅ][\wæøå]*(?:'s)?|\w+'s)\s+)$")
+
+
+def _names_body(alias: str, question: str) -> bool:
+    pattern = _alias_pattern(alias)
+    if alias != "council":
+        return bool(pattern.search(question))
+    # ... or a council member ("paying mileage to council members")
+    return any(_COUNCIL_BEFORE.search(question[: m.start()]) or _MEMBER_AFTER.match(question, m.end())
+               for m in pattern.finditer(question))
+
+
 def match_committees(question: str, committees: list[str]) -> list[str]:
     """Committees the question names, most specific match first (longest alias wins)."""
     scored: dict[str, int] = {}
     for name in committees:
         for alias in committee_aliases(name):
-            if _alias_pattern(alias).search(question):
+            if _names_body(alias, question):
                 scored[name] = max(scored.get(name, 0), len(alias))
         if name not in scored and "committee" in question.lower():
             fields_named = english_committee_score(question, name)

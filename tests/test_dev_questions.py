@@ -157,8 +157,8 @@ def test_html_to_text_unescapes_and_folds():
 
 @pytest.mark.parametrize("name", ["holdout3", "dev4", "dev5", "dev6"])
 def test_newer_sets_pass_every_question_check_and_use_no_other_sets_points(corpus_roots, corpus, name):
-    """holdout3, dev4, dev5 and dev6 (2026-12-04): each written by a helper that read the minutes, eval/README.md and the
-    checker, not the code, about Greve points and case numbers no other set uses."""
+    """holdout3, dev4, dev5 and dev6 (2026-12-04): each written by a helper that read the minutes, eval/README.md and
+    the checker, not the code, about Greve points and case numbers no other set uses."""
     new = QUESTIONS.with_name(f"{name}_questions.jsonl")
     assert cg.check(new, corpus_roots, corpus, set_checks=False).errors == []
 

@@ -202,6 +202,22 @@ def test_generic_udvalget_matches_no_committee():
 
 
 @pytest.mark.parametrize(
+    ("question", "council"),
+    [
+        ("Which residents' associations were picked for the new noise council in April 2022?", False),
+        ("What did the youth council ask the municipality for?", False),
+        ("What did the council decide about the budget?", True),
+        ("What did Greve's council decide about the budget?", True),
+        ("When was the whole council shown around Mosede Fort?", True),
+        ("Did the administration propose paying mileage to council members?", True),
+    ],
+)
+def test_council_alone_is_the_municipal_council_only_after_a_determiner_a_name_or_before_member(question, council):
+    """ "the noise council", "the youth council" are councils of their own (støjråd, ungeråd), not the Byråd."""
+    assert (match_committees(question, ["Byråd 2022-2025", "Økonomiudvalget"]) == ["Byråd 2022-2025"]) is council
+
+
+@pytest.mark.parametrize(
     "question, intent",
     [
         ("Hvem havde meldt afbud?", "attendance"),
