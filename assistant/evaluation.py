@@ -43,20 +43,28 @@ def _key(source: str, point: str) -> tuple[str, str]:
     return Path(source).name, str(point)
 
 
+ANY_POINT = "*"  # a gold key's point that any point of its meeting file matches
+
+
 def gold_keys(q: dict[str, Any]) -> set[tuple[str, str]]:
-    return {_key(g["source"], g["point"]) for g in q.get("gold", [])}
+    """The (file name, point) pairs a question's answer may cite. An attendance question's answer is about the
+    meeting (eval/README.md: "a harness may match these on the source file alone"): any point of its file."""
+    whole = q.get("kind") == "attendance"
+    return {_key(g["source"], ANY_POINT if whole else g["point"]) for g in q.get("gold", [])}
 
 
 def matches(source: str, point: str, gold: set[tuple[str, str]]) -> bool:
-    """A (source, point) is gold; a citation of a whole meeting (no point) matches any gold point of its file."""
+    """A (source, point) is gold; a citation of a whole meeting (no point) matches any gold point of its file, as
+    any point matches a gold of the whole meeting."""
+    name = Path(source).name
     if not point:
-        return any(Path(source).name == s for s, _ in gold)
-    return _key(source, point) in gold
+        return any(name == s for s, _ in gold)
+    return _key(source, point) in gold or (name, ANY_POINT) in gold
 
 
 def first_rank(hits: list[dict[str, Any]], gold: set[tuple[str, str]]) -> int | None:
     for i, h in enumerate(hits, start=1):
-        if _key(h["source"], h["point"]) in gold:
+        if matches(h["source"], h["point"], gold):
             return i
     return None
 

@@ -66,6 +66,23 @@ def test_metrics_by_hand():
     assert m["latency_p50_ms"] == 20 and m["latency_p95_ms"] == 30
 
 
+def test_an_attendance_answer_matches_any_point_of_the_gold_meeting():
+    """eval/README.md: an attendance answer is about the meeting, so it is matched on the source file alone; any
+    other kind still needs its point."""
+    def q(kind):
+        return {"id": kind, "gold": [{"source": "m.json", "point": "2"}], "lang": "da", "kind": kind,
+                "answer_must_contain": []}
+
+    def result(point):
+        return {"hits": [{"source": "other.json", "point": "2"}, {"source": "/x/m.json", "point": point}],
+                "citations": [{"source": "/x/m.json", "point": point}], "answer": "", "refused": False,
+                "latency_ms": 1}
+
+    m = compute_metrics([result("1"), result("1")], [q("attendance"), q("fact")])
+    assert m["by_kind"]["attendance"]["mrr"] == 0.5 and m["by_kind"]["fact"]["mrr"] == 0.0
+    assert m["first_citation_correct"] == 0.5
+
+
 def test_evaluate_over_fake_index(questions_file):
     settings = Settings(candidates=10)
     report = evaluate(questions_file, settings, k=5, assistant=Assistant(settings, index=fake_index(settings)))
