@@ -305,7 +305,7 @@ class HybridRetriever:
         2023, after "Magtanvendelser ... 2023", handled in 2024 (dev: the two answers that change contain their
         fragments, no other answer of the three dev sets changes)."""
         undated = [h for h in self._search(text, replace(f, date_from=None, date_to=None), k, plan)
-                   if plan.year in f"{h.first.point_title} {h.first.body}"]
+                   if self._names_year(h, plan.year)]
         if not undated:
             return dated
         best: dict[str, Hit] = {}
@@ -313,6 +313,14 @@ class HybridRetriever:
             if h.point_key not in best or ranking(h) < ranking(best[h.point_key]):
                 best[h.point_key] = h
         return demote_other_years(sorted(best.values(), key=ranking), [plan.year, *plan.numbers])[:k]
+
+    def _names_year(self, hit: Hit, year: str) -> bool:
+        """Whether the point names the year: in its title or the chunk found, else anywhere in its text (the chunk
+        found may be its Beslutning, the year in its Resume: "midler til udmøntning i 2025")."""
+        if year in f"{hit.first.point_title} {hit.first.body}":
+            return True
+        point = self.index.catalog.agenda_point(hit.point_key)
+        return point is not None and year in point.full_text
 
     def _search(self, text: str, filters: Filters, k: int, plan: QueryPlan) -> list[Hit]:
         s = self.settings

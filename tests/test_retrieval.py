@@ -375,3 +375,22 @@ def test_a_point_bm25_ranks_first_by_a_wide_margin_leads_the_fusion():
         assert lexical_lead(ranked) == (recommendations.point_key if first == "9" else None)
         hits = HybridRetriever(index, Settings()).search("Hvornår er den næste workshop om forandringsteorier?")
         assert hits[0].first.point_number == first
+
+
+def test_a_point_names_the_asked_year_anywhere_in_its_text_not_only_in_the_chunk_found():
+    """ "Måtte styregruppen fordele puljens penge i 2025?": the 2024 point's Beslutning is the chunk found, the year is
+    in its Resume ("midler til udmøntning i 2025"); it is the point the year names, beside the meetings of 2025."""
+    from dataclasses import replace
+
+    m24 = meeting("Skole-, Børne- og Ungeudvalget", "2024-10-08", [
+        point("3", "Udmøntning af midler fra læringsmiljøpuljen",
+              Resume="Der er afsat 2 mio. kr. til udmøntning i 2025.",
+              Beslutning="Kan ikke godkendes. Udvalget ønsker at fordele midlerne i en politisk sag."),
+    ])  # fmt: skip
+    m25 = meeting("Økonomiudvalget", "2025-03-03", [point("5", "Orientering om rammeaftale", Beslutning="x")])
+    found = chunk_point(m24, m24.points[0])
+    found = replace(found, body="Kan ikke godkendes. Udvalget ønsker at fordele midlerne i en politisk sag.")
+    other = chunk_point(m25, m25.points[0])
+    index = _dated_and_undated([m24, m25], ([other], [found, other]), ([other], [found, other]))
+    hits = HybridRetriever(index, Settings()).search("Måtte styregruppen fordele pengene fra puljen i 2025?")
+    assert "Udmøntning af midler fra læringsmiljøpuljen" in [h.first.point_title for h in hits]
