@@ -298,21 +298,26 @@ class HybridRetriever:
 
     def _with_year_as_topic(self, text: str, f: Filters, k: int, plan: QueryPlan, dated: list[Hit]) -> list[Hit]:
         """"i 2013" dates the meetings or names the year a point is about ("Bygningsvedligeholdelse 2013", decided
-        in December 2012): the points of meetings in the year and the points that name it, each by its better fused
-        score of the two searches. (A sum of their ranks counted twice the points that are dated in the year and
-        name it, such as every "Budgetopfølgning 2023" of 2023, above the one report on 2023 made in 2024.) A title
-        naming only other years is another edition (demote_other_years): "Magtanvendelser ... i 2022", handled in
-        2023, after "Magtanvendelser ... 2023", handled in 2024 (dev: the two answers that change contain their
-        fragments, no other answer of the three dev sets changes)."""
-        undated = [h for h in self._search(text, replace(f, date_from=None, date_to=None), k, plan)
-                   if self._names_year(h, plan.year)]
-        if not undated:
+        in December 2012; "midler til udmøntning i 2025", decided in 2024): the points of meetings in the year and
+        the best points that name it, ranked by one search of the whole index. Fused scores of a search restricted
+        to the year are not comparable with it: the few points of a year with few meetings (one other
+        municipality's meeting) take the first ranks of both rankings there, whatever their match. A title naming
+        only other years is another edition (demote_other_years): "Magtanvendelser ... i 2022", handled in 2023,
+        after "Magtanvendelser ... 2023", handled in 2024. On the six dev sets (2026-12-04), against ranking each
+        point by its better score of the two searches: dev5 first citation 0.947 -> 0.974, dev6 contains 0.675 ->
+        0.700, dev4 MRR 0.896 -> 0.900, no metric lower."""
+        wide = self._search(text, replace(f, date_from=None, date_to=None), self.settings.candidates, plan)
+        lo, hi = f.date_from.isoformat(), (f.date_to or f.date_from).isoformat()
+
+        def in_year(h: Hit) -> bool:
+            return lo <= h.first.meeting_date <= hi
+
+        kept = [h for i, h in enumerate(wide) if in_year(h) or (i < k and self._names_year(h, plan.year))]
+        if all(in_year(h) for h in kept):
             return dated
-        best: dict[str, Hit] = {}
-        for h in [*dated, *undated]:
-            if h.point_key not in best or ranking(h) < ranking(best[h.point_key]):
-                best[h.point_key] = h
-        return demote_other_years(sorted(best.values(), key=ranking), [plan.year, *plan.numbers])[:k]
+        have = {h.point_key for h in kept}
+        rest = [h for h in dated if h.point_key not in have]  # beyond the whole index's candidates
+        return demote_other_years(kept + rest, [plan.year, *plan.numbers])[:k]
 
     def _names_year(self, hit: Hit, year: str) -> bool:
         """Whether the point names the year: in its title or the chunk found, else anywhere in its text (the chunk

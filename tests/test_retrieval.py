@@ -245,8 +245,9 @@ def _dated_and_undated(meetings, dense, bm25):
 
 def test_a_year_the_question_names_ranks_each_point_by_its_better_search():
     """"i 2023" dates the meetings or names the year a point is about. Points of 2023 meetings that name 2023 are in
-    both searches; each point is ranked by its better fused score, not by the sum, which counted them twice and put
-    the second-best point of 2023 above the report on 2023 made in 2024, first in both rankings of its search."""
+    both searches; the points are ranked by the search of the whole index, not by the sum of the two, which counted
+    them twice and put the second-best point of 2023 above the report on 2023 made in 2024, first in both rankings
+    of its search."""
     m23 = meeting("Økonomiudvalget", "2023-05-08", [
         point("3", "Budgetopfølgning 1 (2023)", Beslutning="x"),
         point("6", "Ligestillingsredegørelse 2023", Beslutning="x"),
@@ -394,3 +395,20 @@ def test_a_point_names_the_asked_year_anywhere_in_its_text_not_only_in_the_chunk
     index = _dated_and_undated([m24, m25], ([other], [found, other]), ([other], [found, other]))
     hits = HybridRetriever(index, Settings()).search("Måtte styregruppen fordele pengene fra puljen i 2025?")
     assert "Udmøntning af midler fra læringsmiljøpuljen" in [h.first.point_title for h in hits]
+
+
+def test_a_year_with_few_meetings_does_not_put_their_points_first_by_ranking_alone():
+    """The year's only meeting (another municipality's) takes both first ranks of the search restricted to the
+    year, whatever its match; the 2024 point naming 2025 is first of the whole index's search and stays first."""
+    m24 = meeting("Skole-, Børne- og Ungeudvalget", "2024-10-08", [
+        point("3", "Udmøntning af midler fra læringsmiljøpuljen", Resume="Midler til udmøntning i 2025.",
+              Beslutning="Kan ikke godkendes."),
+        point("4", "Orientering om skolernes ferieplan", Beslutning="x"),
+    ])  # fmt: skip
+    m25 = meeting("§ 17,4-udvalg", "2025-12-09", [point("2", "Afsluttende anbefalinger", Beslutning="x")])
+    found, plan_point = (chunk_point(m24, p) for p in m24.points)
+    other = chunk_point(m25, m25.points[0])
+    index = _dated_and_undated([m24, m25], ([other], [found, plan_point, other]), ([other], [plan_point, found, other]))
+    hits = HybridRetriever(index, Settings()).search("Måtte styregruppen fordele pengene fra puljen i 2025?")
+    assert hits[0].first.point_title == "Udmøntning af midler fra læringsmiljøpuljen"
+    assert "Afsluttende anbefalinger" in [h.first.point_title for h in hits]  # the year's meeting is still searched
