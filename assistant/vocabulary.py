@@ -314,8 +314,14 @@ _BODY_ENDINGS = ("udvalget", "udvalgets", "rådet", "rådets", "bestyrelsen", "b
 APPROVAL_WORDS_MAX = 12  # "Ad 1. Godkendt. Ad 2. Godkendt. Ad 3. Godkendt.": longer decisions say more than that
 
 
+# An item that only notes an orientation ("1. Orienteringen om status blev taget til efterretning.") beside one that
+# approves ("2. Godkendt."): what was approved is still only in the Indstilling
+_NOTED_ITEM = re.compile(r"[^.:]{0,80}\b(?:taget|tages)\s+til\s+efterretning\b[^.]{0,40}\.?", re.IGNORECASE)
+
+
 def approves_recommendation(decision: str) -> bool:
     """The decision says only that the recommendation was approved: what was decided is in the Indstilling."""
+    decision = _NOTED_ITEM.sub(" ", decision)
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", decision)  # without the bodies' names: "Byrådet",
              if not (w[0].isupper() and w.lower() not in _APPROVAL_WORDS)  # "Kultur- og Fritidsudvalgets",
              and not w.lower().endswith(_BODY_ENDINGS)]  # "over for byrådet"

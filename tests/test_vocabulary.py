@@ -206,6 +206,9 @@ def test_meeting_json_round_trips_through_the_catalog(tmp_path, settings):
         ("Godkendt med den ændring, at Hundige Strand udgår.", False),  # says more than the recommendation
         ("Indstillingen blev ikke godkendt.", False),
         ("Orienteringen blev taget til efterretning", False),
+        # an item that notes an orientation beside one that approves: the approved item is in the Indstilling
+        ("1. Orienteringen om status blev taget til efterretning.\n\n2. Godkendt.", True),
+        ("1. Orienteringen blev taget til efterretning.\n\n2. Godkendt med den ændring, at X udgår.", False),
         ("Udvalget drøftede sagen.", False),
         ("", False),
     ],
