@@ -74,11 +74,12 @@ _QUANTITY = re.compile(
     r"hvad (?:er|var|bliver|blev) (?:\w+ ){0,2}?\w*(?:takst|pris|beløb|gebyr|tilskud|udgift)\w*|"
     r"what (?:(?:was|is|were|are) the )?(?:\w+ ){0,2}?(?:amount|price|cost|rate|share|percentage|number|"
     r"rank(?:ing)?)|hvilk(?:et|en) (?:\w+ ){0,2}?(?:beløb|pris|takst|andel|procent\w*)|"
-    r"what did \w+(?: \w+)? cost|\w*procent\w*|percent\w*|turnout|rank(?:ed|ing)?)\b", re.I)
+    r"what did \w+(?: \w+)? cost|\w*procent\w*|percent\w*|turnout|rank(?:ed|ing)?|antal(?:let)?|number of)\b", re.I)
 # A count asked of a thing: the words after "hvor mange" / "how many" (English two: "how many full-time places"); money
 # or a share when they name it ("Hvor mange penge", "med hvor mange procent"), else a count whatever the rest asks
 # ("Hvor mange byggesager ..., og i hvor mange kan der opkræves gebyr?" counts cases, not the fee)
-_COUNTED = re.compile(r"\b(?:hvor mange|how many)\s+((?:[^\W\d_][\w-]*)(?:\s+[^\W\d_][\w-]*)?)", re.I)
+_COUNTED = re.compile(r"\b(?:hvor mange|how many|antal(?:let)?(?: af)?|number of)\s+"
+                      r"((?:[^\W\d_][\w-]*)(?:\s+[^\W\d_][\w-]*)?)", re.I)
 # ... and which kind: money ("Hvad koster ...", "how much funding"), a share ("stemmeprocenten"), else a number
 _QUANTITY_KINDS = (
     ("share", re.compile(r"\b(\w*procent\w*|percent\w*|andel\w*|share|turnout)\b", re.I)),

@@ -550,6 +550,8 @@ def test_the_words_naming_a_standard_point_leave_the_topic_whole():
         ("Hvor mange byggesager behandler kommunen, og i hvor mange kan der opkræves gebyr?", "number"),
         ("Med hvor mange procent blev puljen beskåret?", "share"),
         ("Hvor mange penge fik klubben fra puljen?", "money"),
+        ("hjemløse i Greve ved tællingen 2022 – antal?", "number"),  # a keyword query
+        ("What was the number of reports in 2023?", "number"),
     ],
 )
 def test_a_question_for_an_amount_count_or_share(question, quantity):
@@ -563,6 +565,7 @@ def test_a_question_for_an_amount_count_or_share(question, quantity):
         ("How many T-shirts were printed for the project?", ["shirt"]),
         ("How many full-time places is the day offer expanded by?", ["fuldtid", "heltid"]),
         ("Hvor mange penge fik klubben?", []),
+        ("Hvad var antallet af underretninger i 2023?", ["underretning"]),
         ("Hvad koster den nye kunstgræsbane?", []),
     ],
 )
