@@ -552,6 +552,8 @@ def test_the_words_naming_a_standard_point_leave_the_topic_whole():
         ("Hvor mange penge fik klubben fra puljen?", "money"),
         ("hjemløse i Greve ved tællingen 2022 – antal?", "number"),  # a keyword query
         ("What was the number of reports in 2023?", "number"),
+        ("What will the extra yearly upkeep cost the municipality?", "money"),  # any tense, words between
+        ("What does a year's subscription cost?", "money"),
     ],
 )
 def test_a_question_for_an_amount_count_or_share(question, quantity):
