@@ -412,3 +412,16 @@ def test_a_year_with_few_meetings_does_not_put_their_points_first_by_ranking_alo
     hits = HybridRetriever(index, Settings()).search("Måtte styregruppen fordele pengene fra puljen i 2025?")
     assert hits[0].first.point_title == "Udmøntning af midler fra læringsmiljøpuljen"
     assert "Afsluttende anbefalinger" in [h.first.point_title for h in hits]  # the year's meeting is still searched
+
+
+def test_a_season_of_the_year_prefers_its_own_meetings_to_a_point_that_names_the_year():
+    """"Hvornår var handicaprådet inviteret til dialog i foråret 2024?": November's dialogue meeting names 2024 and
+    ranks a little above March's in the whole index; March's is in the season asked about and goes first."""
+    mar = meeting("Social- og Handicapudvalget", "2024-03-18", [point("2", "Dialogmøde med Handicaprådet",
+                                                                       Beslutning="x")])
+    nov = meeting("Social- og Handicapudvalget", "2024-11-18", [point("2", "Dialogmøde med Handicaprådet 2024",
+                                                                       Beslutning="x")])
+    spring, autumn = chunk_point(mar, mar.points[0]), chunk_point(nov, nov.points[0])
+    index = _dated_and_undated([mar, nov], ([spring], [autumn, spring]), ([spring], [autumn, spring]))
+    hits = HybridRetriever(index, Settings()).search("Hvornår var handicaprådet inviteret til dialog i foråret 2024?")
+    assert [h.first.meeting_date for h in hits] == ["2024-03-18", "2024-11-18"]
