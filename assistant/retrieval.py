@@ -20,7 +20,7 @@ import numpy as np
 from assistant.query import QueryPlan, analyse, content_terms, coverage, words
 from assistant.records import Chunk, Filters, Hit
 from assistant.settings import Settings
-from assistant.translate import adjacent_groups
+from assistant.translate import adjacent_groups, danish_synonyms
 from assistant.vocabulary import is_catch_all_point
 
 # Chosen on the Greve development set (eval/dev_questions.jsonl, recall@5 and MRR):
@@ -130,6 +130,27 @@ def add_known_words(plan: QueryPlan, index: Any) -> None:
     if extra:
         plan.translation = " ".join([*plan.translation.split(), *extra])
         plan.terms = list(dict.fromkeys([*plan.terms, *content_terms(" ".join(extra))]))
+
+
+def add_synonyms(plan: QueryPlan, index: Any) -> None:
+    """A Danish question's everyday words the minutes never use ("skraldet", "gadelys") are searched through the
+    administrative words for them that the minutes do use (data/synonyms_da.tsv: affald, vejbelysning): BM25
+    searches them beside the question's words, and each unknown word's term is the first of them, for the answer's
+    sentences and the evidence. Words the minutes use are left alone: their own points are the best match."""
+    extra: list[str] = []
+    terms = list(plan.terms)
+    for word, synonyms in danish_synonyms(plan.topic):
+        unknown = [w for w in re.findall(r"[^\W\d_]+", word) if content_terms(w) and not index.knows(w)]
+        own = [t for w in unknown for t in content_terms(w) if t in terms]
+        known = [w for w in synonyms if index.knows(w) and w not in extra]
+        if not own or not known:
+            continue
+        extra += known
+        replacement = content_terms(known[0])
+        terms = list(dict.fromkeys(r for t in terms for r in (replacement if t in own else [t])))
+    if extra:
+        plan.translation = " ".join(dict.fromkeys([*plan.translation.split(), *extra]))
+        plan.terms = terms
 
 
 def boost_titles(hits: list[Hit], terms: list[str], weight: float, top: int = TITLE_TOP) -> list[Hit]:
@@ -279,6 +300,8 @@ class HybridRetriever:
         plan = plan or analyse(question, None, self.index.catalog)
         if plan.lang == "en":
             add_known_words(plan, self.index)
+        else:
+            add_synonyms(plan, self.index)
         k = k or self.settings.k
         text = plan.search_text or question
         if plan.lang == "en" and plan.translation:
@@ -348,6 +371,8 @@ class HybridRetriever:
         bm25_text = plan.topic if plan.topic and plan.terms else text
         if plan.lang == "en" and plan.translation:  # English words are rarely in Danish minutes: search their Danish
             bm25_text = plan.translation
+        elif plan.translation:  # a Danish question's everyday words: the administrative words beside them
+            bm25_text = f"{bm25_text} {plan.translation}"
         bm25 = self.index.bm25(bm25_text, n, f) if bm25_weight > 0 else []
         t3 = time.perf_counter()
         hits = fuse([("dense", dense, s.dense_weight), ("bm25", bm25, bm25_weight)], s.rrf_k, plan.committee_boost)

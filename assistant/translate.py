@@ -6,6 +6,10 @@ evidence behind a refusal count words, and English words are rarely in Danish mi
 elections) gives Danish words for common municipal words and phrases ("swimming pool" -> "svømmehal",
 "turnout" -> "stemmeprocent"). Names and other capitalised words are kept as they are: "Nordholm Ejendomme" is the
 same in both languages.
+
+A Danish question may use a citizen's word where the minutes use the administrative one ("skraldet" / affald,
+"gadelys" / vejbelysning): ``data/synonyms_da.tsv`` (~760 entries, written blind from general knowledge) gives those
+words; retrieval.add_synonyms uses them only for question words the indexed minutes never use.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 GLOSSARY = Path(__file__).resolve().parent / "data" / "glossary_en_da.tsv"
+SYNONYMS = Path(__file__).resolve().parent / "data" / "synonyms_da.tsv"
 MAX_PHRASE = 3  # words in the longest English phrase looked up
 _WORD = re.compile(r"[A-Za-zÆØÅæøåÉé][\wÆØÅæøå'-]*")
 
@@ -36,6 +41,40 @@ def load_glossary(path: Path) -> dict[str, list[str]]:
 @lru_cache(maxsize=1)
 def glossary() -> dict[str, list[str]]:
     return load_glossary(GLOSSARY)
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """The everyday Danish words of data/synonyms_da.tsv: (a one-word key's stem -> its administrative words,
+    a phrase -> its words)."""
+    from assistant.query import stem
+
+    words_: dict[str, list[str]] = {}
+    phrases: dict[str, list[str]] = {}
+    for key, danish in load_glossary(SYNONYMS).items():
+        if " " in key:
+            phrases[key] = danish
+        else:  # by its stem and as written: the stemmer cuts "gadelys" to "gadely" but "gadelysene" to "gadelys"
+            for form in dict.fromkeys((stem(key), key)):
+                found = words_.setdefault(form, [])
+                found += [w for w in danish if w not in found]
+    return words_, phrases
+
+
+def danish_synonyms(text: str) -> list[tuple[str, list[str]]]:
+    """(Each everyday word or phrase of a Danish ``text`` the synonym list knows, its administrative words):
+    "Hvor meget dyrere bliver skraldet?" -> [("skraldet", ["affald", "renovation", "dagrenovation"])]. A word is
+    looked up by its stem ("skraldet", "skrald"), a phrase as written ("hul i vejen")."""
+    from assistant.query import stem
+
+    words_, phrases = _synonyms()
+    low = " ".join(text.lower().split())
+    out = [(p, ws) for p, ws in phrases.items() if re.search(rf"(?<![\wæøå]){re.escape(p)}(?![\wæøå])", low)]
+    for word in dict.fromkeys(re.findall(r"[\wæøå-]+", low)):
+        found = words_.get(stem(word))
+        if found:
+            out.append((word, found))
+    return out
 
 
 def _forms(word: str) -> list[str]:

@@ -490,3 +490,22 @@ def test_a_count_asked_of_a_thing_quotes_the_sentence_that_counts_it(assistant):
     plan.counted = []  # without the count asked of byggesager, the sentences about the fee are quoted alone
     chosen = [u.text for u in assistant.extractive._choose(plan, ranked, units, {"m:15": ("2023-02-09", p)})]
     assert "Det drejer sig om ca. 260 byggesager." not in chosen
+
+
+def test_a_citizens_word_the_minutes_never_use_is_answered_through_the_administrative_word(monkeypatch):
+    """ "skraldet" is "affald" in the minutes: answered from the waste point, not refused for an unknown word."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    import assistant.retrieval as retrieval
+
+    waste = meeting("Klima-, Teknik- og Miljøudvalget", "2024-08-15", [point(
+        "3", "Husholdningsaffald, gebyrer 2025",
+        Sagsbeskrivelse="Gebyret for affald og renovation for et parcelhus stiger med 222 kr. i 2025.")])
+    settings = Settings(candidates=10)
+    question = "Hvor meget dyrere bliver skraldet for et parcelhus?"
+    ans = Assistant(settings, index=FakeIndex([*meetings(), waste], settings)).ask(question)
+    assert not ans.refused and "222 kr." in ans.text
+    assert ans.citations[0].point_title == "Husholdningsaffald, gebyrer 2025"
+    monkeypatch.setattr(retrieval, "danish_synonyms", lambda text: [])  # without the list: an unknown word
+    assert Assistant(settings, index=FakeIndex([*meetings(), waste], settings)).ask(question).refused

@@ -110,3 +110,43 @@ def test_a_two_word_phrase_with_a_word_put_between_is_found():
     assert ["firedagesuge"] in glossary_groups("Did Greve introduce a four-day working week for its staff?")[0]
     groups = glossary_groups("How long is the school summer holiday?")[0]
     assert ["sommerferie"] in groups and ["skoleferie"] not in groups
+
+
+def test_the_danish_synonym_list_is_well_formed_and_written_apart_from_the_minutes():
+    from assistant.translate import SYNONYMS
+
+    table = load_glossary(SYNONYMS)
+    assert len(table) > 600
+    assert all(key == key.lower() and 1 <= len(words) <= 8 and key not in words for key, words in table.items())
+    assert "affald" in table["skrald"] and "vejbelysning" in table["gadelys"]
+
+
+def test_an_everyday_danish_word_is_found_by_its_stem_or_as_written():
+    from assistant.translate import danish_synonyms
+
+    found = dict(danish_synonyms("Hvornår bliver gadelysene skiftet, og hvad koster skraldet for et parcelhus?"))
+    assert "vejbelysning" in found["gadelysene"]  # the stemmer cuts "gadelys" to "gadely", "gadelysene" to "gadelys"
+    assert "affald" in found["skraldet"]
+    assert "parcelhus" not in found
+
+
+def test_a_danish_word_the_minutes_never_use_is_searched_and_weighed_through_its_administrative_words():
+    """ "skraldet": the minutes say "affald"; its term becomes the first synonym the index knows, BM25 searches
+    all of them. A word the minutes use ("parcelhus") is left alone, as is a question the list knows nothing of."""
+    from fakes_index import FakeIndex, meeting, point
+
+    from assistant.retrieval import add_synonyms
+
+    index = FakeIndex([meeting("Klima-, Teknik- og Miljøudvalget", "2024-08-15", [
+        point("3", "Husholdningsaffald, gebyrer 2025", Sagsbeskrivelse="Gebyret for affald og renovation for et "
+              "parcelhus stiger med 222 kr."),
+    ])])  # fmt: skip
+    plan = analyse("Hvor meget dyrere bliver skraldet for et parcelhus?")
+    assert "skrald" in plan.terms
+    add_synonyms(plan, index)
+    assert "skrald" not in plan.terms and "affald" in plan.terms and "parcelhus" in plan.terms
+    assert plan.translation.split() == ["affald", "renovation"]  # "dagrenovation" is not in these minutes
+    same = analyse("Hvor meget dyrere bliver affaldet for et parcelhus?")
+    terms = list(same.terms)
+    add_synonyms(same, index)
+    assert same.terms == terms and same.translation == ""
