@@ -121,7 +121,7 @@ _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # permitting, refusing or sending back is deciding
         r"imødekom\w*|afslå\w*|afslog|tilladelse|lov til|sendt\w* (?:[\w-]+ ){0,8}?(?:retur|tilbage)|"
         r"allowed|permi(?:t|ts|tted|ssion)|turned down|refus\w*|sent back)\b")),
-    ("recommendation", re.compile(r"\b(anbefal\w*|indstil\w*|foresl\w*|recommend\w*|propos\w*|advis\w*)\b")),
+    ("recommendation", re.compile(r"\b(anbefal\w*|indstil\w*|foresl\w*|recommend\w*|propos\w*|advis\w*|suggest\w*)\b")),
 ]  # fmt: skip
 
 _FOLLOWUP = re.compile(

@@ -231,6 +231,7 @@ def test_council_alone_is_the_municipal_council_only_after_a_determiner_a_name_o
         ("Hvornår kom den nye plan frem?", "when"),
         ("Hvad anbefalede udvalget om brug af data?", "recommendation"),
         ("What did the committee recommend?", "recommendation"),
+        ("What did the administration suggest instead?", "recommendation"),
         ("Hvornår blev skolestrukturen drøftet?", "when"),
         ("Hvor mange penge fik klubhusene?", "fact"),
         # absence in other words
