@@ -232,6 +232,8 @@ def test_council_alone_is_the_municipal_council_only_after_a_determiner_a_name_o
         ("Hvad anbefalede udvalget om brug af data?", "recommendation"),
         ("What did the committee recommend?", "recommendation"),
         ("What did the administration suggest instead?", "recommendation"),
+        ("Did the committee agree to extend the lease?", "decision"),
+        ("Sagde udvalget ja til at bevilge pengene?", "decision"),
         ("Hvornår blev skolestrukturen drøftet?", "when"),
         ("Hvor mange penge fik klubhusene?", "fact"),
         # absence in other words
