@@ -43,37 +43,36 @@ def glossary() -> dict[str, list[str]]:
     return load_glossary(GLOSSARY)
 
 
+# Danish inflections a question puts on a word of the synonym list: "gadelysene", "skraldet", "børnehaverne",
+# "p-pladser", "rutsjebaner". (Looked up by its inflections, not its stem: the stemmer cuts "billet" and "billig"
+# to "bil".)
+_INFLECTIONS = ("", "e", "n", "r", "s", "t", "en", "et", "er", "es", "ne", "de", "te", "ede", "ene", "ere", "ens",
+                "ets", "rne", "erne", "enes", "ernes", "ende")
+
+
 @lru_cache(maxsize=1)
 def _synonyms() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """The everyday Danish words of data/synonyms_da.tsv: (a one-word key's stem -> its administrative words,
-    a phrase -> its words)."""
-    from assistant.query import stem
-
+    """The everyday Danish words of data/synonyms_da.tsv: (a one-word key -> its administrative words, a phrase ->
+    its words)."""
     words_: dict[str, list[str]] = {}
     phrases: dict[str, list[str]] = {}
     for key, danish in load_glossary(SYNONYMS).items():
-        if " " in key:
-            phrases[key] = danish
-        else:  # by its stem and as written: the stemmer cuts "gadelys" to "gadely" but "gadelysene" to "gadelys"
-            for form in dict.fromkeys((stem(key), key)):
-                found = words_.setdefault(form, [])
-                found += [w for w in danish if w not in found]
+        (phrases if " " in key else words_)[key] = danish
     return words_, phrases
 
 
 def danish_synonyms(text: str) -> list[tuple[str, list[str]]]:
     """(Each everyday word or phrase of a Danish ``text`` the synonym list knows, its administrative words):
     "Hvor meget dyrere bliver skraldet?" -> [("skraldet", ["affald", "renovation", "dagrenovation"])]. A word is
-    looked up by its stem ("skraldet", "skrald"), a phrase as written ("hul i vejen")."""
-    from assistant.query import stem
-
+    looked up as written or with an inflection taken off ("skraldet", "gadelysene"), a phrase as written."""
     words_, phrases = _synonyms()
     low = " ".join(text.lower().split())
     out = [(p, ws) for p, ws in phrases.items() if re.search(rf"(?<![\wæøå]){re.escape(p)}(?![\wæøå])", low)]
     for word in dict.fromkeys(re.findall(r"[\wæøå-]+", low)):
-        found = words_.get(stem(word))
-        if found:
-            out.append((word, found))
+        key = next((word[: len(word) - len(end)] for end in _INFLECTIONS
+                    if word.endswith(end) and word[: len(word) - len(end)] in words_), None)
+        if key is not None:
+            out.append((word, words_[key]))
     return out
 
 
