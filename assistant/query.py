@@ -270,6 +270,7 @@ class QueryPlan:
     numbers: list[str] = field(default_factory=list)  # numbers the topic names (years, amounts, addresses)
     quantity: str = ""  # asks for an amount: "money", "share" or "number" (a count, a rank, ...); "" if not
     counted: list[str] = field(default_factory=list)  # stems of what a count is asked of ("Hvor mange byggesager")
+    substituted: dict[str, str] = field(default_factory=dict)  # a term the minutes never use -> its synonym's term
     relaxed: list[str] = field(default_factory=list)  # the question's own filters retrieval had to drop
     year: str = ""  # a bare year the question names ("i 2013"): a period, but also often the topic's year
     other_municipality: str = ""  # a municipality the question names that the index holds no minutes of

@@ -509,3 +509,29 @@ def test_a_citizens_word_the_minutes_never_use_is_answered_through_the_administr
     assert ans.citations[0].point_title == "Husholdningsaffald, gebyrer 2025"
     monkeypatch.setattr(retrieval, "danish_synonyms", lambda text: [])  # without the list: an unknown word
     assert Assistant(settings, index=FakeIndex([*meetings(), waste], settings)).ask(question).refused
+
+
+def test_a_word_searched_through_a_synonym_still_counts_as_unknown_in_the_evidence():
+    """ "badeland" is searched as svømmehal, which the minutes treat; the minutes never treat a badeland, and a
+    synonym finds, it does not vouch: the word weighs as unknown, as it would without the list."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    from assistant.query import analyse
+    from assistant.retrieval import add_synonyms
+
+    pool = meeting("Kultur- og Fritidsudvalget", "2024-01-10", [point(
+        "2", "Åbningstider i Greve Svømmehal", Sagsbeskrivelse="Svømmehallen åbner igen efter renoveringen.")])
+    settings = Settings(candidates=10)
+    index = FakeIndex([*meetings(), pool], settings)
+    assistant = Assistant(settings, index=index)
+    question = "Hvornår åbner det nye badeland?"
+    plan = analyse(question)
+    add_synonyms(plan, index)
+    assert plan.substituted == {"badeland": "svømmehal"}
+    top = assistant.search(question, plan=plan)[0]
+    found = {top.point_key: (top.first.meeting_date, index.catalog.agenda_point(top.point_key))}
+    unknown = assistant.extractive._penalty(plan, found, top)
+    plan.substituted = {}  # counted as known through its synonym
+    assert unknown > assistant.extractive._penalty(plan, found, top)
+    assert assistant.ask(question).refused

@@ -546,7 +546,13 @@ class ExtractiveAnswerer:
         # Danish words the glossary made of the question are looked for
         # Danish: each term; English: each glossary phrase, known when the minutes use any of its alternatives
         # ("money": penge, midler or kroner), counted as the terms it gave
-        groups = [[t] for t in plan.terms] if plan.lang == "da" else glossary_term_groups(plan.topic, plan.terms)
+        # A Danish word the minutes never use is still unknown when retrieval searched it through a synonym they use
+        # (retrieval.add_synonyms: "badeland" as svømmehal): the synonym finds, it does not vouch, as it may name
+        # something else. (Counting the word as half known, or as known, answered an unanswerable dev7 question,
+        # d7q043; as unknown, the answered one stays answered: its point is found through the synonym.)
+        originals = {synonym: word for word, synonym in plan.substituted.items()}
+        terms = [originals.get(t, t) for t in plan.terms]
+        groups = [[t] for t in terms] if plan.lang == "da" else glossary_term_groups(plan.topic, plan.terms)
         if groups and s.refusal_unknown_penalty > 0:
             municipality = plan.effective_filters.municipality if plan.effective_filters else None
             f = Filters(municipality=municipality) if municipality else None
@@ -567,7 +573,7 @@ class ExtractiveAnswerer:
                 # is most of what it asks. An English question's Danish words are the glossary's guesses: each counts
                 # once (weighted too, three English dev questions answered before were refused: d3q022, q082, do002).
                 weight = self.index.specificity if plan.lang == "da" else (lambda term: 1.0)
-                total = sum(weight(t) for t in plan.terms)
+                total = sum(weight(t) for t in terms)
                 penalty += s.refusal_unknown_penalty * sum(weight(t) for g in unknown for t in g) / max(total, 1e-9)
         return penalty
 
