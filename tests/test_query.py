@@ -232,6 +232,8 @@ def test_council_alone_is_the_municipal_council_only_after_a_determiner_a_name_o
         ("Hvad anbefalede udvalget om brug af data?", "recommendation"),
         ("What did the committee recommend?", "recommendation"),
         ("What did the administration suggest instead?", "recommendation"),
+        ("What verdict did the museum get when the agency reviewed it?", "fact"),  # "when" as a conjunction
+        ("What are the themes of the plan, and when did it take effect?", "when"),
         ("Did the committee agree to extend the lease?", "decision"),
         ("Sagde udvalget ja til at bevilge pengene?", "decision"),
         ("Hvornår blev skolestrukturen drøftet?", "when"),
