@@ -117,8 +117,10 @@ _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("when", re.compile(r"\b(hvornår|when|what date|which date)\b")),
     ("decision", re.compile(
         r"\b(beslut\w*|vedt\w+|godkend\w*|afgjort|afvist|stemte|afstemning\w*|decid\w*|decision\w*|approv\w*|"
-        # agreeing, saying yes or no, granting money is deciding
-        r"agree\w*|sagde (?:ja|nej)|grønt lys|green light|bevilge\w*|"
+        # agreeing, saying yes or no, granting money is deciding; so is what a body asked for ("Hvad bad udvalget
+        # om at få undersøgt?": its decision's remark)
+        r"agree\w*|sagde (?:ja|nej)|grønt lys|green light|bevilge\w*|bad (?:\w+ ){0,3}?om|ønskede|"
+        r"ask(?:ed|s)? (?:for|to)|request(?:ed|s)?|"
         r"resolv\w*|reject\w*|vot\w+|kom\s+(?:[\w§,.-]+\s+){1,6}?frem til|konklu\w+|conclu\w+|outcome|"
         # permitting, refusing or sending back is deciding
         r"imødekom\w*|afslå\w*|afslog|tilladelse|lov til|sendt\w* (?:[\w-]+ ){0,8}?(?:retur|tilbage)|"

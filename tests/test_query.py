@@ -235,6 +235,8 @@ def test_council_alone_is_the_municipal_council_only_after_a_determiner_a_name_o
         ("What verdict did the museum get when the agency reviewed it?", "fact"),  # "when" as a conjunction
         ("What are the themes of the plan, and when did it take effect?", "when"),
         ("Did the committee agree to extend the lease?", "decision"),
+        ("Hvad bad udvalget om at få undersøgt, da aftalerne blev anbefalet?", "decision"),  # its remark
+        ("Which issues did the committee ask to get cases about?", "decision"),
         ("Sagde udvalget ja til at bevilge pengene?", "decision"),
         ("Hvornår blev skolestrukturen drøftet?", "when"),
         ("Hvor mange penge fik klubhusene?", "fact"),
@@ -249,7 +251,7 @@ def test_council_alone_is_the_municipal_council_only_after_a_determiner_a_name_o
         ("Which members attended the meeting?", "participants"),
         ("Hvor mange medlemmer har udvalget?", "participants"),
         ("Hvem er medlemmer af byrådet?", "participants"),
-        ("Jeg sidder i udvalget: hvad bad vi om at få på et senere møde?", "fact"),
+        ("Jeg sidder i udvalget: hvad bad vi om at få på et senere møde?", "decision"),  # not the members: a request
         ("Hvem sidder i Økonomiudvalget?", "participants"),
         ("Who is on the Kultur- og Fritidsudvalget?", "participants"),
         ("Hvem er med i byrådet?", "participants"),
