@@ -535,3 +535,22 @@ def test_a_word_searched_through_a_synonym_still_counts_as_unknown_in_the_eviden
     plan.substituted = {}  # counted as known through its synonym
     assert unknown > assistant.extractive._penalty(plan, found, top)
     assert assistant.ask(question).refused
+
+
+def test_a_recommendation_question_quotes_the_best_points_indstilling(assistant):
+    """The Resume shares the question's words; the Indstilling ("som beskrevet i scenarie b") says what was
+    recommended and is quoted after it, though it shares few of them."""
+    from fakes_index import point
+
+    from assistant.query import analyse
+
+    p = point("4", "Status på projekt Svøm for dit liv",
+              Resume="Grundet coronanedlukning fik børnene ikke skolesvømning, så projektet tilbød svømmeundervisning.",
+              Indstilling="Centret indstiller, at projektet afsluttes som beskrevet i scenarie b.")
+    units = split_units("m:4", 0, p)
+    plan = analyse("Hvad foreslog administrationen med svømmeprojektet for de børn, der ikke fik skolesvømning?")
+    assert plan.intent == "recommendation"
+    ranked = assistant.extractive.score_units(plan, units)
+    chosen = [u.text for u in assistant.extractive._choose(plan, ranked, units, {"m:4": ("2022-06-01", p)})]
+    assert chosen[0].startswith("Grundet coronanedlukning")
+    assert "Centret indstiller, at projektet afsluttes som beskrevet i scenarie b." in chosen
