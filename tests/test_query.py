@@ -598,6 +598,12 @@ def test_a_sentence_counts_the_thing_asked_of(text, counts):
     assert counts_term(text, ["byggesag", "shirt", "børn"]) is counts
 
 
+def test_a_stem_too_short_to_say_what_is_counted_counts_nothing():
+    from assistant.answerers.extractive import counts_term
+
+    assert not counts_term("Sagen har 3 bilag.", ["bil"])  # "billet" stems to "bil"
+
+
 @pytest.mark.parametrize(
     ("text", "amount"),
     [

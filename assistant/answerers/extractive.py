@@ -97,7 +97,7 @@ def counts_term(text: str, terms: list[str]) -> bool:
     """Whether ``text`` counts one of the question's topic stems: an amount (as names_amount has it) followed
     within COUNT_WORDS words by a word the stem heads ("47 sommerferieaktiviteter", "Omkring 1000 børn og unge")."""
     low = text.lower()
-    stems_ = [t for t in terms if len(t) >= 3 and t in low]
+    stems_ = [t for t in terms if len(t) >= 4 and t in low]  # not "bil" (of "billet") in "bilag", "biler"
     if not stems_:
         return False
     for m in _NUMBER.finditer(text):
