@@ -560,20 +560,25 @@ def _alias_pattern(alias: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\wæøå]){body}(?:et|ets|en|ens|n|ns|s|e|s?møde(?:t|r|rne|ts)?)?(?![\wæøå])", re.I)
 
 
-# "council" alone is the municipality's council after a determiner or a name ("the council", "Greve's council",
-# "the whole council") or before "member"; after any other word it is another council: "the noise council", "the
-# youth council", "the elderly council" (støjråd, ungeråd, ældreråd) are bodies of their own, not the Byråd
-_COUNCIL_BEFORE = re.compile(r"(?:^|\b(?:the|a|an|this|that|our|its|their|whole|full|entire|same|new|next|last|"
-                             r"[A-ZÆØÅ][\wæøå]*(?:'s)?|\w+'s)\s+)$")
+# "council" alone is the municipality's council ("the council", "Did council approve ...?", "Greve's council", "the
+# whole council", "council members"); after a word that names what it is for, another council: "the noise council",
+# "the youth council", "the elderly council" (støjråd, ungeråd, ældreråd) are bodies of their own, not the Byråd
+_COUNCIL_KIND = re.compile(r"([^\W\d_][\w-]*)(?:'s?)?\s+$")
+_COUNCIL_MODIFIERS_OF_ITS_OWN = frozenset({"city", "municipal", "town", "local", "whole", "full", "entire", "same",
+                                           "new", "next", "last", "previous"})
 
 
 def _names_body(alias: str, question: str) -> bool:
     pattern = _alias_pattern(alias)
     if alias != "council":
         return bool(pattern.search(question))
-    # ... or a council member ("paying mileage to council members")
-    return any(_COUNCIL_BEFORE.search(question[: m.start()]) or _MEMBER_AFTER.match(question, m.end())
-               for m in pattern.finditer(question))
+    for m in pattern.finditer(question):
+        before = _COUNCIL_KIND.search(question[: m.start()])
+        word = before.group(1) if before else ""
+        if (not word or word[0].isupper() or word.lower() in EN_STOP or word.lower() in _COUNCIL_MODIFIERS_OF_ITS_OWN
+                or _MEMBER_AFTER.match(question, m.end())):  # a name before it: "Greve's council", "Greve Council"
+            return True
+    return False
 
 
 def match_committees(question: str, committees: list[str]) -> list[str]:
