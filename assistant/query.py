@@ -84,10 +84,9 @@ _COUNTED = re.compile(r"\b(?:hvor mange|how many|antal(?:let)?(?: af)?|number of
 # ... and which kind: money ("Hvad koster ...", "how much funding"), a share ("stemmeprocenten"), else a number
 _QUANTITY_KINDS = (
     ("share", re.compile(r"\b(\w*procent\w*|percent\w*|andel\w*|share|turnout)\b", re.I)),
-    ("money", re.compile(r"\b(penge|money|kroner|kr)\b", re.I)),
     ("money", re.compile(r"\b(koste\w*|pris\w*|beløb\w*|\w*takst\w*|\w*tilskud\w*|\w*bevilling\w*|\w*gebyr\w*|"
-                         r"\w*udgift\w*|dyr[te]?|kroner|cost\w*|price\w*|amount|fund\w*|grant\w*|fee\w*|expensive)\b",
-                         re.I)),
+                         r"\w*udgift\w*|dyr[te]?|kroner|kr|penge|money|cost\w*|price\w*|amount|fund\w*|grant\w*|"
+                         r"fee\w*|expensive)\b", re.I)),
 )
 _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("attendance", re.compile(

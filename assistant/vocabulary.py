@@ -316,7 +316,7 @@ APPROVAL_WORDS_MAX = 12  # "Ad 1. Godkendt. Ad 2. Godkendt. Ad 3. Godkendt.": lo
 
 # An item that only notes an orientation ("1. Orienteringen om status blev taget til efterretning.") beside one that
 # approves ("2. Godkendt."): what was approved is still only in the Indstilling
-_NOTED_ITEM = re.compile(r"[^.:]{0,80}\b(?:taget|tages)\s+til\s+efterretning\b[^.]{0,40}\.?", re.IGNORECASE)
+_NOTED_ITEM = re.compile(r"[^.:]{0,80}\b(?:taget|tages)\s+til\s+efterretning\b\s*\.?", re.IGNORECASE)
 
 
 def approves_recommendation(decision: str) -> bool:

@@ -209,6 +209,7 @@ def test_meeting_json_round_trips_through_the_catalog(tmp_path, settings):
         # an item that notes an orientation beside one that approves: the approved item is in the Indstilling
         ("1. Orienteringen om status blev taget til efterretning.\n\n2. Godkendt.", True),
         ("1. Orienteringen blev taget til efterretning.\n\n2. Godkendt med den ændring, at X udgår.", False),
+        ("Orienteringen blev taget til efterretning, idet udvalget ønsker en ny sag.", False),  # a remark says more
         ("Udvalget drøftede sagen.", False),
         ("", False),
     ],
