@@ -554,3 +554,29 @@ def test_a_recommendation_question_quotes_the_best_points_indstilling(assistant)
     chosen = [u.text for u in assistant.extractive._choose(plan, ranked, units, {"m:4": ("2022-06-01", p)})]
     assert chosen[0].startswith("Grundet coronanedlukning")
     assert "Centret indstiller, at projektet afsluttes som beskrevet i scenarie b." in chosen
+
+
+def test_an_english_glossary_compound_is_known_through_its_last_part(monkeypatch):
+    """"local museum" -> lokalmuseum, egnsmuseum: the minutes write "Greve Museum". A Danish compound's last part
+    is what it is, so the museum the minutes name is not an unknown word; a short last part ("land" of "badeland")
+    does not count."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    import assistant.answerers.extractive as extractive
+    from assistant.answerers.extractive import _headed_by
+
+    assert _headed_by("lokalmuseum", {"museum", "greve"}) and not _headed_by("badeland", {"land"})
+    assert not _headed_by("museum", {"museum"})  # the word itself is no compound of it
+    museum = meeting("Kultur- og Fritidsudvalget", "2022-09-14", [point(
+        "4", "Kvalitetsvurdering af Greve Museum",
+        Sagsbeskrivelse="Slots- og Kulturstyrelsen har vurderet Greve Museum som meget tilfredsstillende.")])
+    settings = Settings(candidates=10)
+    assistant = Assistant(settings, index=FakeIndex([*meetings(), museum], settings))
+    question = "What verdict did the local museum get in the quality review?"
+    plan = assistant.plan(question)
+    top = assistant.search(question, plan=plan)[0]
+    found = {top.point_key: (top.first.meeting_date, assistant.index.catalog.agenda_point(top.point_key))}
+    known = assistant.extractive._penalty(plan, found, top)
+    monkeypatch.setattr(extractive, "_headed_by", lambda term, have: False)
+    assert known < assistant.extractive._penalty(plan, found, top)
