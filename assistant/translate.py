@@ -51,13 +51,16 @@ _INFLECTIONS = ("", "e", "n", "r", "s", "t", "en", "et", "er", "es", "ne", "de",
 
 
 @lru_cache(maxsize=1)
-def _synonyms() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """The everyday Danish words of data/synonyms_da.tsv: (a one-word key -> its administrative words, a phrase ->
-    its words)."""
+def _synonyms() -> tuple[dict[str, list[str]], list[tuple[str, re.Pattern[str], list[str]]]]:
+    """The everyday Danish words of data/synonyms_da.tsv: (a one-word key -> its administrative words, each phrase
+    with its pattern, compiled once, and its words)."""
     words_: dict[str, list[str]] = {}
-    phrases: dict[str, list[str]] = {}
+    phrases: list[tuple[str, re.Pattern[str], list[str]]] = []
     for key, danish in load_glossary(SYNONYMS).items():
-        (phrases if " " in key else words_)[key] = danish
+        if " " in key:
+            phrases.append((key, re.compile(rf"(?<![\wæøå]){re.escape(key)}(?![\wæøå])"), danish))
+        else:
+            words_[key] = danish
     return words_, phrases
 
 
@@ -67,7 +70,7 @@ def danish_synonyms(text: str) -> list[tuple[str, list[str]]]:
     looked up as written or with an inflection taken off ("skraldet", "gadelysene"), a phrase as written."""
     words_, phrases = _synonyms()
     low = " ".join(text.lower().split())
-    out = [(p, ws) for p, ws in phrases.items() if re.search(rf"(?<![\wæøå]){re.escape(p)}(?![\wæøå])", low)]
+    out = [(p, ws) for p, pattern, ws in phrases if pattern.search(low)]
     for word in dict.fromkeys(re.findall(r"[\wæøå-]+", low)):
         key = next((word[: len(word) - len(end)] for end in _INFLECTIONS
                     if word.endswith(end) and word[: len(word) - len(end)] in words_), None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,10 +81,16 @@ def names_amount(text: str, kind: str = "number") -> bool:
     "pkt. 3", "sag 24-012144"). ``kind`` "money" or "share" asks for a number followed by its unit ("3.114 kr.",
     "2 pct.")."""
     unit = _UNIT.get(kind)
+    return _has_amount(text, lambda m: unit is None or bool(unit.match(text, m.end())))
+
+
+def _has_amount(text: str, accept: Callable[[re.Match[str]], bool]) -> bool:
+    """Whether ``text`` has a number ``accept`` accepts that is no year, reference or part of a date (looked for
+    only around the numbers accepted: dates cost most)."""
     for m in _NUMBER.finditer(text):
         if _NOT_AMOUNT.match(m.group(0)) or _REFERENCE.search(text[max(0, m.start() - 8) : m.start()]):
             continue
-        if (unit is None or unit.match(text, m.end())) and not _in_date(text, m.start(), m.end()):
+        if accept(m) and not _in_date(text, m.start(), m.end()):
             return True
     return False
 
@@ -100,14 +107,13 @@ def counts_term(text: str, terms: list[str]) -> bool:
     stems_ = [t for t in terms if len(t) >= 4 and t in low]  # not "bil" (of "billet") in "bilag", "biler"
     if not stems_:
         return False
-    for m in _NUMBER.finditer(text):
-        if _NOT_AMOUNT.match(m.group(0)) or _REFERENCE.search(text[max(0, m.start() - 8) : m.start()]):
-            continue
+
+    def counted(m: re.Match[str]) -> bool:
         following = re.findall(r"[^\W\d_][\w-]*", low[m.end() : m.end() + 40])[:COUNT_WORDS]
         parts = [p for w in following for p in (w, *w.split("-")[1:])]  # "T-shirts": its last part too
-        if any(p.startswith(t) for p in parts for t in stems_) and not _in_date(text, m.start(), m.end()):
-            return True
-    return False
+        return any(p.startswith(t) for p in parts for t in stems_)
+
+    return _has_amount(text, counted)
 
 
 def _in_date(text: str, start: int, end: int) -> bool:

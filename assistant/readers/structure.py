@@ -114,6 +114,15 @@ def classify(b: Block, known: set[str], in_decision: bool, dated: bool = False) 
     return 0
 
 
+def _decision_state(heading: str) -> tuple[bool, bool]:
+    """Whether ``heading`` opens a decision, and whether that decision prints a date: read once per heading, not
+    for every block under it."""
+    if not is_decision_heading(heading):
+        return False, False
+    d = decision_heading(heading)
+    return True, bool(d and d.date)
+
+
 def build_sections(blocks: Iterable[Block], known: set[str] | None = None) -> list[Section]:
     """Group blocks into ordered sections (heading, text, level)."""
     known = known or set()
@@ -126,22 +135,23 @@ def build_sections(blocks: Iterable[Block], known: set[str] | None = None) -> li
         if heading or text:
             sections.append(Section(heading=heading, text=text, level=level))
 
+    dated = False  # the decision we are in prints a date (an earlier body's, in the decision-trail layout)
     for b in blocks:
         if not b.text:
             continue
-        lvl = classify(b, known, in_decision, in_decision and bool((d := decision_heading(heading)) and d.date))
+        lvl = classify(b, known, in_decision, dated)
         if lvl:
             close()
             heading, level, paras = fold_ws(b.text).rstrip(":").strip(), lvl, []
             inline = split_inline_decision(heading)
             if inline:  # "Beslutning i <forum> den <date>: <text>" printed as one heading
                 heading, paras = inline[0], [inline[1]]
-            in_decision = is_decision_heading(heading)
+            in_decision, dated = _decision_state(heading)
         elif not in_decision and not b.heading and (split := _inline_heading(b.text)):
             close()  # "Beslutning: Godkendt." - a known heading and its text on one line
             heading, paras = split
             level = heading_level(heading)
-            in_decision = is_decision_heading(heading)
+            in_decision, dated = _decision_state(heading)
         else:
             paras.append(b.text)
     close()
