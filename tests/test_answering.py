@@ -580,3 +580,17 @@ def test_an_english_glossary_compound_is_known_through_its_last_part(monkeypatch
     known = assistant.extractive._penalty(plan, found, top)
     monkeypatch.setattr(extractive, "_headed_by", lambda term, have: False)
     assert known < assistant.extractive._penalty(plan, found, top)
+
+
+def test_a_count_asked_for_one_year_quotes_that_years_row_of_a_table(greve_dir, settings, assistant):
+    """ "Hvor mange ... via giv-et-praj i 2023?": Greve's point counts the reports in a table, one row a year
+    ("2023 | 1628 stk."); rows shorter than a sentence were never scored, and another year's row led the answer."""
+    from assistant.query import analyse
+    from assistant.readers import read_file
+
+    path = next(greve_dir.glob("Klima-, Teknik- og Miljøudvalget_2024-08-15T08:00:00+02:00_*.json"))
+    p = next(p for p in read_file(path, settings).meeting.points if "Giv-et-praj" in p.title)
+    plan = analyse("Hvor mange borgere har meldt huller og væltede skilte ind via giv-et-praj i 2023?")
+    assert plan.quantity == "number" and plan.year == "2023"
+    rows = [u for u in assistant.extractive.score_units(plan, split_units("m:21", 0, p)) if " stk." in u.text]
+    assert rows and rows[0].text == "2023 | 1628 stk."
