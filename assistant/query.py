@@ -206,7 +206,9 @@ _MONTHS.update({"maj": 5, "may": 5, "sept": 9})
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _FULL_DATE_DA = re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTH_ALT})\.?\s+(\d{{4}})\b", re.I)
 _FULL_DATE_EN = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
-_NUM_DATE = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
+# "13-09-2022", "13.9.2022", and the short form Danes write by hand, "d. 13/9-22" (a two-digit year as POSIX
+# strptime's %y reads it: 69-99 the 1900s, 00-68 the 2000s)
+_NUM_DATE = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4}|\d{2})\b")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{4}})\b", re.I)
 _YEAR = re.compile(
@@ -488,8 +490,10 @@ def _date_span(text: str) -> tuple[int, date, date, int] | None:
         m = rx.search(text)
         if m:
             g = m.groups()
+            year = int(g[groups[2]])
+            year += (1900 if year >= 69 else 2000) if len(g[groups[2]]) == 2 else 0
             try:
-                d = date(int(g[groups[2]]), int(g[groups[1]]), int(g[groups[0]]))
+                d = date(year, int(g[groups[1]]), int(g[groups[0]]))
                 return m.start(), d, d, m.end()
             except ValueError:
                 pass

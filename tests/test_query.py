@@ -72,6 +72,9 @@ def test_short_english_requests_are_english_and_shared_words_say_nothing():
         ("What happened on December 9, 2025?", (date(2025, 12, 9), date(2025, 12, 9))),
         ("møde 09-12-2025", (date(2025, 12, 9), date(2025, 12, 9))),
         ("møde 2025-12-09", (date(2025, 12, 9), date(2025, 12, 9))),
+        # the short form written by hand, a two-digit year read as strptime's %y
+        ("Hvem manglede i skoleudvalget d. 13/9-22?", (date(2022, 9, 13), date(2022, 9, 13))),
+        ("mødet 3.2.98", (date(1998, 2, 3), date(1998, 2, 3))),
         ("Hvad besluttede byrådet i 2023?", (date(2023, 1, 1), date(2023, 12, 31))),
         ("siden 2023", (date(2023, 1, 1), None)),
         ("efter 2023", (date(2024, 1, 1), None)),
