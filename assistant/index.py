@@ -358,6 +358,10 @@ class Index:
         """Whether the indexed minutes use ``word`` (as BM25 tokenizes it)."""
         return self.bm25_index().knows(word)
 
+    def correction(self, word: str) -> str | None:
+        """The token a mistyped ``word`` most likely meant (BM25Index.correction), or None."""
+        return self.bm25_index().correction(word)
+
     def specificity(self, word: str) -> float:
         """How rare ``word`` is in the indexed minutes: its inverse document frequency over the chunks,
         ln((N + 1) / (df + 1)); a word they never use has the highest, ln(N + 1)."""

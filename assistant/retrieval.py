@@ -157,6 +157,21 @@ def add_synonyms(plan: QueryPlan, index: Any) -> None:
         plan.terms = terms
 
 
+def correct_typos(plan: QueryPlan, index: Any) -> None:
+    """A Danish question's mistyped words ("forenigner", "fordelignen") are searched as the words they were meant as,
+    and count as known in the refusal evidence: a slip of typing is no topic the minutes lack."""
+    correction = getattr(index, "correction", None)
+    fixed: dict[str, str] = {}
+    for word in dict.fromkeys(words(plan.topic)) if correction else ():
+        terms = content_terms(word)
+        meant = correction(word) if len(terms) == 1 and terms[0] in plan.terms else None
+        if meant:
+            fixed[terms[0]] = meant
+    if fixed:
+        plan.terms = list(dict.fromkeys(fixed.get(t, t) for t in plan.terms))
+        plan.translation = " ".join(dict.fromkeys([*plan.translation.split(), *fixed.values()]))
+
+
 def boost_titles(hits: list[Hit], terms: list[str], weight: float, top: int = TITLE_TOP) -> list[Hit]:
     """The fused top points re-sorted with a bonus for a title that names the question's topic ("Forslag til
     Planstrategi 2023" for "forslaget til Planstrategi 2023"): ``weight`` x the share of topic terms in the title."""
@@ -305,6 +320,7 @@ class HybridRetriever:
         if plan.lang == "en":
             add_known_words(plan, self.index)
         else:
+            correct_typos(plan, self.index)
             add_synonyms(plan, self.index)
         k = k or self.settings.k
         text = plan.search_text or question

@@ -594,3 +594,35 @@ def test_a_count_asked_for_one_year_quotes_that_years_row_of_a_table(greve_dir, 
     assert plan.quantity == "number" and plan.year == "2023"
     rows = [u for u in assistant.extractive.score_units(plan, split_units("m:21", 0, p)) if " stk." in u.text]
     assert rows and rows[0].text == "2023 | 1628 stk."
+
+
+def test_a_mistyped_word_is_searched_and_weighed_as_the_word_it_was_meant_as(monkeypatch):
+    """ "forenigner" (two letters swapped) is the foreninger the minutes name: searched and counted as known; read
+    as a word the minutes never use, it weighed against the answer as an unknown topic (dev8's d8q017 was refused)."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    from assistant.bm25 import BM25Index
+
+    grants = meeting("Sundheds- og Omsorgsudvalget", "2022-11-14", [point(
+        "3", "Fordeling af midler efter § 18",
+        Sagsbeskrivelse="Tre foreninger fik afslag: Kvisten, Stop Spild af mad og Lions Club. "
+                        "Foreningerne kan søge støtte igen næste år.", Beslutning="Godkendt.")])
+    clubs = meeting("Kultur- og Fritidsudvalget", "2022-12-07", [point(
+        str(n), f"Lokaletilskud {n}", Sagsbeskrivelse="Foreningen har søgt om lokaletilskud.") for n in (4, 5)])
+    settings = Settings(candidates=10)
+    index = FakeIndex([*meetings(), grants, clubs], settings)
+    bm25 = BM25Index().build([c.id for c in index.catalog._chunks], [c.text for c in index.catalog._chunks])
+    monkeypatch.setattr(index, "correction", bm25.correction, raising=False)
+    assistant = Assistant(settings, index=index)
+    question = "Hvilke forenigner fik afslag på § 18-støtte?"
+    plan = assistant.plan(question, None, None)
+    top = assistant.search(question, plan=plan)[0]
+    assert "forening" in plan.terms and "forenign" not in plan.terms
+    found = {top.point_key: (top.first.meeting_date, index.catalog.agenda_point(top.point_key))}
+    corrected = assistant.extractive._penalty(plan, found, top)
+    assert top.first.point_title == "Fordeling af midler efter § 18" and corrected == 0.0
+    monkeypatch.setattr(index, "correction", lambda word: None)
+    plan = assistant.plan(question, None, None)
+    assistant.search(question, plan=plan)
+    assert "forenign" in plan.terms and assistant.extractive._penalty(plan, found, top) > corrected

@@ -126,3 +126,21 @@ def test_the_dense_search_breaks_ties_the_same_way():
     assert [cid for cid, _ in _exact_hits(bm, matrix, np.array([1, 0]), 2)] == ["fagudvalg", "oeu"]
     mask = np.array([True, True, False, True])
     assert [cid for cid, _ in _exact_hits(bm, matrix, np.array([1, 0]), 3, mask)] == ["oeu", "byraad", "other"]
+
+
+def test_a_slip_of_typing_is_corrected_to_the_word_the_minutes_use(greve_dir):
+    """Greve's minutes (a committee's year of meetings, read by the real reader): two neighbouring letters swapped or
+    one doubled is the word the minutes use; a word they never use that is one other letter away from one they do
+    is left alone ("badeland" is no misspelt "badevand"), and so is a known word."""
+    from assistant.readers import read_file
+    from assistant.settings import Settings
+
+    texts = [p.full_text for path in sorted(greve_dir.glob("Sundheds- og Omsorgsudvalget_2022-*.json"))
+             for p in read_file(path, Settings()).meeting.points]
+    texts += ["Badevandskvaliteten ved stranden er god."] * 3
+    idx = BM25Index().build([str(i) for i in range(len(texts))], texts)
+    assert idx.correction("forenigner") == tokenize("foreninger")[0]
+    assert idx.correction("fordelignen") == tokenize("fordelingen")[0]
+    assert idx.correction("foreninger") is None  # known
+    assert tokenize("badevand")[0] in idx._model.vocab_dict and idx.correction("badeland") is None
+    assert idx.correction("xq") is None and BM25Index().correction("forenigner") is None
