@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.translate import danish_words
+from assistant.translate import whole_glossary_groups
 
 # The council of a municipality goes by one of these names (Danish law: kommunalbestyrelse; most towns call it
 # byråd; København and Frederiksberg differ); the finance committee is the one committee every municipality has.
@@ -119,7 +119,7 @@ def aliases(name: str) -> list[str]:
     return seen
 
 
-_ENGLISH_COMMITTEE = re.compile(r"((?:[A-Za-z]+(?:,|\s+and|\s*&)?\s+){1,5})committee\b", re.I)
+_ENGLISH_COMMITTEE = re.compile(r"((?:[A-Za-z]+(?:'s?)?(?:,|\s+and|\s*&)?\s+){1,5})committee\b", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -137,16 +137,23 @@ def english_committee_score(question: str, name: str) -> int:
         return 0
     best = 0
     for m in _ENGLISH_COMMITTEE.finditer(question):
-        words = [w for w in re.findall(r"[A-Za-z]+", m.group(1)) if w.lower() not in ("and", "the", "of", "for")]
+        phrase = re.sub(r"'s?\b", "", m.group(1))  # "the children's committee"
+        words = [w for w in re.findall(r"[A-Za-z]+", phrase) if w.lower() not in ("and", "the", "of", "for")]
         while words:  # the longest run of field words before "committee" that the glossary knows
-            danish, _ = danish_words(" ".join(words).lower())
-            stems = {_field_stem(d) for d in danish}
-            if danish and all(any(s.startswith(w) or w.startswith(s) for w in wanted) for s in stems):
-                hit = {w for w in wanted if any(s.startswith(w) or w.startswith(s) for s in stems)}
-                best = max(best, len(hit))
+            groups = whole_glossary_groups(" ".join(words).lower())
+            # each English word a field of the committee, through any of its Danish words ("school": skole, not
+            # folkeskole; "care": omsorg, not pleje)
+            named = [{w for w in wanted if any(_names_field(_field_stem(d), w) for d in g)} for g in groups]
+            if groups and all(named):
+                best = max(best, len(set().union(*named)))
                 break
             words = words[1:]
     return best
+
+
+def _names_field(stem: str, field: str) -> bool:
+    """Whether a Danish word's stem names a committee's field: one heads the other ("sundhed", "sundhedsområde")."""
+    return stem.startswith(field) or field.startswith(stem)
 
 
 def party_letter(text: str) -> str | None:

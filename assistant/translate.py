@@ -117,6 +117,14 @@ def glossary_groups(text: str) -> tuple[list[list[str]], list[str]]:
     return [group for _, _, group in runs], names
 
 
+def whole_glossary_groups(text: str) -> list[list[str]]:
+    """The Danish words of each glossary phrase in ``text`` when its phrases are all its words ("elderly care",
+    "school"), else [] ("business at Slagelse": "at" and the name are no phrase)."""
+    runs, _ = _glossary_runs(text)
+    covered = sum(end - start for start, end, _ in runs)
+    return [group for _, _, group in runs] if runs and covered == len(_WORD.findall(text)) else []
+
+
 def adjacent_groups(text: str) -> list[tuple[list[str], list[str]]]:
     """The Danish words of each two glossary phrases that follow each other in ``text`` ("culture" "municipality"):
     an English noun before a noun is often the first part of one Danish word ("kulturkommune")."""

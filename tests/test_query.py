@@ -451,11 +451,27 @@ def test_language_ignores_names_and_committee_titles(text, lang):
         ("What did the municipal council decide?", "Kommunalbestyrelsen"),
         ("Hvad besluttede kommunalbestyrelsen?", "Kommunalbestyrelsen"),
         ("What did the city council decide?", "Borgerrepræsentationen"),
+        # one field is enough, through any of the glossary's Danish words for it ("school": skole, folkeskole, ...;
+        # "care": pleje, omsorg), and a possessive too
+        ("What did the school committee decide?", "Skole-, Børne- og Ungeudvalget"),
+        ("What did the children's committee decide?", "Skole-, Børne- og Ungeudvalget"),
+        ("What did the elderly care committee decide?", "Sundheds- og Omsorgsudvalget"),
+        ("What did the disability committee decide?", "Social- og Handicapudvalget"),
+        ("What did the safety committee decide?", "Plan- og Tryghedsudvalget"),
     ],
 )  # fmt: skip
 def test_committee_names_in_english_come_from_their_structure(question, committee):
     """No list of committees: the fields of the name reach English through the glossary; councils by type."""
     assert match_committees(question, [committee, "Økonomiudvalget"]) == [committee]
+
+
+def test_an_english_committee_name_is_the_whole_run_of_field_words_before_committee():
+    """ "any other business at the Slagelse committee meeting": "business" is a field of Beskæftigelses- og
+    Erhvervsudvalget, but the words before "committee" are a name and a preposition, not fields."""
+    committees = ["Beskæftigelses- og Erhvervsudvalget", "§ 17,4-udvalg - Ansøgning Boligsocial helhedsplan"]
+    assert match_committees("Was anything raised under any other business at the Slagelse committee meeting?",
+                            committees) == []
+    assert match_committees("What did the business committee decide?", committees) == [committees[0]]
 
 
 @pytest.mark.parametrize(
