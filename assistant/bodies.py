@@ -19,6 +19,7 @@ from assistant.translate import whole_glossary_groups
 COUNCIL_WORDS = ("byråd", "kommunalbestyrelse", "borgerrepræsentation", "kommunalbestyrelsen")
 COUNCIL_ENGLISH = ("city council", "municipal council", "town council", "council")
 FINANCE_ENGLISH = ("finance committee", "economic committee", "economy committee", "executive committee")
+FINANCE_SHORT = "øu"  # what staff write for Økonomiudvalget in every municipality ("sagen skal videre til ØU")
 # Danish party letters (national ballot letters, the same in every municipality) and their names.
 PARTIES = {
     "A": "Socialdemokratiet", "B": "Radikale Venstre", "C": "Det Konservative Folkeparti", "D": "Nye Borgerlige",
@@ -110,7 +111,7 @@ def aliases(name: str) -> list[str]:
     if is_council(name):
         out += [w for w in COUNCIL_WORDS[:3] if w != last] + list(COUNCIL_ENGLISH)
     elif out[0] == "økonomiudvalg":
-        out += FINANCE_ENGLISH
+        out += [*FINANCE_ENGLISH, FINANCE_SHORT]
     seen: list[str] = []
     for a in out:
         a = re.sub(r"\s+", " ", a).strip()

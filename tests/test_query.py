@@ -450,6 +450,7 @@ def test_language_ignores_names_and_committee_titles(text, lang):
         ("Hvad besluttede PUK i juni?", "Udvalget for plan, udvikling og kultur (PUK)"),
         ("What did the municipal council decide?", "Kommunalbestyrelsen"),
         ("Hvad besluttede kommunalbestyrelsen?", "Kommunalbestyrelsen"),
+        ("Hvad sagde ØU til budgetopfølgningen?", "Økonomiudvalget"),
         ("What did the city council decide?", "Borgerrepræsentationen"),
         # one field is enough, through any of the glossary's Danish words for it ("school": skole, folkeskole, ...;
         # "care": pleje, omsorg), and a possessive too
