@@ -626,3 +626,22 @@ def test_a_mistyped_word_is_searched_and_weighed_as_the_word_it_was_meant_as(mon
     plan = assistant.plan(question, None, None)
     assistant.search(question, plan=plan)
     assert "forenign" in plan.terms and assistant.extractive._penalty(plan, found, top) > corrected
+
+
+def test_another_points_sentence_leads_only_when_it_is_much_closer_than_the_best_points(assistant):
+    """The retrieval's best point leads the answer; a sentence of the second point leads instead when it scores
+    LEAD_MARGIN more than the best point's best sentence, and the second point is then cited first."""
+    from fakes_index import point
+
+    from assistant.answerers.extractive import LEAD_MARGIN
+    from assistant.query import analyse
+
+    first = point("4", "Tidsplan for budget", Sagsfremstilling="Budgettet følger den sædvanlige proces.")
+    second = point("7", "Budgetseminar", Sagsfremstilling="Budgetseminaret for byrådet afholdes den 12. juni.")
+    units = split_units("m:4", 0, first) + split_units("m:7", 1, second)
+    points = {"m:4": ("2023-03-06", first), "m:7": ("2023-03-06", second)}
+    plan = analyse("Hvornår holdes budgetseminaret?")
+    for gap, leader in ((LEAD_MARGIN + 0.01, "m:7"), (LEAD_MARGIN - 0.01, "m:4")):
+        units[0].score, units[1].score = 0.80, 0.80 + gap
+        ranked = sorted(units, key=lambda u: -u.score)
+        assert assistant.extractive._choose(plan, ranked, units, points)[0].point_key == leader
