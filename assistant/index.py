@@ -362,6 +362,11 @@ class Index:
         """The token a mistyped ``word`` most likely meant (BM25Index.correction), or None."""
         return self.bm25_index().correction(word)
 
+    def doc_share(self, word: str) -> float:
+        """The share of the indexed chunks that use ``word`` (its rarest token)."""
+        idx = self.bm25_index()
+        return idx.doc_freq(word) / max(len(idx), 1)
+
     def specificity(self, word: str) -> float:
         """How rare ``word`` is in the indexed minutes: its inverse document frequency over the chunks,
         ln((N + 1) / (df + 1)); a word they never use has the highest, ln(N + 1)."""

@@ -160,11 +160,16 @@ class FakeIndex:
     def knows(self, word: str) -> bool:
         return bool(stems(word)) and stems(word) <= set().union(*(stems(c.text) for c in self.catalog._chunks))
 
+    def _doc_freq(self, word: str) -> int:
+        s = stems(word)
+        return sum(1 for c in self.catalog._chunks if s and s <= stems(c.text))
+
     def specificity(self, word: str) -> float:
         """ln((N + 1) / (df + 1)) over the chunks, as the real index's."""
-        s = stems(word)
-        df = sum(1 for c in self.catalog._chunks if s and s <= stems(c.text))
-        return math.log((len(self.catalog._chunks) + 1) / (df + 1))
+        return math.log((len(self.catalog._chunks) + 1) / (self._doc_freq(word) + 1))
+
+    def doc_share(self, word: str) -> float:
+        return self._doc_freq(word) / max(len(self.catalog._chunks), 1)
 
     def bm25(self, query: str, k: int, filters: Filters | None = None, compounds: bool = True):
         q = stems(query)

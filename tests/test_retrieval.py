@@ -425,3 +425,25 @@ def test_a_season_of_the_year_prefers_its_own_meetings_to_a_point_that_names_the
     index = _dated_and_undated([mar, nov], ([spring], [autumn, spring]), ([spring], [autumn, spring]))
     hits = HybridRetriever(index, Settings()).search("Hvornår var handicaprådet inviteret til dialog i foråret 2024?")
     assert [h.first.meeting_date for h in hits] == ["2024-03-18", "2024-11-18"]
+
+
+def test_an_english_word_a_few_chunks_happen_to_use_is_no_word_of_the_minutes():
+    """ "get" and "street" are in a few chunks of Danish minutes (an English title quoted): not the minutes' own
+    words, they are not searched nor weighed; a name the question writes so ("Torvevej") and a word the minutes
+    use widely ("budget") are."""
+    from assistant.retrieval import KNOWN_MIN_SHARE, add_known_words
+
+    class Vocabulary:  # the index's narrow door: which words its chunks use, and in what share of them
+        share = {"get": KNOWN_MIN_SHARE / 4, "street": KNOWN_MIN_SHARE, "torvevej": KNOWN_MIN_SHARE / 4,
+                 "budget": 50 * KNOWN_MIN_SHARE}
+
+        def knows(self, word):
+            return word in self.share
+
+        def doc_share(self, word):
+            return self.share.get(word, 0.0)
+
+    plan = analyse("How did the street budget get cut for Torvevej?")
+    add_known_words(plan, Vocabulary())
+    added = set(plan.translation.split())
+    assert {"budget", "torvevej"} <= added and not {"get", "street"} & added
