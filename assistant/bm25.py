@@ -191,9 +191,18 @@ class BM25Index:
             return None
         swapped = {tok[:i] + tok[i + 1] + tok[i] + tok[i + 2 :] for i in range(len(tok) - 1) if tok[i] != tok[i + 1]}
         undoubled = {tok[:i] + tok[i + 1 :] for i in range(len(tok) - 1) if tok[i] == tok[i + 1]}
-        found = [(self.doc_freq(t), t) for t in swapped | undoubled if t in vocab]
+        found = [(self.term_doc_freq(t), t) for t in swapped | undoubled if t in vocab]
         best = max(found, default=(0, ""))
         return best[1] if best[0] >= TYPO_MIN_CHUNKS else None
+
+    def term_doc_freq(self, term: str) -> int:
+        """In how many chunks a question's term occurs: a stem (query.content_terms) is a token as it is, not
+        stemmed again ("indberet", the stem of "indberettet", would become "indb"); any other word as doc_freq."""
+        if self._model is not None and term in self._model.vocab_dict:
+            indptr = self._model.scores["indptr"]
+            i = self._model.vocab_dict[term]
+            return int(indptr[i + 1] - indptr[i])
+        return self.doc_freq(term)
 
     def doc_freq(self, word: str) -> int:
         """In how many chunks the rarest token of ``word`` occurs (0 for a word the minutes never use)."""
@@ -252,15 +261,17 @@ class BM25Index:
         return keep
 
     def search(
-        self, query: str, k: int, allowed: Iterable[str] | np.ndarray | None = None, compounds: bool = True
+        self, query: str, k: int, allowed: Iterable[str] | np.ndarray | None = None, compounds: bool = True,
+        term: bool = False,
     ) -> list[tuple[str, float]]:
         """Best ``k`` (id, score) with score > 0; ``allowed`` is a set of ids or a boolean mask over ``self.ids``;
         ``compounds``: also search the indexed head of a compound the index lacks (``compound_head``), and the two
-        words a compound is made of (``compound_parts``, at PART_WEIGHT)."""
+        words a compound is made of (``compound_parts``, at PART_WEIGHT); ``term``: the query is a question's term,
+        a stem searched as it is when it is a token (see term_doc_freq)."""
         if self._model is None or k <= 0:
             return []
         vocab = self._model.vocab_dict
-        words = tokenize(query)
+        words = [query] if term and query in vocab else tokenize(query)
         toks = [t for t in words if t in vocab]
         parts: list[str] = []
         if compounds:

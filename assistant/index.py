@@ -368,16 +368,17 @@ class Index:
         return idx.doc_freq(word) / max(len(idx), 1)
 
     def specificity(self, word: str) -> float:
-        """How rare ``word`` is in the indexed minutes: its inverse document frequency over the chunks,
-        ln((N + 1) / (df + 1)); a word they never use has the highest, ln(N + 1)."""
+        """How rare ``word`` (or a question's term, a stem) is in the indexed minutes: its inverse document
+        frequency over the chunks, ln((N + 1) / (df + 1)); a word they never use has the highest, ln(N + 1)."""
         idx = self.bm25_index()
-        return math.log((len(idx) + 1) / (idx.doc_freq(word) + 1))
+        return math.log((len(idx) + 1) / (idx.term_doc_freq(word) + 1))
 
     def bm25(
-        self, query: str, k: int, filters: Filters | None = None, compounds: bool = True
+        self, query: str, k: int, filters: Filters | None = None, compounds: bool = True, term: bool = False
     ) -> list[tuple[Chunk, float]]:
         """Chunks ranked by Danish BM25, best first, restricted by ``filters``; ``compounds=False`` searches the
-        words only as written (no fallback to the head of an unknown compound)."""
+        words only as written (no fallback to the head of an unknown compound); ``term``: the query is a question's
+        term (a stem, BM25Index.search)."""
         idx = self.bm25_index()
         allowed: Any = None
         if filters is not None and not filters.is_empty():
@@ -385,7 +386,7 @@ class Index:
                 allowed = _mask(idx, filters)
             else:
                 allowed = set(self.catalog.chunk_ids(filters))
-        hits = idx.search(query, k, allowed=allowed, compounds=compounds)
+        hits = idx.search(query, k, allowed=allowed, compounds=compounds, term=term)
         known = self._visible([h[0] for h in hits])
         return [(known[cid], s) for cid, s in hits if cid in known]
 

@@ -171,7 +171,7 @@ class FakeIndex:
     def doc_share(self, word: str) -> float:
         return self._doc_freq(word) / max(len(self.catalog._chunks), 1)
 
-    def bm25(self, query: str, k: int, filters: Filters | None = None, compounds: bool = True):
+    def bm25(self, query: str, k: int, filters: Filters | None = None, compounds: bool = True, term: bool = False):
         q = stems(query)
         out = []
         for c in self.catalog._chunks:

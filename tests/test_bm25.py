@@ -144,3 +144,18 @@ def test_a_slip_of_typing_is_corrected_to_the_word_the_minutes_use(greve_dir):
     assert idx.correction("foreninger") is None  # known
     assert tokenize("badevand")[0] in idx._model.vocab_dict and idx.correction("badeland") is None
     assert idx.correction("xq") is None and BM25Index().correction("forenigner") is None
+
+
+def test_a_questions_term_is_looked_up_as_the_stem_it_is_not_stemmed_again():
+    """A question's terms are stems ("indberet" of "indberettet", "end" of "endeligt"); stemmed again they were
+    other tokens or none ("indb", a stopword), so a word every chunk uses counted as one the minutes never use."""
+    from assistant.query import content_terms
+
+    texts = ["Sagen blev endeligt vedtaget.", "Der er indberettet 52 magtanvendelser.", "Planen er indberettet."]
+    idx = BM25Index().build(["a", "b", "c"], texts)
+    for word, chunks in (("indberettet", 2), ("endeligt", 1)):
+        (term,) = content_terms(word)
+        assert idx.term_doc_freq(term) == idx.doc_freq(word) == chunks
+        found = {cid for cid, _ in idx.search(term, 3, term=True)}
+        assert found == {cid for cid, t in zip("abc", texts, strict=True) if word in t}
+    assert idx.term_doc_freq("magtanvendelser") == 1  # a word, not a stem: tokenized as before

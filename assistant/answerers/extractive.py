@@ -603,7 +603,7 @@ class ExtractiveAnswerer:
             unknown = [
                 g for g in groups
                 if not any(len(t) < 4 or t.isdigit() or _in_text(t, glued, have, searched)
-                           or self.index.bm25(t, 1, f, compounds=False) for t in g)
+                           or self.index.bm25(t, 1, f, compounds=False, term=True) for t in g)
             ]  # fmt: skip
             if plan.lang == "en" and unknown:
                 # the glossary's guess is a compound the minutes do not use ("local museum" -> lokalmuseum) for a
