@@ -771,6 +771,10 @@ def analyse(
         plan.year = year.group(2)  # "i 2013": the year of the meetings, or the year a point is about
     elif (season := _SEASON.search(q)) and date_from:
         plan.year = season.group(2)  # "i sommeren 2023": the summer's meetings, or a later report on its events
+    elif ((month := _MONTH_YEAR.search(q)) and date_from and (date_from, date_to) == _month_range(
+            date_from.year, date_from.month) and plan.intent not in _BODY_INTENTS):
+        # "nytårskoncerten i januar 2023": the month's meetings, or an event in it that was decided before
+        plan.year = month.group(2)
     plan.latest = bool(_LATEST.search(q))
     committee = municipality = None
     if catalog is not None:

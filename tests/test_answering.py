@@ -645,3 +645,10 @@ def test_another_points_sentence_leads_only_when_it_is_much_closer_than_the_best
         units[0].score, units[1].score = 0.80, 0.80 + gap
         ranked = sorted(units, key=lambda u: -u.score)
         assert assistant.extractive._choose(plan, ranked, units, points)[0].point_key == leader
+
+
+def test_a_month_after_the_last_meeting_is_refused_though_the_best_point_names_its_year(assistant):
+    """"... i oktober 2024?" when the minutes end in 2023: the best point names 2024 (budget 2024's timetable),
+    which excuses a bare year ("i 2024" may be the year a point is about), not a month, which dates a meeting."""
+    answer = assistant.ask("Hvad besluttede byrådet om tidsplanen for budget 2024 i oktober 2024?")
+    assert answer.refused

@@ -447,3 +447,32 @@ def test_an_english_word_a_few_chunks_happen_to_use_is_no_word_of_the_minutes():
     add_known_words(plan, Vocabulary())
     added = set(plan.translation.split())
     assert {"budget", "torvevej"} <= added and not {"get", "street"} & added
+
+
+def test_a_month_the_question_names_dates_its_meetings_or_an_event_decided_before():
+    """"nytårskoncerten i januar 2023": January's meetings hold nothing on the concert, November's grant names
+    "januar 2023" and goes first. "i september 2024" of a council decision: the month's own points keep the order
+    of the search of its meetings (the decision first), a point of another month that names it after them."""
+    nov = meeting("Kultur- og Fritidsudvalget", "2022-11-07", [point(
+        "2", "Nytårskoncert 2023 - bevilling", Sagsbeskrivelse="Koncerten holdes den 7. januar 2023 i Portalen.")])
+    jan = meeting("Kultur- og Fritidsudvalget", "2023-01-11", [point("4", "Fordeling af puljer", Beslutning="x"),
+                                                               point("8", "Budgetopfølgning", Beslutning="x")])
+    grant, pools, budget = chunk_point(nov, nov.points[0]), *(chunk_point(jan, p) for p in jan.points)
+    index = _dated_and_undated([nov, jan], ([pools, budget], [grant, pools, budget]),
+                               ([pools, budget], [grant, budget, pools]))
+    question = "Gav kulturudvalget en underskudsgaranti til nytårskoncerten i januar 2023?"
+    assert analyse(question).year == "2023"
+    assert HybridRetriever(index, Settings()).search(question)[0].first.point_title == "Nytårskoncert 2023 - bevilling"
+
+    sep = meeting("Byråd 2022-2025", "2024-09-04", [point("9", "Akutpakke til skolerne", Beslutning="x"),
+                                                    point("7", "Evaluering af valget", Beslutning="x")])
+    oct_ = meeting("Byråd 2022-2025", "2024-10-02", [point(
+        "9", "Budget 2025-28", Sagsbeskrivelse="Drøftet på temamødet i september 2024.")])
+    package, evaluation = (chunk_point(sep, p) for p in sep.points)
+    budget = chunk_point(oct_, oct_.points[0])
+    index = _dated_and_undated([sep, oct_], ([package, evaluation], [evaluation, budget, package]),
+                               ([package, evaluation], [evaluation, package, budget]))
+    hits = HybridRetriever(index, Settings()).search("Bevilgede byrådet akutpakken til skolerne i september 2024?")
+    assert [h.first.point_title for h in hits] == ["Akutpakke til skolerne", "Evaluering af valget", "Budget 2025-28"]
+    # a day names a meeting, not a month an event is in
+    assert analyse("Hvad besluttede byrådet den 4. september 2024?").year == ""

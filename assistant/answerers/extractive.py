@@ -549,9 +549,12 @@ class ExtractiveAnswerer:
         first meeting is not refused: "i 2021" is often the year a later report is about.)"""
         if "date_from" not in plan.relaxed or plan.filters.date_from is None:
             return False
-        if plan.year and re.search(rf"\b{plan.year}\b", top_text):
-            return False  # the best point is about that year ("Bygningsvedligeholdelse 2013", decided in 2012)
         f = plan.filters
+        if plan.year and re.search(rf"\b{plan.year}\b", top_text) and not (
+                f.date_to and (f.date_to - f.date_from).days <= 31):
+            # the best point is about that year ("Bygningsvedligeholdelse 2013", decided in 2012); a month the
+            # question names ("i oktober 2028") dates a meeting or an event, not a point's topic
+            return False
         last = [
             row[4]
             for row in self.index.catalog.committees()
