@@ -652,3 +652,25 @@ def test_a_month_after_the_last_meeting_is_refused_though_the_best_point_names_i
     which excuses a bare year ("i 2024" may be the year a point is about), not a month, which dates a meeting."""
     answer = assistant.ask("Hvad besluttede byrådet om tidsplanen for budget 2024 i oktober 2024?")
     assert answer.refused
+
+
+def test_a_question_for_names_quotes_the_sentence_that_names_them_after_the_one_that_counts_them(assistant):
+    """ "Hvilke klubber søgte ...?": the question's words match "Tre foreninger har indsendt ansøgninger ..."; the
+    names are in the next sentence of the paragraph (Kultur- og Fritidsudvalget, 24 May 2023), quoted after it."""
+    from fakes_index import point
+
+    from assistant.query import analyse
+
+    p = point("3", "Fordeling af tilskud til handicapaktiviteter", Sagsbeskrivelse=(
+        "Tre foreninger har indsendt ansøgninger om tilskud til handicapaktiviteter. Det drejer sig om Greve "
+        "Håndbold, Sejlklubben Køge Bugt og Adamslyst Rideklub. Foreningerne har ansøgt om i alt 316.568 kr."))
+    units = split_units("m:3", 0, p)
+    points = {"m:3": ("2023-05-24", p)}
+    names = "Det drejer sig om Greve Håndbold, Sejlklubben Køge Bugt og Adamslyst Rideklub."
+    for question, quoted in (("Hvilke klubber søgte om tilskud til handicapaktiviteter?", True),
+                             ("Hvor mange foreninger søgte om tilskud til handicapaktiviteter?", False)):
+        plan = analyse(question)
+        units[0].score, units[1].score, units[2].score = 1.0, 0.5, 0.4  # the counting sentence alone is closest
+        ranked = sorted(units, key=lambda u: -u.score)
+        chosen = [u.text for u in assistant.extractive._choose(plan, ranked, units, points)]
+        assert chosen[0].startswith("Tre foreninger") and (names in chosen) is quoted, question

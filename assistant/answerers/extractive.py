@@ -125,6 +125,20 @@ def counts_term(text: str, terms: list[str]) -> bool:
     return _has_amount(text, counted)
 
 
+# A question for names ("Hvilke klubber søgte?", "Which associations were refused?", "Hvem fik tilskud?") is answered
+# by the sentences that name them, which often follow the one the question's words match ("Tre foreninger har
+# søgt." / "Det drejer sig om ..."): those of the next NAMES_FOLLOW in its paragraph that name two or more.
+_ASKS_WHICH = re.compile(r"^\W*(?:og |and |men |but )?(?:hvilke|hvilken|hvilket|hvem|which|who)\b", re.I)
+NAMES_FOLLOW = 2
+_NAME_WORD = re.compile(r"(?<=[\s,(])[A-ZÆØÅ][\wæøå-]+")
+
+
+def _names_several(text: str) -> bool:
+    """Whether a sentence names two or more things: capitalised words after its first word (Danish capitalises
+    only names: "Greve Håndbold, Sejlklubben Køge Bugt og Adamslyst Rideklub")."""
+    return len(_NAME_WORD.findall(text)) >= 2
+
+
 def _in_date(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is part of a date: looked for around it only (a whole point's dates cost 1.5 ms
     on the longest points of the shared corpus, ~25,000 characters)."""
@@ -697,6 +711,14 @@ class ExtractiveAnswerer:
                           and u.pos < v.pos <= u.pos + LIST_UNITS and v not in chosen]
                 at = chosen.index(u) + 1
                 chosen[at:at] = follow
+        if _ASKS_WHICH.match(plan.question):
+            # "Hvilke foreninger fik afslag?": the sentence that counts them ("fem foreninger ikke kan tildeles ...")
+            # is followed in its paragraph by those that name them ("Det drejer sig om Greve Håndbold, ...")
+            for u in list(chosen[:2]):
+                named = [v for v in units if v.point_key == u.point_key and v.para == u.para
+                         and u.pos < v.pos <= u.pos + NAMES_FOLLOW and v not in chosen and _names_several(v.text)]
+                at = chosen.index(u) + 1
+                chosen[at:at] = named
         for u in sorted(chosen, key=lambda c: -c.pos):  # two quotes of one paragraph a sentence or two apart: the
             # sentences between them too
             after = [w.pos for w in chosen if w.point_key == u.point_key and w.para == u.para and w.pos > u.pos]
