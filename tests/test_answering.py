@@ -674,3 +674,32 @@ def test_a_question_for_names_quotes_the_sentence_that_names_them_after_the_one_
         ranked = sorted(units, key=lambda u: -u.score)
         chosen = [u.text for u in assistant.extractive._choose(plan, ranked, units, points)]
         assert chosen[0].startswith("Tre foreninger") and (names in chosen) is quoted, question
+
+
+def test_the_answer_weighs_the_sentences_of_the_fifth_best_point(monkeypatch):
+    """The sentence that answers is in the point the retrieval ranked fifth (its other text matches the question
+    less than four points about the topic do): its sentences are scored, and lead the answer when much closer."""
+    from fakes_index import FakeIndex, meeting, point
+
+    from assistant.settings import Settings as S
+
+    others = [point(str(n), f"Strandrensning {n}", Sagsfremstilling=f"Strandrensningen drøftes igen, runde {n}.",
+                    Beslutning="Taget til efterretning.") for n in range(1, 5)]
+    answer = point("9", "Budget for veje", Sagsfremstilling=(
+        "Budgettet til strandrensning i 2024 er afsat til 2,2 mio. kr. Vejene fejes to gange om året."))
+    settings = S(candidates=10)
+    index = FakeIndex([meeting("Klima-, Teknik- og Miljøudvalget", "2024-03-04", [*others, answer])], settings)
+    assistant = Assistant(settings, index=index)
+    question = "Hvor mange penge er afsat til strandrensning i 2024?"
+    search = assistant.retriever.search
+
+    def fifth(*args, **kwargs):  # the narrow door: the retrieval's order, the answering point fifth
+        hits = search(*args, **kwargs)
+        best = next(h for h in hits if h.first.point_number == "9")
+        return [h for h in hits if h is not best][:4] + [best]
+
+    monkeypatch.setattr(assistant.retriever, "search", fifth)
+    ans = assistant.ask(question)
+    assert ans.citations[0].point_number == "9" and "2,2 mio. kr." in ans.text
+    monkeypatch.setattr(assistant.settings, "answer_points", 3)
+    assert "2,2 mio. kr." not in assistant.ask(question).text
