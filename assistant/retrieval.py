@@ -275,10 +275,12 @@ def _in_period_order(ranked: list[Hit], period_order: list[Hit], in_period: Call
     ranking among them is the surer), the others where they are: each slot of ``ranked`` that holds a point of
     the period takes the next of ``period_order``."""
     order = iter(period_order)
-    out = [h if not in_period(h) else next(order, None) for h in ranked]
-    out += list(order)
-    seen: set[str] = set()
-    return [h for h in out if h is not None and not (h.point_key in seen or seen.add(h.point_key))]
+    slots = [next(order, None) if in_period(h) else h for h in ranked] + list(order)
+    out: list[Hit] = []
+    for h in slots:
+        if h is not None and all(h.point_key != o.point_key for o in out):
+            out.append(h)
+    return out
 
 
 def merge_filters(user: Filters | None, plan: QueryPlan) -> Filters:
