@@ -199,9 +199,7 @@ class BM25Index:
         """In how many chunks a question's term occurs: a stem (query.content_terms) is a token as it is, not
         stemmed again ("indberet", the stem of "indberettet", would become "indb"); any other word as doc_freq."""
         if self._model is not None and term in self._model.vocab_dict:
-            indptr = self._model.scores["indptr"]
-            i = self._model.vocab_dict[term]
-            return int(indptr[i + 1] - indptr[i])
+            return self._token_df(term)
         return self.doc_freq(term)
 
     def doc_freq(self, word: str) -> int:
@@ -209,8 +207,13 @@ class BM25Index:
         toks = tokenize(word)
         if self._model is None or not toks:
             return 0
-        vocab, indptr = self._model.vocab_dict, self._model.scores["indptr"]
-        return min(int(indptr[vocab[t] + 1] - indptr[vocab[t]]) if t in vocab else 0 for t in toks)
+        vocab = self._model.vocab_dict
+        return min(self._token_df(t) if t in vocab else 0 for t in toks)
+
+    def _token_df(self, token: str) -> int:
+        """In how many chunks an indexed token occurs (its column's length in the score matrix)."""
+        indptr, i = self._model.scores["indptr"], self._model.vocab_dict[token]
+        return int(indptr[i + 1] - indptr[i])
 
     def allows(self, cid: str, mask: np.ndarray) -> bool:
         """Whether chunk ``cid`` is in this index and passes ``mask``."""
