@@ -175,11 +175,10 @@ def add_synonyms(plan: QueryPlan, index: Any) -> None:
 def correct_typos(plan: QueryPlan, index: Any) -> None:
     """A Danish question's mistyped words ("forenigner", "fordelignen") are searched as the words they were meant as,
     and count as known in the refusal evidence: a slip of typing is no topic the minutes lack."""
-    correction = getattr(index, "correction", None)
     fixed: dict[str, str] = {}
-    for word in dict.fromkeys(words(plan.topic)) if correction else ():
+    for word in dict.fromkeys(words(plan.topic)):
         terms = content_terms(word)
-        meant = correction(word) if len(terms) == 1 and terms[0] in plan.terms else None
+        meant = index.correction(word) if len(terms) == 1 and terms[0] in plan.terms else None
         if meant:
             fixed[terms[0]] = meant
     if fixed:

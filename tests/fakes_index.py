@@ -160,6 +160,10 @@ class FakeIndex:
     def knows(self, word: str) -> bool:
         return bool(stems(word)) and stems(word) <= set().union(*(stems(c.text) for c in self.catalog._chunks))
 
+    def correction(self, word: str) -> str | None:
+        """No typing slips corrected (BM25Index.correction is tested on a real BM25 index)."""
+        return None
+
     def _doc_freq(self, word: str) -> int:
         s = stems(word)
         return sum(1 for c in self.catalog._chunks if s and s <= stems(c.text))

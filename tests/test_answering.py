@@ -613,7 +613,7 @@ def test_a_mistyped_word_is_searched_and_weighed_as_the_word_it_was_meant_as(mon
     settings = Settings(candidates=10)
     index = FakeIndex([*meetings(), grants, clubs], settings)
     bm25 = BM25Index().build([c.id for c in index.catalog._chunks], [c.text for c in index.catalog._chunks])
-    monkeypatch.setattr(index, "correction", bm25.correction, raising=False)
+    monkeypatch.setattr(index, "correction", bm25.correction)
     assistant = Assistant(settings, index=index)
     question = "Hvilke forenigner fik afslag på § 18-støtte?"
     plan = assistant.plan(question, None, None)
