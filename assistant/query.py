@@ -449,6 +449,11 @@ def _month_range(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), end
 
 
+def month_period(date_from: date | None, date_to: date | None) -> bool:
+    """Whether a period is one calendar month ("i januar 2023"), not a day, a season, a year or an open period."""
+    return date_from is not None and (date_from, date_to) == _month_range(date_from.year, date_from.month)
+
+
 # The word before a date says which side of it the question is on: "fra 1. marts 2024", "since March 2023",
 # "før 2023", "until May". An effective date ("gældende fra 1. januar 2024", "from January 2024", "pr. 1. juli",
 # "levere dagligvarer efter februar 2025") says when something decided earlier takes effect: not a period of
@@ -771,8 +776,8 @@ def analyse(
         plan.year = year.group(2)  # "i 2013": the year of the meetings, or the year a point is about
     elif (season := _SEASON.search(q)) and date_from:
         plan.year = season.group(2)  # "i sommeren 2023": the summer's meetings, or a later report on its events
-    elif ((month := _MONTH_YEAR.search(q)) and date_from and (date_from, date_to) == _month_range(
-            date_from.year, date_from.month) and plan.intent not in _BODY_INTENTS):
+    elif ((month := _MONTH_YEAR.search(q)) and month_period(date_from, date_to)
+            and plan.intent not in _BODY_INTENTS):
         # "nytårskoncerten i januar 2023": the month's meetings, or an event in it that was decided before
         plan.year = month.group(2)
     plan.latest = bool(_LATEST.search(q))

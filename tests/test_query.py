@@ -784,3 +784,13 @@ def test_a_municipality_the_index_has_no_minutes_of(question, named):
     assert other_municipality(question, indexed) == named
     assert other_municipality(question, [*indexed, named]) == ""  # every municipality named is indexed
     assert other_municipality("Hvad vedtog Bornholms Regionskommune?", ["Bornholms Regionskommune"]) == ""
+
+
+def test_a_month_period_is_one_calendar_month_not_a_day_season_year_or_open_period():
+    """One definition for the parser, the retrieval and the answer: "siden sommeren 2024" (open) is no month."""
+    from assistant.query import month_period
+
+    assert month_period(*find_period("nytårskoncerten i januar 2023"))
+    assert month_period(*find_period("in February 2024"))
+    for text in ("den 13. januar 2023", "i sommeren 2024", "siden sommeren 2024", "i 2023", "since March 2023"):
+        assert not month_period(*find_period(text)), text

@@ -26,6 +26,7 @@ from assistant.query import (
     content_terms,
     coverage,
     find_case_number,
+    month_period,
     question_pieces,
     stem_word,
     stems,
@@ -564,8 +565,7 @@ class ExtractiveAnswerer:
         if "date_from" not in plan.relaxed or plan.filters.date_from is None:
             return False
         f = plan.filters
-        if plan.year and re.search(rf"\b{plan.year}\b", top_text) and not (
-                f.date_to and (f.date_to - f.date_from).days <= 31):
+        if plan.year and re.search(rf"\b{plan.year}\b", top_text) and not month_period(f.date_from, f.date_to):
             # the best point is about that year ("Bygningsvedligeholdelse 2013", decided in 2012); a month the
             # question names ("i oktober 2028") dates a meeting or an event, not a point's topic
             return False
