@@ -582,6 +582,30 @@ def test_an_english_glossary_compound_is_known_through_its_last_part(monkeypatch
     assert known < assistant.extractive._penalty(plan, found, top)
 
 
+def test_a_short_glossary_word_counts_as_known_only_where_a_word_begins_with_it():
+    """ "head lice" -> hovedlus, lus: "lus" is inside "inklusion" and "konklusion", which say nothing of lice. A
+    short word (under four letters) was counted as known wherever it stood, so a school point about inclusion vouched
+    for lice (dev7's d7q048 answered); it is known where a word of the minutes begins with it."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    def penalty(text: str) -> float:
+        school = meeting("Skole-, Børne- og Ungeudvalget", "2023-01-10", [point(
+            "5", "Status for folkeskolerne", Sagsbeskrivelse=text)])
+        settings = Settings(candidates=10)
+        assistant = Assistant(settings, index=FakeIndex([*meetings(), school], settings))
+        question = "Have there been problems with head lice in the schools?"
+        plan = assistant.plan(question)
+        top = assistant.search(question, plan=plan)[0]
+        assert top.first.point_title == "Status for folkeskolerne"
+        found = {top.point_key: (top.first.meeting_date, assistant.index.catalog.agenda_point(top.point_key))}
+        return assistant.extractive._penalty(plan, found, top)
+
+    inclusion = penalty("Problemer med inklusion i folkeskolerne: konklusionen følger.")
+    lice = penalty("Problemer med lus i folkeskolerne: konklusionen følger.")
+    assert inclusion > lice
+
+
 def test_a_count_asked_for_one_year_quotes_that_years_row_of_a_table(greve_dir, settings, assistant):
     """ "Hvor mange ... via giv-et-praj i 2023?": Greve's point counts the reports in a table, one row a year
     ("2023 | 1628 stk."); rows shorter than a sentence were never scored, and another year's row led the answer."""
