@@ -492,6 +492,30 @@ def test_a_count_asked_of_a_thing_quotes_the_sentence_that_counts_it(assistant):
     assert "Det drejer sig om ca. 260 byggesager." not in chosen
 
 
+def test_a_count_is_quoted_from_the_leading_point_under_the_heading_it_is_asked_of(assistant):
+    """ "sports pool 2024 - number of applications?": the leading point counts each pool's applications under the
+    pool's heading; another point's count (another year's round) or the other pool's is no answer."""
+    from fakes_index import point
+
+    from assistant.query import analyse
+
+    lead = point("6", "Fordeling af puljer 2024",
+                 Idrætspuljen="Der er indsendt 41 ansøgninger for i alt 1.819.203 kr. "
+                              "For 2024 anbefaler administrationen at uddele 556.713 kr. i idrætspuljen.",
+                 Fritidspuljen="Der er kommet 18 ansøgninger for i alt 468.593 kr.")
+    older = point("9", "Fordeling af puljer 2022", Idrætspuljen="Udvalget anbefaler 21 ansøgninger helt eller delvist.")
+    units = split_units("m:6", 0, lead) + split_units("n:9", 1, older)
+    plan = analyse("Hvor mange ansøgninger fik idrætspuljen for 2024?")
+    assert plan.counted == ["ansøgning"]
+    ranked = assistant.extractive.score_units(plan, units)
+    # the older round's count scored best after the lead's amount: before, it stood for the count asked
+    ranked = [u for u in ranked if "uddele" in u.text] + [u for u in ranked if "21 ansøgninger" in u.text]
+    points = {"m:6": ("2023-11-15", lead), "n:9": ("2022-01-12", older)}
+    chosen = [u.text for u in assistant.extractive._choose(plan, ranked, units, points)]
+    assert "Der er indsendt 41 ansøgninger for i alt 1.819.203 kr." in chosen
+    assert "Der er kommet 18 ansøgninger for i alt 468.593 kr." not in chosen
+
+
 def test_a_citizens_word_the_minutes_never_use_is_answered_through_the_administrative_word(monkeypatch):
     """ "skraldet" is "affald" in the minutes: answered from the waste point, not refused for an unknown word."""
     from answer_corpus import meetings

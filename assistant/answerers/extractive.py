@@ -703,14 +703,16 @@ class ExtractiveAnswerer:
                 best_part = self._closest(piece, rest) or best_part
             if best_part is not None:
                 chosen.append(best_part)
-        if plan.counted and not any(counts_term(c.text, plan.counted) for c in chosen):
-            # a count asked of a thing ("Hvor mange byggesager ...?") no quote states: the sentence of the points
-            # quoted that does ("ca. 850 byggesager")
+        if plan.counted and not any(counts_term(c.text, plan.counted) for c in chosen if c.point_key == best.point_key):
+            # a count asked of a thing ("Hvor mange byggesager ...?") no quote of the leading point states (another
+            # point's count is another year's or another pool's): the sentence of the points quoted that does ("ca.
+            # 850 byggesager")
             counting = [u for u in units if u.point_key in keys and u not in chosen
                         and counts_term(u.text, plan.counted)]
-            if counting:  # the best-ranked point's, closest to the question's words
-                chosen.append(max(counting, key=lambda u: (-u.rank, coverage(plan.terms, f"{u.label} {u.text}"),
-                                                           u.score)))
+            if counting:  # the best-ranked point's, closest to the question's words, its headings' too (a point
+                # counts the applications of each of its pools under the pool's heading)
+                chosen.append(max(counting, key=lambda u: (
+                    -u.rank, coverage(plan.terms, f"{u.section} {u.label} {u.text}"), -u.pos)))
         for u in list(chosen):  # "... følgende navne:" -> the list that follows
             if u.text.endswith(":"):
                 follow = [v for v in units if v.point_key == u.point_key and v.section == u.section
