@@ -353,6 +353,14 @@ def content_terms(text: str) -> list[str]:
         s = stem(w)
         if s not in out:
             out.append(s)
+    for joined in re.findall(r"\w+(?:-\w+)+", text.lower()):
+        # a word written with a hyphen after a short part ("wi-fi", "e-sport", "A-kasse") is the word its parts
+        # make, which the short part alone does not name (dropped as a short word above: "gratis wi-fi" asked for
+        # nothing but "gratis"); its long parts stay terms of their own
+        parts = joined.split("-")
+        if any(len(p) < 3 for p in parts) and len(word := "".join(parts)) >= 4 and not word.isdigit():
+            if (s := stem(word)) not in out:
+                out.append(s)
     return out
 
 

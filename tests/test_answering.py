@@ -630,6 +630,24 @@ def test_a_short_glossary_word_counts_as_known_only_where_a_word_begins_with_it(
     assert inclusion > lice
 
 
+def test_a_hyphenated_word_with_a_short_part_is_a_topic_word_of_its_own():
+    """ "gratis wi-fi i biblioteket": "wi" and "fi" are too short to be terms, so the question asked only for "gratis"
+    and the library, which the minutes treat; "wifi" is what it asks about, and the minutes never name it."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    from assistant.query import content_terms
+
+    assert "wifi" in content_terms("gratis wi-fi") and {"sport", "esport"} <= set(content_terms("e-sport"))
+    library = meeting("Kultur- og Fritidsudvalget", "2024-08-14", [point(
+        "4", "Åbningstider på biblioteket",
+        Sagsbeskrivelse="Biblioteket indfører gratis adgang til lokalerne om aftenen.", Beslutning="Godkendt.")])
+    settings = Settings(candidates=10)
+    assistant = Assistant(settings, index=FakeIndex([*meetings(), library], settings))
+    assert assistant.ask("Har biblioteket indført gratis wi-fi?").refused
+    assert not assistant.ask("Har biblioteket indført gratis adgang om aftenen?").refused
+
+
 def test_a_count_asked_for_one_year_quotes_that_years_row_of_a_table(greve_dir, settings, assistant):
     """ "Hvor mange ... via giv-et-praj i 2023?": Greve's point counts the reports in a table, one row a year
     ("2023 | 1628 stk."); rows shorter than a sentence were never scored, and another year's row led the answer."""
