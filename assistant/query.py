@@ -356,9 +356,9 @@ def content_terms(text: str) -> list[str]:
     for joined in re.findall(r"\w+(?:-\w+)+", text.lower()):
         # a word written with a hyphen after a short part ("wi-fi", "e-sport", "A-kasse") is the word its parts
         # make, which the short part alone does not name (dropped as a short word above: "gratis wi-fi" asked for
-        # nothing but "gratis"); its long parts stay terms of their own
+        # nothing but "gratis"); its long parts stay terms of their own, and a number is no such part ("§ 18-støtte")
         parts = joined.split("-")
-        if any(len(p) < 3 for p in parts) and len(word := "".join(parts)) >= 4 and not word.isdigit():
+        if any(len(p) < 3 and p.isalpha() for p in parts) and len(word := "".join(parts)) >= 4:
             if (s := stem(word)) not in out:
                 out.append(s)
     return out

@@ -639,6 +639,7 @@ def test_a_hyphenated_word_with_a_short_part_is_a_topic_word_of_its_own():
     from assistant.query import content_terms
 
     assert "wifi" in content_terms("gratis wi-fi") and {"sport", "esport"} <= set(content_terms("e-sport"))
+    assert content_terms("§ 18-støtte") == ["støt"]  # a number is no short part of a word
     library = meeting("Kultur- og Fritidsudvalget", "2024-08-14", [point(
         "4", "Åbningstider på biblioteket",
         Sagsbeskrivelse="Biblioteket indfører gratis adgang til lokalerne om aftenen.", Beslutning="Godkendt.")])
