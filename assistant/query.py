@@ -469,6 +469,9 @@ def month_period(date_from: date | None, date_to: date | None) -> bool:
 _AFTER = {"fra", "from", "siden", "since", "efter", "after"}
 _BEFORE = {"før", "inden", "before", "til", "until", "indtil"}
 _EFFECTIVE = {"fra", "from", "pr", "per", "efter", "after"}
+# ... and a bare year after those words when a word for taking effect stands just before it
+_TAKES_EFFECT = re.compile(r"\b(?:gælde\w*|træde\w* i kraft|i kraft|virkning|effective|effect|appl(?:y|ies|ied)|"
+                           r"valid)\s+(?:\w+\s+){0,2}$", re.I)
 _WORD_BEFORE = re.compile(r"([\wæøå.]+)\s*$", re.I)
 
 
@@ -535,7 +538,10 @@ def effective_date(text: str) -> bool:
     2024 election")."""
     span = _date_span(text)
     if span is None:
-        return False
+        # a bare year is a period ("fra 2024"), unless what the question asks about takes effect then ("når de nye
+        # regler gælder fra 2025", "rules that apply from 2025": the rules were decided before)
+        m = _YEAR.search(text)
+        return bool(m and m.group(1).lower() in _EFFECTIVE and _TAKES_EFFECT.search(text[: m.start()]))
     prep = _preposition(text, span[0])
     if prep in _EFFECTIVE:
         return True

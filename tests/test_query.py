@@ -102,6 +102,11 @@ def test_an_effective_date_is_no_period_of_meetings():
     assert analyse("Hvilke møder holdt udvalget fra januar 2024?").filters.date_from == date(2024, 1, 1)
     assert analyse("Hvad besluttede byrådet i januar 2024?").filters.date_to == date(2024, 1, 31)
     assert analyse("Hvad besluttede byrådet fra 2024?").filters.date_from == date(2024, 1, 1)  # a year: a period
+    # ... unless what is asked about takes effect then: the rules were decided before the year
+    for q in ("Skal sygemeldte stadig til fire samtaler, når de nye regler gælder fra 2025?",
+              "Which parking rules apply from 2025?", "Hvilke takster træder i kraft fra 2024?"):
+        plan = analyse(q)
+        assert (plan.filters.date_from, plan.filters.date_to) == (None, None), q
 
 
 def test_the_date_of_an_event_the_question_names_is_no_period_of_meetings():
