@@ -343,6 +343,16 @@ def _generic_stems() -> frozenset[str]:
     return frozenset(_stem(w) for w in QUESTION_WORDS | extra)
 
 
+# A name the question quotes ('Borgerens Valg', »Det indeklemte areal«, "culture kick"): quotation marks not
+# inside a word (an apostrophe of "Greve's" or "Conservatives' " opens nothing), 3-80 characters between them
+_QUOTED = re.compile(r"(?<!\w)['\"»“„]([^'\"«»“”„\n]{3,80}?)['\"«”“](?!\w)")
+
+
+def quoted_names(text: str) -> list[str]:
+    """The phrases the question puts in quotation marks, lower-cased, whitespace folded."""
+    return [" ".join(m.group(1).lower().split()) for m in _QUOTED.finditer(text) if m.group(1).strip()]
+
+
 def content_terms(text: str) -> list[str]:
     """Stems of the words that carry the topic (no stop words, no generic question words, no short words)."""
     out: list[str] = []

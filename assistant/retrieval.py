@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from assistant.prompts import DA_MONTHS
-from assistant.query import QueryPlan, analyse, content_terms, coverage, month_period, words
+from assistant.query import QueryPlan, analyse, content_terms, coverage, month_period, quoted_names, words
 from assistant.records import Chunk, Filters, Hit
 from assistant.settings import Settings
 from assistant.translate import adjacent_groups, danish_synonyms
@@ -193,6 +193,19 @@ def boost_titles(hits: list[Hit], terms: list[str], weight: float, top: int = TI
     head = hits[:top]
     for hit in head:
         hit.score += weight * coverage(terms, hit.first.point_title)
+    return sorted(head, key=ranking) + hits[top:]
+
+
+def boost_quoted(hits: list[Hit], names: list[str], weight: float, top: int = TITLE_TOP) -> list[Hit]:
+    """The fused top points re-sorted with a bonus of ``weight`` for each name the question quotes ('Borgerens
+    Valg') that the point's title or the chunk found holds as written: the user named the thing, not a topic like it
+    (the title bonus counts the name's words among the others: "projekt", "borger" and "valg" are everywhere)."""
+    if weight <= 0 or not names or not hits:
+        return hits
+    head = hits[:top]
+    for hit in head:
+        text = " ".join(f"{hit.first.point_title} {hit.first.body}".lower().split())
+        hit.score += weight * sum(name in text for name in names)
     return sorted(head, key=ranking) + hits[top:]
 
 
@@ -436,6 +449,7 @@ class HybridRetriever:
         hits = fuse([("dense", dense, s.dense_weight), ("bm25", bm25, bm25_weight)], s.rrf_k, plan.committee_boost)
         hits = promote_lexical_lead(hits, bm25, s.dense_weight / (s.rrf_k + 1))
         hits = boost_titles(hits, [*plan.terms, *plan.numbers], s.title_weight)  # "2024" in "Kapacitetsvurdering 2024"
+        hits = boost_quoted(hits, quoted_names(plan.question), s.title_weight)
         if not plan.point_ref:
             hits = demote_catch_all(hits)
         hits = demote_other_years(hits, plan.numbers)

@@ -476,3 +476,28 @@ def test_a_month_the_question_names_dates_its_meetings_or_an_event_decided_befor
     assert [h.first.point_title for h in hits] == ["Akutpakke til skolerne", "Evaluering af valget", "Budget 2025-28"]
     # a day names a meeting, not a month an event is in
     assert analyse("Hvad besluttede byrådet den 4. september 2024?").year == ""
+
+
+def test_a_name_the_question_quotes_lifts_the_point_that_holds_it(monkeypatch):
+    """ "the 'Borgerens Valg' project": the user names the thing; a point about elderly citizens' projects shares
+    more of the question's words ("projekt", "borger", "ældre", "hjemmepleje") but is not the project named."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    import assistant.retrieval as retrieval
+    from assistant.answering import Assistant
+    from assistant.query import quoted_names
+
+    assert quoted_names("Did Greve's council fund the Conservatives' 'Borgerens  Valg' plan?") == ["borgerens valg"]
+    care = meeting("Sundheds- og Omsorgsudvalget", "2022-11-14", [
+        point("13", "Evaluering af projekt Borgerens valg",
+              Sagsbeskrivelse="Projektet fik 1,2 mio. kr. fra Sundhedsstyrelsen."),
+        point("9", "Projektmidler til ældre borgere i hjemmeplejen",
+              Sagsbeskrivelse="Ældre borgere i hjemmeplejen kan søge projektmidler. Hvor mange penge får projektet?"),
+    ])
+    settings = Settings(candidates=10)
+    assistant = Assistant(settings, index=FakeIndex([*meetings(), care], settings))
+    question = "How much money did Greve receive for the 'Borgerens Valg' project for elderly people getting home care?"
+    assert assistant.search(question)[0].first.point_title == "Evaluering af projekt Borgerens valg"
+    monkeypatch.setattr(retrieval, "quoted_names", lambda text: [])
+    assert assistant.search(question)[0].first.point_title == "Projektmidler til ældre borgere i hjemmeplejen"
