@@ -79,6 +79,32 @@ def danish_synonyms(text: str) -> list[tuple[str, list[str]]]:
     return out
 
 
+# The glossary is written in British spelling; a question in American spelling ("sports center", "neighbor",
+# "program", "organize") is looked up in it. Patterns of the spelling, not a list of words: -er/-re of four nouns,
+# -or/-our of the nouns that take it (before an ending, not "laboratory"), -ize/-yze as -ise/-yse, and the few that
+# differ otherwise.
+_AMERICAN = (
+    (re.compile(r"^(cent|theat|met|lit|fib)er(s?)$"), r"\1re\2"),
+    (re.compile(r"^(neighb|col|lab|behavi|harb|fav|hon|od|rum|flav|vap)or(s|hoods?|ed|ing|ful|able)?$"), r"\1our\2"),
+    (re.compile(r"^(\w{3,})iz(e|ed|es|ing|ation|ations)$"), r"\1is\2"),
+    (re.compile(r"^(\w+)yz(e|ed|es|ing)$"), r"\1ys\2"),
+    (re.compile(r"^program(s?)$"), r"programme\1"),
+    (re.compile(r"^(licen|defen|offen)se(s?)$"), r"\1ce\2"),
+    (re.compile(r"^(catalog|dialog)(s?)$"), r"\1ue\2"),
+    (re.compile(r"^gray$"), "grey"),
+    (re.compile(r"^aging$"), "ageing"),
+)
+
+
+def british(word: str) -> str:
+    """A lower-case word in British spelling ("center" -> "centre", "neighbors" -> "neighbours", "organizing" ->
+    "organising"); other words as they are."""
+    for pattern, replacement in _AMERICAN:
+        if pattern.match(word):
+            return pattern.sub(replacement, word)
+    return word
+
+
 def _forms(word: str) -> list[str]:
     """The word and its singular and base-verb guesses: "canteens" -> ["canteens", "canteen"], "cities" -> [...,
     "city"], "approved" -> [..., "approve"], "recruiting" -> [..., "recruit"], "planning" -> [..., "plan"]. A guess
@@ -136,7 +162,10 @@ def _glossary_runs(text: str) -> tuple[list[tuple[int, int, list[str]]], list[st
     """(Each glossary phrase in ``text`` as (first token, token after it, its Danish words), the names)."""
     table = glossary()
     tokens = [(m.group(0), m.start()) for m in _WORD.finditer(text)]
-    lower = [re.sub(r"'s?$", "", t.lower()) for t, _ in tokens]  # possessives: "the Conservatives'", "Greve's"
+    # possessives: "the Conservatives'", "Greve's"; a lower-case word's American spelling as the glossary's British
+    # (a capitalised one may be a Danish name: "Center for Ejendomme")
+    lower = [re.sub(r"'s?$", "", t.lower()) for t, _ in tokens]
+    lower = [british(w) if t.islower() else w for w, (t, _) in zip(lower, tokens, strict=True)]
     out: list[tuple[int, int, list[str]]] = []
     names: list[str] = []
     i = 0

@@ -166,3 +166,17 @@ def test_a_modal_verb_is_no_noun_of_the_glossary():
     against dev6's d6q039 as an unknown topic); the drinks cans of waste sorting still are."""
     assert "dåse" not in danish_words("Can Greve councillors get psychologist sessions paid for?")[0]
     assert "dåse" in danish_words("Are cans sorted with the metal waste?")[0]
+
+
+def test_american_spelling_is_looked_up_as_the_glossarys_british():
+    """The glossary is British ("centre", "neighbour", "programme"); "the sports center" found nothing. A
+    capitalised word may be a Danish name and is left as written ("Center for Ejendomme")."""
+    from assistant.translate import british
+
+    assert [british(w) for w in ("center", "neighbors", "organizing", "program", "license", "laboratory", "citizen",
+                                 "size", "water")] == ["centre", "neighbours", "organising", "programme", "licence",
+                                                      "laboratory", "citizen", "size", "water"]
+    assert "idrætscenter" in danish_words("the cafe in the sports center")[0]
+    assert "naboer" in danish_words("Did the neighbors complain?")[0]
+    danish, names = danish_words("What did Center for Ejendomme recommend?")
+    assert "Center" in names and "center" not in danish
