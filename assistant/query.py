@@ -221,6 +221,25 @@ _REL_YEAR = re.compile(r"\b(i år|this year|sidste år|i fjor|last year)\b", re.
 _SEASON = re.compile(r"\b(foråret|forår|sommeren|sommer|efteråret|efterår|vinteren|vinter|spring|summer|autumn|fall|"
                      r"winter)(?:\s+(?:of|i))?\s+((?:19|20)\d{2})\b", re.I)
 _SEASON_MONTHS = {"for": 3, "spr": 3, "som": 6, "sum": 6, "eft": 9, "aut": 9, "fal": 9, "vin": 12, "win": 12}
+# A part of a year ("early 2023", "at the end of 2022", "mid-2023", "i starten af 2023", "sidst i 2024", "ultimo
+# 2022", "i første halvår 2023"): its half, or its middle half, as wide as a reader takes "early" or "late" to be
+_PART_OF_YEAR = re.compile(
+    r"\b(early|late|mid|(?:the )?(?:beginning|start|end|middle|first half|second half) of|"
+    r"i (?:starten|begyndelsen|slutningen) af|først i|sidst i|midt i|primo|ultimo|medio|"
+    r"i (?:første|andet|sidste) halvår(?: af)?|(?:først|sidst) på året)[\s-]+(?:in\s+|of\s+)?((?:19|20)\d{2})\b",
+    re.I)
+_PART_MONTHS = {"early": (1, 6), "late": (7, 12), "mid": (4, 9)}
+_PART_KIND = (("mid", ("mid", "middle", "midt", "medio")),
+              ("late", ("late", "end", "second", "slutningen", "sidst", "ultimo", "andet", "sidste")),
+              ("early", ("early", "beginning", "start", "first", "starten", "begyndelsen", "først", "primo", "første")))
+
+
+def _part_of_year(phrase_: str) -> tuple[int, int]:
+    """The first and last month of the part of a year a phrase names ("i slutningen af" -> (7, 12))."""
+    found = set(re.findall(r"\w+", phrase_.lower()))
+    return next(_PART_MONTHS[kind] for kind, words_ in _PART_KIND if found & set(words_))
+
+
 # A day, week or month counted from today ("i går", "last week", "denne måned"; not "i dag", "today": mostly
 # "nowadays" in a question about a topic)
 _REL_SPAN = re.compile(r"\b(i går|yesterday|i forgårs|(?:i )?denne uge|this week|(?:i )?sidste uge|"
@@ -526,6 +545,10 @@ def _date_span(text: str) -> tuple[int, date, date, int] | None:
     m = _MONTH_YEAR.search(text)
     if m:
         return m.start(), *_month_range(int(m.group(2)), _MONTHS[m.group(1).lower()]), m.end()
+    m = _PART_OF_YEAR.search(text)
+    if m:
+        year, (first_month, last_month) = int(m.group(2)), _part_of_year(m.group(1))
+        return m.start(), date(year, first_month, 1), _month_range(year, last_month)[1], m.end()
     m = _SEASON.search(text)
     if m:
         year, month = int(m.group(2)), _SEASON_MONTHS[m.group(1).lower()[:3]]
@@ -798,7 +821,7 @@ def analyse(
     year = _YEAR.search(q)
     if year and year.group(1).lower() in ("i", "in", "år", "året", "during") and date_from and date_from.month == 1:
         plan.year = year.group(2)  # "i 2013": the year of the meetings, or the year a point is about
-    elif (season := _SEASON.search(q)) and date_from:
+    elif (season := _SEASON.search(q) or _PART_OF_YEAR.search(q)) and date_from:
         plan.year = season.group(2)  # "i sommeren 2023": the summer's meetings, or a later report on its events
     elif ((month := _MONTH_YEAR.search(q)) and month_period(date_from, date_to)
             and plan.intent not in _BODY_INTENTS):
@@ -840,7 +863,8 @@ def analyse(
     for name in [committee, *plan.committee_boost]:
         for alias in committee_aliases(name or ""):
             topic = _alias_pattern(alias).sub(" ", topic)
-    for rx in (_FULL_DATE_DA, _FULL_DATE_EN, _NUM_DATE, _ISO_DATE, _MONTH_YEAR, _SEASON, _YEAR, _REL_YEAR, _REL_SPAN):
+    for rx in (_FULL_DATE_DA, _FULL_DATE_EN, _NUM_DATE, _ISO_DATE, _MONTH_YEAR, _PART_OF_YEAR, _SEASON, _YEAR,
+               _REL_YEAR, _REL_SPAN):
         topic = rx.sub(" ", topic)
     topic = _POINT_ORDINAL.sub(" ", _POINT_REF.sub(" ", topic))
     topic = CASE_NUMBER_ASKED.sub(" ", topic)

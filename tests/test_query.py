@@ -93,6 +93,23 @@ def test_find_period(text, expected):
     assert find_period(text) == expected
 
 
+def test_a_part_of_a_year_is_its_half_or_its_middle():
+    """ "early 2023", "i starten af 2023", "at the end of 2022", "sidst i 2024", "mid-2023": a period of meetings,
+    as a season is (before, "early 2023" and "i slutningen af 2022" named no period at all)."""
+    cases = {
+        "What did the committee propose in early 2023 about the roof?": (date(2023, 1, 1), date(2023, 6, 30)),
+        "Hvad blev besluttet i starten af 2023 om parkering?": (date(2023, 1, 1), date(2023, 6, 30)),
+        "What was decided at the end of 2022 about parking?": (date(2022, 7, 1), date(2022, 12, 31)),
+        "Hvad besluttede udvalget i slutningen af 2022 om parkering?": (date(2022, 7, 1), date(2022, 12, 31)),
+        "Hvad besluttede udvalget sidst i 2024 om parkering?": (date(2024, 7, 1), date(2024, 12, 31)),
+        "What happened in mid-2023 with parking?": (date(2023, 4, 1), date(2023, 9, 30)),
+    }
+    for q, period in cases.items():
+        plan = analyse(q)
+        assert (plan.filters.date_from, plan.filters.date_to) == period and plan.year == str(period[0].year), q
+        assert not {"early", "start", "end", "slut", "sidst", "mid"} & set(plan.terms), q
+
+
 def test_an_effective_date_is_no_period_of_meetings():
     """"fra 1. januar 2024", "from January 2024", "pr. 1. juli": when something decided earlier takes effect."""
     for q in ("Hvad skal borgerne betale fra 1. januar 2024?", "Which municipality joined the depot from January 2024?",
