@@ -180,3 +180,10 @@ def test_american_spelling_is_looked_up_as_the_glossarys_british():
     assert "naboer" in danish_words("Did the neighbors complain?")[0]
     danish, names = danish_words("What did Center for Ejendomme recommend?")
     assert "Center" in names and "center" not in danish
+
+
+def test_a_municipalitys_rules_are_its_regulativ():
+    """Citizens' "rules" for waste, snow clearing or market stalls are a municipality's regulativ ("Regulativ for
+    husholdningsaffald"): the glossary's "rule" (regel, regler) gives it too."""
+    groups, _ = glossary_groups("the new waste rules")
+    assert any("regulativ" in g and "regler" in g for g in groups)
