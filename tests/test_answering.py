@@ -649,6 +649,24 @@ def test_a_hyphenated_word_with_a_short_part_is_a_topic_word_of_its_own():
     assert not assistant.ask("Har biblioteket indført gratis adgang om aftenen?").refused
 
 
+def test_a_when_question_quotes_the_opening_line_of_a_long_decision():
+    """ "Hvornår blev helhedsplanen vedtaget af byrådet?": the Beslutning says what was decided that day ("Byrådet
+    godkendte ...") before the parties' votes and remarks; a decision of more than three lines was left out whole."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    council = meeting("Byråd 2022-2025", "2024-03-13", [point(
+        "21", "Helhedsplan for det indeklemte areal - vedtagelse",
+        Resume="Helhedsplanen for det indeklemte areal har været i offentlig høring.",
+        Beslutning="Byrådet godkendte Økonomiudvalgets indstilling.\n\n(F) stemte imod med en bemærkning om de grønne "
+                   "kiler. Vi vil ikke belaste vejnettet med tung trafik.\n\n(Ø) stemte imod forslaget.")])
+    settings = Settings(candidates=10)
+    ans = Assistant(settings, index=FakeIndex([*meetings(), council], settings)).ask(
+        "Hvornår blev helhedsplanen for det indeklemte areal vedtaget af byrådet?")
+    assert not ans.refused and "Byrådet godkendte Økonomiudvalgets indstilling." in ans.text
+    assert "(Ø) stemte imod forslaget." not in ans.text
+
+
 def test_a_count_asked_for_one_year_quotes_that_years_row_of_a_table(greve_dir, settings, assistant):
     """ "Hvor mange ... via giv-et-praj i 2023?": Greve's point counts the reports in a table, one row a year
     ("2023 | 1628 stk."); rows shorter than a sentence were never scored, and another year's row led the answer."""

@@ -759,8 +759,9 @@ class ExtractiveAnswerer:
                 chosen = chosen[:1] + rec + chosen[1:]
         elif plan.intent in ("fact", "when"):  # a short decision of the best point completes a fact
             decision = [u for u in units if u.point_key == best.point_key and is_section(u.section, "beslutning")]
-            if 0 < len(decision) <= 3:
-                chosen += [u for u in decision if u not in chosen]
+            if len(decision) > 3:  # a longer one (votes, remarks after it): its opening line, the decision itself
+                decision = decision[:1]
+            chosen += [u for u in decision if u not in chosen]
         return chosen
 
     def _compose(self, plan: QueryPlan, chosen: list[Unit], chunks: dict, evidence: float) -> Answer:
