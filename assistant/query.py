@@ -124,7 +124,8 @@ _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # permitting, refusing or sending back is deciding
         r"imødekom\w*|afslå\w*|afslog|tilladelse|lov til|sendt\w* (?:[\w-]+ ){0,8}?(?:retur|tilbage)|"
         r"allowed|permi(?:t|ts|tted|ssion)|turned down|refus\w*|sent back)\b")),
-    ("recommendation", re.compile(r"\b(anbefal\w*|indstil\w*|foresl\w*|recommend\w*|propos\w*|advis\w*|suggest\w*)\b")),
+    ("recommendation", re.compile(r"\b(anbefal\w*|indstil\w*|foresl\w*|recommend\w*|propos\w*|advis\w*|suggest\w*|"
+                                  r"(?:lagde|lægger|lægge) (?:\w+ ){0,2}op til)\b")),  # "lagde administrationen op til"
 ]  # fmt: skip
 
 _FOLLOWUP = re.compile(

@@ -667,6 +667,31 @@ def test_a_when_question_quotes_the_opening_line_of_a_long_decision():
     assert "(Ø) stemte imod forslaget." not in ans.text
 
 
+def test_what_the_administration_laid_out_is_its_recommendation_under_an_opening_line_heading():
+    """ "Hvad lagde administrationen op til?" asks for the recommendation; in some Greve points the Indstilling is
+    empty and its text stands under its opening line read as a heading ("Administrationen indstiller, at")."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    from assistant.query import analyse
+
+    assert analyse("Hvad lagde administrationen op til om harmoniorkestret?").intent == "recommendation"
+    culture = meeting("Kultur- og Fritidsudvalget", "2024-01-10", [point(
+        "3", "Greve Harmoniorkester - driftstilskudsaftale",
+        Resume="Greve Harmoniorkester holder hvert år nytårskoncert i Portalen med kommunens støtte.",
+        Indstilling="",
+        **{"Administrationen indstiller, at": "- driftstilskudsaftalen for 2023-2026 godkendes\n"
+                                              "- underskudsgarantien til nytårskoncerten bliver godkendt"},
+        Sagsbeskrivelse="Orkestret har spillet i Greve siden 1970 og har omkring 40 medlemmer.",
+        Beslutning="Anbefales.")])
+    settings = Settings(candidates=10)
+    ans = Assistant(settings, index=FakeIndex([*meetings(), culture], settings)).ask(
+        "Hvad lagde administrationen op til om Greve Harmoniorkester og koncerten i Portalen?")
+    assert not ans.refused and "nytårskoncert i Portalen" in ans.text  # the closest sentence, then the Indstilling
+    assert "underskudsgarantien til nytårskoncerten bliver godkendt" in ans.text
+    assert "driftstilskudsaftalen for 2023-2026 godkendes" in ans.text
+
+
 def test_a_count_asked_for_one_year_quotes_that_years_row_of_a_table(greve_dir, settings, assistant):
     """ "Hvor mange ... via giv-et-praj i 2023?": Greve's point counts the reports in a table, one row a year
     ("2023 | 1628 stk."); rows shorter than a sentence were never scored, and another year's row led the answer."""

@@ -56,6 +56,10 @@ def test_section_kinds():
                                          "Sagsfremstilling")] == [
         "recommendation", "recommendation", "path", "path", "path", "attendance", "attendance", "attachments", ""
     ]  # fmt: skip
+    # the Indstilling's opening line read as a heading of its own, under an empty "Indstilling" (41 Greve points)
+    assert [v.section_kind(h) for h in ("Administrationen indstiller, at", "Center for Teknik & Miljø indstiller",
+                                        "Hvad taler for at indstille", "Sagsbeskrivelse")] == [
+        "recommendation", "recommendation", "", ""]
 
 
 def test_inline_decision():
