@@ -188,25 +188,23 @@ def correct_typos(plan: QueryPlan, index: Any) -> None:
 def boost_titles(hits: list[Hit], terms: list[str], weight: float, top: int = TITLE_TOP) -> list[Hit]:
     """The fused top points re-sorted with a bonus for a title that names the question's topic ("Forslag til
     Planstrategi 2023" for "forslaget til Planstrategi 2023"): ``weight`` x the share of topic terms in the title."""
-    if weight <= 0 or not terms or not hits:
+    if weight <= 0 or not terms:
         return hits
-    head = hits[:top]
-    for hit in head:
-        hit.score += weight * coverage(terms, hit.first.point_title)
-    return sorted(head, key=ranking) + hits[top:]
+    return _boost(hits, lambda hit: weight * coverage(terms, hit.first.point_title), top)
 
 
 def boost_quoted(hits: list[Hit], names: list[str], weight: float, top: int = TITLE_TOP) -> list[Hit]:
     """The fused top points re-sorted with a bonus of ``weight`` for each name the question quotes ('Borgerens
     Valg') that the point's title or the chunk found holds as written: the user named the thing, not a topic like it
     (the title bonus counts the name's words among the others: "projekt", "borger" and "valg" are everywhere)."""
-    if weight <= 0 or not names or not hits:
+    if weight <= 0 or not names:
         return hits
-    head = hits[:top]
-    for hit in head:
+
+    def bonus(hit: Hit) -> float:
         text = " ".join(f"{hit.first.point_title} {hit.first.body}".lower().split())
-        hit.score += weight * sum(name in text for name in names)
-    return sorted(head, key=ranking) + hits[top:]
+        return weight * sum(name in text for name in names)
+
+    return _boost(hits, bonus, top)
 
 
 # A year in a title names the edition of a recurring point ("Kapacitetsvurdering af skoleområdet 2022", "Budget
@@ -268,6 +266,14 @@ def demote_closed(hits: list[Hit], intent: str, top: int = TITLE_TOP) -> list[Hi
 def demote_catch_all(hits: list[Hit], factor: float = CATCH_ALL_FACTOR, top: int = TITLE_TOP) -> list[Hit]:
     """The fused top points re-sorted with catch-all points' scores times ``factor``."""
     return _demote(hits, lambda hit: is_catch_all_point(hit.first.point_title), factor, top)
+
+
+def _boost(hits: list[Hit], bonus: Callable[[Hit], float], top: int) -> list[Hit]:
+    """The fused top points re-sorted with ``bonus`` added to each one's score."""
+    head = hits[:top]
+    for hit in head:
+        hit.score += bonus(hit)
+    return sorted(head, key=ranking) + hits[top:]
 
 
 def _demote(hits: list[Hit], pick: Callable[[Hit], bool], factor: float, top: int) -> list[Hit]:
