@@ -229,16 +229,17 @@ _PART_OF_YEAR = re.compile(
     r"i (?:starten|begyndelsen|slutningen) af|først i|sidst i|midt i|primo|ultimo|medio|"
     r"i (?:første|andet|sidste) halvår(?: af)?|(?:først|sidst) på året)[\s-]+(?:in\s+|of\s+)?((?:19|20)\d{2})\b",
     re.I)
-_PART_MONTHS = {"early": (1, 6), "late": (7, 12), "mid": (4, 9)}
-_PART_KIND = (("mid", ("mid", "middle", "midt", "medio")),
-              ("late", ("late", "end", "second", "slutningen", "sidst", "ultimo", "andet", "sidste")),
-              ("early", ("early", "beginning", "start", "first", "starten", "begyndelsen", "først", "primo", "første")))
+_PART_MONTHS = (  # (the words of a part, its first and last month), the middle looked for first ("midt i")
+    ({"mid", "middle", "midt", "medio"}, (4, 9)),
+    ({"late", "end", "second", "slutningen", "sidst", "ultimo", "andet", "sidste"}, (7, 12)),
+    ({"early", "beginning", "start", "first", "starten", "begyndelsen", "først", "primo", "første"}, (1, 6)),
+)
 
 
 def _part_of_year(phrase_: str) -> tuple[int, int]:
     """The first and last month of the part of a year a phrase names ("i slutningen af" -> (7, 12))."""
     found = set(re.findall(r"\w+", phrase_.lower()))
-    return next(_PART_MONTHS[kind] for kind, words_ in _PART_KIND if found & set(words_))
+    return next(months for words_, months in _PART_MONTHS if found & words_)
 
 
 # A day, week or month counted from today ("i går", "last week", "denne måned"; not "i dag", "today": mostly
@@ -500,7 +501,7 @@ _AFTER = {"fra", "from", "siden", "since", "efter", "after"}
 _BEFORE = {"før", "inden", "before", "til", "until", "indtil"}
 _EFFECTIVE = {"fra", "from", "pr", "per", "efter", "after"}
 # ... and a bare year after those words when a word for taking effect stands just before it
-_TAKES_EFFECT = re.compile(r"\b(?:gælde\w*|træde\w* i kraft|i kraft|virkning|effective|effect|appl(?:y|ies|ied)|"
+_TAKES_EFFECT = re.compile(r"\b(?:gælde\w*|i kraft|virkning|effective|effect|appl(?:y|ies|ied)|"
                            r"valid)\s+(?:\w+\s+){0,2}$", re.I)
 _WORD_BEFORE = re.compile(r"([\wæøå.]+)\s*$", re.I)
 
