@@ -622,12 +622,17 @@ class ExtractiveAnswerer:
             # the words' stems only where a compound's head or parts are looked for (8+ letters, not in the text)
             heads = any(len(t) >= 8 and t not in glued for g in groups for t in g)
             have = stems(searched) if heads else set()
-            unknown = [
-                g for g in groups
-                if not any(t.isdigit() or (_in_text(t, glued, have, searched) if len(t) >= 4 else
-                                           plan.lang == "da" or re.search(rf"\b{re.escape(t)}", low))
-                           or self.index.bm25(t, 1, f, compounds=False, term=True) for t in g)
-            ]  # fmt: skip
+
+            def known(t: str) -> bool:
+                if t.isdigit():
+                    return True
+                if len(t) < 4 and (plan.lang == "da" or re.search(rf"\b{re.escape(t)}", low)):
+                    return True
+                if len(t) >= 4 and _in_text(t, glued, have, searched):
+                    return True
+                return bool(self.index.bm25(t, 1, f, compounds=False, term=True))
+
+            unknown = [g for g in groups if not any(known(t) for t in g)]
             if plan.lang == "en" and unknown:
                 # the glossary's guess is a compound the minutes do not use ("local museum" -> lokalmuseum) for a
                 # thing they name by its last part, a Danish compound's head ("Greve Museum"): known through it
