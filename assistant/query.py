@@ -74,7 +74,8 @@ _QUANTITY = re.compile(
     r"hvad (?:er|var|bliver|blev) (?:\w+ ){0,2}?\w*(?:takst|pris|beløb|gebyr|tilskud|udgift)\w*|"
     r"what (?:(?:was|is|were|are) the )?(?:\w+ ){0,2}?(?:amount|price|cost|rate|share|percentage|number|"
     r"rank(?:ing)?)|hvilk(?:et|en) (?:\w+ ){0,2}?(?:beløb|pris|takst|andel|procent\w*)|"
-    r"what (?:did|does|do|will|would) (?:[\w'-]+ ){1,5}?cost|\w*procent\w*|percent\w*|turnout|rank(?:ed|ing)?|"
+    r"what (?:did|does|do|will|would) (?:[\w'-]+ ){1,5}?cost|what (?:[\w'-]+ ){1,10}?(?:to|will|would) cost|"
+    r"hvad (?:[\w-]+ ){1,10}?(?:at )?koste|\w*procent\w*|percent\w*|turnout|rank(?:ed|ing)?|"
     r"antal(?:let)?|number of)\b", re.I)
 # A count asked of a thing: the words after "hvor mange" / "how many" (English two: "how many full-time places"); money
 # or a share when they name it ("Hvor mange penge", "med hvor mange procent"), else a count whatever the rest asks

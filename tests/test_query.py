@@ -605,6 +605,10 @@ def test_the_words_naming_a_standard_point_leave_the_topic_whole():
         ("What was the number of reports in 2023?", "number"),
         ("What will the extra yearly upkeep cost the municipality?", "money"),  # any tense, words between
         ("What does a year's subscription cost?", "money"),
+        # cost as a verb after "to" / "will" ("expected to cost"), Danish "koste" after the words it asks of
+        ("What was the fix with an earlier green for bikes expected to cost?", "money"),
+        ("Hvad skulle løsningen med tidligt grønt for cyklister koste?", "money"),
+        ("What was the plan expected to achieve?", ""),
     ],
 )
 def test_a_question_for_an_amount_count_or_share(question, quantity):
