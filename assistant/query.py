@@ -87,7 +87,7 @@ _QUANTITY_KINDS = (
     ("share", re.compile(r"\b(\w*procent\w*|percent\w*|andel\w*|share|turnout)\b", re.I)),
     ("money", re.compile(r"\b(koste\w*|pris\w*|beløb\w*|\w*takst\w*|\w*tilskud\w*|\w*bevilling\w*|\w*gebyr\w*|"
                          r"\w*udgift\w*|dyr[te]?|kroner|kr|penge|money|cost\w*|price\w*|amount|fund\w*|grant\w*|"
-                         r"fee\w*|expensive)\b", re.I)),
+                         r"fee\w*|expensive|\w*budget\w*)\b", re.I)),
 )
 _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("attendance", re.compile(

@@ -609,6 +609,8 @@ def test_the_words_naming_a_standard_point_leave_the_topic_whole():
         ("What was the fix with an earlier green for bikes expected to cost?", "money"),
         ("Hvad skulle løsningen med tidligt grønt for cyklister koste?", "money"),
         ("What was the plan expected to achieve?", ""),
+        ("How big a construction budget did the administration propose?", "money"),  # a budget's size is money
+        ("Hvor stort er budgettet til vedligehold?", "money"),
     ],
 )
 def test_a_question_for_an_amount_count_or_share(question, quantity):
