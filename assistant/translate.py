@@ -125,6 +125,47 @@ def _forms(word: str) -> list[str]:
     return forms
 
 
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """A general English word list, lower case: Webster's Second (1934) and GCIDE (Webster's 1913 with WordNet), as
+    the english-words package ships them (264,494 words): the words an English question may use that are no name."""
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2", "gcide"], lower=True))
+
+
+def english_word(word: str) -> bool:
+    """Whether ``word`` is English: in the word list in one of its form guesses ("councils", "approved"), in British
+    or American spelling, or a hyphenated word of English words of two letters or more ("co-owner", "mid-term";
+    not "e-sports", whose "e" is none). A name or a borrowing the list lacks ("minigolf", "Airbnb") is not."""
+    word = re.sub(r"'s?$", "", word.lower()).strip("-")
+    known = _english_words()
+
+    def guesses(w: str) -> list[str]:
+        # beside _forms: a short word's plural or -ing ("ins" of "break-ins", "using"), a comparative or superlative
+        # ("safer", "lowest", "biggest", "easiest")
+        out = [*_forms(w), w.removesuffix("s")]
+        for end in ("ing", "er", "est"):
+            if w.endswith(end) and len(w) > len(end) + 1:
+                stem_ = w[: -len(end)]
+                out += [stem_, stem_ + "e", stem_[:-1] + "y" if stem_.endswith("i") else stem_]
+                if len(stem_) > 2 and stem_[-1] == stem_[-2]:
+                    out.append(stem_[:-1])
+        return out
+
+    def listed(w: str) -> bool:
+        return any(form in known for v in {w, british(w)} for form in guesses(v))
+
+    return all(len(part) >= 2 and listed(part) for part in word.split("-"))
+
+
+def unglossed_words(text: str) -> list[str]:
+    """The words of an English ``text`` that no glossary phrase covers, as written."""
+    runs, _ = _glossary_runs(text)
+    covered = {i for start, end, _ in runs for i in range(start, end)}
+    return [m.group(0) for i, m in enumerate(_WORD.finditer(text)) if i not in covered]
+
+
 def danish_words(text: str) -> tuple[list[str], list[str]]:
     """(Danish words for the glossary phrases in ``text``, capitalised words that are not at a sentence start).
 

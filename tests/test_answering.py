@@ -813,3 +813,43 @@ def test_the_answer_weighs_the_sentences_of_the_fifth_best_point(monkeypatch):
     assert ans.citations[0].point_number == "9" and "2,2 mio. kr." in ans.text
     monkeypatch.setattr(assistant.settings, "answer_points", 3)
     assert "2,2 mio. kr." not in assistant.ask(question).text
+
+
+def test_an_english_question_naming_a_thing_in_a_word_that_is_no_english_and_no_word_of_the_minutes_is_refused():
+    """ "minigolf" is no English word the word list knows, no glossary phrase and no word of these minutes: the
+    question names a thing they never treat, though its other words ("beach", "course") are theirs: the whole unknown
+    penalty. A word of the minutes, alone or in a compound ("minigolfbane"), is no such word."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    def penalty(text: str, question: str) -> float:
+        beach = meeting("Kultur- og Fritidsudvalget", "2023-06-14", [point(
+            "5", "Nye aktiviteter ved stranden", Sagsbeskrivelse=text, Beslutning="Godkendt.")])
+        assistant = Assistant(settings, index=FakeIndex([*meetings(), beach], settings))
+        plan = assistant.plan(question)
+        top = assistant.search(question, plan=plan)[0]
+        assert top.first.point_title == "Nye aktiviteter ved stranden"
+        found = {top.point_key: (top.first.meeting_date, assistant.index.catalog.agenda_point(top.point_key))}
+        return assistant.extractive._penalty(plan, found, top)
+
+    settings = Settings(candidates=10)
+    golf = "Did the committee approve a minigolf course near the beach?"
+    course = "Did the committee approve a course near the beach?"
+    without = "Kommunen anlægger en kursusbane for løbere ved stranden."
+    assert penalty(without, golf) == pytest.approx(penalty(without, course) + settings.refusal_unknown_penalty)
+    with_golf = "Kommunen anlægger en kursusbane og en minigolfbane ved stranden."
+    assert penalty(with_golf, golf) == pytest.approx(penalty(with_golf, course))
+    assistant = Assistant(settings, index=FakeIndex(meetings(), settings))
+    assert assistant.ask("Did the committee approve a minigolf course near the beach?").refused
+
+
+def test_english_words_are_known_in_their_forms_and_names_and_borrowings_are_not():
+    from assistant.translate import english_word, unglossed_words
+
+    for word in ("councils", "approved", "using", "safer", "lowest", "biggest", "coloured", "neighbors", "became",
+                 "co-owner", "break-ins", "mid-"):
+        assert english_word(word), word
+    for word in ("minigolf", "e-sports", "Airbnb", "Lillevangsvej", "kommunalbestyrelsen"):
+        assert not english_word(word), word
+    assert "minigolf" in unglossed_words("a minigolf course near the beach")
+    assert "beach" not in unglossed_words("a minigolf course near the beach")  # a glossary phrase
