@@ -866,8 +866,13 @@ def analyse(
     for name in [committee, *plan.committee_boost]:
         for alias in committee_aliases(name or ""):
             topic = _alias_pattern(alias).sub(" ", topic)
-    for rx in (_FULL_DATE_DA, _FULL_DATE_EN, _NUM_DATE, _ISO_DATE, _MONTH_YEAR, _PART_OF_YEAR, _SEASON, _YEAR,
-               _REL_YEAR, _REL_SPAN):
+    for rx in (_FULL_DATE_DA, _FULL_DATE_EN, _NUM_DATE, _ISO_DATE, _MONTH_YEAR, _PART_OF_YEAR, _SEASON):
+        topic = rx.sub(" ", topic)
+    # a year outside the period the question's meetings are in is what the point is about ("When the council in
+    # autumn 2023 looked at the complaint cases from 2022": the report on 2022, not the one on 2023): a topic number
+    years = range(date_from.year, (date_to or date_from).year + 1) if date_from else None
+    topic = _YEAR.sub(lambda m: " " if years is None or int(m.group(2)) in years else m.group(2), topic)
+    for rx in (_REL_YEAR, _REL_SPAN):
         topic = rx.sub(" ", topic)
     topic = _POINT_ORDINAL.sub(" ", _POINT_REF.sub(" ", topic))
     topic = CASE_NUMBER_ASKED.sub(" ", topic)

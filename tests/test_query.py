@@ -822,3 +822,21 @@ def test_a_month_period_is_one_calendar_month_not_a_day_season_year_or_open_peri
     assert month_period(*find_period("in February 2024"))
     for text in ("den 13. januar 2023", "i sommeren 2024", "siden sommeren 2024", "i 2023", "since March 2023"):
         assert not month_period(*find_period(text)), text
+
+
+@pytest.mark.parametrize(
+    ("question", "numbers", "period"),
+    [
+        # the season dates the meetings; the other year is what the report is about
+        ("When the council in autumn 2023 looked at the complaint cases from 2022, which party voted no?", ["2022"],
+         (date(2023, 9, 1), date(2023, 11, 30))),
+        ("Hvor mange klager kom der i 2022, ifølge opgørelsen behandlet i efteråret 2023?", ["2022"],
+         (date(2023, 9, 1), date(2023, 11, 30))),
+        # a year inside the period is the period, not a topic number
+        ("Hvad besluttede byrådet i 2023 om budget 2024?", ["2024"], (date(2023, 1, 1), date(2023, 12, 31))),
+        ("Hvad besluttede byrådet i 2023?", [], (date(2023, 1, 1), date(2023, 12, 31))),
+    ],
+)
+def test_a_year_outside_the_questions_period_is_a_topic_number(question, numbers, period):
+    plan = analyse(question)
+    assert plan.numbers == numbers and (plan.filters.date_from, plan.filters.date_to) == period
