@@ -375,6 +375,14 @@ def quoted_names(text: str) -> list[str]:
     return [" ".join(m.group(1).lower().split()) for m in _QUOTED.finditer(text) if m.group(1).strip()]
 
 
+def names_in(text: str) -> list[str]:
+    """The capitalised words of ``text`` that do not begin it or one of its sentences: names ("betalingsparkering ved
+    Hundige Strand" -> Hundige, Strand)."""
+    return [m.group(0) for m in re.finditer(r"[A-ZÆØÅ][\wæøå-]*", text)
+            if m.start() > 0 and not text[: m.start()].rstrip().endswith((".", "?", "!", ":"))
+            and text[m.start() - 1] in " \t\n\"'«»(" ]
+
+
 def content_terms(text: str) -> list[str]:
     """Stems of the words that carry the topic (no stop words, no generic question words, no short words)."""
     out: list[str] = []

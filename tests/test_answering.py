@@ -853,3 +853,30 @@ def test_english_words_are_known_in_their_forms_and_names_and_borrowings_are_not
         assert not english_word(word), word
     assert "minigolf" in unglossed_words("a minigolf course near the beach")
     assert "beach" not in unglossed_words("a minigolf course near the beach")  # a glossary phrase
+
+
+def test_a_known_name_does_not_dilute_the_danish_word_the_minutes_never_use():
+    """ "betalingsparkering ved Hundige Strand": the minutes know the beach, never paid parking. The name places the
+    question; counted as topic words, its two words halved the unknown word's share of the penalty, and the question
+    was answered from a point about the beach."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    beach = meeting("Klima-, Teknik- og Miljøudvalget", "2023-06-14", [point(
+        "5", "Parkering ved Hundige Strand",
+        Sagsbeskrivelse="Der etableres flere parkeringspladser ved Hundige Strand.", Beslutning="Godkendt.")])
+    settings = Settings(candidates=10)
+    assistant = Assistant(settings, index=FakeIndex([*meetings(), beach], settings))
+
+    def penalty(question: str) -> float:
+        plan = assistant.plan(question)
+        top = assistant.search(question, plan=plan)[0]
+        assert top.first.point_title == "Parkering ved Hundige Strand"
+        found = {top.point_key: (top.first.meeting_date, assistant.index.catalog.agenda_point(top.point_key))}
+        return assistant.extractive._penalty(plan, found, top)
+
+    # the unknown word is all the question asks: the whole penalty, as without the name
+    assert penalty("Hvad er besluttet om betalingsparkering ved Hundige Strand?") == pytest.approx(
+        settings.refusal_unknown_penalty)
+    # a word that is no name still counts: "stranden" is part of what is asked
+    assert penalty("Hvad er besluttet om betalingsparkering ved stranden?") < settings.refusal_unknown_penalty

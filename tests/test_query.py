@@ -840,3 +840,12 @@ def test_a_month_period_is_one_calendar_month_not_a_day_season_year_or_open_peri
 def test_a_year_outside_the_questions_period_is_a_topic_number(question, numbers, period):
     plan = analyse(question)
     assert plan.numbers == numbers and (plan.filters.date_from, plan.filters.date_to) == period
+
+
+def test_names_are_the_capitalised_words_inside_a_sentence():
+    from assistant.query import names_in
+
+    assert names_in("Hvad er besluttet om betalingsparkering ved Hundige Strand og ved stationerne?") == [
+        "Hundige", "Strand"]
+    assert names_in("Mosede Fort. Hvad koster Tune Skole?") == ["Fort", "Tune", "Skole"]  # not a sentence's first
+    assert names_in("Sag 23-013581 – hvilken strækning?") == []

@@ -27,6 +27,7 @@ from assistant.query import (
     coverage,
     find_case_number,
     month_period,
+    names_in,
     question_pieces,
     stem_word,
     stems,
@@ -651,6 +652,13 @@ class ExtractiveAnswerer:
                 # is most of what it asks. An English question's Danish words are the glossary's guesses: each counts
                 # once (weighted too, three English dev questions answered before were refused: d3q022, q082, do002).
                 weight = self.index.specificity if plan.lang == "da" else (lambda term: 1.0)
+                if plan.lang == "da":
+                    # a name the minutes know ("Hundige Strand") places what is asked, it is not what is asked: it
+                    # does not dilute the word they never use ("betalingsparkering ved Hundige Strand og ved
+                    # stationerne"; counted, its two words halved the unknown word's share; ten dev sets, 2026-12-05:
+                    # one more unanswerable question refused, d9q041, no answer lost)
+                    named = {stem_word(name.lower()) for name in names_in(plan.question)}
+                    terms = [t for t in terms if t not in named or [t] in unknown]
                 total = sum(weight(t) for t in terms)
                 penalty += s.refusal_unknown_penalty * sum(weight(t) for g in unknown for t in g) / max(total, 1e-9)
         return penalty
