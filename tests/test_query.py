@@ -849,3 +849,11 @@ def test_names_are_the_capitalised_words_inside_a_sentence():
         "Hundige", "Strand"]
     assert names_in("Mosede Fort. Hvad koster Tune Skole?") == ["Fort", "Tune", "Skole"]  # not a sentence's first
     assert names_in("Sag 23-013581 – hvilken strækning?") == []
+
+
+def test_danish_question_words_are_no_topic_terms():
+    from assistant.query import content_terms
+
+    assert content_terms("Hvorfor ville forvaltningen vente med en plan for Brødmosen?") == [
+        "vent", "plan", "brødmos"]
+    assert "hvorvid" not in content_terms("Hvorvidt blev planen vedtaget?")
