@@ -96,6 +96,25 @@ _AMERICAN = (
 )
 
 
+# The word list is mostly American: a British spelling is looked up in it as the American (-ise/-ize,
+# -our/-or, -lled/-led, -tre/-ter, -ogue/-og), patterns of the spelling as above
+_BRITISH = (
+    (re.compile(r"^(\w{3,})is(e|ed|es|ing|ation|ations)$"), r"\1iz\2"),
+    (re.compile(r"^(\w+)our(s|hoods?|ed|ing|ful|able|ite|ites)?$"), r"\1or\2"),
+    (re.compile(r"^(\w+[aeiou])ll(ed|ing|ors?|ers?)$"), r"\1l\2"),
+    (re.compile(r"^(\w+)tre(s?)$"), r"\1ter\2"),
+    (re.compile(r"^(\w+)ogue(s?)$"), r"\1og\2"),
+)
+
+
+def _american(word: str) -> str:
+    """A lower-case word in American spelling ("summarise" -> "summarize", "councillors" -> "councilors")."""
+    for pattern, replacement in _BRITISH:
+        if pattern.match(word):
+            return pattern.sub(replacement, word)
+    return word
+
+
 def british(word: str) -> str:
     """A lower-case word in British spelling ("center" -> "centre", "neighbors" -> "neighbours", "organizing" ->
     "organising"); other words as they are."""
@@ -154,9 +173,27 @@ def english_word(word: str) -> bool:
         return out
 
     def listed(w: str) -> bool:
-        return any(form in known for v in {w, british(w)} for form in guesses(v))
+        return any(form in known for v in {w, british(w), _american(w)} for form in guesses(v))
 
     return all(len(part) >= 2 and listed(part) for part in word.split("-"))
+
+
+@lru_cache(maxsize=4096)
+def respelt(word: str) -> str:
+    """A lower-case English word with a slip of typing ("musuem", "comittee") as the one glossary word it was meant
+    as: two neighbouring letters swapped, a double letter written single or a letter doubled (the slips the Danish
+    correction takes, bm25.correction); the word itself when it is a glossary word, an English word or a short one
+    (under five letters), or when no glossary word or several are that close. (Any one letter dropped, added or
+    replaced also turned Danish words of the minutes into glossary words: "høring" -> hiring, "skolen" -> stolen.)"""
+    table = glossary()
+    if len(word) < 5 or not word.isalpha() or any(f in table for f in _forms(word)) or english_word(word):
+        return word
+    splits = [(word[:i], word[i:]) for i in range(1, len(word))]
+    near = {left[:-1] + right[0] + left[-1] + right[1:] for left, right in splits}  # swapped
+    near |= {left + left[-1] + right for left, right in splits}  # a double letter written single
+    near |= {left[:-1] + right for left, right in splits if left[-1] == right[0]}  # a letter doubled
+    found = {w for w in near if any(f in table for f in _forms(w))}
+    return found.pop() if len(found) == 1 else word
 
 
 def unglossed_words(text: str) -> list[str]:
@@ -206,7 +243,7 @@ def _glossary_runs(text: str) -> tuple[list[tuple[int, int, list[str]]], list[st
     # possessives: "the Conservatives'", "Greve's"; a lower-case word's American spelling as the glossary's British
     # (a capitalised one may be a Danish name: "Center for Ejendomme")
     lower = [re.sub(r"'s?$", "", t.lower()) for t, _ in tokens]
-    lower = [british(w) if t.islower() else w for w, (t, _) in zip(lower, tokens, strict=True)]
+    lower = [respelt(british(w)) if t.islower() else w for w, (t, _) in zip(lower, tokens, strict=True)]
     out: list[tuple[int, int, list[str]]] = []
     names: list[str] = []
     i = 0

@@ -847,7 +847,7 @@ def test_english_words_are_known_in_their_forms_and_names_and_borrowings_are_not
     from assistant.translate import english_word, unglossed_words
 
     for word in ("councils", "approved", "using", "safer", "lowest", "biggest", "coloured", "neighbors", "became",
-                 "co-owner", "break-ins", "mid-"):
+                 "co-owner", "break-ins", "mid-", "specialised", "councillors", "behaviour", "travelled"):
         assert english_word(word), word
     for word in ("minigolf", "e-sports", "Airbnb", "Lillevangsvej", "kommunalbestyrelsen"):
         assert not english_word(word), word
@@ -880,3 +880,13 @@ def test_a_known_name_does_not_dilute_the_danish_word_the_minutes_never_use():
         settings.refusal_unknown_penalty)
     # a word that is no name still counts: "stranden" is part of what is asked
     assert penalty("Hvad er besluttet om betalingsparkering ved stranden?") < settings.refusal_unknown_penalty
+
+
+def test_an_english_slip_of_typing_is_read_as_the_glossary_word_and_a_danish_word_is_not():
+    from assistant.translate import danish_words, respelt
+
+    assert respelt("musuem") == "museum" and respelt("comittee") == "committee"  # swapped; a double letter single
+    assert "lokalmuseum" in danish_words("the local musuem")[0]
+    # an English word, a short word or a Danish word of the minutes stays as written
+    for word in ("museum", "sports", "minigolf", "høring", "skolen", "prisen", "kommuneplan"):
+        assert respelt(word) == word
