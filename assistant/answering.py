@@ -52,6 +52,7 @@ from assistant.records import AgendaPoint, Answer, Filters, Hit, Meeting
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
 from assistant.spelling import fold_ascii_danish
+from assistant.translate import english_word
 
 _POINT_WORDS = re.compile(r"\b(punktet|sagen|behandlingen|that item|the item|this item|that point|handling)\b", re.I)
 RECORD_INTENTS = ("decision", "recommendation", "fact", "when")  # a case number alone answers these by its path
@@ -331,6 +332,7 @@ class Assistant:
         question encoder and its tokenizer, the catalog's caches (benchmarks/README.md, cold start: a fresh
         process's first answer took ~2.5 s against ~50 ms warm). The chat calls it in the background at start."""
         self.ask(WARM_UP_QUESTION)
+        english_word("warm")  # the English word list (~0.4 s to load), which an English question reads
         self.clear_caches()
 
     def clear_caches(self) -> None:
