@@ -133,8 +133,10 @@ def _forms(word: str) -> list[str]:
         forms.append(word[:-3] + "y")
     if word.endswith("ed") and len(word) > 4:  # approved -> approve, installed -> install, stopped -> stop
         forms += [word[:-1], word[:-2]] + ([word[:-3]] if word[-3] == word[-4] else [])
-    if word.endswith("ing") and len(word) > 5:  # recruiting -> recruit, moving -> move, planning -> plan
-        forms += [word[:-3], word[:-3] + "e"] + ([word[:-4]] if word[-4] == word[-5] else [])
+    if word.endswith("ing") and len(word) > 5:  # moving -> move, recruiting -> recruit, planning -> plan
+        # the form with e first: "rating" is rate, not rat (a single consonant before -ing follows a silent e;
+        # "ratting" would be rat), "caring" care, not car; where that is no word the bare one follows ("meeting")
+        forms += [word[:-3] + "e", word[:-3]] + ([word[:-4]] if word[-4] == word[-5] else [])
     if word.endswith("ies") and len(word) > 4:
         forms.append(word[:-3] + "y")
     if word.endswith("es") and len(word) > 4:

@@ -890,3 +890,11 @@ def test_an_english_slip_of_typing_is_read_as_the_glossary_word_and_a_danish_wor
     # an English word, a short word or a Danish word of the minutes stays as written
     for word in ("museum", "sports", "minigolf", "høring", "skolen", "prisen", "kommuneplan"):
         assert respelt(word) == word
+
+
+def test_an_ing_form_is_looked_up_with_its_silent_e_first():
+    """ "rating" is rate, not rat (the glossary's rotte), "caring" care, not car; "meeting" has no e-form."""
+    from assistant.translate import _forms
+
+    assert _forms("rating")[:2] == ["rating", "rate"] and _forms("caring")[1] == "care"
+    assert "meet" in _forms("meeting") and "plan" in _forms("planning")
