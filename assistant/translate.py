@@ -93,6 +93,7 @@ _AMERICAN = (
     (re.compile(r"^(catalog|dialog)(s?)$"), r"\1ue\2"),
     (re.compile(r"^gray$"), "grey"),
     (re.compile(r"^aging$"), "ageing"),
+    (re.compile(r"^adviser(s?)$"), r"advisor\1"),  # both spellings are British; the glossary has one
 )
 
 
@@ -246,13 +247,17 @@ def _glossary_runs(text: str) -> tuple[list[tuple[int, int, list[str]]], list[st
     # (a capitalised one may be a Danish name: "Center for Ejendomme")
     lower = [re.sub(r"'s?$", "", t.lower()) for t, _ in tokens]
     lower = [respelt(british(w)) if t.islower() else w for w, (t, _) in zip(lower, tokens, strict=True)]
+    # a plural possessive before the phrase's last word is the singular the glossary's phrase has ("the citizens'
+    # advisor": citizen advisor)
+    attributive = [w[:-1] if t.endswith("s'") and len(w) > 3 else w for w, (t, _) in zip(lower, tokens, strict=True)]
     out: list[tuple[int, int, list[str]]] = []
     names: list[str] = []
     i = 0
     while i < len(tokens):
         for n in range(min(MAX_PHRASE, len(tokens) - i), 0, -1):
-            head = " ".join(lower[i : i + n - 1])
-            found = next((table[k] for f in _forms(lower[i + n - 1]) if (k := f"{head} {f}".strip()) in table), None)
+            heads = dict.fromkeys(" ".join(words_[i : i + n - 1]) for words_ in (lower, attributive))
+            found = next((table[k] for head in heads for f in _forms(lower[i + n - 1])
+                          if (k := f"{head} {f}".strip()) in table), None)
             if found is None and n == 1 and tokens[i][0].isupper():  # an acronym ("IT")
                 found = table.get(tokens[i][0])
             if found:

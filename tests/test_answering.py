@@ -898,3 +898,13 @@ def test_an_ing_form_is_looked_up_with_its_silent_e_first():
 
     assert _forms("rating")[:2] == ["rating", "rate"] and _forms("caring")[1] == "care"
     assert "meet" in _forms("meeting") and "plan" in _forms("planning")
+
+
+def test_a_plural_possessive_before_a_phrases_last_word_is_its_singular():
+    """ "the citizens' adviser" is the glossary's "citizen advisor" (borgerrådgiver); "adviser" is a spelling of
+    "advisor"; a possessive alone ("the Conservatives'", "the bus' route") keeps its word."""
+    from assistant.translate import danish_words
+
+    assert "borgerrådgiver" in danish_words("The citizens' adviser left the job")[0]
+    assert "konservative" in danish_words("What did the Conservatives' group want?")[0]
+    assert "rute" in danish_words("the bus' route")[0]
