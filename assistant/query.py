@@ -375,12 +375,14 @@ def quoted_names(text: str) -> list[str]:
     return [" ".join(m.group(1).lower().split()) for m in _QUOTED.finditer(text) if m.group(1).strip()]
 
 
-def names_in(text: str) -> list[str]:
-    """The capitalised words of ``text`` that do not begin it or one of its sentences: names ("betalingsparkering ved
-    Hundige Strand" -> Hundige, Strand)."""
-    return [m.group(0) for m in re.finditer(r"[A-ZÆØÅ][\wæøå-]*", text)
-            if m.start() > 0 and not text[: m.start()].rstrip().endswith((".", "?", "!", ":"))
-            and text[m.start() - 1] in " \t\n\"'«»(" ]
+# A place named after a preposition of place: "ved Hundige Strand", "på Tune Skole", "i Karlslunde"
+_PLACE = re.compile(r"\b(?:ved|på|i|langs|nær|omkring|udenfor|near|at|in|on|along)\s+((?:[A-ZÆØÅ][\wæøå-]*\s?)+)")
+
+
+def places_in(text: str) -> list[str]:
+    """The words of the names of places ``text`` gives after a preposition of place ("betalingsparkering ved
+    Hundige Strand" -> Hundige, Strand); not a name that is what is asked ("hvad skal Tune Boldklub bruge ...")."""
+    return [w for m in _PLACE.finditer(text) for w in m.group(1).split()]
 
 
 def content_terms(text: str) -> list[str]:

@@ -27,7 +27,7 @@ from assistant.query import (
     coverage,
     find_case_number,
     month_period,
-    names_in,
+    places_in,
     question_pieces,
     stem_word,
     stems,
@@ -653,11 +653,12 @@ class ExtractiveAnswerer:
                 # once (weighted too, three English dev questions answered before were refused: d3q022, q082, do002).
                 weight = self.index.specificity if plan.lang == "da" else (lambda term: 1.0)
                 if plan.lang == "da":
-                    # a name the minutes know ("Hundige Strand") places what is asked, it is not what is asked: it
-                    # does not dilute the word they never use ("betalingsparkering ved Hundige Strand og ved
+                    # a place the minutes know ("ved Hundige Strand") places what is asked, it is not what is asked:
+                    # it does not dilute the word they never use ("betalingsparkering ved Hundige Strand og ved
                     # stationerne"; counted, its two words halved the unknown word's share; ten dev sets, 2026-12-05:
-                    # one more unanswerable question refused, d9q041, no answer lost)
-                    named = {stem_word(name.lower()) for name in names_in(plan.question)}
+                    # one more unanswerable question refused, d9q041, no answer lost). Any name so (not only a place's)
+                    # also took the name asked about out ("hvad skal Tune Boldklub bruge pengene til?")
+                    named = {stem_word(name.lower()) for name in places_in(plan.question)}
                     terms = [t for t in terms if t not in named or [t] in unknown]
                 total = sum(weight(t) for t in terms)
                 penalty += s.refusal_unknown_penalty * sum(weight(t) for g in unknown for t in g) / max(total, 1e-9)
