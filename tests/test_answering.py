@@ -908,3 +908,25 @@ def test_a_plural_possessive_before_a_phrases_last_word_is_its_singular():
     assert "borgerrådgiver" in danish_words("The citizens' adviser left the job")[0]
     assert "konservative" in danish_words("What did the Conservatives' group want?")[0]
     assert "rute" in danish_words("the bus' route")[0]
+
+
+def test_a_recommendation_question_quotes_the_short_indstilling_whole_in_its_order():
+    """The best sentence is one item of the Indstilling ("- partnerskabet finansieres ..."): its other item is what
+    was recommended too, quoted with it in the Indstilling's order (it was left out: one item stood for the whole)."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    stime = meeting("Skole-, Børne- og Ungeudvalget", "2023-10-10", [point(
+        "5", "Styrket indsats for børn og unges mentale sundhed",
+        Resume="Kommunen skal give tilsagn om deltagelse i et partnerskab om børn og unges mentale sundhed.",
+        Sagsbeskrivelse="Partnerskabet finansieres i de første år af staten. Derefter skal kommunen selv finansiere "
+                        "partnerskabet med DUT-midler.",
+        Indstilling="Administrationen indstiller, at udvalget godkender at\n\n- Greve Kommune tilsluttes "
+                    "partnerskabet i Region Sjælland\n\n- partnerskabet finansieres med DUT-midler til psykiatrien",
+        Beslutning="Godkendt.")])
+    settings = Settings(candidates=10)
+    assistant = Assistant(settings, index=FakeIndex([*meetings(), stime], settings))
+    text = assistant.ask("Hvordan skulle partnerskabet finansieres, indstillede administrationen?").text
+    items = ["- Greve Kommune tilsluttes partnerskabet", "- partnerskabet finansieres med DUT-midler"]
+    assert all(item in text for item in items), text
+    assert text.index(items[0]) < text.index(items[1])
