@@ -420,6 +420,10 @@ def stems(text: str) -> set[str]:
 
 def detect_intent(question: str, has_case: bool = False) -> str:
     q = question.lower()
+    if (clause := _WHEN_CLAUSE.match(q)) and q[clause.end():].strip():
+        # "When the school committee heard about X, what did they ask to see later?": the opening clause dates
+        # what the question after the comma asks
+        return detect_intent(q[clause.end():], has_case)
     for intent, pattern in _INTENT_PATTERNS:
         if m := pattern.search(q):
             if intent == "participants" and m.group(0) in _MEMBERSHIP and not _ASKS_WHO.match(q):
@@ -444,6 +448,10 @@ def detect_intent(question: str, has_case: bool = False) -> str:
 
 
 _MEMBERSHIP = ("medlemmer", "members", "sidder i", "sad i", "sits on")
+# An English question opening with a "when" clause before the question itself ("When the council approved X, did
+# anyone vote against?"): a comma, then another question word or an auxiliary (the closed class of _OTHER_WH)
+_WHEN_CLAUSE = re.compile(r"^(?:and |but |so )?when\b[^?]*?,\s*(?=(?:what|which|who|whom|whose|how|where|why|did|does|"
+                          r"do|was|were|is|are|has|have|had|can|could|will|would|should)\b)")
 # An English question opening with another question word or an auxiliary uses a later "when" as a conjunction
 _OTHER_WH = re.compile(r"^(?:and |but |so )?(?:what|which|who|whom|whose|how|where|why|did|does|do|was|were|is|are|"
                        r"has|have|had|can|could|will|would|should)\b")

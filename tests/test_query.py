@@ -291,6 +291,11 @@ def test_council_alone_is_another_council_only_after_a_word_naming_its_kind(ques
         ("Hvorfor sendte udvalget politikken retur til administrationen?", "decision"),
         ("Hvorfor sendte Plan- og Tryghedsudvalget andet udkast til politikken retur?", "decision"),
         ("Hvilken model valgte udvalget?", "fact"),
+        # an opening "when" clause dates what the question after its comma asks
+        ("When the school committee heard about the plan, what did they ask to see later?", "decision"),
+        ("When the council approved the top-up in November 2024, did anyone vote against?", "votes"),
+        ("When was the budget approved, and what did it cost?", "when"),
+        ("When did the committee meet?", "when"),
     ],
 )
 def test_intent(question, intent):
