@@ -930,3 +930,23 @@ def test_a_recommendation_question_quotes_the_short_indstilling_whole_in_its_ord
     items = ["- Greve Kommune tilsluttes partnerskabet", "- partnerskabet finansieres med DUT-midler"]
     assert all(item in text for item in items), text
     assert text.index(items[0]) < text.index(items[1])
+
+
+def test_a_long_decision_opening_a_list_with_a_semicolon_is_quoted_with_its_items():
+    """ "1. Udvalget ønsker at der fremlægges sager om;" opens the list of what the committee asked for (a semicolon
+    mistyped for the colon): its items are the decision, quoted after it, not only the one closest to the question."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    items = ["- Status på arbejdet med ensomhed", "- Større initiativer i byrådsperioden",
+             "- Helhedsorienterede indsatser", "- Unge med flere problemstillinger",
+             "- Indsatser for voldsramte personer i nære relationer"]
+    status = meeting("Social- og Handicapudvalget", "2024-11-18", [point(
+        "5", "Midtvejsstatus på Social- og Handicappolitikken",
+        Resume="På dette møde gives en midtvejsstatus på Social- og Handicappolitikken.",
+        Beslutning="\n\n".join(["1. Udvalget ønsker at der fremlægges sager om;", *items,
+                                "2. Orienteringen blev taget til efterretning."]))])
+    settings = Settings(candidates=10)
+    assistant = Assistant(settings, index=FakeIndex([*meetings(), status], settings))
+    text = assistant.ask("Hvilke sager ønskede udvalget fremlagt ved midtvejsstatus på handicappolitikken?").text
+    assert all(item in text for item in items), text

@@ -196,6 +196,14 @@ PRECOMPUTED_POOL = 24  # sentences scored by cosine when their vectors were stor
 _BULLET = re.compile(r"^\s*(?:[-•*·]|\d{1,2}[.)])\s+")
 
 
+def _leads_in(unit: Unit, following: list[Unit]) -> bool:
+    """Whether ``unit`` introduces the list ``following`` it: it ends in a colon, or in a semicolon (mistyped for
+    it: "Udvalget ønsker at der fremlægges sager om;") before an item."""
+    if unit.text.endswith(":"):
+        return True
+    return unit.text.endswith(";") and bool(following) and bool(_BULLET.match(following[0].text))
+
+
 # Quotation marks of the minutes ("...", ”...”, „...“, »...«): a sentence cut out of a quotation keeps one of its
 # pair, which inside the answer's »...« reads as a stray mark
 _OPENING, _CLOSING = "\"”„“«»", "\"”“»«"
@@ -748,9 +756,9 @@ class ExtractiveAnswerer:
                 chosen.append(max(counting, key=lambda u: (
                     -u.rank, coverage(plan.terms, f"{u.section} {u.label} {u.text}"), -u.pos)))
         for u in list(chosen):  # "... følgende navne:" -> the list that follows
-            if u.text.endswith(":"):
-                follow = [v for v in units if v.point_key == u.point_key and v.section == u.section
-                          and u.pos < v.pos <= u.pos + LIST_UNITS and v not in chosen]
+            follow = [v for v in units if v.point_key == u.point_key and v.section == u.section
+                      and u.pos < v.pos <= u.pos + LIST_UNITS and v not in chosen]
+            if _leads_in(u, follow):
                 at = chosen.index(u) + 1
                 chosen[at:at] = follow
         if _ASKS_WHICH.match(plan.question):
@@ -776,7 +784,11 @@ class ExtractiveAnswerer:
                 decision = [u for u in decision if u.section == dated.heading] or decision
             if len(decision) > DECISION_UNITS:  # its opening line (the decision: "At 1 og 2: Drøftet") and its best
                 top = next((u for u in ranked if u in decision), decision[0])
-                decision = [decision[0]] if top is decision[0] else [decision[0], top]
+                items = decision[1 : LIST_UNITS + 1]
+                if _leads_in(decision[0], items):  # "Udvalget ønsker at der fremlægges sager om;" and its items
+                    decision = [decision[0], *items] + ([top] if top not in items and top is not decision[0] else [])
+                else:
+                    decision = [decision[0]] if top is decision[0] else [decision[0], top]
             if decision and approves_recommendation(" ".join(u.text for u in decision)):
                 # "Godkendt.": what was approved is the Indstilling, quoted after it (its lead-in and items)
                 approved = [u for u in units if u.point_key == best.point_key and u not in decision
