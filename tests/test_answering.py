@@ -950,3 +950,21 @@ def test_a_long_decision_opening_a_list_with_a_semicolon_is_quoted_with_its_item
     assistant = Assistant(settings, index=FakeIndex([*meetings(), status], settings))
     text = assistant.ask("Hvilke sager ønskede udvalget fremlagt ved midtvejsstatus på handicappolitikken?").text
     assert all(item in text for item in items), text
+
+
+def test_a_decision_naming_an_item_of_the_indstilling_is_quoted_with_that_item():
+    """ "Udvalget beslutter punkt a.": item a of the Indstilling ("a. at henlægge sagen") is what was decided."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    job = meeting("Beskæftigelses- og Erhvervsudvalget", "2022-05-30", [point(
+        "3", "Indsats for kortere jobafklaringsforløb",
+        Sagsbeskrivelse="Den ekstra indsats for borgere i jobafklaringsforløb udløber ved udgangen af 2022.",
+        Indstilling="Administrationen indstiller, at udvalget beslutter enten\n\na. at henlægge sagen\n\n"
+                    "b. at forlænge indsatsen for borgere i jobafklaringsforløb til også at gælde 2023",
+        Beslutning="Udvalget beslutter punkt a.")])
+    settings = Settings(candidates=10)
+    assistant = Assistant(settings, index=FakeIndex([*meetings(), job], settings))
+    text = assistant.ask("Blev den ekstra indsats for borgere i jobafklaringsforløb forlænget til 2023?").text
+    assert "Udvalget beslutter punkt a." in text and "a. at henlægge sagen" in text, text
+    assert text.index("a. at henlægge sagen") > text.index("Udvalget beslutter punkt a.")

@@ -196,6 +196,12 @@ PRECOMPUTED_POOL = 24  # sentences scored by cosine when their vectors were stor
 _BULLET = re.compile(r"^\s*(?:[-•*·]|\d{1,2}[.)])\s+")
 
 
+# A decision that names an item of the Indstilling ("Udvalget beslutter punkt a.", "Indstillingens pkt. 2 godkendt"),
+# and an item's label ("a. at henlægge sagen", "- 2) at ...")
+_ITEM_REF = re.compile(r"\b(?:punkt|pkt\.?)\s*([a-h]|\d{1,2})\b(?![.,]\d)", re.I)
+_ITEM_LABEL = re.compile(r"^\s*(?:[-•*·]\s*)?([a-h]|\d{1,2})[.)]\s", re.I)
+
+
 def _leads_in(unit: Unit, following: list[Unit]) -> bool:
     """Whether ``unit`` introduces the list ``following`` it: it ends in a colon, or in a semicolon (mistyped for
     it: "Udvalget ønsker at der fremlægges sager om;") before an item."""
@@ -812,6 +818,13 @@ class ExtractiveAnswerer:
             if len(decision) > 3:  # a longer one (votes, remarks after it): its opening line, the decision itself
                 decision = decision[:1]
             chosen += [u for u in decision if u not in chosen]
+        for u in list(chosen):  # "Udvalget beslutter punkt a.": the Indstilling's item a is what was decided
+            refs = _ITEM_REF.findall(u.text) if is_section(u.section, "beslutning") else []
+            items = [v for v in units if v.point_key == u.point_key and v not in chosen
+                     and section_kind(v.section) == "recommendation"
+                     and (m := _ITEM_LABEL.match(v.text)) and m.group(1).lower() in {r.lower() for r in refs}]
+            at = chosen.index(u) + 1
+            chosen[at:at] = items
         return chosen
 
     def _compose(self, plan: QueryPlan, chosen: list[Unit], chunks: dict, evidence: float) -> Answer:
