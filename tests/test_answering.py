@@ -968,3 +968,19 @@ def test_a_decision_naming_an_item_of_the_indstilling_is_quoted_with_that_item()
     text = assistant.ask("Blev den ekstra indsats for borgere i jobafklaringsforløb forlænget til 2023?").text
     assert "Udvalget beslutter punkt a." in text and "a. at henlægge sagen" in text, text
     assert text.index("a. at henlægge sagen") > text.index("Udvalget beslutter punkt a.")
+
+
+def test_an_item_of_the_decision_approving_an_item_of_the_indstilling_is_quoted_with_it():
+    """ "1. Godkendt" says only that item 1 of the Indstilling was approved: the item says what."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    pool = meeting("Kultur- og Fritidsudvalget", "2023-05-24", [point(
+        "3", "Fordeling af tilskud til handicapaktiviteter",
+        Indstilling="Administrationen indstiller, at udvalget:\n\n1. godkender fordelingen af tilskud til "
+                    "handicapaktiviteter på 59.932 kr.\n\n2. beslutter, hvad restmidlerne skal bruges til",
+        Beslutning="1. Godkendt\n\n2. Udvalget besluttede, at restmidlerne føres tilbage til Idrætspuljen.")])
+    settings = Settings(candidates=10)
+    assistant = Assistant(settings, index=FakeIndex([*meetings(), pool], settings))
+    text = assistant.ask("Hvad besluttede udvalget om restmidlerne i puljen til handicapaktiviteter?").text
+    assert "1. Godkendt" in text and "59.932 kr." in text, text

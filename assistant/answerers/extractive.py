@@ -818,8 +818,13 @@ class ExtractiveAnswerer:
             if len(decision) > 3:  # a longer one (votes, remarks after it): its opening line, the decision itself
                 decision = decision[:1]
             chosen += [u for u in decision if u not in chosen]
-        for u in list(chosen):  # "Udvalget beslutter punkt a.": the Indstilling's item a is what was decided
-            refs = _ITEM_REF.findall(u.text) if is_section(u.section, "beslutning") else []
+        for u in list(chosen):  # "Udvalget beslutter punkt a.", "1. Godkendt": that item of the Indstilling is what
+            # was decided
+            refs = []
+            if is_section(u.section, "beslutning"):
+                refs = _ITEM_REF.findall(u.text)
+                if (m := _ITEM_LABEL.match(u.text)) and approves_recommendation(u.text[m.end():]):
+                    refs.append(m.group(1))  # "1. Godkendt": item 1 was approved
             items = [v for v in units if v.point_key == u.point_key and v not in chosen
                      and section_kind(v.section) == "recommendation"
                      and (m := _ITEM_LABEL.match(v.text)) and m.group(1).lower() in {r.lower() for r in refs}]
