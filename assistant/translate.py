@@ -108,9 +108,9 @@ _BRITISH = (
 )
 
 
-def _american(word: str) -> str:
-    """A lower-case word in American spelling ("summarise" -> "summarize", "councillors" -> "councilors")."""
-    for pattern, replacement in _BRITISH:
+def _spelled(word: str, table: tuple[tuple[re.Pattern[str], str], ...]) -> str:
+    """``word`` by the first pattern of ``table`` it matches; else as it is."""
+    for pattern, replacement in table:
         if pattern.match(word):
             return pattern.sub(replacement, word)
     return word
@@ -119,10 +119,7 @@ def _american(word: str) -> str:
 def british(word: str) -> str:
     """A lower-case word in British spelling ("center" -> "centre", "neighbors" -> "neighbours", "organizing" ->
     "organising"); other words as they are."""
-    for pattern, replacement in _AMERICAN:
-        if pattern.match(word):
-            return pattern.sub(replacement, word)
-    return word
+    return _spelled(word, _AMERICAN)
 
 
 def _forms(word: str) -> list[str]:
@@ -176,7 +173,7 @@ def english_word(word: str) -> bool:
         return out
 
     def listed(w: str) -> bool:
-        return any(form in known for v in {w, british(w), _american(w)} for form in guesses(v))
+        return any(form in known for v in {w, british(w), _spelled(w, _BRITISH)} for form in guesses(v))
 
     return all(len(part) >= 2 and listed(part) for part in word.split("-"))
 

@@ -913,8 +913,7 @@ def test_a_plural_possessive_before_a_phrases_last_word_is_its_singular():
 def test_a_recommendation_question_quotes_the_short_indstilling_whole_in_its_order():
     """The best sentence is one item of the Indstilling ("- partnerskabet finansieres ..."): its other item is what
     was recommended too, quoted with it in the Indstilling's order (it was left out: one item stood for the whole)."""
-    from answer_corpus import meetings
-    from fakes_index import FakeIndex, meeting, point
+    from fakes_index import meeting, point
 
     stime = meeting("Skole-, Børne- og Ungeudvalget", "2023-10-10", [point(
         "5", "Styrket indsats for børn og unges mentale sundhed",
@@ -924,9 +923,7 @@ def test_a_recommendation_question_quotes_the_short_indstilling_whole_in_its_ord
         Indstilling="Administrationen indstiller, at udvalget godkender at\n\n- Greve Kommune tilsluttes "
                     "partnerskabet i Region Sjælland\n\n- partnerskabet finansieres med DUT-midler til psykiatrien",
         Beslutning="Godkendt.")])
-    settings = Settings(candidates=10)
-    assistant = Assistant(settings, index=FakeIndex([*meetings(), stime], settings))
-    text = assistant.ask("Hvordan skulle partnerskabet finansieres, indstillede administrationen?").text
+    text = _ask_beside(stime, "Hvordan skulle partnerskabet finansieres, indstillede administrationen?").text
     items = ["- Greve Kommune tilsluttes partnerskabet", "- partnerskabet finansieres med DUT-midler"]
     assert all(item in text for item in items), text
     assert text.index(items[0]) < text.index(items[1])
@@ -935,8 +932,7 @@ def test_a_recommendation_question_quotes_the_short_indstilling_whole_in_its_ord
 def test_a_long_decision_opening_a_list_with_a_semicolon_is_quoted_with_its_items():
     """ "1. Udvalget ønsker at der fremlægges sager om;" opens the list of what the committee asked for (a semicolon
     mistyped for the colon): its items are the decision, quoted after it, not only the one closest to the question."""
-    from answer_corpus import meetings
-    from fakes_index import FakeIndex, meeting, point
+    from fakes_index import meeting, point
 
     items = ["- Status på arbejdet med ensomhed", "- Større initiativer i byrådsperioden",
              "- Helhedsorienterede indsatser", "- Unge med flere problemstillinger",
@@ -946,16 +942,13 @@ def test_a_long_decision_opening_a_list_with_a_semicolon_is_quoted_with_its_item
         Resume="På dette møde gives en midtvejsstatus på Social- og Handicappolitikken.",
         Beslutning="\n\n".join(["1. Udvalget ønsker at der fremlægges sager om;", *items,
                                 "2. Orienteringen blev taget til efterretning."]))])
-    settings = Settings(candidates=10)
-    assistant = Assistant(settings, index=FakeIndex([*meetings(), status], settings))
-    text = assistant.ask("Hvilke sager ønskede udvalget fremlagt ved midtvejsstatus på handicappolitikken?").text
+    text = _ask_beside(status, "Hvilke sager ønskede udvalget fremlagt ved midtvejsstatus på handicappolitikken?").text
     assert all(item in text for item in items), text
 
 
 def test_a_decision_naming_an_item_of_the_indstilling_is_quoted_with_that_item():
     """ "Udvalget beslutter punkt a.": item a of the Indstilling ("a. at henlægge sagen") is what was decided."""
-    from answer_corpus import meetings
-    from fakes_index import FakeIndex, meeting, point
+    from fakes_index import meeting, point
 
     job = meeting("Beskæftigelses- og Erhvervsudvalget", "2022-05-30", [point(
         "3", "Indsats for kortere jobafklaringsforløb",
@@ -963,24 +956,28 @@ def test_a_decision_naming_an_item_of_the_indstilling_is_quoted_with_that_item()
         Indstilling="Administrationen indstiller, at udvalget beslutter enten\n\na. at henlægge sagen\n\n"
                     "b. at forlænge indsatsen for borgere i jobafklaringsforløb til også at gælde 2023",
         Beslutning="Udvalget beslutter punkt a.")])
-    settings = Settings(candidates=10)
-    assistant = Assistant(settings, index=FakeIndex([*meetings(), job], settings))
-    text = assistant.ask("Blev den ekstra indsats for borgere i jobafklaringsforløb forlænget til 2023?").text
+    text = _ask_beside(job, "Blev den ekstra indsats for borgere i jobafklaringsforløb forlænget til 2023?").text
     assert "Udvalget beslutter punkt a." in text and "a. at henlægge sagen" in text, text
     assert text.index("a. at henlægge sagen") > text.index("Udvalget beslutter punkt a.")
 
 
 def test_an_item_of_the_decision_approving_an_item_of_the_indstilling_is_quoted_with_it():
     """ "1. Godkendt" says only that item 1 of the Indstilling was approved: the item says what."""
-    from answer_corpus import meetings
-    from fakes_index import FakeIndex, meeting, point
+    from fakes_index import meeting, point
 
     pool = meeting("Kultur- og Fritidsudvalget", "2023-05-24", [point(
         "3", "Fordeling af tilskud til handicapaktiviteter",
         Indstilling="Administrationen indstiller, at udvalget:\n\n1. godkender fordelingen af tilskud til "
                     "handicapaktiviteter på 59.932 kr.\n\n2. beslutter, hvad restmidlerne skal bruges til",
         Beslutning="1. Godkendt\n\n2. Udvalget besluttede, at restmidlerne føres tilbage til Idrætspuljen.")])
-    settings = Settings(candidates=10)
-    assistant = Assistant(settings, index=FakeIndex([*meetings(), pool], settings))
-    text = assistant.ask("Hvad besluttede udvalget om restmidlerne i puljen til handicapaktiviteter?").text
+    text = _ask_beside(pool, "Hvad besluttede udvalget om restmidlerne i puljen til handicapaktiviteter?").text
     assert "1. Godkendt" in text and "59.932 kr." in text, text
+
+
+def _ask_beside(extra, question: str) -> Answer:
+    """``question`` asked of the fake index's meetings and the meeting ``extra``."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex
+
+    settings = Settings(candidates=10)
+    return Assistant(settings, index=FakeIndex([*meetings(), extra], settings)).ask(question)
