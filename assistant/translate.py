@@ -156,7 +156,8 @@ def _english_words() -> frozenset[str]:
 def english_word(word: str) -> bool:
     """Whether ``word`` is English: in the word list in one of its form guesses ("councils", "approved"), in British
     or American spelling, or a hyphenated word of English words of two letters or more ("co-owner", "mid-term";
-    not "e-sports", whose "e" is none). A name or a borrowing the list lacks ("minigolf", "Airbnb") is not."""
+    not "e-sports", whose "e" is none), or a closed compound of two English words of three letters or more
+    ("lockdown", "heatpumps", "minigolf"). A name or a borrowing the list lacks ("Airbnb", "esports") is not."""
     word = re.sub(r"'s?$", "", word.lower()).strip("-")
     known = _english_words()
 
@@ -175,7 +176,10 @@ def english_word(word: str) -> bool:
     def listed(w: str) -> bool:
         return any(form in known for v in {w, british(w), _spelled(w, _BRITISH)} for form in guesses(v))
 
-    return all(len(part) >= 2 and listed(part) for part in word.split("-"))
+    def compound(w: str) -> bool:  # a closed compound of two English words ("lockdown", "heatpumps", "webpage")
+        return any(listed(w[:i]) and listed(w[i:]) for i in range(3, len(w) - 2))
+
+    return all(len(part) >= 2 and (listed(part) or compound(part)) for part in word.split("-"))
 
 
 @lru_cache(maxsize=4096)

@@ -847,7 +847,8 @@ def test_english_words_are_known_in_their_forms_and_names_and_borrowings_are_not
     from assistant.translate import english_word, unglossed_words
 
     for word in ("councils", "approved", "using", "safer", "lowest", "biggest", "coloured", "neighbors", "became",
-                 "co-owner", "break-ins", "mid-", "specialised", "councillors", "behaviour", "travelled"):
+                 "co-owner", "break-ins", "mid-", "specialised", "councillors", "behaviour", "travelled",
+                 "lockdown", "heatpumps", "webpage", "skatepark"):  # closed compounds of English words
         assert english_word(word), word
     for word in ("minigolf", "e-sports", "Airbnb", "Lillevangsvej", "kommunalbestyrelsen"):
         assert not english_word(word), word
