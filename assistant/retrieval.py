@@ -137,7 +137,8 @@ def add_known_words(plan: QueryPlan, index: Any) -> None:
     Danish compounds its adjacent phrases make that the minutes use ("kulturkommune"), join the Danish words its
     glossary gave: BM25 searches them and the evidence counts them."""
     have = set(plan.translation.split())
-    names = {w.lower() for w in re.findall(r"\w+", plan.topic) if w[:1].isupper()}
+    # a capitalised word inside a sentence is a name; the first word of one is capitalised whatever it is ("Staff")
+    names = {m.group(1).lower() for m in re.finditer(r"(?<![.?!:]\s)(?<!^)\b([A-ZÆØÅ]\w*)", plan.topic.strip())}
     extra = [w for w in dict.fromkeys(words(plan.topic)) if w not in have and content_terms(w) and index.knows(w)
              and (w in names or index.doc_share(w) > KNOWN_MIN_SHARE)]
     extra += [w for w in glued_compounds(plan.topic) if w not in have and index.knows(w)]

@@ -447,6 +447,10 @@ def test_an_english_word_a_few_chunks_happen_to_use_is_no_word_of_the_minutes():
     add_known_words(plan, Vocabulary())
     added = set(plan.translation.split())
     assert {"budget", "torvevej"} <= added and not {"get", "street"} & added
+    # the first word of a sentence is capitalised whatever it is: no name ("Street works ...")
+    plan = analyse("Street works on Torvevej: what did they cost?")
+    add_known_words(plan, Vocabulary())
+    assert "torvevej" in plan.translation.split() and "street" not in plan.translation.split()
 
 
 def test_a_month_the_question_names_dates_its_meetings_or_an_event_decided_before():
