@@ -157,7 +157,8 @@ def english_word(word: str) -> bool:
     """Whether ``word`` is English: in the word list in one of its form guesses ("councils", "approved"), in British
     or American spelling, or a hyphenated word of English words of two letters or more ("co-owner", "mid-term";
     not "e-sports", whose "e" is none), or a closed compound of two English words of three letters or more
-    ("lockdown", "heatpumps", "minigolf"). A name or a borrowing the list lacks ("Airbnb", "esports") is not."""
+    ("lockdown", "heatpumps", "webpage"). A name or a borrowing the list lacks ("Airbnb", "esports", "minigolf":
+    the list has no "mini") is not."""
     word = re.sub(r"'s?$", "", word.lower()).strip("-")
     known = _english_words()
 

@@ -657,8 +657,8 @@ class ExtractiveAnswerer:
                 # a word of the question that is no English word, no glossary phrase and no word of the minutes
                 # ("minigolf", "e-sports") names the thing asked in the minutes' own language or as a name, and they
                 # never use it: the whole penalty, as for an amount no point names. (Counted as one more glossary
-                # phrase instead, 3 of the 4 such unanswerable dev questions were refused, not 4; no answerable
-                # English dev question has such a word, 186 of them, 2026-12-05.)
+                # phrase instead, 3 of the 4 such unanswerable dev questions were refused, not 4; none of the 206
+                # answerable English questions of the ten dev sets has such a word, 2026-12-05.)
                 penalty += s.refusal_unknown_penalty
             if unknown:
                 # a Danish question's terms count by how rare they are in the index (a word the minutes never use,
