@@ -820,16 +820,17 @@ class ExtractiveAnswerer:
             chosen += [u for u in decision if u not in chosen]
         for u in list(chosen):  # "Udvalget beslutter punkt a.", "1. Godkendt": that item of the Indstilling is what
             # was decided
-            refs = []
-            if is_section(u.section, "beslutning"):
-                refs = _ITEM_REF.findall(u.text)
-                if (m := _ITEM_LABEL.match(u.text)) and approves_recommendation(u.text[m.end():]):
-                    refs.append(m.group(1))  # "1. Godkendt": item 1 was approved
-            items = [v for v in units if v.point_key == u.point_key and v not in chosen
-                     and section_kind(v.section) == "recommendation"
-                     and (m := _ITEM_LABEL.match(v.text)) and m.group(1).lower() in {r.lower() for r in refs}]
-            at = chosen.index(u) + 1
-            chosen[at:at] = items
+            if not is_section(u.section, "beslutning"):
+                continue
+            refs = {r.lower() for r in _ITEM_REF.findall(u.text)}
+            if (m := _ITEM_LABEL.match(u.text)) and approves_recommendation(u.text[m.end():]):
+                refs.add(m.group(1).lower())  # "1. Godkendt": item 1 was approved
+            if refs:
+                items = [v for v in units if v.point_key == u.point_key and v not in chosen
+                         and section_kind(v.section) == "recommendation"
+                         and (m := _ITEM_LABEL.match(v.text)) and m.group(1).lower() in refs]
+                at = chosen.index(u) + 1
+                chosen[at:at] = items
         return chosen
 
     def _compose(self, plan: QueryPlan, chosen: list[Unit], chunks: dict, evidence: float) -> Answer:
