@@ -44,7 +44,7 @@ from assistant.answerers.path import (
     case_history,
     point_history,
 )
-from assistant.answerers.votes import answer_votes, votes_of
+from assistant.answerers.votes import answer_votes, voted_topic, votes_of
 from assistant.citations import citation_from_chunk, clean_title
 from assistant.prompts import format_date, listing, phrase
 from assistant.query import CASE_NUMBER_ASKED, QueryPlan, analyse, coverage, find_case_number, topic_terms
@@ -251,6 +251,14 @@ class Assistant:
             answer = answer_votes(self._vote_points(plan, filters, merged, topical), plan)
             if answer is None:
                 plan.intent = "decision"  # no recorded votes: the decision text says what was voted
+            elif topical and not plan.point_ref:
+                # votes found for a topic: the best points must answer what was voted on as a text answer would,
+                # else the votes are another matter's ("Hvem stemte imod budget 2026-29?" got Budget 2025-28's)
+                voted = replace(plan, terms=voted_topic(plan) or plan.terms)
+                hits = self.retriever.search(plan.question, filters, self.settings.k, voted)
+                text = self.extractive.answer(voted, hits)
+                if text.refused:
+                    return text
             return answer
         if plan.intent == "attendance" and _POINT_WORDS.search(plan.question) and (plan.point_key or topical):
             # "Deltog nogen ikke i behandlingen af punktet?" (the conversation's point), "Hvem deltog ikke i

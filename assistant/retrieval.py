@@ -229,6 +229,19 @@ def title_years(title: str) -> set[int]:
     return years
 
 
+def year_ranges(text: str) -> set[tuple[int, int]]:
+    """The periods a text names as a range of years ("budget 2026-29", "2026-2029", "skoleåret 2024/25"), as (first,
+    last) years: an edition of a budget, plan or school year."""
+    ranges = set()
+    for m in _TITLE_YEARS.finditer(text):
+        if m.group(2):
+            first, last = int(m.group(1)), m.group(2)
+            end = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+            if 0 < end - first <= 10:
+                ranges.add((first, end))
+    return ranges
+
+
 def demote_other_years(hits: list[Hit], numbers: list[str], factor: float = OTHER_YEAR_FACTOR,
                        top: int = TITLE_TOP) -> list[Hit]:
     """The fused top points re-sorted with ``factor`` on the points whose title names years, none of them a year

@@ -982,3 +982,43 @@ def _ask_beside(extra, question: str) -> Answer:
 
     settings = Settings(candidates=10)
     return Assistant(settings, index=FakeIndex([*meetings(), extra], settings)).ask(question)
+
+
+def test_an_edition_of_a_budget_no_point_names_is_refused_for_text_and_for_votes():
+    """ "Budget 2026-29" is not in minutes that hold Budget 2025-28, whose text names 2026 and 2029 only as its
+    yearly steps: the edition asked about is absent, for a text answer and for the votes of the point found (which
+    answered with Budget 2025-28's votes before). The edition they hold is answered, its votes too."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    from assistant.votes import votes_in
+
+    decided = "Byrådet godkendte budgettet. Imod stemte (Ø)."
+    budget = point("9", "2. behandling af Budget 2025-28", "24-001234",
+                   Sagsfremstilling="Skatten stiger med 25 pct. i 2026 og 2027 samt 75 pct. i 2028 og 100 pct. i "
+                                    "2029. Budgettet for 2025-2028 er i balance.",
+                   Beslutning=decided)
+    budget.votes = votes_in(decided)
+    council = meeting("Byrådet", "2024-10-02", [point("1", "Godkendelse af dagsorden", Beslutning="Godkendt."),
+                                                budget])
+    settings = Settings(candidates=10)
+    assistant = Assistant(settings, index=FakeIndex([*meetings(), council], settings))
+    held = assistant.ask("Hvem stemte imod budget 2025-28?")
+    assert held.kind == "votes" and not held.refused and "Enhedslisten" in held.text
+    assert not assistant.ask("Hvad besluttede byrådet om budget 2025-28?").refused
+    for question in ("Hvem stemte imod budget 2026-29?", "Hvad besluttede byrådet om budget 2026-29?"):
+        ans = assistant.ask(question)
+        assert ans.refused and "Det fremgår ikke af referaterne." in ans.text, question
+
+
+def test_a_range_of_years_is_named_in_any_spelling_or_in_words():
+    from assistant.answerers.extractive import _names_ranges
+    from assistant.retrieval import year_ranges
+
+    assert year_ranges("budget 2026-29 og skoleåret 2024/25, Byråd 2022-2025") == {(2026, 2029), (2024, 2025),
+                                                                                  (2022, 2025)}
+    assert not year_ranges("sag 2012-28504, kl. 19-21, i 2023")  # a case number, hours, a year
+    assert _names_ranges("Budgettet for 2026-2029 er i balance.", {(2026, 2029)})
+    assert _names_ranges("Status i perioden 4. kvartal 2020 – 3. kvartal 2021.", {(2020, 2021)})
+    assert not _names_ranges("25 pct. i 2026 og 2027 samt 75 pct. i 2028 og 100 pct. i 2029.", {(2026, 2029)})
+

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from assistant.bm25 import compound_head, compound_parts
+from assistant.bodies import party_letter
 from assistant.calibration import Calibration, calibration_for
 from assistant.citations import citation_from_chunk, clean_title, render_citation
 from assistant.embedders import estimate_tokens
@@ -35,7 +36,7 @@ from assistant.query import (
 )
 from assistant.readers.structure import absences_in
 from assistant.records import AgendaPoint, Answer, Citation, Decision, Filters, Hit, text_hash
-from assistant.retrieval import HybridRetriever, title_years
+from assistant.retrieval import HybridRetriever, title_years, year_ranges
 from assistant.settings import Settings
 from assistant.textutil import split_sentences
 from assistant.translate import english_word, glossary_groups, unglossed_words
@@ -406,6 +407,17 @@ def glossary_term_groups(topic: str, terms: list[str]) -> list[list[str]]:
     return out
 
 
+RANGE_IN_WORDS = 25  # characters between a range's years in words: "2020 – 3. kvartal 2021" has 17, "2020 til 2021" 6
+
+
+def _names_ranges(text: str, ranges: set[tuple[int, int]]) -> bool:
+    """The text names each range of years: as a range in any spelling ("2026-2029" for "2026-29"), or in words, its
+    first year closely followed by its last ("4. kvartal 2020 – 3. kvartal 2021", "fra 2026 til 2029"; not "50 pct.
+    i 2026 og 2027 samt 75 pct. i 2028 og 100 pct. i 2029", a budget's yearly steps)."""
+    named = year_ranges(text)
+    return all(r in named or re.search(rf"\b{r[0]}\b.{{0,{RANGE_IN_WORDS}}}\b{r[1]}\b", text, re.S) for r in ranges)
+
+
 def _fold(text: str) -> str:
     return " ".join(text.split())
 
@@ -604,12 +616,19 @@ class ExtractiveAnswerer:
         elif relaxed == ["date_from"] and plan.year and re.search(rf"\b{plan.year}\b", text):
             relaxed = []  # "i 2013" is the year the point is about ("Bygningsvedligeholdelse 2013"), not its date
         penalty = s.refusal_relaxed_penalty if relaxed else 0.0
-        if text and plan.numbers and any(n not in text for n in plan.numbers):
+        asked = year_ranges(plan.topic)
+        # a range of years ("2026-29") is the number asked, though the best point names its first year elsewhere
+        if text and (any(n not in text for n in plan.numbers) or not _names_ranges(text, asked)):
             penalty += s.refusal_number_penalty
         if plan.quantity in _UNIT and texts and not any(names_amount(t, plan.quantity) for t in texts.values()):
             # an amount in kroner or a share asked for, and none of the points names one: the asked fact is absent,
             # as an unknown topic word is (dev: 4 unanswerable price questions, one of them answered before; the 6
             # answerable price and share questions still answered)
+            penalty += s.refusal_unknown_penalty
+        if asked and texts and not any(_names_ranges(t, asked) for t in texts.values()):
+            # an edition the question names ("budget 2026-29", "skoleåret 2028/29") that none of the best points
+            # names, in any spelling of the range: the minutes found are about another edition, and the one asked
+            # about is absent, as an amount no point names is
             penalty += s.refusal_unknown_penalty
         # English words the glossary does not know ("study trip") are not evidence against the minutes, nor are the
         # English words kept because some minutes use them (retrieval.add_known_words: "main", "total"): only the
@@ -688,8 +707,9 @@ class ExtractiveAnswerer:
             return any(self.index.knows(w) or self.index.correction(w) or (len(w) >= 4 and w in glued)
                        for w in {word, word.replace("-", "")})
 
-        return [w for w in unglossed_words(plan.topic)
-                if content_terms(w.lower()) and not english_word(w) and not in_minutes(w.lower())]
+        # a party's name is no such word: minutes may write it only as its letter ("(Ø)" for Enhedslisten)
+        return [w for w in unglossed_words(plan.topic) if content_terms(w.lower()) and not english_word(w)
+                and not in_minutes(w.lower()) and not party_letter(w)]
 
     @staticmethod
     def _point_text(found: tuple[str, AgendaPoint]) -> str:

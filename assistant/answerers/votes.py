@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from assistant.answerers.meeting import cut_at_sentence, decision_text
-from assistant.bodies import party_letter, party_name
+from assistant.bodies import PARTIES, PARTY_ALIASES, party_letter, party_name
 from assistant.citations import citation_from_point, clean_title
 from assistant.prompts import format_date, phrase
-from assistant.query import QueryPlan
+from assistant.query import QueryPlan, stems, topic_terms
 from assistant.records import AgendaPoint, Answer, Citation, Meeting, Vote
 
 DECISION_CHARS = 400  # the decision quoted beside the votes: up to a sentence end near this (as a case path's steps)
@@ -39,6 +39,13 @@ def votes_of(point: AgendaPoint, question: str) -> list[Vote]:
     """The point's recorded votes that answer the question (its position and party, where it names them)."""
     position, party = asked_position(question), party_letter(question)
     return [v for v in point.votes if _matches(v, position, party)]
+
+
+def voted_topic(plan: QueryPlan) -> list[str]:
+    """The terms of a vote question that name what was voted on: not the vote ("stemte imod") nor the party
+    ("Enhedslisten", which minutes write as "(Ø)")."""
+    parties = stems(" ".join([*PARTIES.values(), *PARTY_ALIASES]))
+    return [t for t in topic_terms(plan) if t not in parties]
 
 
 def _who(vote: Vote, lang: str) -> str:
