@@ -1022,3 +1022,22 @@ def test_a_range_of_years_is_named_in_any_spelling_or_in_words():
     assert _names_ranges("Status i perioden 4. kvartal 2020 – 3. kvartal 2021.", {(2020, 2021)})
     assert not _names_ranges("25 pct. i 2026 og 2027 samt 75 pct. i 2028 og 100 pct. i 2029.", {(2026, 2029)})
 
+
+def test_a_period_after_the_last_meeting_of_the_municipality_whose_minutes_answer_is_refused():
+    """An index of two municipalities, one ending in 2023, the other in 2025: a question naming no municipality,
+    about a month of 2025 and a topic only the first one's minutes treat, is about that municipality, whose minutes
+    cannot say what happened then (the other municipality's later meetings made the period look covered)."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    planned = meeting("Kultur- og Fritidsudvalget", "2023-09-04", [point(
+        "5", "Plan for klubhuse", Sagsbeskrivelse="Klubhusene ved stadion renoveres i 2025.", Beslutning="Godkendt.")])
+    later = meeting("Byrådet", "2025-06-02", [point("1", "Godkendelse af dagsorden", Beslutning="Godkendt."),
+                                              point("2", "Nye p-pladser ved havnen", Beslutning="Godkendt.")],
+                    municipality="Andeby Kommune")
+    settings = Settings(candidates=10)
+    question = "Hvad blev der besluttet om klubhusene ved stadion i marts 2025?"
+    for index in (FakeIndex([*meetings(), planned], settings), FakeIndex([*meetings(), planned, later], settings)):
+        assert Assistant(settings, index=index).ask(question).refused
+    assert not Assistant(settings, index=FakeIndex([*meetings(), planned, later], settings)).ask(
+        "Hvad blev der besluttet om klubhusene ved stadion?").refused

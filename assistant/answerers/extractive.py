@@ -576,7 +576,7 @@ class ExtractiveAnswerer:
         # a case number the question names, found: the minutes hold the case asked about, whatever its other words
         named = bool(top_hit and plan.case_number and find_case_number(plan.question)
                      and top_hit.first.case_number.upper() == plan.case_number.upper())
-        if not hits or self._after_last_meeting(plan, top_text) or (evidence < threshold and not named):
+        if not hits or self._after_last_meeting(plan, top_text, top_hit) or (evidence < threshold and not named):
             return self.refusal(plan, hits, evidence)
         if top_hit.first.closed:
             c = citation_from_chunk(1, top_hit.first)
@@ -585,10 +585,11 @@ class ExtractiveAnswerer:
         chosen = self._choose(plan, ranked, units, points)
         return self._compose(plan, chosen, chunks, evidence)
 
-    def _after_last_meeting(self, plan: QueryPlan, top_text: str = "") -> bool:
-        """The question asks about a period after the last indexed meeting (of its municipality and committee): what
-        was found elsewhere cannot say what happened then, however similar its words are. (A period before the
-        first meeting is not refused: "i 2021" is often the year a later report is about.)"""
+    def _after_last_meeting(self, plan: QueryPlan, top_text: str = "", top_hit: Hit | None = None) -> bool:
+        """The question asks about a period after the last indexed meeting (of its municipality and committee, else
+        of the best point's municipality): what was found elsewhere cannot say what happened then, however similar
+        its words are. (A period before the first meeting is not refused: "i 2021" is often the year a later report
+        is about.)"""
         if "date_from" not in plan.relaxed or plan.filters.date_from is None:
             return False
         f = plan.filters
@@ -596,10 +597,13 @@ class ExtractiveAnswerer:
             # the best point is about that year ("Bygningsvedligeholdelse 2013", decided in 2012); a month the
             # question names ("i oktober 2028") dates a meeting or an event, not a point's topic
             return False
+        # a question that names no municipality asks about the one whose minutes answer it, not about another's
+        # later meetings (an index of two municipalities: Greve's ending 2024, Slagelse's 2025)
+        municipality = f.municipality or (top_hit.first.municipality if top_hit is not None else None)
         last = [
             row[4]
             for row in self.index.catalog.committees()
-            if (not f.municipality or row[0] == f.municipality) and (not f.committee or row[1] == f.committee)
+            if (not municipality or row[0] == municipality) and (not f.committee or row[1] == f.committee)
         ]
         return bool(last) and plan.filters.date_from.isoformat() > max(last)
 
