@@ -364,11 +364,14 @@ class HybridRetriever:
     def resolve_filters(self, plan: QueryPlan, filters: Filters | None) -> Filters:
         merged = merge_filters(filters, plan)
         if plan.latest and not (merged.date_from or merged.date_to):
-            meetings = self.index.catalog.meetings(
-                municipality=merged.municipality, committee=merged.committee, last=1
-            )
-            if meetings and meetings[-1].date:
-                merged = replace(merged, date_from=meetings[-1].date, date_to=meetings[-1].date)
+            # the latest meeting of the committee named, or of the committees a name several answer to
+            # ("sundhedsudvalgets seneste møde"), not the index's latest
+            named = [merged.committee] if merged.committee or not plan.committee_boost else plan.committee_boost
+            meetings = [m for committee in named for m in self.index.catalog.meetings(
+                municipality=merged.municipality, committee=committee, last=1)]
+            latest = max(meetings, key=lambda m: m.start) if meetings else None
+            if latest is not None and latest.date:
+                merged = replace(merged, date_from=latest.date, date_to=latest.date)
         return merged
 
     def search(

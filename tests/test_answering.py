@@ -1041,3 +1041,31 @@ def test_a_period_after_the_last_meeting_of_the_municipality_whose_minutes_answe
         assert Assistant(settings, index=index).ask(question).refused
     assert not Assistant(settings, index=FakeIndex([*meetings(), planned, later], settings)).ask(
         "Hvad blev der besluttet om klubhusene ved stadion?").refused
+
+
+def test_a_committee_name_several_committees_answer_to_means_their_meeting_not_another_committees():
+    """ "sundhedsudvalget" answers to two committees' names, so it is no filter; asked who was absent from its
+    meeting in a month, or its latest meeting, the answer is a meeting of one of them (it was the latest meeting of
+    any committee in that month, or of the index)."""
+    from fakes_index import FakeIndex, meeting, point
+
+    from assistant.records import Participant
+
+    def people(absent: str) -> list[Participant]:
+        return [Participant("Anne Hansen"), Participant(absent, absent=True, note="Afbud")]
+
+    agenda = [point("1", "Godkendelse af dagsorden", Beslutning="Godkendt.")]
+    settings = Settings(candidates=10)
+    index = FakeIndex([
+        meeting("Sundheds- og Omsorgsudvalget", "2024-03-04", agenda, participants=people("Bo Jensen")),
+        meeting("Sundheds- og Forebyggelsesudvalget", "2012-12-04", agenda, participants=people("Carl Olsen")),
+        meeting("Kultur- og Fritidsudvalget", "2024-03-20", agenda, participants=people("Dorthe Lund")),
+        meeting("Kultur- og Fritidsudvalget", "2024-06-20", agenda, participants=people("Eva Holm")),
+    ], settings)
+    assistant = Assistant(settings, index=index)
+    for question in ("Hvem havde meldt afbud til sundhedsudvalgets møde i marts 2024?",
+                     "Hvem var fraværende på sundhedsudvalgets seneste møde?",
+                     "Who was absent at the last meeting of the health committee?"):
+        ans = assistant.ask(question)
+        assert ans.kind == "attendance" and "Bo Jensen" in ans.text, question
+        assert ans.citations[0].committee == "Sundheds- og Omsorgsudvalget", question

@@ -41,11 +41,18 @@ def select_meeting(catalog: Any, plan: QueryPlan, filters: Filters, hits: list |
             return found[0]
         return catalog.meeting(having[-1])
     if not filters.is_empty() or plan.latest:
-        meetings = catalog.meetings(
-            municipality=filters.municipality, committee=filters.committee,
-            date_from=filters.date_from, date_to=filters.date_to, last=1,
-        )  # fmt: skip
-        return meetings[-1] if meetings else None
+        # a committee name several committees answer to ("sundhedsudvalget": Sundheds- og Omsorgsudvalget, Sundheds-
+        # og Forebyggelsesudvalget) is not a filter, but it means one of them: their latest meeting in the period,
+        # before any other committee's
+        named = [] if filters.committee else plan.committee_boost
+        for committees in ([named] if named else []) + [[filters.committee]]:
+            meetings = [m for committee in committees for m in catalog.meetings(
+                municipality=filters.municipality, committee=committee,
+                date_from=filters.date_from, date_to=filters.date_to, last=1,
+            )]  # fmt: skip
+            if meetings:
+                return max(meetings, key=lambda m: m.start)
+        return None
     if hits:
         found = catalog.point(hits[0].point_key)
         if found:
