@@ -375,6 +375,24 @@ def quoted_names(text: str) -> list[str]:
     return [" ".join(m.group(1).lower().split()) for m in _QUOTED.finditer(text) if m.group(1).strip()]
 
 
+# An address: a name and a house number ("Grevevej 93", "Hundige Bygade 51", "Rendebjergvænget 1A"); a number of
+# four digits is a year ("Budget 2024"), after "punkt"/"item" a point
+_ADDRESS = re.compile(r"\b((?:[A-ZÆØÅ][\wæøå-]+ )*[A-ZÆØÅ][\wæøå-]+) (\d{1,3}[A-Za-z]?)\b(?![.,]?\d)")
+_NOT_ADDRESS = re.compile(r"^(punkt|punktet|item|point|sag|case|kl|nr|lokalplan|tillæg|paragraf|kapitel)$", re.I)
+
+
+def addresses_in(text: str) -> list[str]:
+    """The addresses ``text`` names, lower-cased ("grevevej 93"): a thing named as exactly as a quoted name is."""
+    found = []
+    for m in _ADDRESS.finditer(text):
+        name = m.group(1).split()
+        while name and _NOT_ADDRESS.match(name[0]):
+            name = name[1:]
+        if name and not _NOT_ADDRESS.match(name[-1]):
+            found.append(f"{' '.join(name)} {m.group(2)}".lower())
+    return found
+
+
 # A place named after a preposition of place: "ved Hundige Strand", "på Tune Skole", "i Karlslunde"
 _PLACE = re.compile(r"\b(?:ved|på|i|langs|nær|omkring|udenfor|near|at|in|on|along)\s+((?:[A-ZÆØÅ][\wæøå-]*\s?)+)")
 

@@ -18,7 +18,16 @@ from typing import Any
 import numpy as np
 
 from assistant.prompts import DA_MONTHS
-from assistant.query import QueryPlan, analyse, content_terms, coverage, month_period, quoted_names, words
+from assistant.query import (
+    QueryPlan,
+    addresses_in,
+    analyse,
+    content_terms,
+    coverage,
+    month_period,
+    quoted_names,
+    words,
+)
 from assistant.records import Chunk, Filters, Hit
 from assistant.settings import Settings
 from assistant.translate import adjacent_groups, danish_synonyms
@@ -472,7 +481,8 @@ class HybridRetriever:
         hits = fuse([("dense", dense, s.dense_weight), ("bm25", bm25, bm25_weight)], s.rrf_k, plan.committee_boost)
         hits = promote_lexical_lead(hits, bm25, s.dense_weight / (s.rrf_k + 1))
         hits = boost_titles(hits, [*plan.terms, *plan.numbers], s.title_weight)  # "2024" in "Kapacitetsvurdering 2024"
-        hits = boost_quoted(hits, quoted_names(plan.question), s.title_weight)
+        # a name quoted or an address ("Grevevej 93") held as written: the thing itself, not one like it
+        hits = boost_quoted(hits, [*quoted_names(plan.question), *addresses_in(plan.question)], s.title_weight)
         if not plan.point_ref:
             hits = demote_catch_all(hits)
         hits = demote_other_years(hits, plan.numbers)

@@ -505,3 +505,25 @@ def test_a_name_the_question_quotes_lifts_the_point_that_holds_it(monkeypatch):
     assert assistant.search(question)[0].first.point_title == "Evaluering af projekt Borgerens valg"
     monkeypatch.setattr(retrieval, "quoted_names", lambda text: [])
     assert assistant.search(question)[0].first.point_title == "Projektmidler til ældre borgere i hjemmeplejen"
+
+
+def test_an_address_the_question_names_lifts_the_point_that_holds_it_as_written():
+    """ "Grevevej 93" names one property: the point whose title holds the address as written comes before another
+    riding arena's point with more of the question's words (the address's number is no topic word)."""
+    from fakes_index import FakeIndex
+
+    from assistant.query import addresses_in
+
+    assert addresses_in("a riding arena on Grevevej 93 in Tune, Hundige Bygade 51 A og punkt 3") == [
+        "grevevej 93", "hundige bygade 51"]
+    assert addresses_in("Budget 2024, sag 23-013407, Lokalplan 15.25, kl. 19 og punkt 3") == []
+    other = point("11", "Snoldelevvej 11, Tune - landzonetilladelse til ridebane",
+                  Sagsbeskrivelse="Ansøgning om landzonetilladelse til ridebane i Tune. Ridebanen ligger i landzone.",
+                  Beslutning="Godkendt.")
+    asked = point("5", "Ridebane på Grevevej 93", Sagsbeskrivelse="Ejeren ønsker at etablere en bane til heste.",
+                  Beslutning="Godkendt.")
+    settings = Settings(candidates=10)
+    index = FakeIndex([meeting("Klima-, Teknik- og Miljøudvalget", "2022-10-13", [asked]),
+                       meeting("Klima-, Teknik- og Miljøudvalget", "2024-03-14", [other])], settings)
+    hits = HybridRetriever(index, settings).search("Hvornår fik ridebanen i Tune på Grevevej 93 landzonetilladelse?")
+    assert hits[0].first.point_title == "Ridebane på Grevevej 93"
