@@ -160,6 +160,15 @@ def english_word(word: str) -> bool:
     ("lockdown", "heatpumps", "webpage"). A name or a borrowing the list lacks ("Airbnb", "esports", "minigolf":
     the list has no "mini") is not."""
     word = re.sub(r"'s?$", "", word.lower()).strip("-")
+
+    def compound(w: str) -> bool:  # a closed compound of two English words ("lockdown", "heatpumps", "webpage")
+        return any(_listed(w[:i]) and _listed(w[i:]) for i in range(3, len(w) - 2))
+
+    return all(len(part) >= 2 and (_listed(part) or compound(part)) for part in word.split("-"))
+
+
+def _listed(w: str) -> bool:
+    """A lower-case word in the English word list in one of its form guesses."""
     known = _english_words()
 
     def guesses(w: str) -> list[str]:
@@ -174,13 +183,14 @@ def english_word(word: str) -> bool:
                     out.append(stem_[:-1])
         return out
 
-    def listed(w: str) -> bool:
-        return any(form in known for v in {w, british(w), _spelled(w, _BRITISH)} for form in guesses(v))
+    return any(form in known for v in {w, british(w), _spelled(w, _BRITISH)} for form in guesses(v))
 
-    def compound(w: str) -> bool:  # a closed compound of two English words ("lockdown", "heatpumps", "webpage")
-        return any(listed(w[:i]) and listed(w[i:]) for i in range(3, len(w) - 2))
 
-    return all(len(part) >= 2 and (listed(part) or compound(part)) for part in word.split("-"))
+def english_slip(word: str) -> bool:
+    """Whether ``word`` (six letters or more) is an English word of the list with a slip of typing ("committe",
+    "recieve"); not a compound or a shorter word, which a slip makes of too many words ("padel": "padle")."""
+    word = word.lower()
+    return len(word) >= 6 and word.isalpha() and any(_listed(w) for w in slips(word))
 
 
 @lru_cache(maxsize=4096)
@@ -193,12 +203,18 @@ def respelt(word: str) -> str:
     table = glossary()
     if len(word) < 5 or not word.isalpha() or any(f in table for f in _forms(word)) or english_word(word):
         return word
-    splits = [(word[:i], word[i:]) for i in range(1, len(word))]
-    near = {left[:-1] + right[0] + left[-1] + right[1:] for left, right in splits}  # swapped
-    near |= {left + left[-1] + right for left, right in splits}  # a double letter written single
-    near |= {left[:-1] + right for left, right in splits if left[-1] == right[0]}  # a letter doubled
-    found = {w for w in near if any(f in table for f in _forms(w))}
+    found = {w for w in slips(word) if any(f in table for f in _forms(w))}
     return found.pop() if len(found) == 1 else word
+
+
+def slips(word: str) -> set[str]:
+    """The words ``word`` is one slip of typing from: two neighbouring letters swapped, a double letter written
+    single ("committe", "comittee") or a letter doubled."""
+    splits = [(word[:i], word[i:]) for i in range(1, len(word) + 1)]
+    near = {left[:-1] + right[0] + left[-1] + right[1:] for left, right in splits if right}  # swapped
+    near |= {left + left[-1] + right for left, right in splits}  # a double letter written single
+    near |= {left[:-1] + right for left, right in splits if right and left[-1] == right[0]}  # a letter doubled
+    return near - {word}
 
 
 def unglossed_words(text: str) -> list[str]:

@@ -856,6 +856,29 @@ def test_english_words_are_known_in_their_forms_and_names_and_borrowings_are_not
     assert "beach" not in unglossed_words("a minigolf course near the beach")  # a glossary phrase
 
 
+def test_an_english_word_with_a_slip_of_typing_is_no_foreign_word():
+    """ "did the committe allow it?": a slip of typing of "committee" is no word the minutes never name (the whole
+    unknown penalty refused an answerable dev11 question, d11q003): a glossary word's slip is that word, another
+    English word's is English. A borrowing or a short word is still no English word."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    from assistant.translate import english_slip, respelt
+
+    assert english_slip("committe") and english_slip("comittee") and english_slip("musuem")
+    assert not any(english_slip(w) for w in ("minigolf", "esports", "padel", "ebike", "graffiti"))
+    fence = meeting("Klima-, Teknik- og Miljøudvalget", "2023-08-17", [point(
+        "23", "Dispensation til hegn", Sagsbeskrivelse="Ejeren ønsker et hegn på 2 meter mod vejen.",
+        Beslutning="Ikke godkendt.")])
+    settings = Settings(candidates=10)
+    assistant = Assistant(settings, index=FakeIndex([*meetings(), fence], settings))
+    foreign = assistant.extractive._foreign_words
+    assert foreign(assistant.plan("Did the committe allow a 2 meter fence?")) == []  # respelt: a glossary word
+    assert foreign(assistant.plan("Did the committee recieve plans for a fence?")) == []  # an English word
+    assert foreign(assistant.plan("Did the committee allow a minigolf fence?")) == ["minigolf"]
+    assert respelt("committe") == "committee"  # a double letter at the word's end written single
+
+
 def test_a_known_name_does_not_dilute_the_danish_word_the_minutes_never_use():
     """ "betalingsparkering ved Hundige Strand": the minutes know the beach, never paid parking. The name places the
     question; counted as topic words, its two words halved the unknown word's share of the penalty, and the question

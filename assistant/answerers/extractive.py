@@ -39,7 +39,7 @@ from assistant.records import AgendaPoint, Answer, Citation, Decision, Filters, 
 from assistant.retrieval import HybridRetriever, title_years, year_ranges
 from assistant.settings import Settings
 from assistant.textutil import split_sentences
-from assistant.translate import english_word, glossary_groups, unglossed_words
+from assistant.translate import english_slip, english_word, glossary_groups, unglossed_words
 from assistant.vocabulary import approves_recommendation, section_kind
 
 # The weights and counts below were chosen on the Greve development set (eval/dev_questions.jsonl: first citation,
@@ -711,9 +711,11 @@ class ExtractiveAnswerer:
             return any(self.index.knows(w) or self.index.correction(w) or (len(w) >= 4 and w in glued)
                        for w in {word, word.replace("-", "")})
 
-        # a party's name is no such word: minutes may write it only as its letter ("(Ø)" for Enhedslisten)
+        # a party's name is no such word: minutes may write it only as its letter ("(Ø)" for Enhedslisten); nor is
+        # an English word with a slip of typing ("committe")
         return [w for w in unglossed_words(plan.topic) if content_terms(w.lower()) and not english_word(w)
-                and not in_minutes(w.lower()) and not party_letter(w)]
+                and not in_minutes(w.lower()) and not party_letter(w)
+                and not english_slip(w)]
 
     @staticmethod
     def _point_text(found: tuple[str, AgendaPoint]) -> str:
