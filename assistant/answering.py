@@ -47,7 +47,15 @@ from assistant.answerers.path import (
 from assistant.answerers.votes import answer_votes, voted_topic, votes_of
 from assistant.citations import citation_from_chunk, clean_title
 from assistant.prompts import format_date, listing, phrase
-from assistant.query import CASE_NUMBER_ASKED, QueryPlan, analyse, coverage, find_case_number, topic_terms
+from assistant.query import (
+    CASE_NUMBER_ASKED,
+    QueryPlan,
+    analyse,
+    council_named,
+    coverage,
+    find_case_number,
+    topic_terms,
+)
 from assistant.records import AgendaPoint, Answer, Filters, Hit, Meeting
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
@@ -200,9 +208,13 @@ class Assistant:
         hits = self.retriever.search(plan.question, filters, self.settings.k, plan)
         name = plan.other_municipality.split()[0]
         mention = re.compile(rf"(?<![\wæøå]){re.escape(name.removesuffix('s'))}", re.I)
+        # asked what that municipality's council did ("Hvad besluttede Roskilde Kommunes byråd om ...?"), the points
+        # must name its council: a cooperation or a neighbouring area the minutes write about is not its decision
+        council = council_named(plan.question, name)
         for hit in hits[:3]:
             point = self.index.catalog.agenda_point(hit.point_key)
-            if mention.search(f"{hit.first.point_title}\n{point.full_text if point else hit.first.text}"):
+            text = f"{hit.first.point_title}\n{point.full_text if point else hit.first.text}"
+            if council_named(text, name) if council else mention.search(text):
                 return None
         refusal = self.extractive.refusal(plan, hits, None)
         indexed = listing(self.index.catalog.municipalities(), plan.lang)

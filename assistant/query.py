@@ -756,6 +756,18 @@ def other_municipality(question: str, indexed: list[str]) -> str:
 _COMMON_WORDS = frozenset({"Vejen", "Skive", "Odder", "Varde", "Struer", "Lejre"})
 
 
+_COUNCIL = r"(?:byråd\w*|kommunalbestyrelse\w*|borgerrepræsentation\w*|(?:city |municipal |local )?council)"
+
+
+def council_named(text: str, name: str) -> bool:
+    """Whether ``text`` names the council of the municipality ``name`` ("Roskilde", "Københavns"): "Roskilde
+    Kommunes byråd", "Roskilde Byråd", "Solrød's own city council", "byrådet i Roskilde", "the council of Solrød"."""
+    base = re.escape(name.removesuffix("s"))
+    return bool(re.search(
+        rf"(?<![\wæøå]){base}\w*(?:'s)?\s+(?:own\s+|egen\s+|eget\s+)?(?:kommunes?\s+)?{_COUNCIL}"
+        rf"|{_COUNCIL}\s+(?:i|in|of)\s+{base}", text, re.I))
+
+
 def match_municipality(question: str, municipalities: list[str]) -> str | None:
     q = question.lower()
     for m in municipalities:

@@ -320,7 +320,8 @@ def test_each_part_of_a_question_gets_its_quote_even_in_other_words(greve):
 
 def test_a_municipality_the_index_holds_no_minutes_of_is_refused_unless_the_points_name_it(greve):
     """"Viborg Byråd" is not Greve's: no vote or decision of another municipality's minutes is answered from Greve's
-    (the votes answerer gave Greve's Byråd before). A municipality Greve's points write about is their topic."""
+    (the votes answerer gave Greve's Byråd before). A municipality Greve's points write about is their topic, but
+    not its council's decisions unless they name its council."""
     ans = greve.ask("Hvem stemte imod de afledte anlægsprojekter i Viborg Byråd?")
     assert ans.refused and ans.text.startswith("Indekset har ingen referater fra Viborg Kommune, kun fra ")
     assert "Greve Kommune" in ans.text and "Det fremgår ikke af referaterne." in ans.text and ans.nearest
@@ -329,6 +330,11 @@ def test_a_municipality_the_index_holds_no_minutes_of_is_refused_unless_the_poin
     shared = greve.ask("Hvad besluttede byrådet om det fælles hjælpemiddeldepot med Ringsted Kommune?")
     assert not shared.refused and "Indekset" not in shared.text
     assert any("jælpemiddel" in c.point_title for c in shared.citations)
+    # ... but what that municipality's own council decided, Greve's points do not say: they never name it
+    for question in ("Hvad besluttede Ringsted Kommunes byråd om det fælles hjælpemiddeldepot?",
+                     "What did Ringsted's own city council decide about the shared aids depot?"):
+        own = greve.ask(question)
+        assert own.refused and "Ringsted Kommune" in own.text.splitlines()[0] and own.nearest, question
 
 
 def test_a_short_followup_with_a_pronoun_is_about_the_previous_answer(greve):

@@ -854,3 +854,15 @@ def test_places_are_the_names_after_a_preposition_of_place():
         "Hundige", "Strand"]
     assert places_in("Hvad skal Tune Boldklub bruge pengene til?") == []  # a name that is what is asked
     assert places_in("Sag 23-013581 – hvilken strækning?") == []
+
+
+def test_a_municipalitys_council_is_named_in_danish_and_english_word_orders():
+    from assistant.query import council_named
+
+    for text, name in (("Hvad besluttede Roskilde Kommunes byråd om tillægget?", "Roskilde"),
+                       ("What did Solrød's own city council decide?", "Solrød"), ("byrådet i Roskilde", "Roskilde"),
+                       ("Greve og Solrød Byråd", "Solrød"), ("Københavns Kommunes Borgerrepræsentation", "Københavns")):
+        assert council_named(text, name), text
+    for text, name in (("Tillægget er koordineret med Roskilde Kommune", "Roskilde"),
+                       ("samarbejdet med Vordingborg Kommune om", "Vordingborg")):
+        assert not council_named(text, name), text
