@@ -1092,3 +1092,19 @@ def test_a_committee_name_several_committees_answer_to_means_their_meeting_not_a
         ans = assistant.ask(question)
         assert ans.kind == "attendance" and "Bo Jensen" in ans.text, question
         assert ans.citations[0].committee == "Sundheds- og Omsorgsudvalget", question
+
+
+def test_a_decisions_numbered_items_each_too_short_alone_are_quoted_as_one():
+    """ "1. Godkendt" / "2. Ikke godkendt", a paragraph each: one quote, "1. Godkendt 2. Ikke godkendt", which says
+    which of the two was turned down (two bullets with other quotes between them did not). Long sentences of
+    different paragraphs stay apart."""
+    from fakes_index import meeting, point
+
+    fences = meeting("Klima-, Teknik- og Miljøudvalget", "2023-05-25", [point(
+        "23", "Solviften - dispensation til græsarmering og faste hegn",
+        Indstilling="Administrationen indstiller:\n\n1. at der meddeles dispensation til græsarmering på "
+                    "parkeringspladserne\n\n2. at der meddeles dispensation til faste hegn mod motorvejen",
+        Beslutning="1. Godkendt\n\n2. Ikke godkendt")])
+    text = _ask_beside(fences, "Hvad besluttede udvalget om græsarmering og faste hegn ved Solviften?").text
+    assert "»1. Godkendt 2. Ikke godkendt«" in text, text
+    assert "Administrationen indstiller: 1. at der" not in text, text

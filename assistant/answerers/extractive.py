@@ -410,6 +410,11 @@ def glossary_term_groups(topic: str, terms: list[str]) -> list[list[str]]:
 RANGE_IN_WORDS = 25  # characters between a range's years in words: "2020 – 3. kvartal 2021" has 17, "2020 til 2021" 6
 
 
+def _fragments(a: Unit, b: Unit) -> bool:
+    """Neighbours of one section under one sub-heading, one of them too short to be quoted alone ("1. Godkendt")."""
+    return (a.section, a.label) == (b.section, b.label) and min(len(a.text), len(b.text)) < MIN_SCORED_CHARS
+
+
 def _names_ranges(text: str, ranges: set[tuple[int, int]]) -> bool:
     """The text names each range of years: as a range in any spelling ("2026-2029" for "2026-29"), or in words, its
     first year closely followed by its last ("4. kvartal 2020 – 3. kvartal 2021", "fra 2026 til 2029"; not "50 pct.
@@ -868,7 +873,10 @@ class ExtractiveAnswerer:
             if u.point_key not in numbers:
                 numbers[u.point_key] = len(numbers) + 1
             for key, _label, group in groups:
-                if key == u.point_key and group[0].para == u.para and any(abs(g.pos - u.pos) == 1 for g in group):
+                # a paragraph's neighbouring sentences read as one quote, and so do short neighbours of one section
+                # under one sub-heading, one a fragment alone: a decision's items ("1. Godkendt" / "2. Ikke godkendt")
+                if key == u.point_key and any(abs(g.pos - u.pos) == 1 and (g.para == u.para or _fragments(g, u))
+                                              for g in group):
                     group.append(u)
                     break
             else:
