@@ -333,6 +333,37 @@ def approves_recommendation(decision: str) -> bool:
     return 0 < len(words) <= APPROVAL_WORDS_MAX and set(words) <= _APPROVAL_WORDS and bool(set(words) & _APPROVING)
 
 
+# The items a decision names: "3. Godkendt", "1.-2. Godkendt.", "Udvalget beslutter punkt a.", "pkt. 2 godkendt"
+_DECIDED_RANGE = re.compile(r"^\s*(\d{1,2})\.?\s*[-–]\s*(\d{1,2})\.\s")
+_DECIDED_ITEM_SPLIT = re.compile(r"(?:^|(?<=\s))([a-h]|\d{1,2})[.)]\s+", re.I)
+_NAMED_ITEM = re.compile(r"\b(?:punkt|pkt\.?)\s*([a-h]|\d{1,2})\b(?![.,]\d)", re.I)
+_ITEM_PARAGRAPH = re.compile(r"^\s*(?:[-•*·]\s*)?([a-h]|\d{1,2})[.)]\s", re.I)
+
+
+def decided_items(decision: str, recommendation: str) -> str:
+    """The paragraphs of a recommendation that a decision names by their labels ("3. Godkendt": its item 3;
+    "1.-2. Godkendt."; "1. Godkendt 2. Ikke godkendt"; "Udvalget beslutter punkt a."), each with the paragraph
+    above it that leads in ("Administrationen indstiller overfor Plan- og Tryghedsudvalget:"); "" when the decision
+    names no item the recommendation has."""
+    labels: set[str] = {m.lower() for m in _NAMED_ITEM.findall(decision)}
+    if m := _DECIDED_RANGE.match(decision):
+        labels |= {str(n) for n in range(int(m[1]), int(m[2]) + 1)} if int(m[1]) < int(m[2]) <= 20 else set()
+    else:  # each item the decision answers, approved or not: "1. Godkendt 2. Ikke godkendt" names items 1 and 2
+        labels |= {label.lower() for label in _DECIDED_ITEM_SPLIT.findall(decision)}
+    out: list[str] = []
+    lead = ""
+    for para in (p.strip() for p in re.split(r"\n\s*\n", recommendation) if p.strip()):
+        item = _ITEM_PARAGRAPH.match(para)
+        if item is None:
+            lead = para  # "Administrationen indstiller overfor Plan- og Tryghedsudvalget:", "..., at det godkendes, at"
+        elif item[1].lower() in labels:
+            if lead:
+                out.append(lead)
+                lead = ""
+            out.append(para)
+    return "\n\n".join(out) if any(_ITEM_PARAGRAPH.match(p) for p in out) else ""
+
+
 def recommendation_items(text: str) -> list[str]:
     """The "at ..." clauses of a recommendation, one per printed line ("at 1. forslaget godkendes")."""
     out = []

@@ -1108,3 +1108,19 @@ def test_a_decisions_numbered_items_each_too_short_alone_are_quoted_as_one():
     text = _ask_beside(fences, "Hvad besluttede udvalget om græsarmering og faste hegn ved Solviften?").text
     assert "»1. Godkendt 2. Ikke godkendt«" in text, text
     assert "Administrationen indstiller: 1. at der" not in text, text
+
+
+def test_a_case_path_quotes_the_items_of_the_recommendation_its_decision_names():
+    """ "3. Godkendt" at the committee the Indstilling's item 3 is for: the path quotes that item, not the
+    recommendation's opening item 1, which another committee decides."""
+    from fakes_index import meeting, point
+
+    rec = ("Administrationen indstiller overfor Klima-, Teknik- og Miljøudvalget:\n\n1. at administrationen går i "
+           "dialog med lufthavnen om arealerne\n\nAdministrationen indstiller overfor Plan- og Tryghedsudvalget:\n\n"
+           "3. at skovrejsningsudpegningen reduceres, så den passer med lufthavnens negativudpegning")
+    forest = meeting("Plan- og Tryghedsudvalget", "2024-08-13", [point(
+        "12", "Skovrejsningsudpegning i kommuneplanen - ændring", "24-001255",
+        Resume="Udpegningen af områder til skovrejsning skal ændres.", Indstilling=rec, Beslutning="3. Godkendt")])
+    ans = _ask_beside(forest, "Hvad blev der besluttet i sag 24-001255?")
+    assert ans.kind == "case" and "3. at skovrejsningsudpegningen reduceres" in ans.text, ans.text
+    assert "1. at administrationen går i dialog" not in ans.text, ans.text

@@ -231,3 +231,17 @@ def test_the_summary_of_a_case_is_its_resume_else_its_case_text():
     assert summary_section([Section("Sammendrag", "Planen godkendes.")]).heading == "Sammendrag"  # eDoc
     assert summary_section([Section("Sagsfremstilling", "Udvalget skal drøfte data.")]).text.startswith("Udvalget")
     assert summary_section([Section("Resume", "  "), Section("Beslutning", "Godkendt.")]) is None
+
+
+def test_the_items_of_a_recommendation_a_decision_names():
+    from assistant.vocabulary import decided_items
+
+    two = "Administrationen indstiller overfor Klima-udvalget:\n\n1. at A\n\n2. at B\n\n" \
+          "Administrationen indstiller overfor Plan-udvalget:\n\n3. at C"
+    assert decided_items("3. Godkendt", two) == "Administrationen indstiller overfor Plan-udvalget:\n\n3. at C"
+    assert decided_items("1.-2. Godkendt.", two).startswith("Administrationen indstiller overfor Klima-udvalget:\n\n1.")
+    assert decided_items("1. Godkendt 2. Ikke godkendt", two).endswith("1. at A\n\n2. at B")
+    assert decided_items("Udvalget beslutter punkt a.", "Det indstilles enten\n\na. at henlægge\n\nb. at forlænge") == \
+        "Det indstilles enten\n\na. at henlægge"
+    assert decided_items("Godkendt med 2 stemmer imod den 5. juni", two) == ""  # no item named
+    assert decided_items("3. Godkendt", "Det indstilles, at planen godkendes.") == ""  # no items to name

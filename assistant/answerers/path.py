@@ -15,9 +15,10 @@ from assistant.citations import citation_from_point, clean_title
 from assistant.prompts import format_date, phrase
 from assistant.query import QueryPlan
 from assistant.records import AgendaPoint, Answer, Citation, Meeting
-from assistant.vocabulary import approves_recommendation, section_kind, summary_section
+from assistant.vocabulary import approves_recommendation, decided_items, section_kind, summary_section
 
 DECISION_CHARS = 400  # a step's decision quoted up to a sentence end near this (the path is a list, not the text)
+DECIDED_CHARS = 3 * DECISION_CHARS  # the items of the recommendation a decision names: whole, unless a long list
 SUMMARY_CHARS = 300  # what the case is about: a summary's first sentence or two (a Greve Resume's are 100-250 chars)
 
 
@@ -134,7 +135,10 @@ def answer_path(plan: QueryPlan, steps: list[CaseStep], label: str) -> Answer:
         elif s.decision:
             detail = phrase("case_decision", lang, decision=f"»{s.decision}«")
             if s is approving:
-                text = _unwrapped(cut_at_sentence(_recommendation(s.point), DECISION_CHARS))
+                # the items the decision names ("3. Godkendt": item 3, not the recommendation's opening item 1)
+                recommendation = _recommendation(s.point)
+                decided = cut_at_sentence(decided_items(s.decision, recommendation), DECIDED_CHARS)
+                text = _unwrapped(decided or cut_at_sentence(recommendation, DECISION_CHARS))
                 detail += "\n  " + phrase("case_recommendation", lang, text=f"»{text}«")
         else:
             detail = phrase("case_no_decision", lang)
