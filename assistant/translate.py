@@ -188,9 +188,23 @@ def _listed(w: str) -> bool:
 
 def english_slip(word: str) -> bool:
     """Whether ``word`` (six letters or more) is an English word of the list with a slip of typing ("committe",
-    "recieve"); not a compound or a shorter word, which a slip makes of too many words ("padel": "padle")."""
+    "recieve"), or, from SLIP_EDIT_CHARS letters, with one letter wrong, missing or added ("maintanance"); not a
+    compound or a shorter word, which a slip makes of too many words ("padel": "padle")."""
     word = word.lower()
-    return len(word) >= 6 and word.isalpha() and any(_listed(w) for w in slips(word))
+    if len(word) < 6 or not word.isalpha():
+        return False
+    if any(_listed(w) for w in slips(word)):
+        return True
+    if len(word) < SLIP_EDIT_CHARS:
+        return False
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    edits = {word[:i] + c + word[i + 1:] for i in range(len(word)) for c in letters}  # one letter wrong
+    edits |= {word[:i] + word[i + 1:] for i in range(len(word))}  # one added
+    edits |= {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in letters}  # one missing
+    return any(_listed(w) for w in edits - {word})
+
+
+SLIP_EDIT_CHARS = 8  # from this length a word one letter off an English word is that word mistyped
 
 
 @lru_cache(maxsize=4096)

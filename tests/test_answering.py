@@ -866,7 +866,8 @@ def test_an_english_word_with_a_slip_of_typing_is_no_foreign_word():
     from assistant.translate import english_slip, respelt
 
     assert english_slip("committe") and english_slip("comittee") and english_slip("musuem")
-    assert not any(english_slip(w) for w in ("minigolf", "esports", "padel", "ebike", "graffiti"))
+    assert english_slip("maintanance")  # one letter wrong, in a long word (dev12 d12q001 was refused for it)
+    assert not any(english_slip(w) for w in ("minigolf", "esports", "padel", "ebike", "hjertestarter", "padelbane"))
     fence = meeting("Klima-, Teknik- og Miljøudvalget", "2023-08-17", [point(
         "23", "Dispensation til hegn", Sagsbeskrivelse="Ejeren ønsker et hegn på 2 meter mod vejen.",
         Beslutning="Ikke godkendt.")])
