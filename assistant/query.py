@@ -87,7 +87,8 @@ _QUANTITY_KINDS = (
     ("share", re.compile(r"\b(\w*procent\w*|percent\w*|andel\w*|share|turnout)\b", re.I)),
     ("money", re.compile(r"\b(koste\w*|pris\w*|beløb\w*|\w*takst\w*|\w*tilskud\w*|\w*bevilling\w*|\w*gebyr\w*|"
                          r"\w*udgift\w*|dyr[te]?|kroner|kr|penge|money|cost\w*|price\w*|amount|fund\w*|grant\w*|"
-                         r"fee\w*|expensive|\w*budget\w*)\b", re.I)),
+                         r"fee\w*|expensive|\w*budget\w*|pay|pays|paid|paying|betale[rst]?|bidrag\w*|contribut\w*|"
+                         r"spend\w*|spent)\b", re.I)),
 )
 _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("attendance", re.compile(
@@ -764,7 +765,7 @@ def council_named(text: str, name: str) -> bool:
     Kommunes byråd", "Roskilde Byråd", "Solrød's own city council", "byrådet i Roskilde", "the council of Solrød"."""
     base = re.escape(name.removesuffix("s"))
     return bool(re.search(
-        rf"(?<![\wæøå]){base}\w*(?:'s)?\s+(?:own\s+|egen\s+|eget\s+)?(?:kommunes?\s+)?{_COUNCIL}"
+        rf"(?<![\wæøå]){base}\w*(?:'s)?\s+(?:kommune(?:'?s)?\s+)?(?:own\s+|egen\s+|eget\s+)?{_COUNCIL}"
         rf"|{_COUNCIL}\s+(?:i|in|of)\s+{base}", text, re.I))
 
 

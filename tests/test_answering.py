@@ -1125,3 +1125,29 @@ def test_a_case_path_quotes_the_items_of_the_recommendation_its_decision_names()
     ans = _ask_beside(forest, "Hvad blev der besluttet i sag 24-001255?")
     assert ans.kind == "case" and "3. at skovrejsningsudpegningen reduceres" in ans.text, ans.text
     assert "1. at administrationen går i dialog" not in ans.text, ans.text
+
+
+def test_an_amount_asked_is_quoted_from_the_best_point_before_a_closer_sentence_of_another(monkeypatch):
+    """The best point's best sentence names no amount: its own sentence that names one leads, not another point's
+    sentence closer to the question ("43.750 kr. til hver kommune" of the tourist signs, for what each municipality
+    pays into the park's budget)."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    budget = point("5", "I/S Hedeland budget 2024",
+                   Indstilling="Administrationen indstiller, at Hedelands budget for 2024 godkendes.",
+                   Sagsbeskrivelse="Interessentkommunerne bidrager med en andel på kr. 1.954.938 fra hver.")
+    signs = point("3", "Turisttavler", Sagsbeskrivelse="Udgiften udgør 43.750 kr. til hver kommune.")
+    settings = Settings(candidates=10)
+    assistant = Assistant(settings, index=FakeIndex(
+        [*meetings(), meeting("Kultur- og Fritidsudvalget", "2023-05-24", [budget, signs])], settings))
+    search = assistant.retriever.search
+
+    def budget_first(*args, **kwargs):  # the narrow door: the retrieval's order, the budget first
+        hits = search(*args, **kwargs)
+        return sorted(hits, key=lambda h: h.first.point_title != "I/S Hedeland budget 2024")
+
+    monkeypatch.setattr(assistant.retriever, "search", budget_first)
+    ans = assistant.ask("Hvor meget betaler hver kommune til Hedelands budget for 2024?")
+    assert ans.citations[0].point_title == "I/S Hedeland budget 2024", ans.text
+    assert "kr. 1.954.938" in ans.text.splitlines()[1], ans.text

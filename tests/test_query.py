@@ -616,6 +616,10 @@ def test_the_words_naming_a_standard_point_leave_the_topic_whole():
         ("What was the plan expected to achieve?", ""),
         ("How big a construction budget did the administration propose?", "money"),  # a budget's size is money
         ("Hvor stort er budgettet til vedligehold?", "money"),
+        # what is paid or contributed is money ("How much does each municipality pay?")
+        ("How much does each of the three owner municipalities pay into Hedeland for 2024?", "money"),
+        ("Hvor meget skal Greve selv betale for rådgivningen?", "money"),
+        ("Hvor meget bidrager hver kommune med?", "money"),
     ],
 )
 def test_a_question_for_an_amount_count_or_share(question, quantity):
@@ -688,6 +692,10 @@ def test_money_and_shares_are_numbers_with_their_unit():
     assert names_amount("Anlægget koster ca. 2,3 mio. kr.", "money")
     assert not names_amount("I 2021 er der indberettet 52 magtanvendelser.", "share")
     assert names_amount("Stemmeprocenten var 84 %.", "share")
+    # money written after its currency, as minutes also write it
+    assert names_amount("De tre kommuner bidrager med en andel på kr. 1.954.938 fra hver kommune.", "money")
+    assert names_amount("Tilskuddet er DKK 250.000.", "money")
+    assert not names_amount("Se pkt. 3 om kr. og 2023.", "money")
 
 
 def test_amounts_are_told_from_dates_around_each_number_as_from_the_whole_text():
@@ -704,7 +712,8 @@ def test_amounts_are_told_from_dates_around_each_number_as_from_the_whole_text()
         unit = x._UNIT.get(kind)
         return any(
             not x._NOT_AMOUNT.match(m.group(0)) and not x._REFERENCE.search(undated[max(0, m.start() - 8) : m.start()])
-            and (unit is None or unit.match(undated, m.end()) is not None)
+            and (unit is None or unit.match(undated, m.end()) is not None
+                 or (kind == "money" and x._CURRENCY_BEFORE.search(undated[max(0, m.start() - 8) : m.start()])))
             for m in x._NUMBER.finditer(undated)
         )  # fmt: skip
 
@@ -861,6 +870,7 @@ def test_a_municipalitys_council_is_named_in_danish_and_english_word_orders():
 
     for text, name in (("Hvad besluttede Roskilde Kommunes byråd om tillægget?", "Roskilde"),
                        ("What did Solrød's own city council decide?", "Solrød"), ("byrådet i Roskilde", "Roskilde"),
+                       ("What did Roskilde Kommune's own city council decide?", "Roskilde"),
                        ("Greve og Solrød Byråd", "Solrød"), ("Københavns Kommunes Borgerrepræsentation", "Københavns")):
         assert council_named(text, name), text
     for text, name in (("Tillægget er koordineret med Roskilde Kommune", "Roskilde"),

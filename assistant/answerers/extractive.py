@@ -78,13 +78,17 @@ DATE_CHARS = 30  # longer than any date _DATED or _DAY_OF_MONTH matches ("30. se
 _REFERENCE = re.compile(r"(?:pkt|punkt|§|kl|side|bilag|sag)\.?\s*$", re.I)  # "(pkt. 3)", "§ 17", "kl. 15"
 
 
+_CURRENCY_BEFORE = re.compile(r"(?<![\wæøå])(?:kr\.?|dkk|kroner)\s*$", re.I)  # "kr. 1.954.938", "DKK 2.000.000"
+
+
 def names_amount(text: str, kind: str = "number") -> bool:
     """Whether ``text`` names an amount, a count or a share: a number that is no date, year, time or reference
     ("241.558 kr.", "52 magtanvendelser", "84 %", "2,3 mio. kr.", "nr. 78"; not "1. oktober 2025", "i 2023",
     "pkt. 3", "sag 24-012144"). ``kind`` "money" or "share" asks for a number followed by its unit ("3.114 kr.",
-    "2 pct.")."""
+    "2 pct."), money also one after its currency ("kr. 1.954.938")."""
     unit = _UNIT.get(kind)
-    return _has_amount(text, lambda m: unit is None or bool(unit.match(text, m.end())))
+    return _has_amount(text, lambda m: unit is None or bool(unit.match(text, m.end())) or (
+        kind == "money" and bool(_CURRENCY_BEFORE.search(text[max(0, m.start() - 8):m.start()]))))
 
 
 def _other_year(text: str, year: str | None) -> bool:
@@ -739,7 +743,10 @@ class ExtractiveAnswerer:
         # a scored sentence of another point does: that sentence answers (dev: one more first citation, q046; any
         # number, unit-less, also led with "53 tiltag" for "én indberetning" and was dropped)
         if plan.quantity in _UNIT and not names_amount(best.text, plan.quantity):
-            best = next((u for u in ranked if names_amount(u.text, plan.quantity)), best)
+            # (a sentence of the best point that names one first: "andel på kr. 1.954.938 fra hver kommune" of the
+            # budget asked about, not another point's closer "43.750 kr. til hver kommune")
+            amounts = [u for u in ranked if names_amount(u.text, plan.quantity)]
+            best = next((u for u in amounts if u.point_key == best.point_key), amounts[0] if amounts else best)
         chosen = [best]
         keys = {best.point_key}
         for u in ranked:
