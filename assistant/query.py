@@ -378,20 +378,25 @@ def quoted_names(text: str) -> list[str]:
 
 # An address: a name and a house number ("Grevevej 93", "Hundige Bygade 51", "Rendebjergvænget 1A"); a number of
 # four digits is a year ("Budget 2024"), after "punkt"/"item" a point
-_ADDRESS = re.compile(r"\b((?:[A-ZÆØÅ][\wæøå-]+ )*[A-ZÆØÅ][\wæøå-]+) (\d{1,3}[A-Za-z]?)\b(?![.,]?\d)")
+_HOUSE_NUMBER = re.compile(r"(?<=\S )(\d{1,3}[A-Za-z]?)\b(?![.,]?\d)")
+_STREET = re.compile(r"((?:[A-ZÆØÅ][\wæøå-]+ ){0,3}[A-ZÆØÅ][\wæøå-]+) $")  # up to four words, read before a number
 _NOT_ADDRESS = re.compile(r"^(punkt|punktet|item|point|sag|case|kl|nr|lokalplan|tillæg|paragraf|kapitel)$", re.I)
 
 
 def addresses_in(text: str) -> list[str]:
     """The addresses ``text`` names, lower-cased ("grevevej 93"): a thing named as exactly as a quoted name is."""
     found = []
-    for m in _ADDRESS.finditer(text):
-        name = m.group(1).split()
+    for number in _HOUSE_NUMBER.finditer(text):
+        m = _STREET.search(text, max(0, number.start() - STREET_CHARS), number.start())
+        name = m.group(1).split() if m else []
         while name and _NOT_ADDRESS.match(name[0]):
             name = name[1:]
         if name and not _NOT_ADDRESS.match(name[-1]):
-            found.append(f"{' '.join(name)} {m.group(2)}".lower())
+            found.append(f"{' '.join(name)} {number.group(1)}".lower())
     return found
+
+
+STREET_CHARS = 80  # read before a house number for its street's name (bounded: a question may be long)
 
 
 # A place named after a preposition of place: "ved Hundige Strand", "på Tune Skole", "i Karlslunde"

@@ -191,7 +191,7 @@ def english_slip(word: str) -> bool:
     "recieve"), or, from SLIP_EDIT_CHARS letters, with one letter wrong, missing or added ("maintanance"); not a
     compound or a shorter word, which a slip makes of too many words ("padel": "padle")."""
     word = word.lower()
-    if len(word) < 6 or not word.isalpha():
+    if not 6 <= len(word) <= SLIP_MAX_CHARS or not word.isalpha():
         return False
     if any(_listed(w) for w in slips(word)):
         return True
@@ -205,6 +205,7 @@ def english_slip(word: str) -> bool:
 
 
 SLIP_EDIT_CHARS = 8  # from this length a word one letter off an English word is that word mistyped
+SLIP_MAX_CHARS = 30  # longer than English words ("counterrevolutionaries" has 22): no slip is looked for
 
 
 @lru_cache(maxsize=4096)
@@ -224,6 +225,8 @@ def respelt(word: str) -> str:
 def slips(word: str) -> set[str]:
     """The words ``word`` is one slip of typing from: two neighbouring letters swapped, a double letter written
     single ("committe", "comittee") or a letter doubled."""
+    if len(word) > SLIP_MAX_CHARS:  # no English word is this long: a hostile question's "word" costs nothing
+        return set()
     splits = [(word[:i], word[i:]) for i in range(1, len(word) + 1)]
     near = {left[:-1] + right[0] + left[-1] + right[1:] for left, right in splits if right}  # swapped
     near |= {left + left[-1] + right for left, right in splits}  # a double letter written single
