@@ -38,6 +38,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "There are no minutes in the index yet. Run `minutes ingest` first.",
     },
     "empty_question": {"da": "Stil et spørgsmål.", "en": "Please ask a question."},
+    "question_too_long": {
+        "da": "Spørgsmålet er for langt ({n} tegn). Skriv det kortere, højst {limit} tegn.",
+        "en": "The question is too long ({n} characters). Please ask it in at most {limit} characters.",
+    },
     # Extractive answers
     "answer_intro": {"da": "Ifølge referaterne:", "en": "According to the minutes (quoted in Danish):"},
     "point_ref": {"da": "{committee}, {date}, punkt {number}", "en": "{committee}, {date}, item {number}"},
@@ -415,6 +419,12 @@ def phrase(key: str, lang: str = "da", **values: object) -> str:
         raise KeyError(f"unknown phrase key {key!r}; add it to assistant/prompts.py PHRASES") from None
     text = entry.get(lang) or entry["da"]
     return fill(text, values, lang)
+
+
+def format_int(n: int, lang: str) -> str:
+    """A whole number with thousands grouped as the language writes it: 10.000 in Danish, 10,000 in English."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if lang == "da" else text
 
 
 def format_date(iso: str, lang: str = "da") -> str:

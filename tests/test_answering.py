@@ -1152,3 +1152,22 @@ def test_an_amount_asked_is_quoted_from_the_best_point_before_a_closer_sentence_
     ans = assistant.ask("Hvor meget betaler hver kommune til Hedelands budget for 2024?")
     assert ans.citations[0].point_title == "I/S Hedeland budget 2024", ans.text
     assert "kr. 1.954.938" in ans.text.splitlines()[1], ans.text
+
+
+def test_a_question_longer_than_the_limit_gets_a_message_in_its_language(monkeypatch):
+    """A pasted document or a hostile input (one 10,000-letter word took about a minute): a message naming the limit,
+    in the question's language, before any analysis; a question at the limit is answered as usual."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex
+
+    from assistant import answering
+
+    settings = Settings(candidates=10, max_question_chars=200)
+    assistant = Assistant(settings, index=FakeIndex(meetings(), settings))
+    monkeypatch.setattr(answering, "analyse", lambda *a, **k: pytest.fail("a too long question was analysed"))
+    da = assistant.ask("Hvad besluttede udvalget om " + "x" * 300 + "?")
+    assert da.refused and da.text == "Spørgsmålet er for langt (329 tegn). Skriv det kortere, højst 200 tegn."
+    en = assistant.ask("What did the committee decide about the " + "budget " * 40 + "?")
+    assert en.refused and en.lang == "en" and en.text.startswith("The question is too long (321 characters).")
+    monkeypatch.undo()
+    assert not assistant.ask("Hvad er tidsplanen for budget 2024?" + " " * 165).refused  # 200 characters
