@@ -46,15 +46,15 @@ from assistant.answerers.path import (
 )
 from assistant.answerers.votes import answer_votes, voted_topic, votes_of
 from assistant.citations import citation_from_chunk, clean_title
-from assistant.prompts import format_date, format_int, listing, phrase
+from assistant.prompts import format_date, listing, phrase
 from assistant.query import (
     CASE_NUMBER_ASKED,
     QueryPlan,
     analyse,
     council_named,
     coverage,
-    detect_language,
     find_case_number,
+    too_long,
     topic_terms,
 )
 from assistant.records import AgendaPoint, Answer, Filters, Hit, Meeting
@@ -152,11 +152,8 @@ class Assistant:
             lang = lang or self.settings.language
             yield Answer(question, phrase("empty_question", lang), [], lang, refused=True)
             return
-        if len(question) > (limit := self.settings.max_question_chars):
-            lang = lang or detect_language(question[:limit])
-            text = phrase("question_too_long", lang, n=format_int(len(question), lang),
-                          limit=format_int(limit, lang))
-            yield Answer(question, text, [], lang, refused=True)
+        if refused := too_long(question, self.settings.max_question_chars, lang):
+            yield Answer(question, refused[1], [], refused[0], refused=True)
             return
         plan = self.plan(question, history, lang)
         plan.add_time("plan", time.perf_counter() - t0)

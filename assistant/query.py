@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from assistant.bm25 import DANISH_STOPWORDS, compound_head
 from assistant.bodies import aliases, english_committee_score, party_letter
-from assistant.prompts import DA_MONTHS, EN_MONTHS
+from assistant.prompts import DA_MONTHS, EN_MONTHS, format_int, phrase
 from assistant.records import Answer, Filters
 from assistant.translate import glossary_groups
 from assistant.vocabulary import CASE_NUMBER_RE, find_case_numbers, standard_point_named, without_standard_point
@@ -333,6 +333,16 @@ def _stemmer():
 
 def words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
+
+
+def too_long(question: str, limit: int, lang: str | None = None) -> tuple[str, str] | None:
+    """(language, message) when ``question`` is over ``limit`` characters (settings.max_question_chars), else None:
+    a pasted document or a hostile input, refused before any analysis (whose word checks grow with a word's length
+    squared)."""
+    if len(question) <= limit:
+        return None
+    lang = lang or detect_language(question[:limit])
+    return lang, phrase("question_too_long", lang, n=format_int(len(question), lang), limit=format_int(limit, lang))
 
 
 def detect_language(text: str, names: tuple[str, ...] = ()) -> str:

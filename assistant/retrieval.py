@@ -26,6 +26,7 @@ from assistant.query import (
     coverage,
     month_period,
     quoted_names,
+    too_long,
     words,
 )
 from assistant.records import Chunk, Filters, Hit
@@ -386,7 +387,10 @@ class HybridRetriever:
     def search(
         self, question: str, filters: Filters | None = None, k: int | None = None, plan: QueryPlan | None = None
     ) -> list[Hit]:
-        """Top ``k`` distinct agenda points for the question, best first."""
+        """Top ``k`` distinct agenda points for the question, best first. A question over max_question_chars is
+        refused with a ValueError naming its length and the limit, before any analysis (as the chat's answer)."""
+        if refused := too_long(question, self.settings.max_question_chars):
+            raise ValueError(refused[1])
         plan = plan or analyse(question, None, self.index.catalog)
         if plan.lang == "en":
             add_known_words(plan, self.index)

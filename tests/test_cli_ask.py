@@ -107,6 +107,12 @@ def test_search_with_filters(index_dir):
     assert "punkt 2:" in dated.splitlines()[0]
 
 
+def test_search_refuses_a_question_over_the_limit(index_dir):
+    long = "What did the committee recommend about the " + " ".join(["data"] * 200) + "?"
+    result = CliRunner().invoke(main, ["search", long, "--index", str(index_dir)])
+    assert result.exit_code == 2 and "The question is too long (1,043 characters)" in result.output
+
+
 def test_bad_date_and_missing_index(tmp_path):
     result = CliRunner().invoke(main, ["ask", "x", "--index", str(tmp_path / "none")])
     assert result.exit_code == 2 and "minutes ingest" in result.output

@@ -144,3 +144,12 @@ def test_entry_points_still_work(retriever):
     lc = retriever.retriever.as_langchain(k=2)
     assert isinstance(lc, MinutesRetriever) and lc.k == 2
     assert Path(lc.invoke("vejbump")[0].metadata["source"]).suffix == ".json"
+
+
+def test_a_question_over_the_limit_is_refused_with_its_message(retriever):
+    """As the chat answers a question over max_question_chars with a message, the retriever raises one (before any
+    analysis: a 10,000-letter word took about a minute)."""
+    expected = r"^Spørgsmålet er for langt \(1\.024 tegn\)\. Skriv det kortere, højst 1\.000 tegn\.$"
+    with pytest.raises(ValueError, match=expected):
+        retriever.invoke("Hvad blev besluttet om " + "data" * 250 + "?")
+    assert retriever.invoke("Hvad anbefalede udvalget om brug af data?")

@@ -100,7 +100,11 @@ def search_cmd(question, index, municipality, committee, date_from, date_to, cas
     from assistant.retrieval import hit_metadata
 
     settings, filters = _setup(index, municipality, committee, date_from, date_to, case_number)
-    hits = _open(settings).search(question, filters=filters, k=k)
+    try:
+        hits = _open(settings).search(question, filters=filters, k=k)
+    except ValueError as exc:  # a question over max_question_chars
+        click.echo(str(exc), err=True)
+        sys.exit(2)
     if as_json:
         click.echo(json.dumps([hit_metadata(hit) for hit in hits], ensure_ascii=False, indent=2))
         return
