@@ -16,6 +16,8 @@ Public API (see /work/handoff/vocabulary_api.md)::
     approves_recommendation(decision) -> bool           # "1. Godkendt. 2. Godkendt.": the Indstilling says what
     split_inline_decision(text) -> (heading, text) | None   # "Beslutning i X den D: Godkendt."
     recommendation_items(text) -> list[str]             # the "at ..." clauses of an Indstilling
+    decided_items(decision, recommendation) -> str      # the Indstilling's items a decision names ("3. Godkendt")
+    ITEM_REF, ITEM_LABEL                                # "punkt a" in a decision; an item's label "a. at ..."
     path_entry(line) -> PathEntry | None                # "Kommunalbestyrelsen den 30. januar 2012 Punkt 5"
     path_entries(text) -> list[PathEntry]
     CASE_NUMBER_RE, find_case_numbers(text), case_number_line(line)
@@ -333,11 +335,13 @@ def approves_recommendation(decision: str) -> bool:
     return 0 < len(words) <= APPROVAL_WORDS_MAX and set(words) <= _APPROVAL_WORDS and bool(set(words) & _APPROVING)
 
 
-# The items a decision names: "3. Godkendt", "1.-2. Godkendt.", "Udvalget beslutter punkt a.", "pkt. 2 godkendt"
+# A decision that names an item of the Indstilling ("Udvalget beslutter punkt a.", "Indstillingens pkt. 2 godkendt"),
+# and an item's label ("a. at henlægge sagen", "- 2) at ...")
+ITEM_REF = re.compile(r"\b(?:punkt|pkt\.?)\s*([a-h]|\d{1,2})\b(?![.,]\d)", re.I)
+ITEM_LABEL = re.compile(r"^\s*(?:[-•*·]\s*)?([a-h]|\d{1,2})[.)]\s", re.I)
+# ... and the items a decision answers by their labels: "1.-2. Godkendt.", "1. Godkendt 2. Ikke godkendt"
 _DECIDED_RANGE = re.compile(r"^\s*(\d{1,2})\.?\s*[-–]\s*(\d{1,2})\.\s")
 _DECIDED_ITEM_SPLIT = re.compile(r"(?:^|(?<=\s))([a-h]|\d{1,2})[.)]\s+", re.I)
-_NAMED_ITEM = re.compile(r"\b(?:punkt|pkt\.?)\s*([a-h]|\d{1,2})\b(?![.,]\d)", re.I)
-_ITEM_PARAGRAPH = re.compile(r"^\s*(?:[-•*·]\s*)?([a-h]|\d{1,2})[.)]\s", re.I)
 
 
 def decided_items(decision: str, recommendation: str) -> str:
@@ -345,7 +349,7 @@ def decided_items(decision: str, recommendation: str) -> str:
     "1.-2. Godkendt."; "1. Godkendt 2. Ikke godkendt"; "Udvalget beslutter punkt a."), each with the paragraph
     above it that leads in ("Administrationen indstiller overfor Plan- og Tryghedsudvalget:"); "" when the decision
     names no item the recommendation has."""
-    labels: set[str] = {m.lower() for m in _NAMED_ITEM.findall(decision)}
+    labels: set[str] = {m.lower() for m in ITEM_REF.findall(decision)}
     if m := _DECIDED_RANGE.match(decision):
         labels |= {str(n) for n in range(int(m[1]), int(m[2]) + 1)} if int(m[1]) < int(m[2]) <= 20 else set()
     else:  # each item the decision answers, approved or not: "1. Godkendt 2. Ikke godkendt" names items 1 and 2
@@ -353,7 +357,7 @@ def decided_items(decision: str, recommendation: str) -> str:
     out: list[str] = []
     lead = ""
     for para in (p.strip() for p in re.split(r"\n\s*\n", recommendation) if p.strip()):
-        item = _ITEM_PARAGRAPH.match(para)
+        item = ITEM_LABEL.match(para)
         if item is None:
             lead = para  # "Administrationen indstiller overfor Plan- og Tryghedsudvalget:", "..., at det godkendes, at"
         elif item[1].lower() in labels:
@@ -361,7 +365,7 @@ def decided_items(decision: str, recommendation: str) -> str:
                 out.append(lead)
                 lead = ""
             out.append(para)
-    return "\n\n".join(out) if any(_ITEM_PARAGRAPH.match(p) for p in out) else ""
+    return "\n\n".join(out) if any(ITEM_LABEL.match(p) for p in out) else ""
 
 
 def recommendation_items(text: str) -> list[str]:

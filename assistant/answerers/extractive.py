@@ -40,7 +40,7 @@ from assistant.retrieval import HybridRetriever, title_years, year_ranges
 from assistant.settings import Settings
 from assistant.textutil import split_sentences
 from assistant.translate import english_slip, english_word, glossary_groups, unglossed_words
-from assistant.vocabulary import approves_recommendation, section_kind
+from assistant.vocabulary import ITEM_LABEL, ITEM_REF, approves_recommendation, section_kind
 
 # The weights and counts below were chosen on the Greve development set (eval/dev_questions.jsonl: first citation,
 # answers containing the fragments) and kept when measured on eval/dev_other_questions.jsonl (other municipalities'
@@ -199,12 +199,6 @@ LEAD_POOL = 2  # sentences of the best-ranked point always among those embedded
 SCORE_CHARS = 220  # a sentence is scored by its first ~50 tokens (embedding cost grows with its length)
 PRECOMPUTED_POOL = 24  # sentences scored by cosine when their vectors were stored at ingest
 _BULLET = re.compile(r"^\s*(?:[-•*·]|\d{1,2}[.)])\s+")
-
-
-# A decision that names an item of the Indstilling ("Udvalget beslutter punkt a.", "Indstillingens pkt. 2 godkendt"),
-# and an item's label ("a. at henlægge sagen", "- 2) at ...")
-_ITEM_REF = re.compile(r"\b(?:punkt|pkt\.?)\s*([a-h]|\d{1,2})\b(?![.,]\d)", re.I)
-_ITEM_LABEL = re.compile(r"^\s*(?:[-•*·]\s*)?([a-h]|\d{1,2})[.)]\s", re.I)
 
 
 def _leads_in(unit: Unit, following: list[Unit]) -> bool:
@@ -862,13 +856,13 @@ class ExtractiveAnswerer:
             # was decided
             if not is_section(u.section, "beslutning"):
                 continue
-            refs = {r.lower() for r in _ITEM_REF.findall(u.text)}
-            if (m := _ITEM_LABEL.match(u.text)) and approves_recommendation(u.text[m.end():]):
+            refs = {r.lower() for r in ITEM_REF.findall(u.text)}
+            if (m := ITEM_LABEL.match(u.text)) and approves_recommendation(u.text[m.end():]):
                 refs.add(m.group(1).lower())  # "1. Godkendt": item 1 was approved
             if refs:
                 items = [v for v in units if v.point_key == u.point_key and v not in chosen
                          and section_kind(v.section) == "recommendation"
-                         and (m := _ITEM_LABEL.match(v.text)) and m.group(1).lower() in refs]
+                         and (m := ITEM_LABEL.match(v.text)) and m.group(1).lower() in refs]
                 at = chosen.index(u) + 1
                 chosen[at:at] = items
         return chosen
