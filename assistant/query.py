@@ -335,6 +335,14 @@ def words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
+def latest_meeting(catalog: Any, committees: list[str | None], municipality: str | None = None,
+                   date_from: date | None = None, date_to: date | None = None) -> Any:
+    """The latest meeting of any of ``committees`` (None: of any committee) in the municipality and period, or None."""
+    meetings = [m for committee in committees for m in catalog.meetings(
+        municipality=municipality, committee=committee, date_from=date_from, date_to=date_to, last=1)]
+    return max(meetings, key=lambda m: m.start, default=None)
+
+
 def too_long(question: str, limit: int, lang: str | None = None) -> tuple[str, str] | None:
     """(language, message) when ``question`` is over ``limit`` characters (settings.max_question_chars), else None:
     a pasted document or a hostile input, refused before any analysis (whose word checks grow with a word's length

@@ -24,6 +24,7 @@ from assistant.query import (
     analyse,
     content_terms,
     coverage,
+    latest_meeting,
     month_period,
     quoted_names,
     too_long,
@@ -377,9 +378,7 @@ class HybridRetriever:
             # the latest meeting of the committee named, or of the committees a name several answer to
             # ("sundhedsudvalgets seneste møde"), not the index's latest
             named = [merged.committee] if merged.committee or not plan.committee_boost else plan.committee_boost
-            meetings = [m for committee in named for m in self.index.catalog.meetings(
-                municipality=merged.municipality, committee=committee, last=1)]
-            latest = max(meetings, key=lambda m: m.start) if meetings else None
+            latest = latest_meeting(self.index.catalog, named, merged.municipality)
             if latest is not None and latest.date:
                 merged = replace(merged, date_from=latest.date, date_to=latest.date)
         return merged

@@ -13,7 +13,7 @@ from typing import Any
 
 from assistant.citations import citation_from_point, clean_title
 from assistant.prompts import format_date, phrase
-from assistant.query import QueryPlan
+from assistant.query import QueryPlan, latest_meeting
 from assistant.records import AgendaPoint, Answer, Filters, Meeting
 from assistant.textutil import sentence_breaks
 from assistant.vocabulary import STANDARD_POINTS, absences_in, is_standard_point, section_kind
@@ -46,12 +46,9 @@ def select_meeting(catalog: Any, plan: QueryPlan, filters: Filters, hits: list |
         # before any other committee's
         named = [] if filters.committee else plan.committee_boost
         for committees in ([named] if named else []) + [[filters.committee]]:
-            meetings = [m for committee in committees for m in catalog.meetings(
-                municipality=filters.municipality, committee=committee,
-                date_from=filters.date_from, date_to=filters.date_to, last=1,
-            )]  # fmt: skip
-            if meetings:
-                return max(meetings, key=lambda m: m.start)
+            found = latest_meeting(catalog, committees, filters.municipality, filters.date_from, filters.date_to)
+            if found is not None:
+                return found
         return None
     if hits:
         found = catalog.point(hits[0].point_key)
