@@ -158,3 +158,19 @@ def test_voters_under_a_label_alone_each_with_a_remark(greve_dir, settings):
     text = "Imod stemte:\n\nAnne Berg (A)\n\nBo Holm (V)\n\nUdvalget godkendte indstillingen."
     assert [(v.who, v.text) for v in votes_in(text)] == [  # names alone: one list, as before
         (("Anne Berg", "Bo Holm"), "Imod stemte: Anne Berg (A), Bo Holm (V)")]
+
+
+def test_the_decision_beside_the_votes_is_one_line_of_its_bullet(greve_dir, settings):
+    """A decision of two paragraphs ("Godkendt" / "F undlod at stemme") is quoted on its vote bullet's own line: a
+    blank line inside it would end the Markdown list and print the rest as a loose paragraph."""
+    from assistant.answerers.votes import answer_votes
+    from assistant.query import analyse
+
+    files = sorted(greve_dir.glob("Byråd 2022-2025_2024-06-26T*.json"))
+    meeting = read_file(files[0], settings).meeting
+    point = next(p for p in meeting.points if p.number == "24")
+    assert "\n\n" in point.decisions[-1].text
+    ans = answer_votes([(meeting, point)], analyse("Stemte alle partier for kystbeskyttelsen?"))
+    decided = next(ln for ln in ans.text.splitlines() if "Beslutning" in ln)
+    assert decided.startswith("  Beslutning: »Godkendt F undlod at stemme«")
+    assert "\n\n" not in ans.text

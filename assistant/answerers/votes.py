@@ -73,7 +73,8 @@ def answer_votes(found: list[tuple[Meeting, AgendaPoint]], plan: QueryPlan) -> A
             label = phrase(f"vote_{v.position.replace('-', '_')}", lang)
             said = f" »{v.text}«" if v.text else ""
             lines.append(f"- {label}: {_who(v, lang)}{said} [{n}]")
-        decided = cut_at_sentence(decision_text(point)[1], DECISION_CHARS)
+        # one line: a blank line would end the Markdown list it belongs to
+        decided = " ".join(cut_at_sentence(decision_text(point)[1], DECISION_CHARS).split())
         if decided and decided not in quote:  # what the votes were about
             lines.append(f"  {phrase('decision_label', lang)}: »{decided}« [{n}]")
     if lines:
