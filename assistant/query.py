@@ -421,6 +421,21 @@ STREET_CHARS = 80  # read before a house number for its street's name (bounded: 
 _PLACE = re.compile(r"\b(?:ved|på|i|langs|nær|omkring|udenfor|near|at|in|on|along)\s+((?:[A-ZÆØÅ][\wæøå-]*\s?)+)")
 
 
+# An edition the question names by its name and year ("Sundhedsprofil 2025", "Kommuneplan 2021"): a capitalised
+# word of five letters or more, not the question's first word, straight before a year that opens no range (ranges
+# are year_ranges'). Not a month, nor a municipality ("Greve 2024" is a place and a year, not an edition).
+_EDITION = re.compile(r"(?<=\S\s)([A-ZÆØÅ][a-zæøå]{4,})\s+((?:19|20)\d\d)\b(?![-/–]\d)")
+
+
+def editions(topic: str) -> list[tuple[str, str]]:
+    """(name, year) of each edition ``topic`` names: "What does the new Sundhedsprofil 2025 say ..." ->
+    [("Sundhedsprofil", "2025")]."""
+    months = {m.lower() for m in DA_MONTHS + EN_MONTHS}
+    forms = _municipality_names()[1]
+    return [(name, year) for name, year in _EDITION.findall(topic)
+            if name.lower() not in months and name.lower() not in forms and name.lower()[:-1] not in forms]
+
+
 def places_in(text: str) -> list[str]:
     """The words of the names of places ``text`` gives after a preposition of place ("betalingsparkering ved
     Hundige Strand" -> Hundige, Strand); not a name that is what is asked ("hvad skal Tune Boldklub bruge ...")."""

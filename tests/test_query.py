@@ -876,3 +876,37 @@ def test_a_municipalitys_council_is_named_in_danish_and_english_word_orders():
     for text, name in (("Tillægget er koordineret med Roskilde Kommune", "Roskilde"),
                        ("samarbejdet med Vordingborg Kommune om", "Vordingborg")):
         assert not council_named(text, name), text
+
+
+@pytest.mark.parametrize(
+    ("topic", "expected"),
+    [
+        ("What does the new Sundhedsprofil 2025 say about smoking?", [("Sundhedsprofil", "2025")]),
+        ("Hvornår blev Kommuneplan 2021 endeligt vedtaget?", [("Kommuneplan", "2021")]),
+        ("Kommuneplan 2021: hvornår blev den vedtaget?", []),  # the first word: capitalised as any first word is
+        ("Hvad koster Budget 2025-28 for skolerne?", []),  # a range: year_ranges' edition
+        ("Who was absent in December 2022?", []),  # a month
+        ("sports pool Greve 2024 - number of applications?", []),  # a municipality and a year
+        ("byggesagsgebyr 2023 - hvilken timepris?", []),  # not capitalised: a common noun and a year
+    ],
+)
+def test_an_edition_is_a_capitalised_name_before_its_year(topic, expected):
+    from assistant.query import editions
+
+    assert editions(topic) == expected
+
+
+def test_a_point_naming_the_edition_only_with_other_years_is_about_another_edition(greve_dir, settings):
+    """Greve's Sundheds- og Omsorgsudvalg on 3 June 2024 writes "Sundhedsprofilen i 2021" (and 2025 elsewhere): it
+    is about the 2021 profile, not a "Sundhedsprofil 2025"; asked about the 2021 one, it is the edition asked."""
+    from assistant.answerers.extractive import _other_edition
+    from assistant.query import editions
+    from assistant.readers import read_file
+
+    files = sorted(greve_dir.glob("Sundheds- og Omsorgsudvalget_2024-06-03T*.json"))
+    point = next(p for p in read_file(files[0], settings).meeting.points if p.number == "12")
+    text = " ".join(s.text for s in point.sections)
+    assert "Sundhedsprofilen i 2021" in text and "2025" in text
+    assert _other_edition(text, editions("What does the new Sundhedsprofil 2025 say about young people?"))
+    assert not _other_edition(text, editions("What did Sundhedsprofil 2021 show about young people?"))
+    assert not _other_edition(text, editions("What does Kommuneplan 2025 say about young people?"))  # not named

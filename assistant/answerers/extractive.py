@@ -26,6 +26,7 @@ from assistant.query import (
     QueryPlan,
     content_terms,
     coverage,
+    editions,
     find_case_number,
     month_period,
     places_in,
@@ -410,6 +411,20 @@ def glossary_term_groups(topic: str, terms: list[str]) -> list[list[str]]:
 RANGE_IN_WORDS = 25  # characters between a range's years in words: "2020 – 3. kvartal 2021" has 17, "2020 til 2021" 6
 
 
+EDITION_GAP_WORDS = 2  # words between an edition's name and its year: "Sundhedsprofilen i 2021", "Kommuneplan for 2021"
+
+
+def _other_edition(text: str, named: list[tuple[str, str]]) -> bool:
+    """The text names an edition the question names ("Sundhedsprofil 2025") only with other years ("Sundhedsprofilen
+    i 2021"): it is about another edition, and the year asked is absent from it as a number."""
+    for name, year in named:
+        years = re.findall(rf"\b{re.escape(stem_word(name.lower()))}\w*\W+(?:\w+\W+){{0,{EDITION_GAP_WORDS}}}?"
+                           r"((?:19|20)\d\d)\b", text, re.I)
+        if years and year not in years:
+            return True
+    return False
+
+
 def _fragments(a: Unit, b: Unit) -> bool:
     """Neighbours of one section under one sub-heading, one of them too short to be quoted alone ("1. Godkendt")."""
     return (a.section, a.label) == (b.section, b.label) and min(len(a.text), len(b.text)) < MIN_SCORED_CHARS
@@ -627,7 +642,8 @@ class ExtractiveAnswerer:
         penalty = s.refusal_relaxed_penalty if relaxed else 0.0
         asked = year_ranges(plan.topic)
         # a range of years ("2026-29") is the number asked, though the best point names its first year elsewhere
-        if text and (any(n not in text for n in plan.numbers) or not _names_ranges(text, asked)):
+        if text and (any(n not in text for n in plan.numbers) or not _names_ranges(text, asked)
+                     or _other_edition(text, editions(plan.topic))):
             penalty += s.refusal_number_penalty
         if plan.quantity in _UNIT and texts and not any(names_amount(t, plan.quantity) for t in texts.values()):
             # an amount in kroner or a share asked for, and none of the points names one: the asked fact is absent,
