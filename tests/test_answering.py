@@ -1171,3 +1171,23 @@ def test_a_question_longer_than_the_limit_gets_a_message_in_its_language(monkeyp
     assert en.refused and en.lang == "en" and en.text.startswith("The question is too long (321 characters).")
     monkeypatch.undo()
     assert not assistant.ask("Hvad er tidsplanen for budget 2024?" + " " * 165).refused  # 200 characters
+
+
+def test_a_fact_completed_by_a_decision_that_leads_into_a_list_gets_the_list():
+    """A question of fact is completed by the best point's decision; one that ends in a colon ("..., idet udvalget
+    ønsker en sag der belyser tre forhold:") says nothing without the items after it, so they are quoted too."""
+    from fakes_index import meeting, point
+
+    items = ["- Historisk udvikling i antal elever hen over de seneste 5 år.",
+             "- Andelen af to-sprogede elever der er optaget i 10. klasse.",
+             "- Vurdering af hvilke forskelle der er mellem 10. klasses tilbud i hhv. Greve og Solrød."]
+    tenth = meeting("Skole-, Børne- og Ungeudvalget", "2023-08-15", [point(
+        "11", "Orientering om 10. klasse",
+        Resume="Udvalget ønskede en orienteringssag om relevante data for Greve Kommunes 10. klasse.",
+        Sagsbeskrivelse="Antal elever der har valgt Greve 10. klasse de sidste tre år, set i forhold til "
+                        "skoledistrikt.",
+        Beslutning="\n\n".join(["Orienteringen blev taget til efterretning, idet udvalget ønsker en sag der "
+                                "belyser tre forhold:", *items]))])
+    ans = _ask_beside(tenth, "Hvilke forhold om 10. klasse skulle belyses for skoleudvalget?")
+    assert ans.citations and ans.citations[0].point_number == "11", ans.text
+    assert all(item.lstrip("- ") in ans.text for item in items), ans.text

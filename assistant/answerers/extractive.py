@@ -865,8 +865,11 @@ class ExtractiveAnswerer:
                 chosen = rec + others if best in rec else others[:1] + rec + others[1:]
         elif plan.intent in ("fact", "when"):  # a short decision of the best point completes a fact
             decision = [u for u in units if u.point_key == best.point_key and is_section(u.section, "beslutning")]
-            if len(decision) > 3:  # a longer one (votes, remarks after it): its opening line, the decision itself
-                decision = decision[:1]
+            if len(decision) > 3:  # a longer one (votes, remarks after it): its opening line, the decision itself,
+                # with the list it leads into ("idet udvalget ønsker en sag der belyser tre forhold:" and the three)
+                # (its items under its own sub-heading: "For stemte:" before the voters' names is no such list)
+                items = [u for u in decision[1 : LIST_UNITS + 1] if u.label == decision[0].label]
+                decision = decision[:1] + (items if _leads_in(decision[0], items) else [])
             chosen += [u for u in decision if u not in chosen]
         for u in list(chosen):  # "Udvalget beslutter punkt a.", "1. Godkendt": that item of the Indstilling is what
             # was decided
