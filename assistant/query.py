@@ -95,6 +95,9 @@ _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(afbud|fravær\w*|ikke til stede|mødte ikke|deltog (?:der )?(?:nogen |alle |nogle )?ikke|ikke deltog|"
         r"hvem manglede|manglede ved|manglede der (?:nogen|nogle|medlemmer)|(?:nogen|nogle) (?:der )?manglede|"
         r"var ikke med|ikke var med|var alle (?:\w+ ){0,2}?(?:med|til stede)|absent\w*|absence|apolog\w*|"
+        # "not" with a verb of coming or taking part: "who couldn't come", "hvem kunne ikke deltage"
+        r"(?:did|could|was|were)(?: not|n'?t) (?:able to )?(?:attend|come|be there|show up)|"
+        r"unable to (?:attend|come|be there)|(?:kunne ikke|ikke kunne) (?:komme|deltage)|hvem kom ikke|"
         r"did not attend|did not take part|not take part|didn't take part|"
         r"missing from|not present|who was away|(?:anyone|anybody|someone|somebody|members?) (?:missing|away)|"
         r"miss(?:ed)? the meeting)\b")),

@@ -273,6 +273,11 @@ def test_council_alone_is_another_council_only_after_a_word_naming_its_kind(ques
         ("Hvad manglede der penge til?", "fact"),
         ("Manglede der nogen fra udvalget ved mødet den 17. august?", "attendance"),
         ("Was anyone missing from the meeting in August?", "attendance"),
+        ("who couldnt come to the social committee meeting 13 nov 2023", "attendance"),  # "not" and coming
+        ("Who wasn't able to attend the council meeting in May?", "attendance"),
+        ("Hvem kunne ikke deltage i byrådsmødet i juni?", "attendance"),
+        ("Hvorfor kunne vandværket ikke bruge boringen?", "fact"),  # not, but no coming: no absence
+        ("Why did the project not come before the council?", "fact"),
         # members as the people a topic is about, not asked for
         ("Did the council agree to pay mileage to council members who officiate at weddings?", "decision"),
         ("Which members attended the meeting?", "participants"),
