@@ -108,6 +108,11 @@ def aliases(name: str) -> list[str]:
                 t = t.strip(",").lower()
                 if t.endswith("-") and len(t) > 2:
                     out.append(t[:-1] + tail)
+            # the initials its own minutes use: "Klima-, Teknik- og Miljøudvalget" -> "ktmu" (and "ktm"),
+            # "Plan- og Tryghedsudvalget" -> "ptu"; three letters at least, as shorter ones are words ("so", "bu")
+            initials = "".join(t[0] for t in before if t.endswith(("-", "-,"))) + last[0]
+            if tail == "udvalg" and len(initials) >= 2:
+                out += [a for a in (initials + "u", initials) if len(a) >= 3]
     if is_council(name):
         out += [w for w in COUNCIL_WORDS[:3] if w != last] + list(COUNCIL_ENGLISH)
     elif out[0] == "økonomiudvalg":

@@ -221,6 +221,27 @@ def test_a_member_of_a_body_prefers_its_meetings_and_does_not_require_them():
         assert analyse(q, catalog=Catalog()).filters.committee == "Byråd 2022-2025", q
 
 
+@pytest.mark.parametrize(
+    ("question", "committee"),
+    [
+        ("Hvad besluttede KTMU om vejbump på Hundige Bygade?", "Klima-, Teknik- og Miljøudvalget"),
+        ("What did KTM say about the speed bumps?", "Klima-, Teknik- og Miljøudvalget"),
+        ("Hvad ville SBUU have belyst om 10. klasse?", "Skole-, Børne- og Ungeudvalget"),
+        ("Hvad sagde KFU om hallerne?", "Kultur- og Fritidsudvalget"),
+    ],
+)
+def test_a_committee_by_the_initials_of_its_fields(question, committee):
+    """The initials the minutes themselves use for a committee ("KTMU" in Greve's, 121 times), made from its name's
+    fields and "udvalg", not listed."""
+    assert match_committees(question, COMMITTEES) == [committee]
+
+
+def test_short_initials_are_no_committee():
+    """Initials of two letters are words ("so", "bu"): "Kultur- og Fritidsudvalget" gives "kfu", nothing shorter."""
+    assert [a for a in committee_aliases("Kultur- og Fritidsudvalget") if len(a) < 3] == []
+    assert match_committees("So what did they decide about the halls?", COMMITTEES) == []
+
+
 def test_generic_udvalget_matches_no_committee():
     assert match_committees("Hvad anbefalede udvalget om brug af data?", COMMITTEES) == []
     assert "udvalg" not in committee_aliases("Kultur- og Fritidsudvalget")
