@@ -217,6 +217,7 @@ _FULL_DATE_EN = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,
 _NUM_DATE = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4}|\d{2})\b")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{4}})\b", re.I)
+_A_YEAR = re.compile(r"(?:19|20)\d{2}")
 _YEAR = re.compile(
     r"\b(i|in|år|året|during|fra|from|siden|since|før|inden|before|efter|after|til|until|indtil)\s+(?:år\s+)?"
     r"((?:19|20)\d{2})\b(?![-/]\d)",
@@ -660,6 +661,8 @@ def effective_date(text: str) -> bool:
     prep = _preposition(text, span[0])
     if prep in _EFFECTIVE:
         return True
+    if prep == "at" and any(rx.match(text, span[0]) for rx in (_FULL_DATE_DA, _FULL_DATE_EN)):
+        return True  # "registered at 1 January 2023": the day a count is of ("at the end of 2022" is a period)
     noun = _NEXT_WORD.match(text, span[3]) if prep == "the" else None
     return noun is not None and noun.group(1).lower() not in _MEETING_NOUNS | EN_STOP
 
@@ -910,7 +913,8 @@ def analyse(
         plan.lang = lang or ("en" if _ENGLISH_OPENING.match(q) else detect_language(q))  # "Thanks!" is too short
         return plan
     date_from, date_to = find_period(q, today)
-    if plan.intent not in ("meetings", "attendance", "participants") and effective_date(q):
+    effective = plan.intent not in ("meetings", "attendance", "participants") and effective_date(q)
+    if effective:
         date_from = date_to = None  # "Hvad koster det fra 1. januar 2024?": decided before the date it names
     year = _YEAR.search(q)
     if year and year.group(1).lower() in ("i", "in", "år", "året", "during") and date_from and date_from.month == 1:
@@ -958,7 +962,9 @@ def analyse(
         for alias in committee_aliases(name or ""):
             topic = _alias_pattern(alias).sub(" ", topic)
     for rx in (_FULL_DATE_DA, _FULL_DATE_EN, _NUM_DATE, _ISO_DATE, _MONTH_YEAR, _PART_OF_YEAR, _SEASON):
-        topic = rx.sub(" ", topic)
+        # an effective date's year is a number of the topic ("registered at 1 January 2023": the count of that
+        # date, which the point stating it names), not a period of meetings
+        topic = rx.sub(lambda m: f" {y.group(0)} " if effective and (y := _A_YEAR.search(m.group(0))) else " ", topic)
     # a year outside the period the question's meetings are in is what the point is about ("When the council in
     # autumn 2023 looked at the complaint cases from 2022": the report on 2022, not the one on 2023): a topic number
     years = range(date_from.year, (date_to or date_from).year + 1) if date_from else None

@@ -126,6 +126,19 @@ def test_an_effective_date_is_no_period_of_meetings():
         assert (plan.filters.date_from, plan.filters.date_to) == (None, None), q
 
 
+def test_a_count_at_a_date_is_of_that_date_not_of_its_meetings():
+    """"registered at 1 January 2023" is the date a count is of, stated in a later meeting's point: no period of
+    meetings, and its year is a number of the topic (the point naming it states the count of that date); a meeting
+    "on" a date is a meeting."""
+    plan = analyse("How many Ukrainians were registered in Greve at 1 January 2023, according to the forecast?")
+    assert (plan.filters.date_from, plan.filters.date_to) == (None, None)
+    assert "2023" in plan.numbers
+    plan = analyse("Hvor mange var tilmeldt pr. 1. januar 2024?")
+    assert plan.filters.date_from is None and "2024" in plan.numbers
+    plan = analyse("What did the council decide on 3 May 2023?")
+    assert plan.filters.date_from == date(2023, 5, 3) and "2023" not in plan.numbers
+
+
 def test_the_date_of_an_event_the_question_names_is_no_period_of_meetings():
     """"the June 2024 election": the minutes report on it after that month; "the May 2023 meeting" is a meeting."""
     plan = analyse("What was the turnout at the June 2024 European Parliament election?")
