@@ -1191,3 +1191,23 @@ def test_a_fact_completed_by_a_decision_that_leads_into_a_list_gets_the_list():
     ans = _ask_beside(tenth, "Hvilke forhold om 10. klasse skulle belyses for skoleudvalget?")
     assert ans.citations and ans.citations[0].point_number == "11", ans.text
     assert all(item.lstrip("- ") in ans.text for item in items), ans.text
+
+
+def test_a_path_entry_of_a_date_and_a_body_is_no_quote(greve_dir, settings):
+    """Greve's "Sagens forløb" opens with the entry "14-02-2022 Klima-, Teknik- og Miljøudvalget 2022" and its
+    "Sagsprocedure" is a list of bodies: neither says anything of the case (they were quoted as answers to "Did the
+    technical committee let them ...?"); a decision the path quotes in words is kept."""
+    from assistant.answerers.extractive import split_units
+    from assistant.readers import read_file
+
+    def units(prefix: str, number: str) -> list[str]:
+        meeting = read_file(sorted(greve_dir.glob(f"{prefix}*.json"))[0], settings).meeting
+        point = next(p for p in meeting.points if p.number == number)
+        sections = {s.heading: s.text for s in point.sections}
+        assert sections["Sagens forløb"] and sections["Sagsprocedure"]
+        return [u.text for u in split_units("k", 0, point) if u.section in ("Sagens forløb", "Sagsprocedure")]
+
+    assert units("Klima-, Teknik- og Miljøudvalget_2022-02-14T", "11") == []
+    kept = units("Byråd 2022-2025_2022-01-31T", "15")
+    assert kept[0].startswith("Økonomiudvalget anbefaler, at der forud for eventuel indførelse af livestreaming")
+    assert not any(t.startswith("24-01-2022") for t in kept)

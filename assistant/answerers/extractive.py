@@ -242,6 +242,9 @@ class Unit:
     cosine: float = 0.0
 
 
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-zæøå]{2,}(?![\w-])")  # a word not capitalised: not a body's name
+
+
 def split_units(point_key: str, rank: int, point: AgendaPoint) -> list[Unit]:
     """Sentences and list items of a point, each with its section and the sub-heading above it."""
     units: list[Unit] = []
@@ -253,6 +256,7 @@ def split_units(point_key: str, rank: int, point: AgendaPoint) -> list[Unit]:
         # A decision begins with the decision itself ("Indstillingen godkendt", "Anbefales"), however short: its
         # first paragraph is no sub-heading (later ones may be: "Udvid perspektivet" above a recommendation).
         decision = is_section(top, "beslutning")
+        path = section_kind(top) == "path"
         paragraphs = [p.strip() for p in re.split(r"\n\s*\n", sec.text) if p.strip()]
         for i, para in enumerate(paragraphs):
             para_no += 1
@@ -265,8 +269,13 @@ def split_units(point_key: str, rank: int, point: AgendaPoint) -> list[Unit]:
             for piece in pieces:
                 for sent in split_sentences(piece):
                     sent = sent.strip()
-                    if len(sent) >= 3 and not absences_in(sent):  # "Fraværende: X" is attendance, not content
-                        units.append(Unit(point_key, rank, top, label, sent, para_no, len(units)))
+                    if len(sent) < 3 or absences_in(sent):  # "Fraværende: X" is attendance, not content
+                        continue
+                    if path and not any(w != "og" for w in _LOWER_WORD.findall(sent)):
+                        continue  # a path's entry of a date and a body ("14-02-2022 Klima-, Teknik- og
+                        # Miljøudvalget 2022"), or its one-word decision ("Godkendt."), which without its entry does
+                        # not say whose: the citations name the meetings, the entry says nothing of the case
+                    units.append(Unit(point_key, rank, top, label, sent, para_no, len(units)))
         last = units[-1].text if len(units) > first else ""
         if last.endswith(":") and not (_DATED.search(last) or names_amount(last)):
             units.pop()  # a lead-in that nothing follows ("Følgende deltog ikke i behandlingen af punktet:"), unless
