@@ -503,8 +503,9 @@ def detect_intent(question: str, has_case: bool = False) -> str:
             return intent
     if has_case and len(content_terms(_CASE_RE.sub(" ", q))) <= 1:
         return "case"  # "Sag 24-012144?"
-    if _YES_NO.match(q):
+    if _YES_NO.match(q) or _YES_NO.match(_last_sentence(q)):
         return "decision"  # "Fik administrationen lov til ...?", "Was the food truck allowed ...?": the decision says
+        # (also after a sentence that sets the scene: "Tesla rents the old building. Did the committee let them ...?")
     return "fact"
 
 
@@ -530,6 +531,15 @@ _YES_NO = re.compile(
     r"^(?:og |men |and |but |so )?(?:blev|bliver|er|var|har|havde|fik|får|skal|skulle|kan|kunne|må|måtte|vil|"
     r"ville|gik|gav|tog|kom|did|does|do|was|were|is|are|has|have|had|will|would|can|could|should|may|might)\b"
 )
+
+
+# a sentence ends after a word of four letters or more: not after "1." of a date, nor "kr.", "mio.", "pkt."
+_SENTENCE_END = re.compile(r"(?<=[a-zæøå]{4}[.!?])\s+(?=\S)")
+
+
+def _last_sentence(text: str) -> str:
+    """The last sentence of a question of several ("Tesla rents the old building. Did the committee let them?")."""
+    return _SENTENCE_END.split(text.strip())[-1]
 
 
 def coverage(terms: list[str], text: str, weight: Callable[[str], float] | None = None) -> float:

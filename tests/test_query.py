@@ -326,6 +326,10 @@ def test_council_alone_is_another_council_only_after_a_word_naming_its_kind(ques
         ("Fik administrationen lov til selv at give dispensationer?", "decision"),
         ("Skulle de overskydende midler gå tilbage til kassen?", "decision"),
         ("Was the food truck allowed to set up at the station?", "decision"),
+        # ... also after a sentence that sets the scene; not after an abbreviation ("kr.")
+        ("Tesla rents the old building at Korskildelund. Did the committee let them break the local plan?",
+         "decision"),
+        ("Jeg er ny i udvalget. Hvor mange mio. kr. fik Greve fra staten i 2022?", "fact"),
         ("Did the council grant the emergency package?", "decision"),
         ("Hvorfor sendte udvalget politikken retur til administrationen?", "decision"),
         ("Hvorfor sendte Plan- og Tryghedsudvalget andet udkast til politikken retur?", "decision"),
