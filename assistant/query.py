@@ -481,6 +481,11 @@ def stems(text: str) -> set[str]:
 
 def detect_intent(question: str, has_case: bool = False) -> str:
     q = question.lower()
+    last = _last_sentence(q)
+    if last != q and (intent := detect_intent(last, has_case)) != "fact":
+        # sentences that set the scene, then the question: "Tesla rents the old building. Did the committee let
+        # them ...?", "KL set up a shared office. When Greve joined, what did the administration recommend?"
+        return intent
     if (clause := _WHEN_CLAUSE.match(q)) and q[clause.end():].strip():
         # "When the school committee heard about X, what did they ask to see later?": the opening clause dates
         # what the question after the comma asks
@@ -503,9 +508,8 @@ def detect_intent(question: str, has_case: bool = False) -> str:
             return intent
     if has_case and len(content_terms(_CASE_RE.sub(" ", q))) <= 1:
         return "case"  # "Sag 24-012144?"
-    if _YES_NO.match(q) or _YES_NO.match(_last_sentence(q)):
+    if _YES_NO.match(q):
         return "decision"  # "Fik administrationen lov til ...?", "Was the food truck allowed ...?": the decision says
-        # (also after a sentence that sets the scene: "Tesla rents the old building. Did the committee let them ...?")
     return "fact"
 
 

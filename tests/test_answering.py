@@ -1211,3 +1211,8 @@ def test_a_path_entry_of_a_date_and_a_body_is_no_quote(greve_dir, settings):
     kept = units("Byråd 2022-2025_2022-01-31T", "15")
     assert kept[0].startswith("Økonomiudvalget anbefaler, at der forud for eventuel indførelse af livestreaming")
     assert not any(t.startswith("24-01-2022") for t in kept)
+    # an entry under a heading of its own, after the path: "Beslutning ikke frigivet" / "31-01-2022 Byråd 2022"
+    meeting = read_file(sorted(greve_dir.glob("Økonomiudvalget_2022-01-24T*.json"))[0], settings).meeting
+    point = next(p for p in meeting.points if p.number == "10")
+    assert any(s.text == "31-01-2022 Byråd 2022" for s in point.sections)
+    assert not any(u.text.startswith("31-01-2022") for u in split_units("k", 0, point))

@@ -243,6 +243,7 @@ class Unit:
 
 
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zæøå]{2,}(?![\w-])")  # a word not capitalised: not a body's name
+_ENTRY_DATE = re.compile(r"\d{1,2}[-./]\d{1,2}[-./]\d{4}\s")  # "31-01-2022 Byråd 2022"
 
 
 def split_units(point_key: str, rank: int, point: AgendaPoint) -> list[Unit]:
@@ -271,10 +272,12 @@ def split_units(point_key: str, rank: int, point: AgendaPoint) -> list[Unit]:
                     sent = sent.strip()
                     if len(sent) < 3 or absences_in(sent):  # "Fraværende: X" is attendance, not content
                         continue
-                    if path and not any(w != "og" for w in _LOWER_WORD.findall(sent)):
+                    if (path or _ENTRY_DATE.match(sent)) and not any(w != "og" for w in _LOWER_WORD.findall(sent)):
                         continue  # a path's entry of a date and a body ("14-02-2022 Klima-, Teknik- og
                         # Miljøudvalget 2022"), or its one-word decision ("Godkendt."), which without its entry does
-                        # not say whose: the citations name the meetings, the entry says nothing of the case
+                        # not say whose: the citations name the meetings, the entry says nothing of the case. An
+                        # entry under a heading of its own ("Beslutning ikke frigivet" / "31-01-2022 Byråd 2022")
+                        # is known by its opening date
                     units.append(Unit(point_key, rank, top, label, sent, para_no, len(units)))
         last = units[-1].text if len(units) > first else ""
         if last.endswith(":") and not (_DATED.search(last) or names_amount(last)):
