@@ -119,6 +119,10 @@ _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"ikke tiltræde|hvilke partier|hvilket parti|var imod|voted?|votes|voting|abstain\w*|abstention\w*|"
         r"reservations?|opposed|which part(?:y|ies))\b")),
     ("when", re.compile(r"\b(hvornår|when|what date|which date)\b")),
+    # what the administration asked for or wanted is what it recommended (a body's request is its decision, below)
+    ("recommendation", re.compile(r"\b((?:the )?(?:administration|administrationen|forvaltningen) (?:ask\w*|bad|"
+                                  r"anmod\w*|want\w*|ønske\w*)|(?:bad|anmodede|ønskede) (?:administrationen|"
+                                  r"forvaltningen))\b")),
     ("decision", re.compile(
         r"\b(beslut\w*|vedt\w+|godkend\w*|afgjort|afvist|stemte|afstemning\w*|decid\w*|decision\w*|approv\w*|"
         # agreeing, saying yes or no, granting money is deciding; so is what a body asked for ("Hvad bad udvalget

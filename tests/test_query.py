@@ -293,6 +293,9 @@ def test_council_alone_is_another_council_only_after_a_word_naming_its_kind(ques
         ("Hvad anbefalede udvalget om brug af data?", "recommendation"),
         ("What did the committee recommend?", "recommendation"),
         ("What did the administration suggest instead?", "recommendation"),
+        ("What did the administration ask the council for in September 2022?", "recommendation"),  # its request
+        ("Hvad bad forvaltningen udvalget om?", "recommendation"),
+        ("What did the committee ask for?", "decision"),  # a committee's wish is its decision
         ("What verdict did the museum get when the agency reviewed it?", "fact"),  # "when" as a conjunction
         ("What are the themes of the plan, and when did it take effect?", "when"),
         ("Did the committee agree to extend the lease?", "decision"),
