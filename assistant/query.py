@@ -221,6 +221,9 @@ _FULL_DATE_EN = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,
 _NUM_DATE = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4}|\d{2})\b")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{4}})\b", re.I)
+# two months of one year: "august/september 2022", "maj-juni 2023", "in May or June 2024"
+_MONTHS_YEAR = re.compile(
+    rf"\b({_MONTH_ALT})\.?\s*(?:/|-|–|\s(?:og|and|or|eller|til|to)\s)\s*({_MONTH_ALT})\.?\s+(\d{{4}})\b", re.I)
 _A_YEAR = re.compile(r"(?:19|20)\d{2}")
 _YEAR = re.compile(
     r"\b(i|in|år|året|during|fra|from|siden|since|før|inden|before|efter|after|til|until|indtil)\s+(?:år\s+)?"
@@ -643,6 +646,11 @@ def _date_span(text: str) -> tuple[int, date, date, int] | None:
                 return m.start(), d, d, m.end()
             except ValueError:
                 pass
+    m = _MONTHS_YEAR.search(text)
+    if m and _MONTHS[m.group(1).lower()] < _MONTHS[m.group(2).lower()]:
+        year = int(m.group(3))
+        first, last = _MONTHS[m.group(1).lower()], _MONTHS[m.group(2).lower()]
+        return m.start(), _month_range(year, first)[0], _month_range(year, last)[1], m.end()
     m = _MONTH_YEAR.search(text)
     if m:
         return m.start(), *_month_range(int(m.group(2)), _MONTHS[m.group(1).lower()]), m.end()
@@ -979,7 +987,7 @@ def analyse(
     for name in [committee, *plan.committee_boost]:
         for alias in committee_aliases(name or ""):
             topic = _alias_pattern(alias).sub(" ", topic)
-    for rx in (_FULL_DATE_DA, _FULL_DATE_EN, _NUM_DATE, _ISO_DATE, _MONTH_YEAR, _PART_OF_YEAR, _SEASON):
+    for rx in (_FULL_DATE_DA, _FULL_DATE_EN, _NUM_DATE, _ISO_DATE, _MONTHS_YEAR, _MONTH_YEAR, _PART_OF_YEAR, _SEASON):
         # an effective date's year is a number of the topic ("registered at 1 January 2023": the count of that
         # date, which the point stating it names), not a period of meetings
         topic = rx.sub(lambda m: f" {y.group(0)} " if effective and (y := _A_YEAR.search(m.group(0))) else " ", topic)

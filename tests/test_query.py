@@ -85,6 +85,11 @@ def test_short_english_requests_are_english_and_shared_words_say_nothing():
         ("Hvilke møder holdt udvalget fra januar 2024?", (date(2024, 1, 1), None)),
         ("før 2023", (None, date(2022, 12, 31))),
         ("in February 2024", (date(2024, 2, 1), date(2024, 2, 29))),
+        # two months of one year, however joined
+        ("what did they ask for in august/september 2022?", (date(2022, 8, 1), date(2022, 9, 30))),
+        ("Hvad skete der i maj-juni 2023?", (date(2023, 5, 1), date(2023, 6, 30))),
+        ("in May or June 2024", (date(2024, 5, 1), date(2024, 6, 30))),
+        ("i november og december 2022", (date(2022, 11, 1), date(2022, 12, 31))),
         ("helhedsplan 2025-2029", (None, None)),  # a plan's years are not a period
         ("sagen 24-012144", (None, None)),
     ],
