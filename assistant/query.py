@@ -942,6 +942,11 @@ def analyse(
     effective = plan.intent not in ("meetings", "attendance", "participants") and effective_date(q)
     if effective:
         date_from = date_to = None  # "Hvad koster det fra 1. januar 2024?": decided before the date it names
+    horizon = ""
+    if date_from is None and date_to is not None and date_to > (today or date.today()):
+        # "boliger der kan bygges frem til 2033": a plan's horizon, not a period of meetings (none is after today):
+        # its year is a number of the topic ("Planlagte byggemuligheder 2022-2033")
+        horizon, date_to = str(date_to.year), None
     year = _YEAR.search(q)
     if year and year.group(1).lower() in ("i", "in", "år", "året", "during") and date_from and date_from.month == 1:
         plan.year = year.group(2)  # "i 2013": the year of the meetings, or the year a point is about
@@ -994,7 +999,8 @@ def analyse(
     # a year outside the period the question's meetings are in is what the point is about ("When the council in
     # autumn 2023 looked at the complaint cases from 2022": the report on 2022, not the one on 2023): a topic number
     years = range(date_from.year, (date_to or date_from).year + 1) if date_from else None
-    topic = _YEAR.sub(lambda m: " " if years is None or int(m.group(2)) in years else m.group(2), topic)
+    topic = _YEAR.sub(lambda m: m.group(2) if m.group(2) == horizon or (years is not None and int(m.group(2))
+                                                                          not in years) else " ", topic)
     for rx in (_REL_YEAR, _REL_SPAN):
         topic = rx.sub(" ", topic)
     topic = _POINT_ORDINAL.sub(" ", _POINT_REF.sub(" ", topic))

@@ -144,6 +144,18 @@ def test_a_count_at_a_date_is_of_that_date_not_of_its_meetings():
     assert plan.filters.date_from == date(2023, 5, 3) and "2023" not in plan.numbers
 
 
+def test_an_open_period_ending_after_today_is_a_horizon_not_meetings():
+    """"boliger der kan bygges frem til 2033": no meeting is after today, so the year bounds a plan, not the meetings
+    searched; it is a number of the topic. "før 2023" (in the past) is still a period."""
+    today = date(2026, 12, 5)
+    plan = analyse("Hvad foreslog forvaltningen om de boliger, der kan bygges frem til 2033?", today=today)
+    assert (plan.filters.date_from, plan.filters.date_to) == (None, None) and "2033" in plan.numbers
+    plan = analyse("Did the committee agree to keep working with Code of Care until 2028?", today=today)
+    assert plan.filters.date_to is None and "2028" in plan.numbers
+    plan = analyse("Hvad besluttede byrådet før 2023 om skolerne?", today=today)
+    assert plan.filters.date_to == date(2022, 12, 31) and "2023" not in plan.numbers
+
+
 def test_the_date_of_an_event_the_question_names_is_no_period_of_meetings():
     """"the June 2024 election": the minutes report on it after that month; "the May 2023 meeting" is a meeting."""
     plan = analyse("What was the turnout at the June 2024 European Parliament election?")
