@@ -142,6 +142,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "case_decision": {"da": "Beslutning: {decision}", "en": "Decision: {decision}"},
     "case_about": {"da": "Sagen handler om: {text} [{n}]", "en": "The case is about (quoted in Danish): {text} [{n}]"},
     "case_recommendation": {"da": "Indstilling: {text}", "en": "Recommendation: {text}"},
+    "case_step_about": {"da": "Punktet handler om: {text}", "en": "The item is about: {text}"},
     "case_no_decision": {"da": "(ingen beslutning i referatet)", "en": "(no decision recorded)"},
     "case_printed": {
         "da": "(nævnt i sagens forløb; mødet er ikke blandt referaterne)",

@@ -1216,3 +1216,35 @@ def test_a_path_entry_of_a_date_and_a_body_is_no_quote(greve_dir, settings):
     point = next(p for p in meeting.points if p.number == "10")
     assert any(s.text == "31-01-2022 Byråd 2022" for s in point.sections)
     assert not any(u.text.startswith("31-01-2022") for u in split_units("k", 0, point))
+
+
+def test_a_case_path_says_what_a_later_stage_under_a_title_of_its_own_is_about():
+    """A case whose later handling has a title of its own ("2. behandling af forretningsorden") has moved to a new
+    stage: the step says what its point is about, once (its copy in the next body repeats nothing), and a quote's
+    paragraphs stay inside the step's list item."""
+    from fakes_index import FakeIndex, meeting, point
+
+    case = "22-002787"
+    first = "Der forelægges udkast til en ny forretningsorden for byrådet."
+    second = "Byrådet godkendte den 4. april udkast til ny forretningsorden, hvor medlemmerne sidder ned under mødet."
+    meetings = [
+        meeting("Økonomiudvalget", "2022-03-28", [point(
+            "8", "Godkendelse af forretningsorden", case, Resume=first,
+            Indstilling="Administrationen indstiller,\n\n1. at forretningsordenen godkendes\n\n2. at ABC godkendes",
+            Beslutning="Økonomiudvalget anbefaler, at indstillingen godkendes.")]),
+        meeting("Byråd 2022-2025", "2022-04-04", [point(
+            "15", "Godkendelse af forretningsorden", case, Resume=first,
+            Beslutning="Byrådet godkendte Økonomiudvalgets indstilling.")]),
+        meeting("Økonomiudvalget", "2022-05-16", [point(
+            "4", "2. behandling af forretningsorden", case, Resume=second, Beslutning="Anbefales.")]),
+        meeting("Byråd 2022-2025", "2022-05-23", [point(
+            "18", "2. behandling af forretningsorden", case, Resume=second,
+            Beslutning="Byrådet godkendte administrationens indstilling.")]),
+    ]
+    settings = Settings(candidates=10)
+    ans = Assistant(settings, index=FakeIndex(meetings, settings)).ask(f"Kan du give mig forløbet i sag {case}?")
+    assert ans.kind == "case" and len(ans.citations) == 4, ans.text
+    assert ans.text.count(first) == 1 and ans.text.count(second) == 1, ans.text
+    stage = ans.text.index(second)
+    assert ans.text.rindex("- 16. maj 2022", 0, stage) > ans.text.index("- 4. april 2022"), ans.text
+    assert "\n\n1. at" not in ans.text and "\n\n  1. at forretningsordenen godkendes" in ans.text, ans.text

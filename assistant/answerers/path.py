@@ -121,9 +121,16 @@ def answer_path(plan: QueryPlan, steps: list[CaseStep], label: str) -> Answer:
     # "1. Godkendt. 2. Godkendt.": what was approved is the recommendation; quoted once, at the first such decision
     approving = next((s for s in read if s.decision and approves_recommendation(s.decision)
                       and _recommendation(s.point)), None)
+    titles: set[str] = set()
+    summaries = {_unwrapped(cut_at_sentence(about[1].text, SUMMARY_CHARS))} if about is not None else set()
     for s in steps:
         if all(c.number != s.citation.number for c in citations):
             citations.append(s.citation)
+        title = clean_title(s.point.title)
+        # a handling under a title of its own ("2. behandling af Byrådets Forretningsorden" after "Godkendelse af
+        # forretningsorden ...") is a new stage of the case: what its point is about, as the case's first stage's is
+        new_stage = bool(titles) and title not in titles and s in read and (about is None or s is not about[0])
+        titles.add(title)
         body = s.body or s.meeting.committee
         line = phrase("case_step", lang, date=format_date(s.date, lang), committee=body, number=s.point.number,
                       title=clean_title(s.point.title))
@@ -142,7 +149,13 @@ def answer_path(plan: QueryPlan, steps: list[CaseStep], label: str) -> Answer:
                 detail += "\n  " + phrase("case_recommendation", lang, text=f"»{text}«")
         else:
             detail = phrase("case_no_decision", lang)
-        lines.append(f"- {line} [{s.citation.number}]\n  {detail}")
+        if new_stage and (sec := summary_section(s.point.sections)):
+            stage = _unwrapped(cut_at_sentence(sec.text, SUMMARY_CHARS))
+            if stage not in summaries:  # a stage's copy in the next body says it once
+                summaries.add(stage)
+                detail = phrase("case_step_about", lang, text=f"»{stage}«") + "\n  " + detail
+        # a quote's paragraphs indented as the step's: a blank line then an unindented one would end the list
+        lines.append(f"- {line} [{s.citation.number}]\n  " + detail.replace("\n\n", "\n\n  "))
     citations.sort(key=lambda c: c.number)  # the summary may come from a later handling than the first
     return Answer(plan.question, "\n".join(lines), citations, lang, kind="case")
 
