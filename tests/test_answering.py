@@ -1248,3 +1248,22 @@ def test_a_case_path_says_what_a_later_stage_under_a_title_of_its_own_is_about()
     stage = ans.text.index(second)
     assert ans.text.rindex("- 16. maj 2022", 0, stage) > ans.text.index("- 4. april 2022"), ans.text
     assert "\n\n1. at" not in ans.text and "\n\n  1. at forretningsordenen godkendes" in ans.text, ans.text
+
+
+def test_a_party_named_beside_the_budget_does_not_vouch_for_a_citizens_budget(greve_dir, settings):
+    """Greve's second reading of Budget 2023-26 lists "Nye Borgerlige" among the parties of the budget agreement:
+    the party's name stems to "borger", but a name is no word of the compound "borgerbudget" (a citizens' budget,
+    which the minutes never treat). A compound whose words the sentence uses, names or not, is still known."""
+    import re
+
+    from assistant.answerers.extractive import _in_text
+    from assistant.query import stems
+    from assistant.readers import read_file
+
+    meeting = read_file(sorted(greve_dir.glob("Økonomiudvalget_2022-09-26T*.json"))[0], settings).meeting
+    text = "\n\n".join(s.text for s in next(p for p in meeting.points if p.number == "3").sections)
+    assert "Nye Borgerlige" in text and "budget" in text
+    glued = re.sub(r"[\s\-–]+", "", text.lower())
+    assert not _in_text("borgerbudget", glued, stems(text), text)
+    own = "Den nye takst udgør 3.114 kr. i døgnet, oplyste Nye Borgerlige."
+    assert _in_text("døgntakst", "", stems(own), own)
