@@ -313,6 +313,10 @@ def test_council_alone_is_another_council_only_after_a_word_naming_its_kind(ques
         ("What did the administration ask the council for in September 2022?", "recommendation"),  # its request
         ("Hvad bad forvaltningen udvalget om?", "recommendation"),
         ("What did the committee ask for?", "decision"),  # a committee's wish is its decision
+        ("What did the technical committee want, on top of what the administration suggested?", "decision"),
+        ("Hvad ville udvalget have belyst bagefter?", "decision"),
+        ("I want to know how much it cost", "fact"),
+        ("Hvad ville det koste?", "fact"),
         ("What verdict did the museum get when the agency reviewed it?", "fact"),  # "when" as a conjunction
         ("What are the themes of the plan, and when did it take effect?", "when"),
         ("Did the committee agree to extend the lease?", "decision"),
