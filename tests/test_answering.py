@@ -1068,6 +1068,24 @@ def test_a_period_after_the_last_meeting_of_the_municipality_whose_minutes_answe
         "Hvad blev der besluttet om klubhusene ved stadion?").refused
 
 
+def test_a_season_after_the_last_meeting_needs_a_point_naming_that_part_of_the_year():
+    """ "i foråret 2025" after the last meeting: a point whose plan names 2025 ("renoveres i 2025") is no account of
+    that spring, so the question is refused; a point naming that part of the year ("ved udgangen af 2035") is about
+    it, and answers "at the end of 2035" (a forecast)."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    planned = meeting("Kultur- og Fritidsudvalget", "2023-09-04", [point(
+        "5", "Plan for klubhuse", Sagsbeskrivelse="Klubhusene ved stadion renoveres i 2025.", Beslutning="Godkendt."),
+        point("6", "Befolkningsprognose 2023", Sagsbeskrivelse="Prognosen forventer 52.906 borgere i kommunen ved "
+                                                                "udgangen af 2035.", Beslutning="Godkendt.")])
+    settings = Settings(candidates=10)
+    ask = Assistant(settings, index=FakeIndex([*meetings(), planned], settings)).ask
+    assert ask("Hvad blev der besluttet om klubhusene ved stadion i foråret 2025?").refused
+    assert not ask("Hvor mange borgere forventer befolkningsprognosen i kommunen ved udgangen af 2035?").refused
+    assert not ask("Hvad blev der besluttet om klubhusene ved stadion?").refused
+
+
 def test_a_committee_name_several_committees_answer_to_means_their_meeting_not_another_committees():
     """ "sundhedsudvalget" answers to two committees' names, so it is no filter; asked who was absent from its
     meeting in a month, or its latest meeting, the answer is a meeting of one of them (it was the latest meeting of

@@ -443,6 +443,13 @@ def _other_edition(text: str, named: list[tuple[str, str]]) -> bool:
     return False
 
 
+def _part_of_year_named(year: str) -> re.Pattern[str]:
+    """A part of ``year`` as minutes name it: "foråret 2025", "ved udgangen af 2035", "2. kvartal 2025",
+    "1. halvår 2025", "primo 2025"."""
+    return re.compile(rf"\b(?:forår|sommer|efterår|vinter|udgang|slutning|start|begyndels|midt|primo|ultimo|"
+                      rf"medio|\d\.\s*halvår|\d\.\s*kvartal)\w*\s+(?:af\s+|i\s+)?{year}\b", re.I)
+
+
 def _fragments(a: Unit, b: Unit) -> bool:
     """Neighbours of one section under one sub-heading, one of them too short to be quoted alone ("1. Godkendt")."""
     return (a.section, a.label) == (b.section, b.label) and min(len(a.text), len(b.text)) < MIN_SCORED_CHARS
@@ -633,8 +640,12 @@ class ExtractiveAnswerer:
         f = plan.filters
         if plan.year and re.search(rf"\b{plan.year}\b", top_text) and not month_period(f.date_from, f.date_to):
             # the best point is about that year ("Bygningsvedligeholdelse 2013", decided in 2012); a month the
-            # question names ("i oktober 2028") dates a meeting or an event, not a point's topic
-            return False
+            # question names ("i oktober 2028") dates a meeting or an event, not a point's topic. A season or part
+            # of the year ("i foråret 2025", "at the end of 2035") is the point's topic when the point names a part
+            # of that year ("ved udgangen af 2035"), not only the year (a plan's "2025" beside "foråret 2025")
+            whole_year = f.date_from.month == 1 and (f.date_to is None or f.date_to.month == 12)
+            if whole_year or _part_of_year_named(plan.year).search(top_text):
+                return False
         # a question that names no municipality asks about the one whose minutes answer it, not about another's
         # later meetings (an index of two municipalities: Greve's ending 2024, Slagelse's 2025)
         municipality = f.municipality or (top_hit.first.municipality if top_hit is not None else None)
