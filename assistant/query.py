@@ -94,6 +94,8 @@ _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("attendance", re.compile(
         r"\b(afbud|fravær\w*|ikke til stede|mødte ikke|deltog (?:der )?(?:nogen |alle |nogle )?ikke|ikke deltog|"
         r"hvem manglede|manglede ved|manglede der (?:nogen|nogle|medlemmer)|(?:nogen|nogle) (?:der )?manglede|"
+        # "Var der nogen fra klimaudvalget der manglede på mødet ...?"
+        r"(?:nogen|nogle)(?: [\w-]+){1,4}? der manglede|manglede (?:på|ved|til|i) (?:\w+)?mødet|"
         r"var ikke med|ikke var med|var alle (?:\w+ ){0,2}?(?:med|til stede)|absent\w*|absence|apolog\w*|"
         # "not" with a verb of coming or taking part: "who couldn't come", "hvem kunne ikke deltage"
         r"(?:did|could|was|were)(?: not|n'?t) (?:able to )?(?:attend|come|be there|show up)|"
@@ -220,7 +222,8 @@ _FULL_DATE_DA = re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTH_ALT})\.?\s+(\d{{4}})\b
 _FULL_DATE_EN = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 # "13-09-2022", "13.9.2022", and the short form Danes write by hand, "d. 13/9-22" (a two-digit year as POSIX
 # strptime's %y reads it: 69-99 the 1900s, 00-68 the 2000s)
-_NUM_DATE = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4}|\d{2})\b")
+# "13/9-22", "3.2.98", "12/9 2023" (a four-digit year after a space: "12/9 23" may be a count)
+_NUM_DATE = re.compile(r"\b(\d{1,2})[-./](\d{1,2})(?:[-./]|\s(?=\d{4}\b))(\d{4}|\d{2})\b")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{4}})\b", re.I)
 # two months of one year: "august/september 2022", "maj-juni 2023", "in May or June 2024"

@@ -75,6 +75,8 @@ def test_short_english_requests_are_english_and_shared_words_say_nothing():
         # the short form written by hand, a two-digit year read as strptime's %y
         ("Hvem manglede i skoleudvalget d. 13/9-22?", (date(2022, 9, 13), date(2022, 9, 13))),
         ("mødet 3.2.98", (date(1998, 2, 3), date(1998, 2, 3))),
+        ("Hvem var fraværende i udvalget d. 12/9 2023?", (date(2023, 9, 12), date(2023, 9, 12))),
+        ("Der manglede 12/9 23 pladser", (None, None)),  # a two-digit "year" after a space: no date
         ("Hvad besluttede byrådet i 2023?", (date(2023, 1, 1), date(2023, 12, 31))),
         ("siden 2023", (date(2023, 1, 1), None)),
         ("efter 2023", (date(2024, 1, 1), None)),
@@ -331,6 +333,7 @@ def test_council_alone_is_another_council_only_after_a_word_naming_its_kind(ques
         ("Hvad manglede der penge til?", "fact"),
         ("Manglede der nogen fra udvalget ved mødet den 17. august?", "attendance"),
         ("Was anyone missing from the meeting in August?", "attendance"),
+        ("Var der nogen fra klimaudvalget der manglede på mødet den 14. september 2023?", "attendance"),
         ("who couldnt come to the social committee meeting 13 nov 2023", "attendance"),  # "not" and coming
         ("Who wasn't able to attend the council meeting in May?", "attendance"),
         ("Hvem kunne ikke deltage i byrådsmødet i juni?", "attendance"),
