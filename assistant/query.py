@@ -610,6 +610,8 @@ _EFFECTIVE = {"fra", "from", "pr", "per", "efter", "after"}
 # ... and a bare year after those words when a word for taking effect stands just before it
 _TAKES_EFFECT = re.compile(r"\b(?:gælde\w*|i kraft|virkning|effective|effect|appl(?:y|ies|ied)|"
                            r"valid)\s+(?:\w+\s+){0,2}$", re.I)
+# ... or "onwards" after it: "paid from 2024 and on", "betales fra 2025 og frem" (what is paid or applies from then)
+_ONWARDS = re.compile(r"\s+(?:og frem(?:efter|over)?|and on(?:wards?)?|onwards?|fremover)\b", re.I)
 _WORD_BEFORE = re.compile(r"([\wæøå.]+)\s*$", re.I)
 
 
@@ -688,7 +690,8 @@ def effective_date(text: str) -> bool:
         # a bare year is a period ("fra 2024"), unless what the question asks about takes effect then ("når de nye
         # regler gælder fra 2025", "rules that apply from 2025": the rules were decided before)
         m = _YEAR.search(text)
-        return bool(m and m.group(1).lower() in _EFFECTIVE and _TAKES_EFFECT.search(text[: m.start()]))
+        return bool(m and m.group(1).lower() in _EFFECTIVE and (_TAKES_EFFECT.search(text[: m.start()])
+                                                                or _ONWARDS.match(text, m.end())))
     prep = _preposition(text, span[0])
     if prep in _EFFECTIVE:
         return True
@@ -1004,8 +1007,8 @@ def analyse(
     # a year outside the period the question's meetings are in is what the point is about ("When the council in
     # autumn 2023 looked at the complaint cases from 2022": the report on 2022, not the one on 2023): a topic number
     years = range(date_from.year, (date_to or date_from).year + 1) if date_from else None
-    topic = _YEAR.sub(lambda m: m.group(2) if m.group(2) == horizon or (years is not None and int(m.group(2))
-                                                                          not in years) else " ", topic)
+    topic = _YEAR.sub(lambda m: m.group(2) if effective or m.group(2) == horizon or (
+        years is not None and int(m.group(2)) not in years) else " ", topic)
     for rx in (_REL_YEAR, _REL_SPAN):
         topic = rx.sub(" ", topic)
     topic = _POINT_ORDINAL.sub(" ", _POINT_REF.sub(" ", topic))

@@ -128,9 +128,12 @@ def test_an_effective_date_is_no_period_of_meetings():
     assert analyse("Hvad besluttede byrådet fra 2024?").filters.date_from == date(2024, 1, 1)  # a year: a period
     # ... unless what is asked about takes effect then: the rules were decided before the year
     for q in ("Skal sygemeldte stadig til fire samtaler, når de nye regler gælder fra 2025?",
-              "Which parking rules apply from 2025?", "Hvilke takster træder i kraft fra 2024?"):
+              "Which parking rules apply from 2025?", "Hvilke takster træder i kraft fra 2024?",
+              # ... or what is paid or applies from then on
+              "How did ØU want the membership fee paid from 2025 and on?", "Hvad skal betales fra 2025 og frem?"):
         plan = analyse(q)
         assert (plan.filters.date_from, plan.filters.date_to) == (None, None), q
+        assert "2025" in plan.numbers or "2024" in plan.numbers, q  # the year the point deciding it names
 
 
 def test_a_count_at_a_date_is_of_that_date_not_of_its_meetings():
