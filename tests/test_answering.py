@@ -1285,3 +1285,21 @@ def test_a_party_named_beside_the_budget_does_not_vouch_for_a_citizens_budget(gr
     assert not _in_text("borgerbudget", glued, stems(text), text)
     own = "Den nye takst udgør 3.114 kr. i døgnet, oplyste Nye Borgerlige."
     assert _in_text("døgntakst", "", stems(own), own)
+
+
+def test_what_a_committee_recommended_includes_its_own_recommendation_to_the_next_body():
+    """Asked what a committee ended up recommending, the answer quotes the administration's Indstilling and the
+    committee's own line that recommends ("2: Anbefaler punkt 2.a med bemærkning ..."), not a lead-in without its
+    items ("Udvalgets drøftelser og anbefalinger:")."""
+    from fakes_index import meeting, point
+
+    job = meeting("Beskæftigelses- og Erhvervsudvalget", "2022-03-14", [point(
+        "4", "Nye regler for modtagere af uddannelseshjælp",
+        Indstilling="Centret indstiller,\n\n1. at orienteringen tages til efterretning,\n\n2. at der træffes "
+                    "beslutning om en af to handlemuligheder for aktiveringsforløb for modtagere af uddannelseshjælp",
+        Beslutning="1: Taget til efterretning.\n\n2: Anbefaler punkt 2.a med bemærkning om, at udvalget ønsker en "
+                   "orientering om udviklingen hvert ½ år.")])
+    question = "Hvad endte udvalget med at anbefale om aktiveringsforløb for modtagere af uddannelseshjælp?"
+    ans = _ask_beside(job, question)
+    assert ans.citations and ans.citations[0].point_number == "4", ans.text
+    assert "Anbefaler punkt 2.a med bemærkning" in ans.text and "at der træffes beslutning" in ans.text, ans.text

@@ -450,6 +450,9 @@ def _part_of_year_named(year: str) -> re.Pattern[str]:
                       rf"medio|\d\.\s*halvår|\d\.\s*kvartal)\w*\s+(?:af\s+|i\s+)?{year}\b", re.I)
 
 
+_RECOMMENDS = re.compile(r"\banbefal\w*", re.I)
+
+
 def _fragments(a: Unit, b: Unit) -> bool:
     """Neighbours of one section under one sub-heading, one of them too short to be quoted alone ("1. Godkendt")."""
     return (a.section, a.label) == (b.section, b.label) and min(len(a.text), len(b.text)) < MIN_SCORED_CHARS
@@ -892,6 +895,13 @@ class ExtractiveAnswerer:
             if rec and len(rec) <= LIST_UNITS + 1:
                 others = [u for u in chosen if u not in rec]
                 chosen = rec + others if best in rec else others[:1] + rec + others[1:]
+            # a committee's own recommendation to the next body is its decision ("Anbefaler punkt 2.a med
+            # bemærkning ..."): its first line that says so, after what the administration recommended (not a lead-in
+            # without its items: "Udvalgets drøftelser og anbefalinger:")
+            recommends = next((u for u in units if u.point_key == best.point_key and is_section(u.section, "beslutning")
+                               and _RECOMMENDS.search(u.text) and not u.text.endswith(":")), None)
+            if recommends is not None and recommends not in chosen:
+                chosen.append(recommends)
         elif plan.intent in ("fact", "when"):  # a short decision of the best point completes a fact
             decision = [u for u in units if u.point_key == best.point_key and is_section(u.section, "beslutning")]
             if len(decision) > 3:  # a longer one (votes, remarks after it): its opening line, the decision itself,
