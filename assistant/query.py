@@ -17,7 +17,7 @@ from assistant.bm25 import DANISH_STOPWORDS, compound_head
 from assistant.bodies import aliases, english_committee_score, party_letter
 from assistant.prompts import DA_MONTHS, EN_MONTHS, format_int, phrase
 from assistant.records import Answer, Filters
-from assistant.translate import glossary_groups
+from assistant.translate import glossary_groups, whole_glossary_groups
 from assistant.vocabulary import CASE_NUMBER_RE, find_case_numbers, standard_point_named, without_standard_point
 
 DA_STOP = frozenset(
@@ -81,7 +81,7 @@ _QUANTITY = re.compile(
 # or a share when they name it ("Hvor mange penge", "med hvor mange procent"), else a count whatever the rest asks
 # ("Hvor mange byggesager ..., og i hvor mange kan der opkræves gebyr?" counts cases, not the fee)
 _COUNTED = re.compile(r"\b(?:hvor mange|how many|antal(?:let)?(?: af)?|number of)\s+"
-                      r"((?:[^\W\d_][\w-]*)(?:\s+[^\W\d_][\w-]*)?)", re.I)
+                      r"((?:[^\W\d_][\w-]*)(?:\s+[^\W\d_][\w-]*){0,2})", re.I)  # "long term unemployed"
 # ... and which kind: money ("Hvad koster ...", "how much funding"), a share ("stemmeprocenten"), else a number
 _QUANTITY_KINDS = (
     ("share", re.compile(r"\b(\w*procent\w*|percent\w*|andel\w*|share|turnout)\b", re.I)),
@@ -1032,7 +1032,10 @@ def analyse(
         if counted and not any(pattern.search(counted.group(1)) for _, pattern in _QUANTITY_KINDS):
             plan.quantity = "number"
             words_ = counted.group(1)
-            if plan.lang == "en":  # "street lights": the Danish words, else the English one ("T-shirts")
+            if plan.lang == "en":  # "street lights": the Danish words, else the English one ("T-shirts"); three
+                # words when the glossary has them as one phrase ("long term unemployed"), else two
+                three = whole_glossary_groups(words_.lower())
+                words_ = words_ if len(three) == 1 else " ".join(words_.split()[:2])
                 plan.counted = content_terms(english_to_danish(words_)) or content_terms(words_)
             else:  # a Danish count's noun is one word, a compound ("byggesager"); the next is its verb
                 plan.counted = content_terms(words_.split()[0])

@@ -35,6 +35,10 @@ def load_glossary(path: Path) -> dict[str, list[str]]:
         key = english.strip() if english.strip().isupper() else " ".join(english.lower().split())
         out.setdefault(key, [])
         out[key] += [w for w in danish.split() if w not in out[key]]
+    # "long term unemployed" as written for "long-term unemployed": a phrase of three words or more (two, "after
+    # school" for "after-school", would also be found with a word between: "after the school committee")
+    for key in [k for k in out if "-" in k and 3 <= len(k.replace("-", " ").split()) <= MAX_PHRASE]:
+        out.setdefault(key.replace("-", " "), out[key])
     return out
 
 

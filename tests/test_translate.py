@@ -187,3 +187,16 @@ def test_a_municipalitys_rules_are_its_regulativ():
     husholdningsaffald"): the glossary's "rule" (regel, regler) gives it too."""
     groups, _ = glossary_groups("the new waste rules")
     assert any("regulativ" in g and "regler" in g for g in groups)
+
+
+def test_a_hyphenated_phrase_is_found_written_with_spaces():
+    """ "long term unemployed" is the glossary's "long-term unemployed"; a two-word phrase is not looked for so
+    ("after school" would be found with a word between: "After the school committee's decision")."""
+    assert any("langtidsledige" in g for g in glossary_groups("How many long term unemployed people were there?")[0])
+    groups = glossary_groups("After the school committee's decision, who decides?")[0]
+    assert not any("sfo" in g for g in groups)
+
+
+def test_a_count_of_a_three_word_english_phrase_counts_its_danish_word():
+    plan = analyse("How many long term unemployed people did Greve have in January 2022?")
+    assert plan.counted == ["langtidsled"]
