@@ -325,6 +325,7 @@ def test_council_alone_is_another_council_only_after_a_word_naming_its_kind(ques
         ("Hvad krævede skoleudvalget ud over at anbefale handleplanen?", "decision"),
         ("What did the council require of the club?", "decision"),
         ("Hvad krævede projektet af ressourcer?", "fact"),
+        ("Hvad forlangte teknikudvalget til gengæld for nye kvadratmeter?", "decision"),
         ("What verdict did the museum get when the agency reviewed it?", "fact"),  # "when" as a conjunction
         ("What are the themes of the plan, and when did it take effect?", "when"),
         ("Did the committee agree to extend the lease?", "decision"),
