@@ -676,7 +676,7 @@ def test_the_words_naming_a_standard_point_leave_the_topic_whole():
         ("Hvad er planen for den nye skole?", ""),
         ("How much extra funding was proposed for the bus terminal?", "money"),
         ("How many reports did the whistleblower scheme receive?", "number"),
-        ("Where did the municipality rank in the business survey?", "number"),
+        ("Where did the municipality rank in the business survey?", "rank"),
         ("Hvad besluttede udvalget om placering af skolen?", ""),
         ("Hvornår blev budgettet vedtaget?", ""),
         ("Who voted against the budget?", ""),
@@ -776,6 +776,20 @@ def test_money_and_shares_are_numbers_with_their_unit():
     assert names_amount("De tre kommuner bidrager med en andel på kr. 1.954.938 fra hver kommune.", "money")
     assert names_amount("Tilskuddet er DKK 250.000.", "money")
     assert not names_amount("Se pkt. 3 om kr. og 2023.", "money")
+
+
+def test_a_rank_is_a_number_after_nr_or_before_plads():
+    """ "Where did Greve rank ...?", "hvilken placering ...": a sentence naming a rank ("placeret som nr. 86",
+    "nummer 57", "en 12. plads") answers, one naming another number ("90 virksomheder") does not."""
+    from assistant.answerers.extractive import names_amount
+
+    assert analyse("Where did Greve rank in the business-friendliness survey 2024?").quantity == "rank"
+    assert analyse("Hvilken placering fik Greve i facilitetsindekset 2023?").quantity == "rank"
+    assert analyse("Hvad besluttede udvalget om placering af skolen?").quantity == ""  # a site, not a rank
+    assert names_amount("Greve er placeret som nr. 86 blandt kommunerne.", "rank")
+    assert names_amount("Greve stiger til en placering som nummer 57 i 2024.", "rank")
+    assert names_amount("Det gav en 12. plads i regionen.", "rank")
+    assert not names_amount("Undersøgelsen bygger på svar fra 90 virksomheder.", "rank")
 
 
 def test_amounts_are_told_from_dates_around_each_number_as_from_the_whole_text():

@@ -71,6 +71,7 @@ _NUMBER = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)*")
 _UNIT = {
     "money": re.compile(r"\s*(?:kr\b|kroner|mio|mia|million\w*|milliard\w*|t\.\s*kr|dkk|euro)", re.I),
     "share": re.compile(r"\s*(?:%|pct\b|procent)", re.I),
+    "rank": re.compile(r"\.\s*plads", re.I),  # "en 12. plads"
 }
 _NOT_AMOUNT = re.compile(r"^(?:19|20)\d\d$")  # a year
 _DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}\.\s*(?:{_MONTHS})\b", re.I)  # "den 5. september" (no year)
@@ -79,16 +80,19 @@ _REFERENCE = re.compile(r"(?:pkt|punkt|§|kl|side|bilag|sag)\.?\s*$", re.I)  # "
 
 
 _CURRENCY_BEFORE = re.compile(r"(?<![\wæøå])(?:kr\.?|dkk|kroner)\s*$", re.I)  # "kr. 1.954.938", "DKK 2.000.000"
+# ... and what stands before the number when the question asks for a rank: "placeret som nr. 86", "nummer 57"
+_UNIT_BEFORE = {"money": _CURRENCY_BEFORE, "rank": re.compile(r"(?<![\wæøå])(?:nr\.?|nummer|plads)\s*$", re.I)}
 
 
 def names_amount(text: str, kind: str = "number") -> bool:
     """Whether ``text`` names an amount, a count or a share: a number that is no date, year, time or reference
     ("241.558 kr.", "52 magtanvendelser", "84 %", "2,3 mio. kr.", "nr. 78"; not "1. oktober 2025", "i 2023",
     "pkt. 3", "sag 24-012144"). ``kind`` "money" or "share" asks for a number followed by its unit ("3.114 kr.",
-    "2 pct."), money also one after its currency ("kr. 1.954.938")."""
-    unit = _UNIT.get(kind)
+    "2 pct."), money also one after its currency ("kr. 1.954.938"); "rank" a number after "nr." or "nummer" or before
+    ". plads" ("placeret som nr. 86")."""
+    unit, before = _UNIT.get(kind), _UNIT_BEFORE.get(kind)
     return _has_amount(text, lambda m: unit is None or bool(unit.match(text, m.end())) or (
-        kind == "money" and bool(_CURRENCY_BEFORE.search(text[max(0, m.start() - 8):m.start()]))))
+        before is not None and bool(before.search(text[max(0, m.start() - 8):m.start()]))))
 
 
 def _other_year(text: str, year: str | None) -> bool:
