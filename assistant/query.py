@@ -76,7 +76,8 @@ _QUANTITY = re.compile(
     r"rank(?:ing)?)|hvilk(?:et|en) (?:\w+ ){0,2}?(?:beløb|pris|takst|andel|procent\w*)|"
     r"what (?:did|does|do|will|would) (?:[\w'-]+ ){1,5}?cost|what (?:[\w'-]+ ){1,10}?(?:to|will|would) cost|"
     r"hvad (?:[\w-]+ ){1,10}?(?:at )?koste|\w*procent\w*|percent\w*|turnout|rank(?:ed|ing)?|"
-    r"antal(?:let)?|number of|rangeret|hvilken plads|(?:which|what) place)\b", re.I)  # ("placering" alone: a site)
+    r"antal(?:let)?|number of|rangeret|hvilken plads|(?:which|what) place|hvor længe|(?:for )?hvilken periode)\b",
+    re.I)  # ("placering" alone: a site)
 # A count asked of a thing: the words after "hvor mange" / "how many" (English two: "how many full-time places"); money
 # or a share when they name it ("Hvor mange penge", "med hvor mange procent"), else a count whatever the rest asks
 # ("Hvor mange byggesager ..., og i hvor mange kan der opkræves gebyr?" counts cases, not the fee)
@@ -85,6 +86,11 @@ _COUNTED = re.compile(r"\b(?:hvor mange|how many|antal(?:let)?(?: af)?|number of
 # ... and which kind: money ("Hvad koster ...", "how much funding"), a share ("stemmeprocenten"), else a number
 _QUANTITY_KINDS = (
     ("rank", re.compile(r"\b(rank\w*|placering\w*|placeret|rangeret|hvilken plads|(?:which|what) place)\b", re.I)),
+    # a duration ("hvor længe", "how long did Greve get", "how long is a power cut expected to last"; not "how long is
+    # the path", a length)
+    ("duration", re.compile(r"\b(hvor længe|hvor lang tid|(?:for )?hvilken periode|for how long|"
+                            r"how long (?:did|does|do|will|would|can|could|should)\b|how long\b.{0,60}\b(?:last|take|"
+                            r"takes|took)\b)", re.I)),
     ("share", re.compile(r"\b(\w*procent\w*|percent\w*|andel\w*|share|turnout)\b", re.I)),
     ("money", re.compile(r"\b(koste\w*|pris\w*|beløb\w*|\w*takst\w*|\w*tilskud\w*|\w*bevilling\w*|\w*gebyr\w*|"
                          r"\w*udgift\w*|dyr[te]?|kroner|kr|penge|money|cost\w*|price\w*|amount|fund\w*|grant\w*|"
@@ -313,7 +319,7 @@ class QueryPlan:
     point_ref: str = ""  # the point the question names: "3", "last", "first"
     aspect: str = ""  # about the meeting itself: "when", "where", "when+where", "agenda", "decisions"
     numbers: list[str] = field(default_factory=list)  # numbers the topic names (years, amounts, addresses)
-    quantity: str = ""  # asks for an amount: "money", "share", "rank" or "number" (a count, ...); "" if not
+    quantity: str = ""  # asks for an amount: "money", "share", "rank", "duration" or "number" (a count, ...)
     counted: list[str] = field(default_factory=list)  # stems of what a count is asked of ("Hvor mange byggesager")
     substituted: dict[str, str] = field(default_factory=dict)  # a term the minutes never use -> its synonym's term
     relaxed: list[str] = field(default_factory=list)  # the question's own filters retrieval had to drop

@@ -792,6 +792,20 @@ def test_a_rank_is_a_number_after_nr_or_before_plads():
     assert not names_amount("Undersøgelsen bygger på svar fra 90 virksomheder.", "rank")
 
 
+def test_a_duration_is_a_number_in_figures_or_words_and_a_unit_of_time():
+    """ "hvor længe", "how long is a power cut expected to last": a sentence naming a duration ("omkring to timer",
+    "uopsigelig i 30 år") answers; "how long is the new bike path" asks for a length."""
+    from assistant.answerers.extractive import names_amount
+
+    assert analyse("How long is a planned power cut expected to last?").quantity == "duration"
+    assert analyse("Hvor længe kan kommunen ikke opsige aftalen?").quantity == "duration"
+    assert analyse("How long is the new bike path?").quantity == "number"
+    assert names_amount("Afbrydelsen forventes at vare omkring to timer.", "duration")
+    assert names_amount("Aftalen er uopsigelig i 30 år fra kommunens side.", "duration")
+    assert names_amount("Vandværket kan opsige aftalen med tre måneders varsel.", "duration")
+    assert not names_amount("Der er afsat 30 mio. kr. til to nye skoler.", "duration")
+
+
 def test_amounts_are_told_from_dates_around_each_number_as_from_the_whole_text():
     """names_amount looks for a date only around each number: the same answers as removing every date of the text
     first, on the whole shipped referat, its paragraphs and sentences and on dates beside amounts, for each kind."""

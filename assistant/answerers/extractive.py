@@ -80,6 +80,10 @@ _REFERENCE = re.compile(r"(?:pkt|punkt|§|kl|side|bilag|sag)\.?\s*$", re.I)  # "
 
 
 _CURRENCY_BEFORE = re.compile(r"(?<![\wæøå])(?:kr\.?|dkk|kroner)\s*$", re.I)  # "kr. 1.954.938", "DKK 2.000.000"
+# A duration: a number, in figures or in words, and a unit of time (the minutes write small numbers in words)
+_DURATION = re.compile(r"(?<![\w.,])(?:\d+(?:[.,]\d+)?|en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|femten|"
+                       r"tyve|tredive|halvandet|et par)\s+(?:arbejds)?(?:timer?|dage?|døgn|uger?|måned(?:er)?|år|"
+                       r"minutter?|kvartal(?:er)?)s?\b", re.I)
 # ... and what stands before the number when the question asks for a rank: "placeret som nr. 86", "nummer 57"
 _UNIT_BEFORE = {"money": _CURRENCY_BEFORE, "rank": re.compile(r"(?<![\wæøå])(?:nr\.?|nummer|plads)\s*$", re.I)}
 
@@ -90,6 +94,8 @@ def names_amount(text: str, kind: str = "number") -> bool:
     "pkt. 3", "sag 24-012144"). ``kind`` "money" or "share" asks for a number followed by its unit ("3.114 kr.",
     "2 pct."), money also one after its currency ("kr. 1.954.938"); "rank" a number after "nr." or "nummer" or before
     ". plads" ("placeret som nr. 86")."""
+    if kind == "duration":  # "30 år", "omkring to timer", "tre måneders varsel", "ni arbejdsdage"
+        return bool(_DURATION.search(text))
     unit, before = _UNIT.get(kind), _UNIT_BEFORE.get(kind)
     return _has_amount(text, lambda m: unit is None or bool(unit.match(text, m.end())) or (
         before is not None and bool(before.search(text[max(0, m.start() - 8):m.start()]))))
