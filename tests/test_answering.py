@@ -1303,3 +1303,30 @@ def test_what_a_committee_recommended_includes_its_own_recommendation_to_the_nex
     ans = _ask_beside(job, question)
     assert ans.citations and ans.citations[0].point_number == "4", ans.text
     assert "Anbefaler punkt 2.a med bemærkning" in ans.text and "at der træffes beslutning" in ans.text, ans.text
+
+
+
+def test_a_question_why_favours_a_sentence_that_gives_a_reason(assistant):
+    """ "Hvorfor ville forvaltningen vente ...?": a sentence giving a reason ("afventer til at ...", "idet ...") scores
+    STATES_BONUS more than it would for the same question asked what, as a dated sentence does for "Hvornår"."""
+    from dataclasses import replace
+
+    from fakes_index import point
+
+    from assistant.answerers.extractive import STATES_BONUS
+    from assistant.query import analyse
+
+    p = point("8", "Brødmosen", Indstilling="Centret indstiller, at planen for Brødmosen afventer til at KLAR "
+              "Forsyning har afklaret klimatiltagene.", Resume="Byrådet afsatte en pulje til en plan for Brødmosen.")
+    units = split_units("m:8", 0, p)
+
+    def scores(plan) -> dict[str, float]:
+        return {u.text: u.score - u.cosine for u in assistant.extractive.score_units(plan, units)}
+
+    plan = analyse("Hvorfor ville forvaltningen vente med planen for Brødmosen?")
+    why = scores(plan)
+    what = scores(replace(plan, question="Hvad ville forvaltningen vente med for Brødmosen?"))  # the same plan else
+    reason, other = units[0].text, units[1].text
+    assert "afventer" in reason and "afventer" not in other
+    assert why[reason] - what[reason] == pytest.approx(STATES_BONUS)
+    assert why[other] == pytest.approx(what[other])

@@ -66,6 +66,11 @@ QUANTITY_BONUS = 2 * DATE_BONUS
 # anbefaler, at ..."): the same bonus, for the same reason (dev: answers containing the fragments 0.720 -> 0.747,
 # every other metric of both dev sets unchanged).
 STATES_BONUS = DATE_BONUS
+# ... and a question why ("Hvorfor ville forvaltningen vente?", "why did the Conservatives vote no?") by a sentence that
+# gives a reason ("idet ...", "fordi ...", "afventer til ...", "grundet ..."): the same bonus
+_WHY = re.compile(r"\b(?:hvorfor|why|what was the reason|hvad var (?:begrundelsen|årsagen))\b", re.I)
+_REASON = re.compile(r"\b(?:fordi|idet|derfor|grundet|på grund af|skyldes|begrund\w*|årsag\w*|med henblik på|"
+                     r"for at|afvent\w*|eftersom|således at|så længe|konsekvens\w*|som følge af)\b", re.I)
 _NUMBER = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)*")
 # What follows the number when the question asks for money or a share (query.QueryPlan.quantity)
 _UNIT = {
@@ -537,6 +542,7 @@ class ExtractiveAnswerer:
 
     def score_units(self, plan: QueryPlan, units: list[Unit]) -> list[Unit]:
         priors = SECTION_PRIOR.get(plan.intent, ())
+        why = bool(_WHY.search(plan.question))
         for u in units:
             u.score = OVERLAP_WEIGHT * coverage(plan.terms, f"{u.label} {u.text}") - RANK_PENALTY * u.rank
             u.score += max((bonus for name, bonus in priors if is_section(u.section, name)), default=0.0)
@@ -547,6 +553,8 @@ class ExtractiveAnswerer:
             if plan.quantity and names_amount(u.text, plan.quantity) and not _other_year(u.text, plan.year):
                 u.score += QUANTITY_BONUS
             if plan.intent in _STATES and _STATES[plan.intent].search(u.text):
+                u.score += STATES_BONUS
+            if why and _REASON.search(u.text):
                 u.score += STATES_BONUS
         # Embedding is the cost of an answer (~1 ms per token): only the best few by words and section are embedded.
         # Fragments ("5 min.", "Chef for Handicap og Psykiatri") match any short question and answer none; they are
