@@ -208,6 +208,25 @@ def english_slip(word: str) -> bool:
     return any(_listed(w) for w in edits - {word})
 
 
+def slip_in_phrase(text: str, word: str) -> bool:
+    """Whether ``word`` of ``text``, one letter wrong, missing or added, makes a glossary phrase with the word before
+    or after it ("heat pumbs": heat pump). A short word's slips are many words, but few of them make a phrase with
+    its neighbour (english_slip takes a word alone only from SLIP_EDIT_CHARS letters)."""
+    table = glossary()
+    tokens = [t.lower() for t in _WORD.findall(text)]
+    low = word.lower()
+    if low not in tokens or not 4 <= len(low) <= SLIP_MAX_CHARS or not low.isalpha():
+        return False
+    i = tokens.index(low)
+    before, after = (tokens[i - 1] if i else ""), (tokens[i + 1] if i + 1 < len(tokens) else "")
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    edits = {low[:j] + c + low[j + 1:] for j in range(len(low)) for c in letters}
+    edits |= {low[:j] + low[j + 1:] for j in range(len(low))} | {low[:j] + c + low[j:] for j in range(len(low) + 1)
+                                                                    for c in letters}
+    return any((before and f"{before} {f}" in table) or (after and f"{f} {after}" in table)
+               for w in edits - {low} for f in _forms(w))
+
+
 SLIP_EDIT_CHARS = 8  # from this length a word one letter off an English word is that word mistyped
 SLIP_MAX_CHARS = 30  # longer than English words ("counterrevolutionaries" has 22): no slip is looked for
 

@@ -200,3 +200,13 @@ def test_a_hyphenated_phrase_is_found_written_with_spaces():
 def test_a_count_of_a_three_word_english_phrase_counts_its_danish_word():
     plan = analyse("How many long term unemployed people did Greve have in January 2022?")
     assert plan.counted == ["langtidsled"]
+
+
+def test_a_short_word_mistyped_inside_a_glossary_phrase_is_no_foreign_word():
+    """ "heat pumbs": one letter wrong in a short word makes the glossary's "heat pump" with its neighbour, so it is
+    the phrase mistyped, not a word the minutes never use; "padel courts" and "minigolf course" make no phrase."""
+    from assistant.translate import slip_in_phrase
+
+    assert slip_in_phrase("How many heat pumbs will they set up?", "pumbs")
+    assert not slip_in_phrase("Can you book the padel courts?", "padel")
+    assert not slip_in_phrase("Is there a minigolf course?", "minigolf")

@@ -39,7 +39,7 @@ from assistant.records import AgendaPoint, Answer, Citation, Decision, Filters, 
 from assistant.retrieval import HybridRetriever, title_years, year_ranges
 from assistant.settings import Settings
 from assistant.textutil import split_sentences
-from assistant.translate import english_slip, english_word, glossary_groups, unglossed_words
+from assistant.translate import english_slip, english_word, glossary_groups, slip_in_phrase, unglossed_words
 from assistant.vocabulary import ITEM_LABEL, ITEM_REF, approves_recommendation, section_kind
 
 # The weights and counts below were chosen on the Greve development set (eval/dev_questions.jsonl: first citation,
@@ -786,7 +786,7 @@ class ExtractiveAnswerer:
         # an English word with a slip of typing ("committe")
         return [w for w in unglossed_words(plan.topic) if content_terms(w.lower()) and not english_word(w)
                 and not in_minutes(w.lower()) and not party_letter(w)
-                and not english_slip(w)]
+                and not english_slip(w) and not slip_in_phrase(plan.topic, w)]
 
     @staticmethod
     def _point_text(found: tuple[str, AgendaPoint]) -> str:
