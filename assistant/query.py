@@ -109,6 +109,7 @@ _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"unable to (?:attend|come|be there)|(?:kunne ikke|ikke kunne) (?:komme|deltage)|hvem kom ikke|"
         r"did not attend|did not take part|not take part|didn't take part|"
         r"missing from|not present|who was away|(?:anyone|anybody|someone|somebody|members?) (?:missing|away)|"
+        r"(?:who|which members?) (?:was|were) (?:missing|not there)|"
         r"miss(?:ed)? the meeting)\b")),
     ("participants", re.compile(
         r"\b(deltog|deltagere|mødedeltagere|til stede|fremmødt\w*|medlemmer|sidder i|sad i|who attended|"

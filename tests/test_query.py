@@ -341,6 +341,7 @@ def test_council_alone_is_another_council_only_after_a_word_naming_its_kind(ques
         ("Manglede der nogen fra udvalget ved mødet den 17. august?", "attendance"),
         ("Was anyone missing from the meeting in August?", "attendance"),
         ("Var der nogen fra klimaudvalget der manglede på mødet den 14. september 2023?", "attendance"),
+        ("Who was missing at the school committee meeting in september 2022?", "attendance"),
         ("who couldnt come to the social committee meeting 13 nov 2023", "attendance"),  # "not" and coming
         ("Who wasn't able to attend the council meeting in May?", "attendance"),
         ("Hvem kunne ikke deltage i byrådsmødet i juni?", "attendance"),
