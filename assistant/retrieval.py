@@ -288,6 +288,22 @@ def demote_closed(hits: list[Hit], intent: str, top: int = TITLE_TOP) -> list[Hi
     return _demote(hits, lambda hit: hit.first.closed, CLOSED_FACTOR, top)
 
 
+# A question about the final stage of a plan ("the final ok to the new sewage plan", "endeligt vedtaget") is not
+# answered by the proposal's point ("Forslag til Spildevandsplan 2023-2031") but by the one that adopts it
+# ("Spildevandsplan 2023-2031 - godkendelse", "Endelig vedtagelse af ..."): another stage of the plan, demoted as
+# another edition is (OTHER_YEAR_FACTOR)
+_FINAL = re.compile(r"\b(?:final\w*|endelig\w*)\b", re.I)
+_DRAFT_TITLE = re.compile(r"^(?:forslag til|udkast til|\d\.\s*udkast)\b", re.I)
+
+
+def demote_drafts(hits: list[Hit], question: str, factor: float = OTHER_YEAR_FACTOR, top: int = TITLE_TOP) -> list[Hit]:
+    """The fused top points re-sorted with a draft's score ("Forslag til ...") times ``factor`` when the question
+    asks about the final stage."""
+    if not _FINAL.search(question):
+        return hits
+    return _demote(hits, lambda hit: bool(_DRAFT_TITLE.match(hit.first.point_title.strip())), factor, top)
+
+
 def demote_catch_all(hits: list[Hit], factor: float = CATCH_ALL_FACTOR, top: int = TITLE_TOP) -> list[Hit]:
     """The fused top points re-sorted with catch-all points' scores times ``factor``."""
     return _demote(hits, lambda hit: is_catch_all_point(hit.first.point_title), factor, top)
@@ -489,6 +505,7 @@ class HybridRetriever:
         if not plan.point_ref:
             hits = demote_catch_all(hits)
         hits = demote_other_years(hits, plan.numbers)
+        hits = demote_drafts(hits, plan.question)
         hits = demote_closed(hits, plan.intent)
         t4 = time.perf_counter()
         for stage, seconds in (("embed", t1 - t0), ("dense", t2 - t1), ("bm25", t3 - t2), ("fusion", t4 - t3)):

@@ -15,6 +15,7 @@ from assistant.retrieval import (
     boost_titles,
     demote_catch_all,
     demote_closed,
+    demote_drafts,
     demote_other_years,
     fuse,
     lexical_lead,
@@ -339,6 +340,18 @@ def test_a_title_naming_fewer_of_the_asked_years_is_another_edition():
     assert [h.first.point_number for h in demote_other_years(hits, ["2023", "2024"])] == ["2", "1"]
     hits = fuse([("dense", [(older, 0.9), (asked, 0.89)], 1.0)], rrf_k=10)
     assert [h.first.point_number for h in demote_other_years(hits, ["2023"])] == ["1", "2"]  # both name 2023
+
+
+def test_a_proposal_goes_after_the_adoption_when_the_final_stage_is_asked():
+    """ "the final ok to the new sewage plan": "Forslag til Spildevandsplan 2023-2031", a little ahead on words, goes
+    after "Spildevandsplan 2023-2031 - godkendelse"; asked without "final", the order stays."""
+    draft, final = _titled("Byråd 2022-2025", "Forslag til Spildevandsplan 2023-2031",
+                           "Spildevandsplan 2023-2031 - godkendelse")
+    hits = fuse([("dense", [(draft, 0.9), (final, 0.89)], 1.0)], rrf_k=10)
+    question = "When did the city council give the final ok to the new sewage plan?"
+    assert [h.first.point_title for h in demote_drafts(hits, question)][0] == "Spildevandsplan 2023-2031 - godkendelse"
+    hits = fuse([("dense", [(draft, 0.9), (final, 0.89)], 1.0)], rrf_k=10)
+    assert demote_drafts(hits, "When did the council look at the sewage plan?") == hits
 
 
 def test_a_closed_point_goes_after_the_open_point_of_its_case_when_content_is_asked():
