@@ -201,11 +201,16 @@ def english_slip(word: str) -> bool:
         return True
     if len(word) < SLIP_EDIT_CHARS:
         return False
+    return any(_listed(w) for w in _one_letter_edits(word))
+
+
+def _one_letter_edits(word: str) -> set[str]:
+    """The words ``word`` is with one letter wrong, added or missing (lower case a-z)."""
     letters = "abcdefghijklmnopqrstuvwxyz"
     edits = {word[:i] + c + word[i + 1:] for i in range(len(word)) for c in letters}  # one letter wrong
     edits |= {word[:i] + word[i + 1:] for i in range(len(word))}  # one added
     edits |= {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in letters}  # one missing
-    return any(_listed(w) for w in edits - {word})
+    return edits - {word}
 
 
 def slip_in_phrase(text: str, word: str) -> bool:
@@ -219,12 +224,8 @@ def slip_in_phrase(text: str, word: str) -> bool:
         return False
     i = tokens.index(low)
     before, after = (tokens[i - 1] if i else ""), (tokens[i + 1] if i + 1 < len(tokens) else "")
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    edits = {low[:j] + c + low[j + 1:] for j in range(len(low)) for c in letters}
-    edits |= {low[:j] + low[j + 1:] for j in range(len(low))} | {low[:j] + c + low[j:] for j in range(len(low) + 1)
-                                                                    for c in letters}
     return any((before and f"{before} {f}" in table) or (after and f"{f} {after}" in table)
-               for w in edits - {low} for f in _forms(w))
+               for w in _one_letter_edits(low) for f in _forms(w))
 
 
 SLIP_EDIT_CHARS = 8  # from this length a word one letter off an English word is that word mistyped
