@@ -456,10 +456,9 @@ _EDITION = re.compile(r"(?<=\S\s)([A-ZÆØÅ][a-zæøå]{4,})\s+((?:19|20)\d\d)\
 def editions(topic: str) -> list[tuple[str, str]]:
     """(name, year) of each edition ``topic`` names: "What does the new Sundhedsprofil 2025 say ..." ->
     [("Sundhedsprofil", "2025")]."""
-    months = {m.lower() for m in DA_MONTHS + EN_MONTHS}
     forms = _municipality_names()[1]
     return [(name, year) for name, year in _EDITION.findall(topic)
-            if name.lower() not in months and name.lower() not in forms and name.lower()[:-1] not in forms]
+            if name.lower() not in _MONTHS and name.lower() not in forms and name.lower()[:-1] not in forms]
 
 
 def places_in(text: str) -> list[str]:

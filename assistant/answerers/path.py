@@ -133,7 +133,7 @@ def answer_path(plan: QueryPlan, steps: list[CaseStep], label: str) -> Answer:
         titles.add(title)
         body = s.body or s.meeting.committee
         line = phrase("case_step", lang, date=format_date(s.date, lang), committee=body, number=s.point.number,
-                      title=clean_title(s.point.title))
+                      title=title)
         if s.printed_only:  # as the minutes print it ("Kommunalbestyrelsen den 30. januar 2012 Punkt 5")
             line = f"{body} den {format_date(s.date, 'da')}" + (f" Punkt {s.printed_point}" if s.printed_point else "")
             detail = phrase("case_printed", lang)
