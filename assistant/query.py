@@ -218,6 +218,15 @@ RECORD_WORDS = frozenset(
 _LATEST = re.compile(  # "det sidste møde", "sidste byrådsmøde", "the latest meeting"
     r"\b(sidste|seneste|forrige|nyeste|last|latest|most recent|previous)\s+(\w*møde[nt]?|meeting)\b", re.I
 )
+# Which handling of a matter treated more than once the question asks for: the first ("første gang", "originally")
+# or the latest ("sidste gang", "most recently"). Not a bare "senest": in a question it is as often a deadline
+# ("skal senest være færdig") as the latest time.
+_ORDINAL = (
+    ("first", re.compile(r"\b(?:(?:for\s+)?første\s+gang|først(?:e)?\s+(?:behandle\w*|drøfte\w*|oppe)|oprindelig\w*|"
+                         r"(?:for\s+the\s+)?first\s+time|originally|initially)\b", re.I)),
+    ("last", re.compile(r"\b(?:sidste\s+gang|senest\s+(?:behandle\w*|drøfte\w*|justere\w*|ændre\w*|revidere\w*|"
+                        r"godkend\w*|oppe)|most\s+recently|(?:the\s+)?last\s+time)\b", re.I)),
+)
 PREFIX_CHARS = 6  # a question term this long also matches as the head of a longer word
 _CASE_RE = CASE_NUMBER_RE  # one grammar with the readers (assistant.vocabulary)
 
@@ -310,6 +319,7 @@ class QueryPlan:
     committee_boost: list[str] = field(default_factory=list)  # committees named ambiguously
     case_number: str | None = None
     latest: bool = False  # "sidste møde"
+    ordinal: str = ""  # which handling of a recurring matter: "first" ("første gang"), "last" ("sidste gang")
     followup: bool = False
     search_text: str = ""  # the text to search with (the question, plus context for a follow-up)
     topic: str = ""  # the question without the committee, period, municipality and case it names (for BM25)
@@ -974,6 +984,7 @@ def analyse(
         # "nytårskoncerten i januar 2023": the month's meetings, or an event in it that was decided before
         plan.year = month.group(2)
     plan.latest = bool(_LATEST.search(q))
+    plan.ordinal = next((name for name, pattern in _ORDINAL if pattern.search(q)), "")
     committee = municipality = None
     if catalog is not None:
         rows = catalog.committees()

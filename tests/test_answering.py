@@ -1330,3 +1330,26 @@ def test_a_question_why_favours_a_sentence_that_gives_a_reason(assistant):
     assert "afventer" in reason and "afventer" not in other
     assert why[reason] - what[reason] == pytest.approx(STATES_BONUS)
     assert why[other] == pytest.approx(what[other])
+
+
+def test_the_first_handling_asked_leads_even_when_a_later_one_recalls_it_in_closer_words():
+    """ "første gang oppe i byrådet": a follow-up half a year later ties with the proposal on words, and its sentence
+    that recalls the first handling ("Byrådet besluttede d. 29. januar 2024 at sende initiativretsforslaget ...") is
+    closer to the question; the first handling is asked: its point leads the answer and is cited first."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    first = meeting("Byråd 2022-2025", "2024-01-29", [point(
+        "9", "Initiativretsforslag vedr. reparation af kunstgræsbane", "24-000961",
+        Resume="Sagen indeholder et initiativretsforslag om reparation af kunstgræsbanen.",
+        Beslutning="Byrådet besluttede at sende sagen til Klima-, Teknik- og Miljøudvalget.")])
+    later = meeting("Byråd 2022-2025", "2024-05-22", [point(
+        "17", "Opfølgning på sag fra januar", "24-001726",
+        Sagsbeskrivelse="Byrådet besluttede d. 29. januar 2024 at sende initiativretsforslaget om reparation af "
+                        "kunstgræsbanen til Klima-, Teknik- og Miljøudvalget, da det første gang var oppe i byrådet.",
+        Beslutning="Byrådet godkendte Økonomiudvalgets indstilling.")])
+    settings = Settings(candidates=10)
+    assistant = Assistant(settings, index=FakeIndex([*meetings(), first, later], settings))
+    ans = assistant.ask("Hvornår var initiativretsforslaget om reparation af kunstgræsbanen første gang oppe i "
+                        "byrådet?")
+    assert not ans.refused and ans.citations[0].meeting_date == "2024-01-29", ans.text

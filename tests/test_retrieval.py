@@ -20,6 +20,7 @@ from assistant.retrieval import (
     fuse,
     lexical_lead,
     merge_filters,
+    order_handlings,
     relaxations,
     title_years,
 )
@@ -352,6 +353,34 @@ def test_a_proposal_goes_after_the_adoption_when_the_final_stage_is_asked():
     assert [h.first.point_title for h in demote_drafts(hits, question)][0] == "Spildevandsplan 2023-2031 - godkendelse"
     hits = fuse([("dense", [(draft, 0.9), (final, 0.89)], 1.0)], rrf_k=10)
     assert demote_drafts(hits, "When did the council look at the sewage plan?") == hits
+
+
+def test_the_first_or_latest_handling_asked_orders_the_tied_points_by_date():
+    """ "første gang oppe i byrådet": a proposal and its follow-up half a year later are tied on words; the earlier
+    goes first, "sidste gang" the later; a point clearly behind keeps its place; without an ordinal nothing moves."""
+    proposal = meeting("Byråd 2022-2025", "2024-01-29", [point("9", "Initiativretsforslag vedr. kunstgræsbane",
+                                                              Beslutning="x")])
+    followup = meeting("Byråd 2022-2025", "2024-05-22", [point("17", "Opfølgning på initiativretsforslag vedr. "
+                                                                     "kunstgræsbane", Beslutning="x")])
+    other = meeting("Byråd 2022-2025", "2022-06-20", [point("15", "Kunstgræs på Karlslunde Stadion", Beslutning="x")])
+    chunks = [chunk_point(m, m.points[0]) for m in (followup, proposal, other)]
+
+    def ranked(ordinal):
+        hits = fuse([("dense", list(zip(chunks, (0.9, 0.89, 0.5), strict=True)), 1.0)], rrf_k=60)
+        for h in hits[:2]:
+            h.score = 0.1855  # tied, as fusion of two rankings leaves them
+        return [h.first.meeting_date for h in order_handlings(hits, ordinal)]
+
+    assert ranked("first") == ["2024-01-29", "2024-05-22", "2022-06-20"]
+    assert ranked("last") == ["2024-05-22", "2024-01-29", "2022-06-20"]
+    assert ranked("") == ["2024-05-22", "2024-01-29", "2022-06-20"]
+    assert analyse("Hvornår var initiativforslaget om kunstgræsset første gang oppe i byrådet?").ordinal == "first"
+    assert analyse("When was the artificial turf proposal last time on the council's agenda?").ordinal == "last"
+    assert analyse("Hvornår blev reglerne for frokost senest justeret af skoleudvalget?").ordinal == "last"
+    assert analyse("When was the turf proposal originally put forward?").ordinal == "first"
+    # a deadline is no latest handling, nor "først" in "først og fremmest"
+    assert analyse("Hvornår skal kunstgræsbanen senest være færdig?").ordinal == ""
+    assert analyse("Hvad skal pengene først og fremmest bruges til?").ordinal == ""
 
 
 def test_a_closed_point_goes_after_the_open_point_of_its_case_when_content_is_asked():

@@ -799,7 +799,10 @@ class ExtractiveAnswerer:
         # first citation 0.739 -> 0.761 on the development set); its best sentence opens the answer, unless a
         # sentence of another point scores LEAD_MARGIN more.
         best = next((u for u in ranked if u.rank == 0), ranked[0])
-        if ranked[0].score > best.score + LEAD_MARGIN:  # ... unless another point's sentence is much closer
+        # ... unless another point's sentence is much closer; not when the question asks for the first or latest
+        # handling: retrieval put its points in that order (retrieval.order_handlings), and a later handling's
+        # sentence that recalls the first ("Byrådet besluttede d. 29. januar 2024 (pkt. 9) ...") is not it
+        if ranked[0].score > best.score + LEAD_MARGIN and not plan.ordinal:
             best = ranked[0]
         # ... unless it names no amount in the unit asked for ("Hvad var stemmeprocenten?", "Hvad koster ...?") and
         # a scored sentence of another point does: that sentence answers (dev: one more first citation, q046; any
