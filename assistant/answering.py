@@ -252,6 +252,12 @@ class Assistant:
                 plan.case_number = point.case_number.upper()
                 return answer_case(catalog, plan)
             return answer_path(plan, point_history(meeting, point), clean_title(point.title))
+        if plan.intent == "meetings" and topical and not merged.committee:
+            # "Hvor mange møder holdt Handicaprådet i 2021?", "Hvilke møder handlede om skolestruktur?": a body the
+            # index holds no minutes of, or a topic; not the meetings of every committee. The minutes' text answers
+            # ("Handicaprådet har afholdt 10 møder"), if any does.
+            plan.intent = "fact"
+            return None
         if plan.intent == "meetings":
             return answer_meetings(catalog, plan, merged)
         if plan.intent == "votes" and named_case and plan.case_number:

@@ -93,6 +93,27 @@ def test_meetings_in_a_period(assistant):
     assert none.refused
 
 
+def test_meetings_of_a_body_the_index_lacks_or_about_a_topic_are_answered_from_the_text():
+    """"Hvor mange møder holdt Handicaprådet?": the council's minutes are not indexed, a point of the Byråd reports
+    its meetings; "Which meetings dealt with ..." asks for a topic. Neither lists every committee's meetings."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    council = meeting("Byråd 2022-2025", "2022-03-07", [point(
+        "17", "Handicaprådets årsberetning", "22-001234",
+        Sagsbeskrivelse="Handicaprådet har afholdt 10 møder i løbet af året og drøftet arbejdet med politikker.",
+        Beslutning="Byrådet tog orienteringen til efterretning.")])
+    settings = Settings(candidates=10)
+    assistant = Assistant(settings, index=FakeIndex([*meetings(), council], settings))
+    ans = assistant.ask("Hvor mange møder holdt Handicaprådet?")
+    assert ans.kind != "meetings" and not ans.refused and "afholdt 10 møder" in ans.text
+    assert ans.citations[0].point_title == "Handicaprådets årsberetning"
+    topic = assistant.ask("Which meetings dealt with the renovation of club houses?")
+    assert topic.kind != "meetings" and topic.citations[0].point_title == "Tilskud til renovering af klubhuse"
+    listed = assistant.ask("Hvilke møder holdt Økonomiudvalget?")
+    assert listed.kind == "meetings" and "6. marts 2023" in listed.text
+
+
 def test_case_history(assistant):
     ans = assistant.ask(f"Hvilke udvalg har behandlet sag {CASE}?")
     assert ans.kind == "case"
