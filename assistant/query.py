@@ -17,7 +17,7 @@ from assistant.bm25 import DANISH_STOPWORDS, compound_head
 from assistant.bodies import aliases, english_committee_score, party_letter
 from assistant.prompts import DA_MONTHS, EN_MONTHS, format_int, phrase
 from assistant.records import Answer, Filters
-from assistant.translate import glossary_groups, whole_glossary_groups
+from assistant.translate import _one_letter_edits, glossary_groups, whole_glossary_groups
 from assistant.vocabulary import CASE_NUMBER_RE, find_case_numbers, standard_point_named, without_standard_point
 
 DA_STOP = frozenset(
@@ -237,6 +237,34 @@ for _i, (_da, _en) in enumerate(zip(DA_MONTHS, EN_MONTHS, strict=True), start=1)
 _MONTHS.pop("maj", None)
 _MONTHS.update({"maj": 5, "may": 5, "sept": 9})
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# A month's name mistyped before a year or after a day ("febuary 2023", "15. okotber 2022"): one letter wrong,
+# missing, added or two swapped. Only names of this many letters: a slip of "juni" or "july" is "june", "jul" or
+# another word as often as it is the month.
+MONTH_SLIP_CHARS = 5
+_DATED_WORD = re.compile(r"\b([^\W\d_]{4,})(?=\.?\s+(?:\d{1,2}\.?,?\s+)?(?:19|20)\d{2}\b)|(?<=\d\.\s)([^\W\d_]{4,})\b")
+
+
+@lru_cache(maxsize=1)
+def _month_slips() -> dict[str, str]:
+    slips: dict[str, str] = {}
+    for name in sorted(n for n in _MONTHS if len(n) >= MONTH_SLIP_CHARS):
+        swaps = {name[:i] + name[i + 1] + name[i] + name[i + 2:] for i in range(len(name) - 1)}
+        for slip in (_one_letter_edits(name) | swaps) - set(_MONTHS):
+            slips.setdefault(slip, name)
+    return slips
+
+
+def respell_months(text: str) -> str:
+    """``text`` with a mistyped month name before a year or after a day written as the month ("febuary 2023" ->
+    "february 2023")."""
+    slips = _month_slips()
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        meant = slips.get(word.lower())
+        return meant if meant and word.lower() not in _MONTHS else word
+
+    return _DATED_WORD.sub(fix, text)
 _FULL_DATE_DA = re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTH_ALT})\.?\s+(\d{{4}})\b", re.I)
 _FULL_DATE_EN = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 # "13-09-2022", "13.9.2022", and the short form Danes write by hand, "d. 13/9-22" (a two-digit year as POSIX
@@ -965,6 +993,7 @@ def analyse(
         plan.aspect = "thanks" if _THANKS.match(q) else ""
         plan.lang = lang or ("en" if _ENGLISH_OPENING.match(q) else detect_language(q))  # "Thanks!" is too short
         return plan
+    q = respell_months(q)  # "in febuary 2023": the period, the month's name as written in the search text too
     date_from, date_to = find_period(q, today)
     effective = plan.intent not in ("meetings", "attendance", "participants") and effective_date(q)
     if effective:

@@ -17,6 +17,7 @@ from assistant.query import (
     find_period,
     match_committees,
     other_municipality,
+    respell_months,
     topic_terms,
 )
 from assistant.records import Answer, Citation
@@ -115,6 +116,16 @@ def test_a_part_of_a_year_is_its_half_or_its_middle():
         plan = analyse(q)
         assert (plan.filters.date_from, plan.filters.date_to) == period and plan.year == str(period[0].year), q
         assert not {"early", "start", "end", "slut", "sidst", "mid"} & set(plan.terms), q
+
+
+def test_a_mistyped_month_before_a_year_or_after_a_day_is_the_month():
+    """"in febuary 2023": the month, as "in February 2023" is; other words before a year stay what they are."""
+    assert analyse("What did the committee want in febuary 2023?").filters.date_from == date(2023, 2, 1)
+    assert analyse("Hvad skete der den 15. okotber 2022?").filters.date_from == date(2022, 10, 15)
+    assert analyse("What was decided in Septmber 2024?").filters.date_to == date(2024, 9, 30)
+    kept = "Movia 2023, status 2023, budget 2023, juni 2023"
+    assert respell_months(kept) == kept
+    assert respell_months("decmber 12, 2023") == "december 12, 2023"
 
 
 def test_an_effective_date_is_no_period_of_meetings():
