@@ -549,6 +549,8 @@ def detect_intent(question: str, has_case: bool = False) -> str:
         # "When the school committee heard about X, what did they ask to see later?": the opening clause dates
         # what the question after the comma asks
         return detect_intent(q[clause.end():], has_case)
+    if _YES_NO.match(q) and _AS_PROPOSED.search(q):
+        return "decision"  # "Blev prisen skåret ned, som forvaltningen foreslog?": whether the proposal was followed
     for intent, pattern in _INTENT_PATTERNS:
         if m := pattern.search(q):
             if intent == "participants" and m.group(0) in _MEMBERSHIP and not _ASKS_WHO.match(q):
@@ -572,6 +574,10 @@ def detect_intent(question: str, has_case: bool = False) -> str:
     return "fact"
 
 
+# "som forvaltningen foreslog", "som indstillet", "as the administration proposed": a proposal a yes/no question
+# asks the fate of
+_AS_PROPOSED = re.compile(r"\b(?:som|as)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:foreslog|foreslået|indstillede|indstillet|"
+                          r"anbefalede|anbefalet|proposed|suggested|recommended)\b")
 _MEMBERSHIP = ("medlemmer", "members", "sidder i", "sad i", "sits on")
 # English question words other than "when", and the auxiliaries that open a question (a closed class)
 _WH_OR_AUX = (r"(?:what|which|who|whom|whose|how|where|why|did|does|do|was|were|is|are|has|have|had|can|could|will|"

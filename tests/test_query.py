@@ -328,6 +328,10 @@ def test_council_alone_is_another_council_only_after_a_word_naming_its_kind(ques
         ("What did the administration suggest instead?", "recommendation"),
         ("What did the administration ask the council for in September 2022?", "recommendation"),  # its request
         ("Hvad bad forvaltningen udvalget om?", "recommendation"),
+        # whether a proposal was followed is the decision
+        ("Blev prisen skåret ned i 2023 som forvaltningen foreslog?", "decision"),
+        ("Was the fee raised as the administration proposed?", "decision"),
+        ("Blev det godkendt som indstillet?", "decision"),
         ("What did the committee ask for?", "decision"),  # a committee's wish is its decision
         ("What did the technical committee want, on top of what the administration suggested?", "decision"),
         ("Hvad ville udvalget have belyst bagefter?", "decision"),
