@@ -114,6 +114,25 @@ def test_meetings_of_a_body_the_index_lacks_or_about_a_topic_are_answered_from_t
     assert listed.kind == "meetings" and "6. marts 2023" in listed.text
 
 
+def test_two_points_of_one_meeting_with_the_case_number_are_two_handlings():
+    """Greve's Økonomiudvalget held a theme meeting on a case and decided it under a later point of the same
+    meeting: both are steps of the case's path, the decision not hidden behind the theme meeting."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    oeu = meeting("Økonomiudvalget", "2023-05-08", [
+        point("2", "Temamøde om Strandparken", "23-003796", Resume="Strandparkens bestyrelse præsenterer en analyse.",
+              Beslutning="Temamødet blev afholdt"),
+        point("31", "Strandparken - budget 2024 med øget bidrag", "23-003796",
+              Beslutning="Økonomiudvalget anbefaler over for Byrådet, at indstillingen godkendes."),
+    ])
+    settings = Settings(candidates=10)
+    ans = Assistant(settings, index=FakeIndex([*meetings(), oeu], settings)).ask("Hvad handler sag 23-003796 om?")
+    assert ans.kind == "case" and "behandlet 2 gange" in ans.text
+    assert [c.point_number for c in ans.citations] == ["2", "31"]
+    assert "Økonomiudvalget anbefaler over for Byrådet" in ans.text
+
+
 def test_case_history(assistant):
     ans = assistant.ask(f"Hvilke udvalg har behandlet sag {CASE}?")
     assert ans.kind == "case"

@@ -77,15 +77,23 @@ def point_history(meeting: Meeting, point: AgendaPoint) -> list[CaseStep]:
 
 
 def _dedupe(steps: list[CaseStep]) -> list[CaseStep]:
-    """One step per body and date: a decision repeated under a later point is the same handling."""
+    """One step per body and date: a decision repeated under a later point is the same handling. Two points of one
+    meeting with the case's number are two handlings ("Introduktion til Rehabiliteringscenter Hedebo", punkt 1, and
+    "Introduktion til sundheds- og omsorgsområdet", punkt 9)."""
     out: list[CaseStep] = []
     for s in steps:
-        same = next((o for o in out if o.date == s.date and _same_body(o.body, s.body)), None)
+        same = next((o for o in out if o.date == s.date and _same_body(o.body, s.body)
+                     and not (_own(o) and _own(s) and o.citation.point_key != s.citation.point_key)), None)
         if same is None:
             out.append(s)
         elif same.printed_only and not s.printed_only:
             out[out.index(same)] = s
     return out
+
+
+def _own(step: CaseStep) -> bool:
+    """The step is its point's own handling at its meeting, not one the point repeats or prints."""
+    return not step.printed_only and step.date == step.meeting.date_iso and step.body == step.meeting.committee
 
 
 def _same_body(a: str, b: str) -> bool:
