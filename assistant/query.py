@@ -76,7 +76,8 @@ _QUANTITY = re.compile(
     r"rank(?:ing)?)|hvilk(?:et|en) (?:\w+ ){0,2}?(?:beløb|pris|takst|andel|procent\w*)|"
     r"what (?:did|does|do|will|would) (?:[\w'-]+ ){1,5}?cost|what (?:[\w'-]+ ){1,10}?(?:to|will|would) cost|"
     r"hvad (?:[\w-]+ ){1,10}?(?:at )?koste|\w*procent\w*|percent\w*|turnout|rank(?:ed|ing)?|"
-    r"antal(?:let)?|number of|rangeret|hvilken plads|(?:which|what) place|hvor længe|(?:for )?hvilken periode)\b",
+    r"antal(?:let)?|number of|rangeret|hvilken plads|(?:which|what) place|hvor længe|(?:for )?hvilken periode|"
+    r"(?:i|in) \w*kroner)\b",  # "Hvad svarer det til i lønkroner?"
     re.I)  # ("placering" alone: a site)
 # A count asked of a thing: the words after "hvor mange" / "how many" (English two: "how many full-time places"); money
 # or a share when they name it ("Hvor mange penge", "med hvor mange procent"), else a count whatever the rest asks
@@ -93,7 +94,7 @@ _QUANTITY_KINDS = (
                             r"takes|took)\b)", re.I)),
     ("share", re.compile(r"\b(\w*procent\w*|percent\w*|andel\w*|share|turnout)\b", re.I)),
     ("money", re.compile(r"\b(koste\w*|pris\w*|beløb\w*|\w*takst\w*|\w*tilskud\w*|\w*bevilling\w*|\w*gebyr\w*|"
-                         r"\w*udgift\w*|dyr[te]?|kroner|kr|penge|money|cost\w*|price\w*|amount|fund\w*|grant\w*|"
+                         r"\w*udgift\w*|dyr[te]?|\w*kroner|kr|penge|money|cost\w*|price\w*|amount|fund\w*|grant\w*|"
                          r"fee\w*|expensive|\w*budget\w*|pay|pays|paid|paying|betale[rst]?|bidrag\w*|contribut\w*|"
                          r"spend\w*|spent)\b", re.I)),
 )

@@ -716,6 +716,10 @@ def test_the_words_naming_a_standard_point_leave_the_topic_whole():
         ("How much does each of the three owner municipalities pay into Hedeland for 2024?", "money"),
         ("Hvor meget skal Greve selv betale for rådgivningen?", "money"),
         ("Hvor meget bidrager hver kommune med?", "money"),
+        # an amount asked "i lønkroner", "in kroner"; a count of people on a benefit named "-penge" stays a count
+        ("Hvad svarer de tre opgaveområder til i lønkroner om året?", "money"),
+        ("What does that come to in kroner?", "money"),
+        ("Hvor mange modtog sygedagpenge i december 2021?", "number"),
     ],
 )
 def test_a_question_for_an_amount_count_or_share(question, quantity):
