@@ -747,6 +747,21 @@ def test_a_count_asked_for_one_year_quotes_that_years_row_of_a_table(greve_dir, 
     assert rows and rows[0].text == "2023 | 1628 stk."
 
 
+def test_an_amount_of_the_year_a_question_compares_with_is_asked_too(greve_dir, settings, assistant):
+    """ "How much did the nine schools spend in 2021, compared to 2017?": the 2017 sentence ("I 2017 brugte de 9
+    almenskoler i Greve cirka 21 mio. kr. årligt.") answers as the 2021 one does; it was scored as another year's."""
+    from assistant.query import analyse
+    from assistant.readers import read_file
+
+    path = next(greve_dir.glob("Skole-, Børne- og Ungeudvalget_2022-08-16T*.json"))
+    p = next(p for p in read_file(path, settings).meeting.points if "handleplan" in p.title.lower())
+    question = "How much did Greve's nine regular schools spend on special-needs placements in 2021, compared to 2017?"
+    plan = analyse(question)
+    assert plan.quantity == "money" and plan.year == "2021"
+    top = [u.text for u in assistant.extractive.score_units(plan, split_units("m:5", 0, p))[:3]]
+    assert "I 2017 brugte de 9 almenskoler i Greve cirka 21 mio. kr. årligt." in top, top
+
+
 def test_a_mistyped_word_is_searched_and_weighed_as_the_word_it_was_meant_as(monkeypatch):
     """ "forenigner" (two letters swapped) is the foreninger the minutes name: searched and counted as known; read
     as a word the minutes never use, it weighed against the answer as an unknown topic (dev8's d8q017 was refused)."""
