@@ -708,6 +708,24 @@ def test_a_when_question_quotes_the_opening_line_of_a_long_decision():
     assert "(Ø) stemte imod forslaget." not in ans.text
 
 
+def test_when_something_was_decided_by_an_approval_quotes_what_was_approved():
+    """ "Hvornår besluttede planudvalget at søge om penge til stierne?": the point's decision is "Godkendt.", and
+    what was approved, the Indstilling, says what was decided that day."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    plan_committee = meeting("Plan- og Tryghedsudvalget", "2024-02-06", [point(
+        "5", "Plan22+, midler - ansøgning", "23-014332",
+        Resume="Det skal besluttes, om der skal ansøges om midler i fonden Plan22+ til stier og grønne byrum.",
+        Indstilling="Administrationen indstiller, at udvalget godkender at ansøge Plan22+ om midler.",
+        Beslutning="Godkendt.")])
+    settings = Settings(candidates=10)
+    assistant = Assistant(settings, index=FakeIndex([*meetings(), plan_committee], settings))
+    ans = assistant.ask("Hvornår besluttede planudvalget at søge fonden Plan22+ om penge til stier og grønne byrum?")
+    assert not ans.refused and "6. februar 2024" in ans.text and "Godkendt." in ans.text
+    assert "ansøge Plan22+ om midler" in ans.text
+
+
 def test_what_the_administration_laid_out_is_its_recommendation_under_an_opening_line_heading():
     """ "Hvad lagde administrationen op til?" asks for the recommendation; in some Greve points the Indstilling is
     empty and its text stands under its opening line read as a heading ("Administrationen indstiller, at")."""

@@ -71,6 +71,9 @@ STATES_BONUS = DATE_BONUS
 _WHY = re.compile(r"\b(?:hvorfor|why|what was the reason|hvad var (?:begrundelsen|årsagen))\b", re.I)
 _REASON = re.compile(r"\b(?:fordi|idet|derfor|grundet|på grund af|skyldes|begrund\w*|årsag\w*|med henblik på|"
                      r"for at|afvent\w*|eftersom|således at|så længe|konsekvens\w*|som følge af)\b", re.I)
+# A question when something was decided ("Hvornår besluttede udvalget at ...", "When did the council approve ...")
+_DECIDED = re.compile(r"\b(?:besluttede|besluttet|godkendte|godkendt|vedtog|vedtaget|decided|approved|agreed|"
+                      r"adopted)\b", re.I)
 _NUMBER = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)*")
 # What follows the number when the question asks for money or a share (query.QueryPlan.quantity)
 _UNIT = {
@@ -941,6 +944,14 @@ class ExtractiveAnswerer:
                 # (its items under its own sub-heading: "For stemte:" before the voters' names is no such list)
                 items = [u for u in decision[1 : LIST_UNITS + 1] if u.label == decision[0].label]
                 decision = decision[:1] + (items if _leads_in(decision[0], items) else [])
+            if (plan.intent == "when" and decision and approves_recommendation(" ".join(u.text for u in decision))
+                    and _DECIDED.search(plan.question)):
+                # "Hvornår besluttede udvalget at søge ...?" answered "Godkendt.": what was approved is the
+                # Indstilling, as for a decision question (a short one: its lead-in and items)
+                rec = [u for u in units
+                       if u.point_key == best.point_key and section_kind(u.section) == "recommendation"]
+                if len(rec) <= LIST_UNITS + 1:
+                    decision += [u for u in rec if u not in chosen]
             chosen += [u for u in decision if u not in chosen]
         for u in list(chosen):  # "Udvalget beslutter punkt a.", "1. Godkendt": that item of the Indstilling is what
             # was decided
