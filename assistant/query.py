@@ -1027,8 +1027,9 @@ def analyse(
         municipality = match_municipality(q, catalog.municipalities())
         plan.other_municipality = other_municipality(q, catalog.municipalities())
         matched = match_committees(q, sorted({r[1] for r in rows}))
-        if municipality and len(matched) > 1:  # "Ballerup's health committee": that municipality's, of two
-            matched = [name for name in matched if (municipality, name) in {(r[0], r[1]) for r in rows}] or matched
+        if municipality and matched:  # "Ballerup's health committee": that municipality's, of two; none when the
+            # municipality has no such body in the index ("Kommunalbestyrelsen i Syddjurs": not Greve's Byråd)
+            matched = [name for name in matched if (municipality, name) in {(r[0], r[1]) for r in rows}]
         if len(matched) == 1 and plan.intent not in _BODY_INTENTS and names_a_member(q, matched[0]):
             plan.committee_boost = matched  # "a council member's question": a person of the body, not its meetings
         elif len(matched) == 1:

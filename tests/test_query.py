@@ -514,6 +514,11 @@ def test_an_english_committee_name_is_a_filter_not_a_topic_and_the_municipality_
     assert plan.filters.municipality == "Ballerup Kommune" and plan.terms == ["kvalitetsstandard"]
     both = analyse("What did the health committee decide about dementia?", None, TwoTowns())
     assert len(both.committee_boost) == 2 and not any(t.startswith("sundhedsudvalg") for t in both.terms)
+    # a body the named municipality has none of in the index is not another municipality's: "Byrådet i Ballerup"
+    # is no filter on Greve's Byråd (the meetings answer said Greve's Byråd held none)
+    other = analyse("Hvor mange møder holdt byrådet i Ballerup?", None, TwoTowns())
+    assert other.filters.municipality == "Ballerup Kommune" and other.filters.committee is None
+    assert not other.committee_boost
 
 
 @pytest.mark.parametrize(
