@@ -244,6 +244,8 @@ def test_a_greve_case_path_across_three_bodies(greve):
     assert [c.committee for c in ans.citations] == [
         "Beskæftigelses- og Erhvervsudvalget", "Økonomiudvalget", "Byråd 2022-2025"]  # fmt: skip
     assert "Sagen handler om: »Beskæftigelsesministeriet offentliggjorde primo november 2021" in ans.text
+    # the Resume's sentences up to SUMMARY_CHARS: the earlier rank it compares with too
+    assert "for 1. kvartal 2020 – 4. kvartal 2020 var Greve rangeret som nr. 20." in ans.text
     en = greve.ask("Which bodies dealt with case 21-016074?")
     assert en.kind == "case" and en.lang == "en" and [c.meeting_date for c in en.citations] == [
         "2022-01-10", "2022-01-24", "2022-01-31"]  # fmt: skip
