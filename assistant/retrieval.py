@@ -359,6 +359,25 @@ def _in_period_order(ranked: list[Hit], period_order: list[Hit], in_period: Call
     return out
 
 
+def _period_handlings_first(ranked: list[Hit], in_period: Callable[[Hit], bool]) -> list[Hit]:
+    """``ranked`` with the period's points moved up to the place of a point outside the period of the same title
+    ranked before them: a matter treated every year or at every stage under one title ("Frigivelse af midler fra
+    Genopretningspuljen" in January 2022, January 2023 and August 2023), asked of a period ("i starten af 2023"), is
+    its handling in the period."""
+    def title(h: Hit) -> str:
+        return " ".join(h.first.point_title.lower().split()).rstrip(" .")
+
+    out = list(ranked)
+    for t in dict.fromkeys(title(h) for h in ranked if in_period(h)):
+        first = next(i for i, o in enumerate(out) if title(o) == t)
+        if in_period(out[first]):
+            continue
+        moving = [o for o in out[first:] if in_period(o) and title(o) == t]
+        out = [o for o in out if o not in moving]
+        out[first:first] = moving
+    return out
+
+
 def merge_filters(user: Filters | None, plan: QueryPlan) -> Filters:
     """The user's filters win; what they leave open is filled from the question."""
     user = user or Filters()
@@ -487,7 +506,7 @@ class HybridRetriever:
             kept = _in_period_order(kept, [h for h in dated if in_year(h)], in_year)
         have = {h.point_key for h in kept}
         rest = [h for h in dated if h.point_key not in have]  # beyond the whole index's candidates
-        return demote_other_years(kept + rest, [plan.year, *plan.numbers])[:k]
+        return _period_handlings_first(demote_other_years(kept + rest, [plan.year, *plan.numbers]), in_year)[:k]
 
     def _names_year(self, hit: Hit, year: str) -> bool:
         """Whether the point names the year (or "januar 2023"): in its title or the chunk found, else anywhere in its

@@ -383,6 +383,27 @@ def test_the_first_or_latest_handling_asked_orders_the_tied_points_by_date():
     assert analyse("Hvad skal pengene først og fremmest bruges til?").ordinal == ""
 
 
+def test_a_handling_in_the_asked_period_takes_the_place_of_the_same_title_outside_it():
+    """ "i starten af 2023": August 2023's "Frigivelse af midler fra Genopretningspuljen" ranks first on words; the
+    January 2023 point of the same title takes its place, the August one right after it; another title stays."""
+    from assistant.retrieval import _period_handlings_first
+
+    title = "Frigivelse af midler fra Genopretningspuljen"
+    later = meeting("Klima-, Teknik- og Miljøudvalget", "2023-08-17", [point("6", title, Beslutning="x")])
+    other = meeting("Klima-, Teknik- og Miljøudvalget", "2023-02-09", [point("9", "Vej- og Landskabspuljer",
+                                                                            Beslutning="x")])
+    asked = meeting("Klima-, Teknik- og Miljøudvalget", "2023-01-16", [point("9", title + ".", Beslutning="x")])
+    chunks = [chunk_point(m, m.points[0]) for m in (later, other, asked)]
+    hits = fuse([("dense", list(zip(chunks, (0.9, 0.8, 0.7), strict=True)), 1.0)], rrf_k=60)
+
+    def in_period(h):
+        return "2023-01-01" <= h.first.meeting_date <= "2023-06-30"
+
+    assert [h.first.meeting_date for h in _period_handlings_first(hits, in_period)] == [
+        "2023-01-16", "2023-08-17", "2023-02-09"]
+    assert _period_handlings_first(hits, lambda h: True) == hits  # all in the period: nothing moves
+
+
 def test_a_closed_point_goes_after_the_open_point_of_its_case_when_content_is_asked():
     """A closed point is its title alone, close to the question's words, with nothing to quote: a recommendation
     question gets the open point of the case first; a "when" question keeps the closed point's place."""
