@@ -877,14 +877,19 @@ def other_municipality(question: str, indexed: list[str]) -> str:
         if base.lower() in have or name.lower() in have:
             continue
         mid_capital = m.start() > 0 and m.group(1)[0].isupper()
-        if _AS_BODY.match(question, m.end(1)) or (mid_capital and written not in _COMMON_WORDS):
-            named.append((rank, name))
+        # a capitalised word after it makes a place's name ("Køge Bugt", "Roskilde Fjord"), not the municipality
+        place = _NAME_GOES_ON.match(question, m.end(1))
+        if _AS_BODY.match(question, m.end(1)):
+            named.append((0, rank, name))  # named as a body first: "Solrød Byråd" over "Køge" in "Køge Bugt"
+        elif mid_capital and written not in _COMMON_WORDS and not place:
+            named.append((1, rank, name))
     if not named:
         return ""
-    name = min(named)[1]
+    name = min(named)[2]
     return "Bornholms Regionskommune" if name == "Bornholms" else f"{name} Kommune"
 
 
+_NAME_GOES_ON = re.compile(r"s?\s+[A-ZÆØÅ][\wæøå-]*")
 # Municipality names that are also Danish words (a road, a disc, otters, a cairn): named only before "Kommune" etc.
 _COMMON_WORDS = frozenset({"Vejen", "Skive", "Odder", "Varde", "Struer", "Lejre"})
 

@@ -952,6 +952,9 @@ def test_anyone_is_no_topic(question):
         ("Hvem bor på vejen ved skolen?", ""),  # a word, not Vejen Kommune
         ("Vejen er lukket, hvad nu?", ""),
         ("Hvad sker der med odder i søen?", ""),
+        # a place named after a town is no municipality ("Køge Bugt", "Roskilde Fjord"); one named as a body wins
+        ("Hvad besluttede Solrød Byråd om anbefalingerne fra Køge Bugt Alliancen?", "Solrød Kommune"),
+        ("What did the council say about the water quality in Roskilde Fjord?", ""),
     ],
 )
 def test_a_municipality_the_index_has_no_minutes_of(question, named):
