@@ -72,8 +72,7 @@ _WHY = re.compile(r"\b(?:hvorfor|why|what was the reason|hvad var (?:begrundelse
 _REASON = re.compile(r"\b(?:fordi|idet|derfor|grundet|på grund af|skyldes|begrund\w*|årsag\w*|med henblik på|"
                      r"for at|afvent\w*|eftersom|således at|så længe|konsekvens\w*|som følge af)\b", re.I)
 # A question when something was decided ("Hvornår besluttede udvalget at ...", "When did the council approve ...")
-_DECIDED = re.compile(r"\b(?:besluttede|besluttet|godkendte|godkendt|vedtog|vedtaget|decided|approved|agreed|"
-                      r"adopted)\b", re.I)
+_DECIDED = re.compile(r"\b(?:beslut\w*|godkend\w*|vedt[oa]\w*|decid\w*|approv\w*|agree\w*|adopt\w*)\b", re.I)
 _NUMBER = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)*")
 # What follows the number when the question asks for money or a share (query.QueryPlan.quantity)
 _UNIT = {
