@@ -17,7 +17,7 @@ from assistant.bm25 import DANISH_STOPWORDS, compound_head
 from assistant.bodies import aliases, english_committee_score, party_letter
 from assistant.prompts import DA_MONTHS, EN_MONTHS, format_int, phrase
 from assistant.records import Answer, Filters
-from assistant.translate import _one_letter_edits, glossary_groups, whole_glossary_groups
+from assistant.translate import glossary_groups, one_letter_edits, whole_glossary_groups
 from assistant.vocabulary import CASE_NUMBER_RE, find_case_numbers, standard_point_named, without_standard_point
 
 DA_STOP = frozenset(
@@ -250,7 +250,7 @@ def _month_slips() -> dict[str, str]:
     slips: dict[str, str] = {}
     for name in sorted(n for n in _MONTHS if len(n) >= MONTH_SLIP_CHARS):
         swaps = {name[:i] + name[i + 1] + name[i] + name[i + 2:] for i in range(len(name) - 1)}
-        for slip in (_one_letter_edits(name) | swaps) - set(_MONTHS):
+        for slip in (one_letter_edits(name) | swaps) - set(_MONTHS):
             slips.setdefault(slip, name)
     return slips
 

@@ -359,13 +359,18 @@ def _in_period_order(ranked: list[Hit], period_order: list[Hit], in_period: Call
     return out
 
 
+def title_key(title: str) -> str:
+    """A title as compared with another's: lower case, one space, no closing full stop."""
+    return " ".join(title.lower().split()).rstrip(" .")
+
+
 def _period_handlings_first(ranked: list[Hit], in_period: Callable[[Hit], bool]) -> list[Hit]:
     """``ranked`` with the period's points moved up to the place of a point outside the period of the same title
     ranked before them: a matter treated every year or at every stage under one title ("Frigivelse af midler fra
     Genopretningspuljen" in January 2022, January 2023 and August 2023), asked of a period ("i starten af 2023"), is
     its handling in the period."""
     def title(h: Hit) -> str:
-        return " ".join(h.first.point_title.lower().split()).rstrip(" .")
+        return title_key(h.first.point_title)
 
     out = list(ranked)
     for t in dict.fromkeys(title(h) for h in ranked if in_period(h)):

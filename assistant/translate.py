@@ -201,10 +201,10 @@ def english_slip(word: str) -> bool:
         return True
     if len(word) < SLIP_EDIT_CHARS:
         return False
-    return any(_listed(w) for w in _one_letter_edits(word))
+    return any(_listed(w) for w in one_letter_edits(word))
 
 
-def _one_letter_edits(word: str) -> set[str]:
+def one_letter_edits(word: str) -> set[str]:
     """The words ``word`` is with one letter wrong, added or missing (lower case a-z)."""
     letters = "abcdefghijklmnopqrstuvwxyz"
     edits = {word[:i] + c + word[i + 1:] for i in range(len(word)) for c in letters}  # one letter wrong
@@ -225,7 +225,7 @@ def slip_in_phrase(text: str, word: str) -> bool:
     i = tokens.index(low)
     before, after = (tokens[i - 1] if i else ""), (tokens[i + 1] if i + 1 < len(tokens) else "")
     return any((before and f"{before} {f}" in table) or (after and f"{f} {after}" in table)
-               for w in _one_letter_edits(low) for f in _forms(w))
+               for w in one_letter_edits(low) for f in _forms(w))
 
 
 SLIP_EDIT_CHARS = 8  # from this length a word one letter off an English word is that word mistyped

@@ -36,7 +36,7 @@ from assistant.query import (
 )
 from assistant.readers.structure import absences_in
 from assistant.records import AgendaPoint, Answer, Citation, Decision, Filters, Hit, text_hash
-from assistant.retrieval import HybridRetriever, title_years, year_ranges
+from assistant.retrieval import HybridRetriever, title_key, title_years, year_ranges
 from assistant.settings import Settings
 from assistant.textutil import split_sentences
 from assistant.translate import english_slip, english_word, glossary_groups, slip_in_phrase, unglossed_words
@@ -492,10 +492,6 @@ def _names_ranges(text: str, ranges: set[tuple[int, int]]) -> bool:
     return all(r in named or re.search(rf"\b{r[0]}\b.{{0,{RANGE_IN_WORDS}}}\b{r[1]}\b", text, re.S) for r in ranges)
 
 
-def _title_key(title: str) -> str:
-    return " ".join(title.lower().split()).rstrip(" .")
-
-
 def _fold(text: str) -> str:
     return " ".join(text.split())
 
@@ -645,12 +641,12 @@ class ExtractiveAnswerer:
             # ... or by another handling of the same matter outside the period the question names, a point of the
             # same title among the best ("foodtruck" in April 2024's "Stadepladsansøgninger", not in January 2023's,
             # which the question's "early in 2023" put first: retrieval._period_handlings_first)
-            title = _title_key(points[top_hit.point_key][1].title)
+            title = title_key(points[top_hit.point_key][1].title)
             f = plan.filters
             lo = f.date_from.isoformat() if f.date_from else None
             hi = f.date_to.isoformat() if f.date_to else "9999"
             same = [found for key, found in points.items() if lo and key != top_hit.point_key
-                    and _title_key(found[1].title) == title and not lo <= found[0] <= hi]
+                    and title_key(found[1].title) == title and not lo <= found[0] <= hi]
             cov = max([cov, *(coverage(plan.terms, self._point_text(found), self.index.specificity) for found in same)])
         # the closest sentence's cosine: a section the intent favours may rank a less close one first (a yes/no
         # question's Beslutning "Godkendt"), which says nothing of how well the minutes match (the three dev sets on
