@@ -142,8 +142,8 @@ _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"ask(?:ed|s)? (?:for|to)|request(?:ed|s)?|"
         # what a body wanted or required ("what did the technical committee want ...", "hvad ville udvalget have
         # ...", "hvad krævede skoleudvalget ...")
-        r"did the (?:[\w-]+ ){0,3}?(?:committee|council|board) (?:want|require|demand|insist)|"
-        r"(?:ville|krævede|forlangte) (?:\w+udvalget|udvalget|byrådet)|"
+        r"did the (?:[\w-]+ ){0,3}?(?:committee|council|board) (?:want|require|demand|insist|do)|"
+        r"(?:ville|krævede|forlangte|gjorde) (?:\w+udvalget|udvalget|byrådet)|"
         r"resolv\w*|reject\w*|vot\w+|kom\s+(?:[\w§,.-]+\s+){1,6}?frem til|konklu\w+|conclu\w+|outcome|"
         # permitting, refusing or sending back is deciding
         r"imødekom\w*|afslå\w*|afslog|tilladelse|lov til|sendt\w* (?:[\w-]+ ){0,8}?(?:retur|tilbage)|"

@@ -328,6 +328,9 @@ def test_council_alone_is_another_council_only_after_a_word_naming_its_kind(ques
         ("What did the administration suggest instead?", "recommendation"),
         ("What did the administration ask the council for in September 2022?", "recommendation"),  # its request
         ("Hvad bad forvaltningen udvalget om?", "recommendation"),
+        # what a body did with a proposal is its decision, however the proposal is named
+        ("What did the city council do with the Conservatives' proposal in March 2023?", "decision"),
+        ("Hvad gjorde byrådet med forslaget om lokalplanen?", "decision"),
         # whether a proposal was followed is the decision
         ("Blev prisen skåret ned i 2023 som forvaltningen foreslog?", "decision"),
         ("Was the fee raised as the administration proposed?", "decision"),
