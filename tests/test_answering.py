@@ -728,6 +728,26 @@ def test_when_something_was_decided_by_an_approval_quotes_what_was_approved():
     assert not base.refused and "ansøge Plan22+ om midler" in base.text  # the verb in any form
 
 
+def test_a_question_who_decides_prefers_the_sentence_naming_where_the_decision_lies(greve_dir, settings, assistant):
+    """ "who gets to decide whether a daycare drops the lunch scheme?": Greve's point says it in one sentence ("...
+    forældrebestyrelser, som har kompetencen ..."), which scores first: the sentences naming who decides get the bonus
+    a stated decision gets."""
+    from assistant.answerers.extractive import _DECIDER, _WHO_DECIDES
+    from assistant.query import analyse
+    from assistant.readers import read_file
+
+    for question in ("After the decision in August 2023, who gets to decide whether a daycare drops the lunch scheme?",
+                     "Hvem bestemmer, om en daginstitution kan fravælge frokostordningen?",
+                     "Who takes the final decision on the quality standards?"):
+        assert _WHO_DECIDES.search(question), question
+    assert not _WHO_DECIDES.search("Who was absent when the committee decided?")
+    path = next(greve_dir.glob("Skole-, Børne- og Ungeudvalget_2023-08-15T*.json"))
+    p = next(p for p in read_file(path, settings).meeting.points if "frokostordning" in p.title.lower())
+    plan = analyse("Who gets to decide whether a municipal daycare drops the lunch scheme?")
+    best = assistant.extractive.score_units(plan, split_units("m:6", 0, p))[0]
+    assert "forældrebestyrelser, som har kompetencen" in best.text and _DECIDER.search(best.text)
+
+
 def test_what_the_administration_laid_out_is_its_recommendation_under_an_opening_line_heading():
     """ "Hvad lagde administrationen op til?" asks for the recommendation; in some Greve points the Indstilling is
     empty and its text stands under its opening line read as a heading ("Administrationen indstiller, at")."""

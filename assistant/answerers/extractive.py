@@ -73,6 +73,14 @@ _REASON = re.compile(r"\b(?:fordi|idet|derfor|grundet|på grund af|skyldes|begru
                      r"for at|afvent\w*|eftersom|således at|så længe|konsekvens\w*|som følge af)\b", re.I)
 # A question when something was decided ("Hvornår besluttede udvalget at ...", "When did the council approve ...")
 _DECIDED = re.compile(r"\b(?:beslut\w*|godkend\w*|vedt[oa]\w*|decid\w*|approv\w*|agree\w*|adopt\w*)\b", re.I)
+# ... and a question who decides ("who gets to decide whether ...", "Hvem bestemmer, om ...?") by a sentence that
+# names where the decision lies ("Beslutningen træffes af Kommunalbestyrelsen", "forældrebestyrelsen beslutter")
+_WHO_DECIDES = re.compile(r"\b(?:who (?:gets to |will |shall |can |should |is to )?(?:decide|decides|approves?|has the "
+                          r"(?:final )?say)|who takes the (?:final )?decision|hvem (?:skal |kan |må )?(?:beslutte|"
+                          r"bestemme|afgøre|godkende|træffe)|hvem (?:bestemmer|beslutter|afgør|godkender|træffer))\b",
+                          re.I)
+_DECIDER = re.compile(r"\b(?:træffes af|besluttes af|afgøres af|godkendes af|bestemmes af|kompetence\w*|beslutter|"
+                      r"bestemmer|afgør|har ansvaret|beslutningen)\b", re.I)
 _NUMBER = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)*")
 # What follows the number when the question asks for money or a share (query.QueryPlan.quantity)
 _UNIT = {
@@ -554,6 +562,7 @@ class ExtractiveAnswerer:
     def score_units(self, plan: QueryPlan, units: list[Unit]) -> list[Unit]:
         priors = SECTION_PRIOR.get(plan.intent, ())
         why = bool(_WHY.search(plan.question))
+        who_decides = bool(_WHO_DECIDES.search(plan.question))
         compared = _COMPARED.findall(plan.question)  # "i 2021, compared to 2017": both years' amounts are asked
         for u in units:
             u.score = OVERLAP_WEIGHT * coverage(plan.terms, f"{u.label} {u.text}") - RANK_PENALTY * u.rank
@@ -568,6 +577,8 @@ class ExtractiveAnswerer:
             if plan.intent in _STATES and _STATES[plan.intent].search(u.text):
                 u.score += STATES_BONUS
             if why and _REASON.search(u.text):
+                u.score += STATES_BONUS
+            if who_decides and _DECIDER.search(u.text):
                 u.score += STATES_BONUS
         # Embedding is the cost of an answer (~1 ms per token): only the best few by words and section are embedded.
         # Fragments ("5 min.", "Chef for Handicap og Psykiatri") match any short question and answer none; they are
