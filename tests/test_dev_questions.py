@@ -159,14 +159,15 @@ def test_html_to_text_unescapes_and_folds():
     "name",
     ["holdout3", "dev4", "dev5", "dev6", "holdout4", "dev7", "dev8", "dev9", "holdout5", "dev10", "holdout6", "dev11",
      "holdout7", "dev12", "dev13", "holdout8", "dev14", "holdout9", "dev15", "holdout10", "dev16", "holdout11",
-     "dev17", "holdout12"],
+     "dev17", "holdout12", "holdout13"],
 )
 def test_newer_sets_pass_every_question_check_and_use_no_other_sets_points(corpus_roots, corpus, name):
     """holdout3, dev4-dev7, holdout4, dev8, dev9, holdout5 (2026-12-04), dev10, holdout6, dev11, holdout7, dev12, dev13,
-    holdout8, dev14, holdout9, dev15, holdout10, dev16, holdout11, dev17 and holdout12 (2026-12-05): each written by a
-    helper that read the minutes, eval/README.md and the checker, not the code, about Greve points and case numbers no
-    other set uses (an attendance question's gold is a point of its meeting, matched on the meeting's file alone: its
-    case number, the standing "Godkendelse af dagsorden" case of the meeting's first point, may be another set's)."""
+    holdout8, dev14, holdout9, dev15, holdout10, dev16, holdout11, dev17, holdout12 and holdout13 (2026-12-05): each
+    written by a helper that read the minutes, eval/README.md and the checker, not the code, about Greve points and case
+    numbers no other set uses (an attendance question's gold is a point of its meeting, matched on the meeting's file
+    alone: its case number, the standing "Godkendelse af dagsorden" case of the meeting's first point, may be another
+    set's)."""
     new = QUESTIONS.with_name(f"{name}_questions.jsonl")
     assert cg.check(new, corpus_roots, corpus, set_checks=False).errors == []
 
