@@ -17,7 +17,8 @@ from assistant.bm25 import DANISH_STOPWORDS, compound_head
 from assistant.bodies import aliases, english_committee_score, party_letter
 from assistant.prompts import DA_MONTHS, EN_MONTHS, format_int, phrase
 from assistant.records import Answer, Filters
-from assistant.translate import glossary_groups, one_letter_edits, whole_glossary_groups
+from assistant.textutil import adjacent_swaps, one_letter_edits
+from assistant.translate import glossary_groups, whole_glossary_groups
 from assistant.vocabulary import CASE_NUMBER_RE, find_case_numbers, standard_point_named, without_standard_point
 
 DA_STOP = frozenset(
@@ -249,8 +250,7 @@ _DATED_WORD = re.compile(r"\b([^\W\d_]{4,})(?=\.?\s+(?:\d{1,2}\.?,?\s+)?(?:19|20
 def _month_slips() -> dict[str, str]:
     slips: dict[str, str] = {}
     for name in sorted(n for n in _MONTHS if len(n) >= MONTH_SLIP_CHARS):
-        swaps = {name[:i] + name[i + 1] + name[i] + name[i + 2:] for i in range(len(name) - 1)}
-        for slip in (one_letter_edits(name) | swaps) - set(_MONTHS):
+        for slip in (one_letter_edits(name) | adjacent_swaps(name)) - set(_MONTHS):
             slips.setdefault(slip, name)
     return slips
 
@@ -1034,7 +1034,8 @@ def analyse(
         matched = match_committees(q, sorted({r[1] for r in rows}))
         if municipality and matched:  # "Ballerup's health committee": that municipality's, of two; none when the
             # municipality has no such body in the index ("Kommunalbestyrelsen i Syddjurs": not Greve's Byråd)
-            matched = [name for name in matched if (municipality, name) in {(r[0], r[1]) for r in rows}]
+            held = {(r[0], r[1]) for r in rows}
+            matched = [name for name in matched if (municipality, name) in held]
         if len(matched) == 1 and plan.intent not in _BODY_INTENTS and names_a_member(q, matched[0]):
             plan.committee_boost = matched  # "a council member's question": a person of the body, not its meetings
         elif len(matched) == 1:

@@ -257,6 +257,11 @@ class Filters:
     def is_empty(self) -> bool:
         return not any(asdict(self).values())
 
+    def covers(self, iso_date: str) -> bool:
+        """Whether an ISO date ("2023-01-16") lies in the period, whose open ends are open."""
+        return ((self.date_from is None or self.date_from.isoformat() <= iso_date)
+                and (self.date_to is None or iso_date <= self.date_to.isoformat()))
+
 
 @dataclass
 class Hit:

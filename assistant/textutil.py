@@ -322,3 +322,17 @@ def html_to_text(markup: str) -> str:
     if not markup or "<" not in markup:
         return clean_text(markup or "")
     return "\n\n".join(b.text for b in html_blocks(markup))
+
+
+def one_letter_edits(word: str) -> set[str]:
+    """The words ``word`` is with one letter wrong, added or missing (lower case a-z)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    edits = {word[:i] + c + word[i + 1:] for i in range(len(word)) for c in letters}  # one letter wrong
+    edits |= {word[:i] + word[i + 1:] for i in range(len(word))}  # one added
+    edits |= {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in letters}  # one missing
+    return edits - {word}
+
+
+def adjacent_swaps(word: str) -> set[str]:
+    """The words ``word`` is with two neighbouring letters swapped ("forenigner" for "foreninger")."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)} - {word}

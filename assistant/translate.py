@@ -18,6 +18,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from assistant.textutil import one_letter_edits
+
 GLOSSARY = Path(__file__).resolve().parent / "data" / "glossary_en_da.tsv"
 SYNONYMS = Path(__file__).resolve().parent / "data" / "synonyms_da.tsv"
 MAX_PHRASE = 3  # words in the longest English phrase looked up
@@ -202,15 +204,6 @@ def english_slip(word: str) -> bool:
     if len(word) < SLIP_EDIT_CHARS:
         return False
     return any(_listed(w) for w in one_letter_edits(word))
-
-
-def one_letter_edits(word: str) -> set[str]:
-    """The words ``word`` is with one letter wrong, added or missing (lower case a-z)."""
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    edits = {word[:i] + c + word[i + 1:] for i in range(len(word)) for c in letters}  # one letter wrong
-    edits |= {word[:i] + word[i + 1:] for i in range(len(word))}  # one added
-    edits |= {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in letters}  # one missing
-    return edits - {word}
 
 
 def slip_in_phrase(text: str, word: str) -> bool:

@@ -1049,3 +1049,13 @@ def test_a_point_naming_the_edition_only_with_other_years_is_about_another_editi
     assert _other_edition(text, editions("What does the new Sundhedsprofil 2025 say about young people?"))
     assert not _other_edition(text, editions("What did Sundhedsprofil 2021 show about young people?"))
     assert not _other_edition(text, editions("What does Kommuneplan 2025 say about young people?"))  # not named
+
+
+def test_a_period_covers_its_days_and_its_open_ends_are_open():
+    from assistant.records import Filters
+
+    spring = Filters(date_from=date(2023, 1, 1), date_to=date(2023, 6, 30))
+    assert spring.covers("2023-01-01") and spring.covers("2023-06-30") and not spring.covers("2023-08-17")
+    assert Filters(date_from=date(2024, 6, 1)).covers("2025-12-09") and not Filters(date_to=date(2022, 12, 31)).covers(
+        "2023-01-16")
+    assert Filters().covers("2012-12-04")

@@ -81,6 +81,8 @@ _WHO_DECIDES = re.compile(r"\b(?:who (?:gets to |will |shall |can |should |is to
                           re.I)
 _DECIDER = re.compile(r"\b(?:træffes af|besluttes af|afgøres af|godkendes af|bestemmes af|kompetence\w*|beslutter|"
                       r"bestemmer|afgør|har ansvaret|beslutningen)\b", re.I)
+# A question of one of these kinds, and the sentences that answer its kind (each gets STATES_BONUS)
+_ASKED_STATED = ((_WHY, _REASON), (_WHO_DECIDES, _DECIDER))
 _NUMBER = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)*")
 # What follows the number when the question asks for money or a share (query.QueryPlan.quantity)
 _UNIT = {
@@ -369,10 +371,9 @@ def dated_decision(found: tuple[str, AgendaPoint] | None, plan: QueryPlan) -> De
     f = plan.filters
     if found is None or not (f.date_from or f.date_to):
         return None
-    lo, hi = (f.date_from.isoformat() if f.date_from else ""), (f.date_to.isoformat() if f.date_to else "9999")
-    if lo <= found[0] <= hi:
+    if f.covers(found[0]):
         return None
-    return next((d for d in found[1].decisions if d.date and lo <= d.date <= hi), None)
+    return next((d for d in found[1].decisions if d.date and f.covers(d.date)), None)
 
 
 # A compound the text does not use is known when its two words stand this close in one sentence ("døgntakst": "ny
@@ -500,6 +501,11 @@ def _names_ranges(text: str, ranges: set[tuple[int, int]]) -> bool:
     return all(r in named or re.search(rf"\b{r[0]}\b.{{0,{RANGE_IN_WORDS}}}\b{r[1]}\b", text, re.S) for r in ranges)
 
 
+def _recommendation(units: list[Unit], point_key: str) -> list[Unit]:
+    """The units of a point's Indstilling, in their order."""
+    return [u for u in units if u.point_key == point_key and section_kind(u.section) == "recommendation"]
+
+
 def _fold(text: str) -> str:
     return " ".join(text.split())
 
@@ -561,8 +567,7 @@ class ExtractiveAnswerer:
 
     def score_units(self, plan: QueryPlan, units: list[Unit]) -> list[Unit]:
         priors = SECTION_PRIOR.get(plan.intent, ())
-        why = bool(_WHY.search(plan.question))
-        who_decides = bool(_WHO_DECIDES.search(plan.question))
+        stated = [sentence for asked, sentence in _ASKED_STATED if asked.search(plan.question)]
         compared = _COMPARED.findall(plan.question)  # "i 2021, compared to 2017": both years' amounts are asked
         for u in units:
             u.score = OVERLAP_WEIGHT * coverage(plan.terms, f"{u.label} {u.text}") - RANK_PENALTY * u.rank
@@ -576,10 +581,7 @@ class ExtractiveAnswerer:
                 u.score += QUANTITY_BONUS
             if plan.intent in _STATES and _STATES[plan.intent].search(u.text):
                 u.score += STATES_BONUS
-            if why and _REASON.search(u.text):
-                u.score += STATES_BONUS
-            if who_decides and _DECIDER.search(u.text):
-                u.score += STATES_BONUS
+            u.score += STATES_BONUS * sum(1 for sentence in stated if sentence.search(u.text))
         # Embedding is the cost of an answer (~1 ms per token): only the best few by words and section are embedded.
         # Fragments ("5 min.", "Chef for Handicap og Psykiatri") match any short question and answer none; they are
         # quoted only as part of a decision or list. A table's row that names the amount asked is scored however short
@@ -652,13 +654,12 @@ class ExtractiveAnswerer:
             # ... or by another handling of the same matter outside the period the question names, a point of the
             # same title among the best ("foodtruck" in April 2024's "Stadepladsansøgninger", not in January 2023's,
             # which the question's "early in 2023" put first: retrieval._period_handlings_first)
-            title = title_key(points[top_hit.point_key][1].title)
-            f = plan.filters
-            lo = f.date_from.isoformat() if f.date_from else None
-            hi = f.date_to.isoformat() if f.date_to else "9999"
-            same = [found for key, found in points.items() if lo and key != top_hit.point_key
-                    and title_key(found[1].title) == title and not lo <= found[0] <= hi]
-            cov = max([cov, *(coverage(plan.terms, self._point_text(found), self.index.specificity) for found in same)])
+            if plan.filters.date_from is not None:
+                title = title_key(points[top_hit.point_key][1].title)
+                same = [found for key, found in points.items() if key != top_hit.point_key
+                        and title_key(found[1].title) == title and not plan.filters.covers(found[0])]
+                cov = max([cov, *(coverage(plan.terms, self._point_text(found), self.index.specificity)
+                                  for found in same)])
         # the closest sentence's cosine: a section the intent favours may rank a less close one first (a yes/no
         # question's Beslutning "Godkendt"), which says nothing of how well the minutes match (the three dev sets on
         # a partial index: false refusals 6 -> 2 of 92, the same 17 of 23 unanswerable refused, same threshold)
@@ -938,8 +939,7 @@ class ExtractiveAnswerer:
                     decision = [decision[0]] if top is decision[0] else [decision[0], top]
             if decision and approves_recommendation(" ".join(u.text for u in decision)):
                 # "Godkendt.": what was approved is the Indstilling, quoted after it (its lead-in and items)
-                approved = [u for u in units if u.point_key == best.point_key and u not in decision
-                            and section_kind(u.section) == "recommendation"][: LIST_UNITS + 1]
+                approved = [u for u in _recommendation(units, best.point_key) if u not in decision][: LIST_UNITS + 1]
                 decision += approved
             chosen = decision + [u for u in chosen if u not in decision]
         elif plan.intent == "recommendation":
@@ -950,7 +950,7 @@ class ExtractiveAnswerer:
             # without "- Greve Kommune tilsluttes STIME"; ten dev sets, 2026-12-05: contains dev5 0.882 -> 0.912,
             # dev7 0.700 -> 0.725, dev10 0.700 -> 0.725, no metric lower; the answer cut to answer_sentences
             # beside it lost dev_other 0.877 -> 0.842)
-            rec = [u for u in units if u.point_key == best.point_key and section_kind(u.section) == "recommendation"]
+            rec = _recommendation(units, best.point_key)
             if rec and len(rec) <= LIST_UNITS + 1:
                 others = [u for u in chosen if u not in rec]
                 chosen = rec + others if best in rec else others[:1] + rec + others[1:]
@@ -972,8 +972,7 @@ class ExtractiveAnswerer:
                     and _DECIDED.search(plan.question)):
                 # "Hvornår besluttede udvalget at søge ...?" answered "Godkendt.": what was approved is the
                 # Indstilling, as for a decision question (a short one: its lead-in and items)
-                rec = [u for u in units
-                       if u.point_key == best.point_key and section_kind(u.section) == "recommendation"]
+                rec = _recommendation(units, best.point_key)
                 if len(rec) <= LIST_UNITS + 1:
                     decision += [u for u in rec if u not in chosen]
             chosen += [u for u in decision if u not in chosen]
