@@ -13,6 +13,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -359,6 +360,26 @@ def _in_period_order(ranked: list[Hit], period_order: list[Hit], in_period: Call
     return out
 
 
+# The Danish seasons by their first month (winter from December), as a point outside a season names it
+_SEASONS = {3: "forår", 6: "sommer", 9: "efterår", 12: "vinter"}
+
+
+def period_named(start: date, end: date | None, year: str) -> re.Pattern[str]:
+    """How a point outside a period the question names names that period: a year or an open period by the year's
+    number ("2023"); a month, a season or a part of a year by one of its months with the year ("januar 2023", "maj
+    2023") or by its season ("foråret 2023"). A point of 2024 that names only the year 2023 ("budget 2023",
+    "regnskab 2023") is not about the spring of 2023 the question asks of."""
+    if end is None or (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) or end.year > start.year + 1:
+        return re.compile(rf"(?<!\d){year}(?!\d)")
+    names = []
+    y, m = start.year, start.month
+    while (y, m) <= (end.year, end.month):
+        season = next(first for first in _SEASONS if m in (first, first % 12 + 1, (first + 1) % 12 + 1))
+        names += [f"{DA_MONTHS[m - 1]}\\.?\\s+{y}", f"{_SEASONS[season]}\\w*\\s+{y}"]
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return re.compile(rf"\b(?:{'|'.join(dict.fromkeys(names))})(?!\d)", re.I)
+
+
 def title_key(title: str) -> str:
     """A title as compared with another's: lower case, one space, no closing full stop."""
     return " ".join(title.lower().split()).rstrip(" .")
@@ -499,8 +520,11 @@ class HybridRetriever:
         def in_year(h: Hit) -> bool:
             return lo <= h.first.meeting_date <= hi
 
-        # a point outside a month names it ("januar 2023"), not only its year
-        named = f"{DA_MONTHS[f.date_from.month - 1].lower()} {plan.year}" if month else plan.year
+        # a point outside a month or season names it ("januar 2023", "foråret 2023"), not only its year: on the 17
+        # dev sets (2026-12-05), against the year alone for a season or part of a year, first citation dev11 0.875
+        # -> 0.900, dev17 0.692 -> 0.744, recall@5 dev14 0.950 -> 0.975, dev17 0.872 -> 0.897, contains +1 on
+        # dev11, dev14 and dev17, dev13 one more unanswerable refused, no metric lower
+        named = period_named(f.date_from, f.date_to, plan.year)
         kept = [h for i, h in enumerate(wide) if in_year(h) or (i < k and self._names_year(h, named))]
         if all(in_year(h) for h in kept):
             return dated
@@ -513,13 +537,13 @@ class HybridRetriever:
         rest = [h for h in dated if h.point_key not in have]  # beyond the whole index's candidates
         return _period_handlings_first(demote_other_years(kept + rest, [plan.year, *plan.numbers]), in_year)[:k]
 
-    def _names_year(self, hit: Hit, year: str) -> bool:
-        """Whether the point names the year (or "januar 2023"): in its title or the chunk found, else anywhere in its
+    def _names_year(self, hit: Hit, named: re.Pattern[str]) -> bool:
+        """Whether the point names the period (period_named): in its title or the chunk found, else anywhere in its
         text (the chunk found may be its Beslutning, the year in its Resume: "midler til udmøntning i 2025")."""
-        if year in f"{hit.first.point_title} {hit.first.body}".lower():
+        if named.search(f"{hit.first.point_title} {hit.first.body}"):
             return True
         point = self.index.catalog.agenda_point(hit.point_key)
-        return point is not None and year in point.full_text.lower()
+        return point is not None and bool(named.search(point.full_text))
 
     def _search(self, text: str, filters: Filters, k: int, plan: QueryPlan) -> list[Hit]:
         s = self.settings

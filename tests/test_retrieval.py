@@ -477,17 +477,45 @@ def test_a_year_with_few_meetings_does_not_put_their_points_first_by_ranking_alo
     assert "Afsluttende anbefalinger" in [h.first.point_title for h in hits]  # the year's meeting is still searched
 
 
-def test_a_season_of_the_year_prefers_its_own_meetings_to_a_point_that_names_the_year():
-    """"Hvornår var handicaprådet inviteret til dialog i foråret 2024?": November's dialogue meeting names 2024 and
-    ranks a little above March's in the whole index; March's is in the season asked about and goes first."""
+def test_a_season_of_the_year_prefers_its_own_meetings_to_a_point_that_names_the_season():
+    """"Hvornår var handicaprådet inviteret til dialog i foråret 2024?": November's dialogue meeting says it follows
+    the one "i marts 2024" and ranks a little above March's in the whole index; March's is in the season asked about
+    and goes first, November's after it."""
     mar = meeting("Social- og Handicapudvalget", "2024-03-18", [point("2", "Dialogmøde med Handicaprådet",
                                                                        Beslutning="x")])
     nov = meeting("Social- og Handicapudvalget", "2024-11-18", [point("2", "Dialogmøde med Handicaprådet 2024",
+                                                                       Resume="Opfølgning på mødet i marts 2024.",
                                                                        Beslutning="x")])
     spring, autumn = chunk_point(mar, mar.points[0]), chunk_point(nov, nov.points[0])
     index = _dated_and_undated([mar, nov], ([spring], [autumn, spring]), ([spring], [autumn, spring]))
     hits = HybridRetriever(index, Settings()).search("Hvornår var handicaprådet inviteret til dialog i foråret 2024?")
     assert [h.first.meeting_date for h in hits] == ["2024-03-18", "2024-11-18"]
+
+
+def test_a_point_outside_a_season_that_names_only_its_year_is_no_answer_about_the_season():
+    """"Hvad lagde administrationen op til i foråret 2023 om ...?": a status of August 2024 that names the year 2023
+    ("budget 2023") ranks first in the whole index but says nothing of the spring; the spring's point answers."""
+    may = meeting("Skole-, Børne- og Ungeudvalget", "2023-05-23", [
+        point("5", "Midler til implementering af anbefalinger", Beslutning="x")])
+    aug = meeting("Skole-, Børne- og Ungeudvalget", "2024-08-13", [
+        point("2", "Status specialpædagogisk analyse", Resume="Midlerne blev afsat i budget 2023.", Beslutning="x")])
+    spring, status = chunk_point(may, may.points[0]), chunk_point(aug, aug.points[0])
+    index = _dated_and_undated([may, aug], ([spring], [status, spring]), ([spring], [status, spring]))
+    hits = HybridRetriever(index, Settings()).search("Hvad lagde administrationen op til i foråret 2023 om midlerne?")
+    assert [h.first.meeting_date for h in hits] == ["2023-05-23"]
+
+
+def test_how_a_point_names_a_period():
+    from assistant.retrieval import period_named
+
+    spring = period_named(date(2023, 3, 1), date(2023, 5, 31), "2023")
+    assert spring.search("drøftet i foråret 2023") and spring.search("den 4. maj 2023") and spring.search("Marts 2023")
+    assert not spring.search("budget 2023") and not spring.search("i oktober 2023") and not spring.search("maj 20231")
+    winter = period_named(date(2022, 12, 1), date(2023, 2, 28), "2023")
+    assert winter.search("december 2022") and winter.search("vinteren 2023") and not winter.search("marts 2023")
+    year = period_named(date(2023, 1, 1), date(2023, 12, 31), "2023")
+    assert year.search("budget 2023") and not year.search("sag 120234")
+    assert period_named(date(2023, 1, 1), None, "2023").search("fra 2023")
 
 
 def test_an_english_word_a_few_chunks_happen_to_use_is_no_word_of_the_minutes():
