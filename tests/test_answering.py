@@ -1181,6 +1181,25 @@ def test_a_season_after_the_last_meeting_needs_a_point_naming_that_part_of_the_y
     assert not ask("Hvad blev der besluttet om klubhusene ved stadion?").refused
 
 
+def test_a_day_or_an_opening_year_after_the_last_meeting_that_the_point_names_is_its_event_not_a_meeting():
+    """ "den 23. december 2025" and "fra 2027" after the last meeting: a point that plans the town hall's closing
+    that day, or a contract from that year, answers; a day it does not name is still a meeting's and refused."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    planned = meeting("Økonomiudvalget", "2023-09-04", [
+        point("5", "Lukkedage på rådhuset i julen", Indstilling="- at lukke rådhuset den 23. december 2025",
+              Beslutning="Godkendt."),
+        point("6", "Udbud af affaldsindsamling", Indstilling="at den nye kontrakt om affaldsindsamling fra 2027 "
+                                                             "kræver elbiler", Beslutning="Godkendt.")])
+    settings = Settings(candidates=10)
+    ask = Assistant(settings, index=FakeIndex([*meetings(), planned], settings)).ask
+    closed = ask("Er rådhuset lukket mandag den 23. december 2025?")
+    assert not closed.refused and "23. december 2025" in closed.text
+    assert not ask("Hvad skal den nye kontrakt om affaldsindsamling fra 2027 kræve?").refused
+    assert ask("Er rådhuset lukket mandag den 22. december 2025?").refused
+
+
 def test_a_committee_name_several_committees_answer_to_means_their_meeting_not_another_committees():
     """ "sundhedsudvalget" answers to two committees' names, so it is no filter; asked who was absent from its
     meeting in a month, or its latest meeting, the answer is a meeting of one of them (it was the latest meeting of

@@ -21,7 +21,7 @@ from assistant.bodies import party_letter
 from assistant.calibration import Calibration, calibration_for
 from assistant.citations import citation_from_chunk, clean_title, render_citation
 from assistant.embedders import estimate_tokens
-from assistant.prompts import format_date, phrase
+from assistant.prompts import DA_MONTHS, format_date, phrase
 from assistant.query import (
     QueryPlan,
     content_terms,
@@ -506,6 +506,28 @@ def _recommendation(units: list[Unit], point_key: str) -> list[Unit]:
     return [u for u in units if u.point_key == point_key and section_kind(u.section) == "recommendation"]
 
 
+def _names_asked_day(plan: QueryPlan, text: str) -> bool:
+    """Whether ``text`` names the one day the question's period is ("den 23. december 2024", "23.12.2024"): the day
+    of an event the point plans, not of a meeting."""
+    f = plan.filters
+    day = f.date_from
+    if day is None or f.date_to != day:
+        return False
+    named = (rf"\b0?{day.day}\.\s*{DA_MONTHS[day.month - 1]}\s+{day.year}\b|"
+             rf"\b0?{day.day}[-./]0?{day.month}[-./]{day.year}\b")
+    return bool(re.search(named, text, re.I))
+
+
+def _asked_year(plan: QueryPlan) -> str:
+    """The year a question's period names: "i 2013", or the year an open period starts ("fra 2027", "from 2027":
+    a contract or a rule that starts then, "New garbage collection contract from 2027", is a point about that year
+    as "Bygningsvedligeholdelse 2013" is)."""
+    f = plan.filters
+    if plan.year or f.date_from is None or f.date_to is not None or (f.date_from.month, f.date_from.day) != (1, 1):
+        return plan.year
+    return str(f.date_from.year)
+
+
 def _fold(text: str) -> str:
     return " ".join(text.split())
 
@@ -694,13 +716,16 @@ class ExtractiveAnswerer:
         if "date_from" not in plan.relaxed or plan.filters.date_from is None:
             return False
         f = plan.filters
-        if plan.year and re.search(rf"\b{plan.year}\b", top_text) and not month_period(f.date_from, f.date_to):
+        if _names_asked_day(plan, top_text):  # "lukke rådhuset den 23. december 2024": the day of an event
+            return False
+        year = _asked_year(plan)
+        if year and re.search(rf"\b{year}\b", top_text) and not month_period(f.date_from, f.date_to):
             # the best point is about that year ("Bygningsvedligeholdelse 2013", decided in 2012); a month the
             # question names ("i oktober 2028") dates a meeting or an event, not a point's topic. A season or part
             # of the year ("i foråret 2025", "at the end of 2035") is the point's topic when the point names a part
             # of that year ("ved udgangen af 2035"), not only the year (a plan's "2025" beside "foråret 2025")
             whole_year = f.date_from.month == 1 and (f.date_to is None or f.date_to.month == 12)
-            if whole_year or _part_of_year_named(plan.year).search(top_text):
+            if whole_year or _part_of_year_named(year).search(top_text):
                 return False
         # a question that names no municipality asks about the one whose minutes answer it, not about another's
         # later meetings (an index of two municipalities: Greve's ending 2024, Slagelse's 2025)
@@ -722,7 +747,11 @@ class ExtractiveAnswerer:
         relaxed = plan.relaxed
         if relaxed == ["date_from"] and top_hit is not None and dated_decision(points.get(top_hit.point_key), plan):
             relaxed = []  # the period is that of a decision the point records ("Beslutning i PUK den 24-04-2013")
-        elif relaxed == ["date_from"] and plan.year and any(re.search(rf"\b{plan.year}\b", t) for t in texts.values()):
+        elif relaxed == ["date_from"] and any(_names_asked_day(plan, t) for t in texts.values()):
+            relaxed = []  # the day asked about is an event's the point names ("Er rådhuset åbent mandag den 23.
+            # december 2024?"), not a meeting's
+        elif relaxed == ["date_from"] and (year := _asked_year(plan)) and any(re.search(rf"\b{year}\b", t)
+                                                                            for t in texts.values()):
             # "i 2013" is the year a point is about ("Bygningsvedligeholdelse 2013"), not its date; the point that
             # says so may be below one on the matter's later stage (the Sundhedshus' "modtaget i 2018 20,173 mio. kr."
             # in its status, third after its naming): any point the answer reads (on the seventeen dev sets,
