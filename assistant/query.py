@@ -112,7 +112,9 @@ _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"did not attend|did not take part|not take part|didn't take part|"
         r"missing from|not present|who was away|(?:anyone|anybody|someone|somebody|members?) (?:missing|away)|"
         r"(?:who|which members?) (?:was|were) (?:missing|not there)|"
-        r"miss(?:ed)? the meeting)\b")),
+        r"miss(?:ed)? the meeting|"
+        # "Hvem havde meldt fra?", "who sent their regrets", "who called in sick"
+        r"meldt(?:e)? fra|melder fra|meldt(?:e)? (?:sig )?syg|sent (?:their |his |her )?regrets|called in sick)\b")),
     ("participants", re.compile(
         r"\b(deltog|deltagere|mødedeltagere|til stede|fremmødt\w*|medlemmer|sidder i|sad i|who attended|"
         r"attendees|participants|took part|members|who sits|sits on|present at|"
@@ -299,6 +301,18 @@ _PART_MONTHS = (  # (the words of a part, its first and last month), the middle 
     ({"mid", "middle", "midt", "medio"}, (4, 9)),
     ({"late", "end", "second", "slutningen", "sidst", "ultimo", "andet", "sidste"}, (7, 12)),
     ({"early", "beginning", "start", "first", "starten", "begyndelsen", "først", "primo", "første"}, (1, 6)),
+)
+
+
+# ... and of a month ("sidst i november 2023", "early March 2024"): its half, or its middle half (monthly committees
+# meet once in it: "late November" is the meeting of the second half)
+_PART_OF_MONTH = re.compile(
+    r"\b(early|late|mid|(?:the )?(?:beginning|start|end|middle) of|i (?:starten|begyndelsen|slutningen|midten) af|"
+    r"(?:starten|begyndelsen|slutningen|midten) af|først i|sidst i|midt i|primo|ultimo|medio)[\s-]*$", re.I)
+_PART_DAYS = (  # (the words of a part, its first and last day: None the month's last), the middle looked for first
+    ({"mid", "middle", "midt", "midten", "medio"}, (8, 22)),
+    ({"late", "end", "slutningen", "sidst", "ultimo"}, (16, None)),
+    ({"early", "beginning", "start", "starten", "begyndelsen", "først", "primo"}, (1, 15)),
 )
 
 
@@ -669,9 +683,15 @@ _ONWARDS = re.compile(r"\s+(?:og frem(?:efter|over)?|and on(?:wards?)?|onwards?|
 _WORD_BEFORE = re.compile(r"([\wæøå.]+)\s*$", re.I)
 
 
+# "fra" as a verb's particle, not a preposition: "Hvem havde meldt fra sidst i november?" (sent apologies)
+_PARTICLE_FRA = re.compile(r"\b(?:meld\w*|sagt|sige|sagde)\s+fra\s*$", re.I)
+
+
 def _preposition(text: str, start: int) -> str:
     m = _WORD_BEFORE.search(text[:start])
-    return m.group(1).lower().rstrip(".") if m else ""
+    if m is None or _PARTICLE_FRA.search(text[:start]):
+        return ""
+    return m.group(1).lower().rstrip(".")
 
 
 def _opened(prep: str, first: date, last: date) -> tuple[date | None, date | None]:
@@ -714,7 +734,14 @@ def _date_span(text: str) -> tuple[int, date, date, int] | None:
         return m.start(), _month_range(year, first)[0], _month_range(year, last)[1], m.end()
     m = _MONTH_YEAR.search(text)
     if m:
-        return m.start(), *_month_range(int(m.group(2)), _MONTHS[m.group(1).lower()]), m.end()
+        first, last = _month_range(int(m.group(2)), _MONTHS[m.group(1).lower()])
+        part = _PART_OF_MONTH.search(text[: m.start()])
+        if part is None or _preposition(text, part.start()) in ("at", "by"):  # "worth at the end of July 2023": a
+            # day a value or a count is of, in the month's report
+            return m.start(), first, last, m.end()
+        days = next(days for words_, days in _PART_DAYS if set(re.findall(r"\w+", part.group(1).lower())) & words_)
+        last = last if days[1] is None else first.replace(day=days[1])
+        return part.start(), first.replace(day=days[0]), last, m.end()
     m = _PART_OF_YEAR.search(text)
     if m:
         year, (first_month, last_month) = int(m.group(2)), _part_of_year(m.group(1))

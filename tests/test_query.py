@@ -93,6 +93,12 @@ def test_short_english_requests_are_english_and_shared_words_say_nothing():
         ("Hvad skete der i maj-juni 2023?", (date(2023, 5, 1), date(2023, 6, 30))),
         ("in May or June 2024", (date(2024, 5, 1), date(2024, 6, 30))),
         ("i november og december 2022", (date(2022, 11, 1), date(2022, 12, 31))),
+        # a part of a month: its half, or its middle half; "at the end of" a month is the day a value is of
+        ("Hvem havde meldt fra sidst i november 2023?", (date(2023, 11, 16), date(2023, 11, 30))),
+        ("What was decided in early March 2024?", (date(2024, 3, 1), date(2024, 3, 15))),
+        ("Hvad skete der midt i juni 2023?", (date(2023, 6, 8), date(2023, 6, 22))),
+        ("i slutningen af februar 2024", (date(2024, 2, 16), date(2024, 2, 29))),
+        ("How much were the shares worth at the end of July 2023?", (date(2023, 7, 1), date(2023, 7, 31))),
         ("helhedsplan 2025-2029", (None, None)),  # a plan's years are not a period
         ("sagen 24-012144", (None, None)),
     ],
@@ -315,6 +321,8 @@ def test_council_alone_is_another_council_only_after_a_word_naming_its_kind(ques
     "question, intent",
     [
         ("Hvem havde meldt afbud?", "attendance"),
+        ("Hvem havde meldt fra?", "attendance"),
+        ("Who sent their regrets to the May meeting?", "attendance"),
         ("Who was absent from the meeting?", "attendance"),
         ("Hvem deltog i mødet?", "participants"),
         ("Hvilke møder holdt Økonomiudvalget i 2023?", "meetings"),
