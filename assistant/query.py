@@ -131,7 +131,9 @@ _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("votes", re.compile(
         r"\b(stemte|stemmer (?:for|imod)|afstemning\w*|forbehold\w*|undlod|undlader|tiltrådte ikke|"
         r"ikke tiltræde|hvilke partier|hvilket parti|var imod|voted?|votes|voting|abstain\w*|abstention\w*|"
-        r"reservations?|opposed|which part(?:y|ies))\b")),
+        r"reservations?|opposed|which part(?:y|ies)|"
+        # who backed a proposal: the votes for it ("Who backed it?", "Hvem støttede forslaget?")
+        r"who (?:backed|supported)|hvem (?:støttede|bakkede op))\b")),
     ("when", re.compile(r"\b(hvornår|when|what date|which date)\b")),
     # what the administration asked for or wanted is what it recommended (a body's request is its decision, below)
     ("recommendation", re.compile(r"\b((?:the )?(?:administration|administrationen|forvaltningen) (?:ask\w*|bad|"

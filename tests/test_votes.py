@@ -174,3 +174,22 @@ def test_the_decision_beside_the_votes_is_one_line_of_its_bullet(greve_dir, sett
     decided = next(ln for ln in ans.text.splitlines() if "Beslutning" in ln)
     assert decided.startswith("  Beslutning: »Godkendt F undlod at stemme«")
     assert "\n\n" not in ans.text
+
+
+def test_a_party_the_question_names_takes_the_counts_of_a_point_whose_votes_name_no_one(greve_dir, settings):
+    """ "Ø og SF ville have solsikkeprogrammet realitetsbehandlet – hvordan gik afstemningen?": the proposal's point
+    records only "Med stemmerne 13 for og 7 imod"; its counts (and the decision saying who wanted what) answer,
+    before the budget point of the same meeting whose votes happen to name SF."""
+    from assistant.answerers.votes import answer_votes, asked_position
+    from assistant.query import analyse
+
+    files = sorted(greve_dir.glob("Byråd 2022-2025_2022-10-03T*.json"))
+    meeting = read_file(files[0], settings).meeting
+    proposal, budget = (next(p for p in meeting.points if p.number == n) for n in ("8", "9"))
+    assert "Solsikkeprogrammet" in proposal.title and not any(v.who or v.parties for v in proposal.votes)
+    question = "Ø og SF ville have solsikkeprogrammet realitetsbehandlet i et udvalg – hvordan gik afstemningen?"
+    ans = answer_votes([(meeting, proposal), (meeting, budget)], analyse(question))
+    assert ans.citations[0].point_number == "8" and "13 for og 7 imod" in ans.text
+    assert "(A), (F) og (Ø) ønskede at sende forslaget" in ans.text  # the decision beside the counts says who
+    backed = analyse("The Conservatives wanted 3 million extra for the schools. Who backed it?")
+    assert backed.intent == "votes" and asked_position(backed.question) == "for"

@@ -18,7 +18,8 @@ _POSITIONS = (  # what the question asks about -> the recorded position
     ("reservation", re.compile(r"\b(forbehold\w*|reservations?)\b", re.I)),
     ("abstain", re.compile(r"\b(undl\w+|hverken for eller imod|abstain\w*|abstention\w*)\b", re.I)),
     ("not-taking-part", re.compile(r"\b(deltog ikke|did not take part|not take part)\b", re.I)),
-    ("for", re.compile(r"\b(stemte for|voted for|in favou?r|for stemte)\b", re.I)),
+    ("for", re.compile(r"\b(stemte for|voted for|in favou?r|for stemte|backed|supported|støttede|bakkede op)\b",
+                       re.I)),
 )
 
 
@@ -36,9 +37,15 @@ def _matches(vote: Vote, position: str, party: str | None) -> bool:
 
 
 def votes_of(point: AgendaPoint, question: str) -> list[Vote]:
-    """The point's recorded votes that answer the question (its position and party, where it names them)."""
+    """The point's recorded votes that answer the question (its position and party, where it names them). A point
+    whose votes name no one ("Med stemmerne 13 for og 7 imod ...") answers a question naming a party with its counts:
+    the decision quoted beside them may say who ("(A), (F) og (Ø) ønskede at sende forslaget ..."), and its silence
+    on the party is no answer that another point's vote is."""
     position, party = asked_position(question), party_letter(question)
-    return [v for v in point.votes if _matches(v, position, party)]
+    votes = [v for v in point.votes if _matches(v, position, party)]
+    if not votes and party is not None and not any(v.who or v.parties for v in point.votes):
+        votes = [v for v in point.votes if _matches(v, position, None)]
+    return votes
 
 
 def voted_topic(plan: QueryPlan) -> list[str]:
