@@ -421,8 +421,8 @@ def test_a_closed_point_goes_after_the_open_point_of_its_case_when_content_is_as
 
 def test_a_point_bm25_ranks_first_by_a_wide_margin_leads_the_fusion():
     """Rank fusion sees only ranks: a question's rare word that one point alone holds ("forandringsteorier") gives
-    that point BM25 12.4 against the next point's 5.8; it then counts as first in both rankings. At 1.2 times the
-    next, it does not."""
+    that point BM25 12.4 against the next point's 5.8 (or 7.6: 1.6 times); it then counts as first in both
+    rankings. At 1.2 times the next, it does not."""
     from fakes_index import FakeIndex
 
     m = meeting("Kultur- og Fritidsudvalget", "2023-08-16", [
@@ -433,7 +433,7 @@ def test_a_point_bm25_ranks_first_by_a_wide_margin_leads_the_fusion():
     status, orientation, recommendations = (chunk_point(m, p) for p in m.points)
     index = FakeIndex([m])
     index.dense_vector = lambda _v, _k, _f=None: [(status, 0.86), (orientation, 0.85), (recommendations, 0.84)]
-    for runner_up, first in ((5.8, "9"), (10.3, "7")):
+    for runner_up, first in ((5.8, "9"), (7.6, "9"), (10.3, "7")):
         ranked = [(recommendations, 12.4), (recommendations, 6.0), (status, runner_up), (orientation, 4.6)]
         index.bm25 = lambda _q, _k, _f=None, ranked=ranked: ranked
         assert lexical_lead(ranked) == (recommendations.point_key if first == "9" else None)
