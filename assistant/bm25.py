@@ -197,6 +197,21 @@ class BM25Index:
         best = max(found, default=(0, ""))
         return best[1] if best[0] >= TYPO_MIN_CHUNKS else None
 
+    def inflection(self, word: str) -> str | None:
+        """The token of a weak verb's other forms when ``word`` is its past tense: the Danish stemmer keeps "-ed" of
+        "-ede" ("arvede" -> arved, "anbefalede" -> anbefaled) but strips the participle's "-et" and the noun's
+        endings ("arvet", "arv" -> arv), so a question in the past tense misses the minutes' "har arvet". The other
+        forms' token when the minutes use it in more chunks (at least TYPO_MIN_CHUNKS); else None."""
+        w = word.lower()
+        toks = tokenize(w)
+        if self._model is None or len(toks) != 1 or not w.endswith("ede") or len(w) < TYPO_MIN_CHARS:
+            return None
+        base = tokenize(w[:-3])
+        if len(base) != 1 or base[0] == toks[0] or base[0] not in self._model.vocab_dict:
+            return None
+        df = self.term_doc_freq(base[0])
+        return base[0] if df >= TYPO_MIN_CHUNKS and df > self.term_doc_freq(toks[0]) else None
+
     def term_doc_freq(self, term: str) -> int:
         """In how many chunks a question's term occurs: a stem (query.content_terms) is a token as it is, not
         stemmed again ("indberet", the stem of "indberettet", would become "indb"); any other word as doc_freq."""

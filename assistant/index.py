@@ -362,6 +362,10 @@ class Index:
         """The token a mistyped ``word`` most likely meant (BM25Index.correction), or None."""
         return self.bm25_index().correction(word)
 
+    def inflection(self, word: str) -> str | None:
+        """The token of a past tense's other forms ("arvede" -> arv: BM25Index.inflection), or None."""
+        return self.bm25_index().inflection(word)
+
     def doc_share(self, word: str) -> float:
         """The share of the indexed chunks that use ``word`` (its rarest token)."""
         idx = self.bm25_index()

@@ -194,11 +194,13 @@ def add_synonyms(plan: QueryPlan, index: Any) -> None:
 
 def correct_typos(plan: QueryPlan, index: Any) -> None:
     """A Danish question's mistyped words ("forenigner", "fordelignen") are searched as the words they were meant as,
-    and count as known in the refusal evidence: a slip of typing is no topic the minutes lack."""
+    and count as known in the refusal evidence: a slip of typing is no topic the minutes lack. So is a past tense
+    ("arvede") as its verb's other forms ("arvet", "arv"), which the stemmer gives another token."""
     fixed: dict[str, str] = {}
     for word in dict.fromkeys(words(plan.topic)):
         terms = content_terms(word)
-        meant = index.correction(word) if len(terms) == 1 and terms[0] in plan.terms else None
+        meant = (index.correction(word) or index.inflection(word)) if len(terms) == 1 and terms[0] in plan.terms \
+            else None
         if meant:
             fixed[terms[0]] = meant
     if fixed:

@@ -164,6 +164,10 @@ class FakeIndex:
         """No typing slips corrected (BM25Index.correction is tested on a real BM25 index)."""
         return None
 
+    def inflection(self, word: str) -> str | None:
+        """No past tenses mapped (BM25Index.inflection is tested on a real BM25 index)."""
+        return None
+
     def _doc_freq(self, word: str) -> int:
         s = stems(word)
         return sum(1 for c in self.catalog._chunks if s and s <= stems(c.text))

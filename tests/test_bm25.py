@@ -146,6 +146,22 @@ def test_a_slip_of_typing_is_corrected_to_the_word_the_minutes_use(greve_dir):
     assert idx.correction("xq") is None and BM25Index().correction("forenigner") is None
 
 
+def test_a_past_tense_is_looked_up_as_its_verbs_other_forms(greve_dir):
+    """The Danish stemmer keeps "-ed" of a weak verb's past tense ("behandlede" -> behandled) and strips the other
+    forms to the verb ("behandlet", "behandling" -> behandl): a question in the past tense is looked up as the forms
+    the minutes use more. A word not ending in "-ede", or one whose other forms they do not use, is left alone."""
+    from assistant.readers import read_file
+    from assistant.settings import Settings
+
+    texts = [p.full_text for path in sorted(greve_dir.glob("Sundheds- og Omsorgsudvalget_2022-*.json"))
+             for p in read_file(path, Settings()).meeting.points]
+    idx = BM25Index().build([str(i) for i in range(len(texts))], texts)
+    assert tokenize("behandlede") != tokenize("behandlet")
+    assert idx.inflection("behandlede") == tokenize("behandlet")[0]
+    assert idx.inflection("behandlet") is None and idx.inflection("hede") is None
+    assert idx.inflection("xqzvede") is None and BM25Index().inflection("behandlede") is None
+
+
 def test_a_questions_term_is_looked_up_as_the_stem_it_is_not_stemmed_again():
     """A question's terms are stems ("indberet" of "indberettet", "end" of "endeligt"); stemmed again they were
     other tokens or none ("indb", a stopword), so a word every chunk uses counted as one the minutes never use."""
