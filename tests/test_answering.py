@@ -1420,6 +1420,32 @@ def test_what_a_committee_recommended_includes_its_own_recommendation_to_the_nex
 
 
 
+def test_a_question_whether_it_rose_or_fell_favours_a_sentence_that_states_a_change(assistant):
+    """ "Blev der flere eller færre ...?", "gået op eller ned", "more or fewer": a sentence stating a change ("er
+    steget", "et fald") scores STATES_BONUS more than for the same question asked how many."""
+    from dataclasses import replace
+
+    from fakes_index import point
+
+    from assistant.answerers.extractive import STATES_BONUS
+    from assistant.query import analyse
+
+    p = point("3", "Hjemløsetælling", Resume="Antallet af gadesovere er steget siden sidste tælling.",
+              Sagsbeskrivelse="Tællingen omfatter gadesovere i hele kommunen.")
+    units = split_units("m:3", 0, p)
+
+    def scores(plan) -> dict[str, float]:
+        return {u.text: u.score - u.cosine for u in assistant.extractive.score_units(plan, units)}
+
+    for asked in ("Blev der flere eller færre gadesovere ved tællingen?", "Did the rough sleepers go up or down?"):
+        plan = analyse(asked)
+        trend = scores(plan)
+        count = scores(replace(plan, question="Hvor mange gadesovere var der ved tællingen?"))
+        changed, other = (next(u.text for u in units if ("steget" in u.text) == s) for s in (True, False))
+        assert trend[changed] - count[changed] == pytest.approx(STATES_BONUS), asked
+        assert trend[other] == pytest.approx(count[other])
+
+
 def test_a_question_why_favours_a_sentence_that_gives_a_reason(assistant):
     """ "Hvorfor ville forvaltningen vente ...?": a sentence giving a reason ("afventer til at ...", "idet ...") scores
     STATES_BONUS more than it would for the same question asked what, as a dated sentence does for "Hvornår"."""

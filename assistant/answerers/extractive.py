@@ -81,8 +81,16 @@ _WHO_DECIDES = re.compile(r"\b(?:who (?:gets to |will |shall |can |should |is to
                           re.I)
 _DECIDER = re.compile(r"\b(?:træffes af|besluttes af|afgøres af|godkendes af|bestemmes af|kompetence\w*|beslutter|"
                       r"bestemmer|afgør|har ansvaret|beslutningen)\b", re.I)
+# ... and a question whether something rose or fell ("Blev der flere eller færre ...?", "gået op eller ned", "did it
+# go up or down", "more or fewer") by a sentence that states a change ("antallet er steget", "et fald på 12 %")
+_TREND_ASKED = re.compile(r"\b(?:flere eller færre|færre eller flere|mere eller mindre|op eller ned|steget eller "
+                          r"faldet|faldet eller steget|større eller mindre|højere eller lavere|more or (?:fewer|less)|"
+                          r"(?:fewer|less) or more|up or down|risen or fallen|increased or decreased|"
+                          r"higher or lower)\b", re.I)
+_CHANGED = re.compile(r"\b(?:steg\w*|stigning\w*|fald\w*|faldt|øge\w*|øgning\w*|reducer\w*|nedgang\w*|"
+                      r"tilbagegang\w*|fremgang\w*|forbedr\w*|forværr\w*|uændret)\b", re.I)
 # A question of one of these kinds, and the sentences that answer its kind (each gets STATES_BONUS)
-_ASKED_STATED = ((_WHY, _REASON), (_WHO_DECIDES, _DECIDER))
+_ASKED_STATED = ((_WHY, _REASON), (_WHO_DECIDES, _DECIDER), (_TREND_ASKED, _CHANGED))
 _NUMBER = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)*")
 # What follows the number when the question asks for money or a share (query.QueryPlan.quantity)
 _UNIT = {
