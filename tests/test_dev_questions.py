@@ -66,6 +66,43 @@ def test_held_out_set_passes_every_question_check_and_shares_no_gold_with_the_de
     assert not gold(holdout) & gold(QUESTIONS)
 
 
+# Sets written in fresh phrasings on points other sets already use: dev19 on points only dev sets use, holdout14 on
+# points only held-out sets use (2026-12-05). They are held to the separation of dev and held-out sets
+# (test_rephrased_sets_keep_dev_and_held_out_points_apart), not to the fresh points of the others.
+REPHRASED = {"dev19": "dev", "holdout14": "holdout"}
+
+
+def _fresh_point_sets() -> list:
+    return [p for p in QUESTIONS.parent.glob("*_questions.jsonl")
+            if p.name.removesuffix("_questions.jsonl") not in REPHRASED]
+
+
+def _rows(path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _gold_points(path) -> set:
+    return {(g["source"], g["point"]) for q in _rows(path) for g in q["gold"]}
+
+
+def _gold_cases(path) -> set:
+    return {g["case_number"] for q in _rows(path) if q["kind"] != "attendance" for g in q["gold"] if g["case_number"]}
+
+
+@pytest.mark.parametrize("name", sorted(REPHRASED))
+def test_rephrased_sets_keep_dev_and_held_out_points_apart(corpus_roots, corpus, name):
+    """dev19 uses only points (and case numbers) of dev sets, no held-out set's; holdout14 only held-out sets'
+    points, no dev set's: tuning on dev19 touches no point a held-out set measures."""
+    new = QUESTIONS.with_name(f"{name}_questions.jsonl")
+    assert cg.check(new, corpus_roots, corpus, set_checks=False).errors == []
+    side = REPHRASED[name]
+    others = [p for p in QUESTIONS.parent.glob("*_questions.jsonl") if p != new]
+    other_side = [p for p in others if ("holdout" in p.name) != (side == "holdout")]
+    assert len(other_side) >= 6 and _gold_points(new) and _gold_cases(new)
+    assert not _gold_points(new) & set().union(*(_gold_points(p) for p in other_side))
+    assert not _gold_cases(new) & set().union(*(_gold_cases(p) for p in other_side))
+
+
 def test_third_dev_set_passes_every_question_check_and_uses_no_other_sets_points(corpus_roots, corpus):
     dev3 = QUESTIONS.with_name("dev3_questions.jsonl")
     assert cg.check(dev3, corpus_roots, corpus, set_checks=False).errors == []
@@ -74,7 +111,7 @@ def test_third_dev_set_passes_every_question_check_and_uses_no_other_sets_points
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         return {(g["source"], g["point"]) for q in rows for g in q["gold"]}
 
-    others = [p for p in QUESTIONS.parent.glob("*_questions.jsonl") if p != dev3]
+    others = [p for p in _fresh_point_sets() if p != dev3]
     assert len(others) >= 4 and gold(dev3)
     assert not gold(dev3) & set().union(*(gold(p) for p in others))
 
@@ -181,7 +218,7 @@ def test_newer_sets_pass_every_question_check_and_use_no_other_sets_points(corpu
         asked = [q for q in rows(path) if q["kind"] != "attendance"]
         return {g["case_number"] for q in asked for g in q["gold"] if g["case_number"]}
 
-    others = [p for p in QUESTIONS.parent.glob("*_questions.jsonl") if p != new]
+    others = [p for p in _fresh_point_sets() if p != new]
     assert len(others) >= 6 and gold(new) and cases(new)
     assert not gold(new) & set().union(*(gold(p) for p in others))
     assert not cases(new) & set().union(*(cases(p) for p in others))
