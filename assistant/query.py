@@ -482,9 +482,16 @@ _STREET = re.compile(r"((?:[A-ZÆØÅ][\wæøå-]+ ){0,3}[A-ZÆØÅ][\wæøå-]+
 _NOT_ADDRESS = re.compile(r"^(punkt|punktet|item|point|sag|case|kl|nr|lokalplan|tillæg|paragraf|kapitel)$", re.I)
 
 
+# ... and a street named without a number ("på Kildebrønde Landevej", "Hundige Bygade"): capitalised words, the
+# last a street's ("-vej", "-gade", "-allé", "-stræde", "-vænge", "-torv", "-plads", "-boulevard")
+_STREET_NAME = re.compile(r"\b((?:[A-ZÆØÅ][\wæøå-]+ ){0,2}[A-ZÆØÅ][\wæøå-]*(?:vej|vejen|gade|gaden|allé|alle|"
+                          r"stræde|vænge|vænget|torv|torvet|plads|pladsen|boulevard))\b(?!\s*\d)")
+
+
 def addresses_in(text: str) -> list[str]:
-    """The addresses ``text`` names, lower-cased ("grevevej 93"): a thing named as exactly as a quoted name is."""
-    found = []
+    """The addresses ``text`` names, lower-cased ("grevevej 93", "kildebrønde landevej"): a thing named as exactly
+    as a quoted name is."""
+    found = [m.group(1).lower() for m in _STREET_NAME.finditer(text) if len(m.group(1)) >= 6]
     for number in _HOUSE_NUMBER.finditer(text):
         m = _STREET.search(text, max(0, number.start() - STREET_CHARS), number.start())
         name = m.group(1).split() if m else []

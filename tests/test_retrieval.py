@@ -608,6 +608,9 @@ def test_an_address_the_question_names_lifts_the_point_that_holds_it_as_written(
     assert addresses_in("a riding arena on Grevevej 93 in Tune, Hundige Bygade 51 A og punkt 3") == [
         "grevevej 93", "hundige bygade 51"]
     assert addresses_in("Budget 2024, sag 23-013407, Lokalplan 15.25, kl. 19 og punkt 3") == []
+    # a street without a number is named as exactly ("My neighbour on Kildebrønde Landevej wants to build ...")
+    assert addresses_in("My neighbour on Kildebrønde Landevej wants a garden room") == ["kildebrønde landevej"]
+    assert addresses_in("Hvad skete der på Torvet og hos Vejdirektoratet?") == []
     other = point("11", "Snoldelevvej 11, Tune - landzonetilladelse til ridebane",
                   Sagsbeskrivelse="Ansøgning om landzonetilladelse til ridebane i Tune. Ridebanen ligger i landzone.",
                   Beslutning="Godkendt.")
@@ -618,3 +621,5 @@ def test_an_address_the_question_names_lifts_the_point_that_holds_it_as_written(
                        meeting("Klima-, Teknik- og Miljøudvalget", "2024-03-14", [other])], settings)
     hits = HybridRetriever(index, settings).search("Hvornår fik ridebanen i Tune på Grevevej 93 landzonetilladelse?")
     assert hits[0].first.point_title == "Ridebane på Grevevej 93"
+    hits = HybridRetriever(index, settings).search("Hvornår fik ridebanen i Tune på Grevevej landzonetilladelse?")
+    assert hits[0].first.point_title == "Ridebane på Grevevej 93"  # the street alone names it too
