@@ -279,7 +279,7 @@ class Assistant:
                 voted = replace(plan, terms=voted_topic(plan) or plan.terms)
                 hits = self.retriever.search(plan.question, filters, self.settings.k, voted)
                 text = self.extractive.answer(voted, hits)
-                if text.refused:
+                if text.refused and not self._names_what_was_voted(plan, filters, answer):
                     return text
             return answer
         if plan.intent == "attendance" and _POINT_WORDS.search(plan.question) and (plan.point_key or topical):
@@ -321,6 +321,16 @@ class Assistant:
                 return found
         hits = self.retriever.search(plan.question, filters, 1, plan)
         return self.index.catalog.point(hits[0].point_key) if hits else None
+
+    def _names_what_was_voted(self, plan: QueryPlan, filters: Filters | None, votes: Answer) -> bool:
+        """Whether the party the question names is part of what was voted on ("the Conservatives' proposal for an
+        emergency package", "Initiativretsforslag fra Det Konservative Folkeparti"): with the party's words, the
+        text answer stands and cites first the point whose votes answer."""
+        if plan.point_key or not votes.citations:
+            return False
+        hits = self.retriever.search(plan.question, filters, self.settings.k, plan)
+        full = self.extractive.answer(plan, hits)
+        return not full.refused and bool(full.citations) and full.citations[0].point_key == votes.citations[0].point_key
 
     def _vote_points(
         self, plan: QueryPlan, filters: Filters, merged: Filters, topical: bool

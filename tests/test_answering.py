@@ -1104,6 +1104,43 @@ def _ask_beside(extra, question: str) -> Answer:
     return Assistant(settings, index=FakeIndex([*meetings(), extra], settings)).ask(question)
 
 
+def test_a_party_that_made_the_proposal_is_part_of_what_was_voted_on(monkeypatch):
+    """ "The Conservatives wanted ... Who backed it?": the party's words name the proposal ("Initiativretsforslag fra
+    Det Konservative Folkeparti"). Without them (the check on what was voted drops party names, which every vote
+    record holds) the text answer for the question's other words ("million", "schools") was refused on the full
+    corpus, and so were the votes; with them it cites the point whose votes answer, and the votes stand. The text
+    answerer is the door faked here: refusing without the party's words, citing the proposal with them."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    from assistant.records import Answer, Citation
+    from assistant.votes import votes_in
+
+    decided = "C stillede ændringsforslag om en akutpakke. For stemte: C og Ø. Imod stemte: V, A og F."
+    proposal = point("9", "Initiativretsforslag fra Det Konservative Folkeparti om akutpakke til skolerne",
+                     "24-009034", Beslutning=decided)
+    proposal.votes = votes_in(decided)
+    council = meeting("Byrådet", "2024-09-04", [point("1", "Godkendelse af dagsorden", Beslutning="Godkendt."),
+                                                proposal])
+    settings = Settings(candidates=10)
+    assistant = Assistant(settings, index=FakeIndex([*meetings(), council], settings))
+    key = next(h.point_key for h in assistant.search("Initiativretsforslag fra Det Konservative Folkeparti")
+               if h.first.point_number == "9")
+
+    def text_answer(plan, hits):
+        if "konservativ" not in plan.terms:
+            return Answer(plan.question, "Det fremgår ikke af referaterne.", [], plan.lang, refused=True)
+        cited = Citation(1, "Testby Kommune", "Byrådet", "2024-09-04", "9", proposal.title, "24-009034", "x",
+                         decided, point_key=key)
+        return Answer(plan.question, f"»{decided}« [1]", [cited], plan.lang)
+
+    monkeypatch.setattr(assistant.extractive, "answer", text_answer)
+    ans = assistant.ask("The Conservatives wanted 3 million extra for the schools as an emergency package. "
+                        "Who backed it?")
+    assert ans.kind == "votes" and not ans.refused, ans.text
+    assert ans.citations[0].point_number == "9" and "C og Ø" in ans.text
+
+
 def test_an_edition_of_a_budget_no_point_names_is_refused_for_text_and_for_votes():
     """ "Budget 2026-29" is not in minutes that hold Budget 2025-28, whose text names 2026 and 2029 only as its
     yearly steps: the edition asked about is absent, for a text answer and for the votes of the point found (which
