@@ -318,10 +318,11 @@ _PART_DAYS = (  # (the words of a part, its first and last day: None the month's
 )
 
 
-def _part_of_year(phrase_: str) -> tuple[int, int]:
-    """The first and last month of the part of a year a phrase names ("i slutningen af" -> (7, 12))."""
+def _part(phrase_: str, parts: tuple) -> tuple:
+    """The bounds of the part a phrase names, from a table of (words, bounds) (_PART_MONTHS: "i slutningen af" ->
+    (7, 12); _PART_DAYS: "sidst i" -> (16, None))."""
     found = set(re.findall(r"\w+", phrase_.lower()))
-    return next(months for words_, months in _PART_MONTHS if found & words_)
+    return next(bounds for words_, bounds in parts if found & words_)
 
 
 # A day, week or month counted from today ("i går", "last week", "denne måned"; not "i dag", "today": mostly
@@ -748,12 +749,12 @@ def _date_span(text: str) -> tuple[int, date, date, int] | None:
         if part is None or _preposition(text, part.start()) in ("at", "by"):  # "worth at the end of July 2023": a
             # day a value or a count is of, in the month's report
             return m.start(), first, last, m.end()
-        days = next(days for words_, days in _PART_DAYS if set(re.findall(r"\w+", part.group(1).lower())) & words_)
+        days = _part(part.group(1), _PART_DAYS)
         last = last if days[1] is None else first.replace(day=days[1])
         return part.start(), first.replace(day=days[0]), last, m.end()
     m = _PART_OF_YEAR.search(text)
     if m:
-        year, (first_month, last_month) = int(m.group(2)), _part_of_year(m.group(1))
+        year, (first_month, last_month) = int(m.group(2)), _part(m.group(1), _PART_MONTHS)
         return m.start(), date(year, first_month, 1), _month_range(year, last_month)[1], m.end()
     m = _SEASON.search(text)
     if m:

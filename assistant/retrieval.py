@@ -385,8 +385,8 @@ def period_named(start: date, end: date | None, year: str) -> re.Pattern[str]:
     names = []
     y, m = start.year, start.month
     while (y, m) <= (end.year, end.month):
-        season = next(first for first in _SEASONS if m in (first, first % 12 + 1, (first + 1) % 12 + 1))
-        names += [f"{DA_MONTHS[m - 1]}\\.?\\s+{y}", f"{_SEASONS[season]}\\w*\\s+{y}"]
+        season = _SEASONS[m % 12 // 3 * 3 or 12]  # December-February winter, March-May spring, ...
+        names += [f"{DA_MONTHS[m - 1]}\\.?\\s+{y}", f"{season}\\w*\\s+{y}"]
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return re.compile(rf"\b(?:{'|'.join(dict.fromkeys(names))})(?!\d)", re.I)
 
@@ -536,7 +536,7 @@ class HybridRetriever:
         # -> 0.900, dev17 0.692 -> 0.744, recall@5 dev14 0.950 -> 0.975, dev17 0.872 -> 0.897, contains +1 on
         # dev11, dev14 and dev17, dev13 one more unanswerable refused, no metric lower
         named = period_named(f.date_from, f.date_to, plan.year)
-        kept = [h for i, h in enumerate(wide) if in_year(h) or (i < k and self._names_year(h, named))]
+        kept = [h for i, h in enumerate(wide) if in_year(h) or (i < k and self._names_period(h, named))]
         if all(in_year(h) for h in kept):
             return dated
         if (lo[4:], hi[4:]) != ("-01-01", "-12-31"):  # a season or a month of the year ("i foråret 2024"): a point
@@ -548,7 +548,7 @@ class HybridRetriever:
         rest = [h for h in dated if h.point_key not in have]  # beyond the whole index's candidates
         return _period_handlings_first(demote_other_years(kept + rest, [plan.year, *plan.numbers]), in_year)[:k]
 
-    def _names_year(self, hit: Hit, named: re.Pattern[str]) -> bool:
+    def _names_period(self, hit: Hit, named: re.Pattern[str]) -> bool:
         """Whether the point names the period (period_named): in its title or the chunk found, else anywhere in its
         text (the chunk found may be its Beslutning, the year in its Resume: "midler til udmøntning i 2025")."""
         if named.search(f"{hit.first.point_title} {hit.first.body}"):
