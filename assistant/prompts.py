@@ -159,6 +159,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "The meeting of {committee} on {date} was held at: {place}.",
     },
     "meeting_place": {"da": "Mødested: {place}.", "en": "Place: {place}."},
+    "meeting_visit": {
+        "da": "Dagsordenen har også et besøg:",
+        "en": "The agenda also has a visit:",
+    },
     "meeting_no_place": {
         "da": "Referatet fra mødet i {committee} den {date} nævner intet mødested.",
         "en": "The minutes of the meeting of {committee} on {date} name no place.",

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from assistant.bm25 import DANISH_STOPWORDS, compound_head
-from assistant.bodies import aliases, english_committee_score, party_letter
+from assistant.bodies import aliases, english_committee_score, fields, party_letter
 from assistant.prompts import DA_MONTHS, EN_MONTHS, format_int, phrase
 from assistant.records import Answer, Filters
 from assistant.textutil import adjacent_swaps, one_letter_edits
@@ -1144,7 +1144,7 @@ def analyse(
         plan.intent = "decision" if _YES_NO.match(q.lower()) else "fact"
     if plan.intent in ("when", "fact", "decision") and topic_terms(plan) and _PATH_TOPIC.search(q):
         plan.intent = "case"  # "Hvornår har sagen om X tidligere været behandlet?": the path of X's case
-    if not topic_terms(plan) and not plan.point_ref:
+    if not _asked_topic_terms(plan) and not plan.point_ref:
         if plan.intent in ("when", "fact") and _WHERE.search(q):
             plan.aspect = "when+where" if plan.intent == "when" else "where"
         elif plan.intent == "when":
@@ -1157,6 +1157,26 @@ def analyse(
     if previous is not None and is_followup(q, plan):
         plan = _carry_over(plan, previous)
     return plan
+
+
+def _asked_topic_terms(plan: QueryPlan) -> list[str]:
+    """The topic terms that decide whether a question is about the meeting itself (its place, date, agenda): not
+    the statements after its last question mark ("Where did the committee meet on 29 May 2024? I heard they started
+    off at a football club." asks where the meeting was; what the user heard is no topic; statements before the
+    question set its scene: "Tesla rents the old building. Did the committee let them?"), nor the fields of the
+    committee an English question names ("the culture and leisure committee": kultur, fritid)."""
+    terms = topic_terms(plan)
+    if plan.lang == "en" and plan.filters.committee:
+        # the committee's own fields ("the culture and leisure committee": fritid) name the body, not a topic
+        named = {stem(f) for f in fields(plan.filters.committee)}
+        terms = [t for t in terms if t not in named]
+    asked, mark, after = plan.topic.rpartition("?")
+    if not (terms and mark and after.strip()):
+        return terms
+    own = content_terms(asked)
+    if plan.lang == "en":
+        own = content_terms(english_to_danish(asked)) or own
+    return [t for t in terms if t in own]
 
 
 def _previous_plan(history: list[Answer] | None) -> QueryPlan | None:

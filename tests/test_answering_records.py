@@ -410,3 +410,20 @@ def test_a_year_before_the_minutes_is_the_year_a_point_below_the_best_is_about(r
                       "Videnscenter into the new health house?")
     assert not ans.refused and "20,173 mio. kr." in ans.text
     assert (ans.citations[0].meeting_date, ans.citations[0].point_number) == ("2023-05-22", "4")
+
+
+def test_where_a_committee_met_names_the_visit_it_opened_with(greve, slagelse):
+    """A meeting that opens with a visit ("Besøg ved forening: Sydkystens Karate", Kultur- og Fritidsudvalget, 11
+    January 2023, in "Mødelokale 1") was held there too: the answer gives the meeting's place and the visit's point
+    with its sentence of where the meeting went on. What the user adds after the question ("I heard ...") is no
+    topic that would turn the question into a search; the committee's English name is none either."""
+    ans = greve.ask("Where did the culture and leisure committee meet on 11 January 2023? I heard they went to a "
+                    "karate club.")
+    assert ans.kind == "meeting" and not ans.refused and "Mødelokale 1" in ans.text
+    assert "Item 1: Besøg ved forening: Sydkystens Karate" in ans.text
+    assert "Efter besøget fortsætter udvalgsmødet på Greve Rådhus" in ans.text
+    assert [c.point_number for c in ans.citations][1:] == ["1"] and ans.citations[1].quote in ans.text
+    da = greve.ask("Hvor holdt Kultur- og Fritidsudvalget møde den 11. januar 2023?")
+    assert da.kind == "meeting" and "Dagsordenen har også et besøg:" in da.text and "Punkt 1:" in da.text
+    plain = slagelse.ask("Hvor mødtes udvalget?")  # no visit on its agenda: the place alone
+    assert "besøg" not in plain.text and len(plain.citations) == 1

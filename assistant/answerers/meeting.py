@@ -15,7 +15,7 @@ from assistant.citations import citation_from_point, clean_title
 from assistant.prompts import format_date, phrase
 from assistant.query import QueryPlan, latest_meeting
 from assistant.records import AgendaPoint, Answer, Filters, Meeting
-from assistant.textutil import sentence_breaks
+from assistant.textutil import sentence_breaks, split_sentences
 from assistant.vocabulary import STANDARD_POINTS, absences_in, is_standard_point, section_kind
 
 MAX_LISTED = 25  # meetings listed (and cited) at most in one answer: a screenful
@@ -109,6 +109,32 @@ def _values(meeting: Meeting, lang: str) -> dict[str, str]:
     return {"committee": meeting.committee, "date": format_date(meeting.date_iso, lang)}
 
 
+# A point of the meeting's own visit ("Besøg på Bugtskolen", "Besøge Hundige Boldklub", "Rundvisning i Greve
+# Idrætscenter"), not a visit the committee receives ("Besøg af Greve Trim") nor one it looks back on ("Opfølgning
+# på ... besøg"): where the committee went, before or instead of its meeting room
+_VISIT = re.compile(r"^\s*(?:besøg(?:e)?\s+(?:ved|på|hos|i)\b|besøge\s+[A-ZÆØÅ]|rundvisning\b)", re.I)
+# ... and its sentences that say where: an address with its postcode ("Hedelunden 2, 2670 Hundige"), where the
+# meeting is held or goes on ("fortsætter udvalgsmødet på Greve Rådhus", "Sted: ...", "mødes hos ...")
+_PLACE_SENTENCE = re.compile(
+    r"\b[A-ZÆØÅ][\wæøå.-]*\s+\d+[A-Za-z]?,\s*\d{4}\s+[A-ZÆØÅ]|\b(?:udvalgs)?møde(?:t|s)?\s+(?:på|i|hos)\s+[A-ZÆØÅ]"
+    r"|^\s*(?:Sted|Mødested)\s*:", re.M)
+# the sentences of a visit point quoted at most (its address and where the meeting went on: two in the 21 visit
+# points of the Greve minutes, 2022-2024)
+VISIT_SENTENCES = 2
+
+
+def _visits(meeting: Meeting) -> list[tuple[AgendaPoint, str]]:
+    """The meeting's open visit points, each with its sentences that say where (empty when none does)."""
+    out = []
+    for point in meeting.points:
+        if point.closed or not _VISIT.match(point.title):
+            continue
+        sentences = [s for line in point.full_text.splitlines() for s in split_sentences(line)]
+        said = [s for s in sentences if _PLACE_SENTENCE.search(s)]
+        out.append((point, " … ".join(said[:VISIT_SENTENCES])))
+    return out
+
+
 _CLOSED = re.compile(r"\b(lukkede?|lukket|closed|confidential|fortrolige?)\b", re.I)
 
 
@@ -123,6 +149,15 @@ def answer_meeting(meeting: Meeting, plan: QueryPlan) -> Answer:
             time = phrase("meeting_time", lang, time=meeting.time_str) if meeting.time_str else ""
             where = phrase("meeting_place", lang, place=meeting.place) if meeting.place else ""
             text = f"{phrase('meeting_when', lang, time=time, **values)} {where}".strip()
+        visits = _visits(meeting)
+        if visits:  # the committee went on a visit: where it went is part of where the meeting was
+            lines = [f"{text} [1]", phrase("meeting_visit", lang)]
+            citations = [cite]
+            for point, said in visits:
+                citations.append(citation_from_point(len(citations) + 1, meeting, point, said))
+                item = phrase("agenda_line", lang, number=point.number, title=clean_title(point.title))
+                lines.append(f"- {item}" + (f": »{said}«" if said else "") + f" [{len(citations)}]")
+            return Answer(plan.question, "\n".join(lines), citations, lang, kind="meeting")
     elif plan.aspect == "decisions":
         return answer_decisions(meeting, plan)
     elif plan.aspect == "agenda":
