@@ -583,6 +583,9 @@ def detect_intent(question: str, has_case: bool = False) -> str:
                 # people a topic is about, or who asks, not a list asked for
             if intent == "case" and not has_case:
                 continue
+            if intent == "votes" and _PUBLIC_VOTE.search(q):
+                continue  # "hvor mange stemmer fik navnet i afstemningen på Facebook?": citizens' votes, a count
+                # the point states, not how the members voted
             if (intent == "when" and m.group(0) == "when" and _OTHER_WH.match(q)
                     and not q[: m.start()].rstrip().endswith((",", ";", " and", " or"))):
                 continue  # "What verdict did the museum get when the agency reviewed it?": a conjunction (but
@@ -599,6 +602,12 @@ def detect_intent(question: str, has_case: bool = False) -> str:
     return "fact"
 
 
+# A vote of citizens, not of the council's members: a poll online, on social media or among residents (a new
+# road's or building's name, a citizens' budget)
+_PUBLIC_VOTE = re.compile(
+    r"\b(?:afstemning\w*|stemmer|vote[sd]?|voting|poll)\s+(?:\w+\s+){0,2}?(?:på|on|via|blandt|among|i|in)\s+"
+    r"(?:facebook|nettet|internettet|hjemmesiden|borgerne|borgere|the public|citizens|residents|online|social media|"
+    r"sociale medier|the website)\b|\b(?:borgerafstemning\w*|online poll|public vote|netafstemning\w*)\b", re.I)
 # "som forvaltningen foreslog", "som indstillet", "as the administration proposed": a proposal a yes/no question
 # asks the fate of
 _AS_PROPOSED = re.compile(r"\b(?:som|as)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:foreslog|foreslået|indstillede|indstillet|"

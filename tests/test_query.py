@@ -1067,3 +1067,18 @@ def test_a_period_covers_its_days_and_its_open_ends_are_open():
     assert Filters(date_from=date(2024, 6, 1)).covers("2025-12-09") and not Filters(date_to=date(2022, 12, 31)).covers(
         "2023-01-16")
     assert Filters().covers("2012-12-04")
+
+
+@pytest.mark.parametrize(("question", "members"), [
+    # citizens' votes: a count or result the point states, not how the members voted
+    ("Hvor mange stemmer fik navnet i afstemningen på Facebook?", False),
+    ("Which name won the vote among residents?", False),
+    ("Hvad vandt borgerafstemningen om det nye navn?", False),
+    ("How many votes did the winning name get in the online poll?", False),
+    # the members' votes
+    ("Hvem stemte imod vejnavnet?", True),
+    ("Hvordan faldt afstemningen i byrådet om budgettet?", True),
+    ("How did the vote on the budget go in the council?", True),
+])
+def test_a_vote_of_citizens_is_no_question_about_the_members_votes(question, members):
+    assert (detect_intent(question) == "votes") == members
