@@ -345,6 +345,12 @@ class Assistant:
         if plan.point_key and not topical:
             found = catalog.point(plan.point_key)
             return [found] if found else []
+        if plan.followup and plan.case_number and merged.committee and not topical:
+            # "Hvem stemte imod i byrådet?" after an answer from the committee's point: the case's handling by the
+            # body the question names
+            handled = [f for f in catalog.points_by_case(plan.case_number) if f[0].committee == merged.committee]
+            if handled:
+                return handled
         if topical:  # the best point, and the other handlings of its case among the best (the council's vote)
             hits: list[Hit] = self.retriever.search(plan.question, filters, VOTE_CANDIDATES, plan)
             found = [(h, f) for h in hits if (f := catalog.point(h.point_key)) is not None]

@@ -1225,6 +1225,11 @@ def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
             plan.point_key = prev.point_key  # "og hvad blev besluttet?", "hvem stemte imod?" -> the same point
             if plan.point_key and plan.aspect == "decisions":
                 plan.aspect = ""
+    elif (f.committee and f.committee == pf.committee and not (f.date_from or f.date_to) and not topic_terms(plan)
+          and not plan.point_ref):
+        # "Did anybody on the city council vote against that?" after an answer from the council's point: the body
+        # the question names is that point's, so the point is still the one asked about
+        plan.meeting_id, plan.point_key = prev.meeting_id, prev.point_key
     if (plan.case_number or plan.point_key) and plan.intent in ("when", "fact") and _PATH.search(plan.question.lower()):
         plan.intent = "case"  # "Hvornår blev det behandlet igen?": the carried case's path
     elif names_committee and plan.intent == "when" and not topic_terms(plan) and _HANDLED.search(plan.question) and (

@@ -22,6 +22,9 @@ GREVE_PATH = (
     "Økonomiudvalget_2022-01-24T08:00:00+01:00_442acc45-32ef-4e5e-b4e9-661e24034e69.json",
     "Byråd 2022-2025_2022-01-31T19:00:00+01:00_779d518b-25e9-4d46-9111-1d3f7c1175a9.json",
 )
+# A later Byråd meeting with a vote (point 3, "Boliger til flygtninge fra Ukraine"): the council's newest meeting,
+# which a follow-up about the votes "i byrådet" must not fall back on when the conversation's case was there before
+GREVE_LATER_COUNCIL = "Byråd 2022-2025_2022-03-21T17:00:00+01:00_a2dfd7b8-0cd3-4b21-ad03-0b40d67d19e0.json"
 # Point 6, "Privat arv til Greve Museum": "Arven skal anvendes på Greve Museums afdeling Grevegård" answers where
 # the money goes in other words than a question would use
 GREVE_MUSEUM = "Kultur- og Fritidsudvalget_2023-01-11T17:00:00+01:00_bd79f1be-9717-41bf-a1ae-a2560aa19a3e.json"
@@ -427,3 +430,33 @@ def test_where_a_committee_met_names_the_visit_it_opened_with(greve, slagelse):
     assert da.kind == "meeting" and "Dagsordenen har også et besøg:" in da.text and "Punkt 1:" in da.text
     plain = slagelse.ask("Hvor mødtes udvalget?")  # no visit on its agenda: the place alone
     assert "besøg" not in plain.text and len(plain.citations) == 1
+
+
+@pytest.fixture(scope="module")
+def greve_councils(tmp_path_factory):
+    """Økonomiudvalget and Byrådet of case 21-012897 (January 2022), and the council's later meeting."""
+    if not GREVE.is_dir():
+        pytest.skip(f"the shared corpus is not at {SHARED_CORPUS} (CI lays ../shared beside the checkout)")
+    settings = Settings(index=tmp_path_factory.mktemp("index"))
+    ingest([GREVE / name for name in (*GREVE_PATH[1:], GREVE_LATER_COUNCIL)], settings)
+    assistant = Assistant(settings)
+    yield assistant
+    assistant.close()
+
+
+def test_a_follow_up_naming_the_council_asks_for_the_votes_of_the_case_there(greve_councils):
+    """"Hvem stemte imod i byrådet?" after an answer from Økonomiudvalget's point of case 21-012897 (where two
+    members abstained): the votes of the case's handling by the body named (Byrådet, 31 January 2022, point 22), not
+    a search for votes in general; the same after an answer from the council's own point."""
+    first = greve_councils.ask("Hvad anbefalede Økonomiudvalget om de afledte anlægsprojekter ved salget af "
+                               "Hundige Øst?")
+    assert first.citations[0].committee == "Økonomiudvalget"
+    votes = greve_councils.ask("Hvem stemte imod i byrådet?", history=[first])
+    assert votes.kind == "votes" and not votes.refused
+    c = votes.citations[0]
+    assert (c.case_number, c.meeting_date, c.point_number) == ("21-012897", "2022-01-31", "22")
+    assert "Enhedslisten (Ø)" in votes.text and "SF (F)" in votes.text
+    council = greve_councils.ask("What did the city council decide about the projects after selling Hundige Øst?")
+    assert council.citations[0].meeting_date == "2022-01-31"
+    again = greve_councils.ask("Did anybody on the city council vote against that?", history=[council])
+    assert again.kind == "votes" and again.citations[0].point_number == "22" and "Enhedslisten (Ø)" in again.text
