@@ -23,7 +23,7 @@ from assistant.textutil import one_letter_edits
 GLOSSARY = Path(__file__).resolve().parent / "data" / "glossary_en_da.tsv"
 SYNONYMS = Path(__file__).resolve().parent / "data" / "synonyms_da.tsv"
 MAX_PHRASE = 3  # words in the longest English phrase looked up
-_WORD = re.compile(r"[A-Za-zÆØÅæøåÉé][\wÆØÅæøå'-]*")
+_WORD = re.compile(r"[A-Za-zÆØÅæøåÉé][\wÆØÅæøå'’-]*")  # with the typographic apostrophe: "didn’t", "children’s"
 
 
 def load_glossary(path: Path) -> dict[str, list[str]]:
@@ -159,13 +159,22 @@ def _english_words() -> frozenset[str]:
     return frozenset(get_english_words_set(["web2", "gcide"], lower=True))
 
 
+_CONTRACTION = re.compile(r"(?:n't|'(?:re|ve|ll|d|m))$")
+_NEGATED = {"wo": "will", "ca": "can", "sha": "shall"}  # "won't", "can't", "shan't"
+
+
 def english_word(word: str) -> bool:
     """Whether ``word`` is English: in the word list in one of its form guesses ("councils", "approved"), in British
     or American spelling, or a hyphenated word of English words of two letters or more ("co-owner", "mid-term";
     not "e-sports", whose "e" is none), or a closed compound of two English words of three letters or more
     ("lockdown", "heatpumps", "webpage"). A name or a borrowing the list lacks ("Airbnb", "esports", "minigolf":
     the list has no "mini") is not."""
-    word = re.sub(r"'s?$", "", word.lower()).strip("-")
+    word = re.sub(r"'s?$", "", word.lower().replace("’", "'")).strip("-")
+    if m := _CONTRACTION.search(word):  # "didn't", "they're", "we've": the word before the contraction
+        base = word[: m.start()]
+        word = _NEGATED.get(base, base) if m.group(0) == "n't" else base
+        if word == "i":  # "I'm", "I'd", "I've"
+            return True
 
     def compound(w: str) -> bool:  # a closed compound of two English words ("lockdown", "heatpumps", "webpage")
         return any(_listed(w[:i]) and _listed(w[i:]) for i in range(3, len(w) - 2))
@@ -297,6 +306,7 @@ def _glossary_runs(text: str) -> tuple[list[tuple[int, int, list[str]]], list[st
     tokens = [(m.group(0), m.start()) for m in _WORD.finditer(text)]
     # possessives: "the Conservatives'", "Greve's"; a lower-case word's American spelling as the glossary's British
     # (a capitalised one may be a Danish name: "Center for Ejendomme")
+    tokens = [(t.replace("’", "'"), start) for t, start in tokens]
     lower = [re.sub(r"'s?$", "", t.lower()) for t, _ in tokens]
     lower = [respelt(british(w)) if t.islower() else w for w, (t, _) in zip(lower, tokens, strict=True)]
     # a plural possessive before the phrase's last word is the singular the glossary's phrase has ("the citizens'

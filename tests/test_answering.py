@@ -952,6 +952,26 @@ def test_english_words_are_known_in_their_forms_and_names_and_borrowings_are_not
     assert "beach" not in unglossed_words("a minigolf course near the beach")  # a glossary phrase
 
 
+def test_an_english_contraction_is_english_with_either_apostrophe():
+    """ "Why didn't the move go through?": a contraction is no word the minutes never name (as one, the whole unknown
+    penalty refused an answerable dev20 question, d20q015); nor is one typed with the typographic apostrophe, which
+    split "didn’t" into "didn" and "t"."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex
+
+    from assistant.translate import english_word, unglossed_words
+
+    for word in ("didn't", "didn’t", "wasn't", "won't", "can't", "they're", "we’ve", "I'm", "who'd", "they'll"):
+        assert english_word(word), word
+    assert not english_word("minigolfn't") and not english_word("padel's")
+    assert unglossed_words("Why didn’t they approve it?") == ["Why", "didn’t", "they", "it"]
+    settings = Settings(candidates=10)
+    assistant = Assistant(settings, index=FakeIndex(meetings(), settings))
+    foreign = assistant.extractive._foreign_words
+    assert foreign(assistant.plan("Why didn’t the committee approve the budget, and why wasn't it decided?")) == []
+    assert foreign(assistant.plan("Why didn’t the committee approve the minigolf course?")) == ["minigolf"]
+
+
 def test_an_english_word_with_a_slip_of_typing_is_no_foreign_word():
     """ "did the committe allow it?": a slip of typing of "committee" is no word the minutes never name (the whole
     unknown penalty refused an answerable dev11 question, d11q003): a glossary word's slip is that word, another
