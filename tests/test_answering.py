@@ -1550,3 +1550,11 @@ def test_the_first_handling_asked_leads_even_when_a_later_one_recalls_it_in_clos
     ans = assistant.ask("Hvornår var initiativretsforslaget om reparation af kunstgræsbanen første gang oppe i "
                         "byrådet?")
     assert not ans.refused and ans.citations[0].meeting_date == "2024-01-29", ans.text
+
+
+def test_a_quote_of_a_point_joins_the_lines_a_pdf_broke_but_keeps_paragraphs_and_items():
+    from assistant.answerers.meeting import _unwrapped
+
+    assert _unwrapped("har hidtil været 771\nkr. pr.\ntime.") == "har hidtil været 771 kr. pr. time."
+    listed = "Møder:\n\na. Konference i januar\n\nb. Studietur\n- første\n- anden\n1. et\n2) to"
+    assert _unwrapped(listed) == listed

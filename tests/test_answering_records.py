@@ -460,3 +460,16 @@ def test_a_follow_up_naming_the_council_asks_for_the_votes_of_the_case_there(gre
     assert council.citations[0].meeting_date == "2022-01-31"
     again = greve_councils.ask("Did anybody on the city council vote against that?", history=[council])
     assert again.kind == "votes" and again.citations[0].point_number == "22" and "Enhedslisten (Ø)" in again.text
+
+
+def test_a_point_asked_about_and_more_gets_the_sentence_that_answers_the_rest(slagelse):
+    """"Hvad handler punkt 2 om, og hvor gik udvalgets studietur hen?": what the point is about, and its sentence that
+    holds the rest of the question's words ("Studieturen til det østlige Aalborg ..."), verbatim; a question about
+    the point alone gets no such sentence."""
+    ans = slagelse.ask("Hvad handler punkt 2 om, og hvor gik udvalgets studietur hen?")
+    assert ans.kind == "point" and ans.citations[0].point_number == "2"
+    _, point = slagelse.point_text(ans.citations[0].point_key)
+    said = [ln for ln in ans.text.splitlines()[1:] if "studietur" in ln.lower() and "Aalborg" in ln]
+    assert said and _fold(said[0].split("»", 1)[1].rstrip("«")) in _fold(point.full_text)
+    alone = slagelse.ask("Hvad handler punkt 2 om?")
+    assert "Aalborg" not in alone.text

@@ -13,7 +13,7 @@ from typing import Any
 
 from assistant.citations import citation_from_point, clean_title
 from assistant.prompts import format_date, phrase
-from assistant.query import QueryPlan, latest_meeting
+from assistant.query import QueryPlan, coverage, latest_meeting, topic_terms
 from assistant.records import AgendaPoint, Answer, Filters, Meeting
 from assistant.textutil import sentence_breaks, split_sentences
 from assistant.vocabulary import STANDARD_POINTS, absences_in, is_standard_point, section_kind
@@ -243,14 +243,45 @@ def answer_point(meeting: Meeting, point: AgendaPoint | None, plan: QueryPlan) -
     summary = (s for w in SUMMARY_HEADINGS for s in body if s.heading.lower().startswith(w))
     sec = next(summary, body[0] if body else None)
     lines = [phrase("point_about", lang, **head) + " [1]"]
-    quote = cut_at_sentence(sec.text, ABOUT_CHARS) if sec else ""
+    quote = _unwrapped(cut_at_sentence(sec.text, ABOUT_CHARS)) if sec else ""
     if quote:
         lines.append(f"»{quote}«")
     _, decided = decision_text(point)
     if decided.strip():
         lines.append(f"{phrase('decision_label', lang)}: »{cut_at_sentence(decided, ABOUT_CHARS)}«")
+    if beside := _asked_beside(point, plan, " ".join(" ".join(lines).split())):
+        lines.append(f"{beside[0]}: »{beside[1]}«" if beside[0] else f"»{beside[1]}«")
     cite = citation_from_point(1, meeting, point, quote, sec.heading if sec else "")
     return Answer(plan.question, "\n".join(lines), [cite], lang, kind="point")
+
+
+# A line break inside a paragraph, not before a list's item ("- ", "• ", "a. ", "2) "): where text from a PDF broke
+# its lines ("hidtil været 771\nkr. pr.\ntime.")
+_WRAPPED = re.compile(r"[ \t]*(?<!\n)\n(?![ \t]*(?:\n|[-•–*]\s|(?:[a-zA-Z]|\d{1,2})[.)]\s))[ \t]*")
+
+
+def _unwrapped(text: str) -> str:
+    """The text with the lines of each paragraph joined; paragraphs and list items stay on lines of their own."""
+    return _WRAPPED.sub(" ", text)
+
+
+def _asked_beside(point: AgendaPoint, plan: QueryPlan, quoted: str) -> tuple[str, str] | None:
+    """The sentence of the point that answers what else the question asks of it ("What was item 5 about, and what
+    hourly rate was on the table?": the sentence with "timeprisen"): the one holding most of the question's topic
+    words, not quoted already; None when the question asks nothing beside the point, or no sentence holds its words.
+    (A point's text may break its lines inside a sentence, as text from a PDF does: a section's lines are joined.)"""
+    terms = topic_terms(plan)
+    if not terms:
+        return None
+    best: tuple[float, str, str] | None = None
+    for sec in point.sections:
+        if section_kind(sec.heading) in ("attendance", "attachments", "path"):  # not who, what is attached, or
+            continue  # which bodies handle it ("Sagsprocedure: Klima-, Teknik- og Miljøudvalget, ...")
+        for sentence in split_sentences(" ".join(sec.text.split())):
+            share = coverage(terms, sentence)
+            if share > 0 and (best is None or share > best[0]) and " ".join(sentence.split()) not in quoted:
+                best = (share, sec.heading, sentence)
+    return (best[1], best[2]) if best else None
 
 
 def answer_point_absence(meeting: Meeting, point: AgendaPoint, plan: QueryPlan) -> Answer:
