@@ -67,8 +67,15 @@ def compound_head(token: str, vocab: dict[str, int] | set[str]) -> str | None:
         return None
     for end in range(len(token) - 1, max(7, round(0.6 * len(token))) - 1, -1):
         if token[:end] in vocab:
-            return token[:end]
+            # not when the rest names a body ("integrationsråd": a council the minutes never name is no
+            # "integration"): the last part says what the thing is
+            return None if _BODY_TAIL.fullmatch(token[end:]) else token[:end]
     return None
+
+
+# The last part of a compound that names a body (with its linking letter): "-sråd", "-udvalg", "-snævn",
+# "-bestyrelse"
+_BODY_TAIL = re.compile(r"[se]?(?:råd|rådet|udvalg|udvalget|nævn|nævnet|bestyrelse|bestyrelsen)")
 
 
 def compound_parts(token: str, vocab: dict[str, int] | set[str]) -> tuple[str, str] | None:

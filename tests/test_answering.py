@@ -1558,3 +1558,38 @@ def test_a_quote_of_a_point_joins_the_lines_a_pdf_broke_but_keeps_paragraphs_and
     assert _unwrapped("har hidtil været 771\nkr. pr.\ntime.") == "har hidtil været 771 kr. pr. time."
     listed = "Møder:\n\na. Konference i januar\n\nb. Studietur\n- første\n- anden\n1. et\n2) to"
     assert _unwrapped(listed) == listed
+
+
+def test_a_body_the_minutes_never_name_is_not_made_known_by_its_first_part():
+    """"Hvad skrev Integrationsrådet i sit høringssvar?": minutes about integration policy and its hearing never
+    name an integration council. The compound was known through its first part ("integration"), and a body's name is
+    what the question is about: the whole penalty, and the question is refused. Handicaprådet, which the minutes
+    name, costs nothing."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    from assistant.bm25 import compound_head
+
+    assert compound_head("integrationsråd", {"integration"}) is None
+    assert compound_head("kulturudvalget", {"kultur"}) is None
+    assert compound_head("sankthansfest", {"sankthans"}) == "sankthans"  # a compound's head still counts
+    policy = meeting("Plan- og Tryghedsudvalget", "2023-04-25", [point(
+        "3", "Integrations- og Hjemsendelsespolitik 2023-2026, endelig godkendelse",
+        Resume="Sagen handler om en endelig godkendelse af integrationspolitikken samt de indkomne høringssvar.",
+        Sagsbeskrivelse="Handicaprådet har i sit høringssvar bemærket, at integrationsindsatsen skal være tilgængelig.",
+        Beslutning="Godkendt.")])
+    settings = Settings(candidates=10)
+    assistant = Assistant(settings, index=FakeIndex([*meetings(), policy], settings))
+
+    def penalty(question: str) -> float:
+        plan = assistant.plan(question)
+        top = assistant.search(question, plan=plan)[0]
+        assert top.first.point_title.startswith("Integrations- og Hjemsendelsespolitik")
+        found = {top.point_key: (top.first.meeting_date, assistant.index.catalog.agenda_point(top.point_key))}
+        return assistant.extractive._penalty(plan, found, top)
+
+    unknown = penalty("Hvad skrev Integrationsrådet i sit høringssvar til integrationspolitikken?")
+    known = penalty("Hvad skrev Handicaprådet i sit høringssvar til integrationspolitikken?")
+    assert unknown >= known + settings.refusal_unknown_penalty
+    assert assistant.ask("Hvad skrev Integrationsrådet i sit høringssvar til integrationspolitikken?").refused
+    assert not assistant.ask("Hvad skrev Handicaprådet i sit høringssvar til integrationspolitikken?").refused

@@ -423,6 +423,11 @@ def _near(stems_: list[str], a: str, b: str, window: int = PART_WINDOW) -> bool:
 HEAD_CHARS = 6
 
 
+# A body's name: a capitalised compound ending in a body's word ("Integrationsrådet", "Ungdomsrådet",
+# "Klagenævnet", "Erhvervsudvalget")
+_BODY_NAME = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:råd|rådet|rådets|udvalg|udvalget|udvalgets|nævn|nævnet|nævnets))\b")
+
+
 def _headed_by(term: str, have: set[str]) -> bool:
     """Whether a word of ``have`` is the last part of the compound ``term`` ("museum" of "lokalmuseum")."""
     return len(term) >= HEAD_CHARS + 3 and any(
@@ -823,6 +828,11 @@ class ExtractiveAnswerer:
                 # thing they name by its last part, a Danish compound's head ("Greve Museum"): known through it
                 have = have or stems(searched)
                 unknown = [g for g in unknown if not any(_headed_by(t, have) for t in g)]
+            if any(not known(stem_word(name.lower())) for name in _BODY_NAME.findall(plan.question)):
+                # a body the question names that the minutes never name ("Hvad skrev Integrationsrådet i sit
+                # høringssvar?"): what it said or did is not in them, however close the rest of the question is
+                # (the whole penalty, as for a word of an English question the minutes never use)
+                penalty += s.refusal_unknown_penalty
             if plan.lang == "en" and self._foreign_words(plan, glued):
                 # a word of the question that is no English word, no glossary phrase and no word of the minutes
                 # ("minigolf", "e-sports") names the thing asked in the minutes' own language or as a name, and they
