@@ -632,7 +632,13 @@ _ASKS_WHO = re.compile(r"^(?:og |and )?(?:hvem|hvilke|hvilken|hvor mange|who|whi
 # grammar, not words of a question set); about minutes, what settles it is the point's decision.
 _YES_NO = re.compile(
     r"^(?:og |men |and |but |so )?(?:blev|bliver|er|var|har|havde|fik|får|skal|skulle|kan|kunne|må|måtte|vil|"
-    r"ville|gik|gav|tog|kom|did|does|do|was|were|is|are|has|have|had|will|would|can|could|should|may|might)\b"
+    r"ville|gik|gav|tog|kom|did|does|do|was|were|is|are|has|have|had|will|would|can|could|should|may|might)\b|"
+    # a Danish question opens with its verb, before its subject: any verb in the present or past tense ("Holder
+    # rådhuset lukket ...?", "Lukkede udvalget ...?", "Arbejder kommunen videre ...?"), the subject a pronoun or a
+    # noun in its definite form; not a preposition or an ordinal that ends so ("Under punkt 3 ...", "Efter mødet
+    # ..."), nor a plural noun of a list of keywords ("idrætsfaciliteter greve placering")
+    r"^(?=[^?]*\?\s*$)(?!(?:under|efter|over|omkring|sidste|første|næste|seneste|andre|hvilke)\b)[a-zæøå]{3,}"
+    r"(?:er|ede|te)\s+(?:man|de|den|det|der|dem|nogen|han|hun|vi|i|[a-zæøå]+(?:et|en|ne))\b"
 )
 
 

@@ -1082,3 +1082,18 @@ def test_a_period_covers_its_days_and_its_open_ends_are_open():
 ])
 def test_a_vote_of_citizens_is_no_question_about_the_members_votes(question, members):
     assert (detect_intent(question) == "votes") == members
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    # a Danish yes/no question opens with any verb before its subject: the decision says yes or no
+    ("Holder rådhuset lukket mandag den 23. december 2024?", "decision"),
+    ("Lukkede udvalget den gamle skole?", "decision"),
+    ("Arbejder kommunen videre med bølgebryderne?", "decision"),
+    ("Betaler man selv for vielsen?", "decision"),
+    # not a preposition or a list of keywords that opens with a plural noun
+    ("Under punkt 3, hvad blev der sagt om budgettet?", "fact"),
+    ("idrætsfaciliteter greve placering facilitetsindeks 2023", "fact"),
+    ("Efter mødet i marts, hvad skete der så?", "fact"),
+])
+def test_a_danish_question_that_opens_with_its_verb_asks_yes_or_no(question, intent):
+    assert detect_intent(question.lower()) == intent
