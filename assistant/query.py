@@ -64,9 +64,10 @@ _PATH = re.compile(
     rf"{_WHERE_HANDLED})\b")
 # A question about the order of a topic's handlings (its case found by search): "tidligere", "i hvilken
 # rækkefølge", "trace", "earlier meeting".
-_PATH_TOPIC = re.compile(r"\b(tidligere (?:været |blevet )?behandl\w*|rækkefølge|trace|earlier meeting|sagsforløb|"
-                         r"alle beslutninger|all (?:the )?decisions|every decision|"
-                         r"sagens forløb|behandlet igen|dealt with before|which meetings? (?:handled|dealt)|"
+_PATH_TOPIC = re.compile(r"\b(tidligere (?:været |blevet )?behandl\w*|rækkefølge|trac(?:e|es|ed|ing)|earlier meeting|"
+                         r"sagsforløb|alle beslutninger|all (?:the )?decisions|every decision|in (?:what|which) order|"
+                         r"sagens forløb|behandlet igen|dealt with before|"
+                         r"which (?:meetings?|committees?|bodies|boards?) (?:handled|dealt|considered|discussed|had)|"
                          rf"{_WHERE_HANDLED})\b", re.I)
 # The question asks for an amount, a count, a share or a rank: the answer is a sentence with a number in it.
 _QUANTITY = re.compile(

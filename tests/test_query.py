@@ -427,6 +427,11 @@ def test_case_intent_needs_case_number():
         ("Where was the case about the sports hall dealt with?", "case"),
         ("Hvor mange borgere blev behandlet på klinikken?", "fact"),  # a count, not a place
         ("Hvor blev mødet holdt?", "fact"),  # the meeting's place
+        # the order of a topic's handlings, in English
+        ("Which committees handled the contingency plan, in what order?", "case"),
+        ("I'm tracing the plan for the new school: when did the council approve it?", "case"),
+        ("Which bodies dealt with the sale of the old town hall?", "case"),
+        ("Which committee decided the fee for 2024?", "decision"),  # one body's decision, not the order
     ],
 )
 def test_where_a_case_was_handled_asks_for_its_path(question, intent):
