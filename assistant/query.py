@@ -865,6 +865,7 @@ def _names_body(alias: str, question: str) -> bool:
 def match_committees(question: str, committees: list[str]) -> list[str]:
     """Committees the question names, most specific match first (longest alias wins)."""
     scored: dict[str, int] = {}
+    english: dict[str, int] = {}
     for name in committees:
         for alias in committee_aliases(name):
             if _names_body(alias, question):
@@ -872,11 +873,15 @@ def match_committees(question: str, committees: list[str]) -> list[str]:
         if name not in scored and "committee" in question.lower():
             fields_named = english_committee_score(question, name)
             if fields_named:  # "the culture and leisure committee": ranked by the fields it names
-                scored[name] = fields_named
-    if not scored:
-        return []
-    best = max(scored.values())
-    return sorted((n for n, s in scored.items() if s == best), key=len)
+                english[name] = fields_named
+
+    def best(found: dict[str, int]) -> set[str]:
+        return {n for n, s in found.items() if s == max(found.values())} if found else set()
+
+    # a body by its name and another by its fields in English ("Did the technical and environment committee sign
+    # off ..., which contractor does the rat visits for the council?"): the two scores are not on one scale (a
+    # name's length, a count of fields), so neither is the body asked about alone: both are
+    return sorted(best(scored) | best(english), key=len)
 
 
 # "council member", "members of the committee", "medlem af byrådet": the body names a person, who may speak, ask or

@@ -1102,3 +1102,18 @@ def test_a_vote_of_citizens_is_no_question_about_the_members_votes(question, mem
 ])
 def test_a_danish_question_that_opens_with_its_verb_asks_yes_or_no(question, intent):
     assert detect_intent(question.lower()) == intent
+
+
+def test_a_body_by_name_and_another_by_its_fields_in_english_are_both_asked_about():
+    """"Did the technical and environment committee sign off on the rat plan ...? Which contractor does the rat
+    visits for the council?": a name's score (its length) and an English phrase's (the fields it names) are not on
+    one scale; the council's name won, and the committee that decided was filtered out. Both are preferred now; one
+    body named either way is still the filter."""
+    both = ("Did the technical and environment committee sign off on the rat plan, and which contractor does the rat "
+            "visits for the council?")
+    assert match_committees(both, COMMITTEES) == ["Byråd 2022-2025", "Klima-, Teknik- og Miljøudvalget"]
+    plan = analyse(both, catalog=Catalog())
+    assert plan.filters.committee is None and set(plan.committee_boost) == set(match_committees(both, COMMITTEES))
+    assert match_committees("Did the technical and environment committee sign off on the rat plan?",
+                            COMMITTEES) == ["Klima-, Teknik- og Miljøudvalget"]
+    assert match_committees("Did the council sign off on the rat plan?", COMMITTEES) == ["Byråd 2022-2025"]
