@@ -1006,6 +1006,21 @@ _PART_BREAK = re.compile(
     r"when|where|why|did|was|were|is|are)\b)", re.I)
 
 
+def later_part_terms(plan: QueryPlan) -> list[str]:
+    """The topic terms of a question's parts after its first ("Hvad drejer sag 22-013566 sig om, og hvornår skal
+    data afleveres til Rigsarkivet?": data, aflev, rigsarkiv); none for a question of one part, whose words say
+    what its point or case is ("sag 24-002015 om Hovedbibliotekets åbningstid")."""
+    pieces = [s for s in _PART_BREAK.split(plan.topic) if s.strip()]
+    if len(pieces) < 2:
+        return []
+    rest = " ".join(pieces[1:])
+    terms = content_terms(rest)
+    if plan.lang == "en":
+        terms = content_terms(english_to_danish(rest)) or terms
+    topical = topic_terms(plan)
+    return [t for t in dict.fromkeys(terms) if t in topical]
+
+
 def question_pieces(plan: QueryPlan) -> list[tuple[str, list[str]]]:
     """Each part of a question of several parts with its topic terms (empty for a question of one part): the
     part's words and the terms ``plan.terms`` would be for that part alone (an English part's through the

@@ -473,3 +473,19 @@ def test_a_point_asked_about_and_more_gets_the_sentence_that_answers_the_rest(sl
     assert said and _fold(said[0].split("»", 1)[1].rstrip("«")) in _fold(point.full_text)
     alone = slagelse.ask("Hvad handler punkt 2 om?")
     assert "Aalborg" not in alone.text
+
+
+def test_a_case_named_and_asked_more_of_gets_the_sentence_that_answers_the_rest(greve):
+    """"Hvad drejer sag 21-012897 sig om, og hvornår skal ledningsomlægningen være færdig?": the case's path, and the
+    sentence of its handlings that holds the later part's words, one naming a time as "hvornår" asks ("...
+    forventes gennemført i 2022 og eventuel 2023."); a question of one part gets no such line."""
+    ans = greve.ask("Hvad drejer sag 21-012897 sig om, og hvornår skal anlægsprojekterne være gennemført?")
+    assert ans.kind == "case" and ans.citations[0].case_number == "21-012897"
+    rest = [ln for ln in ans.text.splitlines() if ln.startswith("Om det øvrige, du spørger om:")]
+    assert rest and "forventes gennemført i 2022 og eventuel 2023" in rest[0]
+    number = int(rest[0].rsplit("[", 1)[1].rstrip("]"))
+    c = next(c for c in ans.citations if c.number == number)
+    _, point = greve.point_text(c.point_key)
+    assert _fold(rest[0].split("»", 1)[1].split("«")[0]) in _fold(point.full_text)
+    alone = greve.ask("Hvilke udvalg har sag 21-012897 om anlægsprojekterne ved Hundige Øst været igennem?")
+    assert alone.kind == "case" and "Om det øvrige" not in alone.text

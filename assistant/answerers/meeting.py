@@ -12,8 +12,8 @@ import re
 from typing import Any
 
 from assistant.citations import citation_from_point, clean_title
-from assistant.prompts import format_date, phrase
-from assistant.query import QueryPlan, coverage, latest_meeting, topic_terms
+from assistant.prompts import DA_MONTHS, format_date, phrase
+from assistant.query import QueryPlan, later_part_terms, latest_meeting
 from assistant.records import AgendaPoint, Answer, Filters, Meeting
 from assistant.textutil import sentence_breaks, split_sentences
 from assistant.vocabulary import STANDARD_POINTS, absences_in, is_standard_point, section_kind
@@ -249,8 +249,9 @@ def answer_point(meeting: Meeting, point: AgendaPoint | None, plan: QueryPlan) -
     _, decided = decision_text(point)
     if decided.strip():
         lines.append(f"{phrase('decision_label', lang)}: »{cut_at_sentence(decided, ABOUT_CHARS)}«")
-    if beside := _asked_beside(point, plan, " ".join(" ".join(lines).split())):
-        lines.append(f"{beside[0]}: »{beside[1]}«" if beside[0] else f"»{beside[1]}«")
+    if beside := asked_beside([point], plan, " ".join(" ".join(lines).split())):
+        _, heading, sentence = beside
+        lines.append(f"{heading}: »{sentence}«" if heading else f"»{sentence}«")
     cite = citation_from_point(1, meeting, point, quote, sec.heading if sec else "")
     return Answer(plan.question, "\n".join(lines), [cite], lang, kind="point")
 
@@ -265,23 +266,41 @@ def _unwrapped(text: str) -> str:
     return _WRAPPED.sub(" ", text)
 
 
-def _asked_beside(point: AgendaPoint, plan: QueryPlan, quoted: str) -> tuple[str, str] | None:
-    """The sentence of the point that answers what else the question asks of it ("What was item 5 about, and what
-    hourly rate was on the table?": the sentence with "timeprisen"): the one holding most of the question's topic
-    words, not quoted already; None when the question asks nothing beside the point, or no sentence holds its words.
-    (A point's text may break its lines inside a sentence, as text from a PDF does: a section's lines are joined.)"""
-    terms = topic_terms(plan)
+_ASKS_WHEN = re.compile(r"\b(?:hvornår|when|what date|which date)\b", re.I)
+# a time a sentence names: a year, a month, a quarter ("i 2. kvartal 2024", "fra 1. januar")
+_A_TIME = re.compile(rf"\b(?:(?:19|20)\d\d|{'|'.join(DA_MONTHS)}|kvartal)\b", re.I)
+
+
+def _held(terms: list[str], sentence: str) -> float:
+    """The share of ``terms`` (stems) that begin a word of the sentence: "aflev" in "aflevering", "data" in
+    "dataudtræk" (a compound's first part is what a Danish question names: its topic, not its kind)."""
+    found = re.findall(r"\w+", sentence.lower())
+    return sum(any(w.startswith(t) for w in found) for t in terms) / len(terms)
+
+
+def asked_beside(points: list[AgendaPoint], plan: QueryPlan, quoted: str) -> tuple[int, str, str] | None:
+    """The sentence of the points that answers what else the question asks of them ("What was item 5 about, and
+    what hourly rate was on the table?": the sentence with "timeprisen"), as (the point's index, its section's
+    heading, the sentence): the one holding most of the topic words of the question's later parts (the first
+    point's of equals; for "hvornår", one that names a time), not quoted already; None when the question has one
+    part, or no sentence holds its words. (A point's text may break its lines inside a sentence, as text from a PDF
+    does: a section's lines are joined.)"""
+    terms = later_part_terms(plan)
     if not terms:
         return None
-    best: tuple[float, str, str] | None = None
-    for sec in point.sections:
-        if section_kind(sec.heading) in ("attendance", "attachments", "path"):  # not who, what is attached, or
-            continue  # which bodies handle it ("Sagsprocedure: Klima-, Teknik- og Miljøudvalget, ...")
-        for sentence in split_sentences(" ".join(sec.text.split())):
-            share = coverage(terms, sentence)
-            if share > 0 and (best is None or share > best[0]) and " ".join(sentence.split()) not in quoted:
-                best = (share, sec.heading, sentence)
-    return (best[1], best[2]) if best else None
+    when = bool(_ASKS_WHEN.search(plan.question))
+    best: tuple[float, int, str, str] | None = None
+    for i, point in enumerate(points):
+        for sec in point.sections:
+            if section_kind(sec.heading) in ("attendance", "attachments", "path"):  # not who, what is attached,
+                continue  # or which bodies handle it ("Sagsprocedure: Klima-, Teknik- og Miljøudvalget, ...")
+            for sentence in split_sentences(" ".join(sec.text.split())):
+                share = _held(terms, sentence)
+                if share > 0 and when and _A_TIME.search(sentence):
+                    share += 1.0  # "hvornår ...?": a sentence that names a time answers, one that does not cannot
+                if share > 0 and (best is None or share > best[0]) and " ".join(sentence.split()) not in quoted:
+                    best = (share, i, sec.heading, sentence)
+    return best[1:] if best else None
 
 
 def answer_point_absence(meeting: Meeting, point: AgendaPoint, plan: QueryPlan) -> Answer:

@@ -10,10 +10,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from assistant.answerers.meeting import cut_at_sentence, decision_text
+from assistant.answerers.meeting import asked_beside, cut_at_sentence, decision_text
 from assistant.citations import citation_from_point, clean_title
 from assistant.prompts import format_date, phrase
-from assistant.query import QueryPlan
+from assistant.query import QueryPlan, find_case_number
 from assistant.records import AgendaPoint, Answer, Citation, Meeting
 from assistant.vocabulary import approves_recommendation, decided_items, section_kind, summary_section
 
@@ -169,6 +169,13 @@ def answer_path(plan: QueryPlan, steps: list[CaseStep], label: str) -> Answer:
                 detail = phrase("case_step_about", lang, text=f"»{stage}«") + "\n  " + detail
         # a quote's paragraphs indented as the step's: a blank line then an unindented one would end the list
         lines.append(f"- {line} [{s.citation.number}]\n  " + detail.replace("\n\n", "\n\n  "))
+    if find_case_number(plan.question) and (beside := asked_beside([s.point for s in read], plan,
+                                                                    " ".join(" ".join(lines).split()))):
+        # "Hvad drejer sag 22-013566 sig om, og hvornår skal data afleveres til Rigsarkivet?": the case named, the
+        # sentence of its handlings that holds the rest of the question's words
+        i, heading, sentence = beside
+        label = f"{heading}: " if heading else ""
+        lines.append(f"{phrase('case_beside', lang)} {label}»{sentence}« [{read[i].citation.number}]")
     citations.sort(key=lambda c: c.number)  # the summary may come from a later handling than the first
     return Answer(plan.question, "\n".join(lines), citations, lang, kind="case")
 
