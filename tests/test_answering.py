@@ -1553,11 +1553,12 @@ def test_the_first_handling_asked_leads_even_when_a_later_one_recalls_it_in_clos
 
 
 def test_a_quote_of_a_point_joins_the_lines_a_pdf_broke_but_keeps_paragraphs_and_items():
-    from assistant.answerers.meeting import _unwrapped
+    from assistant.answerers.meeting import unwrapped
 
-    assert _unwrapped("har hidtil været 771\nkr. pr.\ntime.") == "har hidtil været 771 kr. pr. time."
-    listed = "Møder:\n\na. Konference i januar\n\nb. Studietur\n- første\n- anden\n1. et\n2) to"
-    assert _unwrapped(listed) == listed
+    assert unwrapped("har hidtil været 771\nkr. pr.\ntime.") == "har hidtil været 771 kr. pr. time."
+    listed = "Møder:\n\na. Konference i januar\n\nb. Studietur\n- første\n- anden\n1. Godkendt\n2) at det sendes i høring"
+    assert unwrapped(listed) == listed
+    assert unwrapped("høring i perioden\n20. november 2023.") == "høring i perioden 20. november 2023."  # a date
 
 
 def test_a_body_the_minutes_never_name_is_not_made_known_by_its_first_part():

@@ -243,7 +243,7 @@ def answer_point(meeting: Meeting, point: AgendaPoint | None, plan: QueryPlan) -
     summary = (s for w in SUMMARY_HEADINGS for s in body if s.heading.lower().startswith(w))
     sec = next(summary, body[0] if body else None)
     lines = [phrase("point_about", lang, **head) + " [1]"]
-    quote = _unwrapped(cut_at_sentence(sec.text, ABOUT_CHARS)) if sec else ""
+    quote = unwrapped(cut_at_sentence(sec.text, ABOUT_CHARS)) if sec else ""
     if quote:
         lines.append(f"»{quote}«")
     _, decided = decision_text(point)
@@ -256,13 +256,15 @@ def answer_point(meeting: Meeting, point: AgendaPoint | None, plan: QueryPlan) -
     return Answer(plan.question, "\n".join(lines), [cite], lang, kind="point")
 
 
-# A line break inside a paragraph, not before a list's item ("- ", "• ", "a. ", "2) "): where text from a PDF broke
-# its lines ("hidtil været 771\nkr. pr.\ntime.")
-_WRAPPED = re.compile(r"[ \t]*(?<!\n)\n(?![ \t]*(?:\n|[-•–*]\s|(?:[a-zA-Z]|\d{1,2})[.)]\s))[ \t]*")
+# A line break inside a paragraph, not before a list's item ("- ", "• ", "a. Møder", "2) at ..."; a date is no item:
+# "...i perioden\n20. november 2023"): where text from a PDF broke its lines ("hidtil været 771\nkr. pr.\ntime.")
+_WRAPPED = re.compile(
+    r"[ \t]*(?<!\n)\n(?![ \t]*(?:\n|[-•–*]\s|(?:[a-zA-Z]|\d{1,2})[.)]\s+(?:[A-ZÆØÅ»\"]|at\b)))[ \t]*")
 
 
-def _unwrapped(text: str) -> str:
-    """The text with the lines of each paragraph joined; paragraphs and list items stay on lines of their own."""
+def unwrapped(text: str) -> str:
+    """The text with the lines of each paragraph joined (the print's line breaks undone); paragraphs and list items
+    stay on lines of their own."""
     return _WRAPPED.sub(" ", text)
 
 

@@ -5,12 +5,11 @@ prints ("Sagsforløb": "Kommunalbestyrelsen den 30. januar 2012 Punkt 5"). Each 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from assistant.answerers.meeting import asked_beside, cut_at_sentence, decision_text
+from assistant.answerers.meeting import asked_beside, cut_at_sentence, decision_text, unwrapped
 from assistant.citations import citation_from_point, clean_title
 from assistant.prompts import format_date, phrase
 from assistant.query import QueryPlan, find_case_number
@@ -129,13 +128,13 @@ def answer_path(plan: QueryPlan, steps: list[CaseStep], label: str) -> Answer:
     if about is not None:  # what the case is about, from its first handling that says it
         s, sec = about
         citations.append(s.citation)
-        lines.append(phrase("case_about", lang, text=f"»{_unwrapped(cut_at_sentence(sec.text, SUMMARY_CHARS))}«",
+        lines.append(phrase("case_about", lang, text=f"»{unwrapped(cut_at_sentence(sec.text, SUMMARY_CHARS))}«",
                             n=s.citation.number))
     # "1. Godkendt. 2. Godkendt.": what was approved is the recommendation; quoted once, at the first such decision
     approving = next((s for s in read if s.decision and approves_recommendation(s.decision)
                       and _recommendation(s.point)), None)
     titles: set[str] = set()
-    summaries = {_unwrapped(cut_at_sentence(about[1].text, SUMMARY_CHARS))} if about is not None else set()
+    summaries = {unwrapped(cut_at_sentence(about[1].text, SUMMARY_CHARS))} if about is not None else set()
     for s in steps:
         if all(c.number != s.citation.number for c in citations):
             citations.append(s.citation)
@@ -158,12 +157,12 @@ def answer_path(plan: QueryPlan, steps: list[CaseStep], label: str) -> Answer:
                 # the items the decision names ("3. Godkendt": item 3, not the recommendation's opening item 1)
                 recommendation = _recommendation(s.point)
                 decided = cut_at_sentence(decided_items(s.decision, recommendation), DECIDED_CHARS)
-                text = _unwrapped(decided or cut_at_sentence(recommendation, DECISION_CHARS))
+                text = unwrapped(decided or cut_at_sentence(recommendation, DECISION_CHARS))
                 detail += "\n  " + phrase("case_recommendation", lang, text=f"»{text}«")
         else:
             detail = phrase("case_no_decision", lang)
         if new_stage and (sec := summary_section(s.point.sections)):
-            stage = _unwrapped(cut_at_sentence(sec.text, SUMMARY_CHARS))
+            stage = unwrapped(cut_at_sentence(sec.text, SUMMARY_CHARS))
             if stage not in summaries:  # a stage's copy in the next body says it once
                 summaries.add(stage)
                 detail = phrase("case_step_about", lang, text=f"»{stage}«") + "\n  " + detail
@@ -178,11 +177,6 @@ def answer_path(plan: QueryPlan, steps: list[CaseStep], label: str) -> Answer:
         lines.append(f"{phrase('case_beside', lang)} {label}»{sentence}« [{read[i].citation.number}]")
     citations.sort(key=lambda c: c.number)  # the summary may come from a later handling than the first
     return Answer(plan.question, "\n".join(lines), citations, lang, kind="case")
-
-
-def _unwrapped(text: str) -> str:
-    """The print's line breaks inside a paragraph undone; its paragraphs kept."""
-    return re.sub(r"[ \t]*(?<!\n)\n(?!\n)[ \t]*", " ", text)
 
 
 def _recommendation(point: AgendaPoint) -> str:
