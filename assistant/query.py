@@ -1003,7 +1003,10 @@ def english_to_danish(text: str) -> str:
 # what came out of it?" (a conjunction before a question word).
 _PART_BREAK = re.compile(
     r",?\s+(?:og|samt|and)\s+(?=(?:hvad|hvem|hvilk\w*|hvor\w*|hvordan|hvorfor|hvornår|what|which|who|whom|how|"
-    r"when|where|why|did|was|were|is|are)\b)", re.I)
+    r"when|where|why|did|was|were|is|are)\b)|"
+    # a yes/no question after a comma or a dash: "... frokostordningen – og kan vuggestueforældre også fravælge ...?"
+    r"(?:,|\s[–-])\s*(?:og|and)\s+(?=(?:kan|kunne|skal|skulle|er|var|har|havde|blev|bliver|må|får|fik|can|could|"
+    r"will|would|has|have|had|does|do)\b)", re.I)
 
 
 def later_part_terms(plan: QueryPlan) -> list[str]:

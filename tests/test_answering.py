@@ -1556,7 +1556,8 @@ def test_a_quote_of_a_point_joins_the_lines_a_pdf_broke_but_keeps_paragraphs_and
     from assistant.answerers.meeting import unwrapped
 
     assert unwrapped("har hidtil været 771\nkr. pr.\ntime.") == "har hidtil været 771 kr. pr. time."
-    listed = "Møder:\n\na. Konference i januar\n\nb. Studietur\n- første\n- anden\n1. Godkendt\n2) at det sendes i høring"
+    listed = ("Møder:\n\na. Konference i januar\n\nb. Studietur\n- første\n- anden\n1. Godkendt\n"
+              "2) at det sendes i høring")
     assert unwrapped(listed) == listed
     assert unwrapped("høring i perioden\n20. november 2023.") == "høring i perioden 20. november 2023."  # a date
 

@@ -199,6 +199,11 @@ def test_question_parts():
     english = question_parts(analyse("How much money went to the swimming pool, and what did the nursing homes get?"))
     assert len(english) == 2 and "svømmehal" in english[0] and "plejehjem" in english[1]  # the glossary's words
     assert question_parts(analyse("Hvad besluttede Kultur- og Fritidsudvalget om klubhuse og haller?")) == []
+    # a yes/no question after a comma or a dash is a part too; "og er" inside a clause is not
+    yes_no = question_parts(analyse("Hvem bestemmer over frokostordningen i daginstitutionerne – og kan "
+                                    "vuggestueforældre fravælge morgenmaden?"))
+    assert len(yes_no) == 2 and "frokostordning" in yes_no[0] and "morgenmad" in yes_no[1]
+    assert question_parts(analyse("Hvilke haller er gamle og er der penge til nye haller?")) == []
 
 
 def test_relative_year():
