@@ -18,7 +18,7 @@ from assistant.bodies import aliases, english_committee_score, fields, party_let
 from assistant.prompts import DA_MONTHS, EN_MONTHS, format_int, phrase
 from assistant.records import Answer, Filters
 from assistant.textutil import adjacent_swaps, one_letter_edits
-from assistant.translate import glossary_groups, whole_glossary_groups
+from assistant.translate import glossary, glossary_groups, whole_glossary_groups
 from assistant.vocabulary import CASE_NUMBER_RE, find_case_numbers, standard_point_named, without_standard_point
 
 DA_STOP = frozenset(
@@ -856,8 +856,10 @@ def _names_body(alias: str, question: str) -> bool:
     for m in pattern.finditer(question):
         before = _COUNCIL_KIND.search(question[: m.start()])
         word = before.group(1) if before else ""
-        if (not word or word[0].isupper() or word.lower() in EN_STOP or word.lower() in _COUNCIL_MODIFIERS_OF_ITS_OWN
+        if (not word or (word[0].isupper() and f"{word.lower()} council" not in glossary())
+                or word.lower() in EN_STOP or word.lower() in _COUNCIL_MODIFIERS_OF_ITS_OWN
                 or _MEMBER_AFTER.match(question, m.end())):  # a name before it: "Greve's council", "Greve Council"
+            # (not a council of its own written with capitals: "the Youth Council", "the Children's Council")
             return True
     return False
 

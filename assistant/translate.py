@@ -41,6 +41,9 @@ def load_glossary(path: Path) -> dict[str, list[str]]:
     # school" for "after-school", would also be found with a word between: "after the school committee")
     for key in [k for k in out if "-" in k and 3 <= len(k.replace("-", " ").split()) <= MAX_PHRASE]:
         out.setdefault(key.replace("-", " "), out[key])
+    # "children's council" as a question's words are looked up: without the possessive ("children council")
+    for key in [k for k in out if "'" in k]:
+        out.setdefault(re.sub(r"'s?(?=\s|$)", "", key), out[key])
     return out
 
 

@@ -1122,3 +1122,19 @@ def test_a_body_by_name_and_another_by_its_fields_in_english_are_both_asked_abou
     assert match_committees("Did the technical and environment committee sign off on the rat plan?",
                             COMMITTEES) == ["Klima-, Teknik- og Miljøudvalget"]
     assert match_committees("Did the council sign off on the rat plan?", COMMITTEES) == ["Byråd 2022-2025"]
+
+
+def test_a_council_of_its_own_written_with_capitals_is_not_the_municipal_council():
+    """"the School Council", "the Children's Council" (Greve's Skolerådet and Børnerådet) are bodies of their own,
+    as "the youth council" already was; a capital before "Council" still names the municipality's ("Greve Council").
+    A glossary phrase with a possessive ("children's council") is found as the question's words are looked up."""
+    from assistant.translate import glossary
+
+    assert glossary()["children council"] == glossary()["children's council"]
+    for q in ("What did the School Council say about the meeting times?",
+              "What did the Children's Council say about it?", "What did the Youth Council say?"):
+        plan = analyse(q, catalog=Catalog())
+        assert plan.filters.committee is None and "Byråd 2022-2025" not in plan.committee_boost, q
+    assert "børneråd" in analyse("What did the Children's Council say about it?", catalog=Catalog()).terms
+    for q in ("What did Greve Council decide?", "What did the City Council decide?", "What did the Council decide?"):
+        assert analyse(q, catalog=Catalog()).filters.committee == "Byråd 2022-2025", q
