@@ -26,7 +26,10 @@ DA_STOP = frozenset(
     "end er et for fra ham han hans har havde have hende hendes her hos hun hvad hvem hvis hvor hvordan hvilke "
     "hvilken hvilket hvornår i ikke ind jeg jer kan kom kunne man mange med meget men mig min mine mit mod ned noget "
     "nogle når og også om op os over på sig sin sine sit skal skulle som så sådan til ud under var vi vil ville vores "
-    "være været blevet angående omkring ift ved hos uden samt the nogen ingen enhver hvorfor hvorledes hvorvidt".split()
+    "være været blevet angående omkring ift ved hos uden samt the nogen ingen enhver hvorfor hvorledes hvorvidt "
+    # "Hvad sagde udvalget om ...?": how a question asks what a body said, no word of what it said (minutes write
+    # "bemærkede", "anbefalede"; "sagde" stood as the rarest topic word and refused the question)
+    "sagde sagt siger sige".split()
 )
 EN_STOP = frozenset(
     "a about after all also an and any are as at be been before being but by can could did do does for from had has "

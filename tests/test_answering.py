@@ -1595,3 +1595,8 @@ def test_a_body_the_minutes_never_name_is_not_made_known_by_its_first_part():
     assert unknown >= known + settings.refusal_unknown_penalty
     assert assistant.ask("Hvad skrev Integrationsrådet i sit høringssvar til integrationspolitikken?").refused
     assert not assistant.ask("Hvad skrev Handicaprådet i sit høringssvar til integrationspolitikken?").refused
+    # a committee of the index by a name its minutes need not use ("Planudvalget" for Plan- og Tryghedsudvalget) is
+    # no unknown body; nor is "sagde" a topic word the minutes lack ("Hvad sagde ... om ...?" was refused for it)
+    for q in ("Hvad skrev Planudvalget om høringssvarene til integrationspolitikken?",
+              "Hvad sagde Plan- og Tryghedsudvalget om høringssvarene til integrationspolitikken?"):
+        assert penalty(q) < settings.refusal_unknown_penalty and not assistant.ask(q).refused, q

@@ -28,6 +28,7 @@ from assistant.query import (
     coverage,
     editions,
     find_case_number,
+    match_committees,
     month_period,
     places_in,
     question_pieces,
@@ -828,10 +829,13 @@ class ExtractiveAnswerer:
                 # thing they name by its last part, a Danish compound's head ("Greve Museum"): known through it
                 have = have or stems(searched)
                 unknown = [g for g in unknown if not any(_headed_by(t, have) for t in g)]
-            if any(not known(stem_word(name.lower())) for name in _BODY_NAME.findall(plan.question)):
+            bodies = sorted({row[1] for row in self.index.catalog.committees()})
+            if any(not known(stem_word(name.lower())) and not match_committees(name, bodies)
+                   for name in _BODY_NAME.findall(plan.question)):
                 # a body the question names that the minutes never name ("Hvad skrev Integrationsrådet i sit
-                # høringssvar?"): what it said or did is not in them, however close the rest of the question is
-                # (the whole penalty, as for a word of an English question the minutes never use)
+                # høringssvar?") and that is no committee of the index by another name ("Teknikudvalget"): what it
+                # said or did is not in them, however close the rest of the question is (the whole penalty, as for
+                # a word of an English question the minutes never use)
                 penalty += s.refusal_unknown_penalty
             if plan.lang == "en" and self._foreign_words(plan, glued):
                 # a word of the question that is no English word, no glossary phrase and no word of the minutes
