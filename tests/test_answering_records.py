@@ -476,8 +476,8 @@ def test_a_point_asked_about_and_more_gets_the_sentence_that_answers_the_rest(sl
 
 
 def test_a_case_named_and_asked_more_of_gets_the_sentence_that_answers_the_rest(greve):
-    """"Hvad drejer sag 21-012897 sig om, og hvornår skal ledningsomlægningen være færdig?": the case's path, and the
-    sentence of its handlings that holds the later part's words, one naming a time as "hvornår" asks ("...
+    """"Hvad drejer sag 21-012897 sig om, og hvornår skal anlægsprojekterne være gennemført?": the case's path, and
+    the sentence of its handlings that holds the later part's words, one naming a time as "hvornår" asks ("...
     forventes gennemført i 2022 og eventuel 2023."); a question of one part gets no such line."""
     ans = greve.ask("Hvad drejer sag 21-012897 sig om, og hvornår skal anlægsprojekterne være gennemført?")
     assert ans.kind == "case" and ans.citations[0].case_number == "21-012897"
