@@ -103,6 +103,8 @@ _QUANTITY_KINDS = (
                          r"fee\w*|expensive|\w*budget\w*|pay|pays|paid|paying|betale[rst]?|bidrag\w*|contribut\w*|"
                          r"spend\w*|spent)\b", re.I)),
 )
+# A question for a time: "hvornår", "when", "what date" (the "when" intent; a part of a question asking it)
+ASKS_WHEN = re.compile(r"\b(hvornår|when|what date|which date)\b", re.I)
 _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("attendance", re.compile(
         r"\b(afbud|fravær\w*|ikke til stede|mødte ikke|deltog (?:der )?(?:nogen |alle |nogle )?ikke|ikke deltog|"
@@ -138,7 +140,7 @@ _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"reservations?|opposed|which part(?:y|ies)|"
         # who backed a proposal: the votes for it ("Who backed it?", "Hvem støttede forslaget?")
         r"who (?:backed|supported)|hvem (?:støttede|bakkede op))\b")),
-    ("when", re.compile(r"\b(hvornår|when|what date|which date)\b")),
+    ("when", ASKS_WHEN),
     # what the administration asked for or wanted is what it recommended (a body's request is its decision, below)
     ("recommendation", re.compile(r"\b((?:the )?(?:administration|administrationen|forvaltningen) (?:ask\w*|bad|"
                                   r"anmod\w*|want\w*|ønske\w*)|(?:bad|anmodede|ønskede) (?:administrationen|"
@@ -1014,6 +1016,13 @@ _PART_BREAK = re.compile(
     r"will|would|has|have|had|does|do)\b)", re.I)
 
 
+def _text_terms(text: str, lang: str) -> list[str]:
+    """The terms a part of a question gives as ``plan.terms`` does for a whole one: an English part's through the
+    glossary (its own words when the glossary has none of them)."""
+    terms = content_terms(text)
+    return (content_terms(english_to_danish(text)) or terms) if lang == "en" else terms
+
+
 def later_part_terms(plan: QueryPlan) -> list[str]:
     """The topic terms of a question's parts after its first ("Hvad drejer sag 22-013566 sig om, og hvornår skal
     data afleveres til Rigsarkivet?": data, aflev, rigsarkiv); none for a question of one part, whose words say
@@ -1021,12 +1030,8 @@ def later_part_terms(plan: QueryPlan) -> list[str]:
     pieces = [s for s in _PART_BREAK.split(plan.topic) if s.strip()]
     if len(pieces) < 2:
         return []
-    rest = " ".join(pieces[1:])
-    terms = content_terms(rest)
-    if plan.lang == "en":
-        terms = content_terms(english_to_danish(rest)) or terms
     topical = topic_terms(plan)
-    return [t for t in dict.fromkeys(terms) if t in topical]
+    return [t for t in dict.fromkeys(_text_terms(" ".join(pieces[1:]), plan.lang)) if t in topical]
 
 
 def question_pieces(plan: QueryPlan) -> list[tuple[str, list[str]]]:
@@ -1038,10 +1043,7 @@ def question_pieces(plan: QueryPlan) -> list[tuple[str, list[str]]]:
         return []
     parts = []
     for piece in pieces:
-        terms = content_terms(piece)
-        if plan.lang == "en":
-            terms = content_terms(english_to_danish(piece)) or terms
-        terms = [t for t in terms if t in plan.terms]
+        terms = [t for t in _text_terms(piece, plan.lang) if t in plan.terms]
         if terms:
             parts.append((piece.strip(), terms))
     return parts if len(parts) > 1 else []
@@ -1217,9 +1219,7 @@ def _asked_topic_terms(plan: QueryPlan) -> list[str]:
     asked, mark, after = plan.topic.rpartition("?")
     if not (terms and mark and after.strip()):
         return terms
-    own = content_terms(asked)
-    if plan.lang == "en":
-        own = content_terms(english_to_danish(asked)) or own
+    own = _text_terms(asked, plan.lang)
     return [t for t in terms if t in own]
 
 

@@ -829,9 +829,9 @@ class ExtractiveAnswerer:
                 # thing they name by its last part, a Danish compound's head ("Greve Museum"): known through it
                 have = have or stems(searched)
                 unknown = [g for g in unknown if not any(_headed_by(t, have) for t in g)]
-            bodies = sorted({row[1] for row in self.index.catalog.committees()})
-            if any(not known(stem_word(name.lower())) and not match_committees(name, bodies)
-                   for name in _BODY_NAME.findall(plan.question)):
+            names = _BODY_NAME.findall(plan.question)
+            bodies = sorted({row[1] for row in self.index.catalog.committees()}) if names else []
+            if any(not known(stem_word(name.lower())) and not match_committees(name, bodies) for name in names):
                 # a body the question names that the minutes never name ("Hvad skrev Integrationsrådet i sit
                 # høringssvar?") and that is no committee of the index by another name ("Teknikudvalget"): what it
                 # said or did is not in them, however close the rest of the question is (the whole penalty, as for

@@ -13,7 +13,7 @@ from typing import Any
 
 from assistant.citations import citation_from_point, clean_title
 from assistant.prompts import DA_MONTHS, format_date, phrase
-from assistant.query import QueryPlan, later_part_terms, latest_meeting
+from assistant.query import ASKS_WHEN, QueryPlan, later_part_terms, latest_meeting
 from assistant.records import AgendaPoint, Answer, Filters, Meeting
 from assistant.textutil import sentence_breaks, split_sentences
 from assistant.vocabulary import STANDARD_POINTS, absences_in, is_standard_point, section_kind
@@ -268,7 +268,6 @@ def unwrapped(text: str) -> str:
     return _WRAPPED.sub(" ", text)
 
 
-_ASKS_WHEN = re.compile(r"\b(?:hvornår|when|what date|which date)\b", re.I)
 # a time a sentence names: a year, a month, a quarter ("i 2. kvartal 2024", "fra 1. januar")
 _A_TIME = re.compile(rf"\b(?:(?:19|20)\d\d|{'|'.join(DA_MONTHS)}|kvartal)\b", re.I)
 
@@ -290,7 +289,7 @@ def asked_beside(points: list[AgendaPoint], plan: QueryPlan, quoted: str) -> tup
     terms = later_part_terms(plan)
     if not terms:
         return None
-    when = bool(_ASKS_WHEN.search(plan.question))
+    when = bool(ASKS_WHEN.search(plan.question))
     best: tuple[float, int, str, str] | None = None
     for i, point in enumerate(points):
         for sec in point.sections:
