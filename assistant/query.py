@@ -75,7 +75,8 @@ _PATH_TOPIC = re.compile(r"\b(tidligere (?:været |blevet )?behandl\w*|rækkefø
 # The question asks for an amount, a count, a share or a rank: the answer is a sentence with a number in it.
 _QUANTITY = re.compile(
     r"\b(hvor (?:mange|meget|stor[te]?|høj[te]?|lang[te]?|dyr[te]?)|hvad (?:koste\w*|beløb\w*)|hvilket beløb|"
-    r"hvilken (?:pris|takst|andel|placering)|how (?:many|much|large|big|high|long|expensive)|"
+    r"hvilken (?:pris|takst|andel|placering)|how (?:many|much|large|big|high|tall|wide|deep|long|expensive)|"
+    r"hvor (?:bred|dyb)[te]?|"
     r"hvad (?:er|var|bliver|blev) (?:\w+ ){0,2}?\w*(?:takst|pris|beløb|gebyr|tilskud|udgift)\w*|"
     r"what (?:(?:was|is|were|are) the )?(?:\w+ ){0,2}?(?:amount|price|cost|rate|share|percentage|number|"
     r"rank(?:ing)?)|hvilk(?:et|en) (?:\w+ ){0,2}?(?:beløb|pris|takst|andel|procent\w*)|"
@@ -102,6 +103,13 @@ _QUANTITY_KINDS = (
                          r"\w*udgift\w*|dyr[te]?|\w*kroner|kr|penge|money|cost\w*|price\w*|amount|fund\w*|grant\w*|"
                          r"fee\w*|expensive|\w*budget\w*|pay|pays|paid|paying|betale[rst]?|bidrag\w*|contribut\w*|"
                          r"spend\w*|spent)\b", re.I)),
+    # a size, after money ("hvor stor var udgiften til tilbygningen"): a height, a width, a depth or an area, stated
+    # in metres or square metres ("højde af max. 7 m", "28 m²"); "hvor stor" only of a building ("hvor stor var
+    # stigningen" asks for a number)
+    ("size", re.compile(r"\b(how tall|height|width|depth|højde\w*|bredde\w*|dybde\w*|hvor (?:bred|dyb|høj)[te]?|"
+                        r"how (?:wide|deep|high)|\w*kvadratmeter\w*|m2|m²|\w*areal\w*|area|square met\w*|"
+                        r"(?:hvor|how) (?:stor[te]?|big|large) (?:[\w-]+ ){0,3}?(?:\w*bygning\w*|hus\w*|tårn\w*|"
+                        r"building|house|extension|tower))\b", re.I)),
 )
 # A question for a time: "hvornår", "when", "what date" (the "when" intent; a part of a question asking it)
 ASKS_WHEN = re.compile(r"\b(hvornår|when|what date|which date)\b", re.I)
@@ -382,7 +390,7 @@ class QueryPlan:
     point_ref: str = ""  # the point the question names: "3", "last", "first"
     aspect: str = ""  # about the meeting itself: "when", "where", "when+where", "agenda", "decisions"
     numbers: list[str] = field(default_factory=list)  # numbers the topic names (years, amounts, addresses)
-    quantity: str = ""  # asks for an amount: "money", "share", "rank", "duration" or "number" (a count, ...)
+    quantity: str = ""  # asks for an amount: "money", "share", "rank", "duration", "size" or "number" (a count, ...)
     counted: list[str] = field(default_factory=list)  # stems of what a count is asked of ("Hvor mange byggesager")
     substituted: dict[str, str] = field(default_factory=dict)  # a term the minutes never use -> its synonym's term
     relaxed: list[str] = field(default_factory=list)  # the question's own filters retrieval had to drop

@@ -787,6 +787,35 @@ def test_a_count_asked_for_one_year_quotes_that_years_row_of_a_table(greve_dir, 
     assert rows and rows[0].text == "2023 | 1628 stk."
 
 
+@pytest.mark.parametrize(
+    ("meeting", "title", "question", "stated"),
+    [
+        ("Klima-, Teknik- og Miljøudvalget_2023-11-16T", "udsigtstårn",
+         "How tall will the new viewing tower by Lille Vejlesø at Hundige Havnevej be?", "højde på ca. 5,8 meter"),
+        ("Plan- og Tryghedsudvalget_2023-03-14T", "Tune Vandværk",
+         "Hvor stor og hvor høj må tilbygningen til vandværket i Tune blive efter lokalplanforslaget?", "612 m2"),
+    ],
+)
+def test_a_size_asked_is_answered_by_the_sentence_that_states_it_in_metres(
+        meeting, title, question, stated, greve_dir, settings, assistant):
+    """A height or an area asked ("How tall ...", "hvor stor og hvor høj ...") is stated in metres or square metres
+    ("en højde på ca. 5,8 meter", "max. 612 m2"): that sentence leads, not the point's summary ("Ejerne af Hundige
+    Havnevej 20 har søgt om dispensation til at etablere et nyt udsigtstårn") nor other sentences naming the building
+    ("How tall" asked for no amount at all)."""
+    from assistant.query import analyse
+    from assistant.readers import read_file
+
+    path = next(greve_dir.glob(f"{meeting}*.json"))
+    meeting_ = read_file(path, settings).meeting
+    p = next(p for p in meeting_.points if title in p.title)
+    plan = analyse(question)
+    assert plan.quantity == "size"
+    units = split_units("m:1", 0, p)
+    ranked = assistant.extractive.score_units(plan, units)
+    chosen = assistant.extractive._choose(plan, ranked, units, {"m:1": (meeting_.date, p)})
+    assert stated in chosen[0].text
+
+
 def test_an_amount_of_the_year_a_question_compares_with_is_asked_too(greve_dir, settings, assistant):
     """ "How much did the nine schools spend in 2021, compared to 2017?": the 2017 sentence ("I 2017 brugte de 9
     almenskoler i Greve cirka 21 mio. kr. årligt.") answers as the 2021 one does; it was scored as another year's."""

@@ -746,6 +746,15 @@ def test_the_words_naming_a_standard_point_leave_the_topic_whole():
         ("Hvad svarer de tre opgaveområder til i lønkroner om året?", "money"),
         ("What does that come to in kroner?", "money"),
         ("Hvor mange modtog sygedagpenge i december 2021?", "number"),
+        # a size: a height, a width, an area, or "hvor stor" of a building; not "hvor stor" of a rise, nor the cost
+        # of a building
+        ("How tall will the new viewing tower be?", "size"),
+        ("Hvor høj må tilbygningen blive?", "size"),
+        ("hvor mange kvadratmeter bolig vil de bygge?", "size"),
+        ("Hvor stor var tilbygningen på stråtagshuset?", "size"),
+        ("How large a floor area does the local plan allow?", "size"),
+        ("Hvor stor var stigningen i antallet af ledige?", "number"),
+        ("Hvor stor var udgiften til tilbygningen?", "money"),
     ],
 )
 def test_a_question_for_an_amount_count_or_share(question, quantity):

@@ -98,7 +98,10 @@ _UNIT = {
     "money": re.compile(r"\s*(?:kr\b|kroner|mio|mia|million\w*|milliard\w*|t\.\s*kr|dkk|euro)", re.I),
     "share": re.compile(r"\s*(?:%|pct\b|procent)", re.I),
     "rank": re.compile(r"\.\s*plads", re.I),  # "en 12. plads"
+    "size": re.compile(r"\s*(?:m²|m2|m\b|meter|kvm|kvadratmeter|km\b|cm\b|ha\b|hektar)", re.I),  # "28 m²", "7 m"
 }
+# Kinds whose absence from every point found means the asked fact is absent (a size may be in the drawings only)
+_ABSENT_UNANSWERED = ("money", "share", "rank")
 _NOT_AMOUNT = re.compile(r"^(?:19|20)\d\d$")  # a year
 _DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}\.\s*(?:{_MONTHS})\b", re.I)  # "den 5. september" (no year)
 DATE_CHARS = 30  # longer than any date _DATED or _DAY_OF_MONTH matches ("30. september 2024": 18 characters)
@@ -777,7 +780,8 @@ class ExtractiveAnswerer:
         if text and (any(n not in text for n in plan.numbers) or not _names_ranges(text, asked)
                      or _other_edition(text, editions(plan.topic))):
             penalty += s.refusal_number_penalty
-        if plan.quantity in _UNIT and texts and not any(names_amount(t, plan.quantity) for t in texts.values()):
+        if (plan.quantity in _ABSENT_UNANSWERED and texts
+                and not any(names_amount(t, plan.quantity) for t in texts.values())):
             # an amount in kroner or a share asked for, and none of the points names one: the asked fact is absent,
             # as an unknown topic word is (dev: 4 unanswerable price questions, one of them answered before; the 6
             # answerable price and share questions still answered)
