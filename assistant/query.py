@@ -1181,7 +1181,10 @@ def analyse(
     if _QUANTITY.search(q):
         plan.quantity = next((kind for kind, pattern in _QUANTITY_KINDS if pattern.search(q)), "number")
         counted = _COUNTED.search(q)
-        if counted and not any(pattern.search(counted.group(1)) for _, pattern in _QUANTITY_KINDS):
+        # the counted noun is the first word (a Danish compound) or the first two (English: "full-time places");
+        # the words after it are the question's verb and more ("Hvor mange foreninger fik penge": foreninger)
+        noun = " ".join(counted.group(1).split()[: 2 if plan.lang == "en" else 1]) if counted else ""
+        if counted and not any(pattern.search(noun) for _, pattern in _QUANTITY_KINDS):
             plan.quantity = "number"
             words_ = counted.group(1)
             if plan.lang == "en":  # "street lights": the Danish words, else the English one ("T-shirts"); three

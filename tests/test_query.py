@@ -768,6 +768,9 @@ def test_a_question_for_an_amount_count_or_share(question, quantity):
         ("How many T-shirts were printed for the project?", ["shirt", "tshirt"]),  # and the word its parts make
         ("How many full-time places is the day offer expanded by?", ["fuldtid", "heltid"]),
         ("Hvor mange penge fik klubben?", []),
+        # the counted noun is the first word; money named by the words after it is what the things got
+        ("Hvor mange foreninger fik penge fra kommunen i 2022?", ["forening"]),
+        ("How many clubs got money from the pool?", ["klub", "forening"]),
         ("Hvad var antallet af underretninger i 2023?", ["underretning"]),
         ("Hvad koster den nye kunstgræsbane?", []),
     ],
