@@ -584,6 +584,10 @@ def detect_intent(question: str, has_case: bool = False) -> str:
         # sentences that set the scene, then the question: "Tesla rents the old building. Did the committee let
         # them ...?", "KL set up a shared office. When Greve joined, what did the administration recommend?"
         return intent
+    if (after := _AFTER_COLON.split(last)[-1]) != last and (intent := detect_intent(after, has_case)) != "fact":
+        # a topic, a colon, then the question: "Planudvalget og det bystrategiske råd: blev rådets regler ændret
+        # ...?", "Foråret 2022: hvilke byggerier ...?"
+        return intent
     if (clause := _WHEN_CLAUSE.match(q)) and q[clause.end():].strip():
         # "When the school committee heard about X, what did they ask to see later?": the opening clause dates
         # what the question after the comma asks
@@ -658,6 +662,9 @@ _YES_NO = re.compile(
 
 # a sentence ends after a word of four letters or more: not after "1." of a date, nor "kr.", "mio.", "pkt."
 _SENTENCE_END = re.compile(r"(?<=[a-zæøå]{4}[.!?])\s+(?=\S)")
+
+
+_AFTER_COLON = re.compile(r"(?<=\w):\s+(?=\S)")  # "Topic: question?" (not "kl. 10:00", no space after it)
 
 
 def _last_sentence(text: str) -> str:

@@ -399,6 +399,11 @@ def test_council_alone_is_another_council_only_after_a_word_naming_its_kind(ques
         ("KL set up a shared office. When Greve first joined in 2022, what did the administration recommend?",
          "recommendation"),
         ("The club was refused money. Did the committee keep the refusal when the club complained?", "decision"),
+        # ... and after a topic and a colon; not a time's colon
+        ("Planudvalget og byens bystrategiske råd: blev rådets regler ændret efter evalueringen i 2024?", "decision"),
+        ("Staff wellbeing survey 2024: what did the finance committee ask for in August?", "decision"),
+        ("Budget 2024: hvornår blev det vedtaget?", "when"),
+        ("Mødet kl. 10:00, hvad skete der?", "fact"),
         ("Did the council grant the emergency package?", "decision"),
         ("Hvorfor sendte udvalget politikken retur til administrationen?", "decision"),
         ("Hvorfor sendte Plan- og Tryghedsudvalget andet udkast til politikken retur?", "decision"),
