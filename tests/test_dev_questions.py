@@ -66,10 +66,10 @@ def test_held_out_set_passes_every_question_check_and_shares_no_gold_with_the_de
     assert not gold(holdout) & gold(QUESTIONS)
 
 
-# Sets written in fresh phrasings on points other sets already use: dev19 and dev20 on points only dev sets use,
+# Sets written in fresh phrasings on points other sets already use: dev19, dev20 and dev21 on points only dev sets use,
 # holdout14 on points only held-out sets use (2026-12-05). They are held to the separation of dev and held-out sets
 # (test_rephrased_sets_keep_dev_and_held_out_points_apart), not to the fresh points of the others.
-REPHRASED = {"dev19": "dev", "dev20": "dev", "holdout14": "holdout"}
+REPHRASED = {"dev19": "dev", "dev20": "dev", "dev21": "dev", "holdout14": "holdout"}
 
 
 def _fresh_point_sets() -> list:
@@ -185,6 +185,22 @@ def test_missing_source_is_caught(corpus_roots, corpus, tmp_path):
 
     errors = cg.check(_rewrite(tmp_path, edit), corpus_roots, corpus).errors
     assert any("source 'no-such-file.json' is not a file" in e for e in errors)
+
+
+def test_a_gold_point_in_an_esdh_export_is_unchecked_not_failed_and_a_wrong_name_still_fails(
+        corpus_roots, corpus, tmp_path):
+    """The checker reads FirstAgenda JSON and print text only: a gold point in Ballerup's eDoc XML is counted as
+    unchecked (the eval run reads it with the product's readers); a file name no minutes have still fails."""
+    xml = next(name for name in sorted(corpus.unread) if name.endswith(".xml"))
+
+    def edit(qs):
+        _first(qs, "when")["gold"][0]["source"] = xml
+        _first(qs, "decision")["gold"][0]["source"] = "no-such-file.xml"
+
+    report = cg.check(_rewrite(tmp_path, edit), corpus_roots, corpus)
+    assert report.unchecked == 1
+    assert not any(xml in e for e in report.errors)
+    assert any("source 'no-such-file.xml' is not a file" in e for e in report.errors)
 
 
 def test_html_to_text_unescapes_and_folds():
