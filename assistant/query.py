@@ -1292,6 +1292,11 @@ def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
         plan.intent, plan.aspect = "case", ""
         plan.point_key = plan.point_key or prev.point_key
     plan.search_text = f"{plan.question} {prev.question}"
+    if not (plan.point_key or plan.case_number or topic_terms(plan)):
+        # no point carried (the previous turn was refused, or answered from no point) and no topic of its own:
+        # the previous question's topic is what "that" names ("Who voted against that?" after "Did Greve ask Movia
+        # for changes to the local buses?", refused), for the words a vote's or a sentence's point must hold too
+        plan.terms = list(dict.fromkeys([*plan.terms, *prev.terms]))
     if not plan.case_number:
         plan.topic = f"{plan.topic} {prev.topic}".strip()
         plan.translation = " ".join(dict.fromkeys(f"{plan.translation} {prev.translation}".split()))

@@ -57,6 +57,20 @@ def test_followup_votes_and_path_of_the_previous_point(assistant):
     assert [c.meeting_date for c in again.citations] == ["2023-03-06", "2023-03-28"]
 
 
+def test_a_followup_after_a_refused_turn_keeps_its_topic_words():
+    """A refused turn cites no point to carry: "Who voted against that?" then names the previous question's topic,
+    and its words are the follow-up's (they were its search text only, and the vote answer took any vote)."""
+    from assistant.records import Answer
+
+    asked = "Did Greve ask Movia for any changes to the local buses for 2025?"
+    refused = Answer(asked, "The minutes do not say.", [], "en", refused=True, plan=analyse(asked).to_dict())
+    follow = analyse("Who voted against that, and what did they want instead?", [refused])
+    assert follow.followup and follow.intent == "votes" and follow.point_key is None
+    assert "bybus" in follow.terms  # (the glossary's Danish for "local buses")
+    own = analyse("Who voted against the budget?", [refused])  # a topic of its own is not mixed with the last one
+    assert "bybus" not in own.terms
+
+
 def test_a_vote_question_goes_to_the_point_that_records_the_vote():
     """Asked who voted against the 2024 budget, the best point by words may be another body's "Budget 2024"
     approved without a vote; the vote is in the council's second reading, also among the best points."""
