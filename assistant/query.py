@@ -29,7 +29,9 @@ DA_STOP = frozenset(
     "være været blevet angående omkring ift ved hos uden samt the nogen ingen enhver hvorfor hvorledes hvorvidt "
     # "Hvad sagde udvalget om ...?": how a question asks what a body said, no word of what it said (minutes write
     # "bemærkede", "anbefalede"; "sagde" stood as the rarest topic word and refused the question)
-    "sagde sagt siger sige".split()
+    "sagde sagt siger sige "
+    # "var oppe i byrådet": how a matter came before a body, no topic
+    "oppe".split()
 )
 EN_STOP = frozenset(
     "a about after all also an and any are as at be been before being but by can could did do does for from had has "
@@ -1174,6 +1176,8 @@ def analyse(
         topic = rx.sub(" ", topic)
     topic = _POINT_ORDINAL.sub(" ", _POINT_REF.sub(" ", topic))
     topic = CASE_NUMBER_ASKED.sub(" ", topic)
+    for _, ordinal in _ORDINAL:  # "første gang det var oppe", "the first time": which handling, no topic (plan.ordinal)
+        topic = ordinal.sub(" ", topic)
     plan.terms = content_terms(topic)
     plan.topic = " ".join(topic.split())
     if plan.lang == "en":

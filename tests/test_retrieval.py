@@ -381,6 +381,10 @@ def test_the_first_or_latest_handling_asked_orders_the_tied_points_by_date():
     # a deadline is no latest handling, nor "først" in "først og fremmest"
     assert analyse("Hvornår skal kunstgræsbanen senest være færdig?").ordinal == ""
     assert analyse("Hvad skal pengene først og fremmest bruges til?").ordinal == ""
+    # the words of the handling asked for are no topic: a follow-up naming nothing else is still a follow-up
+    assert analyse("Hvornår var initiativforslaget om kunstgræsset første gang oppe i byrådet?").terms == [
+        "initiativforslag", "kunstgræs"]
+    assert not {"først", "gang", "opp"} & set(analyse("Hvem stemte imod, første gang det var oppe?").terms)
 
 
 def test_a_handling_in_the_asked_period_takes_the_place_of_the_same_title_outside_it():
