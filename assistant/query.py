@@ -30,8 +30,10 @@ DA_STOP = frozenset(
     # "Hvad sagde udvalget om ...?": how a question asks what a body said, no word of what it said (minutes write
     # "bemærkede", "anbefalede"; "sagde" stood as the rarest topic word and refused the question)
     "sagde sagt siger sige "
-    # "var oppe i byrådet": how a matter came before a body, no topic
-    "oppe".split()
+    # "var oppe i byrådet": how a matter came before a body, no topic; "Hvad gjorde udvalget ...?": what a body
+    # did, no word of what it did (the minutes of one municipality may lack it: a Ballerup question's "gjorde" was
+    # an unknown word and refused it)
+    "oppe gør gøre gjorde gjort".split()
 )
 EN_STOP = frozenset(
     "a about after all also an and any are as at be been before being but by can could did do does for from had has "
@@ -249,6 +251,7 @@ _ORDINAL = (
     ("last", re.compile(r"\b(?:sidste\s+gang|senest\s+(?:behandle\w*|drøfte\w*|justere\w*|ændre\w*|revidere\w*|"
                         r"godkend\w*|oppe)|most\s+recently|(?:the\s+)?last\s+time)\b", re.I)),
 )
+_NEXT_TIME = re.compile(r"\b(?:næste|kommende)\s+gang\b|\bnext\s+time\b", re.I)
 PREFIX_CHARS = 6  # a question term this long also matches as the head of a longer word
 _CASE_RE = CASE_NUMBER_RE  # one grammar with the readers (assistant.vocabulary)
 
@@ -1178,6 +1181,7 @@ def analyse(
     topic = CASE_NUMBER_ASKED.sub(" ", topic)
     for _, ordinal in _ORDINAL:  # "første gang det var oppe", "the first time": which handling, no topic (plan.ordinal)
         topic = ordinal.sub(" ", topic)
+    topic = _NEXT_TIME.sub(" ", topic)  # "hvornår skal de revideres næste gang?": when, no topic
     plan.terms = content_terms(topic)
     plan.topic = " ".join(topic.split())
     if plan.lang == "en":

@@ -381,10 +381,17 @@ def test_the_first_or_latest_handling_asked_orders_the_tied_points_by_date():
     # a deadline is no latest handling, nor "først" in "først og fremmest"
     assert analyse("Hvornår skal kunstgræsbanen senest være færdig?").ordinal == ""
     assert analyse("Hvad skal pengene først og fremmest bruges til?").ordinal == ""
-    # the words of the handling asked for are no topic: a follow-up naming nothing else is still a follow-up
+
+
+def test_which_handling_what_a_body_did_and_when_next_are_no_topic_words():
+    """The words of the handling asked for are no topic: a follow-up naming nothing else is still a follow-up."""
     assert analyse("Hvornår var initiativforslaget om kunstgræsset første gang oppe i byrådet?").terms == [
         "initiativforslag", "kunstgræs"]
     assert not {"først", "gang", "opp"} & set(analyse("Hvem stemte imod, første gang det var oppe?").terms)
+    # Nor are what a body did and when it does it next: one municipality's minutes may never use "gjorde" or
+    # "gang" (Ballerup's), and a topic word the minutes lack counts against the answer
+    plan = analyse("Hvad gjorde udvalget med kvalitetsstandarderne, og hvornår skal de revideres næste gang?")
+    assert plan.terms == ["kvalitetsstandard", "revid"]
 
 
 def test_a_handling_in_the_asked_period_takes_the_place_of_the_same_title_outside_it():
