@@ -1036,6 +1036,18 @@ _PART_BREAK = re.compile(
     r"will|would|has|have|had|does|do)\b)", re.I)
 
 
+# A part of a question asking where: "..., og hvor på rådhuset sad de?", "and where did they meet?" (not "hvor
+# mange", "hvor meget", "hvor længe": an amount or a time)
+ASKS_WHERE = re.compile(r"^\s*(?:hvor\b(?!\s+(?:mange|meget|stor\w*|længe|lang\w*|ofte|tit|høj\w*|dyr\w*|gammel\w*))|"
+                        r"where\b)", re.I)
+
+
+def later_parts(question: str) -> list[str]:
+    """The parts of a question after its first: "Hvem var formand ..., og hvor på rådhuset sad de?" -> ["hvor på
+    rådhuset sad de?"]."""
+    return [s for s in _PART_BREAK.split(question) if s.strip()][1:]
+
+
 def _text_terms(text: str, lang: str) -> list[str]:
     """The terms a part of a question gives as ``plan.terms`` does for a whole one: an English part's through the
     glossary (its own words when the glossary has none of them)."""

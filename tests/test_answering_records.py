@@ -276,7 +276,8 @@ def test_english_question_with_a_danish_committee_name_is_english(greve):
 
 def test_who_chaired_and_where_the_committee_met(slagelse, greve):
     """The chair is read from the list of participants ("Lolan Ottesen (A) - formand"); a list that names no chair
-    says so and lists who was present, rather than guessing or searching the points."""
+    says so and lists who was present, rather than guessing or searching the points. A second part asking where
+    ("..., og hvor på rådhuset sad de?") gets the meeting's place."""
     da = greve.ask("Hvem var formand for Sundheds- og Forebyggelsesudvalgets møde den 4. december 2012?")
     assert da.kind == "participants" and da.text.startswith("Formand for mødet") and "Lolan Ottesen" in da.text
     assert da.citations[0].meeting_date == "2012-12-04"
@@ -284,6 +285,11 @@ def test_who_chaired_and_where_the_committee_met(slagelse, greve):
     assert en.lang == "en" and en.text.startswith("Chair of the meeting") and "Lolan Ottesen" in en.text
     both = greve.ask("Hvem deltog i Sundheds- og Forebyggelsesudvalgets møde 4. december 2012, og hvem var formand?")
     assert both.text.startswith("Til stede") and "Lolan Ottesen (A; formand)" in both.text  # the list, with roles
+    # a second part asking where the meeting was is answered from the record beside the chair
+    where = greve.ask("Hvem var formand i Sundheds- og Forebyggelsesudvalget den 4. december 2012, og hvor på "
+                      "rådhuset sad de?")
+    assert "Lolan Ottesen" in where.text and "Mødested: Mødecenter C, Lokale 32 på Ballerup Rådhus." in where.text
+    assert "Mødested" not in da.text  # asked only who chaired
     unknown = slagelse.ask("Hvem var formand for mødet?")
     assert unknown.text.startswith("Deltagerlisten") and "angiver ikke, hvem der var formand" in unknown.text
     assert "Britta Huntley" in unknown.text and unknown.citations[0].meeting_date == "2025-12-09"

@@ -13,7 +13,7 @@ from typing import Any
 
 from assistant.citations import citation_from_point, clean_title
 from assistant.prompts import DA_MONTHS, format_date, phrase
-from assistant.query import ASKS_WHEN, QueryPlan, later_part_terms, latest_meeting
+from assistant.query import ASKS_WHEN, ASKS_WHERE, QueryPlan, later_part_terms, later_parts, latest_meeting
 from assistant.records import AgendaPoint, Answer, Filters, Meeting
 from assistant.textutil import sentence_breaks, split_sentences
 from assistant.vocabulary import STANDARD_POINTS, absences_in, is_standard_point, section_kind
@@ -382,6 +382,8 @@ def answer_attendance(meeting: Meeting, plan: QueryPlan) -> Answer:
         else:
             text = phrase("no_participants", lang, **values)
         kind = "attendance"
+    if meeting.place and any(ASKS_WHERE.match(part) for part in later_parts(plan.question)):
+        text += " " + phrase("meeting_place", lang, place=meeting.place)  # "..., og hvor sad de?": the record says
     return Answer(plan.question, f"{text} [1]", [cite], lang, kind=kind)
 
 
