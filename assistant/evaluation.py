@@ -77,6 +77,18 @@ def _percentile(values: list[float], p: float) -> float:
     return xs[i]
 
 
+def _fold_answer_text(text: str) -> str:
+    """Lower case, whitespace folded, a table's cell separator as a space: an answer quotes a table row as "Tune
+    Skole | 4 | 80", which the gold checker reads from the HTML table as "Tune Skole 4 80"."""
+    return " ".join(text.replace(" | ", " ").lower().split())
+
+
+def contains_all(answer: str, fragments: list[str]) -> bool:
+    """Whether the answer contains every required fragment (case, spacing and table cells aside)."""
+    folded = _fold_answer_text(answer)
+    return all(_fold_answer_text(f) in folded for f in fragments)
+
+
 def _group_metrics(rows: list[dict[str, Any]]) -> dict[str, float]:
     n = len(rows)
     if not n:
@@ -111,10 +123,7 @@ def compute_metrics(results: list[dict[str, Any]], questions: list[dict[str, Any
     ]  # fmt: skip
     metrics["first_citation_correct"] = len(cited) / len(answerable) if answerable else 0.0
     with_must = [row for row in answerable if row["q"].get("answer_must_contain")]
-    contains = [
-        row for row in with_must
-        if all(s.lower() in row["r"]["answer"].lower() for s in row["q"]["answer_must_contain"])
-    ]  # fmt: skip
+    contains = [row for row in with_must if contains_all(row["r"]["answer"], row["q"]["answer_must_contain"])]
     metrics["answer_contains_all"] = len(contains) / len(with_must) if with_must else 0.0
     metrics["answer_contains_n"] = len(with_must)
     metrics["unanswerable_n"] = len(unanswerable)

@@ -129,3 +129,14 @@ def test_followups_with_history_and_sets_side_by_side(tmp_path, questions_file):
     assert "followup" in table and "fact" in table
     kinds = [ln for ln in table.splitlines() if ln.strip().startswith("fact")]
     assert kinds and kinds[0].split()[-1] == "-"  # held-out sets: no per-kind numbers
+
+
+def test_a_fragment_is_contained_whatever_its_case_spacing_or_table_cells():
+    """The gold checker reads a table row from HTML as "Tune Skole 4 80"; the answer quotes it as a row, "Tune Skole
+    | 4 | 80": the same words. Other words between them are not."""
+    from assistant.evaluation import contains_all
+
+    assert contains_all("- Resultatet: »Tune Skole | 4 | 80« [1]", ["Tune Skole 4 80"])
+    assert contains_all("»Hundige Nord\nMålene er i lav grad opfyldte«", ["hundige nord målene er i lav grad opfyldte"])
+    assert not contains_all("»Tune Skole | 3 | 4 | 80«", ["Tune Skole 4 80"])
+    assert not contains_all("Tune Skole har 80 elever", ["Tune Skole 4 80", "80"])
