@@ -28,6 +28,9 @@ GREVE_LATER_COUNCIL = "Byråd 2022-2025_2022-03-21T17:00:00+01:00_a2dfd7b8-0cd3-
 # Point 6, "Privat arv til Greve Museum": "Arven skal anvendes på Greve Museums afdeling Grevegård" answers where
 # the money goes in other words than a question would use
 GREVE_MUSEUM = "Kultur- og Fritidsudvalget_2023-01-11T17:00:00+01:00_bd79f1be-9717-41bf-a1ae-a2560aa19a3e.json"
+# Point 1, "Introduktion til Rehabiliteringscenter Hedebo": the committee's visit, whose text names who showed it
+# around by role and name ("Centerleder Christina Giarbini viser rundt på Hedebo")
+GREVE_VISIT = "Sundheds- og Omsorgsudvalget_2022-02-07T14:40:00+01:00_f0a99ad0-93bf-411d-9393-16bb50f3828b.json"
 
 
 def _fold(s: str) -> str:
@@ -143,7 +146,7 @@ def greve(tmp_path_factory):
     if not GREVE.is_dir() or not SYDDJURS_XML.is_file():
         pytest.skip(f"the shared corpus is not at {SHARED_CORPUS} (CI lays ../shared beside the checkout)")
     settings = Settings(index=tmp_path_factory.mktemp("index"))
-    ingest([GREVE / name for name in (*GREVE_PATH, GREVE_MUSEUM)] + [SYDDJURS_XML, BALLERUP_XML], settings)
+    ingest([GREVE / name for name in (*GREVE_PATH, GREVE_MUSEUM, GREVE_VISIT)] + [SYDDJURS_XML, BALLERUP_XML], settings)
     assistant = Assistant(settings)
     yield assistant
     assistant.close()
@@ -226,6 +229,23 @@ def test_a_question_for_an_amount_quotes_the_sentence_naming_it(greve):
     assert "»Indstillingen godkendt«" in ans.text and "Følgende deltog ikke" not in ans.text
     ans = greve.ask("Hvad bliver døgntaksten på Torvevej i 2013?")  # the price asked for by its noun
     assert not ans.refused and "3.114 kr. i døgnet" in ans.text
+
+
+def test_a_question_for_a_person_quotes_the_sentence_naming_one(greve):
+    """ "Hvem skulle være formand ...?", "who showed them around?": the sentence naming a person, a member by name and
+    party letter ("Torben Hoffmann (V) som formand") or staff by role and name ("Centerleder Christina Giarbini viser
+    rundt"), is quoted, not only the point's summary; "Dansk Industri (DI)" names no one."""
+    ans = greve.ask("Hvem skulle være formand for det nye Støjråd?")
+    first = ans.text.splitlines()[1]
+    assert not ans.refused and "Torben Hoffmann (V) som formand" in first, ans.text
+    # by role and name: the visit's guide, not the point's summary of the visit
+    ans = greve.ask("When the health and care committee went out to see the rehab centre in February 2022, who "
+                    "showed them around?")
+    assert not ans.refused and "Christina Giarbini" in ans.text, ans.text
+    from assistant.answerers.extractive import _PERSON_NAMED
+
+    assert not _PERSON_NAMED.search("Dansk Industri (DI) og Små og Mellemstore Virksomheder i Danmark (SMV)")
+    assert _PERSON_NAMED.search("Centerleder Christina Giarbini viser rundt på Hedebo")
 
 
 def test_a_question_for_a_recommendation_quotes_the_sentences_that_recommend(greve):

@@ -90,8 +90,16 @@ _TREND_ASKED = re.compile(r"\b(?:flere eller færre|færre eller flere|mere elle
                           r"higher or lower)\b", re.I)
 _CHANGED = re.compile(r"\b(?:steg\w*|stigning\w*|fald\w*|faldt|øge\w*|øgning\w*|reducer\w*|nedgang\w*|"
                       r"tilbagegang\w*|fremgang\w*|forbedr\w*|forværr\w*|uændret)\b", re.I)
+# ... and a question for a person ("who showed them around?", "Hvem præsenterede ...?") by a sentence that names one
+# as the minutes do: by role and name ("Centerleder Christina Giarbini viser rundt", "biblioteksleder Tina Østergaard
+# Kahn"), or a member by name and party letter ("Maria Witthøft (A)"; not an organisation's abbreviation, "Dansk
+# Industri (DI)")
+_WHO_ASKED = re.compile(r"(?:^|[,;:]\s*|\b(?:og|and)\s+)(?:hvem|who)\b", re.I)
+_PERSON_NAMED = re.compile(r"\b(?:\w*(?:leder|chef|direktør|formand|borgmester|konsulent|rådgiver|koordinator|"
+                           r"sekretær|repræsentant)|[Dd]irektør|[Bb]orgmester)\s+[A-ZÆØÅ][a-zæøåé]+(?:\s+[A-ZÆØÅ]"
+                           r"[a-zæøåé]+)+|\b[A-ZÆØÅ][a-zæøåé]+\s+[A-ZÆØÅ][a-zæøåé]+\s+\([A-ZÆØÅ]\)")
 # A question of one of these kinds, and the sentences that answer its kind (each gets STATES_BONUS)
-_ASKED_STATED = ((_WHY, _REASON), (_WHO_DECIDES, _DECIDER), (_TREND_ASKED, _CHANGED))
+_ASKED_STATED = ((_WHY, _REASON), (_WHO_DECIDES, _DECIDER), (_TREND_ASKED, _CHANGED), (_WHO_ASKED, _PERSON_NAMED))
 _NUMBER = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)*")
 # What follows the number when the question asks for money or a share (query.QueryPlan.quantity)
 _UNIT = {
