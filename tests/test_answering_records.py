@@ -234,7 +234,8 @@ def test_a_question_for_an_amount_quotes_the_sentence_naming_it(greve):
 def test_a_question_for_a_person_quotes_the_sentence_naming_one(greve):
     """ "Hvem skulle være formand ...?", "who showed them around?": the sentence naming a person, a member by name and
     party letter ("Torben Hoffmann (V) som formand") or staff by role and name ("Centerleder Christina Giarbini viser
-    rundt"), is quoted, not only the point's summary; "Dansk Industri (DI)" names no one."""
+    rundt"), is quoted, not only the point's summary; "Dansk Industri (DI)" names no one. A name asked of a point
+    that names no one is refused."""
     ans = greve.ask("Hvem skulle være formand for det nye Støjråd?")
     first = ans.text.splitlines()[1]
     assert not ans.refused and "Torben Hoffmann (V) som formand" in first, ans.text
@@ -242,6 +243,12 @@ def test_a_question_for_a_person_quotes_the_sentence_naming_one(greve):
     ans = greve.ask("When the health and care committee went out to see the rehab centre in February 2022, who "
                     "showed them around?")
     assert not ans.refused and "Christina Giarbini" in ans.text, ans.text
+    # a person's name asked of a point that names no one is absent, as an amount no point names is; asked of one
+    # that names the person, answered
+    testator = greve.ask("What was the name of the Greve resident who left Greve Museum money in their will?")
+    assert testator.refused and testator.nearest[0].point_title.startswith("Privat arv til Greve Museum")
+    leader = greve.ask("Hvad hedder centerlederen på Rehabiliteringscenter Hedebo?")
+    assert not leader.refused and "Christina Giarbini" in leader.text
     from assistant.answerers.extractive import _PERSON_NAMED
 
     assert not _PERSON_NAMED.search("Dansk Industri (DI) og Små og Mellemstore Virksomheder i Danmark (SMV)")

@@ -98,6 +98,14 @@ _WHO_ASKED = re.compile(r"(?:^|[,;:]\s*|\b(?:og|and)\s+)(?:hvem|who)\b", re.I)
 _PERSON_NAMED = re.compile(r"\b(?:\w*(?:leder|chef|direktør|formand|borgmester|konsulent|rådgiver|koordinator|"
                            r"sekretær|repræsentant)|[Dd]irektør|[Bb]orgmester)\s+[A-ZÆØÅ][a-zæøåé]+(?:\s+[A-ZÆØÅ]"
                            r"[a-zæøåé]+)+|\b[A-ZÆØÅ][a-zæøåé]+\s+[A-ZÆØÅ][a-zæøåé]+\s+\([A-ZÆØÅ]\)")
+# A question for a person's name ("Hvad hedder den nye skoleleder?", "What was the name of the resident who ...?",
+# "Står borgerens navn nogen steder?"): the name of someone the question names by role, not of a place or a thing
+# ("Hvad hedder det nye sundhedshus?")
+_PERSON_NOUN = (r"(?:\w*leder\w*|\w*chef\w*|direktør\w*|borger\w*|beboer\w*|resident|person|citizen|donor\w*|"
+                r"giver\w*|vinder\w*|winner|\w*formand\w*|chair\w*|medarbejder\w*|employee|manager|head)")
+_NAME_ASKED = re.compile(rf"\b(?:hvad (?:hedder|hed)|hvad (?:er|var) navnet på|what (?:is|was|'s) the name of|"
+                         rf"who (?:is|was))\s+(?:[\w'-]+\s+){{0,3}}?{_PERSON_NOUN}\b|\b{_PERSON_NOUN}\s+"
+                         rf"(?:[\w'-]+\s+){{0,2}}?(?:navn|name)\b", re.I)
 # A question of one of these kinds, and the sentences that answer its kind (each gets STATES_BONUS)
 _ASKED_STATED = ((_WHY, _REASON), (_WHO_DECIDES, _DECIDER), (_TREND_ASKED, _CHANGED), (_WHO_ASKED, _PERSON_NAMED))
 _NUMBER = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)*")
@@ -793,6 +801,12 @@ class ExtractiveAnswerer:
             # an amount in kroner or a share asked for, and none of the points names one: the asked fact is absent,
             # as an unknown topic word is (dev: 4 unanswerable price questions, one of them answered before; the 6
             # answerable price and share questions still answered)
+            penalty += s.refusal_unknown_penalty
+        if _NAME_ASKED.search(plan.question) and text and not _PERSON_NAMED.search(text):
+            # a person's name asked, and the best point names no one by role and name or by name and party: the
+            # name is absent, as an amount no point names is (dev: the new head of a school, the donor of a forest,
+            # the testator of a legacy; the answerable questions for a person name them so). The best point only:
+            # the others' decisions name the members who voted
             penalty += s.refusal_unknown_penalty
         if asked and texts and not any(_names_ranges(t, asked) for t in texts.values()):
             # an edition the question names ("budget 2026-29", "skoleåret 2028/29") that none of the best points
