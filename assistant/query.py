@@ -68,6 +68,8 @@ _PATH = re.compile(
     r"sagsforløb|igen|tidligere|rækkefølge|history of|which items|which (?:committees?|bod(?:y|ies)|meetings?|"
     r"boards?|councils?)|path of|passed through|went through|again|dealt with before|earlier|trace|"
     r"(?:who|hvem) (?:has|have|had|har|havde) (?:\w+ ){0,2}?(?:dealt with|handled|considered|behandlet)|"
+    # what became of a case the question names: "What happened with case 23-012387?", "Hvad skete der med sag ...?"
+    r"what happened (?:with|to|in)|hvad (?:skete|er der sket)(?: der)? (?:med|i)|hvordan gik det (?:med|i)|"
     rf"{_WHERE_HANDLED})\b")
 # A question about the order of a topic's handlings (its case found by search): "tidligere", "i hvilken
 # rækkefølge", "trace", "earlier meeting".

@@ -423,6 +423,10 @@ def test_case_intent_needs_case_number():
     assert detect_intent("Hvilke udvalg behandlede sag 24-012144?", has_case=True) == "case"
     assert detect_intent("Sag 24-012144", has_case=True) == "case"
     assert detect_intent("Gennem hvilke møder gik sag 23-001222 om turistskilte?", has_case=True) == "case"
+    # what became of a named case is its path; without a case, what happened is a fact
+    assert detect_intent("What happened with case 23-012387 about the nature forest?", has_case=True) == "case"
+    assert detect_intent("Hvad skete der med sag 24-002012?", has_case=True) == "case"
+    assert detect_intent("What happened with the nature forest?") == "fact"
     assert detect_intent("Which meetings did case 23-012387 pass through?", has_case=True) == "case"
     assert detect_intent("Hvilke møder holdt Økonomiudvalget i 2023?") == "meetings"
     assert detect_intent("Hvad besluttede byrådet i sag 24-012144?", has_case=True) == "decision"
