@@ -816,6 +816,24 @@ def test_a_size_asked_is_answered_by_the_sentence_that_states_it_in_metres(
     assert stated in chosen[0].text
 
 
+@pytest.mark.parametrize("asked", ["Hvem skal levere dagligvarerne i indkøbsordningen fra marts 2025?",
+                                   "Min mor bruger indkøbsordningen. Hvem skal levere dagligvarerne fra marts 2025?"])
+def test_a_question_who_delivers_scores_the_sentence_naming_the_firm_higher(asked, assistant):
+    """ "Hvem skal levere ...?", also after a sentence that sets the scene: of two sentences with the question's
+    words, the one naming a firm by its legal form ("Intervare A/S") scores more on the words and kinds of sentence
+    (the part of its score before the cosine), as a sentence naming a person does."""
+    from fakes_index import point
+
+    from assistant.query import analyse
+
+    p = point("9", "Indkøbsordning", Sagsbeskrivelse=(
+        "Dagligvarerne i indkøbsordningen skal leveres af en ny leverandør fra marts 2025. "
+        "Tilbudsgiveren Intervare A/S skal levere dagligvarerne i indkøbsordningen fra marts 2025."))
+    scored = {u.text[:13]: u.score - u.cosine for u in assistant.extractive.score_units(analyse(asked),
+                                                                                        split_units("m:9", 0, p))}
+    assert scored["Tilbudsgivere"] > scored["Dagligvarerne"]
+
+
 def test_an_amount_of_the_year_a_question_compares_with_is_asked_too(greve_dir, settings, assistant):
     """ "How much did the nine schools spend in 2021, compared to 2017?": the 2017 sentence ("I 2017 brugte de 9
     almenskoler i Greve cirka 21 mio. kr. årligt.") answers as the 2021 one does; it was scored as another year's."""

@@ -94,7 +94,7 @@ _CHANGED = re.compile(r"\b(?:steg\w*|stigning\w*|fald\w*|faldt|øge\w*|øgning\w
 # as the minutes do: by role and name ("Centerleder Christina Giarbini viser rundt", "biblioteksleder Tina Østergaard
 # Kahn"), or a member by name and party letter ("Maria Witthøft (A)"; not an organisation's abbreviation, "Dansk
 # Industri (DI)")
-_WHO_ASKED = re.compile(r"(?:^|[,;:]\s*|\b(?:og|and)\s+)(?:hvem|who)\b", re.I)
+_WHO_ASKED = re.compile(r"(?:^|[,;:.?!]\s*|\b(?:og|and)\s+)(?:hvem|who)\b", re.I)
 _PERSON_NAMED = re.compile(r"\b(?:\w*(?:leder|chef|direktør|formand|borgmester|konsulent|rådgiver|koordinator|"
                            r"sekretær|repræsentant)|[Dd]irektør|[Bb]orgmester)\s+[A-ZÆØÅ][a-zæøåé]+(?:\s+[A-ZÆØÅ]"
                            r"[a-zæøåé]+)+|\b[A-ZÆØÅ][a-zæøåé]+\s+[A-ZÆØÅ][a-zæøåé]+\s+\([A-ZÆØÅ]\)")
@@ -106,8 +106,12 @@ _PERSON_NOUN = (r"(?:\w*leder\w*|\w*chef\w*|direktør\w*|borger\w*|beboer\w*|res
 _NAME_ASKED = re.compile(rf"\b(?:hvad (?:hedder|hed)|hvad (?:er|var) navnet på|what (?:is|was|'s) the name of|"
                          rf"who (?:is|was))\s+(?:[\w'-]+\s+){{0,3}}?{_PERSON_NOUN}\b|\b{_PERSON_NOUN}\s+"
                          rf"(?:[\w'-]+\s+){{0,2}}?(?:navn|name)\b", re.I)
+# ... or a firm by its name and legal form ("Intervare A/S", "Grillcateren2020 ApS"): who delivers, runs or won
+_FIRM_NAMED = re.compile(r"\b[A-ZÆØÅ][\wæøå&.-]*(?:\s+[A-ZÆØÅ][\wæøå&.-]*){0,3}\s+(?:A/S|ApS|I/S|P/S|K/S|IVS|"
+                         r"a\.m\.b\.a\.?|A\.m\.b\.a\.?)(?!\w)")
+_WHO_STATED = re.compile(f"{_PERSON_NAMED.pattern}|{_FIRM_NAMED.pattern}")
 # A question of one of these kinds, and the sentences that answer its kind (each gets STATES_BONUS)
-_ASKED_STATED = ((_WHY, _REASON), (_WHO_DECIDES, _DECIDER), (_TREND_ASKED, _CHANGED), (_WHO_ASKED, _PERSON_NAMED))
+_ASKED_STATED = ((_WHY, _REASON), (_WHO_DECIDES, _DECIDER), (_TREND_ASKED, _CHANGED), (_WHO_ASKED, _WHO_STATED))
 _NUMBER = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)*")
 # What follows the number when the question asks for money or a share (query.QueryPlan.quantity)
 _UNIT = {
