@@ -620,13 +620,16 @@ def detect_intent(question: str, has_case: bool = False) -> str:
             if intent == "when" and has_case:
                 return "case"  # "Hvornår blev sag 23-008557 behandlet?": the case's path has the dates
             return intent
-    if has_case and len(content_terms(_CASE_RE.sub(" ", q))) <= 1:
-        return "case"  # "Sag 24-012144?"
+    if has_case and (len(content_terms(_CASE_RE.sub(" ", q))) <= 1 or _ABOUT.search(q)):
+        return "case"  # "Sag 24-012144?", "Hvad går sag 24-006330 ud på, og ...?": what the case is about, its path
     if _YES_NO.match(q):
         return "decision"  # "Fik administrationen lov til ...?", "Was the food truck allowed ...?": the decision says
     return "fact"
 
 
+# What a case or point is about: "hvad handler sag X om", "hvad går den ud på", "what is case X about"
+_ABOUT = re.compile(r"\b(?:handler|handlede|går|gik|drejer|drejede)\b(?:\s+[\w§.-]+){0,4}?\s+(?:om|ud på|sig om)\b|"
+                    r"\bwhat(?:'s| is| was)\b(?:\s+[\w§.-]+){0,4}?\s+about\b", re.I)
 # A vote of citizens, not of the council's members: a poll online, on social media or among residents (a new
 # road's or building's name, a citizens' budget)
 _PUBLIC_VOTE = re.compile(

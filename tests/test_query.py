@@ -427,6 +427,10 @@ def test_case_intent_needs_case_number():
     assert detect_intent("What happened with case 23-012387 about the nature forest?", has_case=True) == "case"
     assert detect_intent("Hvad skete der med sag 24-002012?", has_case=True) == "case"
     assert detect_intent("What happened with the nature forest?") == "fact"
+    # what a named case is about, with more asked beside it: its path, which says what it is about first
+    assert detect_intent("Hvad går sag 24-006330 ud på, og hvor mange penge blev der sat af?", has_case=True) == "case"
+    assert detect_intent("What is case 24-006330 about, and how much was set aside?", has_case=True) == "case"
+    assert detect_intent("Hvad går projektet ud på, og hvor mange penge blev der sat af?") == "fact"
     assert detect_intent("Which meetings did case 23-012387 pass through?", has_case=True) == "case"
     assert detect_intent("Hvilke møder holdt Økonomiudvalget i 2023?") == "meetings"
     assert detect_intent("Hvad besluttede byrådet i sag 24-012144?", has_case=True) == "decision"
