@@ -222,13 +222,17 @@ def test_votes_and_decisions_of_a_case_the_question_names(greve):
 def test_a_question_for_an_amount_quotes_the_sentence_naming_it(greve):
     """Ballerup's eDoc point: the price is in "Økonomiske konsekvenser", below sentences that repeat more of the
     question's words (with "2 pct.", a share, not a price); a question asking what something costs is answered by
-    the sentence naming the amount in kroner. The decision, one short line, is quoted as the decision."""
+    the sentence naming the amount in kroner. The decision, one short line, is quoted as the decision. A price per
+    hour, which no point states, is refused."""
     ans = greve.ask("Hvor meget koster et døgn på aflastningstilbuddet Torvevej i 2013?")
     assert not ans.refused and ans.citations[0].point_number == "4"
     assert "3.114 kr. i døgnet" in ans.text
     assert "»Indstillingen godkendt«" in ans.text and "Følgende deltog ikke" not in ans.text
     ans = greve.ask("Hvad bliver døgntaksten på Torvevej i 2013?")  # the price asked for by its noun
     assert not ans.refused and "3.114 kr. i døgnet" in ans.text
+    # a price per day is stated per day ("kr. i døgnet"); a price per hour is stated nowhere: absent
+    assert not greve.ask("Hvad koster en plads på aflastningstilbuddet Torvevej pr. døgn i 2013?").refused
+    assert greve.ask("Hvad koster en plads på aflastningstilbuddet Torvevej pr. time i 2013?").refused
 
 
 def test_a_question_for_a_person_quotes_the_sentence_naming_one(greve):

@@ -120,6 +120,28 @@ _UNIT = {
     "rank": re.compile(r"\.\s*plads", re.I),  # "en 12. plads"
     "size": re.compile(r"\s*(?:m²|m2|m\b|meter|kvm|kvadratmeter|km\b|cm\b|ha\b|hektar)", re.I),  # "28 m²", "7 m"
 }
+# A price asked per unit of time ("hvad koster det pr. time", "om måneden", "how much per day", "the yearly fee") is
+# stated per the same unit: an amount in kroner and, within a few words on its line, the unit ("90 kr. pr. måned",
+# "3.114 kr. i døgnet", "1.200 kr. årligt"); a yearly grant is no hourly price
+_TIME_UNITS = {
+    "hour": (r"time|timen|hour", r"timepris\w*|hourly"),
+    "day": (r"dag|dagen|døgn|døgnet|day", r"daglig\w*|daily"),
+    "week": (r"uge|ugen|week", r"ugentlig\w*|weekly"),
+    "month": (r"måned|måneden|md\.?|mdr\.?|month", r"månedlig\w*|monthly"),
+    "year": (r"år|året|year", r"årlig\w*|yearly|annual\w*"),
+}
+
+
+def _per_unit(unit: str, adverb: str, asked: bool) -> re.Pattern[str]:
+    if asked:
+        return re.compile(rf"\b(?:pr\.?|per|om|a|an|hver|every)\s+(?:{unit})\b|\b(?:{adverb})\b", re.I)
+    return re.compile(rf"(?:kr\.?|kroner|dkk)[^\S\n]*(?:[\w.,-]+[^\S\n]+){{0,3}}?(?:(?:pr\.?|per|om|i|a|hver)"
+                      rf"[^\S\n]+(?:{unit})(?!\w)|(?:{adverb})\b)|\b(?:{adverb})\b[^\n]{{0,60}}?\d[\d.,]*[^\S\n]*"
+                      rf"(?:kr\b|kroner|mio|dkk)", re.I)  # "den månedlige forpagtningsafgift på 5.416,67 kr."
+
+
+_PER_UNIT = {name: (_per_unit(*words, asked=True), _per_unit(*words, asked=False))
+             for name, words in _TIME_UNITS.items()}
 # Kinds whose absence from every point found means the asked fact is absent (a size may be in the drawings only)
 _ABSENT_UNANSWERED = ("money", "share", "rank")
 _NOT_AMOUNT = re.compile(r"^(?:19|20)\d\d$")  # a year
@@ -805,6 +827,11 @@ class ExtractiveAnswerer:
             # an amount in kroner or a share asked for, and none of the points names one: the asked fact is absent,
             # as an unknown topic word is (dev: 4 unanswerable price questions, one of them answered before; the 6
             # answerable price and share questions still answered)
+            penalty += s.refusal_unknown_penalty
+        per = [stated for asked_unit, stated in _PER_UNIT.values() if asked_unit.search(plan.question)]
+        if plan.quantity == "money" and per and texts and not any(p.search(t) for p in per for t in texts.values()):
+            # a price per hour, day, month or year asked, and no point states one per that unit: the asked price is
+            # absent, as an amount no point names is
             penalty += s.refusal_unknown_penalty
         if _NAME_ASKED.search(plan.question) and text and not _PERSON_NAMED.search(text):
             # a person's name asked, and the best point names no one by role and name or by name and party: the
