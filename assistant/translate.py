@@ -303,6 +303,10 @@ def adjacent_groups(text: str) -> list[tuple[list[str], list[str]]]:
     return [(a[2], b[2]) for a, b in zip(runs, runs[1:], strict=False) if a[1] == b[0]]
 
 
+# The particles of English phrasal verbs whose meaning is not their verb's noun ("sign off", "point out", "set up")
+_PARTICLES = frozenset({"off", "up", "out"})
+
+
 def _glossary_runs(text: str) -> tuple[list[tuple[int, int, list[str]]], list[str]]:
     """(Each glossary phrase in ``text`` as (first token, token after it, its Danish words), the names)."""
     table = glossary()
@@ -325,6 +329,10 @@ def _glossary_runs(text: str) -> tuple[list[tuple[int, int, list[str]]], list[st
                           if (k := f"{head} {f}".strip()) in table), None)
             if found is None and n == 1 and tokens[i][0].isupper():  # an acronym ("IT")
                 found = table.get(tokens[i][0])
+            if found and n == 1 and i + 1 < len(tokens) and lower[i + 1] in _PARTICLES:
+                # a verb with its particle the glossary does not have ("sign off on", "point out"): the phrasal
+                # verb means neither the noun ("sign": skilt) nor the particle
+                found = []
             if found:
                 out.append((i, i + n, list(found)))
                 i += n

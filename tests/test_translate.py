@@ -172,6 +172,13 @@ def test_a_modal_verb_is_no_noun_of_the_glossary():
     assert "dåse" in danish_words("Are cans sorted with the metal waste?")[0]
 
 
+def test_a_verb_with_its_particle_is_no_noun_of_the_glossary():
+    """ "When did the council sign off on the analysis?": the phrasal verb approves, it names no sign (skilt, which
+    weighed against dev17's d17q047 as a topic word the points lack and refused it); a road sign is still one."""
+    assert not {"skilt", "skiltning"} & set(danish_words("When did the council sign off on the special analysis?")[0])
+    assert "skilt" in danish_words("Where will the new sign for the library be put?")[0]
+
+
 def test_american_spelling_is_looked_up_as_the_glossarys_british():
     """The glossary is British ("centre", "neighbour", "programme"); "the sports center" found nothing. A
     capitalised word may be a Danish name and is left as written ("Center for Ejendomme")."""
