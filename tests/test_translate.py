@@ -179,6 +179,15 @@ def test_a_verb_with_its_particle_is_no_noun_of_the_glossary():
     assert "skilt" in danish_words("Where will the new sign for the library be put?")[0]
 
 
+def test_a_verb_whose_noun_means_something_else_has_its_verb_sense_too():
+    """ "fired" is dismissed, not only a fire (brand); "training" and "to train" staff are education, not only the
+    train (tog): the minutes write "afskediget", "uddannelse"."""
+    assert "afskediget" in danish_words("Was the director fired?")[0]
+    assert "uddannelse" in danish_words("What staff training was planned?")[0]
+    assert "uddanne" in danish_words("How much money did Greve get to train nursery staff?")[0]
+    assert "brand" in danish_words("Who put out the fire at the school?")[0]
+
+
 def test_american_spelling_is_looked_up_as_the_glossarys_british():
     """The glossary is British ("centre", "neighbour", "programme"); "the sports center" found nothing. A
     capitalised word may be a Danish name and is left as written ("Center for Ejendomme")."""
