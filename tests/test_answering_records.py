@@ -259,6 +259,15 @@ def test_a_question_for_a_person_quotes_the_sentence_naming_one(greve):
     assert _PERSON_NAMED.search("Centerleder Christina Giarbini viser rundt på Hedebo")
 
 
+def test_an_english_second_part_is_answered_by_a_sentence_with_either_word_the_glossary_gave(greve):
+    """ "..., and which site was in line for new roofs?": the glossary gives "site" as grund or område, one word
+    asked; counted as two, the sentence naming the roofs ("udskiftning af tage på Maglemosen") covered a third of the
+    part and was not quoted."""
+    ans = greve.ask("Ballerup, December 2012: how much did the health and prevention committee ask to have released "
+                    "for building maintenance in 2013, and which site was in line for new roofs?")
+    assert not ans.refused and "udskiftning af tage på Maglemosen" in ans.text, ans.text
+
+
 def test_a_question_for_a_recommendation_quotes_the_sentences_that_recommend(greve):
     """Greve's point on the equipment of the new council: the case text lists the devices under a sentence on the
     topic; asked what the administration recommended, the answer quotes the sentences that recommend, not the list.

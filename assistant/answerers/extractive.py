@@ -987,10 +987,17 @@ class ExtractiveAnswerer:
         for piece, part in pieces:  # "..., og hvad skal pengene bruges til?": a quote for each part, from the
             # points quoted
             own = [t for t in part if not any(t in other for other in parts if other is not part)] or part
-            if any(coverage(own, f"{c.label} {c.text}") >= 0.5 for c in chosen):
+            # an English part's glossary alternatives are one word asked ("site": grund, område), covered by either
+            groups = glossary_term_groups(piece, own) if plan.lang == "en" else []
+            groups += [[t] for t in own if not any(t in g for g in groups)]
+
+            def part_cover(text: str, groups: list[list[str]] = groups) -> float:
+                return sum(1 for g in groups if coverage(g, text) > 0) / len(groups)
+
+            if any(part_cover(f"{c.label} {c.text}") >= 0.5 for c in chosen):
                 continue
             rest = [u for u in units if u.point_key in keys and u not in chosen and len(u.text) >= MIN_SCORED_CHARS]
-            cover = {id(u): coverage(own, f"{u.label} {u.text}") for u in rest}
+            cover = {id(u): part_cover(f"{u.label} {u.text}") for u in rest}
             found = [u for u in rest if cover[id(u)] > 0]
             best_part = max(found, key=lambda u: (cover[id(u)], u.score, -u.pos)) if found else None
             if best_part is None or cover[id(best_part)] < 0.5:
