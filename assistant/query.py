@@ -95,6 +95,9 @@ _QUANTITY = re.compile(
 # or a share when they name it ("Hvor mange penge", "med hvor mange procent"), else a count whatever the rest asks
 # ("Hvor mange byggesager ..., og i hvor mange kan der opkræves gebyr?" counts cases, not the fee)
 _COUNTED = re.compile(r"\b(?:hvor mange|how many|antal(?:let)?(?: af)?|number of)\s+"
+                      # an adjective of counting is not what is counted ("how many different name ideas")
+                      r"(?:(?:different|separate|individual|distinct|unique|new|other|more|extra|additional|"
+                      r"forskellige|nye|andre|flere|ekstra)\s+)?"
                       r"((?:[^\W\d_][\w-]*)(?:\s+[^\W\d_][\w-]*){0,2})", re.I)  # "long term unemployed"
 # ... and which kind: money ("Hvad koster ...", "how much funding"), a share ("stemmeprocenten"), else a number
 _QUANTITY_KINDS = (

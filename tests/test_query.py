@@ -784,6 +784,9 @@ def test_a_question_for_an_amount_count_or_share(question, quantity):
         # the counted noun is the first word; money named by the words after it is what the things got
         ("Hvor mange foreninger fik penge fra kommunen i 2022?", ["forening"]),
         ("How many clubs got money from the pool?", ["klub", "forening"]),
+        # an adjective of counting is not the thing counted
+        ("How many different name ideas came in?", ["navn", "idé", "ide", "forslag"]),
+        ("Hvor mange forskellige foreninger fik tilskud?", ["forening"]),
         ("Hvad var antallet af underretninger i 2023?", ["underretning"]),
         ("Hvad koster den nye kunstgræsbane?", []),
     ],
