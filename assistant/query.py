@@ -256,6 +256,7 @@ _ORDINAL = (
     ("last", re.compile(r"\b(?:sidste\s+gang|senest\s+(?:behandle\w*|drøfte\w*|justere\w*|ændre\w*|revidere\w*|"
                         r"godkend\w*|oppe)|most\s+recently|(?:the\s+)?last\s+time)\b", re.I)),
 )
+# When a thing is done next ("hvornår skal de revideres næste gang?"): a time asked, no topic
 _NEXT_TIME = re.compile(r"\b(?:næste|kommende)\s+gang\b|\bnext\s+time\b", re.I)
 PREFIX_CHARS = 6  # a question term this long also matches as the head of a longer word
 _CASE_RE = CASE_NUMBER_RE  # one grammar with the readers (assistant.vocabulary)

@@ -107,7 +107,7 @@ _NAME_ASKED = re.compile(rf"\b(?:hvad (?:hedder|hed)|hvad (?:er|var) navnet på|
                          rf"who (?:is|was))\s+(?:[\w'-]+\s+){{0,3}}?{_PERSON_NOUN}\b|\b{_PERSON_NOUN}\s+"
                          rf"(?:[\w'-]+\s+){{0,2}}?(?:navn|name)\b", re.I)
 # ... or a firm by its name and legal form ("Intervare A/S", "Grillcateren2020 ApS"): who delivers, runs or won
-_FIRM_NAMED = re.compile(r"\b[A-ZÆØÅ][\wæøå&.-]*(?:\s+[A-ZÆØÅ][\wæøå&.-]*){0,3}\s+(?:A/S|ApS|I/S|P/S|K/S|IVS|"
+_FIRM_NAMED = re.compile(r"\b[A-ZÆØÅ][\w&.-]*(?:\s+[A-ZÆØÅ][\w&.-]*){0,3}\s+(?:A/S|ApS|I/S|P/S|K/S|IVS|"
                          r"a\.m\.b\.a\.?|A\.m\.b\.a\.?)(?!\w)")
 _WHO_STATED = re.compile(f"{_PERSON_NAMED.pattern}|{_FIRM_NAMED.pattern}")
 # A question of one of these kinds, and the sentences that answer its kind (each gets STATES_BONUS)
