@@ -1051,10 +1051,15 @@ ASKS_WHERE = re.compile(r"^\s*(?:hvor\b(?!\s+(?:mange|meget|stor\w*|længe|lang\
                         r"where\b)", re.I)
 
 
+def _parts(text: str) -> list[str]:
+    """The parts of a question, split at _PART_BREAK ("..., og hvor på rådhuset sad de?")."""
+    return [s for s in _PART_BREAK.split(text) if s.strip()]
+
+
 def later_parts(question: str) -> list[str]:
     """The parts of a question after its first: "Hvem var formand ..., og hvor på rådhuset sad de?" -> ["hvor på
     rådhuset sad de?"]."""
-    return [s for s in _PART_BREAK.split(question) if s.strip()][1:]
+    return _parts(question)[1:]
 
 
 def _text_terms(text: str, lang: str) -> list[str]:
@@ -1068,7 +1073,7 @@ def later_part_terms(plan: QueryPlan) -> list[str]:
     """The topic terms of a question's parts after its first ("Hvad drejer sag 22-013566 sig om, og hvornår skal
     data afleveres til Rigsarkivet?": data, aflev, rigsarkiv); none for a question of one part, whose words say
     what its point or case is ("sag 24-002015 om Hovedbibliotekets åbningstid")."""
-    pieces = [s for s in _PART_BREAK.split(plan.topic) if s.strip()]
+    pieces = _parts(plan.topic)
     if len(pieces) < 2:
         return []
     topical = topic_terms(plan)
@@ -1079,7 +1084,7 @@ def question_pieces(plan: QueryPlan) -> list[tuple[str, list[str]]]:
     """Each part of a question of several parts with its topic terms (empty for a question of one part): the
     part's words and the terms ``plan.terms`` would be for that part alone (an English part's through the
     glossary)."""
-    pieces = [s for s in _PART_BREAK.split(plan.topic) if s.strip()]
+    pieces = _parts(plan.topic)
     if len(pieces) < 2:
         return []
     parts = []

@@ -150,13 +150,17 @@ def read_print_text(path: Path, roots: list[Path]) -> Minutes:
 UNREAD_SUFFIXES = (".xml", ".pdf", ".docx")
 
 
-def find_sources(roots: list[Path]) -> dict[str, list[Path]]:
-    """Every minutes file under the roots by file name; rglob("*") so dot-folders are searched too."""
+def corpus_files(roots: list[Path]) -> list[Path]:
+    """Every file under the roots; rglob("*") so dot-folders are searched too."""
+    return [path for root in roots for path in sorted(root.rglob("*")) if path.is_file()]
+
+
+def find_sources(roots: list[Path], files: list[Path] | None = None) -> dict[str, list[Path]]:
+    """Every minutes file the checker reads under the roots (or among ``files``, corpus_files of them), by name."""
     found: dict[str, list[Path]] = {}
-    for root in roots:
-        for path in sorted(root.rglob("*")):
-            if path.is_file() and path.suffix in (".json", ".txt") and path.name != "SOURCES.md":
-                found.setdefault(path.name, []).append(path)
+    for path in corpus_files(roots) if files is None else files:
+        if path.suffix in (".json", ".txt") and path.name != "SOURCES.md":
+            found.setdefault(path.name, []).append(path)
     return found
 
 
@@ -191,12 +195,12 @@ class Corpus:
 
     def __init__(self, roots: list[Path]):
         self.roots = [r.resolve() for r in roots]
-        self.files = find_sources(self.roots)
+        files = corpus_files(self.roots)  # walked once for both
+        self.files = find_sources(self.roots, files)
         # ESDH exports (eDoc and Acadre XML, PDF, DOCX) this checker does not read: a gold point in one is counted
         # as unchecked, not failed (dev_other and dev21 cite Ballerup and Syddjurs; their fragments were checked by
         # the helpers that wrote them, and the eval run reads them with the product's readers)
-        self.unread = {path.name for root in self.roots for path in root.rglob("*")
-                       if path.is_file() and path.suffix.lower() in UNREAD_SUFFIXES}
+        self.unread = {path.name for path in files if path.suffix.lower() in UNREAD_SUFFIXES}
         self._read: dict[str, Minutes] = {}
 
     def get(self, name: str) -> Minutes | None:

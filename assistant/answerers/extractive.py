@@ -520,6 +520,11 @@ def glossary_term_groups(topic: str, terms: list[str]) -> list[list[str]]:
     return out
 
 
+def _groups_covered(groups: list[list[str]], text: str) -> float:
+    """The share of ``groups`` (the alternatives of one word asked) of which ``text`` holds any term."""
+    return sum(1 for g in groups if coverage(g, text) > 0) / len(groups)
+
+
 RANGE_IN_WORDS = 25  # characters between a range's years in words: "2020 – 3. kvartal 2021" has 17, "2020 til 2021" 6
 
 
@@ -990,14 +995,10 @@ class ExtractiveAnswerer:
             # an English part's glossary alternatives are one word asked ("site": grund, område), covered by either
             groups = glossary_term_groups(piece, own) if plan.lang == "en" else []
             groups += [[t] for t in own if not any(t in g for g in groups)]
-
-            def part_cover(text: str, groups: list[list[str]] = groups) -> float:
-                return sum(1 for g in groups if coverage(g, text) > 0) / len(groups)
-
-            if any(part_cover(f"{c.label} {c.text}") >= 0.5 for c in chosen):
+            if any(_groups_covered(groups, f"{c.label} {c.text}") >= 0.5 for c in chosen):
                 continue
             rest = [u for u in units if u.point_key in keys and u not in chosen and len(u.text) >= MIN_SCORED_CHARS]
-            cover = {id(u): part_cover(f"{u.label} {u.text}") for u in rest}
+            cover = {id(u): _groups_covered(groups, f"{u.label} {u.text}") for u in rest}
             found = [u for u in rest if cover[id(u)] > 0]
             best_part = max(found, key=lambda u: (cover[id(u)], u.score, -u.pos)) if found else None
             if best_part is None or cover[id(best_part)] < 0.5:

@@ -249,7 +249,7 @@ def answer_point(meeting: Meeting, point: AgendaPoint | None, plan: QueryPlan) -
     _, decided = decision_text(point)
     if decided.strip():
         lines.append(f"{phrase('decision_label', lang)}: »{cut_at_sentence(decided, ABOUT_CHARS)}«")
-    if beside := asked_beside([point], plan, " ".join(" ".join(lines).split())):
+    if beside := asked_beside([point], plan, " ".join(lines)):
         _, heading, sentence = beside
         lines.append(f"{heading}: »{sentence}«" if heading else f"»{sentence}«")
     cite = citation_from_point(1, meeting, point, quote, sec.heading if sec else "")
@@ -290,6 +290,7 @@ def asked_beside(points: list[AgendaPoint], plan: QueryPlan, quoted: str) -> tup
     if not terms:
         return None
     when = bool(ASKS_WHEN.search(plan.question))
+    quoted = " ".join(quoted.split())  # the answer's lines as one line: a sentence quoted there is not repeated
     best: tuple[float, int, str, str] | None = None
     for i, point in enumerate(points):
         for sec in point.sections:

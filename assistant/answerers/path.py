@@ -168,8 +168,7 @@ def answer_path(plan: QueryPlan, steps: list[CaseStep], label: str) -> Answer:
                 detail = phrase("case_step_about", lang, text=f"»{stage}«") + "\n  " + detail
         # a quote's paragraphs indented as the step's: a blank line then an unindented one would end the list
         lines.append(f"- {line} [{s.citation.number}]\n  " + detail.replace("\n\n", "\n\n  "))
-    if find_case_number(plan.question) and (beside := asked_beside([s.point for s in read], plan,
-                                                                    " ".join(" ".join(lines).split()))):
+    if find_case_number(plan.question) and (beside := asked_beside([s.point for s in read], plan, " ".join(lines))):
         # "Hvad drejer sag 22-013566 sig om, og hvornår skal data afleveres til Rigsarkivet?": the case named, the
         # sentence of its handlings that holds the rest of the question's words
         i, heading, sentence = beside
