@@ -207,6 +207,22 @@ def test_a_number_the_question_names_counts_in_the_title():
     assert [h.first.point_number for h in boost_titles(hits, [*plan.terms, *plan.numbers], 0.03)] == ["2", "1"]
 
 
+def test_a_rare_word_in_the_title_counts_for_more_than_common_ones():
+    """The title bonus by rarity: of two titles, the one naming the question's two rare words (the permit and the
+    pavilions asked about) beats the one naming three of its common words; by plain share it lost."""
+    m = meeting("Klima-, Teknik- og Miljøudvalget", "2024-09-05", [
+        point("1", "Nye planer for skolen og børnehaven", Beslutning="x"),
+        point("2", "Byggetilladelse til midlertidige pavilloner", Beslutning="x"),
+    ])  # fmt: skip
+    common, rare = (chunk_point(m, p) for p in m.points)
+    hits = fuse([("dense", [(common, 0.9), (rare, 0.89)], 1.0)], rrf_k=60)
+    terms = analyse("Hvornår fik skolen og børnehaven nye byggetilladelser til pavillonerne?").terms
+    rarity = {"byggetillad": 8.0, "pavillon": 8.0}.get
+    assert [h.first.point_number for h in boost_titles(hits, terms, 0.03)] == ["1", "2"]
+    assert [h.first.point_number for h in boost_titles(hits, terms, 0.03, rarity=lambda t: rarity(t, 1.0))] == [
+        "2", "1"]
+
+
 @pytest.mark.parametrize(
     ("title", "catch_all"),
     [("Huskeliste og orientering fra administrationen", True), ("Orientering fra formanden/gensidig orientering", True),
