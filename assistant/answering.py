@@ -51,6 +51,7 @@ from assistant.query import (
     CASE_NUMBER_ASKED,
     QueryPlan,
     analyse,
+    asks_where_met,
     council_named,
     coverage,
     find_case_number,
@@ -186,6 +187,15 @@ class Assistant:
                 titled = [citation_from_chunk(0, h.first) for h in hits
                           if plan.terms and coverage(plan.terms, h.first.point_title) == 1.0]
                 answer = answer_case_numbers(answer, titled)
+            if asks_where_met(plan.question) and not answer.refused and answer.kind == "text" and answer.citations:
+                # "..., Where did they meet, and what did they conclude?": the first cited meeting's place, from
+                # its record
+                found = self.point_text(answer.citations[0].point_key)
+                meeting = found[0] if found else None
+                if meeting is not None and meeting.place:
+                    date = format_date(answer.citations[0].meeting_date, plan.lang)
+                    where = phrase("meeting_place_on", plan.lang, date=date, place=meeting.place)
+                    answer.text += f"\n{where} [1]"
         answer.question = question
         answer.plan = plan.to_dict()
         t2 = time.perf_counter()

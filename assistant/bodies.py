@@ -143,18 +143,50 @@ def english_committee_score(question: str, name: str) -> int:
         return 0
     best = 0
     for m in _ENGLISH_COMMITTEE.finditer(question):
-        phrase = re.sub(r"'s?\b", "", m.group(1))  # "the children's committee"
-        words = [w for w in re.findall(r"[A-Za-z]+", phrase) if w.lower() not in ("and", "the", "of", "for")]
+        words = _field_words(m.group(1))
         while words:  # the longest run of field words before "committee" that the glossary knows
-            groups = whole_glossary_groups(" ".join(words).lower())
-            # each English word a field of the committee, through any of its Danish words ("school": skole, not
-            # folkeskole; "care": omsorg, not pleje)
-            named = [{w for w in wanted if any(_names_field(_field_stem(d), w) for d in g)} for g in groups]
-            if groups and all(named):
-                best = max(best, len(set().union(*named)))
+            named = _fields_named(words, wanted)
+            if named:
+                best = max(best, named)
                 break
             words = words[1:]
     return best
+
+
+def _field_words(phrase: str) -> list[str]:
+    phrase = re.sub(r"'s?\b", "", phrase)  # "the children's committee"
+    return [w for w in re.findall(r"[A-Za-z]+", phrase) if w.lower() not in ("and", "the", "of", "for")]
+
+
+def _fields_named(words: list[str], wanted: set[str]) -> int:
+    """How many of the committee's fields (stems) the English words name, 0 unless each names one through any of
+    its Danish words ("school": skole, not folkeskole; "care": omsorg, not pleje)."""
+    groups = whole_glossary_groups(" ".join(words).lower())
+    named = [{w for w in wanted if any(_names_field(_field_stem(d), w) for d in g)} for g in groups]
+    return len(set().union(*named)) if groups and all(named) else 0
+
+
+def english_committee_spans(question: str, name: str) -> list[tuple[int, int]]:
+    """Where an English phrase "<fields> committee" names the committee ``name`` by its fields: the run of words
+    before "committee" that are its fields, joined by "and", commas or a word inside the list ("Syddjurs's
+    planning, development and culture committee", "the health and elderly care committee"); not the words before
+    the run ("recommend the health committee", "the disability council meet the social committee")."""
+    wanted = {_field_stem(f) for f in fields(name)}
+    spans = []
+    for m in _ENGLISH_COMMITTEE.finditer(question) if wanted else ():
+        tokens = list(re.finditer(r"[A-Za-z]+(?:'s?)?|[,&]", m.group(1)))
+        start = None
+        for i in range(len(tokens) - 1, -1, -1):
+            word = tokens[i].group(0)
+            if _fields_named([re.sub(r"'s?$", "", word)], wanted):
+                start = i
+            elif word.lower() in ("and", ",", "&") and start is not None:
+                continue
+            elif not (start == i + 1 and i > 0 and tokens[i - 1].group(0).lower() in ("and", ",", "&")):
+                break  # a word inside the list ("elderly" in "health and elderly care") is of it
+        if start is not None:
+            spans.append((m.start(1) + tokens[start].start(), m.end()))
+    return spans
 
 
 def _names_field(stem: str, field: str) -> bool:

@@ -159,6 +159,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "The meeting of {committee} on {date} was held at: {place}.",
     },
     "meeting_place": {"da": "Mødested: {place}.", "en": "Place: {place}."},
+    "meeting_place_on": {"da": "Mødested den {date}: {place}.", "en": "Place of the meeting on {date}: {place}."},
     "case_beside": {"da": "Om det øvrige, du spørger om:", "en": "On the rest of your question (quoted in Danish):"},
     "meeting_visit": {
         "da": "Dagsordenen har også et besøg:",

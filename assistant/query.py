@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from assistant.bm25 import DANISH_STOPWORDS, compound_head
-from assistant.bodies import aliases, english_committee_score, fields, party_letter
+from assistant.bodies import aliases, english_committee_score, english_committee_spans, party_letter
 from assistant.prompts import DA_MONTHS, EN_MONTHS, format_int, phrase
 from assistant.records import Answer, Filters
 from assistant.textutil import adjacent_swaps, one_letter_edits
@@ -53,7 +53,8 @@ QUESTION_WORDS = frozenset(
     "udvalget udvalg udvalgets byrådet kommunen møde mødet møder referat referatet referaterne punkt punktet sag "
     "sagen beslutte besluttede beslutning besluttet anbefale anbefalede anbefaling anbefalinger indstille "
     "indstillede indstilling committee council meeting meetings minutes item case decide decided decision "
-    "recommend recommended recommendation municipality meldt meldte hvem who afbud absent fraværende "
+    "recommend recommended recommendation conclude concluded conclusion konkluderede konkluderet municipality "
+    "meldt meldte hvem who afbud absent fraværende "
     "deltog deltagere administration administrationen forvaltning forvaltningen drejer sagsnummer sagsnummeret "
     "sagsnumre sagsnumrene journalnummer journalnummeret beslutninger beslutningerne decisions giv vis fortæl "
     "opsummer opsummér sammenfat beskriv forklar give show tell list summarize summarise describe explain".split()
@@ -883,11 +884,18 @@ _COUNCIL_MODIFIERS_OF_ITS_OWN = frozenset({"city", "municipal", "town", "local",
                                            "new", "next", "last", "previous"})
 
 
+# "this council term", "the council's term", "byrådets valgperiode": a span of time named after the body, not the
+# body acting (the question's body is another: "the technical committee handled this council term")
+_TERM_AFTER = re.compile(r"(?:'s)?\s+(?:terms?|period|valgperiode(?:n|ns)?)\b", re.I)
+
+
 def _names_body(alias: str, question: str) -> bool:
     pattern = _alias_pattern(alias)
     if alias != "council":
-        return bool(pattern.search(question))
+        return any(not _TERM_AFTER.match(question, m.end()) for m in pattern.finditer(question))
     for m in pattern.finditer(question):
+        if _TERM_AFTER.match(question, m.end()):
+            continue
         before = _COUNCIL_KIND.search(question[: m.start()])
         word = before.group(1) if before else ""
         if (not word or (word[0].isupper() and f"{word.lower()} council" not in glossary())
@@ -1056,6 +1064,25 @@ def _parts(text: str) -> list[str]:
     return [s for s in _PART_BREAK.split(text) if s.strip()]
 
 
+def asks_where_too(question: str) -> bool:
+    """A part or a sentence of the question after its first asks where: "..., og hvor sad de?", "The committee held
+    an extra meeting in June 2013. Where did they meet, and what did they conclude?"."""
+    pieces = [s for part in _parts(question) for s in re.split(r"(?<=[.!?])\s+", part) if s.strip()]
+    return any(ASKS_WHERE.match(piece) for piece in pieces[1:])
+
+
+# "Where did they meet", "hvor blev mødet holdt", "hvor mødtes de": where the meeting itself was, not a place a topic
+# has ("hvor skal hallen ligge?")
+_MEETING_WORD = re.compile(r"\b(?:meet|met|meeting|held|møde\w*|mødtes|holdt|sad)\b", re.I)
+
+
+def asks_where_met(question: str) -> bool:
+    """A part or a sentence after the question's first asks where the meeting was ("..., og hvor blev mødet holdt?",
+    "... Where did they meet, and what did they conclude?")."""
+    pieces = [s for part in _parts(question) for s in re.split(r"(?<=[.!?])\s+", part) if s.strip()]
+    return any(ASKS_WHERE.match(piece) and _MEETING_WORD.search(piece) for piece in pieces[1:])
+
+
 def later_parts(question: str) -> list[str]:
     """The parts of a question after its first: "Hvem var formand ..., og hvor på rådhuset sad de?" -> ["hvor på
     rådhuset sad de?"]."""
@@ -1192,6 +1219,9 @@ def analyse(
     for name in [committee, *plan.committee_boost]:
         for alias in committee_aliases(name or ""):
             topic = _alias_pattern(alias).sub(" ", topic)
+    if committee and plan.lang == "en":  # "the planning, development and culture committee": a filter, no topic
+        for start, end in reversed(english_committee_spans(topic, committee)):
+            topic = f"{topic[:start]} {topic[end:]}"
     for rx in (_FULL_DATE_DA, _FULL_DATE_EN, _NUM_DATE, _ISO_DATE, _MONTHS_YEAR, _MONTH_YEAR, _PART_OF_YEAR, _SEASON):
         # an effective date's year is a number of the topic ("registered at 1 January 2023": the count of that
         # date, which the point stating it names), not a period of meetings
@@ -1213,10 +1243,10 @@ def analyse(
     if plan.lang == "en":
         plan.translation = english_to_danish(plan.topic)
         plan.terms = content_terms(plan.translation) or plan.terms
-        # the committee the question names, in English ("the health committee" -> sundhedsudvalg), is a filter or
-        # a boost already, not a topic the point must hold
-        named = {t for name in [committee, *plan.committee_boost] for a in committee_aliases(name or "")
-                 for t in content_terms(a)}
+        # the committees only preferred, of two that "the health committee" fits, keep their words in what BM25
+        # searches (a Ballerup point says "Sundheds- og Forebyggelsesudvalget"), not among the terms a point must
+        # hold (sundhedsudvalg)
+        named = {t for name in plan.committee_boost for a in committee_aliases(name) for t in content_terms(a)}
         plan.terms = [t for t in plan.terms if t not in named] or plan.terms
     plan.numbers = list(dict.fromkeys(re.findall(r"\d[\d.,]*\d{2,}|\d{3,}", topic)))
     if _QUANTITY.search(q):
@@ -1261,13 +1291,9 @@ def _asked_topic_terms(plan: QueryPlan) -> list[str]:
     """The topic terms that decide whether a question is about the meeting itself (its place, date, agenda): not
     the statements after its last question mark ("Where did the committee meet on 29 May 2024? I heard they started
     off at a football club." asks where the meeting was; what the user heard is no topic; statements before the
-    question set its scene: "Tesla rents the old building. Did the committee let them?"), nor the fields of the
-    committee an English question names ("the culture and leisure committee": kultur, fritid)."""
+    question set its scene: "Tesla rents the old building. Did the committee let them?"). (The committee an
+    English question names by its fields, "the culture and leisure committee", is out of the topic already.)"""
     terms = topic_terms(plan)
-    if plan.lang == "en" and plan.filters.committee:
-        # the committee's own fields ("the culture and leisure committee": fritid) name the body, not a topic
-        named = {stem(f) for f in fields(plan.filters.committee)}
-        terms = [t for t in terms if t not in named]
     asked, mark, after = plan.topic.rpartition("?")
     if not (terms and mark and after.strip()):
         return terms

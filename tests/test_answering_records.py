@@ -308,6 +308,21 @@ def test_an_item_decided_three_times_has_three_steps(greve):
     assert follow.kind == "case" and "24. april 2013" in follow.text
 
 
+def test_where_a_meeting_was_beside_its_decisions(greve):
+    """"... held an extra meeting in June 2013 on the item. Where did they meet, and what did they conclude?": the
+    committee named in English by its fields, what the point says and, asked in a sentence or a part of its own,
+    the cited meeting's place from its record."""
+    ans = greve.ask("Syddjurs's planning, development and culture committee (PUK) held an extra meeting in June 2013 "
+                    "on the 'culture municipality 2017' item. Where did they meet, and what did they conclude?")
+    assert not ans.refused and ans.citations[0].meeting_date == "2013-06-20"
+    assert "Place of the meeting on 20 June 2013: Kaløvig Kursuscenter" in ans.text
+    assert "Punktet blev drøftet." in ans.text
+    plain = greve.ask("What did the PUK committee decide at its extra meeting in June 2013?")
+    assert "Punktet blev drøftet." in plain.text and "Kaløvig" not in plain.text  # where not asked
+    da = greve.ask("Hvad besluttede PUK om kulturkommune 2017 i juni 2013, og hvor blev mødet holdt?")
+    assert "Mødested den 20. juni 2013: Kaløvig Kursuscenter" in da.text
+
+
 def test_english_question_with_a_danish_committee_name_is_english(greve):
     ans = greve.ask("Who was absent from the Økonomiudvalget meeting in January 2022?")
     assert ans.lang == "en" and ans.kind == "attendance" and ans.text.startswith(("Absent", "The minutes"))

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from assistant.bodies import english_committee_spans
 from assistant.query import (
     QueryPlan,
     analyse,
@@ -291,6 +292,45 @@ def test_a_committee_by_the_initials_of_its_fields(question, committee):
     """The initials the minutes themselves use for a committee ("KTMU" in Greve's, 121 times), made from its name's
     fields and "udvalg", not listed."""
     assert match_committees(question, COMMITTEES) == [committee]
+
+
+def test_a_council_term_is_a_time_not_the_council():
+    """"this council term" names a span of time after the council, not the council acting: the question's body is
+    the committee it names, or none; "the council decide this term" is the council."""
+    plan = analyse("The first food truck pitch the technical committee handled this council term, was it allowed?",
+                   catalog=Catalog())
+    assert plan.filters.committee != "Byråd 2022-2025" and "Byråd 2022-2025" not in plan.committee_boost
+    assert match_committees("Hvad har udvalget gjort i byrådets valgperiode?", COMMITTEES) == []
+    assert analyse("What did the council decide this term about food trucks?", catalog=Catalog()).filters.committee == (
+        "Byråd 2022-2025")
+
+
+@pytest.mark.parametrize(
+    ("question", "name", "phrase"),
+    [
+        ("Which members of the health and elderly care committee signed up?", "Sundheds- og Omsorgsudvalget",
+         "health and elderly care committee"),
+        ("Syddjurs's planning, development and culture committee (PUK) held an extra meeting",
+         "Udvalget for plan, udvikling og kultur (PUK)", "planning, development and culture committee"),
+        ("When did the disability council meet the social committee?", "Social- og Handicapudvalget",
+         "social committee"),
+        ("What did Center for Ejendomme recommend the health committee do?", "Sundheds- og Forebyggelsesudvalget",
+         "health committee"),
+        ("What did the children's committee say?", "Skole-, Børne- og Ungeudvalget", "children's committee"),
+    ],
+)  # fmt: skip
+def test_the_words_that_name_a_committee_by_its_fields(question, name, phrase):
+    """An English "<fields> committee" is the run of its field words before "committee" (a word inside the list
+    too, "elderly"), not the words before the run: another body ("the disability council"), a sender."""
+    assert [question[a:b] for a, b in english_committee_spans(question, name)] == [phrase]
+
+
+def test_the_committee_an_english_question_names_is_no_topic_but_its_words_elsewhere_are():
+    """"the culture and leisure committee" is the filter, out of the topic; "the culture house" is the topic (the
+    committee's field words were taken out of every term before: "kultur" of "kulturhus" with them)."""
+    plan = analyse("What did the culture and leisure committee decide about the culture house?", catalog=Catalog())
+    assert plan.filters.committee == "Kultur- og Fritidsudvalget"
+    assert "leisure" not in plan.topic and "kulturhus" in plan.terms and "fritid" not in plan.terms
 
 
 def test_short_initials_are_no_committee():

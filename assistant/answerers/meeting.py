@@ -13,7 +13,7 @@ from typing import Any
 
 from assistant.citations import citation_from_point, clean_title
 from assistant.prompts import DA_MONTHS, format_date, phrase
-from assistant.query import ASKS_WHEN, ASKS_WHERE, QueryPlan, later_part_terms, later_parts, latest_meeting
+from assistant.query import ASKS_WHEN, QueryPlan, asks_where_too, later_part_terms, latest_meeting
 from assistant.records import AgendaPoint, Answer, Filters, Meeting
 from assistant.textutil import sentence_breaks, split_sentences
 from assistant.vocabulary import STANDARD_POINTS, absences_in, is_standard_point, section_kind
@@ -182,6 +182,8 @@ def answer_decisions(meeting: Meeting, plan: QueryPlan) -> Answer:
     """Every open point's decision at a meeting, each cited to its point."""
     lang = plan.lang
     lines = [phrase("decisions_intro", lang, **_values(meeting, lang))]
+    if meeting.place and asks_where_too(plan.question):  # "Where did they meet, and what did they conclude?"
+        lines.insert(0, phrase("meeting_place", lang, place=meeting.place) + " [1]")  # the first point: same meeting
     citations = []
     for point in meeting.points:
         heading, text = decision_text(point)
@@ -383,7 +385,7 @@ def answer_attendance(meeting: Meeting, plan: QueryPlan) -> Answer:
         else:
             text = phrase("no_participants", lang, **values)
         kind = "attendance"
-    if meeting.place and any(ASKS_WHERE.match(part) for part in later_parts(plan.question)):
+    if meeting.place and asks_where_too(plan.question):
         text += " " + phrase("meeting_place", lang, place=meeting.place)  # "..., og hvor sad de?": the record says
     return Answer(plan.question, f"{text} [1]", [cite], lang, kind=kind)
 
