@@ -307,8 +307,27 @@ def adjacent_groups(text: str) -> list[tuple[list[str], list[str]]]:
 _PARTICLES = frozenset({"off", "up", "out"})
 
 
-def _glossary_runs(text: str) -> tuple[list[tuple[int, int, list[str]]], list[str]]:
-    """(Each glossary phrase in ``text`` as (first token, token after it, its Danish words), the names)."""
+def phrase_parts(text: str) -> list[tuple[list[str], list[list[str]]]]:
+    """Each glossary phrase in ``text`` with the Danish words of the shorter phrases its words make when it has
+    several and they make it whole ("waste collection tender": renovationsudbud; affaldsindsamling ..., udbud ...),
+    else none: the minutes may name the thing by its parts ("Udbud af affaldsindsamling")."""
+    runs, _ = _glossary_runs(text)
+    tokens = list(_WORD.finditer(text))
+    out = []
+    for start, end, group in runs:
+        parts: list[list[str]] = []
+        if end - start > 1:
+            piece = text[tokens[start].start() : tokens[end - 1].end()]
+            sub, _ = _glossary_runs(piece, end - start - 1)
+            if sum(b - a for a, b, _ in sub) == end - start:
+                parts = [words for _, _, words in sub]
+        out.append((group, parts))
+    return out
+
+
+def _glossary_runs(text: str, longest: int = MAX_PHRASE) -> tuple[list[tuple[int, int, list[str]]], list[str]]:
+    """(Each glossary phrase of at most ``longest`` words in ``text`` as (first token, token after it, its Danish
+    words), the names)."""
     table = glossary()
     tokens = [(m.group(0), m.start()) for m in _WORD.finditer(text)]
     # possessives: "the Conservatives'", "Greve's"; a lower-case word's American spelling as the glossary's British
@@ -323,7 +342,7 @@ def _glossary_runs(text: str) -> tuple[list[tuple[int, int, list[str]]], list[st
     names: list[str] = []
     i = 0
     while i < len(tokens):
-        for n in range(min(MAX_PHRASE, len(tokens) - i), 0, -1):
+        for n in range(min(longest, len(tokens) - i), 0, -1):
             heads = dict.fromkeys(" ".join(words_[i : i + n - 1]) for words_ in (lower, attributive))
             found = next((table[k] for head in heads for f in _forms(lower[i + n - 1])
                           if (k := f"{head} {f}".strip()) in table), None)

@@ -986,6 +986,31 @@ def test_an_english_question_naming_a_thing_in_a_word_that_is_no_english_and_no_
     assert assistant.ask("Did the committee approve a minigolf course near the beach?").refused
 
 
+def test_a_glossary_phrase_the_minutes_name_by_its_parts_is_known():
+    """"waste collection tender" is renovationsudbud in the glossary, a word these minutes never use; the point
+    found names the tender by its parts ("Udbud af affaldsindsamling"): no unknown penalty. Parts elsewhere in the
+    minutes do not vouch for it (a point on a cleaning tender and another on waste collection: "youth hostel" is no
+    youth and no hostel)."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    def penalty(text: str) -> float:
+        tender = meeting("Byråd 2022-2025", "2024-12-11", [point(
+            "36", "Principbeslutning om udbud", Sagsbeskrivelse=text, Beslutning="Godkendt.")])
+        other = meeting("Økonomiudvalget", "2024-11-27", [point(
+            "4", "Affaldsindsamling i sommerhusområder", Sagsbeskrivelse="Affaldsindsamling hver uge.")])
+        assistant = Assistant(settings, index=FakeIndex([*meetings(), tender, other], settings))
+        plan = assistant.plan(question)
+        top = next(h for h in assistant.search(question, plan=plan) if h.first.point_number == "36")
+        found = {top.point_key: (top.first.meeting_date, assistant.index.catalog.agenda_point(top.point_key))}
+        return assistant.extractive._penalty(plan, found, top)
+
+    settings = Settings(candidates=10)
+    question = "What did the council decide about the principles for the new waste collection tender?"
+    assert penalty("Byrådet skal træffe principbeslutning om udbud af affaldsindsamling fra 2027.") == 0.0
+    assert penalty("Byrådet skal træffe principbeslutning om udbud af rengøring fra 2027.") > 0.0
+
+
 def test_english_words_are_known_in_their_forms_and_names_and_borrowings_are_not():
     from assistant.translate import english_word, unglossed_words
 

@@ -230,3 +230,14 @@ def test_a_short_word_mistyped_inside_a_glossary_phrase_is_no_foreign_word():
     assert slip_in_phrase("How many heat pumbs will they set up?", "pumbs")
     assert not slip_in_phrase("Can you book the padel courts?", "padel")
     assert not slip_in_phrase("Is there a minigolf course?", "minigolf")
+
+
+def test_a_phrase_with_the_phrases_its_words_make():
+    """"waste collection tender" (renovationsudbud) is "waste collection" and "tender" when the minutes use those;
+    a phrase its words do not make whole ("local museum": "local" is no phrase) and a single word have no parts."""
+    from assistant.translate import phrase_parts
+
+    parts = dict((tuple(g), p) for g, p in phrase_parts("the new waste collection tender and the local museum board"))
+    assert parts[("renovationsudbud",)] == [["affaldsindsamling", "indsamling", "renovation"],
+                                            ["udbud", "licitation", "udbuddet"]]
+    assert parts[("lokalmuseum", "egnsmuseum")] == [] and parts[("bestyrelse", "bestyrelsen")] == []

@@ -40,7 +40,7 @@ from assistant.records import AgendaPoint, Answer, Citation, Decision, Filters, 
 from assistant.retrieval import HybridRetriever, title_key, title_years, year_ranges
 from assistant.settings import Settings
 from assistant.textutil import split_sentences
-from assistant.translate import english_slip, english_word, glossary_groups, slip_in_phrase, unglossed_words
+from assistant.translate import english_slip, english_word, phrase_parts, slip_in_phrase, unglossed_words
 from assistant.vocabulary import ITEM_LABEL, ITEM_REF, approves_recommendation, section_kind
 
 # The weights and counts below were chosen on the Greve development set (eval/dev_questions.jsonl: first citation,
@@ -510,13 +510,19 @@ FILL_GAPS = 1
 def glossary_term_groups(topic: str, terms: list[str]) -> list[list[str]]:
     """The question's ``terms`` grouped by the English phrase of ``topic`` the glossary made them of (English words
     kept as they are and names are in no group)."""
-    out: list[list[str]] = []
+    return [group for group, _ in glossary_term_parts(topic, terms)]
+
+
+def glossary_term_parts(topic: str, terms: list[str]) -> list[tuple[list[str], list[list[str]]]]:
+    """glossary_term_groups, each group with the terms of the shorter phrases its English phrase is made of
+    (translate.phrase_parts; empty for a phrase of one word or one its parts do not make whole)."""
+    out: list[tuple[list[str], list[list[str]]]] = []
     seen: set[str] = set()
-    for words_ in glossary_groups(topic)[0]:
+    for words_, parts in phrase_parts(topic):
         group = [t for t in content_terms(" ".join(words_)) if t in terms and t not in seen]
         seen.update(group)
         if group:
-            out.append(group)
+            out.append((group, [content_terms(" ".join(part)) for part in parts]))
     return out
 
 
@@ -886,6 +892,14 @@ class ExtractiveAnswerer:
                 return bool(self.index.bm25(t, 1, f, compounds=False, term=True))
 
             unknown = [g for g in groups if not any(known(t) for t in g)]
+            if plan.lang == "en" and unknown:
+                # the glossary's word for a phrase ("waste collection tender": renovationsudbud) that the minutes
+                # do not use, where the best points use a word of each of its parts ("Udbud af affaldsindsamling"):
+                # known (the parts anywhere in the minutes are not: "youth hostel" is no youth and no hostel)
+                have = have or stems(searched)
+                parts = {tuple(g): p for g, p in glossary_term_parts(plan.topic, plan.terms)}
+                unknown = [g for g in unknown if not (p := parts.get(tuple(g))) or not all(
+                    any(len(t) >= 4 and _in_text(t, glued, have, searched) for t in part) for part in p)]
             if plan.lang == "en" and unknown:
                 # the glossary's guess is a compound the minutes do not use ("local museum" -> lokalmuseum) for a
                 # thing they name by its last part, a Danish compound's head ("Greve Museum"): known through it
