@@ -488,7 +488,10 @@ _stem = stem
 @lru_cache(maxsize=1)
 def _generic_stems() -> frozenset[str]:
     """Stems of the generic question words ("byrådet", "besluttede" -> "byråd", "beslut")."""
-    extra = {"byråd", "kommunalbestyrelse", "vedtage", "vedtaget", "godkende", "godkendt"}
+    # "the Danish Patient Safety Authority", "Danish law": every point is Danish minutes, which name a national body
+    # by its Danish name ("Styrelsen for Patientsikkerhed"), never "dansk" beside it (a capitalised word, it was
+    # searched as a name)
+    extra = {"byråd", "kommunalbestyrelse", "vedtage", "vedtaget", "godkende", "godkendt", "danish"}
     return frozenset(_stem(w) for w in QUESTION_WORDS | extra)
 
 

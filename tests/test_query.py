@@ -294,6 +294,13 @@ def test_a_committee_by_the_initials_of_its_fields(question, committee):
     assert match_committees(question, COMMITTEES) == [committee]
 
 
+def test_danish_in_an_english_question_is_no_topic_word():
+    """"the Danish Patient Safety Authority": the minutes name it in Danish, never with "dansk" beside it; the
+    capitalised "Danish" was searched as a name and counted as a term the point must hold."""
+    plan = analyse("Which places did the Danish Patient Safety Authority inspect in 2022?", catalog=Catalog())
+    assert "danish" not in plan.terms and "Danish" not in plan.translation and "patientsikker" in plan.terms
+
+
 def test_a_council_term_is_a_time_not_the_council():
     """"this council term" names a span of time after the council, not the council acting: the question's body is
     the committee it names, or none; "the council decide this term" is the council."""

@@ -17,6 +17,7 @@ from assistant.retrieval import (
     demote_closed,
     demote_drafts,
     demote_other_years,
+    demote_without_numbers,
     fuse,
     lexical_lead,
     merge_filters,
@@ -221,6 +222,27 @@ def test_a_rare_word_in_the_title_counts_for_more_than_common_ones():
     assert [h.first.point_number for h in boost_titles(hits, terms, 0.03)] == ["1", "2"]
     assert [h.first.point_number for h in boost_titles(hits, terms, 0.03, rarity=lambda t: rarity(t, 1.0))] == [
         "2", "1"]
+
+
+def test_a_point_without_the_year_the_question_names_yields_to_one_with_it():
+    """"the yearly round-up ... In the one covering 2022": of two inspection points, the one whose text names 2022
+    leads; when none names the number asked, or all do, the order stays."""
+    m = meeting("Sundheds- og Omsorgsudvalget", "2023-08-14", [
+        point("6", "Styrelsen for Patientsikkerheds tilsyn på Vangeleddet", Sagsbeskrivelse="Tilsyn i juni."),
+        point("7", "Styrelsen for Patientsikkerhed, foretaget tilsyn", Sagsbeskrivelse="Tilsyn udført i 2022."),
+    ])  # fmt: skip
+    chunks = [chunk_point(m, p) for p in m.points]
+
+    class Catalog:  # the narrow door: each point's text by its key
+        def agenda_point(self, key):
+            return next(p for c, p in zip(chunks, m.points, strict=True) if c.point_key == key)
+
+    def order(numbers):
+        hits = fuse([("dense", [(chunks[0], 0.9), (chunks[1], 0.89)], 1.0)], rrf_k=60)
+        return [h.first.point_number for h in demote_without_numbers(hits, numbers, Catalog())]
+
+    assert order(["2022"]) == ["7", "6"]
+    assert order(["2019"]) == ["6", "7"] and order([]) == ["6", "7"]
 
 
 @pytest.mark.parametrize(
