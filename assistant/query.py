@@ -662,6 +662,11 @@ _OTHER_WH = re.compile(rf"^(?:and |but |so )?{_WH_OR_AUX}")
 # middle, leaves "Hvem deltog fra SF og Venstre?" (two words) a question for the list
 TOPICAL_PARTICIPANTS = 3
 _MEETING = re.compile(r"møde|meeting", re.I)
+# A body named in a question's topic after the index's committees are taken out of it: another council, board or
+# committee ("Bystrategisk Råd", "Handicaprådet", "the youth council"; not "udvalget" or "the committee" alone: the
+# committee of the conversation)
+_OTHER_BODY = re.compile(r"\w+(?:råd|rådet|rådets|udvalg|udvalget|udvalgets|nævn|nævnet|nævnets)\b|"
+                         r"\b[A-ZÆØÅ]\w+ (?:Råd|Udvalg|Nævn)|\b(?i:board|council)s?\b")
 # A question for people or a list opens with who/which ("Hvilke medlemmer deltog?", "Who are the members?")
 _ASKS_WHO = re.compile(r"^(?:og |and )?(?:hvem|hvilke|hvilken|hvor mange|who|which|how many|list|name)\b")
 # A yes/no question opens with a finite verb, in Danish and English most often an auxiliary (a closed class of the
@@ -1269,9 +1274,12 @@ def analyse(
             else:  # a Danish count's noun is one word, a compound ("byggesager"); the next is its verb
                 plan.counted = content_terms(words_.split()[0])
     plan.search_text = q
-    if plan.intent == "participants" and len(topic_terms(plan)) >= TOPICAL_PARTICIPANTS and not _MEETING.search(q):
+    if plan.intent == "participants" and not _MEETING.search(q) and (
+            len(topic_terms(plan)) >= TOPICAL_PARTICIPANTS or _OTHER_BODY.search(plan.topic)):
         # "Hvor mange sommerferieaktiviteter blev udbudt, og hvor mange deltog?", "Which members signed up for the
-        # Valdemarsdag celebrations?": who took part in a topic's event, not in a meeting the question names
+        # Valdemarsdag celebrations?": who took part in a topic's event, not in a meeting the question names; "Hvem
+        # er formand for Bystrategisk Råd?": a body that is no committee of the index (their names are out of the
+        # topic), whose chair or members the minutes' text may name, no meeting's list
         plan.intent = "decision" if _YES_NO.match(q.lower()) else "fact"
     if plan.intent in ("when", "fact", "decision") and topic_terms(plan) and _PATH_TOPIC.search(q):
         plan.intent = "case"  # "Hvornår har sagen om X tidligere været behandlet?": the path of X's case

@@ -253,6 +253,9 @@ def test_a_question_for_a_person_quotes_the_sentence_naming_one(greve):
     assert testator.refused and testator.nearest[0].point_title.startswith("Privat arv til Greve Museum")
     leader = greve.ask("Hvad hedder centerlederen på Rehabiliteringscenter Hedebo?")
     assert not leader.refused and "Christina Giarbini" in leader.text
+    # "hvem er/var <a person by role>" asks a name as "who is/was" does
+    assert greve.ask("Hvem var borgeren, der testamenterede penge til Greve Museum?").refused
+    assert not greve.ask("Hvem er centerlederen på Rehabiliteringscenter Hedebo?").refused
     from assistant.answerers.extractive import _PERSON_NAMED
 
     assert not _PERSON_NAMED.search("Dansk Industri (DI) og Små og Mellemstore Virksomheder i Danmark (SMV)")
@@ -347,6 +350,7 @@ def test_who_chaired_and_where_the_committee_met(slagelse, greve):
     assert "Mødested" not in da.text  # asked only who chaired
     unknown = slagelse.ask("Hvem var formand for mødet?")
     assert unknown.text.startswith("Deltagerlisten") and "angiver ikke, hvem der var formand" in unknown.text
+    assert unknown.refused and unknown.citations  # the fact asked is not in the record; the list it has, cited
     assert "Britta Huntley" in unknown.text and unknown.citations[0].meeting_date == "2025-12-09"
     attended = slagelse.ask("Which members attended?")
     assert attended.text.startswith("Present at the meeting") and "Anja Nielsen" in attended.text

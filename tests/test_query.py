@@ -301,6 +301,16 @@ def test_danish_in_an_english_question_is_no_topic_word():
     assert "danish" not in plan.terms and "Danish" not in plan.translation and "patientsikker" in plan.terms
 
 
+def test_the_chair_of_a_body_that_is_no_committee_is_asked_of_the_text():
+    """"Hvem er formand for Bystrategisk Råd?": a body the index holds no minutes of (a council the committees set
+    up), whose chair the points' text may name; not the chair of the latest meeting's list. A committee's chair,
+    or a meeting's, stays a question for the list."""
+    assert analyse("Hvem er formand for Bystrategisk Råd i Greve?", catalog=Catalog()).intent == "fact"
+    assert analyse("Who chairs the youth council?", catalog=Catalog()).intent == "fact"
+    for q in ("Hvem er formand for Kultur- og Fritidsudvalget?", "Hvem var formand på mødet i Bystrategisk Råd?"):
+        assert analyse(q, catalog=Catalog()).intent == "participants", q
+
+
 def test_a_council_term_is_a_time_not_the_council():
     """"this council term" names a span of time after the council, not the council acting: the question's body is
     the committee it names, or none; "the council decide this term" is the council."""

@@ -104,7 +104,8 @@ _PERSON_NAMED = re.compile(r"\b(?:\w*(?:leder|chef|direktør|formand|borgmester|
 _PERSON_NOUN = (r"(?:\w*leder\w*|\w*chef\w*|direktør\w*|borger\w*|beboer\w*|resident|person|citizen|donor\w*|"
                 r"giver\w*|vinder\w*|winner|\w*formand\w*|chair\w*|medarbejder\w*|employee|manager|head)")
 _NAME_ASKED = re.compile(rf"\b(?:hvad (?:hedder|hed)|hvad (?:er|var) navnet på|what (?:is|was|'s) the name of|"
-                         rf"who (?:is|was))\s+(?:[\w'-]+\s+){{0,3}}?{_PERSON_NOUN}\b|\b{_PERSON_NOUN}\s+"
+                         rf"who (?:is|was)|hvem (?:er|var|blev|bliver))\s+(?:[\w'-]+\s+){{0,3}}?{_PERSON_NOUN}\b|"
+                         rf"\b{_PERSON_NOUN}\s+"
                          rf"(?:[\w'-]+\s+){{0,2}}?(?:navn|name)\b", re.I)
 # ... or a firm by its name and legal form ("Intervare A/S", "Grillcateren2020 ApS"): who delivers, runs or won
 _FIRM_NAMED = re.compile(r"\b[A-ZÆØÅ][\w&.-]*(?:\s+[A-ZÆØÅ][\w&.-]*){0,3}\s+(?:A/S|ApS|I/S|P/S|K/S|IVS|"

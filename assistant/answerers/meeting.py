@@ -360,16 +360,18 @@ def answer_attendance(meeting: Meeting, plan: QueryPlan) -> Answer:
     if record is not None:
         cite = citation_from_point(1, meeting, record[0], quote=record[2], section=record[1])
     values = _values(meeting, lang)
+    unknown = False  # the fact asked is not in the record: the answer says so, as a refusal does
     if plan.intent == "participants":
         # "who attended, and who chaired it?" wants the list, whose notes name the chair
         chair = _CHAIR.search(plan.question) if not _PRESENT.search(plan.question) else None
         if not meeting.participants:
-            text = phrase("no_participants", lang, **values)
+            text, unknown = phrase("no_participants", lang, **values), True
         elif chair:
             role = "næstformand" if chair.group(1) else "formand"
             chairs = [p for p in meeting.participants if re.search(rf"\b{role}\b", p.note.lower())]
             key = ("vice_chair" if chair.group(1) else "chair") + ("_list" if chairs else "_unknown")
             text = phrase(key, lang, names=_names(chairs or meeting.present, notes=not chairs), **values)
+            unknown = not chairs  # "angiver ikke, hvem der var formand", with who was present
         elif _MEMBERS_ASKED.search(plan.question) and not _PRESENT.search(
                 plan.question):
             text = phrase("members_list", lang, names=_names(meeting.participants, notes=True), **values)
@@ -383,11 +385,11 @@ def answer_attendance(meeting: Meeting, plan: QueryPlan) -> Answer:
         elif meeting.participants:
             text = phrase("absent_none", lang, **values)
         else:
-            text = phrase("no_participants", lang, **values)
+            text, unknown = phrase("no_participants", lang, **values), True
         kind = "attendance"
     if meeting.place and asks_where_too(plan.question):
         text += " " + phrase("meeting_place", lang, place=meeting.place)  # "..., og hvor sad de?": the record says
-    return Answer(plan.question, f"{text} [1]", [cite], lang, kind=kind)
+    return Answer(plan.question, f"{text} [1]", [cite], lang, kind=kind, refused=unknown)
 
 
 def _period(filters: Filters, lang: str) -> str:
