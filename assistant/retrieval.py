@@ -321,10 +321,11 @@ def demote_drafts(hits: list[Hit], question: str, factor: float = OTHER_YEAR_FAC
 
 # Points this close to the best one's fused score are as good an answer by their words (a case's proposal and its
 # follow-up name the same matter): a question asking for the first or the latest handling orders them by date.
-# 0.98 is about one fused rank apart at the top (1/61 against 1/62); on the fifteen dev sets (2026-12-05) the
-# ordinal questions' gold lay at 1.0 (d14q014, first) and 0.98 (d8q034, first, already first) of the best score,
-# another matter's point at 0.95 (d8q030, latest).
-HANDLING_TIE = 0.98
+# On the fifteen dev sets (2026-12-05) the ordinal questions' gold lay at 1.0 (d14q014, first) and 0.98 (d8q034,
+# first, already first) of the best score, another matter's point at 0.95 (d8q030, latest): 0.98 then. dev22's
+# latest of three yearly reports ("Sidste gang vi fik den årlige orientering", d22q001) lay at 0.979: on the twenty
+# dev sets and dev22, 0.97 and 0.96 changed that answer alone, to the right one: 0.97, still above the 0.95.
+HANDLING_TIE = 0.97
 
 
 def order_handlings(hits: list[Hit], ordinal: str, tie: float = HANDLING_TIE) -> list[Hit]:

@@ -421,6 +421,21 @@ def test_the_first_or_latest_handling_asked_orders_the_tied_points_by_date():
     assert analyse("Hvad skal pengene først og fremmest bruges til?").ordinal == ""
 
 
+def test_the_latest_of_a_yearly_report_a_little_behind_the_best_is_the_latest_handling():
+    """"Sidste gang vi fik den årlige orientering om magtanvendelser": three yearly reports, the latest at 0.979 of
+    the best's fused score (their search on the full corpus, 2026-12-05), lead by date; a point at 0.95 of it, another
+    matter, keeps its place behind them."""
+    reports = [meeting("Social- og Handicapudvalget", day, [point("5", f"Magtanvendelser {year}", Beslutning="x")])
+               for day, year in (("2022-02-07", 2021), ("2024-03-18", 2023), ("2023-02-06", 2022))]
+    other = meeting("Social- og Handicapudvalget", "2024-10-07", [point("3", "Handleplan", Beslutning="x")])
+    chunks = [chunk_point(m, m.points[0]) for m in (*reports, other)]
+    hits = fuse([("dense", list(zip(chunks, (0.9, 0.8, 0.7, 0.6), strict=True)), 1.0)], rrf_k=10)
+    for h, score in zip(hits, (0.1774, 0.1736, 0.1724, 0.1685), strict=True):
+        h.score = score
+    assert [h.first.meeting_date for h in order_handlings(hits, "last")] == [
+        "2024-03-18", "2023-02-06", "2022-02-07", "2024-10-07"]
+
+
 def test_which_handling_what_a_body_did_and_when_next_are_no_topic_words():
     """The words of the handling asked for are no topic: a follow-up naming nothing else is still a follow-up."""
     assert analyse("Hvornår var initiativforslaget om kunstgræsset første gang oppe i byrådet?").terms == [
