@@ -1330,10 +1330,29 @@ def _previous_plan(history: list[Answer] | None) -> QueryPlan | None:
     return None
 
 
+# A month named without a year ("in October", "i marts"), in full: a follow-up's month of the previous turn's period
+_BARE_MONTH = re.compile(
+    rf"\b(?:i|in|during)\s+({'|'.join(m.lower() for m in (*DA_MONTHS, *EN_MONTHS))})\b(?!\.?\s+\d)", re.I)
+
+
+def _month_near(month: int, near: date) -> tuple[date, date]:
+    """The month's days in the year that puts it nearest ``near`` ("in October" after August 2024: October 2024;
+    "i januar" after December 2023: January 2024)."""
+    year = min((near.year - 1, near.year, near.year + 1),
+               key=lambda y: abs((y - near.year) * 12 + month - near.month))
+    return _month_range(year, month)
+
+
 def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
     """Fill what the follow-up leaves open from the previous turn: committee, case, period, meeting."""
     plan.followup = True
     f, pf = plan.filters, prev.filters
+    if not (f.date_from or f.date_to) and pf.date_from and (m := _BARE_MONTH.search(plan.question)):
+        # "And when it landed back on their desk in October, ...?" after a question about August 2024
+        month = next(i for i, (da, en) in enumerate(zip(DA_MONTHS, EN_MONTHS, strict=True), start=1)
+                     if m.group(1).lower() in (da.lower(), en.lower()))
+        first, last = _month_near(month, pf.date_from)
+        f = plan.filters = replace(f, date_from=first, date_to=last)
     names_committee = bool(f.committee or plan.committee_boost)
     plan.filters = Filters(
         municipality=f.municipality or pf.municipality,
@@ -1368,7 +1387,7 @@ def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
         # the previous question's topic is what "that" names ("Who voted against that?" after "Did Greve ask Movia
         # for changes to the local buses?", refused), for the words a vote's or a sentence's point must hold too
         plan.terms = list(dict.fromkeys([*plan.terms, *prev.terms]))
-    if not plan.case_number:
+    if not plan.case_number or f.date_from or f.date_to:  # a period of its own: the case may be another there
         plan.topic = f"{plan.topic} {prev.topic}".strip()
         plan.translation = " ".join(dict.fromkeys(f"{plan.translation} {prev.translation}".split()))
     if plan.intent == "fact" and not plan.quantity and prev.intent in ("decision", "recommendation", "when"):

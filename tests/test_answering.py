@@ -1011,6 +1011,29 @@ def test_a_glossary_phrase_the_minutes_name_by_its_parts_is_known():
     assert penalty("Byrådet skal træffe principbeslutning om udbud af rengøring fra 2027.") > 0.0
 
 
+def test_a_case_carried_from_the_previous_turn_that_finds_nothing_is_no_evidence_against_the_answer():
+    """A follow-up's search with the previous answer's case number found nothing in the period it names (the matter
+    came back under a case number of its own): that filter was not the question's, so its relaxation costs nothing;
+    a case number the question names itself and the search did not find costs the relaxed-filter penalty."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex
+
+    settings = Settings(candidates=10)
+    assistant = Assistant(settings, index=FakeIndex(meetings(), settings))
+
+    def penalty(question: str) -> float:
+        plan = assistant.plan(question)
+        plan.case_number = "24-006253"
+        top = assistant.search(question, plan=plan)[0]
+        plan.relaxed = ["case_number"]  # as the search leaves it when the case's points are none of the period's
+        found = {top.point_key: (top.first.meeting_date, assistant.index.catalog.agenda_point(top.point_key))}
+        return assistant.extractive._penalty(plan, found, top)
+
+    carried = penalty("Hvad besluttede udvalget om budgettet?")
+    assert penalty("Hvad besluttede udvalget om budgettet i sag 24-006253?") == pytest.approx(
+        carried + settings.refusal_relaxed_penalty)
+
+
 def test_english_words_are_known_in_their_forms_and_names_and_borrowings_are_not():
     from assistant.translate import english_word, unglossed_words
 

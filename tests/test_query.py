@@ -544,6 +544,23 @@ def test_followup_carries_case_and_replaces_committee():
     assert plan.intent == "decision"
 
 
+def test_a_followup_naming_a_month_is_that_month_near_the_previous_period_and_keeps_its_topic():
+    """"And when it landed back on their desk in October?" after a question about August 2024: October 2024, the
+    previous turn's topic searched beside its own words (the matter may have a case number of its own by then); "i
+    januar" after December 2023 is January 2024; a month with its year is that month."""
+    first = analyse("What did the culture and leisure committee recommend in August 2024 about the golf club's "
+                    "premises grant?", None, Catalog())
+    history = [_answer(first.question, first, "Kultur- og Fritidsudvalget", "24-006253")]
+    plan = analyse("And when it landed back on their desk in October, what did they end up deciding?", history,
+                   Catalog())
+    assert (plan.filters.date_from, plan.filters.date_to) == (date(2024, 10, 1), date(2024, 10, 31))
+    assert "golf" in plan.topic.lower()
+    december = analyse("Hvad besluttede byrådet i december 2023 om budgettet?", None, Catalog())
+    history = [_answer(december.question, december, "Byråd 2022-2025", "23-001111")]
+    assert analyse("Og hvad skete der i januar?", history, Catalog()).filters.date_from == date(2024, 1, 1)
+    assert analyse("Og i januar 2023?", history, Catalog()).filters.date_from == date(2023, 1, 1)
+
+
 def test_followup_attendance_keeps_meeting():
     first = analyse("Hvad besluttede Økonomiudvalget om budget 2024?", None, Catalog())
     history = [_answer(first.question, first, "Økonomiudvalget", "23-001111")]

@@ -828,6 +828,10 @@ class ExtractiveAnswerer:
             # in its status, third after its naming): any point the answer reads (on the seventeen dev sets,
             # 2026-12-05, the top one / three / five: one false refusal fewer from three on, d17q037, nothing else)
             relaxed = []
+        if "case_number" in relaxed and not find_case_number(plan.question):
+            # a case carried from the previous turn, not one the question names ("And when it landed back on their
+            # desk in October?": the matter under a case number of its own then): not the question's own filter
+            relaxed = [r for r in relaxed if r != "case_number"]
         penalty = s.refusal_relaxed_penalty if relaxed else 0.0
         asked = year_ranges(plan.topic)
         # a range of years ("2026-29") is the number asked, though the best point names its first year elsewhere
