@@ -1072,11 +1072,21 @@ def _parts(text: str) -> list[str]:
     return [s for s in _PART_BREAK.split(text) if s.strip()]
 
 
+# "..., and which room was it held in?", "og i hvilket lokale?": where, by the kind of place
+_WHICH_PLACE = re.compile(r"^\s*(?:in\s+|i\s+)?(?:which|what|hvilke[tn]?)\s+(?:room|place|location|venue|building|"
+                          r"lokale|sted|bygning)\b", re.I)
+
+
+def _later_pieces(question: str) -> list[str]:
+    """The parts and sentences of a question after its first."""
+    return [s for part in _parts(question) for s in re.split(r"(?<=[.!?])\s+", part) if s.strip()][1:]
+
+
 def asks_where_too(question: str) -> bool:
     """A part or a sentence of the question after its first asks where: "..., og hvor sad de?", "The committee held
-    an extra meeting in June 2013. Where did they meet, and what did they conclude?"."""
-    pieces = [s for part in _parts(question) for s in re.split(r"(?<=[.!?])\s+", part) if s.strip()]
-    return any(ASKS_WHERE.match(piece) for piece in pieces[1:])
+    an extra meeting in June 2013. Where did they meet, and what did they conclude?", "..., and which room was it
+    held in?"."""
+    return any(ASKS_WHERE.match(piece) or _WHICH_PLACE.match(piece) for piece in _later_pieces(question))
 
 
 # "Where did they meet", "hvor blev mødet holdt", "hvor mødtes de": where the meeting itself was, not a place a topic
@@ -1087,8 +1097,8 @@ _MEETING_WORD = re.compile(r"\b(?:meet|met|meeting|held|møde\w*|mødtes|holdt|s
 def asks_where_met(question: str) -> bool:
     """A part or a sentence after the question's first asks where the meeting was ("..., og hvor blev mødet holdt?",
     "... Where did they meet, and what did they conclude?")."""
-    pieces = [s for part in _parts(question) for s in re.split(r"(?<=[.!?])\s+", part) if s.strip()]
-    return any(ASKS_WHERE.match(piece) and _MEETING_WORD.search(piece) for piece in pieces[1:])
+    return any((ASKS_WHERE.match(piece) or _WHICH_PLACE.match(piece)) and _MEETING_WORD.search(piece)
+               for piece in _later_pieces(question))
 
 
 def later_parts(question: str) -> list[str]:

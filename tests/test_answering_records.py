@@ -348,6 +348,9 @@ def test_who_chaired_and_where_the_committee_met(slagelse, greve):
                       "rådhuset sad de?")
     assert "Lolan Ottesen" in where.text and "Mødested: Mødecenter C, Lokale 32 på Ballerup Rådhus." in where.text
     assert "Mødested" not in da.text  # asked only who chaired
+    room = greve.ask("Who chaired Ballerup's health and prevention committee at its meeting on 4 December 2012, and "
+                     "which room was it held in?")
+    assert "Lolan Ottesen" in room.text and "Place: Mødecenter C, Lokale 32" in room.text
     unknown = slagelse.ask("Hvem var formand for mødet?")
     assert unknown.text.startswith("Deltagerlisten") and "angiver ikke, hvem der var formand" in unknown.text
     assert unknown.refused and unknown.citations  # the fact asked is not in the record; the list it has, cited
