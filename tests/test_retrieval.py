@@ -194,14 +194,17 @@ def test_titles_naming_the_topic_move_up_among_close_points():
     assert [h.first.point_number for h in boost_titles(hits, terms, 0.0)] == [h.first.point_number for h in hits]
 
 
+def _two_titles(committee: str, first: str, second: str) -> list:
+    """Two points of one meeting, fused in their order (the first a little ahead)."""
+    m = meeting(committee, "2024-08-12", [point("1", first, Beslutning="x"), point("2", second, Beslutning="x")])
+    a, b = (chunk_point(m, p) for p in m.points)
+    return fuse([("dense", [(a, 0.9), (b, 0.89)], 1.0)], rrf_k=60)
+
+
 def test_a_number_the_question_names_counts_in_the_title():
     """"kapacitetsvurderingen for 2024": of two points alike but for their year, the one whose title names it."""
-    m = meeting("Skole-, Børne- og Ungeudvalget", "2024-08-12", [
-        point("1", "Kapacitetsvurdering af skoleområdet 2022", Beslutning="x"),
-        point("2", "Kapacitetsvurdering af skoleområdet 2024", Beslutning="x"),
-    ])  # fmt: skip
-    old, new = (chunk_point(m, p) for p in m.points)
-    hits = fuse([("dense", [(old, 0.9), (new, 0.89)], 1.0)], rrf_k=60)
+    hits = _two_titles("Skole-, Børne- og Ungeudvalget", "Kapacitetsvurdering af skoleområdet 2022",
+                       "Kapacitetsvurdering af skoleområdet 2024")
     plan = analyse("Hvad viste kapacitetsvurderingen af skoleområdet for 2024?")
     assert plan.numbers == ["2024"]
     assert [h.first.point_number for h in boost_titles(hits, plan.terms, 0.03)] == ["1", "2"]  # words alone: a tie
@@ -211,12 +214,8 @@ def test_a_number_the_question_names_counts_in_the_title():
 def test_a_rare_word_in_the_title_counts_for_more_than_common_ones():
     """The title bonus by rarity: of two titles, the one naming the question's two rare words (the permit and the
     pavilions asked about) beats the one naming three of its common words; by plain share it lost."""
-    m = meeting("Klima-, Teknik- og Miljøudvalget", "2024-09-05", [
-        point("1", "Nye planer for skolen og børnehaven", Beslutning="x"),
-        point("2", "Byggetilladelse til midlertidige pavilloner", Beslutning="x"),
-    ])  # fmt: skip
-    common, rare = (chunk_point(m, p) for p in m.points)
-    hits = fuse([("dense", [(common, 0.9), (rare, 0.89)], 1.0)], rrf_k=60)
+    hits = _two_titles("Klima-, Teknik- og Miljøudvalget", "Nye planer for skolen og børnehaven",
+                       "Byggetilladelse til midlertidige pavilloner")
     terms = analyse("Hvornår fik skolen og børnehaven nye byggetilladelser til pavillonerne?").terms
     rarity = {"byggetillad": 8.0, "pavillon": 8.0}.get
     assert [h.first.point_number for h in boost_titles(hits, terms, 0.03)] == ["1", "2"]
