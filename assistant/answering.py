@@ -51,7 +51,7 @@ from assistant.query import (
     CASE_NUMBER_ASKED,
     QueryPlan,
     analyse,
-    asks_where_met,
+    asks_where_met_part,
     council_named,
     coverage,
     find_case_number,
@@ -187,7 +187,7 @@ class Assistant:
                 titled = [citation_from_chunk(0, h.first) for h in hits
                           if plan.terms and coverage(plan.terms, h.first.point_title) == 1.0]
                 answer = answer_case_numbers(answer, titled)
-            if asks_where_met(plan.question) and not answer.refused and answer.kind == "text" and answer.citations:
+            if asks_where_met_part(plan.question) and not answer.refused and answer.kind == "text" and answer.citations:
                 # "..., Where did they meet, and what did they conclude?": the first cited meeting's place, from
                 # its record
                 found = self.point_text(answer.citations[0].point_key)

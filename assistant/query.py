@@ -1077,28 +1077,28 @@ _WHICH_PLACE = re.compile(r"^\s*(?:in\s+|i\s+)?(?:which|what|hvilke[tn]?)\s+(?:r
                           r"lokale|sted|bygning)\b", re.I)
 
 
-def _later_pieces(question: str) -> list[str]:
-    """The parts and sentences of a question after its first."""
-    return [s for part in _parts(question) for s in re.split(r"(?<=[.!?])\s+", part) if s.strip()][1:]
+def _pieces(question: str) -> list[str]:
+    """The parts of a question and the sentences of each."""
+    return [s for part in _parts(question) for s in re.split(r"(?<=[.!?])\s+", part) if s.strip()]
 
 
-def asks_where_too(question: str) -> bool:
-    """A part or a sentence of the question after its first asks where: "..., og hvor sad de?", "The committee held
-    an extra meeting in June 2013. Where did they meet, and what did they conclude?", "..., and which room was it
-    held in?"."""
-    return any(ASKS_WHERE.match(piece) or _WHICH_PLACE.match(piece) for piece in _later_pieces(question))
+def asks_where_part(question: str) -> bool:
+    """A part or a sentence of the question asks where, beside what its intent answers: "..., og hvor sad de?",
+    "The committee held an extra meeting in June 2013. Where did they meet, and what did they conclude?", "Where did
+    the committee meet on 4 December 2012, and who chaired it?", "..., and which room was it held in?"."""
+    return any(ASKS_WHERE.match(piece) or _WHICH_PLACE.match(piece) for piece in _pieces(question))
 
 
 # "Where did they meet", "hvor blev mødet holdt", "hvor mødtes de": where the meeting itself was, not a place a topic
-# has ("hvor skal hallen ligge?")
-_MEETING_WORD = re.compile(r"\b(?:meet|met|meeting|held|møde\w*|mødtes|holdt|sad)\b", re.I)
+# has ("hvor skal hallen ligge?", "where will the festival be held?")
+_MEETING_WORD = re.compile(r"\b(?:meet|met|meeting|møde\w*|mødtes|sad)\b", re.I)
 
 
-def asks_where_met(question: str) -> bool:
-    """A part or a sentence after the question's first asks where the meeting was ("..., og hvor blev mødet holdt?",
-    "... Where did they meet, and what did they conclude?")."""
+def asks_where_met_part(question: str) -> bool:
+    """A part or a sentence of the question asks where the meeting was ("..., og hvor blev mødet holdt?", "...
+    Where did they meet, and what did they conclude?")."""
     return any((ASKS_WHERE.match(piece) or _WHICH_PLACE.match(piece)) and _MEETING_WORD.search(piece)
-               for piece in _later_pieces(question))
+               for piece in _pieces(question))
 
 
 def later_parts(question: str) -> list[str]:

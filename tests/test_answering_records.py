@@ -351,6 +351,9 @@ def test_who_chaired_and_where_the_committee_met(slagelse, greve):
     room = greve.ask("Who chaired Ballerup's health and prevention committee at its meeting on 4 December 2012, and "
                      "which room was it held in?")
     assert "Lolan Ottesen" in room.text and "Place: Mødecenter C, Lokale 32" in room.text
+    first = greve.ask("Where did Ballerup's Sundheds- og Forebyggelsesudvalget meet on 4 December 2012, and who "
+                      "chaired it?")  # where asked first, the chair second
+    assert "Lolan Ottesen" in first.text and "Place: Mødecenter C, Lokale 32" in first.text
     unknown = slagelse.ask("Hvem var formand for mødet?")
     assert unknown.text.startswith("Deltagerlisten") and "angiver ikke, hvem der var formand" in unknown.text
     assert unknown.refused and unknown.citations  # the fact asked is not in the record; the list it has, cited

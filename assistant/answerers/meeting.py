@@ -13,7 +13,7 @@ from typing import Any
 
 from assistant.citations import citation_from_point, clean_title
 from assistant.prompts import DA_MONTHS, format_date, phrase
-from assistant.query import ASKS_WHEN, QueryPlan, asks_where_too, later_part_terms, latest_meeting
+from assistant.query import ASKS_WHEN, QueryPlan, asks_where_part, later_part_terms, latest_meeting
 from assistant.records import AgendaPoint, Answer, Filters, Meeting
 from assistant.textutil import sentence_breaks, split_sentences
 from assistant.vocabulary import STANDARD_POINTS, absences_in, is_standard_point, section_kind
@@ -182,7 +182,7 @@ def answer_decisions(meeting: Meeting, plan: QueryPlan) -> Answer:
     """Every open point's decision at a meeting, each cited to its point."""
     lang = plan.lang
     lines = [phrase("decisions_intro", lang, **_values(meeting, lang))]
-    if meeting.place and asks_where_too(plan.question):  # "Where did they meet, and what did they conclude?"
+    if meeting.place and asks_where_part(plan.question):  # "Where did they meet, and what did they conclude?"
         lines.insert(0, phrase("meeting_place", lang, place=meeting.place) + " [1]")  # the first point: same meeting
     citations = []
     for point in meeting.points:
@@ -387,7 +387,7 @@ def answer_attendance(meeting: Meeting, plan: QueryPlan) -> Answer:
         else:
             text, unknown = phrase("no_participants", lang, **values), True
         kind = "attendance"
-    if meeting.place and asks_where_too(plan.question):
+    if meeting.place and asks_where_part(plan.question):
         text += " " + phrase("meeting_place", lang, place=meeting.place)  # "..., og hvor sad de?": the record says
     return Answer(plan.question, f"{text} [1]", [cite], lang, kind=kind, refused=unknown)
 
