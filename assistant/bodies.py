@@ -135,10 +135,16 @@ def _field_stem(word: str) -> str:
     return stem(word.lower().strip("-"))
 
 
+@lru_cache(maxsize=1024)
+def _field_stems(name: str) -> frozenset[str]:
+    """The stems of a committee's fields ("Kultur- og Fritidsudvalget" -> kultur, fritid)."""
+    return frozenset(_field_stem(f) for f in fields(name))
+
+
 def english_committee_score(question: str, name: str) -> int:
     """How many of a committee's fields an English phrase "<fields> committee" names through the glossary
     ("the Culture and Leisure Committee" -> kultur, fritid), 0 when a named field is not the committee's."""
-    wanted = {_field_stem(f) for f in fields(name)}
+    wanted = _field_stems(name)
     if not wanted:
         return 0
     best = 0
@@ -158,7 +164,7 @@ def _field_words(phrase: str) -> list[str]:
     return [w for w in re.findall(r"[A-Za-z]+", phrase) if w.lower() not in ("and", "the", "of", "for")]
 
 
-def _fields_named(words: list[str], wanted: set[str]) -> int:
+def _fields_named(words: list[str], wanted: frozenset[str]) -> int:
     """How many of the committee's fields (stems) the English words name, 0 unless each names one through any of
     its Danish words ("school": skole, not folkeskole; "care": omsorg, not pleje)."""
     groups = whole_glossary_groups(" ".join(words).lower())
@@ -171,7 +177,7 @@ def english_committee_spans(question: str, name: str) -> list[tuple[int, int]]:
     before "committee" that are its fields, joined by "and", commas or a word inside the list ("Syddjurs's
     planning, development and culture committee", "the health and elderly care committee"); not the words before
     the run ("recommend the health committee", "the disability council meet the social committee")."""
-    wanted = {_field_stem(f) for f in fields(name)}
+    wanted = _field_stems(name)
     spans = []
     for m in _ENGLISH_COMMITTEE.finditer(question) if wanted else ():
         tokens = list(re.finditer(r"[A-Za-z]+(?:'s?)?|[,&]", m.group(1)))

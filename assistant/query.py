@@ -1082,11 +1082,17 @@ def _pieces(question: str) -> list[str]:
     return [s for part in _parts(question) for s in re.split(r"(?<=[.!?])\s+", part) if s.strip()]
 
 
+def _where_pieces(question: str) -> list[str]:
+    """The parts and sentences of the question that ask where ("..., og hvor sad de?", "..., and which room was it
+    held in?")."""
+    return [piece for piece in _pieces(question) if ASKS_WHERE.match(piece) or _WHICH_PLACE.match(piece)]
+
+
 def asks_where_part(question: str) -> bool:
     """A part or a sentence of the question asks where, beside what its intent answers: "..., og hvor sad de?",
     "The committee held an extra meeting in June 2013. Where did they meet, and what did they conclude?", "Where did
     the committee meet on 4 December 2012, and who chaired it?", "..., and which room was it held in?"."""
-    return any(ASKS_WHERE.match(piece) or _WHICH_PLACE.match(piece) for piece in _pieces(question))
+    return bool(_where_pieces(question))
 
 
 # "Where did they meet", "hvor blev mødet holdt", "hvor mødtes de": where the meeting itself was, not a place a topic
@@ -1097,14 +1103,7 @@ _MEETING_WORD = re.compile(r"\b(?:meet|met|meeting|møde\w*|mødtes|sad)\b", re.
 def asks_where_met_part(question: str) -> bool:
     """A part or a sentence of the question asks where the meeting was ("..., og hvor blev mødet holdt?", "...
     Where did they meet, and what did they conclude?")."""
-    return any((ASKS_WHERE.match(piece) or _WHICH_PLACE.match(piece)) and _MEETING_WORD.search(piece)
-               for piece in _pieces(question))
-
-
-def later_parts(question: str) -> list[str]:
-    """The parts of a question after its first: "Hvem var formand ..., og hvor på rådhuset sad de?" -> ["hvor på
-    rådhuset sad de?"]."""
-    return _parts(question)[1:]
+    return any(_MEETING_WORD.search(piece) for piece in _where_pieces(question))
 
 
 def _text_terms(text: str, lang: str) -> list[str]:

@@ -216,7 +216,9 @@ def boost_titles(
     each term counted by ``rarity`` when given."""
     if weight <= 0 or not terms:
         return hits
-    return _boost(hits, lambda hit: weight * coverage(terms, hit.first.point_title, rarity), top)
+    # each term's rarity looked up once, not once per title
+    counted = {t: rarity(t) for t in terms}.__getitem__ if rarity is not None else None
+    return _boost(hits, lambda hit: weight * coverage(terms, hit.first.point_title, counted), top)
 
 
 def boost_quoted(hits: list[Hit], names: list[str], weight: float, top: int = TITLE_TOP) -> list[Hit]:

@@ -898,17 +898,15 @@ class ExtractiveAnswerer:
 
             unknown = [g for g in groups if not any(known(t) for t in g)]
             if plan.lang == "en" and unknown:
+                have = have or stems(searched)
                 # the glossary's word for a phrase ("waste collection tender": renovationsudbud) that the minutes
                 # do not use, where the best points use a word of each of its parts ("Udbud af affaldsindsamling"):
                 # known (the parts anywhere in the minutes are not: "youth hostel" is no youth and no hostel)
-                have = have or stems(searched)
                 parts = {tuple(g): p for g, p in glossary_term_parts(plan.topic, plan.terms)}
                 unknown = [g for g in unknown if not (p := parts.get(tuple(g))) or not all(
                     any(len(t) >= 4 and _in_text(t, glued, have, searched) for t in part) for part in p)]
-            if plan.lang == "en" and unknown:
                 # the glossary's guess is a compound the minutes do not use ("local museum" -> lokalmuseum) for a
                 # thing they name by its last part, a Danish compound's head ("Greve Museum"): known through it
-                have = have or stems(searched)
                 unknown = [g for g in unknown if not any(_headed_by(t, have) for t in g)]
             names = _BODY_NAME.findall(plan.question)
             bodies = sorted({row[1] for row in self.index.catalog.committees()}) if names else []
