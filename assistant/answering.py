@@ -54,6 +54,7 @@ from assistant.query import (
     asks_where_met_part,
     council_named,
     coverage,
+    detect_language,
     find_case_number,
     too_long,
     topic_terms,
@@ -112,13 +113,16 @@ class Assistant:
             self._llm = LLMAnswerer(self.settings)
         return self._llm
 
-    def _spelled(self, question: str) -> str:
-        """The question with Danish typed without æ/ø/å ("moede") in the minutes' spelling ("møde")."""
-        knows = getattr(self.index, "knows", None)
-        return fold_ascii_danish(question, knows) if knows is not None else question
+    def _spelled(self, question: str, lang: str | None = None) -> str:
+        """The question with Danish typed without æ/ø/å ("moede") in the minutes' spelling ("møde"); an English
+        question as typed (its "toe" is no "tø")."""
+        used = getattr(self.index, "doc_share", None)
+        if used is None or (lang or detect_language(question)) == "en":
+            return question
+        return fold_ascii_danish(question, used)
 
     def plan(self, question: str, history: list[Answer] | None = None, lang: str | None = None) -> QueryPlan:
-        question = self._spelled(question)
+        question = self._spelled(question, lang)
         if history and self.llm is not None:
             rewritten = self.llm.rewrite(question, history, lang)
             plan = analyse(rewritten, history, self.index.catalog, lang=lang)
