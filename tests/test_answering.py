@@ -1690,6 +1690,10 @@ def test_a_body_the_minutes_never_name_is_not_made_known_by_its_first_part():
     assert unknown >= known + settings.refusal_unknown_penalty
     assert assistant.ask("Hvad skrev Integrationsrådet i sit høringssvar til integrationspolitikken?").refused
     assert not assistant.ask("Hvad skrev Handicaprådet i sit høringssvar til integrationspolitikken?").refused
+    # Danish writes a council's name in lower case too ("integrationsrådet"), and so does a question typed all in
+    # lower case: the same body, the same penalty
+    assert penalty("hvad skrev integrationsrådet i sit høringssvar til integrationspolitikken?") == unknown
+    assert penalty("hvad skrev handicaprådet i sit høringssvar til integrationspolitikken?") == known
     # a committee of the index by a name its minutes need not use ("Planudvalget" for Plan- og Tryghedsudvalget) is
     # no unknown body; nor is "sagde" a topic word the minutes lack ("Hvad sagde ... om ...?" was refused for it)
     for q in ("Hvad skrev Planudvalget om høringssvarene til integrationspolitikken?",

@@ -470,9 +470,11 @@ def _near(stems_: list[str], a: str, b: str, window: int = PART_WINDOW) -> bool:
 HEAD_CHARS = 6
 
 
-# A body's name: a capitalised compound ending in a body's word ("Integrationsrådet", "Ungdomsrådet",
-# "Klagenævnet", "Erhvervsudvalget")
-_BODY_NAME = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:råd|rådet|rådets|udvalg|udvalget|udvalgets|nævn|nævnet|nævnets))\b")
+# A body's name: a compound ending in a body's word ("Integrationsrådet", "Ungdomsrådet", "Klagenævnet",
+# "Erhvervsudvalget"), capitalised or not: Danish writes a council's name in lower case too ("ældrerådet",
+# "integrationsrådet"), as does a question typed all in lower case
+_BODY_NAME = re.compile(
+    r"\b([A-ZÆØÅa-zæøå][a-zæøå]+(?:råd|rådet|rådets|udvalg|udvalget|udvalgets|nævn|nævnet|nævnets))\b")
 
 
 def _headed_by(term: str, have: set[str]) -> bool:
