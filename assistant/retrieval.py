@@ -33,7 +33,7 @@ from assistant.query import (
 )
 from assistant.records import Chunk, Filters, Hit
 from assistant.settings import Settings
-from assistant.translate import adjacent_groups, danish_synonyms
+from assistant.translate import adjacent_groups, danish_synonyms, english_word
 from assistant.vocabulary import is_catch_all_point
 
 # Chosen on the Greve development set (eval/dev_questions.jsonl, recall@5 and MRR):
@@ -160,7 +160,7 @@ def add_known_words(plan: QueryPlan, index: Any) -> None:
     # a capitalised word inside a sentence is a name; the first word of one is capitalised whatever it is ("Staff")
     names = {m.group(1).lower() for m in re.finditer(r"(?<![.?!:]\s)(?<!^)\b([A-ZÆØÅ]\w*)", plan.topic.strip())}
     extra = [w for w in dict.fromkeys(words(plan.topic)) if w not in have and content_terms(w) and index.knows(w)
-             and (w in names or index.doc_share(w) > KNOWN_MIN_SHARE)]
+             and (w in names or not english_word(w) or index.doc_share(w) > KNOWN_MIN_SHARE)]
     extra += [w for w in glued_compounds(plan.topic) if w not in have and index.knows(w)]
     if extra:
         plan.translation = " ".join([*plan.translation.split(), *extra])

@@ -605,6 +605,12 @@ def test_an_english_word_a_few_chunks_happen_to_use_is_no_word_of_the_minutes():
     plan = analyse("Street works on Torvevej: what did they cost?")
     add_known_words(plan, Vocabulary())
     assert "torvevej" in plan.translation.split() and "street" not in plan.translation.split()
+    # a question typed all in lower case has no capitals to name its names: a word of the minutes that is no English
+    # word is one ("torvevej"); an English word is still not ("street", "get")
+    plan = analyse("how did the street budget get cut for torvevej?")
+    add_known_words(plan, Vocabulary())
+    added = set(plan.translation.split())
+    assert {"budget", "torvevej"} <= added and not {"get", "street"} & added
 
 
 def test_a_month_the_question_names_dates_its_meetings_or_an_event_decided_before():
