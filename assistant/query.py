@@ -212,6 +212,30 @@ _THANKS = re.compile(rf"^\s*(?:{_THANKS_WORDS})\s*[!.,]*\s*$", re.I)
 _SMALL_TALK = re.compile(
     r"^\s*(?:hej(?:sa)?|goddag|god (?:morgen|dag|eftermiddag|aften)|hello|hi|hey|good (?:morning|afternoon|"
     rf"evening)|farvel|vi ses|bye|goodbye|{_THANKS_WORDS})\s*[!.,]*\s*$", re.I)
+# ... and the same courtesies around a question ("Hej! Hvornår ...?", "Hi, when ...?", "... ? Tak på forhånd.",
+# "... Thanks in advance. Best regards, Jens"): what is asked is the rest
+_GREETING_WORDS = (r"(?:hej(?:sa)?|goddag|god (?:morgen|dag|eftermiddag|aften)|hello|hi|hey|good (?:morning|"
+                   r"afternoon|evening))(?: (?:med dig|there|all|alle|allesammen))?|(?:kære|dear) [^\W\d_]+")
+_LEADING_COURTESY = re.compile(rf"^\s*(?:{_GREETING_WORDS})(?:\s*[!.,:;]+\s*|\s+(?=\S))", re.I)
+_SIGN_OFF = r"(?:(?:med )?venlig hilsen|mvh\.?|vh|(?:best |kind )?regards|cheers)(?:[,\s]+[^\W\d_]+){0,3}"
+_TRAILING_COURTESY = re.compile(
+    rf"(?:(?<=[.!?,])\s*(?:(?:på forhånd )?(?:{_THANKS_WORDS})(?: på forhånd| in advance| for (?:your|the) help)?|"
+    rf"på forhånd tak)\s*[!.,]*(?:\s*{_SIGN_OFF})?|(?<=[.!?,])\s*{_SIGN_OFF})\s*[!.,]*\s*$", re.I)
+
+
+def without_courtesy(question: str) -> str:
+    """``question`` without a greeting before it or thanks and a signature after it ("Hej! Hvornår var mødet?
+    Tak på forhånd." -> "Hvornår var mødet?"); as it is when nothing else is left ("Tak!": small talk)."""
+    q = _LEADING_COURTESY.sub("", question, count=1)
+    m = _TRAILING_COURTESY.search(q)
+    if m:
+        q = q[: m.start()]
+    q = q.strip(" ,")
+    if q == question or not re.search(r"[^\W\d_]{2,}", q):
+        return question
+    return q[:1].upper() + q[1:]  # "Hi, when ...?": a question's first word, as it would be without the greeting
+
+
 _ENGLISH_OPENING = re.compile(r"^\s*(?:thanks?|thank you|hello|hi|hey|good|bye|goodbye|help|what|how|which)\b",
                               re.I)
 _HELP = re.compile(r"^\s*(?:hjælp|help|hvad kan (?:du|jeg) (?:svare på|spørge (?:dig )?om|bruge dig til)|hvordan "
@@ -1164,7 +1188,7 @@ def analyse(
     today: date | None = None,
 ) -> QueryPlan:
     """Language, intent, filters and search text of a question, resolving a follow-up against ``history``."""
-    q = " ".join(question.split())
+    q = without_courtesy(" ".join(question.split()))
     case = find_case_number(q)
     plan = QueryPlan(question=q, lang=lang or "da", intent=detect_intent(q, bool(case)))
     plan.case_number = case

@@ -638,10 +638,11 @@ class HybridRetriever:
 
 def as_question(text: str) -> str:
     """``text`` ending in a question mark when it ends in a word ("Has the municipality put up heart starters at the
-    sports halls and schools"): typed with or without one, a question is embedded alike. The embedder weighs the mark
-    (e5's cosines differ by up to ~0.02 with and without it, enough to reorder close points), and the refusal levels
-    were set on questions that nearly all have one."""
-    text = text.rstrip()
+    sports halls and schools"), and beginning with a capital ("when did ..."): typed with or without them, a question
+    is embedded alike. The embedder weighs both (e5's cosines differ by up to ~0.02, enough to reorder close points),
+    and the refusal levels were set on questions that nearly all have them."""
+    text = text.strip()
+    text = text[:1].upper() + text[1:]
     return f"{text}?" if text[-1:].isalnum() else text
 
 

@@ -1269,3 +1269,31 @@ def test_a_council_of_its_own_written_with_capitals_is_not_the_municipal_council
     assert "børneråd" in analyse("What did the Children's Council say about it?", catalog=Catalog()).terms
     for q in ("What did Greve Council decide?", "What did the City Council decide?", "What did the Council decide?"):
         assert analyse(q, catalog=Catalog()).filters.committee == "Byråd 2022-2025", q
+
+
+@pytest.mark.parametrize(("typed", "asked"), [
+    ("Hej! Hvornår var mødet?", "Hvornår var mødet?"),
+    ("Hi, when did the council meet?", "When did the council meet?"),
+    ("Hello there, what was decided?", "What was decided?"),
+    ("Kære assistent, hvad blev besluttet om skolen?", "Hvad blev besluttet om skolen?"),
+    ("Hvad koster det? Tak på forhånd.", "Hvad koster det?"),
+    ("What was decided? Thank you very much! Best regards, Anne", "What was decided?"),
+    ("Hvornår var mødet? Mvh Jens Hansen", "Hvornår var mødet?"),
+    # nothing else left: small talk, answered as such; thanks for a decision, a name: no courtesy
+    ("Tak!", "Tak!"), ("Hej", "Hej"), ("Tak for beslutningen om skolen", "Tak for beslutningen om skolen"),
+    ("Hvad mener Venstre om tak", "Hvad mener Venstre om tak"),
+    ("Hvornår var mødet i Greve", "Hvornår var mødet i Greve"),
+])
+def test_a_greeting_before_and_thanks_after_a_question_are_not_what_it_asks(typed, asked):
+    """Users greet and thank a chat ("Hej! ... Tak på forhånd."): on the 966 dev questions with "Hej!"/"Hi!" before
+    or "Tak på forhånd."/"Thanks in advance." after them, 26 and 38 unanswerable questions more were answered; the
+    courtesy words are no topic, and the plan is that of the question alone."""
+    from assistant.query import without_courtesy
+
+    assert without_courtesy(typed) == asked
+    if typed != asked:
+        plan, alone = analyse(typed), analyse(asked)
+        assert (plan.question, plan.terms, plan.intent, plan.lang) == (alone.question, alone.terms, alone.intent,
+                                                                       alone.lang)
+    else:
+        assert analyse(typed).question == typed

@@ -122,16 +122,18 @@ def test_english_question_weights_bm25_down():
     assert len(calls) == 1
 
 
-@pytest.mark.parametrize("question", ["Has the municipality put up new club houses",
+@pytest.mark.parametrize("question", ["has the municipality put up new club houses",
                                       "Hvor meget fik Tune Boldklub til klubhuset", "klubhuse tilskud 2023"])
 def test_a_question_is_embedded_alike_with_or_without_its_question_mark(question):
-    """Users often leave the question mark out; the embedder weighs it (e5's cosine between the two forms of a dev
-    question: 0.992, enough to reorder close points), so a question ending in a word is embedded as if it had one,
-    the Danish words of an English question's glossary after it."""
+    """Users often leave the question mark out, or the capital of the first word; the embedder weighs both (e5's
+    cosine between the two forms of a dev question: 0.992, enough to reorder close points), so a question ending in
+    a word is embedded as if it had one, the Danish words of an English question's glossary after it."""
     from assistant.retrieval import as_question
 
-    assert as_question(f"{question}  ") == f"{question}?" and as_question(f"{question}?") == f"{question}?"
+    asked = f"{question[:1].upper()}{question[1:]}?"
+    assert as_question(f"{question}  ") == asked and as_question(f"{question}?") == asked
     assert as_question("Hvad koster det (i alt).") == "Hvad koster det (i alt)."
+    assert as_question("hvad koster det") == "Hvad koster det?"  # the first word capitalised, as typed mostly
     index = fake_index()
     embedded: list[str] = []
     embed = index.embedder.embed_query
