@@ -217,6 +217,14 @@ _SMALL_TALK = re.compile(
 _GREETING_WORDS = (r"(?:hej(?:sa)?|goddag|god (?:morgen|dag|eftermiddag|aften)|hello|hi|hey|good (?:morning|"
                    r"afternoon|evening))(?: (?:med dig|there|all|alle|allesammen))?|(?:kære|dear) [^\W\d_]+")
 _LEADING_COURTESY = re.compile(rf"^\s*(?:{_GREETING_WORDS})(?:\s*[!.,:;]+\s*|\s+(?=\S))", re.I)
+# ... and the request a question is wrapped in ("Kan du fortælle mig, hvornår ...?", "Could you tell me when ...?",
+# "Jeg vil gerne vide, om ...", "I'd like to know ..."): the formulas of asking, no topic
+_REQUEST = re.compile(
+    r"^\s*(?:(?:kan|kunne|vil|gider) du (?:(?:venligst|lige|godt|evt\.?) )?(?:fortælle|sige|oplyse|finde ud af|"
+    r"undersøge|tjekke|slå op|hjælpe mig med at finde ud af)(?: mig)?|ved du|jeg vil (?:gerne|godt|lige) (?:vide|høre|"
+    r"have at vide|spørge)|jeg (?:søger|leder efter) (?:information|oplysninger|svar)|(?:can|could|would) you "
+    r"(?:please )?(?:tell|show) me|(?:please )?tell me|do you know|i(?:'d| would) like to know|i want to know|"
+    r"i(?:'m| am)? wondering|i wonder)\s*[:,]?\s+(?:(?:om|whether|if|about)\s+)?(?=\S)", re.I)
 _SIGN_OFF = r"(?:(?:med )?venlig hilsen|mvh\.?|vh|(?:best |kind )?regards|cheers)(?:[,\s]+[^\W\d_]+){0,3}"
 _TRAILING_COURTESY = re.compile(
     rf"(?:(?<=[.!?,])\s*(?:(?:på forhånd )?(?:{_THANKS_WORDS})(?: på forhånd| in advance| for (?:your|the) help)?|"
@@ -226,12 +234,12 @@ _TRAILING_COURTESY = re.compile(
 def without_courtesy(question: str) -> str:
     """``question`` without a greeting before it or thanks and a signature after it ("Hej! Hvornår var mødet?
     Tak på forhånd." -> "Hvornår var mødet?"); as it is when nothing else is left ("Tak!": small talk)."""
-    q = _LEADING_COURTESY.sub("", question, count=1)
+    q = _REQUEST.sub("", _LEADING_COURTESY.sub("", question, count=1), count=1)
     m = _TRAILING_COURTESY.search(q)
     if m:
         q = q[: m.start()]
     q = q.strip(" ,")
-    if q == question or not re.search(r"[^\W\d_]{2,}", q):
+    if q == question or len(re.findall(r"[^\W\d_]{2,}", q)) < 2:  # "Ved du det?" is no question about "det"
         return question
     return q[:1].upper() + q[1:]  # "Hi, when ...?": a question's first word, as it would be without the greeting
 

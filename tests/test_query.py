@@ -1279,15 +1279,22 @@ def test_a_council_of_its_own_written_with_capitals_is_not_the_municipal_council
     ("Hvad koster det? Tak på forhånd.", "Hvad koster det?"),
     ("What was decided? Thank you very much! Best regards, Anne", "What was decided?"),
     ("Hvornår var mødet? Mvh Jens Hansen", "Hvornår var mødet?"),
+    # the request a question is wrapped in
+    ("Kan du fortælle mig: hvornår tog socialudvalget på tur?", "Hvornår tog socialudvalget på tur?"),
+    ("Hej, kan du fortælle mig, om byrådet har vedtaget gratis buskort?", "Byrådet har vedtaget gratis buskort?"),
+    ("Could you tell me when the health committee met?", "When the health committee met?"),
+    ("I'd like to know what was decided about the pool", "What was decided about the pool"),
+    ("Ved du det?", "Ved du det?"),  # nothing left to ask about
     # nothing else left: small talk, answered as such; thanks for a decision, a name: no courtesy
     ("Tak!", "Tak!"), ("Hej", "Hej"), ("Tak for beslutningen om skolen", "Tak for beslutningen om skolen"),
     ("Hvad mener Venstre om tak", "Hvad mener Venstre om tak"),
     ("Hvornår var mødet i Greve", "Hvornår var mødet i Greve"),
 ])
 def test_a_greeting_before_and_thanks_after_a_question_are_not_what_it_asks(typed, asked):
-    """Users greet and thank a chat ("Hej! ... Tak på forhånd."): on the 966 dev questions with "Hej!"/"Hi!" before
-    or "Tak på forhånd."/"Thanks in advance." after them, 26 and 38 unanswerable questions more were answered; the
-    courtesy words are no topic, and the plan is that of the question alone."""
+    """Users greet and thank a chat ("Hej! ... Tak på forhånd.") and wrap a question in a request ("Kan du fortælle
+    mig: ..."): on the 966 dev questions with "Hej!"/"Hi!" before, "Tak på forhånd."/"Thanks in advance." after, or
+    "Kan du fortælle mig:"/"Can you tell me:" before them, 26, 38 and 25 unanswerable questions more were answered;
+    these words are no topic, and the plan is that of the question alone."""
     from assistant.query import without_courtesy
 
     assert without_courtesy(typed) == asked
