@@ -231,10 +231,41 @@ _TRAILING_COURTESY = re.compile(
     rf"på forhånd tak)\s*[!.,]*(?:\s*{_SIGN_OFF})?|(?<=[.!?,])\s*{_SIGN_OFF})\s*[!.,]*\s*$", re.I)
 
 
+# A sentence before the question about who asks ("Jeg er ny i udvalget.", "I'm a journalist at the local paper.",
+# "Jeg skal skrive et notat til direktionen."): the asker in the first person, then words of the roles and tasks of
+# the people who ask about minutes (committee members, staff, report writers, journalists, citizens: the product's
+# users) and their workplaces. Any other word ("Jeg har et barn i vuggestue.", "I'm a caseworker tracing the
+# contingency plan ..."), a name or a number ("Jeg er ny i Social- og Handicapudvalget.") keeps the sentence: it
+# says what the question is about; so does the council, one body ("Jeg er ny i byrådet. ... da vi sagde ja").
+_ASKER_SENTENCE = re.compile(r"^\s*(?:jeg|i)\b(?:'m)?[^.!?:;]*[.!:;]\s+(?=\S)", re.I)
+_ASKER_WORDS = frozenset(
+    "jeg er har skal sidder arbejder bor lige ny nyt nye nyvalgt startet begyndt kommet ind som en et i på for ved "
+    "til med og at mig min mit journalist journalistpraktikant lokalavisen avisen avis borger beboer sagsbehandler "
+    "medarbejder ansat politiker byrådsmedlem udvalgsmedlem medlem studerende forsker konsulent praktikant kommunen "
+    "udvalget direktionen administrationen forvaltningen skrive notat rapport artikel opgave prøver forsøger "
+    "forstå sætte få overblik over tingene lære "
+    "i i'm am have has just new newly elected started joined a an the on at for in of to and as my me "
+    "journalist reporter local paper newspaper citizen resident live caseworker case worker employee staff member "
+    "politician councillor councilor committee municipality student researcher consultant intern writing "
+    "write briefing note report article trying try to understand get up speed overview learn".split())
+
+
+def _about_the_asker(sentence: str) -> bool:
+    words_ = re.findall(r"[\w'’]+", sentence)
+    return bool(words_) and not any(w[:1].isupper() or w[:1].isdigit() for w in words_[1:] if w.lower() != "i") \
+        and all(w.lower().replace("’", "'") in _ASKER_WORDS for w in words_)
+
+
 def without_courtesy(question: str) -> str:
     """``question`` without a greeting before it or thanks and a signature after it ("Hej! Hvornår var mødet?
     Tak på forhånd." -> "Hvornår var mødet?"); as it is when nothing else is left ("Tak!": small talk)."""
-    q = _REQUEST.sub("", _LEADING_COURTESY.sub("", question, count=1), count=1)
+    q = _LEADING_COURTESY.sub("", question, count=1)
+    for _ in range(2):  # "Hej! Jeg er ny i udvalget. Jeg skal skrive et notat. Hvornår ...?"
+        m = _ASKER_SENTENCE.match(q)
+        if not m or not _about_the_asker(m.group(0)):
+            break
+        q = q[m.end() :]
+    q = _REQUEST.sub("", q, count=1)
     m = _TRAILING_COURTESY.search(q)
     if m:
         q = q[: m.start()]
