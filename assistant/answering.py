@@ -62,7 +62,7 @@ from assistant.query import (
 from assistant.records import AgendaPoint, Answer, Filters, Hit, Meeting
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
-from assistant.spelling import fold_ascii_danish
+from assistant.spelling import correct_slips, fold_ascii_danish
 from assistant.translate import english_word
 
 _POINT_WORDS = re.compile(r"\b(punktet|sagen|behandlingen|that item|the item|this item|that point|handling)\b", re.I)
@@ -114,12 +114,14 @@ class Assistant:
         return self._llm
 
     def _spelled(self, question: str, lang: str | None = None) -> str:
-        """The question with Danish typed without æ/ø/å ("moede") in the minutes' spelling ("møde"); an English
-        question as typed (its "toe" is no "tø")."""
+        """The question with Danish typed without æ/ø/å ("moede") in the minutes' spelling ("møde"; not an English
+        question: its "toe" is no "tø"), and its slips of typing corrected ("socailudvalget")."""
         used = getattr(self.index, "doc_share", None)
-        if used is None or (lang or detect_language(question)) == "en":
-            return question
-        return fold_ascii_danish(question, used)
+        count = getattr(self.index, "doc_freq", None)
+        english = (lang or detect_language(question)) == "en"
+        if used is not None and not english:
+            question = fold_ascii_danish(question, used)
+        return correct_slips(question, count, english) if count is not None else question
 
     def plan(self, question: str, history: list[Answer] | None = None, lang: str | None = None) -> QueryPlan:
         question = self._spelled(question, lang)

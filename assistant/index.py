@@ -366,6 +366,10 @@ class Index:
         """The token of a past tense's other forms ("arvede" -> arv: BM25Index.inflection), or None."""
         return self.bm25_index().inflection(word)
 
+    def doc_freq(self, word: str) -> int:
+        """In how many indexed chunks ``word`` (its rarest token) occurs."""
+        return self.bm25_index().doc_freq(word)
+
     def doc_share(self, word: str) -> float:
         """The share of the indexed chunks that use ``word`` (its rarest token)."""
         idx = self.bm25_index()

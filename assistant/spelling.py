@@ -1,11 +1,15 @@
-"""Danish typed without æ, ø and å ("paa det ekstraordinaere moede") in the spelling the minutes use."""
+"""A question's words in the spelling the minutes use: Danish typed without æ, ø and å ("paa det ekstraordinaere
+moede"), and slips of typing ("socailudvalget")."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 
+from assistant.bm25 import TYPO_MIN_CHARS, TYPO_MIN_CHUNKS
 from assistant.query import DA_STOP, EN_STOP
+from assistant.textutil import adjacent_swaps
+from assistant.translate import english_word, in_word_list, slips
 
 _ASCII_DIGRAPH = re.compile(r"aa|ae|oe", re.I)
 _ASCII_LETTER = {"aa": "å", "ae": "æ", "oe": "ø"}
@@ -66,3 +70,30 @@ def fold_ascii_danish(text: str, used: Callable[[str], float]) -> str:
         return best
 
     return re.sub(r"[^\W\d_]+", fold, text)
+
+
+def correct_slips(text: str, count: Callable[[str], int], english: bool = False) -> str:
+    """``text`` with its words that are slips of typing ("socailudvalget", "skoleudvalegt", "aploogies") spelled as
+    meant: a word of TYPO_MIN_CHARS letters or more that the minutes never use becomes the word two neighbouring
+    letters swapped, or a double letter written once, make of it, when the minutes use that word in TYPO_MIN_CHUNKS
+    chunks or more (the most used, as BM25Index.correction chooses; ``count``: in how many chunks the minutes use a
+    word); an English question's word that is no English word, also an English word so made ("aploogies" ->
+    apologies). Before the question is read, so a mistyped committee's name is the committee."""
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if len(low) < TYPO_MIN_CHARS or low in DA_STOP or low in EN_STOP or count(low):
+            return word
+        if english and english_word(low):
+            return word
+        near = adjacent_swaps(low) | {low[:i] + low[i + 1 :] for i in range(len(low) - 1) if low[i] == low[i + 1]}
+        found = max(((count(w), w) for w in near), default=(0, ""))
+        meant = found[1] if found[0] >= TYPO_MIN_CHUNKS else ""
+        if not meant and english:
+            meant = next((w for w in sorted(slips(low)) if in_word_list(w)), "")
+        if not meant:
+            return word
+        return meant[:1].upper() + meant[1:] if word[:1].isupper() else meant
+
+    return re.sub(r"[^\W\d_]+", fix, text)

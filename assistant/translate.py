@@ -185,6 +185,12 @@ def english_word(word: str) -> bool:
     return all(len(part) >= 2 and (_listed(part) or compound(part)) for part in word.split("-"))
 
 
+def in_word_list(word: str) -> bool:
+    """Whether ``word`` is in the English word list in one of its form guesses ("apologies"), not as a compound of
+    two of its words (english_word: "heedland", "reccomend" pass so)."""
+    return _listed(word.lower())
+
+
 def _listed(w: str) -> bool:
     """A lower-case word in the English word list in one of its form guesses."""
     known = _english_words()

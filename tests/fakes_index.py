@@ -176,6 +176,9 @@ class FakeIndex:
         """ln((N + 1) / (df + 1)) over the chunks, as the real index's."""
         return math.log((len(self.catalog._chunks) + 1) / (self._doc_freq(word) + 1))
 
+    def doc_freq(self, word: str) -> int:
+        return self._doc_freq(word)
+
     def doc_share(self, word: str) -> float:
         return self._doc_freq(word) / max(len(self.catalog._chunks), 1)
 

@@ -877,6 +877,9 @@ def test_a_mistyped_word_is_searched_and_weighed_as_the_word_it_was_meant_as(mon
     assert top.first.point_title == "Fordeling af midler efter § 18" and corrected == 0.0
     monkeypatch.setattr(index, "correction", lambda word: None)
     plan = assistant.plan(question, None, None)
+    assert plan.question == "Hvilke foreninger fik afslag på § 18-støtte?"  # spelled as meant before it is read
+    monkeypatch.setattr(index, "doc_freq", lambda word: 0)  # ... and read as typed, without either correction
+    plan = assistant.plan(question, None, None)
     assistant.search(question, plan=plan)
     assert "forenign" in plan.terms and assistant.extractive._penalty(plan, found, top) > corrected
 

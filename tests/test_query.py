@@ -1271,6 +1271,28 @@ def test_a_council_of_its_own_written_with_capitals_is_not_the_municipal_council
         assert analyse(q, catalog=Catalog()).filters.committee == "Byråd 2022-2025", q
 
 
+def test_slips_of_typing_are_spelled_as_meant_before_the_question_is_read(greve_dir):
+    """Greve's minutes (a committee's year of meetings, read by the real reader, in a real BM25 index): a word the
+    minutes never use, two letters swapped or a letter doubled from one they use in TYPO_MIN_CHUNKS chunks, is that
+    word, so a mistyped committee is the committee; an English question's word that is no English word is the
+    English word a slip makes of it; words the minutes use, English words and unknown names stay as typed."""
+    from assistant.bm25 import BM25Index
+    from assistant.readers import read_file
+    from assistant.settings import Settings
+    from assistant.spelling import correct_slips
+
+    texts = [p.full_text for path in sorted(greve_dir.glob("Sundheds- og Omsorgsudvalget_2022-*.json"))
+             for p in read_file(path, Settings()).meeting.points]
+    idx = BM25Index().build([str(i) for i in range(len(texts))], texts)
+    assert (correct_slips("Hvad besluttede Sundheds- og Omsrogsudvalget om plejecentrene og Qaazyx?", idx.doc_freq)
+            == "Hvad besluttede Sundheds- og Omsorgsudvalget om plejecentrene og Qaazyx?")
+    typed = "Hvad besluttede Økonoimudvalget om plejecentrene?"
+    assert analyse(typed, catalog=Catalog()).filters.committee is None
+    assert analyse(correct_slips(typed, idx.doc_freq), catalog=Catalog()).filters.committee == "Økonomiudvalget"
+    assert (correct_slips("Who sent aploogies to the care committee about minigolf?", idx.doc_freq, english=True)
+            == "Who sent apologies to the care committee about minigolf?")
+
+
 @pytest.mark.parametrize(("typed", "asked"), [
     ("Hej! Hvornår var mødet?", "Hvornår var mødet?"),
     ("Hi, when did the council meet?", "When did the council meet?"),
