@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+from pathlib import Path
 
 import pytest
 from answer_corpus import fake_index
@@ -140,3 +142,33 @@ def test_a_fragment_is_contained_whatever_its_case_spacing_or_table_cells():
     assert contains_all("»Hundige Nord\nMålene er i lav grad opfyldte«", ["hundige nord målene er i lav grad opfyldte"])
     assert not contains_all("»Tune Skole | 3 | 4 | 80«", ["Tune Skole 4 80"])
     assert not contains_all("Tune Skole har 80 elever", ["Tune Skole 4 80", "80"])
+
+
+def test_robustness_sets_change_only_the_question(tmp_path):
+    """eval/perturb.py: each way of typing changes the question as documented and keeps ids, gold and fragments."""
+    spec = importlib.util.spec_from_file_location("perturb", Path(__file__).resolve().parent.parent / "eval" /
+                                                  "perturb.py")
+    perturb = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(perturb)
+    rows = [{"id": "a", "lang": "da", "question": "Hvornår blev skolernes budget godkendt?", "kind": "when",
+             "gold": [{"source": "x.json", "point": "3"}], "answer_must_contain": ["1. maj"]},
+            {"id": "b", "lang": "en", "question": "Who approved the schools' budget?", "kind": "decision",
+             "gold": [], "answer_must_contain": [], "history": ["What about the schools?"]}]
+    source = tmp_path / "set_questions.jsonl"
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    assert perturb.main([str(tmp_path / "out"), str(source)]) == 0
+    made = {p.name.removesuffix("_questions.jsonl"): [json.loads(line) for line in p.read_text().splitlines()]
+            for p in (tmp_path / "out").glob("*_questions.jsonl")}
+    assert set(made) == set(perturb.ways())
+    for way, out in made.items():
+        assert [{k: v for k, v in r.items() if k not in ("question", "history")} for r in out] == \
+            [{k: v for k, v in r.items() if k not in ("question", "history")} for r in rows], way
+    questions = {way: [r["question"] for r in out] for way, out in made.items()}
+    assert questions["ascii"] == ["Hvornaar blev skolernes budget godkendt?", "Who approved the schools' budget?"]
+    assert questions["nopunct"] == ["Hvornår blev skolernes budget godkendt", "Who approved the schools' budget"]
+    assert questions["greet"][0] == "Hej! Hvornår blev skolernes budget godkendt?"
+    assert questions["wrap"][1] == "Can you tell me: who approved the schools' budget?"
+    assert questions["intro"][1] == "I'm a journalist at the local paper. Who approved the schools' budget?"
+    assert made["lower"][1]["history"] == ["what about the schools?"]
+    typo = questions["typo"][0]
+    assert typo != rows[0]["question"] and sorted(typo) == sorted(rows[0]["question"])
