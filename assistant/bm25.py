@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.textutil import adjacent_swaps
+from assistant.textutil import swaps_and_undoubled
 
 # A word, or alphanumeric runs joined by - . / , (case numbers, amounts, dates, codes such as "EMN-2025-001234").
 _TOKEN_RE = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-./,][0-9A-Za-zÀ-ÖØ-öø-ÿ]+)*")
@@ -198,9 +198,7 @@ class BM25Index:
         tok, vocab = toks[0], self._model.vocab_dict
         if tok in vocab:
             return None
-        swapped = adjacent_swaps(tok)
-        undoubled = {tok[:i] + tok[i + 1 :] for i in range(len(tok) - 1) if tok[i] == tok[i + 1]}
-        found = [(self.term_doc_freq(t), t) for t in swapped | undoubled if t in vocab]
+        found = [(self.term_doc_freq(t), t) for t in swaps_and_undoubled(tok) if t in vocab]
         best = max(found, default=(0, ""))
         return best[1] if best[0] >= TYPO_MIN_CHUNKS else None
 

@@ -257,8 +257,9 @@ def _about_the_asker(sentence: str) -> bool:
 
 
 def without_courtesy(question: str) -> str:
-    """``question`` without a greeting before it or thanks and a signature after it ("Hej! Hvornår var mødet?
-    Tak på forhånd." -> "Hvornår var mødet?"); as it is when nothing else is left ("Tak!": small talk)."""
+    """What ``question`` asks: without a greeting, up to two sentences about the asker and a request before it, and
+    thanks and a signature after it ("Hej! Jeg er ny i udvalget. Kan du fortælle mig, hvornår mødet var? Tak på
+    forhånd." -> "Hvornår mødet var?"); as it is when fewer than two words are left ("Tak!": small talk)."""
     q = _LEADING_COURTESY.sub("", question, count=1)
     for _ in range(2):  # "Hej! Jeg er ny i udvalget. Jeg skal skrive et notat. Hvornår ...?"
         m = _ASKER_SENTENCE.match(q)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from assistant.bm25 import TYPO_MIN_CHARS, TYPO_MIN_CHUNKS
 from assistant.query import DA_STOP, EN_STOP
-from assistant.textutil import adjacent_swaps
+from assistant.textutil import swaps_and_undoubled
 from assistant.translate import english_word, in_word_list, slips
 
 _ASCII_DIGRAPH = re.compile(r"aa|ae|oe", re.I)
@@ -20,6 +20,11 @@ MAX_DIGRAPHS = 3  # a word with more is left as typed (2^n spellings to try)
 # spell both ways is kept: "aarhus" 4 / "århus" 5.
 FOLD_RATIO = 10
 MIN_AFFIX = 3  # letters of the known word that begins or ends an unknown compound ("råd" of "integrationsrådet")
+
+
+def _cased_as(typed: str, word: str) -> str:
+    """``word`` with a capital first letter when ``typed`` has one."""
+    return word[:1].upper() + word[1:] if typed[:1].isupper() else word
 
 
 def _use(word: str, spots: list[tuple[int, int]], used: Callable[[str], float]) -> float:
@@ -63,10 +68,10 @@ def fold_ascii_danish(text: str, used: Callable[[str], float]) -> str:
                 last = at + 2
             cand = "".join([*out, low[last:]])
             if cand in DA_STOP:
-                return cand[:1].upper() + cand[1:] if word[:1].isupper() else cand
+                return _cased_as(word, cand)
             use = _use(cand, places, used)
             if use > best_use:
-                best, best_use = cand[:1].upper() + cand[1:] if word[:1].isupper() else cand, use
+                best, best_use = _cased_as(word, cand), use
         return best
 
     return re.sub(r"[^\W\d_]+", fold, text)
@@ -87,13 +92,10 @@ def correct_slips(text: str, count: Callable[[str], int], english: bool = False)
             return word
         if english and english_word(low):
             return word
-        near = adjacent_swaps(low) | {low[:i] + low[i + 1 :] for i in range(len(low) - 1) if low[i] == low[i + 1]}
-        found = max(((count(w), w) for w in near), default=(0, ""))
+        found = max(((count(w), w) for w in swaps_and_undoubled(low)), default=(0, ""))
         meant = found[1] if found[0] >= TYPO_MIN_CHUNKS else ""
         if not meant and english:
             meant = next((w for w in sorted(slips(low)) if in_word_list(w)), "")
-        if not meant:
-            return word
-        return meant[:1].upper() + meant[1:] if word[:1].isupper() else meant
+        return _cased_as(word, meant) if meant else word
 
     return re.sub(r"[^\W\d_]+", fix, text)

@@ -336,3 +336,9 @@ def one_letter_edits(word: str) -> set[str]:
 def adjacent_swaps(word: str) -> set[str]:
     """The words ``word`` is with two neighbouring letters swapped ("forenigner" for "foreninger")."""
     return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)} - {word}
+
+
+def swaps_and_undoubled(word: str) -> set[str]:
+    """The words ``word`` is one slip of typing from: two neighbouring letters swapped, or a letter typed twice
+    ("kommunnen" for "kommunen")."""
+    return adjacent_swaps(word) | {word[:i] + word[i + 1 :] for i in range(len(word) - 1) if word[i] == word[i + 1]}
