@@ -116,12 +116,11 @@ class Assistant:
     def _spelled(self, question: str, lang: str | None = None) -> str:
         """The question with Danish typed without æ/ø/å ("moede") in the minutes' spelling ("møde"; not an English
         question: its "toe" is no "tø"), and its slips of typing corrected ("socailudvalget")."""
-        used = getattr(self.index, "doc_share", None)
         count = getattr(self.index, "doc_freq", None)
+        if count is None:
+            return question
         english = (lang or detect_language(question)) == "en"
-        if used is not None and not english:
-            question = fold_ascii_danish(question, used)
-        return correct_slips(question, count, english) if count is not None else question
+        return correct_slips(question if english else fold_ascii_danish(question, count), count, english)
 
     def plan(self, question: str, history: list[Answer] | None = None, lang: str | None = None) -> QueryPlan:
         question = self._spelled(question, lang)

@@ -726,10 +726,14 @@ _OTHER_WH = re.compile(rf"^(?:and |but |so )?{_WH_OR_AUX}")
 # middle, leaves "Hvem deltog fra SF og Venstre?" (two words) a question for the list
 TOPICAL_PARTICIPANTS = 3
 _MEETING = re.compile(r"møde|meeting", re.I)
+# The last part of a body's name, with its Danish endings ("Integrationsrådet", "Klagenævnets", "Erhvervsudvalg")
+BODY_WORD = r"(?:råd|rådet|rådets|udvalg|udvalget|udvalgets|nævn|nævnet|nævnets)"
+
+
 # A body named in a question's topic after the index's committees are taken out of it: another council, board or
 # committee ("Bystrategisk Råd", "Handicaprådet", "the youth council"; not "udvalget" or "the committee" alone: the
 # committee of the conversation)
-_OTHER_BODY = re.compile(r"\w+(?:råd|rådet|rådets|udvalg|udvalget|udvalgets|nævn|nævnet|nævnets)\b|"
+_OTHER_BODY = re.compile(rf"\w+{BODY_WORD}\b|"
                          r"\b[A-ZÆØÅ]\w+ (?:Råd|Udvalg|Nævn)|\b(?i:board|council)s?\b")
 # A question for people or a list opens with who/which ("Hvilke medlemmer deltog?", "Who are the members?")
 _ASKS_WHO = re.compile(r"^(?:og |and )?(?:hvem|hvilke|hvilken|hvor mange|who|which|how many|list|name)\b")

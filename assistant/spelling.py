@@ -45,7 +45,8 @@ def _use(word: str, spots: list[tuple[int, int]], used: Callable[[str], float]) 
 
 def fold_ascii_danish(text: str, used: Callable[[str], float]) -> str:
     """Danish typed without æ, ø and å ("paa det ekstraordinaere moede") in its own spelling: a word becomes the
-    spelling with aa -> å, ae -> æ, oe -> ø that ``used(word)`` (how much the index's minutes use it) finds most used,
+    spelling with aa -> å, ae -> æ, oe -> ø that ``used(word)`` (how much the index's minutes use it: in how many
+    chunks, or what share of them) finds most used,
     when that is FOLD_RATIO times the word as typed, or a Danish stop word. Words the minutes use as typed ("Aarhus",
     "poesi") are kept."""
 

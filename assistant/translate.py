@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.textutil import one_letter_edits
+from assistant.textutil import one_letter_edits, swaps_and_undoubled
 
 GLOSSARY = Path(__file__).resolve().parent / "data" / "glossary_en_da.tsv"
 SYNONYMS = Path(__file__).resolve().parent / "data" / "synonyms_da.tsv"
@@ -262,11 +262,8 @@ def slips(word: str) -> set[str]:
     single ("committe", "comittee") or a letter doubled."""
     if len(word) > SLIP_MAX_CHARS:  # no English word is this long: a hostile question's "word" costs nothing
         return set()
-    splits = [(word[:i], word[i:]) for i in range(1, len(word) + 1)]
-    near = {left[:-1] + right[0] + left[-1] + right[1:] for left, right in splits if right}  # swapped
-    near |= {left + left[-1] + right for left, right in splits}  # a double letter written single
-    near |= {left[:-1] + right for left, right in splits if right and left[-1] == right[0]}  # a letter doubled
-    return near - {word}
+    doubled = {word[:i] + word[i - 1] + word[i:] for i in range(1, len(word) + 1)}  # a double letter written single
+    return (swaps_and_undoubled(word) | doubled) - {word}
 
 
 def unglossed_words(text: str) -> list[str]:

@@ -23,6 +23,7 @@ from assistant.citations import citation_from_chunk, clean_title, render_citatio
 from assistant.embedders import estimate_tokens
 from assistant.prompts import DA_MONTHS, format_date, phrase
 from assistant.query import (
+    BODY_WORD,
     QueryPlan,
     content_terms,
     coverage,
@@ -473,8 +474,7 @@ HEAD_CHARS = 6
 # A body's name: a compound ending in a body's word ("Integrationsrådet", "Ungdomsrådet", "Klagenævnet",
 # "Erhvervsudvalget"), capitalised or not: Danish writes a council's name in lower case too ("ældrerådet",
 # "integrationsrådet"), as does a question typed all in lower case
-_BODY_NAME = re.compile(
-    r"\b([A-ZÆØÅa-zæøå][a-zæøå]+(?:råd|rådet|rådets|udvalg|udvalget|udvalgets|nævn|nævnet|nævnets))\b")
+_BODY_NAME = re.compile(rf"\b([A-ZÆØÅa-zæøå][a-zæøå]+{BODY_WORD})\b")
 
 
 def _headed_by(term: str, have: set[str]) -> bool:
