@@ -286,6 +286,14 @@ class Assistant:
             return answer
         if plan.intent == "votes":
             answer = answer_votes(self._vote_points(plan, filters, merged, topical), plan)
+            carried = catalog.point(plan.point_key) if plan.point_key and not topical else None
+            if answer is not None and carried and all(c.point_key != plan.point_key for c in answer.citations):
+                meeting, point = carried  # the votes are the case's other handlings': said, not silently (a
+                # point may record others: two abstained in the committee, the council's vote was against)
+                key = "votes_elsewhere_other" if point.votes else "votes_elsewhere"
+                note = phrase(key, plan.lang, number=point.number, title=clean_title(point.title),
+                              committee=meeting.committee, date=format_date(meeting.date_iso, plan.lang))
+                answer.text = f"{note}\n{answer.text}"
             if answer is None:
                 plan.intent = "decision"  # no recorded votes: the decision text says what was voted
             elif topical and not plan.point_ref:
@@ -359,7 +367,15 @@ class Assistant:
             return [(meeting, point)] if meeting and point else []
         if plan.point_key and not topical:
             found = catalog.point(plan.point_key)
-            return [found] if found else []
+            if found is None:
+                return []
+            if votes_of(found[1], plan.question) or not found[1].case_number:
+                return [found]
+            # "Var der nogen, der stemte imod den?" after an answer from a committee's recommendation: the vote is
+            # recorded where the case was decided (the council's handling), so the case's handlings that record one
+            later = [f for f in catalog.points_by_case(found[1].case_number)
+                     if f[0].meeting_id != found[0].meeting_id and votes_of(f[1], plan.question)]
+            return later or [found]
         if plan.followup and plan.case_number and merged.committee and not topical:
             # "Hvem stemte imod i byrådet?" after an answer from the committee's point: the case's handling by the
             # body the question names

@@ -264,6 +264,17 @@ PHRASES: dict[str, dict[str, str]] = {
         "da": "Referatet nævner ingen afstemning under punkt {number} ({title}), {committee} den {date}.",
         "en": "The minutes record no vote under item {number} ({title}), {committee}, {date}.",
     },
+    "votes_elsewhere": {
+        "da": ("Referatet nævner ingen afstemning under punkt {number} ({title}), {committee} den {date}. Sagens "
+               "øvrige behandlinger:"),
+        "en": ("The minutes record no vote under item {number} ({title}), {committee}, {date}. The case's other "
+               "handlings:"),
+    },
+    "votes_elsewhere_other": {
+        "da": ("Punkt {number} ({title}), {committee} den {date}, nævner ingen sådan stemme. Sagens øvrige "
+               "behandlinger:"),
+        "en": "Item {number} ({title}), {committee}, {date}, records no such vote. The case's other handlings:",
+    },
     "the_decision": {"da": "Beslutningen:", "en": "The decision:"},
     "votes_none_case": {
         "da": "Referaterne nævner ingen afstemning i sag {case}.",

@@ -190,6 +190,10 @@ _FOLLOWUP = re.compile(
 )
 # A pronoun for what the previous answer was about; "den" and "de" are also articles ("den nye hal"), so a question
 # with one leans back only when it names at most two topic words of its own
+# A question that opens by continuing the conversation ("Og hvad ...?", "Men blev ...?", "So did ...?", "And what
+# will the citizens pay?"): a next turn of the same matter, whatever words of its own it adds, unless it names its
+# own body ("Så hvad besluttede Økonomiudvalget om budgettet for skolerne?" is a question of its own)
+_CONTINUES = re.compile(r"^\s*(og|men|så|and|but|so)\b", re.I)
 _PRONOUN = re.compile(r"\b(den|dens|de|dem|deres|they|them|their|its|this|that|these|those)\b", re.I)
 # A handling asked about ("Hvornår blev det behandlet i byrådet?"), not a meeting ("Hvornår holdt byrådet møde?")
 _HANDLED = re.compile(r"\b(behandl\w*|drøftet|besluttet|vedtaget|godkendt|dealt with|handled|discussed|considered|"
@@ -1211,11 +1215,13 @@ def is_followup(question: str, plan: QueryPlan) -> bool:
     """A question that leans on the previous turn: short, starts with "og"/"and", refers back, or names nothing
     of its own (no topic, committee, municipality, period or case)."""
     q = question.strip()
+    f = plan.filters
+    if _CONTINUES.match(q) and not (f.committee or f.municipality or plan.committee_boost):
+        return True
     if _FOLLOWUP.search(q) and len(plan.terms) <= 3:
         return True
     if _PRONOUN.search(q) and len(topic_terms(plan)) <= 2:
         return True  # "Hvad kostede den?", "Hvornår skal de stå færdige?" (not "Hvad kostede den nye svømmehal?")
-    f = plan.filters
     if not (topic_terms(plan) or f.committee or f.municipality or f.date_from or f.date_to or plan.committee_boost
             or plan.case_number or plan.latest):
         return True  # nothing of its own to be about: "Hvad blev besluttet?", "Hvad handler punkt 3 om?"

@@ -169,6 +169,25 @@ def test_votes_on_a_real_greve_point(greve):
     assert follow.kind == "votes" and follow.citations[0].point_number == "22" and "Enhedslisten" in follow.text
 
 
+def test_votes_asked_after_a_committees_point_are_the_cases_handlings_that_record_them(greve):
+    """"Var der nogen, der stemte imod den?" after an answer from Økonomiudvalget's point of case 21-012897, where two
+    members abstained and no one voted against: the council's handling of the case records the votes against (point
+    22, 31 January 2022), and the answer says first that the point talked about records none such."""
+    for question, follow, none in (
+        ("Hvad anbefalede Økonomiudvalget om de afledte anlægsprojekter ved salget af Hundige Øst?",
+         "Var der nogen, der stemte imod den?", "Punkt 21 (Afledte anlægsprojekter"),
+        ("What did the finance committee recommend about the construction projects after the sale of Hundige Øst?",
+         "Did anyone vote against it?", "Item 21 (Afledte anlægsprojekter"),
+    ):
+        first = greve.ask(question)
+        assert first.citations[0].committee == "Økonomiudvalget", question
+        votes = greve.ask(follow, history=[first])
+        assert votes.kind == "votes" and votes.text.startswith(none), votes.text
+        c = votes.citations[0]
+        assert (c.committee, c.meeting_date, c.point_number) == ("Byråd 2022-2025", "2022-01-31", "22"), follow
+        assert "Enhedslisten (Ø)" in votes.text and "SF (F)" in votes.text
+
+
 def test_the_closed_points_and_the_latest_meeting(slagelse, greve):
     """"Hvilke punkter var lukkede?" lists the closed points' titles (never their content); the Slagelse referat
     has none and says so. "Hvornår var det seneste møde?" is the date of the newest meeting ("seneste" was read as

@@ -134,6 +134,22 @@ def test_a_new_topic_is_not_carried_to_the_previous_point(assistant):
     assert plan.point_key is None
 
 
+def test_a_question_opening_with_og_or_so_continues_the_previous_turn(assistant):
+    """"Og ..."/"And ..."/"So ..." opens a next turn of the same matter, whatever words of its own it adds: the
+    previous turn's committee and case are carried ("And what will the citizens pay themselves per month from March
+    2025?" after an answer about the contract). Without the opening word the same words are a new question."""
+    first = assistant.ask("Hvor mange penge er der afsat til renovering af klubhuse?")
+    cited = first.citations[0]
+    for question in ("Og hvor mange foreninger har søgt om penge til deres lokaler og baner i år?",
+                     "And how many clubs have applied for money for their buildings and pitches this year?",
+                     "So how many clubs have applied for money for their buildings and pitches this year?"):
+        plan = analyse(question, [first])
+        assert plan.followup and plan.filters.committee == cited.committee, question
+        assert plan.case_number == cited.case_number, question
+        alone = analyse(question.split(" ", 1)[1], [first])
+        assert not alone.followup and alone.filters.committee is None, question
+
+
 def test_a_point_number_without_a_meeting_is_the_meeting_that_has_it(assistant):
     """Point 7 exists in one meeting only (the Byråd's), not in the latest meeting (Kultur): that one, no note."""
     ans = assistant.ask("Hvad blev besluttet under punkt 7?")
