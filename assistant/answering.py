@@ -68,6 +68,13 @@ from assistant.translate import english_word
 _POINT_WORDS = re.compile(r"\b(punktet|sagen|behandlingen|that item|the item|this item|that point|handling)\b", re.I)
 RECORD_INTENTS = ("decision", "recommendation", "fact", "when")  # a case number alone answers these by its path
 PATH_INTENTS = ("decision", "recommendation", "when")  # ... these whatever else the question says: its path has them
+# What a council did, and the minutes' report of it in another body's point ("Kommunalbestyrelsen godkendte den 25.
+# juni 2012 ...", "Byrådet har besluttet"; not "Indstilles til Kommunalbestyrelsens godkendelse")
+_COUNCIL_DID = ("decision", "votes", "when")
+_COUNCIL_DECIDED = re.compile(
+    r"\b(?:kommunalbestyrelsen|byrådet|borgerrepræsentationen)\s+(?:har\s+|havde\s+)?"
+    r"(?:(?:den|d\.)\s+[\w. ]{1,20}?\s+)?"
+    r"(?:godkend\w*|besluttede|besluttet|beslutter|vedtog|vedtaget|tiltrådte|tiltrådt|bevilge\w*|afviste)\b", re.I)
 VOTE_CANDIDATES = 5  # points searched for the best point's case on a topic (the answer's k)
 # Asked once when the chat starts (Assistant.warm_up): any topical question loads what every answer needs
 WARM_UP_QUESTION = "Hvad har udvalget besluttet om budgettet?"
@@ -165,6 +172,8 @@ class Assistant:
         plan.add_time("plan", time.perf_counter() - t0)
         filters = filters or Filters()
         answer = self._elsewhere(plan, filters) if plan.other_municipality else None
+        if answer is None and plan.absent_body and plan.intent in _COUNCIL_DID:
+            answer = self._council_absent(plan, filters)
         answer = answer or self._from_records(plan, filters)
         t1 = time.perf_counter()
         if answer is None:
@@ -239,6 +248,25 @@ class Assistant:
         indexed = listing(self.index.catalog.municipalities(), plan.lang)
         refusal.text = (phrase("other_municipality", plan.lang, municipality=plan.other_municipality,
                                indexed=indexed) + "\n" + refusal.text)  # fmt: skip
+        return refusal
+
+    def _council_absent(self, plan: QueryPlan, filters: Filters) -> Answer | None:
+        """What a council did, asked of a municipality whose council's minutes the index lacks though it holds its
+        committees' ("Godkendte kommunalbestyrelsen i Ballerup ...?" over Ballerup's health committee): a refusal
+        that says so, with the nearest points. The committees' minutes send matters on to the council
+        ("Indstilles til godkendelse"); None when the best points report what the council did ("Kommunalbestyrelsen
+        godkendte den 25. juni 2012 ..."), which then answer as usual. (dev: five such questions, all unanswerable,
+        two of them answered before.)"""
+        hits = self.retriever.search(plan.question, filters, self.settings.k, plan)
+        for hit in hits[:3]:
+            point = self.index.catalog.agenda_point(hit.point_key)
+            if _COUNCIL_DECIDED.search(point.full_text if point else hit.first.text):
+                return None
+        refusal = self.extractive.refusal(plan, hits, None)
+        municipality = plan.filters.municipality or ""
+        held = sorted({r[1] for r in self.index.catalog.committees() if r[0] == municipality})
+        refusal.text = (phrase("absent_body", plan.lang, body=plan.absent_body, municipality=municipality,
+                               indexed=listing(held, plan.lang)) + "\n" + refusal.text)  # fmt: skip
         return refusal
 
     def _from_records(self, plan: QueryPlan, filters: Filters) -> Answer | None:

@@ -33,6 +33,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "da": "Indekset har ingen referater fra {municipality}, kun fra {indexed}.",
         "en": "The index holds no minutes of {municipality}, only of {indexed}.",
     },
+    "absent_body": {
+        "da": "Indekset har ingen referater fra {body} i {municipality}, kun fra {indexed}.",
+        "en": "The index holds no minutes of the body asked about ({body}) in {municipality}, only of {indexed}.",
+    },
     "empty_index": {
         "da": "Der er ingen referater i indekset endnu. Kør `minutes ingest` først.",
         "en": "There are no minutes in the index yet. Run `minutes ingest` first.",

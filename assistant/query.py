@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from assistant.bm25 import DANISH_STOPWORDS, compound_head
-from assistant.bodies import aliases, english_committee_score, english_committee_spans, party_letter
+from assistant.bodies import aliases, english_committee_score, english_committee_spans, is_council, party_letter
 from assistant.prompts import DA_MONTHS, EN_MONTHS, format_int, phrase
 from assistant.records import Answer, Filters
 from assistant.textutil import adjacent_swaps, one_letter_edits
@@ -190,6 +190,10 @@ _FOLLOWUP = re.compile(
 )
 # A pronoun for what the previous answer was about; "den" and "de" are also articles ("den nye hal"), so a question
 # with one leans back only when it names at most two topic words of its own
+# A council as a question writes it ("Kommunalbestyrelsen", "byrådet", "Ballerup's municipal council"): the name the
+# refusal gives for the council of a municipality the index holds other minutes of but not the council's
+_BODY_IN_QUESTION = re.compile(r"\b(?:byråd|kommunalbestyrelse|borgerrepræsentation)[a-zæøå]*\b|"
+                               r"\b(?:(?:city|municipal|town) )?council\b", re.I)
 # A question that opens by continuing the conversation ("Og hvad ...?", "Men blev ...?", "So did ...?", "And what
 # will the citizens pay?"): a next turn of the same matter, whatever words of its own it adds, unless it names its
 # own body ("Så hvad besluttede Økonomiudvalget om budgettet for skolerne?" is a question of its own)
@@ -476,6 +480,7 @@ class QueryPlan:
     relaxed: list[str] = field(default_factory=list)  # the question's own filters retrieval had to drop
     year: str = ""  # a bare year the question names ("i 2013"): a period, but also often the topic's year
     other_municipality: str = ""  # a municipality the question names that the index holds no minutes of
+    absent_body: str = ""  # the council of a municipality the question names whose minutes the index lacks, as written
     effective_filters: Filters | None = field(default=None, repr=False, compare=False)  # what retrieval used
     timings: dict[str, float] = field(default_factory=dict, repr=False, compare=False)  # ms per stage of this query
 
@@ -1282,7 +1287,12 @@ def analyse(
         if municipality and matched:  # "Ballerup's health committee": that municipality's, of two; none when the
             # municipality has no such body in the index ("Kommunalbestyrelsen i Syddjurs": not Greve's Byråd)
             held = {(r[0], r[1]) for r in rows}
-            matched = [name for name in matched if (municipality, name) in held]
+            kept = [name for name in matched if (municipality, name) in held]
+            if not kept and all(is_council(name) for name in matched):  # (a committee named by its fields may be
+                # another's in words the match misses: "plan-, udviklings- og kulturudvalget" for PUK)
+                named = _BODY_IN_QUESTION.search(q)
+                plan.absent_body = named.group(0) if named else matched[0]
+            matched = kept
         if len(matched) == 1 and plan.intent not in _BODY_INTENTS and names_a_member(q, matched[0]):
             plan.committee_boost = matched  # "a council member's question": a person of the body, not its meetings
         elif len(matched) == 1:

@@ -188,6 +188,23 @@ def test_votes_asked_after_a_committees_point_are_the_cases_handlings_that_recor
         assert "Enhedslisten (Ø)" in votes.text and "SF (F)" in votes.text
 
 
+def test_a_councils_decision_is_refused_where_the_index_holds_only_a_committee_of_its_municipality(greve):
+    """Ballerup's health committee sends its quality standards on to Kommunalbestyrelsen ("Indstilles til
+    godkendelse"); what the council then decided is in the council's minutes, which the index lacks: refused, saying
+    so and naming the Ballerup minutes it holds. Greve's council, whose minutes it holds, is answered."""
+    for question, note in (
+        ("Godkendte kommunalbestyrelsen i Ballerup kvalitetsstandarderne for stof- og alkoholbehandling?",
+         "Indekset har ingen referater fra kommunalbestyrelsen i Ballerup Kommune, kun fra Sundheds- og "
+         "Forebyggelsesudvalget."),
+        ("What did Ballerup's municipal council decide about the quality standards for drug and alcohol treatment?",
+         "The index holds no minutes of the body asked about (municipal council) in Ballerup Kommune"),
+    ):
+        ans = greve.ask(question)
+        assert ans.refused and ans.text.startswith(note), ans.text
+    held = greve.ask("Hvad besluttede byrådet i Greve om de afledte anlægsprojekter ved salget af Hundige Øst?")
+    assert not held.refused and held.citations[0].committee == "Byråd 2022-2025"
+
+
 def test_the_closed_points_and_the_latest_meeting(slagelse, greve):
     """"Hvilke punkter var lukkede?" lists the closed points' titles (never their content); the Slagelse referat
     has none and says so. "Hvornår var det seneste møde?" is the date of the newest meeting ("seneste" was read as
