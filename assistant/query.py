@@ -941,13 +941,23 @@ def find_period(text: str, today: date | None = None) -> tuple[date | None, date
         year = int(m.group(2))
         return _opened(m.group(1).lower(), date(year, 1, 1), date(year, 12, 31))
     m = _REL_YEAR.search(text)
-    if m:
+    if m and not _in_statement_before_question(text, m.start()):
         year = today.year if m.group(1).lower() in ("i år", "this year") else today.year - 1
         return date(year, 1, 1), date(year, 12, 31)
     m = _REL_SPAN.search(text)
-    if m:
+    if m and not _in_statement_before_question(text, m.start()):
         return _relative_span(m.group(1), today)
     return None, None
+
+
+def _in_statement_before_question(text: str, pos: int) -> bool:
+    """Whether ``pos`` is in a sentence that states something before the sentence that asks: a time counted from
+    today there is the asker's ("My neighbour turned 90 this year and got no flowers. What did the administration
+    propose to cut ...?": not the meetings of this year); a date in it may be the matter's ("... faldt første gang i
+    december 2023. Hvem stemte imod?"), and is kept."""
+    rest = text[pos:]
+    end = re.search(r"[.!]\s+(?=\S)", rest)
+    return end is not None and "?" not in rest[:end.start()] and "?" in rest[end.end():]
 
 
 def committee_aliases(name: str) -> list[str]:

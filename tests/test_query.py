@@ -212,6 +212,22 @@ def test_relative_year():
     assert find_period("last year", today=date(2024, 5, 1)) == (date(2023, 1, 1), date(2023, 12, 31))
 
 
+def test_a_time_from_today_in_a_statement_before_the_question_is_the_askers():
+    """"My neighbour turned 90 this year. What did ...?": this year is the neighbour's, not the meetings'; asked in
+    the question it is the meetings' ("Hvad skete der i år?", "Jeg er ny. Hvad besluttede udvalget i år?"); a date of
+    its own in a statement is the matter's, and kept ("Forslaget faldt i december 2023. Hvem stemte imod?")."""
+    today = date(2026, 12, 4)
+    year = (date(2026, 1, 1), date(2026, 12, 31))
+    for text in ("Pensioner here – my neighbour turned 90 this year and got no flowers. What did the administration "
+                 "propose to cut?", "Jeg flyttede hertil sidste år. Hvad har byrådet besluttet om cykelstier?",
+                 "Vi fik et nyt barn i sidste måned! Hvornår åbner den nye børnehave?"):
+        assert find_period(text, today) == (None, None), text
+    assert find_period("Jeg er ny i udvalget. Hvad har udvalget besluttet i år?", today) == year
+    assert find_period("What did the council decide this year? I missed it.", today) == year
+    assert find_period("Forslaget faldt i december 2023. Hvem stemte imod?", today) == (date(2023, 12, 1),
+                                                                                          date(2023, 12, 31))
+
+
 def test_requests_for_a_meetings_decisions_and_a_topics_decisions():
     """"Give me the decisions of the ... meeting", "Opsummer mødet": every decision of the meeting; "List all
     decisions about X": the path of X's case. A glossary phrase with a generic meaning ("decision": beslutning,
