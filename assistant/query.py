@@ -197,7 +197,8 @@ _BODY_IN_QUESTION = re.compile(r"\b(?:byråd|kommunalbestyrelse|borgerrepræsent
 # A question that opens by continuing the conversation ("Og hvad ...?", "Men blev ...?", "So did ...?", "And what
 # will the citizens pay?"): a next turn of the same matter, whatever words of its own it adds, unless it names its
 # own body ("Så hvad besluttede Økonomiudvalget om budgettet for skolerne?" is a question of its own)
-_CONTINUES = re.compile(r"^\s*(og|men|så|and|but|so)\b", re.I)
+_CONTINUES = re.compile(  # (also after an acknowledgement: "ok og hvad ...?", "Okay, and who ...?")
+    r"^\s*(?:(?:ok|okay|nå|jamen|fint|godt|alright|right|great)\b[\s,.!]*)?(og|men|så|and|but|so)\b", re.I)
 _PRONOUN = re.compile(r"\b(den|dens|de|dem|deres|they|them|their|its|this|that|these|those)\b", re.I)
 # A handling asked about ("Hvornår blev det behandlet i byrådet?"), not a meeting ("Hvornår holdt byrådet møde?")
 _HANDLED = re.compile(r"\b(behandl\w*|drøftet|besluttet|vedtaget|godkendt|dealt with|handled|discussed|considered|"

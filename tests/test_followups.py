@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from answer_corpus import CASE, meetings
 from fakes_index import FakeIndex
@@ -142,11 +144,13 @@ def test_a_question_opening_with_og_or_so_continues_the_previous_turn(assistant)
     cited = first.citations[0]
     for question in ("Og hvor mange foreninger har søgt om penge til deres lokaler og baner i år?",
                      "And how many clubs have applied for money for their buildings and pitches this year?",
-                     "So how many clubs have applied for money for their buildings and pitches this year?"):
+                     "So how many clubs have applied for money for their buildings and pitches this year?",
+                     "ok og hvor mange foreninger har søgt om penge til deres lokaler og baner i år?",
+                     "Okay, and how many clubs have applied for money for their buildings and pitches this year?"):
         plan = analyse(question, [first])
         assert plan.followup and plan.filters.committee == cited.committee, question
         assert plan.case_number == cited.case_number, question
-        alone = analyse(question.split(" ", 1)[1], [first])
+        alone = analyse(re.sub(r"^(?:ok,? |okay,? )?(?:og|and|so) ", "", question, flags=re.I), [first])
         assert not alone.followup and alone.filters.committee is None, question
 
 
