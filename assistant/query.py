@@ -239,6 +239,22 @@ _TRAILING_COURTESY = re.compile(
     rf"(?:(?<=[.!?,])\s*(?:(?:på forhånd )?(?:{_THANKS_WORDS})(?: på forhånd| in advance| for (?:your|the) help)?|"
     rf"på forhånd tak)\s*[!.,]*(?:\s*{_SIGN_OFF})?|(?<=[.!?,])\s*{_SIGN_OFF})\s*[!.,]*\s*$", re.I)
 
+# ... and a request about the answer's form after it ("Svar gerne kort.", "Kan du give mig kilden?", "please keep it
+# short", "Sources please."): how to answer, not what about
+_ANSWER_FORM = re.compile(
+    # after a sentence, or as a sentence of its own without a mark before it (a capital, a word of asking)
+    r"(?:(?<=[.!?,])\s*|\s+(?=(?-i:[A-ZÆØÅ]))(?=(?:svar|skriv|gerne|helst|hold|gør|kort|kan|vil|må|giv|send|vis|husk|"
+    r"please|keep|be|short|brief|can|could|would|give|show|include|cite|add|with|sources|references)\s))"
+    r"(?:(?:(?:svar|skriv)(?: mig)?|gerne|helst) (?:(?:gerne|venligst|bare|lige|helst) )?"
+    r"(?:kort(?:t|fattet)?|præcist|i (?:punktform|stikord))|(?:hold|gør) det (?:kort|kortfattet)|kort svar|"
+    r"(?:(?:kan|vil) du |må jeg (?:få|bede om) |(?:giv|send|vis) mig |husk |gerne |med )?(?:(?:give|vise|sende|angive|"
+    r"henvise til)(?: mig)? )?(?:gerne |også )?(?:kilden|kilderne|kilder|kildehenvisning(?:en|er|erne)?|"
+    r"henvisning(?:en|er|erne)?|links?|et link|en kilde)(?: (?:med|til svaret|på))?(?: tak| gerne| også)?|"
+    r"(?:please )?(?:keep it|be) (?:short|brief|concise)(?: please)?|"
+    r"(?:a )?(?:short|brief) answer(?: please| is fine)?|"
+    r"(?:(?:can|could|would) you |please )?(?:give|show|send|include|cite|add)(?: me)? (?:the |your )?(?:sources?|"
+    r"references?|links?|citations?)(?: please)?|(?:with )?(?:sources|references|citations) please)"
+    r"\s*[?.!,]*\s*$", re.I)
 
 # A sentence before the question about who asks ("Jeg er ny i udvalget.", "I'm a journalist at the local paper.",
 # "Jeg skal skrive et notat til direktionen."): the asker in the first person, then words of the roles and tasks of
@@ -267,8 +283,9 @@ def _about_the_asker(sentence: str) -> bool:
 
 def without_courtesy(question: str) -> str:
     """What ``question`` asks: without a greeting, up to two sentences about the asker and a request before it, and
-    thanks and a signature after it ("Hej! Jeg er ny i udvalget. Kan du fortælle mig, hvornår mødet var? Tak på
-    forhånd." -> "Hvornår mødet var?"); as it is when fewer than two words are left ("Tak!": small talk)."""
+    thanks, a signature and a request about the answer's form after it ("Hej! Jeg er ny i udvalget. Kan du fortælle
+    mig, hvornår mødet var? Tak på forhånd." -> "Hvornår mødet var?", "... boligerne? Svar gerne kort." ->
+    "... boligerne?"); as it is when fewer than two words are left ("Tak!": small talk)."""
     q = _LEADING_COURTESY.sub("", question, count=1)
     for _ in range(2):  # "Hej! Jeg er ny i udvalget. Jeg skal skrive et notat. Hvornår ...?"
         m = _ASKER_SENTENCE.match(q)
@@ -276,8 +293,10 @@ def without_courtesy(question: str) -> str:
             break
         q = q[m.end() :]
     q = _REQUEST.sub("", q, count=1)
-    m = _TRAILING_COURTESY.search(q)
-    if m:
+    for _ in range(2):  # "... boligerne? Svar gerne kort. Tak!"
+        m = _TRAILING_COURTESY.search(q) or _ANSWER_FORM.search(q)
+        if not m:
+            break
         q = q[: m.start()]
     q = q.strip(" ,")
     if q == question or len(re.findall(r"[^\W\d_]{2,}", q)) < 2:  # "Ved du det?" is no question about "det"

@@ -16,6 +16,7 @@ Ways (each what a user of a chat does; the sentences of "intro" and "intro2" are
 - wrap: "Kan du fortælle mig: " / "Can you tell me: " before it (its first letter then lower case)
 - intro: one of six sentences about who asks before it, in turn ("Jeg er journalist på lokalavisen.")
 - intro2: six other such sentences, written after the assistant's handling of them (a check it carries over)
+- form: one of six requests about the answer's form after it, in turn ("Svar gerne kort.", "Please cite the sources.")
 - typo: two neighbouring letters swapped in one word of seven letters or more (fixed random seed)
 """
 
@@ -41,6 +42,12 @@ _INTRO2 = {
            "Jeg skriver en artikel."],
     "en": ["I'm a newly elected member.", "I work in the administration.", "I'm a reporter.",
            "I'm an intern at the municipality.", "I'm a student writing a report.", "I just joined the committee."],
+}
+_FORM = {
+    "da": ["Svar gerne kort.", "Kan du give mig kilden?", "Hold det kort, tak.", "Husk kildehenvisninger.",
+           "Gerne i punktform.", "Giv mig gerne et link."],
+    "en": ["Please keep it short.", "Can you give me the source?", "Short answer please.", "Please cite the sources.",
+           "Be brief.", "Sources please."],
 }
 _ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 SEED = 7
@@ -71,6 +78,7 @@ def ways() -> dict[str, Callable[[str, str, int], str]]:
         "thanks": lambda t, lang, i: t + (" Tak på forhånd." if lang == "da" else " Thanks in advance."),
         "wrap": lambda t, lang, i: ("Kan du fortælle mig: " if lang == "da" else "Can you tell me: ") + first_lower(t),
         "intro": lambda t, lang, i: f"{_INTRO[lang][i % 6]} {t}",
+        "form": lambda t, lang, i: f"{t} {_FORM[lang][i % 6]}",
         "intro2": lambda t, lang, i: f"{_INTRO2[lang][i % 6]} {t}",
         "typo": _typo(random.Random(SEED)),
     }
