@@ -9,7 +9,7 @@ from collections.abc import Callable
 from assistant.bm25 import TYPO_MIN_CHARS, TYPO_MIN_CHUNKS
 from assistant.query import DA_STOP, EN_STOP
 from assistant.textutil import swaps_and_undoubled
-from assistant.translate import english_word, in_word_list, slips
+from assistant.translate import in_word_list, slips
 
 _ASCII_DIGRAPH = re.compile(r"aa|ae|oe", re.I)
 _ASCII_LETTER = {"aa": "å", "ae": "æ", "oe": "ø"}
@@ -83,15 +83,17 @@ def correct_slips(text: str, count: Callable[[str], int], english: bool = False)
     meant: a word of TYPO_MIN_CHARS letters or more that the minutes never use becomes the word two neighbouring
     letters swapped, or a double letter written once, make of it, when the minutes use that word in TYPO_MIN_CHUNKS
     chunks or more (the most used, as BM25Index.correction chooses; ``count``: in how many chunks the minutes use a
-    word); an English question's word that is no English word, also an English word so made ("aploogies" ->
-    apologies). Before the question is read, so a mistyped committee's name is the committee."""
+    word); an English question's word that is not in the English word list, also an English word so made
+    ("aploogies" -> apologies, "parnets" -> parents; a word the list lacks that joins two of its words, as
+    english_word takes "heedland" and "parnets", is no evidence of English: "Heedland" -> Hedeland, a name the minutes
+    use). Before the question is read, so a mistyped committee's name is the committee."""
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
         low = word.lower()
         if len(low) < TYPO_MIN_CHARS or low in DA_STOP or low in EN_STOP or count(low):
             return word
-        if english and english_word(low):
+        if english and in_word_list(low):
             return word
         found = max(((count(w), w) for w in swaps_and_undoubled(low)), default=(0, ""))
         meant = found[1] if found[0] >= TYPO_MIN_CHUNKS else ""

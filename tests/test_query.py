@@ -1309,6 +1309,19 @@ def test_slips_of_typing_are_spelled_as_meant_before_the_question_is_read(greve_
             == "Who sent apologies to the care committee about minigolf?")
 
 
+def test_an_english_questions_slip_that_joins_two_english_words_is_still_a_slip():
+    """"Heedland" joins "heed" and "land", "parnets" "par" and "nets" (english_word takes such compounds as English):
+    neither is in the word list, so a name the minutes use ("Hedeland") or a listed word ("parents") made by
+    swapping two letters back is what was meant; a listed word stays ("trial" is no slip of "trail")."""
+    from assistant.bm25 import BM25Index
+    from assistant.spelling import correct_slips
+
+    texts = [f"Naturparken Hedeland og forældrene fik svar {i}." for i in range(3)]
+    idx = BM25Index().build([str(i) for i in range(len(texts))], texts)
+    assert (correct_slips("Did the parnets near Heedland get a trial?", idx.doc_freq, english=True)
+            == "Did the parents near Hedeland get a trial?")
+
+
 @pytest.mark.parametrize(("typed", "asked"), [
     ("Hej! Hvornår var mødet?", "Hvornår var mødet?"),
     ("Hi, when did the council meet?", "When did the council meet?"),
