@@ -62,7 +62,7 @@ from assistant.query import (
 from assistant.records import AgendaPoint, Answer, Filters, Hit, Meeting
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
-from assistant.spelling import correct_slips, fold_ascii_danish
+from assistant.spelling import correct_slips, fold_ascii_danish, with_body_names
 from assistant.translate import english_word
 
 _POINT_WORDS = re.compile(r"\b(punktet|sagen|behandlingen|that item|the item|this item|that point|handling)\b", re.I)
@@ -126,6 +126,7 @@ class Assistant:
         count = getattr(self.index, "doc_freq", None)
         if count is None:
             return question
+        count = with_body_names(count, tuple(sorted({r[1] for r in self.index.catalog.committees()})))
         english = (lang or detect_language(question)) == "en"
         return correct_slips(question if english else fold_ascii_danish(question, count), count, english)
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from assistant.bm25 import TYPO_MIN_CHARS, TYPO_MIN_CHUNKS
+from assistant.bodies import aliases
 from assistant.query import DA_STOP, EN_STOP
 from assistant.textutil import swaps_and_undoubled
 from assistant.translate import in_word_list, slips
@@ -76,6 +78,32 @@ def fold_ascii_danish(text: str, used: Callable[[str], float]) -> str:
         return best
 
     return re.sub(r"[^\W\d_]+", fold, text)
+
+
+_BODY_ENDINGS = ("", "et", "ets", "s", "ene", "enes")  # "teknikudvalg", "-udvalget", "-udvalgets", "-rådene"
+
+
+@lru_cache(maxsize=8)
+def _body_names(committees: tuple[str, ...]) -> frozenset[str]:
+    """The one-word names the index's committees go by (bodies.aliases: "teknikudvalg", "planudvalg", "byråd"), of
+    TYPO_MIN_CHARS letters or more."""
+    return frozenset(a for name in committees for a in aliases(name) if " " not in a and len(a) >= TYPO_MIN_CHARS)
+
+
+def with_body_names(count: Callable[[str], int], committees: tuple[str, ...]) -> Callable[[str], int]:
+    """``count`` for which a one-word name of a committee of the index, with the endings of a body, is used at least
+    TYPO_MIN_CHUNKS times: minutes write "Klima-, Teknik- og Miljøudvalget", people "teknikudvalget", and its slip
+    ("tkenikudvalget") means the committee."""
+    names = _body_names(committees)
+
+    def counted(word: str) -> int:
+        n = count(word)
+        if n >= TYPO_MIN_CHUNKS or len(word) < TYPO_MIN_CHARS:
+            return n
+        known = any(word[: len(word) - len(e)] in names for e in _BODY_ENDINGS if word.endswith(e))
+        return TYPO_MIN_CHUNKS if known else n
+
+    return counted
 
 
 def correct_slips(text: str, count: Callable[[str], int], english: bool = False) -> str:

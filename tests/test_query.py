@@ -1322,6 +1322,23 @@ def test_an_english_questions_slip_that_joins_two_english_words_is_still_a_slip(
             == "Did the parents near Hedeland get a trial?")
 
 
+def test_a_slip_in_a_committees_short_name_is_the_committee():
+    """Minutes write "Klima-, Teknik- og Miljøudvalget", people "teknikudvalget": its slip ("tkenikudvalget") is
+    corrected to the name the index's committee goes by, though the minutes never use it; a name they use once or
+    twice ("planudvalget") counts as much; words no committee is called stay."""
+    from assistant.bm25 import BM25Index
+    from assistant.spelling import correct_slips, with_body_names
+
+    texts = [f"Plan- og Tryghedsudvalget og planudvalget tog sagen {i}." for i in range(2)] + ["Budget og skoler."]
+    idx = BM25Index().build([str(i) for i in range(len(texts))], texts)
+    count = with_body_names(idx.doc_freq, ("Klima-, Teknik- og Miljøudvalget", "Plan- og Tryghedsudvalget"))
+    assert (correct_slips("Hvad besluttede tkenikudvalget og palnudvalget om skoelrne?", count)
+            == "Hvad besluttede teknikudvalget og planudvalget om skoelrne?")
+    assert correct_slips("Hvad besluttede tkenikudvalget?", idx.doc_freq) == "Hvad besluttede tkenikudvalget?"
+    assert analyse("Hvad besluttede teknikudvalget om budgettet?", None, Catalog()).filters.committee == (
+        "Klima-, Teknik- og Miljøudvalget")
+
+
 @pytest.mark.parametrize(("typed", "asked"), [
     ("Hej! Hvornår var mødet?", "Hvornår var mødet?"),
     ("Hi, when did the council meet?", "When did the council meet?"),
