@@ -342,3 +342,13 @@ def swaps_and_undoubled(word: str) -> set[str]:
     """The words ``word`` is one slip of typing from: two neighbouring letters swapped, or a letter typed twice
     ("kommunnen" for "kommunen")."""
     return adjacent_swaps(word) | {word[:i] + word[i + 1 :] for i in range(len(word) - 1) if word[i] == word[i + 1]}
+
+
+DANISH_LETTERS = "abcdefghijklmnopqrstuvwxyzæøå"
+
+
+def with_a_letter_more(word: str, ending: int = 0) -> set[str]:
+    """The words ``word`` is one dropped letter from ("lægeerklæinger" for "lægeerklæringer"): a letter inserted after
+    its first, and not in its last ``ending`` letters (spelling.PAST_ENDING), nor after its last ("wheelie" is no slip
+    of "wheelied")."""
+    return {word[:i] + c + word[i:] for i in range(1, len(word) - ending) for c in DANISH_LETTERS}

@@ -17,6 +17,7 @@ Ways (each what a user of a chat does; the sentences of "intro" and "intro2" are
 - intro: one of six sentences about who asks before it, in turn ("Jeg er journalist på lokalavisen.")
 - intro2: six other such sentences, written after the assistant's handling of them (a check it carries over)
 - form: one of six requests about the answer's form after it, in turn ("Svar gerne kort.", "Please cite the sources.")
+- drop: one letter left out of one word of seven letters or more, not of a double letter (fixed random seed)
 - typo: two neighbouring letters swapped in one word of seven letters or more (fixed random seed)
 """
 
@@ -66,6 +67,20 @@ def _typo(rng: random.Random) -> Callable[[str, str, int], str]:
     return swap
 
 
+def _drop(rng: random.Random) -> Callable[[str, str, int], str]:
+    def drop(text: str, lang: str, i: int) -> str:
+        words = list(re.finditer(r"[a-zæøå]{7,}", text))
+        if not words:
+            return text
+        m = rng.choice(words)
+        w = m.group(0)
+        spots = [at for at in range(1, len(w) - 1) if w[at] not in (w[at - 1], w[at + 1])]
+        at = rng.choice(spots) if spots else 1
+        return text[: m.start()] + w[:at] + w[at + 1 :] + text[m.end() :]
+
+    return drop
+
+
 def ways() -> dict[str, Callable[[str, str, int], str]]:
     def first_lower(t: str) -> str:
         return t[:1].lower() + t[1:]
@@ -81,6 +96,7 @@ def ways() -> dict[str, Callable[[str, str, int], str]]:
         "form": lambda t, lang, i: f"{t} {_FORM[lang][i % 6]}",
         "intro2": lambda t, lang, i: f"{_INTRO2[lang][i % 6]} {t}",
         "typo": _typo(random.Random(SEED)),
+        "drop": _drop(random.Random(SEED)),
     }
 
 
