@@ -54,31 +54,28 @@ _ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "O
 SEED = 7
 
 
-def _typo(rng: random.Random) -> Callable[[str, str, int], str]:
-    def swap(text: str, lang: str, i: int) -> str:
+def _in_one_word(rng: random.Random, slip: Callable[[str, random.Random], str]) -> Callable[[str, str, int], str]:
+    """A slip of typing in one word of seven letters or more, chosen at random."""
+
+    def change(text: str, lang: str, i: int) -> str:
         words = list(re.finditer(r"[a-zæøå]{7,}", text))
         if not words:
             return text
         m = rng.choice(words)
-        w = m.group(0)
-        at = rng.randrange(1, len(w) - 2)
-        return text[: m.start()] + w[:at] + w[at + 1] + w[at] + w[at + 2 :] + text[m.end() :]
+        return text[: m.start()] + slip(m.group(0), rng) + text[m.end() :]
 
-    return swap
+    return change
 
 
-def _drop(rng: random.Random) -> Callable[[str, str, int], str]:
-    def drop(text: str, lang: str, i: int) -> str:
-        words = list(re.finditer(r"[a-zæøå]{7,}", text))
-        if not words:
-            return text
-        m = rng.choice(words)
-        w = m.group(0)
-        spots = [at for at in range(1, len(w) - 1) if w[at] not in (w[at - 1], w[at + 1])]
-        at = rng.choice(spots) if spots else 1
-        return text[: m.start()] + w[:at] + w[at + 1 :] + text[m.end() :]
+def _swap(w: str, rng: random.Random) -> str:
+    at = rng.randrange(1, len(w) - 2)
+    return w[:at] + w[at + 1] + w[at] + w[at + 2 :]
 
-    return drop
+
+def _leave_out(w: str, rng: random.Random) -> str:
+    spots = [at for at in range(1, len(w) - 1) if w[at] not in (w[at - 1], w[at + 1])]
+    at = rng.choice(spots) if spots else 1
+    return w[:at] + w[at + 1 :]
 
 
 def ways() -> dict[str, Callable[[str, str, int], str]]:
@@ -95,8 +92,8 @@ def ways() -> dict[str, Callable[[str, str, int], str]]:
         "intro": lambda t, lang, i: f"{_INTRO[lang][i % 6]} {t}",
         "form": lambda t, lang, i: f"{t} {_FORM[lang][i % 6]}",
         "intro2": lambda t, lang, i: f"{_INTRO2[lang][i % 6]} {t}",
-        "typo": _typo(random.Random(SEED)),
-        "drop": _drop(random.Random(SEED)),
+        "typo": _in_one_word(random.Random(SEED), _swap),
+        "drop": _in_one_word(random.Random(SEED), _leave_out),
     }
 
 
