@@ -188,8 +188,6 @@ _FOLLOWUP = re.compile(
     r"så|then)\b",  # the discourse particle of a next question: "Hvad skal de så bruges til?", "What was then decided?"
     re.I,
 )
-# A pronoun for what the previous answer was about; "den" and "de" are also articles ("den nye hal"), so a question
-# with one leans back only when it names at most two topic words of its own
 # A council as a question writes it ("Kommunalbestyrelsen", "byrådet", "Ballerup's municipal council"): the name the
 # refusal gives for the council of a municipality the index holds other minutes of but not the council's
 _BODY_IN_QUESTION = re.compile(r"\b(?:byråd|kommunalbestyrelse|borgerrepræsentation)[a-zæøå]*\b|"
@@ -199,6 +197,8 @@ _BODY_IN_QUESTION = re.compile(r"\b(?:byråd|kommunalbestyrelse|borgerrepræsent
 # own body ("Så hvad besluttede Økonomiudvalget om budgettet for skolerne?" is a question of its own)
 _CONTINUES = re.compile(  # (also after an acknowledgement: "ok og hvad ...?", "Okay, and who ...?")
     r"^\s*(?:(?:ok|okay|nå|jamen|fint|godt|alright|right|great)\b[\s,.!]*)?(og|men|så|and|but|so)\b", re.I)
+# A pronoun for what the previous answer was about; "den" and "de" are also articles ("den nye hal"), so a question
+# with one leans back only when it names at most two topic words of its own
 _PRONOUN = re.compile(r"\b(den|dens|de|dem|deres|they|them|their|its|this|that|these|those)\b", re.I)
 # A handling asked about ("Hvornår blev det behandlet i byrådet?"), not a meeting ("Hvornår holdt byrådet møde?")
 _HANDLED = re.compile(r"\b(behandl\w*|drøftet|besluttet|vedtaget|godkendt|dealt with|handled|discussed|considered|"

@@ -26,6 +26,10 @@ FOLD_RATIO = 10
 # as typed too). (Any word's last three letters so: 32 more of the 1,222 dev questions with a letter left out were
 # answered wrong or refused, mostly names: "Roskile", "Syddurs".)
 PAST_ENDING = 3
+# A word longer than this is taken as typed: longer than any word of the minutes (the full corpus's longest stem has 36
+# letters, "informationssikkerhedsforanstaltning"), and a hostile question's "word" costs no candidates
+MAX_SLIP_CHARS = 40
+MAX_SLIPS = 12  # unknown words of one question looked up for slips (a few hundred candidates each); the rest as typed
 MIN_AFFIX = 3  # letters of the known word that begins or ends an unknown compound ("råd" of "integrationsrådet")
 
 
@@ -122,13 +126,20 @@ def correct_slips(text: str, count: Callable[[str], int], english: bool = False)
     English: "Heedland" -> Hedeland, a name the minutes use). Before the question is read, so a mistyped committee's
     name is the committee."""
 
+    meant_for: dict[str, str] = {}  # each word once ("skolelærer ... skolelærer")
+
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
         low = word.lower()
-        if len(low) < TYPO_MIN_CHARS or low in DA_STOP or low in EN_STOP or count(low):
+        if not TYPO_MIN_CHARS <= len(low) <= MAX_SLIP_CHARS or low in DA_STOP or low in EN_STOP or count(low):
             return word
         if english and in_word_list(low):
             return word
+        if low not in meant_for:
+            meant_for[low] = meant_by(low) if len(meant_for) < MAX_SLIPS else ""
+        return _cased_as(word, meant_for[low]) if meant_for[low] else word
+
+    def meant_by(low: str) -> str:
         meant = ""
         if english:  # an English word first ("octoer" -> october, not a Danish word a swap makes of it)
             meant = next((w for w in sorted(slips(low)) if in_word_list(w)), "") or next(
@@ -139,6 +150,6 @@ def correct_slips(text: str, count: Callable[[str], int], english: bool = False)
                 ending = PAST_ENDING if low.endswith("ede") else 0
                 found = max(((count(w), w) for w in with_a_letter_more(low, ending)), default=(0, ""))
             meant = found[1] if found[0] >= TYPO_MIN_CHUNKS else ""
-        return _cased_as(word, meant) if meant else word
+        return meant
 
     return re.sub(r"[^\W\d_]+", fix, text)
