@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -234,21 +234,21 @@ class Assistant:
         """A question about a municipality the index holds no minutes of ("Hvad vedtog Viborg Byråd ...?"): a
         refusal that says so, with the nearest points; None when the best points name that municipality (Greve's
         minutes on a cooperation with Vordingborg Kommune), which then answer as usual."""
-        hits = self.retriever.search(plan.question, filters, self.settings.k, plan)
         name = plan.other_municipality.split()[0]
         mention = re.compile(rf"(?<![\wæøå]){re.escape(name.removesuffix('s'))}", re.I)
         # asked what that municipality's council did ("Hvad besluttede Roskilde Kommunes byråd om ...?"), the points
         # must name its council: a cooperation or a neighbouring area the minutes write about is not its decision
         council = council_named(plan.question, name)
-        for hit in hits[:3]:
-            point = self.index.catalog.agenda_point(hit.point_key)
-            text = f"{hit.first.point_title}\n{point.full_text if point else hit.first.text}"
-            if council_named(text, name) if council else mention.search(text):
-                return None
-        refusal = self.extractive.refusal(plan, hits, None)
-        indexed = listing(self.index.catalog.municipalities(), plan.lang)
-        refusal.text = (phrase("other_municipality", plan.lang, municipality=plan.other_municipality,
-                               indexed=indexed) + "\n" + refusal.text)  # fmt: skip
+
+        def named(title: str, text: str) -> bool:
+            full = f"{title}\n{text}"
+            return bool(council_named(full, name) if council else mention.search(full))
+
+        refusal = self._refused_unless_reported(plan, filters, named)
+        if refusal is not None:
+            indexed = listing(self.index.catalog.municipalities(), plan.lang)
+            refusal.text = (phrase("other_municipality", plan.lang, municipality=plan.other_municipality,
+                                   indexed=indexed) + "\n" + refusal.text)  # fmt: skip
         return refusal
 
     def _council_absent(self, plan: QueryPlan, filters: Filters) -> Answer | None:
@@ -258,17 +258,26 @@ class Assistant:
         ("Indstilles til godkendelse"); None when the best points report what the council did ("Kommunalbestyrelsen
         godkendte den 25. juni 2012 ..."), which then answer as usual. (dev: five such questions, all unanswerable,
         two of them answered before.)"""
+        refusal = self._refused_unless_reported(plan, filters, lambda title, text: bool(_COUNCIL_DECIDED.search(text)))
+        if refusal is not None:
+            municipality = plan.filters.municipality or ""
+            held = sorted({r[1] for r in self.index.catalog.committees() if r[0] == municipality})
+            refusal.text = (phrase("absent_body", plan.lang, body=plan.absent_body, municipality=municipality,
+                                   indexed=listing(held, plan.lang)) + "\n" + refusal.text)  # fmt: skip
+        return refusal
+
+    def _refused_unless_reported(
+        self, plan: QueryPlan, filters: Filters, reported: Callable[[str, str], bool]
+    ) -> Answer | None:
+        """The refusal with the nearest points of a question about what the index holds no minutes of (another
+        municipality, a council), for the caller to open with why; None when one of the three best points reports it
+        after all (``reported(title, text)``), which then answer as usual."""
         hits = self.retriever.search(plan.question, filters, self.settings.k, plan)
         for hit in hits[:3]:
             point = self.index.catalog.agenda_point(hit.point_key)
-            if _COUNCIL_DECIDED.search(point.full_text if point else hit.first.text):
+            if reported(hit.first.point_title, point.full_text if point else hit.first.text):
                 return None
-        refusal = self.extractive.refusal(plan, hits, None)
-        municipality = plan.filters.municipality or ""
-        held = sorted({r[1] for r in self.index.catalog.committees() if r[0] == municipality})
-        refusal.text = (phrase("absent_body", plan.lang, body=plan.absent_body, municipality=municipality,
-                               indexed=listing(held, plan.lang)) + "\n" + refusal.text)  # fmt: skip
-        return refusal
+        return self.extractive.refusal(plan, hits, None)
 
     def _from_records(self, plan: QueryPlan, filters: Filters) -> Answer | None:
         """The answer from the parsed records when the question is about a case's path, votes, a point, the

@@ -14,7 +14,15 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from assistant.bm25 import DANISH_STOPWORDS, compound_head
-from assistant.bodies import aliases, english_committee_score, english_committee_spans, is_council, party_letter
+from assistant.bodies import (
+    COUNCIL_ENGLISH,
+    COUNCIL_WORDS,
+    aliases,
+    english_committee_score,
+    english_committee_spans,
+    is_council,
+    party_letter,
+)
 from assistant.prompts import DA_MONTHS, EN_MONTHS, format_int, phrase
 from assistant.records import Answer, Filters
 from assistant.textutil import adjacent_swaps, one_letter_edits
@@ -190,8 +198,8 @@ _FOLLOWUP = re.compile(
 )
 # A council as a question writes it ("Kommunalbestyrelsen", "byrådet", "Ballerup's municipal council"): the name the
 # refusal gives for the council of a municipality the index holds other minutes of but not the council's
-_BODY_IN_QUESTION = re.compile(r"\b(?:byråd|kommunalbestyrelse|borgerrepræsentation)[a-zæøå]*\b|"
-                               r"\b(?:(?:city|municipal|town) )?council\b", re.I)
+_BODY_IN_QUESTION = re.compile(rf"\b(?:{'|'.join(COUNCIL_WORDS[:3])})[a-zæøå]*\b|"
+                               rf"\b(?:{'|'.join(COUNCIL_ENGLISH)})\b", re.I)
 # A question that opens by continuing the conversation ("Og hvad ...?", "Men blev ...?", "So did ...?", "And what
 # will the citizens pay?"): a next turn of the same matter, whatever words of its own it adds, unless it names its
 # own body ("Så hvad besluttede Økonomiudvalget om budgettet for skolerne?" is a question of its own)
