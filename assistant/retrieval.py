@@ -569,6 +569,12 @@ class HybridRetriever:
         # dev11, dev14 and dev17, dev13 one more unanswerable refused, no metric lower
         named = period_named(f.date_from, f.date_to, plan.year)
         kept = [h for i, h in enumerate(wide) if in_year(h) or (i < k and self._names_period(h, named))]
+        if not any(in_year(h) for h in wide):
+            # the period's meetings have nothing on the matter (another municipality's only meeting of 2025): the
+            # period is its topic, and a title naming it below the first k names the edition asked about ("gebyrer
+            # 2025" under four other years' fee points; dev26 one false refusal fewer, d26q028, the 24 other dev
+            # sets unchanged, 2026-12-06)
+            kept += [h for h in wide[k:] if named.search(h.first.point_title)]
         if all(in_year(h) for h in kept):
             return dated
         if (lo[4:], hi[4:]) != ("-01-01", "-12-31"):  # a season or a month of the year ("i foråret 2024"): a point
@@ -578,6 +584,9 @@ class HybridRetriever:
             kept = _in_period_order(kept, [h for h in dated if in_year(h)], in_year)
         have = {h.point_key for h in kept}
         rest = [h for h in dated if h.point_key not in have]  # beyond the whole index's candidates
+        floor = min((h.score for h in kept), default=0.0)
+        for h in rest:  # ... after them: their scores, of the search restricted to the period, are not comparable
+            h.score = min(h.score, floor)
         return _period_handlings_first(demote_other_years(kept + rest, [plan.year, *plan.numbers]), in_year)[:k]
 
     def _names_period(self, hit: Hit, named: re.Pattern[str]) -> bool:

@@ -562,6 +562,25 @@ def test_a_year_with_few_meetings_does_not_put_their_points_first_by_ranking_alo
     assert "Afsluttende anbefalinger" in [h.first.point_title for h in hits]  # the year's meeting is still searched
 
 
+def test_a_year_whose_meetings_the_whole_index_search_does_not_find_is_the_topic_of_a_title_naming_it():
+    """ "How much more will a house pay in waste fees in 2025 than in 2024?": 2025's only meeting (another
+    municipality's) is nowhere in the whole index's search; the fee points of earlier years fill its first ranks and
+    the one titled "gebyrer 2025" is below them. That point is the year's topic and leads, not the year's meeting,
+    whose search restricted to the year ranks it first whatever its match."""
+    old = [meeting("Klima-, Teknik- og Miljøudvalget", f"{y}-08-17", [
+        point("3", f"Gebyrer for husholdningsaffald {y + 1}", Beslutning="x")]) for y in (2019, 2020, 2021, 2022, 2023)]
+    m24 = meeting("Klima-, Teknik- og Miljøudvalget", "2024-08-15", [
+        point("3", "Husholdnings- og erhvervsaffald, gebyrer 2025", Beslutning="x")])
+    m25 = meeting("§ 17,4-udvalg", "2025-12-09", [point("2", "Afsluttende anbefalinger", Beslutning="x")])
+    earlier = [chunk_point(m, m.points[0]) for m in old]
+    fees, other = chunk_point(m24, m24.points[0]), chunk_point(m25, m25.points[0])
+    wide = [*earlier, fees]
+    index = _dated_and_undated([*old, m24, m25], ([other], wide), ([other], wide))
+    hits = HybridRetriever(index, Settings()).search("How much more will a house pay in waste fees in 2025 than 2024?")
+    assert hits[0].first.point_title == "Husholdnings- og erhvervsaffald, gebyrer 2025"
+    assert "Afsluttende anbefalinger" in [h.first.point_title for h in hits]  # the year's meeting is still searched
+
+
 def test_a_season_of_the_year_prefers_its_own_meetings_to_a_point_that_names_the_season():
     """"Hvornår var handicaprådet inviteret til dialog i foråret 2024?": November's dialogue meeting says it follows
     the one "i marts 2024" and ranks a little above March's in the whole index; March's is in the season asked about
