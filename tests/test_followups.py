@@ -96,6 +96,29 @@ def test_a_vote_question_goes_to_the_point_that_records_the_vote():
     assert "Enhedslisten (Ø)" in ans.text
 
 
+def test_a_vote_question_on_a_matter_takes_its_votes_not_a_vote_of_the_party_on_another_point():
+    """ "Da byrådet sendte planstrategien i høring, stemte nogen imod – og hvad gjorde Socialdemokratiet?": the
+    strategy's point (best by words) records (Ø) against and (A) abstaining, no vote of (A) against; the same
+    meeting's calendar, where (A) voted against, is not what was asked."""
+    from fakes_index import meeting, point
+
+    council = meeting("Byråd 2022-2025", "2023-09-04", [
+        point("18", "Mødekalender for byrådet i 2024", "23-005195", Beslutning="Godkendt. Imod stemte (C) og (A)."),
+        point("27", "Forslag til planstrategi i offentlig høring", "23-006479",
+              Beslutning="Godkendt. Imod stemte (Ø). (A) undlod at stemme.",
+              Sagsfremstilling="Forslaget til planstrategi sendes i offentlig høring i otte uger."),
+    ])
+    council.points[0].votes = [Vote("against", (), ("C", "A"), "Imod stemte (C) og (A).")]
+    council.points[1].votes = [Vote("against", (), ("Ø",), "Imod stemte (Ø)."),
+                               Vote("abstain", (), ("A",), "(A) undlod at stemme.")]
+    settings = Settings(candidates=10)
+    ans = Assistant(settings, index=FakeIndex([council], settings)).ask(
+        "Da byrådet sendte forslaget til planstrategi i høring, stemte nogen så imod – og hvad gjorde "
+        "Socialdemokratiet?")
+    assert ans.kind == "votes" and [c.point_number for c in ans.citations] == ["27"]
+    assert "Enhedslisten (Ø)" in ans.text and "Socialdemokratiet (A)" in ans.text  # against, and (A) abstaining
+
+
 def test_party_positions_in_english(assistant):
     ans = assistant.ask("Which parties took a reservation on the timetable for budget 2024?")
     assert ans.lang == "en" and ans.kind == "votes"

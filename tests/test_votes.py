@@ -193,3 +193,20 @@ def test_a_party_the_question_names_takes_the_counts_of_a_point_whose_votes_name
     assert "(A), (F) og (Ø) ønskede at sende forslaget" in ans.text  # the decision beside the counts says who
     backed = analyse("The Conservatives wanted 3 million extra for the schools. Who backed it?")
     assert backed.intent == "votes" and asked_position(backed.question) == "for"
+
+
+def test_a_party_asked_beside_a_position_gets_its_own_vote_where_it_did_not_take_that_position(greve_dir, settings):
+    """Planstrategi 2023 in the council: (Ø) against, (A) and (F) abstained. "Stemte nogen imod – og hvad gjorde
+    Socialdemokratiet og SF?" has no vote of (A) against: the votes against and (A)'s abstention answer."""
+    from assistant.answerers.votes import answer_votes, votes_of
+    from assistant.query import analyse
+
+    files = sorted(greve_dir.glob("Byråd 2022-2025_2023-09-04T*.json"))
+    meeting = read_file(files[0], settings).meeting
+    point = next(p for p in meeting.points if p.number == "27")
+    question = "Da byrådet sendte planstrategien i høring, stemte nogen så imod – og hvad gjorde Socialdemokratiet?"
+    assert votes_of(point, question) == []
+    ans = answer_votes([(meeting, point)], analyse(question))
+    assert ans.citations[0].point_number == "27"
+    assert "- Imod: Enhedslisten (Ø) »Imod stemte (Ø)" in ans.text
+    assert "- Undlod at stemme: Socialdemokratiet (A), SF (F) »(A) og (F) undlod at stemme.«" in ans.text

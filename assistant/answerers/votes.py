@@ -36,15 +36,19 @@ def _matches(vote: Vote, position: str, party: str | None) -> bool:
     )
 
 
-def votes_of(point: AgendaPoint, question: str) -> list[Vote]:
+def votes_of(point: AgendaPoint, question: str, relaxed: bool = False) -> list[Vote]:
     """The point's recorded votes that answer the question (its position and party, where it names them). A point
     whose votes name no one ("Med stemmerne 13 for og 7 imod ...") answers a question naming a party with its counts:
     the decision quoted beside them may say who ("(A), (F) og (Ø) ønskede at sende forslaget ..."), and its silence
-    on the party is no answer that another point's vote is."""
+    on the party is no answer that another point's vote is. ``relaxed``: where no vote has both the position and the
+    party asked, the votes of the position and the party's votes of any position ("Stemte nogen imod – og hvad gjorde
+    Socialdemokratiet?": (Ø) against, (A) abstained; "Stemte (A) imod?": (A) voted for)."""
     position, party = asked_position(question), party_letter(question)
     votes = [v for v in point.votes if _matches(v, position, party)]
     if not votes and party is not None and not any(v.who or v.parties for v in point.votes):
         votes = [v for v in point.votes if _matches(v, position, None)]
+    if not votes and relaxed and position and party is not None:
+        votes = [v for v in point.votes if _matches(v, position, None) or _matches(v, "", party)]
     return votes
 
 
@@ -63,12 +67,14 @@ def _who(vote: Vote, lang: str) -> str:
 def answer_votes(found: list[tuple[Meeting, AgendaPoint]], plan: QueryPlan) -> Answer | None:
     """The votes that answer the question on the given points (best first), one line per position, each cited
     to its point. A single point without votes gets its decision and the note that no vote is recorded; None when
-    several candidate points record none (the text answerer then takes the question)."""
+    several candidate points record none (the text answerer then takes the question). Where no point records a vote
+    with both the position and the party asked, their votes of either (votes_of, relaxed)."""
     lang = plan.lang
     lines: list[str] = []
     citations: list[Citation] = []
+    relaxed = not any(votes_of(point, plan.question) for _, point in found)
     for meeting, point in found:
-        votes = votes_of(point, plan.question)
+        votes = votes_of(point, plan.question, relaxed)
         if not votes or point.closed:
             continue
         n = len(citations) + 1
