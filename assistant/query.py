@@ -129,8 +129,10 @@ _QUANTITY_KINDS = (
                         r"(?:hvor|how) (?:stor[te]?|big|large) (?:[\w-]+ ){0,3}?(?:\w*bygning\w*|hus\w*|tårn\w*|"
                         r"building|house|extension|tower))\b", re.I)),
 )
-# A question for a time: "hvornår", "when", "what date" (the "when" intent; a part of a question asking it)
-ASKS_WHEN = re.compile(r"\b(hvornår|when|what date|which date)\b", re.I)
+# A question for a time: "hvornår", "when", "what date", the time of day ("What time did the committee meet?",
+# "Hvad tid startede mødet?", "hvilket klokkeslæt") (the "when" intent; a part of a question asking it)
+ASKS_WHEN = re.compile(r"\b(hvornår|when|what date|which date|what time|hvad tid|hvilket (?:klokkeslæt|tidspunkt))\b",
+                       re.I)
 _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("attendance", re.compile(
         r"\b(afbud|fravær\w*|ikke til stede|mødte ikke|deltog (?:der )?(?:nogen |alle |nogle )?ikke|ikke deltog|"
@@ -335,15 +337,15 @@ _AGENDA = re.compile(
 )
 # Words that ask about a meeting or an agenda point as such, not about a topic in it.
 RECORD_WORDS = frozenset(
-    "held holdt afholdt afholdes place took take time tidspunkt date dato start starte begin began foregik agenda "
-    "dagsorden dagsordenen punkter punkt items item about handle handler handlede discussed drøftet drøftede "
-    "behandlet behandlede treated dealt sted location venue mødested første sidste first last final igen again "
-    "tidligere earlier before previously stemte stemt vote voted votes voting imod against parti partier party "
-    "parties forbehold reservation reservations undlod abstained tog took happen happened skete stod står "
-    "afstemning stemme stemmer truffet taget made taken ekstraordinær ekstraordinært ekstraordinære extraordinary "
-    "ordinær ordinære ordinary regular meet met meets mødtes mødes formand formanden næstformand næstformanden "
-    "chair chaired chairman chairperson ledede mødeleder seneste nyeste forrige latest recent previous lukkede "
-    "lukket closed".split()  # not "led": the stem of "ledelse", "leder"
+    "held holdt afholdt afholdes place took take time tidspunkt klokkeslæt date dato start starte startede begin "
+    "began begyndte begynder begynde foregik agenda dagsorden dagsordenen punkter punkt items item about handle "
+    "handler handlede discussed drøftet drøftede behandlet behandlede treated dealt sted location venue mødested "
+    "første sidste first last final igen again tidligere earlier before previously stemte stemt vote voted votes "
+    "voting imod against parti partier party parties forbehold reservation reservations undlod abstained tog took "
+    "happen happened skete stod står afstemning stemme stemmer truffet taget made taken ekstraordinær "
+    "ekstraordinært ekstraordinære extraordinary ordinær ordinære ordinary regular meet met meets mødtes mødes "
+    "formand formanden næstformand næstformanden chair chaired chairman chairperson ledede mødeleder seneste "
+    "nyeste forrige latest recent previous lukkede lukket closed".split()  # not "led": the stem of "ledelse", "leder"
 )
 _LATEST = re.compile(  # "det sidste møde", "sidste byrådsmøde", "the latest meeting"
     r"\b(sidste|seneste|forrige|nyeste|last|latest|most recent|previous)\s+(\w*møde[nt]?|meeting)\b", re.I

@@ -54,6 +54,16 @@ def test_when_was_the_meeting_is_answered_from_the_record(slagelse):
     assert en.lang == "en" and "9 December 2025 at 15:00" in en.text and en.citations
 
 
+def test_the_time_of_day_asked_is_the_meeting_record_s_time(slagelse):
+    """ "What time did the committee meet?", "Hvad tid startede mødet?": a time asked is a "when", from the record."""
+    for question, said in (("What time did the committee meet?", "9 December 2025 at 15:00"),
+                           ("Hvad tid startede mødet?", "9. december 2025 kl. 15:00"),
+                           ("På hvilket tidspunkt begyndte mødet?", "9. december 2025 kl. 15:00")):
+        ans = slagelse.ask(question)
+        assert not ans.refused and ans.kind == "meeting", question
+        assert said in ans.text and ans.citations[0].meeting_date == "2025-12-09", question
+
+
 def test_what_point_3_is_about_and_what_was_decided(slagelse):
     about = slagelse.ask("Hvad handler punkt 3 om?")
     assert not about.refused and "Gensidig orientering" in about.text
