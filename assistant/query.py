@@ -1256,6 +1256,42 @@ def question_pieces(plan: QueryPlan) -> list[tuple[str, list[str]]]:
     return parts if len(parts) > 1 else []
 
 
+# A year counted from the one the previous turn named ("And in the following year's budget?" after "its 2024 budget",
+# "Og året før?"): the year written out, so that the follow-up asks of it as if the user had. Not "næste år" / "sidste
+# år" / "last year": those count from today (find_period). The sign is the step from the previous turn's year.
+_RELATIVE_YEAR = (
+    (1, re.compile(r"\b(?:the\s+)?(?:following|next|subsequent)\s+year(?:'s)?|\bthe\s+year\s+after|\ba\s+year\s+later|"
+                   r"\båret\s+efter|\bdet\s+(?:følgende|efterfølgende)\s+år(?:s)?|\bet\s+år\s+senere", re.I)),
+    (-1, re.compile(r"\b(?:the\s+)?(?:previous|preceding|prior)\s+year(?:'s)?|\bthe\s+year\s+before|"
+                    r"\ba\s+year\s+(?:earlier|before)|\båret\s+(?:før|inden)|\bdet\s+(?:foregående|forudgående)\s+år(?:s)?|"
+                    r"\bet\s+år\s+tidligere", re.I)),
+)
+
+
+_YEAR_NUMBER = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?!\d)(?![.,/]\d)")  # "2024", "2024-27"; not "2.024"
+
+
+def _named_years(text: str, dates: bool = True) -> list[str]:
+    """The years a text names ("budget 2024", "i 2023"), in order; with ``dates`` False not those of a month's date
+    ("from March 2025", "1. marts 2025": a day of the matter's own course, not another edition of it)."""
+    return [m.group(0) for m in _YEAR_NUMBER.finditer(text)
+            if dates or not (w := re.findall(r"[^\W\d_]+", text[: m.start()])[-1:]) or w[0].lower() not in _MONTHS]
+
+
+def absolute_years(question: str, previous: QueryPlan | None) -> str:
+    """``question`` with a year counted from the previous turn's (_RELATIVE_YEAR) written as that year: "And in the
+    following year's budget?" after "What did Beredskab 4K add in its 2024 budget?" -> "And in the 2025 budget?";
+    unchanged when the previous question named no year or this one names one of its own."""
+    years = _named_years(previous.question) if previous is not None else []
+    if not years or _named_years(question):
+        return question
+    base = int(years[-1])
+    for step, rx in _RELATIVE_YEAR:
+        question = rx.sub(lambda m, y=base + step: (f"the {y}" if m.group(0).lower().startswith("the ") and
+                                                    m.group(0).endswith("'s") else str(y)), question)
+    return question
+
+
 def is_followup(question: str, plan: QueryPlan) -> bool:
     """A question that leans on the previous turn: short, starts with "og"/"and", refers back, or names nothing
     of its own (no topic, committee, municipality, period or case)."""
@@ -1284,6 +1320,8 @@ def analyse(
 ) -> QueryPlan:
     """Language, intent, filters and search text of a question, resolving a follow-up against ``history``."""
     q = without_courtesy(" ".join(question.split()))
+    if history:
+        q = absolute_years(q, _previous_plan(history))
     case = find_case_number(q)
     plan = QueryPlan(question=q, lang=lang or "da", intent=detect_intent(q, bool(case)))
     plan.case_number = case
@@ -1476,6 +1514,10 @@ def _month_near(month: int, near: date) -> tuple[date, date]:
     return _month_range(year, month)
 
 
+def _without_years(text: str) -> str:
+    return _YEAR_NUMBER.sub(" ", text)
+
+
 def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
     """Fill what the follow-up leaves open from the previous turn: committee, case, period, meeting."""
     plan.followup = True
@@ -1494,15 +1536,19 @@ def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
         date_to=f.date_to or (None if f.date_from else pf.date_to),
         case_number=None,
     )
-    plan.case_number = plan.case_number or prev.case_number
-    if not names_committee and not (f.date_from or f.date_to):
+    own, before = set(_named_years(plan.question, dates=False)), set(_named_years(prev.question))
+    # "And in the 2025 budget?" after "its 2024 budget": the matter's other edition, another point and case; the
+    # previous question's topic (without its year), not its meeting, point or case
+    edition = bool(own and before and not own & before)
+    plan.case_number = plan.case_number or (None if edition else prev.case_number)
+    if not edition and not names_committee and not (f.date_from or f.date_to):
         plan.meeting_id = prev.meeting_id  # "hvem var fraværende?" -> the same meeting
         if not topic_terms(plan) and not plan.point_ref:
             plan.point_key = prev.point_key  # "og hvad blev besluttet?", "hvem stemte imod?" -> the same point
             if plan.point_key and plan.aspect == "decisions":
                 plan.aspect = ""
-    elif (f.committee and f.committee == pf.committee and not (f.date_from or f.date_to) and not topic_terms(plan)
-          and not plan.point_ref):
+    elif (not edition and f.committee and f.committee == pf.committee and not (f.date_from or f.date_to)
+          and not topic_terms(plan) and not plan.point_ref):
         # "Did anybody on the city council vote against that?" after an answer from the council's point: the body
         # the question names is that point's, so the point is still the one asked about
         plan.meeting_id, plan.point_key = prev.meeting_id, prev.point_key
@@ -1514,7 +1560,7 @@ def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
         # the body's newest meeting)
         plan.intent, plan.aspect = "case", ""
         plan.point_key = plan.point_key or prev.point_key
-    plan.search_text = f"{plan.question} {prev.question}"
+    plan.search_text = f"{plan.question} {_without_years(prev.question) if edition else prev.question}"
     if not (plan.point_key or plan.case_number or topic_terms(plan)):
         # no point carried (the previous turn was refused, or answered from no point) and no topic of its own:
         # the previous question's topic is what "that" names ("Who voted against that?" after "Did Greve ask Movia

@@ -228,3 +228,30 @@ def test_a_point_without_its_own_absences_names_the_meetings(assistant):
     kultur = assistant.ask("Hvornår holder biblioteket åbent om søndagen?")
     none = assistant.ask("Did anyone not take part in the handling of that item?", history=[kultur])
     assert none.text.startswith("The minutes name no one who did not take part in item 4")
+
+
+def test_a_followup_on_the_following_year_asks_of_the_matter_s_next_edition():
+    """ "And in the following year's budget, what changed?" after "its 2024 budget": the 2025 budget, another point
+    and case of the same matter, not the point the first answer cited (nor its meeting); "Og året før?" likewise
+    counts back from the year the previous question named."""
+    from fakes_index import meeting, point
+
+    from assistant.query import absolute_years
+
+    y23 = meeting("Økonomiudvalget", "2023-08-28", [
+        point("5", "Beredskab 4K - godkendelse af budget 2024", "23-007777", Beslutning="Anbefales.",
+              Sagsbeskrivelse="Budget 2024 for Beredskab 4K giver en ny stilling som brandinspektør.")])
+    y24 = meeting("Økonomiudvalget", "2024-08-28", [
+        point("10", "Beredskab 4K - godkendelse af budget 2025", "24-008888", Beslutning="Anbefales.",
+              Sagsbeskrivelse="Budget 2025 for Beredskab 4K har en ændring af budgettet: driftsbidraget fordeles "
+                              "efter indbyggertal.")])
+    settings = Settings(candidates=10)
+    assistant = Assistant(settings, index=FakeIndex([y23, y24], settings))
+    first = assistant.ask("What new position did Beredskab 4K add in its 2024 budget?")
+    assert first.citations[0].case_number == "23-007777"
+    follow = assistant.ask("And in the following year's budget, what changed?", history=[first])
+    assert follow.citations[0].case_number == "24-008888"
+    prev = analyse("Hvad kostede Beredskab 4K i budget 2024?")
+    assert absolute_years("Og året før?", prev) == "Og 2023?"
+    assert absolute_years("And the year after?", prev) == "And 2025?"
+    assert absolute_years("Og i 2022?", prev) == "Og i 2022?"  # a year of its own
