@@ -255,3 +255,30 @@ def test_a_followup_on_the_following_year_asks_of_the_matter_s_next_edition():
     assert absolute_years("Og året før?", prev) == "Og 2023?"
     assert absolute_years("And the year after?", prev) == "And 2025?"
     assert absolute_years("Og i 2022?", prev) == "Og i 2022?"  # a year of its own
+
+
+def test_a_followup_naming_another_body_keeps_the_topic_it_points_back_to():
+    """ "Og da sundheds- og omsorgsudvalget fik de nye tal i efteråret 2024, hvad bad udvalget så om?" after a question
+    on the homeless count of 2022: it names its own body and period, and "de nye tal" are the count's; that body's
+    point on the 2024 count answers, not another of its points of the autumn."""
+    from fakes_index import meeting, point
+
+    social = meeting("Social- og Handicapudvalget", "2022-10-10", [
+        point("3", "Orientering om den nationale hjemløsetælling 2022", "22-001111",
+              Beslutning="Taget til efterretning.",
+              Sagsbeskrivelse="Ved hjemløsetællingen i 2022 blev 38 hjemløse borgere fra Greve registreret.")])
+    health = meeting("Sundheds- og Omsorgsudvalget", "2024-11-18", [
+        point("2", "Temamøder i 2025", "24-002222", Beslutning="Godkendt. Udvalget bad om nye temaer.",
+              Sagsbeskrivelse="Udvalget får forslag til temaer for de nye møder."),
+        point("16", "Hjemløsetælling 2024 - orientering", "24-003333",
+              Beslutning="Udvalget bad om en sag om akuttilbud til hjemløse ved ekstremt vejr.",
+              Sagsbeskrivelse="Den nationale hjemløsetælling 2024 viser, at 49 hjemløse borgere hører til Greve."),
+    ])
+    settings = Settings(candidates=10)
+    assistant = Assistant(settings, index=FakeIndex([social, health], settings))
+    first = assistant.ask("Hvor mange hjemløse fra Greve blev registreret ved den nationale optælling i 2022?")
+    assert first.citations[0].case_number == "22-001111"
+    question = "Og da sundheds- og omsorgsudvalget fik de nye tal i efteråret 2024, hvad bad udvalget så om?"
+    assert assistant.plan(question, [first]).followup
+    follow = assistant.ask(question, history=[first])
+    assert follow.citations[0].case_number == "24-003333"
