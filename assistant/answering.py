@@ -56,6 +56,7 @@ from assistant.query import (
     coverage,
     detect_language,
     find_case_number,
+    names_period,
     too_long,
     topic_terms,
 )
@@ -291,6 +292,16 @@ class Assistant:
         merged = self.retriever.resolve_filters(plan, filters)
         topical = bool(topic_terms(plan))
         named_case = find_case_number(plan.question)  # a case the question names, not the conversation's
+        f = plan.filters
+        if (plan.followup and plan.intent == "case" and plan.case_number and not named_case and f.date_from
+                and names_period(plan.question)):
+            # "Og hvad skete der så, da sagen kom på igen på mødet i januar?": the carried case's handling in the
+            # period the follow-up names is what it asks, decided as a point's decision is, when there is one
+            lo, hi = f.date_from.isoformat(), (f.date_to or f.date_from).isoformat()
+            inside = [(m, p) for m, p in catalog.points_by_case(plan.case_number) if lo <= m.date_iso <= hi]
+            if len(inside) == 1:
+                plan.intent, plan.aspect = "decision", ""
+                return answer_point(*inside[0], plan)
         if plan.case_number and (plan.intent == "case" or (named_case and plan.intent in PATH_INTENTS) or (
                 named_case and not topical and plan.intent in RECORD_INTENTS)):
             # "Hvad blev besluttet i sag 2012-28504?", "..., og blev den godkendt hele vejen igennem?": its

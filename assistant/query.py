@@ -1496,9 +1496,11 @@ def _previous_plan(history: list[Answer] | None) -> QueryPlan | None:
         p = getattr(ans, "plan", None)
         prev = QueryPlan.from_dict(p) if p else QueryPlan(question=ans.question)
         top = ans.citations[0] if ans.citations else None
-        if top is not None:  # what the answer was about, when the question itself did not say
-            prev.case_number = prev.case_number or top.case_number or None
-            if not prev.meeting_id and top.point_key:
+        if top is not None:  # what the answer was about: its point's case and meeting, over those the turn carried
+            # from the one before (a follow-up answered from another matter than the previous answer's: "Hvem stemte
+            # imod flytningen, da det var oppe i december?" cites the December point, not the case it was carried)
+            prev.case_number = find_case_number(prev.question) or top.case_number or prev.case_number or None
+            if top.point_key and (top.point_number or not prev.meeting_id):
                 prev.meeting_id = top.point_key.split(":")[0]
             if top.point_number and top.point_key and ans.kind != "case":
                 prev.point_key = top.point_key
@@ -1511,6 +1513,12 @@ def _previous_plan(history: list[Answer] | None) -> QueryPlan | None:
 # A month named without a year ("in October", "i marts"), in full: a follow-up's month of the previous turn's period
 _BARE_MONTH = re.compile(
     rf"\b(?:i|in|during)\s+({'|'.join(m.lower() for m in (*DA_MONTHS, *EN_MONTHS))})\b(?!\.?\s+\d)", re.I)
+
+
+def names_period(question: str) -> bool:
+    """Whether the question names a period of its own (a date, month, season or year; "i januar" too, which a
+    follow-up places near the previous turn's), not only one carried from the previous turn."""
+    return any(find_period(question)) or bool(_BARE_MONTH.search(question))
 
 
 def _month_near(month: int, near: date) -> tuple[date, date]:

@@ -282,3 +282,45 @@ def test_a_followup_naming_another_body_keeps_the_topic_it_points_back_to():
     assert assistant.plan(question, [first]).followup
     follow = assistant.ask(question, history=[first])
     assert follow.citations[0].case_number == "24-003333"
+
+
+def test_the_previous_turn_is_the_point_its_answer_cited_not_the_case_it_carried():
+    """A follow-up answered from another matter than the one it carried ("Hvem stemte imod flytningen, da det var
+    oppe i december?" carried the case of a wrong first answer, and cited the December point of the meeting's move):
+    the next turn leans on the cited point's case and meeting."""
+    from assistant.query import _previous_plan
+    from assistant.records import Answer, Citation
+
+    carried = analyse("Hvem stemte imod flytningen, da det var oppe i december?")
+    carried.case_number, carried.meeting_id = "21-013827", "m-flygtninge"
+    cited = Citation(number=1, municipality="Greve Kommune", committee="Byråd 2022-2025", meeting_date="2023-12-11",
+                     point_number="10", point_title="Ny dato for byrådsmødet i januar 2024", case_number="23-013407",
+                     source="x.json", quote="Imod stemte (A).", point_key="m-december:10")
+    answered = Answer(carried.question, "...", [cited], "da", kind="votes", plan=carried.to_dict())
+    prev = _previous_plan([answered])
+    assert (prev.case_number, prev.meeting_id, prev.point_key) == ("23-013407", "m-december", "m-december:10")
+
+
+def test_a_followup_naming_a_month_takes_the_carried_case_s_handling_then():
+    """ "Og hvad skete der så, da sagen kom på igen på mødet i januar?" after the December vote on moving the
+    council's January meeting: the case's January handling and what it approved, not the case's whole path."""
+    from fakes_index import meeting, point
+
+    december = meeting("Byråd 2022-2025", "2023-12-11", [
+        point("10", "Ny dato for byrådsmødet i januar 2024", "23-013407",
+              Beslutning="Indstillingen blev ikke godkendt, da der ikke var enighed. Imod stemte (A).",
+              Indstilling="Administrationen indstiller, at byrådsmødet den 31. januar flyttes til den 29. januar.")])
+    january = meeting("Byråd 2022-2025", "2024-01-08", [
+        point("2", "Ny dato for byrådsmødet i januar 2024", "23-013407",
+              Beslutning="Byrådet godkendte administrationens indstilling.",
+              Indstilling="Administrationen indstiller, at byrådsmødet den 31. januar flyttes til den 29. januar.")])
+    december.points[0].votes = [Vote("against", (), ("A",), "Imod stemte (A).")]
+    settings = Settings(candidates=10)
+    assistant = Assistant(settings, index=FakeIndex([december, january], settings))
+    first = assistant.ask("Hvem stemte imod at flytte byrådsmødet, da det var oppe i december 2023?")
+    assert first.citations[0].meeting_date == "2023-12-11"
+    follow = assistant.ask("Og hvad skete der så, da sagen kom på igen på mødet i januar?", history=[first])
+    assert [c.meeting_date for c in follow.citations] == ["2024-01-08"]
+    assert "godkendte administrationens indstilling" in follow.text and "flyttes til den 29. januar" in follow.text
+    path = assistant.ask("Hvornår blev sagen taget op igen?", history=[first])  # no period of its own: the path
+    assert path.kind == "case"

@@ -210,3 +210,19 @@ def test_a_party_asked_beside_a_position_gets_its_own_vote_where_it_did_not_take
     assert ans.citations[0].point_number == "27"
     assert "- Imod: Enhedslisten (Ø) »Imod stemte (Ø)" in ans.text
     assert "- Undlod at stemme: Socialdemokratiet (A), SF (F) »(A) og (F) undlod at stemme.«" in ans.text
+
+
+def test_a_decision_that_approves_the_recommendation_quotes_what_was_approved(greve_dir, settings):
+    """ "Hvad blev besluttet under punkt 2?" on the council's 8 January 2024: "Byrådet godkendte administrationens
+    indstilling." says nothing alone; the Indstilling it approved follows it, on one line."""
+    from assistant.answerers.meeting import answer_point
+    from assistant.query import analyse
+
+    files = sorted(greve_dir.glob("Byråd 2022-2025_2024-01-08T*.json"))
+    meeting = read_file(files[0], settings).meeting
+    point = next(p for p in meeting.points if p.number == "2")
+    ans = answer_point(meeting, point, analyse("Hvad blev besluttet under punkt 2?"))
+    lines = ans.text.splitlines()
+    assert lines[1] == "»Byrådet godkendte administrationens indstilling.« [1]"
+    assert lines[2].startswith("Indstilling: »") and "flyttes til mandag den 29. januar 2024" in lines[2]
+    assert len(lines) == 3 and ans.citations[0].point_number == "2"

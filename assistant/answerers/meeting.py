@@ -16,7 +16,13 @@ from assistant.prompts import DA_MONTHS, format_date, phrase
 from assistant.query import ASKS_WHEN, QueryPlan, asks_where_part, later_part_terms, latest_meeting
 from assistant.records import AgendaPoint, Answer, Filters, Meeting
 from assistant.textutil import sentence_breaks, split_sentences
-from assistant.vocabulary import STANDARD_POINTS, absences_in, is_standard_point, section_kind
+from assistant.vocabulary import (
+    STANDARD_POINTS,
+    absences_in,
+    approves_recommendation,
+    is_standard_point,
+    section_kind,
+)
 
 MAX_LISTED = 25  # meetings listed (and cited) at most in one answer: a screenful
 DECISION_CHARS = 600  # a decision longer than this is quoted up to a sentence end near it (a few sentences)
@@ -231,8 +237,13 @@ def answer_point(meeting: Meeting, point: AgendaPoint | None, plan: QueryPlan) -
                           kind="point")
         quote = cut_at_sentence(text, DECISION_CHARS)
         cite = citation_from_point(1, meeting, point, quote, heading)
-        return Answer(plan.question, f"{phrase('point_decision', lang, **head)}\n»{quote}« [1]", [cite], lang,
-                      kind="point")
+        lines = [phrase("point_decision", lang, **head), f"»{quote}« [1]"]
+        rec = next((s for s in point.sections if section_kind(s.heading) == "recommendation"), None)
+        if rec is not None and rec.text.strip() and approves_recommendation(text):
+            # "Byrådet godkendte administrationens indstilling.": what was approved is the Indstilling, quoted after
+            # it (as the text answer quotes it after such a decision)
+            lines.append(f"{rec.heading}: »{' '.join(cut_at_sentence(rec.text, DECISION_CHARS).split())}« [1]")
+        return Answer(plan.question, "\n".join(lines), [cite], lang, kind="point")
     if plan.intent == "recommendation":
         sec = next((s for s in point.sections if section_kind(s.heading) == "recommendation"), None)
         if sec is not None and sec.text.strip():
