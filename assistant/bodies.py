@@ -159,6 +159,34 @@ def english_committee_score(question: str, name: str) -> int:
     return best
 
 
+# Words before "committee" that say which of a council's committees, not what it is about ("the same committee",
+# "the new committee", "its standing committees"): English grammar, no field
+_NOT_A_FIELD = frozenset(
+    "same whole new old standing special relevant responsible political permanent other each every this that which "
+    "what their its our your his her municipal local joint former current next previous first last".split())
+
+
+def english_body_guesses(question: str, bodies: list[str]) -> list[tuple[str, ...]]:
+    """The Danish names an English question's "<field> committee" would have when it names none of ``bodies`` (the
+    index's committees) by its fields: "Greve's digitalisation committee" -> ("digitaliseringudvalg",
+    "digitaliseringsudvalg"), with and without the joining s, for a field the glossary knows as one word before
+    "committee" (not the finance committee, every council's, nor a word of _NOT_A_FIELD)."""
+    out = []
+    for m in _ENGLISH_COMMITTEE.finditer(question):
+        words = _field_words(m.group(1))
+        last = words[-1].lower() if words else ""
+        if not last or last in _NOT_A_FIELD or f"{last} committee" in FINANCE_ENGLISH:
+            continue
+        if any(_fields_named(words[i:], _field_stems(name)) for name in bodies for i in range(len(words))):
+            continue  # it names a committee of the index ("the culture and leisure committee")
+        groups = whole_glossary_groups(last)
+        if len(groups) != 1 or not groups[0] or any(d in name.lower() for d in groups[0] for name in bodies):
+            continue  # ... or in words of its whole name ("the Slagelse housing committee": "§ 17,4-udvalg -
+            # Ansøgning Boligsocial helhedsplan")
+        out.append((f"{groups[0][0]}udvalg", f"{groups[0][0]}sudvalg"))
+    return out
+
+
 def _field_words(phrase: str) -> list[str]:
     phrase = re.sub(r"'s?\b", "", phrase)  # "the children's committee"
     return [w for w in re.findall(r"[A-Za-z]+", phrase) if w.lower() not in ("and", "the", "of", "for")]

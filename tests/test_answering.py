@@ -1660,6 +1660,38 @@ def test_a_quote_of_a_point_joins_the_lines_a_pdf_broke_but_keeps_paragraphs_and
     assert unwrapped("høring i perioden\n20. november 2023.") == "høring i perioden 20. november 2023."  # a date
 
 
+def test_an_english_question_s_committee_that_no_committee_of_the_index_is_costs_the_whole_penalty():
+    """ "What did Greve's digitalisation committee decide about chatbots in the citizen service?": no committee of the
+    index is named by "digitalisation", and the minutes never name a "digitaliseringsudvalg": what it decided is not
+    in them, though the culture committee's point on the citizen service's chatbot is close. The culture committee
+    asked the same costs nothing; nor does a committee an English question names by its fields."""
+    from fakes_index import FakeIndex, meeting, point
+
+    from assistant.bodies import english_body_guesses
+
+    service = meeting("Kultur- og Fritidsudvalget", "2024-03-20", [point(
+        "5", "Fremskudt Borgerservice og chatbot", Resume="Borgerservice får en chatbot på hjemmesiden i 2024.",
+        Beslutning="Udvalget besluttede at afprøve en chatbot i Borgerservice.")])
+    settings = Settings(candidates=10)
+    assistant = Assistant(settings, index=FakeIndex([service], settings))
+
+    def penalty(question: str) -> float:
+        plan = assistant.plan(question)
+        top = assistant.search(question, plan=plan)[0]
+        found = {top.point_key: (top.first.meeting_date, assistant.index.catalog.agenda_point(top.point_key))}
+        return assistant.extractive._penalty(plan, found, top)
+
+    unknown = penalty("What did Greve's digitalisation committee decide about a chatbot in the citizen service?")
+    known = penalty("What did the culture committee decide about a chatbot in the citizen service?")
+    assert unknown >= known + settings.refusal_unknown_penalty
+    bodies = ["Kultur- og Fritidsudvalget", "Økonomiudvalget", "§ 17,4-udvalg - Ansøgning Boligsocial helhedsplan"]
+    assert english_body_guesses("the digitalisation committee", bodies) == [
+        ("digitaliseringudvalg", "digitaliseringsudvalg")]
+    for named in ("the culture and leisure committee", "the finance committee", "the same committee",
+                  "the Slagelse housing committee"):
+        assert english_body_guesses(named, bodies) == [], named
+
+
 def test_a_body_the_minutes_never_name_is_not_made_known_by_its_first_part():
     """"Hvad skrev Integrationsrådet i sit høringssvar?": minutes about integration policy and its hearing never
     name an integration council. The compound was known through its first part ("integration"), and a body's name is

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from assistant.bm25 import compound_head, compound_parts
-from assistant.bodies import party_letter
+from assistant.bodies import english_body_guesses, party_letter
 from assistant.calibration import Calibration, calibration_for
 from assistant.citations import citation_from_chunk, clean_title, render_citation
 from assistant.embedders import estimate_tokens
@@ -911,8 +911,13 @@ class ExtractiveAnswerer:
                 # thing they name by its last part, a Danish compound's head ("Greve Museum"): known through it
                 unknown = [g for g in unknown if not any(_headed_by(t, have) for t in g)]
             names = _BODY_NAME.findall(plan.question)
-            bodies = sorted({row[1] for row in self.index.catalog.committees()}) if names else []
-            if any(not known(stem_word(name.lower())) and not match_committees(name, bodies) for name in names):
+            bodies = sorted({row[1] for row in self.index.catalog.committees()}) if names or plan.lang == "en" else []
+            if plan.lang == "en" and any(not any(known(stem_word(name)) for name in guess)
+                                         for guess in english_body_guesses(plan.question, bodies)):
+                # "Greve's digitalisation committee", no committee of the index by its fields: a body whose Danish
+                # name the minutes never use, as below
+                penalty += s.refusal_unknown_penalty
+            elif any(not known(stem_word(name.lower())) and not match_committees(name, bodies) for name in names):
                 # a body the question names that the minutes never name ("Hvad skrev Integrationsrådet i sit
                 # høringssvar?") and that is no committee of the index by another name ("Teknikudvalget"): what it
                 # said or did is not in them, however close the rest of the question is (the whole penalty, as for
