@@ -536,6 +536,8 @@ class HybridRetriever:
                 plan.effective_filters = f
                 if plan.year and f.date_from and not (filters and filters.date_from):
                     hits = self._with_year_as_topic(text, f, k, plan, hits)
+                elif plan.year and "date_from" in plan.relaxed:
+                    hits = self._edition_naming_year_first(hits, plan.year)
                 return hits
         return []
 
@@ -588,6 +590,25 @@ class HybridRetriever:
         for h in rest:  # ... after them: their scores, of the search restricted to the period, are not comparable
             h.score = min(h.score, floor)
         return _period_handlings_first(demote_other_years(kept + rest, [plan.year, *plan.numbers]), in_year)[:k]
+
+    def _edition_naming_year_first(self, hits: list[Hit], year: str) -> list[Hit]:
+        """A year with no meetings ("handicaprådets årsberetning om arbejdet i 2021", the minutes beginning in 2022):
+        of points under one title (a yearly report: "Handicaprådets årsberetning 2022" in March 2022 on 2021 and in
+        March 2023 on 2022), the one whose text names the year takes the place of the first that does not."""
+        named = re.compile(rf"(?<!\d){year}(?!\d)")
+        out = list(hits)
+        for t in dict.fromkeys(title_key(h.first.point_title) for h in hits):
+            same = [i for i, h in enumerate(out) if title_key(h.first.point_title) == t]
+            if len(same) < 2 or self._names_year(out[same[0]], named):
+                continue
+            naming = next((i for i in same[1:] if self._names_year(out[i], named)), None)
+            if naming is not None:
+                out.insert(same[0], out.pop(naming))
+        return out
+
+    def _names_year(self, hit: Hit, named: re.Pattern[str]) -> bool:
+        point = self.index.catalog.agenda_point(hit.point_key)
+        return bool(named.search(f"{hit.first.point_title} {point.full_text if point else hit.first.text}"))
 
     def _names_period(self, hit: Hit, named: re.Pattern[str]) -> bool:
         """Whether the point names the period (period_named): in its title or the chunk found, else anywhere in its

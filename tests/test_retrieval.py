@@ -581,6 +581,22 @@ def test_a_year_whose_meetings_the_whole_index_search_does_not_find_is_the_topic
     assert "Afsluttende anbefalinger" in [h.first.point_title for h in hits]  # the year's meeting is still searched
 
 
+def test_a_year_without_meetings_picks_the_edition_of_a_yearly_report_that_names_it():
+    """ "Hvornår fik byrådet handicaprådets årsberetning om arbejdet i 2021?", the minutes beginning in 2022: both
+    reports are titled "Handicaprådets årsberetning 2022"; the one of March 2023 ranks first by words, the one of
+    March 2022 is the one whose text names 2021, and it goes first."""
+    m22 = meeting("Byråd 2022-2025", "2022-03-07", [point("17", "Handicaprådets årsberetning 2022",
+                                                        Sagsbeskrivelse="Handicaprådet holdt 10 møder i 2021.",
+                                                        Beslutning="Taget til efterretning.")])
+    m23 = meeting("Byråd 2022-2025", "2023-03-06", [point("31", "Handicaprådets årsberetning 2022",
+                                                        Sagsbeskrivelse="Handicaprådet holdt 9 møder i 2022.",
+                                                        Beslutning="Taget til efterretning.")])
+    later, earlier = chunk_point(m23, m23.points[0]), chunk_point(m22, m22.points[0])
+    index = _dated_and_undated([m22, m23], ([], [later, earlier]), ([], [later, earlier]))
+    hits = HybridRetriever(index, Settings()).search("Hvornår fik byrådet årsberetningen om arbejdet i 2021?")
+    assert [h.first.meeting_date for h in hits[:2]] == ["2022-03-07", "2023-03-06"]
+
+
 def test_a_season_of_the_year_prefers_its_own_meetings_to_a_point_that_names_the_season():
     """"Hvornår var handicaprådet inviteret til dialog i foråret 2024?": November's dialogue meeting says it follows
     the one "i marts 2024" and ranks a little above March's in the whole index; March's is in the season asked about
