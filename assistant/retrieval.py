@@ -571,6 +571,14 @@ class HybridRetriever:
         # dev11, dev14 and dev17, dev13 one more unanswerable refused, no metric lower
         named = period_named(f.date_from, f.date_to, plan.year)
         kept = [h for i, h in enumerate(wide) if in_year(h) or (i < k and self._names_period(h, named))]
+        if month_period(f.date_from, f.date_to):
+            # ... or names the event of the month by the year ("nytårskoncerten i januar 2024": "Opgørelse af
+            # nytårskoncerten 2024", in March): a word of the question just before the year in its title, an
+            # edition's name (not "Faglig risikostyring i Center for Sundhed & Pleje i 2022"). On the 25 dev sets
+            # (2026-12-06): dev7 and dev26 first citation +1 each (d7q006, d26q026), nothing else
+            edition = re.compile(rf"([^\W\d_][\w-]*)\s+{plan.year}(?!\d)")
+            kept += [h for h in wide[:k] if h not in kept and any(
+                coverage(plan.terms, m.group(1)) > 0 for m in edition.finditer(h.first.point_title))]
         if not any(in_year(h) for h in wide):
             # the period's meetings have nothing on the matter (another municipality's only meeting of 2025): the
             # period is its topic, and a title naming it below the first k names the edition asked about ("gebyrer

@@ -597,6 +597,23 @@ def test_a_year_without_meetings_picks_the_edition_of_a_yearly_report_that_names
     assert [h.first.meeting_date for h in hits[:2]] == ["2022-03-07", "2023-03-06"]
 
 
+def test_a_month_s_event_is_found_in_a_later_point_titled_with_its_name_and_year():
+    """ "Hvordan gik nytårskoncerten i januar 2024 økonomisk?": the account is March's "Opgørelse af nytårskoncerten
+    2024", which never writes "januar 2024"; its title names the event by the year, and it is kept beside January's
+    points; a title that only ends in the year ("Risikostyring i centret i 2024", also in March) is not."""
+    jan = meeting("Kultur- og Fritidsudvalget", "2024-01-10", [point("3", "Harmoniorkestret - driftstilskud",
+                                                                     Beslutning="Godkendt.")])
+    mar = meeting("Kultur- og Fritidsudvalget", "2024-03-20", [
+        point("9", "Opgørelse af nytårskoncerten 2024", Sagsbeskrivelse="Koncerten gav overskud.", Beslutning="x"),
+        point("10", "Risikostyring i nytårskoncerten i 2024", Beslutning="Godkendt.")])
+    grant = chunk_point(jan, jan.points[0])
+    account, risk = (chunk_point(mar, p) for p in mar.points)
+    index = _dated_and_undated([jan, mar], ([grant], [grant, account, risk]), ([grant], [grant, account, risk]))
+    hits = HybridRetriever(index, Settings()).search("Hvordan gik nytårskoncerten i januar 2024 økonomisk?")
+    titles = [h.first.point_title for h in hits]
+    assert "Opgørelse af nytårskoncerten 2024" in titles and "Risikostyring i nytårskoncerten i 2024" not in titles
+
+
 def test_a_season_of_the_year_prefers_its_own_meetings_to_a_point_that_names_the_season():
     """"Hvornår var handicaprådet inviteret til dialog i foråret 2024?": November's dialogue meeting says it follows
     the one "i marts 2024" and ranks a little above March's in the whole index; March's is in the season asked about
