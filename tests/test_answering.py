@@ -1692,6 +1692,36 @@ def test_an_english_question_s_committee_that_no_committee_of_the_index_is_costs
         assert english_body_guesses(named, bodies) == [], named
 
 
+def test_a_firm_asked_for_that_the_best_point_does_not_name_costs_the_whole_penalty():
+    """ "Which florist delivers the flowers?": the point on flowers for the 100th birthday names no firm; the
+    auditor's point names its firm after a word for one ("revisionsfirmaet BDO"), the groceries' by its legal form
+    ("Intervare A/S"): those are answered. "Hvem vandt prisen?" likewise needs a firm or a person named."""
+    from fakes_index import FakeIndex, meeting, point
+
+    flowers = meeting("Økonomiudvalget", "2023-05-08", [
+        point("7", "Blomster til borgere på 100 år", Sagsbeskrivelse="Kommunen sender blomster til borgere, der "
+              "fylder 100 år, og til diamantbryllupper. Udgiften er 40.000 kr. om året.", Beslutning="Godkendt.")])
+    audit = meeting("Økonomiudvalget", "2023-06-12", [
+        point("9", "Revision af regnskab 2022", Sagsbeskrivelse="Regnskabet er revideret af revisionsfirmaet BDO, "
+              "som har afgivet en revisionsberetning uden bemærkninger.", Beslutning="Godkendt.")])
+    settings = Settings(candidates=10)
+    assistant = Assistant(settings, index=FakeIndex([flowers, audit], settings))
+
+    def penalty(question: str, title: str) -> float:
+        plan = assistant.plan(question)
+        top = next(h for h in assistant.search(question, plan=plan) if h.first.point_title == title)
+        found = {top.point_key: (top.first.meeting_date, assistant.index.catalog.agenda_point(top.point_key))}
+        return assistant.extractive._penalty(plan, found, top)
+
+    florist = penalty("Which florist delivers the flowers to residents who turn 100?", "Blomster til borgere på 100 år")
+    cost = penalty("How much do the flowers to residents who turn 100 cost a year?", "Blomster til borgere på 100 år")
+    assert florist >= cost + settings.refusal_unknown_penalty
+    firm = penalty("Which auditing firm audited the 2022 accounts?", "Revision af regnskab 2022")
+    assert firm < settings.refusal_unknown_penalty
+    won = penalty("Hvem vandt opgaven med blomsterne til borgere på 100 år?", "Blomster til borgere på 100 år")
+    assert won >= settings.refusal_unknown_penalty
+
+
 def test_a_body_the_minutes_never_name_is_not_made_known_by_its_first_part():
     """"Hvad skrev Integrationsrådet i sit høringssvar?": minutes about integration policy and its hearing never
     name an integration council. The compound was known through its first part ("integration"), and a body's name is
