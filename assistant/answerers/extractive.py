@@ -865,14 +865,17 @@ class ExtractiveAnswerer:
             # the testator of a legacy; the answerable questions for a person name them so). The best point only:
             # the others' decisions name the members who voted
             penalty += s.refusal_unknown_penalty
-        firm = bool(text) and bool(_FIRM_NAMED.search(text) or _FIRM_STATED.search(text))
-        if text and ((_FIRM_ASKED.search(plan.question) and not firm) or (
+        found = [_fold(t) for t in texts.values()]
+        firm = any(_FIRM_NAMED.search(t) or _FIRM_STATED.search(t) for t in found)
+        if found and ((_FIRM_ASKED.search(plan.question) and not firm) or (
                 _WON_ASKED.search(plan.question) and not firm and not _PERSON_NAMED.search(text))):
-            # a firm asked for ("Which florist delivers ...?", "Hvilket firma fik opgaven?") and the best point names
-            # none (by its legal form, or after a word for one: "Den valgte leverandør er We Do Democracy",
-            # "revisionsfirmaet BDO"), or who won and it names no firm and no person: the name is absent, as a
-            # person's is above. On the 25 dev sets (2026-12-06) seven more unanswerable questions refused (dev20,
-            # dev21, dev23, dev24, dev26, dev25 two), the seven answerable firm questions still answered
+            # a firm asked for ("Which florist delivers ...?", "Hvilket firma fik opgaven?") and none of the best
+            # points names one (by its legal form, or after a word for one: "Den valgte leverandør er We Do
+            # Democracy", "revisionsfirmaet BDO"), or who won and they name no firm and the best point no person
+            # (the others' decisions name the members who voted): the name is absent, as an amount no point names
+            # is. On the 26 dev sets (2026-12-06) six more unanswerable questions refused (dev20, dev21, dev23,
+            # dev25, dev26, dev27), the answerable firm questions still answered (the best point alone for the
+            # firm lost one, d27q033: the best point was the budget, the supplier's the second)
             penalty += s.refusal_unknown_penalty
         if asked and texts and not any(_names_ranges(t, asked) for t in texts.values()):
             # an edition the question names ("budget 2026-29", "skoleåret 2028/29") that none of the best points
