@@ -865,10 +865,10 @@ class ExtractiveAnswerer:
             # the testator of a legacy; the answerable questions for a person name them so). The best point only:
             # the others' decisions name the members who voted
             penalty += s.refusal_unknown_penalty
-        found = [_fold(t) for t in texts.values()]
-        firm = any(_FIRM_NAMED.search(t) or _FIRM_STATED.search(t) for t in found)
-        if found and ((_FIRM_ASKED.search(plan.question) and not firm) or (
-                _WON_ASKED.search(plan.question) and not firm and not _PERSON_NAMED.search(text))):
+        firm_asked, won_asked = _FIRM_ASKED.search(plan.question), _WON_ASKED.search(plan.question)
+        firm = (firm_asked or won_asked) and any(_FIRM_NAMED.search(t) or _FIRM_STATED.search(t)
+                                                 for t in map(_fold, texts.values()))
+        if texts and ((firm_asked and not firm) or (won_asked and not firm and not _PERSON_NAMED.search(text))):
             # a firm asked for ("Which florist delivers ...?", "Hvilket firma fik opgaven?") and none of the best
             # points names one (by its legal form, or after a word for one: "Den valgte leverandør er We Do
             # Democracy", "revisionsfirmaet BDO"), or who won and they name no firm and the best point no person
@@ -931,9 +931,10 @@ class ExtractiveAnswerer:
                 # thing they name by its last part, a Danish compound's head ("Greve Museum"): known through it
                 unknown = [g for g in unknown if not any(_headed_by(t, have) for t in g)]
             names = _BODY_NAME.findall(plan.question)
-            bodies = sorted({row[1] for row in self.index.catalog.committees()}) if names or plan.lang == "en" else []
-            if plan.lang == "en" and any(not any(known(stem_word(name)) for name in guess)
-                                         for guess in english_body_guesses(plan.question, bodies)):
+            english = plan.lang == "en" and "committee" in plan.question.lower()
+            bodies = sorted({row[1] for row in self.index.catalog.committees()}) if names or english else []
+            if english and any(not any(known(stem_word(name)) for name in guess)
+                               for guess in english_body_guesses(plan.question, bodies)):
                 # "Greve's digitalisation committee", no committee of the index by its fields: a body whose Danish
                 # name the minutes never use, as below
                 penalty += s.refusal_unknown_penalty
