@@ -607,16 +607,12 @@ class HybridRetriever:
         out = list(hits)
         for t in dict.fromkeys(title_key(h.first.point_title) for h in hits):
             same = [i for i, h in enumerate(out) if title_key(h.first.point_title) == t]
-            if len(same) < 2 or self._names_year(out[same[0]], named):
+            if len(same) < 2 or self._names_period(out[same[0]], named):
                 continue
-            naming = next((i for i in same[1:] if self._names_year(out[i], named)), None)
+            naming = next((i for i in same[1:] if self._names_period(out[i], named)), None)
             if naming is not None:
                 out.insert(same[0], out.pop(naming))
         return out
-
-    def _names_year(self, hit: Hit, named: re.Pattern[str]) -> bool:
-        point = self.index.catalog.agenda_point(hit.point_key)
-        return bool(named.search(f"{hit.first.point_title} {point.full_text if point else hit.first.text}"))
 
     def _names_period(self, hit: Hit, named: re.Pattern[str]) -> bool:
         """Whether the point names the period (period_named): in its title or the chunk found, else anywhere in its
