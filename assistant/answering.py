@@ -436,12 +436,14 @@ class Assistant:
             found = [(h, f) for h in hits if (f := catalog.point(h.point_key)) is not None]
             # the best that records a vote the question asks about ("Which parties voted against the 2024 budget?":
             # the council's budget, not a partnership's "Budget 2024" approved without a vote), else the best
-            lead = next(((h, f) for h, f in found if votes_of(f[1], plan.question)), found[0] if found else None)
-            if found and lead is not found[0] and votes_of(found[0][1][1], plan.question, relaxed=True):
-                # ... unless the best point records votes of the position or the party asked: it is the matter
-                # asked ("Da byrådet sendte planstrategien i høring, stemte nogen imod – og hvad gjorde (A)?": its
-                # (Ø) against and (A) abstaining, not the same meeting's calendar, where (A) voted against)
-                lead = found[0]
+            # (the best point first when it records votes of the position or the party asked: it is the matter asked,
+            # "Da byrådet sendte planstrategien i høring, stemte nogen imod – og hvad gjorde (A)?": its (Ø) against
+            # and (A) abstaining, not the same meeting's calendar, where (A) voted against)
+            top = found[0] if found else None
+            if top is not None and votes_of(top[1][1], plan.question, relaxed=True):
+                lead = top
+            else:
+                lead = next(((h, f) for h, f in found if votes_of(f[1], plan.question)), top)
             if lead is None:
                 return []
             case = lead[0].first.case_number

@@ -147,16 +147,18 @@ def english_committee_score(question: str, name: str) -> int:
     wanted = _field_stems(name)
     if not wanted:
         return 0
-    best = 0
-    for m in _ENGLISH_COMMITTEE.finditer(question):
-        words = _field_words(m.group(1))
-        while words:  # the longest run of field words before "committee" that the glossary knows
-            named = _fields_named(words, wanted)
-            if named:
-                best = max(best, named)
-                break
-            words = words[1:]
-    return best
+    return max((_phrase_fields_named(_field_words(m.group(1)), wanted) for m in _ENGLISH_COMMITTEE.finditer(question)),
+               default=0)
+
+
+def _phrase_fields_named(words: list[str], wanted: frozenset[str]) -> int:
+    """_fields_named for the longest run of the words before "committee" that the glossary knows as fields."""
+    while words:
+        named = _fields_named(words, wanted)
+        if named:
+            return named
+        words = words[1:]
+    return 0
 
 
 # Words before "committee" that say which of a council's committees, not what it is about ("the same committee",
@@ -177,7 +179,7 @@ def english_body_guesses(question: str, bodies: list[str]) -> list[tuple[str, ..
         last = words[-1].lower() if words else ""
         if not last or last in _NOT_A_FIELD or f"{last} committee" in FINANCE_ENGLISH:
             continue
-        if any(_fields_named(words[i:], _field_stems(name)) for name in bodies for i in range(len(words))):
+        if any(_phrase_fields_named(words, _field_stems(name)) for name in bodies):
             continue  # it names a committee of the index ("the culture and leisure committee")
         groups = whole_glossary_groups(last)
         if len(groups) != 1 or not groups[0] or any(d in name.lower() for d in groups[0] for name in bodies):

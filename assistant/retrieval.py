@@ -602,17 +602,11 @@ class HybridRetriever:
     def _edition_naming_year_first(self, hits: list[Hit], year: str) -> list[Hit]:
         """A year with no meetings ("handicaprådets årsberetning om arbejdet i 2021", the minutes beginning in 2022):
         of points under one title (a yearly report: "Handicaprådets årsberetning 2022" in March 2022 on 2021 and in
-        March 2023 on 2022), the one whose text names the year takes the place of the first that does not."""
+        March 2023 on 2022), those whose text names the year take the place of the first that does not
+        (_period_handlings_first, the year named standing for the period)."""
         named = re.compile(rf"(?<!\d){year}(?!\d)")
-        out = list(hits)
-        for t in dict.fromkeys(title_key(h.first.point_title) for h in hits):
-            same = [i for i, h in enumerate(out) if title_key(h.first.point_title) == t]
-            if len(same) < 2 or self._names_period(out[same[0]], named):
-                continue
-            naming = next((i for i in same[1:] if self._names_period(out[i], named)), None)
-            if naming is not None:
-                out.insert(same[0], out.pop(naming))
-        return out
+        naming = {h.point_key for h in hits if self._names_period(h, named)}
+        return _period_handlings_first(hits, lambda hit: hit.point_key in naming)
 
     def _names_period(self, hit: Hit, named: re.Pattern[str]) -> bool:
         """Whether the point names the period (period_named): in its title or the chunk found, else anywhere in its

@@ -229,6 +229,7 @@ def answer_point(meeting: Meeting, point: AgendaPoint | None, plan: QueryPlan) -
     if point.closed:
         cite = citation_from_point(1, meeting, point)
         return Answer(plan.question, f"{phrase('closed_point', lang, title=title)} [1]", [cite], lang, kind="point")
+    rec = next((s for s in point.sections if section_kind(s.heading) == "recommendation"), None)
     if plan.intent in ("decision", "votes"):
         heading, text = decision_text(point)
         if not text.strip():
@@ -238,19 +239,16 @@ def answer_point(meeting: Meeting, point: AgendaPoint | None, plan: QueryPlan) -
         quote = cut_at_sentence(text, DECISION_CHARS)
         cite = citation_from_point(1, meeting, point, quote, heading)
         lines = [phrase("point_decision", lang, **head), f"»{quote}« [1]"]
-        rec = next((s for s in point.sections if section_kind(s.heading) == "recommendation"), None)
         if rec is not None and rec.text.strip() and approves_recommendation(text):
             # "Byrådet godkendte administrationens indstilling.": what was approved is the Indstilling, quoted after
             # it (as the text answer quotes it after such a decision)
             lines.append(f"{rec.heading}: »{' '.join(cut_at_sentence(rec.text, DECISION_CHARS).split())}« [1]")
         return Answer(plan.question, "\n".join(lines), [cite], lang, kind="point")
-    if plan.intent == "recommendation":
-        sec = next((s for s in point.sections if section_kind(s.heading) == "recommendation"), None)
-        if sec is not None and sec.text.strip():
-            quote = cut_at_sentence(sec.text, DECISION_CHARS)
-            cite = citation_from_point(1, meeting, point, quote, sec.heading)
-            return Answer(plan.question, f"{phrase('point_recommendation', lang, **head)}\n»{quote}« [1]", [cite],
-                          lang, kind="point")
+    if plan.intent == "recommendation" and rec is not None and rec.text.strip():
+        quote = cut_at_sentence(rec.text, DECISION_CHARS)
+        cite = citation_from_point(1, meeting, point, quote, rec.heading)
+        return Answer(plan.question, f"{phrase('point_recommendation', lang, **head)}\n»{quote}« [1]", [cite], lang,
+                      kind="point")
     body = [s for s in point.sections if len(s.text.strip()) >= MIN_ABOUT_CHARS and section_kind(s.heading) not in
             ("decision", "attendance", "attachments", "recommendation", "path")]  # fmt: skip
     summary = (s for w in SUMMARY_HEADINGS for s in body if s.heading.lower().startswith(w))
