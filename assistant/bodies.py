@@ -126,6 +126,10 @@ def aliases(name: str) -> list[str]:
 
 
 _ENGLISH_COMMITTEE = re.compile(r"((?:[A-Za-z]+(?:'s?)?(?:,|\s+and|\s*&)?\s+){1,5})committee\b", re.I)
+# ... and the committee with its fields after it, as Danish names some ("Udvalget for plan, udvikling og kultur"):
+# "the committee for planning, development and culture", "the Committee on Health and Care"
+_ENGLISH_COMMITTEE_FOR = re.compile(r"\bcommittee\s+(?:for|on)\s+((?:the\s+)?[A-Za-z]+(?:(?:,|\s+and|\s*&)?\s+"
+                                    r"[A-Za-z]+){0,5})", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -147,8 +151,19 @@ def english_committee_score(question: str, name: str) -> int:
     wanted = _field_stems(name)
     if not wanted:
         return 0
-    return max((_phrase_fields_named(_field_words(m.group(1)), wanted) for m in _ENGLISH_COMMITTEE.finditer(question)),
-               default=0)
+    before = [_phrase_fields_named(_field_words(m.group(1)), wanted) for m in _ENGLISH_COMMITTEE.finditer(question)]
+    after = [_leading_fields_named(_field_words(m.group(1)), wanted)[0]
+             for m in _ENGLISH_COMMITTEE_FOR.finditer(question)]
+    return max(before + after, default=0)
+
+
+def _leading_fields_named(words: list[str], wanted: frozenset[str]) -> tuple[int, int]:
+    """(fields named, words used) by the longest run of the words after "committee for" that are fields."""
+    for n in range(len(words), 0, -1):
+        named = _fields_named(words[:n], wanted)
+        if named:
+            return named, n
+    return 0, 0
 
 
 def _phrase_fields_named(words: list[str], wanted: frozenset[str]) -> int:
@@ -222,6 +237,12 @@ def english_committee_spans(question: str, name: str) -> list[tuple[int, int]]:
                 break  # a word inside the list ("elderly" in "health and elderly care") is of it
         if start is not None:
             spans.append((m.start(1) + tokens[start].start(), m.end()))
+    for m in _ENGLISH_COMMITTEE_FOR.finditer(question) if wanted else ():
+        used = _leading_fields_named(_field_words(m.group(1)), wanted)[1]
+        words = list(re.finditer(r"[A-Za-z]+", m.group(1)))
+        kept = [w for w in words if w.group(0).lower() not in ("and", "the", "of", "for")]
+        if used:  # "committee for planning, development and culture": from "committee" to its last field
+            spans.append((m.start(), m.start(1) + kept[used - 1].end()))
     return spans
 
 

@@ -89,6 +89,22 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "The list of participants of the meeting of {committee} on {date} does not say who was vice-chair. "
               "Present: {names}.",
     },
+    "substitutes_list": {
+        "da": "Suppleanter og stedfortrædere ved mødet i {committee} den {date}: {names}.",
+        "en": "Substitutes at the meeting of {committee} on {date}: {names}.",
+    },
+    "substitutes_none": {
+        "da": "Referatet fra mødet i {committee} den {date} nævner ingen suppleanter eller stedfortrædere.",
+        "en": "The minutes of the meeting of {committee} on {date} name no substitutes.",
+    },
+    "absence_reasons": {
+        "da": "Afbud/fravær ved mødet i {committee} den {date}, som referatet skriver det: {names}.",
+        "en": "Absent from the meeting of {committee} on {date}, as the minutes put it: {names}.",
+    },
+    "absence_no_reason": {
+        "da": "Referatet fra mødet i {committee} den {date} oplyser ikke, hvorfor {names} ikke deltog.",
+        "en": "The minutes of the meeting of {committee} on {date} do not say why {names} did not attend.",
+    },
     "members_list": {
         "da": "Deltagere i {committee} (seneste møde {date}): {names}.",
         "en": "Members of {committee} (latest meeting {date}): {names}.",
@@ -168,6 +184,24 @@ PHRASES: dict[str, dict[str, str]] = {
     "meeting_visit": {
         "da": "Dagsordenen har også et besøg:",
         "en": "The agenda also has a visit:",
+    },
+    "meeting_ended": {
+        "da": "Mødet i {committee} den {date} sluttede kl. {end}{began}.",
+        "en": "The meeting of {committee} on {date} ended at {end}{began}.",
+    },
+    "meeting_began": {"da": " (det begyndte kl. {time})", "en": " (it began at {time})"},
+    "meeting_began_only": {"da": "; det begyndte kl. {time}", "en": "; it began at {time}"},
+    "meeting_no_end": {
+        "da": "Referatet fra mødet i {committee} den {date} oplyser ikke, hvornår mødet sluttede{began}.",
+        "en": "The minutes of the meeting of {committee} on {date} do not say when it ended{began}.",
+    },
+    "meeting_secretary": {
+        "da": "Sekretær ved mødet i {committee} den {date}: {name}.",
+        "en": "Secretary of the meeting of {committee} on {date}: {name}.",
+    },
+    "meeting_no_secretary": {
+        "da": "Referatet fra mødet i {committee} den {date} nævner ikke, hvem der var sekretær eller tog referat.",
+        "en": "The minutes of the meeting of {committee} on {date} do not name a secretary or minute-taker.",
     },
     "meeting_no_place": {
         "da": "Referatet fra mødet i {committee} den {date} nævner intet mødested.",

@@ -1461,7 +1461,10 @@ def analyse(
         plan.intent = "decision" if _YES_NO.match(q.lower()) else "fact"
     if plan.intent in ("when", "fact", "decision") and topic_terms(plan) and _PATH_TOPIC.search(q):
         plan.intent = "case"  # "Hvornår har sagen om X tidligere været behandlet?": the path of X's case
-    if not _asked_topic_terms(plan) and not plan.point_ref:
+    record_detail = _record_detail(plan, q)
+    if record_detail:
+        plan.aspect = record_detail
+    elif not _asked_topic_terms(plan) and not plan.point_ref:
         if plan.intent in ("when", "fact") and _WHERE.search(q):
             plan.aspect = "when+where" if plan.intent == "when" else "where"
         elif plan.intent == "when":
@@ -1476,13 +1479,46 @@ def analyse(
     return plan
 
 
+# A detail of the meeting's record beside its date and place: when it ended or how long it lasted ("Hvornår sluttede
+# mødet?", "Hvornår blev mødet hævet?", "When did the meeting finish?", "Hvor længe varede mødet?"), who took the
+# minutes ("Hvem var sekretær/referent?", "Who took the minutes?")
+_MEETING_END = re.compile(r"\b(?:slut|sluttede|slutter|sluttet|hævet|hævede|afsluttet|afsluttede|afsluttes|endte|"
+                          r"ended|end|ends|finish|finished|finishes|adjourned|close|closed)\b", re.I)
+_HOW_LONG = re.compile(r"\b(?:hvor længe|how long)\b", re.I)
+_LASTED = re.compile(r"\b(?:varede|last|lasted)\b", re.I)  # with "how long" only: "the last meeting" is no end
+_SECRETARY = re.compile(r"\b(?:sekretær(?:en)?|referent(?:en)?|protokolfører(?:en)?|secretary|minute[- ]?taker|"
+                        r"took the minutes|wrote the minutes|skrev referatet|tog referat(?:et)?)\b", re.I)
+_WHO = re.compile(r"\b(?:hvem|who)\b", re.I)
+
+
+def _record_detail(plan: QueryPlan, q: str) -> str:
+    """ "end" or "secretary" when the question asks that of a meeting and names no topic beside it, else ""."""
+    if plan.point_ref or not (_MEETING.search(q) or plan.meeting_id):
+        return ""
+    how_long = _HOW_LONG.search(q)
+    ended = _MEETING_END.search(q) if plan.intent == "when" or how_long else None
+    ended = ended or (_LASTED.search(q) if how_long else None)
+    secretary = _SECRETARY.search(q) if _WHO.search(q) else None
+    asked = ended or secretary
+    if asked is None:
+        return ""
+    found = (_MEETING_END, _HOW_LONG, _LASTED) if ended else (_SECRETARY,)
+    said = [m.group(0) for pattern in found for m in pattern.finditer(q)]
+    own = {f(w) for w in " ".join(said).lower().split() for f in (str, stem, stem_word)}
+    if [t for t in _asked_topic_terms(plan) if t not in own]:
+        return ""
+    return "end" if ended else "secretary"
+
+
 def _asked_topic_terms(plan: QueryPlan) -> list[str]:
     """The topic terms that decide whether a question is about the meeting itself (its place, date, agenda): not
     the statements after its last question mark ("Where did the committee meet on 29 May 2024? I heard they started
     off at a football club." asks where the meeting was; what the user heard is no topic; statements before the
     question set its scene: "Tesla rents the old building. Did the committee let them?"). (The committee an
-    English question names by its fields, "the culture and leisure committee", is out of the topic already.)"""
-    terms = topic_terms(plan)
+    English question names by its fields, "the culture and leisure committee", is out of the topic already; one it
+    names by a field that several committees have, "the culture committee", is none of the topic either.)"""
+    named = {t for name in plan.committee_boost for a in committee_aliases(name) for t in content_terms(a)}
+    terms = [t for t in topic_terms(plan) if t not in named]
     asked, mark, after = plan.topic.rpartition("?")
     if not (terms and mark and after.strip()):
         return terms

@@ -121,6 +121,8 @@ class Meeting:
     content_hash: str = ""
     municipality_source: str = ""  # "document", "site", "option", "folder-metadata", "folder-name" or ""
     has_time: bool = True  # False when the document gave a date only
+    end_time: str = ""  # "HH:MM" when the document says when the meeting ended ("Sluttidspunkt", "Mødet hævet kl.")
+    secretary: str = ""  # who took the minutes, where the document names them ("Sekretær", "Referent")
     url: str = ""  # the meeting's public page (http/https) where the source names it, e.g. FirstAgenda's /vis?id=
     also_in: list[str] = field(default_factory=list)  # names of other files of this meeting (set by the catalog)
 

@@ -413,6 +413,47 @@ def test_who_chaired_and_where_the_committee_met(slagelse, greve):
     assert "Lolan Ottesen" in on.text
 
 
+def test_a_detail_the_meeting_record_may_lack_is_answered_from_it_or_said_to_be_missing(slagelse, greve):
+    """Who took the minutes ("Sekretær" on Ballerup's cover), when the meeting ended, who stood in for the absent and
+    why they were away: read from the meeting's record; where it does not say, the answer says so as a refusal and
+    cites the meeting it looked in, never another meeting's or a point's text."""
+    secretary = greve.ask("Hvem var sekretær ved Sundheds- og Forebyggelsesudvalgets møde den 4. december 2012?")
+    assert not secretary.refused and secretary.kind == "meeting"
+    assert secretary.text.startswith("Sekretær ved mødet") and "Mie Helene Andresen" in secretary.text
+    assert secretary.citations[0].meeting_date == "2012-12-04"
+    en = greve.ask("Who took the minutes at Ballerup's health and prevention committee meeting on 4 December 2012?")
+    assert en.lang == "en" and not en.refused and "Mie Helene Andresen" in en.text
+    ended = greve.ask("Hvornår sluttede Sundheds- og Forebyggelsesudvalgets møde den 4. december 2012?")
+    assert ended.refused and ended.kind == "meeting" and ended.citations[0].meeting_date == "2012-12-04"
+    assert "oplyser ikke, hvornår mødet sluttede; det begyndte kl. 13:00" in ended.text
+    lasted = slagelse.ask("How long did the meeting last?")
+    assert lasted.lang == "en" and lasted.refused and "do not say when it ended; it began at 15:00" in lasted.text
+    assert "sekretær" in slagelse.ask("Hvem var referent på mødet?").text and slagelse.ask("Hvem var referent?").refused
+    council = "byrådets møde den 31. januar 2022"
+    substitutes = greve.ask(f"Hvem mødte som stedfortræder for de fraværende ved {council}?")
+    assert substitutes.refused and substitutes.kind == "attendance"
+    assert "nævner ingen suppleanter eller stedfortrædere" in substitutes.text
+    why = greve.ask(f"Hvorfor var Tina Rottbøll fraværende ved {council}?")
+    assert why.refused and why.kind == "attendance" and why.citations[0].meeting_date == "2022-01-31"
+    assert "oplyser ikke, hvorfor Tina Rottbøll, Pernille Beckmann ikke deltog" in why.text
+    who = greve.ask(f"Hvem var fraværende ved {council}?")  # asked who, not why: the record answers
+    assert not who.refused and "Tina Rottbøll" in who.text
+
+
+def test_a_meeting_named_by_an_english_committee_for_its_fields_and_a_date(greve):
+    """"the committee for planning, development and culture" names Syddjurs' PUK as its Danish name does; its meeting
+    on a day it did not meet is refused, not answered with another meeting's place. "the culture committee", a
+    field two committees of the index have, asks about their meetings, not about culture."""
+    puk = "Where did Syddjurs' committee for planning, development and culture hold its extra meeting on {}?"
+    held = greve.ask(puk.format("20 June 2013"))
+    assert not held.refused and held.kind == "meeting" and "Kaløvig Kursuscenter" in held.text
+    assert held.citations[0].meeting_date == "2013-06-20"
+    assert greve.ask(puk.format("24 April 2013")).refused  # called in a decision, but no minutes of it
+    latest = greve.ask("When was the last meeting of the culture committee?")
+    assert latest.kind == "meeting" and not latest.refused
+    assert latest.citations[0].committee == "Kultur- og Fritidsudvalget" and "11 January 2023" in latest.text
+
+
 def test_who_did_not_take_part_in_one_point(greve):
     """Absence from one point's handling is read from that point (eDoc prints "Følgende deltog ikke i behandlingen
     af punktet:" under every decision, here with no names), found by its topic or carried from the conversation;

@@ -350,12 +350,15 @@ def test_a_council_term_is_a_time_not_the_council():
         ("What did Center for Ejendomme recommend the health committee do?", "Sundheds- og Forebyggelsesudvalget",
          "health committee"),
         ("What did the children's committee say?", "Skole-, Børne- og Ungeudvalget", "children's committee"),
+        ("Where did Syddjurs' committee for planning, development and culture hold its extra meeting?",
+         "Udvalget for plan, udvikling og kultur (PUK)", "committee for planning, development and culture"),
+        ("Did the committee on upcoming tenders for waste meet?", "Klima-, Teknik- og Miljøudvalget", None),
     ],
 )  # fmt: skip
 def test_the_words_that_name_a_committee_by_its_fields(question, name, phrase):
     """An English "<fields> committee" is the run of its field words before "committee" (a word inside the list
     too, "elderly"), not the words before the run: another body ("the disability council"), a sender."""
-    assert [question[a:b] for a, b in english_committee_spans(question, name)] == [phrase]
+    assert [question[a:b] for a, b in english_committee_spans(question, name)] == ([phrase] if phrase else [])
 
 
 def test_the_committee_an_english_question_names_is_no_topic_but_its_words_elsewhere_are():
@@ -711,6 +714,10 @@ def test_language_ignores_names_and_committee_titles(text, lang):
         ("What did the elderly care committee decide?", "Sundheds- og Omsorgsudvalget"),
         ("What did the disability committee decide?", "Social- og Handicapudvalget"),
         ("What did the safety committee decide?", "Plan- og Tryghedsudvalget"),
+        # the fields after "committee for/on", as the Danish name has them
+        ("Where did the committee for planning, development and culture meet?",
+         "Udvalget for plan, udvikling og kultur (PUK)"),
+        ("What did the Committee on Health and Prevention decide?", "Sundheds- og Forebyggelsesudvalget"),
     ],
 )  # fmt: skip
 def test_committee_names_in_english_come_from_their_structure(question, committee):
@@ -740,6 +747,14 @@ def test_an_english_committee_name_is_the_whole_run_of_field_words_before_commit
         ("Hvem stemte imod?", "", "", "votes"),
         ("Hvilke partier tog forbehold om budgettet?", "", "", "votes"),
         ("Hvornår har sagen om skolestrukturen tidligere været behandlet?", "", "", "case"),
+        # when it ended and who took the minutes: details of the record, not a topic ("the last meeting" is no end)
+        ("Hvornår sluttede mødet?", "", "end", "when"),
+        ("Hvornår blev mødet hævet?", "", "end", "when"),
+        ("How long did the meeting last?", "", "end", "fact"),
+        ("When was the last meeting?", "", "when", "when"),
+        ("Hvem var referent på mødet?", "", "secretary", "fact"),
+        ("Who took the minutes at the meeting?", "", "secretary", "fact"),
+        ("Hvornår sluttede høringen om planstrategien?", "", "", "when"),
     ],
 )
 def test_questions_about_the_meeting_its_points_and_votes(question, point_ref, aspect, intent):

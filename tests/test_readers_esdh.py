@@ -106,6 +106,8 @@ def test_ballerup_xml_meeting(ballerup):
     ]  # fmt: skip
     assert xml.participants[0].name == "Lolan Ottesen" and xml.participants[0].note == "A; formand"
     assert len(xml.participants) == 7 and not xml.absent  # "Afbud/Fraværende" is empty
+    assert xml.secretary == "Mie Helene Andresen"  # under "Sekretær"
+    assert xml.end_time == ""  # the cover gives the start only ("tirsdag den 4. december 2012, kl. 13:00")
     assert xml.points[0].attachments == [  # the lines under each "Bilag" of the lettered notices, no more
         "2012-208960 - Hvordan udvikler vi det nære sundhedsvæsen sammen?",
         "2012-209266 - Forebyggelse af ulighed i sundhedsvæsenet",
@@ -134,7 +136,7 @@ def test_ballerup_xml_meeting(ballerup):
 def test_ballerup_xml_equals_full_pdf(ballerup):
     xml, pdf = ballerup
     assert pdf.source_format == "esdh-print-pdf"
-    for field in ("municipality", "committee", "start", "place", "kind"):
+    for field in ("municipality", "committee", "start", "place", "kind", "secretary", "end_time"):
         assert getattr(pdf, field) == getattr(xml, field), field
     assert [(p.name, p.absent, p.note) for p in pdf.participants] == [
         (p.name, p.absent, p.note) for p in xml.participants
@@ -262,6 +264,7 @@ def test_edoc_fixture_byraadet(settings):
     m = _fixture("edoc_byraad_2019-03-11.xml", settings)
     assert (m.committee, m.date_iso, m.time_str, m.place) == ("Byrådet", "2019-03-11", "17:00", "Byrådssalen, Rådhuset")
     assert _people(m)[-1] == ("Bo Jensen", True) and [p.name for p in m.absent] == ["Bo Jensen"]
+    assert m.secretary == "Lise Mark"
     assert [(p.number, p.case_number, p.closed) for p in m.points] == [
         ("1", "2019-01234", False), ("2", "2019-02345", False), ("3", "19/20079", False), ("4", None, True)
     ]  # fmt: skip

@@ -221,3 +221,19 @@ def test_all_greve_meetings(greve_dir, settings):
                 assert "&oslash;" not in s.text and "\u00a0" not in s.text and "<p" not in s.text
     assert summary.read == 288 and not summary.skipped
     assert summary.points == 4292 and n_closed == 302
+
+
+@pytest.mark.parametrize(("end", "read"), [("2022-01-10T10:15:00+01:00", "10:15"), ("2022-01-10T09:30:00Z", "10:30"),
+                                          (None, ""), ("2022-01-11T09:30:00+01:00", "")])
+def test_the_meetings_end_is_read_in_the_clock_of_its_start(greve_dir, settings, tmp_path, end, read):
+    """MeetingEndUtc is null in every Greve meeting; where a site fills it, in the start's offset or in UTC, it is
+    the local time the meeting ended (a Greve meeting at 08:00 +01:00 with the field set); another day is no end."""
+    path = greve_dir / ("Beskæftigelses- og Erhvervsudvalget_2022-01-10T08:00:00+01:00_"
+                        "02e86ff6-fd6b-4bab-99ad-17411bb2ead1.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["Moede"]["MeetingEndUtc"] is None
+    data["Moede"]["MeetingEndUtc"] = end
+    copy = tmp_path / path.name
+    copy.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    m = read_file(copy, settings).meeting
+    assert (m.time_str, m.end_time) == ("08:00", read)

@@ -51,6 +51,7 @@ def test_holbaek_label_blocks_and_running_numbers(settings):
         "Byrådssalen, Holbæk Rådhus",
         "referat",
     )
+    assert m.end_time == "17:10"  # "SLUTTIDSPUNKT" / "12-03-2025 17:10:00"
     assert [p.number for p in m.points] == ["174", "175", "176"]
     p = m.points[0]
     assert p.title == "Anlægsbevilling til renovering af svømmehallen"

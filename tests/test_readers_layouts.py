@@ -399,3 +399,31 @@ def test_a_minority_line_and_a_closed_points_public_decision(settings):
                                                "Ishøj Rådhus, Byrådssalen")  # fmt: skip
     assert [(v.position, v.parties) for v in m.points[1].votes] == [("against", ("V", "F", "Ø"))]
     assert m.points[2].closed and not m.points[2].sections
+
+
+@pytest.mark.parametrize(
+    ("cover", "closing", "end"),
+    [
+        ("Mødetidspunkt: kl. 16.00 - 18.30", "", "18:30"),  # a span in the time label
+        ("Mødetidspunkt: 16:00\nSluttidspunkt: 19:05", "", "19:05"),  # a label of its own
+        ("Mødetidspunkt: 16:00", "Mødet hævet kl. 18.45", "18:45"),  # the line closing the last point
+        ("Mødetidspunkt: 16:00", "Mødet sluttede kl. 17:20.", "17:20"),
+        ("Mødetidspunkt: 16:00", "", ""),  # no end printed: none invented
+        ("Mødetidspunkt: 16:00", "Mødet hævet kl. 9.15", ""),  # an end before the start is no end (a misread)
+    ],
+)
+def test_when_the_meeting_ended_is_read_from_the_cover_or_the_closing_line(cover, closing, end, tmp_path, settings):
+    """Minutes print the end as a span ("kl. 16.00 - 18.30"), a "Sluttidspunkt" label or a closing line after the
+    last point ("Mødet hævet kl. 18.45", FORMATS.md 4 and 9); the same text elsewhere in a point is no end."""
+    path = tmp_path / "teknik.txt"
+    path.write_text(
+        "REFERAT Teknik- og Miljøudvalget d. 05-03-2026\n\nMødedato: 05-03-2026\n" + cover + "\n\nMødested: Rådhuset"
+        "\n\nMødedeltagere: Anne Berg (A), Bo Holm (V)\n\nPunkt 1: Godkendelse af dagsorden\n26-000301\n\nBeslutning"
+        "\nGodkendt.\n\nPunkt 2: Borgermøde om cykelstier\n26-000417\n\nSagsfremstilling\nBorgermødet holdes den 9. "
+        "april. Mødet slutter kl. 21.00 med en rundvisning.\n\nBeslutning\nTaget til efterretning.\n\n"
+        + closing + "\n",
+        encoding="utf-8",
+    )
+    m = _read(path, settings)
+    assert (m.committee, m.time_str, [p.number for p in m.points]) == ("Teknik- og Miljøudvalget", "16:00", ["1", "2"])
+    assert m.end_time == end

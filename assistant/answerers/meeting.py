@@ -14,7 +14,7 @@ from typing import Any
 from assistant.citations import citation_from_point, clean_title
 from assistant.prompts import DA_MONTHS, format_date, phrase
 from assistant.query import ASKS_WHEN, QueryPlan, asks_where_part, later_part_terms, latest_meeting
-from assistant.records import AgendaPoint, Answer, Filters, Meeting
+from assistant.records import AgendaPoint, Answer, Citation, Filters, Meeting
 from assistant.textutil import sentence_breaks, split_sentences
 from assistant.vocabulary import (
     STANDARD_POINTS,
@@ -166,6 +166,8 @@ def answer_meeting(meeting: Meeting, plan: QueryPlan) -> Answer:
             return Answer(plan.question, "\n".join(lines), citations, lang, kind="meeting")
     elif plan.aspect == "decisions":
         return answer_decisions(meeting, plan)
+    elif plan.aspect in ("end", "secretary"):
+        return _answer_record_detail(meeting, plan, cite)
     elif plan.aspect == "agenda":
         points = meeting.points
         key = "agenda_intro"
@@ -181,7 +183,23 @@ def answer_meeting(meeting: Meeting, plan: QueryPlan) -> Answer:
     else:
         time = phrase("meeting_time", lang, time=meeting.time_str) if meeting.time_str else ""
         text = phrase("meeting_when", lang, time=time, **values)
-    return Answer(plan.question, f"{text} [1]", [cite], lang, kind="meeting")
+    unknown = plan.aspect == "where" and not meeting.place  # the place asked is not in the record: said, as refused
+    return Answer(plan.question, f"{text} [1]", [cite], lang, kind="meeting", refused=unknown)
+
+
+def _answer_record_detail(meeting: Meeting, plan: QueryPlan, cite: Citation) -> Answer:
+    """When the meeting ended, or who took its minutes; where the record does not say, the answer says so (a
+    refusal, cited to the meeting it looked in)."""
+    lang, values = plan.lang, _values(meeting, plan.lang)
+    if plan.aspect == "end":
+        known = bool(meeting.end_time)
+        began = phrase("meeting_began" if known else "meeting_began_only", lang, time=meeting.time_str)
+        text = phrase("meeting_ended" if known else "meeting_no_end", lang, end=meeting.end_time,
+                      began=began if meeting.time_str else "", **values)
+    else:
+        known = bool(meeting.secretary)
+        text = phrase("meeting_secretary" if known else "meeting_no_secretary", lang, name=meeting.secretary, **values)
+    return Answer(plan.question, f"{text} [1]", [cite], lang, kind="meeting", refused=not known)
 
 
 def answer_decisions(meeting: Meeting, plan: QueryPlan) -> Answer:
@@ -356,6 +374,21 @@ def _names(people: list, notes: bool = False) -> str:
 # there, not who the members are
 _CHAIR = re.compile(r"\b(?:(næstformand\w*|vice[- ]?chair\w*)|formand\w*|chair\w*|ledede|led the meeting|"
                     r"mødeleder)\b", re.I)
+# A substitute asked for or noted ("Hvem mødte som stedfortræder?", "Suppleant for Ole Bæk", "who stood in?")
+_SUBSTITUTE = re.compile(r"\b(?:stedfortræd\w*|suppleant\w*|substitut\w*|deputi\w*|deputy|stood in|stand-?ins?|"
+                         r"in (?:their|his|her) place|i stedet for)\b", re.I)
+_WHY = re.compile(r"\b(?:hvorfor|why|årsag\w*|grund(?:en)?|reason\w*)\b", re.I)
+# What an absent member's note says beside the absence itself, the party and the role: a reason ("Afbud (ferie)",
+# "Fraværende, syg")
+_NOT_A_REASON = re.compile(r"\b(?:afbud|fraværende|fravær|ikke til stede|formand|næstformand|borgmester|"
+                           r"viceborgmester|medlem|[A-ZÆØÅ])\b|[;,()]", re.I)
+
+
+def _reason(note: str) -> str:
+    """The part of an absent member's note that is a reason ("ferie" in "A; Afbud (ferie)"), else ""."""
+    return _NOT_A_REASON.sub(" ", note).strip()
+
+
 _MEMBERS_ASKED = re.compile(r"\b(medlemmer|sidder|members|sits|(?:is|are) on|(?:er|var) (?:med )?i)\b", re.I)
 _PRESENT = re.compile(r"\b(deltog|til stede|fremmødt\w*|attended|present|took part)\b", re.I)
 
@@ -387,9 +420,20 @@ def answer_attendance(meeting: Meeting, plan: QueryPlan) -> Answer:
         else:
             text = phrase("present_list", lang, names=_names(meeting.present, notes=True), **values)
         kind = "participants"
+    elif _SUBSTITUTE.search(plan.question) and meeting.participants:
+        # "Hvem mødte som stedfortræder?": the list's substitutes ("Suppleant for Ole Bæk"), else the record has none
+        substitutes = [p for p in meeting.participants if _SUBSTITUTE.search(p.note) and not p.absent]
+        key = "substitutes_list" if substitutes else "substitutes_none"
+        text, unknown = phrase(key, lang, names=_names(substitutes, notes=True), **values), not substitutes
+        kind = "attendance"
     else:
         absent = meeting.absent
-        if absent:
+        reasons = [p for p in absent if _reason(p.note)]
+        if absent and _WHY.search(plan.question):  # "Hvorfor havde X meldt afbud?": what the list says, if anything
+            key = "absence_reasons" if reasons else "absence_no_reason"
+            text = phrase(key, lang, names=_names(reasons or absent, notes=bool(reasons)), **values)
+            unknown = not reasons
+        elif absent:
             text = phrase("absent_list", lang, names=_names(absent), **values)
         elif meeting.participants:
             text = phrase("absent_none", lang, **values)

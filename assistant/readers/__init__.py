@@ -21,6 +21,7 @@ from pathlib import Path
 from assistant.messages import Message, hint_for
 from assistant.prompts import localized
 from assistant.readers import municipality as _municipality
+from assistant.readers import structure
 from assistant.readers.sniff import Unreadable, sniff
 from assistant.records import Meeting, ReadProblem, ReadResult, source_key
 from assistant.settings import Settings
@@ -34,7 +35,8 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # them ("Imod stemte:" / "(F) med bemærkning om, at ..."); 9: print titles with the date and room after the forum,
 # "Fraværende med afbud", "Ikke til stede", "Lukkede punkter" groups, "J.nr. BUU 12/2008", the decision under
 # "Indstilling og beslutning", "N. Titel" items without case numbers, "Beslutning" after an earlier body's decision
-READER_VERSION = "9"
+# 10: when the meeting ended and who took the minutes (Meeting.end_time, Meeting.secretary)
+READER_VERSION = "10"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")
@@ -201,6 +203,7 @@ def read_file(path: Path | str, settings: Settings, municipality: str | None = N
     meeting.municipality, meeting.municipality_source = name, source
     if warning:
         warnings.append(warning)
+    structure.settle_end(meeting)
     meeting.source_path = key
     meeting.content_hash = hashlib.sha256(data).hexdigest()
     if not meeting.points:

@@ -82,6 +82,8 @@ def read(data: bytes, warnings: list[str]) -> tuple[Meeting, str | None]:
         points=points,
         source_format=FORMAT,
         has_time=has_time,
+        end_time=cover.end_time,
+        secretary=cover.secretary,
     )
     if not points:
         warnings.append(Message("edoc_no_points"))

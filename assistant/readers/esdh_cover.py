@@ -31,6 +31,7 @@ OTHER_LABEL_RE = re.compile(
     r"^(?:sekretær|referent|protokolfører|mødeleder|bemærkninger|øvrige deltagere|desuden deltog|gæster)\b",
     re.IGNORECASE,
 )
+SECRETARY_LABELS = ("sekretær", "referent", "protokolfører")  # who took the minutes (Ballerup: "Sekretær")
 _HEADER_SKIP_RE = re.compile(
     r"^(?:åbent|lukket|åben)\s+(?:referat|dagsorden|møde)$|^ekstraordinært\b|^kl\.?\s*\d", re.IGNORECASE
 )
@@ -58,6 +59,8 @@ class Cover:
     place: str | None = None
     participants: list[Participant] = field(default_factory=list)
     text: list[str] = field(default_factory=list)
+    end_time: str = ""  # "HH:MM": a "Sluttidspunkt" label or the end of the date line's span ("kl. 13:00 - 15:30")
+    secretary: str = ""
 
 
 # A person's name, not a sentence: the participants of ../shared/corpus have at most 3 words ("Ronni Mark Nielsen");
@@ -76,6 +79,11 @@ def participant(text: str) -> Participant | None:
         return None
     note = "; ".join(x for x in (p.note, role) if x)
     return Participant(p.name, p.absent, note)
+
+
+def _secretary(text: str) -> str:
+    """The name (and title, if printed) of who took the minutes; "" when the line is no name."""
+    return fold_ws(text) if participant(text) is not None else ""
 
 
 def _comma_names(text: str) -> list[str]:
@@ -99,6 +107,7 @@ def read_cover(lines) -> Cover:  # noqa: ANN001 - esdh_print.Line items
         if address is not None and i != address_next:
             address = None  # another kind of line came between: the address (if any) has ended
         c.text.append(t)
+        c.end_time = c.end_time or structure.end_time(t, span=True)
         tm = _TIME_LABEL_RE.match(t)
         if tm:
             clock = parse_time(tm["value"])
@@ -136,8 +145,15 @@ def read_cover(lines) -> Cover:  # noqa: ANN001 - esdh_print.Line items
             note = "Afbud" if am["label"].lower() in ("afbud", "afbud fra") else "Fraværende"
             absences += [(n, note) for n in vocabulary.split_names(am["names"])]
             continue
-        if OTHER_LABEL_RE.match(t):
-            mode = "other"
+        om = OTHER_LABEL_RE.match(t)
+        if om:
+            mode = "secretary" if om.group(0).lower() in SECRETARY_LABELS else "other"
+            inline_value = t[om.end():].lstrip(" :")  # "Referent: Mie Andresen"
+            if mode == "secretary" and inline_value:
+                c.secretary, mode = c.secretary or _secretary(inline_value), "other"
+            continue
+        if mode == "secretary":  # the name under the label ("Sekretær" / "Mie Helene Andresen")
+            c.secretary, mode = c.secretary or _secretary(t), "other"
             continue
         if _ANY_LABEL_RE.match(t) and mode != "people":
             continue  # a label of its own ("Mødetidspunkt: 16:00", "Bemærkninger: ...") is no committee or place

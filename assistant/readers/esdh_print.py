@@ -365,6 +365,8 @@ def meeting_from(lay: Layout, warnings: list[str], source_format: str, committee
         points=points,
         source_format=source_format,
         has_time=has_time,
+        end_time=cover.end_time,
+        secretary=cover.secretary,
     )
 
 

@@ -53,6 +53,22 @@ def _start(moede: dict) -> tuple[datetime | None, bool]:
     return None, False
 
 
+def _end(moede: dict, start: datetime | None) -> str:
+    """ "HH:MM" of MeetingEndUtc (null in every Greve meeting, 2022-2024), in the clock of the start's offset: the
+    API writes both with the local offset ("2022-01-10T08:00:00+01:00"), or the end in UTC ("...Z")."""
+    value, begin = moede.get("MeetingEndUtc"), moede.get("Dato") or moede.get("MeetingBeginUtc")
+    try:
+        end = datetime.fromisoformat(value) if isinstance(value, str) and value else None
+        first = datetime.fromisoformat(begin) if isinstance(begin, str) and begin else None
+    except ValueError:
+        return ""
+    if end is None or start is None:
+        return ""
+    if end.tzinfo is not None and first is not None and first.tzinfo is not None:
+        end = end.astimezone(first.tzinfo)
+    return end.strftime("%H:%M") if end.date() == start.date() else ""
+
+
 def _participants(moede: dict) -> list[Participant]:
     out = []
     for p in moede.get("Moededeltagere") or []:
@@ -134,6 +150,7 @@ def read(data: Any, raw: str, warnings: list[str]) -> tuple[Meeting, str | None]
         points=points,
         source_format=FORMAT,
         has_time=has_time,
+        end_time=_end(moede, start),
         url=public_url(data, raw),
     )
     return meeting, name_from_site(raw)

@@ -28,13 +28,13 @@ _LABEL_RE = re.compile(
     r"^(?P<label>mødedato|mødetidspunkt|starttidspunkt|sluttidspunkt|dato|tidspunkt|tid|mødested|sted|lokale|"
     r"mødedeltagere|deltagere|medlemmer|tilstede|til stede|afbud/fraværende|afbud|fraværende(?: med afbud)?|"
     r"ikke til stede|udvalg|forum|møde|"
-    r"information|referent)\s*(?::\s*|\s+(?=\S))(?P<value>.*)$",
+    r"information|referent|sekretær|protokolfører)\s*(?::\s*|\s+(?=\S))(?P<value>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 _BARE_LABEL_RE = re.compile(
     r"^(?P<label>UDVALG|MØDE|STED|MØDESTED|STARTTIDSPUNKT|SLUTTIDSPUNKT|DATO|TIDSPUNKT|DELTAGERE|MEDLEMMER|"
     r"FRAVÆRENDE|AFBUD|PUNKTER|TILSTEDE|Mødefakta|Medlemmer|Tilstede|Til stede|Afbud/Fraværende|Fraværende med afbud|"
-    r"Mødedeltagere)\s*:?$"
+    r"Mødedeltagere|REFERENT|SEKRETÆR|Referent|Sekretær)\s*:?$"
 )
 _KIND_RE = re.compile(r"\b(referat|beslutningsprotokol|dagsorden)\b", re.IGNORECASE)
 _META_RE = re.compile(
@@ -135,6 +135,12 @@ def _label(doc: Doc, *names: str) -> str:
     return next((doc.labels[n] for n in names if doc.labels.get(n)), "")
 
 
+def _end_time(doc: Doc) -> str:
+    """ "SLUTTIDSPUNKT 26-03-2025 18:00:00" (Holbæk), else the end of a span "Tidspunkt: kl. 16.00-18.30"."""
+    span = _label(doc, "mødetidspunkt", "tidspunkt", "tid", "mødedato", "dato")
+    return structure.clock(_label(doc, "sluttidspunkt")) or structure.end_time(span, span=True)
+
+
 def _participants(doc: Doc) -> list[Participant]:
     people = []
     for part in re.split(r",\s*(?![^()]*\))|\n", _label(doc, "mødedeltagere", "deltagere", "medlemmer", "tilstede",
@@ -233,6 +239,8 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
         points=points,
         source_format=source_format,
         has_time=has_time,
+        end_time=_end_time(doc),
+        secretary=_label(doc, "referent", "sekretær", "protokolfører"),
     )
     if start is None:
         warnings.append(Message("plain_no_date"))

@@ -44,7 +44,7 @@ FORUM_FIRST_RE = re.compile(
     r"^(?P<forum>[A-ZÆØÅ][^.:]{2,80}?)\s+[-–]?\s*(?P<kind>Referat|Dagsorden|Beslutningsprotokol)\b(?P<date>)"
 )
 LABEL_RE = re.compile(
-    r"^(?P<label>Mødedato|Mødetidspunkt|Starttidspunkt|Dato|Tidspunkt|Mødested|Sted|Lokale|Mødedeltagere|Deltagere|"
+    r"^(?P<label>Mødedato|Mødetidspunkt|Starttidspunkt|Sluttidspunkt|Dato|Tidspunkt|Mødested|Sted|Lokale|Mødedeltagere|Deltagere|"
     r"Medlemmer|Tilstede|Til stede|Ikke til stede|Afbud/Fraværende|Afbud|Fraværende|Udvalg|Forum)(?![\w/])"
     r"(?:\s+(?:med|uden)\s+afbud)?\s*:?\s*(?P<value>.*)$",  # "Fraværende med afbud: ..." (Copenhagen, Hvidovre)
     re.DOTALL,
@@ -373,6 +373,8 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
         points=points,
         source_format=source_format,
         has_time=has_time,
+        end_time=structure.clock(h.labels.get("Sluttidspunkt", "")) or structure.end_time(f"{time_label} {when}",
+                                                                                            span=True),
     )
     return meeting, name_from_header("\n".join(h.text))
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 
 from assistant.records import AgendaPoint, Decision, Participant, Section
-from assistant.textutil import Block, fold_ws
+from assistant.textutil import Block, fold_ws, parse_time
 from assistant.vocabulary import (  # noqa: F401 - re-exported: the readers' and tests' names for the vocabulary
     ATTACHMENT_LINE_RE,
     PARTY_RE,
@@ -382,3 +382,49 @@ def merge_broken_paragraphs(paras: list[str]) -> list[str]:
         else:
             out.append(p)
     return out
+
+
+# When a meeting ended, as minutes print it: a label or a sentence ("Sluttidspunkt: 17:30", "Mødet hævet kl. 18.45",
+# "Mødet sluttede kl. 17.30", "Mødet blev afsluttet kl. 20.10"; Holbæk's "SLUTTIDSPUNKT 26-03-2025 18:00:00",
+# FORMATS.md 4 and 9), or the end of the span a time label or the cover's date line gives ("kl. 16.00 - 18.30")
+_END_STATED_RE = re.compile(
+    r"\b(?:sluttidspunkt|sluttid|mødet\s+(?:blev\s+|er\s+)?(?:hævet|slut|sluttede|afsluttet|afsluttedes|ophørte))"
+    r"\s*:?\s*(?:\d{1,2}[-./]\d{1,2}[-./]\d{4}\s+)?(?:(?:kl\.?|klokken)\s*)?(?P<time>\d{1,2}[.:]\d{2})(?![\d])",
+    re.IGNORECASE,
+)
+_END_OF_SPAN_RE = re.compile(
+    r"\b(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*(?:-|–|til)\s*(?:kl\.?\s*)?(?P<time>\d{1,2}[.:]\d{2})(?![\d])", re.IGNORECASE
+)
+
+
+def end_time(text: str, span: bool = False) -> str:
+    """ "HH:MM" that ``text`` says a meeting ended at ("Mødet hævet kl. 18.45"; with ``span`` also "kl. 16-18.30"'s
+    end), else ""."""
+    m = _END_STATED_RE.search(text) or (_END_OF_SPAN_RE.search(text) if span else None)
+    if not m:
+        return ""
+    hour, minute = (int(x) for x in re.split(r"[.:]", m["time"]))
+    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else ""
+
+
+def clock(text: str) -> str:
+    """ "HH:MM" of the first clock time in a label's value ("26-03-2025 18:00:00", "kl. 17.30"), else ""."""
+    t = parse_time(text)
+    return t.strftime("%H:%M") if t is not None else ""
+
+
+def settle_end(meeting) -> None:  # noqa: ANN001 - records.Meeting (a reader's finished meeting)
+    """The meeting's end from the line closing its last open point ("Mødet hævet kl. 18.45", printed after the last
+    point) when the cover gave none; an end not after the start is no end (a misread or another clock)."""
+    if not meeting.end_time:
+        last = next((p for p in reversed(meeting.points) if not p.closed), None)
+        lines = [ln.strip() for ln in (last.full_text if last else "").splitlines() if ln.strip()]
+        closing = next((ln for ln in reversed(lines[-_CLOSING_LINES:]) if re.match(r"mødet\b", ln, re.I)), "")
+        meeting.end_time = end_time(closing)
+    if meeting.end_time and meeting.start and meeting.has_time and meeting.end_time <= meeting.time_str:
+        meeting.end_time = ""
+
+
+# The lines at the end of the last point that may close the meeting ("Mødet hævet kl. 18.45" and a signature line or
+# two after it, "Underskrifter" / names): more would reach into the point's own text
+_CLOSING_LINES = 4
