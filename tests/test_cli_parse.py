@@ -52,6 +52,7 @@ def test_folder_with_good_and_bad_files_exits_zero_and_reports(tmp_path):
     result = CliRunner().invoke(main, ["parse", str(tmp_path)])
     assert result.exit_code == 0
     assert "Punkt 174: Anlægsbevilling til renovering af svømmehallen" in result.stdout
+    assert "12-03-2025 kl. 15:00–17:10" in result.stdout  # the start and the end its "SLUTTIDSPUNKT" gives
     assert "Sprunget over:" in result.stderr and "afbrudt.json: JSON-filen er ufuldstændig" in result.stderr
     assert "Læst: 1 fil " in result.stderr and "Sprunget over: 1." in result.stderr
 

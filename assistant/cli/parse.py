@@ -24,11 +24,13 @@ def _render(m: Meeting) -> list[str]:
     """A meeting in readable text, in the CLI's language (the minutes' own words stay as printed)."""
     when = m.start.strftime("%d-%m-%Y") if m.start else say("parse_unknown_date")
     if m.time_str:
-        when += " " + say("parse_at_time", time=m.time_str)
+        when += " " + say("parse_at_time", time=m.time_str) + (f"–{m.end_time}" if m.end_time else "")
     municipality = m.municipality or say("parse_unknown_municipality")
     out = [f"{municipality} · {m.committee or say('parse_unknown_committee')} · {m.kind} · {when}"]
     if m.place:
         out.append("  " + say("parse_place", place=m.place))
+    if m.secretary:
+        out.append("  " + say("parse_secretary", name=m.secretary))
     if m.participants:
         out.append("  " + say("parse_present", names=", ".join(p.name for p in m.present) or "-"))
         if m.absent:

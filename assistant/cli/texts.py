@@ -257,6 +257,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "parse_unknown_municipality": {"da": "Ukendt kommune", "en": "Unknown municipality"},
     "parse_unknown_committee": {"da": "ukendt udvalg", "en": "unknown committee"},
     "parse_place": {"da": "Sted: {place}", "en": "Place: {place}"},
+    "parse_secretary": {"da": "Sekretær: {name}", "en": "Secretary: {name}"},
     "parse_present": {"da": "Deltagere: {names}", "en": "Participants: {names}"},
     "parse_absent": {"da": "Fraværende: {names}", "en": "Absent: {names}"},
     "parse_source": {"da": "Kilde: {path} ({format})", "en": "Source: {path} ({format})"},
