@@ -199,6 +199,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "da": "Sekretær ved mødet i {committee} den {date}: {name}.",
         "en": "Secretary of the meeting of {committee} on {date}: {name}.",
     },
+    "secretary_named": {"da": "Sekretær: {name}.", "en": "Secretary: {name}."},
     "meeting_no_secretary": {
         "da": "Referatet fra mødet i {committee} den {date} nævner ikke, hvem der var sekretær eller tog referat.",
         "en": "The minutes of the meeting of {committee} on {date} do not name a secretary or minute-taker.",

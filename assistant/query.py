@@ -1489,11 +1489,12 @@ _LASTED = re.compile(r"\b(?:varede|last|lasted)\b", re.I)  # with "how long" onl
 _SECRETARY = re.compile(r"\b(?:sekretær(?:en)?|referent(?:en)?|protokolfører(?:en)?|secretary|minute[- ]?taker|"
                         r"took the minutes|wrote the minutes|skrev referatet|tog referat(?:et)?)\b", re.I)
 _WHO = re.compile(r"\b(?:hvem|who)\b", re.I)
+_MET = re.compile(r"\b(?:meet|met|mødtes|mødes)\b", re.I)  # "What time did the committee meet, and who ...?"
 
 
 def _record_detail(plan: QueryPlan, q: str) -> str:
     """ "end" or "secretary" when the question asks that of a meeting and names no topic beside it, else ""."""
-    if plan.point_ref or not (_MEETING.search(q) or plan.meeting_id):
+    if plan.point_ref or not (_MEETING.search(q) or _MET.search(q) or plan.meeting_id):
         return ""
     how_long = _HOW_LONG.search(q)
     ended = _MEETING_END.search(q) if plan.intent == "when" or how_long else None

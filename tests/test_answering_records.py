@@ -423,6 +423,9 @@ def test_a_detail_the_meeting_record_may_lack_is_answered_from_it_or_said_to_be_
     assert secretary.citations[0].meeting_date == "2012-12-04"
     en = greve.ask("Who took the minutes at Ballerup's health and prevention committee meeting on 4 December 2012?")
     assert en.lang == "en" and not en.refused and "Mie Helene Andresen" in en.text
+    both = greve.ask("What time did Ballerup's health and prevention committee meet on 4 December 2012, and who was "
+                     "the secretary?")  # the time and the secretary, from one record
+    assert not both.refused and "4 December 2012 at 13:00. Secretary: Mie Helene Andresen." in both.text
     ended = greve.ask("Hvornår sluttede Sundheds- og Forebyggelsesudvalgets møde den 4. december 2012?")
     assert ended.refused and ended.kind == "meeting" and ended.citations[0].meeting_date == "2012-12-04"
     assert "oplyser ikke, hvornår mødet sluttede; det begyndte kl. 13:00" in ended.text

@@ -199,6 +199,11 @@ def _answer_record_detail(meeting: Meeting, plan: QueryPlan, cite: Citation) -> 
     else:
         known = bool(meeting.secretary)
         text = phrase("meeting_secretary" if known else "meeting_no_secretary", lang, name=meeting.secretary, **values)
+        if plan.intent == "when":  # "What time did the committee meet, and who took the minutes?": both, the time
+            # answered whether or not the record names a secretary
+            time = phrase("meeting_time", lang, time=meeting.time_str) if meeting.time_str else ""
+            said = phrase("secretary_named", lang, name=meeting.secretary) if known else text
+            text, known = f"{phrase('meeting_when', lang, time=time, **values)} {said}", True
     return Answer(plan.question, f"{text} [1]", [cite], lang, kind="meeting", refused=not known)
 
 
