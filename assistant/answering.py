@@ -29,6 +29,7 @@ from assistant.answerers.meeting import (
     answer_attendance,
     answer_meeting,
     answer_meetings,
+    answer_no_meeting,
     answer_overview,
     answer_point,
     answer_point_absence,
@@ -366,8 +367,7 @@ class Assistant:
                 hits = self.retriever.search(plan.question, filters, 1, plan)
             meeting = select_meeting(catalog, plan, merged, hits)
             if meeting is None:
-                return Answer(plan.question, phrase("no_meeting", plan.lang), [], plan.lang, refused=True,
-                              kind=plan.intent)
+                return answer_no_meeting(catalog, plan, merged)
             if plan.point_ref:
                 answer = answer_point(meeting, find_point(meeting, plan.point_ref), plan)
                 having = meetings_with_point(catalog, plan, merged)

@@ -128,6 +128,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "The minutes hold no meetings of {committee} {period}.",
     },
     "all_committees": {"da": "udvalgene", "en": "the committees"},
+    "period_day": {"da": "den {start}", "en": "on {start}"},
+    "nearest_meetings": {"da": "De nærmeste møder er:", "en": "The nearest meetings are:"},
     "period_between": {"da": "mellem {start} og {end}", "en": "between {start} and {end}"},
     "period_from": {"da": "fra {start}", "en": "from {start}"},
     "period_to": {"da": "til og med {end}", "en": "until {end}"},

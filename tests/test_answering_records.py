@@ -451,7 +451,11 @@ def test_a_meeting_named_by_an_english_committee_for_its_fields_and_a_date(greve
     held = greve.ask(puk.format("20 June 2013"))
     assert not held.refused and held.kind == "meeting" and "Kaløvig Kursuscenter" in held.text
     assert held.citations[0].meeting_date == "2013-06-20"
-    assert greve.ask(puk.format("24 April 2013")).refused  # called in a decision, but no minutes of it
+    missing = greve.ask(puk.format("24 April 2013"))  # called in a decision, but no minutes of it: said, with the
+    assert missing.refused and missing.text.startswith("The minutes hold no meetings of Udvalget for plan, udvikling "
+                                                       "og kultur (PUK) on 24 April 2013.")  # committee's nearest
+    assert "The nearest meetings are:\n- 20 June 2013" in missing.text
+    assert missing.citations[0].meeting_date == "2013-06-20"
     latest = greve.ask("When was the last meeting of the culture committee?")
     assert latest.kind == "meeting" and not latest.refused
     assert latest.citations[0].committee == "Kultur- og Fritidsudvalget" and "11 January 2023" in latest.text

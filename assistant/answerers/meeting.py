@@ -453,6 +453,8 @@ def answer_attendance(meeting: Meeting, plan: QueryPlan) -> Answer:
 def _period(filters: Filters, lang: str) -> str:
     start = format_date(filters.date_from.isoformat(), lang) if filters.date_from else ""
     end = format_date(filters.date_to.isoformat(), lang) if filters.date_to else ""
+    if start and start == end:
+        return phrase("period_day", lang, start=start)
     if start and end:
         return phrase("period_between", lang, start=start, end=end)
     if start:
@@ -460,6 +462,33 @@ def _period(filters: Filters, lang: str) -> str:
     if end:
         return phrase("period_to", lang, end=end)
     return phrase("period_all", lang)
+
+
+# Meetings listed beside "no meeting then": the committee's nearest in time, before or after (a screen line each)
+NEAREST_MEETINGS = 3
+
+
+def answer_no_meeting(catalog: Any, plan: QueryPlan, filters: Filters) -> Answer:
+    """No meeting the question can mean (a day the committee did not meet): said, as a refusal, with the nearest
+    meetings of the committee (or municipality) asked in time, each cited."""
+    lang = plan.lang
+    committees = [filters.committee] if filters.committee else plan.committee_boost
+    if not (filters.date_from and (committees or filters.municipality)):
+        return Answer(plan.question, phrase("no_meeting", lang), [], lang, refused=True, kind=plan.intent)
+    day = filters.date_from + (filters.date_to - filters.date_from) / 2 if filters.date_to else filters.date_from
+    held = [m for c in committees or [None] for m in catalog.meetings(municipality=filters.municipality, committee=c)]
+    near = sorted(sorted((m for m in held if m.date), key=lambda m: abs((m.date - day).days))[:NEAREST_MEETINGS],
+                  key=lambda m: m.start)
+    name = " / ".join(committees) or (filters.municipality or "")
+    lines = [phrase("meetings_none", lang, committee=name, period=_period(filters, lang))]
+    citations = []
+    if near:
+        lines.append(phrase("nearest_meetings", lang))
+    for i, m in enumerate(near, start=1):
+        citations.append(citation_from_point(i, m, None))
+        line = phrase("meeting_line", lang, date=format_date(m.date_iso, lang), committee=m.committee, n=len(m.points))
+        lines.append(f"- {line} [{i}]")
+    return Answer(plan.question, "\n".join(lines), citations, lang, refused=True, kind=plan.intent)
 
 
 def answer_meetings(catalog: Any, plan: QueryPlan, filters: Filters) -> Answer:
