@@ -73,6 +73,7 @@ PATH_INTENTS = ("decision", "recommendation", "when")  # ... these whatever else
 # What a council did, and the minutes' report of it in another body's point ("Kommunalbestyrelsen godkendte den 25.
 # juni 2012 ...", "Byrådet har besluttet"; not "Indstilles til Kommunalbestyrelsens godkendelse")
 _COUNCIL_DID = ("decision", "votes", "when")
+_MEETING_RECORD = ("attendance", "participants", "meetings")  # answered from a meeting's own record only
 _COUNCIL_DECIDED = re.compile(
     r"\b(?:kommunalbestyrelsen|byrådet|borgerrepræsentationen)\s+(?:har\s+|havde\s+)?"
     r"(?:(?:den|d\.)\s+[\w. ]{1,20}?\s+)?"
@@ -177,6 +178,9 @@ class Assistant:
         answer = self._elsewhere(plan, filters) if plan.other_municipality else None
         if answer is None and plan.absent_body and plan.intent in _COUNCIL_DID:
             answer = self._council_absent(plan, filters)
+        elif answer is None and plan.absent_body and (plan.intent in _MEETING_RECORD or plan.aspect or plan.point_ref):
+            # who was absent from, where or when the council met: its own minutes' record, which the index lacks
+            answer = Answer(question, self._absent_body_text(plan), [], plan.lang, refused=True, kind=plan.intent)
         answer = answer or self._from_records(plan, filters)
         t1 = time.perf_counter()
         if answer is None:
@@ -262,11 +266,15 @@ class Assistant:
         two of them answered before.)"""
         refusal = self._refused_unless_reported(plan, filters, lambda title, text: bool(_COUNCIL_DECIDED.search(text)))
         if refusal is not None:
-            municipality = plan.filters.municipality or ""
-            held = sorted({r[1] for r in self.index.catalog.committees() if r[0] == municipality})
-            refusal.text = (phrase("absent_body", plan.lang, body=plan.absent_body, municipality=municipality,
-                                   indexed=listing(held, plan.lang)) + "\n" + refusal.text)  # fmt: skip
+            refusal.text = self._absent_body_text(plan) + "\n" + refusal.text
         return refusal
+
+    def _absent_body_text(self, plan: QueryPlan) -> str:
+        """ "Indekset har ingen referater fra Kommunalbestyrelsen i Ballerup Kommune, kun fra <its committees>." """
+        municipality = plan.filters.municipality or ""
+        held = sorted({r[1] for r in self.index.catalog.committees() if r[0] == municipality})
+        return phrase("absent_body", plan.lang, body=plan.absent_body, municipality=municipality,
+                      indexed=listing(held, plan.lang))
 
     def _refused_unless_reported(
         self, plan: QueryPlan, filters: Filters, reported: Callable[[str, str], bool]
@@ -363,7 +371,8 @@ class Assistant:
                 return answer_point_absence(found[0], found[1], plan)
         if plan.point_ref or plan.aspect or plan.intent in ("attendance", "participants"):
             hits = None
-            if topical and merged.is_empty() and not plan.meeting_id:
+            if topical and merged.is_empty() and not plan.meeting_id and plan.aspect not in ("end", "secretary"):
+                # (a detail of the record asked with its own words, "wrap up", "minute-taker": no topic to search)
                 hits = self.retriever.search(plan.question, filters, 1, plan)
             meeting = select_meeting(catalog, plan, merged, hits)
             if meeting is None:

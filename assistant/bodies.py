@@ -113,6 +113,8 @@ def aliases(name: str) -> list[str]:
             initials = "".join(t[0] for t in before if t.endswith(("-", "-,"))) + last[0]
             if tail == "udvalg" and len(initials) >= 2:
                 out += [a for a in (initials + "u", initials) if len(a) >= 3]
+    if out[0].endswith("-udvalg"):  # a committee named by a designation ("§ 17,4-udvalg"): "the § 17,4 committee"
+        out.append(out[0][: -len("-udvalg")] + " committee")
     if is_council(name):
         out += [w for w in COUNCIL_WORDS[:3] if w != last] + list(COUNCIL_ENGLISH)
     elif out[0] == "økonomiudvalg":

@@ -188,8 +188,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "The agenda also has a visit:",
     },
     "meeting_ended": {
-        "da": "Mødet i {committee} den {date} sluttede kl. {end}{began}.",
-        "en": "The meeting of {committee} on {date} ended at {end}{began}.",
+        "da": "Referatet fra mødet i {committee} den {date} angiver sluttidspunktet kl. {end}{began}.",
+        "en": "The minutes of the meeting of {committee} on {date} give its end time as {end}{began}.",
     },
     "meeting_began": {"da": " (det begyndte kl. {time})", "en": " (it began at {time})"},
     "meeting_began_only": {"da": "; det begyndte kl. {time}", "en": "; it began at {time}"},

@@ -146,7 +146,9 @@ _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"did not attend|did not take part|not take part|didn't take part|"
         r"missing from|not present|who was away|(?:anyone|anybody|someone|somebody|members?) (?:missing|away)|"
         r"(?:who|which members?) (?:was|were) (?:missing|not there)|"
-        r"miss(?:ed)? the meeting|"
+        r"miss(?:ed)? (?:the |their |his |her )?(?:[\w'-]+ ){0,5}?meeting|"
+        # "Was everyone at the meeting?", "Were all the members there?"
+        r"(?:was|were) (?:everyone|everybody|all(?: the)?(?: members)?) (?:at|there|present)|"
         # "Hvem havde meldt fra?", "who sent their regrets", "who called in sick"
         r"meldt(?:e)? fra|melder fra|meldt(?:e)? (?:sig )?syg|sent (?:their |his |her )?regrets|called in sick)\b")),
     ("participants", re.compile(
@@ -159,7 +161,9 @@ _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"hvem (?:var|er) (?:\w+ )?(?:næst)?formand|hvem ledede|mødeleder|who (?:was|is) (?:the )?(?:vice[- ]?)?"
         r"chair\w*|who chaired|who led the meeting)\b")),
     ("meetings", re.compile(
-        r"\b(hvilke møder|hvor mange møder|møder holdt|holdt \w+ møder?|mødedatoer|mødeplan|which meetings|"
+        r"\b(hvilke møder|hvor mange møder|møder holdt|holdt \w+ møder?|mødedatoer|mødeplan|"
+        r"hvilke (?:datoer|dage)(?: [\w,-]+){1,6}? møder?|(?:which|what) dates(?: [\w',-]+){1,6}? meet\w*|"
+        r"which meetings|"
         r"how many meetings|meetings did|meetings were held|meeting dates)\b")),
     ("case", _PATH),
     ("votes", re.compile(
@@ -1482,11 +1486,13 @@ def analyse(
 # A detail of the meeting's record beside its date and place: when it ended or how long it lasted ("Hvornår sluttede
 # mødet?", "Hvornår blev mødet hævet?", "When did the meeting finish?", "Hvor længe varede mødet?"), who took the
 # minutes ("Hvem var sekretær/referent?", "Who took the minutes?")
-_MEETING_END = re.compile(r"\b(?:slut|sluttede|slutter|sluttet|hævet|hævede|afsluttet|afsluttede|afsluttes|endte|"
-                          r"ended|end|ends|finish|finished|finishes|adjourned|close|closed)\b", re.I)
+_MEETING_END = re.compile(r"\b(?:slut|slutte|sluttede|slutter|sluttet|hævet|hævede|afsluttet|afsluttede|afsluttes|"
+                          r"endte|ended|end|ends|finish|finished|finishes|adjourned|close|closed|concluded?|"
+                          r"wrap(?:ped)? up|wind up|wound up)\b", re.I)
 _HOW_LONG = re.compile(r"\b(?:hvor længe|how long)\b", re.I)
 _LASTED = re.compile(r"\b(?:varede|last|lasted)\b", re.I)  # with "how long" only: "the last meeting" is no end
-_SECRETARY = re.compile(r"\b(?:sekretær(?:en)?|referent(?:en)?|protokolfører(?:en)?|secretary|minute[- ]?taker|"
+_SCHEDULED = re.compile(r"\b(?:sat|planlagt|berammet|scheduled|set|due|supposed)\b", re.I)  # "sat til at slutte"
+ASKS_SECRETARY = re.compile(r"\b(?:sekretær(?:en)?|referent(?:en)?|protokolfører(?:en)?|secretary|minute[- ]?taker|"
                         r"took the minutes|wrote the minutes|skrev referatet|tog referat(?:et)?)\b", re.I)
 _WHO = re.compile(r"\b(?:hvem|who)\b", re.I)
 _MET = re.compile(r"\b(?:meet|met|mødtes|mødes)\b", re.I)  # "What time did the committee meet, and who ...?"
@@ -1499,13 +1505,17 @@ def _record_detail(plan: QueryPlan, q: str) -> str:
     how_long = _HOW_LONG.search(q)
     ended = _MEETING_END.search(q) if plan.intent == "when" or how_long else None
     ended = ended or (_LASTED.search(q) if how_long else None)
-    secretary = _SECRETARY.search(q) if _WHO.search(q) else None
+    # (who chaired or was absent, and who took the minutes: the list's answer, with the secretary after it)
+    listed = plan.intent in ("participants", "attendance")
+    secretary = ASKS_SECRETARY.search(q) if _WHO.search(q) and not listed else None
     asked = ended or secretary
     if asked is None:
         return ""
-    found = (_MEETING_END, _HOW_LONG, _LASTED) if ended else (_SECRETARY,)
+    found = (_MEETING_END, _HOW_LONG, _LASTED, _SCHEDULED) if ended else (ASKS_SECRETARY,)
     said = [m.group(0) for pattern in found for m in pattern.finditer(q)]
-    own = {f(w) for w in " ".join(said).lower().split() for f in (str, stem, stem_word)}
+    own = {f(w) for w in re.findall(r"\w+", " ".join(said).lower()) for f in (str, stem, stem_word)}
+    if plan.lang == "en":  # an English question's terms are the glossary's Danish words ("wrap up": afslut, afrund)
+        own |= set(content_terms(english_to_danish(" ".join(said))))
     if [t for t in _asked_topic_terms(plan) if t not in own]:
         return ""
     return "end" if ended else "secretary"

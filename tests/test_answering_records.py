@@ -441,6 +441,16 @@ def test_a_detail_the_meeting_record_may_lack_is_answered_from_it_or_said_to_be_
     assert "oplyser ikke, hvorfor Tina Rottbøll, Pernille Beckmann ikke deltog" in why.text
     who = greve.ask(f"Hvem var fraværende ved {council}?")  # asked who, not why: the record answers
     assert not who.refused and "Tina Rottbøll" in who.text
+    both = greve.ask("Which politicians were at the Syddjurs planning, development and culture committee's extra "
+                     "meeting on 20 June 2013, and was anyone missing?")  # who was there, and that no one was away
+    assert both.text.startswith("Present at the meeting") and "Steen Fris" in both.text
+    assert "record no one as absent" in both.text
+    chair = greve.ask("Hvem var formand på Sundheds- og Forebyggelsesudvalgets møde 4. december 2012, og hvem var "
+                      "sekretær?")
+    assert "Lolan Ottesen" in chair.text and "Sekretær: Mie Helene Andresen." in chair.text
+    council = greve.ask("Hvem havde meldt afbud til Ballerup Kommunalbestyrelses møde i december 2012?")
+    assert council.refused and council.text.startswith("Indekset har ingen referater fra Kommunalbestyrelse")
+    assert not council.citations  # not the health committee's meeting that month
 
 
 def test_a_meeting_named_by_an_english_committee_for_its_fields_and_a_date(greve):

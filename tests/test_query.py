@@ -369,6 +369,13 @@ def test_the_committee_an_english_question_names_is_no_topic_but_its_words_elsew
     assert "leisure" not in plan.topic and "kulturhus" in plan.terms and "fritid" not in plan.terms
 
 
+def test_a_committee_named_by_a_designation_has_its_english_name():
+    """ "§ 17,4-udvalg - Ansøgning Boligsocial helhedsplan 2025-2029" (Slagelse): "the § 17,4 committee"."""
+    name = "§ 17,4-udvalg - Ansøgning Boligsocial helhedsplan 2025-2029"
+    assert "§ 17,4 committee" in committee_aliases(name)
+    assert match_committees("What time did the Slagelse § 17,4 committee meet?", [name, "Økonomiudvalget"]) == [name]
+
+
 def test_short_initials_are_no_committee():
     """Initials of two letters are words ("so", "bu"): "Kultur- og Fritidsudvalget" gives "kfu", nothing shorter."""
     assert [a for a in committee_aliases("Kultur- og Fritidsudvalget") if len(a) < 3] == []
@@ -452,6 +459,12 @@ def test_council_alone_is_another_council_only_after_a_word_naming_its_kind(ques
         ("who couldnt come to the social committee meeting 13 nov 2023", "attendance"),  # "not" and coming
         ("Who wasn't able to attend the council meeting in May?", "attendance"),
         ("Hvem kunne ikke deltage i byrådsmødet i juni?", "attendance"),
+        ("Was everyone at the planning committee's September meeting?", "attendance"),
+        ("Were all the members there?", "attendance"),
+        ("Why did Tina Rottbøll miss the health and care committee meeting in May?", "attendance"),
+        ("Did the school miss the deadline?", "decision"),  # missing a deadline is no absence from a meeting
+        ("Hvilke datoer holdt udvalget møde i august?", "meetings"),
+        ("Which dates did the committee meet in the autumn?", "meetings"),
         ("Hvorfor kunne vandværket ikke bruge boringen?", "fact"),  # not, but no coming: no absence
         ("Why did the project not come before the council?", "fact"),
         # members as the people a topic is about, not asked for
@@ -755,6 +768,9 @@ def test_an_english_committee_name_is_the_whole_run_of_field_words_before_commit
         ("Hvem var referent på mødet?", "", "secretary", "fact"),
         ("Who took the minutes at the meeting?", "", "secretary", "fact"),
         ("Hvornår sluttede høringen om planstrategien?", "", "", "when"),
+        ("What time did the committee's meeting wrap up?", "", "end", "when"),
+        ("Who was the minute-taker at the meeting?", "", "secretary", "fact"),
+        ("Hvornår var mødet sat til at slutte?", "", "end", "when"),
     ],
 )
 def test_questions_about_the_meeting_its_points_and_votes(question, point_ref, aspect, intent):

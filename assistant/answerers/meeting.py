@@ -13,7 +13,7 @@ from typing import Any
 
 from assistant.citations import citation_from_point, clean_title
 from assistant.prompts import DA_MONTHS, format_date, phrase
-from assistant.query import ASKS_WHEN, QueryPlan, asks_where_part, later_part_terms, latest_meeting
+from assistant.query import ASKS_SECRETARY, ASKS_WHEN, QueryPlan, asks_where_part, later_part_terms, latest_meeting
 from assistant.records import AgendaPoint, Answer, Citation, Filters, Meeting
 from assistant.textutil import sentence_breaks, split_sentences
 from assistant.vocabulary import (
@@ -382,6 +382,11 @@ _CHAIR = re.compile(r"\b(?:(næstformand\w*|vice[- ]?chair\w*)|formand\w*|chair\
 # A substitute asked for or noted ("Hvem mødte som stedfortræder?", "Suppleant for Ole Bæk", "who stood in?")
 _SUBSTITUTE = re.compile(r"\b(?:stedfortræd\w*|suppleant\w*|substitut\w*|deputi\w*|deputy|stood in|stand-?ins?|"
                          r"in (?:their|his|her) place|i stedet for)\b", re.I)
+# Who was there asked beside who was not ("Which politicians were at the meeting, and was anyone missing?")
+_WHO_WAS_THERE = re.compile(r"\b(?:(?:who|which (?:[\w-]+ ){0,2}?(?:politicians|members|people|councillors)) "
+                            r"(?:was|were) (?:at|there|present)|who attended|hvem (?:deltog|var (?:med|til stede))|"
+                            r"hvilke (?:[\w-]+ )?(?:politikere|medlemmer) (?:deltog|var (?:med|til stede)))\b", re.I)
+_WHO = re.compile(r"\b(?:hvem|who)\b", re.I)
 _WHY = re.compile(r"\b(?:hvorfor|why|årsag\w*|grund(?:en)?|reason\w*)\b", re.I)
 # What an absent member's note says beside the absence itself, the party and the role: a reason ("Afbud (ferie)",
 # "Fraværende, syg")
@@ -444,7 +449,13 @@ def answer_attendance(meeting: Meeting, plan: QueryPlan) -> Answer:
             text = phrase("absent_none", lang, **values)
         else:
             text, unknown = phrase("no_participants", lang, **values), True
+        if meeting.participants and _WHO_WAS_THERE.search(plan.question):  # "Which politicians were there, and was
+            # anyone missing?": who was present too
+            text = f"{phrase('present_list', lang, names=_names(meeting.present, notes=True), **values)} {text}"
         kind = "attendance"
+    if ASKS_SECRETARY.search(plan.question) and _WHO.search(plan.question):  # "..., og hvem var sekretær?": the record
+        text += " " + (phrase("secretary_named", lang, name=meeting.secretary) if meeting.secretary
+                       else phrase("meeting_no_secretary", lang, **values))
     if meeting.place and asks_where_part(plan.question):
         text += " " + phrase("meeting_place", lang, place=meeting.place)  # "..., og hvor sad de?": the record says
     return Answer(plan.question, f"{text} [1]", [cite], lang, kind=kind, refused=unknown)

@@ -13,6 +13,7 @@ not minutes and is refused with the name of the meeting file to read instead.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from assistant import vocabulary
 from assistant.messages import Message
@@ -152,5 +153,12 @@ def read(data: bytes, warnings: list[str]) -> tuple[Meeting, str | None]:
         points=points,
         source_format=FORMAT,
         has_time=has_time,
+        end_time=_finish(mf.get("finish", ""), start),
     )
     return meeting, None
+
+
+def _finish(value: str, start: datetime | None) -> str:
+    """ "HH:MM" of the meeting's ``finish`` ("2013-06-20 13:00", the end its calling gives) on the day it began."""
+    end, has_time = parse_danish_datetime(value)
+    return end.strftime("%H:%M") if end and has_time and start and end.date() == start.date() else ""
