@@ -41,7 +41,9 @@ DA_STOP = frozenset(
     # "var oppe i byrådet": how a matter came before a body, no topic; "Hvad gjorde udvalget ...?": what a body
     # did, no word of what it did (the minutes of one municipality may lack it: a Ballerup question's "gjorde" was
     # an unknown word and refused it)
-    "oppe gør gøre gjorde gjort".split()
+    "oppe gør gøre gjorde gjort "
+    # "Hvad kom de frem til?": what a body concluded, the particle of "komme frem til", no topic
+    "frem".split()
 )
 EN_STOP = frozenset(
     "a about after all also an and any are as at be been before being but by can could did do does for from had has "
@@ -340,7 +342,7 @@ _HAPPENED = re.compile(r"\b(hvad skete der|hvad skete|what happened|what went on
 _AGENDA = re.compile(
     r"\b(dagsorden\w*|agenda|hvilke (?:punkter|sager)|which (?:items|points|cases)|what (?:items|points|cases)|"
     r"hvor mange (?:dagsordens)?punkter|how many (?:agenda )?(?:items|points)|"
-    r"hvad (?:blev|var) der på|hvad stod på|what was on|what was discussed|hvad blev (?:der )?behandlet)\b",
+    r"hvad (?:blev|var) der på|hvad stod (?:der )?på|what was on|what was discussed|hvad blev (?:der )?behandlet)\b",
     re.I,
 )
 # Words that ask about a meeting or an agenda point as such, not about a topic in it.
@@ -353,7 +355,8 @@ RECORD_WORDS = frozenset(
     "happen happened skete stod står afstemning stemme stemmer truffet taget made taken ekstraordinær "
     "ekstraordinært ekstraordinære extraordinary ordinær ordinære ordinary regular meet met meets mødtes mødes "
     "formand formanden næstformand næstformanden chair chaired chairman chairperson ledede mødeleder seneste "
-    "nyeste forrige latest recent previous lukkede lukket closed".split()  # not "led": the stem of "ledelse", "leder"
+    "nyeste forrige latest recent previous lukkede lukket closed dag dagen day".split()
+    # (not "led": the stem of "ledelse", "leder"; "den dag", "that day": the meeting's day)
 )
 _LATEST = re.compile(  # "det sidste møde", "sidste byrådsmøde", "the latest meeting"
     r"\b(sidste|seneste|forrige|nyeste|last|latest|most recent|previous)\s+(\w*møde[nt]?|meeting)\b", re.I
@@ -1607,8 +1610,8 @@ def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
         plan.meeting_id = prev.meeting_id  # "hvem var fraværende?" -> the same meeting
         if not topic_terms(plan) and not plan.point_ref:
             plan.point_key = prev.point_key  # "og hvad blev besluttet?", "hvem stemte imod?" -> the same point
-            if plan.point_key and plan.aspect == "decisions":
-                plan.aspect = ""
+            if plan.point_key and plan.aspect == "decisions" and not _AGENDA.search(plan.question):
+                plan.aspect = ""  # (not "What was on the agenda that day, and what did they decide?": the meeting's)
     elif (not edition and f.committee and f.committee == pf.committee and not (f.date_from or f.date_to)
           and not topic_terms(plan) and not plan.point_ref):
         # "Did anybody on the city council vote against that?" after an answer from the council's point: the body

@@ -128,6 +128,10 @@ def test_a_followup_chain_of_three_turns(slagelse):
     assert third.citations[0].meeting_date == "2025-12-09"
     en = slagelse.ask("And what was decided?", history=[slagelse.ask("What did the committee recommend about data?")])
     assert en.lang == "en" and en.citations[0].point_number == "2" and "At 1 og 2: Drøftet" in en.text
+    # the meeting's agenda and decisions asked after its absences: every point, not the point the absences cite
+    agenda = slagelse.ask("Og hvad stod der på dagsordenen den dag – og hvad kom de frem til?", history=[third])
+    assert agenda.text.startswith("Beslutninger på mødet") and len(agenda.citations) >= 4
+    assert {c.point_number for c in agenda.citations} >= {"1", "2", "5"}
 
 
 def test_refusal_thresholds_are_calibrated_on_the_index(slagelse):
