@@ -211,6 +211,11 @@ _BODY_IN_QUESTION = re.compile(rf"\b(?:{'|'.join(COUNCIL_WORDS[:3])})[a-zæøå]
 # A question that opens by continuing the conversation ("Og hvad ...?", "Men blev ...?", "So did ...?", "And what
 # will the citizens pay?"): a next turn of the same matter, whatever words of its own it adds, unless it names its
 # own body ("Så hvad besluttede Økonomiudvalget om budgettet for skolerne?" is a question of its own)
+# A demonstrative with the word for an agenda point, case or meeting points back whatever else the question names
+# ("who sat in for that item?", "hvad kostede den sag?"); a definite noun alone may not ("sagen om X")
+_DEMONSTRATIVE_MATTER = re.compile(
+    r"\b(?:that|this|the same) (?:item|point|case|matter|meeting)\b|\b(?:det|dette|samme) (?:punkt|møde)\b|"
+    r"\b(?:den|denne|samme) sag\b", re.I)
 _CONTINUES = re.compile(  # (also after an acknowledgement: "ok og hvad ...?", "Okay, and who ...?")
     r"^\s*(?:(?:ok|okay|nå|jamen|fint|godt|alright|right|great)\b[\s,.!]*)?(og|men|så|and|but|so)\b", re.I)
 # A pronoun for what the previous answer was about; "den" and "de" are also articles ("den nye hal"), so a question
@@ -1315,6 +1320,8 @@ def is_followup(question: str, plan: QueryPlan) -> bool:
         # efteråret 2024, hvad bad udvalget så om?" after a question on the homeless count of 2022
     if _FOLLOWUP.search(q) and len(plan.terms) <= 3:
         return True
+    if _DEMONSTRATIVE_MATTER.search(q):
+        return True  # "..., and who from the property department sat in for that item?": that item is the last one
     if _PRONOUN.search(q) and len(topic_terms(plan)) <= 2:
         return True  # "Hvad kostede den?", "Hvornår skal de stå færdige?" (not "Hvad kostede den nye svømmehal?")
     if not (topic_terms(plan) or f.committee or f.municipality or f.date_from or f.date_to or plan.committee_boost

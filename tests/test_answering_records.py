@@ -457,6 +457,19 @@ def test_a_detail_the_meeting_record_may_lack_is_answered_from_it_or_said_to_be_
     assert not council.citations  # not the health committee's meeting that month
 
 
+def test_that_item_points_back_whatever_else_the_question_names(greve):
+    """ "that item", "den sag": a demonstrative with the word for a point or case is the previous answer's matter,
+    though the question has topic words of its own (money, the property department: glossary words of any point)."""
+    first = greve.ask("What did the health committee in Ballerup decide about building maintenance for 2013 at its "
+                      "December 2012 meeting?")
+    assert first.citations[0].point_number == "2"
+    question = "How much money was involved, and who from the property department sat in for that item?"
+    assert greve.plan(question, [first]).case_number == first.citations[0].case_number == "2012-28504"
+    follow = greve.ask(question, history=[first])
+    assert not follow.refused and follow.citations[0].point_number == "2" and "1.316.000 kr" in follow.text
+    assert greve.plan("Hvad kostede den sag, og hvem fra ejendomscentret var med?", [first]).case_number == "2012-28504"
+
+
 def test_a_meeting_named_by_an_english_committee_for_its_fields_and_a_date(greve):
     """"the committee for planning, development and culture" names Syddjurs' PUK as its Danish name does; its meeting
     on a day it did not meet is refused, not answered with another meeting's place. "the culture committee", a
