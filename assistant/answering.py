@@ -73,6 +73,10 @@ PATH_INTENTS = ("decision", "recommendation", "when")  # ... these whatever else
 # What a council did, and the minutes' report of it in another body's point ("Kommunalbestyrelsen godkendte den 25.
 # juni 2012 ...", "Byrådet har besluttet"; not "Indstilles til Kommunalbestyrelsens godkendelse")
 _COUNCIL_DID = ("decision", "votes", "when")
+# A meeting the question names ("på mødet i juli 2023", "byrådsmødet den 8. maj", "its meeting in July"), in a
+# period of at most a month (a year or a season is when a matter was decided, not one meeting)
+_MEETING_NAMED = re.compile(r"møde[nt]?\b|meeting\b", re.I)
+MONTH_DAYS = 31
 _MEETING_RECORD = ("attendance", "participants", "meetings")  # answered from a meeting's own record only
 _COUNCIL_DECIDED = re.compile(
     r"\b(?:kommunalbestyrelsen|byrådet|borgerrepræsentationen)\s+(?:har\s+|havde\s+)?"
@@ -181,7 +185,7 @@ class Assistant:
         elif answer is None and plan.absent_body and (plan.intent in _MEETING_RECORD or plan.aspect or plan.point_ref):
             # who was absent from, where or when the council met: its own minutes' record, which the index lacks
             answer = Answer(question, self._absent_body_text(plan), [], plan.lang, refused=True, kind=plan.intent)
-        answer = answer or self._from_records(plan, filters)
+        answer = answer or self._from_records(plan, filters) or self._no_meeting_then(plan, filters)
         t1 = time.perf_counter()
         if answer is None:
             hits = self.retriever.search(plan.question, filters, self.settings.k, plan)
@@ -268,6 +272,18 @@ class Assistant:
         if refusal is not None:
             refusal.text = self._absent_body_text(plan) + "\n" + refusal.text
         return refusal
+
+    def _no_meeting_then(self, plan: QueryPlan, filters: Filters) -> Answer | None:
+        """ "Hvad besluttede byrådet om X på mødet i juli 2023?": a meeting of a committee on a day or in a month it
+        did not meet is not in the minutes, whatever its topic is: refused, with the committee's nearest meetings
+        (not the topic found at another meeting). None when it met then, or the question names no such meeting."""
+        f = self.retriever.resolve_filters(plan, filters)
+        if not (f.committee and f.date_from and f.date_to and _MEETING_NAMED.search(plan.question)):
+            return None
+        if (f.date_to - f.date_from).days > MONTH_DAYS or self.index.catalog.meetings(
+                municipality=f.municipality, committee=f.committee, date_from=f.date_from, date_to=f.date_to, last=1):
+            return None
+        return answer_no_meeting(self.index.catalog, plan, f)
 
     def _absent_body_text(self, plan: QueryPlan) -> str:
         """ "Indekset har ingen referater fra Kommunalbestyrelsen i Ballerup Kommune, kun fra <its committees>." """

@@ -457,6 +457,17 @@ def test_a_detail_the_meeting_record_may_lack_is_answered_from_it_or_said_to_be_
     assert not council.citations  # not the health committee's meeting that month
 
 
+def test_a_topic_asked_of_a_meeting_the_committee_did_not_hold_is_refused_with_its_nearest_meetings(greve):
+    """ "på mødet i februar 2022": the council held none that month, so nothing it decided then is in the minutes,
+    though the topic is at another meeting; the month it met is searched as usual."""
+    none = greve.ask("Hvad besluttede byrådet om livestreaming af byrådsmøderne på mødet i februar 2022?")
+    assert none.refused and none.text.startswith("Der er ingen møder i Byråd 2022-2025 mellem 1. februar 2022 og "
+                                                 "28. februar 2022 i referaterne.")
+    assert "De nærmeste møder er:\n- 31. januar 2022: Byråd 2022-2025" in none.text
+    held = greve.ask("Hvad besluttede byrådet på mødet i januar 2022 om livestreaming af byrådsmøderne?")
+    assert not held.text.startswith("Der er ingen møder") and held.citations[0].meeting_date == "2022-01-31"
+
+
 def test_that_item_points_back_whatever_else_the_question_names(greve):
     """ "that item", "den sag": a demonstrative with the word for a point or case is the previous answer's matter,
     though the question has topic words of its own (money, the property department: glossary words of any point)."""
