@@ -208,14 +208,14 @@ _FOLLOWUP = re.compile(
 # refusal gives for the council of a municipality the index holds other minutes of but not the council's
 _BODY_IN_QUESTION = re.compile(rf"\b(?:{'|'.join(COUNCIL_WORDS[:3])})[a-zæøå]*\b|"
                                rf"\b(?:{'|'.join(COUNCIL_ENGLISH)})\b", re.I)
-# A question that opens by continuing the conversation ("Og hvad ...?", "Men blev ...?", "So did ...?", "And what
-# will the citizens pay?"): a next turn of the same matter, whatever words of its own it adds, unless it names its
-# own body ("Så hvad besluttede Økonomiudvalget om budgettet for skolerne?" is a question of its own)
 # A demonstrative with the word for an agenda point, case or meeting points back whatever else the question names
 # ("who sat in for that item?", "hvad kostede den sag?"); a definite noun alone may not ("sagen om X")
 _DEMONSTRATIVE_MATTER = re.compile(
     r"\b(?:that|this|the same) (?:item|point|case|matter|meeting)\b|\b(?:det|dette|samme) (?:punkt|møde)\b|"
     r"\b(?:den|denne|samme) sag\b", re.I)
+# A question that opens by continuing the conversation ("Og hvad ...?", "Men blev ...?", "So did ...?", "And what
+# will the citizens pay?"): a next turn of the same matter, whatever words of its own it adds, unless it names its
+# own body ("Så hvad besluttede Økonomiudvalget om budgettet for skolerne?" is a question of its own)
 _CONTINUES = re.compile(  # (also after an acknowledgement: "ok og hvad ...?", "Okay, and who ...?")
     r"^\s*(?:(?:ok|okay|nå|jamen|fint|godt|alright|right|great)\b[\s,.!]*)?(og|men|så|and|but|so)\b", re.I)
 # A pronoun for what the previous answer was about; "den" and "de" are also articles ("den nye hal"), so a question
@@ -1497,13 +1497,13 @@ def analyse(
 # mødet?", "Hvornår blev mødet hævet?", "When did the meeting finish?", "Hvor længe varede mødet?"), who took the
 # minutes ("Hvem var sekretær/referent?", "Who took the minutes?")
 _MEETING_END = re.compile(r"\b(?:slut|slutte|sluttede|slutter|sluttet|hævet|hævede|afsluttet|afsluttede|afsluttes|"
-                          r"endte|ended|end|ends|finish|finished|finishes|adjourned|close|closed|concluded?|"
-                          r"wrap(?:ped)? up|wind up|wound up)\b", re.I)
+                          r"endte|ended|end|ends|finish|finished|finishes|adjourned|close|concluded?|"
+                          r"wrap(?:ped)? up|wind up|wound up)\b", re.I)  # (not "closed": "the closed meeting")
 _HOW_LONG = re.compile(r"\b(?:hvor længe|how long)\b", re.I)
 _LASTED = re.compile(r"\b(?:varede|last|lasted)\b", re.I)  # with "how long" only: "the last meeting" is no end
 _SCHEDULED = re.compile(r"\b(?:sat|planlagt|berammet|scheduled|set|due|supposed)\b", re.I)  # "sat til at slutte"
 ASKS_SECRETARY = re.compile(r"\b(?:sekretær(?:en)?|referent(?:en)?|protokolfører(?:en)?|secretary|minute[- ]?taker|"
-                        r"took the minutes|wrote the minutes|skrev referatet|tog referat(?:et)?)\b", re.I)
+                            r"took the minutes|wrote the minutes|skrev referatet|tog referat(?:et)?)\b", re.I)
 _WHO = re.compile(r"\b(?:hvem|who)\b", re.I)
 _MET = re.compile(r"\b(?:meet|met|mødtes|mødes)\b", re.I)  # "What time did the committee meet, and who ...?"
 
