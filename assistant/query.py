@@ -89,6 +89,12 @@ _PATH_TOPIC = re.compile(r"\b(tidligere (?:været |blevet )?behandl\w*|rækkefø
                          r"sagens forløb|behandlet igen|dealt with before|"
                          r"which (?:meetings?|committees?|bodies|boards?) (?:handled|dealt|considered|discussed|had)|"
                          rf"{_WHERE_HANDLED})\b", re.I)
+# ... each of a matter's handlings asked for ("what happened each time", "three times in spring 2013 - what happened
+# at each of those meetings?", "hver gang", "flere gange"), unless the question then asks for one of them ("flere
+# gange i 2013. Hvad besluttede udvalget første gang?": plan.ordinal)
+_EACH_TIME = re.compile(r"\b(each time|every time|hver gang|each of (?:those|these|the) meetings|hvert af (?:de|disse) "
+                        r"møder|more than once|several times|(?:two|three|four) times|twice|flere gange|"
+                        r"(?:to|tre|fire) gange)\b", re.I)
 # The question asks for an amount, a count, a share or a rank: the answer is a sentence with a number in it.
 _QUANTITY = re.compile(
     r"\b(hvor (?:mange|meget|stor[te]?|høj[te]?|lang[te]?|dyr[te]?)|hvad (?:koste\w*|beløb\w*)|hvilket beløb|"
@@ -1473,7 +1479,8 @@ def analyse(
         # er formand for Bystrategisk Råd?": a body that is no committee of the index (their names are out of the
         # topic), whose chair or members the minutes' text may name, no meeting's list
         plan.intent = "decision" if _YES_NO.match(q.lower()) else "fact"
-    if plan.intent in ("when", "fact", "decision") and topic_terms(plan) and _PATH_TOPIC.search(q):
+    if plan.intent in ("when", "fact", "decision") and topic_terms(plan) and (
+            _PATH_TOPIC.search(q) or (_EACH_TIME.search(q) and not plan.ordinal)):
         plan.intent = "case"  # "Hvornår har sagen om X tidligere været behandlet?": the path of X's case
     record_detail = _record_detail(plan, q)
     if record_detail:

@@ -539,6 +539,11 @@ def test_case_intent_needs_case_number():
         ("I'm tracing the plan for the new school: when did the council approve it?", "case"),
         ("Which bodies dealt with the sale of the old town hall?", "case"),
         ("Which committee decided the fee for 2024?", "decision"),  # one body's decision, not the order
+        # each of its handlings asked for; not when the question then asks for one of them
+        ("The culture item went through the planning committee more than once in 2013. Can you take me through "
+         "each time and what came of it?", "case"),
+        ("Kulturkommune-punktet var oppe tre gange i foråret 2013 - hvad blev besluttet hver gang?", "case"),
+        ("Kulturkommune-punktet var oppe flere gange i 2013. Hvad besluttede udvalget første gang?", "decision"),
     ],
 )
 def test_where_a_case_was_handled_asks_for_its_path(question, intent):
