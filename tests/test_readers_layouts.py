@@ -427,3 +427,20 @@ def test_when_the_meeting_ended_is_read_from_the_cover_or_the_closing_line(cover
     m = _read(path, settings)
     assert (m.committee, m.time_str, [p.number for p in m.points]) == ("Teknik- og Miljøudvalget", "16:00", ["1", "2"])
     assert m.end_time == end
+
+
+@pytest.mark.parametrize(
+    ("block", "secretary"),
+    [
+        ("Sekretær\nLise Mark", "Lise Mark"),  # the name under the label (Ballerup's eDoc print)
+        ("Referent: Lise Mark, fuldmægtig", "Lise Mark, fuldmægtig"),  # inline, with the title printed
+        ("Sekretær\nBemærkninger: Mødet holdes på biblioteket", ""),  # an empty label: the next label is no name
+    ],
+)
+def test_who_took_the_minutes_is_read_from_the_cover(block, secretary, tmp_path, settings):
+    text = (READERS / "print_esdh_labelled.txt").read_text(encoding="utf-8")
+    path = tmp_path / "referat.txt"
+    path.write_text(text.replace("Birgit Skov (O)\n", f"Birgit Skov (O)\n{block}\n", 1), encoding="utf-8")
+    m = _read(path, settings)
+    assert m.secretary == secretary
+    assert [p.name for p in m.absent] == ["Birgit Skov"]

@@ -152,7 +152,8 @@ def read_cover(lines) -> Cover:  # noqa: ANN001 - esdh_print.Line items
             if mode == "secretary" and inline_value:
                 c.secretary, mode = c.secretary or _secretary(inline_value), "other"
             continue
-        if mode == "secretary":  # the name under the label ("Sekretær" / "Mie Helene Andresen")
+        if mode == "secretary" and not _ANY_LABEL_RE.match(t):  # the name under the label ("Sekretær" / "Mie
+            # Helene Andresen"), not a label after an empty one
             c.secretary, mode = c.secretary or _secretary(t), "other"
             continue
         if _ANY_LABEL_RE.match(t) and mode != "people":

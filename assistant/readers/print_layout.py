@@ -45,10 +45,12 @@ FORUM_FIRST_RE = re.compile(
 )
 LABEL_RE = re.compile(
     r"^(?P<label>Mødedato|Mødetidspunkt|Starttidspunkt|Sluttidspunkt|Dato|Tidspunkt|Mødested|Sted|Lokale|Mødedeltagere|Deltagere|"
-    r"Medlemmer|Tilstede|Til stede|Ikke til stede|Afbud/Fraværende|Afbud|Fraværende|Udvalg|Forum)(?![\w/])"
+    r"Medlemmer|Tilstede|Til stede|Ikke til stede|Afbud/Fraværende|Afbud|Fraværende|Udvalg|Forum|Sekretær|Referent|"
+    r"Protokolfører)(?![\w/])"
     r"(?:\s+(?:med|uden)\s+afbud)?\s*:?\s*(?P<value>.*)$",  # "Fraværende med afbud: ..." (Copenhagen, Hvidovre)
     re.DOTALL,
 )
+_OTHER_LABEL_RE = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ/ .-]{1,30}:(?:\s|$)")  # "Bemærkninger: ...", any label
 TOC_RE = re.compile(r"^\s*(?:Indholdsfortegnelse|Indhold|INDHOLDSFORTEGNELSE)\s*$")
 TOC_LINE_RE = re.compile(r"(?:\.{3,}|…+|\t)\s*\d+\s*$")
 _AT_RE = re.compile(r"^\s*at\s")  # the "at ..." clauses of a recommendation, one a line
@@ -83,7 +85,8 @@ def _stands_alone(line: str) -> bool:
 # Header labels that start a line of their own: the distinctive ones always, the short ones with a colon or alone.
 HEADER_LABEL_LINE_RE = re.compile(
     r"^(?:Mødedato|Mødetidspunkt|Mødested|Mødedeltagere|Medlemmer|Tilstede|Afbud/Fraværende|Deltagere)(?![\w/])"
-    r"|^(?:Dato|Sted|Tidspunkt|Lokale|Afbud|Fraværende|Udvalg|Til stede|Ikke til stede)\s*(?::|$)"
+    r"|^(?:Dato|Sted|Tidspunkt|Lokale|Afbud|Fraværende|Udvalg|Til stede|Ikke til stede|Sekretær|Referent|"
+    r"Protokolfører)\s*(?::|$)"
 )
 
 
@@ -142,10 +145,12 @@ def _header(paras: list[str]) -> _Header:
     pending = ""
     for p in paras:
         h.text.append(p)
-        if pending:  # "Afbud" on its own line, the names on the next
+        if pending and not _OTHER_LABEL_RE.match(p):  # "Afbud" on its own line, the names on the next (not a
+            # label of its own after an empty one: "Sekretær" / "Bemærkninger: ...")
             h.labels[pending] = p.strip()
             pending = ""
             continue
+        pending = ""
         m = LABEL_RE.match(p)
         if m and m["label"] not in h.labels:
             if m["value"].strip():
@@ -375,6 +380,8 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
         has_time=has_time,
         end_time=structure.clock(h.labels.get("Sluttidspunkt", "")) or structure.end_time(f"{time_label} {when}",
                                                                                             span=True),
+        secretary=next((fold_ws(h.labels[k]) for k in ("Sekretær", "Referent", "Protokolfører") if h.labels.get(k)),
+                       ""),
     )
     return meeting, name_from_header("\n".join(h.text))
 
