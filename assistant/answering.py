@@ -50,6 +50,7 @@ from assistant.citations import citation_from_chunk, clean_title
 from assistant.prompts import format_date, listing, phrase
 from assistant.query import (
     CASE_NUMBER_ASKED,
+    RECORD_DETAILS,
     QueryPlan,
     analyse,
     asks_where_met_part,
@@ -62,7 +63,7 @@ from assistant.query import (
     topic_terms,
 )
 from assistant.records import AgendaPoint, Answer, Filters, Hit, Meeting
-from assistant.retrieval import HybridRetriever
+from assistant.retrieval import HybridRetriever, merge_filters
 from assistant.settings import Settings
 from assistant.spelling import correct_slips, fold_ascii_danish, with_body_names
 from assistant.translate import english_word
@@ -277,7 +278,9 @@ class Assistant:
         """ "Hvad besluttede byrådet om X på mødet i juli 2023?": a meeting of a committee on a day or in a month it
         did not meet is not in the minutes, whatever its topic is: refused, with the committee's nearest meetings
         (not the topic found at another meeting). None when it met then, or the question names no such meeting."""
-        f = self.retriever.resolve_filters(plan, filters)
+        # (the filters merged, not resolved again: resolving only dates "the latest meeting" without a period by
+        # that meeting, which was held)
+        f = merge_filters(filters, plan)
         if not (f.committee and f.date_from and f.date_to and _MEETING_NAMED.search(plan.question)):
             return None
         if (f.date_to - f.date_from).days > MONTH_DAYS or self.index.catalog.meetings(
@@ -387,7 +390,7 @@ class Assistant:
                 return answer_point_absence(found[0], found[1], plan)
         if plan.point_ref or plan.aspect or plan.intent in ("attendance", "participants"):
             hits = None
-            if topical and merged.is_empty() and not plan.meeting_id and plan.aspect not in ("end", "secretary"):
+            if topical and merged.is_empty() and not plan.meeting_id and plan.aspect not in RECORD_DETAILS:
                 # (a detail of the record asked with its own words, "wrap up", "minute-taker": no topic to search)
                 hits = self.retriever.search(plan.question, filters, 1, plan)
             meeting = select_meeting(catalog, plan, merged, hits)

@@ -1452,7 +1452,7 @@ def analyse(
         # the committees only preferred, of two that "the health committee" fits, keep their words in what BM25
         # searches (a Ballerup point says "Sundheds- og Forebyggelsesudvalget"), not among the terms a point must
         # hold (sundhedsudvalg)
-        named = {t for name in plan.committee_boost for a in committee_aliases(name) for t in content_terms(a)}
+        named = _boosted_committee_terms(plan)
         plan.terms = [t for t in plan.terms if t not in named] or plan.terms
     plan.numbers = list(dict.fromkeys(re.findall(r"\d[\d.,]*\d{2,}|\d{3,}", topic)))
     if _QUANTITY.search(q):
@@ -1509,10 +1509,16 @@ _MEETING_END = re.compile(r"\b(?:slut|slutte|sluttede|slutter|sluttet|hævet|hæ
 _HOW_LONG = re.compile(r"\b(?:hvor længe|how long)\b", re.I)
 _LASTED = re.compile(r"\b(?:varede|last|lasted)\b", re.I)  # with "how long" only: "the last meeting" is no end
 _SCHEDULED = re.compile(r"\b(?:sat|planlagt|berammet|scheduled|set|due|supposed)\b", re.I)  # "sat til at slutte"
-ASKS_SECRETARY = re.compile(r"\b(?:sekretær(?:en)?|referent(?:en)?|protokolfører(?:en)?|secretary|minute[- ]?taker|"
-                            r"took the minutes|wrote the minutes|skrev referatet|tog referat(?:et)?)\b", re.I)
+_SECRETARY = re.compile(r"\b(?:sekretær(?:en)?|referent(?:en)?|protokolfører(?:en)?|secretary|minute[- ]?taker|"
+                        r"took the minutes|wrote the minutes|skrev referatet|tog referat(?:et)?)\b", re.I)
 _WHO = re.compile(r"\b(?:hvem|who)\b", re.I)
 _MET = re.compile(r"\b(?:meet|met|mødtes|mødes)\b", re.I)  # "What time did the committee meet, and who ...?"
+RECORD_DETAILS = ("end", "secretary")  # the aspects of a meeting's record beside its date, place and agenda
+
+
+def asks_secretary(question: str) -> bool:
+    """Who took the minutes is asked ("Hvem var referent?", "..., and who was the secretary?")."""
+    return bool(_WHO.search(question) and _SECRETARY.search(question))
 
 
 def _record_detail(plan: QueryPlan, q: str) -> str:
@@ -1524,11 +1530,9 @@ def _record_detail(plan: QueryPlan, q: str) -> str:
     ended = ended or (_LASTED.search(q) if how_long else None)
     # (who chaired or was absent, and who took the minutes: the list's answer, with the secretary after it)
     listed = plan.intent in ("participants", "attendance")
-    secretary = ASKS_SECRETARY.search(q) if _WHO.search(q) and not listed else None
-    asked = ended or secretary
-    if asked is None:
+    if not (ended or (asks_secretary(q) and not listed)):
         return ""
-    found = (_MEETING_END, _HOW_LONG, _LASTED, _SCHEDULED) if ended else (ASKS_SECRETARY,)
+    found = (_MEETING_END, _HOW_LONG, _LASTED, _SCHEDULED) if ended else (_SECRETARY,)
     said = [m.group(0) for pattern in found for m in pattern.finditer(q)]
     own = {f(w) for w in re.findall(r"\w+", " ".join(said).lower()) for f in (str, stem, stem_word)}
     if plan.lang == "en":  # an English question's terms are the glossary's Danish words ("wrap up": afslut, afrund)
@@ -1538,6 +1542,11 @@ def _record_detail(plan: QueryPlan, q: str) -> str:
     return "end" if ended else "secretary"
 
 
+def _boosted_committee_terms(plan: QueryPlan) -> set[str]:
+    """The terms of the names of the committees a question names ambiguously ("the health committee")."""
+    return {t for name in plan.committee_boost for a in committee_aliases(name) for t in content_terms(a)}
+
+
 def _asked_topic_terms(plan: QueryPlan) -> list[str]:
     """The topic terms that decide whether a question is about the meeting itself (its place, date, agenda): not
     the statements after its last question mark ("Where did the committee meet on 29 May 2024? I heard they started
@@ -1545,7 +1554,7 @@ def _asked_topic_terms(plan: QueryPlan) -> list[str]:
     question set its scene: "Tesla rents the old building. Did the committee let them?"). (The committee an
     English question names by its fields, "the culture and leisure committee", is out of the topic already; one it
     names by a field that several committees have, "the culture committee", is none of the topic either.)"""
-    named = {t for name in plan.committee_boost for a in committee_aliases(name) for t in content_terms(a)}
+    named = _boosted_committee_terms(plan)
     terms = [t for t in topic_terms(plan) if t not in named]
     asked, mark, after = plan.topic.rpartition("?")
     if not (terms and mark and after.strip()):

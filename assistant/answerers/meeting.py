@@ -13,7 +13,15 @@ from typing import Any
 
 from assistant.citations import citation_from_point, clean_title
 from assistant.prompts import DA_MONTHS, format_date, phrase
-from assistant.query import ASKS_SECRETARY, ASKS_WHEN, QueryPlan, asks_where_part, later_part_terms, latest_meeting
+from assistant.query import (
+    ASKS_WHEN,
+    RECORD_DETAILS,
+    QueryPlan,
+    asks_secretary,
+    asks_where_part,
+    later_part_terms,
+    latest_meeting,
+)
 from assistant.records import AgendaPoint, Answer, Citation, Filters, Meeting
 from assistant.textutil import sentence_breaks, split_sentences
 from assistant.vocabulary import (
@@ -166,7 +174,7 @@ def answer_meeting(meeting: Meeting, plan: QueryPlan) -> Answer:
             return Answer(plan.question, "\n".join(lines), citations, lang, kind="meeting")
     elif plan.aspect == "decisions":
         return answer_decisions(meeting, plan)
-    elif plan.aspect in ("end", "secretary"):
+    elif plan.aspect in RECORD_DETAILS:
         return _answer_record_detail(meeting, plan, cite)
     elif plan.aspect == "agenda":
         points = meeting.points
@@ -386,7 +394,6 @@ _SUBSTITUTE = re.compile(r"\b(?:stedfortræd\w*|suppleant\w*|substitut\w*|deputi
 _WHO_WAS_THERE = re.compile(r"\b(?:(?:who|which (?:[\w-]+ ){0,2}?(?:politicians|members|people|councillors)) "
                             r"(?:was|were) (?:at|there|present)|who attended|hvem (?:deltog|var (?:med|til stede))|"
                             r"hvilke (?:[\w-]+ )?(?:politikere|medlemmer) (?:deltog|var (?:med|til stede)))\b", re.I)
-_WHO = re.compile(r"\b(?:hvem|who)\b", re.I)
 _WHY = re.compile(r"\b(?:hvorfor|why|årsag\w*|grund(?:en)?|reason\w*)\b", re.I)
 # What an absent member's note says beside the absence itself, the party and the role: a reason ("Afbud (ferie)",
 # "Fraværende, syg")
@@ -453,7 +460,7 @@ def answer_attendance(meeting: Meeting, plan: QueryPlan) -> Answer:
             # anyone missing?": who was present too
             text = f"{phrase('present_list', lang, names=_names(meeting.present, notes=True), **values)} {text}"
         kind = "attendance"
-    if ASKS_SECRETARY.search(plan.question) and _WHO.search(plan.question):  # "..., og hvem var sekretær?": the record
+    if asks_secretary(plan.question):  # "..., og hvem var sekretær?": the record
         text += " " + (phrase("secretary_named", lang, name=meeting.secretary) if meeting.secretary
                        else phrase("meeting_no_secretary", lang, **values))
     if meeting.place and asks_where_part(plan.question):

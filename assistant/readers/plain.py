@@ -138,7 +138,7 @@ def _label(doc: Doc, *names: str) -> str:
 def _end_time(doc: Doc) -> str:
     """ "SLUTTIDSPUNKT 26-03-2025 18:00:00" (Holbæk), else the end of a span "Tidspunkt: kl. 16.00-18.30"."""
     span = _label(doc, "mødetidspunkt", "tidspunkt", "tid", "mødedato", "dato")
-    return structure.clock(_label(doc, "sluttidspunkt")) or structure.end_time(span, span=True)
+    return structure.labelled_end(_label(doc, "sluttidspunkt"), span)
 
 
 def _participants(doc: Doc) -> list[Participant]:

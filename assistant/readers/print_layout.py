@@ -378,8 +378,7 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
         points=points,
         source_format=source_format,
         has_time=has_time,
-        end_time=structure.clock(h.labels.get("Sluttidspunkt", "")) or structure.end_time(f"{time_label} {when}",
-                                                                                            span=True),
+        end_time=structure.labelled_end(h.labels.get("Sluttidspunkt", ""), f"{time_label} {when}"),
         secretary=next((fold_ws(h.labels[k]) for k in ("Sekretær", "Referent", "Protokolfører") if h.labels.get(k)),
                        ""),
     )

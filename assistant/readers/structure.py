@@ -407,10 +407,11 @@ def end_time(text: str, span: bool = False) -> str:
     return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else ""
 
 
-def clock(text: str) -> str:
-    """ "HH:MM" of the first clock time in a label's value ("26-03-2025 18:00:00", "kl. 17.30"), else ""."""
-    t = parse_time(text)
-    return t.strftime("%H:%M") if t is not None else ""
+def labelled_end(end_label: str, times: str) -> str:
+    """The end a header's labels give: the clock of its "Sluttidspunkt" value ("26-03-2025 18:00:00", "kl. 17.30"),
+    else the end of a span in its time and date labels ("Mødetidspunkt: kl. 16.00 - 18.30"), else ""."""
+    t = parse_time(end_label)
+    return t.strftime("%H:%M") if t is not None else end_time(times, span=True)
 
 
 def settle_end(meeting) -> None:  # noqa: ANN001 - records.Meeting (a reader's finished meeting)
