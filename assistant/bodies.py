@@ -60,16 +60,25 @@ def is_council(name: str) -> bool:
     return len(tokens) == 1 and _base(tokens[0]) in COUNCIL_WORDS[:3]
 
 
+_FIELDS_AFTER = re.compile(r"^(?:det\s+)?\S*udvalg(?:et)?\s+(?:for|om|vedr\.?|vedrørende)\s+(.+)$")
+
+
 def fields(name: str) -> list[str]:
     """The fields a committee's name names, lower case: "Skole-, Børne- og Ungeudvalget" -> ["skole", "børne",
-    "unge"]; "Udvalget for plan, udvikling og kultur (PUK)" -> ["plan", "udvikling", "kultur"]."""
+    "unge"]; "Udvalget for plan, udvikling og kultur (PUK)" -> ["plan", "udvikling", "kultur"], and so a task
+    committee's ("Opgaveudvalget vedrørende ældre og sundhed"). A committee named by a designation, its task in a
+    subtitle ("§ 17,4-udvalg - Ansøgning Boligsocial helhedsplan 2025-2029"), has the subtitle's words as fields: an
+    English question names it by them ("the housing-plan committee")."""
     core = re.sub(r"\([^)]*\)", " ", core_name(name)).lower()
-    m = re.match(r"^(?:det\s+)?udvalg(?:et)?\s+for\s+(.+)$", core)
+    m = _FIELDS_AFTER.match(core)
     if m:
         return [w for w in re.split(r"[\s,]+|\bog\b", m.group(1)) if len(w) > 1 and w not in ("og", "&", "samt")]
     tokens = core.replace(",", " ").split()
     if not tokens:
         return []
+    if tokens[0] == "§" and " - " in name:  # "§ 17,4-udvalg - <task>": the task's words
+        task = _YEARS_SUFFIX.sub("", re.sub(r"\([^)]*\)", " ", name.split(" - ", 1)[1])).lower()
+        return [w for w in re.findall(r"[^\W\d_]{4,}", task) if w not in ("samt", "vedr")]
     last = _base(tokens[-1])
     head = next((last[: -len(t)] for t in ("udvalg", "råd") if last.endswith(t) and len(last) > len(t)), "")
     out = [t.strip("-") for t in tokens[:-1] if t.endswith("-") and len(t) > 2]
@@ -127,7 +136,7 @@ def aliases(name: str) -> list[str]:
     return seen
 
 
-_ENGLISH_COMMITTEE = re.compile(r"((?:[A-Za-z]+(?:'s?)?(?:,|\s+and|\s*&)?\s+){1,5})committee\b", re.I)
+_ENGLISH_COMMITTEE = re.compile(r"((?:[A-Za-z]+(?:-[A-Za-z]+)*(?:'s?)?(?:,|\s+and|\s*&)?\s+){1,5})committee\b", re.I)
 # ... and the committee with its fields after it, as Danish names some ("Udvalget for plan, udvikling og kultur"):
 # "the committee for planning, development and culture", "the Committee on Health and Care"
 _ENGLISH_COMMITTEE_FOR = re.compile(r"\bcommittee\s+(?:for|on)\s+((?:the\s+)?[A-Za-z]+(?:(?:,|\s+and|\s*&)?\s+"
@@ -149,29 +158,39 @@ def _field_stems(name: str) -> frozenset[str]:
 
 def english_committee_score(question: str, name: str) -> int:
     """How many of a committee's fields an English phrase "<fields> committee" names through the glossary
-    ("the Culture and Leisure Committee" -> kultur, fritid), 0 when a named field is not the committee's."""
+    ("the Culture and Leisure Committee" -> kultur, fritid), 0 when a named field is not the committee's; twice
+    that, and one more when each is named by its first part, not only by its last: of two committees named by as
+    many fields, that one ("the social committee": Social- og Handicapudvalget before the committee on "Boligsocial
+    helhedsplan"); one named by more fields first ("the housing-plan committee": that one before the Plan- og
+    Tryghedsudvalget)."""
     wanted = _field_stems(name)
     if not wanted:
         return 0
-    before = [_phrase_fields_named(_field_words(m.group(1)), wanted) for m in _ENGLISH_COMMITTEE.finditer(question)]
-    after = [_leading_fields_named(_field_words(m.group(1)), wanted)[0]
-             for m in _ENGLISH_COMMITTEE_FOR.finditer(question)]
-    return max(before + after, default=0)
+
+    def named(tails: bool) -> int:
+        before = [_phrase_fields_named(_field_words(m.group(1)), wanted, tails)
+                  for m in _ENGLISH_COMMITTEE.finditer(question)]
+        after = [_leading_fields_named(_field_words(m.group(1)), wanted, tails)[0]
+                 for m in _ENGLISH_COMMITTEE_FOR.finditer(question)]
+        return max(before + after, default=0)
+
+    fields = named(True)
+    return 2 * fields + (fields > 0 and named(False) == fields)
 
 
-def _leading_fields_named(words: list[str], wanted: frozenset[str]) -> tuple[int, int]:
+def _leading_fields_named(words: list[str], wanted: frozenset[str], tails: bool = True) -> tuple[int, int]:
     """(fields named, words used) by the longest run of the words after "committee for" that are fields."""
     for n in range(len(words), 0, -1):
-        named = _fields_named(words[:n], wanted)
+        named = _fields_named(words[:n], wanted, tails)
         if named:
             return named, n
     return 0, 0
 
 
-def _phrase_fields_named(words: list[str], wanted: frozenset[str]) -> int:
+def _phrase_fields_named(words: list[str], wanted: frozenset[str], tails: bool = True) -> int:
     """_fields_named for the longest run of the words before "committee" that the glossary knows as fields."""
     while words:
-        named = _fields_named(words, wanted)
+        named = _fields_named(words, wanted, tails)
         if named:
             return named
         words = words[1:]
@@ -211,11 +230,12 @@ def _field_words(phrase: str) -> list[str]:
     return [w for w in re.findall(r"[A-Za-z]+", phrase) if w.lower() not in ("and", "the", "of", "for")]
 
 
-def _fields_named(words: list[str], wanted: frozenset[str]) -> int:
+def _fields_named(words: list[str], wanted: frozenset[str], tails: bool = True) -> int:
     """How many of the committee's fields (stems) the English words name, 0 unless each names one through any of
-    its Danish words ("school": skole, not folkeskole; "care": omsorg, not pleje)."""
+    its Danish words ("school": skole, not folkeskole; "care": omsorg, not pleje); ``tails``: also a field a word
+    names as its last part (_names_field)."""
     groups = whole_glossary_groups(" ".join(words).lower())
-    named = [{w for w in wanted if any(_names_field(_field_stem(d), w) for d in g)} for g in groups]
+    named = [{w for w in wanted if any(_names_field(_field_stem(d), w, tails) for d in g)} for g in groups]
     return len(set().union(*named)) if groups and all(named) else 0
 
 
@@ -248,9 +268,11 @@ def english_committee_spans(question: str, name: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _names_field(stem: str, field: str) -> bool:
-    """Whether a Danish word's stem names a committee's field: one heads the other ("sundhed", "sundhedsområde")."""
-    return stem.startswith(field) or field.startswith(stem)
+def _names_field(stem: str, field: str, tails: bool = True) -> bool:
+    """Whether a Danish word's stem names a committee's field: one heads the other ("sundhed", "sundhedsområde"), or
+    it is the field's last part, a compound's head ("plan" of "helhedsplan", "social" of "boligsocial"; four letters
+    at least: "tid" is no "fritid")."""
+    return stem.startswith(field) or field.startswith(stem) or (tails and len(stem) >= 4 and field.endswith(stem))
 
 
 def party_letter(text: str) -> str | None:

@@ -1424,7 +1424,10 @@ def analyse(
         topic = re.sub(rf"(?<![\wæøå]){re.escape(key)}(?:s)?(?:\s+kommune)?(?![\wæøå])", " ", topic, flags=re.I)
     for name in [committee, *plan.committee_boost]:
         for alias in committee_aliases(name or ""):
-            topic = _alias_pattern(alias).sub(" ", topic)
+            # a designation's English name keeps its "committee", which the fields after it may follow ("the § 17,4
+            # committee on the social housing plan": english_committee_spans takes them out too)
+            kept = " committee " if plan.lang == "en" and alias.endswith(" committee") else " "
+            topic = _alias_pattern(alias).sub(kept, topic)
     if committee and plan.lang == "en":  # "the planning, development and culture committee": a filter, no topic
         for start, end in reversed(english_committee_spans(topic, committee)):
             topic = f"{topic[:start]} {topic[end:]}"

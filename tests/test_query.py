@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from assistant.bodies import english_committee_spans
+from assistant.bodies import english_committee_spans, fields
 from assistant.query import (
     QueryPlan,
     analyse,
@@ -374,6 +374,24 @@ def test_a_committee_named_by_a_designation_has_its_english_name():
     name = "§ 17,4-udvalg - Ansøgning Boligsocial helhedsplan 2025-2029"
     assert "§ 17,4 committee" in committee_aliases(name)
     assert match_committees("What time did the Slagelse § 17,4 committee meet?", [name, "Økonomiudvalget"]) == [name]
+
+
+def test_a_committee_named_by_its_task_is_named_so_in_english():
+    """A designation's committee has its subtitle's words as fields ("§ 17,4-udvalg - Ansøgning Boligsocial
+    helhedsplan": "the housing-plan committee", "the § 17,4 committee on the social housing plan"), a compound's last
+    part naming it ("plan" of "helhedsplan"); of two committees named by as many fields, the one named by their first
+    part ("the social committee": Social- og Handicapudvalget, not the committee on "Boligsocial")."""
+    task = "§ 17,4-udvalg - Ansøgning Boligsocial helhedsplan 2025-2029"
+    assert fields(task) == ["ansøgning", "boligsocial", "helhedsplan"]
+    assert fields("Opgaveudvalget vedrørende ældre og sundhed") == ["ældre", "sundhed"]
+    bodies = [task, "Plan- og Tryghedsudvalget", "Social- og Handicapudvalget"]
+    assert match_committees("Who took the minutes at the Slagelse housing-plan committee's meeting?", bodies) == [task]
+    assert match_committees("When did the disability council meet the social committee?", bodies) == [
+        "Social- og Handicapudvalget"]
+    assert match_committees("What did the planning committee decide?", bodies) == ["Plan- og Tryghedsudvalget"]
+    plan = analyse("What time did the § 17,4 committee on the social housing plan meet on 9 December 2025?",
+                   catalog=Catalog())
+    assert plan.filters.committee == task and plan.aspect == "when" and "housing" not in plan.topic
 
 
 def test_short_initials_are_no_committee():
