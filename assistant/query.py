@@ -787,6 +787,10 @@ _OTHER_WH = re.compile(rf"^(?:and |but |so )?{_WH_OR_AUX}")
 # middle, leaves "Hvem deltog fra SF og Venstre?" (two words) a question for the list
 TOPICAL_PARTICIPANTS = 3
 _MEETING = re.compile(r"møde|meeting", re.I)
+# One point as the time someone took part: "deltog under punktet", "under det punkt", "for that item", "during this
+# point"
+UNDER_POINT = re.compile(r"\bunder (?:det(?:te)?|samme) punkt\b|\bunder punktet\b|"
+                          r"\b(?:for|during|at) (?:that|this|the same) (?:item|point)\b", re.I)
 # The last part of a body's name, with its Danish endings ("Integrationsrådet", "Klagenævnets", "Erhvervsudvalg")
 BODY_WORD = r"(?:råd|rådet|rådets|udvalg|udvalget|udvalgets|nævn|nævnet|nævnets)"
 
@@ -1475,6 +1479,11 @@ def analyse(
             else:  # a Danish count's noun is one word, a compound ("byggesager"); the next is its verb
                 plan.counted = content_terms(words_.split()[0])
     plan.search_text = q
+    if plan.intent == "participants" and UNDER_POINT.search(q):
+        # "hvem fra Center for Ejendomme deltog så på mødet under det punkt?", "who sat in for that item?": who took
+        # part in one point, whom its text names ("Birgit Elleby Jørgensen, Center for Ejendomme, deltog under
+        # punktet"), not the meeting's list
+        plan.intent = "fact"
     if plan.intent == "participants" and not _MEETING.search(q) and (
             len(topic_terms(plan)) >= TOPICAL_PARTICIPANTS or _OTHER_BODY.search(plan.topic)):
         # "Hvor mange sommerferieaktiviteter blev udbudt, og hvor mange deltog?", "Which members signed up for the

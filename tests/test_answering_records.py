@@ -515,6 +515,17 @@ def test_who_did_not_take_part_in_one_point(greve):
     assert da.citations[0].point_number == "22" and "Pernille Beckmann" in da.text
 
 
+def test_who_took_part_in_one_point_is_read_from_its_text(greve):
+    """Who from the administration took part under one point is in that point's text ("deltager faglig koordinator
+    Birgit Elleby Jørgensen fra Center for Ejendomme under behandlingen af sagen"), not in the meeting's list of
+    members: asked with "under det punkt", the point is cited and that sentence quoted."""
+    ans = greve.ask("Da Ballerups sundhedsudvalg i december 2012 skulle frigive penge til vedligehold af bygningerne, "
+                    "hvem fra Center for Ejendomme deltog så på mødet under det punkt?")
+    assert ans.kind == "text" and not ans.refused
+    assert (ans.citations[0].meeting_date, ans.citations[0].point_number) == ("2012-12-04", "2")
+    assert "Birgit Elleby Jørgensen" in ans.text and "Lolan Ottesen" not in ans.text
+
+
 def test_each_part_of_a_question_gets_its_quote_even_in_other_words(greve):
     """"..., og hvad skal den bruges til?": no quoted sentence shares half the part's words; the sentence closest
     in meaning to it ("Arven skal anvendes på Greve Museums afdeling Grevegård") is quoted for it."""

@@ -24,6 +24,7 @@ from assistant.embedders import estimate_tokens
 from assistant.prompts import DA_MONTHS, format_date, phrase
 from assistant.query import (
     BODY_WORD,
+    UNDER_POINT,
     QueryPlan,
     content_terms,
     coverage,
@@ -120,8 +121,23 @@ _FIRM_ASKED = re.compile(rf"\b(?:hvilke[tn]?|which|what)\s+(?:[\w-]+\s+){{0,2}}?
 _WON_ASKED = re.compile(
     r"\b(?:who|hvem)\s+(?:won|vandt|got the contract|fik (?:opgaven|kontrakten)|delivers|leverer)\b", re.I)
 _FIRM_STATED = re.compile(rf"\b(?i:{_FIRM_NOUN}\s+(?:er\s+|bliver\s+|blev\s+|var\s+)?)[A-ZÆØÅ][\w&-]+")
+# ... and who took part in one point ("hvem fra Center for Ejendomme deltog under det punkt?", "who sat in for that
+# item?") by a sentence that says someone takes part ("deltager faglig koordinator Birgit Elleby Jørgensen fra Center
+# for Ejendomme under behandlingen af sagen"), beside the bonus for naming a person
+_TOOK_PART = re.compile(r"\b(?:deltager|deltog|deltage|deltagelse|til stede|under behandlingen)\b", re.I)
+
+
+class _PointParticipantAsked:
+    """Who took part in one point: a question who (_WHO_ASKED) that names the point as when (query.UNDER_POINT)."""
+
+    @staticmethod
+    def search(question: str) -> bool:
+        return bool(_WHO_ASKED.search(question) and UNDER_POINT.search(question))
+
+
 # A question of one of these kinds, and the sentences that answer its kind (each gets STATES_BONUS)
-_ASKED_STATED = ((_WHY, _REASON), (_WHO_DECIDES, _DECIDER), (_TREND_ASKED, _CHANGED), (_WHO_ASKED, _WHO_STATED))
+_ASKED_STATED = ((_WHY, _REASON), (_WHO_DECIDES, _DECIDER), (_TREND_ASKED, _CHANGED), (_WHO_ASKED, _WHO_STATED),
+                 (_PointParticipantAsked, _TOOK_PART))
 _NUMBER = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)*")
 # What follows the number when the question asks for money or a share (query.QueryPlan.quantity)
 _UNIT = {
