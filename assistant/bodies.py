@@ -69,6 +69,8 @@ def fields(name: str) -> list[str]:
     committee's ("Opgaveudvalget vedrørende ældre og sundhed"). A committee named by a designation, its task in a
     subtitle ("§ 17,4-udvalg - Ansøgning Boligsocial helhedsplan 2025-2029"), has the subtitle's words as fields: an
     English question names it by them ("the housing-plan committee")."""
+    if is_council(name):  # "Byråd": no field "by" ("the districts committee", bydel, is no council); its names
+        return []  # are the council's (aliases)
     core = re.sub(r"\([^)]*\)", " ", core_name(name)).lower()
     m = _FIELDS_AFTER.match(core)
     if m:

@@ -768,7 +768,10 @@ _ABOUT = re.compile(r"\b(?:handler|handlede|går|gik|drejer|drejede)\b(?:\s+[\w�
 _PUBLIC_VOTE = re.compile(
     r"\b(?:afstemning\w*|stemmer|vote[sd]?|voting|poll)\s+(?:\w+\s+){0,2}?(?:på|on|via|blandt|among|i|in)\s+"
     r"(?:facebook|nettet|internettet|hjemmesiden|borgerne|borgere|the public|citizens|residents|online|social media|"
-    r"sociale medier|the website)\b|\b(?:borgerafstemning\w*|online poll|public vote|netafstemning\w*)\b", re.I)
+    r"sociale medier|the website)\b|\b(?:borgerafstemning\w*|online poll|public vote|netafstemning\w*)\b|"
+    # the citizens as who votes: "where residents vote on which local projects get funded", "borgerne stemmer om"
+    r"\b(?:residents|citizens|locals|voters|the public|people|borgerne|beboerne|vælgerne)\s+(?:\w+\s+){0,2}?"
+    r"(?:vote[sd]?|voting|stemmer|stemte|stemme)\b", re.I)
 # "som forvaltningen foreslog", "som indstillet", "as the administration proposed": a proposal a yes/no question
 # asks the fate of
 _AS_PROPOSED = re.compile(r"\b(?:som|as)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:foreslog|foreslået|indstillede|indstillet|"

@@ -394,7 +394,16 @@ def test_a_committee_named_by_its_task_is_named_so_in_english():
     assert plan.filters.committee == task and plan.aspect == "when" and "housing" not in plan.topic
 
 
-def test_short_initials_are_no_committee():
+def test_the_council_has_no_field_of_its_name():
+    """"Byråd" is the council by its names, not a field "by": "the Rural Districts Committee" (bydel) and "the
+    building committee" (bygning) name no council."""
+    assert fields("Byråd 2022-2025") == [] and fields("Kommunalbestyrelsen") == []
+    assert match_committees("When does Greve's Rural Districts Committee meet?", COMMITTEES) == []
+    assert match_committees("What did the building committee decide?", COMMITTEES) == []
+    assert match_committees("What did the city council decide?", COMMITTEES) == ["Byråd 2022-2025"]
+
+
+
     """Initials of two letters are words ("so", "bu"): "Kultur- og Fritidsudvalget" gives "kfu", nothing shorter."""
     assert [a for a in committee_aliases("Kultur- og Fritidsudvalget") if len(a) < 3] == []
     assert match_committees("So what did they decide about the halls?", COMMITTEES) == []
@@ -1286,6 +1295,8 @@ def test_a_period_covers_its_days_and_its_open_ends_are_open():
     ("Which name won the vote among residents?", False),
     ("Hvad vandt borgerafstemningen om det nye navn?", False),
     ("How many votes did the winning name get in the online poll?", False),
+    ("How much money did Greve set aside for its participatory budget, where residents vote on which projects?", False),
+    ("Hvor mange penge er afsat til borgerbudgettet, hvor borgerne selv stemmer om projekterne?", False),
     # the members' votes
     ("Hvem stemte imod vejnavnet?", True),
     ("Hvordan faldt afstemningen i byrådet om budgettet?", True),
