@@ -509,6 +509,19 @@ def test_a_sentence_cut_out_of_a_quotation_is_quoted_without_its_unpaired_mark(s
     assert _balanced(sentence) == quoted and quoted in sentence
 
 
+def test_a_price_per_night_is_stated_per_night():
+    """A price asked per night ("pr. nat", "per night": a camper's place, a shelter) is stated per night ("150 kr. pr.
+    nat"), not by a price per day or a yearly amount: where no point states one, the asked price is absent."""
+    from assistant.answerers.extractive import _PER_UNIT
+
+    asked, stated = _PER_UNIT["night"]
+    assert asked.search("Hvad koster det pr. nat at holde med autocamper ved havnen?")
+    assert asked.search("How much does a camper pay per night at the harbour?")
+    assert not asked.search("Hvad koster en plads i døgnet?")
+    assert stated.search("Prisen er 150 kr. pr. nat i højsæsonen.")
+    assert not stated.search("Taksten er 3.114 kr. i døgnet.") and not stated.search("Der er afsat 50.000 kr. årligt.")
+
+
 def test_a_count_asked_of_a_thing_quotes_the_sentence_that_counts_it(assistant):
     """ "Hvor mange byggesager ...?": the sentences closest to the question's words name the fee; the one that
     counts the cases ("ca. 260 byggesager") is quoted too, though it shares fewer of its words."""

@@ -152,6 +152,7 @@ _UNIT = {
 _TIME_UNITS = {
     "hour": (r"time|timen|hour", r"timepris\w*|hourly"),
     "day": (r"dag|dagen|døgn|døgnet|day", r"daglig\w*|daily"),
+    "night": (r"nat|natten|overnatning|night", r"nightly"),  # a pitch, a shelter, a camper's place
     "week": (r"uge|ugen|week", r"ugentlig\w*|weekly"),
     "month": (r"måned|måneden|md\.?|mdr\.?|month", r"månedlig\w*|monthly"),
     "year": (r"år|året|year", r"årlig\w*|yearly|annual\w*"),
