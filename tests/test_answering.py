@@ -522,6 +522,27 @@ def test_a_price_per_night_is_stated_per_night():
     assert not stated.search("Taksten er 3.114 kr. i døgnet.") and not stated.search("Der er afsat 50.000 kr. årligt.")
 
 
+def test_a_firm_asked_by_a_compound_quotes_the_sentence_naming_it(assistant):
+    """ "hvilket konsulentfirma ...?": a Danish compound ends in its noun ("konsulentfirma", "busselskab"), so the
+    question asks for a firm, and the sentence naming one by such a noun ("Konsulentfirmaet Ballisager er leverandør
+    ...") is quoted, though sentences about the project share more of its words."""
+    from fakes_index import point
+
+    from assistant.query import analyse
+
+    p = point("5", "Pulje til særlig indsats for forsikrede ledige over 50 år", Sagsbeskrivelse=(
+        "Greve Kommune har sammen med Faxe Kommune indsendt et tværkommunalt projektforslag om en indsats for "
+        "seniorer. "
+        "Faxe Kommune er projektejer og skal lede projektets indsats og den tværgående koordinering. "
+        "Projektet omfatter forsikrede ledige over 55 år, som har været ledige i mindre end seks måneder. "
+        "Konsulentfirmaet Ballisager er leverandør på indsatsen og er ansvarlig for udførslen."))
+    units = split_units("m:5", 0, p)
+    plan = analyse("Hvilket konsulentfirma skal levere indsatsen i projektet for ledige seniorer, som Faxe leder?")
+    ranked = assistant.extractive.score_units(plan, units)
+    chosen = [u.text for u in assistant.extractive._choose(plan, ranked, units, {"m:5": ("2023-11-13", p)})]
+    assert any("Konsulentfirmaet Ballisager" in text for text in chosen)
+
+
 def test_a_count_asked_of_a_thing_quotes_the_sentence_that_counts_it(assistant):
     """ "Hvor mange byggesager ...?": the sentences closest to the question's words name the fee; the one that
     counts the cases ("ca. 260 byggesager") is quoted too, though it shares fewer of its words."""

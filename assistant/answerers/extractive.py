@@ -113,8 +113,9 @@ _NAME_ASKED = re.compile(rf"\b(?:hvad (?:hedder|hed)|hvad (?:er|var) navnet på|
 _FIRM_NAMED = re.compile(r"\b[A-ZÆØÅ][\w&.-]*(?:\s+[A-ZÆØÅ][\w&.-]*){0,3}\s+(?:A/S|ApS|I/S|P/S|K/S|IVS|"
                          r"a\.m\.b\.a\.?|A\.m\.b\.a\.?)(?!\w)")
 _WHO_STATED = re.compile(f"{_PERSON_NAMED.pattern}|{_FIRM_NAMED.pattern}")
-_FIRM_NOUN = (r"(?:firma\w*|virksomhed\w*|leverandør\w*|entreprenør\w*|selskab\w*|busselskab\w*|forpagter\w*|"
-              r"operatør\w*|revisionsfirma\w*|rådgivningsfirma\w*|vognmand\w*|blomsterhandler\w*|company|companies|"
+# (a Danish compound ends in its noun: "konsulentfirmaet", "busselskabet", "hovedentreprenøren", "it-leverandøren")
+_FIRM_NOUN = (r"(?:[\w-]*(?:firma|virksomhed|leverandør|entreprenør|selskab)\w*|forpagter\w*|"
+              r"operatør\w*|vognmand\w*|blomsterhandler\w*|company|companies|"
               r"firm|firms|supplier|contractor|operator|provider|florist|bus company|auditor|consultanc\w*)")
 _FIRM_ASKED = re.compile(rf"\b(?:hvilke[tn]?|which|what)\s+(?:[\w-]+\s+){{0,2}}?{_FIRM_NOUN}\b|"
                          rf"\b(?:name of|navnet på|hvad hed|hvad hedder)\s+(?:[\w-]+\s+){{0,3}}?{_FIRM_NOUN}\b", re.I)
@@ -137,7 +138,7 @@ class _PointParticipantAsked:
 
 # A question of one of these kinds, and the sentences that answer its kind (each gets STATES_BONUS)
 _ASKED_STATED = ((_WHY, _REASON), (_WHO_DECIDES, _DECIDER), (_TREND_ASKED, _CHANGED), (_WHO_ASKED, _WHO_STATED),
-                 (_PointParticipantAsked, _TOOK_PART))
+                 (_PointParticipantAsked, _TOOK_PART), (_FIRM_ASKED, _FIRM_NAMED), (_FIRM_ASKED, _FIRM_STATED))
 _NUMBER = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)*")
 # What follows the number when the question asks for money or a share (query.QueryPlan.quantity)
 _UNIT = {
