@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.textutil import swaps_and_undoubled
+from assistant.textutil import fold_accents, swaps_and_undoubled
 
 # A word, or alphanumeric runs joined by - . / , (case numbers, amounts, dates, codes such as "EMN-2025-001234").
 _TOKEN_RE = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-./,][0-9A-Za-zÀ-ÖØ-öø-ÿ]+)*")
@@ -40,11 +40,16 @@ def _stemmer():
     return Stemmer.Stemmer("danish")
 
 
+# The way tokenize reads text: an index saved with another is rebuilt (2: accents folded, "café" and "cafe" one word)
+TOKENS_VERSION = 2
+
+
 def tokenize(text: str) -> list[str]:
-    """Lower-cased tokens: words stemmed (Danish), stopwords dropped; compound codes whole plus their parts."""
+    """Lower-cased tokens, accents folded ("Café" -> cafe): words stemmed (Danish), stopwords dropped; compound codes
+    whole plus their parts."""
     stem = _stemmer().stemWord
     out: list[str] = []
-    for m in _TOKEN_RE.finditer(text.lower()):
+    for m in _TOKEN_RE.finditer(fold_accents(text.lower())):
         tok = m.group(0)
         parts = _PART_RE.findall(tok)
         if len(parts) > 1:
@@ -336,7 +341,8 @@ class BM25Index:
             if self._model is not None:
                 self._model.save(str(tmp / "model"))
             (tmp / "ids.json").write_text(
-                json.dumps({"generation": self.generation, "ids": self.ids}), encoding="utf-8"
+                json.dumps({"generation": self.generation, "tokens": TOKENS_VERSION, "ids": self.ids}),
+                encoding="utf-8",
             )
             if self._meta is not None:
                 np.savez(tmp / "meta.npz", **self._meta)
@@ -381,8 +387,9 @@ class BM25Index:
     def stored_generation(folder: Path) -> int | None:
         try:
             with _swap_lock(Path(folder), exclusive=False):
-                head = (Path(folder) / "ids.json").read_text(encoding="utf-8")
-            return int(json.loads(head)["generation"])
+                head = json.loads((Path(folder) / "ids.json").read_text(encoding="utf-8"))
+            # tokens read another way (an older version's index) are no generation of this one's: rebuilt
+            return int(head["generation"]) if head.get("tokens", 1) == TOKENS_VERSION else None
         except (OSError, ValueError, KeyError):
             return None
 

@@ -25,7 +25,7 @@ from assistant.bodies import (
 )
 from assistant.prompts import DA_MONTHS, EN_MONTHS, format_int, phrase
 from assistant.records import Answer, Filters
-from assistant.textutil import adjacent_swaps, one_letter_edits
+from assistant.textutil import adjacent_swaps, fold_accents, one_letter_edits
 from assistant.translate import glossary, glossary_groups, whole_glossary_groups
 from assistant.vocabulary import CASE_NUMBER_RE, find_case_numbers, standard_point_named, without_standard_point
 
@@ -565,7 +565,8 @@ def _stemmer():
 
 
 def words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.lower())
+    """Lower-case words, accents folded as BM25 reads them ("Café" -> cafe)."""
+    return re.findall(r"\w+", fold_accents(text.lower()))
 
 
 def latest_meeting(catalog: Any, committees: list[str | None], municipality: str | None = None,
@@ -604,7 +605,7 @@ def detect_language(text: str, names: tuple[str, ...] = ()) -> str:
 
 
 def stem(word: str) -> str:
-    return _stemmer().stemWord(word.lower())
+    return _stemmer().stemWord(fold_accents(word.lower()))
 
 
 _stem = stem
@@ -710,7 +711,7 @@ def stem_word(word: str) -> str:
     """The Danish stem of one lower-cased word, remembered: an answer stems the words of a few hundred sentences,
     mostly the same words (64k entries: the chunks of the full shared corpus have 38k distinct words; 2.9 us a sentence
     remembered against 5.1 us stemmed)."""
-    return _stemmer().stemWord(word)
+    return _stemmer().stemWord(fold_accents(word))
 
 
 def stems(text: str) -> set[str]:
@@ -841,7 +842,7 @@ def coverage(terms: list[str], text: str, weight: Callable[[str], float] | None 
     # text as itself, or (a compound's head: at least its first 7 letters) as its first 7 letters; a text with
     # none of them covers nothing, and is not stemmed (most sentences an answer scores; same result, measured
     # below in tests/test_query.py).
-    low = text.lower()
+    low = fold_accents(text.lower())
     if not any((t if len(t) < 10 else t[:7]) in low for t in terms):
         return 0.0
     have = stems(text)

@@ -142,6 +142,19 @@ def parse_danish_date(text: str) -> date | None:
 _TRANSLIT = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa", "ß": "ss"})
 
 
+# Accented Latin letters as their base letter ("café" -> "cafe", "Allé" -> "Alle", "idé" -> "ide"), not æ, ø and å,
+# which are letters of Danish, nor ä and ö (Swedish and German letters, not accents in Danish): the minutes write
+# "Café Langsiden" and "Cafe Langsiden", users both
+_ACCENTS = str.maketrans({c: unicodedata.normalize("NFKD", c)[0] for c in map(chr, range(0xC0, 0x250))
+                          if c not in "æøåÆØÅäöÄÖ" and len(unicodedata.normalize("NFKD", c)) > 1
+                          and unicodedata.normalize("NFKD", c)[0].isascii()})
+
+
+def fold_accents(text: str) -> str:
+    """``text`` with accented Latin letters as their base letter ("café" -> "cafe"; æ, ø, å, ä, ö kept)."""
+    return text.translate(_ACCENTS)
+
+
 def ascii_fold(text: str) -> str:
     """ASCII letters for Danish text: "Køge Ærø" -> "Koege Aeroe" (for file names and citation keys)."""
     return unicodedata.normalize("NFKD", text.translate(_TRANSLIT)).encode("ascii", "ignore").decode()

@@ -967,7 +967,7 @@ def test_a_question_for_an_amount_count_or_share(question, quantity):
         ("Hvor mange foreninger fik penge fra kommunen i 2022?", ["forening"]),
         ("How many clubs got money from the pool?", ["klub", "forening"]),
         # an adjective of counting is not the thing counted
-        ("How many different name ideas came in?", ["navn", "idé", "ide", "forslag"]),
+        ("How many different name ideas came in?", ["navn", "ide", "forslag"]),
         ("Hvor mange forskellige foreninger fik tilskud?", ["forening"]),
         ("Hvad var antallet af underretninger i 2023?", ["underretning"]),
         ("Hvad koster den nye kunstgræsbane?", []),
