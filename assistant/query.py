@@ -518,6 +518,7 @@ class QueryPlan:
     ordinal: str = ""  # which handling of a recurring matter: "first" ("første gang"), "last" ("sidste gang")
     followup: bool = False
     search_text: str = ""  # the text to search with (the question, plus context for a follow-up)
+    dated_text: str = ""  # the question with the period it names, searched where that period is a point's topic
     topic: str = ""  # the question without the committee, period, municipality and case it names (for BM25)
     translation: str = ""  # an English topic's Danish words (glossary) and names: what BM25 searches with
     terms: list[str] = field(default_factory=list)  # content stems of the question
@@ -1439,17 +1440,25 @@ def analyse(
     if committee and plan.lang == "en":  # "the planning, development and culture committee": a filter, no topic
         for start, end in reversed(english_committee_spans(topic, committee)):
             topic = f"{topic[:start]} {topic[end:]}"
-    for rx in (_FULL_DATE_DA, _FULL_DATE_EN, _NUM_DATE, _ISO_DATE, _MONTHS_YEAR, _MONTH_YEAR, _PART_OF_YEAR, _SEASON):
-        # an effective date's year is a number of the topic ("registered at 1 January 2023": the count of that
-        # date, which the point stating it names), not a period of meetings
-        topic = rx.sub(lambda m: f" {y.group(0)} " if effective and (y := _A_YEAR.search(m.group(0))) else " ", topic)
-    # a year outside the period the question's meetings are in is what the point is about ("When the council in
-    # autumn 2023 looked at the complaint cases from 2022": the report on 2022, not the one on 2023): a topic number
     years = range(date_from.year, (date_to or date_from).year + 1) if date_from else None
-    topic = _YEAR.sub(lambda m: m.group(2) if effective or m.group(2) == horizon or (
-        years is not None and int(m.group(2)) not in years) else " ", topic)
-    for rx in (_REL_YEAR, _REL_SPAN):
-        topic = rx.sub(" ", topic)
+
+    def undated(text: str) -> str:
+        for rx in (_FULL_DATE_DA, _FULL_DATE_EN, _NUM_DATE, _ISO_DATE, _MONTHS_YEAR, _MONTH_YEAR, _PART_OF_YEAR,
+                   _SEASON):
+            # an effective date's year is a number of the topic ("registered at 1 January 2023": the count of that
+            # date, which the point stating it names), not a period of meetings
+            text = rx.sub(lambda m: f" {y.group(0)} " if effective and (y := _A_YEAR.search(m.group(0))) else " ",
+                          text)
+        # a year outside the period the question's meetings are in is what the point is about ("When the council
+        # in autumn 2023 looked at the complaint cases from 2022": the report on 2022, not the one on 2023): a
+        # topic number
+        text = _YEAR.sub(lambda m: m.group(2) if effective or m.group(2) == horizon or (
+            years is not None and int(m.group(2)) not in years) else " ", text)
+        for rx in (_REL_YEAR, _REL_SPAN):
+            text = rx.sub(" ", text)
+        return text
+
+    topic = undated(topic)
     topic = _POINT_ORDINAL.sub(" ", _POINT_REF.sub(" ", topic))
     topic = CASE_NUMBER_ASKED.sub(" ", topic)
     for _, ordinal in _ORDINAL:  # "første gang det var oppe", "the first time": which handling, no topic (plan.ordinal)
@@ -1482,7 +1491,11 @@ def analyse(
                 plan.counted = content_terms(english_to_danish(words_)) or content_terms(words_)
             else:  # a Danish count's noun is one word, a compound ("byggesager"); the next is its verb
                 plan.counted = content_terms(words_.split()[0])
-    plan.search_text = q
+    # the period the question names is its filter (or, none of its meetings holding the matter, the year a point
+    # names: retrieval._with_year_as_topic): the text searched has no date, which the embedder would match with
+    # any point's dates ("i 2025": the fees for 2025 before the grocery delivery starting in 2025)
+    plan.search_text = " ".join(undated(q).split()) if date_from else q
+    plan.dated_text = q
     if plan.intent == "participants" and UNDER_POINT.search(q):
         # "hvem fra Center for Ejendomme deltog så på mødet under det punkt?", "who sat in for that item?": who took
         # part in one point, whom its text names ("Birgit Elleby Jørgensen, Center for Ejendomme, deltog under

@@ -144,6 +144,23 @@ def test_a_question_is_embedded_alike_with_or_without_its_question_mark(question
     assert [h.point_key for h in plain] == [h.point_key for h in marked]
 
 
+def test_the_period_asked_is_a_filter_not_words_of_the_search_unless_it_is_the_topic():
+    """"i marts 2023" restricts the search to the month's meetings: the text embedded for it has no date (the
+    embedder matched it with any point's dates: "gebyrer 2025" before the grocery delivery starting in 2025); the
+    search of the whole index for a point about the period (_with_year_as_topic) keeps it; a period with no meeting
+    at all is the topic: its search keeps the date too."""
+    index = fake_index()
+    embedded: list[str] = []
+    embed = index.embedder.embed_query
+    index.embedder.embed_query = lambda text: embedded.append(text) or embed(text)
+    HybridRetriever(index, Settings(candidates=10)).search("Hvad besluttede byrådet om budgettet i marts 2023?")
+    assert "Hvad besluttede byrådet om budgettet i ?" in embedded
+    assert "Hvad besluttede byrådet om budgettet i marts 2023?" in embedded
+    embedded.clear()
+    HybridRetriever(index, Settings(candidates=10)).search("Hvad besluttede byrådet om budgettet i 2021?")
+    assert "Hvad besluttede byrådet om budgettet i 2021?" in embedded  # no meeting in 2021: the year is the topic
+
+
 def test_an_english_question_is_embedded_with_the_danish_words_of_its_glossary():
     """The multilingual embedder places an English question far from Danish minutes; the glossary's Danish words
     beside it ("... beach cleaning? (strandrensning ...)") bring it near them (three dev sets, full corpus: dev3
