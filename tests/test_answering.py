@@ -543,6 +543,28 @@ def test_a_firm_asked_by_a_compound_quotes_the_sentence_naming_it(assistant):
     assert any("Konsulentfirmaet Ballisager" in text for text in chosen)
 
 
+def test_a_quote_brings_the_next_sentence_that_goes_on_about_the_thing_it_named(assistant):
+    """"... en præmie til den borger, som foreslår det navn ..." is followed by "Præmien er et gavekort på 1.000 kr.":
+    the next sentence of its paragraph opens with the definite form of a noun the quote used, and says more of that
+    thing (what the prize was); one opening with a thing the quote did not name is not brought."""
+    from fakes_index import point
+
+    from assistant.answerers.extractive import _continues
+    from assistant.query import analyse
+
+    assert _continues("Der udloddes en præmie til den borger, som foreslår navnet.", "Præmien er et gavekort.")
+    assert not _continues("Der udloddes en præmie til den borger, som foreslår navnet.", "Vinderen findes i oktober.")
+    p = point("3", "Sundhedshuset, valg af navn", Sagsbeskrivelse=(
+        "Navnekonkurrencen er gennemført i august 2023 med 120 forslag fra borgerne.\n\n"
+        "Sundheds- og Omsorgsudvalget besluttede, at administrationen skal udlodde en præmie til den borger, som "
+        "foreslår det navn, som Byrådet godkender. Præmien er et gavekort på 1.000 kr. til Waves Shoppingcenter."))
+    units = split_units("m:3", 0, p)
+    plan = analyse("Hvad fik den borger, der foreslog det nye navn til sundhedshuset, af præmie?")
+    ranked = assistant.extractive.score_units(plan, units)
+    chosen = [u.text for u in assistant.extractive._choose(plan, ranked, units, {"m:3": ("2023-09-11", p)})]
+    assert "Præmien er et gavekort på 1.000 kr. til Waves Shoppingcenter." in chosen
+
+
 def test_a_count_asked_of_a_thing_quotes_the_sentence_that_counts_it(assistant):
     """ "Hvor mange byggesager ...?": the sentences closest to the question's words name the fee; the one that
     counts the cases ("ca. 260 byggesager") is quoted too, though it shares fewer of its words."""

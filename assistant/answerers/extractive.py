@@ -271,6 +271,17 @@ def _in_date(text: str, start: int, end: int) -> bool:
     )
 
 
+# A quote whose next sentence goes on about a thing it named ("en præmie" -> "Præmien er ...") brings it
+_DEFINITE = re.compile(r"^([A-ZÆØÅ][a-zæøå]{3,}(?:en|et|ne|erne|ene))\b")
+
+
+def _continues(sentence: str, following: str) -> bool:
+    """Whether ``following`` opens with the definite form of a noun ``sentence`` uses ("Præmien" after "en
+    præmie", "Beløbet" after "et beløb på"): it says more of the thing the sentence named."""
+    m = _DEFINITE.match(following)
+    return bool(m) and stem_word(m.group(1).lower()) in stems(sentence)
+
+
 # The sentence after the best one in its paragraph is quoted too when it states what the question asks for: the
 # recommendation ("Vi anbefaler, at disse fortsætter") after the sentence about the topic.
 _STATES = {
@@ -1104,6 +1115,12 @@ class ExtractiveAnswerer:
                        and u.pos < v.pos < min(after) and v not in chosen]
                 at = chosen.index(u) + 1
                 chosen[at:at] = gap
+        for u in list(chosen):  # "... en præmie til den borger, som ..." -> "Præmien er et gavekort på
+            # 1.000 kr.": the next sentence of its paragraph goes on about a thing it named, by its definite form
+            nxt = next((v for v in units if v.point_key == u.point_key and v.para == u.para and v.pos == u.pos + 1),
+                       None)
+            if nxt is not None and nxt not in chosen and _continues(u.text, nxt.text):
+                chosen.insert(chosen.index(u) + 1, nxt)
         if plan.intent == "decision":
             decision = [u for u in units if u.point_key == best.point_key and is_section(u.section, "beslutning")]
             dated = dated_decision(points.get(best.point_key), plan)
