@@ -888,6 +888,9 @@ _TAKES_EFFECT = re.compile(r"\b(?:gælde\w*|i kraft|virkning|effective|effect|ap
 # ... or "onwards" after it: "paid from 2024 and on", "betales fra 2025 og frem" (what is paid or applies from then)
 _ONWARDS = re.compile(r"\s+(?:og frem(?:efter|over)?|and on(?:wards?)?|onwards?|fremover)\b", re.I)
 _WORD_BEFORE = re.compile(r"([\wæøå.]+)\s*$", re.I)
+# ... or a price asked: a fee, a charge, a rate, a rent or what someone pays
+_PRICED = re.compile(r"\b(?:\w*gebyr\w*|\w*takst\w*|\w*pris(?:en|er|erne)?|\w*afgift\w*|\w*husleje\w*|leje(?:n)?|"
+                     r"betale[rst]?|fees?|charges?|rates?|price[sd]?|rent|pay|pays|paid)\b", re.I)
 
 
 # "fra" as a verb's particle, not a preposition: "Hvem havde meldt fra sidst i november?" (sent apologies)
@@ -977,9 +980,12 @@ def effective_date(text: str) -> bool:
     if span is None:
         # a bare year is a period ("fra 2024"), unless what the question asks about takes effect then ("når de nye
         # regler gælder fra 2025", "rules that apply from 2025": the rules were decided before)
+        # ... or a price or an amount is asked of the year after "fra" ("the rat control charge from 2024", "hvad
+        # skal lejeren betale om året fra 2023": a fee is set before the year it applies from)
         m = _YEAR.search(text)
         return bool(m and m.group(1).lower() in _EFFECTIVE and (_TAKES_EFFECT.search(text[: m.start()])
-                                                                or _ONWARDS.match(text, m.end())))
+                                                                or _ONWARDS.match(text, m.end())
+                                                                or _PRICED.search(text)))
     prep = _preposition(text, span[0])
     if prep in _EFFECTIVE:
         return True

@@ -148,7 +148,10 @@ def test_an_effective_date_is_no_period_of_meetings():
     for q in ("Skal sygemeldte stadig til fire samtaler, når de nye regler gælder fra 2025?",
               "Which parking rules apply from 2025?", "Hvilke takster træder i kraft fra 2024?",
               # ... or what is paid or applies from then on
-              "How did ØU want the membership fee paid from 2025 and on?", "Hvad skal betales fra 2025 og frem?"):
+              "How did ØU want the membership fee paid from 2025 and on?", "Hvad skal betales fra 2025 og frem?",
+              # ... or a price is asked of it: a fee is set before the year it applies from
+              "How is the rat control charge on my house worked out from 2024, and what's the rate?",
+              "Hvad foreslog forvaltningen at timeprisen skulle være fra 2024?"):
         plan = analyse(q)
         assert (plan.filters.date_from, plan.filters.date_to) == (None, None), q
         assert "2025" in plan.numbers or "2024" in plan.numbers, q  # the year the point deciding it names
