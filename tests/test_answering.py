@@ -528,18 +528,14 @@ def test_a_firm_asked_by_a_compound_quotes_the_sentence_naming_it(assistant):
     ...") is quoted, though sentences about the project share more of its words."""
     from fakes_index import point
 
-    from assistant.query import analyse
-
     p = point("5", "Pulje til særlig indsats for forsikrede ledige over 50 år", Sagsbeskrivelse=(
         "Greve Kommune har sammen med Faxe Kommune indsendt et tværkommunalt projektforslag om en indsats for "
         "seniorer. "
         "Faxe Kommune er projektejer og skal lede projektets indsats og den tværgående koordinering. "
         "Projektet omfatter forsikrede ledige over 55 år, som har været ledige i mindre end seks måneder. "
         "Konsulentfirmaet Ballisager er leverandør på indsatsen og er ansvarlig for udførslen."))
-    units = split_units("m:5", 0, p)
-    plan = analyse("Hvilket konsulentfirma skal levere indsatsen i projektet for ledige seniorer, som Faxe leder?")
-    ranked = assistant.extractive.score_units(plan, units)
-    chosen = [u.text for u in assistant.extractive._choose(plan, ranked, units, {"m:5": ("2023-11-13", p)})]
+    chosen = _chosen(assistant, p, "2023-11-13",
+                     "Hvilket konsulentfirma skal levere indsatsen i projektet for ledige seniorer, som Faxe leder?")
     assert any("Konsulentfirmaet Ballisager" in text for text in chosen)
 
 
@@ -550,7 +546,6 @@ def test_a_quote_brings_the_next_sentence_that_goes_on_about_the_thing_it_named(
     from fakes_index import point
 
     from assistant.answerers.extractive import _continues
-    from assistant.query import analyse
 
     assert _continues("Der udloddes en præmie til den borger, som foreslår navnet.", "Præmien er et gavekort.")
     assert not _continues("Der udloddes en præmie til den borger, som foreslår navnet.", "Vinderen findes i oktober.")
@@ -558,11 +553,19 @@ def test_a_quote_brings_the_next_sentence_that_goes_on_about_the_thing_it_named(
         "Navnekonkurrencen er gennemført i august 2023 med 120 forslag fra borgerne.\n\n"
         "Sundheds- og Omsorgsudvalget besluttede, at administrationen skal udlodde en præmie til den borger, som "
         "foreslår det navn, som Byrådet godkender. Præmien er et gavekort på 1.000 kr. til Waves Shoppingcenter."))
-    units = split_units("m:3", 0, p)
-    plan = analyse("Hvad fik den borger, der foreslog det nye navn til sundhedshuset, af præmie?")
-    ranked = assistant.extractive.score_units(plan, units)
-    chosen = [u.text for u in assistant.extractive._choose(plan, ranked, units, {"m:3": ("2023-09-11", p)})]
+    chosen = _chosen(assistant, p, "2023-09-11",
+                     "Hvad fik den borger, der foreslog det nye navn til sundhedshuset, af præmie?")
     assert "Præmien er et gavekort på 1.000 kr. til Waves Shoppingcenter." in chosen
+
+
+def _chosen(assistant, p, meeting_date: str, question: str) -> list[str]:
+    """The sentences the extractive answer quotes of the one point ``p`` for ``question``."""
+    from assistant.query import analyse
+
+    units = split_units("m:1", 0, p)
+    plan = analyse(question)
+    ranked = assistant.extractive.score_units(plan, units)
+    return [u.text for u in assistant.extractive._choose(plan, ranked, units, {"m:1": (meeting_date, p)})]
 
 
 def test_a_count_asked_of_a_thing_quotes_the_sentence_that_counts_it(assistant):
