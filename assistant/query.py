@@ -793,9 +793,9 @@ _OTHER_WH = re.compile(rf"^(?:and |but |so )?{_WH_OR_AUX}")
 TOPICAL_PARTICIPANTS = 3
 _MEETING = re.compile(r"møde|meeting", re.I)
 # One point as the time someone took part: "deltog under punktet", "under det punkt", "for that item", "during this
-# point"
+# point" (not "at this point", which is now)
 UNDER_POINT = re.compile(r"\bunder (?:det(?:te)?|samme) punkt\b|\bunder punktet\b|"
-                          r"\b(?:for|during|at) (?:that|this|the same) (?:item|point)\b", re.I)
+                          r"\b(?:for|during) (?:that|this|the same) (?:item|point)\b", re.I)
 # The last part of a body's name, with its Danish endings ("Integrationsrådet", "Klagenævnets", "Erhvervsudvalg")
 BODY_WORD = r"(?:råd|rådet|rådets|udvalg|udvalget|udvalgets|nævn|nævnet|nævnets)"
 
