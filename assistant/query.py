@@ -1684,6 +1684,7 @@ def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
         plan.intent, plan.aspect = "case", ""
         plan.point_key = plan.point_key or prev.point_key
     plan.search_text = f"{plan.question} {_without_years(prev.question) if edition else prev.question}"
+    plan.dated_text = plan.search_text  # (a follow-up is searched with the question it follows, dates and all)
     if not (plan.point_key or plan.case_number or topic_terms(plan)):
         # no point carried (the previous turn was refused, or answered from no point) and no topic of its own:
         # the previous question's topic is what "that" names ("Who voted against that?" after "Did Greve ask Movia

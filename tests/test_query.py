@@ -642,6 +642,9 @@ def test_followup_without_case_searches_with_previous_question():
     hist = [Answer(first.question, "…", [], plan=first.to_dict())]
     plan = analyse("og hvornår?", hist, Catalog())
     assert plan.followup and "klubhuse" in plan.search_text
+    # ... and so is its search of a year a point is about: "og i 2023?" with the matter it follows
+    plan = analyse("Og hvad med i 2023?", hist, Catalog())
+    assert plan.followup and "klubhuse" in plan.dated_text and "2023" in plan.dated_text
 
 
 def test_a_question_naming_nothing_of_its_own_is_a_followup():
