@@ -66,7 +66,7 @@ _FIELDS_AFTER = re.compile(r"^(?:det\s+)?\S*udvalg(?:et)?\s+(?:for|om|vedr\.?|ve
 def fields(name: str) -> list[str]:
     """The fields a committee's name names, lower case: "Skole-, Børne- og Ungeudvalget" -> ["skole", "børne",
     "unge"]; "Udvalget for plan, udvikling og kultur (PUK)" -> ["plan", "udvikling", "kultur"], and so a task
-    committee's ("Opgaveudvalget vedrørende ældre og sundhed"). A committee named by a designation, its task in a
+    committee's ("Opgaveudvalget vedrørende ældre og sundhed"). A committee whose name names no field, its task in a
     subtitle ("§ 17,4-udvalg - Ansøgning Boligsocial helhedsplan 2025-2029"), has the subtitle's words as fields: an
     English question names it by them ("the housing-plan committee")."""
     if is_council(name):  # "Byråd": no field "by" ("the districts committee", bydel, is no council); its names
@@ -76,16 +76,16 @@ def fields(name: str) -> list[str]:
     if m:
         return [w for w in re.split(r"[\s,]+|\bog\b", m.group(1)) if len(w) > 1 and w not in ("og", "&", "samt")]
     tokens = core.replace(",", " ").split()
-    if not tokens:
-        return []
-    if tokens[0] == "§" and " - " in name:  # "§ 17,4-udvalg - <task>": the task's words
+    out: list[str] = []
+    if tokens:
+        last = _base(tokens[-1])
+        head = next((last[: -len(t)] for t in ("udvalg", "råd") if last.endswith(t) and len(last) > len(t)), "")
+        out = [t.strip("-") for t in tokens[:-1] if t.endswith("-") and len(t) > 2]
+        if head and all(t.endswith("-") or t in ("og", "&", "samt") for t in tokens[:-1]):
+            out.append(head)
+    if not out and " - " in name:  # "§ 17,4-udvalg - <task>": the task's words
         task = _YEARS_SUFFIX.sub("", re.sub(r"\([^)]*\)", " ", name.split(" - ", 1)[1])).lower()
         return [w for w in re.findall(r"[^\W\d_]{4,}", task) if w not in ("samt", "vedr")]
-    last = _base(tokens[-1])
-    head = next((last[: -len(t)] for t in ("udvalg", "råd") if last.endswith(t) and len(last) > len(t)), "")
-    out = [t.strip("-") for t in tokens[:-1] if t.endswith("-") and len(t) > 2]
-    if head and all(t.endswith("-") or t in ("og", "&", "samt") for t in tokens[:-1]):
-        out.append(head)
     return [re.sub(r"s$", "", f) if f.endswith("s") and len(f) > 5 else f for f in out]
 
 

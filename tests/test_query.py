@@ -387,6 +387,8 @@ def test_a_committee_named_by_its_task_is_named_so_in_english():
     task = "§ 17,4-udvalg - Ansøgning Boligsocial helhedsplan 2025-2029"
     assert fields(task) == ["ansøgning", "boligsocial", "helhedsplan"]
     assert fields("Opgaveudvalget vedrørende ældre og sundhed") == ["ældre", "sundhed"]
+    assert fields("Særligt udvalg - Ældreboliger") == ["ældreboliger"]  # any name naming no field, not only "§"
+    assert fields("Børne- og Ungeudvalget - ekstraordinært møde") == ["børne", "unge"]  # a name's own fields first
     bodies = [task, "Plan- og Tryghedsudvalget", "Social- og Handicapudvalget"]
     assert match_committees("Who took the minutes at the Slagelse housing-plan committee's meeting?", bodies) == [task]
     assert match_committees("When did the disability council meet the social committee?", bodies) == [
