@@ -66,6 +66,7 @@ from assistant.records import AgendaPoint, Answer, Filters, Hit, Meeting
 from assistant.retrieval import HybridRetriever, merge_filters
 from assistant.settings import Settings
 from assistant.spelling import correct_slips, fold_ascii_danish, with_body_names
+from assistant.textutil import fold_accents
 from assistant.translate import english_word
 
 _POINT_WORDS = re.compile(r"\b(punktet|sagen|behandlingen|that item|the item|this item|that point|handling)\b", re.I)
@@ -207,7 +208,8 @@ class Assistant:
                     answer = fallback
             else:
                 answer = self.extractive.answer(plan, hits)
-            if CASE_NUMBER_ASKED.search(plan.question) and not answer.refused and answer.kind == "text":
+            if (CASE_NUMBER_ASKED.search(plan.question) and not find_case_number(plan.question)
+                    and not answer.refused and answer.kind == "text"):  # not "Sagsnr. 23-012387 – ...?": named
                 # the numbers of the points the answer cites, and of the best points whose titles name the whole
                 # topic ("Villa Sitka": its status case and its construction grant)
                 titled = [citation_from_chunk(0, h.first) for h in hits
@@ -308,6 +310,16 @@ class Assistant:
                 return None
         return self.extractive.refusal(plan, hits, None)
 
+    def _topic_in_case(self, plan: QueryPlan) -> bool:
+        """Whether a word of the question's topic is in the text of the case it names: else its other words ask
+        about the case itself ("Sagsnr. 23-012387 – nåede sagen nogensinde videre, og hvordan endte den?")."""
+        terms = [fold_accents(t) for t in topic_terms(plan) if len(t) >= 4]  # not "vid" (videre) of "videre til"
+        if not terms:
+            return False
+        found = self.index.catalog.points_by_case(plan.case_number)
+        text = fold_accents(" ".join(f"{p.title} {p.full_text}" for _, p in found).lower())
+        return not found or any(re.search(rf"\b{re.escape(t)}", text) for t in terms)
+
     def _from_records(self, plan: QueryPlan, filters: Filters) -> Answer | None:
         """The answer from the parsed records when the question is about a case's path, votes, a point, the
         meeting itself, attendance or a committee's meetings; None for a question about a topic."""
@@ -331,7 +343,7 @@ class Assistant:
                 plan.intent, plan.aspect = "decision", ""
                 return answer_point(*inside[0], plan)
         if plan.case_number and (plan.intent == "case" or (named_case and plan.intent in PATH_INTENTS) or (
-                named_case and not topical and plan.intent in RECORD_INTENTS)):
+                named_case and plan.intent in RECORD_INTENTS and not self._topic_in_case(plan))):
             # "Hvad blev besluttet i sag 2012-28504?", "..., og blev den godkendt hele vejen igennem?": its
             # decisions, in order
             return answer_case(catalog, plan)

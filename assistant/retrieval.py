@@ -25,6 +25,7 @@ from assistant.query import (
     analyse,
     content_terms,
     coverage,
+    find_case_number,
     latest_meeting,
     month_period,
     quoted_names,
@@ -459,12 +460,17 @@ def merge_filters(user: Filters | None, plan: QueryPlan) -> Filters:
     )
 
 
-def relaxations(user: Filters | None, merged: Filters) -> list[Filters]:
-    """The merged filters, then versions that drop the question's own filters one at a time."""
+def relaxations(user: Filters | None, merged: Filters, case_named: bool = False) -> list[Filters]:
+    """The merged filters, then versions that drop the question's own filters one at a time. A case number the
+    question names is the most exact of them and goes last but the municipality: "Sagsnr. 23-012387 – nåede sagen
+    videre til Økonomiudvalget?" names a committee the case may never have reached, and the case's own handlings
+    answer that, not the committee's other points. A case carried from the conversation goes first: "Og da sagen
+    kom tilbage i oktober?" may be another case number's point."""
     user = user or Filters()
     out = [merged]
     current = merged
-    for key in ("case_number", "date_from", "committee", "municipality"):
+    order = ("date_from", "committee", "case_number") if case_named else ("case_number", "date_from", "committee")
+    for key in (*order, "municipality"):
         if key == "date_from":
             if (current.date_from, current.date_to) != (user.date_from, user.date_to):
                 current = replace(current, date_from=user.date_from, date_to=user.date_to)
@@ -531,7 +537,7 @@ class HybridRetriever:
             # answered: the refusal levels are calibrated on questions)
             text = f"{text} ({plan.translation})"
             dated = f"{dated} ({plan.translation})"
-        steps = relaxations(filters, self.resolve_filters(plan, filters))
+        steps = relaxations(filters, self.resolve_filters(plan, filters), bool(find_case_number(plan.question)))
         for f in steps:
             # no meeting of the period holds the matter: the period is what a point is about ("i 2021", before the
             # first meeting: the accounts of 2021), searched with the question's date

@@ -269,6 +269,19 @@ def test_votes_and_decisions_of_a_case_the_question_names(greve):
     assert "Orienteringen blev taget til efterretning" in decided.text
 
 
+def test_a_case_number_named_holds_over_a_committee_the_case_never_reached(greve):
+    """"Sagsnr. X – nåede sagen videre til <udvalg>, og hvordan endte den?": the case named is the most exact of the
+    question's filters; a committee it never reached is dropped before it (the case was dropped first, and the
+    committee's other points answered: a museum's inheritance for a job centre's ranking), and the question, whose
+    other words are in none of its points, is answered by the case's path. Its case number is named, not asked for."""
+    dates = ["2022-01-10", "2022-01-24", "2022-01-31"]
+    for question in ("Sagsnr. 21-016074 – nåede sagen nogensinde videre til Kultur- og Fritidsudvalget, og hvordan "
+                     "endte den?", "Case no. 21-016074: did it ever get to the Kultur- og Fritidsudvalget?"):
+        ans = greve.ask(question)
+        assert not ans.refused and ans.kind == "case", question
+        assert [c.meeting_date for c in ans.citations] == dates and "nævner 1 sagsnummer" not in ans.text
+
+
 def test_a_question_for_an_amount_quotes_the_sentence_naming_it(greve):
     """Ballerup's eDoc point: the price is in "Økonomiske konsekvenser", below sentences that repeat more of the
     question's words (with "2 pct.", a share, not a price); a question asking what something costs is answered by

@@ -69,6 +69,12 @@ def test_user_filters_win_over_question():
     assert steps[-1] == Filters(committee="Økonomiudvalget")  # the user's own filter is never dropped
 
 
+def test_a_case_number_the_question_names_is_dropped_after_its_committee_and_a_carried_one_first():
+    merged = Filters(committee="Økonomiudvalget", case_number="23-012387")
+    assert relaxations(None, merged, case_named=True)[1] == Filters(case_number="23-012387")
+    assert relaxations(None, merged)[1] == Filters(committee="Økonomiudvalget")
+
+
 @pytest.fixture
 def retriever():
     return HybridRetriever(fake_index(), Settings(candidates=10))
