@@ -322,6 +322,23 @@ def demote_drafts(hits: list[Hit], question: str, factor: float = OTHER_YEAR_FAC
     return _demote(hits, lambda hit: bool(_DRAFT_TITLE.match(hit.first.point_title.strip())), factor, top)
 
 
+def final_handling_first(hits: list[Hit], question: str, top: int = TITLE_TOP) -> list[Hit]:
+    """The best point's latest handling first when the question asks about the final stage ("Hvornår blev det
+    endeligt besluttet, at ...", "When was it finally adopted?"): a case goes from a committee through Økonomiudvalget
+    to the council under one title and case number, and the last of its handlings among the top points is the one
+    that settled it. A case number alone is not enough: a yearly item may keep one for years (its later handlings
+    are other years' items, under other titles)."""
+    if not hits or not _FINAL.search(question) or not hits[0].first.case_number:
+        return hits
+    lead = hits[0].first
+    same = [h for h in hits[:top] if h.first.case_number == lead.case_number
+            and title_key(h.first.point_title) == title_key(lead.point_title)]
+    last = max(same, key=lambda h: h.first.meeting_date or "")
+    if last is hits[0]:
+        return hits
+    return [last, *(h for h in hits if h is not last)]
+
+
 # Points this close to the best one's fused score are as good an answer by their words (a case's proposal and its
 # follow-up name the same matter): a question asking for the first or the latest handling orders them by date.
 # On the fifteen dev sets (2026-12-05) the ordinal questions' gold lay at 1.0 (d14q014, first) and 0.98 (d8q034,
@@ -662,6 +679,7 @@ class HybridRetriever:
         hits = demote_other_years(hits, plan.numbers)
         hits = demote_without_numbers(hits, plan.numbers, self.index.catalog)
         hits = demote_drafts(hits, plan.question)
+        hits = final_handling_first(hits, plan.question)
         hits = demote_closed(hits, plan.intent)
         hits = order_handlings(hits, plan.ordinal)
         t4 = time.perf_counter()

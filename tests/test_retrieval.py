@@ -18,6 +18,7 @@ from assistant.retrieval import (
     demote_drafts,
     demote_other_years,
     demote_without_numbers,
+    final_handling_first,
     fuse,
     lexical_lead,
     merge_filters,
@@ -463,6 +464,23 @@ def test_the_first_or_latest_handling_asked_orders_the_tied_points_by_date():
     # a deadline is no latest handling, nor "først" in "først og fremmest"
     assert analyse("Hvornår skal kunstgræsbanen senest være færdig?").ordinal == ""
     assert analyse("Hvad skal pengene først og fremmest bruges til?").ordinal == ""
+
+
+def test_a_question_about_the_final_decision_leads_with_the_case_s_last_handling():
+    """"Hvornår blev det endeligt besluttet, at rådhuset holder lukket ...?": Økonomiudvalget's point ranks first on
+    words, the council's a week later settled it (the case's two handlings under one title); a later point of the
+    same case number under another title (next year's item) is not a handling of it; without "endeligt" nothing
+    moves."""
+    title = "Lukkedage på rådhuset i julen 2024"
+    oeu = meeting("Økonomiudvalget", "2024-08-28", [point("8", title, "24-006600", Beslutning="x")])
+    council = meeting("Byråd 2022-2025", "2024-09-04", [point("10", title, "24-006600", Beslutning="x")])
+    later = meeting("Økonomiudvalget", "2025-08-27", [point("6", "Lukkedage 2025", "24-006600", Beslutning="x")])
+    chunks = [chunk_point(m, m.points[0]) for m in (oeu, council, later)]
+    hits = fuse([("dense", list(zip(chunks, (0.9, 0.8, 0.7), strict=True)), 1.0)], rrf_k=60)
+    final = final_handling_first(hits, "Hvornår blev det endeligt besluttet, at rådhuset holder lukket?")
+    assert [h.first.meeting_date for h in final] == ["2024-09-04", "2024-08-28", "2025-08-27"]
+    assert final_handling_first(hits, "When was it finally approved?")[0].first.meeting_date == "2024-09-04"
+    assert final_handling_first(hits, "Hvornår blev det besluttet?") == hits
 
 
 def test_the_latest_of_a_yearly_report_a_little_behind_the_best_is_the_latest_handling():
