@@ -442,6 +442,13 @@ _REL_YEAR = re.compile(r"\b(i år|this year|sidste år|i fjor|last year)\b", re.
 _SEASON = re.compile(r"\b(foråret|forår|sommeren|sommer|efteråret|efterår|vinteren|vinter|spring|summer|autumn|fall|"
                      r"winter)(?:\s+(?:of|i))?\s+((?:19|20)\d{2})\b", re.I)
 _SEASON_MONTHS = {"for": 3, "spr": 3, "som": 6, "sum": 6, "eft": 9, "aut": 9, "fal": 9, "vin": 12, "win": 12}
+# The summer holiday of a year ("sommerferien 2024", "the summer break 2022", "the 2022 summer holidays"): Danish
+# municipal work halts in July and the year's two halves are named by it. Before it ("før", "inden", "op til", "lige
+# før", "before") is the first half of that year, after it ("efter", "after") the second; alone, July.
+_SUMMER_BREAK = re.compile(
+    r"\b(?:(?:the\s+)?((?:19|20)\d{2})\s+summer\s+(?:holidays?|break|recess|vacation)|"
+    r"(?:sommerferien|sommerferie|sommerpausen|(?:the\s+)?summer\s+(?:holidays?|break|recess|vacation))"
+    r"(?:\s+(?:of|in|i))?\s+((?:19|20)\d{2}))\b", re.I)
 # A part of a year ("early 2023", "at the end of 2022", "mid-2023", "i starten af 2023", "sidst i 2024", "ultimo
 # 2022", "i første halvår 2023"): its half, or its middle half, as wide as a reader takes "early" or "late" to be
 _PART_OF_YEAR = re.compile(
@@ -999,6 +1006,15 @@ def find_period(text: str, today: date | None = None) -> tuple[date | None, date
     """The date range a question names: a day, a month, a season, a year (with a preposition), this/last year, or a
     day, week or month counted from today; "fra", "since", "før", "until" before it open the range on that side."""
     today = today or date.today()
+    m = _SUMMER_BREAK.search(text)
+    if m and not any(rx.search(text) for rx in (_FULL_DATE_DA, _FULL_DATE_EN, _ISO_DATE, _MONTH_YEAR)):
+        year = int(m.group(1) or m.group(2))
+        prep = _preposition(text, m.start())
+        if prep in _BEFORE or prep == "op":  # "op til sommerferien": its "til" is "before", not "until"
+            return date(year, 1, 1), date(year, 6, 30)
+        if prep in _AFTER:
+            return date(year, 8, 1), date(year, 12, 31)
+        return date(year, 7, 1), date(year, 7, 31)
     span = _date_span(text)
     if span is not None:
         start, first, last, _ = span
@@ -1392,6 +1408,8 @@ def analyse(
         plan.year = year.group(2)  # "i 2013": the year of the meetings, or the year a point is about
     elif (season := _SEASON.search(q) or _PART_OF_YEAR.search(q)) and date_from:
         plan.year = season.group(2)  # "i sommeren 2023": the summer's meetings, or a later report on its events
+    elif (holiday := _SUMMER_BREAK.search(q)) and date_from:
+        plan.year = holiday.group(1) or holiday.group(2)
     elif ((month := _MONTH_YEAR.search(q)) and month_period(date_from, date_to)
             and plan.intent not in _BODY_INTENTS):
         # "nytårskoncerten i januar 2023": the month's meetings, or an event in it that was decided before
@@ -1450,7 +1468,7 @@ def analyse(
 
     def undated(text: str) -> str:
         for rx in (_FULL_DATE_DA, _FULL_DATE_EN, _NUM_DATE, _ISO_DATE, _MONTHS_YEAR, _MONTH_YEAR, _PART_OF_YEAR,
-                   _SEASON):
+                   _SUMMER_BREAK, _SEASON):
             # an effective date's year is a number of the topic ("registered at 1 January 2023": the count of that
             # date, which the point stating it names), not a period of meetings
             text = rx.sub(lambda m: f" {y.group(0)} " if effective and (y := _A_YEAR.search(m.group(0))) else " ",

@@ -252,6 +252,14 @@ def test_seasons_and_days_weeks_months_from_today():
     assert find_period("last week", today) == (date(2026, 11, 23), date(2026, 11, 29))
     assert find_period("i sidste måned", today) == (date(2026, 11, 1), date(2026, 11, 30))
     assert find_period("Hvad koster en svømmehal i dag?", today) == (None, None)  # "i dag": nowadays
+    # the summer holiday divides the municipal year: before it the first half, after it the second, alone July
+    assert find_period("efter sommerferien 2024", today) == (date(2024, 8, 1), date(2024, 12, 31))
+    assert find_period("op til sommerferien 2022", today) == (date(2022, 1, 1), date(2022, 6, 30))
+    assert find_period("just before the 2022 summer break", today) == (date(2022, 1, 1), date(2022, 6, 30))
+    assert find_period("after the summer holidays in 2023", today) == (date(2023, 8, 1), date(2023, 12, 31))
+    assert find_period("i sommerferien 2023", today) == (date(2023, 7, 1), date(2023, 7, 31))
+    plan = analyse("Hvem blev valgt som formand efter sommerferien 2024?", None, Catalog())
+    assert plan.filters.date_from == date(2024, 8, 1) and "sommerferi" not in plan.terms
     plan = analyse("Hvad har Økonomiudvalget besluttet siden sommeren 2024?", None, Catalog())
     assert plan.filters.date_from == date(2024, 6, 1) and "sommer" not in plan.topic
     # a season's year is also the year a later report on its events names ("Afrapportering sommerferieaktiviteter
