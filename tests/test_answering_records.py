@@ -716,3 +716,21 @@ def test_a_case_named_and_asked_more_of_gets_the_sentence_that_answers_the_rest(
     assert _fold(rest[0].split("»", 1)[1].split("«")[0]) in _fold(point.full_text)
     alone = greve.ask("Hvilke udvalg har sag 21-012897 om anlægsprojekterne ved Hundige Øst været igennem?")
     assert alone.kind == "case" and "Om det øvrige" not in alone.text
+
+
+def test_a_point_s_decision_asked_beside_what_it_is_about_is_quoted_once(greve_dir, settings):
+    """ "... Hvad handlede punkt 8 om, og hvad bad udvalget om at få afdækket?" (Sundheds- og Omsorgsudvalget, 14 August
+    2023): the decision is quoted as the point's decision, without the absence line FirstAgenda prints under it;
+    the sentence for the question's second part is another one, not the same decision with "Ikke til stede: ..." on."""
+    from assistant.answerers.meeting import answer_point
+    from assistant.query import analyse
+    from assistant.readers import read_file
+
+    files = sorted(greve_dir.glob("Sundheds- og Omsorgsudvalget_2023-08-14T*.json"))
+    meeting = read_file(files[0], settings).meeting
+    point = next(p for p in meeting.points if p.number == "8")
+    question = ("Jeg var ikke med til Sundheds- og Omsorgsudvalgets møde den 14. august 2023. Hvad handlede punkt 8 "
+                "om, og hvad bad udvalget om at få afdækket?")
+    ans = answer_point(meeting, point, analyse(question))
+    assert ans.kind == "point" and ans.text.count("udvalget ønsker afdækket") == 1
+    assert "Ikke til stede" not in ans.text
