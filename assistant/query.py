@@ -43,7 +43,9 @@ DA_STOP = frozenset(
     # an unknown word and refused it)
     "oppe gør gøre gjorde gjort "
     # "Hvad kom de frem til?": what a body concluded, the particle of "komme frem til", no topic
-    "frem".split()
+    "frem "
+    # "da sagen kom derop", "blev den sendt derover": where a matter went, said of a body named beside it
+    "derop derned derover derhen derind derud dertil".split()
 )
 EN_STOP = frozenset(
     "a about after all also an and any are as at be been before being but by can could did do does for from had has "

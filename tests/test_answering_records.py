@@ -683,6 +683,10 @@ def test_a_follow_up_naming_the_council_asks_for_the_votes_of_the_case_there(gre
     c = votes.citations[0]
     assert (c.case_number, c.meeting_date, c.point_number) == ("21-012897", "2022-01-31", "22")
     assert "Enhedslisten (Ø)" in votes.text and "SF (F)" in votes.text
+    # where the matter went said with an adverb ("da sagen kom derop"): no topic word, the same case's handling
+    there = greve_councils.ask("Og hvordan stemte byrådet, da sagen kom derop?", history=[first])
+    assert there.kind == "votes" and (there.citations[0].case_number, there.citations[0].point_number) == (
+        "21-012897", "22")
     council = greve_councils.ask("What did the city council decide about the projects after selling Hundige Øst?")
     assert council.citations[0].meeting_date == "2022-01-31"
     again = greve_councils.ask("Did anybody on the city council vote against that?", history=[council])

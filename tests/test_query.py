@@ -1185,6 +1185,16 @@ def test_anyone_is_no_topic(question):
     assert plan.intent == "attendance" and topic_terms(plan) == []
 
 
+@pytest.mark.parametrize("question", ["Og hvordan stemte byrådet, da sagen kom derop?",
+                                      "Og hvem stemte imod, da den kom derover?"])
+def test_where_a_matter_went_said_with_an_adverb_is_no_topic(question):
+    """"da sagen kom derop": where the conversation's case went, the body named beside it; no topic word, so the
+    votes asked are the case's handling by that body, not a search for "derop"."""
+    from assistant.query import topic_terms
+
+    assert topic_terms(analyse(question)) == []
+
+
 @pytest.mark.parametrize(
     ("question", "named"),
     [
