@@ -1661,6 +1661,9 @@ def _without_years(text: str) -> str:
     return _YEAR_NUMBER.sub(" ", text)
 
 
+_FINAL_ASKED = re.compile(r"\b(?:finally|final|endelig\w*|in the end|til sidst)\b", re.I)
+
+
 def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
     """Fill what the follow-up leaves open from the previous turn: committee, case, period, meeting."""
     plan.followup = True
@@ -1672,17 +1675,20 @@ def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
         first, last = _month_near(month, pf.date_from)
         f = plan.filters = replace(f, date_from=first, date_to=last)
     names_committee = bool(f.committee or plan.committee_boost)
+    # "When was it finally adopted?" after a question about June's draft: the final stage is later, from the
+    # previous turn's period on, and often under a case number of its own (Greve's draft and final local plan)
+    final = bool(_FINAL_ASKED.search(plan.question)) and not (f.date_from or f.date_to)
     plan.filters = Filters(
         municipality=f.municipality or pf.municipality,
         committee=f.committee or (None if names_committee else pf.committee),
         date_from=f.date_from or (None if f.date_to else pf.date_from),
-        date_to=f.date_to or (None if f.date_from else pf.date_to),
+        date_to=f.date_to or (None if f.date_from or final else pf.date_to),
         case_number=None,
     )
     own, before = set(_named_years(plan.question, dates=False)), set(_named_years(prev.question))
     # "And in the 2025 budget?" after "its 2024 budget": the matter's other edition, another point and case; the
     # previous question's topic (without its year), not its meeting, point or case
-    edition = bool(own and before and not own & before)
+    edition = bool(own and before and not own & before) or final
     plan.case_number = plan.case_number or (None if edition else prev.case_number)
     if not edition and not names_committee and not (f.date_from or f.date_to):
         plan.meeting_id = prev.meeting_id  # "hvem var fraværende?" -> the same meeting

@@ -638,6 +638,21 @@ def test_a_followup_naming_a_month_is_that_month_near_the_previous_period_and_ke
     assert analyse("Og i januar 2023?", history, Catalog()).filters.date_from == date(2023, 1, 1)
 
 
+def test_a_followup_asking_for_the_final_stage_opens_the_period_forward_and_leaves_the_case():
+    """"When was it finally adopted?" after a question about June 2024's draft local plan: the final adoption came
+    later (October), under a case number of its own: from June on, the draft's case not carried, its topic kept; a
+    follow-up without "finally" keeps the period and the case."""
+    first = analyse("What did the planning committee decide in June 2024 about the draft local plan for homes at "
+                    "Industrilunden?", None, Catalog())
+    history = [_answer(first.question, first, "Plan- og Tryghedsudvalget", "24-003941")]
+    for question in ("When was it finally adopted?", "Hvornår blev den endeligt vedtaget?"):
+        plan = analyse(question, history, Catalog())
+        assert (plan.filters.date_from, plan.filters.date_to) == (date(2024, 6, 1), None), question
+        assert plan.case_number is None and "industrilunden" in plan.topic.lower()
+    plan = analyse("And who voted against it?", history, Catalog())
+    assert plan.filters.date_to == date(2024, 6, 30) and plan.case_number == "24-003941"
+
+
 def test_followup_attendance_keeps_meeting():
     first = analyse("Hvad besluttede Økonomiudvalget om budget 2024?", None, Catalog())
     history = [_answer(first.question, first, "Økonomiudvalget", "23-001111")]
