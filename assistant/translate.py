@@ -166,6 +166,13 @@ _CONTRACTION = re.compile(r"(?:n't|'(?:re|ve|ll|d|m))$")
 _NEGATED = {"wo": "will", "ca": "can", "sha": "shall"}  # "won't", "can't", "shan't"
 
 
+# English prefixes written with a hyphen before an English word ("multi-year", "non-profit", "pre-school",
+# "re-tender"), which the word list does not hold as words of their own (a general list of English word formation;
+# not "mini", "e": "mini-golf", "e-sports" name things the minutes call by other words)
+_PREFIXES = frozenset("anti bi co counter cross de ex extra inter intra mid multi non over post pre pro quasi re "
+                      "self semi sub super trans tri ultra un under".split())
+
+
 def english_word(word: str) -> bool:
     """Whether ``word`` is English: in the word list in one of its form guesses ("councils", "approved"), in British
     or American spelling, or a hyphenated word of English words of two letters or more ("co-owner", "mid-term";
@@ -182,7 +189,10 @@ def english_word(word: str) -> bool:
     def compound(w: str) -> bool:  # a closed compound of two English words ("lockdown", "heatpumps", "webpage")
         return any(_listed(w[:i]) and _listed(w[i:]) for i in range(3, len(w) - 2))
 
-    return all(len(part) >= 2 and (_listed(part) or compound(part)) for part in word.split("-"))
+    parts = word.split("-")
+    if len(parts) > 1 and parts[0] in _PREFIXES:  # "multi-year", "non-profit", "re-tender": a prefix the list lacks
+        parts = parts[1:]
+    return all(len(part) >= 2 and (_listed(part) or compound(part)) for part in parts)
 
 
 def in_word_list(word: str) -> bool:
