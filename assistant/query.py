@@ -91,6 +91,11 @@ _PATH_TOPIC = re.compile(r"\b(tidligere (?:været |blevet )?behandl\w*|rækkefø
                          r"sagens forløb|behandlet igen|dealt with before|"
                          r"which (?:meetings?|committees?|bodies|boards?) (?:handled|dealt|considered|discussed|had)|"
                          rf"{_WHERE_HANDLED})\b", re.I)
+# ... or how it moved between bodies ("Hvordan bevægede sagen sig fra udvalgets anbefaling til byrådet?", "How did
+# the proposal get from the committee to the council?"), whatever else the question asks ("og fik klubben pengene?")
+_MOVED = re.compile(r"\b(bevæge(?:de|r)? (?:sagen|den|det|forslaget) sig|hvordan gik (?:sagen|den|det|forslaget) "
+                    r"(?:videre|fra)|how did (?:it |the (?:[\w-]+ ){0,6}?)(?:move|go|get|travel|progress|pass) "
+                    r"(?:on |through )?from)\b", re.I)
 # ... each of a matter's handlings asked for ("what happened each time", "three times in spring 2013 - what happened
 # at each of those meetings?", "hver gang", "flere gange"), unless the question then asks for one of them ("flere
 # gange i 2013. Hvad besluttede udvalget første gang?": plan.ordinal)
@@ -1024,7 +1029,12 @@ def find_period(text: str, today: date | None = None) -> tuple[date | None, date
     m = _YEAR.search(text)
     if m:
         year = int(m.group(2))
-        return _opened(m.group(1).lower(), date(year, 1, 1), date(year, 12, 31))
+        prep = m.group(1).lower()
+        month = _BARE_MONTH.search(text)
+        if month and prep in ("i", "in", "during"):
+            # "lokaletilskud i 2024 ... Kultur- og Fritidsudvalgets anbefaling i august": that month of the year
+            return _month_range(year, _MONTHS[month.group(1).lower()])
+        return _opened(prep, date(year, 1, 1), date(year, 12, 31))
     m = _REL_YEAR.search(text)
     if m and not _in_statement_before_question(text, m.start()):
         year = today.year if m.group(1).lower() in ("i år", "this year") else today.year - 1
@@ -1534,6 +1544,8 @@ def analyse(
         # er formand for Bystrategisk Råd?": a body that is no committee of the index (their names are out of the
         # topic), whose chair or members the minutes' text may name, no meeting's list
         plan.intent = "decision" if _YES_NO.match(q.lower()) else "fact"
+    if plan.intent in ("when", "fact", "decision", "recommendation") and topic_terms(plan) and _MOVED.search(q):
+        plan.intent = "case"  # "Hvordan bevægede sagen sig fra udvalget til byrådet?": the path of the topic's case
     if plan.intent in ("when", "fact", "decision") and topic_terms(plan) and (
             _PATH_TOPIC.search(q) or (_EACH_TIME.search(q) and not plan.ordinal)):
         plan.intent = "case"  # "Hvornår har sagen om X tidligere været behandlet?": the path of X's case

@@ -258,6 +258,9 @@ def test_seasons_and_days_weeks_months_from_today():
     assert find_period("just before the 2022 summer break", today) == (date(2022, 1, 1), date(2022, 6, 30))
     assert find_period("after the summer holidays in 2023", today) == (date(2023, 8, 1), date(2023, 12, 31))
     assert find_period("i sommerferien 2023", today) == (date(2023, 7, 1), date(2023, 7, 31))
+    # a month without its year beside a year the question names is that month of the year
+    assert find_period("Golfklubben søgte lokaletilskud i 2024. Hvad anbefalede udvalget i august?", today) == (
+        date(2024, 8, 1), date(2024, 8, 31))
     plan = analyse("Hvem blev valgt som formand efter sommerferien 2024?", None, Catalog())
     assert plan.filters.date_from == date(2024, 8, 1) and "sommerferi" not in plan.terms
     plan = analyse("Hvad har Økonomiudvalget besluttet siden sommeren 2024?", None, Catalog())
@@ -1198,6 +1201,17 @@ def test_anyone_is_no_topic(question):
 
     plan = analyse(question)
     assert plan.intent == "attendance" and topic_terms(plan) == []
+
+
+@pytest.mark.parametrize("question", [
+    "Greve Golf Klub søgte om lokaletilskud. Hvordan bevægede sagen sig fra udvalgets anbefaling til byrådet, og fik "
+    "klubben pengene?",
+    "How did the proposal for the new sports hall get from the committee to the council?",
+])
+def test_how_a_matter_moved_between_bodies_asks_for_its_path(question):
+    """"Hvordan bevægede sagen sig fra ... til byrådet": its path (the recommendation and decision of each body),
+    though the question also speaks of a recommendation or asks what came of it."""
+    assert analyse(question).intent == "case"
 
 
 @pytest.mark.parametrize("question", ["Og hvordan stemte byrådet, da sagen kom derop?",
