@@ -311,7 +311,10 @@ def demote_closed(hits: list[Hit], intent: str, top: int = TITLE_TOP) -> list[Hi
 # ("Spildevandsplan 2023-2031 - godkendelse", "Endelig vedtagelse af ..."): another stage of the plan, demoted as
 # another edition is (OTHER_YEAR_FACTOR)
 _FINAL = re.compile(r"\b(?:final\w*|endelig\w*)\b", re.I)
-_DRAFT_TITLE = re.compile(r"^(?:forslag til|udkast til|\d\.\s*udkast)\b", re.I)
+# A draft's title: "Forslag til ...", "Udkast til ...", "2. udkast", after a word of what is done with it ("Godkendelse
+# af udkast til Affaldsplan 2023-2034"), or ending in the stage ("Lokalplan nr. 15.26 ..., forslag")
+_DRAFT_TITLE = re.compile(r"^(?:[\w-]+ af )?(?:forslag til|udkast til|\d\.\s*udkast)\b|[,–-]\s*(?:forslag|udkast)$",
+                          re.I)
 
 
 def demote_drafts(hits: list[Hit], question: str, factor: float = OTHER_YEAR_FACTOR, top: int = TITLE_TOP) -> list[Hit]:
@@ -319,7 +322,7 @@ def demote_drafts(hits: list[Hit], question: str, factor: float = OTHER_YEAR_FAC
     asks about the final stage."""
     if not _FINAL.search(question):
         return hits
-    return _demote(hits, lambda hit: bool(_DRAFT_TITLE.match(hit.first.point_title.strip())), factor, top)
+    return _demote(hits, lambda hit: bool(_DRAFT_TITLE.search(hit.first.point_title.strip())), factor, top)
 
 
 def final_handling_first(hits: list[Hit], question: str, top: int = TITLE_TOP) -> list[Hit]:
