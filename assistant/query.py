@@ -205,7 +205,9 @@ _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"resolv\w*|reject\w*|vot\w+|kom\s+(?:[\w§,.-]+\s+){1,6}?frem til|konklu\w+|conclu\w+|outcome|"
         # permitting, refusing or sending back is deciding
         r"imødekom\w*|afslå\w*|afslog|tilladelse|lov til|sendt\w* (?:[\w-]+ ){0,8}?(?:retur|tilbage)|"
-        r"allowed|permi(?:t|ts|tted|ssion)|turned down|refus\w*|sent back)\b")),
+        r"allowed|permi(?:t|ts|tted|ssion)|turned down|refus\w*|sent back|"
+        # changing its mind is deciding again ("ændrede udvalget så mening?", "did the council change its mind?")
+        r"ændre\w* (?:[\w-]+ ){0,4}?mening|skiftede (?:[\w-]+ ){0,4}?mening|chang\w* (?:its|their) minds?)\b")),
     ("recommendation", re.compile(r"\b(anbefal\w*|indstil\w*|foresl\w*|recommend\w*|propos\w*|advis\w*|suggest\w*|"
                                   r"(?:lagde|lægger|lægge) (?:\w+ ){0,2}op til)\b")),  # "lagde administrationen op til"
 ]  # fmt: skip

@@ -537,6 +537,9 @@ def test_council_alone_is_another_council_only_after_a_word_naming_its_kind(ques
         ("Budget 2024: hvornår blev det vedtaget?", "when"),
         ("Mødet kl. 10:00, hvad skete der?", "fact"),
         ("Did the council grant the emergency package?", "decision"),
+        # changing its mind is deciding again
+        ("Skytterne klagede over afslaget. Ændrede kultur- og fritidsudvalget så mening?", "decision"),
+        ("Did the council change its mind about the bus route?", "decision"),
         ("Hvorfor sendte udvalget politikken retur til administrationen?", "decision"),
         ("Hvorfor sendte Plan- og Tryghedsudvalget andet udkast til politikken retur?", "decision"),
         ("Hvilken model valgte udvalget?", "fact"),
