@@ -1701,7 +1701,7 @@ def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
     )
     own, before = set(_named_years(plan.question, dates=False)), set(_named_years(prev.question))
     # "And in the 2025 budget?" after "its 2024 budget": the matter's other edition, another point and case; the
-    # previous question's topic (without its year), not its meeting, point or case
+    # previous question's topic (without its year), not its meeting, point or case. So is its final stage.
     edition = bool(own and before and not own & before) or final
     plan.case_number = plan.case_number or (None if edition else prev.case_number)
     if not edition and not names_committee and not (f.date_from or f.date_to):
