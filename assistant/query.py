@@ -1015,8 +1015,10 @@ def find_period(text: str, today: date | None = None) -> tuple[date | None, date
     """The date range a question names: a day, a month, a season, a year (with a preposition), this/last year, or a
     day, week or month counted from today; "fra", "since", "før", "until" before it open the range on that side."""
     today = today or date.today()
-    m = _SUMMER_BREAK.search(text)
-    if m and not any(rx.search(text) for rx in (_FULL_DATE_DA, _FULL_DATE_EN, _ISO_DATE, _MONTH_YEAR)):
+    span = _date_span(text)
+    # the summer holiday, when the question names no date, month or season of its own (that one is the period)
+    m = _SUMMER_BREAK.search(text) if span is None else None
+    if m:
         year = int(m.group(1) or m.group(2))
         prep = _preposition(text, m.start())
         if prep in _BEFORE or prep == "op":  # "op til sommerferien": its "til" is "before", not "until"
@@ -1024,7 +1026,6 @@ def find_period(text: str, today: date | None = None) -> tuple[date | None, date
         if prep in _AFTER:
             return date(year, 8, 1), date(year, 12, 31)
         return date(year, 7, 1), date(year, 7, 31)
-    span = _date_span(text)
     if span is not None:
         start, first, last, _ = span
         return _opened(_preposition(text, start), first, last)

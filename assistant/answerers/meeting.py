@@ -336,10 +336,11 @@ def asked_beside(points: list[AgendaPoint], plan: QueryPlan, quoted: str) -> tup
     best: tuple[float, int, str, str] | None = None
     for i, point in enumerate(points):
         for sec in point.sections:
-            if section_kind(sec.heading) in ("attendance", "attachments", "path"):  # not who, what is attached,
+            kind = section_kind(sec.heading)
+            if kind in ("attendance", "attachments", "path"):  # not who, what is attached,
                 continue  # or which bodies handle it ("Sagsprocedure: Klima-, Teknik- og Miljøudvalget, ...")
             # a decision without the absence lines printed under it, as the answer quotes it (else quoted again)
-            text = _without_absences(sec.text) if section_kind(sec.heading) == "decision" else sec.text
+            text = _without_absences(sec.text) if kind == "decision" else sec.text
             for sentence in split_sentences(" ".join(text.split())):
                 share = _held(terms, sentence)
                 if share > 0 and when and _A_TIME.search(sentence):
