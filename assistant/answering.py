@@ -367,14 +367,14 @@ class Assistant:
         if plan.intent == "votes" and named_case and plan.case_number:
             # "Hvem stemte imod i sag 24-004721?": the votes of each of its handlings, else its path with the note
             # that none is recorded
-            answer = answer_votes(catalog.points_by_case(plan.case_number), plan)
+            answer = answer_votes(catalog.points_by_case(plan.case_number), plan, catalog.points_by_case)
             if answer is None:
                 answer = answer_case(catalog, plan)
                 note = phrase("votes_none_case", plan.lang, case=plan.case_number)
                 answer.text = f"{note}\n{answer.text}"
             return answer
         if plan.intent == "votes":
-            answer = answer_votes(self._vote_points(plan, filters, merged, topical), plan)
+            answer = answer_votes(self._vote_points(plan, filters, merged, topical), plan, catalog.points_by_case)
             carried = catalog.point(plan.point_key) if plan.point_key and not topical else None
             if answer is not None and carried and all(c.point_key != plan.point_key for c in answer.citations):
                 meeting, point = carried  # the votes are the case's other handlings': said, not silently (a

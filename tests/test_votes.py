@@ -226,3 +226,38 @@ def test_a_decision_that_approves_the_recommendation_quotes_what_was_approved(gr
     assert lines[1] == "»Byrådet godkendte administrationens indstilling.« [1]"
     assert lines[2].startswith("Indstilling: »") and "flyttes til mandag den 29. januar 2024" in lines[2]
     assert len(lines) == 3 and ans.citations[0].point_number == "2"
+
+
+def test_a_vote_without_its_reason_gets_the_reason_another_handling_of_the_case_records(greve_dir, settings):
+    """Bustrafikbestilling 2025 (case 24-006786): the council records "Imod stemte: Ø"; the Økonomiudvalg, a week
+    earlier, "Mehmet Zeki Dogru (Ø) stemte imod med bemærkning om, at Ø ønsker flere afgange på busrute 224". The
+    council's vote is answered with that reason, cited to the Økonomiudvalg's point; with both points answering, each
+    shows its own vote once."""
+    from assistant.answerers.votes import answer_votes
+    from assistant.query import analyse
+
+    def handling(prefix: str, number: str):
+        files = sorted(greve_dir.glob(f"{prefix}*.json"))
+        meeting = read_file(files[0], settings).meeting
+        return meeting, next(p for p in meeting.points if p.number == number)
+
+    council = handling("Byråd 2022-2025_2024-10-02T", "11")
+    finance = handling("Økonomiudvalget_2024-09-25T", "7")
+    assert council[1].case_number == finance[1].case_number == "24-006786"
+    case = {"24-006786": [finance, council]}.get
+    question = analyse("Hvem stemte imod busbestillingen for 2025 i byrådet, og hvorfor?")
+    ans = answer_votes([council], question, lambda number: case(number) or [])
+    lines = ans.text.splitlines()
+    against = lines.index("- Imod: Enhedslisten (Ø) »Imod stemte: Ø« [1]")
+    assert lines[against + 1] == (
+        "  Begrundelse ved behandlingen i Økonomiudvalget den 25. september 2024: »Mehmet Zeki Dogru (Ø) stemte imod "
+        "med bemærkning om, at Ø ønsker flere afgange på busrute 224.« [2]")
+    cited = [(c.committee, c.point_number) for c in ans.citations]
+    assert cited == [("Byråd 2022-2025", "11"), ("Økonomiudvalget", "7")]
+    both = answer_votes([council, finance], question, lambda number: case(number) or [])
+    assert "Begrundelse" not in both.text and len(both.citations) == 2
+    assert both.text.count("ønsker flere afgange") == 2  # the Økonomiudvalg's vote, and its decision beside it
+    english = answer_votes([council], analyse("Who voted against the 2025 bus order in the council, and why?"),
+                           lambda number: case(number) or [])
+    assert "The reason given when Økonomiudvalget handled it, 25 September 2024: »Mehmet" in english.text
+    assert answer_votes([council], question).text.count("ønsker flere afgange") == 0  # no handlings given: none
