@@ -276,11 +276,43 @@ def slips(word: str) -> set[str]:
     return (swaps_and_undoubled(word) | doubled) - {word}
 
 
+HYPHEN_PART_CHARS = 3  # a hyphenated word's parts are words of their own from this length ("e-sports", "wi-fi" are not)
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    """The words of an English ``text`` as (word, start, end). A hyphenated lower-case word the glossary lacks is its
+    parts ("operating-grant" is "operating grant": driftstilskud; "year-end", "child-care"), as English writes a
+    compound modifier with a hyphen that its noun phrase has not. One stays whole where a part is short ("e-sports"),
+    a prefix or no English word ("multi-year", "pre-approved": the parts would be words of no language, which the
+    minutes never use), or where a glossary phrase writes it with its hyphen ("four-day week")."""
+    table = _hyphenated_words()
+    out: list[tuple[str, int, int]] = []
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        parts = word.split("-")
+        low = re.sub(r"['’]s?$", "", word.lower())
+        if (len(parts) > 1 and word.islower() and not any(f in table for f in _forms(low))
+                and all(len(p) >= HYPHEN_PART_CHARS and p not in _PREFIXES and _listed(p) for p in parts)):
+            at = m.start()
+            for part in parts:
+                out.append((part, at, at + len(part)))
+                at += len(part) + 1
+        else:
+            out.append((word, m.start(), m.end()))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _hyphenated_words() -> frozenset[str]:
+    """The hyphenated words of the glossary's phrases, each as written ("four-day" of "four-day week")."""
+    return frozenset(w for key in glossary() for w in key.split() if "-" in w)
+
+
 def unglossed_words(text: str) -> list[str]:
     """The words of an English ``text`` that no glossary phrase covers, as written."""
     runs, _ = _glossary_runs(text)
     covered = {i for start, end, _ in runs for i in range(start, end)}
-    return [m.group(0) for i, m in enumerate(_WORD.finditer(text)) if i not in covered]
+    return [word for i, (word, _, _) in enumerate(_tokens(text)) if i not in covered]
 
 
 def danish_words(text: str) -> tuple[list[str], list[str]]:
@@ -306,7 +338,7 @@ def whole_glossary_groups(text: str) -> list[list[str]]:
     "school"), else [] ("business at Slagelse": "at" and the name are no phrase)."""
     runs, _ = _glossary_runs(text)
     covered = sum(end - start for start, end, _ in runs)
-    return [group for _, _, group in runs] if runs and covered == len(_WORD.findall(text)) else []
+    return [group for _, _, group in runs] if runs and covered == len(_tokens(text)) else []
 
 
 def adjacent_groups(text: str) -> list[tuple[list[str], list[str]]]:
@@ -325,12 +357,12 @@ def phrase_parts(text: str) -> list[tuple[list[str], list[list[str]]]]:
     several and they make it whole ("waste collection tender": renovationsudbud; affaldsindsamling ..., udbud ...),
     else none: the minutes may name the thing by its parts ("Udbud af affaldsindsamling")."""
     runs, _ = _glossary_runs(text)
-    tokens = list(_WORD.finditer(text))
+    tokens = _tokens(text)
     out = []
     for start, end, group in runs:
         parts: list[list[str]] = []
         if end - start > 1:
-            piece = text[tokens[start].start() : tokens[end - 1].end()]
+            piece = text[tokens[start][1] : tokens[end - 1][2]]
             sub, _ = _glossary_runs(piece, end - start - 1)
             if sum(b - a for a, b, _ in sub) == end - start:
                 parts = [words for _, _, words in sub]
@@ -342,7 +374,7 @@ def _glossary_runs(text: str, longest: int = MAX_PHRASE) -> tuple[list[tuple[int
     """(Each glossary phrase of at most ``longest`` words in ``text`` as (first token, token after it, its Danish
     words), the names)."""
     table = glossary()
-    tokens = [(m.group(0), m.start()) for m in _WORD.finditer(text)]
+    tokens = [(word, start) for word, start, _ in _tokens(text)]
     # possessives: "the Conservatives'", "Greve's"; a lower-case word's American spelling as the glossary's British
     # (a capitalised one may be a Danish name: "Center for Ejendomme")
     tokens = [(t.replace("’", "'"), start) for t, start in tokens]

@@ -241,3 +241,17 @@ def test_a_phrase_with_the_phrases_its_words_make():
     assert parts[("renovationsudbud",)] == [["affaldsindsamling", "indsamling", "renovation"],
                                             ["udbud", "licitation", "udbuddet"]]
     assert parts[("lokalmuseum", "egnsmuseum")] == [] and parts[("bestyrelse", "bestyrelsen")] == []
+
+
+def test_a_hyphenated_compound_modifier_is_its_words_where_the_glossary_lacks_it_whole():
+    """English hyphenates a noun phrase used before a noun ("the operating-grant agreement"): its words are the
+    glossary's phrase. A hyphenated word the glossary writes so stays whole ("four-day week"), as does one whose
+    parts are a prefix, short or no English word ("multi-year", "pre-approved", "e-sports", "wi-fi")."""
+    from assistant.translate import unglossed_words
+
+    assert "driftstilskud" in danish_words("Who voted against the new operating-grant agreement?")[0]
+    assert "driftstilskud" in danish_words("Who voted against the new operating grant agreement?")[0]
+    assert danish_words("a four-day working week")[0] == danish_words("a four-day week")[0] != []
+    for word in ("multi-year", "pre-approved", "e-sports", "wi-fi"):
+        assert word in unglossed_words(f"Was a {word} thing decided?"), word
+    assert "Karlslunde-Hallen" in unglossed_words("What happened to Karlslunde-Hallen?")  # a name: as written
