@@ -1844,3 +1844,33 @@ def test_a_light_verb_does_not_dilute_the_word_the_minutes_never_use():
     assert assistant.ask("Hvor meget fik skakklubben i tilskud?").refused
     ans = assistant.ask("Hvor meget fik Tune Boldklub i tilskud?")
     assert not ans.refused and "800.000 kr." in ans.text
+
+
+def test_a_section_heading_after_a_word_for_a_firm_names_no_firm():
+    """ "Hvilken leverandør blev valgt til rottebekæmpelsen?": the tender's point ends its Indstilling "... og vælger
+    leverandøren", and its next section's heading ("Sagsbeskrivelse") is no firm's name, so no point names the firm
+    asked and the question is refused. The point that names the winner answers."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    from assistant.answerers.extractive import _FIRM_STATED
+
+    assert not _FIRM_STATED.search("at administrationen udsender materialet og vælger leverandøren\n\nSagsbeskrivelse")
+    assert _FIRM_STATED.search("Den valgte leverandør er Rottefri Danmark")
+    tender = meeting("Klima-, Teknik- og Miljøudvalget", "2022-06-02", [point(
+        "10", "Udbud af rottebekæmpelse", "22-004321",
+        Indstilling="Administrationen indstiller, at administrationen udsender udbudsmaterialet og vælger "
+                    "leverandøren",
+        Sagsbeskrivelse="Den nuværende kontrakt for rottebekæmpelse udløber den 31. december 2022.",
+        Beslutning="Godkendt.")])
+    settings = Settings(candidates=10)
+    assistant = Assistant(settings, index=FakeIndex([*meetings(), tender], settings))
+    question = "Hvilken leverandør blev valgt til rottebekæmpelsen?"
+    assert assistant.ask(question).refused
+    awarded = meeting("Klima-, Teknik- og Miljøudvalget", "2022-10-06", [point(
+        "4", "Orientering om udbud af rottebekæmpelse", "22-004321",
+        Sagsbeskrivelse="Udbuddet af rottebekæmpelse er afsluttet. Den valgte leverandør er Rottefri Danmark.",
+        Beslutning="Taget til efterretning.")])
+    assistant = Assistant(settings, index=FakeIndex([*meetings(), tender, awarded], settings))
+    ans = assistant.ask(question)
+    assert not ans.refused and "Rottefri Danmark" in ans.text

@@ -97,9 +97,10 @@ _CHANGED = re.compile(r"\b(?:steg\w*|stigning\w*|fald\w*|faldt|øge\w*|øgning\w
 # Kahn"), or a member by name and party letter ("Maria Witthøft (A)"; not an organisation's abbreviation, "Dansk
 # Industri (DI)")
 _WHO_ASKED = re.compile(r"(?:^|[,;:.?!]\s*|\b(?:og|and)\s+)(?:hvem|who)\b", re.I)
+# (on one line, as _FIRM_STATED: "... til områdeleder\n\nSagsbeskrivelse\nDa ..." names no one)
 _PERSON_NAMED = re.compile(r"\b(?:\w*(?:leder|chef|direktør|formand|borgmester|konsulent|rådgiver|koordinator|"
-                           r"sekretær|repræsentant)|[Dd]irektør|[Bb]orgmester)\s+[A-ZÆØÅ][a-zæøåé]+(?:\s+[A-ZÆØÅ]"
-                           r"[a-zæøåé]+)+|\b[A-ZÆØÅ][a-zæøåé]+\s+[A-ZÆØÅ][a-zæøåé]+\s+\([A-ZÆØÅ]\)")
+                           r"sekretær|repræsentant)|[Dd]irektør|[Bb]orgmester)[^\S\n]+[A-ZÆØÅ][a-zæøåé]+(?:[^\S\n]+"
+                           r"[A-ZÆØÅ][a-zæøåé]+)+|\b[A-ZÆØÅ][a-zæøåé]+[^\S\n]+[A-ZÆØÅ][a-zæøåé]+[^\S\n]+\([A-ZÆØÅ]\)")
 # A question for a person's name ("Hvad hedder den nye skoleleder?", "What was the name of the resident who ...?",
 # "Står borgerens navn nogen steder?"): the name of someone the question names by role, not of a place or a thing
 # ("Hvad hedder det nye sundhedshus?")
@@ -121,7 +122,8 @@ _FIRM_ASKED = re.compile(rf"\b(?:hvilke[tn]?|which|what)\s+(?:[\w-]+\s+){{0,2}}?
                          rf"\b(?:name of|navnet på|hvad hed|hvad hedder)\s+(?:[\w-]+\s+){{0,3}}?{_FIRM_NOUN}\b", re.I)
 _WON_ASKED = re.compile(
     r"\b(?:who|hvem)\s+(?:won|vandt|got the contract|fik (?:opgaven|kontrakten)|delivers|leverer)\b", re.I)
-_FIRM_STATED = re.compile(rf"\b(?i:{_FIRM_NOUN}\s+(?:er\s+|bliver\s+|blev\s+|var\s+)?)[A-ZÆØÅ][\w&-]+")
+# (on one line: "... og vælger leverandøren" ends a paragraph, and the section heading below it is no firm's name)
+_FIRM_STATED = re.compile(rf"\b(?i:{_FIRM_NOUN}[^\S\n]+(?:(?:er|bliver|blev|var)[^\S\n]+)?)[A-ZÆØÅ][\w&-]+")
 # ... and who took part in one point ("hvem fra Center for Ejendomme deltog under det punkt?", "who sat in for that
 # item?") by a sentence that says someone takes part ("deltager faglig koordinator Birgit Elleby Jørgensen fra Center
 # for Ejendomme under behandlingen af sagen"), beside the bonus for naming a person
@@ -854,6 +856,7 @@ class ExtractiveAnswerer:
         s = self.settings
         texts = {key: self._point_text(found) for key, found in points.items()}
         text = _fold(texts[top_hit.point_key]) if top_hit is not None and top_hit.point_key in texts else ""
+        lines = texts[top_hit.point_key] if top_hit is not None and top_hit.point_key in texts else ""  # unfolded
         relaxed = plan.relaxed
         if relaxed == ["date_from"] and top_hit is not None and dated_decision(points.get(top_hit.point_key), plan):
             relaxed = []  # the period is that of a decision the point records ("Beslutning i PUK den 24-04-2013")
@@ -888,16 +891,16 @@ class ExtractiveAnswerer:
             # a price per hour, day, month or year asked, and no point states one per that unit: the asked price is
             # absent, as an amount no point names is
             penalty += s.refusal_unknown_penalty
-        if _NAME_ASKED.search(plan.question) and text and not _PERSON_NAMED.search(text):
+        if _NAME_ASKED.search(plan.question) and text and not _PERSON_NAMED.search(lines):
             # a person's name asked, and the best point names no one by role and name or by name and party: the
             # name is absent, as an amount no point names is (dev: the new head of a school, the donor of a forest,
             # the testator of a legacy; the answerable questions for a person name them so). The best point only:
             # the others' decisions name the members who voted
             penalty += s.refusal_unknown_penalty
         firm_asked, won_asked = _FIRM_ASKED.search(plan.question), _WON_ASKED.search(plan.question)
-        firm = (firm_asked or won_asked) and any(_FIRM_NAMED.search(t) or _FIRM_STATED.search(t)
-                                                 for t in map(_fold, texts.values()))
-        if texts and ((firm_asked and not firm) or (won_asked and not firm and not _PERSON_NAMED.search(text))):
+        firm = (firm_asked or won_asked) and any(_FIRM_NAMED.search(_fold(t)) or _FIRM_STATED.search(t)
+                                                 for t in texts.values())
+        if texts and ((firm_asked and not firm) or (won_asked and not firm and not _PERSON_NAMED.search(lines))):
             # a firm asked for ("Which florist delivers ...?", "Hvilket firma fik opgaven?") and none of the best
             # points names one (by its legal form, or after a word for one: "Den valgte leverandør er We Do
             # Democracy", "revisionsfirmaet BDO"), or who won and they name no firm and the best point no person
