@@ -46,6 +46,10 @@ DA_STOP = frozenset(
     # asked, no topic (minutes write "modtog", "bevilges"; "fik" stood beside the one word the minutes never use
     # and, rare in them, diluted its share of the unknown-word penalty)
     "få får fik fået "
+    # "Har udvalget nogensinde behandlet ...?", "Er der overhovedet ...?", "Har de allerede / stadig / endnu ...?",
+    # "lave et område til ...": how a question asks (when, whether at all, making something), no topic. Rare in
+    # the minutes, "nogensinde" weighed as their most specific word beside the one word they never use
+    "nogensinde overhovedet egentlig faktisk allerede stadig stadigvæk endnu mon vel altså lave laver lavet lavede "
     # "Hvad kom de frem til?": what a body concluded, the particle of "komme frem til", no topic
     "frem "
     # "da sagen kom derop", "blev den sendt derover": where a matter went, said of a body named beside it

@@ -1539,3 +1539,17 @@ def test_a_greeting_before_and_thanks_after_a_question_are_not_what_it_asks(type
                                                                        alone.lang)
     else:
         assert analyse(typed).question == typed
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("Har teknikudvalget nogensinde behandlet en ansøgning om en minigolfbane?", ["minigolfban", "ansøgning"]),
+    ("Er der overhovedet givet tilladelse til food trucks?", ["tillad", "food", "truck"]),
+    ("Har kommunen allerede besluttet at lave gratis wifi på stationerne?", ["gratis", "wifi", "station"]),
+    ("Hvor meget fik skakklubben i tilskud, og får den stadig penge?", ["skakklub", "tilskud", "peng"]),
+])
+def test_how_a_question_asks_is_no_topic(question, asked):
+    """Light verbs (få, lave) and the adverbs of asking (nogensinde, overhovedet, allerede, stadig) say how a question
+    asks, not what about: no topic term, so they neither search nor dilute the share of a word the minutes lack."""
+    terms = analyse(question).terms
+    assert set(asked) <= set(terms), terms
+    assert not {"nogensind", "overhoved", "allered", "stad", "lav", "fik", "får"} & set(terms), terms
