@@ -261,3 +261,16 @@ def test_a_vote_without_its_reason_gets_the_reason_another_handling_of_the_case_
                            lambda number: case(number) or [])
     assert "The reason given when Økonomiudvalget handled it, 25 September 2024: »Mehmet" in english.text
     assert answer_votes([council], question).text.count("ønsker flere afgange") == 0  # no handlings given: none
+
+
+def test_no_one_against_is_no_vote_against(greve_dir, settings):
+    """ "Med stemmerne 15 for og ingen imod godkendte Byrådet ...": the count of those against is 0, so the point
+    answers no question about who voted against (it stood first for "Who voted against the operating-grant agreement
+    ...?" and answered "Against: (not named)"); its votes for still answer."""
+    from assistant.answerers.votes import votes_of
+
+    point = _point(greve_dir, settings, "Byråd 2022-2025_2023-06-19T", "13")
+    assert "Forstas" in point.title
+    assert ("against", (), (), 0) in _votes(point)
+    assert votes_of(point, "Stemte nogen imod lejeaftalen?") == []
+    assert votes_of(point, "Who voted for the lease?") != []

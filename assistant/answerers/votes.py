@@ -58,6 +58,8 @@ def asked_position(question: str) -> str:
 
 
 def _matches(vote: Vote, position: str, party: str | None) -> bool:
+    if vote.count == 0 and not vote.who and not vote.parties:
+        return False  # "Med stemmerne 15 for og ingen imod": no one took that position
     if position and vote.position != position:
         return False
     return party is None or party in {p.strip("()").upper() for p in vote.parties} or any(
