@@ -1874,3 +1874,27 @@ def test_a_section_heading_after_a_word_for_a_firm_names_no_firm():
     assistant = Assistant(settings, index=FakeIndex([*meetings(), tender, awarded], settings))
     ans = assistant.ask(question)
     assert not ans.refused and "Rottefri Danmark" in ans.text
+
+
+def test_a_place_asked_is_answered_with_the_address_the_point_names():
+    """ "Hvor var udvalget på besøg inden mødet?": the visit's point says much about the visit in sentences close to
+    the question and names the place once, in a line of practicalities ("Tunevej 12, 2670 Greve"); that line is quoted
+    beside them, as a count asked is."""
+    from fakes_index import FakeIndex, meeting, point
+
+    from assistant.answerers.extractive import _ADDRESS, _WHERE_ASKED
+
+    visit = meeting("Kultur- og Fritidsudvalget", "2024-05-29", [point(
+        "2", "Besøg i Tune Boldklub", "24-005555",
+        Resume="Kultur- og Fritidsudvalget besøger Tune Boldklub inden udvalgsmødet. Udvalget var på besøg inden "
+               "mødet for at se klubbens nye faciliteter. Efter besøget holdt udvalget sit møde på rådhuset.",
+        Indhold="Udvalget får inden mødet en rundvisning i klubben. Under besøget orienterer klubben udvalget om "
+                "sine planer. Udvalget var glad for besøget inden mødet.",
+        Praktik="Fra kl. 16.30 til 17.00: Tune Boldklub, Tunevej 12, 2670 Greve",
+        Beslutning="Taget til efterretning.")])
+    assert _WHERE_ASKED.search("Hvor var udvalget inden mødet?") and not _WHERE_ASKED.search("Hvor mange var der?")
+    assert _ADDRESS.search("Tune Boldklub, Tunevej 12, 2670 Greve") and _ADDRESS.search("mødes på Blågårdsvej 100")
+    assert not _ADDRESS.search("Budget 2025 blev vedtaget med 19 stemmer")
+    settings = Settings(candidates=10)
+    ans = Assistant(settings, index=FakeIndex([visit], settings)).ask("Hvor var udvalget på besøg inden mødet?")
+    assert not ans.refused and "Tunevej 12" in ans.text

@@ -138,6 +138,17 @@ class _PointParticipantAsked:
         return bool(_WHO_ASKED.search(question) and UNDER_POINT.search(question))
 
 
+# A question where ("Hvor mødtes udvalget?", "Hvor var udvalget inden mødet?", "which address") is answered by a
+# sentence that names an address: a name and a house number before a postcode ("Hundige Boldklub, Hedelunden 2, 2670
+# Hundige"), or a street's name ("Blågårdsvej 100", "Rådhus Allé 6") and its number: where no quote names one, the
+# best sentence of the points quoted that does is quoted too, as a count asked is (_choose)
+_WHERE_ASKED = re.compile(r"\b(?:hvor (?:var|er|blev|bliver|mødtes|mødes|foregik|foregår|holdt|holdes|afholdtes|ligger|"
+                          r"lå|skal)|hvilken adresse|(?:which|what) address|where (?:was|were|did|is|are|will|do|does)|"
+                          r"mødested|venue)\b", re.I)
+_STREET = r"[\wæøå-]*(?:vej|gade|allé|alle|vænge|vænget|torv|torvet|plads|pladsen|stræde|stien|bakke|bakken|lunden)"
+_ADDRESS = re.compile(rf"\b[A-ZÆØÅ][\wæøå.-]*(?:[^\S\n][A-ZÆØÅ][\wæøå.-]*)?[^\S\n]\d{{1,4}}[A-Za-z]?,[^\S\n]*\d{{4}}"
+                      rf"[^\S\n]+[A-ZÆØÅ]|\b[A-ZÆØÅ]{_STREET}(?:[^\S\n][A-ZÆØÅ]{_STREET})?[^\S\n]\d{{1,4}}[A-Za-z]?\b|"
+                      rf"\b[A-ZÆØÅ][\wæøå-]*[^\S\n](?:Allé|Alle|Vej|Vænge|Torv|Plads|Stræde)[^\S\n]\d{{1,4}}[A-Za-z]?\b")
 # A question of one of these kinds, and the sentences that answer its kind (each gets STATES_BONUS)
 _ASKED_STATED = ((_WHY, _REASON), (_WHO_DECIDES, _DECIDER), (_TREND_ASKED, _CHANGED), (_WHO_ASKED, _WHO_STATED),
                  (_PointParticipantAsked, _TOOK_PART), (_FIRM_ASKED, _FIRM_NAMED), (_FIRM_ASKED, _FIRM_STATED))
@@ -1096,6 +1107,15 @@ class ExtractiveAnswerer:
                 # counts the applications of each of its pools under the pool's heading)
                 chosen.append(max(counting, key=lambda u: (
                     -u.rank, coverage(plan.terms, f"{u.section} {u.label} {u.text}"), -u.pos)))
+        if _WHERE_ASKED.search(plan.question) and not any(_ADDRESS.search(c.text) for c in chosen):
+            # a place asked ("Hvor var udvalget inden mødet?") and no quote names an address: the points' sentence
+            # that does ("Besøge Hundige Boldklub fra kl. 16.30-17.00, Hundige Boldklub, Hedelunden 2, 2670 Hundige"),
+            # the best scored, else the first of the best-ranked point
+            addressed = [u for u in ranked if u.point_key in keys and u not in chosen and _ADDRESS.search(u.text)] or \
+                sorted((u for u in units if u.point_key in keys and u not in chosen and _ADDRESS.search(u.text)),
+                       key=lambda u: (u.rank, u.pos))
+            if addressed:
+                chosen.append(addressed[0])
         for u in list(chosen):  # "... følgende navne:" -> the list that follows
             follow = [v for v in units if v.point_key == u.point_key and v.section == u.section
                       and u.pos < v.pos <= u.pos + LIST_UNITS and v not in chosen]
