@@ -274,3 +274,28 @@ def test_no_one_against_is_no_vote_against(greve_dir, settings):
     assert ("against", (), (), 0) in _votes(point)
     assert votes_of(point, "Stemte nogen imod lejeaftalen?") == []
     assert votes_of(point, "Who voted for the lease?") != []
+
+
+def test_each_vote_on_a_point_of_several_motions_says_what_it_was_on(greve_dir, settings):
+    """The Conservatives' emergency package in the council (4 September 2024): C's amendment (for: C and Ø) and V's
+    amendment to send the proposal to the budget negotiations (for: V, C, M, Ø, UP). "Which parties backed it, and
+    what happened to it in the end?" gets each vote with its motion; a point whose votes share one motion gets none."""
+    from assistant.answerers.meeting import decision_text
+    from assistant.answerers.votes import answer_votes, motions
+    from assistant.query import analyse
+
+    files = sorted(greve_dir.glob("Byråd 2022-2025_2024-09-04T*.json"))
+    meeting = read_file(files[0], settings).meeting
+    point = next(p for p in meeting.points if p.number == "9")
+    assert "akutpakke" in point.title
+    on = motions(point, decision_text(point)[1])
+    assert len(set(on.values())) == 2
+    ans = answer_votes([(meeting, point)], analyse("Hvilke partier stemte for akutpakken til skolerne, og hvad skete "
+                                                   "der med forslaget?"))
+    lines = ans.text.splitlines()
+    backed = lines.index("- For: Liselott Blixt, Venstre (V), Det Konservative Folkeparti (C), Moderaterne (M), "
+                         "Enhedslisten (Ø), UP (UP) »For stemte: V, C, M, Ø og Liselott Blixt (UP)« [1]")
+    assert lines[backed + 1] == ("  Afstemningen gjaldt: »V stillede ændringsforslag om, at initiativretsforslaget "
+                                 "oversendes til budgetforhandling« [1]")
+    bus = _point(greve_dir, settings, "Byråd 2022-2025_2024-10-02T", "11")
+    assert motions(bus, decision_text(bus)[1]) == {}

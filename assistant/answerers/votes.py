@@ -52,6 +52,31 @@ def reason_elsewhere(vote: Vote, point: AgendaPoint, handlings: list[tuple[Meeti
     return None
 
 
+def motions(point: AgendaPoint, decision: str) -> dict[int, str]:
+    """What each of the point's votes was on, where its decision puts several motions to the vote ("C stillede
+    ændringsforslag om, at ... / For stemte: C og Ø / Imod stemte: ... / V stillede ændringsforslag om, at ...
+    oversendes til budgetforhandling / For stemte: V, C, M, Ø ..."): the paragraph before the vote's own lines, by
+    the vote's index in point.votes. Empty when the votes share one motion (the decision alone says what it was)."""
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", decision) if p.strip()]
+    texts = [" ".join(v.text.split()) for v in point.votes if v.text]
+
+    def is_vote(paragraph: str) -> bool:
+        return any(t and (t in paragraph or paragraph in t) for t in texts)
+
+    out: dict[int, str] = {}
+    for i, vote in enumerate(point.votes):
+        text = " ".join(vote.text.split())
+        at = next((j for j, p in enumerate(paragraphs) if text and (text in p or p in text)), None)
+        if at is None:
+            continue
+        j = at - 1
+        while j >= 0 and is_vote(paragraphs[j]):
+            j -= 1
+        if j >= 0:
+            out[i] = paragraphs[j]
+    return out if len(set(out.values())) >= 2 else {}
+
+
 def asked_position(question: str) -> str:
     """The position a question asks about ("" for any: "Hvordan stemte Enhedslisten?")."""
     return next((pos for pos, rx in _POSITIONS if rx.search(question)), "")
@@ -117,10 +142,13 @@ def answer_votes(found: list[tuple[Meeting, AgendaPoint]], plan: QueryPlan,
         citations.append(citation_from_point(n, meeting, point, quote, decision_text(point)[0]))
         lines.append(phrase("votes_intro", lang, number=point.number, title=clean_title(point.title),
                             committee=meeting.committee, date=format_date(meeting.date_iso, lang)))
+        on = motions(point, decision_text(point)[1])
         for v in votes:
             label = phrase(f"vote_{v.position.replace('-', '_')}", lang)
             said = f" »{v.text}«" if v.text else ""
             lines.append(f"- {label}: {_who(v, lang)}{said} [{n}]")
+            if (motion := on.get(point.votes.index(v))) is not None:
+                lines.append(f"  {phrase('vote_on', lang)}: »{motion}« [{n}]")
             others = [f for f in handlings(point.case_number) if f"{f[0].meeting_id}:{f[1].number}" not in listed] \
                 if handlings and point.case_number else []
             if (elsewhere := reason_elsewhere(v, point, others)) is not None:
