@@ -326,6 +326,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "vote_abstain": {"da": "Undlod at stemme", "en": "Abstained"},
     "vote_reservation": {"da": "Tog forbehold", "en": "Reservation"},
     "vote_not_taking_part": {"da": "Deltog ikke", "en": "Did not take part"},
+    "vote_remark": {"da": "Bemærkning", "en": "Remark"},
     "vote_on": {"da": "Afstemningen gjaldt", "en": "The vote was on"},
     "vote_reason_elsewhere": {"da": "Begrundelse ved behandlingen i {committee} den {date}",
                               "en": "The reason given when {committee} handled it, {date}"},

@@ -299,3 +299,22 @@ def test_each_vote_on_a_point_of_several_motions_says_what_it_was_on(greve_dir, 
                                  "oversendes til budgetforhandling« [1]")
     bus = _point(greve_dir, settings, "Byråd 2022-2025_2024-10-02T", "11")
     assert motions(bus, decision_text(bus)[1]) == {}
+
+
+def test_the_reasons_a_decision_gives_beside_a_bare_vote_are_quoted_with_it(greve_dir, settings):
+    """The council's quality standards (12 December 2022): "Imod stemte (F) og (Ø). (F) med bemærkning om, at ”SF
+    stemmer imod, da ...”. (Ø) med bemærkning om, at ”Enhedslisten stemmer i mod, da ...”" — the decision quoted
+    beside the votes is cut before Ø's reason; each party's remark is quoted under the vote."""
+    from assistant.answerers.votes import answer_votes
+    from assistant.query import analyse
+
+    point = _point(greve_dir, settings, "Byråd 2022-2025_2022-12-12T", "46")
+    meeting = read_file(sorted(greve_dir.glob("Byråd 2022-2025_2022-12-12T*.json"))[0], settings).meeting
+    ans = answer_votes([(meeting, point)], analyse("Hvilke partier stemte imod, og hvordan begrundede de det?"))
+    lines = ans.text.splitlines()
+    against = lines.index("- Imod: SF (F), Enhedslisten (Ø) »Imod stemte (F) og (Ø).« [1]")
+    assert lines[against + 1].startswith("  Bemærkning: »(F) med bemærkning om, at ”SF stemmer imod, da vi ikke")
+    assert lines[against + 2] == ("  Bemærkning: »(Ø) med bemærkning om, at ”Enhedslisten stemmer i mod, da vi ikke "
+                                  "har besparelsen med i Enhedslistens budget.”« [1]")
+    backed = answer_votes([(meeting, point)], analyse("Hvem stemte for?"))
+    assert "Bemærkning" not in backed.text  # the votes for give no reason

@@ -35,6 +35,24 @@ def _parties(vote: Vote) -> set[str]:
     return {p.strip("()").upper() for p in vote.parties}
 
 
+# A decision's sentence: after a stop or a closing quote, before a capital or an opening parenthesis ("Imod stemte (F)
+# og (Ø). (F) med bemærkning om, ...")
+_SENTENCE_END = re.compile(r"(?<=[.!?”\"»])\s+(?=[(A-ZÆØÅ])")
+
+
+def remarks(vote: Vote, decision: str) -> list[str]:
+    """The decision's sentences beside a vote recorded without its reason that give the reason of a party or member
+    of the vote ("Imod stemte (F) og (Ø). (F) med bemærkning om, at ”SF stemmer imod, da ...”. (Ø) med bemærkning
+    om, at ”Enhedslisten stemmer imod, da ...”"): quoted with the vote, as a decision cut at DECISION_CHARS may end
+    before them."""
+    if vote.position == "for" or _REASON.search(vote.text or "") or not (vote.parties or vote.who):
+        return []
+    own = " ".join((vote.text or "").split())
+    marks = [f"({p.strip('()')})" for p in vote.parties] + list(vote.who)
+    sentences = _SENTENCE_END.split(" ".join(decision.split()))
+    return [t for t in sentences if t != own and own not in t and _REASON.search(t) and any(m in t for m in marks)]
+
+
 def reason_elsewhere(vote: Vote, point: AgendaPoint, handlings: list[tuple[Meeting, AgendaPoint]]
                      ) -> tuple[Meeting, AgendaPoint, Vote] | None:
     """A vote against, an abstention or a reservation recorded without its reason, and the same member's or party's
@@ -149,8 +167,10 @@ def answer_votes(found: list[tuple[Meeting, AgendaPoint]], plan: QueryPlan,
             lines.append(f"- {label}: {_who(v, lang)}{said} [{n}]")
             if (motion := on.get(point.votes.index(v))) is not None:
                 lines.append(f"  {phrase('vote_on', lang)}: »{motion}« [{n}]")
+            said_why = remarks(v, decision_text(point)[1])
+            lines += [f"  {phrase('vote_remark', lang)}: »{t}« [{n}]" for t in said_why]
             others = [f for f in handlings(point.case_number) if f"{f[0].meeting_id}:{f[1].number}" not in listed] \
-                if handlings and point.case_number else []
+                if handlings and point.case_number and not said_why else []
             if (elsewhere := reason_elsewhere(v, point, others)) is not None:
                 other_meeting, other, reason = elsewhere
                 key = f"{other_meeting.meeting_id}:{other.number}"
