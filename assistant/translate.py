@@ -276,7 +276,9 @@ def slips(word: str) -> set[str]:
     return (swaps_and_undoubled(word) | doubled) - {word}
 
 
-HYPHEN_PART_CHARS = 3  # a hyphenated word's parts are words of their own from this length ("e-sports", "wi-fi" are not)
+# A hyphenated word's parts are words of their own from this length: one- and two-letter parts are a prefix or an
+# abbreviation's letters ("e-sports", "wi-fi", "tv-avis"), which the glossary has no word for alone
+HYPHEN_PART_CHARS = 3
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:

@@ -157,17 +157,18 @@ def answer_votes(found: list[tuple[Meeting, AgendaPoint]], plan: QueryPlan,
             continue
         n = len(citations) + 1
         quote = " ".join(dict.fromkeys(v.text for v in votes if v.text))
-        citations.append(citation_from_point(n, meeting, point, quote, decision_text(point)[0]))
+        heading, decision = decision_text(point)
+        citations.append(citation_from_point(n, meeting, point, quote, heading))
         lines.append(phrase("votes_intro", lang, number=point.number, title=clean_title(point.title),
                             committee=meeting.committee, date=format_date(meeting.date_iso, lang)))
-        on = motions(point, decision_text(point)[1])
+        on = motions(point, decision)
         for v in votes:
             label = phrase(f"vote_{v.position.replace('-', '_')}", lang)
             said = f" »{v.text}«" if v.text else ""
             lines.append(f"- {label}: {_who(v, lang)}{said} [{n}]")
             if (motion := on.get(point.votes.index(v))) is not None:
                 lines.append(f"  {phrase('vote_on', lang)}: »{motion}« [{n}]")
-            said_why = remarks(v, decision_text(point)[1])
+            said_why = remarks(v, decision)
             lines += [f"  {phrase('vote_remark', lang)}: »{t}« [{n}]" for t in said_why]
             others = [f for f in handlings(point.case_number) if f"{f[0].meeting_id}:{f[1].number}" not in listed] \
                 if handlings and point.case_number and not said_why else []
@@ -182,7 +183,7 @@ def answer_votes(found: list[tuple[Meeting, AgendaPoint]], plan: QueryPlan,
                                date=format_date(other_meeting.date_iso, lang))
                 lines.append(f"  {where}: »{reason.text}« [{m}]")
         # one line: a blank line would end the Markdown list it belongs to
-        decided = " ".join(cut_at_sentence(decision_text(point)[1], DECISION_CHARS).split())
+        decided = " ".join(cut_at_sentence(decision, DECISION_CHARS).split())
         if decided and decided not in quote:  # what the votes were about
             lines.append(f"  {phrase('decision_label', lang)}: »{decided}« [{n}]")
     if lines:
