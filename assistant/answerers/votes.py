@@ -151,6 +151,7 @@ def answer_votes(found: list[tuple[Meeting, AgendaPoint]], plan: QueryPlan,
     citations: list[Citation] = []
     relaxed = not any(votes_of(point, plan.question) for _, point in found)
     listed = {f"{meeting.meeting_id}:{point.number}" for meeting, point in found}  # their votes show for themselves
+    case_points: dict[str, list[tuple[Meeting, AgendaPoint]]] = {}  # the other handlings of each case, read once
     for meeting, point in found:
         votes = votes_of(point, plan.question, relaxed)
         if not votes or point.closed:
@@ -170,8 +171,12 @@ def answer_votes(found: list[tuple[Meeting, AgendaPoint]], plan: QueryPlan,
                 lines.append(f"  {phrase('vote_on', lang)}: »{motion}« [{n}]")
             said_why = remarks(v, decision)
             lines += [f"  {phrase('vote_remark', lang)}: »{t}« [{n}]" for t in said_why]
-            others = [f for f in handlings(point.case_number) if f"{f[0].meeting_id}:{f[1].number}" not in listed] \
-                if handlings and point.case_number and not said_why else []
+            unexplained = not said_why and v.position != "for" and not _REASON.search(v.text or "")
+            if unexplained and handlings and point.case_number and point.case_number not in case_points:
+                # read once a case, and only for a vote without its reason (a case's points are read from the index)
+                case_points[point.case_number] = [f for f in handlings(point.case_number)
+                                                  if f"{f[0].meeting_id}:{f[1].number}" not in listed]
+            others = case_points.get(point.case_number, []) if unexplained else []
             if (elsewhere := reason_elsewhere(v, point, others)) is not None:
                 other_meeting, other, reason = elsewhere
                 key = f"{other_meeting.meeting_id}:{other.number}"
