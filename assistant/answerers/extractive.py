@@ -1079,17 +1079,22 @@ class ExtractiveAnswerer:
         parts = [terms for _, terms in pieces]
         for piece, part in pieces:  # "..., og hvad skal pengene bruges til?": a quote for each part, from the
             # points quoted
-            own = [t for t in part if not any(t in other for other in parts if other is not part)] or part
+            own = [t for t in part if not any(t in other for other in parts if other is not part)]
+            # a part whose words all stand in another part ("... fra en af sine faste brugere, og hvad skal den bruges
+            # til?": "brug") is not answered by a quote that shares them (the other part's "museets brugere"); its
+            # quote is the sentence closest to it in meaning, below
+            shared_only = bool(part) and not own
+            own = own or part
             # an English part's glossary alternatives are one word asked ("site": grund, område), covered by either
             groups = glossary_term_groups(piece, own) if plan.lang == "en" else []
             groups += [[t] for t in own if not any(t in g for g in groups)]
-            if any(_groups_covered(groups, f"{c.label} {c.text}") >= 0.5 for c in chosen):
+            if not shared_only and any(_groups_covered(groups, f"{c.label} {c.text}") >= 0.5 for c in chosen):
                 continue
             rest = [u for u in units if u.point_key in keys and u not in chosen and len(u.text) >= MIN_SCORED_CHARS]
             cover = {id(u): _groups_covered(groups, f"{u.label} {u.text}") for u in rest}
             found = [u for u in rest if cover[id(u)] > 0]
             best_part = max(found, key=lambda u: (cover[id(u)], u.score, -u.pos)) if found else None
-            if best_part is None or cover[id(best_part)] < 0.5:
+            if best_part is None or cover[id(best_part)] < 0.5 or shared_only:
                 # fewer than half the part's own words: the sentence closest in meaning to the part, which may say
                 # it in other words ("hvilken del skal pengene bruges på" / "Arven skal anvendes på Greve Museums
                 # afdeling Grevegård"; dev3: answers containing the asked fact 0.857 -> 0.905. Closest in meaning
