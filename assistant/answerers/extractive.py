@@ -866,8 +866,8 @@ class ExtractiveAnswerer:
         glossary words) occur nowhere in the searched minutes."""
         s = self.settings
         texts = {key: self._point_text(found) for key, found in points.items()}
-        text = _fold(texts[top_hit.point_key]) if top_hit is not None and top_hit.point_key in texts else ""
-        lines = texts[top_hit.point_key] if top_hit is not None and top_hit.point_key in texts else ""  # unfolded
+        lines = texts.get(top_hit.point_key, "") if top_hit is not None else ""  # the best point's, unfolded
+        text = _fold(lines)
         relaxed = plan.relaxed
         if relaxed == ["date_from"] and top_hit is not None and dated_decision(points.get(top_hit.point_key), plan):
             relaxed = []  # the period is that of a decision the point records ("Beslutning i PUK den 24-04-2013")

@@ -35,6 +35,16 @@ def _parties(vote: Vote) -> set[str]:
     return {p.strip("()").upper() for p in vote.parties}
 
 
+def _unexplained(vote: Vote) -> bool:
+    """A vote against, an abstention or a reservation by someone named, recorded without its reason."""
+    return vote.position != "for" and not _REASON.search(vote.text or "") and bool(vote.parties or vote.who)
+
+
+def _key(meeting: Meeting, point: AgendaPoint) -> str:
+    """The point's key, as its citation's (citations.citation_from_point)."""
+    return f"{meeting.meeting_id}:{point.number}"
+
+
 # A decision's sentence: after a stop or a closing quote, before a capital or an opening parenthesis ("Imod stemte (F)
 # og (Ø). (F) med bemærkning om, ...")
 _SENTENCE_END = re.compile(r"(?<=[.!?”\"»])\s+(?=[(A-ZÆØÅ])")
@@ -45,7 +55,7 @@ def remarks(vote: Vote, decision: str) -> list[str]:
     of the vote ("Imod stemte (F) og (Ø). (F) med bemærkning om, at ”SF stemmer imod, da ...”. (Ø) med bemærkning
     om, at ”Enhedslisten stemmer imod, da ...”"): quoted with the vote, as a decision cut at DECISION_CHARS may end
     before them."""
-    if vote.position == "for" or _REASON.search(vote.text or "") or not (vote.parties or vote.who):
+    if not _unexplained(vote):
         return []
     own = " ".join((vote.text or "").split())
     marks = [f"({p.strip('()')})" for p in vote.parties] + list(vote.who)
@@ -53,15 +63,16 @@ def remarks(vote: Vote, decision: str) -> list[str]:
     return [t for t in sentences if t != own and own not in t and _REASON.search(t) and any(m in t for m in marks)]
 
 
-def reason_elsewhere(vote: Vote, point: AgendaPoint, handlings: list[tuple[Meeting, AgendaPoint]]
+def reason_elsewhere(vote: Vote, handlings: list[tuple[Meeting, AgendaPoint]]
                      ) -> tuple[Meeting, AgendaPoint, Vote] | None:
     """A vote against, an abstention or a reservation recorded without its reason, and the same member's or party's
     vote of the same position at another handling of the case that gives one (the council's "Imod stemte: Ø", the
-    Økonomiudvalg's "(Ø) stemte imod med bemærkning om, at Ø ønsker flere afgange ..."): the first such handling."""
-    if vote.position == "for" or _REASON.search(vote.text or "") or not (vote.parties or vote.who):
+    Økonomiudvalg's "(Ø) stemte imod med bemærkning om, at Ø ønsker flere afgange ..."): the first such handling
+    of ``handlings`` (the case's other handlings)."""
+    if not _unexplained(vote):
         return None
     for meeting, other in handlings:
-        if other is point or other.closed:
+        if other.closed:
             continue
         for v in other.votes:
             if (v.position == vote.position and _REASON.search(v.text or "")
@@ -105,7 +116,7 @@ def _matches(vote: Vote, position: str, party: str | None) -> bool:
         return False  # "Med stemmerne 15 for og ingen imod": no one took that position
     if position and vote.position != position:
         return False
-    return party is None or party in {p.strip("()").upper() for p in vote.parties} or any(
+    return party is None or party in _parties(vote) or any(
         party_name(party).lower() in w.lower() for w in vote.who
     )
 
@@ -150,7 +161,7 @@ def answer_votes(found: list[tuple[Meeting, AgendaPoint]], plan: QueryPlan,
     lines: list[str] = []
     citations: list[Citation] = []
     relaxed = not any(votes_of(point, plan.question) for _, point in found)
-    listed = {f"{meeting.meeting_id}:{point.number}" for meeting, point in found}  # their votes show for themselves
+    listed = {_key(meeting, point) for meeting, point in found}  # their votes show for themselves
     case_points: dict[str, list[tuple[Meeting, AgendaPoint]]] = {}  # the other handlings of each case, read once
     for meeting, point in found:
         votes = votes_of(point, plan.question, relaxed)
@@ -171,15 +182,14 @@ def answer_votes(found: list[tuple[Meeting, AgendaPoint]], plan: QueryPlan,
                 lines.append(f"  {phrase('vote_on', lang)}: »{motion}« [{n}]")
             said_why = remarks(v, decision)
             lines += [f"  {phrase('vote_remark', lang)}: »{t}« [{n}]" for t in said_why]
-            unexplained = not said_why and v.position != "for" and not _REASON.search(v.text or "")
+            unexplained = not said_why and _unexplained(v)
             if unexplained and handlings and point.case_number and point.case_number not in case_points:
                 # read once a case, and only for a vote without its reason (a case's points are read from the index)
-                case_points[point.case_number] = [f for f in handlings(point.case_number)
-                                                  if f"{f[0].meeting_id}:{f[1].number}" not in listed]
+                case_points[point.case_number] = [f for f in handlings(point.case_number) if _key(*f) not in listed]
             others = case_points.get(point.case_number, []) if unexplained else []
-            if (elsewhere := reason_elsewhere(v, point, others)) is not None:
+            if (elsewhere := reason_elsewhere(v, others)) is not None:
                 other_meeting, other, reason = elsewhere
-                key = f"{other_meeting.meeting_id}:{other.number}"
+                key = _key(other_meeting, other)
                 m = next((c.number for c in citations if c.point_key == key), len(citations) + 1)
                 if m > len(citations):
                     citations.append(citation_from_point(m, other_meeting, other, reason.text,
