@@ -46,6 +46,7 @@ from assistant.answerers.path import (
     point_history,
 )
 from assistant.answerers.votes import answer_votes, voted_topic, votes_of
+from assistant.bodies import same_body
 from assistant.citations import citation_from_chunk, clean_title
 from assistant.prompts import format_date, listing, phrase
 from assistant.query import (
@@ -342,6 +343,14 @@ class Assistant:
             if len(inside) == 1:
                 plan.intent, plan.aspect = "decision", ""
                 return answer_point(*inside[0], plan)
+        if plan.followup and plan.body and plan.case_number and plan.intent in ("decision", "recommendation"):
+            # "Og hvad besluttede byrådet?" after a committee's point of the case: the case's handling by that body,
+            # where it came there once; else its path, which says whether and when it came there
+            there = [(m, p) for m, p in catalog.points_by_case(plan.case_number) if same_body(m.committee, plan.body)]
+            if len(there) == 1:
+                plan.intent = "decision"
+                return answer_point(*there[0], plan)
+            plan.intent = "case"
         if plan.case_number and (plan.intent == "case" or (named_case and plan.intent in PATH_INTENTS) or (
                 named_case and plan.intent in RECORD_INTENTS and not self._topic_in_case(plan))):
             # "Hvad blev besluttet i sag 2012-28504?", "..., og blev den godkendt hele vejen igennem?": its

@@ -55,6 +55,21 @@ def core_name(name: str) -> str:
     return core.split(" - ")[0].strip()
 
 
+_YEAR_SUFFIX = re.compile(r"\s+\d{4}$")  # "Skole-, Børne- og Ungeudvalget 2022", as a printed "Sagens forløb" names it
+
+
+def same_body(a: str, b: str) -> bool:
+    """Whether two names are one body: "Byråd 2022-2025" and "Byrådet", "Økonomiudvalget" and "Økonomiudvalg",
+    "Skole-, Børne- og Ungeudvalget 2022" and "Skole-, Børne- og Ungeudvalget"; any two names of the council."""
+    if is_council(a) and is_council(b):
+        return True
+
+    def norm(name: str) -> str:
+        return " ".join(_base(w) for w in _YEAR_SUFFIX.sub("", core_name(name)).lower().split())
+
+    return bool(norm(a)) and norm(a) == norm(b)
+
+
 def is_council(name: str) -> bool:
     tokens = core_name(name).split()  # the council alone: "Byrådet", not "Svar til Byrådet"
     return len(tokens) == 1 and _base(tokens[0]) in COUNCIL_WORDS[:3]

@@ -165,6 +165,20 @@ PHRASES: dict[str, dict[str, str]] = {
     "case_about": {"da": "Sagen handler om: {text} [{n}]", "en": "The case is about (quoted in Danish): {text} [{n}]"},
     "case_recommendation": {"da": "Indstilling: {text}", "en": "Recommendation: {text}"},
     "case_step_about": {"da": "Punktet handler om: {text}", "en": "The item is about: {text}"},
+    "case_in_body": {
+        "da": "Sagen blev behandlet i {body} {handlings}.",
+        "en": "The case came before {body} {handlings}.",
+    },
+    "case_in_body_yes": {
+        "da": "Ja, sagen blev behandlet i {body} {handlings}.",
+        "en": "Yes, the case came before {body} {handlings}.",
+    },
+    "case_body_handling": {"da": "den {date}, punkt {number}", "en": "on {date}, item {number}"},
+    "case_body_printed": {"da": "den {date} (nævnt i sagens forløb)", "en": "on {date} (named in the case's history)"},
+    "case_not_in_body": {
+        "da": "Det fremgår ikke af referaterne, at sagen har været behandlet i {body}. Her er sagens forløb:",
+        "en": "The minutes do not show the case coming before {body}. This is its path:",
+    },
     "case_no_decision": {"da": "(ingen beslutning i referatet)", "en": "(no decision recorded)"},
     "case_printed": {
         "da": "(nævnt i sagens forløb; mødet er ikke blandt referaterne)",

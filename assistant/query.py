@@ -52,8 +52,9 @@ DA_STOP = frozenset(
     "nogensinde overhovedet egentlig faktisk allerede stadig stadigvæk endnu mon vel altså lave laver lavet lavede "
     # "Hvad kom de frem til?": what a body concluded, the particle of "komme frem til", no topic
     "frem "
-    # "da sagen kom derop", "blev den sendt derover": where a matter went, said of a body named beside it
-    "derop derned derover derhen derind derud dertil".split()
+    # "da sagen kom derop", "blev den sendt derover", "Var sagen forbi byrådet?", "nåede den videre?": where a matter
+    # went, said of a body named beside it
+    "derop derned derover derhen derind derud dertil forbi videre nåede nået".split()
 )
 EN_STOP = frozenset(
     "a about after all also an and any are as at be been before being but by can could did do does for from had has "
@@ -248,9 +249,6 @@ _PRONOUN = re.compile(r"\b(den|dens|de|dem|deres|they|them|their|its|this|that|t
 # four), though the question names its own body: the least that made d26q022 a follow-up; on the 25 dev sets
 # (2026-12-06) no other question changed
 CONTINUED_TERMS = 4
-# A handling asked about ("Hvornår blev det behandlet i byrådet?"), not a meeting ("Hvornår holdt byrådet møde?")
-_HANDLED = re.compile(r"\b(behandl\w*|drøftet|besluttet|vedtaget|godkendt|dealt with|handled|discussed|considered|"
-                      r"decided|approved|adopted)\b", re.I)
 # "punkt 3", "item 3", "dagsordenspunkt 12a"; "det sidste punkt", "the last item", "første punkt"
 _POINT_REF = re.compile(
     r"\b(?:dagsordens)?(?:punkt|item|point|pkt\.?)\s*(?:nr\.?\s*|no\.?\s*|number\s*)?(\d{1,4}[a-z]?)\b", re.I
@@ -558,6 +556,7 @@ class QueryPlan:
     year: str = ""  # a bare year the question names ("i 2013"): a period, but also often the topic's year
     other_municipality: str = ""  # a municipality the question names that the index holds no minutes of
     absent_body: str = ""  # the council of a municipality the question names whose minutes the index lacks, as written
+    body: str = ""  # the body a question asks whether the case reached ("Kom sagen i Byrådet?"): its committee name
     effective_filters: Filters | None = field(default=None, repr=False, compare=False)  # what retrieval used
     timings: dict[str, float] = field(default_factory=dict, repr=False, compare=False)  # ms per stage of this query
 
@@ -843,6 +842,11 @@ _YES_NO = re.compile(
     r"^(?=[^?]*\?\s*$)(?!(?:under|efter|over|omkring|sidste|første|næste|seneste|andre|hvilke)\b)[a-zæøå]{3,}"
     r"(?:er|ede|te)\s+(?:man|de|den|det|der|dem|nogen|han|hun|vi|i|[a-zæøå]+(?:et|en|ne))\b"
 )
+
+
+def asks_yes_no(question: str) -> bool:
+    """A question answered yes or no ("Kom sagen i byrådet?", "Did it go to the council?")."""
+    return bool(_YES_NO.match(question.strip().lower()))
 
 
 # a sentence ends after a word of four letters or more: not after "1." of a date, nor "kr.", "mio.", "pkt."
@@ -1573,9 +1577,23 @@ def analyse(
         elif plan.intent == "decision" or (plan.intent == "fact" and _HAPPENED.search(q)):
             plan.aspect = "decisions"  # "Hvad blev besluttet på mødet?", "Hvad skete der?": every point's decision
     previous = _previous_plan(history)
-    if previous is not None and is_followup(q, plan):
+    if previous is not None and (is_followup(q, plan) or _asks_of_carried_case(plan, previous)):
         plan = _carry_over(plan, previous)
     return plan
+
+
+def _asks_of_carried_case(plan: QueryPlan, prev: QueryPlan, f: Filters | None = None) -> bool:
+    """"Hvad besluttede byrådet?", "When did the council approve it?" after a turn about a case: a body named and
+    nothing else (no topic, period, case, point or meeting) asks about the conversation's case there, not about the
+    body's newest meeting. ``f``: the question's own filters (default: the plan's)."""
+    f = f or plan.filters
+    return bool(
+        (prev.case_number or prev.point_key) and f.committee and plan.intent in _IN_BODY_INTENTS
+        and not plan.point_ref and not (f.date_from or f.date_to) and not find_case_number(plan.question)
+        and not plan.latest
+        and not [t for t in topic_terms(plan) if t not in _handling_stems()]
+        and not _MEETING.search(plan.question) and not _MET.search(plan.question)
+    )
 
 
 # A detail of the meeting's record beside its date and place: when it ended or how long it lasted ("Hvornår sluttede
@@ -1687,6 +1705,23 @@ def _without_years(text: str) -> str:
 _FINAL_ASKED = re.compile(r"\b(?:finally|final|endelig\w*|in the end|til sidst)\b", re.I)
 
 
+# What a follow-up that names a body and nothing else may ask of the carried case there: when, whether, what was
+# decided or recommended (not who voted, nor who took part: those have answerers of their own)
+_IN_BODY_INTENTS = ("when", "decision", "fact", "recommendation")
+# ... and the words such a question asks it with: the matter going on to a body, being put before it or decided there
+# ("Gik sagen videre til byrådet?", "Was it sent on to the council?", "Did the case reach it?", "Blev det godkendt i
+# byrådet?"), no topic
+_HANDLING_WORDS = ("gik gået går gå sendt sendes sende sendte videresendt oversendt forelagt forelægges forelagde "
+                   "godkendt godkendte godkende godkendes vedtaget vedtog vedtage vedtages besluttet besluttede "
+                   "beslutte afgjort go goes went gone sent send forwarded referred reach reached reaches pass passed "
+                   "approve approved adopt adopted decide decided endorse endorsed")
+
+
+@lru_cache(maxsize=1)
+def _handling_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in _HANDLING_WORDS.split())
+
+
 def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
     """Fill what the follow-up leaves open from the previous turn: committee, case, period, meeting."""
     plan.followup = True
@@ -1726,11 +1761,16 @@ def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
         plan.meeting_id, plan.point_key = prev.meeting_id, prev.point_key
     if (plan.case_number or plan.point_key) and plan.intent in ("when", "fact") and _PATH.search(plan.question.lower()):
         plan.intent = "case"  # "Hvornår blev det behandlet igen?": the carried case's path
-    elif names_committee and plan.intent == "when" and not topic_terms(plan) and _HANDLED.search(plan.question) and (
-            plan.case_number or prev.point_key):
-        # "Hvornår blev det behandlet i byrådet?": when the carried case reached that body, from its path (not
-        # the body's newest meeting)
-        plan.intent, plan.aspect = "case", ""
+    elif (_asks_of_carried_case(plan, prev, f)
+          and not (plan.point_key and f.committee == pf.committee)):
+        # "Hvornår blev det behandlet i byrådet?", "Kom sagen i Byrådet?", "Og hvad besluttede byrådet?", "Did it go
+        # to the city council?": the carried case in the body the question names, from its path (not the body's
+        # newest meeting), which says whether and when it came there. Not a meeting ("Hvornår holdt byrådet møde?",
+        # "When did the council meet?"). What the body decided or recommended, asked as such, is its handling's
+        # (answering: the point, where the case came there once)
+        if plan.intent in ("when", "fact") or asks_yes_no(plan.question):
+            plan.intent = "case"
+        plan.aspect, plan.body = "", f.committee
         plan.point_key = plan.point_key or prev.point_key
     plan.search_text = f"{plan.question} {_without_years(prev.question) if edition else prev.question}"
     plan.dated_text = plan.search_text  # (a follow-up is searched with the question it follows, dates and all)

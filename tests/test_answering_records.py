@@ -697,6 +697,46 @@ def test_a_follow_up_naming_the_council_asks_for_the_votes_of_the_case_there(gre
     assert again.kind == "votes" and again.citations[0].point_number == "22" and "Enhedslisten (Ø)" in again.text
 
 
+def test_a_follow_up_asking_whether_the_case_reached_a_body_says_when_it_did(greve_councils):
+    """"Kom sagen i byrådet?", "Hvornår kom den i byrådet?", "Did it go to the city council?" after an answer from
+    Økonomiudvalget's point of case 21-012897: (yes,) on 31 January 2022 (point 22), cited, before the case's path;
+    "Hvad besluttede byrådet?": that point's decision. Never the decisions or the date of the council's newest
+    meeting (21 March 2022)."""
+    first = greve_councils.ask("Hvad anbefalede Økonomiudvalget om de afledte anlægsprojekter ved salget af "
+                               "Hundige Øst?")
+    assert first.citations[0].committee == "Økonomiudvalget"
+    there_da = "agen blev behandlet i Byråd 2022-2025 den 31. januar 2022, punkt 22 ["
+    there_en = "he case came before Byråd 2022-2025 on 31 January 2022, item 22 ["
+    for question, said in (("Kom sagen i byrådet?", f"Ja, s{there_da}"), ("Hvornår kom den i byrådet?", f"S{there_da}"),
+                           ("Gik sagen videre til byrådet?", f"Ja, s{there_da}"),
+                           ("Did it go to the city council?", f"Yes, t{there_en}"),
+                           ("When did the council approve it?", f"T{there_en}")):
+        ans = greve_councils.ask(question, history=[first])
+        assert ans.kind == "case" and not ans.refused, question
+        assert ans.text.startswith(said), (question, ans.text[:200])
+        assert [(c.meeting_date, c.point_number) for c in ans.citations if c.committee.startswith("Byråd")] == [
+            ("2022-01-31", "22")], question
+    for question in ("Og hvad besluttede byrådet?", "What did the city council decide?"):
+        decided = greve_councils.ask(question, history=[first])
+        assert decided.kind == "point" and not decided.refused, question
+        assert (decided.citations[0].meeting_date, decided.citations[0].point_number) == ("2022-01-31", "22")
+    meeting = greve_councils.ask("Hvornår holdt byrådet møde?", history=[first])  # a meeting asked, not the case
+    assert meeting.kind != "case"
+
+
+def test_a_follow_up_asking_whether_the_case_reached_a_body_it_never_reached_says_so(greve):
+    """Case 21-016074 went from Beskæftigelses- og Erhvervsudvalget through Økonomiudvalget to Byrådet: asked
+    whether it came before Kultur- og Fritidsudvalget (whose minutes the index holds), the answer says the minutes do
+    not show it, and gives the path they do show."""
+    first = greve.ask("Hvilke udvalg har behandlet sag 21-016074?")
+    ans = greve.ask("Var den forbi Kultur- og Fritidsudvalget?", history=[first])
+    assert ans.kind == "case" and ans.text.startswith(
+        "Det fremgår ikke af referaterne, at sagen har været behandlet i Kultur- og Fritidsudvalget.")
+    assert [c.meeting_date for c in ans.citations] == ["2022-01-10", "2022-01-24", "2022-01-31"]
+    council = greve.ask("Was it dealt with by the city council?", history=[first])
+    assert council.text.startswith("Yes, the case came before Byråd 2022-2025 on 31 January 2022, item ")
+
+
 def test_a_point_asked_about_and_more_gets_the_sentence_that_answers_the_rest(slagelse):
     """"Hvad handler punkt 2 om, og hvor gik udvalgets studietur hen?": what the point is about, and its sentence that
     holds the rest of the question's words ("Studieturen til det østlige Aalborg ..."), verbatim; a question about

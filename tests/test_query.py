@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from assistant.bodies import english_committee_spans, fields
+from assistant.bodies import english_committee_spans, fields, same_body
 from assistant.query import (
     QueryPlan,
     analyse,
@@ -702,6 +702,14 @@ def test_when_a_carried_case_reached_a_body_is_its_path():
     assert analyse("Hvornår holdt byrådet møde?", history, Catalog()).intent != "case"
     for question in ("Hvem har behandlet sagen?", "Hvornår blev det behandlet igen?"):  # capitalised as typed
         assert analyse(question, history, Catalog()).intent == "case", question
+    # whether it came there ("Kom sagen i byrådet?", "Did it go to the council?"): the path, which says so, with the
+    # body asked; what the body decided, asked without "og": the carried case there, not the body's newest meeting
+    for question in ("Kom sagen i byrådet?", "Gik den videre til byrådet?", "Did it go to the city council?"):
+        plan = analyse(question, history, Catalog())
+        assert plan.intent == "case" and plan.body == "Byråd 2022-2025" and plan.case_number == "23-001111", question
+    plan = analyse("Hvad besluttede byrådet?", history, Catalog())
+    assert plan.followup and plan.intent == "decision" and plan.body == "Byråd 2022-2025" and not plan.aspect
+    assert not analyse("Hvad besluttede byrådet?", None, Catalog()).body
 
 
 def test_an_english_committee_name_is_a_filter_not_a_topic_and_the_municipality_picks_its_committee():
@@ -1553,3 +1561,13 @@ def test_how_a_question_asks_is_no_topic(question, asked):
     terms = analyse(question).terms
     assert set(asked) <= set(terms), terms
     assert not {"nogensind", "overhoved", "allered", "stad", "lav", "fik", "får"} & set(terms), terms
+
+
+def test_one_body_under_the_names_the_minutes_give_it():
+    """A committee as its meetings name it, as a decision heading or a printed "Sagens forløb" names it, and any two
+    names of the council, are one body; two committees sharing a first word are not."""
+    assert same_body("Byråd 2022-2025", "Byrådet") and same_body("Byrådet", "Kommunalbestyrelsen")
+    assert same_body("Økonomiudvalget", "Økonomiudvalg")
+    assert same_body("Skole-, Børne- og Ungeudvalget 2022", "Skole-, Børne- og Ungeudvalget")
+    assert not same_body("Social- og Sundhedsudvalget", "Social- og Handicapudvalget")
+    assert not same_body("Svar til Byrådet", "Byrådet") and not same_body("", "")

@@ -10,9 +10,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.answerers.meeting import asked_beside, cut_at_sentence, decision_text, unwrapped
+from assistant.bodies import same_body
 from assistant.citations import citation_from_point, clean_title
-from assistant.prompts import format_date, phrase
-from assistant.query import QueryPlan, find_case_number
+from assistant.prompts import format_date, listing, phrase
+from assistant.query import QueryPlan, asks_yes_no, find_case_number
 from assistant.records import AgendaPoint, Answer, Citation, Meeting
 from assistant.vocabulary import approves_recommendation, decided_items, section_kind, summary_section
 
@@ -101,8 +102,9 @@ def _own(step: CaseStep) -> bool:
 
 
 def _same_body(a: str, b: str) -> bool:
-    a, b = a.lower(), b.lower()
-    return not a or not b or a.split()[0][:6] == b.split()[0][:6]
+    """One body, or a name the record leaves out; also two whose first words begin alike ("Økonomiudvalget" and
+    "Økonomiudvalg." as a decision heading prints it)."""
+    return not a or not b or same_body(a, b) or a.lower().split()[0][:6] == b.lower().split()[0][:6]
 
 
 def _number(steps: list[CaseStep]) -> list[CaseStep]:
@@ -174,8 +176,22 @@ def answer_path(plan: QueryPlan, steps: list[CaseStep], label: str) -> Answer:
         i, heading, sentence = beside
         label = f"{heading}: " if heading else ""
         lines.append(f"{phrase('case_beside', lang)} {label}»{sentence}« [{read[i].citation.number}]")
+    if plan.body:  # "Kom sagen i Byrådet?": whether and when, before the path that shows it
+        lines.insert(0, _in_body(steps, plan.body, plan.question, lang))
     citations.sort(key=lambda c: c.number)  # the summary may come from a later handling than the first
     return Answer(plan.question, "\n".join(lines), citations, lang, kind="case")
+
+
+def _in_body(steps: list[CaseStep], body: str, question: str, lang: str) -> str:
+    """Whether the case came to ``body``, and when: each of its handlings there, cited; else that the minutes show
+    none (the path that follows shows where it was)."""
+    there = [s for s in steps if same_body(s.body or s.meeting.committee, body)]
+    if not there:
+        return phrase("case_not_in_body", lang, body=body)
+    when = [phrase("case_body_printed" if s.printed_only else "case_body_handling", lang,
+                   date=format_date(s.date, lang), number=s.point.number) + f" [{s.citation.number}]" for s in there]
+    key = "case_in_body_yes" if asks_yes_no(question) else "case_in_body"
+    return phrase(key, lang, body=body, handlings=listing(when, lang))
 
 
 def _recommendation(point: AgendaPoint) -> str:
