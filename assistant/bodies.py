@@ -221,6 +221,9 @@ _NOT_A_FIELD = frozenset(
     "what their its our your his her municipal local joint former current next previous first last".split())
 
 
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|to|in|at|by|from|with|about|on)\s+", re.I)
+
+
 def english_body_guesses(question: str, bodies: list[str]) -> list[tuple[str, ...]]:
     """The Danish names an English question's "<field> committee" would have when it names none of ``bodies`` (the
     index's committees) by its fields: "Greve's digitalisation committee" -> ("digitaliseringudvalg",
@@ -228,7 +231,9 @@ def english_body_guesses(question: str, bodies: list[str]) -> list[tuple[str, ..
     "committee" (not the finance committee, every council's, nor a word of _NOT_A_FIELD)."""
     out = []
     for m in _ENGLISH_COMMITTEE.finditer(question):
-        words = _field_words(m.group(1))
+        # the words after the last preposition: "maintenance of the committee's buildings" names no maintenance
+        # committee, it names something of the committee the question is about
+        words = _field_words(_PREPOSITION_BEFORE.split(m.group(1))[-1])
         last = words[-1].lower() if words else ""
         if not last or last in _NOT_A_FIELD or f"{last} committee" in FINANCE_ENGLISH:
             continue

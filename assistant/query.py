@@ -215,6 +215,11 @@ _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # permitting, refusing or sending back is deciding
         r"imødekom\w*|afslå\w*|afslog|tilladelse|lov til|sendt\w* (?:[\w-]+ ){0,8}?(?:retur|tilbage)|"
         r"allowed|permi(?:t|ts|tted|ssion)|turned down|refus\w*|sent back|"
+        # what a body said to a proposal, an application or a request is its decision on it ("Hvad sagde
+        # udvalget i april til forvaltningens forslag om ...?", "How did the council respond to the proposal?")
+        r"(?:sagde|svarede|reagerede)\s+(?:[\w,-]+\s+){0,8}?til\s+(?:[\w-]+\s+){0,2}?(?:forslag|indstilling|"
+        r"anbefaling|ansøgning|henvendelse|anmodning|ønske)\w*|(?:say|said|respond\w*|react\w*)\s+(?:to|about)\s+"
+        r"(?:[\w'-]+\s+){0,2}?(?:proposal|recommendation|application|request|suggestion)s?|"
         # changing its mind is deciding again ("ændrede udvalget så mening?", "did the council change its mind?")
         r"ændre\w* (?:[\w-]+ ){0,4}?mening|skiftede (?:[\w-]+ ){0,4}?mening|chang\w* (?:its|their) minds?)\b")),
     ("recommendation", re.compile(r"\b(anbefal\w*|indstil\w*|foresl\w*|recommend\w*|propos\w*|advis\w*|suggest\w*|"

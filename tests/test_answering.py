@@ -1748,7 +1748,9 @@ def test_an_english_question_s_committee_that_no_committee_of_the_index_is_costs
     assert english_body_guesses("the digitalisation committee", bodies) == [
         ("digitaliseringudvalg", "digitaliseringsudvalg")]
     for named in ("the culture and leisure committee", "the finance committee", "the same committee",
-                  "the Slagelse housing committee"):
+                  "the Slagelse housing committee",
+                  # what belongs to the committee, not its field: "maintenance of the committee's buildings"
+                  "how much was released for maintenance of the committee's buildings?"):
         assert english_body_guesses(named, bodies) == [], named
 
 
@@ -1857,6 +1859,12 @@ def test_a_section_heading_after_a_word_for_a_firm_names_no_firm():
 
     assert not _FIRM_STATED.search("at administrationen udsender materialet og vælger leverandøren\n\nSagsbeskrivelse")
     assert _FIRM_STATED.search("Den valgte leverandør er Rottefri Danmark")
+    # the other party of an agreement is named ("Jobcentret har indgået aftale med Samfocus"), unless it is a public
+    # body ("aftale med Forretningsudvalget", "med Greve Kommune", "med Region Sjælland"); a cooperation is no contract
+    assert _FIRM_STATED.search("Jobcentret har indgået aftale med Samfocus for ledighedsydelsesmodtagere")
+    for public in ("en ny aftale med Forretningsudvalget", "kontrakten med Greve Kommune", "aftale med Region Sjælland",
+                   "i samarbejde med Tandlægeskolen"):
+        assert not _FIRM_STATED.search(public), public
     tender = meeting("Klima-, Teknik- og Miljøudvalget", "2022-06-02", [point(
         "10", "Udbud af rottebekæmpelse", "22-004321",
         Indstilling="Administrationen indstiller, at administrationen udsender udbudsmaterialet og vælger "

@@ -540,6 +540,11 @@ def test_council_alone_is_another_council_only_after_a_word_naming_its_kind(ques
         # changing its mind is deciding again
         ("Skytterne klagede over afslaget. Ændrede kultur- og fritidsudvalget så mening?", "decision"),
         ("Did the council change its mind about the bus route?", "decision"),
+        # what a body said to a proposal or an application is its decision on it; what someone said about a thing
+        # is a fact the text may state
+        ("Hvad sagde Plan- og Tryghedsudvalget i april til forvaltningens forslag om mere lys?", "decision"),
+        ("How did the council respond to the proposal about street lights?", "decision"),
+        ("Hvad sagde borgmesteren om budgettet?", "fact"),
         ("Hvorfor sendte udvalget politikken retur til administrationen?", "decision"),
         ("Hvorfor sendte Plan- og Tryghedsudvalget andet udkast til politikken retur?", "decision"),
         ("Hvilken model valgte udvalget?", "fact"),
@@ -1030,6 +1035,8 @@ def test_what_a_count_is_asked_of(question, counted):
         ("Omkring 1000 børn og unge deltog.", True),
         ("Gebyret var 1.124 kr. pr. byggesag.", False),  # an amount, but not a count of byggesager
         ("Den 5. september 2023 blev byggesager drøftet.", False),  # a date
+        ("Forslaget vil omfatte fem byggesager i 2024.", True),  # a small number in words, as the minutes write one
+        ("Der er tale om en byggesag.", False),  # ... not the article
     ],
 )
 def test_a_sentence_counts_the_thing_asked_of(text, counts):

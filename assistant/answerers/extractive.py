@@ -122,8 +122,15 @@ _FIRM_ASKED = re.compile(rf"\b(?:hvilke[tn]?|which|what)\s+(?:[\w-]+\s+){{0,2}}?
                          rf"\b(?:name of|navnet på|hvad hed|hvad hedder)\s+(?:[\w-]+\s+){{0,3}}?{_FIRM_NOUN}\b", re.I)
 _WON_ASKED = re.compile(
     r"\b(?:who|hvem)\s+(?:won|vandt|got the contract|fik (?:opgaven|kontrakten)|delivers|leverer)\b", re.I)
-# (on one line: "... og vælger leverandøren" ends a paragraph, and the section heading below it is no firm's name)
-_FIRM_STATED = re.compile(rf"\b(?i:{_FIRM_NOUN}[^\S\n]+(?:(?:er|bliver|blev|var)[^\S\n]+)?)[A-ZÆØÅ][\w&-]+")
+# (on one line: "... og vælger leverandøren" ends a paragraph, and the section heading below it is no firm's name);
+# or as the other party of an agreement ("Jobcentret har indgået aftale med Samfocus", "kontrakten med Intervare"):
+# a name after it, which Danish capitalises, not a public body's ("aftale med Forretningsudvalget", "med Greve
+# Kommune", "med Region Sjælland"). Not a cooperation ("samarbejde med Tandlægeskolen"): mostly with institutions
+_PUBLIC_BODY = (r"(?![\w&-]*(?:udvalg|råd|bestyrelse|forvaltning|kommune|ministerie|styrelse)\w*\b)"
+                r"(?![\w&-]+[^\S\n]+(?:Kommune|Region|Regions|Kommunes)\b)(?!Region\b|KL\b|Staten\b)")
+_FIRM_STATED = re.compile(rf"\b(?i:{_FIRM_NOUN}[^\S\n]+(?:(?:er|bliver|blev|var)[^\S\n]+)?)[A-ZÆØÅ][\w&-]+|"
+                          r"\b(?i:aftale[nr]?|aftalerne|kontrakt(?:en|er|erne)?|samarbejdsaftale[nr]?)"
+                          rf"[^\S\n]+(?i:med)[^\S\n]+{_PUBLIC_BODY}[A-ZÆØÅ][\w&-]+")
 # ... and who took part in one point ("hvem fra Center for Ejendomme deltog under det punkt?", "who sat in for that
 # item?") by a sentence that says someone takes part ("deltager faglig koordinator Birgit Elleby Jørgensen fra Center
 # for Ejendomme under behandlingen af sagen"), beside the bonus for naming a person
@@ -239,6 +246,8 @@ def _has_amount(text: str, accept: Callable[[re.Match[str]], bool]) -> bool:
     return False
 
 
+_COUNT_IN_WORDS = re.compile(r"\b(?:én|ét|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tretten|fjorten|femten|"
+                             r"seksten|sytten|atten|nitten|tyve)\b")
 # A count asked of a thing ("Hvor mange byggesager ...?", "How many T-shirts ...?") is stated as the number before
 # the thing's word ("ca. 850 byggesager", "100 stk. T-shirts"), at most this many words after it
 COUNT_WORDS = 2
@@ -257,7 +266,9 @@ def counts_term(text: str, terms: list[str]) -> bool:
         parts = [p for w in following for p in (w, *w.split("-")[1:])]  # "T-shirts": its last part too
         return any(p.startswith(t) for p in parts for t in stems_)
 
-    return _has_amount(text, counted)
+    # a small number in words, as the minutes write one ("fem elever", "påbud om tre forhold"; not "en", "et": the
+    # article)
+    return _has_amount(text, counted) or any(counted(m) for m in _COUNT_IN_WORDS.finditer(low))
 
 
 # A question for names ("Hvilke klubber søgte?", "Which associations were refused?", "Hvem fik tilskud?") is answered
