@@ -1848,6 +1848,19 @@ def test_a_light_verb_does_not_dilute_the_word_the_minutes_never_use():
     assert not ans.refused and "800.000 kr." in ans.text
 
 
+def test_a_firm_counts_where_its_point_or_sentence_is_about_what_is_asked():
+    """ "Which architecture firm won the competition for the new building at Mosede Fort?": an administration's list
+    of news that names "Greve Spildevand A/S" about sewage names no firm of the fort; the tender's point whose title
+    holds the question's word names its winner in a sentence of its own ("Den valgte leverandør er We Do
+    Democracy")."""
+    from assistant.answerers.extractive import _names_firm
+
+    news = "Huskeliste og orientering\nMosede Fort får nyt skilt.\nKloakken renoveres af Greve Spildevand A/S."
+    assert not _names_firm(news, ["arkitekt", "nybyg"])
+    assert _names_firm("Velfærdsborgersamling\nDen valgte leverandør er We Do Democracy.", ["velfærdsborgersamling"])
+    assert _names_firm("Status\nArkitektkonkurrencen blev vundet af Henning Larsen A/S.", ["arkitekt"])
+
+
 def test_a_section_heading_after_a_word_for_a_firm_names_no_firm():
     """ "Hvilken leverandør blev valgt til rottebekæmpelsen?": the tender's point ends its Indstilling "... og vælger
     leverandøren", and its next section's heading ("Sagsbeskrivelse") is no firm's name, so no point names the firm

@@ -666,6 +666,21 @@ def _fold(text: str) -> str:
     return " ".join(text.split())
 
 
+def _names_firm(text: str, terms: list[str]) -> bool:
+    """Whether a point's ``text`` (its title first) names a firm (_FIRM_NAMED, _FIRM_STATED) where it is about what
+    is asked: its title holds a word of the question ("Velfærdsborgersamling": "Den valgte leverandør er We Do
+    Democracy"), or the sentence naming the firm does. Not a firm a point found for other words names elsewhere
+    ("Greve Spildevand A/S" in an administration's list of news, for the architects of a fort's new building)."""
+    title, _, _ = text.partition("\n")
+    on_topic = any(t in title.lower() for t in terms)
+    for line in text.splitlines():
+        for sentence in split_sentences(line):
+            if (on_topic or any(t in sentence.lower() for t in terms)) and (
+                    _FIRM_NAMED.search(sentence) or _FIRM_STATED.search(sentence)):
+                return True
+    return False
+
+
 class ExtractiveAnswerer:
     """Composes an answer from verbatim sentences of the retrieved points."""
 
@@ -920,8 +935,7 @@ class ExtractiveAnswerer:
             # the others' decisions name the members who voted
             penalty += s.refusal_unknown_penalty
         firm_asked, won_asked = _FIRM_ASKED.search(plan.question), _WON_ASKED.search(plan.question)
-        firm = (firm_asked or won_asked) and any(_FIRM_NAMED.search(_fold(t)) or _FIRM_STATED.search(t)
-                                                 for t in texts.values())
+        firm = (firm_asked or won_asked) and any(_names_firm(t, plan.terms) for t in texts.values())
         if texts and ((firm_asked and not firm) or (won_asked and not firm and not _PERSON_NAMED.search(lines))):
             # a firm asked for ("Which florist delivers ...?", "Hvilket firma fik opgaven?") and none of the best
             # points names one (by its legal form, or after a word for one: "Den valgte leverandør er We Do
