@@ -1581,6 +1581,12 @@ def analyse(
             plan.aspect = "agenda"
         elif plan.intent == "decision" or (plan.intent == "fact" and _HAPPENED.search(q)):
             plan.aspect = "decisions"  # "Hvad blev besluttet på mødet?", "Hvad skete der?": every point's decision
+    if (plan.case_number and find_case_number(q) and plan.filters.committee and plan.intent in ("case", "when",
+            "decision") and (ASKS_WHEN.search(q) or asks_yes_no(q))
+            and not [t for t in topic_terms(plan) if t not in _handling_stems()]):
+        # "Blev sag 23-002262 behandlet i byrådet?", "When did case ... reach the council?": its path, opened by
+        # whether and when it came to the body named
+        plan.intent, plan.aspect, plan.body = "case", "", plan.filters.committee
     previous = _previous_plan(history)
     if previous is not None and (is_followup(q, plan) or _asks_of_carried_case(plan, previous)):
         plan = _carry_over(plan, previous)

@@ -735,6 +735,12 @@ def test_a_follow_up_asking_whether_the_case_reached_a_body_it_never_reached_say
     assert [c.meeting_date for c in ans.citations] == ["2022-01-10", "2022-01-24", "2022-01-31"]
     council = greve.ask("Was it dealt with by the city council?", history=[first])
     assert council.text.startswith("Yes, the case came before Byråd 2022-2025 on 31 January 2022, item ")
+    # the case named in the question itself, asked whether or when it came to a body
+    named = greve.ask("Blev sag 21-016074 behandlet i byrådet?")
+    assert named.kind == "case" and named.text.startswith(
+        "Ja, sagen blev behandlet i Byråd 2022-2025 den 31. januar 2022, punkt ")
+    when = greve.ask("Hvornår kom sag 21-016074 i Økonomiudvalget?")
+    assert when.text.startswith("Sagen blev behandlet i Økonomiudvalget den 24. januar 2022, punkt ")
 
 
 def test_a_point_asked_about_and_more_gets_the_sentence_that_answers_the_rest(slagelse):
