@@ -561,7 +561,7 @@ class QueryPlan:
     year: str = ""  # a bare year the question names ("i 2013"): a period, but also often the topic's year
     other_municipality: str = ""  # a municipality the question names that the index holds no minutes of
     absent_body: str = ""  # the council of a municipality the question names whose minutes the index lacks, as written
-    body: str = ""  # the body a question asks whether the case reached ("Kom sagen i Byrådet?"): its committee name
+    body: str = ""  # the body a question asks about the case in ("Kom sagen i Byrådet?", "Hvad besluttede byrådet?")
     effective_filters: Filters | None = field(default=None, repr=False, compare=False)  # what retrieval used
     timings: dict[str, float] = field(default_factory=dict, repr=False, compare=False)  # ms per stage of this query
 
@@ -1583,7 +1583,7 @@ def analyse(
             plan.aspect = "decisions"  # "Hvad blev besluttet på mødet?", "Hvad skete der?": every point's decision
     if (plan.case_number and find_case_number(q) and plan.filters.committee and plan.intent in ("case", "when",
             "decision") and (ASKS_WHEN.search(q) or asks_yes_no(q))
-            and not [t for t in topic_terms(plan) if t not in _handling_stems()]):
+            and not _topic_beyond_handling(plan)):
         # "Blev sag 23-002262 behandlet i byrådet?", "When did case ... reach the council?": its path, opened by
         # whether and when it came to the body named
         plan.intent, plan.aspect, plan.body = "case", "", plan.filters.committee
@@ -1601,8 +1601,7 @@ def _asks_of_carried_case(plan: QueryPlan, prev: QueryPlan, f: Filters | None = 
     return bool(
         (prev.case_number or prev.point_key) and f.committee and plan.intent in _IN_BODY_INTENTS
         and not plan.point_ref and not (f.date_from or f.date_to) and not find_case_number(plan.question)
-        and not plan.latest
-        and not [t for t in topic_terms(plan) if t not in _handling_stems()]
+        and not plan.latest and not _topic_beyond_handling(plan)
         and not _MEETING.search(plan.question) and not _MET.search(plan.question)
     )
 
@@ -1731,6 +1730,11 @@ _HANDLING_WORDS = ("gik gået går gå sendt sendes sende sendte videresendt ove
 @lru_cache(maxsize=1)
 def _handling_stems() -> frozenset[str]:
     return frozenset(stem(w) for w in _HANDLING_WORDS.split())
+
+
+def _topic_beyond_handling(plan: QueryPlan) -> list[str]:
+    """The question's topic terms but the words of a matter's handling (_HANDLING_WORDS)."""
+    return [t for t in topic_terms(plan) if t not in _handling_stems()]
 
 
 def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:

@@ -246,11 +246,12 @@ def _has_amount(text: str, accept: Callable[[re.Match[str]], bool]) -> bool:
     return False
 
 
-_COUNT_IN_WORDS = re.compile(r"\b(?:én|ét|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tretten|fjorten|femten|"
-                             r"seksten|sytten|atten|nitten|tyve)\b")
 # A count asked of a thing ("Hvor mange byggesager ...?", "How many T-shirts ...?") is stated as the number before
 # the thing's word ("ca. 850 byggesager", "100 stk. T-shirts"), at most this many words after it
 COUNT_WORDS = 2
+# ... or as a small number in words, as the minutes write one ("fem elever"; not "en", "et": the article)
+_COUNT_IN_WORDS = re.compile(r"\b(?:én|ét|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tretten|fjorten|femten|"
+                             r"seksten|sytten|atten|nitten|tyve)\b")
 
 
 def counts_term(text: str, terms: list[str]) -> bool:
@@ -266,8 +267,6 @@ def counts_term(text: str, terms: list[str]) -> bool:
         parts = [p for w in following for p in (w, *w.split("-")[1:])]  # "T-shirts": its last part too
         return any(p.startswith(t) for p in parts for t in stems_)
 
-    # a small number in words, as the minutes write one ("fem elever", "påbud om tre forhold"; not "en", "et": the
-    # article)
     return _has_amount(text, counted) or any(counted(m) for m in _COUNT_IN_WORDS.finditer(low))
 
 
