@@ -28,7 +28,7 @@ _POSITIONS = (  # what the question asks about -> the recorded position
 # "..., da (Ø) ønsker et valgsted mere", "med den begrundelse, at ...". Of the 542 votes the readers record in the
 # shared corpus (2026-12-06), 78 carry one of these words; Greve often records the reason at the Økonomiudvalg and
 # the party's bare vote at the council
-_REASON = re.compile(r"\b(bemærk\w*|begrund\w*|fordi|idet|ønsk\w*|mener|finder)\b", re.I)
+_VOTE_REASON = re.compile(r"\b(bemærk\w*|begrund\w*|fordi|idet|ønsk\w*|mener|finder)\b", re.I)
 
 
 def _parties(vote: Vote) -> set[str]:
@@ -37,7 +37,7 @@ def _parties(vote: Vote) -> set[str]:
 
 def _unexplained(vote: Vote) -> bool:
     """A vote against, an abstention or a reservation by someone named, recorded without its reason."""
-    return vote.position != "for" and not _REASON.search(vote.text or "") and bool(vote.parties or vote.who)
+    return vote.position != "for" and not _VOTE_REASON.search(vote.text or "") and bool(vote.parties or vote.who)
 
 
 def _key(meeting: Meeting, point: AgendaPoint) -> str:
@@ -60,7 +60,7 @@ def remarks(vote: Vote, decision: str) -> list[str]:
     own = " ".join((vote.text or "").split())
     marks = [f"({p.strip('()')})" for p in vote.parties] + list(vote.who)
     sentences = _SENTENCE_END.split(" ".join(decision.split()))
-    return [t for t in sentences if t != own and own not in t and _REASON.search(t) and any(m in t for m in marks)]
+    return [t for t in sentences if t != own and own not in t and _VOTE_REASON.search(t) and any(m in t for m in marks)]
 
 
 def reason_elsewhere(vote: Vote, handlings: list[tuple[Meeting, AgendaPoint]]
@@ -75,7 +75,7 @@ def reason_elsewhere(vote: Vote, handlings: list[tuple[Meeting, AgendaPoint]]
         if other.closed:
             continue
         for v in other.votes:
-            if (v.position == vote.position and _REASON.search(v.text or "")
+            if (v.position == vote.position and _VOTE_REASON.search(v.text or "")
                     and (_parties(v) & _parties(vote) or set(v.who) & set(vote.who))):
                 return meeting, other, v
     return None
