@@ -301,6 +301,22 @@ def test_each_vote_on_a_point_of_several_motions_says_what_it_was_on(greve_dir, 
     assert motions(bus, decision_text(bus)[1]) == {}
 
 
+def test_two_motions_voted_in_the_same_words_keep_their_own_motions():
+    """Two amendments each carried "For stemte: V og C." (the same words): each vote is the one under its own
+    motion, the decision's order, not both the first's."""
+    from assistant.answerers.votes import motions
+    from assistant.records import AgendaPoint
+
+    decision = ("C stillede ændringsforslag om flere p-pladser.\n\nFor stemte: V og C.\n\nImod stemte: A og Ø.\n\n"
+                "V stillede ændringsforslag om, at sagen sendes til budgetforhandlingerne.\n\nFor stemte: V og C.")
+    point = AgendaPoint("9", "Parkering", votes=[
+        Vote("for", (), ("V", "C"), "For stemte: V og C."), Vote("against", (), ("A", "Ø"), "Imod stemte: A og Ø."),
+        Vote("for", (), ("V", "C"), "For stemte: V og C.")])
+    on = motions(point, decision)
+    assert on[0] == on[1] == "C stillede ændringsforslag om flere p-pladser."
+    assert on[2] == "V stillede ændringsforslag om, at sagen sendes til budgetforhandlingerne."
+
+
 def test_the_reasons_a_decision_gives_beside_a_bare_vote_are_quoted_with_it(greve_dir, settings):
     """The council's quality standards (12 December 2022): "Imod stemte (F) og (Ø). (F) med bemærkning om, at ”SF
     stemmer imod, da ...”. (Ø) med bemærkning om, at ”Enhedslisten stemmer i mod, da ...”" — the decision quoted

@@ -93,11 +93,15 @@ def motions(point: AgendaPoint, decision: str) -> dict[int, str]:
         return any(t and (t in paragraph or paragraph in t) for t in texts)
 
     out: dict[int, str] = {}
+    after = 0  # the votes are in the decision's order: two with the same words ("For stemte: V og C") on two
+    # motions are two paragraphs, the later one after the earlier's
     for i, vote in enumerate(point.votes):
         text = " ".join(vote.text.split())
-        at = next((j for j, p in enumerate(paragraphs) if text and (text in p or p in text)), None)
+        found = [j for j, p in enumerate(paragraphs) if text and (text in p or p in text)]
+        at = next((j for j in found if j >= after), found[0] if found else None)
         if at is None:
             continue
+        after = at + 1
         j = at - 1
         while j >= 0 and is_vote(paragraphs[j]):
             j -= 1
