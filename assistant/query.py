@@ -99,6 +99,10 @@ _PATH_TOPIC = re.compile(r"\b(tidligere (?:været |blevet )?behandl\w*|rækkefø
                          r"sagsforløb|alle beslutninger|all (?:the )?decisions|every decision|in (?:what|which) order|"
                          r"sagens forløb|behandlet igen|dealt with before|"
                          r"which (?:meetings?|committees?|bodies|boards?) (?:handled|dealt|considered|discussed|had)|"
+                         # ... as Danish asks it ("Hvilke udvalg har behandlet sagen om ...?", "Hvilke organer
+                         # drøftede ...?")
+                         r"hvilke (?:udvalg|organer|råd) (?:har |havde )?(?:behandlet|drøftet|behandlede|"
+                         r"drøftede)|"
                          rf"{_WHERE_HANDLED})\b", re.I)
 # ... or how it moved between bodies ("Hvordan bevægede sagen sig fra udvalgets anbefaling til byrådet?", "How did
 # the proposal get from the committee to the council?"), whatever else the question asks ("og fik klubben pengene?")

@@ -590,6 +590,10 @@ def test_case_intent_needs_case_number():
         ("I'm tracing the plan for the new school: when did the council approve it?", "case"),
         ("Which bodies dealt with the sale of the old town hall?", "case"),
         ("Which committee decided the fee for 2024?", "decision"),  # one body's decision, not the order
+        # ... and in Danish
+        ("Hvilke udvalg har behandlet sagen om salget af det gamle rådhus?", "case"),
+        ("Hvilke organer drøftede beredskabsplanen?", "case"),
+        ("Hvilket udvalg besluttede gebyret for 2024?", "decision"),
         # each of its handlings asked for; not when the question then asks for one of them
         ("The culture item went through the planning committee more than once in 2013. Can you take me through "
          "each time and what came of it?", "case"),
