@@ -347,6 +347,8 @@ class Assistant:
             # "Og hvad besluttede byrådet?" after a committee's point of the case: the case's handling by that body,
             # where it came there once; else its path, which says whether and when it came there
             there = [(m, p) for m, p in catalog.points_by_case(plan.case_number) if same_body(m.committee, plan.body)]
+            since = f.date_from.isoformat() if f.date_from else ""  # from the conversation's period on (path._in_body)
+            there = [(m, p) for m, p in there if m.date_iso >= since] or there
             if len(there) == 1:
                 plan.intent = "decision"
                 return answer_point(*there[0], plan)

@@ -853,9 +853,12 @@ _YES_NO = re.compile(
 )
 
 
+_ACKNOWLEDGED = re.compile(r"^\s*(?:ok|okay|nå|jamen|fint|godt|alright|right|great)\b[\s,.!]*", re.I)
+
+
 def asks_yes_no(question: str) -> bool:
-    """A question answered yes or no ("Kom sagen i byrådet?", "Did it go to the council?")."""
-    return bool(_YES_NO.match(question.strip().lower()))
+    """A question answered yes or no ("Kom sagen i byrådet?", "Did it go to the council?", "ok, and did ...?")."""
+    return bool(_YES_NO.match(_ACKNOWLEDGED.sub("", question).strip().lower()))
 
 
 # a sentence ends after a word of four letters or more: not after "1." of a date, nor "kr.", "mio.", "pkt."
@@ -1602,10 +1605,17 @@ def _asks_of_carried_case(plan: QueryPlan, prev: QueryPlan, f: Filters | None = 
     nothing else (no topic, period, case, point or meeting) asks about the conversation's case there, not about the
     body's newest meeting. ``f``: the question's own filters (default: the plan's)."""
     f = f or plan.filters
+    # its own words: not those of a matter's handling, nor the previous question's ("did the council end up approving
+    # the spending?" after "how to spend the climate pool"); a few more where it points back ("did it get final
+    # approval from the council after that?", "Og hvad sagde Økonomiudvalget til det?")
+    before = set(prev.terms)
+    own = [t for t in _topic_beyond_handling(plan) if not any(t.startswith(b) or b.startswith(t) for b in before)]
+    back = bool(_CONTINUES.match(plan.question) or _PRONOUN.search(plan.question)
+                or _DEMONSTRATIVE_MATTER.search(plan.question))
     return bool(
         (prev.case_number or prev.point_key) and f.committee and plan.intent in _IN_BODY_INTENTS
         and not plan.point_ref and not (f.date_from or f.date_to) and not find_case_number(plan.question)
-        and not plan.latest and not _topic_beyond_handling(plan)
+        and not plan.latest and (not own or (back and len(own) <= CONTINUED_TERMS))
         and not _MEETING.search(plan.question) and not _MET.search(plan.question)
     )
 
@@ -1719,6 +1729,11 @@ def _without_years(text: str) -> str:
 _FINAL_ASKED = re.compile(r"\b(?:finally|final|endelig\w*|in the end|til sidst)\b", re.I)
 
 
+def final_asked(question: str) -> bool:
+    """The final stage of a matter asked ("Hvornår blev den endeligt vedtaget?", "When was it finally adopted?")."""
+    return bool(_FINAL_ASKED.search(question))
+
+
 # What a follow-up that names a body and nothing else may ask of the carried case there: when, whether, what was
 # decided or recommended (not who voted, nor who took part: those have answerers of their own)
 _IN_BODY_INTENTS = ("when", "decision", "fact", "recommendation")
@@ -1752,14 +1767,17 @@ def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
         first, last = _month_near(month, pf.date_from)
         f = plan.filters = replace(f, date_from=first, date_to=last)
     names_committee = bool(f.committee or plan.committee_boost)
+    # the carried case in the body the question names (below): its handling there is at its own date, from the
+    # previous turn's period on, not inside it ("and what did the council decide on it a few weeks later?")
+    in_body = _asks_of_carried_case(plan, prev, f) and not (plan.point_key and f.committee == pf.committee)
     # "When was it finally adopted?" after a question about June's draft: the final stage is later, from the
     # previous turn's period on, and often under a case number of its own (Greve's draft and final local plan)
-    final = bool(_FINAL_ASKED.search(plan.question)) and not (f.date_from or f.date_to)
+    final = bool(_FINAL_ASKED.search(plan.question)) and not (f.date_from or f.date_to) and not in_body
     plan.filters = Filters(
         municipality=f.municipality or pf.municipality,
         committee=f.committee or (None if names_committee else pf.committee),
         date_from=f.date_from or (None if f.date_to else pf.date_from),
-        date_to=f.date_to or (None if f.date_from or final else pf.date_to),
+        date_to=f.date_to or (None if f.date_from or final or in_body else pf.date_to),
         case_number=None,
     )
     own, before = set(_named_years(plan.question, dates=False)), set(_named_years(prev.question))
@@ -1780,8 +1798,7 @@ def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
         plan.meeting_id, plan.point_key = prev.meeting_id, prev.point_key
     if (plan.case_number or plan.point_key) and plan.intent in ("when", "fact") and _PATH.search(plan.question.lower()):
         plan.intent = "case"  # "Hvornår blev det behandlet igen?": the carried case's path
-    elif (_asks_of_carried_case(plan, prev, f)
-          and not (plan.point_key and f.committee == pf.committee)):
+    elif in_body:
         # "Hvornår blev det behandlet i byrådet?", "Kom sagen i Byrådet?", "Og hvad besluttede byrådet?", "Did it go
         # to the city council?": the carried case in the body the question names, from its path (not the body's
         # newest meeting), which says whether and when it came there. Not a meeting ("Hvornår holdt byrådet møde?",

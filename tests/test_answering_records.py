@@ -716,7 +716,15 @@ def test_a_follow_up_asking_whether_the_case_reached_a_body_says_when_it_did(gre
         assert ans.text.startswith(said), (question, ans.text[:200])
         assert [(c.meeting_date, c.point_number) for c in ans.citations if c.committee.startswith("Byråd")] == [
             ("2022-01-31", "22")], question
-    for question in ("Og hvad besluttede byrådet?", "What did the city council decide?"):
+    # ... also in more words of its own, where they are the previous question's or the question points back: its
+    # handling there is what it cites first
+    for question in ("ok, and did the city council end up approving the projects?",
+                     "did it get final approval from the council after that?"):
+        ans = greve_councils.ask(question, history=[first])
+        assert ans.kind == "case" and ans.text.startswith(f"Yes, t{there_en}"), (question, ans.text[:200])
+        assert (ans.citations[0].meeting_date, ans.citations[0].point_number) == ("2022-01-31", "22"), question
+    for question in ("Og hvad besluttede byrådet?", "What did the city council decide?",
+                     "and what did the council decide on it a few weeks later?"):
         decided = greve_councils.ask(question, history=[first])
         assert decided.kind == "point" and not decided.refused, question
         assert (decided.citations[0].meeting_date, decided.citations[0].point_number) == ("2022-01-31", "22")

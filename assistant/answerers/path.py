@@ -13,7 +13,7 @@ from assistant.answerers.meeting import asked_beside, cut_at_sentence, decision_
 from assistant.bodies import same_body
 from assistant.citations import citation_from_point, clean_title
 from assistant.prompts import format_date, listing, phrase
-from assistant.query import QueryPlan, asks_yes_no, find_case_number
+from assistant.query import QueryPlan, asks_yes_no, final_asked, find_case_number
 from assistant.records import AgendaPoint, Answer, Citation, Meeting
 from assistant.vocabulary import approves_recommendation, decided_items, section_kind, summary_section
 
@@ -107,9 +107,10 @@ def _same_body(a: str, b: str) -> bool:
     return not a or not b or same_body(a, b) or a.lower().split()[0][:6] == b.lower().split()[0][:6]
 
 
-def _number(steps: list[CaseStep]) -> list[CaseStep]:
+def _number(steps: list[CaseStep], first: list[CaseStep] = ()) -> list[CaseStep]:
+    """Number the steps' citations by point, in path order; the points of ``first`` before the others."""
     keys: dict[str, int] = {}
-    for s in steps:
+    for s in [*first, *steps]:
         key = s.citation.point_key
         if key not in keys:
             keys[key] = len(keys) + 1
@@ -122,6 +123,9 @@ def answer_path(plan: QueryPlan, steps: list[CaseStep], label: str) -> Answer:
     lang = plan.lang
     if not steps:
         return Answer(plan.question, phrase("case_unknown", lang, case=label), [], lang, refused=True, kind="case")
+    there = _in_body(steps, plan) if plan.body else []
+    if there:  # "Kom sagen i byrådet?": its handlings there are what the answer cites first
+        _number(steps, first=there)
     n = len(steps)
     lines = [phrase("case_one", lang, case=label) if n == 1 else phrase("case_intro", lang, case=label, n=n)]
     citations: list[Citation] = []
@@ -177,21 +181,33 @@ def answer_path(plan: QueryPlan, steps: list[CaseStep], label: str) -> Answer:
         label = f"{heading}: " if heading else ""
         lines.append(f"{phrase('case_beside', lang)} {label}»{sentence}« [{read[i].citation.number}]")
     if plan.body:  # "Kom sagen i Byrådet?": whether and when, before the path that shows it
-        lines.insert(0, _in_body(steps, plan.body, plan.question, lang))
+        lines.insert(0, _said_in_body(there, plan, lang))
     citations.sort(key=lambda c: c.number)  # the summary may come from a later handling than the first
     return Answer(plan.question, "\n".join(lines), citations, lang, kind="case")
 
 
-def _in_body(steps: list[CaseStep], body: str, question: str, lang: str) -> str:
-    """Whether the case came to ``body``, and when: each of its handlings there, cited; else that the minutes show
+def _in_body(steps: list[CaseStep], plan: QueryPlan) -> list[CaseStep]:
+    """The case's handlings by the body the question names: from the conversation's period on, where it has any there
+    (a follow-up moves forward: "so when the health committee was to pick its priority later that month?" after a
+    question about September, the committee's September handling, not its August one); of them the last day's where
+    it asks for the final one ("Hvornår blev den endeligt vedtaget i byrådet?")."""
+    there = [s for s in steps if same_body(s.body or s.meeting.committee, plan.body)]
+    since = plan.filters.date_from.isoformat() if plan.filters.date_from else ""
+    there = [s for s in there if s.date >= since] or there
+    if there and final_asked(plan.question):
+        there = [s for s in there if s.date == there[-1].date]
+    return there
+
+
+def _said_in_body(there: list[CaseStep], plan: QueryPlan, lang: str) -> str:
+    """Whether the case came to the body, and when: each of its handlings there, cited; else that the minutes show
     none (the path that follows shows where it was)."""
-    there = [s for s in steps if same_body(s.body or s.meeting.committee, body)]
     if not there:
-        return phrase("case_not_in_body", lang, body=body)
+        return phrase("case_not_in_body", lang, body=plan.body)
     when = [phrase("case_body_printed" if s.printed_only else "case_body_handling", lang,
                    date=format_date(s.date, lang), number=s.point.number) + f" [{s.citation.number}]" for s in there]
-    key = "case_in_body_yes" if asks_yes_no(question) else "case_in_body"
-    return phrase(key, lang, body=body, handlings=listing(when, lang))
+    key = "case_in_body_yes" if asks_yes_no(plan.question) else "case_in_body"
+    return phrase(key, lang, body=plan.body, handlings=listing(when, lang))
 
 
 def _recommendation(point: AgendaPoint) -> str:
