@@ -71,7 +71,8 @@ def test_held_out_set_passes_every_question_check_and_shares_no_gold_with_the_de
 # (test_rephrased_sets_keep_dev_and_held_out_points_apart), not to the fresh points of the others.
 REPHRASED = {"dev19": "dev", "dev20": "dev", "dev21": "dev", "dev22": "dev", "dev23": "dev", "dev24": "dev",
              "dev25": "dev", "dev26": "dev", "dev27": "dev", "dev28": "dev", "dev29": "dev", "dev30": "dev",
-             "dev31": "dev", "dev32": "dev", "dev33": "dev", "dev34": "dev", "holdout14": "holdout"}
+             "dev31": "dev", "dev32": "dev", "dev33": "dev", "dev34": "dev", "dev35": "dev",
+             "holdout14": "holdout"}
 
 
 def _fresh_point_sets() -> list:
