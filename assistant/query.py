@@ -1602,7 +1602,7 @@ def analyse(
 
 def _asks_of_carried_case(plan: QueryPlan, prev: QueryPlan, f: Filters | None = None) -> bool:
     """"Hvad besluttede byrådet?", "When did the council approve it?" after a turn about a case: a body named and
-    nothing else (no topic, period, case, point or meeting) asks about the conversation's case there, not about the
+    no topic of its own (nor a period, case, point or meeting) asks about the conversation's case there, not about the
     body's newest meeting. ``f``: the question's own filters (default: the plan's)."""
     f = f or plan.filters
     # its own words: not those of a matter's handling, nor the previous question's ("did the council end up approving
@@ -1772,7 +1772,7 @@ def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
     in_body = _asks_of_carried_case(plan, prev, f) and not (plan.point_key and f.committee == pf.committee)
     # "When was it finally adopted?" after a question about June's draft: the final stage is later, from the
     # previous turn's period on, and often under a case number of its own (Greve's draft and final local plan)
-    final = bool(_FINAL_ASKED.search(plan.question)) and not (f.date_from or f.date_to) and not in_body
+    final = final_asked(plan.question) and not (f.date_from or f.date_to) and not in_body
     plan.filters = Filters(
         municipality=f.municipality or pf.municipality,
         committee=f.committee or (None if names_committee else pf.committee),

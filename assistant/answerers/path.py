@@ -107,7 +107,7 @@ def _same_body(a: str, b: str) -> bool:
     return not a or not b or same_body(a, b) or a.lower().split()[0][:6] == b.lower().split()[0][:6]
 
 
-def _number(steps: list[CaseStep], first: list[CaseStep] = ()) -> list[CaseStep]:
+def _number(steps: list[CaseStep], first: Iterable[CaseStep] = ()) -> list[CaseStep]:
     """Number the steps' citations by point, in path order; the points of ``first`` before the others."""
     keys: dict[str, int] = {}
     for s in [*first, *steps]:
