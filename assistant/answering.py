@@ -43,6 +43,7 @@ from assistant.answerers.path import (
     answer_case_numbers,
     answer_path,
     case_history,
+    from_conversation_period,
     point_history,
 )
 from assistant.answerers.votes import answer_votes, voted_topic, votes_of
@@ -346,9 +347,8 @@ class Assistant:
         if plan.followup and plan.body and plan.case_number and plan.intent in ("decision", "recommendation"):
             # "Og hvad besluttede byrådet?" after a committee's point of the case: the case's handling by that body,
             # where it came there once; else its path, which says whether and when it came there
-            there = [(m, p) for m, p in catalog.points_by_case(plan.case_number) if same_body(m.committee, plan.body)]
-            since = f.date_from.isoformat() if f.date_from else ""  # from the conversation's period on (path._in_body)
-            there = [(m, p) for m, p in there if m.date_iso >= since] or there
+            there = from_conversation_period([(m, p) for m, p in catalog.points_by_case(plan.case_number)
+                                              if same_body(m.committee, plan.body)], lambda mp: mp[0].date_iso, plan)
             if len(there) == 1:
                 plan.intent = "decision"
                 return answer_point(*there[0], plan)

@@ -5,9 +5,9 @@ prints ("Sagsforløb": "Kommunalbestyrelsen den 30. januar 2012 Punkt 5"). Each 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from assistant.answerers.meeting import asked_beside, cut_at_sentence, decision_text, unwrapped
 from assistant.bodies import same_body
@@ -17,6 +17,7 @@ from assistant.query import QueryPlan, asks_yes_no, final_asked, find_case_numbe
 from assistant.records import AgendaPoint, Answer, Citation, Meeting
 from assistant.vocabulary import approves_recommendation, decided_items, section_kind, summary_section
 
+T = TypeVar("T")
 DECISION_CHARS = 400  # a step's decision quoted up to a sentence end near this (the path is a list, not the text)
 DECIDED_CHARS = 3 * DECISION_CHARS  # the items of the recommendation a decision names: whole, unless a long list
 # What the case is about: a summary's first sentences, cut at a sentence end before this. A Greve Resume runs to
@@ -186,14 +187,19 @@ def answer_path(plan: QueryPlan, steps: list[CaseStep], label: str) -> Answer:
     return Answer(plan.question, "\n".join(lines), citations, lang, kind="case")
 
 
+def from_conversation_period(items: list[T], date_of: Callable[[T], str], plan: QueryPlan) -> list[T]:
+    """Those of ``items`` (a case's handlings) dated from the plan's period on, where any are; else all of them."""
+    since = plan.filters.date_from.isoformat() if plan.filters.date_from else ""
+    return [x for x in items if date_of(x) >= since] or items
+
+
 def _in_body(steps: list[CaseStep], plan: QueryPlan) -> list[CaseStep]:
     """The case's handlings by the body the question names: from the conversation's period on, where it has any there
     (a follow-up moves forward: "so when the health committee was to pick its priority later that month?" after a
     question about September, the committee's September handling, not its August one); of them the last day's where
     it asks for the final one ("Hvornår blev den endeligt vedtaget i byrådet?")."""
-    there = [s for s in steps if same_body(s.body or s.meeting.committee, plan.body)]
-    since = plan.filters.date_from.isoformat() if plan.filters.date_from else ""
-    there = [s for s in there if s.date >= since] or there
+    there = from_conversation_period([s for s in steps if same_body(s.body or s.meeting.committee, plan.body)],
+                                     lambda s: s.date, plan)
     if there and final_asked(plan.question):
         there = [s for s in there if s.date == there[-1].date]
     return there
