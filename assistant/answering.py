@@ -41,8 +41,10 @@ from assistant.answerers.path import (
     CaseStep,
     answer_case,
     answer_case_numbers,
+    answer_competence,
     answer_path,
     case_history,
+    competence_quotes,
     from_conversation_period,
     point_history,
 )
@@ -52,6 +54,7 @@ from assistant.citations import citation_from_chunk, clean_title
 from assistant.prompts import format_date, listing, phrase
 from assistant.query import (
     CASE_NUMBER_ASKED,
+    COMPETENCE_ASKED,
     RECORD_DETAILS,
     QueryPlan,
     analyse,
@@ -217,6 +220,13 @@ class Assistant:
                 titled = [citation_from_chunk(0, h.first) for h in hits
                           if plan.terms and coverage(plan.terms, h.first.point_title) == 1.0]
                 answer = answer_case_numbers(answer, titled)
+            if COMPETENCE_ASKED.search(plan.question) and not answer.refused and answer.kind == "text" and (
+                    answer.citations and (found := self.point_text(answer.citations[0].point_key)) is not None):
+                # "..., and who makes the final decision?": where the first cited point says the decision lies
+                # ("Beslutningen træffes af" / "Kommunalbestyrelsen"), a heading and a word no topic search quotes
+                said = " ".join(answer.text.split())
+                answer.text += "".join(f"\n- {heading}: »{text}« [1]" if heading else f"\n- »{text}« [1]"
+                                       for heading, text in competence_quotes(found[1]) if f"»{text}«" not in said)
             if asks_where_met_part(plan.question) and not answer.refused and answer.kind == "text" and answer.citations:
                 # "..., Where did they meet, and what did they conclude?": the first cited meeting's place, from
                 # its record
@@ -344,6 +354,12 @@ class Assistant:
             if len(inside) == 1:
                 plan.intent, plan.aspect = "decision", ""
                 return answer_point(*inside[0], plan)
+        if plan.intent == "next" and plan.case_number:
+            return self._next_handling(plan)
+        if plan.intent == "competence" and (found := catalog.point(plan.point_key or "")) is not None:
+            # "Skulle det også videre til byrådet, eller var det udvalgets egen beslutning?", "was that the final
+            # word?": where the conversation's point says the decision lies, and where its case went after it
+            return answer_competence(catalog, found[0], found[1], plan)
         if plan.followup and plan.body and plan.case_number and plan.intent in ("decision", "recommendation"):
             # "Og hvad besluttede byrådet?" after a committee's point of the case: the case's handling by that body,
             # where it came there once; else its path, which says whether and when it came there
@@ -435,6 +451,28 @@ class Assistant:
             if found is not None:
                 return answer_point(found[0], found[1], plan)
         return None
+
+    def _next_handling(self, plan: QueryPlan) -> Answer:
+        """"which committee got it after that, and what did they recommend?": the case's first handling after the
+        point talked about, with its decision, opened by where and when; else its path, opened by the minutes showing
+        none later."""
+        catalog, lang = self.index.catalog, plan.lang
+        here = catalog.point(plan.point_key) if plan.point_key else None
+        last = plan.filters.date_to or plan.filters.date_from  # (no point carried: the conversation's period)
+        after = here[0].date_iso if here else (last.isoformat() if last else "")
+        later = [(m, p) for m, p in catalog.points_by_case(plan.case_number or "") if m.date_iso > after]
+        if later:
+            meeting, point = later[0]
+            plan.intent = "decision"  # what the body did with it: its decision (a committee's is its recommendation)
+            answer = answer_point(meeting, point, plan)
+            note = phrase("case_next", lang, committee=meeting.committee, number=point.number,
+                          date=format_date(meeting.date_iso, lang))
+        else:
+            plan.intent = "case"
+            answer = answer_case(catalog, plan)
+            note = phrase("case_no_next", lang, date=format_date(after, lang)) if after else ""
+        answer.text = f"{note}\n{answer.text}" if note else answer.text
+        return answer
 
     def _subject(self, plan: QueryPlan, filters: Filters) -> tuple[Meeting, AgendaPoint] | None:
         """The point a question is about: the conversation's point, else the best search hit for its topic."""

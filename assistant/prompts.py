@@ -180,6 +180,27 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "The minutes do not show the case coming before {body}. This is its path:",
     },
     "case_no_decision": {"da": "(ingen beslutning i referatet)", "en": "(no decision recorded)"},
+    "competence_point": {
+        "da": "Punkt {number} ({title}), {committee} den {date}:",
+        "en": "Item {number} ({title}), {committee}, {date} (quoted in Danish):",
+    },
+    "competence_not_stated": {
+        "da": "- Punktet siger ikke, hvem der træffer den endelige beslutning.",
+        "en": "- The item does not say who takes the final decision.",
+    },
+    "case_next": {
+        "da": "Derefter kom sagen i {committee} den {date}, punkt {number}.",
+        "en": "Next, the case came before {committee} on {date}, item {number}.",
+    },
+    "case_no_next": {
+        "da": "Referaterne viser ingen senere behandling af sagen end den {date}. Her er sagens forløb:",
+        "en": "The minutes show no handling of the case later than {date}. This is its path:",
+    },
+    "competence_later": {"da": "Sagen blev derefter behandlet her:", "en": "The case then came before:"},
+    "competence_no_later": {
+        "da": "Referaterne viser ingen senere behandling af sagen i et andet udvalg eller råd.",
+        "en": "The minutes show no later handling of the case by another committee or council.",
+    },
     "case_printed": {
         "da": "(nævnt i sagens forløb; mødet er ikke blandt referaterne)",
         "en": "(named in the case's history; that meeting is not among the minutes)",

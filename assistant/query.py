@@ -53,8 +53,8 @@ DA_STOP = frozenset(
     # "Hvad kom de frem til?": what a body concluded, the particle of "komme frem til", no topic
     "frem "
     # "da sagen kom derop", "blev den sendt derover", "Var sagen forbi byrådet?", "nåede den videre?": where a matter
-    # went, said of a body named beside it
-    "derop derned derover derhen derind derud dertil forbi videre nåede nået".split()
+    # went, said of a body named beside it; "endte den alligevel i byrådet?": whether it went there after all
+    "derop derned derover derhen derind derud dertil forbi videre nåede nået alligevel".split()
 )
 EN_STOP = frozenset(
     "a about after all also an and any are as at be been before being but by can could did do does for from had has "
@@ -407,6 +407,41 @@ _ORDINAL = (
 )
 # When a thing is done next ("hvornår skal de revideres næste gang?"): a time asked, no topic
 _NEXT_TIME = re.compile(r"\b(?:næste|kommende)\s+gang\b|\bnext\s+time\b", re.I)
+# Who decides a matter, or whether it goes on to another body ("Hvem bestemmer, om ...?", "who has the final say",
+# "Skulle det videre til byrådet, eller var det udvalgets egen beslutning?", "was that the final word, or does another
+# body have to approve them?", "Godkendelsen er vel delegeret til udvalget?"): where the decision lies, which a point
+# states ("Beslutningen træffes af Kommunalbestyrelsen", "Sagsprocedure: Plan- og Tryghedsudvalget") and its case's
+# later handlings show. The grammar of the question, in both languages; no topic of its own.
+COMPETENCE_ASKED = re.compile(
+    r"\b(?:who (?:gets to |will |shall |can |should |is to |has to |must )?(?:decide|decides|approves?)|"
+    r"who (?:takes|makes|has) the (?:final |last )?(?:decision|say|word)|(?:the )?(?:final|last) (?:say|word)|"
+    r"hvem (?:skal |kan |må )?(?:beslutte|bestemme|afgøre|godkende|træffe)|"
+    r"hvem (?:bestemmer|beslutter|afgør|godkender|træffer|har det sidste ord)|sidste ord|"
+    r"(?:another|other|a higher|higher) (?:body|bodies|authority) (?:has to |have to |must |needs? to |should |to )?"
+    r"(?:approve|sign off|decide|take the decision)|(?:its|their) own (?:decision|call)|"
+    r"egen (?:beslutning|afgørelse|kompetence)|beslutningskompetence\w*|delegeret|delegated|"
+    r"selv (?:kan |må |skal )?(?:bestemme|bestemmer|bestemte|beslutte|beslutter|besluttede|afgøre|afgør|afgjorde|"
+    r"godkende|godkender|godkendte)|"
+    r"(?:skal|skulle) (?:den|det|sagen|de|dette|punktet) (?:også |så |nu )?videre)\b", re.I)
+
+
+# Where the conversation's case went next ("which committee got it after that?", "Hvilket udvalg fik den derefter?",
+# "what happened to it next?", "Hvor gik sagen hen bagefter?"): its next handling after the point talked about. The
+# grammar of the question: a body asked for with an adverb of what follows, or "what happened next"
+_NEXT_HANDLING = re.compile(
+    r"\b(?:which|what) (?:committee|body|council|board)\b[^?]*?\b(?:after that|afterwards|next|then)\b|"
+    r"\bwhat happened (?:to it |with it |to the case |to the matter )?(?:next|after that|afterwards)\b|"
+    r"\bwhere did (?:it|the case|the matter) go (?:next|after that|afterwards|then)\b|"
+    r"\b(?:hvilket|hvilke) (?:udvalg|organ|råd)\b[^?]*?\b(?:derefter|bagefter|herefter|efterfølgende|så)\b|"
+    r"\bhvad skete der (?:så )?(?:med (?:den|det|sagen|punktet) )?(?:så )?"
+    r"(?:derefter|bagefter|herefter|efterfølgende)\b|"
+    r"\bhvor (?:gik|kom|blev) (?:den|det|sagen) (?:så )?(?:hen |videre )?"
+    r"(?:derefter|bagefter|herefter|efterfølgende)\b", re.I)
+
+
+def asks_competence(question: str) -> bool:
+    """Who decides the matter, or whether it went on to another body, is asked."""
+    return bool(COMPETENCE_ASKED.search(question))
 PREFIX_CHARS = 6  # a question term this long also matches as the head of a longer word
 _CASE_RE = CASE_NUMBER_RE  # one grammar with the readers (assistant.vocabulary)
 
@@ -1527,6 +1562,7 @@ def analyse(
     for _, ordinal in _ORDINAL:  # "første gang det var oppe", "the first time": which handling, no topic (plan.ordinal)
         topic = ordinal.sub(" ", topic)
     topic = _NEXT_TIME.sub(" ", topic)  # "hvornår skal de revideres næste gang?": when, no topic
+    topic = COMPETENCE_ASKED.sub(" ", topic)  # "..., eller var det udvalgets egen beslutning?": no topic
     plan.terms = content_terms(topic)
     plan.topic = " ".join(topic.split())
     if plan.lang == "en":
@@ -1743,7 +1779,8 @@ _IN_BODY_INTENTS = ("when", "decision", "fact", "recommendation")
 _HANDLING_WORDS = ("gik gået går gå sendt sendes sende sendte videresendt oversendt forelagt forelægges forelagde "
                    "godkendt godkendte godkende godkendes vedtaget vedtog vedtage vedtages besluttet besluttede "
                    "beslutte afgjort go goes went gone sent send forwarded referred reach reached reaches pass passed "
-                   "approve approved adopt adopted decide decided endorse endorsed")
+                   "approve approved adopt adopted decide decided endorse endorsed endte endt ended udfald udfaldet "
+                   "outcome got get gets received fik")
 
 
 @lru_cache(maxsize=1)
@@ -1759,6 +1796,11 @@ def _topic_beyond_handling(plan: QueryPlan) -> list[str]:
 def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
     """Fill what the follow-up leaves open from the previous turn: committee, case, period, meeting."""
     plan.followup = True
+    competence = asks_competence(plan.question) and not _topic_beyond_handling(plan) and not plan.point_ref
+    if competence:
+        # "Skulle det også videre til Økonomiudvalget og byrådet, eller var det udvalgets egen beslutning?": the
+        # bodies it names are where the matter may have gone next, not where it asks about; the previous point's
+        plan.filters, plan.committee_boost = replace(plan.filters, committee=None), []
     f, pf = plan.filters, prev.filters
     if not (f.date_from or f.date_to) and pf.date_from and (m := _BARE_MONTH.search(plan.question)):
         # "And when it landed back on their desk in October, ...?" after a question about August 2024
@@ -1772,7 +1814,8 @@ def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
     in_body = _asks_of_carried_case(plan, prev, f) and not (plan.point_key and f.committee == pf.committee)
     # "When was it finally adopted?" after a question about June's draft: the final stage is later, from the
     # previous turn's period on, and often under a case number of its own (Greve's draft and final local plan)
-    final = final_asked(plan.question) and not (f.date_from or f.date_to) and not in_body
+    final = final_asked(plan.question) and not (f.date_from or f.date_to) and not in_body and not competence
+    # (not "was that the final word?": who has it, about the point asked of)
     plan.filters = Filters(
         municipality=f.municipality or pf.municipality,
         committee=f.committee or (None if names_committee else pf.committee),
@@ -1787,7 +1830,7 @@ def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
     plan.case_number = plan.case_number or (None if edition else prev.case_number)
     if not edition and not names_committee and not (f.date_from or f.date_to):
         plan.meeting_id = prev.meeting_id  # "hvem var fraværende?" -> the same meeting
-        if not topic_terms(plan) and not plan.point_ref:
+        if (not topic_terms(plan) or competence) and not plan.point_ref:
             plan.point_key = prev.point_key  # "og hvad blev besluttet?", "hvem stemte imod?" -> the same point
             if plan.point_key and plan.aspect == "decisions" and not _AGENDA.search(plan.question):
                 plan.aspect = ""  # (not "What was on the agenda that day, and what did they decide?": the meeting's)
@@ -1807,6 +1850,14 @@ def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
         if plan.intent in ("when", "fact") or asks_yes_no(plan.question):
             plan.intent = "case"
         plan.aspect, plan.body = "", f.committee
+        plan.point_key = plan.point_key or prev.point_key
+    if competence and plan.point_key:
+        plan.intent, plan.aspect, plan.body = "competence", "", ""  # (answering.answer_competence)
+    elif (plan.case_number and (asked := _NEXT_HANDLING.search(plan.question)) and not plan.point_ref
+          and not set(_topic_beyond_handling(plan)) - stems(asked.group(0))):
+        # "which committee got it after that, and what did they recommend?": the case's next handling after the
+        # point talked about (answering), whatever body or period the previous turn named
+        plan.intent, plan.aspect, plan.body = "next", "", ""
         plan.point_key = plan.point_key or prev.point_key
     plan.search_text = f"{plan.question} {_without_years(prev.question) if edition else prev.question}"
     plan.dated_text = plan.search_text  # (a follow-up is searched with the question it follows, dates and all)

@@ -126,6 +126,18 @@ PATH_HEADINGS = frozenset(
      "oversigt over politisk behandling", "politisk behandling", "sagsgang", "sagsgang og sagstype", "sagsprocedure",
      "historik", "sagens behandling", "tidligere politisk behandling"]
 )  # fmt: skip
+# Where the decision of a case lies, as a point prints it: Greve's "Sagsprocedure" (the bodies that handle it), eDoc's
+# "Beslutningen træffes af", Acadre's and the ESDH prints' "Sagen afgøres i" and "Beslutningskompetence"
+COMPETENCE_HEADINGS = frozenset(
+    ["sagsprocedure", "beslutningen træffes af", "sagen afgøres i", "beslutningskompetence", "kompetence",
+     "kompetencefordeling", "afgørelseskompetence"]
+)  # fmt: skip
+# A sentence that says where a decision lies or goes: "Beslutningen træffes af Byrådet", "Udvalget har kompetence til
+# ...", "Godkendelsen er delegeret til udvalget", "sagen forelægges Byrådet til endelig godkendelse"
+COMPETENCE_STATED = re.compile(
+    r"\b(?:træffes af|afgøres af|besluttes af|godkendes endeligt? af|har (?:\w+ )?kompetence\w*|kompetence til|"
+    r"beslutningskompetence\w*|delegeret|endelige? (?:godkendelse|beslutning|vedtagelse)|"
+    r"forelægges\s+(?:[\w-]+\s+){0,4}?til\s+(?:endelig\s+)?(?:godkendelse|beslutning|vedtagelse))\b", re.I)
 ATTENDANCE_HEADINGS = frozenset(
     ["afbud", "fraværende", "fravær", "tilstede", "til stede", "medlemmer", "deltagere", "mødedeltagere",
      "fremmøde", "fremmøde og inhabilitet", "ikke til stede", "fraværende med afbud", "afbud/fraværende"]

@@ -791,15 +791,15 @@ def test_a_question_who_decides_prefers_the_sentence_naming_where_the_decision_l
     """ "who gets to decide whether a daycare drops the lunch scheme?": Greve's point says it in one sentence ("...
     forældrebestyrelser, som har kompetencen ..."), which scores first: the sentences naming who decides get the bonus
     a stated decision gets."""
-    from assistant.answerers.extractive import _DECIDER, _WHO_DECIDES
-    from assistant.query import analyse
+    from assistant.answerers.extractive import _DECIDER
+    from assistant.query import COMPETENCE_ASKED, analyse
     from assistant.readers import read_file
 
     for question in ("After the decision in August 2023, who gets to decide whether a daycare drops the lunch scheme?",
                      "Hvem bestemmer, om en daginstitution kan fravælge frokostordningen?",
                      "Who takes the final decision on the quality standards?"):
-        assert _WHO_DECIDES.search(question), question
-    assert not _WHO_DECIDES.search("Who was absent when the committee decided?")
+        assert COMPETENCE_ASKED.search(question), question
+    assert not COMPETENCE_ASKED.search("Who was absent when the committee decided?")
     path = next(greve_dir.glob("Skole-, Børne- og Ungeudvalget_2023-08-15T*.json"))
     p = next(p for p in read_file(path, settings).meeting.points if "frokostordning" in p.title.lower())
     plan = analyse("Who gets to decide whether a municipal daycare drops the lunch scheme?")

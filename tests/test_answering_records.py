@@ -751,6 +751,61 @@ def test_a_follow_up_asking_whether_the_case_reached_a_body_it_never_reached_say
     assert when.text.startswith("Sagen blev behandlet i Økonomiudvalget den 24. januar 2022, punkt ")
 
 
+def test_a_follow_up_asking_who_decides_gets_where_the_point_puts_it_and_where_the_case_went(greve):
+    """"Skulle den også videre til Økonomiudvalget og byrådet, eller var det udvalgets egen beslutning?" after an
+    answer from Beskæftigelses- og Erhvervsudvalget's point of case 21-016074: that point's "Sagsprocedure" and its
+    decision, then the case's later handlings by Økonomiudvalget and Byrådet, cited (the bodies the question names
+    are where it may have gone, not a filter). "was that the final word, or does another body have to approve
+    them?" after Ballerup's health committee's point: "Beslutningen træffes af: »Kommunalbestyrelsen«", and that the
+    minutes show no later handling (the index holds no minutes of Ballerup's council); asked with the topic and what
+    was recommended, the text answer says it too."""
+    first = greve.ask("Hvad besluttede Beskæftigelses- og Erhvervsudvalget om Beskæftigelsesministeriets rangering af "
+                      "kommunernes beskæftigelsesindsats?")
+    assert (first.citations[0].committee, first.citations[0].point_number) == ("Beskæftigelses- og Erhvervsudvalget",
+                                                                               "5")
+    ans = greve.ask("Skulle den også videre til Økonomiudvalget og byrådet, eller var det udvalgets egen beslutning?",
+                    history=[first])
+    assert ans.kind == "case" and not ans.refused
+    assert ans.text.startswith("Punkt 5 (Beskæftigelsesministeriets rangering"), ans.text[:200]
+    assert "- Sagsprocedure: »Beskæftigelses- og Erhvervsudvalget.« [1]" in ans.text
+    assert "Sagen blev derefter behandlet her:" in ans.text
+    assert [(c.committee, c.meeting_date, c.point_number) for c in ans.citations] == [
+        ("Beskæftigelses- og Erhvervsudvalget", "2022-01-10", "5"), ("Økonomiudvalget", "2022-01-24", "16"),
+        ("Byråd 2022-2025", "2022-01-31", "17")]
+    ballerup = greve.ask("What did Ballerup's health and prevention committee decide in December 2012 about the "
+                         "quality standards for drug and alcohol treatment?")
+    assert ballerup.citations[0].point_number == "3"
+    final = greve.ask("was that the final word, or does another body have to approve them?", history=[ballerup])
+    assert final.lang == "en" and final.kind == "case" and not final.refused
+    assert "- Beslutningen træffes af: »Kommunalbestyrelsen« [1]" in final.text
+    assert "The minutes show no later handling of the case by another committee or council." in final.text
+    assert [(c.municipality, c.point_number) for c in final.citations] == [("Ballerup Kommune", "3")]
+    # asked with the topic: the text answer, and where the point says the decision lies
+    topical = greve.ask("Ballerup, December 2012: what did the health and prevention committee recommend on the "
+                        "quality standards for drug and alcohol treatment, and who makes the final decision?")
+    assert topical.kind == "text" and "»Indstilles til godkendelse« [1]" in topical.text
+    assert "- Beslutningen træffes af: »Kommunalbestyrelsen« [1]" in topical.text
+
+
+def test_a_follow_up_asking_where_the_case_went_next_gets_its_next_handling(greve):
+    """Case 21-016074 went from Beskæftigelses- og Erhvervsudvalget (10 January 2022) through Økonomiudvalget (24
+    January) to Byrådet (31 January): asked after each point which body got it next, the answer is that body's point
+    and its decision, opened by where and when; after the council's, that the minutes show nothing later, and the
+    path."""
+    first = greve.ask("Hvad besluttede Beskæftigelses- og Erhvervsudvalget om Beskæftigelsesministeriets rangering af "
+                      "kommunernes beskæftigelsesindsats?")
+    assert first.citations[0].point_number == "5"
+    nxt = greve.ask("Hvilket udvalg fik den derefter, og hvad besluttede de?", history=[first])
+    assert nxt.kind == "point" and nxt.text.startswith(
+        "Derefter kom sagen i Økonomiudvalget den 24. januar 2022, punkt 16.\nBeslutning under punkt 16"), nxt.text
+    assert [(c.committee, c.point_number) for c in nxt.citations] == [("Økonomiudvalget", "16")]
+    then = greve.ask("which committee got it after that?", history=[first, nxt])
+    assert then.text.startswith("Next, the case came before Byråd 2022-2025 on 31 January 2022, item 17."), then.text
+    last = greve.ask("Hvad skete der med sagen derefter?", history=[first, nxt, then])
+    assert last.kind == "case" and last.text.startswith(
+        "Referaterne viser ingen senere behandling af sagen end den 31. januar 2022. Her er sagens forløb:")
+
+
 def test_a_point_asked_about_and_more_gets_the_sentence_that_answers_the_rest(slagelse):
     """"Hvad handler punkt 2 om, og hvor gik udvalgets studietur hen?": what the point is about, and its sentence that
     holds the rest of the question's words ("Studieturen til det østlige Aalborg ..."), verbatim; a question about

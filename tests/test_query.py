@@ -10,6 +10,7 @@ from assistant.bodies import english_committee_spans, fields, same_body
 from assistant.query import (
     QueryPlan,
     analyse,
+    asks_competence,
     committee_aliases,
     coverage,
     detect_intent,
@@ -719,6 +720,44 @@ def test_when_a_carried_case_reached_a_body_is_its_path():
     plan = analyse("Hvad besluttede byrådet?", history, Catalog())
     assert plan.followup and plan.intent == "decision" and plan.body == "Byråd 2022-2025" and not plan.aspect
     assert not analyse("Hvad besluttede byrådet?", None, Catalog()).body
+
+
+def test_who_decides_is_asked_in_either_language_and_a_follow_up_asking_it_keeps_the_point():
+    """Who decides, or whether the matter went on, asked in the words of either language; a follow-up asking it
+    carries the previous point and case (the bodies it names are where the matter may have gone, no filter; "the
+    final word" is no final stage of the case); a question about when a final decision fell asks no such thing."""
+    for question in ("Hvem bestemmer, om en daginstitution kan fravælge frokostordningen?",
+                     "Skulle det også videre til Økonomiudvalget og byrådet, eller var det udvalgets egen beslutning?",
+                     "Er det noget, udvalget selv bestemmer, eller skal den videre?",
+                     "Godkendelsen er vel delegeret til udvalget?", "Who has the final say on the quality standards?",
+                     "was that the final word, or does another body have to approve them?",
+                     "Could the committee decide it on its own, or was it their own decision?"):
+        assert asks_competence(question), question
+    for question in ("Hvornår faldt den endelige beslutning?", "Which other bodies handled the case?",
+                     "Hvem godkendte budgettet?", "Skal vi videre til næste punkt?"):
+        assert not asks_competence(question), question
+    first = analyse("Hvad besluttede Økonomiudvalget om budget 2024?", None, Catalog())
+    history = [_answer(first.question, first, "Økonomiudvalget", "23-001111")]
+    for question in ("Skulle det også videre til Økonomiudvalget og byrådet, eller var det udvalgets egen beslutning?",
+                     "was that the final word, or does another body have to approve them?"):
+        plan = analyse(question, history, Catalog())
+        assert plan.intent == "competence" and plan.case_number == "23-001111", question
+        assert plan.point_key == "m1:4" and plan.filters.committee in (None, "Økonomiudvalget"), question
+        assert not plan.body, question
+
+
+def test_a_follow_up_asking_where_the_case_went_next_asks_for_its_next_handling():
+    """"Hvilket udvalg fik den derefter?", "which committee got it after that?", "Hvad skete der med sagen bagefter?"
+    after an answer about a case's point: its next handling (answering), from that point; a question with a topic of
+    its own, or no case in the conversation, is no such question."""
+    first = analyse("Hvad besluttede Økonomiudvalget om budget 2024?", None, Catalog())
+    history = [_answer(first.question, first, "Økonomiudvalget", "23-001111")]
+    for question in ("Hvilket udvalg fik den derefter, og hvad besluttede de?", "which committee got it after that?",
+                     "Hvad skete der med sagen bagefter?", "what happened to it next?"):
+        plan = analyse(question, history, Catalog())
+        assert plan.intent == "next" and plan.case_number == "23-001111" and plan.point_key == "m1:4", question
+    assert analyse("Hvilket udvalg fik forslaget om skolernes kantiner derefter?", history, Catalog()).intent != "next"
+    assert analyse("which committee got it after that?", None, Catalog()).intent != "next"
 
 
 def test_an_english_committee_name_is_a_filter_not_a_topic_and_the_municipality_picks_its_committee():

@@ -24,6 +24,7 @@ from assistant.embedders import estimate_tokens
 from assistant.prompts import DA_MONTHS, format_date, phrase
 from assistant.query import (
     BODY_WORD,
+    COMPETENCE_ASKED,
     UNDER_POINT,
     QueryPlan,
     content_terms,
@@ -76,12 +77,9 @@ _REASON = re.compile(r"\b(?:fordi|idet|derfor|grundet|på grund af|skyldes|begru
                      r"for at|afvent\w*|eftersom|således at|så længe|konsekvens\w*|som følge af)\b", re.I)
 # A question when something was decided ("Hvornår besluttede udvalget at ...", "When did the council approve ...")
 _DECIDED = re.compile(r"\b(?:beslut\w*|godkend\w*|vedt[oa]\w*|decid\w*|approv\w*|agree\w*|adopt\w*)\b", re.I)
-# ... and a question who decides ("who gets to decide whether ...", "Hvem bestemmer, om ...?") by a sentence that
-# names where the decision lies ("Beslutningen træffes af Kommunalbestyrelsen", "forældrebestyrelsen beslutter")
-_WHO_DECIDES = re.compile(r"\b(?:who (?:gets to |will |shall |can |should |is to )?(?:decide|decides|approves?|has the "
-                          r"(?:final )?say)|who takes the (?:final )?decision|hvem (?:skal |kan |må )?(?:beslutte|"
-                          r"bestemme|afgøre|godkende|træffe)|hvem (?:bestemmer|beslutter|afgør|godkender|træffer))\b",
-                          re.I)
+# ... and a question who decides (query.COMPETENCE_ASKED: "who gets to decide whether ...", "Hvem bestemmer, om ...?",
+# "eller var det udvalgets egen beslutning?") by a sentence that names where the decision lies ("Beslutningen
+# træffes af Kommunalbestyrelsen", "forældrebestyrelsen beslutter")
 _DECIDER = re.compile(r"\b(?:træffes af|besluttes af|afgøres af|godkendes af|bestemmes af|kompetence\w*|beslutter|"
                       r"bestemmer|afgør|har ansvaret|beslutningen)\b", re.I)
 # ... and a question whether something rose or fell ("Blev der flere eller færre ...?", "gået op eller ned", "did it
@@ -157,7 +155,7 @@ _ADDRESS = re.compile(rf"\b[A-ZÆØÅ][\wæøå.-]*(?:[^\S\n][A-ZÆØÅ][\wæø�
                       rf"[^\S\n]+[A-ZÆØÅ]|\b[A-ZÆØÅ]{_STREET}(?:[^\S\n][A-ZÆØÅ]{_STREET})?[^\S\n]\d{{1,4}}[A-Za-z]?\b|"
                       rf"\b[A-ZÆØÅ][\wæøå-]*[^\S\n](?:Allé|Alle|Vej|Vænge|Torv|Plads|Stræde)[^\S\n]\d{{1,4}}[A-Za-z]?\b")
 # A question of one of these kinds, and the sentences that answer its kind (each gets STATES_BONUS)
-_ASKED_STATED = ((_WHY, _REASON), (_WHO_DECIDES, _DECIDER), (_TREND_ASKED, _CHANGED), (_WHO_ASKED, _WHO_STATED),
+_ASKED_STATED = ((_WHY, _REASON), (COMPETENCE_ASKED, _DECIDER), (_TREND_ASKED, _CHANGED), (_WHO_ASKED, _WHO_STATED),
                  (_PointParticipantAsked, _TOOK_PART), (_FIRM_ASKED, _FIRM_NAMED), (_FIRM_ASKED, _FIRM_STATED))
 _NUMBER = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)*")
 # What follows the number when the question asks for money or a share (query.QueryPlan.quantity)

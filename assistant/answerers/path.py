@@ -15,7 +15,16 @@ from assistant.citations import citation_from_point, clean_title
 from assistant.prompts import format_date, listing, phrase
 from assistant.query import QueryPlan, asks_yes_no, final_asked, find_case_number
 from assistant.records import AgendaPoint, Answer, Citation, Meeting
-from assistant.vocabulary import approves_recommendation, decided_items, section_kind, summary_section
+from assistant.textutil import split_sentences
+from assistant.vocabulary import (
+    COMPETENCE_HEADINGS,
+    COMPETENCE_STATED,
+    approves_recommendation,
+    decided_items,
+    norm,
+    section_kind,
+    summary_section,
+)
 
 T = TypeVar("T")
 DECISION_CHARS = 400  # a step's decision quoted up to a sentence end near this (the path is a list, not the text)
@@ -219,6 +228,84 @@ def _said_in_body(there: list[CaseStep], plan: QueryPlan, lang: str) -> str:
 def _recommendation(point: AgendaPoint) -> str:
     return next((sec.text.strip() for sec in point.sections if section_kind(sec.heading) == "recommendation"
                  and sec.text.strip()), "")
+
+
+COMPETENCE_SENTENCES = 2  # sentences quoted that say where the decision lies, where no section of the point says it
+
+
+def competence_quotes(point: AgendaPoint) -> list[tuple[str, str]]:
+    """What the point says about where its decision lies, as (heading, text): its competence sections ("Sagsprocedure",
+    "Beslutningen træffes af"), else the first sentences of its case text that say it ("Beslutningen træffes af
+    Byrådet", "Godkendelsen er delegeret til udvalget"); not its decision, which says what was decided."""
+    found = [(sec.heading, " ".join(sec.text.split())) for sec in point.sections
+             if norm(sec.heading) in COMPETENCE_HEADINGS and sec.text.strip()]
+    if found:
+        return found
+    for sec in point.sections:
+        if section_kind(sec.heading) in ("decision", "attendance", "attachments"):
+            continue
+        found += [(sec.heading, sentence) for sentence in split_sentences(" ".join(sec.text.split()))
+                  if COMPETENCE_STATED.search(sentence)]
+    return found[:COMPETENCE_SENTENCES]
+
+
+def _title_words(title: str) -> set[str]:
+    return {w for w in clean_title(title).lower().split() if len(w) > 2}
+
+
+def _later_elsewhere(steps: list[CaseStep], meeting: Meeting, point: AgendaPoint) -> list[CaseStep]:
+    """The case's handlings after the point's, by other bodies; of a body's handlings on one day (the points a case
+    number groups: "regnskab 2021", "budget 2023"), those whose titles share most words with the point's."""
+    later = [s for s in steps if s.date >= meeting.date_iso and (s.body or s.meeting.committee)
+             and not _same_body(s.body or s.meeting.committee, meeting.committee)]
+    mine = _title_words(point.title)
+    best: dict[tuple[str, str], int] = {}
+    for s in later:
+        key = ((s.body or s.meeting.committee).lower(), s.date)
+        best[key] = max(best.get(key, 0), len(mine & _title_words(s.point.title)))
+    return [s for s in later
+            if len(mine & _title_words(s.point.title)) == best[((s.body or s.meeting.committee).lower(), s.date)]]
+
+
+def answer_competence(catalog: Any, meeting: Meeting, point: AgendaPoint, plan: QueryPlan) -> Answer:
+    """Who decides the point's matter, or whether it went on ("Skulle det videre til byrådet, eller var det udvalgets
+    egen beslutning?", "was that the final word?"): what the point says about where the decision lies, its
+    decision, and the case's later handlings by other bodies (or that the minutes show none), each cited."""
+    lang, title = plan.lang, clean_title(point.title)
+    first = citation_from_point(1, meeting, point)
+    if point.closed:
+        return Answer(plan.question, f"{phrase('closed_point', lang, title=title)} [1]", [first], lang, kind="case")
+    lines = [phrase("competence_point", lang, number=point.number, title=title, committee=meeting.committee,
+                    date=format_date(meeting.date_iso, lang))]
+    quotes = competence_quotes(point)
+    lines += [f"- {heading}: »{text}« [1]" if heading else f"- »{text}« [1]" for heading, text in quotes]
+    if not quotes:
+        lines.append(phrase("competence_not_stated", lang))
+    decided = decision_text(point)[1]
+    if decided.strip():
+        quote = cut_at_sentence(decided, DECISION_CHARS).replace("\n\n", "\n\n  ")  # (its paragraphs in the item)
+        lines.append(f"- {phrase('decision_label', lang)}: »{quote}« [1]")
+    first = replace(first, quote=quotes[0][1] if quotes else "", section=quotes[0][0] if quotes else "")
+    steps = case_history(catalog, point.case_number) if point.case_number else point_history(meeting, point)
+    later = _later_elsewhere(steps, meeting, point)
+    citations, numbers = [first], {first.point_key: 1}
+    if later:
+        lines.append(phrase("competence_later", lang))
+    else:
+        lines.append(phrase("competence_no_later", lang))
+    for s in later:
+        key = s.citation.point_key
+        if key not in numbers:
+            numbers[key] = len(numbers) + 1
+            citations.append(replace(s.citation, number=numbers[key]))
+        body = s.body or s.meeting.committee
+        line = phrase("case_step", lang, date=format_date(s.date, lang), committee=body, number=s.point.number,
+                      title=clean_title(s.point.title))
+        detail = (phrase("case_printed", lang) if s.printed_only else phrase("closed_note", lang) if s.point.closed
+                  else phrase("case_decision", lang, decision=f"»{s.decision}«") if s.decision
+                  else phrase("case_no_decision", lang))
+        lines.append(f"- {line} [{numbers[key]}]\n  {detail}")
+    return Answer(plan.question, "\n".join(lines), citations, lang, kind="case")
 
 
 def answer_case(catalog: Any, plan: QueryPlan) -> Answer:
