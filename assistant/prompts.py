@@ -336,6 +336,13 @@ PHRASES: dict[str, dict[str, str]] = {
         "da": "Punkt {number} ({title}), {committee} den {date}:",
         "en": "Item {number} ({title}), {committee}, {date}:",
     },
+    "votes_party_unnamed": {
+        "da": "Det fremgår ikke af referaterne, hvordan {party} stemte: afstemningerne under {points} nævner ikke "
+              "partiet.",
+        "en": "The minutes do not say how {party} voted: the votes recorded under {points} do not name the party.",
+    },
+    "votes_point": {"da": "punkt {number} ({title}), {committee} den {date}", "en": "item {number} ({title}), "
+                    "{committee}, {date}"},
     "votes_none": {
         "da": "Referatet nævner ingen afstemning under punkt {number} ({title}), {committee} den {date}.",
         "en": "The minutes record no vote under item {number} ({title}), {committee}, {date}.",

@@ -334,3 +334,31 @@ def test_the_reasons_a_decision_gives_beside_a_bare_vote_are_quoted_with_it(grev
                                   "har besparelsen med i Enhedslistens budget.”« [1]")
     backed = answer_votes([(meeting, point)], analyse("Hvem stemte for?"))
     assert "Bemærkning" not in backed.text  # the votes for give no reason
+
+
+def test_a_party_no_vote_of_a_roll_call_names_is_said_not_to_be_named(greve_dir, settings):
+    """Budget 2023-26 in the council (3 October 2022, point 9) names who voted for and against each proposal, never
+    Dansk Folkeparti: how it voted is not in the minutes, said so (refused) with the votes they record, not another
+    party's votes as the answer. A party named is answered; where only a minority is named (the projects after the
+    sale of Hundige Øst, 31 January 2022: (C) abstained, (Ø) and (F) against), a party not named voted with the
+    majority and the votes answer as before."""
+    from assistant.answerers.votes import answer_votes
+    from assistant.query import analyse
+
+    meeting = read_file(sorted(greve_dir.glob("Byråd 2022-2025_2022-10-03T*.json"))[0], settings).meeting
+    budget = next(p for p in meeting.points if p.number == "9")
+    for question, head in (("Hvordan stemte Dansk Folkeparti om budgettet?",
+                            "Det fremgår ikke af referaterne, hvordan Dansk Folkeparti (O) stemte: afstemningerne "
+                            "under punkt 9 (Budget 2023-26 - 2. behandling), Byråd 2022-2025 den 3. oktober 2022 [1] "
+                            "nævner ikke partiet."),
+                           ("How did Dansk Folkeparti vote on the budget?",
+                            "The minutes do not say how Dansk Folkeparti (O) voted: the votes recorded under item 9")):
+        ans = answer_votes([(meeting, budget)], analyse(question))
+        assert ans.refused and ans.text.startswith(head), ans.text
+        assert "Enhedslisten (Ø) [1]" in ans.text and [c.point_number for c in ans.citations] == ["9"]
+    named = answer_votes([(meeting, budget)], analyse("Hvordan stemte Enhedslisten om budgettet?"))
+    assert not named.refused and "Enhedslisten (Ø)" in named.text
+    council = read_file(sorted(greve_dir.glob("Byråd 2022-2025_2022-01-31T*.json"))[0], settings).meeting
+    projects = next(p for p in council.points if p.number == "22")
+    minority = answer_votes([(council, projects)], analyse("Hvordan stemte Venstre om de afledte anlægsprojekter?"))
+    assert minority is not None and not minority.refused and "(Ø) og (F) stemte imod" in minority.text

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from assistant.answerers.meeting import cut_at_sentence, decision_text
 from assistant.bodies import PARTIES, PARTY_ALIASES, party_letter, party_name
 from assistant.citations import citation_from_point, clean_title
-from assistant.prompts import format_date, phrase
+from assistant.prompts import format_date, listing, phrase
 from assistant.query import QueryPlan, stems, topic_terms
 from assistant.records import AgendaPoint, Answer, Citation, Meeting, Vote
 
@@ -148,9 +148,41 @@ def voted_topic(plan: QueryPlan) -> list[str]:
     return [t for t in topic_terms(plan) if t not in parties]
 
 
+def _label(vote: Vote, lang: str) -> str:
+    return phrase(f"vote_{vote.position.replace('-', '_')}", lang)
+
+
 def _who(vote: Vote, lang: str) -> str:
     parties = [f"{party_name(p)} ({p.strip('()')})" for p in vote.parties]
     return ", ".join([*vote.who, *parties]) or phrase("vote_unnamed", lang)
+
+
+def _party_unnamed(found: list[tuple[Meeting, AgendaPoint]], plan: QueryPlan) -> Answer | None:
+    """"How did Dansk Folkeparti vote on the budget?" where the points' votes name who voted for and who against
+    (or abstained) but never that party, nor does their decision text: the minutes do not say how it voted (it may
+    hold no seat), said so, with the votes they record, not as if another party's votes answered. None where a point
+    names it, or its votes name no one ("Med stemmerne 13 for og 7 imod": the counts answer any party) or only a
+    minority ("(Ø) og (F) stemte imod": a party not named voted with the majority)."""
+    party = party_letter(plan.question)
+    voting = [(m, p) for m, p in found if not p.closed and any((v.who or v.parties) and v.position == "for"
+                                                                 for v in p.votes)]
+    if party is None or not voting or len(voting) != len([f for f in found if f[1].votes]):
+        return None
+    name = party_name(party)
+    for _, point in voting:
+        text = " ".join([decision_text(point)[1], *(v.text for v in point.votes)])
+        if any(_matches(v, "", party) for v in point.votes) or f"({party})" in text or name.lower() in text.lower():
+            return None
+    lang = plan.lang
+    citations = [citation_from_point(n, m, p, "", decision_text(p)[0]) for n, (m, p) in enumerate(voting, 1)]
+    where = listing([phrase("votes_point", lang, number=p.number, title=clean_title(p.title), committee=m.committee,
+                            date=format_date(m.date_iso, lang)) + f" [{n}]"
+                     for n, (m, p) in enumerate(voting, 1)], lang)
+    lines = [phrase("votes_party_unnamed", lang, party=f"{name} ({party})", points=where)]
+    for n, (_, point) in enumerate(voting, 1):  # what they do record, each vote once
+        named = {(v.position, v.text): v for v in point.votes if v.who or v.parties}
+        lines += [f"- {_label(v, lang)}: {_who(v, lang)} [{n}]" for v in named.values()]
+    return Answer(plan.question, "\n".join(lines), citations, lang, refused=True, kind="votes")
 
 
 def answer_votes(found: list[tuple[Meeting, AgendaPoint]], plan: QueryPlan,
@@ -162,6 +194,8 @@ def answer_votes(found: list[tuple[Meeting, AgendaPoint]], plan: QueryPlan,
     number -> its points): a vote recorded without its reason gets the reason another handling records
     (reason_elsewhere), cited to that handling."""
     lang = plan.lang
+    if (unnamed := _party_unnamed(found, plan)) is not None:
+        return unnamed
     lines: list[str] = []
     citations: list[Citation] = []
     relaxed = not any(votes_of(point, plan.question) for _, point in found)
@@ -179,7 +213,7 @@ def answer_votes(found: list[tuple[Meeting, AgendaPoint]], plan: QueryPlan,
                             committee=meeting.committee, date=format_date(meeting.date_iso, lang)))
         on = motions(point, decision)
         for v in votes:
-            label = phrase(f"vote_{v.position.replace('-', '_')}", lang)
+            label = _label(v, lang)
             said = f" »{v.text}«" if v.text else ""
             lines.append(f"- {label}: {_who(v, lang)}{said} [{n}]")
             if (motion := on.get(point.votes.index(v))) is not None:
