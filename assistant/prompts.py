@@ -341,8 +341,10 @@ PHRASES: dict[str, dict[str, str]] = {
               "partiet.",
         "en": "The minutes do not say how {party} voted: the votes recorded under {points} do not name the party.",
     },
-    "votes_point": {"da": "punkt {number} ({title}), {committee} den {date}", "en": "item {number} ({title}), "
-                    "{committee}, {date}"},
+    "votes_point": {
+        "da": "punkt {number} ({title}), {committee} den {date}",
+        "en": "item {number} ({title}), {committee}, {date}",
+    },
     "votes_none": {
         "da": "Referatet nævner ingen afstemning under punkt {number} ({title}), {committee} den {date}.",
         "en": "The minutes record no vote under item {number} ({title}), {committee}, {date}.",
