@@ -44,6 +44,7 @@ from assistant.answerers.path import (
     answer_competence,
     answer_path,
     case_history,
+    competence_lines,
     competence_quotes,
     from_conversation_period,
     point_history,
@@ -54,10 +55,10 @@ from assistant.citations import citation_from_chunk, clean_title
 from assistant.prompts import format_date, listing, phrase
 from assistant.query import (
     CASE_NUMBER_ASKED,
-    COMPETENCE_ASKED,
     RECORD_DETAILS,
     QueryPlan,
     analyse,
+    asks_competence,
     asks_where_met_part,
     council_named,
     coverage,
@@ -220,13 +221,12 @@ class Assistant:
                 titled = [citation_from_chunk(0, h.first) for h in hits
                           if plan.terms and coverage(plan.terms, h.first.point_title) == 1.0]
                 answer = answer_case_numbers(answer, titled)
-            if COMPETENCE_ASKED.search(plan.question) and not answer.refused and answer.kind == "text" and (
+            if asks_competence(plan.question) and not answer.refused and answer.kind == "text" and (
                     answer.citations and (found := self.point_text(answer.citations[0].point_key)) is not None):
                 # "..., and who makes the final decision?": where the first cited point says the decision lies
                 # ("Beslutningen træffes af" / "Kommunalbestyrelsen"), a heading and a word no topic search quotes
                 said = " ".join(answer.text.split())
-                answer.text += "".join(f"\n- {heading}: »{text}« [1]" if heading else f"\n- »{text}« [1]"
-                                       for heading, text in competence_quotes(found[1]) if f"»{text}«" not in said)
+                answer.text += "".join(f"\n{line}" for line in competence_lines(competence_quotes(found[1]), said))
             if asks_where_met_part(plan.question) and not answer.refused and answer.kind == "text" and answer.citations:
                 # "..., Where did they meet, and what did they conclude?": the first cited meeting's place, from
                 # its record

@@ -425,6 +425,11 @@ COMPETENCE_ASKED = re.compile(
     r"(?:skal|skulle) (?:den|det|sagen|de|dette|punktet) (?:også |så |nu )?videre)\b", re.I)
 
 
+def asks_competence(question: str) -> bool:
+    """Who decides the matter, or whether it went on to another body, is asked."""
+    return bool(COMPETENCE_ASKED.search(question))
+
+
 # Where the conversation's case went next ("which committee got it after that?", "Hvilket udvalg fik den derefter?",
 # "what happened to it next?", "Hvor gik sagen hen bagefter?"): its next handling after the point talked about. The
 # grammar of the question: a body asked for with an adverb of what follows, or "what happened next"
@@ -439,9 +444,6 @@ _NEXT_HANDLING = re.compile(
     r"(?:derefter|bagefter|herefter|efterfølgende)\b", re.I)
 
 
-def asks_competence(question: str) -> bool:
-    """Who decides the matter, or whether it went on to another body, is asked."""
-    return bool(COMPETENCE_ASKED.search(question))
 PREFIX_CHARS = 6  # a question term this long also matches as the head of a longer word
 _CASE_RE = CASE_NUMBER_RE  # one grammar with the readers (assistant.vocabulary)
 

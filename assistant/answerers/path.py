@@ -128,6 +128,29 @@ def _number(steps: list[CaseStep], first: Iterable[CaseStep] = ()) -> list[CaseS
     return steps
 
 
+def _step_text(s: CaseStep, lang: str) -> tuple[str, str]:
+    """A handling's line (when, which body, which point) and what it says: its decision, or that it is closed, has
+    none, or is only named in the case's history (its line then as the minutes print it: "Kommunalbestyrelsen den 30.
+    januar 2012 Punkt 5", not the printing point's number and title)."""
+    body = s.body or s.meeting.committee
+    if s.printed_only:
+        line = f"{body} den {format_date(s.date, 'da')}" + (f" Punkt {s.printed_point}" if s.printed_point else "")
+        return line, phrase("case_printed", lang)
+    line = phrase("case_step", lang, date=format_date(s.date, lang), committee=body, number=s.point.number,
+                  title=clean_title(s.point.title))
+    if s.point.closed:
+        return line, phrase("closed_note", lang)
+    if s.decision:
+        return line, phrase("case_decision", lang, decision=f"»{s.decision}«")
+    return line, phrase("case_no_decision", lang)
+
+
+def _step_item(line: str, number: int, detail: str) -> str:
+    """A handling as a list item, cited; a quote's paragraphs indented as the item's (a blank line then an unindented
+    one would end the list)."""
+    return f"- {line} [{number}]\n  " + detail.replace("\n\n", "\n\n  ")
+
+
 def answer_path(plan: QueryPlan, steps: list[CaseStep], label: str) -> Answer:
     """The steps as an answer: one line per handling, cited."""
     lang = plan.lang
@@ -159,31 +182,19 @@ def answer_path(plan: QueryPlan, steps: list[CaseStep], label: str) -> Answer:
         # forretningsorden ...") is a new stage of the case: what its point is about, as the case's first stage's is
         new_stage = bool(titles) and title not in titles and s in read and (about is None or s is not about[0])
         titles.add(title)
-        body = s.body or s.meeting.committee
-        line = phrase("case_step", lang, date=format_date(s.date, lang), committee=body, number=s.point.number,
-                      title=title)
-        if s.printed_only:  # as the minutes print it ("Kommunalbestyrelsen den 30. januar 2012 Punkt 5")
-            line = f"{body} den {format_date(s.date, 'da')}" + (f" Punkt {s.printed_point}" if s.printed_point else "")
-            detail = phrase("case_printed", lang)
-        elif s.point.closed:
-            detail = phrase("closed_note", lang)
-        elif s.decision:
-            detail = phrase("case_decision", lang, decision=f"»{s.decision}«")
-            if s is approving:
-                # the items the decision names ("3. Godkendt": item 3, not the recommendation's opening item 1)
-                recommendation = _recommendation(s.point)
-                decided = cut_at_sentence(decided_items(s.decision, recommendation), DECIDED_CHARS)
-                text = unwrapped(decided or cut_at_sentence(recommendation, DECISION_CHARS))
-                detail += "\n  " + phrase("case_recommendation", lang, text=f"»{text}«")
-        else:
-            detail = phrase("case_no_decision", lang)
+        line, detail = _step_text(s, lang)
+        if s is approving:
+            # the items the decision names ("3. Godkendt": item 3, not the recommendation's opening item 1)
+            recommendation = _recommendation(s.point)
+            decided = cut_at_sentence(decided_items(s.decision, recommendation), DECIDED_CHARS)
+            text = unwrapped(decided or cut_at_sentence(recommendation, DECISION_CHARS))
+            detail += "\n  " + phrase("case_recommendation", lang, text=f"»{text}«")
         if new_stage and (sec := summary_section(s.point.sections)):
             stage = unwrapped(cut_at_sentence(sec.text, SUMMARY_CHARS))
             if stage not in summaries:  # a stage's copy in the next body says it once
                 summaries.add(stage)
                 detail = phrase("case_step_about", lang, text=f"»{stage}«") + "\n  " + detail
-        # a quote's paragraphs indented as the step's: a blank line then an unindented one would end the list
-        lines.append(f"- {line} [{s.citation.number}]\n  " + detail.replace("\n\n", "\n\n  "))
+        lines.append(_step_item(line, s.citation.number, detail))
     if find_case_number(plan.question) and (beside := asked_beside([s.point for s in read], plan, " ".join(lines))):
         # "Hvad drejer sag 22-013566 sig om, og hvornår skal data afleveres til Rigsarkivet?": the case named, the
         # sentence of its handlings that holds the rest of the question's words
@@ -249,6 +260,12 @@ def competence_quotes(point: AgendaPoint) -> list[tuple[str, str]]:
     return found[:COMPETENCE_SENTENCES]
 
 
+def competence_lines(quotes: list[tuple[str, str]], said: str = "") -> list[str]:
+    """A point's competence_quotes as list items cited [1], but those whose text ``said`` quotes already."""
+    return [f"- {heading}: »{text}« [1]" if heading else f"- »{text}« [1]"
+            for heading, text in quotes if f"»{text}«" not in said]
+
+
 def _title_words(title: str) -> set[str]:
     return {w for w in clean_title(title).lower().split() if len(w) > 2}
 
@@ -256,15 +273,14 @@ def _title_words(title: str) -> set[str]:
 def _later_elsewhere(steps: list[CaseStep], meeting: Meeting, point: AgendaPoint) -> list[CaseStep]:
     """The case's handlings after the point's, by other bodies; of a body's handlings on one day (the points a case
     number groups: "regnskab 2021", "budget 2023"), those whose titles share most words with the point's."""
-    later = [s for s in steps if s.date >= meeting.date_iso and (s.body or s.meeting.committee)
-             and not _same_body(s.body or s.meeting.committee, meeting.committee)]
     mine = _title_words(point.title)
+    later = [(s, ((s.body or s.meeting.committee).lower(), s.date), len(mine & _title_words(s.point.title)))
+             for s in steps if s.date >= meeting.date_iso and (s.body or s.meeting.committee)
+             and not _same_body(s.body or s.meeting.committee, meeting.committee)]
     best: dict[tuple[str, str], int] = {}
-    for s in later:
-        key = ((s.body or s.meeting.committee).lower(), s.date)
-        best[key] = max(best.get(key, 0), len(mine & _title_words(s.point.title)))
-    return [s for s in later
-            if len(mine & _title_words(s.point.title)) == best[((s.body or s.meeting.committee).lower(), s.date)]]
+    for _, day, shared in later:
+        best[day] = max(best.get(day, 0), shared)
+    return [s for s, day, shared in later if shared == best[day]]
 
 
 def answer_competence(catalog: Any, meeting: Meeting, point: AgendaPoint, plan: QueryPlan) -> Answer:
@@ -272,40 +288,26 @@ def answer_competence(catalog: Any, meeting: Meeting, point: AgendaPoint, plan: 
     egen beslutning?", "was that the final word?"): what the point says about where the decision lies, its
     decision, and the case's later handlings by other bodies (or that the minutes show none), each cited."""
     lang, title = plan.lang, clean_title(point.title)
-    first = citation_from_point(1, meeting, point)
     if point.closed:
-        return Answer(plan.question, f"{phrase('closed_point', lang, title=title)} [1]", [first], lang, kind="case")
+        cite = citation_from_point(1, meeting, point)
+        return Answer(plan.question, f"{phrase('closed_point', lang, title=title)} [1]", [cite], lang, kind="case")
+    quotes = competence_quotes(point)
+    first = citation_from_point(1, meeting, point, quotes[0][1] if quotes else "", quotes[0][0] if quotes else "")
     lines = [phrase("competence_point", lang, number=point.number, title=title, committee=meeting.committee,
                     date=format_date(meeting.date_iso, lang))]
-    quotes = competence_quotes(point)
-    lines += [f"- {heading}: »{text}« [1]" if heading else f"- »{text}« [1]" for heading, text in quotes]
-    if not quotes:
-        lines.append(phrase("competence_not_stated", lang))
+    lines += competence_lines(quotes) or [phrase("competence_not_stated", lang)]
     decided = decision_text(point)[1]
     if decided.strip():
         quote = cut_at_sentence(decided, DECISION_CHARS).replace("\n\n", "\n\n  ")  # (its paragraphs in the item)
         lines.append(f"- {phrase('decision_label', lang)}: »{quote}« [1]")
-    first = replace(first, quote=quotes[0][1] if quotes else "", section=quotes[0][0] if quotes else "")
     steps = case_history(catalog, point.case_number) if point.case_number else point_history(meeting, point)
-    later = _later_elsewhere(steps, meeting, point)
-    citations, numbers = [first], {first.point_key: 1}
-    if later:
-        lines.append(phrase("competence_later", lang))
-    else:
-        lines.append(phrase("competence_no_later", lang))
+    later = _number(_later_elsewhere(steps, meeting, point), first=[CaseStep(meeting, point, "", first)])
+    lines.append(phrase("competence_later" if later else "competence_no_later", lang))
     for s in later:
-        key = s.citation.point_key
-        if key not in numbers:
-            numbers[key] = len(numbers) + 1
-            citations.append(replace(s.citation, number=numbers[key]))
-        body = s.body or s.meeting.committee
-        line = phrase("case_step", lang, date=format_date(s.date, lang), committee=body, number=s.point.number,
-                      title=clean_title(s.point.title))
-        detail = (phrase("case_printed", lang) if s.printed_only else phrase("closed_note", lang) if s.point.closed
-                  else phrase("case_decision", lang, decision=f"»{s.decision}«") if s.decision
-                  else phrase("case_no_decision", lang))
-        lines.append(f"- {line} [{numbers[key]}]\n  {detail}")
-    return Answer(plan.question, "\n".join(lines), citations, lang, kind="case")
+        line, detail = _step_text(s, lang)
+        lines.append(_step_item(line, s.citation.number, detail))
+    cited = {s.citation.point_key: s.citation for s in later if s.citation.point_key != first.point_key}
+    return Answer(plan.question, "\n".join(lines), [first, *cited.values()], lang, kind="case")
 
 
 def answer_case(catalog: Any, plan: QueryPlan) -> Answer:
