@@ -42,6 +42,7 @@ from assistant.answerers.path import (
     answer_case,
     answer_case_numbers,
     answer_competence,
+    answer_next_handling,
     answer_path,
     case_history,
     competence_lines,
@@ -355,7 +356,7 @@ class Assistant:
                 plan.intent, plan.aspect = "decision", ""
                 return answer_point(*inside[0], plan)
         if plan.intent == "next" and plan.case_number:
-            return self._next_handling(plan)
+            return answer_next_handling(self.index.catalog, plan)
         if plan.intent == "competence" and (found := catalog.point(plan.point_key or "")) is not None:
             # "Skulle det også videre til byrådet, eller var det udvalgets egen beslutning?", "was that the final
             # word?": where the conversation's point says the decision lies, and where its case went after it
@@ -451,28 +452,6 @@ class Assistant:
             if found is not None:
                 return answer_point(found[0], found[1], plan)
         return None
-
-    def _next_handling(self, plan: QueryPlan) -> Answer:
-        """"which committee got it after that, and what did they recommend?": the case's first handling after the
-        point talked about, with its decision, opened by where and when; else its path, opened by the minutes showing
-        none later."""
-        catalog, lang = self.index.catalog, plan.lang
-        here = catalog.point(plan.point_key) if plan.point_key else None
-        last = plan.filters.date_to or plan.filters.date_from  # (no point carried: the conversation's period)
-        after = here[0].date_iso if here else (last.isoformat() if last else "")
-        later = [(m, p) for m, p in catalog.points_by_case(plan.case_number or "") if m.date_iso > after]
-        if later:
-            meeting, point = later[0]
-            plan.intent = "decision"  # what the body did with it: its decision (a committee's is its recommendation)
-            answer = answer_point(meeting, point, plan)
-            note = phrase("case_next", lang, committee=meeting.committee, number=point.number,
-                          date=format_date(meeting.date_iso, lang))
-        else:
-            plan.intent = "case"
-            answer = answer_case(catalog, plan)
-            note = phrase("case_no_next", lang, date=format_date(after, lang)) if after else ""
-        answer.text = f"{note}\n{answer.text}" if note else answer.text
-        return answer
 
     def _subject(self, plan: QueryPlan, filters: Filters) -> tuple[Meeting, AgendaPoint] | None:
         """The point a question is about: the conversation's point, else the best search hit for its topic."""

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
-from assistant.answerers.meeting import asked_beside, cut_at_sentence, decision_text, unwrapped
+from assistant.answerers.meeting import answer_point, asked_beside, cut_at_sentence, decision_text, unwrapped
 from assistant.bodies import same_body
 from assistant.citations import citation_from_point, clean_title
 from assistant.prompts import format_date, listing, phrase
@@ -308,6 +308,29 @@ def answer_competence(catalog: Any, meeting: Meeting, point: AgendaPoint, plan: 
         lines.append(_step_item(line, s.citation.number, detail))
     cited = {s.citation.point_key: s.citation for s in later if s.citation.point_key != first.point_key}
     return Answer(plan.question, "\n".join(lines), [first, *cited.values()], lang, kind="case")
+
+
+def answer_next_handling(catalog: Any, plan: QueryPlan) -> Answer:
+    """"which committee got it after that, and what did they recommend?": the case's first handling after the
+    point talked about, with its decision, opened by where and when; else its path, opened by the minutes showing
+    none later."""
+    lang = plan.lang
+    here = catalog.point(plan.point_key) if plan.point_key else None
+    last = plan.filters.date_to or plan.filters.date_from  # (no point carried: the conversation's period)
+    after = here[0].date_iso if here else (last.isoformat() if last else "")
+    later = [(m, p) for m, p in catalog.points_by_case(plan.case_number or "") if m.date_iso > after]
+    if later:
+        meeting, point = later[0]
+        plan.intent = "decision"  # what the body did with it: its decision (a committee's is its recommendation)
+        answer = answer_point(meeting, point, plan)
+        note = phrase("case_next", lang, committee=meeting.committee, number=point.number,
+                      date=format_date(meeting.date_iso, lang))
+    else:
+        plan.intent = "case"
+        answer = answer_case(catalog, plan)
+        note = phrase("case_no_next", lang, date=format_date(after, lang)) if after else ""
+    answer.text = f"{note}\n{answer.text}" if note else answer.text
+    return answer
 
 
 def answer_case(catalog: Any, plan: QueryPlan) -> Answer:
