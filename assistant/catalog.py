@@ -312,6 +312,16 @@ class Catalog:
         """The sources ``path`` shadows (other files of the same meeting), by path."""
         return [r[0] for r in self.db.execute("SELECT path FROM sources WHERE shadowed_by=? ORDER BY path", (path,))]
 
+    def view_points(self, meeting: Meeting, number: str) -> list[tuple[Meeting, AgendaPoint]]:
+        """Point ``number`` as the files ``meeting`` shadows print it: another view may print what the canonical one
+        lacks (an ESDH print's "Sagen afgøres i:", which Acadre's XML has no field for)."""
+        out = []
+        for path in self.other_views(meeting.source_path):
+            if (stored := self.source_meeting_json(path)) is not None:
+                view = Meeting.from_dict(json.loads(stored))
+                out += [(view, p) for p in view.points if p.number == number]
+        return out
+
     def shadowed_share(self) -> float:
         """The share of chunks that belong to shadowed sources (0 when there are none)."""
 

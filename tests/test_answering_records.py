@@ -14,6 +14,7 @@ from assistant.settings import Settings
 pytestmark = pytest.mark.slow
 
 SYDDJURS_XML = SHARED_CORPUS / "syddjurs" / "3687981_referat_PUK_2013-06-20.xml"
+SYDDJURS_DOCX = SHARED_CORPUS / "syddjurs" / "3687982_Referat_Ekstraordinaert_PUK_2013-06-20.docx"  # the XML's print
 BALLERUP_XML = SHARED_CORPUS / "ballerup" / "eDocAgendaPublishing_2012-12-04_SundhedsOgForebyggelsesudvalget.xml"
 # A Greve case through three bodies (fagudvalg -> Økonomiudvalget -> Byrådet), and the Byråd meeting whose point
 # 22 on case 21-012897 records "(C) undlod at tage stilling til sagen." and "(Ø) og (F) stemte imod indstillingen.".
@@ -160,7 +161,8 @@ def greve(tmp_path_factory):
     if not GREVE.is_dir() or not SYDDJURS_XML.is_file():
         pytest.skip(f"the shared corpus is not at {SHARED_CORPUS} (CI lays ../shared beside the checkout)")
     settings = Settings(index=tmp_path_factory.mktemp("index"))
-    ingest([GREVE / name for name in (*GREVE_PATH, GREVE_MUSEUM, GREVE_VISIT)] + [SYDDJURS_XML, BALLERUP_XML], settings)
+    ingest([GREVE / name for name in (*GREVE_PATH, GREVE_MUSEUM, GREVE_VISIT)]
+           + [SYDDJURS_XML, SYDDJURS_DOCX, BALLERUP_XML], settings)
     assistant = Assistant(settings)
     yield assistant
     assistant.close()
@@ -785,6 +787,22 @@ def test_a_follow_up_asking_who_decides_gets_where_the_point_puts_it_and_where_t
                         "quality standards for drug and alcohol treatment, and who makes the final decision?")
     assert topical.kind == "text" and "»Indstilles til godkendelse« [1]" in topical.text
     assert "- Beslutningen træffes af: »Kommunalbestyrelsen« [1]" in topical.text
+
+
+def test_who_decides_is_read_from_the_meeting_s_print_where_its_xml_has_no_such_field(greve):
+    """Acadre's XML of Syddjurs' PUK meeting has no field for where the decision lies; its DOCX prints "Sagen afgøres
+    i: Udvalget for plan, udvikling og kultur (PUK)" under the title. The XML is the meeting's view, and the answer
+    quotes the print's label, cited to the print's point, beside the XML point's decision."""
+    first = greve.ask("Hvad skete der med Syddjurs' politiske fokusområder for Kulturkommune 2017 i juni 2013?")
+    assert first.citations[0].point_number == "715" and first.citations[0].source.endswith(".xml")
+    ans = greve.ask("Skulle den videre til byrådet, eller kunne udvalget selv beslutte det?", history=[first])
+    assert ans.kind == "case" and not ans.refused
+    assert "- Sagen afgøres i: »Udvalget for plan, udvikling og kultur (PUK)« [2]" in ans.text
+    assert "»Punktet blev drøftet." in ans.text and "Punktet siger ikke" not in ans.text
+    xml, docx = ans.citations[:2]
+    assert (xml.point_number, docx.point_number) == ("715", "715")
+    assert xml.source.endswith(".xml") and docx.source.endswith(".docx")
+    assert (docx.section, docx.quote) == ("Sagen afgøres i", "Udvalget for plan, udvikling og kultur (PUK)")
 
 
 def test_a_follow_up_asking_where_the_case_went_next_gets_its_next_handling(greve):

@@ -260,9 +260,9 @@ def competence_quotes(point: AgendaPoint) -> list[tuple[str, str]]:
     return found[:COMPETENCE_SENTENCES]
 
 
-def competence_lines(quotes: list[tuple[str, str]], said: str = "") -> list[str]:
-    """A point's competence_quotes as list items cited [1], but those whose text ``said`` quotes already."""
-    return [f"- {heading}: »{text}« [1]" if heading else f"- »{text}« [1]"
+def competence_lines(quotes: list[tuple[str, str]], said: str = "", number: int = 1) -> list[str]:
+    """A point's competence_quotes as list items cited [number], but those whose text ``said`` quotes already."""
+    return [f"- {heading}: »{text}« [{number}]" if heading else f"- »{text}« [{number}]"
             for heading, text in quotes if f"»{text}«" not in said]
 
 
@@ -295,19 +295,39 @@ def answer_competence(catalog: Any, meeting: Meeting, point: AgendaPoint, plan: 
     first = citation_from_point(1, meeting, point, quotes[0][1] if quotes else "", quotes[0][0] if quotes else "")
     lines = [phrase("competence_point", lang, number=point.number, title=title, committee=meeting.committee,
                     date=format_date(meeting.date_iso, lang))]
-    lines += competence_lines(quotes) or [phrase("competence_not_stated", lang)]
+    view = None if quotes else _view_saying(catalog, meeting, point)
+    if view is not None:  # another file of the meeting prints it, cited as that file's point
+        quotes = view[2]
+        lines += competence_lines(quotes, number=2)
+    else:
+        lines += competence_lines(quotes) or [phrase("competence_not_stated", lang)]
     decided = decision_text(point)[1]
     if decided.strip():
         quote = cut_at_sentence(decided, DECISION_CHARS).replace("\n\n", "\n\n  ")  # (its paragraphs in the item)
         lines.append(f"- {phrase('decision_label', lang)}: »{quote}« [1]")
     steps = case_history(catalog, point.case_number) if point.case_number else point_history(meeting, point)
-    later = _number(_later_elsewhere(steps, meeting, point), first=[CaseStep(meeting, point, "", first)])
+    opening = [CaseStep(meeting, point, "", first)]
+    if view is not None:
+        heading, text = quotes[0]
+        opening.append(CaseStep(view[0], view[1], "", citation_from_point(2, view[0], view[1], text, heading)))
+    later = _number(_later_elsewhere(steps, meeting, point), first=opening)
     lines.append(phrase("competence_later" if later else "competence_no_later", lang))
     for s in later:
         line, detail = _step_text(s, lang)
         lines.append(_step_item(line, s.citation.number, detail))
-    cited = {s.citation.point_key: s.citation for s in later if s.citation.point_key != first.point_key}
+    cited = {s.citation.point_key: s.citation for s in [*opening[1:], *later]
+             if s.citation.point_key != first.point_key}
     return Answer(plan.question, "\n".join(lines), [first, *cited.values()], lang, kind="case")
+
+
+def _view_saying(catalog: Any, meeting: Meeting, point: AgendaPoint) -> tuple[Meeting, AgendaPoint, list] | None:
+    """The point as another file of its meeting prints it, where that file has a competence section the canonical
+    view lacks, with its quotes; only sections (a sentence saying it is in every view alike)."""
+    for view, same in catalog.view_points(meeting, point.number):
+        said = [(heading, text) for heading, text in competence_quotes(same) if norm(heading) in COMPETENCE_HEADINGS]
+        if said and (same.case_number or "") == (point.case_number or ""):
+            return view, same, said
+    return None
 
 
 def answer_next_handling(catalog: Any, plan: QueryPlan) -> Answer:

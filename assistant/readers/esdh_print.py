@@ -314,6 +314,11 @@ def item_point(item: Item, known: set[str], committee: str = "") -> AgendaPoint:
     if item.closed:
         return AgendaPoint(number=item.number, title=item.title, case_number=item.case_number, closed=True)
     path = [Block("Sagsforløb", 2, True, "h"), *(Block(t) for t in item.path)] if item.path else []
+    # "Sagen afgøres i: Udvalget for ...", "Beslutningskompetence: KB": where the decision lies, a section as eDoc's
+    # "Beslutningen træffes af" is (the other labels are the point's metadata)
+    said = [[Block(label, 2, True, "h"), Block(value)] for label, value in item.labels.items()
+            if value and vocabulary.norm(label) in vocabulary.COMPETENCE_HEADINGS]
+    path = [*(b for pair in said for b in pair), *path]
     attachments: list[str] = []  # the lines listed under "Bilag", up to the paragraph break that ends the list
     body = blocks(item.body, attachments)
     return structure.make_point(item.number, item.title, [*path, *body], known, case_number=item.case_number,
