@@ -26,7 +26,7 @@ from assistant.bodies import (
 from assistant.prompts import DA_MONTHS, EN_MONTHS, format_int, phrase
 from assistant.records import Answer, Filters
 from assistant.textutil import adjacent_swaps, fold_accents, one_letter_edits
-from assistant.translate import glossary, glossary_groups, whole_glossary_groups
+from assistant.translate import english_word, glossary, glossary_groups, whole_glossary_groups
 from assistant.vocabulary import CASE_NUMBER_RE, find_case_numbers, standard_point_named, without_standard_point
 
 DA_STOP = frozenset(
@@ -747,6 +747,45 @@ def editions(topic: str) -> list[tuple[str, str]]:
     forms = _municipality_names()[1]
     return [(name, year) for name, year in _EDITION.findall(topic)
             if name.lower() not in _MONTHS and name.lower() not in forms and name.lower()[:-1] not in forms]
+
+
+# A word written with a capital inside a sentence: a name ("plejehjem i Karlslunde", "ejerstrategi for HOFOR"); a
+# hyphenated one by its first part ("Realdania-partnerskabet")
+_CAPITALISED = re.compile(r"(?<![\wæøåÆØÅ-])([A-ZÆØÅ][\wæøåÆØÅ&]*)")
+_AFTER_OPENING = re.compile(r"(?:^|[.!?:;\"«»“”'‘’(–—-])\s*$")  # a sentence's or a quoted title's first word follows
+_BODY_WORD_END = re.compile(r"(?:råd|udvalg|nævn|bestyrelse|forsamling)(?:e[nt]?s?|s)?$")  # "Handicaprådet"
+# Where the asker read or heard it ("I read in Sydkysten that ...", "ifølge Sydkysten"): a source, not what is asked
+_SOURCE_BEFORE = re.compile(r"\b(?:(?:read|saw|heard|seen|læste|så|hørte|set|læst|hørt)\s+(?:it\s+)?(?:in|on|i|på)"
+                            r"|ifølge|according\s+to)\s+(?:the\s+|avisen\s+)?$", re.I)
+_ABBREVIATION_CHARS = 4  # "ØU", "PUK", "BEU", "KTMU": a body's short name (a longer one, "HOFOR", is a name)
+
+
+def names_in(question: str, lang: str, bodies: list[str] = ()) -> list[str]:
+    """The names a question writes inside its sentences, lower case ("Hvad kommer facaden på plejehjemmet i
+    Karlslunde til at se ud?" -> ["karlslunde"]). Not a word that opens a sentence or follows a quote, colon or dash
+    (a quoted title's), a month or its abbreviation ("Oct"), a municipality's name (in the genitive too), a word of
+    a body's name (``bodies``: the index's committees; any "-udvalget", "-rådet"), a party's name, a capitalised
+    abbreviation of four letters or less (a body's short name), where the asker read it ("ifølge Sydkysten"), nor in
+    an English question an English word ("Christmas", "Committee")."""
+    forms = _municipality_names()[1]
+    body_words = {w.lower() for b in bodies for w in re.findall(r"[\wæøåÆØÅ]+", b)}
+    question = _QUOTED.sub(lambda m: " " * len(m.group()), question)  # a quoted title's words are its title's
+    out: list[str] = []
+    for m in _CAPITALISED.finditer(question):
+        word = m.group(1)
+        before = question[: m.start()]
+        if (_AFTER_OPENING.search(before) or _SOURCE_BEFORE.search(before)
+                or (word.isupper() and len(word) <= _ABBREVIATION_CHARS)):
+            continue
+        low = word.lower()
+        bare = low[:-1] if low.endswith("s") else low  # the genitive: "Ballerups", "Enhedslistens"
+        if ({low, bare} & body_words or low in _MONTHS or (len(low) <= 4 and any(n.startswith(low) for n in _MONTHS))
+                or low in forms or bare in forms or _BODY_WORD_END.search(low) or party_letter(word)
+                or party_letter(word[:-1]) or (lang == "en" and english_word(low)) or len(low) < 3):
+            continue
+        if low not in out:
+            out.append(low)
+    return out
 
 
 def places_in(text: str) -> list[str]:

@@ -805,6 +805,34 @@ def test_who_decides_is_read_from_the_meeting_s_print_where_its_xml_has_no_such_
     assert (docx.section, docx.quote) == ("Sagen afgøres i", "Udvalget for plan, udvikling og kultur (PUK)")
 
 
+def test_a_name_the_best_point_does_not_write_is_refused(greve):
+    """The place, firm or body a question names is what it asks about: the best point about the same thing elsewhere
+    ("rehabiliteringscentret i Karlslunde": Hedebo's visit; "museet i Mosede": Greve Museum's legacy) does not
+    answer it, though the minutes name the place in other points. Asked of the one the point names, it answers."""
+    for named, other in [
+        ("Hvem viste udvalget rundt på rehabiliteringscentret Hedebo?",
+         "Hvem viste udvalget rundt på rehabiliteringscentret i Karlslunde?"),
+        ("Hvad skal den private arv til Greve Museum bruges til?",
+         "Hvad skal den private arv til museet i Mosede bruges til?"),
+    ]:  # fmt: skip
+        found = greve.ask(named)
+        assert not found.refused and found.citations, named
+        refused = greve.ask(other)
+        assert refused.refused and refused.text.startswith("Det fremgår ikke af referaterne"), (other, refused.text)
+        assert found.citations[0].point_key in {h.point_key for h in refused.nearest}  # shown as the nearest
+
+
+def test_votes_of_another_point_of_the_meeting_do_not_answer_for_the_matter_asked(greve):
+    """"Hvilke partier stemte imod livestreaming af byrådsmøderne?": the council's point 15 records no vote; point 22
+    of the same meeting (Hundige Øst) records (Ø) and (F) against. The answer is that point 15 records none, with its
+    decision, not point 22's votes."""
+    ans = greve.ask("Hvilke partier stemte imod livestreaming af byrådsmøderne i januar 2022?")
+    assert ans.kind == "votes"
+    assert ans.text.startswith("Referatet nævner ingen afstemning under punkt 15 (Livestreaming af byrådsmøder)")
+    assert [(c.committee, c.point_number) for c in ans.citations] == [("Byråd 2022-2025", "15")]
+    assert "Enhedslisten" not in ans.text
+
+
 def test_a_follow_up_asking_where_the_case_went_next_gets_its_next_handling(greve):
     """Case 21-016074 went from Beskæftigelses- og Erhvervsudvalget (10 January 2022) through Økonomiudvalget (24
     January) to Byrådet (31 January): asked after each point which body got it next, the answer is that body's point

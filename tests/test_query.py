@@ -18,6 +18,7 @@ from assistant.query import (
     find_case_number,
     find_period,
     match_committees,
+    names_in,
     other_municipality,
     respell_months,
     topic_terms,
@@ -1621,3 +1622,22 @@ def test_one_body_under_the_names_the_minutes_give_it():
     assert same_body("Skole-, Børne- og Ungeudvalget 2022", "Skole-, Børne- og Ungeudvalget")
     assert not same_body("Social- og Sundhedsudvalget", "Social- og Handicapudvalget")
     assert not same_body("Svar til Byrådet", "Byrådet") and not same_body("", "")
+
+
+@pytest.mark.parametrize(("question", "lang", "names"), [
+    ("Hvordan kommer facaden på det nye plejehjem i Karlslunde til at se ud?", "da", ["karlslunde"]),
+    ("Har byrådet godkendt en ny ejerstrategi for HOFOR, og hvad lægger den op til?", "da", ["hofor"]),
+    ("What consultation response did Greve send on Region Hovedstaden's health agreement?", "en", ["hovedstaden"]),
+    ("Hvornår besluttede planudvalget at søge Realdania-partnerskabet om penge?", "da", ["realdania"]),
+    # a sentence's first word, a municipality (also in the genitive), a party, a month and its abbreviation, a
+    # body's short name and a committee's words, where the asker read it, English words: no names
+    ("Hvad mente Ballerups sundhedsudvalg i December 2012? Tune Skole fik penge.", "da", ["skole"]),
+    ("Hvorfor stemte Enhedslistens medlem imod i ØU og PUK?", "da", []),
+    ("In Nov 2023 the Plan and Safety Committee met before Christmas.", "en", []),
+    ("I read in Sydkysten that the council voted on the bins. Ifølge Sydkysten stemte (Ø) imod.", "en", []),
+    ("Hvad besluttede Social- og Handicapudvalget og Handicaprådet om »Politik for Ældre«?", "da", []),
+])  # fmt: skip
+def test_the_names_a_question_writes(question, lang, names):
+    """The names a question writes inside its sentences: what the best point must write too, else it is about
+    another place, firm or body (extractive's penalty); not the words that are capitalised for other reasons."""
+    assert names_in(question, lang, ["Social- og Handicapudvalget", "Plan- og Tryghedsudvalget"]) == names

@@ -33,6 +33,7 @@ from assistant.query import (
     find_case_number,
     match_committees,
     month_period,
+    names_in,
     places_in,
     question_pieces,
     stem_word,
@@ -659,6 +660,11 @@ def _asked_year(plan: QueryPlan) -> str:
     return str(f.date_from.year)
 
 
+# A name's stem of this many letters or more is looked for less its last letter: the stemmer leaves a Danish noun's
+# forms apart ("familiecenter" -> familiecent, "familiecentrets" -> familiecentr; "teater" -> teat, "teatret" -> teatr)
+_NAME_STEM_TRIMMED = 5
+
+
 def _fold(text: str) -> str:
     return " ".join(text.split())
 
@@ -931,6 +937,13 @@ class ExtractiveAnswerer:
             # the testator of a legacy; the answerable questions for a person name them so). The best point only:
             # the others' decisions name the members who voted
             penalty += s.refusal_unknown_penalty
+        if text and self._names_absent(plan, text):
+            # a name the question writes that the minutes use but the best point does not ("Hvordan kommer facaden
+            # på det nye plejehjem i Karlslunde til at se ud?" found Tune's nursing home; "ejerstrategi for HOFOR"
+            # found ARGO's): the point is about another place, firm or body, and what is asked of the one named is
+            # absent, as a body the minutes never name is (the whole penalty). A name the minutes never use is the
+            # unknown words' below. The best point only: the others may name it in passing
+            penalty += s.refusal_unknown_penalty
         firm_asked, won_asked = _FIRM_ASKED.search(plan.question), _WON_ASKED.search(plan.question)
         firm = (firm_asked or won_asked) and any(_names_firm(t, plan.terms) for t in texts.values())
         if texts and ((firm_asked and not firm) or (won_asked and not firm and not _PERSON_NAMED.search(lines))):
@@ -1033,6 +1046,20 @@ class ExtractiveAnswerer:
                 total = sum(weight(t) for t in terms)
                 penalty += s.refusal_unknown_penalty * sum(weight(t) for g in unknown for t in g) / max(total, 1e-9)
         return penalty
+
+    def _names_absent(self, plan: QueryPlan, text: str) -> list[str]:
+        """The names of the question (query.names_in) that the indexed minutes use and ``text`` (the best point's)
+        does not, by their stems ("Karlslundes" is Karlslunde's)."""
+        bodies = [row[1] for row in self.index.catalog.committees()]
+        low = text.lower()
+
+        def written(name: str) -> bool:  # by its stem, less a last letter ("Familiecentrets": "Familiecenter")
+            stem = stem_word(name)
+            stem = stem[:-1] if len(stem) >= _NAME_STEM_TRIMMED else stem
+            return bool(re.search(rf"(?<![\wæøå]){re.escape(stem)}", low))
+
+        return [name for name in names_in(plan.question, plan.lang, bodies)
+                if self.index.knows(name) and not written(name)]
 
     def _foreign_words(self, plan: QueryPlan, glued: str = "") -> list[str]:
         """The words of an English question that are no English word, no glossary phrase and no word of the indexed
