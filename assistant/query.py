@@ -442,6 +442,16 @@ _NEXT_HANDLING = re.compile(
     r"(?:derefter|bagefter|herefter|efterfølgende)\b|"
     r"\bhvor (?:gik|kom|blev) (?:den|det|sagen) (?:så )?(?:hen |videre )?"
     r"(?:derefter|bagefter|herefter|efterfølgende)\b", re.I)
+# ... or its handling when it came back ("Og da sagen kom tilbage til udvalget måneden efter", "when it came back to
+# the committee the next month"): the next one, unless the question names when ("da sagen kom tilbage i oktober": the
+# case's handling then, which may be under a case number of its own)
+_CAME_BACK = re.compile(
+    r"\b(?:(?:kom|var) (?:den|det|sagen|punktet)|(?:den|det|sagen|punktet) (?:kom|var)) (?:så )?(?:tilbage|op igen)"
+    r"(?: til (?:\w+ )?(?:udvalget|byrådet|\w+rådet|kommunalbestyrelsen|\w+udvalget))?"
+    r"(?: (?:måneden|mødet|ugen) efter| næste gang| en måned senere)?|"
+    r"\b(?:came|was|went) back(?: to (?:the )?(?:\w+ )?(?:committee|council|board))?"
+    r"(?: (?:the )?(?:next|following) (?:month|meeting|time)| a month later)?|"
+    r"\bcame up again(?: (?:the )?(?:next|following) (?:month|meeting|time)| a month later)?", re.I)
 
 
 PREFIX_CHARS = 6  # a question term this long also matches as the head of a longer word
@@ -1894,7 +1904,8 @@ def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
         plan.point_key = plan.point_key or prev.point_key
     if competence and plan.point_key:
         plan.intent, plan.aspect, plan.body = "competence", "", ""  # (answering.answer_competence)
-    elif (plan.case_number and (asked := _NEXT_HANDLING.search(plan.question)) and not plan.point_ref
+    elif (plan.case_number and (asked := _NEXT_HANDLING.search(plan.question) or (
+            None if names_period(plan.question) else _CAME_BACK.search(plan.question))) and not plan.point_ref
           and not set(_topic_beyond_handling(plan)) - stems(asked.group(0))):
         # "which committee got it after that, and what did they recommend?": the case's next handling after the
         # point talked about (answering), whatever body or period the previous turn named

@@ -837,7 +837,8 @@ def test_a_follow_up_asking_where_the_case_went_next_gets_its_next_handling(grev
     """Case 21-016074 went from Beskæftigelses- og Erhvervsudvalget (10 January 2022) through Økonomiudvalget (24
     January) to Byrådet (31 January): asked after each point which body got it next, the answer is that body's point
     and its decision, opened by where and when; after the council's, that the minutes show nothing later, and the
-    path."""
+    path. Asked what was decided when it came back, the answer is its next handling too, unless the question names
+    when."""
     first = greve.ask("Hvad besluttede Beskæftigelses- og Erhvervsudvalget om Beskæftigelsesministeriets rangering af "
                       "kommunernes beskæftigelsesindsats?")
     assert first.citations[0].point_number == "5"
@@ -850,6 +851,14 @@ def test_a_follow_up_asking_where_the_case_went_next_gets_its_next_handling(grev
     last = greve.ask("Hvad skete der med sagen derefter?", history=[first, nxt, then])
     assert last.kind == "case" and last.text.startswith(
         "Referaterne viser ingen senere behandling af sagen end den 31. januar 2022. Her er sagens forløb:")
+    # asked of its handling when it came back: the next one, in either language
+    back = greve.ask("Og da sagen kom tilbage til udvalget næste gang, hvad besluttede de så?", history=[first])
+    assert back.text.startswith("Derefter kom sagen i Økonomiudvalget den 24. januar 2022, punkt 16."), back.text
+    back = greve.ask("And when it came back to the committee the next time, what did they decide?", history=[first])
+    assert back.text.startswith("Next, the case came before Økonomiudvalget on 24 January 2022, item 16."), back.text
+    # ... but when it came back in a month the question names is that month's handling, not the next one
+    named = greve.ask("Og da sagen kom tilbage i januar 2022, hvad besluttede byrådet så?", history=[first])
+    assert not named.text.startswith("Derefter") and named.citations[0].committee == "Byråd 2022-2025", named.text
 
 
 def test_a_point_asked_about_and_more_gets_the_sentence_that_answers_the_rest(slagelse):
