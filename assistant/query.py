@@ -837,6 +837,12 @@ def stems(text: str) -> set[str]:
     return {stem_word(w) for w in words(text)}
 
 
+# What a count of a meeting's participants counts: its members, people, or nothing named ("hvor mange deltog")
+_MEMBERS_COUNTED = re.compile(r"(?:\w*medlem\w*|members?|politiker\w*|politicians?|councillors?|councilors?|people|"
+                              r"persons?|personer|deltag\w*|deltog|var|were|was|mødte|attended|took|came|kom|af|of)\b",
+                              re.I)
+
+
 def detect_intent(question: str, has_case: bool = False) -> str:
     q = question.lower()
     last = _last_sentence(q)
@@ -859,6 +865,10 @@ def detect_intent(question: str, has_case: bool = False) -> str:
             if intent == "participants" and m.group(0) in _MEMBERSHIP and not _ASKS_WHO.match(q):
                 continue  # "paying mileage to council members who ...", "Jeg sidder i udvalget: hvad ...?": the
                 # people a topic is about, or who asks, not a list asked for
+            if (intent == "participants" and (counted := _COUNTED.search(q))
+                    and not _MEMBERS_COUNTED.match(counted.group(1))):
+                continue  # "Hvor mange frivillige og foreninger deltog i dialogmødet?": others than the body's
+                # members, a count the point states ("Hvor mange deltog?", "how many members attended" are its)
             if intent == "case" and not has_case:
                 continue
             if intent == "votes" and _PUBLIC_VOTE.search(q):

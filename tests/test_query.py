@@ -555,6 +555,11 @@ def test_council_alone_is_another_council_only_after_a_word_naming_its_kind(ques
         ("When the council approved the top-up in November 2024, did anyone vote against?", "votes"),
         ("When was the budget approved, and what did it cost?", "when"),
         ("When did the committee meet?", "when"),
+        # a count of others than the body's members who took part is a fact the point states
+        ("Hvor mange frivillige og foreninger deltog i udvalgets dialogmøde med FrivilligCenter Greve?", "fact"),
+        ("How many residents took part in the citizens' meeting on the bus routes?", "fact"),
+        ("Hvor mange deltog i mødet?", "participants"),
+        ("How many members attended the meeting?", "participants"),
     ],
 )
 def test_intent(question, intent):
