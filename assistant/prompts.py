@@ -349,6 +349,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "da": "Referatet nævner ingen afstemning under punkt {number} ({title}), {committee} den {date}.",
         "en": "The minutes record no vote under item {number} ({title}), {committee}, {date}.",
     },
+    "votes_in_decision": {
+        "da": "Beslutningen under punkt {number} ({title}), {committee} den {date}, siger, hvordan der blev stemt:",
+        "en": "The decision under item {number} ({title}), {committee}, {date}, says how the members voted:",
+    },
     "votes_elsewhere": {
         "da": ("Referatet nævner ingen afstemning under punkt {number} ({title}), {committee} den {date}. Sagens "
                "øvrige behandlinger:"),

@@ -123,6 +123,9 @@ def _cut_who(text: str) -> str:
     return text[: m.start()] if m else text
 
 
+_VOTERS_AFTER = re.compile(r"(?:^|[\s,])(?:idet|hvor|mens|dog således,? at)\s+", re.IGNORECASE)
+
+
 def _subject(segment: str, first: bool) -> str:
     """The voters before a verb: for a later verb in the sentence, what follows the previous clause's separator."""
     seg = segment
@@ -132,6 +135,9 @@ def _subject(segment: str, first: bool) -> str:
             return ""
         seg = seg[m.end() :]
     seg = re.sub(r"^\s*(?:\d+[.)]?\s*(?:-\s*\d+\.?)?\s*|ad\s+\d+\)?\s*:?\s*)", "", seg, flags=re.IGNORECASE)
+    # the voters after the conjunction that adds them to a decision: "Godkendt, idet (Ø) stemte imod", "Anbefales,
+    # idet Pernille Beckmann (V) og Marc Genning (V) undlod"
+    seg = _VOTERS_AFTER.split(seg)[-1]
     return seg.strip(" ,\"”“'")
 
 

@@ -136,10 +136,35 @@ def test_a_partys_view_is_its_recorded_position(assistant):
 
 
 def test_no_recorded_vote_says_so_with_the_decision(assistant):
+    """Who voted against, where the point records no vote: what was asked is not in the minutes (refused), said with
+    the decision they record, cited."""
     first = assistant.ask("Hvor mange penge er der afsat til renovering af klubhuse?")
     ans = assistant.ask("Hvem stemte imod?", history=[first])
-    assert ans.kind == "votes" and not ans.refused
+    assert ans.kind == "votes" and ans.refused and ans.citations
     assert "ingen afstemning" in ans.text and "Godkendt som indstillet." in ans.text
+
+
+def test_a_decision_that_says_how_they_voted_is_never_said_to_record_no_vote():
+    """A decision that tells the vote in words no vote is read from ("Anbefales, idet flertallet stemte for.") is
+    quoted as what says how they voted, not answered with "no vote recorded"; a committee that "undlod at tage
+    stilling" took no position, which is no vote."""
+    from fakes_index import meeting, point
+
+    m = meeting("Økonomiudvalget", "2024-03-04", [
+        point("7", "Salg af grund ved havnen", "24-001111", Beslutning="Anbefales, idet flertallet stemte for.",
+              Sagsfremstilling="Kommunen sælger grunden ved havnen til højestbydende."),
+        point("8", "Rammeaftale for det sociale område", "24-002222", Beslutning="Udvalget undlod at tage stilling.",
+              Sagsfremstilling="Rammeaftalen for det sociale område forelægges udvalget."),
+    ])  # fmt: skip
+    settings = Settings(candidates=10)
+    assistant = Assistant(settings, index=FakeIndex([m], settings))
+    sold = assistant.ask("Hvem stemte imod salget af grunden ved havnen?")
+    assert sold.kind == "votes" and not sold.refused and "ingen afstemning" not in sold.text
+    assert sold.text.startswith("Beslutningen under punkt 7 (Salg af grund ved havnen), Økonomiudvalget den 4. marts "
+                                "2024, siger, hvordan der blev stemt:\n»Anbefales, idet flertallet stemte for.« [1]")
+    framework = assistant.ask("Hvem stemte imod rammeaftalen for det sociale område?")
+    assert framework.kind == "votes" and framework.refused
+    assert framework.text.startswith("Referatet nævner ingen afstemning under punkt 8")
 
 
 def test_a_points_path_from_its_decisions_and_printed_history(assistant):

@@ -128,6 +128,12 @@ def test_every_greve_vote_names_someone_or_counts(greve_dir, settings):
         ("Indstillingen blev godkendt med 19 stemmer for og 2 imod (F).",
          [("for", (), (), 19), ("against", (), ("F",), 2)]),
         ("Udvalget undlod at tage stilling.", []),
+        # the voters after "idet" that adds them to the decision
+        ("Anbefales, idet (Ø) stemte imod.", [("against", (), ("Ø",), None)]),
+        ("Økonomiudvalget anbefaler at godkende pkt. 5 idet Pernille Beckmann (V) og Marc Genning (V) undlod, og "
+         "Liselott Blixt (UP) og Mehmet Zeki Dogru (Ø) stemte imod pkt. 1-4.",
+         [("abstain", ("Pernille Beckmann", "Marc Genning"), ("V",), None),
+          ("against", ("Liselott Blixt", "Mehmet Zeki Dogru"), ("UP", "Ø"), None)]),
         ("Mehmet Zeki Dogru (Ø) er ikke imod et nyt vandværk men mod placeringen.", []),
         ("Byrådet erklærede Maria Witthøft (A) for ikke inhabil i punktets behandling.", []),
     ],

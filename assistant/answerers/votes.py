@@ -247,7 +247,19 @@ def answer_votes(found: list[tuple[Meeting, AgendaPoint]], plan: QueryPlan,
     heading, text = decision_text(point)
     quote = cut_at_sentence(text, DECISION_CHARS)
     cite = citation_from_point(1, meeting, point, quote, heading)
-    head = phrase("votes_none", lang, number=point.number, title=clean_title(point.title),
-                  committee=meeting.committee, date=format_date(meeting.date_iso, lang))
+    where = {"number": point.number, "title": clean_title(point.title), "committee": meeting.committee,
+             "date": format_date(meeting.date_iso, lang)}
+    if _VOTE_WORDS.search(text):
+        # the decision says how they voted in words the reader took no vote from: quoted, never "no vote recorded"
+        return Answer(plan.question, f"{phrase('votes_in_decision', lang, **where)}\n»{quote}« [1]", [cite], lang,
+                      kind="votes")
+    head = phrase("votes_none", lang, **where)
     body = f"{head} {phrase('the_decision', lang)}\n»{quote}« [1]" if quote else f"{head} [1]"
-    return Answer(plan.question, body, [cite], lang, kind="votes")
+    # what was asked (who voted how) is not in the minutes: said so, with the decision they record
+    return Answer(plan.question, body, [cite], lang, refused=True, kind="votes")
+
+
+# Words of a decision that says how members voted ("stemte imod", "undlod at stemme", "4 for og 3 imod")
+# ("Udvalget undlod at tage stilling" says it took no position, no vote)
+_VOTE_WORDS = re.compile(r"\b(?:stemte|stemmer|stemmerne|undl(?:od|ader)(?!\s+at\s+(?!stemme))|afstemning\w*|voted|"
+                         r"abstained)\b", re.I)
