@@ -1919,3 +1919,26 @@ def test_a_place_asked_is_answered_with_the_address_the_point_names():
     settings = Settings(candidates=10)
     ans = Assistant(settings, index=FakeIndex([visit], settings)).ask("Hvor var udvalget på besøg inden mødet?")
     assert not ans.refused and "Tunevej 12" in ans.text
+
+
+def test_who_received_a_prize_is_refused_where_the_point_names_no_winner():
+    """"Hvem fik Frivillighedsprisen i 2023?" where the point plans the prize (its deadline, who decides) and names no
+    one: the winner is absent, as a firm no point names is; where a point names the winner by role and name, it is
+    answered from it."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    planned = meeting("Sundheds- og Omsorgsudvalget", "2023-04-24", [point(
+        "7", "Planlægning af dialogmøde med frivillige og Frivillighedsprisen 2023",
+        Sagsbeskrivelse="Sidste frist for indstilling til årets Frivillighedspris er den 15. september 2023. Udvalget "
+                        "beslutter på mødet den 9. oktober 2023, hvem der skal have Frivillighedsprisen overrakt.",
+        Beslutning="Godkendt.")])
+    awarded = meeting("Sundheds- og Omsorgsudvalget", "2023-10-09", [point(
+        "4", "Uddeling af Frivillighedsprisen 2023",
+        Sagsbeskrivelse="Udvalget har modtaget fem indstillinger til årets Frivillighedspris.",
+        Beslutning="Frivillighedsprisen 2023 gives til foreningsformand Birthe Lund for hendes arbejde i Tune.")])
+    settings = Settings(candidates=10)
+    question = "Hvem fik Frivillighedsprisen i 2023?"
+    assert Assistant(settings, index=FakeIndex([*meetings(), planned], settings)).ask(question).refused
+    ans = Assistant(settings, index=FakeIndex([*meetings(), planned, awarded], settings)).ask(question)
+    assert not ans.refused and "Birthe Lund" in ans.text

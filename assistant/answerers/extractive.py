@@ -120,7 +120,10 @@ _FIRM_NOUN = (r"(?:[\w-]*(?:firma|virksomhed|leverandør|entreprenør|selskab)\w
 _FIRM_ASKED = re.compile(rf"\b(?:hvilke[tn]?|which|what)\s+(?:[\w-]+\s+){{0,2}}?{_FIRM_NOUN}\b|"
                          rf"\b(?:name of|navnet på|hvad hed|hvad hedder)\s+(?:[\w-]+\s+){{0,3}}?{_FIRM_NOUN}\b", re.I)
 _WON_ASKED = re.compile(
-    r"\b(?:who|hvem)\s+(?:won|vandt|got the contract|fik (?:opgaven|kontrakten)|delivers|leverer)\b", re.I)
+    r"\b(?:who|hvem)\s+(?:won|vandt|got the contract|fik (?:opgaven|kontrakten)|delivers|leverer)\b|"
+    # ... or a prize ("Who received Greve's volunteer prize in 2023?", "Hvem fik Frivillighedsprisen?")
+    r"\b(?:who|hvem)\s+(?:received|got|was given|was awarded|fik|modtog)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:\w*prize|award|\w*pris(?:en)?)\b", re.I)
 # (on one line: "... og vælger leverandøren" ends a paragraph, and the section heading below it is no firm's name);
 # or as the other party of an agreement ("Jobcentret har indgået aftale med Samfocus", "kontrakten med Intervare"):
 # a name after it, which Danish capitalises, not a public body's ("aftale med Forretningsudvalget", "med Greve
