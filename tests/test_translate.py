@@ -255,3 +255,10 @@ def test_a_hyphenated_compound_modifier_is_its_words_where_the_glossary_lacks_it
     for word in ("multi-year", "pre-approved", "e-sports", "wi-fi"):
         assert word in unglossed_words(f"Was a {word} thing decided?"), word
     assert "Karlslunde-Hallen" in unglossed_words("What happened to Karlslunde-Hallen?")  # a name: as written
+
+
+def test_how_safe_people_feel_is_the_safety_the_minutes_write_of():
+    """"Greve Nord feel safer", "unsafe": tryg, tryghed (Plan- og Tryghedsudvalget's words), as "safety" is."""
+    groups, _ = glossary_groups("What could make Greve Nord feel safer? Where do people feel unsafe?")
+    assert "tryg" in groups[0] and "tryghed" in groups[0]
+    assert "utryg" in groups[1]
