@@ -223,6 +223,21 @@ def test_all_greve_meetings(greve_dir, settings):
     assert summary.points == 4292 and n_closed == 302
 
 
+def test_a_decision_printed_first_without_its_heading_is_the_points_decision(greve_dir, settings):
+    """One Greve meeting (Beskæftigelses- og Erhvervsudvalget, 9 January 2023) prints each point's decision first,
+    without its "Beslutning" heading, in the paragraph FirstAgenda marks as a decision's first
+    ("xsltFirstParagraph"): it is read as the point's decision, and the points no longer open with headless text
+    that the reader warns about."""
+    path = greve_dir / ("Beskæftigelses- og Erhvervsudvalget_2023-01-09T08:00:00+01:00_"
+                        "2d6996dc-d1fe-4705-adb2-1671137a4945.json")
+    result = read_file(path, settings)
+    decided = {p.number: p.decision for p in result.meeting.points if not p.closed}
+    assert decided["2"].startswith("Udvalget drøftede politikken og ønskede fokus på digitalisering"), decided["2"]
+    assert decided["3"].startswith("Udkast til politikken blev drøftet, og der ikke blev fundet anledning")
+    assert all(decision for number, decision in decided.items() if number != "9"), decided  # 9: the signature sheet
+    assert not [w for w in result.warnings if "overskrift" in str(w)]
+
+
 @pytest.mark.parametrize(("end", "read"), [("2022-01-10T10:15:00+01:00", "10:15"), ("2022-01-10T09:30:00Z", "10:30"),
                                           (None, ""), ("2022-01-11T09:30:00+01:00", "")])
 def test_the_meetings_end_is_read_in_the_clock_of_its_start(greve_dir, settings, tmp_path, end, read):

@@ -38,8 +38,9 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # 10: when the meeting ended and who took the minutes (Meeting.end_time, Meeting.secretary); 11: Acadre's "finish";
 # 12: a print's "Sekretær"/"Referent" label, and a label after an empty one is no value of it; 13: a print item's
 # "Sagen afgøres i"/"Beslutningskompetence" label is a section of the point (where its decision lies); 14: voters
-# after "idet" ("Godkendt, idet (Ø) stemte imod")
-READER_VERSION = "14"
+# after "idet" ("Godkendt, idet (Ø) stemte imod"); 15: FirstAgenda's headless first decision paragraph is the
+# point's decision
+READER_VERSION = "15"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")
