@@ -7,7 +7,7 @@ catalog's committee list) and has no model.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -770,7 +770,7 @@ _SOURCE_BEFORE = re.compile(r"\b(?:(?:read|saw|heard|seen|læste|så|hørte|set|
 _ABBREVIATION_CHARS = 4  # "ØU", "PUK", "BEU", "KTMU": a body's short name (a longer one, "HOFOR", is a name)
 
 
-def names_in(question: str, lang: str, bodies: list[str] = ()) -> list[str]:
+def names_in(question: str, lang: str, bodies: Iterable[str] = ()) -> list[str]:
     """The names a question writes inside its sentences, lower case ("Hvad kommer facaden på plejehjemmet i
     Karlslunde til at se ud?" -> ["karlslunde"]). Not a word that opens a sentence or follows a quote, colon or dash
     (a quoted title's), a month or its abbreviation ("Oct"), a municipality's name (in the genitive too), a word of
