@@ -290,9 +290,12 @@ _REQUEST = re.compile(
     r"(?:please )?(?:tell|show) me|(?:please )?tell me|do you know|i(?:'d| would) like to know|i want to know|"
     r"i(?:'m| am)? wondering|i wonder)\s*[:,]?\s+(?:(?:om|whether|if|about)\s+)?(?=\S)", re.I)
 _SIGN_OFF = r"(?:(?:med )?venlig hilsen|mvh\.?|vh|(?:best |kind )?regards|cheers)(?:[,\s]+[^\W\d_]+){0,3}"
+# (after a sentence's mark, or after a question typed without one, as the capital of a new sentence: "... hvor mange
+# meter Tak på forhånd.")
+_COURTESY_STARTS = r"(?:(?<=[.!?,])\s*|\s+(?=(?-i:[A-ZÆØÅ])))"
 _TRAILING_COURTESY = re.compile(
-    rf"(?:(?<=[.!?,])\s*(?:(?:på forhånd )?(?:{_THANKS_WORDS})(?: på forhånd| in advance| for (?:your|the) help)?|"
-    rf"på forhånd tak)\s*[!.,]*(?:\s*{_SIGN_OFF})?|(?<=[.!?,])\s*{_SIGN_OFF})\s*[!.,]*\s*$", re.I)
+    rf"(?:{_COURTESY_STARTS}(?:(?:på forhånd )?(?:{_THANKS_WORDS})(?: på forhånd| in advance| for (?:your|the) help)?|"
+    rf"på forhånd tak)\s*[!.,]*(?:\s*{_SIGN_OFF})?|{_COURTESY_STARTS}{_SIGN_OFF})\s*[!.,]*\s*$", re.I)
 
 # ... and a request about the answer's form after it ("Svar gerne kort.", "Kan du give mig kilden?", "please keep it
 # short", "Sources please."): how to answer, not what about

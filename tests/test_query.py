@@ -1580,6 +1580,10 @@ def test_a_slip_in_a_committees_short_name_is_the_committee():
     # ... not a name the form's words begin ("Kilden", a place) nor a topic ("links til hjemmesiden")
     *((kept, kept) for kept in ("Hvornår åbner Kilden", "Hvad besluttede byrådet om Kilden i Hundige?",
                                 "Hvad skete der med links til hjemmesiden?")),
+    # thanks after a question typed without its mark: the capital begins the courtesy's sentence
+    ("grusvej Grevebækken hvor mange meter Tak på forhånd.", "Grusvej Grevebækken hvor mange meter"),
+    ("facility index 2023 placing Thanks in advance.", "Facility index 2023 placing"),
+    ("Hvem sagde mange tak", "Hvem sagde mange tak"),
     # nothing else left: small talk, answered as such; thanks for a decision, a name: no courtesy
     ("Tak!", "Tak!"), ("Hej", "Hej"), ("Tak for beslutningen om skolen", "Tak for beslutningen om skolen"),
     ("Hvad mener Venstre om tak", "Hvad mener Venstre om tak"),
