@@ -1942,3 +1942,16 @@ def test_who_received_a_prize_is_refused_where_the_point_names_no_winner():
     assert Assistant(settings, index=FakeIndex([*meetings(), planned], settings)).ask(question).refused
     ans = Assistant(settings, index=FakeIndex([*meetings(), planned, awarded], settings)).ask(question)
     assert not ans.refused and "Birthe Lund" in ans.text
+
+
+@pytest.mark.parametrize(("typed", "written", "same"), [
+    ("karslunde", "karlslunde", True), ("hulmosegaard", "hulmosegaard", True), ("karlslnude", "karlslunde", True),
+    ("karlslundx", "karlslunde", True), ("tune", "tun", False), ("karlslunde", "kildebroende", False),
+    ("hovedstaden", "hovedstadso", False),
+])  # fmt: skip
+def test_a_name_is_found_in_the_point_through_one_slip_of_typing(typed, written, same):
+    """A name the question writes and the best point writes another way ("Karslunde", "Hulmosegård" as
+    "Hulmosegaard" once folded) is the same name: the point is not about another place. Short names are exact."""
+    from assistant.answerers.extractive import _one_slip_apart
+
+    assert _one_slip_apart(typed, written) is same

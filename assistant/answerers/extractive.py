@@ -43,7 +43,7 @@ from assistant.readers.structure import absences_in
 from assistant.records import AgendaPoint, Answer, Citation, Decision, Filters, Hit, text_hash
 from assistant.retrieval import HybridRetriever, title_key, title_years, year_ranges
 from assistant.settings import Settings
-from assistant.textutil import split_sentences
+from assistant.textutil import ascii_fold, split_sentences
 from assistant.translate import english_slip, english_word, phrase_parts, slip_in_phrase, unglossed_words
 from assistant.vocabulary import ITEM_LABEL, ITEM_REF, approves_recommendation, section_kind
 
@@ -668,6 +668,24 @@ def _asked_year(plan: QueryPlan) -> str:
 _NAME_STEM_TRIMMED = 5
 
 
+_NAME_INFLECTION_CHARS = 4  # a word of the point this much longer than a name may be its inflection ("-ernes")
+
+
+def _one_slip_apart(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` (of five letters or more) are one slip of typing apart: one letter wrong, added, left
+    out, or two neighbours swapped."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < _NAME_STEM_TRIMMED or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 def _fold(text: str) -> str:
     return " ".join(text.split())
 
@@ -1055,14 +1073,23 @@ class ExtractiveAnswerer:
         does not, by their stems ("Karlslundes" is Karlslunde's)."""
         bodies = [row[1] for row in self.index.catalog.committees()]
         low = text.lower()
+        names = [name for name in names_in(plan.question, plan.lang, bodies) if self.index.knows(name)]
+        if not names:
+            return []
+        folded_words = set(re.findall(r"\w+", ascii_fold(low)))
 
         def written(name: str) -> bool:  # by its stem, less a last letter ("Familiecentrets": "Familiecenter")
             stem = stem_word(name)
             stem = stem[:-1] if len(stem) >= _NAME_STEM_TRIMMED else stem
-            return bool(re.search(rf"(?<![\wæøå]){re.escape(stem)}", low))
+            if re.search(rf"(?<![\wæøå]){re.escape(stem)}", low):
+                return True
+            # ... or spelt another way: "aa" for "å", one letter typed wrong, added, left out or swapped
+            # ("Karslunde" for Karlslunde, "Hulmosegård" for Hulmosegaard)
+            folded = ascii_fold(name)
+            return any(_one_slip_apart(folded, w[: len(folded) + 1]) or _one_slip_apart(folded, w[: len(folded)])
+                       for w in folded_words if abs(len(w) - len(folded)) <= _NAME_INFLECTION_CHARS)
 
-        return [name for name in names_in(plan.question, plan.lang, bodies)
-                if self.index.knows(name) and not written(name)]
+        return [name for name in names if not written(name)]
 
     def _foreign_words(self, plan: QueryPlan, glued: str = "") -> list[str]:
         """The words of an English question that are no English word, no glossary phrase and no word of the indexed
