@@ -421,7 +421,7 @@ class Assistant:
                 text = self.extractive.answer(voted, hits)
                 if text.refused and not self._names_what_was_voted(plan, filters, answer):
                     return text
-                if not text.refused and (other := self._voted_elsewhere(text, answer, voted.terms)) is not None:
+                if not text.refused and (other := self._voted_elsewhere(text, answer, voted)) is not None:
                     # the text answer's points are the matter asked and record no vote; the votes found are
                     # another matter's of the same meeting or period ("Which parties voted against the climate
                     # plan in May 2023?" got the artificial pitch's vote of that council meeting): no vote recorded
@@ -478,24 +478,23 @@ class Assistant:
         full = self.extractive.answer(plan, hits)
         return not full.refused and bool(full.citations) and full.citations[0].point_key == votes.citations[0].point_key
 
-    def _voted_elsewhere(self, text: Answer, votes: Answer, topic: list[str]) -> Answer | None:
+    def _voted_elsewhere(self, text: Answer, votes: Answer, voted: QueryPlan) -> Answer | None:
         """The "no vote recorded" answer on the text answer's first point, where none of the points the text answer
-        cites is a point (or a handling of a case) the votes are cited to, the votes' points write none of the
-        ``topic`` (what was voted on: the council's "Anden behandling" of the budget writes "budget 2024", the
+        cites is a point (or a handling of a case) the votes are cited to, the votes' points write none of what was
+        voted on (``voted``'s terms: the council's "Anden behandling" of the budget writes "budget 2024", the
         artificial pitch no climate plan), and the text answer's first point records no vote."""
         catalog = self.index.catalog
-        voted = {c.point_key for c in votes.citations}
+        keys = {c.point_key for c in votes.citations}
         cases = {c.case_number.lower() for c in votes.citations if c.case_number}
-        if any(c.point_key in voted or (c.case_number and c.case_number.lower() in cases) for c in text.citations):
+        if any(c.point_key in keys or (c.case_number and c.case_number.lower() in cases) for c in text.citations):
             return None
-        points = [p for key in voted if (p := catalog.agenda_point(key)) is not None]
-        if any(coverage(topic, f"{p.title}\n{p.full_text}") for p in points):
+        points = [p for key in keys if (p := catalog.agenda_point(key)) is not None]
+        if any(coverage(voted.terms, f"{p.title}\n{p.full_text}") for p in points):
             return None
         found = catalog.point(text.citations[0].point_key)
         if found is None or found[1].votes or found[1].closed:
             return None
-        plan = replace(self.plan(text.question, lang=text.lang), point_key=None)
-        return answer_votes([found], plan)
+        return answer_votes([found], voted)  # (the plan the question already has: its words and language)
 
     def _vote_points(
         self, plan: QueryPlan, filters: Filters, merged: Filters, topical: bool
