@@ -17,6 +17,8 @@ from assistant.bm25 import DANISH_STOPWORDS, compound_head
 from assistant.bodies import (
     COUNCIL_ENGLISH,
     COUNCIL_WORDS,
+    PARTIES,
+    PARTY_ALIASES,
     aliases,
     english_committee_score,
     english_committee_spans,
@@ -25,7 +27,7 @@ from assistant.bodies import (
 )
 from assistant.prompts import DA_MONTHS, EN_MONTHS, format_int, phrase
 from assistant.records import Answer, Filters
-from assistant.textutil import adjacent_swaps, fold_accents, one_letter_edits
+from assistant.textutil import adjacent_swaps, ascii_fold, fold_accents, one_letter_edits
 from assistant.translate import english_word, glossary, glossary_groups, whole_glossary_groups
 from assistant.vocabulary import CASE_NUMBER_RE, find_case_numbers, standard_point_named, without_standard_point
 
@@ -337,6 +339,54 @@ def _about_the_asker(sentence: str) -> bool:
     words_ = re.findall(r"[\w'’]+", sentence)
     return bool(words_) and not any(w[:1].isupper() or w[:1].isdigit() for w in words_[1:] if w.lower() != "i") \
         and all(w.lower().replace("’", "'") in _ASKER_WORDS for w in words_)
+
+
+# A sentence before the question saying where the asker sits ("Jeg sidder i byrådet for Venstre.", "I'm on the
+# planning committee for the Conservatives.", "Jeg er lige blevet valgt ind i Social- og Handicapudvalget."): the
+# asker's seat and party, not what is asked: not a filter to the body's meetings (the matter may have been treated
+# elsewhere), nor a question about the party's votes. Its words are the asker's (_ASKER_WORDS), a seat's
+# (_SEAT_WORDS), bodies and parties; any other word keeps the sentence (it says what is asked about).
+_SEAT_WORDS = frozenset(
+    "formand formanden næstformand medlem valgt valgte blevet ind af partiet parti gruppe gruppen repræsenterer "
+    "repræsentant suppleant stedfortræder siddet været "
+    "chair chairman chairwoman vice deputy member substitute alternate elected sit sitting serve serving represent "
+    "party group been was "
+    "the".split())
+_PARTY_NAMED = re.compile(
+    "|".join(rf"(?<![\wæøå]){re.escape(name.lower())}(?![\wæøå])"
+             for name in sorted([*PARTY_ALIASES, *(p for p in PARTIES.values() if len(p) > 2)], key=len, reverse=True))
+    + r"|\([A-ZÆØÅ]\)", re.I)
+# ... unless the question points back at the body: "Jeg er ny i byrådet. Hvad besluttede vi om ...?", "What did we
+# decide ...?", and a committee's "Hvad har udvalget besluttet ...?" (not the council's: "Jeg sidder i byrådet. Hvem
+# viste udvalget rundt?" is about a committee)
+_REFERS_TO_SEAT = re.compile(r"\b(?:vi|vores|os|we|our|us)\b", re.I)
+_REFERS_TO_COMMITTEE = re.compile(r"\b(?:udvalget|udvalgets|the committee(?:'s)?)\b", re.I)
+
+
+def asker_seat(question: str, bodies: list[str]) -> tuple[str, list[str]]:
+    """``question`` without up to two sentences before it about where its asker sits, and the bodies they name
+    ("Jeg sidder i byrådet for Venstre. Hvad er planlagt på Maglemosen?" -> "Hvad er planlagt på Maglemosen?",
+    [the council])."""
+    seats: list[str] = []
+    for _ in range(2):
+        m = _ASKER_SENTENCE.match(question)
+        if not m:
+            break
+        sentence = m.group(0)
+        named = match_committees(sentence, bodies)
+        rest = _PARTY_NAMED.sub(" ", sentence)
+        for name in named:
+            for alias in committee_aliases(name):
+                rest = _alias_pattern(alias).sub(" ", rest)
+        words_ = re.findall(r"[\w'’]+", rest)
+        if rest == sentence or not words_ or any(
+                w[:1].isupper() or w[:1].isdigit() for w in words_[1:] if w.lower() != "i") or not all(
+                w.lower().replace("’", "'") in _ASKER_WORDS | _SEAT_WORDS for w in words_):
+            break
+        seats += [name for name in named if name not in seats]
+        question = question[m.end() :]
+        question = question[:1].upper() + question[1:]
+    return question, seats
 
 
 def without_courtesy(question: str) -> str:
@@ -799,6 +849,54 @@ def names_in(question: str, lang: str, bodies: Iterable[str] = ()) -> list[str]:
         if low not in out:
             out.append(low)
     return out
+
+
+# A name's stem of this many letters or more is looked for less its last letter: the stemmer leaves a Danish noun's
+# forms apart ("familiecenter" -> familiecent, "familiecentrets" -> familiecentr; "teater" -> teat, "teatret" -> teatr)
+_NAME_STEM_TRIMMED = 5
+
+
+_NAME_INFLECTION_CHARS = 4  # a word of the point this much longer than a name may be its inflection ("-ernes")
+
+
+def _one_slip_apart(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` (of five letters or more) are one slip of typing apart: one letter wrong, added, left
+    out, or two neighbours swapped."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < _NAME_STEM_TRIMMED or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def known_names(plan: QueryPlan, catalog: Any, knows: Callable[[str], bool]) -> list[str]:
+    """The names the question writes (names_in) that the indexed minutes use (``knows``: the index's vocabulary)."""
+    bodies = [row[1] for row in catalog.committees()]
+    return [name for name in names_in(plan.question, plan.lang, bodies) if knows(name)]
+
+
+def names_not_written(names: list[str], text: str) -> list[str]:
+    """The ``names`` (lower case) that ``text`` does not write, by their stems ("Karlslundes" is Karlslunde's), less
+    a last letter ("Familiecentrets": "Familiecenter"), or spelt another way: "aa" for "å", one letter typed wrong,
+    added, left out or swapped ("Karslunde" for Karlslunde, "Hulmosegård" for Hulmosegaard)."""
+    low = text.lower()
+    folded_words = set(re.findall(r"\w+", ascii_fold(low)))
+
+    def written(name: str) -> bool:
+        stem = stem_word(name)
+        stem = stem[:-1] if len(stem) >= _NAME_STEM_TRIMMED else stem
+        if re.search(rf"(?<![\wæøå]){re.escape(stem)}", low):
+            return True
+        folded = ascii_fold(name)
+        return any(_one_slip_apart(folded, w[: len(folded) + 1]) or _one_slip_apart(folded, w[: len(folded)])
+                   for w in folded_words if abs(len(w) - len(folded)) <= _NAME_INFLECTION_CHARS)
+
+    return [name for name in names if not written(name)]
 
 
 def places_in(text: str) -> list[str]:
@@ -1516,6 +1614,9 @@ def analyse(
 ) -> QueryPlan:
     """Language, intent, filters and search text of a question, resolving a follow-up against ``history``."""
     q = without_courtesy(" ".join(question.split()))
+    seat: list[str] = []  # the bodies the asker says they sit in, before the question
+    if catalog is not None:
+        q, seat = asker_seat(q, sorted({r[1] for r in catalog.committees()}))
     if history:
         q = absolute_years(q, _previous_plan(history))
     case = find_case_number(q)
@@ -1575,6 +1676,9 @@ def analyse(
             committee = matched[0]
         else:
             plan.committee_boost = matched
+        if len(seat) == 1 and not (committee or matched) and (
+                _REFERS_TO_SEAT.search(q) or (not is_council(seat[0]) and _REFERS_TO_COMMITTEE.search(q))):
+            committee = seat[0]  # "Jeg er ny i byrådet. Hvad besluttede vi om ...?": the asker's body acting
     plan.filters = Filters(
         municipality=municipality, committee=committee, date_from=date_from, date_to=date_to, case_number=None
     )
@@ -1697,6 +1801,8 @@ def analyse(
     previous = _previous_plan(history)
     if previous is not None and (is_followup(q, plan) or _asks_of_carried_case(plan, previous)):
         plan = _carry_over(plan, previous)
+    elif seat and not (plan.filters.committee or plan.committee_boost):
+        plan.committee_boost = seat  # the asker's body: its meetings preferred, not required
     return plan
 
 
@@ -1814,11 +1920,25 @@ def names_period(question: str) -> bool:
     return any(find_period(question)) or bool(_BARE_MONTH.search(question))
 
 
-def _month_near(month: int, near: date) -> tuple[date, date]:
+# A follow-up that says the matter came again or later ("when the committee took it up again in August", "da sagen
+# kom tilbage i marts") is after the previous turn's period; one that says earlier ("Hadn't they already voted on
+# that back in December?", "tidligere i marts") before it
+_LATER_TURN = re.compile(r"\b(?:again|later|afterwards|after that|(?:came|comes|come) back|igen|senere|bagefter|"
+                         r"derefter|efterfølgende|(?:kom|kommer|kommet) tilbage)\b", re.I)
+_EARLIER_TURN = re.compile(r"\b(?:earlier|before that|previously|already|back in|tidligere|forinden|før det|"
+                           r"allerede|tilbage i)\b", re.I)
+
+
+def _month_near(month: int, near: date, question: str = "") -> tuple[date, date]:
     """The month's days in the year that puts it nearest ``near`` ("in October" after August 2024: October 2024;
-    "i januar" after December 2023: January 2024)."""
-    year = min((near.year - 1, near.year, near.year + 1),
-               key=lambda y: abs((y - near.year) * 12 + month - near.month))
+    "i januar" after December 2023: January 2024), or first after or before it where ``question`` says the matter
+    came later or earlier ("again in August" after January 2022: August 2022, not 2021, five months nearer)."""
+    years = (near.year - 1, near.year, near.year + 1)
+    if _LATER_TURN.search(question) and not _EARLIER_TURN.search(question):
+        years = tuple(y for y in years if (y, month) > (near.year, near.month))
+    elif _EARLIER_TURN.search(question) and not _LATER_TURN.search(question):
+        years = tuple(y for y in years if (y, month) < (near.year, near.month))
+    year = min(years, key=lambda y: abs((y - near.year) * 12 + month - near.month))
     return _month_range(year, month)
 
 
@@ -1870,7 +1990,7 @@ def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
         # "And when it landed back on their desk in October, ...?" after a question about August 2024
         month = next(i for i, (da, en) in enumerate(zip(DA_MONTHS, EN_MONTHS, strict=True), start=1)
                      if m.group(1).lower() in (da.lower(), en.lower()))
-        first, last = _month_near(month, pf.date_from)
+        first, last = _month_near(month, pf.date_from, plan.question)
         f = plan.filters = replace(f, date_from=first, date_to=last)
     names_committee = bool(f.committee or plan.committee_boost)
     # the carried case in the body the question names (below): its handling there is at its own date, from the

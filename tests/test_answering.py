@@ -1952,6 +1952,6 @@ def test_who_received_a_prize_is_refused_where_the_point_names_no_winner():
 def test_a_name_is_found_in_the_point_through_one_slip_of_typing(typed, written, same):
     """A name the question writes and the best point writes another way ("Karslunde", "Hulmosegård" as
     "Hulmosegaard" once folded) is the same name: the point is not about another place. Short names are exact."""
-    from assistant.answerers.extractive import _one_slip_apart
+    from assistant.query import _one_slip_apart
 
     assert _one_slip_apart(typed, written) is same

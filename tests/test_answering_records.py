@@ -822,6 +822,18 @@ def test_a_name_the_best_point_does_not_write_is_refused(greve):
         assert found.citations[0].point_key in {h.point_key for h in refused.nearest}  # shown as the nearest
 
 
+def test_the_askers_seat_before_a_question_does_not_narrow_it_to_that_body(greve):
+    """"Jeg sidder i byrådet for Venstre." is who asks: the committee's visit to Hedebo is found as without it, not
+    refused for want of a council point about it, nor read as a question about Venstre's votes."""
+    for seat, question in [
+        ("Jeg sidder i byrådet for Venstre.", "Hvem viste udvalget rundt på rehabiliteringscentret Hedebo?"),
+        ("I'm on the city council for the Social Democrats.", "Who showed the committee around the Hedebo centre?"),
+    ]:  # fmt: skip
+        alone, ans = greve.ask(question), greve.ask(f"{seat} {question}")
+        assert not ans.refused and ans.kind == alone.kind == "text", (seat, ans.text)
+        assert ans.citations[0].point_key == alone.citations[0].point_key, seat
+
+
 def test_votes_of_another_point_of_the_meeting_do_not_answer_for_the_matter_asked(greve):
     """"Hvilke partier stemte imod livestreaming af byrådsmøderne?": the council's point 15 records no vote; point 22
     of the same meeting (Hundige Øst) records (Ø) and (F) against. The answer is that point 15 records none, with its
@@ -906,3 +918,59 @@ def test_a_point_s_decision_asked_beside_what_it_is_about_is_quoted_once(greve_d
     ans = answer_point(meeting, point, analyse(question))
     assert ans.kind == "point" and ans.text.count("udvalget ønsker afdækket") == 1
     assert "Ikke til stede" not in ans.text
+
+
+# Points that name a person, a place and a vote: Sundheds- og Omsorgsudvalget's meeting with the nursing-home leaders
+# (30 May 2022, point 2: "Marianne Mouritsen Jensen, leder af Nældebjerg"), Skole-, Børne- og Ungeudvalget's three
+# meetings on a study trip (10 October 2023, point 16: "studietur til Lillehammer"; 21 November 2023; its evaluation,
+# 23 April 2024, which names no place) and Klima-, Teknik- og Miljøudvalget's two handlings of the Aflandshage
+# offshore wind farm (January 2022, and August 2022, where two members abstained)
+GREVE_NAMED = (
+    "Sundheds- og Omsorgsudvalget_2022-05-30T14:30:00+02:00_8cdec099-ade6-4bb3-922f-8c601e50452f.json",
+    "Skole-, Børne- og Ungeudvalget_2023-10-10T08:15:00+02:00_8ef570b0-988d-4310-adc2-8f88c074c568.json",
+    "Skole-, Børne- og Ungeudvalget_2023-11-21T08:15:00+01:00_8cef673c-8c79-493f-97c1-76264db9e5a8.json",
+    "Skole-, Børne- og Ungeudvalget_2024-04-23T08:15:00+02:00_12a00ed7-7508-48e8-a1b6-a83e08a078ed.json",
+    "Klima-, Teknik- og Miljøudvalget_2022-01-17T08:00:00+01:00_a8b10ae9-e798-4a8b-947a-929898724a3a.json",
+    "Klima-, Teknik- og Miljøudvalget_2022-08-18T08:00:00+02:00_718678a7-bcc0-48db-a4ae-29a0f79d9ab6.json",
+)
+
+
+@pytest.fixture(scope="module")
+def named(tmp_path_factory):
+    if not GREVE.is_dir():
+        pytest.skip(f"the shared corpus is not at {SHARED_CORPUS} (CI lays ../shared beside the checkout)")
+    settings = Settings(index=tmp_path_factory.mktemp("index"))
+    ingest([GREVE / name for name in GREVE_NAMED], settings)
+    assistant = Assistant(settings)
+    yield assistant
+    assistant.close()
+
+
+def test_a_person_named_before_their_role_answers_who_held_it(named):
+    """"Hvem var leder af Nældebjerg ...?": the minutes name the person first, then the role ("Marianne Mouritsen
+    Jensen, leder af Nældebjerg"), as they name one by role first ("Centerleder Christina Giarbini"); the name asked
+    is there, and the answer quotes it."""
+    ans = named.ask("Hvem var leder af Nældebjerg, da plejecentrenes ledere var på besøg i udvalget i 2022?")
+    assert not ans.refused and "Marianne Mouritsen Jensen, leder af Nældebjerg" in ans.text, ans.text
+    assert (ans.citations[0].meeting_date, ans.citations[0].point_number) == ("2022-05-30", "2")
+
+
+def test_the_point_that_writes_the_place_asked_about_comes_first(named):
+    """"studietur Lillehammer": the study trip's evaluation (April 2024) names no place; the point that writes
+    Lillehammer leads the hits and the answer, not a refusal for the place the best point lacks."""
+    question = "Hvad ville udvalget undersøge på en studietur til Lillehammer?"
+    hits = named.search(question, k=3)
+    _, top = named.point_text(hits[0].point_key)
+    assert "Lillehammer" in top.full_text, hits[0].first.point_title
+    ans = named.ask(question)
+    assert not ans.refused and "Lillehammer" in ans.text, ans.text
+
+
+def test_a_month_a_follow_up_says_came_again_is_after_the_previous_turn(named):
+    """After a question about January 2022, "took up ... again in August" is August 2022 (seven months on), not
+    August 2021 (five months back, nearer); "back in" a month is before it."""
+    first = named.ask("Who presented the environmental report on the Aflandshage offshore wind farm to the technical "
+                      "committee in January 2022?")
+    ans = named.ask("And when the committee took up the consultation again in August, who abstained?", history=[first])
+    assert ans.kind == "votes" and "Bjarke Abel" in ans.text, ans.text
+    assert ans.citations[0].meeting_date == "2022-08-18"

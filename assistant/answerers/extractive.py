@@ -31,9 +31,10 @@ from assistant.query import (
     coverage,
     editions,
     find_case_number,
+    known_names,
     match_committees,
     month_period,
-    names_in,
+    names_not_written,
     places_in,
     question_pieces,
     stem_word,
@@ -43,7 +44,7 @@ from assistant.readers.structure import absences_in
 from assistant.records import AgendaPoint, Answer, Citation, Decision, Filters, Hit, text_hash
 from assistant.retrieval import HybridRetriever, title_key, title_years, year_ranges
 from assistant.settings import Settings
-from assistant.textutil import ascii_fold, split_sentences
+from assistant.textutil import split_sentences
 from assistant.translate import english_slip, english_word, phrase_parts, slip_in_phrase, unglossed_words
 from assistant.vocabulary import ITEM_LABEL, ITEM_REF, approves_recommendation, section_kind
 
@@ -94,12 +95,16 @@ _CHANGED = re.compile(r"\b(?:steg\w*|stigning\w*|fald\w*|faldt|øge\w*|øgning\w
 # ... and a question for a person ("who showed them around?", "Hvem præsenterede ...?") by a sentence that names one
 # as the minutes do: by role and name ("Centerleder Christina Giarbini viser rundt", "biblioteksleder Tina Østergaard
 # Kahn"), or a member by name and party letter ("Maria Witthøft (A)"; not an organisation's abbreviation, "Dansk
-# Industri (DI)")
+# Industri (DI)"), or by name and then role ("Marianne Mouritsen Jensen, leder af Nældebjerg", "Brith Nøhr,
+# juridisk konsulent")
 _WHO_ASKED = re.compile(r"(?:^|[,;:.?!]\s*|\b(?:og|and)\s+)(?:hvem|who)\b", re.I)
 # (on one line, as _FIRM_STATED: "... til områdeleder\n\nSagsbeskrivelse\nDa ..." names no one)
 _PERSON_NAMED = re.compile(r"\b(?:\w*(?:leder|chef|direktør|formand|borgmester|konsulent|rådgiver|koordinator|"
                            r"sekretær|repræsentant)|[Dd]irektør|[Bb]orgmester)[^\S\n]+[A-ZÆØÅ][a-zæøåé]+(?:[^\S\n]+"
-                           r"[A-ZÆØÅ][a-zæøåé]+)+|\b[A-ZÆØÅ][a-zæøåé]+[^\S\n]+[A-ZÆØÅ][a-zæøåé]+[^\S\n]+\([A-ZÆØÅ]\)")
+                           r"[A-ZÆØÅ][a-zæøåé]+)+|\b[A-ZÆØÅ][a-zæøåé]+[^\S\n]+[A-ZÆØÅ][a-zæøåé]+[^\S\n]+\([A-ZÆØÅ]\)|"
+                           r"\b[A-ZÆØÅ][a-zæøåé]+(?:[^\S\n]+[A-ZÆØÅ][a-zæøåé]+)+,[^\S\n]+(?:[a-zæøå]+[^\S\n]+)?"
+                           r"[a-zæøå]*(?:leder|chef|direktør|formand|borgmester|konsulent|rådgiver|koordinator|"
+                           r"sekretær|repræsentant)\b")
 # A question for a person's name ("Hvad hedder den nye skoleleder?", "What was the name of the resident who ...?",
 # "Står borgerens navn nogen steder?"): the name of someone the question names by role, not of a place or a thing
 # ("Hvad hedder det nye sundhedshus?")
@@ -663,29 +668,6 @@ def _asked_year(plan: QueryPlan) -> str:
     return str(f.date_from.year)
 
 
-# A name's stem of this many letters or more is looked for less its last letter: the stemmer leaves a Danish noun's
-# forms apart ("familiecenter" -> familiecent, "familiecentrets" -> familiecentr; "teater" -> teat, "teatret" -> teatr)
-_NAME_STEM_TRIMMED = 5
-
-
-_NAME_INFLECTION_CHARS = 4  # a word of the point this much longer than a name may be its inflection ("-ernes")
-
-
-def _one_slip_apart(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` (of five letters or more) are one slip of typing apart: one letter wrong, added, left
-    out, or two neighbours swapped."""
-    if a == b:
-        return True
-    if min(len(a), len(b)) < _NAME_STEM_TRIMMED or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
-                                  and a[diff[1]] == b[diff[0]])
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
-
-
 def _fold(text: str) -> str:
     return " ".join(text.split())
 
@@ -1070,26 +1052,9 @@ class ExtractiveAnswerer:
 
     def _names_absent(self, plan: QueryPlan, text: str) -> list[str]:
         """The names of the question (query.names_in) that the indexed minutes use and ``text`` (the best point's)
-        does not, by their stems ("Karlslundes" is Karlslunde's)."""
-        bodies = [row[1] for row in self.index.catalog.committees()]
-        low = text.lower()
-        names = [name for name in names_in(plan.question, plan.lang, bodies) if self.index.knows(name)]
-        if not names:
-            return []
-        folded_words = set(re.findall(r"\w+", ascii_fold(low)))
-
-        def written(name: str) -> bool:  # by its stem, less a last letter ("Familiecentrets": "Familiecenter")
-            stem = stem_word(name)
-            stem = stem[:-1] if len(stem) >= _NAME_STEM_TRIMMED else stem
-            if re.search(rf"(?<![\wæøå]){re.escape(stem)}", low):
-                return True
-            # ... or spelt another way: "aa" for "å", one letter typed wrong, added, left out or swapped
-            # ("Karslunde" for Karlslunde, "Hulmosegård" for Hulmosegaard)
-            folded = ascii_fold(name)
-            return any(_one_slip_apart(folded, w[: len(folded) + 1]) or _one_slip_apart(folded, w[: len(folded)])
-                       for w in folded_words if abs(len(w) - len(folded)) <= _NAME_INFLECTION_CHARS)
-
-        return [name for name in names if not written(name)]
+        does not (query.names_not_written)."""
+        names = known_names(plan, self.index.catalog, self.index.knows)
+        return names_not_written(names, text) if names else []
 
     def _foreign_words(self, plan: QueryPlan, glued: str = "") -> list[str]:
         """The words of an English question that are no English word, no glossary phrase and no word of the indexed
