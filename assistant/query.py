@@ -2007,6 +2007,10 @@ def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
         date_to=f.date_to or (None if f.date_from or final or in_body else pf.date_to),
         case_number=None,
     )
+    if not (f.date_from or f.date_to) and prev.year:
+        # "og antallet af klager samme år?" after "magtanvendelse i 2023": the previous turn's year, which may be the
+        # year a later report is about (retrieval._with_year_as_topic), as it was for that turn
+        plan.year = prev.year
     own, before = set(_named_years(plan.question, dates=False)), set(_named_years(prev.question))
     # "And in the 2025 budget?" after "its 2024 budget": the matter's other edition, another point and case; the
     # previous question's topic (without its year), not its meeting, point or case. So is its final stage.

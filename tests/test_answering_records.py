@@ -924,7 +924,8 @@ def test_a_point_s_decision_asked_beside_what_it_is_about_is_quoted_once(greve_d
 # (30 May 2022, point 2: "Marianne Mouritsen Jensen, leder af Nældebjerg"), Skole-, Børne- og Ungeudvalget's three
 # meetings on a study trip (10 October 2023, point 16: "studietur til Lillehammer"; 21 November 2023; its evaluation,
 # 23 April 2024, which names no place) and Klima-, Teknik- og Miljøudvalget's two handlings of the Aflandshage
-# offshore wind farm (January 2022, and August 2022, where two members abstained)
+# offshore wind farm (January 2022, and August 2022, where two members abstained); Sundheds- og Omsorgsudvalget's
+# yearly reports on the use of force and complaints, on 2022 (February 2023) and on 2023 (February 2024)
 GREVE_NAMED = (
     "Sundheds- og Omsorgsudvalget_2022-05-30T14:30:00+02:00_8cdec099-ade6-4bb3-922f-8c601e50452f.json",
     "Skole-, Børne- og Ungeudvalget_2023-10-10T08:15:00+02:00_8ef570b0-988d-4310-adc2-8f88c074c568.json",
@@ -932,6 +933,8 @@ GREVE_NAMED = (
     "Skole-, Børne- og Ungeudvalget_2024-04-23T08:15:00+02:00_12a00ed7-7508-48e8-a1b6-a83e08a078ed.json",
     "Klima-, Teknik- og Miljøudvalget_2022-01-17T08:00:00+01:00_a8b10ae9-e798-4a8b-947a-929898724a3a.json",
     "Klima-, Teknik- og Miljøudvalget_2022-08-18T08:00:00+02:00_718678a7-bcc0-48db-a4ae-29a0f79d9ab6.json",
+    "Sundheds- og Omsorgsudvalget_2023-02-06T15:30:00+01:00_0ad50843-03c2-4154-80a8-ebbe6dbdeb0d.json",
+    "Sundheds- og Omsorgsudvalget_2024-02-05T15:30:00+01:00_251f27f2-d274-4572-a1cb-71f141006882.json",
 )
 
 
@@ -974,3 +977,12 @@ def test_a_month_a_follow_up_says_came_again_is_after_the_previous_turn(named):
     ans = named.ask("And when the committee took up the consultation again in August, who abstained?", history=[first])
     assert ans.kind == "votes" and "Bjarke Abel" in ans.text, ans.text
     assert ans.citations[0].meeting_date == "2022-08-18"
+
+
+def test_a_follow_up_keeps_the_year_the_previous_question_was_about(named):
+    """"i 2023" of a yearly report is the year it is about, reported in February 2024; "og antallet af klager samme
+    år?" asks of that year too: the report on 2023 (50 complaints), not the one on 2022 handled in 2023 (54)."""
+    first = named.ask("Hvor mange gange blev der registreret magtanvendelse i ældreplejen i 2023?")
+    assert first.citations[0].meeting_date == "2024-02-05", first.text
+    ans = named.ask("Og antallet af klager samme år?", history=[first])
+    assert ans.citations[0].meeting_date == "2024-02-05" and "50 klager" in ans.text, ans.text
