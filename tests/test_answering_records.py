@@ -986,3 +986,15 @@ def test_a_follow_up_keeps_the_year_the_previous_question_was_about(named):
     assert first.citations[0].meeting_date == "2024-02-05", first.text
     ans = named.ask("Og antallet af klager samme år?", history=[first])
     assert ans.citations[0].meeting_date == "2024-02-05" and "50 klager" in ans.text, ans.text
+
+
+def test_a_name_the_minutes_never_use_is_refused(named):
+    """"lederen af Solsikken": no minutes name it (nor a word one slip of typing from it), so the nursing-home
+    leaders' meeting, close in every other word, does not say what that leader told the committee; asked of
+    Nældebjerg, which the point names, it answers."""
+    ans = named.ask("Hvad fortalte lederen af Solsikken udvalget om rekruttering og fastholdelse, da "
+                    "plejecenterlederne præsenterede sig i maj 2022?")
+    assert ans.refused and ans.text.startswith("Det fremgår ikke af referaterne"), ans.text
+    named_ = named.ask("Hvad fortalte lederen af Nældebjerg udvalget om rekruttering og fastholdelse, da "
+                       "plejecenterlederne præsenterede sig i maj 2022?")
+    assert not named_.refused and named_.citations[0].meeting_date == "2022-05-30", named_.text

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant.bm25 import compound_head, compound_parts
+from assistant.bm25 import DANISH_STOPWORDS, compound_head, compound_parts
 from assistant.bodies import english_body_guesses, party_letter
 from assistant.calibration import Calibration, calibration_for
 from assistant.citations import citation_from_chunk, clean_title, render_citation
@@ -34,6 +34,7 @@ from assistant.query import (
     known_names,
     match_committees,
     month_period,
+    names_in,
     names_not_written,
     places_in,
     question_pieces,
@@ -44,7 +45,7 @@ from assistant.readers.structure import absences_in
 from assistant.records import AgendaPoint, Answer, Citation, Decision, Filters, Hit, text_hash
 from assistant.retrieval import HybridRetriever, title_key, title_years, year_ranges
 from assistant.settings import Settings
-from assistant.textutil import split_sentences
+from assistant.textutil import adjacent_swaps, fold_accents, one_letter_edits, split_sentences
 from assistant.translate import english_slip, english_word, phrase_parts, slip_in_phrase, unglossed_words
 from assistant.vocabulary import ITEM_LABEL, ITEM_REF, approves_recommendation, section_kind
 
@@ -947,6 +948,11 @@ class ExtractiveAnswerer:
             # absent, as a body the minutes never name is (the whole penalty). A name the minutes never use is the
             # unknown words' below. The best point only: the others may name it in passing
             penalty += s.refusal_unknown_penalty
+        if text and plan.lang == "da" and self._names_unknown(plan):
+            # a name a Danish question writes that the minutes never use, nor one slip of typing from a word they use
+            # ("Greve Curlingklub", "børnene fra Krudtuglen"): what is asked of it is not in them, as an English
+            # question's word they never use (_foreign_words) and a body they never name: the whole penalty
+            penalty += s.refusal_unknown_penalty
         firm_asked, won_asked = _FIRM_ASKED.search(plan.question), _WON_ASKED.search(plan.question)
         firm = (firm_asked or won_asked) and any(_names_firm(t, plan.terms) for t in texts.values())
         if texts and ((firm_asked and not firm) or (won_asked and not firm and not _PERSON_NAMED.search(lines))):
@@ -1055,6 +1061,20 @@ class ExtractiveAnswerer:
         does not (query.names_not_written)."""
         names = known_names(plan, self.index.catalog, self.index.knows)
         return names_not_written(names, text) if names else []
+
+    def _names_unknown(self, plan: QueryPlan) -> list[str]:
+        """The names of the question (query.names_in) that the indexed minutes never use: not as written, without
+        its accents ("Hundige Allé"), nor one slip of typing from a word they use ("Trine Madson" for Madsen); not a
+        word BM25 leaves out ("Over Bølgen": "over" is a stopword)."""
+        bodies = [row[1] for row in self.index.catalog.committees()]
+
+        def unknown(name: str) -> bool:
+            forms = {name, fold_accents(name)}
+            if forms & DANISH_STOPWORDS or any(self.index.knows(w) or self.index.correction(w) for w in forms):
+                return False
+            return not any(self.index.knows(w) for w in one_letter_edits(name) | adjacent_swaps(name))
+
+        return [name for name in names_in(plan.question, plan.lang, bodies) if unknown(name)]
 
     def _foreign_words(self, plan: QueryPlan, glued: str = "") -> list[str]:
         """The words of an English question that are no English word, no glossary phrase and no word of the indexed
