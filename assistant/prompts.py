@@ -65,6 +65,14 @@ PHRASES: dict[str, dict[str, str]] = {
         "da": "Referatet fra mødet i {committee} den {date} nævner ingen afbud eller fravær.",
         "en": "The minutes of the meeting of {committee} on {date} record no one as absent.",
     },
+    "person_present": {
+        "da": "Ja, {name} var til stede ved mødet i {committee} den {date}.",
+        "en": "Yes, {name} was present at the meeting of {committee} on {date}.",
+    },
+    "person_absent": {
+        "da": "Nej, {name} var ikke til stede ved mødet i {committee} den {date}{note}.",
+        "en": "No, {name} was not present at the meeting of {committee} on {date}{note}.",
+    },
     "present_list": {
         "da": "Til stede ved mødet i {committee} den {date}: {names}.",
         "en": "Present at the meeting of {committee} on {date}: {names}.",

@@ -1605,6 +1605,12 @@ def is_followup(question: str, plan: QueryPlan) -> bool:
     )
 
 
+# Whether a person, named by two capitalised words or more, was at a meeting: "Var Bjarke Abel med, da udvalget holdt
+# møde i september 2022?", "Was Tina Rottbøll at the committee's meeting in May?"
+_PERSON_AT_MEETING = re.compile(r"^(?:Var|Was|Did)\s+[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ][\w-]+){1,3}\s+(?:med\b.*\bmøde|"
+                                r"til stede|at (?:the|a|its|their) (?:[\w'-]+ ){0,3}?meeting|present|attend)")
+
+
 def analyse(
     question: str,
     history: list[Answer] | None = None,
@@ -1622,6 +1628,8 @@ def analyse(
     case = find_case_number(q)
     plan = QueryPlan(question=q, lang=lang or "da", intent=detect_intent(q, bool(case)))
     plan.case_number = case
+    if plan.intent in ("fact", "decision") and _PERSON_AT_MEETING.search(q):
+        plan.intent = "participants"  # "Var Bjarke Abel med, da udvalget holdt møde i september 2022?": the list
     if plan.intent in ("fact", "decision", "recommendation") and _OPINION.search(q) and party_letter(q):
         plan.intent = "votes"  # "Hvad mente SF om Mosede Fort?": the party's recorded position, not the case text
     overview = _OVERVIEW.search(q)

@@ -998,3 +998,22 @@ def test_a_name_the_minutes_never_use_is_refused(named):
     named_ = named.ask("Hvad fortalte lederen af Nældebjerg udvalget om rekruttering og fastholdelse, da "
                        "plejecenterlederne præsenterede sig i maj 2022?")
     assert not named_.refused and named_.citations[0].meeting_date == "2022-05-30", named_.text
+
+
+def test_a_question_about_one_person_at_a_meeting_answers_for_that_person(greve_dir, settings):
+    """Sundheds- og Omsorgsudvalget, 22 May 2023: Tina Rottbøll absent, Liselott Blixt present. "Var Tina Rottbøl
+    til stede ...?" (a slip of typing) is answered for her, from the list, with its note, not with the list of who
+    was there; "Was Liselott Blixt at the meeting?" likewise; why she was away is still the reasons' answer."""
+    from assistant.answerers.meeting import answer_attendance
+    from assistant.query import analyse
+    from assistant.readers import read_file
+
+    files = sorted(greve_dir.glob("Sundheds- og Omsorgsudvalget_2023-05-22T*.json"))
+    meeting = read_file(files[0], settings).meeting
+    absent = answer_attendance(meeting, analyse("Var Tina Rottbøl til stede på mødet?"))
+    assert absent.text.startswith("Nej, Tina Rottbøll var ikke til stede ved mødet i Sundheds- og Omsorgsudvalget"
+                                  " den 22. maj 2023"), absent.text
+    present = answer_attendance(meeting, analyse("Was Liselott Blixt at the meeting?"))
+    assert present.text.startswith("Yes, Liselott Blixt"), present.text
+    why = answer_attendance(meeting, analyse("Hvorfor var Tina Rottbøll ikke til stede på mødet?"))
+    assert not why.text.startswith("Nej"), why.text

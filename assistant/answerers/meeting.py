@@ -21,8 +21,10 @@ from assistant.query import (
     asks_where_part,
     later_part_terms,
     latest_meeting,
+    names_in,
+    names_not_written,
 )
-from assistant.records import AgendaPoint, Answer, Citation, Filters, Meeting
+from assistant.records import AgendaPoint, Answer, Citation, Filters, Meeting, Participant
 from assistant.textutil import sentence_breaks, split_sentences
 from assistant.vocabulary import (
     STANDARD_POINTS,
@@ -413,6 +415,19 @@ _MEMBERS_ASKED = re.compile(r"\b(medlemmer|sidder|members|sits|(?:is|are) on|(?:
 _PRESENT = re.compile(r"\b(deltog|til stede|fremmødt\w*|attended|present|took part)\b", re.I)
 
 
+def person_asked(meeting: Meeting, question: str, lang: str) -> Participant | None:
+    """The one participant of the meeting's list the question names ("Var Tina Rottbøl til stede ...?": Tina
+    Rottbøll, within one slip of typing, query.names_not_written): the one whose name holds the most of the
+    question's names, if one holds more than any other; else None."""
+    names = names_in(question, lang)
+    if not names or not meeting.participants:
+        return None
+    held = [(len(names) - len(names_not_written(names, p.name)), p) for p in meeting.participants]
+    best = max(n for n, _ in held)
+    top = [p for n, p in held if n == best]
+    return top[0] if best > 0 and len(top) == 1 else None
+
+
 def answer_attendance(meeting: Meeting, plan: QueryPlan) -> Answer:
     """Who was absent from (or present at) a meeting, from its participant list. The citation is the point
     whose text records the absences when there is one, else the meeting (its list of participants)."""
@@ -423,7 +438,22 @@ def answer_attendance(meeting: Meeting, plan: QueryPlan) -> Answer:
         cite = citation_from_point(1, meeting, record[0], quote=record[2], section=record[1])
     values = _values(meeting, lang)
     unknown = False  # the fact asked is not in the record: the answer says so, as a refusal does
-    if plan.intent == "participants":
+    person = person_asked(meeting, plan.question, lang)
+    if person is not None and not any(rx.search(plan.question) for rx in (_CHAIR, _SUBSTITUTE, _WHY)):
+        # "Var Tina Rottbøll til stede på mødet i maj 2023?", "Did Kenneth Jerkel attend ...?": that person, from the
+        # list, with its note ("Afbud", "Fraværende") where absent (why they were: the reasons below)
+        name = f"{person.name} ({person.note})" if person.note and not person.absent else person.name
+        if person.absent:
+            note = f" ({person.note})" if person.note else ""
+            text = phrase("person_absent", lang, name=person.name, note=note, **values)
+            if len(meeting.absent) > 1:  # and who else was away, as the list says
+                text += " " + phrase("absent_list", lang, names=_names(meeting.absent), **values)
+            if (record := absence_record(meeting)) is not None:  # the point whose text records the absences
+                cite = citation_from_point(1, meeting, record[0], quote=record[2], section=record[1])
+        else:
+            text = phrase("person_present", lang, name=name, **values)
+        kind = "attendance"
+    elif plan.intent == "participants":
         # "who attended, and who chaired it?" wants the list, whose notes name the chair
         chair = _CHAIR.search(plan.question) if not _PRESENT.search(plan.question) else None
         if not meeting.participants:
