@@ -126,10 +126,10 @@ _QUANTITY = re.compile(
     r"what (?:(?:was|is|were|are) the )?(?:\w+ ){0,2}?(?:amount|price|cost|rate|share|percentage|number|"
     r"rank(?:ing)?)|hvilk(?:et|en) (?:\w+ ){0,2}?(?:beløb|pris|takst|andel|procent\w*)|"
     r"what (?:did|does|do|will|would) (?:[\w'-]+ ){1,5}?cost|what (?:[\w'-]+ ){1,10}?(?:to|will|would) cost|"
-    r"hvad (?:[\w-]+ ){1,10}?(?:at )?koste|\w*procent\w*|percent\w*|turnout|rank(?:ed|ing)?|"
+    r"hvad (?:[\w-]+ ){1,10}?(?:at )?koste|\w*procent\w*|percent\w*|turnout|(?<!to )rank(?:ed|ing)?|"
     r"antal(?:let)?|number of|rangeret|hvilken plads|(?:which|what) place|hvor længe|(?:for )?hvilken periode|"
     r"(?:i|in) \w*kroner)\b",  # "Hvad svarer det til i lønkroner?"
-    re.I)  # ("placering" alone: a site)
+    re.I)  # ("placering" alone: a site; "who should get to rank the other areas": who ranks, not a rank)
 # A count asked of a thing: the words after "hvor mange" / "how many" (English two: "how many full-time places"); money
 # or a share when they name it ("Hvor mange penge", "med hvor mange procent"), else a count whatever the rest asks
 # ("Hvor mange byggesager ..., og i hvor mange kan der opkræves gebyr?" counts cases, not the fee)

@@ -1143,6 +1143,8 @@ def test_a_rank_is_a_number_after_nr_or_before_plads():
     assert analyse("Where did Greve rank in the business-friendliness survey 2024?").quantity == "rank"
     assert analyse("Hvilken placering fik Greve i facilitetsindekset 2023?").quantity == "rank"
     assert analyse("Hvad besluttede udvalget om placering af skolen?").quantity == ""  # a site, not a rank
+    # ... nor is "to rank" one: who ranks the areas, not the place they got
+    assert analyse("What did the board propose, and who should get to rank the other areas?").quantity == ""
     assert names_amount("Greve er placeret som nr. 86 blandt kommunerne.", "rank")
     assert names_amount("Greve stiger til en placering som nummer 57 i 2024.", "rank")
     assert names_amount("Det gav en 12. plads i regionen.", "rank")
