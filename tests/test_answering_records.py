@@ -4,6 +4,8 @@ Syddjurs item decided three times (skipped when ../shared is absent)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from conftest import GREVE, REPO, SHARED_CORPUS
 
@@ -36,6 +38,17 @@ GREVE_VISIT = "Sundheds- og Omsorgsudvalget_2022-02-07T14:40:00+01:00_f0a99ad0-9
 
 def _fold(s: str) -> str:
     return " ".join(s.split())
+
+
+def _indexed(tmp_path_factory, files: list) -> Iterator[Assistant]:
+    """An assistant over ``files`` of the shared corpus, indexed afresh; skipped where the corpus is absent."""
+    if not all(f.exists() for f in files):
+        pytest.skip(f"the shared corpus is not at {SHARED_CORPUS} (CI lays ../shared beside the checkout)")
+    settings = Settings(index=tmp_path_factory.mktemp("index"))
+    ingest(files, settings)
+    assistant = Assistant(settings)
+    yield assistant
+    assistant.close()
 
 
 @pytest.fixture(scope="module")
@@ -158,14 +171,8 @@ def test_a_price_or_a_share_the_minutes_never_name_is_refused(slagelse):
 
 @pytest.fixture(scope="module")
 def greve(tmp_path_factory):
-    if not GREVE.is_dir() or not SYDDJURS_XML.is_file():
-        pytest.skip(f"the shared corpus is not at {SHARED_CORPUS} (CI lays ../shared beside the checkout)")
-    settings = Settings(index=tmp_path_factory.mktemp("index"))
-    ingest([GREVE / name for name in (*GREVE_PATH, GREVE_MUSEUM, GREVE_VISIT)]
-           + [SYDDJURS_XML, SYDDJURS_DOCX, BALLERUP_XML], settings)
-    assistant = Assistant(settings)
-    yield assistant
-    assistant.close()
+    yield from _indexed(tmp_path_factory, [GREVE / name for name in (*GREVE_PATH, GREVE_MUSEUM, GREVE_VISIT)]
+                        + [SYDDJURS_XML, SYDDJURS_DOCX, BALLERUP_XML])
 
 
 def test_votes_on_a_real_greve_point(greve):
@@ -622,13 +629,7 @@ GREVE_RECURRING = (
 
 @pytest.fixture(scope="module")
 def recurring(tmp_path_factory):
-    if not GREVE.is_dir():
-        pytest.skip(f"the shared corpus is not at {SHARED_CORPUS} (CI lays ../shared beside the checkout)")
-    settings = Settings(index=tmp_path_factory.mktemp("index"))
-    ingest([GREVE / name for name in (*GREVE_RECURRING, *GREVE_PATH[:2])], settings)
-    assistant = Assistant(settings)
-    yield assistant
-    assistant.close()
+    yield from _indexed(tmp_path_factory, [GREVE / name for name in (*GREVE_RECURRING, *GREVE_PATH[:2])])
 
 
 def test_the_handling_of_the_period_asked_leads_among_points_of_one_title(recurring):
@@ -668,13 +669,7 @@ def test_where_a_committee_met_names_the_visit_it_opened_with(greve, slagelse):
 @pytest.fixture(scope="module")
 def greve_councils(tmp_path_factory):
     """Økonomiudvalget and Byrådet of case 21-012897 (January 2022), and the council's later meeting."""
-    if not GREVE.is_dir():
-        pytest.skip(f"the shared corpus is not at {SHARED_CORPUS} (CI lays ../shared beside the checkout)")
-    settings = Settings(index=tmp_path_factory.mktemp("index"))
-    ingest([GREVE / name for name in (*GREVE_PATH[1:], GREVE_LATER_COUNCIL)], settings)
-    assistant = Assistant(settings)
-    yield assistant
-    assistant.close()
+    yield from _indexed(tmp_path_factory, [GREVE / name for name in (*GREVE_PATH[1:], GREVE_LATER_COUNCIL)])
 
 
 def test_a_follow_up_naming_the_council_asks_for_the_votes_of_the_case_there(greve_councils):
@@ -940,13 +935,7 @@ GREVE_NAMED = (
 
 @pytest.fixture(scope="module")
 def named(tmp_path_factory):
-    if not GREVE.is_dir():
-        pytest.skip(f"the shared corpus is not at {SHARED_CORPUS} (CI lays ../shared beside the checkout)")
-    settings = Settings(index=tmp_path_factory.mktemp("index"))
-    ingest([GREVE / name for name in GREVE_NAMED], settings)
-    assistant = Assistant(settings)
-    yield assistant
-    assistant.close()
+    yield from _indexed(tmp_path_factory, [GREVE / name for name in GREVE_NAMED])
 
 
 def test_a_person_named_before_their_role_answers_who_held_it(named):
