@@ -874,10 +874,15 @@ def _one_slip_apart(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+def question_names(plan: QueryPlan, catalog: Any) -> list[str]:
+    """The names the question writes (names_in), the words of the catalog's bodies' names not among them."""
+    return names_in(plan.question, plan.lang, [row[1] for row in catalog.committees()])
+
+
 def known_names(plan: QueryPlan, catalog: Any, knows: Callable[[str], bool]) -> list[str]:
-    """The names the question writes (names_in) that the indexed minutes use (``knows``: the index's vocabulary)."""
-    bodies = [row[1] for row in catalog.committees()]
-    return [name for name in names_in(plan.question, plan.lang, bodies) if knows(name)]
+    """The names the question writes (question_names) that the indexed minutes use (``knows``: the index's
+    vocabulary)."""
+    return [name for name in question_names(plan, catalog) if knows(name)]
 
 
 def names_not_written(names: list[str], text: str) -> list[str]:
@@ -1942,9 +1947,10 @@ def _month_near(month: int, near: date, question: str = "") -> tuple[date, date]
     "i januar" after December 2023: January 2024), or first after or before it where ``question`` says the matter
     came later or earlier ("again in August" after January 2022: August 2022, not 2021, five months nearer)."""
     years = (near.year - 1, near.year, near.year + 1)
-    if _LATER_TURN.search(question) and not _EARLIER_TURN.search(question):
+    later, earlier = bool(_LATER_TURN.search(question)), bool(_EARLIER_TURN.search(question))
+    if later and not earlier:
         years = tuple(y for y in years if (y, month) > (near.year, near.month))
-    elif _EARLIER_TURN.search(question) and not _LATER_TURN.search(question):
+    elif earlier and not later:
         years = tuple(y for y in years if (y, month) < (near.year, near.month))
     year = min(years, key=lambda y: abs((y - near.year) * 12 + month - near.month))
     return _month_range(year, month)

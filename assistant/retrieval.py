@@ -397,13 +397,17 @@ NUMBERS_TOP = 10
 WITHOUT_NUMBERS_FACTOR = 0.9
 
 
-def _top_texts(hits: list[Hit], catalog: Any, top: int) -> dict[str, str]:
-    """The title and whole text of each of the ``top`` points."""
+def _demote_lacking(hits: list[Hit], catalog: Any, top: int, holds: Callable[[str], bool]) -> list[Hit]:
+    """The ``top`` points whose title and whole text do not hold what the question names (``holds``), times
+    WITHOUT_NUMBERS_FACTOR, when another of them holds it."""
     texts = {}
     for hit in hits[:top]:
         point = catalog.agenda_point(hit.point_key)
         texts[hit.point_key] = f"{hit.first.point_title} {point.full_text if point else hit.first.text}"
-    return texts
+    held = {key: holds(text) for key, text in texts.items()}
+    if not any(held.values()):
+        return hits
+    return _demote(hits, lambda hit: hit.point_key in held and not held[hit.point_key], WITHOUT_NUMBERS_FACTOR, top)
 
 
 def demote_without_numbers(hits: list[Hit], numbers: list[str], catalog: Any, top: int = NUMBERS_TOP) -> list[Hit]:
@@ -411,25 +415,19 @@ def demote_without_numbers(hits: list[Hit], numbers: list[str], catalog: Any, to
     WITHOUT_NUMBERS_FACTOR, when another of them names them all."""
     if not numbers or catalog is None:
         return hits
-    holds = {key: all(n in text for n in numbers) for key, text in _top_texts(hits, catalog, top).items()}
-    if not any(holds.values()):
-        return hits
-    return _demote(hits, lambda hit: hit.point_key in holds and not holds[hit.point_key], WITHOUT_NUMBERS_FACTOR, top)
+    return _demote_lacking(hits, catalog, top, lambda text: all(n in text for n in numbers))
 
 
 def demote_without_names(hits: list[Hit], names: list[str], catalog: Any, top: int = NUMBERS_TOP) -> list[Hit]:
     """The top points whose text lacks a name the question writes (query.names_in: "studietur Lillehammer", "leder
     af Nældebjerg"), times WITHOUT_NUMBERS_FACTOR, when another of them writes them all: a point about the same kind
     of thing elsewhere (the committee's evaluation of another study trip), as a number of another edition is. The
-    answer refuses a best point without the name (answerers.extractive._names_absent); this puts the point that has
-    it first, where it is among the top. (The number's tie-breaker, its top and factor: measured on the 38 dev
+    answer refuses a best point without the name (ExtractiveAnswerer._penalty); this puts the point that has it
+    first, where it is among the top. (The number's tie-breaker, its top and factor: measured on the 38 dev
     sets, 2026-12-07, see eval/README.md, thirty-third session.)"""
     if not names or catalog is None:
         return hits
-    holds = {key: not names_not_written(names, text) for key, text in _top_texts(hits, catalog, top).items()}
-    if not any(holds.values()):
-        return hits
-    return _demote(hits, lambda hit: hit.point_key in holds and not holds[hit.point_key], WITHOUT_NUMBERS_FACTOR, top)
+    return _demote_lacking(hits, catalog, top, lambda text: not names_not_written(names, text))
 
 
 def _in_period_order(ranked: list[Hit], period_order: list[Hit], in_period: Callable[[Hit], bool]) -> list[Hit]:

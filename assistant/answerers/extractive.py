@@ -31,12 +31,11 @@ from assistant.query import (
     coverage,
     editions,
     find_case_number,
-    known_names,
     match_committees,
     month_period,
-    names_in,
     names_not_written,
     places_in,
+    question_names,
     question_pieces,
     stem_word,
     stems,
@@ -941,14 +940,15 @@ class ExtractiveAnswerer:
             # the testator of a legacy; the answerable questions for a person name them so). The best point only:
             # the others' decisions name the members who voted
             penalty += s.refusal_unknown_penalty
-        if text and self._names_absent(plan, text):
+        names = question_names(plan, self.index.catalog) if text else []
+        if names_not_written([name for name in names if self.index.knows(name)], text):
             # a name the question writes that the minutes use but the best point does not ("Hvordan kommer facaden
             # på det nye plejehjem i Karlslunde til at se ud?" found Tune's nursing home; "ejerstrategi for HOFOR"
             # found ARGO's): the point is about another place, firm or body, and what is asked of the one named is
             # absent, as a body the minutes never name is (the whole penalty). A name the minutes never use is the
             # unknown words' below. The best point only: the others may name it in passing
             penalty += s.refusal_unknown_penalty
-        if text and plan.lang == "da" and self._names_unknown(plan):
+        if plan.lang == "da" and self._names_unknown(names):
             # a name a Danish question writes that the minutes never use, nor one slip of typing from a word they use
             # ("Greve Curlingklub", "børnene fra Krudtuglen"): what is asked of it is not in them, as an English
             # question's word they never use (_foreign_words) and a body they never name: the whole penalty
@@ -1056,17 +1056,10 @@ class ExtractiveAnswerer:
                 penalty += s.refusal_unknown_penalty * sum(weight(t) for g in unknown for t in g) / max(total, 1e-9)
         return penalty
 
-    def _names_absent(self, plan: QueryPlan, text: str) -> list[str]:
-        """The names of the question (query.names_in) that the indexed minutes use and ``text`` (the best point's)
-        does not (query.names_not_written)."""
-        names = known_names(plan, self.index.catalog, self.index.knows)
-        return names_not_written(names, text) if names else []
-
-    def _names_unknown(self, plan: QueryPlan) -> list[str]:
-        """The names of the question (query.names_in) that the indexed minutes never use: not as written, without
-        its accents ("Hundige Allé"), nor one slip of typing from a word they use ("Trine Madson" for Madsen); not a
-        word BM25 leaves out ("Over Bølgen": "over" is a stopword)."""
-        bodies = [row[1] for row in self.index.catalog.committees()]
+    def _names_unknown(self, names: list[str]) -> list[str]:
+        """The ``names`` of a question (query.question_names) that the indexed minutes never use: not as written,
+        without its accents ("Hundige Allé"), nor one slip of typing from a word they use ("Trine Madson" for
+        Madsen); not a word BM25 leaves out ("Over Bølgen": "over" is a stopword)."""
 
         def unknown(name: str) -> bool:
             forms = {name, fold_accents(name)}
@@ -1074,7 +1067,7 @@ class ExtractiveAnswerer:
                 return False
             return not any(self.index.knows(w) for w in one_letter_edits(name) | adjacent_swaps(name))
 
-        return [name for name in names_in(plan.question, plan.lang, bodies) if unknown(name)]
+        return [name for name in names if unknown(name)]
 
     def _foreign_words(self, plan: QueryPlan, glued: str = "") -> list[str]:
         """The words of an English question that are no English word, no glossary phrase and no word of the indexed

@@ -432,26 +432,25 @@ def answer_attendance(meeting: Meeting, plan: QueryPlan) -> Answer:
     """Who was absent from (or present at) a meeting, from its participant list. The citation is the point
     whose text records the absences when there is one, else the meeting (its list of participants)."""
     lang = plan.lang
+    # one person asked about ("Var Tina Rottbøll til stede på mødet i maj 2023?", "Did Kenneth Jerkel attend ...?"),
+    # not the chair, a substitute, or why they were away (the reasons below)
+    person = None if any(rx.search(plan.question) for rx in (_CHAIR, _SUBSTITUTE, _WHY)) else person_asked(
+        meeting, plan.question, lang)
     cite = citation_from_point(1, meeting, None, section="Mødedeltagere" if lang == "da" else "Participants")
-    record = absence_record(meeting) if plan.intent == "attendance" and meeting.absent else None
+    absence_asked = plan.intent == "attendance" or (person is not None and person.absent)
+    record = absence_record(meeting) if absence_asked and meeting.absent else None
     if record is not None:
         cite = citation_from_point(1, meeting, record[0], quote=record[2], section=record[1])
     values = _values(meeting, lang)
     unknown = False  # the fact asked is not in the record: the answer says so, as a refusal does
-    person = person_asked(meeting, plan.question, lang)
-    if person is not None and not any(rx.search(plan.question) for rx in (_CHAIR, _SUBSTITUTE, _WHY)):
-        # "Var Tina Rottbøll til stede på mødet i maj 2023?", "Did Kenneth Jerkel attend ...?": that person, from the
-        # list, with its note ("Afbud", "Fraværende") where absent (why they were: the reasons below)
-        name = f"{person.name} ({person.note})" if person.note and not person.absent else person.name
+    if person is not None:  # that person, from the list, with its note ("Afbud", "Fraværende")
         if person.absent:
             note = f" ({person.note})" if person.note else ""
             text = phrase("person_absent", lang, name=person.name, note=note, **values)
             if len(meeting.absent) > 1:  # and who else was away, as the list says
                 text += " " + phrase("absent_list", lang, names=_names(meeting.absent), **values)
-            if (record := absence_record(meeting)) is not None:  # the point whose text records the absences
-                cite = citation_from_point(1, meeting, record[0], quote=record[2], section=record[1])
         else:
-            text = phrase("person_present", lang, name=name, **values)
+            text = phrase("person_present", lang, name=_names([person], notes=True), **values)
         kind = "attendance"
     elif plan.intent == "participants":
         # "who attended, and who chaired it?" wants the list, whose notes name the chair
