@@ -72,7 +72,7 @@ def test_held_out_set_passes_every_question_check_and_shares_no_gold_with_the_de
 REPHRASED = {"dev19": "dev", "dev20": "dev", "dev21": "dev", "dev22": "dev", "dev23": "dev", "dev24": "dev",
              "dev25": "dev", "dev26": "dev", "dev27": "dev", "dev28": "dev", "dev29": "dev", "dev30": "dev",
              "dev31": "dev", "dev32": "dev", "dev33": "dev", "dev34": "dev", "dev35": "dev", "dev36": "dev",
-             "dev37": "dev", "dev38": "dev", "dev39": "dev",
+             "dev37": "dev", "dev38": "dev", "dev39": "dev", "dev40": "dev", "dev41": "dev",
              "holdout14": "holdout"}
 
 
