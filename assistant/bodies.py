@@ -20,6 +20,9 @@ COUNCIL_WORDS = ("byråd", "kommunalbestyrelse", "borgerrepræsentation", "kommu
 COUNCIL_ENGLISH = ("city council", "municipal council", "town council", "council")
 FINANCE_ENGLISH = ("finance committee", "economic committee", "economy committee", "executive committee")
 FINANCE_SHORT = "øu"  # what staff write for Økonomiudvalget in every municipality ("sagen skal videre til ØU")
+# ... and for the council, by the law's name for it, whatever the town calls it ("KB godkendte", "til KB"; not "BR":
+# the building regulations "BR 18" are written so)
+COUNCIL_SHORT = "kb"
 # Danish party letters (national ballot letters, the same in every municipality) and their names.
 PARTIES = {
     "A": "Socialdemokratiet", "B": "Radikale Venstre", "C": "Det Konservative Folkeparti", "D": "Nye Borgerlige",
@@ -142,7 +145,7 @@ def aliases(name: str) -> list[str]:
     if out[0].endswith("-udvalg"):  # a committee named by a designation ("§ 17,4-udvalg"): "the § 17,4 committee"
         out.append(out[0][: -len("-udvalg")] + " committee")
     if is_council(name):
-        out += [w for w in COUNCIL_WORDS[:3] if w != last] + list(COUNCIL_ENGLISH)
+        out += [w for w in COUNCIL_WORDS[:3] if w != last] + [*COUNCIL_ENGLISH, COUNCIL_SHORT]
     elif out[0] == "økonomiudvalg":
         out += [*FINANCE_ENGLISH, FINANCE_SHORT]
     seen: list[str] = []
@@ -245,6 +248,47 @@ def english_body_guesses(question: str, bodies: list[str]) -> list[tuple[str, ..
             # Ansøgning Boligsocial helhedsplan")
         out.append((f"{groups[0][0]}udvalg", f"{groups[0][0]}sudvalg"))
     return out
+
+
+# A committee named by a field its name lacks: "ældreudvalget", "the elderly committee" for Greve's Sundheds- og
+# Omsorgsudvalget (each municipality splits its fields its own way). No list: the committee whose agenda point
+# titles use the field's word most, when it is clearly that one: at least INFORMAL_MIN_TITLES of its titles, and
+# INFORMAL_LEAD times the titles of any other body. Chosen on Greve's titles (ten bodies, 4,300 points, 2026-12-07):
+# "ældre" starts a word of 18 titles of Sundheds- og Omsorgsudvalget and of at most 3 of another body's; "budget"
+# (Økonomiudvalget 71, Byrådet 64) and "bolig" (34, 28) are no one committee's. A word the titles use before
+# "udvalg" ("Ekspertudvalgets anbefalinger") names a body of its own, not a committee of the index.
+INFORMAL_MIN_TITLES = 5
+INFORMAL_LEAD = 2.0
+_INFORMAL_DANISH = re.compile(r"(?<![\w-])([^\W\d_]{4,}?)s?udvalg(?:et|ets|s)?(?![\w-])", re.I)
+
+
+def informal_committee(question: str, bodies: list[str], titles: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """(The committee, the words naming it) when ``question`` names a committee by a field its name lacks
+    ("ældreudvalget", "the elderly committee") and one committee's point ``titles`` ((committee, title) pairs) use
+    that field's word clearly most. Only for a question that names no committee of ``bodies`` otherwise."""
+    named: list[tuple[str, list[str]]] = [(m.group(0), [m.group(1).lower()])
+                                          for m in _INFORMAL_DANISH.finditer(question)]
+    for m in _ENGLISH_COMMITTEE.finditer(question):
+        guesses = english_body_guesses(m.group(0), bodies)
+        if guesses:
+            words = _field_words(_PREPOSITION_BEFORE.split(m.group(1))[-1])
+            span = f"{words[-1]} committee" if words else m.group(0)
+            named.append((span, [g[0][: -len("udvalg")] for g in guesses]))
+    for span, words in named:
+        for word in words:
+            starts = re.compile(rf"(?<![\w-]){re.escape(word)}", re.I)
+            if any(f"{word}udvalg" in title.lower() or f"{word}sudvalg" in title.lower() for _, title in titles):
+                continue
+            counts: dict[str, int] = {}
+            for committee, title in titles:
+                if starts.search(title):
+                    counts[committee] = counts.get(committee, 0) + 1
+            ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+            if not ranked or ranked[0][1] < INFORMAL_MIN_TITLES or is_council(ranked[0][0]):
+                continue
+            if len(ranked) == 1 or ranked[0][1] >= INFORMAL_LEAD * ranked[1][1]:
+                return ranked[0][0], span
+    return None
 
 
 def _field_words(phrase: str) -> list[str]:

@@ -487,6 +487,14 @@ class Catalog:
         )
         return self._per_generation("committees", lambda: [tuple(r) for r in self.db.execute(sql)])
 
+    def point_titles(self) -> list[tuple[str, str, str]]:
+        """(municipality, committee, title) of every visible agenda point."""
+        sql = (
+            "SELECT p.municipality, p.committee, p.title FROM points p JOIN sources s ON p.source = s.path "
+            f"WHERE s.{VISIBLE}"
+        )
+        return self._per_generation("point_titles", lambda: [tuple(r) for r in self.db.execute(sql)])
+
     def municipalities(self) -> list[str]:
         sql = f"SELECT DISTINCT municipality FROM sources WHERE {VISIBLE} ORDER BY municipality"
         return self._per_generation("municipalities", lambda: [r[0] for r in self.db.execute(sql)])

@@ -22,6 +22,7 @@ from assistant.bodies import (
     aliases,
     english_committee_score,
     english_committee_spans,
+    informal_committee,
     is_council,
     party_letter,
 )
@@ -163,6 +164,15 @@ _QUANTITY_KINDS = (
 # "Hvad tid startede mødet?", "hvilket klokkeslæt") (the "when" intent; a part of a question asking it)
 ASKS_WHEN = re.compile(r"\b(hvornår|when|what date|which date|what time|hvad tid|hvilket (?:klokkeslæt|tidspunkt))\b",
                        re.I)
+# Asking how members voted (also the votes intent's pattern below)
+_VOTES = re.compile(
+    r"\b(stemte|stemmer (?:for|imod)|afstemning\w*|forbehold\w*|undlod|undlader|tiltrådte ikke|"
+    r"ikke tiltræde|hvilke partier|hvilket parti|var imod|voted?|votes|voting|abstain\w*|abstention\w*|"
+    r"reservations?|opposed|which part(?:y|ies)|"
+    # who backed a proposal: the votes for it ("Who backed it?", "Hvem støttede forslaget?")
+    r"who (?:backed|supported)|hvem (?:støttede|bakkede op))\b")
+
+
 _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("attendance", re.compile(
         r"\b(afbud|fravær\w*|ikke til stede|mødte ikke|deltog (?:der )?(?:nogen |alle |nogle )?ikke|ikke deltog|"
@@ -175,6 +185,7 @@ _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"unable to (?:attend|come|be there)|(?:kunne ikke|ikke kunne) (?:komme|deltage)|hvem kom ikke|"
         r"did not attend|did not take part|not take part|didn't take part|"
         r"missing from|not present|who was away|(?:anyone|anybody|someone|somebody|members?) (?:missing|away)|"
+        r"(?:was|were|been|stayed)(?: [\w'-]+){0,3}? away from (?:[\w'-]+ ){0,5}?(?:meeting|committee|council|board)|"
         r"(?:who|which members?) (?:was|were) (?:missing|not there)|"
         r"miss(?:ed)? (?:the |their |his |her )?(?:[\w'-]+ ){0,5}?meeting|"
         # "Was everyone at the meeting?", "Were all the members there?"
@@ -196,12 +207,7 @@ _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"which meetings|"
         r"how many meetings|meetings did|meetings were held|meeting dates)\b")),
     ("case", _PATH),
-    ("votes", re.compile(
-        r"\b(stemte|stemmer (?:for|imod)|afstemning\w*|forbehold\w*|undlod|undlader|tiltrådte ikke|"
-        r"ikke tiltræde|hvilke partier|hvilket parti|var imod|voted?|votes|voting|abstain\w*|abstention\w*|"
-        r"reservations?|opposed|which part(?:y|ies)|"
-        # who backed a proposal: the votes for it ("Who backed it?", "Hvem støttede forslaget?")
-        r"who (?:backed|supported)|hvem (?:støttede|bakkede op))\b")),
+    ("votes", _VOTES),
     ("when", ASKS_WHEN),
     # what the administration asked for or wanted is what it recommended (a body's request is its decision, below)
     ("recommendation", re.compile(r"\b((?:the )?(?:administration|administrationen|forvaltningen) (?:ask\w*|bad|"
@@ -630,6 +636,16 @@ def _relative_span(phrase_: str, today: date) -> tuple[date, date]:
     return _month_range(last.year, last.month)
 
 
+def _informal_committee(question: str, catalog: Any, municipality: str | None) -> tuple[str, str] | None:
+    """bodies.informal_committee over the index's point titles (of the municipality named, if one is)."""
+    titles_of = getattr(catalog, "point_titles", None)
+    if titles_of is None:
+        return None
+    rows = titles_of()
+    titles = [(committee, title) for mun, committee, title in rows if not municipality or mun == municipality]
+    return informal_committee(question, sorted({committee for committee, _ in titles}), titles)
+
+
 class CommitteeSource(Protocol):
     def committees(self) -> list[tuple[str, str, int, str, str]]: ...
     def municipalities(self) -> list[str]: ...
@@ -664,6 +680,7 @@ class QueryPlan:
     relaxed: list[str] = field(default_factory=list)  # the question's own filters retrieval had to drop
     year: str = ""  # a bare year the question names ("i 2013"): a period, but also often the topic's year
     other_municipality: str = ""  # a municipality the question names that the index holds no minutes of
+    informal_body: str = ""  # a committee named by a field its name lacks, as written ("ældreudvalget")
     absent_body: str = ""  # the council of a municipality the question names whose minutes the index lacks, as written
     body: str = ""  # the body a question asks about the case in ("Kom sagen i Byrådet?", "Hvad besluttede byrådet?")
     effective_filters: Filters | None = field(default=None, repr=False, compare=False)  # what retrieval used
@@ -971,6 +988,8 @@ def detect_intent(question: str, has_case: bool = False) -> str:
             if intent == "participants" and m.group(0) in _MEMBERSHIP and not _ASKS_WHO.match(q):
                 continue  # "paying mileage to council members who ...", "Jeg sidder i udvalget: hvad ...?": the
                 # people a topic is about, or who asks, not a list asked for
+            if intent == "participants" and _VOTES.search(q):
+                return "votes"  # "Which members voted against ...?", "Hvilke medlemmer stemte imod?": a vote's
             if (intent == "participants" and (counted := _COUNTED.search(q))
                     and not _MEMBERS_COUNTED.match(counted.group(1))):
                 continue  # "Hvor mange frivillige og foreninger deltog i dialogmødet?": others than the body's
@@ -1674,6 +1693,8 @@ def analyse(
         municipality = match_municipality(q, catalog.municipalities())
         plan.other_municipality = other_municipality(q, catalog.municipalities())
         matched = match_committees(q, sorted({r[1] for r in rows}))
+        if not matched and (informal := _informal_committee(q, catalog, municipality)):
+            matched, plan.informal_body = [informal[0]], informal[1]
         if municipality and matched:  # "Ballerup's health committee": that municipality's, of two; none when the
             # municipality has no such body in the index ("Kommunalbestyrelsen i Syddjurs": not Greve's Byråd)
             held = {(r[0], r[1]) for r in rows}
@@ -1710,6 +1731,8 @@ def analyse(
     if municipality:
         key = re.sub(r"\s+kommune$", "", municipality, flags=re.I)
         topic = re.sub(rf"(?<![\wæøå]){re.escape(key)}(?:s)?(?:\s+kommune)?(?![\wæøå])", " ", topic, flags=re.I)
+    if plan.informal_body and (committee or plan.committee_boost):
+        topic = topic.replace(plan.informal_body, " ")
     for name in [committee, *plan.committee_boost]:
         for alias in committee_aliases(name or ""):
             # a designation's English name keeps its "committee", which the fields after it may follow ("the § 17,4

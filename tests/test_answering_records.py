@@ -464,7 +464,9 @@ def test_a_detail_the_meeting_record_may_lack_is_answered_from_it_or_said_to_be_
     assert "nævner ingen suppleanter eller stedfortrædere" in substitutes.text
     why = greve.ask(f"Hvorfor var Tina Rottbøll fraværende ved {council}?")
     assert why.refused and why.kind == "attendance" and why.citations[0].meeting_date == "2022-01-31"
-    assert "oplyser ikke, hvorfor Tina Rottbøll, Pernille Beckmann ikke deltog" in why.text
+    assert "oplyser ikke, hvorfor Tina Rottbøll ikke deltog" in why.text  # hers, not the others' who were away
+    anyone = greve.ask(f"Hvorfor var der nogen fraværende ved {council}?")
+    assert anyone.refused and "oplyser ikke, hvorfor Tina Rottbøll, Pernille Beckmann ikke deltog" in anyone.text
     who = greve.ask(f"Hvem var fraværende ved {council}?")  # asked who, not why: the record answers
     assert not who.refused and "Tina Rottbøll" in who.text
     both = greve.ask("Which politicians were at the Syddjurs planning, development and culture committee's extra "
@@ -947,6 +949,17 @@ def test_a_person_named_before_their_role_answers_who_held_it(named):
     assert (ans.citations[0].meeting_date, ans.citations[0].point_number) == ("2022-05-30", "2")
 
 
+def test_a_meeting_whose_points_hold_no_word_of_the_topic_asked_does_not_answer(named):
+    """"Hvad besluttede teknikudvalget om magtanvendelse på mødet i august 2022?": the minutes know the word (the
+    care committee's report on it, 2024), but none of that meeting's points holds it; their decisions are no answer.
+    The same meeting asked about what it handled is answered."""
+    asked = "Hvad besluttede Klima-, Teknik- og Miljøudvalget om {} på mødet i august 2022?"
+    absent = named.ask(asked.format("magtanvendelse i ældreplejen"))
+    assert absent.refused and "Det fremgår ikke af referaterne" in absent.text, absent.text
+    present = named.ask(asked.format("evalueringen af introduktionsforløbet for det nye byråd"))
+    assert not present.refused and present.citations[0].meeting_date == "2022-08-18", present.text
+
+
 def test_the_point_that_writes_the_place_asked_about_comes_first(named):
     """"studietur Lillehammer": the study trip's evaluation (April 2024) names no place; the point that writes
     Lillehammer leads the hits and the answer, not a refusal for the place the best point lacks."""
@@ -1006,3 +1019,6 @@ def test_a_question_about_one_person_at_a_meeting_answers_for_that_person(greve_
     assert present.text.startswith("Yes, Liselott Blixt"), present.text
     why = answer_attendance(meeting, analyse("Hvorfor var Tina Rottbøll ikke til stede på mødet?"))
     assert not why.text.startswith("Nej"), why.text
+    away = answer_attendance(meeting, analyse("Why was Tina Rottbøll away from the committee's meeting?"))
+    assert away.refused and away.text.startswith("The minutes of the meeting of Sundheds- og Omsorgsudvalget on 22 "
+                                                 "May 2023 do not say why Tina Rottbøll did not attend"), away.text

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from assistant.bodies import english_committee_spans, fields, same_body
+from assistant.bodies import english_committee_spans, fields, informal_committee, same_body
 from assistant.query import (
     QueryPlan,
     analyse,
@@ -300,6 +300,69 @@ def test_committee_matching(question, committee):
     assert match_committees(question, COMMITTEES) == [committee]
 
 
+def test_kb_is_the_council_whatever_the_town_calls_it():
+    """Staff write "KB" for the council (the law's "kommunalbestyrelse") in every municipality, also where it is
+    called Byrådet; "BR 18", the building regulations, is no council."""
+    assert match_committees("What did KB decide about the appropriation in May 2024?", COMMITTEES) == [
+        "Byråd 2022-2025"]
+    assert match_committees("Hvad siger BR 18 om brandsikring?", COMMITTEES) == []
+
+
+@pytest.fixture(scope="module")
+def greve_titles() -> list[tuple[str, str, str]]:
+    """(municipality, committee, title) of every agenda point of the real Greve minutes, as the readers give them."""
+    from assistant.readers import read_file
+    from assistant.settings import Settings
+    from tests.conftest import greve_files
+
+    files = greve_files()
+    if not files:
+        pytest.skip("the shared Greve corpus is not beside the checkout (CI lays ../shared there)")
+    settings = Settings()
+    meetings = [read_file(f, settings).meeting for f in files]
+    return [(m.municipality, m.committee, p.title) for m in meetings if m for p in m.points]
+
+
+@pytest.mark.parametrize(
+    ("question", "committee", "words"),
+    [
+        ("afbud ældreudvalget september 2024", "Sundheds- og Omsorgsudvalget", "ældreudvalget"),
+        ("What did the elderly committee decide about home care?", "Sundheds- og Omsorgsudvalget",
+         "elderly committee"),
+        ("Hvad sagde idrætsudvalget om hallerne?", "Kultur- og Fritidsudvalget", "idrætsudvalget"),
+        # a body the titles name ("Ekspertudvalgets anbefalinger"), and a field two bodies share (housing: the
+        # planning committee 34 titles, the finance committee 28): no committee
+        ("Hvad mente ekspertudvalget om socialområdet?", None, None),
+        ("Hvad besluttede boligudvalget?", None, None),
+    ],
+)
+def test_a_committee_named_by_a_field_its_name_lacks_is_the_one_whose_titles_use_it(greve_titles, question,
+                                                                                       committee, words):
+    """Greve's Sundheds- og Omsorgsudvalget handles the elderly, which its name does not say: "ældreudvalget" is the
+    committee whose points' titles use "ældre" clearly most (the real titles, no list of informal names)."""
+    titles = [(c, t) for _, c, t in greve_titles]
+    found = informal_committee(question, sorted({c for c, _ in titles}), titles)
+    assert found == ((committee, words) if committee else None)
+
+
+def test_an_informally_named_committee_is_the_filter_and_no_topic_word(greve_titles):
+    class Titled(Catalog):
+        def committees(self):
+            return sorted({(m, c, 3, "2022-01-01", "2024-12-01") for m, c, _ in greve_titles})
+
+        def point_titles(self):
+            return greve_titles
+
+    plan = analyse("Hvem havde meldt afbud til ældreudvalget i september 2024?", catalog=Titled())
+    assert plan.intent == "attendance" and plan.filters.committee == "Sundheds- og Omsorgsudvalget"
+    assert "ældreudvalg" not in plan.terms and plan.informal_body == "ældreudvalget"
+    plan = analyse("Hvad besluttede ældreudvalget om hjemmeplejen?", catalog=Titled())
+    assert plan.filters.committee == "Sundheds- og Omsorgsudvalget" and plan.terms == ["hjemmeplej"]
+    # a committee the question names by its own name is that one, whatever else it says
+    plan = analyse("Hvad sagde Kultur- og Fritidsudvalget til ældreudvalget?", catalog=Titled())
+    assert plan.filters.committee == "Kultur- og Fritidsudvalget" and not plan.informal_body
+
+
 def test_a_member_of_a_body_prefers_its_meetings_and_does_not_require_them():
     """"a council member's question" may be asked outside the council's meetings (a question to the administration);
     the council's members or meetings asked about keep the council as the filter."""
@@ -560,6 +623,12 @@ def test_council_alone_is_another_council_only_after_a_word_naming_its_kind(ques
         ("How many residents took part in the citizens' meeting on the bus routes?", "fact"),
         ("Hvor mange deltog i mødet?", "participants"),
         ("How many members attended the meeting?", "participants"),
+        # the members asked for are those of a vote
+        ("Which members voted against the daycare location?", "votes"),
+        ("When the committee handled it the day after, which of its members voted against?", "votes"),
+        ("Hvilke medlemmer stemte imod forslaget?", "votes"),
+        ("Which members attended?", "participants"),
+        ("Why was Liselott Blixt away from the health and care committee in October 2024?", "attendance"),
     ],
 )
 def test_intent(question, intent):

@@ -477,6 +477,8 @@ def answer_attendance(meeting: Meeting, plan: QueryPlan) -> Answer:
         kind = "attendance"
     else:
         absent = meeting.absent
+        if _WHY.search(plan.question) and (one := person_asked(meeting, plan.question, lang)) in absent:
+            absent = [one]  # "Why was Liselott Blixt away ...?": hers, not the others' who were away
         reasons = [p for p in absent if _reason(p.note)]
         if absent and _WHY.search(plan.question):  # "Hvorfor havde X meldt afbud?": what the list says, if anything
             key = "absence_reasons" if reasons else "absence_no_reason"
