@@ -1131,6 +1131,33 @@ def _month_range(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), end
 
 
+# A month the asker is unsure of: "det var vist i august", "Så vidt jeg husker, fik udvalget i september ...",
+# "around September 2023", "I think in March", "I want to say it was in March". Memory is most often one month off
+# (dev41's long questions: three of five such months were the next or the previous): the period is the month with
+# the one before and after it. "omkring"/"around"/"about" hedge only right before the month ("omkring parkering" is
+# a topic).
+# ("vist" as a hedge, not as shown: "blev vist"; "cirka" of a month, not of an amount)
+_HEDGE = re.compile(r"\b(?:(?<!har )(?<!blev )(?<!bliver )vist|tror jeg|jeg tror|mener jeg|jeg mener|så vidt jeg "
+                    r"(?:husker|ved|mindes)|hvis jeg husker ret|formentlig|måske|i think|i believe|i want to say|"
+                    r"if i remember|if memory serves|probably|maybe|perhaps|sometime|or so)(?![\wæøå])", re.I)
+_HEDGED_MONTH = re.compile(rf"\b(?:omkring|cirka|ca\.|around|about|approximately|roughly)\s+(?:i\s+|in\s+)?"
+                           rf"(?:{_MONTH_ALT})\b", re.I)
+
+
+def hedged_month(question: str, date_from: date | None, date_to: date | None) -> tuple[date | None, date | None]:
+    """The period of one month the question names with the month before and after it, when a sentence naming the
+    month hedges it (_HEDGE, _HEDGED_MONTH); else the period as it is."""
+    if not month_period(date_from, date_to) or date_from is None:
+        return date_from, date_to
+    months = re.compile(rf"\b(?:{_MONTH_ALT})\b", re.I)
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\s+[–—-]\s+(?=\w)|;\s*", question) if months.search(s)]
+    if not any(_HEDGE.search(s) or _HEDGED_MONTH.search(s) for s in sentences):
+        return date_from, date_to
+    before = date_from - timedelta(days=1)
+    after = date_to + timedelta(days=1)
+    return date(before.year, before.month, 1), _month_range(after.year, after.month)[1]
+
+
 def month_period(date_from: date | None, date_to: date | None) -> bool:
     """Whether a period is one calendar month ("i januar 2023"), not a day, a season, a year or an open period."""
     return date_from is not None and (date_from, date_to) == _month_range(date_from.year, date_from.month)
@@ -1665,7 +1692,7 @@ def analyse(
         plan.lang = lang or ("en" if _ENGLISH_OPENING.match(q) else detect_language(q))  # "Thanks!" is too short
         return plan
     q = respell_months(q)  # "in febuary 2023": the period, the month's name as written in the search text too
-    date_from, date_to = find_period(q, today)
+    date_from, date_to = hedged_month(q, *find_period(q, today))
     effective = plan.intent not in ("meetings", "attendance", "participants") and effective_date(q)
     if effective:
         date_from = date_to = None  # "Hvad koster det fra 1. januar 2024?": decided before the date it names

@@ -300,6 +300,27 @@ def test_committee_matching(question, committee):
     assert match_committees(question, COMMITTEES) == [committee]
 
 
+@pytest.mark.parametrize(
+    ("question", "period"),
+    [
+        # an unsure month: the one before and after too (memory is most often one month off)
+        ("Så vidt jeg husker, fik beskæftigelsesudvalget i september 2023 en orientering. Bad de om noget?",
+         ("2023-08-01", "2023-10-31")),
+        ("Teknikudvalget – det var vist i august 2022 – kom med idéer. Hvilke?", ("2022-07-01", "2022-09-30")),
+        ("It went through the technical committee around September 2023.", ("2023-08-01", "2023-10-31")),
+        ("I think they decided it in December 2023.", ("2023-11-01", "2024-01-31")),
+        # a sure month, "omkring" of a topic, "vist" as shown, "ca." of an amount: the month
+        ("Hvad besluttede udvalget omkring parkering i marts 2023?", ("2023-03-01", "2023-03-31")),
+        ("Hvad blev vist på mødet i marts 2023?", ("2023-03-01", "2023-03-31")),
+        ("Var det ca. 5 mio. kr. i marts 2023?", ("2023-03-01", "2023-03-31")),
+        ("Hvad besluttede udvalget i marts 2023? Jeg tror, det handlede om parkering.", ("2023-03-01", "2023-03-31")),
+    ],
+)
+def test_a_month_the_asker_is_unsure_of_takes_in_the_months_beside_it(question, period):
+    f = analyse(question, catalog=Catalog()).filters
+    assert (f.date_from.isoformat(), f.date_to.isoformat()) == period
+
+
 def test_kb_is_the_council_whatever_the_town_calls_it():
     """Staff write "KB" for the council (the law's "kommunalbestyrelse") in every municipality, also where it is
     called Byrådet; "BR 18", the building regulations, is no council."""
