@@ -167,6 +167,8 @@ ASKS_WHEN = re.compile(r"\b(hvornår|when|what date|which date|what time|hvad ti
 # Asking how members voted (also the votes intent's pattern below)
 _VOTES = re.compile(
     r"\b(stemte|stemmer (?:for|imod)|afstemning\w*|forbehold\w*|undlod|undlader|tiltrådte ikke|"
+    # abstaining: "Var der nogen, der ikke ville tage stilling?" (the minutes: "X tog ikke stilling")
+    r"ikke (?:ville |kunne )?tage stilling|ville ikke tage stilling|tog ikke stilling|"
     r"ikke tiltræde|hvilke partier|hvilket parti|var imod|voted?|votes|voting|abstain\w*|abstention\w*|"
     r"reservations?|opposed|which part(?:y|ies)|"
     # who backed a proposal: the votes for it ("Who backed it?", "Hvem støttede forslaget?")
@@ -276,6 +278,8 @@ _WHERE = re.compile(
 )
 # A party's view asked for ("Hvad mente SF om ...?", "What did Enhedslisten say about ...?")
 _OPINION = re.compile(r"\b(mente|mener|sagde|siger|syntes|synes|holdning\w*|standpunkt\w*|thought|think|thinks|"
+                      # a party's votes in a keyword question: "budget 2024-27 Enhedslisten stemmer"
+                      r"stemme|stemmer|stemmerne|"
                       r"said|say|says|position|stance|view|views|felt|feel)\b", re.I)
 # Greetings and thanks, a request for help, a question about what the index holds (whole-question patterns: "Tak
 # for beslutningen om X" is no thanks to the assistant)
@@ -446,7 +450,7 @@ RECORD_WORDS = frozenset(
     "handler handlede discussed drøftet drøftede behandlet behandlede treated dealt sted location venue mødested "
     "første sidste first last final igen again tidligere earlier before previously stemte stemt vote voted votes "
     "voting imod against parti partier party parties forbehold reservation reservations undlod abstained tog took "
-    "happen happened skete stod står afstemning stemme stemmer truffet taget made taken ekstraordinær "
+    "tage stilling happen happened skete stod står afstemning stemme stemmer truffet taget made taken ekstraordinær "
     "ekstraordinært ekstraordinære extraordinary ordinær ordinære ordinary regular meet met meets mødtes mødes "
     "formand formanden næstformand næstformanden chair chaired chairman chairperson ledede mødeleder seneste "
     "nyeste forrige latest recent previous lukkede lukket closed dag dagen day".split()
@@ -1681,7 +1685,8 @@ def analyse(
     plan.case_number = case
     if plan.intent in ("fact", "decision") and _PERSON_AT_MEETING.search(q):
         plan.intent = "participants"  # "Var Bjarke Abel med, da udvalget holdt møde i september 2022?": the list
-    if plan.intent in ("fact", "decision", "recommendation") and _OPINION.search(q) and party_letter(q):
+    if (plan.intent in ("fact", "decision", "recommendation") and _OPINION.search(q) and party_letter(q)
+            and not _QUANTITY.search(q)):  # (not "Hvor mange stemmer fik Venstre?": a count)
         plan.intent = "votes"  # "Hvad mente SF om Mosede Fort?": the party's recorded position, not the case text
     overview = _OVERVIEW.search(q)
     if not case and (_SMALL_TALK.match(q) or _HELP.match(q) or overview):

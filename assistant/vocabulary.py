@@ -62,7 +62,15 @@ STANDARD_POINTS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     ),
     "godkendelse af dagsorden": (
         re.compile(r"^godkendelse af dagsorden", re.I),
-        re.compile(r"\bgodkendelse(?:n)? af dagsorden(?:en)?\b|\bapprov(?:al|ed|e)\s+(?:of\s+)?the agenda\b", re.I),
+        re.compile(r"\bgodkendelse(?:n)? af dagsorden(?:en)?\b|\bapprov(?:al|ed|e)\s+(?:of\s+)?the agenda\b|"
+                   # a change of the agenda, which its approval records ("Punkt 8 behandles før punkt 3"); not a
+                   # point taken off it, which that point's own decision says
+                   r"\bændring(?:er|erne)? (?:i|af|til|på) dagsorden(?:en)?\b|\bdagsorden(?:en)? (?:blev )?ændret\b|"
+                   r"\b(?:byttet|byttede|bytte) (?:rundt |om )?(?:på )?(?:\w+ )?(?:punkter|punkterne|rækkefølgen)\b|"
+                   r"\brækkefølgen (?:af|på) (?:dagsordenens )?punkter(?:ne)?\b|"
+                   r"\b(?:changes?|amendments?) to the agenda\b|"
+                   r"\bagenda (?:was |were )?(?:changed|amended|reordered)\b|"
+                   r"\border of the (?:agenda )?items\b|\b(?:items|points) (?:were )?(?:swapped|reordered)\b", re.I),
     ),
     "godkendelse af referat": (
         re.compile(r"^godkendelse af (?:\w+\s+)?referat", re.I),

@@ -17,6 +17,7 @@ from assistant.query import (
     detect_language,
     find_case_number,
     find_period,
+    is_followup,
     match_committees,
     names_in,
     other_municipality,
@@ -319,6 +320,20 @@ def test_committee_matching(question, committee):
 def test_a_month_the_asker_is_unsure_of_takes_in_the_months_beside_it(question, period):
     f = analyse(question, catalog=Catalog()).filters
     assert (f.date_from.isoformat(), f.date_to.isoformat()) == period
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Hvad mente SF om Mosede Fort?", "votes"),
+        # a party and its votes in a keyword question; the votes a party got at an election are a count
+        ("ØU budget 2024-27 andenbehandling Enhedslisten stemmer", "votes"),
+        ("Hvor mange stemmer fik Venstre ved valget?", "fact"),
+        ("Stemmer det, at budgettet blev vedtaget?", "decision"),
+    ],
+)
+def test_a_partys_opinion_or_votes_are_its_recorded_votes(question, intent):
+    assert analyse(question, catalog=Catalog()).intent == intent
 
 
 def test_kb_is_the_council_whatever_the_town_calls_it():
@@ -648,6 +663,7 @@ def test_council_alone_is_another_council_only_after_a_word_naming_its_kind(ques
         ("Which members voted against the daycare location?", "votes"),
         ("When the committee handled it the day after, which of its members voted against?", "votes"),
         ("Hvilke medlemmer stemte imod forslaget?", "votes"),
+        ("Var der nogen i udvalget, der ikke ville tage stilling?", "votes"),
         ("Which members attended?", "participants"),
         ("Why was Liselott Blixt away from the health and care committee in October 2024?", "attendance"),
     ],
@@ -1778,3 +1794,10 @@ def test_a_sentence_about_the_asker_that_names_a_topic_is_kept():
     typed = "Jeg sidder i Økonomiudvalget og har et spørgsmål om budgettet. Hvad blev besluttet?"
     plan = analyse(typed, None, Catalog())
     assert plan.question == typed and plan.filters.committee == "Økonomiudvalget"
+
+
+def test_abstaining_asked_is_no_topic_and_leans_on_the_previous_answer():
+    """"var der nogen i udvalget, der ikke ville tage stilling?" after a question on a point: its words ask the
+    point's vote, they name no matter of their own, so it is a follow-up (it searched "tage stilling" everywhere)."""
+    plan = analyse("var der nogen i udvalget, der ikke ville tage stilling?", catalog=Catalog())
+    assert plan.intent == "votes" and topic_terms(plan) == [] and is_followup(plan.question, plan)

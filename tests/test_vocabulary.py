@@ -7,7 +7,7 @@ import pytest
 
 from assistant import vocabulary as v
 from assistant.records import PathEntry
-from assistant.vocabulary import DecisionHeading, approves_recommendation, summary_section
+from assistant.vocabulary import DecisionHeading, approves_recommendation, standard_point_named, summary_section
 
 # Every decision-heading form of SOURCES.md and FORMATS.md, with what it says.
 DECISION_HEADINGS = [
@@ -245,3 +245,22 @@ def test_the_items_of_a_recommendation_a_decision_names():
         "Det indstilles enten\n\na. at henlægge"
     assert decided_items("Godkendt med 2 stemmer imod den 5. juni", two) == ""  # no item named
     assert decided_items("3. Godkendt", "Det indstilles, at planen godkendes.") == ""  # no items to name
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Hvad blev besluttet om godkendelse af dagsordenen?", "godkendelse af dagsorden"),
+        # a change of the agenda is recorded by its approval ("sag nr. 8 blev behandlet efter sag nr. 3")
+        ("Blev der byttet rundt på punkterne, da Plan- og Tryghedsudvalget holdt møde i april 2022?",
+         "godkendelse af dagsorden"),
+        ("Var der ændringer i dagsordenen på byrådsmødet i januar?", "godkendelse af dagsorden"),
+        ("Was the agenda changed at the council meeting in January 2022?", "godkendelse af dagsorden"),
+        ("Were the items reordered at the May meeting?", "godkendelse af dagsorden"),
+        # a point taken off the agenda: that point's own decision says so
+        ("Hvornår blev sagen om Tune Skole taget af dagsordenen?", None),
+        ("Hvad blev der sagt under eventuelt?", "eventuelt"),
+    ],
+)
+def test_a_standard_point_is_named_by_what_it_is(question, named):
+    assert standard_point_named(question) == named
