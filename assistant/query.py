@@ -448,7 +448,7 @@ RECORD_WORDS = frozenset(
     "held holdt afholdt afholdes place took take time tidspunkt klokkeslæt date dato start starte startede begin "
     "began begyndte begynder begynde foregik agenda dagsorden dagsordenen punkter punkt items item about handle "
     "handler handlede discussed drøftet drøftede behandlet behandlede treated dealt sted location venue mødested "
-    "første sidste first last final igen again tidligere earlier before previously stemte stemt vote voted votes "
+    "første sidste sidst first last final igen again tidligere earlier before previously stemte stemt vote voted votes "
     "voting imod against parti partier party parties forbehold reservation reservations undlod abstained tog took "
     "tage stilling happen happened skete stod står afstemning stemme stemmer truffet taget made taken ekstraordinær "
     "ekstraordinært ekstraordinære extraordinary ordinær ordinære ordinary regular meet met meets mødtes mødes "
@@ -2015,7 +2015,8 @@ def _without_years(text: str) -> str:
     return _YEAR_NUMBER.sub(" ", text)
 
 
-_FINAL_ASKED = re.compile(r"\b(?:finally|final|endelig\w*|in the end|til sidst)\b", re.I)
+# ("final" in any form: "finally", "finalised", "the final ok"; retrieval.demote_drafts, final_handling_first)
+_FINAL_ASKED = re.compile(r"\b(?:final\w*|endelig\w*|in the end|til sidst)\b", re.I)
 
 
 def final_asked(question: str) -> bool:
@@ -2069,9 +2070,12 @@ def _carry_over(plan: QueryPlan, prev: QueryPlan) -> QueryPlan:
     # previous turn's period on, and often under a case number of its own (Greve's draft and final local plan)
     final = final_asked(plan.question) and not (f.date_from or f.date_to) and not in_body and not competence
     # (not "was that the final word?": who has it, about the point asked of)
+    if final and plan.aspect == "decisions":
+        plan.aspect = ""  # "hvem besluttede det til sidst, og hvad blev det?": the last decision, not a meeting's
     plan.filters = Filters(
         municipality=f.municipality or pf.municipality,
-        committee=f.committee or (None if names_committee else pf.committee),
+        # (the final stage is often another body's: "hvem besluttede det til sidst?" after the committee's point)
+        committee=f.committee or (None if names_committee or final else pf.committee),
         date_from=f.date_from or (None if f.date_to else pf.date_from),
         date_to=f.date_to or (None if f.date_from or final or in_body else pf.date_to),
         case_number=None,

@@ -25,6 +25,7 @@ from assistant.query import (
     analyse,
     content_terms,
     coverage,
+    final_asked,
     find_case_number,
     known_names,
     latest_meeting,
@@ -312,7 +313,6 @@ def demote_closed(hits: list[Hit], intent: str, top: int = TITLE_TOP) -> list[Hi
 # answered by the proposal's point ("Forslag til Spildevandsplan 2023-2031") but by the one that adopts it
 # ("Spildevandsplan 2023-2031 - godkendelse", "Endelig vedtagelse af ..."): another stage of the plan, demoted as
 # another edition is (OTHER_YEAR_FACTOR)
-_FINAL = re.compile(r"\b(?:final\w*|endelig\w*)\b", re.I)
 # A draft's title: "Forslag til ...", "Udkast til ...", "2. udkast", after a word of what is done with it ("Godkendelse
 # af udkast til Affaldsplan 2023-2034"), or ending in the stage ("Lokalplan nr. 15.26 ..., forslag")
 _DRAFT_TITLE = re.compile(r"^(?:[\w-]+ af )?(?:forslag til|udkast til|\d\.\s*udkast)\b|[,–-]\s*(?:forslag|udkast)$",
@@ -322,7 +322,7 @@ _DRAFT_TITLE = re.compile(r"^(?:[\w-]+ af )?(?:forslag til|udkast til|\d\.\s*udk
 def demote_drafts(hits: list[Hit], question: str, factor: float = OTHER_YEAR_FACTOR, top: int = TITLE_TOP) -> list[Hit]:
     """The fused top points re-sorted with a draft's score ("Forslag til ...") times ``factor`` when the question
     asks about the final stage."""
-    if not _FINAL.search(question):
+    if not final_asked(question):
         return hits
     return _demote(hits, lambda hit: bool(_DRAFT_TITLE.search(hit.first.point_title.strip())), factor, top)
 
@@ -333,7 +333,7 @@ def final_handling_first(hits: list[Hit], question: str, top: int = TITLE_TOP) -
     to the council under one title and case number, and the last of its handlings among the top points is the one
     that settled it. A case number alone is not enough: a yearly item may keep one for years (its later handlings
     are other years' items, under other titles)."""
-    if not hits or not _FINAL.search(question) or not hits[0].first.case_number:
+    if not hits or not final_asked(question) or not hits[0].first.case_number:
         return hits
     lead = hits[0].first
     same = [h for h in hits[:top] if h.first.case_number == lead.case_number

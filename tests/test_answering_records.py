@@ -369,6 +369,21 @@ def test_a_greve_case_path_across_three_bodies(greve):
         "2022-01-10", "2022-01-24", "2022-01-31"]  # fmt: skip
 
 
+def test_who_decided_it_in_the_end_is_the_last_body_the_case_reached(greve):
+    """"hvem besluttede det til sidst?" after the committee's point of a case that went on through Økonomiudvalget
+    to the council: the council's decision, not the committee's meeting nor its decisions."""
+    first = greve.ask("Hvad indstillede administrationen til Beskæftigelses- og Erhvervsudvalget om ministeriets "
+                      "rangering af kommunernes beskæftigelsesindsats for 3. kvartal 2020 til 2. kvartal 2021?")
+    assert (first.citations[0].committee, first.citations[0].meeting_date) == (
+        "Beskæftigelses- og Erhvervsudvalget", "2022-01-10")
+    for question in ("Hvem besluttede det til sidst, og hvad blev det?", "And who decided it in the end?"):
+        last = greve.ask(question, history=[first])
+        c = last.citations[0]
+        assert (c.committee, c.meeting_date, c.case_number) == ("Byråd 2022-2025", "2022-01-31", "21-016074"), (
+            question, last.text)
+        assert not last.refused and "Byrådet godkendte Økonomiudvalgets indstilling" in last.text, last.text
+
+
 def test_an_item_decided_three_times_has_three_steps(greve):
     ans = greve.ask("Hvordan har PUK behandlet sagen om Kulturkommune 2017, og i hvilken rækkefølge?")
     assert ans.kind == "case" and not ans.refused
