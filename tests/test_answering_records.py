@@ -328,6 +328,10 @@ def test_a_question_for_a_person_quotes_the_sentence_naming_one(greve):
     # "hvem er/var <a person by role>" asks a name as "who is/was" does
     assert greve.ask("Hvem var borgeren, der testamenterede penge til Greve Museum?").refused
     assert not greve.ask("Hvem er centerlederen på Rehabiliteringscenter Hedebo?").refused
+    # who was chosen for a post asks a person too: the Støjråd's chair is named, the museum's heir is not
+    assert not greve.ask("Hvem blev valgt som formand for det nye Støjråd?").refused
+    assert greve.ask("Hvem blev udpeget som repræsentant for Greve Museum i testamentesagen?").refused
+    assert greve.ask("Who was appointed to manage the legacy left to Greve Museum?").refused
     from assistant.answerers.extractive import _PERSON_NAMED
 
     assert not _PERSON_NAMED.search("Dansk Industri (DI) og Små og Mellemstore Virksomheder i Danmark (SMV)")

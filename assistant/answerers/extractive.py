@@ -109,9 +109,13 @@ _PERSON_NAMED = re.compile(r"\b(?:\w*(?:leder|chef|direktør|formand|borgmester|
 # "Står borgerens navn nogen steder?"): the name of someone the question names by role, not of a place or a thing
 # ("Hvad hedder det nye sundhedshus?")
 _PERSON_NOUN = (r"(?:\w*leder\w*|\w*chef\w*|direktør\w*|borger\w*|beboer\w*|resident|person|citizen|donor\w*|"
-                r"giver\w*|vinder\w*|winner|\w*formand\w*|chair\w*|medarbejder\w*|employee|manager|head)")
+                r"giver\w*|vinder\w*|winner|\w*formand\w*|chair\w*|medarbejder\w*|employee|manager|head|"
+                r"\w*repræsentant\w*|representative)")
 _NAME_ASKED = re.compile(rf"\b(?:hvad (?:hedder|hed)|hvad (?:er|var) navnet på|what (?:is|was|'s) the name of|"
                          rf"who (?:is|was)|hvem (?:er|var|blev|bliver))\s+(?:[\w'-]+\s+){{0,3}}?{_PERSON_NOUN}\b|"
+                         # who was chosen for a post: a person ("Hvem blev valgt som forældrerepræsentant?")
+                         rf"\bhvem (?:blev|er blevet|var blevet) (?:valgt|udpeget|ansat|konstitueret)\b|"
+                         rf"\bwho (?:was|has been|had been|were) (?:elected|appointed|hired|chosen)\b|"
                          rf"\b{_PERSON_NOUN}\s+"
                          rf"(?:[\w'-]+\s+){{0,2}}?(?:navn|name)\b", re.I)
 # ... or a firm by its name and legal form ("Intervare A/S", "Grillcateren2020 ApS"): who delivers, runs or won
