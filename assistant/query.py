@@ -219,7 +219,8 @@ _INTENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(beslut\w*|vedt\w+|godkend\w*|afgjort|afvist|stemte|afstemning\w*|decid\w*|decision\w*|approv\w*|"
         # agreeing, saying yes or no, granting money is deciding; so is what a body asked for ("Hvad bad udvalget
         # om at få undersøgt?": its decision's remark)
-        r"agree\w*|sagde (?:ja|nej)|grønt lys|green light|bevilge\w*|bad (?:\w+ ){0,3}?om|ønskede|"
+        r"agree\w*|(?:blev|var|er|bliver) (?:\w+ )?enige?|enedes|sagde (?:ja|nej)|grønt lys|green light|bevilge\w*|"
+        r"bad (?:\w+ ){0,3}?om|ønskede|"
         r"ask(?:ed|s)? (?:for|to)|request(?:ed|s)?|"
         # what a body wanted or required ("what did the technical committee want ...", "hvad ville udvalget have
         # ...", "hvad krævede skoleudvalget ...")

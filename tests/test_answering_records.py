@@ -332,6 +332,15 @@ def test_a_question_for_a_person_quotes_the_sentence_naming_one(greve):
     assert not greve.ask("Hvem blev valgt som formand for det nye Støjråd?").refused
     assert greve.ask("Hvem blev udpeget som repræsentant for Greve Museum i testamentesagen?").refused
     assert greve.ask("Who was appointed to manage the legacy left to Greve Museum?").refused
+
+
+@pytest.mark.parametrize("question", ["telefonnummer til Greve Museum", "What is the e-mail address of Greve Museum?",
+                                      "Hvad er hjemmesiden for Greve Museum?"])
+def test_a_phone_number_mail_or_web_address_no_point_states_is_refused(greve, question):
+    """A way to reach someone asked of minutes that state none (Greve Museum's legacy and its visit): refused,
+    however well the rest of the question matches."""
+    ans = greve.ask(question)
+    assert ans.refused and "Greve Museum" in ans.nearest[0].point_title, ans.text
     from assistant.answerers.extractive import _PERSON_NAMED
 
     assert not _PERSON_NAMED.search("Dansk Industri (DI) og Små og Mellemstore Virksomheder i Danmark (SMV)")

@@ -664,6 +664,9 @@ def test_council_alone_is_another_council_only_after_a_word_naming_its_kind(ques
         ("When the committee handled it the day after, which of its members voted against?", "votes"),
         ("Hvilke medlemmer stemte imod forslaget?", "votes"),
         ("Var der nogen i udvalget, der ikke ville tage stilling?", "votes"),
+        # agreeing is deciding, in Danish too
+        ("Hvad blev teknikudvalget enige om i foråret 2022?", "decision"),
+        ("Hvad enedes udvalget om?", "decision"),
         ("Which members attended?", "participants"),
         ("Why was Liselott Blixt away from the health and care committee in October 2024?", "attendance"),
     ],

@@ -203,6 +203,16 @@ _PER_UNIT = {name: (_per_unit(*words, asked=True), _per_unit(*words, asked=False
              for name, words in _TIME_UNITS.items()}
 # Kinds whose absence from every point found means the asked fact is absent (a size may be in the drawings only)
 _ABSENT_UNANSWERED = ("money", "share", "rank")
+# A way to reach someone asked (a phone number, an e-mail or a web address) and how one is written: minutes rarely
+# state one, a citizen asks for one often ("telefonnummer borgerservice", "what is the email of the library?")
+_CONTACT_ASKED = (
+    (re.compile(r"\b(?:telefon\w*nummer\w*|tlf(?:\.|\b)(?:\s*nr\.?)?|(?:tele)?phone\s+(?:numbers?|no\.?)|"
+                r"number\s+to\s+call)", re.I),
+     re.compile(r"(?<![\d,.])\d{2}\s?\d{2}\s?\d{2}\s?\d{2}(?![\d,.])")),
+    (re.compile(r"\b(?:e-?mail(?:adresse\w*)?|mailadresse\w*|email address\w*)\b", re.I), re.compile(r"\w@\w")),
+    (re.compile(r"\b(?:hjemmeside\w*|webadresse\w*|website|web address|url)\b", re.I),
+     re.compile(r"\bwww\.|https?://|\w\.(?:dk|com|org|eu)\b", re.I)),
+)
 _NOT_AMOUNT = re.compile(r"^(?:19|20)\d\d$")  # a year
 _DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}\.\s*(?:{_MONTHS})\b", re.I)  # "den 5. september" (no year)
 DATE_CHARS = 30  # longer than any date _DATED or _DAY_OF_MONTH matches ("30. september 2024": 18 characters)
@@ -932,6 +942,11 @@ class ExtractiveAnswerer:
             # an amount in kroner or a share asked for, and none of the points names one: the asked fact is absent,
             # as an unknown topic word is (dev: 4 unanswerable price questions, one of them answered before; the 6
             # answerable price and share questions still answered)
+            penalty += s.refusal_unknown_penalty
+        if texts and any(asked.search(plan.question) and not any(stated.search(t) for t in texts.values())
+                         for asked, stated in _CONTACT_ASKED):
+            # a phone number, an e-mail or a web address asked, and none of the points found states one: it is not
+            # in the minutes, as an amount no point names is
             penalty += s.refusal_unknown_penalty
         per = [stated for asked_unit, stated in _PER_UNIT.values() if asked_unit.search(plan.question)]
         if plan.quantity == "money" and per and texts and not any(p.search(t) for p in per for t in texts.values()):
