@@ -641,10 +641,13 @@ def _relative_span(phrase_: str, today: date) -> tuple[date, date]:
     return _month_range(last.year, last.month)
 
 
+_NAMES_A_COMMITTEE = re.compile(r"udvalg|committee", re.I)
+
+
 def _informal_committee(question: str, catalog: Any, municipality: str | None) -> tuple[str, str] | None:
     """bodies.informal_committee over the index's point titles (of the municipality named, if one is)."""
     titles_of = getattr(catalog, "point_titles", None)
-    if titles_of is None:
+    if titles_of is None or not _NAMES_A_COMMITTEE.search(question):  # (the titles read only for such a question)
         return None
     rows = titles_of()
     titles = [(committee, title) for mun, committee, title in rows if not municipality or mun == municipality]
@@ -1145,6 +1148,7 @@ def _month_range(year: int, month: int) -> tuple[date, date]:
 _HEDGE = re.compile(r"\b(?:(?<!har )(?<!blev )(?<!bliver )vist|tror jeg|jeg tror|mener jeg|jeg mener|så vidt jeg "
                     r"(?:husker|ved|mindes)|hvis jeg husker ret|formentlig|måske|i think|i believe|i want to say|"
                     r"if i remember|if memory serves|probably|maybe|perhaps|sometime|or so)(?![\wæøå])", re.I)
+_A_MONTH = re.compile(rf"\b(?:{_MONTH_ALT})\b", re.I)
 _HEDGED_MONTH = re.compile(rf"\b(?:omkring|cirka|ca\.|around|about|approximately|roughly)\s+(?:i\s+|in\s+)?"
                            rf"(?:{_MONTH_ALT})\b", re.I)
 
@@ -1154,8 +1158,7 @@ def hedged_month(question: str, date_from: date | None, date_to: date | None) ->
     month hedges it (_HEDGE, _HEDGED_MONTH); else the period as it is."""
     if not month_period(date_from, date_to) or date_from is None:
         return date_from, date_to
-    months = re.compile(rf"\b(?:{_MONTH_ALT})\b", re.I)
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\s+[–—-]\s+(?=\w)|;\s*", question) if months.search(s)]
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\s+[–—-]\s+(?=\w)|;\s*", question) if _A_MONTH.search(s)]
     if not any(_HEDGE.search(s) or _HEDGED_MONTH.search(s) for s in sentences):
         return date_from, date_to
     before = date_from - timedelta(days=1)
