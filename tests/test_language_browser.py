@@ -132,6 +132,8 @@ def _tour(page, lang: str) -> dict[str, str]:
     seen["meetings"] = _visible_text(page)
 
     page.get_by_role("tab", name=ui("tab_upload", lang)).click()
+    page.locator("#upload-files").wait_for(state="visible", timeout=STATE_TIMEOUT_MS)  # (the form drawn: see
+    page.locator("#upload-button").wait_for(state="visible", timeout=STATE_TIMEOUT_MS)  # test_browser's upload)
     seen["upload_form"] = _visible_text(page)
     files = [str(FIXTURES / "not-minutes.txt"), str(FIXTURES / "minutes" / "teknik-2025-04-07.json")]
     page.locator("#upload-files input[type=file]").set_input_files(files)
