@@ -10,6 +10,7 @@ name a committee by its whole name, by one of its fields ("kulturudvalget"), or 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from assistant.translate import whole_glossary_groups
@@ -276,14 +277,11 @@ def informal_committee(question: str, bodies: list[str], titles: list[tuple[str,
             named.append((span, [g[0][: -len("udvalg")] for g in guesses]))
     for span, words in named:
         for word in words:
-            starts = re.compile(rf"(?<![\w-]){re.escape(word)}", re.I)
-            if any(f"{word}udvalg" in title.lower() or f"{word}sudvalg" in title.lower() for _, title in titles):
+            own_body, starts = (re.compile(rf"{re.escape(word)}s?udvalg", re.I),
+                                re.compile(rf"(?<![\w-]){re.escape(word)}", re.I))
+            if any(own_body.search(title) for _, title in titles):
                 continue
-            counts: dict[str, int] = {}
-            for committee, title in titles:
-                if starts.search(title):
-                    counts[committee] = counts.get(committee, 0) + 1
-            ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+            ranked = Counter(committee for committee, title in titles if starts.search(title)).most_common()
             if not ranked or ranked[0][1] < INFORMAL_MIN_TITLES or is_council(ranked[0][0]):
                 continue
             if len(ranked) == 1 or ranked[0][1] >= INFORMAL_LEAD * ranked[1][1]:

@@ -433,9 +433,10 @@ def answer_attendance(meeting: Meeting, plan: QueryPlan) -> Answer:
     whose text records the absences when there is one, else the meeting (its list of participants)."""
     lang = plan.lang
     # one person asked about ("Var Tina Rottbøll til stede på mødet i maj 2023?", "Did Kenneth Jerkel attend ...?"),
-    # not the chair, a substitute, or why they were away (the reasons below)
-    person = None if any(rx.search(plan.question) for rx in (_CHAIR, _SUBSTITUTE, _WHY)) else person_asked(
-        meeting, plan.question, lang)
+    # not the chair, a substitute, or why they were away (the reasons below, for that person)
+    why = bool(_WHY.search(plan.question))
+    named = person_asked(meeting, plan.question, lang)
+    person = None if why or any(rx.search(plan.question) for rx in (_CHAIR, _SUBSTITUTE)) else named
     cite = citation_from_point(1, meeting, None, section="Mødedeltagere" if lang == "da" else "Participants")
     absence_asked = plan.intent == "attendance" or (person is not None and person.absent)
     record = absence_record(meeting) if absence_asked and meeting.absent else None
@@ -476,11 +477,10 @@ def answer_attendance(meeting: Meeting, plan: QueryPlan) -> Answer:
         text, unknown = phrase(key, lang, names=_names(substitutes, notes=True), **values), not substitutes
         kind = "attendance"
     else:
-        absent = meeting.absent
-        if _WHY.search(plan.question) and (one := person_asked(meeting, plan.question, lang)) in absent:
-            absent = [one]  # "Why was Liselott Blixt away ...?": hers, not the others' who were away
+        # "Why was Liselott Blixt away ...?": hers, not the others' who were away
+        absent = [named] if why and named in meeting.absent else meeting.absent
         reasons = [p for p in absent if _reason(p.note)]
-        if absent and _WHY.search(plan.question):  # "Hvorfor havde X meldt afbud?": what the list says, if anything
+        if absent and why:  # "Hvorfor havde X meldt afbud?": what the list says, if anything
             key = "absence_reasons" if reasons else "absence_no_reason"
             text = phrase(key, lang, names=_names(reasons or absent, notes=bool(reasons)), **values)
             unknown = not reasons
