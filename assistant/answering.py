@@ -95,6 +95,28 @@ VOTE_CANDIDATES = 5  # points searched for the best point's case on a topic (the
 # Asked once when the chat starts (Assistant.warm_up): any topical question loads what every answer needs
 WARM_UP_QUESTION = "Hvad har udvalget besluttet om budgettet?"
 
+# gc.freeze() moves every live object out of the collector's sight for good: an object in a reference cycle (an
+# embedder and the query encoder that holds its bound methods, a torch model) is then never freed, even when nothing
+# uses it any more. Frozen once per process, and thawed when an assistant is closed or replaced, so the next one's
+# first search freezes afresh: freezing in every assistant kept every closed one's models (make test's process grew
+# by ~250 MB per assistant, to 14 GB; a server by as much per reload after an upload).
+_gc_frozen = False
+
+
+def freeze_loaded() -> None:
+    """Collect, then freeze what is alive now (the loaded models, arrays and catalog) out of the collector's sight."""
+    global _gc_frozen
+    _gc_frozen = True
+    gc.collect()
+    gc.freeze()
+
+
+def thaw() -> None:
+    """Give frozen objects back to the collector: a closed or replaced assistant's cycles are freed once unused."""
+    global _gc_frozen
+    _gc_frozen = False
+    gc.unfreeze()
+
 
 class Assistant:
     """Answers questions about the indexed minutes. Opens the index on first use."""
@@ -106,7 +128,6 @@ class Assistant:
         self._retriever: HybridRetriever | None = None
         self._extractive: ExtractiveAnswerer | None = None
         self._llm: Any = llm
-        self._frozen = False  # gc.freeze() done after the first search (see ask_stream)
 
     @property
     def index(self) -> Any:
@@ -248,13 +269,12 @@ class Assistant:
         if answer.answerer == "extractive" or self.llm is None:
             yield answer.text
         yield answer
-        if not self._frozen and plan.timings.get("embed"):
+        if not _gc_frozen and plan.timings.get("embed"):
             # The first search loaded the models, the index's arrays and the catalog: hundreds of thousands of
             # long-lived objects that every full collection would walk again, pausing an answer by 40-80 ms
-            # (benchmarks/query.py's slowest asks on the full corpus). Collected once, then frozen out of its sight.
-            self._frozen = True
-            gc.collect()
-            gc.freeze()
+            # (benchmarks/query.py's slowest asks on the full corpus). Collected once, then frozen out of its sight
+            # until close() or thaw() lets an assistant go.
+            freeze_loaded()
 
     def _elsewhere(self, plan: QueryPlan, filters: Filters) -> Answer | None:
         """A question about a municipality the index holds no minutes of ("Hvad vedtog Viborg Byråd ...?"): a
@@ -577,5 +597,8 @@ class Assistant:
         return self.index.catalog.point(point_key)
 
     def close(self) -> None:
+        """Close the index and thaw what the first search froze, so this assistant's models and arrays are freed
+        once it is dropped."""
         if self._index is not None:
             self._index.close()
+        thaw()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -77,7 +78,8 @@ def ask_cmd(question, index, municipality, committee, date_from, date_to, case_n
     from assistant.prompts import phrase
 
     settings, filters = _setup(index, municipality, committee, date_from, date_to, case_number)
-    answer = _open(settings).ask(question, filters=filters, lang=lang)
+    with closing(_open(settings)) as assistant:
+        answer = assistant.ask(question, filters=filters, lang=lang)
     if as_json:
         click.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2, default=str))
         return
@@ -101,7 +103,8 @@ def search_cmd(question, index, municipality, committee, date_from, date_to, cas
 
     settings, filters = _setup(index, municipality, committee, date_from, date_to, case_number)
     try:
-        hits = _open(settings).search(question, filters=filters, k=k)
+        with closing(_open(settings)) as assistant:
+            hits = assistant.search(question, filters=filters, k=k)
     except ValueError as exc:  # a question over max_question_chars
         click.echo(str(exc), err=True)
         sys.exit(2)
@@ -126,7 +129,8 @@ def eval_cmd(questions, index, k, as_json) -> None:
     settings, _ = _setup(index, None, None, None, None, None)
     paths = list(questions) or sorted((Path(__file__).resolve().parents[2] / "eval").glob("*_questions.jsonl"))
     try:
-        reports = evaluate_sets(paths, settings, k=k, assistant=_open(settings))
+        with closing(_open(settings)) as assistant:
+            reports = evaluate_sets(paths, settings, k=k, assistant=assistant)
     except ValueError as exc:
         click.echo(say("error", error=exc), err=True)
         sys.exit(2)

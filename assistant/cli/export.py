@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -42,9 +43,9 @@ def export_cmd(question, fmt, output, index, municipality, committee, date_from,
     settings = Settings(**({"index": index} if index else {}))
     filters = Filters(municipality=municipality, committee=committee, date_from=_day(date_from), date_to=_day(date_to))
     try:
-        assistant = Assistant(settings)
-        answer = assistant.ask(question, filters=filters, lang=lang)
-        with_links([answer], assistant.index.catalog)  # each meeting's public page, where the minutes name it
+        with closing(Assistant(settings)) as assistant:
+            answer = assistant.ask(question, filters=filters, lang=lang)
+            with_links([answer], assistant.index.catalog)  # each meeting's public page, where the minutes name it
     except Exception as exc:  # noqa: BLE001 - one readable line instead of a traceback
         click.echo(say("error", error=exc), err=True)
         sys.exit(2)

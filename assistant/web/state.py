@@ -116,10 +116,14 @@ class Services:
     def reload(self) -> None:
         """Drop the opened assistant (after an ingest) so the next question sees the new minutes.
 
-        The old objects are not closed: a question in flight in another session may still use them.
+        The old objects are not closed: a question in flight in another session may still use them. They are
+        thawed (answering.thaw), so they are freed once that question is answered.
         """
+        from assistant.answering import thaw
+
         with self._lock:
             self._assistant = None
+            thaw()
 
     def status_text(self, lang: str) -> str:
         try:
