@@ -1050,3 +1050,33 @@ def test_a_question_about_one_person_at_a_meeting_answers_for_that_person(greve_
     away = answer_attendance(meeting, analyse("Why was Tina Rottbøll away from the committee's meeting?"))
     assert away.refused and away.text.startswith("The minutes of the meeting of Sundheds- og Omsorgsudvalget on 22 "
                                                  "May 2023 do not say why Tina Rottbøll did not attend"), away.text
+
+
+# Klima-, Teknik- og Miljøudvalget's evaluation of the new council's onboarding (19 September 2022, point 8): the
+# administration recommends only that it be discussed; the committee's own proposals are the list its decision leads
+# into ("Udvalget evaluerede opstarten med følgende bemærkninger:" and five items). Beside it, the committee's August
+# meeting, whose budget point's recommendation also opens with a list.
+GREVE_ONBOARDING = (
+    "Klima-, Teknik- og Miljøudvalget_2022-09-19T08:00:00+02:00_26d66f72-4e9a-47c4-9d63-cd3668a23385.json",
+    "Klima-, Teknik- og Miljøudvalget_2022-08-18T08:00:00+02:00_718678a7-bcc0-48db-a4ae-29a0f79d9ab6.json",
+)
+
+
+@pytest.fixture(scope="module")
+def onboarding(tmp_path_factory):
+    yield from _indexed(tmp_path_factory, [GREVE / name for name in GREVE_ONBOARDING])
+
+
+@pytest.mark.parametrize("question", [
+    "Hvad foreslog teknikudvalget, da det evaluerede onboardingen af det nye byråd i september 2022?",
+    "What did the technical committee suggest when it evaluated the onboarding of the new council in 2022?",
+])  # fmt: skip
+def test_a_committee_s_own_proposals_listed_under_its_decision_are_quoted_whole_in_order(onboarding, question):
+    ans = onboarding.ask(question)
+    assert not ans.refused and (ans.citations[0].meeting_date, ans.citations[0].point_number) == ("2022-09-19", "8")
+    text = _fold(ans.text)
+    listed = ["Udvalget evaluerede opstarten med følgende bemærkninger:", "- Godt fagligt indhold",
+              "- Godt med temamøder", "- Idé med en mentor for de nye.", "- Ønske om bedre info om First Agenda",
+              "- Ønske om hurtigere og bredere intro"]  # fmt: skip
+    at = [text.find(item) for item in listed]
+    assert all(i >= 0 for i in at) and at == sorted(at), text

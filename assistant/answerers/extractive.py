@@ -1271,6 +1271,16 @@ class ExtractiveAnswerer:
                                and _RECOMMENDS.search(u.text) and not u.text.endswith(":")), None)
             if recommends is not None and recommends not in chosen:
                 chosen.append(recommends)
+            elif recommends is None:
+                # the committee's own proposals, listed under its decision ("Udvalget evaluerede opstarten med
+                # følgende bemærkninger:" and its items): what it proposed, after what the administration recommended
+                decision = [u for u in units if u.point_key == best.point_key and is_section(u.section, "beslutning")]
+                items = [u for u in decision[1 : LIST_UNITS + 1] if u.label == decision[0].label] if decision else []
+                if items and _leads_in(decision[0], items):  # in its order, where the first of it was quoted
+                    listed = [decision[0], *items]
+                    at = min((i for i, u in enumerate(chosen) if u in listed), default=len(chosen))
+                    rest = [u for u in chosen if u not in listed]
+                    chosen = rest[:at] + listed + rest[at:]
         elif plan.intent in ("fact", "when"):  # a short decision of the best point completes a fact
             decision = [u for u in units if u.point_key == best.point_key and is_section(u.section, "beslutning")]
             if len(decision) > 3:  # a longer one (votes, remarks after it): its opening line, the decision itself,
