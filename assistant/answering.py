@@ -33,6 +33,8 @@ from assistant.answerers.meeting import (
     answer_overview,
     answer_point,
     answer_point_absence,
+    cut_at_sentence,
+    decision_text,
     find_point,
     meetings_with_point,
     select_meeting,
@@ -50,9 +52,10 @@ from assistant.answerers.path import (
     from_conversation_period,
     point_history,
 )
+from assistant.answerers.votes import DECISION_CHARS as VOTE_DECISION_CHARS
 from assistant.answerers.votes import answer_votes, voted_topic, votes_of
 from assistant.bodies import same_body
-from assistant.citations import citation_from_chunk, clean_title
+from assistant.citations import citation_from_chunk, citation_from_point, clean_title
 from assistant.prompts import format_date, listing, phrase
 from assistant.query import (
     CASE_NUMBER_ASKED,
@@ -63,6 +66,7 @@ from assistant.query import (
     asks_where_met_part,
     council_named,
     coverage,
+    detect_intent,
     detect_language,
     find_case_number,
     names_period,
@@ -72,7 +76,7 @@ from assistant.query import (
 from assistant.records import AgendaPoint, Answer, Filters, Hit, Meeting
 from assistant.retrieval import HybridRetriever, merge_filters
 from assistant.settings import Settings
-from assistant.spelling import correct_slips, fold_ascii_danish, with_body_names
+from assistant.spelling import correct_slips, fold_ascii_danish, keep_asking_words, with_body_names
 from assistant.textutil import fold_accents
 from assistant.translate import english_word
 
@@ -165,7 +169,8 @@ class Assistant:
             return question
         count = with_body_names(count, tuple(sorted({r[1] for r in self.index.catalog.committees()})))
         english = (lang or detect_language(question)) == "en"
-        return correct_slips(question if english else fold_ascii_danish(question, count), count, english)
+        folded = question if english else fold_ascii_danish(question, count)
+        return keep_asking_words(folded, correct_slips(folded, count, english), detect_intent)
 
     def plan(self, question: str, history: list[Answer] | None = None, lang: str | None = None) -> QueryPlan:
         question = self._spelled(question, lang)
@@ -426,10 +431,16 @@ class Assistant:
             carried = catalog.point(plan.point_key) if plan.point_key and not topical else None
             if answer is not None and carried and all(c.point_key != plan.point_key for c in answer.citations):
                 meeting, point = carried  # the votes are the case's other handlings': said, not silently (a
-                # point may record others: two abstained in the committee, the council's vote was against)
+                # point may record others: two abstained in the committee, the council's vote was against), and
+                # cited with its decision, as every point the answer speaks of is
+                heading, decided = decision_text(point)
+                m = len(answer.citations) + 1
+                quote = cut_at_sentence(decided, VOTE_DECISION_CHARS)
+                answer.citations.append(citation_from_point(m, meeting, point, quote, heading))
                 key = "votes_elsewhere_other" if point.votes else "votes_elsewhere"
                 note = phrase(key, plan.lang, number=point.number, title=clean_title(point.title),
-                              committee=meeting.committee, date=format_date(meeting.date_iso, plan.lang))
+                              committee=meeting.committee, date=format_date(meeting.date_iso, plan.lang),
+                              cite=f" [{m}]")
                 answer.text = f"{note}\n{answer.text}"
             if answer is None:
                 plan.intent = "decision"  # no recorded votes: the decision text says what was voted

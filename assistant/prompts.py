@@ -362,15 +362,15 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "The decision under item {number} ({title}), {committee}, {date}, says how the members voted:",
     },
     "votes_elsewhere": {
-        "da": ("Referatet nævner ingen afstemning under punkt {number} ({title}), {committee} den {date}. Sagens "
-               "øvrige behandlinger:"),
-        "en": ("The minutes record no vote under item {number} ({title}), {committee}, {date}. The case's other "
-               "handlings:"),
+        "da": ("Referatet nævner ingen afstemning under punkt {number} ({title}), {committee} den {date}{cite}. "
+               "Sagens øvrige behandlinger:"),
+        "en": ("The minutes record no vote under item {number} ({title}), {committee}, {date}{cite}. The case's "
+               "other handlings:"),
     },
     "votes_elsewhere_other": {
-        "da": ("Punkt {number} ({title}), {committee} den {date}, nævner ingen sådan stemme. Sagens øvrige "
+        "da": ("Punkt {number} ({title}), {committee} den {date}, nævner ingen sådan stemme{cite}. Sagens øvrige "
                "behandlinger:"),
-        "en": "Item {number} ({title}), {committee}, {date}, records no such vote. The case's other handlings:",
+        "en": "Item {number} ({title}), {committee}, {date}, records no such vote{cite}. The case's other handlings:",
     },
     "the_decision": {"da": "Beslutningen:", "en": "The decision:"},
     "votes_none_case": {

@@ -14,6 +14,7 @@ from assistant.textutil import swaps_and_undoubled, with_a_letter_more
 from assistant.translate import in_word_list, slips
 
 _ASCII_DIGRAPH = re.compile(r"aa|ae|oe", re.I)
+_WORD = re.compile(r"[^\W\d_]+")  # a word, as fold_ascii_danish and correct_slips take them
 _ASCII_LETTER = {"aa": "å", "ae": "æ", "oe": "ø"}
 MAX_DIGRAPHS = 3  # a word with more is left as typed (2^n spellings to try)
 # A spelling the minutes use this many times more than the word as typed is the one meant: the typed form is then a
@@ -153,3 +154,22 @@ def correct_slips(text: str, count: Callable[[str], int], english: bool = False)
         return meant
 
     return re.sub(r"[^\W\d_]+", fix, text)
+
+
+def keep_asking_words(typed: str, corrected: str, intent: Callable[[str], str]) -> str:
+    """``corrected`` (correct_slips of ``typed``) with each word the question is asked with as typed: a correction
+    that alone changes what kind of question ``intent`` (query.detect_intent) reads it as, away from a kind it read
+    in ``typed`` ("Hvem stemte imod?" over two meetings that write "stemmer" and "stemmet", never "stemte": "stemte"
+    is no slip of "stemet"). A slip that makes the question one of a kind ("stmete") is still corrected, as are the
+    question's other slips ("anlægsbevililngen")."""
+    asked = intent(typed)
+    words, meant = _WORD.findall(typed), _WORD.findall(corrected)
+    if corrected == typed or asked == "fact" or len(words) != len(meant):
+        return corrected
+    changed = [i for i, (w, m) in enumerate(zip(words, meant, strict=True)) if w != m]
+
+    def spelled(fixed: set[int]) -> str:
+        at = iter(range(len(words)))
+        return _WORD.sub(lambda w: meant[i] if (i := next(at)) in fixed else w.group(0), typed)
+
+    return spelled({i for i in changed if intent(spelled({i})) == asked})

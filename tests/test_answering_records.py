@@ -1080,3 +1080,47 @@ def test_a_committee_s_own_proposals_listed_under_its_decision_are_quoted_whole_
               "- Ønske om hurtigere og bredere intro"]  # fmt: skip
     at = [text.find(item) for item in listed]
     assert all(i >= 0 for i in at) and at == sorted(at), text
+
+
+# Case 23-013546, Villa Sitka: Klima-, Teknik- og Miljøudvalget (25 April 2024, point 7) records Torben Hoffmann (V)
+# voting against; the council's handling (22 May 2024, point 15) records no vote against.
+GREVE_SITKA = (
+    "Klima-, Teknik- og Miljøudvalget_2024-04-25T08:00:00+02:00_fb52b7e8-913c-48a3-8b69-511367718b21.json",
+    "Byråd 2022-2025_2024-05-22T19:00:00+02:00_2ff967c9-2eb4-4308-bc1f-83c04bf54b1e.json",
+)
+
+
+@pytest.fixture(scope="module")
+def sitka(tmp_path_factory):
+    yield from _indexed(tmp_path_factory, [GREVE / name for name in GREVE_SITKA])
+
+
+@pytest.mark.parametrize(("question", "follow_up"), [
+    ("Hvad besluttede byrådet om Villa Sitka?", "Hvem stemte imod?"),
+    ("What did the city council decide about Villa Sitka?", "Who voted against?"),
+])  # fmt: skip
+def test_the_point_a_follow_up_vote_is_not_recorded_under_is_cited_beside_the_votes_elsewhere(
+        sitka, question, follow_up):
+    """"Hvem stemte imod?" after the council's point: the council recorded no vote against, the committee did. The
+    answer says so of the council's point and cites it with its decision, as it cites the committee's vote."""
+    first = sitka.ask(question)
+    assert (first.citations[0].meeting_date, first.citations[0].point_number) == ("2024-05-22", "15"), first.text
+    ans = sitka.ask(follow_up, history=[first])
+    assert ans.kind == "votes" and "Torben Hoffmann" in ans.text, ans.text
+    council = [c for c in ans.citations if (c.meeting_date, c.point_number) == ("2024-05-22", "15")]
+    assert len(council) == 1 and council[0].quote, ans.citations
+    _, point = sitka.point_text(council[0].point_key)
+    assert _fold(council[0].quote) in _fold(point.full_text)
+    note = ans.text.splitlines()[0]
+    assert "15" in note and f"[{council[0].number}]." in note, note
+    committee = next(c for c in ans.citations if c.meeting_date == "2024-04-25")
+    assert f"[{committee.number}]" in ans.text.split("Torben Hoffmann (V) stemmer imod")[1][:200]
+
+
+def test_a_word_the_question_is_asked_with_is_no_slip_of_a_word_of_few_minutes(sitka):
+    """Two meetings that write "stemmer" and "stemmet" but never "stemte": "Hvem stemte imod?" still asks the votes
+    (a swap of its letters is no slip of "stemet"), while a slip of a word they use is corrected."""
+    plan = sitka.plan("Hvem stemte imod salget af Villa Sitka?")
+    assert plan.intent == "votes" and "stemte" in plan.question, plan.question
+    plan = sitka.plan("Hvem stemte imod anlægsbevililngen til Villa Sitka?")
+    assert plan.intent == "votes" and "anlægsbevillingen" in plan.question, plan.question
