@@ -6,6 +6,7 @@ One transaction per source file, so a file is either wholly in the catalog or no
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -57,6 +58,7 @@ VIEW_COLUMNS = (
 )
 VISIBLE = "shadowed_by IS NULL"  # a source that is its meeting's canonical view (or the only one)
 VISIBLE_CHUNK = "source NOT IN (SELECT path FROM sources WHERE shadowed_by IS NOT NULL)"
+_WORD = re.compile(r"[^\W\d_]+")  # a word, as spelling takes a question's
 
 _CHUNK_COLS = (
     "id, point_key, source, position, text, body, sections, municipality, committee, meeting_date, meeting_time, "
@@ -494,6 +496,19 @@ class Catalog:
             f"WHERE s.{VISIBLE}"
         )
         return self._per_generation("point_titles", lambda: [tuple(r) for r in self.db.execute(sql)])
+
+    def words(self) -> frozenset[str]:
+        """Every word the visible chunks write, lower case, as written (not stemmed): what a slip of typing is
+        corrected to must be one of them (spelling.correct_slips). ~1.2 s on the full corpus (19k chunks, 35k words),
+        once per index generation."""
+
+        def read() -> frozenset[str]:
+            words: set[str] = set()
+            for (text,) in self.db.execute(f"SELECT text FROM chunks WHERE {VISIBLE_CHUNK}"):
+                words.update(w.lower() for w in _WORD.findall(text))
+            return frozenset(words)
+
+        return self._per_generation("words", read)
 
     def municipalities(self) -> list[str]:
         sql = f"SELECT DISTINCT municipality FROM sources WHERE {VISIBLE} ORDER BY municipality"

@@ -15,6 +15,7 @@ from assistant.translate import in_word_list, slips
 
 _ASCII_DIGRAPH = re.compile(r"aa|ae|oe", re.I)
 _WORD = re.compile(r"[^\W\d_]+")  # a word, as fold_ascii_danish and correct_slips take them
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;\"«»“”(–-])\s*$")  # what precedes a sentence's first word
 _ASCII_LETTER = {"aa": "å", "ae": "æ", "oe": "ø"}
 MAX_DIGRAPHS = 3  # a word with more is left as typed (2^n spellings to try)
 # A spelling the minutes use this many times more than the word as typed is the one meant: the typed form is then a
@@ -116,7 +117,8 @@ def with_body_names(count: Callable[[str], int], committees: tuple[str, ...]) ->
     return counted
 
 
-def correct_slips(text: str, count: Callable[[str], int], english: bool = False) -> str:
+def correct_slips(text: str, count: Callable[[str], int], english: bool = False,
+                  written: Callable[[str], bool] | None = None) -> str:
     """``text`` with its words that are slips of typing ("socailudvalget", "skoleudvalegt", "aploogies") spelled as
     meant: a word of TYPO_MIN_CHARS letters or more that the minutes never use becomes the word two neighbouring
     letters swapped, or a double letter written once, make of it, else a letter left out ("lægeerklæinger"), when the
@@ -125,9 +127,12 @@ def correct_slips(text: str, count: Callable[[str], int], english: bool = False)
     list, also an English word so made ("aploogies" -> apologies, "parnets" -> parents, "cimate" -> climate; a word
     the list lacks that joins two of its words, as english_word takes "heedland" and "parnets", is no evidence of
     English: "Heedland" -> Hedeland, a name the minutes use). Before the question is read, so a mistyped committee's
-    name is the committee."""
+    name is the committee. ``written``: whether the minutes write a word as it is (Catalog.words, or a committee's
+    one-word name): a Danish word meant must be (``count`` counts a word by its stem, and a slip's stem is often a
+    common one's: over three Greve meetings "Slagelse" became "salgelse", of "salg")."""
 
-    meant_for: dict[str, str] = {}  # each word once ("skolelærer ... skolelærer")
+    meant_for: dict[tuple[str, bool], str] = {}  # each word once ("skolelærer ... skolelærer")
+    ok = written or (lambda _: True)
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
@@ -136,20 +141,23 @@ def correct_slips(text: str, count: Callable[[str], int], english: bool = False)
             return word
         if english and in_word_list(low):
             return word
-        if low not in meant_for:
-            meant_for[low] = meant_by(low) if len(meant_for) < MAX_SLIPS else ""
-        return _cased_as(word, meant_for[low]) if meant_for[low] else word
+        # a capital inside a sentence: a name ("What happened at Mosede Fort?"), which the English word list's form
+        # guesses would make an English word of ("moseed"); only a word the minutes write is meant for it
+        name = word[:1].isupper() and not _OPENS_SENTENCE.search(text[: m.start()])
+        if (low, name) not in meant_for:
+            meant_for[low, name] = meant_by(low, name) if len(meant_for) < MAX_SLIPS else ""
+        return _cased_as(word, meant_for[low, name]) if meant_for[low, name] else word
 
-    def meant_by(low: str) -> str:
+    def meant_by(low: str, name: bool) -> str:
         meant = ""
-        if english:  # an English word first ("octoer" -> october, not a Danish word a swap makes of it)
+        if english and not name:  # an English word first ("octoer" -> october, not a Danish word a swap makes of it)
             meant = next((w for w in sorted(slips(low)) if in_word_list(w)), "") or next(
                 (w for w in sorted(with_a_letter_more(low)) if in_word_list(w)), "")  # a letter left out: "cimate"
         if not meant:
-            found = max(((count(w), w) for w in swaps_and_undoubled(low)), default=(0, ""))
+            found = max(((count(w), w) for w in swaps_and_undoubled(low) if ok(w)), default=(0, ""))
             if found[0] < TYPO_MIN_CHUNKS:  # no swap or double letter: a letter left out ("lægeerklæinger")
                 ending = PAST_ENDING if low.endswith("ede") else 0
-                found = max(((count(w), w) for w in with_a_letter_more(low, ending)), default=(0, ""))
+                found = max(((count(w), w) for w in with_a_letter_more(low, ending) if ok(w)), default=(0, ""))
             meant = found[1] if found[0] >= TYPO_MIN_CHUNKS else ""
         return meant
 
