@@ -161,7 +161,7 @@ def correct_slips(text: str, count: Callable[[str], int], english: bool = False,
             meant = found[1] if found[0] >= TYPO_MIN_CHUNKS else ""
         return meant
 
-    return re.sub(r"[^\W\d_]+", fix, text)
+    return _WORD.sub(fix, text)
 
 
 def keep_asking_words(typed: str, corrected: str, intent: Callable[[str], str]) -> str:
@@ -169,7 +169,7 @@ def keep_asking_words(typed: str, corrected: str, intent: Callable[[str], str]) 
     that alone changes what kind of question ``intent`` (query.detect_intent) reads it as, away from a kind it read
     in ``typed`` ("Hvem stemte imod?" over two meetings that write "stemmer" and "stemmet", never "stemte": "stemte"
     is no slip of "stemet"). A slip that makes the question one of a kind ("stmete") is still corrected, as are the
-    question's other slips ("anlægsbevililngen")."""
+    question's other slips ("forenigner")."""
     asked = intent(typed)
     words, meant = _WORD.findall(typed), _WORD.findall(corrected)
     if corrected == typed or asked == "fact" or len(words) != len(meant):
