@@ -66,7 +66,6 @@ from assistant.query import (
     asks_where_met_part,
     council_named,
     coverage,
-    detect_intent,
     detect_language,
     find_case_number,
     names_period,
@@ -76,7 +75,7 @@ from assistant.query import (
 from assistant.records import AgendaPoint, Answer, Filters, Hit, Meeting
 from assistant.retrieval import HybridRetriever, merge_filters
 from assistant.settings import Settings
-from assistant.spelling import correct_slips, fold_ascii_danish, keep_asking_words, with_body_names
+from assistant.spelling import correct_slips, fold_ascii_danish, with_body_names
 from assistant.textutil import fold_accents
 from assistant.translate import english_word
 
@@ -181,7 +180,7 @@ class Assistant:
         written = (lambda w: w in words() or bodies(w) > 0) if words else None
         if written and len(self.index.bm25_index()) < SLIP_MIN_CHUNKS:
             written = lambda _: False  # noqa: E731 - too few minutes for a word they lack to be a slip
-        return keep_asking_words(folded, correct_slips(folded, count, english, written), detect_intent)
+        return correct_slips(folded, count, english, written)
 
     def plan(self, question: str, history: list[Answer] | None = None, lang: str | None = None) -> QueryPlan:
         question = self._spelled(question, lang)

@@ -163,21 +163,3 @@ def correct_slips(text: str, count: Callable[[str], int], english: bool = False,
 
     return _WORD.sub(fix, text)
 
-
-def keep_asking_words(typed: str, corrected: str, intent: Callable[[str], str]) -> str:
-    """``corrected`` (correct_slips of ``typed``) with each word the question is asked with as typed: a correction
-    that alone changes what kind of question ``intent`` (query.detect_intent) reads it as, away from a kind it read
-    in ``typed`` ("Hvem stemte imod?" over two meetings that write "stemmer" and "stemmet", never "stemte": "stemte"
-    is no slip of "stemet"). A slip that makes the question one of a kind ("stmete") is still corrected, as are the
-    question's other slips ("forenigner")."""
-    asked = intent(typed)
-    words, meant = _WORD.findall(typed), _WORD.findall(corrected)
-    if corrected == typed or asked == "fact" or len(words) != len(meant):
-        return corrected
-    changed = [i for i, (w, m) in enumerate(zip(words, meant, strict=True)) if w != m]
-
-    def spelled(fixed: set[int]) -> str:
-        at = iter(range(len(words)))
-        return _WORD.sub(lambda w: meant[i] if (i := next(at)) in fixed else w.group(0), typed)
-
-    return spelled({i for i in changed if intent(spelled({i})) == asked})
