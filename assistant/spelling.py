@@ -162,4 +162,3 @@ def correct_slips(text: str, count: Callable[[str], int], english: bool = False,
         return meant
 
     return _WORD.sub(fix, text)
-
