@@ -14,6 +14,7 @@ import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import cache
 from typing import Any
 
 from assistant.answerers.extractive import (  # noqa: F401  (re-exported: ingest, tests)
@@ -176,6 +177,7 @@ class Assistant:
         english = (lang or detect_language(question)) == "en"
         folded = question if english else fold_ascii_danish(question, count)
         words = getattr(self.index.catalog, "words", None)
+        words = cache(words) if words else None  # read once a question, and only for a word the minutes lack
         bodies = with_body_names(lambda _: 0, committees)  # "teknikudvalget": people's name for a committee
         written = (lambda w: w in words() or bodies(w) > 0) if words else None
         if written and len(self.index.bm25_index()) < SLIP_MIN_CHUNKS:

@@ -6,13 +6,13 @@ One transaction per source file, so a file is either wholly in the catalog or no
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -20,6 +20,7 @@ from assistant import views
 from assistant.chunking import point_keys
 from assistant.embedders import EmbedderInfo
 from assistant.records import AgendaPoint, Chunk, Filters, Meeting
+from assistant.textutil import WORD
 
 CLEAN_RUN = "ingest_clean_generation"  # meta: the generation an ingest finished cleanly at ("" while running)
 
@@ -58,7 +59,6 @@ VIEW_COLUMNS = (
 )
 VISIBLE = "shadowed_by IS NULL"  # a source that is its meeting's canonical view (or the only one)
 VISIBLE_CHUNK = "source NOT IN (SELECT path FROM sources WHERE shadowed_by IS NOT NULL)"
-_WORD = re.compile(r"[^\W\d_]+")  # a word, as spelling takes a question's
 
 _CHUNK_COLS = (
     "id, point_key, source, position, text, body, sections, municipality, committee, meeting_date, meeting_time, "
@@ -471,15 +471,15 @@ class Catalog:
         )
         return list(dict.fromkeys(r[0] for r in self.db.execute(q, (*args, number.strip()))))
 
-    def _per_generation(self, key: str, compute: Callable[[], list]) -> list:
+    def _per_generation(self, key: str, compute: Callable[[], Any]) -> Any:
         """``compute()``, kept until the catalog changes: every question reads the committees and municipalities
-        (a scan of the meetings: 5 ms at 4,600 meetings)."""
+        (a scan of the meetings: 5 ms at 4,600 meetings). A list is given as a copy, a frozenset as it is."""
         gen = self.generation
         kept = self._kept.get(key)
         if kept is None or kept[0] != gen:
             kept = (gen, compute())
             self._kept[key] = kept
-        return list(kept[1])
+        return list(kept[1]) if isinstance(kept[1], list) else kept[1]
 
     def committees(self) -> list[tuple[str, str, int, str, str]]:
         """(municipality, committee, meetings, first date, last date) per committee."""
@@ -505,7 +505,7 @@ class Catalog:
         def read() -> frozenset[str]:
             words: set[str] = set()
             for (text,) in self.db.execute(f"SELECT text FROM chunks WHERE {VISIBLE_CHUNK}"):
-                words.update(w.lower() for w in _WORD.findall(text))
+                words.update(w.lower() for w in WORD.findall(text))
             return frozenset(words)
 
         return self._per_generation("words", read)

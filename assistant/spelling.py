@@ -10,11 +10,10 @@ from functools import lru_cache
 from assistant.bm25 import TYPO_MIN_CHARS, TYPO_MIN_CHUNKS
 from assistant.bodies import aliases
 from assistant.query import DA_STOP, EN_STOP
-from assistant.textutil import swaps_and_undoubled, with_a_letter_more
+from assistant.textutil import WORD, swaps_and_undoubled, with_a_letter_more
 from assistant.translate import in_word_list, slips
 
 _ASCII_DIGRAPH = re.compile(r"aa|ae|oe", re.I)
-_WORD = re.compile(r"[^\W\d_]+")  # a word, as fold_ascii_danish and correct_slips take them
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;\"«»“”(–-])\s*$")  # what precedes a sentence's first word
 _ASCII_LETTER = {"aa": "å", "ae": "æ", "oe": "ø"}
 MAX_DIGRAPHS = 3  # a word with more is left as typed (2^n spellings to try)
@@ -88,7 +87,7 @@ def fold_ascii_danish(text: str, used: Callable[[str], float]) -> str:
                 best, best_use = _cased_as(word, cand), use
         return best
 
-    return re.sub(r"[^\W\d_]+", fold, text)
+    return WORD.sub(fold, text)
 
 
 _BODY_ENDINGS = ("", "et", "ets", "s", "ene", "enes")  # "teknikudvalg", "-udvalget", "-udvalgets", "-rådene"
@@ -161,4 +160,4 @@ def correct_slips(text: str, count: Callable[[str], int], english: bool = False,
             meant = found[1] if found[0] >= TYPO_MIN_CHUNKS else ""
         return meant
 
-    return _WORD.sub(fix, text)
+    return WORD.sub(fix, text)

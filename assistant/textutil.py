@@ -20,6 +20,9 @@ _SPECIAL_SPACE_RE = re.compile(f"[{_SPACES}\t]")
 _DROP_RE = re.compile(f"[{_ZERO_WIDTH}\r{_SOFT}]")
 _MULTI_SPACE = re.compile(r"[ ]{2,}")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
+# A word: letters only, no digits or underscores ("Byrådet", "ikke"); as a question's words are spelled
+# (spelling) and the minutes' words listed (Catalog.words), alike
+WORD = re.compile(r"[^\W\d_]+")
 
 
 def fold_ws(text: str) -> str:

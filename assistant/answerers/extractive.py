@@ -374,6 +374,13 @@ PRECOMPUTED_POOL = 24
 _BULLET = re.compile(r"^\s*(?:[-•*·]|\d{1,2}[.)])\s+")
 
 
+def _listed_under(decision: list[Unit]) -> list[Unit]:
+    """The items a decision's opening line leads into (at most LIST_UNITS, under its own sub-heading: "For stemte:"
+    before the voters' names is no such list), or none."""
+    items = [u for u in decision[1 : LIST_UNITS + 1] if u.label == decision[0].label] if decision else []
+    return items if items and _leads_in(decision[0], items) else []
+
+
 def _leads_in(unit: Unit, following: list[Unit]) -> bool:
     """Whether ``unit`` introduces the list ``following`` it: it ends in a colon, or in a semicolon (mistyped for
     it: "Udvalget ønsker at der fremlægges sager om;") before an item."""
@@ -1235,8 +1242,10 @@ class ExtractiveAnswerer:
                        None)
             if nxt is not None and nxt not in chosen and _continues(u.text, nxt.text):
                 chosen.insert(chosen.index(u) + 1, nxt)
+        # the best point's Beslutning, which the intents below complete an answer with
+        decided = [u for u in units if u.point_key == best.point_key and is_section(u.section, "beslutning")]
         if plan.intent == "decision":
-            decision = [u for u in units if u.point_key == best.point_key and is_section(u.section, "beslutning")]
+            decision = list(decided)
             dated = dated_decision(points.get(best.point_key), plan)
             if dated is not None:  # the decision of the period asked about, of several the point records
                 decision = [u for u in decision if u.section == dated.heading] or decision
@@ -1267,27 +1276,22 @@ class ExtractiveAnswerer:
             # a committee's own recommendation to the next body is its decision ("Anbefaler punkt 2.a med
             # bemærkning ..."): its first line that says so, after what the administration recommended (not a lead-in
             # without its items: "Udvalgets drøftelser og anbefalinger:")
-            recommends = next((u for u in units if u.point_key == best.point_key and is_section(u.section, "beslutning")
-                               and _RECOMMENDS.search(u.text) and not u.text.endswith(":")), None)
+            recommends = next((u for u in decided if _RECOMMENDS.search(u.text) and not u.text.endswith(":")), None)
             if recommends is not None and recommends not in chosen:
                 chosen.append(recommends)
-            elif recommends is None:
+            elif recommends is None and (items := _listed_under(decided)):
                 # the committee's own proposals, listed under its decision ("Udvalget evaluerede opstarten med
-                # følgende bemærkninger:" and its items): what it proposed, after what the administration recommended
-                decision = [u for u in units if u.point_key == best.point_key and is_section(u.section, "beslutning")]
-                items = [u for u in decision[1 : LIST_UNITS + 1] if u.label == decision[0].label] if decision else []
-                if items and _leads_in(decision[0], items):  # in its order, where the first of it was quoted
-                    listed = [decision[0], *items]
-                    at = min((i for i, u in enumerate(chosen) if u in listed), default=len(chosen))
-                    rest = [u for u in chosen if u not in listed]
-                    chosen = rest[:at] + listed + rest[at:]
+                # følgende bemærkninger:" and its items): what it proposed, after what the administration
+                # recommended, in its order, where the first of it was quoted
+                listed = [decided[0], *items]
+                at = min((i for i, u in enumerate(chosen) if u in listed), default=len(chosen))
+                rest = [u for u in chosen if u not in listed]
+                chosen = rest[:at] + listed + rest[at:]
         elif plan.intent in ("fact", "when"):  # a short decision of the best point completes a fact
-            decision = [u for u in units if u.point_key == best.point_key and is_section(u.section, "beslutning")]
+            decision = list(decided)
             if len(decision) > 3:  # a longer one (votes, remarks after it): its opening line, the decision itself,
                 # with the list it leads into ("idet udvalget ønsker en sag der belyser tre forhold:" and the three)
-                # (its items under its own sub-heading: "For stemte:" before the voters' names is no such list)
-                items = [u for u in decision[1 : LIST_UNITS + 1] if u.label == decision[0].label]
-                decision = decision[:1] + (items if _leads_in(decision[0], items) else [])
+                decision = decision[:1] + _listed_under(decision)
             if (plan.intent == "when" and decision and approves_recommendation(" ".join(u.text for u in decision))
                     and _DECIDED.search(plan.question)):
                 # "Hvornår besluttede udvalget at søge ...?" answered "Godkendt.": what was approved is the
