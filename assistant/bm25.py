@@ -7,6 +7,7 @@ whole and as their parts, so a query for the whole number matches it exactly and
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import shutil
@@ -121,6 +122,33 @@ def top_k(scores: np.ndarray, k: int, tie: np.ndarray) -> np.ndarray:
 # to a token this many chunks use (a rare one may itself be a slip or a name).
 TYPO_MIN_CHARS = 6
 TYPO_MIN_CHUNKS = 3
+
+# How often general Danish text uses a word stem (data/danish_frequency.tsv, from wordfreq's Danish list: see
+# data/build_danish_frequency.py), read as the chance that a chunk of CHUNK_WORDS words uses it. The chunks of the
+# full shared corpus average 148 words, of the one-meeting indexes of Ballerup, Slagelse and Syddjurs 104-133.
+GENERAL_FREQUENCY = Path(__file__).resolve().parent / "data" / "danish_frequency.tsv"
+CHUNK_WORDS = 150
+
+
+@lru_cache(maxsize=1)
+def _general_zipf() -> dict[str, float]:
+    out: dict[str, float] = {}
+    for line in GENERAL_FREQUENCY.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            stem, zipf = line.split("\t")
+            out[stem] = float(zipf)
+    return out
+
+
+def general_share(term: str) -> float:
+    """The chance that a chunk of general Danish text uses ``term`` (a stem as tokenize makes it, or a word): 0 for
+    a word the general list lacks (a name, a rare compound: "kulturkommune"), 0.2 for "gang" (gang, gange, ...)."""
+    table = _general_zipf()
+    zipf = table.get(term)
+    if zipf is None:
+        tokens = tokenize(term)
+        zipf = table.get(tokens[0]) if len(tokens) == 1 else None
+    return 0.0 if zipf is None else 1.0 - math.exp(-(10 ** (zipf - 9)) * CHUNK_WORDS)
 
 
 class BM25Index:

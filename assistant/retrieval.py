@@ -14,6 +14,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -695,7 +696,8 @@ class HybridRetriever:
         # "2024" in "Kapacitetsvurdering 2024"; a rare word counts for more ("byggetilladelse", "pavilloner" beside
         # "Lunas Ark", which the matter's every title names: on the twenty dev sets, 2026-12-05, first citation up
         # on dev7, dev12 and dev20, down on dev8; a false refusal fewer on dev13)
-        hits = boost_titles(hits, [*plan.terms, *plan.numbers], s.title_weight, rarity=self.index.specificity)
+        rarity = partial(self.index.specificity, general=plan.lang != "en")  # (Index.specificity)
+        hits = boost_titles(hits, [*plan.terms, *plan.numbers], s.title_weight, rarity=rarity)
         hits = boost_quoted(hits, names, s.title_weight)
         if not plan.point_ref:
             hits = demote_catch_all(hits)

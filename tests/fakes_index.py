@@ -12,6 +12,8 @@ from datetime import date, datetime
 
 import numpy as np
 
+from assistant.bm25 import general_share
+from assistant.index import rarity
 from assistant.query import stems
 from assistant.records import AgendaPoint, Chunk, Filters, Meeting, Participant, Section
 
@@ -172,9 +174,9 @@ class FakeIndex:
         s = stems(word)
         return sum(1 for c in self.catalog._chunks if s and s <= stems(c.text))
 
-    def specificity(self, word: str) -> float:
-        """ln((N + 1) / (df + 1)) over the chunks, as the real index's."""
-        return math.log((len(self.catalog._chunks) + 1) / (self._doc_freq(word) + 1))
+    def specificity(self, word: str, general: bool = True) -> float:
+        """As the real index's (index.rarity), over the chunks."""
+        return rarity(self._doc_freq(word), len(self.catalog._chunks), general_share(word) if general else None)
 
     def doc_freq(self, word: str) -> int:
         return self._doc_freq(word)

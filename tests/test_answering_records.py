@@ -1136,3 +1136,49 @@ def test_a_name_in_an_english_question_is_no_slip_of_an_english_word(sitka):
     question = "What did the council decide about Krogen and the Maglemosen school?"
     assert sitka.plan(question).question == question
     assert "happened" in sitka.plan("What happend to Villa Sitka?").question
+
+
+@pytest.fixture(scope="module")
+def ballerup(tmp_path_factory):
+    """Ballerup's health committee alone: an index of one municipality and one committee, no council."""
+    yield from _indexed(tmp_path_factory, [BALLERUP_XML])
+
+
+def test_a_council_asked_of_an_index_without_one_is_absent(ballerup):
+    """The index holds one committee's minutes and no council's: the council's meeting or decision asked, whether
+    the question names the municipality or not (a municipality's own index), is refused saying so, though no council
+    of the index matched the name. What the committee sent on to the council is still answered."""
+    for question, note in (
+        ("Hvem havde meldt afbud til kommunalbestyrelsens møde i december 2012?",
+         "Indekset har ingen referater fra kommunalbestyrelsens i Ballerup Kommune, kun fra Sundheds- og "
+         "Forebyggelsesudvalget."),
+        ("Godkendte Kommunalbestyrelsen i Ballerup kvalitetsstandarderne for stof- og alkoholbehandling?",
+         "Indekset har ingen referater fra Kommunalbestyrelsen i Ballerup Kommune"),
+        ("Did the municipal council approve the quality standards for drug and alcohol treatment?",
+         "The index holds no minutes of the body asked about (municipal council) in Ballerup Kommune"),
+    ):
+        ans = ballerup.ask(question)
+        assert ans.refused and ans.text.startswith(note), ans.text
+    sent = ballerup.ask("Hvad indstillede udvalget til kommunalbestyrelsen om kvalitetsstandarderne for stof- og "
+                        "alkoholbehandling?")
+    assert not sent.refused and sent.citations[0].point_title.startswith("Kvalitetsstandarder for stof")
+
+
+@pytest.fixture(scope="module")
+def syddjurs(tmp_path_factory):
+    """Syddjurs' PUK meeting alone: an index of a few chunks, most of them about "Kulturkommune 2017"."""
+    yield from _indexed(tmp_path_factory, [SYDDJURS_XML])
+
+
+def test_common_words_do_not_outweigh_the_topic_over_one_meeting(syddjurs):
+    """Over one meeting every chunk uses "kulturkommune" and none "starten": by the index alone the topic word is
+    the commonest and "i starten af april" what the question asks, which the minutes lack, so the question was
+    refused. General Danish says which words are common (Index.specificity): answered from point 715."""
+    index = syddjurs.index
+    assert index.specificity("kulturkommun") > index.specificity("start") > index.specificity("gang")
+    for question in ("Hvad besluttede udvalget i starten af april om kulturkommunen?",
+                     "Hvornår skulle udvalget mødes igen om kulturkommunen, efter mødet i starten af april?",
+                     "What did the committee decide about the culture municipality early in April?"):
+        ans = syddjurs.ask(question)
+        assert not ans.refused and ans.citations[0].point_number == "715", (question, ans.text)
+    assert syddjurs.ask("Hvem vandt Tour de France i 1996?").refused

@@ -172,3 +172,23 @@ def test_robustness_sets_change_only_the_question(tmp_path):
     assert made["lower"][1]["history"] == ["what about the schools?"]
     typo = questions["typo"][0]
     assert typo != rows[0]["question"] and sorted(typo) == sorted(rows[0]["question"])
+
+
+def test_a_municipality_s_subset_keeps_its_questions(tmp_path):
+    """eval/subset.py: the answerable questions whose gold is all of one municipality's minutes, and the unanswerable
+    ones that name it, for an index of that municipality alone."""
+    spec = importlib.util.spec_from_file_location("subset", Path(__file__).resolve().parent.parent / "eval" /
+                                                  "subset.py")
+    subset = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(subset)
+    ballerup = {"source": "b.xml", "point": "2", "municipality": "Ballerup Kommune"}
+    greve = {"source": "g.json", "point": "4", "municipality": "Greve Kommune"}
+    rows = [{"id": "own", "question": "Hvad blev besluttet om taget?", "gold": [ballerup]},
+            {"id": "mixed", "question": "Hvad besluttede Ballerup og Greve?", "gold": [ballerup, greve]},
+            {"id": "other", "question": "Hvad besluttede byrådet?", "gold": [greve]},
+            {"id": "named", "question": "Hvad besluttede kommunalbestyrelsen i Ballerup om skoler?", "gold": []},
+            {"id": "unnamed", "question": "Hvem vandt Tour de France?", "gold": []}]
+    path = tmp_path / "set_questions.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    kept = [json.loads(line)["id"] for line in subset.subset("Ballerup Kommune", [path])]
+    assert kept == ["own", "named"]

@@ -12,6 +12,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -848,7 +849,8 @@ class ExtractiveAnswerer:
             # the minutes lack ("youth hostel"). Weighted so, the English dev questions' evidence separates (the
             # unanswerable at most 0.49 but for one, d4q044, whose "e-sports" the glossary lacks; the answered at
             # least 0.544, five dev sets, 2026-12-04), hence refusal_threshold_en 0.52 between them
-            cov = coverage(plan.terms, self._point_text(points[top_hit.point_key]), self.index.specificity)
+            rarity = partial(self.index.specificity, general=plan.lang != "en")
+            cov = coverage(plan.terms, self._point_text(points[top_hit.point_key]), rarity)
             # ... or by another handling of the same matter outside the period the question names, a point of the
             # same title among the best ("foodtruck" in April 2024's "Stadepladsansøgninger", not in January 2023's,
             # which the question's "early in 2023" put first: retrieval._period_handlings_first)
@@ -856,8 +858,7 @@ class ExtractiveAnswerer:
                 title = title_key(points[top_hit.point_key][1].title)
                 same = [found for key, found in points.items() if key != top_hit.point_key
                         and title_key(found[1].title) == title and not plan.filters.covers(found[0])]
-                cov = max([cov, *(coverage(plan.terms, self._point_text(found), self.index.specificity)
-                                  for found in same)])
+                cov = max([cov, *(coverage(plan.terms, self._point_text(found), rarity) for found in same)])
         # the closest sentence's cosine: a section the intent favours may rank a less close one first (a yes/no
         # question's Beslutning "Godkendt"), which says nothing of how well the minutes match (the three dev sets on
         # a partial index: false refusals 6 -> 2 of 92, the same 17 of 23 unanswerable refused, same threshold)
