@@ -1744,8 +1744,8 @@ def analyse(
             # the council named, and the index holds no council at all of the municipality asked about (named, or
             # the index's only one): its committees' minutes alone, as above ("Hvem havde meldt afbud til Ballerup
             # Kommunalbestyrelses møde?" over Ballerup's health committee only, which no council matched to)
-            held = catalog.municipalities()
-            asked = municipality or (held[0] if len(held) == 1 else None)
+            indexed = catalog.municipalities()
+            asked = municipality or (indexed[0] if len(indexed) == 1 else None)
             if asked and not any(is_council(r[1]) for r in rows if r[0] == asked):
                 plan.absent_body = named.group(0)
         if len(matched) == 1 and plan.intent not in _BODY_INTENTS and names_a_member(q, matched[0]):
