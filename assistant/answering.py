@@ -63,6 +63,7 @@ from assistant.query import (
     RECORD_DETAILS,
     QueryPlan,
     analyse,
+    asked_municipality,
     asks_competence,
     asks_where_met_part,
     council_named,
@@ -342,10 +343,9 @@ class Assistant:
 
     def _absent_body_text(self, plan: QueryPlan) -> str:
         """ "Indekset har ingen referater fra Kommunalbestyrelsen i Ballerup Kommune, kun fra <its committees>." """
-        rows = self.index.catalog.committees()
-        # the municipality named, or the index's only one (query.plan_query: a council asked of it)
-        municipality = plan.filters.municipality or (rows[0][0] if len({r[0] for r in rows}) == 1 else "")
-        held = sorted({r[1] for r in rows if r[0] == municipality})
+        catalog = self.index.catalog
+        municipality = asked_municipality(plan.filters.municipality, catalog) or ""
+        held = sorted({r[1] for r in catalog.committees() if r[0] == municipality})
         return phrase("absent_body", plan.lang, body=plan.absent_body, municipality=municipality,
                       indexed=listing(held, plan.lang))
 

@@ -408,11 +408,12 @@ class Index:
         idx = self.bm25_index()
         return idx.doc_freq(word) / max(len(idx), 1)
 
-    def specificity(self, word: str, general: bool = True) -> float:
-        """How rare ``word`` (or a question's term, a stem) is in the indexed minutes (rarity, with its share of
-        general Danish text, bm25.general_share; ``general=False``: the index alone)."""
+    def specificity(self, word: str, lang: str = "da") -> float:
+        """How rare ``word`` (or a question's term, a stem) of a question in ``lang`` is in the indexed minutes
+        (rarity: a Danish question's with its share of general Danish text, bm25.general_share; an English
+        question's, the glossary's guesses, by the index alone)."""
         idx = self.bm25_index()
-        return rarity(idx.term_doc_freq(word), len(idx), general_share(word) if general else None)
+        return rarity(idx.term_doc_freq(word), len(idx), general_share(word) if lang != "en" else None)
 
     def bm25(
         self, query: str, k: int, filters: Filters | None = None, compounds: bool = True, term: bool = False

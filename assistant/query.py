@@ -654,6 +654,15 @@ def _informal_committee(question: str, catalog: Any, municipality: str | None) -
     return informal_committee(question, sorted({committee for committee, _ in titles}), titles)
 
 
+def asked_municipality(named: str | None, catalog: Any) -> str | None:
+    """The municipality a question asks about: the one it names, else the index's only one (None when the index
+    holds several)."""
+    if named:
+        return named
+    indexed = catalog.municipalities()
+    return indexed[0] if len(indexed) == 1 else None
+
+
 class CommitteeSource(Protocol):
     def committees(self) -> list[tuple[str, str, int, str, str]]: ...
     def municipalities(self) -> list[str]: ...
@@ -1744,8 +1753,7 @@ def analyse(
             # the council named, and the index holds no council at all of the municipality asked about (named, or
             # the index's only one): its committees' minutes alone, as above ("Hvem havde meldt afbud til Ballerup
             # Kommunalbestyrelses møde?" over Ballerup's health committee only, which no council matched to)
-            indexed = catalog.municipalities()
-            asked = municipality or (indexed[0] if len(indexed) == 1 else None)
+            asked = asked_municipality(municipality, catalog)
             if asked and not any(is_council(r[1]) for r in rows if r[0] == asked):
                 plan.absent_body = named.group(0)
         if len(matched) == 1 and plan.intent not in _BODY_INTENTS and names_a_member(q, matched[0]):

@@ -696,7 +696,7 @@ class HybridRetriever:
         # "2024" in "Kapacitetsvurdering 2024"; a rare word counts for more ("byggetilladelse", "pavilloner" beside
         # "Lunas Ark", which the matter's every title names: on the twenty dev sets, 2026-12-05, first citation up
         # on dev7, dev12 and dev20, down on dev8; a false refusal fewer on dev13)
-        rarity = partial(self.index.specificity, general=plan.lang != "en")  # (Index.specificity)
+        rarity = partial(self.index.specificity, lang=plan.lang)
         hits = boost_titles(hits, [*plan.terms, *plan.numbers], s.title_weight, rarity=rarity)
         hits = boost_quoted(hits, names, s.title_weight)
         if not plan.point_ref:

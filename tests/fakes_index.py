@@ -174,9 +174,9 @@ class FakeIndex:
         s = stems(word)
         return sum(1 for c in self.catalog._chunks if s and s <= stems(c.text))
 
-    def specificity(self, word: str, general: bool = True) -> float:
+    def specificity(self, word: str, lang: str = "da") -> float:
         """As the real index's (index.rarity), over the chunks."""
-        return rarity(self._doc_freq(word), len(self.catalog._chunks), general_share(word) if general else None)
+        return rarity(self._doc_freq(word), len(self.catalog._chunks), general_share(word) if lang != "en" else None)
 
     def doc_freq(self, word: str) -> int:
         return self._doc_freq(word)

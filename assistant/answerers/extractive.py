@@ -849,7 +849,7 @@ class ExtractiveAnswerer:
             # the minutes lack ("youth hostel"). Weighted so, the English dev questions' evidence separates (the
             # unanswerable at most 0.49 but for one, d4q044, whose "e-sports" the glossary lacks; the answered at
             # least 0.544, five dev sets, 2026-12-04), hence refusal_threshold_en 0.52 between them
-            rarity = partial(self.index.specificity, general=plan.lang != "en")
+            rarity = partial(self.index.specificity, lang=plan.lang)
             cov = coverage(plan.terms, self._point_text(points[top_hit.point_key]), rarity)
             # ... or by another handling of the same matter outside the period the question names, a point of the
             # same title among the best ("foodtruck" in April 2024's "Stadepladsansøgninger", not in January 2023's,
