@@ -1182,3 +1182,24 @@ def test_common_words_do_not_outweigh_the_topic_over_one_meeting(syddjurs):
         ans = syddjurs.ask(question)
         assert not ans.refused and ans.citations[0].point_number == "715", (question, ans.text)
     assert syddjurs.ask("Hvem vandt Tour de France i 1996?").refused
+
+
+GREVE_WEDDINGS = "Økonomiudvalget_2023-03-27T08:00:00+02:00_680dc3fb-c3b3-48cd-b3b6-e3ef5e201767.json"
+
+
+@pytest.fixture(scope="module")
+def weddings(tmp_path_factory):
+    yield from _indexed(tmp_path_factory, [GREVE / GREVE_WEDDINGS])
+
+
+@pytest.mark.parametrize("question", [
+    "What's the admin fee for couples who buy the gift and refreshments package for a wedding at the town hall?",
+    "whats the fee if you buy the package with a gift at a wedding on the town hall",
+])  # fmt: skip
+def test_an_english_question_for_a_fee_quotes_the_amount(weddings, question):
+    """A fee, a rent or a charge asked in English is an amount, as "Hvad er gebyret ...?" is in Danish: the
+    sentence naming it ("Administrationsgebyret er fastsat til 366 kr. i 2023") is quoted. Read as no amount asked,
+    the answer quoted the recommendations that share the question's words, and no amount."""
+    ans = weddings.ask(question)
+    assert not ans.refused and ans.citations[0].point_title == "Vielser"
+    assert "366 kr." in ans.text, ans.text

@@ -1158,6 +1158,13 @@ def test_the_words_naming_a_standard_point_leave_the_topic_whole():
         ("How large a floor area does the local plan allow?", "size"),
         ("Hvor stor var stigningen i antallet af ledige?", "number"),
         ("Hvor stor var udgiften til tilbygningen?", "money"),
+        # a fee, a rent, a charge, a tax, a salary asked in English ("what's", "whats" as typed), a rent in Danish
+        ("What's the monthly rent for a flat in the new care home?", "money"),
+        ("whats the fee for a late pick-up at the kindergarten", "money"),
+        ("What charges will boat owners pay for a berth next year?", "money"),
+        ("What rent does the scout group pay for the hut?", "money"),
+        ("Hvad er huslejen for en bolig på plejecentret?", "money"),
+        ("What is the rental agreement about?", ""),  # a lease, not its rent
     ],
 )
 def test_a_question_for_an_amount_count_or_share(question, quantity):
