@@ -297,8 +297,12 @@ def blocks_from_tree(root, skip_tags: frozenset[str] = _SKIP_TAGS) -> list[Block
 # knowledge, not chosen on a question set. Before a capital ("… 3,1 mio. kr. Udvalget …") a stop still ends one.
 ABBREVIATIONS = frozenset(
     "nr nrs pkt kl ca jf jvf pr kr mio mia stk bl.a f.eks fx inkl ekskl vedr evt iht ift mht dvs ang bd bl ff "
-    "gl hhv max min mdr md pct ref sek st t.o.m tlf vha no nos approx cf vs e.g i.e art sec ch fig p pp".split()
+    "gl hhv max min mdr md pct ref sek st t.o.m tlf vha no nos approx cf vs e.g i.e art sec ch fig p pp "
+    # the months as Retskrivningsordbogen abbreviates them, written before a year in a timeline ("Sept. 2012: ...")
+    "jan feb mar apr jun jul aug sep sept okt nov dec".split()
 )
+# ... and "stk." after a number, whatever follows: it counts the thing named next ("Tryk af 100 stk. T-shirts")
+_COUNTED_PIECES = re.compile(r"\d\s+stk\.$", re.I)
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"'»«“(\[]?[A-ZÆØÅ0-9§])")
 
 
@@ -320,7 +324,7 @@ def sentence_breaks(text: str) -> list[re.Match[str]]:
             word = text[: m.start()].rsplit(None, 1)[-1].lstrip("(»«\"'[").rstrip(".").lower()
             if len(word) == 1 and word.isalpha() or word in ABBREVIATIONS:
                 continue
-        if _ITEM_NUMBER.fullmatch(text[start : m.start()].strip()):
+        if _ITEM_NUMBER.fullmatch(text[start : m.start()].strip()) or _COUNTED_PIECES.search(text, 0, m.start()):
             continue
         out.append(m)
         start = m.end()

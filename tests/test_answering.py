@@ -207,6 +207,23 @@ def test_split_units_keeps_subheadings_as_labels():
     assert units[1].label == "Brug data som strategisk værktøj" and units[1].section == "Beslutning"
 
 
+def test_a_run_of_short_lines_is_a_list_not_sub_headings():
+    """Three or more short unpunctuated lines in a row, each its own paragraph (a timeline, opening hours, names),
+    are a list: each is quoted as a unit. Read as sub-headings, each replaced the one above and only the last was
+    kept, as the label of the paragraph after them. Two in a row stay a heading and its sub-heading."""
+    from fakes_index import point
+
+    p = point("7", "Tidsplan", Sagsfremstilling="Juni 2012: Tryk af 100 stk. T-shirts ’kulturkommune’\n\n"
+              "Juli 2012: Kultur-postkort til byrådsmedlemmer\n\nDec. 2012: Evaluering\n\n"
+              "Punkterne i kursiv er ikke realiseret.\n\nIndsats nr. 3 om mentorer\n\nStatus\n\n"
+              "Mentorordningen er i gang.")
+    units = split_units("m:7", 0, p)
+    assert [u.text for u in units] == [
+        "Juni 2012: Tryk af 100 stk. T-shirts ’kulturkommune’", "Juli 2012: Kultur-postkort til byrådsmedlemmer",
+        "Dec. 2012: Evaluering", "Punkterne i kursiv er ikke realiseret.", "Mentorordningen er i gang."]
+    assert units[-1].label == "Status" and not units[3].label
+
+
 def test_absence_lines_under_a_decision_are_not_quoted_as_its_content():
     from fakes_index import point
 

@@ -1184,6 +1184,18 @@ def test_common_words_do_not_outweigh_the_topic_over_one_meeting(syddjurs):
     assert syddjurs.ask("Hvem vandt Tour de France i 1996?").refused
 
 
+@pytest.mark.parametrize("question", [
+    "Hvor mange T-shirts fik Syddjurs trykt, da kulturkommune-satsningen gik i gang?",
+    "How many t-shirts were printed when the culture municipality project started?",
+])  # fmt: skip
+def test_a_line_of_a_timeline_is_quoted(syddjurs, question):
+    """Point 715's timeline is a line per paragraph ("Juni 2012: Kultur-kick: Tryk af 100 stk. T-shirts
+    ’kulturkommune’", ten more): read as sub-headings, no line of it was quoted, and the count asked was in none."""
+    ans = syddjurs.ask(question)
+    assert not ans.refused and ans.citations[0].point_number == "715"
+    assert "100 stk. T-shirts" in ans.text, ans.text
+
+
 GREVE_WEDDINGS = "Økonomiudvalget_2023-03-27T08:00:00+02:00_680dc3fb-c3b3-48cd-b3b6-e3ef5e201767.json"
 
 

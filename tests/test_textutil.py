@@ -97,6 +97,11 @@ def test_html_to_text_and_blocks():
          ["1.-2. Godkendt.", "3. Ikke godkendt, idet delegationen gives for op til 6 mdr."]),
         ("Ad 2. Anbefales. Punkt 4. Taget til efterretning.", ["Ad 2. Anbefales.", "Punkt 4. Taget til efterretning."]),
         ("Der var 12. Ikke flere.", ["Der var 12.", "Ikke flere."]),  # a number ending a sentence is no item
+        # a month's abbreviation before a year (a timeline), and "stk." after a number, end no sentence
+        ("Sept. 2012: Temaworkshop for byrådet. Okt. 2013: Aktiviteter defineres.",
+         ["Sept. 2012: Temaworkshop for byrådet.", "Okt. 2013: Aktiviteter defineres."]),
+        ("Tryk af 100 stk. T-shirts til kulturkommunen. Se stk. 2. Der blev solgt 40 stk. Resten gik tabt.",
+         ["Tryk af 100 stk. T-shirts til kulturkommunen.", "Se stk. 2.", "Der blev solgt 40 stk. Resten gik tabt."]),
         ("", []),
     ],
 )
