@@ -20,7 +20,7 @@ def render_citation(c: Citation, lang: str = "da") -> str:
 
     Danish: "Slagelse Kommune, Økonomiudvalget, møde 9. december 2025, punkt 2: Titel (sag 24-012144)";
     English: "..., meeting 9 December 2025, item 2: Titel (case 24-012144)". The words come from PHRASES.
-    A closed point adds "(Beslutning ikke frigivet)" and is never quoted; a citation without a point number
+    A closed point adds "(lukket punkt)" and is never quoted; a citation without a point number
     cites the whole meeting.
     """
     parts = [p for p in (c.municipality, c.committee) if p]

@@ -5,7 +5,7 @@ A LangChain user builds a chain over the minutes without knowing our internals::
     retriever = MinutesRetriever.from_settings(Settings(), k=5)
     chain = {"context": retriever | format_documents, "question": RunnablePassthrough()} | prompt | llm
 
-Every Document is one agenda point: the point's text (nothing for a closed point, whose content is not released)
+Every Document is one agenda point: the point's text (nothing for a closed point, whose content is never shown)
 and the citation fields in its metadata. The source is the file's name only: a server path means nothing to a reader
 and exposes the server.
 """

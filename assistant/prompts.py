@@ -52,10 +52,12 @@ PHRASES: dict[str, dict[str, str]] = {
     "decision_label": {"da": "Beslutning", "en": "Decision"},
     "recommendation_label": {"da": "Indstilling", "en": "Recommendation"},
     "closed_point": {
-        "da": "Punktet «{title}» er lukket; beslutningen er ikke frigivet.",
-        "en": "The item “{title}” is closed; the decision has not been released.",
+        # true whether the minutes release the decision of a closed point (Greve's publish 293 of their 302) or not:
+        # the assistant quotes no closed point
+        "da": "Punktet «{title}» er lukket; indholdet af lukkede punkter gengives ikke.",
+        "en": "The item “{title}” is closed; the content of closed items is not shown.",
     },
-    "closed_note": {"da": "Beslutning ikke frigivet", "en": "Decision not released"},
+    "closed_note": {"da": "lukket punkt", "en": "closed item"},
     # Attendance and participants
     "absent_list": {
         "da": "Afbud/fravær ved mødet i {committee} den {date}: {names}.",

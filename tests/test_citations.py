@@ -40,8 +40,8 @@ def test_type_code_and_missing_parts():
 
 def test_closed_point():
     c = _c(point_title="Lukket: Køb af grund", closed=True, quote="", case_number="")
-    assert render_citation(c).endswith("punkt 2: Lukket: Køb af grund (Beslutning ikke frigivet)")
-    assert render_citation(c, "en").endswith("item 2: Lukket: Køb af grund (Decision not released)")
+    assert render_citation(c).endswith("punkt 2: Lukket: Køb af grund (lukket punkt)")
+    assert render_citation(c, "en").endswith("item 2: Lukket: Køb af grund (closed item)")
 
 
 def test_meeting_citation_and_list():

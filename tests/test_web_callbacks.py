@@ -91,7 +91,7 @@ def test_closed_point_never_shows_content(services):
     meeting = next(m for m in services.catalog.meetings() if m.committee == "Kultur- og Fritidsudvalget")
     closed = next(p for p in meeting.points if p.closed)
     listing = meetings.meeting_html(services, meeting.meeting_id, "da")
-    assert "Lukket punkt: beslutningen er ikke frigivet" in listing
+    assert "Lukket punkt: indholdet vises ikke" in listing
     c = Citation(1, "Fiktiv Kommune", meeting.committee, meeting.date_iso, closed.number, closed.title,
                  closed.case_number or "", meeting.source_path, quote="", closed=True,
                  point_key=f"{meeting.meeting_id}:{closed.number}")  # fmt: skip

@@ -75,8 +75,8 @@ UI: dict[str, dict[str, str]] = {
         "en": "The item is no longer in the index (were the minutes removed?).",
     },
     "closed_point": {
-        "da": "Lukket punkt: beslutningen er ikke frigivet, og indholdet vises ikke.",
-        "en": "Closed item: the decision is not released and the content is not shown.",
+        "da": "Lukket punkt: indholdet vises ikke.",
+        "en": "Closed item: the content is not shown.",
     },
     "thinking": {"da": "Søger i referaterne …", "en": "Searching the minutes …"},
     "empty_question": {"da": "Skriv et spørgsmål først.", "en": "Write a question first."},
