@@ -352,6 +352,8 @@ def adjacent_groups(text: str) -> list[tuple[list[str], list[str]]]:
 
 # The particles of English phrasal verbs whose meaning is not their verb's noun ("sign off", "point out", "set up")
 _PARTICLES = frozenset({"off", "up", "out"})
+# ... and the particles English phrasal verbs take (general grammar, not a list of phrases)
+_VERB_PARTICLES = frozenset({"back", "off", "up", "out", "down", "over", "away", "in", "on"})
 
 
 def phrase_parts(text: str) -> list[tuple[list[str], list[list[str]]]]:
@@ -393,6 +395,9 @@ def _glossary_runs(text: str, longest: int = MAX_PHRASE) -> tuple[list[tuple[int
             heads = dict.fromkeys(" ".join(words_[i : i + n - 1]) for words_ in (lower, attributive))
             found = next((table[k] for head in heads for f in _forms(lower[i + n - 1])
                           if (k := f"{head} {f}".strip()) in table), None)
+            if found is None and n == 2 and lower[i + 1] in _VERB_PARTICLES:
+                # a phrasal verb inflects its verb, not its particle ("buying back": buy back, "cut back")
+                found = next((table[k] for f in _forms(lower[i])[1:] if (k := f"{f} {lower[i + 1]}") in table), None)
             if found is None and n == 1 and tokens[i][0].isupper():  # an acronym ("IT")
                 found = table.get(tokens[i][0])
             if found and n == 1 and i + 1 < len(tokens) and lower[i + 1] in _PARTICLES:

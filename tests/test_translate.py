@@ -114,6 +114,14 @@ def test_a_verb_is_looked_up_in_its_base_form():
     assert danish_words("What was said during the meeting?")[0] == danish_words("What was said at the meeting?")[0]
 
 
+def test_a_phrasal_verb_is_looked_up_with_its_verb_in_its_base_form():
+    """"buying back", "cutting back": a phrasal verb inflects its verb, not its particle; the glossary lists "buy
+    back" (tilbagekøbe), which the minutes' "Tilbagekøb af matrikel 3db" is."""
+    assert ["tilbagekøbe"] in glossary_groups("Did the council agree to buying back the plot?")[0]
+    assert ["skære", "ned", "spare"] in glossary_groups("Is the school cutting back on staff?")[0]
+    assert ["tilbagekøbe"] not in glossary_groups("They buy food back home.")[0]  # no particle after the verb
+
+
 def test_a_two_word_phrase_with_a_word_put_between_is_found():
     """"four-day working week" is the glossary's "four-day week"; a word that is a phrase of its own keeps its
     meaning ("summer holiday" in "school summer holiday" plans)."""
