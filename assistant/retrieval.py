@@ -288,6 +288,56 @@ def demote_other_years(hits: list[Hit], numbers: list[str], factor: float = OTHE
                                           and len(years & asked) < max(best, 1)), factor, top)
 
 
+# A recurring matter numbered within its year or process ("Budgetopfølgning 3 (2023)", "Budget 2023-26 - 2.
+# behandling"): a title's word and the number after it, or an ordinal number and the word after it. A question names
+# the number by a word after it ("budgetopfølgning 3", "budget follow-up 3", "BO3"), by an ordinal ("third budget
+# follow-up", "tredje budgetopfølgning", "2. behandling", "second reading"), and a point of another number is another
+# edition, demoted as one of another year (OTHER_YEAR_FACTOR) when the top titles number the same word differently.
+_TITLE_EDITION = re.compile(r"([^\W\d_]{4,})\s+([1-9])(?![\d,])|(?<![\d,.])\b([1-9])\.\s+([^\W\d_]{4,})")
+_ORDINALS = {"first": "1", "1st": "1", "første": "1", "second": "2", "2nd": "2", "anden": "2", "andet": "2",
+             "third": "3", "3rd": "3", "tredje": "3", "fourth": "4", "4th": "4", "fjerde": "4"}
+_ORDINAL_ASKED = re.compile(rf"\b({'|'.join(_ORDINALS)})\s+(?!(?:gang|time|times)\b)[^\W\d_]", re.I)
+# a number after a word, not a point, page, section, class or hour ("punkt 3", "kl. 9"), nor an amount or a span
+# before its unit ("3 mio.", "the first 3 months")
+_NUMBERED_ASKED = re.compile(
+    r"(?<![\w.])(?!(?:punkt|pkt|item|point|nr|no|kl|klasse|grade|stk|bilag|annex|appendix|side|page|kapitel|chapter|"
+    r"uge|week|år|year)\b)[^\W\d_][\w-]*\.?\s?([1-9])(?![\d,.]?\d)(?!\s*(?:mio|mia|kr|%|pct|procent|percent|"
+    r"timer?|hours?|dage?|days?|uger?|weeks?|måned\w*|months?|år|years?|personer|people|m2|m²|meter)\b)", re.I)
+_ORDINAL_DIGIT_ASKED = re.compile(r"(?<![\d,.])\b([1-9])\.\s+[^\W\d_]{4,}")
+
+
+def edition_asked(question: str) -> str:
+    """The number of the edition a question asks about ("budget follow-up 3", "the third budget follow-up", "2.
+    behandlingen", "BO3"), or "" when it names none or several."""
+    found = {_ORDINALS[m.group(1).lower()] for m in _ORDINAL_ASKED.finditer(question)}
+    found |= {m.group(1) for m in _NUMBERED_ASKED.finditer(question)}
+    found |= {m.group(1) for m in _ORDINAL_DIGIT_ASKED.finditer(question)}
+    return found.pop() if len(found) == 1 else ""
+
+
+def title_editions(title: str) -> set[tuple[str, str]]:
+    """The (word, number) pairs of a title's numbered editions: "Budgetopfølgning 3 (2023)" -> ("budgetopfølgning",
+    "3"), "Budget 2023-26 - 2. behandling" -> ("behandling", "2")."""
+    return {((m.group(1) or m.group(4)).lower(), m.group(2) or m.group(3)) for m in _TITLE_EDITION.finditer(title)}
+
+
+def demote_other_editions(hits: list[Hit], asked: str, factor: float = OTHER_YEAR_FACTOR,
+                          top: int = TITLE_TOP) -> list[Hit]:
+    """The fused top points re-sorted with ``factor`` on those whose title numbers a word with another number than
+    the one asked, where the top titles number that word differently (another edition of the matter)."""
+    if not asked:
+        return hits
+    numbers: dict[str, set[str]] = {}
+    for hit in hits[:top]:
+        for word, number in title_editions(hit.first.point_title):
+            numbers.setdefault(word, set()).add(number)
+    varying = {word for word, found in numbers.items() if len(found) > 1 and asked in found}
+    if not varying:
+        return hits
+    return _demote(hits, lambda hit: any(word in varying and number != asked
+                                         for word, number in title_editions(hit.first.point_title)), factor, top)
+
+
 # A closed point's fused score is multiplied by this when the question asks what was decided, recommended or stated:
 # its chunk is its title alone, which a question matches closely, and it has nothing to quote, while the open
 # points of its case ("Udbud af danskuddannelse ...", before "Lukket: Godkendelse af leverandør til
@@ -702,6 +752,7 @@ class HybridRetriever:
         if not plan.point_ref:
             hits = demote_catch_all(hits)
         hits = demote_other_years(hits, plan.numbers)
+        hits = demote_other_editions(hits, edition_asked(plan.question))
         hits = demote_without_numbers(hits, plan.numbers, self.index.catalog)
         hits = demote_without_names(hits, known_names(plan, self.index.catalog, self.index.knows), self.index.catalog)
         hits = demote_drafts(hits, plan.question)

@@ -16,14 +16,17 @@ from assistant.retrieval import (
     demote_catch_all,
     demote_closed,
     demote_drafts,
+    demote_other_editions,
     demote_other_years,
     demote_without_numbers,
+    edition_asked,
     final_handling_first,
     fuse,
     lexical_lead,
     merge_filters,
     order_handlings,
     relaxations,
+    title_editions,
     title_years,
 )
 from assistant.settings import Settings
@@ -533,6 +536,44 @@ def test_a_handling_in_the_asked_period_takes_the_place_of_the_same_title_outsid
     assert [h.first.meeting_date for h in _period_handlings_first(hits, in_period)] == [
         "2023-01-16", "2023-08-17", "2023-02-09"]
     assert _period_handlings_first(hits, lambda h: True) == hits  # all in the period: nothing moves
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("In the third budget follow-up for 2023, how much did the committee overspend?", "3"),
+        ("Ved budgetopfølgning 3 i 2023: hvor stort et merforbrug?", "3"),
+        ("Hvad viste BO3?", "3"),
+        ("For budget follow-up 1 2022, how did the council vote?", "1"),
+        ("Hvad blev resultatet af 2. behandlingen af budgettet?", "2"),
+        ("What did the council decide at the second reading of the budget?", "2"),
+        ("Hvad skete der under punkt 3?", ""),  # a point, not an edition
+        ("the first 3 months of contact with the unemployed", ""),  # a span before its unit
+        ("Hvad koster 3 mio. kr.?", ""),
+        ("Hvornår var det første gang oppe?", ""),  # which handling (QueryPlan.ordinal), not an edition
+        ("Was the second budget follow-up worse than the third one?", ""),  # two numbers: none chosen
+    ],
+)
+def test_the_edition_a_question_asks_about(question, number):
+    assert edition_asked(question) == number
+
+
+def test_a_numbered_edition_of_a_matter_goes_after_the_one_the_question_asks_about():
+    """"the third budget follow-up": the second and first of the year, ahead on words, go after the third; a title
+    numbering no edition keeps its place, as does every title when the top titles number no word differently."""
+    assert title_editions("Budget 2023-26 - 2. behandling") == {("behandling", "2")}
+    assert title_editions("Lokalplan 14.54 for Tværhøjgård") == set()
+    second, first, third, other = _titled(
+        "Social- og Handicapudvalget", "Budgetopfølgning 2 (2023)", "Budgetopfølgning 1 (2023)",
+        "Budgetopfølgning 3. Social- og Handicapudvalget", "Handleplan for det specialiserede voksenområde")
+    hits = fuse([("dense", [(second, 0.9), (first, 0.89), (other, 0.88), (third, 0.87)], 1.0)], rrf_k=10)
+    asked = edition_asked("How much extra did the third budget follow-up of 2023 expect for aids?")
+    order = [h.first.point_title for h in demote_other_editions(hits, asked)]
+    assert order[:2] == ["Handleplan for det specialiserede voksenområde",
+                         "Budgetopfølgning 3. Social- og Handicapudvalget"], order
+    assert demote_other_editions(hits, "") == hits
+    hits = fuse([("dense", [(second, 0.9), (other, 0.88)], 1.0)], rrf_k=10)
+    assert demote_other_editions(hits, "3") == hits  # the edition asked is not among them
 
 
 def test_a_closed_point_goes_after_the_open_point_of_its_case_when_content_is_asked():
