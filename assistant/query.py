@@ -2048,6 +2048,17 @@ def final_asked(question: str) -> bool:
     return bool(_FINAL_ASKED.search(question))
 
 
+# The draft stage of a matter asked: the draft itself, or its going out for consultation ("udkastet", "sende
+# forslaget i høring", "the draft ...", "out for public consultation"), not the final stage (final_asked)
+_DRAFT_ASKED = re.compile(r"\b(?:udkast\w*|forslaget til|i (?:offentlig )?høring|draft\w*|(?:out )?for (?:public )?"
+                          r"consultation|public consultation)\b", re.I)
+
+
+def draft_asked(question: str) -> bool:
+    """The draft stage of a matter asked ("When was the draft sent out for consultation?"), not its final one."""
+    return bool(_DRAFT_ASKED.search(question)) and not final_asked(question)
+
+
 # What a follow-up that names a body and nothing else may ask of the carried case there: when, whether, what was
 # decided or recommended (not who voted, nor who took part: those have answerers of their own)
 _IN_BODY_INTENTS = ("when", "decision", "fact", "recommendation")

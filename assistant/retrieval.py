@@ -26,6 +26,7 @@ from assistant.query import (
     analyse,
     content_terms,
     coverage,
+    draft_asked,
     final_asked,
     find_case_number,
     known_names,
@@ -376,6 +377,19 @@ def demote_drafts(hits: list[Hit], question: str, factor: float = OTHER_YEAR_FAC
     if not final_asked(question):
         return hits
     return _demote(hits, lambda hit: bool(_DRAFT_TITLE.search(hit.first.point_title.strip())), factor, top)
+
+
+# The title of a matter's final stage ("Spildevandsplan 2023-2031 - godkendelse", "Planstrategi 2023, endelig
+# vedtagelse"), after its draft ("Forslag til Spildevandsplan 2023-2031")
+_FINAL_TITLE = re.compile(r"\bendelig\w*\b|[,–-]\s*(?:godkendelse|vedtagelse)$", re.I)
+
+
+def demote_finals(hits: list[Hit], question: str, factor: float = OTHER_YEAR_FACTOR, top: int = TITLE_TOP) -> list[Hit]:
+    """The fused top points re-sorted with a final stage's score times ``factor`` when the question asks about the
+    draft stage and a draft is among them: the other side of demote_drafts."""
+    if not draft_asked(question) or not any(_DRAFT_TITLE.search(h.first.point_title.strip()) for h in hits[:top]):
+        return hits
+    return _demote(hits, lambda hit: bool(_FINAL_TITLE.search(hit.first.point_title.strip())), factor, top)
 
 
 def final_handling_first(hits: list[Hit], question: str, top: int = TITLE_TOP) -> list[Hit]:
@@ -756,6 +770,7 @@ class HybridRetriever:
         hits = demote_without_numbers(hits, plan.numbers, self.index.catalog)
         hits = demote_without_names(hits, known_names(plan, self.index.catalog, self.index.knows), self.index.catalog)
         hits = demote_drafts(hits, plan.question)
+        hits = demote_finals(hits, plan.question)
         hits = final_handling_first(hits, plan.question)
         hits = demote_closed(hits, plan.intent)
         hits = order_handlings(hits, plan.ordinal)

@@ -16,6 +16,7 @@ from assistant.retrieval import (
     demote_catch_all,
     demote_closed,
     demote_drafts,
+    demote_finals,
     demote_other_editions,
     demote_other_years,
     demote_without_numbers,
@@ -574,6 +575,22 @@ def test_a_numbered_edition_of_a_matter_goes_after_the_one_the_question_asks_abo
     assert demote_other_editions(hits, "") == hits
     hits = fuse([("dense", [(second, 0.9), (other, 0.88)], 1.0)], rrf_k=10)
     assert demote_other_editions(hits, "3") == hits  # the edition asked is not among them
+
+
+def test_the_draft_asked_puts_the_final_stage_after_the_draft():
+    """"When did the council agree to send the draft sewage plan out for public consultation?": the final approval,
+    ahead on words (it tells the draft's history), goes after the draft; asked for the final stage, or with no
+    draft among the points, the order stays."""
+    final, draft, other = _titled("Byråd 2022-2025", "Spildevandsplan 2023-2031 - godkendelse",
+                                  "Forslag til Spildevandsplan 2023-2031", "Planstrategi 2023")  # fmt: skip
+    hits = fuse([("dense", [(final, 0.9), (draft, 0.89), (other, 0.8)], 1.0)], rrf_k=10)
+    question = "When did the city council agree to send the draft sewage plan out for public consultation?"
+    assert [h.first.point_title for h in demote_finals(hits, question)][0] == "Forslag til Spildevandsplan 2023-2031"
+    hits = fuse([("dense", [(final, 0.9), (draft, 0.89), (other, 0.8)], 1.0)], rrf_k=10)
+    assert demote_finals(hits, "Hvornår blev udkastet endeligt vedtaget?") == hits  # the final stage asked
+    assert demote_finals(hits, "Hvornår blev spildevandsplanen godkendt?") == hits  # no draft asked
+    hits = fuse([("dense", [(final, 0.9), (other, 0.8)], 1.0)], rrf_k=10)
+    assert demote_finals(hits, "Hvornår kom udkastet i høring?") == hits  # no draft among them
 
 
 def test_a_closed_point_goes_after_the_open_point_of_its_case_when_content_is_asked():
