@@ -1198,8 +1198,10 @@ _TAKES_EFFECT = re.compile(r"\b(?:gælde\w*|i kraft|virkning|effective|effect|ap
 _ONWARDS = re.compile(r"\s+(?:og frem(?:efter|over)?|and on(?:wards?)?|onwards?|fremover)\b", re.I)
 _WORD_BEFORE = re.compile(r"([\wæøå.]+)\s*$", re.I)
 # ... or a price asked: a fee, a charge, a rate, a rent or what someone pays
+# ... or a saving ("Hvor meget skal jobcentret spare om året fra 2025?": a cut is decided before the year it runs from)
 _PRICED = re.compile(r"\b(?:\w*gebyr\w*|\w*takst\w*|\w*pris(?:en|er|erne)?|\w*afgift\w*|\w*husleje\w*|leje(?:n)?|"
-                     r"betale[rst]?|fees?|charges?|rates?|price[sd]?|rent|pay|pays|paid)\b", re.I)
+                     r"betale[rst]?|fees?|charges?|rates?|price[sd]?|rent|pay|pays|paid|spare[rs]?|\w*besparelse\w*|"
+                     r"save[sd]?|savings?)\b", re.I)
 
 
 # "fra" as a verb's particle, not a preposition: "Hvem havde meldt fra sidst i november?" (sent apologies)

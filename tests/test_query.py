@@ -154,7 +154,10 @@ def test_an_effective_date_is_no_period_of_meetings():
               "How did ØU want the membership fee paid from 2025 and on?", "Hvad skal betales fra 2025 og frem?",
               # ... or a price is asked of it: a fee is set before the year it applies from
               "How is the rat control charge on my house worked out from 2024, and what's the rate?",
-              "Hvad foreslog forvaltningen at timeprisen skulle være fra 2024?"):
+              "Hvad foreslog forvaltningen at timeprisen skulle være fra 2024?",
+              # ... or a saving: a cut is decided before the year it runs from
+              "Hvor meget skal skoleområdet spare om året fra 2025?",
+              "What savings were agreed from 2024 on cleaning?"):
         plan = analyse(q)
         assert (plan.filters.date_from, plan.filters.date_to) == (None, None), q
         assert "2025" in plan.numbers or "2024" in plan.numbers, q  # the year the point deciding it names
