@@ -324,7 +324,8 @@ def sentence_breaks(text: str) -> list[re.Match[str]]:
             word = text[: m.start()].rsplit(None, 1)[-1].lstrip("(»«\"'[").rstrip(".").lower()
             if len(word) == 1 and word.isalpha() or word in ABBREVIATIONS:
                 continue
-        if _ITEM_NUMBER.fullmatch(text[start : m.start()].strip()) or _COUNTED_PIECES.search(text, 0, m.start()):
+        counted = _COUNTED_PIECES.search(text[max(0, m.start() - 16) : m.start()])
+        if counted or _ITEM_NUMBER.fullmatch(text[start : m.start()].strip()):
             continue
         out.append(m)
         start = m.end()
