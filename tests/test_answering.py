@@ -927,6 +927,31 @@ def test_an_amount_of_the_year_a_question_compares_with_is_asked_too(greve_dir, 
     assert "I 2017 brugte de 9 almenskoler i Greve cirka 21 mio. kr. årligt." in top, top
 
 
+def test_a_later_part_asking_what_came_of_the_point_quotes_its_decision():
+    """"Hvad indstillede centret ..., og hvad skete der med punktet?": the second part asks what came of it, which
+    the best point's decision says in words of its own ("Sagen blev udsat"); it was answered from another point of
+    the meeting that shared the part's words."""
+    from answer_corpus import meetings
+    from fakes_index import FakeIndex, meeting, point
+
+    intro = meeting("Sundheds- og Omsorgsudvalget", "2022-01-10", [
+        point("5", "Introduktion til ældreområdet",
+              Indstilling="Center for Sundhed & Pleje indstiller, at orienteringen om ældreområdet tages til "
+                          "efterretning.", Beslutning="Sagen blev udsat."),
+        point("7", "Udbud af grund til plejehjem",
+              Indstilling="Center for Sundhed & Pleje indstiller, at der skete en godkendelse af udbuddet af "
+                          "grunden.", Beslutning="Godkendt.")])  # fmt: skip
+    settings = Settings(candidates=10)
+    assistant = Assistant(settings, index=FakeIndex([*meetings(), intro], settings))
+    for question in ("Hvad indstillede Center for Sundhed & Pleje om introduktionen til ældreområdet, og hvad skete "
+                     "der med punktet?",
+                     "Hvad indstillede Center for Sundhed & Pleje om introduktionen til ældreområdet, og blev det "
+                     "vedtaget?"):
+        ans = assistant.ask(question)
+        assert not ans.refused and ans.citations[0].point_number == "5", ans.text
+        assert "Sagen blev udsat." in ans.text and "tages til efterretning" in ans.text, ans.text
+
+
 def test_a_mistyped_word_is_searched_and_weighed_as_the_word_it_was_meant_as(monkeypatch):
     """ "forenigner" (two letters swapped) is the foreninger the minutes name: searched and counted as known; read
     as a word the minutes never use, it weighed against the answer as an unknown topic (dev8's d8q017 was refused)."""

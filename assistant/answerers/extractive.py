@@ -168,6 +168,12 @@ _STREET = r"[\wæøå-]*(?:vej|gade|allé|alle|vænge|vænget|torv|torvet|plads|
 _ADDRESS = re.compile(rf"\b[A-ZÆØÅ][\wæøå.-]*(?:[^\S\n][A-ZÆØÅ][\wæøå.-]*)?[^\S\n]\d{{1,4}}[A-Za-z]?,[^\S\n]*\d{{4}}"
                       rf"[^\S\n]+[A-ZÆØÅ]|\b[A-ZÆØÅ]{_STREET}(?:[^\S\n][A-ZÆØÅ]{_STREET})?[^\S\n]\d{{1,4}}[A-Za-z]?\b|"
                       rf"\b[A-ZÆØÅ][\wæøå-]*[^\S\n](?:Allé|Alle|Vej|Vænge|Torv|Plads|Stræde)[^\S\n]\d{{1,4}}[A-Za-z]?\b")
+# A later part of a question asking what came of the matter ("..., og hvad skete der med punktet?", "og blev det
+# vedtaget?", "and was it approved?"): the best point's decision answers it, whatever its words
+_OUTCOME_ASKED = re.compile(r"\b(?:hvad (?:skete|sker) der|hvad blev (?:der )?(?:besluttet|resultatet)|hvad besluttede|"
+                            r"blev (?:det|den|de|forslaget|indstillingen|sagen) (?:vedtaget|godkendt|besluttet)|"
+                            r"what happened|what was (?:decided|the outcome)|what did (?:they|it|the \w+) decide|"
+                            r"(?:was|were) (?:it|they|this|that) (?:approved|adopted|agreed|passed))\b", re.I)
 # A question of one of these kinds, and the sentences that answer its kind (each gets STATES_BONUS)
 _ASKED_STATED = ((_WHY, _REASON), (COMPETENCE_ASKED, _DECIDER), (_TREND_ASKED, _CHANGED), (_WHO_ASKED, _WHO_STATED),
                  (_PointParticipantAsked, _TOOK_PART), (_FIRM_ASKED, _FIRM_NAMED), (_FIRM_ASKED, _FIRM_STATED))
@@ -1197,8 +1203,14 @@ class ExtractiveAnswerer:
                 chosen.insert(1, after)
         pieces = question_pieces(plan)
         parts = [terms for _, terms in pieces]
-        for piece, part in pieces:  # "..., og hvad skal pengene bruges til?": a quote for each part, from the
-            # points quoted
+        for n, (piece, part) in enumerate(pieces):  # "..., og hvad skal pengene bruges til?": a quote for each part,
+            # from the points quoted
+            if n and _OUTCOME_ASKED.search(piece):
+                decided = [u for u in units if u.point_key == best.point_key and is_section(u.section, "beslutning")]
+                if decided and not any(u in chosen for u in decided):
+                    chosen.append(decided[0])
+                if decided:
+                    continue
             own = [t for t in part if not any(t in other for other in parts if other is not part)]
             # a part whose words all stand in another part ("... fra en af sine faste brugere, og hvad skal den bruges
             # til?": "brug") is not answered by a quote that shares them (the other part's "museets brugere"); its
