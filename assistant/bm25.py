@@ -84,12 +84,14 @@ def compound_head(token: str, vocab: dict[str, int] | set[str]) -> str | None:
 _BODY_TAIL = re.compile(r"[se]?(?:råd|rådet|udvalg|udvalget|nævn|nævnet|bestyrelse|bestyrelsen)")
 
 
-def compound_parts(token: str, vocab: dict[str, int] | set[str]) -> tuple[str, str] | None:
+def compound_parts(token: str, vocab: dict[str, int] | set[str], stemmed: bool = False) -> tuple[str, str] | None:
     """Two words of ``vocab`` a Danish compound is made of ("døgntakst" -> "døgn", "takst"): each at least 4
     letters, a linking "s" or "e" between them allowed ("affaldsgebyr" -> "affald", "gebyr"); the split with the
-    longest first part."""
+    longest first part. ``stemmed``: a vocabulary of stems, the first part's stem in it ("spejderlejr" -> "spejd",
+    "lejr": "Spejdernes Lejr")."""
     if not token.isalpha() or len(token) < 8:
         return None
+    stem = _stemmer().stemWord
     for cut in range(len(token) - 4, 3, -1):
         head, tail = token[:cut], token[cut:]
         if tail not in vocab:
@@ -97,6 +99,8 @@ def compound_parts(token: str, vocab: dict[str, int] | set[str]) -> tuple[str, s
         for word in (head, head[:-1] if head[-1] in "se" and len(head) > 4 else ""):
             if word and word in vocab:
                 return word, tail
+            if word and stemmed and len(word) >= 4 and stem(word) in vocab:
+                return stem(word), tail
     return None
 
 

@@ -1658,6 +1658,11 @@ def test_a_party_named_beside_the_budget_does_not_vouch_for_a_citizens_budget(gr
     assert not _in_text("borgerbudget", glued, stems(text), text)
     own = "Den nye takst udgør 3.114 kr. i døgnet, oplyste Nye Borgerlige."
     assert _in_text("døgntakst", "", stems(own), own)
+    # ... and a name that is the compound's two words in its order is the thing itself ("Spejdernes Lejr" for a
+    # question's "spejderlejr", whose first word stems otherwise: "spejd"), over a small index that never writes it
+    named = "Regnskabet viser et overskud grundet Spejdernes Lejr, som blev afholdt i Hedeland."
+    assert _in_text("spejderlejr", re.sub(r"[\s\-–]+", "", named.lower()), stems(named), named)
+    assert not _in_text("lejrspejder", re.sub(r"[\s\-–]+", "", named.lower()), stems(named), named)
 
 
 def test_what_a_committee_recommended_includes_its_own_recommendation_to_the_next_body():

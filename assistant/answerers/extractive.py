@@ -566,8 +566,17 @@ def _in_text(term: str, glued: str, have: set[str], text: str = "") -> bool:
     "taksten ... i døgnet"; the sentences are split only then)."""
     if term in glued or compound_head(term, have) is not None:
         return True
-    parts = compound_parts(term, have)
-    return parts is not None and any(_near(_common_stems(sentence), *parts) for sentence in split_sentences(text))
+    parts = compound_parts(term, have, stemmed=True)
+    return parts is not None and any(_near(_common_stems(sentence), *parts) or _named_as(sentence, *parts)
+                                     for sentence in split_sentences(text))
+
+
+def _named_as(sentence: str, a: str, b: str) -> bool:
+    """Whether a name of the sentence is the compound's two words in its order ("Spejdernes Lejr" for
+    "spejderlejr"): the thing itself under its name, not a name that shares one of its words ("Nye Borgerlige")."""
+    found = re.findall(r"\w+", sentence)
+    return any(w[:1].isupper() and stem_word(w.lower()) == a and stem_word(found[i + 1].lower()) == b
+               for i, w in enumerate(found[:-1]))
 
 
 def _common_stems(sentence: str) -> list[str]:
