@@ -99,8 +99,8 @@ def compound_parts(token: str, vocab: dict[str, int] | set[str], stemmed: bool =
         for word in (head, head[:-1] if head[-1] in "se" and len(head) > 4 else ""):
             if word and word in vocab:
                 return word, tail
-            if word and stemmed and len(word) >= 4 and stem(word) in vocab:
-                return stem(word), tail
+            if word and stemmed and len(word) >= 4 and (root := stem(word)) in vocab:
+                return root, tail
     return None
 
 

@@ -328,15 +328,15 @@ def demote_other_editions(hits: list[Hit], asked: str, factor: float = OTHER_YEA
     the one asked, where the top titles number that word differently (another edition of the matter)."""
     if not asked:
         return hits
+    editions = {hit.point_key: title_editions(hit.first.point_title) for hit in hits[:top]}
     numbers: dict[str, set[str]] = {}
-    for hit in hits[:top]:
-        for word, number in title_editions(hit.first.point_title):
-            numbers.setdefault(word, set()).add(number)
+    for word, number in (pair for pairs in editions.values() for pair in pairs):
+        numbers.setdefault(word, set()).add(number)
     varying = {word for word, found in numbers.items() if len(found) > 1 and asked in found}
     if not varying:
         return hits
-    return _demote(hits, lambda hit: any(word in varying and number != asked
-                                         for word, number in title_editions(hit.first.point_title)), factor, top)
+    other = {key for key, pairs in editions.items() if any(w in varying and n != asked for w, n in pairs)}
+    return _demote(hits, lambda hit: hit.point_key in other, factor, top)
 
 
 # A closed point's fused score is multiplied by this when the question asks what was decided, recommended or stated:

@@ -445,14 +445,14 @@ def split_units(point_key: str, rank: int, point: AgendaPoint) -> list[Unit]:
         # first paragraph is no sub-heading (later ones may be: "Udvid perspektivet" above a recommendation).
         decision = is_section(top, "beslutning")
         path = section_kind(top) == "path"
-        paragraphs = [p.strip() for p in re.split(r"\n\s*\n", sec.text) if p.strip()]
-        listed = _listed_lines(paragraphs)
-        for i, para in enumerate(paragraphs):
+        paragraphs = [[ln.strip() for ln in p.split("\n") if ln.strip()] for p in re.split(r"\n\s*\n", sec.text)]
+        paragraphs = [lines for lines in paragraphs if lines]
+        heading = [len(lines) == 1 and _is_subheading(lines[0]) for lines in paragraphs]
+        listed = _listed_lines(heading)
+        for i, lines in enumerate(paragraphs):
             para_no += 1
-            lines = [ln.strip() for ln in para.split("\n") if ln.strip()]
-            nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
-            if (len(lines) == 1 and _is_subheading(lines[0]) and nxt and not (decision and i == 0)
-                    and i not in listed):
+            above = i + 1 < len(paragraphs)  # a paragraph follows for a sub-heading to stand above
+            if heading[i] and above and not (decision and i == 0) and i not in listed:
                 label = lines[0]
                 continue
             pieces = list_items(lines) if any(_BULLET.match(ln) for ln in lines) else [" ".join(lines)]
@@ -483,10 +483,8 @@ def split_units(point_key: str, rank: int, point: AgendaPoint) -> list[Unit]:
 LIST_RUN = 3
 
 
-def _listed_lines(paragraphs: list[str]) -> set[int]:
-    """The indices of the paragraphs that are one heading-like line in a run of LIST_RUN or more."""
-    heading = [len(lines := [ln for ln in p.split("\n") if ln.strip()]) == 1 and _is_subheading(lines[0].strip())
-               for p in paragraphs]
+def _listed_lines(heading: list[bool]) -> set[int]:
+    """The indices of the paragraphs that are one heading-like line (``heading``) in a run of LIST_RUN or more."""
     listed: set[int] = set()
     start = 0
     for i in range(len(heading) + 1):
@@ -1216,9 +1214,9 @@ class ExtractiveAnswerer:
             # from the points quoted
             if n and _OUTCOME_ASKED.search(piece):
                 decided = [u for u in units if u.point_key == best.point_key and is_section(u.section, "beslutning")]
-                if decided and not any(u in chosen for u in decided):
-                    chosen.append(decided[0])
                 if decided:
+                    if not any(u in chosen for u in decided):
+                        chosen.append(decided[0])
                     continue
             own = [t for t in part if not any(t in other for other in parts if other is not part)]
             # a part whose words all stand in another part ("... fra en af sine faste brugere, og hvad skal den bruges
