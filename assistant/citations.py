@@ -37,6 +37,14 @@ def render_citation(c: Citation, lang: str = "da") -> str:
     return text
 
 
+def closed_point_text(c: Citation, lang: str = "da") -> str:
+    """The answer about a closed point: its title, committee, meeting date and number, and that its content is not
+    shown (the minutes' record of where and when it was handled is public; its content is never quoted)."""
+    ref = phrase("point_ref", lang, committee=c.committee, date=format_date(c.meeting_date, lang),
+                 number=c.point_number)
+    return phrase("closed_point", lang, title=clean_title(c.point_title), ref=ref)
+
+
 def citation_from_chunk(number: int, chunk: Chunk, quote: str = "", section: str = "") -> Citation:
     """A citation of the agenda point a chunk belongs to (no quote for a closed point)."""
     return Citation(

@@ -23,8 +23,7 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, Field
 
-from assistant.citations import citation_from_chunk, clean_title, render_citation
-from assistant.prompts import phrase
+from assistant.citations import citation_from_chunk, clean_title, closed_point_text, render_citation
 from assistant.records import Filters, Hit
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
@@ -53,7 +52,7 @@ def document_from_hit(hit: Hit) -> Document:
     first = hit.first
     title = clean_title(first.point_title)
     if first.closed:
-        content = phrase("closed_point", "da", title=title)
+        content = closed_point_text(citation_from_chunk(1, first), "da")
     else:
         content = "\n\n".join(c.body for c in hit.chunks)
     return Document(

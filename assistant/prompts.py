@@ -54,8 +54,9 @@ PHRASES: dict[str, dict[str, str]] = {
     "closed_point": {
         # true whether the minutes release the decision of a closed point (Greve's publish 293 of their 302) or not:
         # the assistant quotes no closed point
-        "da": "Punktet «{title}» er lukket; indholdet af lukkede punkter gengives ikke.",
-        "en": "The item “{title}” is closed; the content of closed items is not shown.",
+        # where and when it was handled is public (the agenda shows it), and is what "Hvornår ...?" asks
+        "da": "Punktet «{title}» ({ref}) er lukket; indholdet af lukkede punkter gengives ikke.",
+        "en": "The item “{title}” ({ref}) is closed; the content of closed items is not shown.",
     },
     "closed_note": {"da": "lukket punkt", "en": "closed item"},
     # Attendance and participants

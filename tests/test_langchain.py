@@ -75,7 +75,8 @@ def test_closed_point_has_no_content(retriever):
     assert closed, [d.metadata["point_title"] for d in docs]
     assert closed[0].metadata["case_number"] == "25-000505"
     # only the notice that the point is closed: none of its sections
-    notice = "Punktet «Lukket: Salg af grund ved stadion» er lukket; indholdet af lukkede punkter gengives ikke."
+    notice = ("Punktet «Lukket: Salg af grund ved stadion» (Kultur- og Fritidsudvalget, 10. marts 2025, punkt 5) er "
+              "lukket; indholdet af lukkede punkter gengives ikke.")
     assert closed[0].page_content == notice
 
 

@@ -20,7 +20,7 @@ import numpy as np
 from assistant.bm25 import DANISH_STOPWORDS, compound_head, compound_parts
 from assistant.bodies import english_body_guesses, party_letter
 from assistant.calibration import Calibration, calibration_for
-from assistant.citations import citation_from_chunk, clean_title, render_citation
+from assistant.citations import citation_from_chunk, closed_point_text, render_citation
 from assistant.embedders import estimate_tokens
 from assistant.prompts import DA_MONTHS, format_date, phrase
 from assistant.query import (
@@ -919,7 +919,7 @@ class ExtractiveAnswerer:
             return self.refusal(plan, hits, evidence)
         if top_hit.first.closed:
             c = citation_from_chunk(1, top_hit.first)
-            text = f"{phrase('closed_point', lang, title=clean_title(c.point_title))} [1]"
+            text = f"{closed_point_text(c, lang)} [1]"
             return Answer(plan.question, text, [c], lang, evidence=evidence)
         chosen = self._choose(plan, ranked, units, points)
         return self._compose(plan, chosen, chunks, evidence)

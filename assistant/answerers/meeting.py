@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.citations import citation_from_point, clean_title
+from assistant.citations import citation_from_point, clean_title, closed_point_text
 from assistant.prompts import DA_MONTHS, format_date, phrase
 from assistant.query import (
     ASKS_WHEN,
@@ -261,7 +261,7 @@ def answer_point(meeting: Meeting, point: AgendaPoint | None, plan: QueryPlan) -
     head = {"number": point.number, "title": title, **values}
     if point.closed:
         cite = citation_from_point(1, meeting, point)
-        return Answer(plan.question, f"{phrase('closed_point', lang, title=title)} [1]", [cite], lang, kind="point")
+        return Answer(plan.question, f"{closed_point_text(cite, lang)} [1]", [cite], lang, kind="point")
     rec = next((s for s in point.sections if section_kind(s.heading) == "recommendation"), None)
     if plan.intent in ("decision", "votes"):
         heading, text = decision_text(point)

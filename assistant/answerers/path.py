@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from assistant.answerers.meeting import answer_point, asked_beside, cut_at_sentence, decision_text, unwrapped
 from assistant.bodies import same_body
-from assistant.citations import citation_from_point, clean_title
+from assistant.citations import citation_from_point, clean_title, closed_point_text
 from assistant.prompts import format_date, listing, phrase
 from assistant.query import QueryPlan, asks_yes_no, final_asked, find_case_number
 from assistant.records import AgendaPoint, Answer, Citation, Meeting
@@ -290,7 +290,7 @@ def answer_competence(catalog: Any, meeting: Meeting, point: AgendaPoint, plan: 
     lang, title = plan.lang, clean_title(point.title)
     if point.closed:
         cite = citation_from_point(1, meeting, point)
-        return Answer(plan.question, f"{phrase('closed_point', lang, title=title)} [1]", [cite], lang, kind="case")
+        return Answer(plan.question, f"{closed_point_text(cite, lang)} [1]", [cite], lang, kind="case")
     quotes = competence_quotes(point)
     first = citation_from_point(1, meeting, point, quotes[0][1] if quotes else "", quotes[0][0] if quotes else "")
     lines = [phrase("competence_point", lang, number=point.number, title=title, committee=meeting.committee,
