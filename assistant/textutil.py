@@ -194,6 +194,13 @@ _SKIP_TAGS = frozenset("script style nav header footer noscript button form temp
 _BOLD_TAGS = frozenset(("strong", "b"))
 
 
+def _wraps_page(form) -> bool:  # noqa: ANN001 - lxml element
+    """A form that holds the page's headings is its wrapper, not a form: ASP.NET WebForms pages (SharePoint and the
+    ".aspx" minutes portals of FORMATS.md) put the whole body inside one <form id="aspnetForm">. A search or login
+    form has no heading."""
+    return any(isinstance(c.tag, str) and c.tag.lower() in _HEADINGS for c in form.iter())
+
+
 class _Walker:
     def __init__(self, skip_tags: frozenset[str]) -> None:
         self.blocks: list[Block] = []
@@ -227,7 +234,7 @@ class _Walker:
         if not tag:  # comment or processing instruction
             self.text(el.tail, bold)
             return
-        if tag in self.skip_tags:
+        if tag in self.skip_tags and not (tag == "form" and _wraps_page(el)):
             self.text(el.tail, bold)
             return
         if tag == "br":

@@ -7,7 +7,7 @@ FORMATS.md families (Ishøj "V+F+Ø kan ikke tiltræde", flertal/mindretal lines
 - subject first: "Mehmet Zeki Dogru (Ø) stemte imod.", "(Ø) stemmer imod", "V og D stemmer for. A og C undlader.",
   "A stemmer for, V og D stemmer imod og C undlader.", "(F) og (Ø) kunne ikke tiltræde indstilling 2",
   "Bjarke Abel (A) tog forbehold", "Anne Berg (A) deltog ikke i sagens behandling", "Et flertal bestående af V, A og C
-  kunne tiltræde";
+  kunne tiltræde", "Et mindretal bestående af F og Ø kan ikke anbefale indstillingen";
 - label first: "For stemte: (V), (A) og Liselott Blixt (UP).", "Imod stemte (Ø).", "Imod: F", "Undlader: F", with the
   names on the following lines when the label stands alone;
 - counts: "Med stemmerne 19 for og 1 imod godkendte Byrådet ...", "Godkendt med 1 stemme imod (A)".
@@ -25,7 +25,8 @@ from assistant.records import Vote
 from assistant.textutil import fold_ws
 from assistant.vocabulary import FORUM_WORD_RE
 
-_AGAINST = r"stem(?:te|mer)\s+(?:i\s*)?mod\b|(?:kunne|kan)\s+ikke\s+tiltræde|(?:kunne|kan)\s+ikke\s+støtte"
+_AGAINST = (r"stem(?:te|mer)\s+(?:i\s*)?mod\b|(?:kunne|kan)\s+ikke\s+tiltræde|(?:kunne|kan)\s+ikke\s+støtte"
+            r"|(?:kunne|kan)\s+ikke\s+anbefale")  # "Et mindretal bestående af F og Ø kan ikke anbefale indstillingen"
 _FOR = r"stem(?:te|mer)\s+for\b|(?:kunne|kan)\s+tiltræde|tiltrådte"
 _ABSTAIN = r"undl(?:od|ader)(?:\s+at\s+(?:tage\s+stilling|stemme)|\s+stillingtagen)?\b|stemte\s+blankt|stemmer\s+blankt"
 _RESERVATION = r"tog\s+(?:\w+\s+)?forbehold|tager\s+(?:\w+\s+)?forbehold"
@@ -82,6 +83,17 @@ _NAME_PARTY_RE = re.compile(
 )
 _NOT_VOTERS = frozenset(
     "administrationen forvaltningen direktionen der det de den man vi han hun som ingen alle ad følgende".split()
+)
+# A label that starts a later clause of the sentence: "..., imod stemte 13 (V, C)", "... stemmer: For stemte 4 (A)",
+# "For stemte A og Ø. Imod stemte D." (a stop after a party letter ends no sentence elsewhere: "Ø. Imod"); not a
+# subject's verb after a comma ("Bjarke Abel (A), stemte imod")
+_CLAUSE_RE = re.compile(
+    r"(?:[.,;:]\s+|\s+og\s+)(?=(?:for|imod)\s+stemte\b|stemte\s+(?:for|imod)\s*:|undl(?:od|ader)\s*:)", re.IGNORECASE
+)
+# the voters of a label given as a count, with the parties in brackets or after a colon
+_LABEL_COUNT_RE = re.compile(
+    r"^(?P<n>\d+)(?:\s+stemmer)?\s*(?:\((?P<parties>[^)]{1,40})\)|:\s*(?P<listed>(?:[A-ZÆØÅ]{1,2}(?:\s*,\s*|\s+og\s+)?)+))?"
+    r"\s*[.,;]?$"
 )
 _SENTENCE_RE = re.compile(r"(?<![\s(][A-ZÆØÅ]\.)(?<=[.!?])\s+(?=[\"”“(A-ZÆØÅ])")
 
@@ -144,10 +156,16 @@ def _subject(segment: str, first: bool) -> str:
 def _sentence_votes(sentence: str) -> list[Vote]:
     out: list[Vote] = []
     text = sentence.strip()
+    clauses = _CLAUSE_RE.split(text)
+    if len(clauses) > 1:  # "For stemte 5 (A, V, C), imod stemte 1 (O)", "...: For stemte A og Ø. Imod stemte D."
+        return [replace(v, text=text) for c in clauses for v in _sentence_votes(c)]
     m = _LABEL_RE.match(text)
     if m:
         pos = next(_POSITION.get(k.rstrip("23"), "") for k in ("for", "for2", "for3", "against", "against2",
                                                                    "against3", "abstain", "ntp") if m[k])  # fmt: skip
+        counted = _LABEL_COUNT_RE.match(m["who"].strip())
+        if counted:  # "For stemte 18 (A, F, Ø, B)", "Imod stemte 2: V og C", "imod stemte 1"
+            return [_counted(pos, counted["n"], counted["parties"] or counted["listed"], text)]
         who = _who(_cut_who(m["who"]))
         if who:
             out.append(Vote(pos, who[0], who[1], text))

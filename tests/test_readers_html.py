@@ -83,7 +83,8 @@ def test_bronderslev_cp1252_toc_and_was_absent(settings):
 def test_copenhagen_one_page_per_point(settings):
     result = _read("copenhagen_punkt.html", settings, municipality="Københavns Kommune")
     m = result.meeting
-    assert (m.municipality, m.municipality_source) == ("Københavns Kommune", "option")
+    # the page's title names it ("... | Københavns Kommune"): the document wins over the option
+    assert (m.municipality, m.municipality_source) == ("Københavns Kommune", "document")
     assert (m.committee, m.start, m.place) == (
         "Økonomiudvalget",
         datetime(2025, 3, 12, 15, 30),
@@ -127,3 +128,33 @@ def test_municipality_is_never_guessed(settings, name):
     result = _read(name, settings)
     assert result.meeting.municipality is None and result.meeting.municipality_source == ""
     assert any("--municipality" in w and "minutes.toml" in w for w in result.warnings)
+
+
+def test_a_page_inside_an_aspnet_form_is_read_and_a_search_form_is_not(settings):
+    """ASP.NET WebForms pages (SharePoint, the ".aspx" portals) wrap the whole body in one <form id="aspnetForm">:
+    it holds the headings, so it is the page, not a form to drop (the page read as empty before). A search form has
+    no heading and is dropped. The page's title names the municipality; a table row's label keeps its value alone."""
+    result = _read("aspnet_form.html", settings)
+    m = result.meeting
+    assert (m.municipality, m.municipality_source) == ("Skive Kommune", "document")
+    assert (m.committee, m.start, m.place) == ("Teknik- og Miljøudvalget", datetime(2024, 5, 14, 8, 30),
+                                              "Mødelokale 3, Skive Rådhus")
+    assert [(p.number, p.title, p.case_number, p.decision) for p in m.points] == [
+        ("1", "Godkendelse af dagsorden", "24/8812", "Godkendt."),
+        ("2", "Vinterbekæmpelse 2024-2025", "24/9034", "Anbefales godkendt med 5 stemmer for (A, V, F) og 2 imod (O)."),
+    ]
+    assert [(v.position, v.parties, v.count) for v in m.points[1].votes] == [
+        ("for", ("A", "V", "F"), 5), ("against", ("O",), 2)]
+    assert not any("Søg" in p.full_text for p in m.points)
+
+
+def test_os2dagsorden_items_numbered_in_their_headings_without_a_stop(settings):
+    """OS2dagsorden prints "<h3><span>1</span> Godkendelse af dagsorden</h3>": a heading's number without its stop
+    starts an item (one item before); the site's name (og:site_name) names the municipality; "Møde: X" the body."""
+    m = _read("os2dagsorden.html", settings).meeting
+    assert (m.municipality, m.committee, m.start) == ("Faxe Kommune", "Plan- og Boligudvalget",
+                                                     datetime(2025, 4, 3, 16, 0))
+    assert [(p.number, p.title, p.case_number, p.decision) for p in m.points] == [
+        ("1", "Godkendelse af dagsorden", "00.01.00-A00-3-25", "Godkendt."),
+        ("2", "Lokalplan 512 for boliger ved Haslev Vest", "01.02.05-P16-4-24", "Anbefales over for Byrådet."),
+    ]

@@ -444,3 +444,23 @@ def test_who_took_the_minutes_is_read_from_the_cover(block, secretary, tmp_path,
     m = _read(path, settings)
     assert m.secretary == secretary
     assert [p.name for p in m.absent] == ["Birgit Skov"]
+
+
+def test_a_letterhead_in_capitals_the_body_alone_on_a_line_and_headings_without_a_blank_line(settings):
+    """A print with "ODSHERRED KOMMUNE" as its letterhead (one of the 98, in capitals), the body's name alone on a
+    line, the date on a line of its own ("Tirsdag den 29. oktober 2024 kl. 16.00") with the room under it, the members
+    one a line under "Medlemmer", and each heading with its text on the next line, no blank line between them."""
+    result = read_file(READERS / "print_caps_letterhead.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.municipality, m.municipality_source) == ("Odsherred Kommune", "document")
+    assert (m.committee, m.start, m.place) == ("Børne- og Skoleudvalget", datetime(2024, 10, 29, 16, 0),
+                                              "Mødelokale 2, Rådhuset")
+    assert [p.name for p in m.participants] == ["Karen Holm", "Peter Lund", "Sofie Kjær"]
+    assert [(p.number, p.title, p.decision) for p in m.points] == [
+        ("1", "Godkendelse af dagsorden", "Godkendt."),
+        ("2", "Skolestruktur i Nykøbing", "Et mindretal bestående af V kan ikke anbefale indstillingen."),
+        ("3", "Meddelelser", "Taget til efterretning."),
+    ]
+    assert [(v.position, v.parties) for v in m.points[1].votes] == [("against", ("V",))]
+    assert m.points[1].section("Sagsfremstilling").text.startswith("Byrådet har bedt om")

@@ -136,6 +136,20 @@ def test_every_greve_vote_names_someone_or_counts(greve_dir, settings):
           ("against", ("Liselott Blixt", "Mehmet Zeki Dogru"), ("UP", "Ø"), None)]),
         ("Mehmet Zeki Dogru (Ø) er ikke imod et nyt vandværk men mod placeringen.", []),
         ("Byrådet erklærede Maria Witthøft (A) for ikke inhabil i punktets behandling.", []),
+        # labels with counts and parties, a later label in the same sentence (forms of other municipalities)
+        ("For stemte 18 (A, F, Ø, B), imod stemte 13 (V, C, O, D). Indstillingen blev godkendt.",
+         [("for", (), ("A", "F", "Ø", "B"), 18), ("against", (), ("V", "C", "O", "D"), 13)]),
+        ("Indstillingen blev anbefalet med følgende stemmer: For stemte 4 (A, F, Ø), imod stemte 2 (V, C).",
+         [("for", (), ("A", "F", "Ø"), 4), ("against", (), ("V", "C"), 2)]),
+        ("For stemte 19: A, B, F og Ø", [("for", (), ("A", "B", "F", "Ø"), 19)]),
+        ("Godkendt. For stemte A, V, C, F og Ø. Imod stemte D.",
+         [("for", (), ("A", "V", "C", "F", "Ø"), None), ("against", (), ("D",), None)]),
+        ("Stemte for: A og F, stemte imod: V", [("for", (), ("A", "F"), None), ("against", (), ("V",), None)]),
+        ("Et mindretal bestående af F og Ø kan ikke anbefale indstillingen, da området er et grønt areal.",
+         [("against", (), ("F", "Ø"), None)]),
+        ("Udvalget kunne ikke anbefale forslaget.", []),
+        # a subject's verb after a comma is no label of a later clause
+        ("Bjarke Abel (A), stemte imod punkt 2.", [("against", ("Bjarke Abel",), ("A",), None)]),
     ],
 )  # fmt: skip
 def test_vote_forms(text, expected):

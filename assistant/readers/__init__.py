@@ -39,8 +39,11 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # 12: a print's "Sekretær"/"Referent" label, and a label after an empty one is no value of it; 13: a print item's
 # "Sagen afgøres i"/"Beslutningskompetence" label is a section of the point (where its decision lies); 14: voters
 # after "idet" ("Godkendt, idet (Ø) stemte imod"); 15: FirstAgenda's headless first decision paragraph is the
-# point's decision
-READER_VERSION = "15"
+# point's decision; 16: layouts of other municipalities (a page inside an ASP.NET form, OS2dagsorden's item
+# headings, a letterhead in capitals, the body's name or the date alone on a header line, a heading and its text
+# without a blank line, labels printed without blank lines between them, the municipality in a page's title, vote
+# labels with counts and a later label in the same sentence, "kan ikke anbefale")
+READER_VERSION = "16"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.readers import plain, structure
+from assistant.readers.municipality import known_municipality, name_from_header
 from assistant.readers.sniff import Unreadable
 from assistant.records import Meeting
 from assistant.textutil import Block, blocks_from_tree, fold_ws
@@ -154,8 +155,21 @@ def read(markup: str, warnings: list[str]) -> tuple[Meeting, str | None]:
     single = _PUNKT_URL_RE.search(markup)
     doc = plain.split_document(blocks)
     if single and not doc.items:
-        return _single_point_page(blocks, single, markup, warnings)
-    return plain.parse_blocks(blocks, warnings, FORMAT)
+        meeting, named = _single_point_page(blocks, single, markup, warnings)
+    else:
+        meeting, named = plain.parse_blocks(blocks, warnings, FORMAT)
+    return meeting, named or _site_municipality(root)
+
+
+def _site_municipality(root) -> str | None:  # noqa: ANN001 - lxml element
+    """The municipality a page's title or site name names ("Børne- og Ungdomsudvalget - Referat - 10-09-2024 -
+    Viborg Kommune", <meta property="og:site_name">): the page's own header, which the text blocks leave out; one of
+    the 98 only, so that a portal's name is no municipality."""
+    texts = [t.text_content() for t in root.iter("title")]
+    texts += [m.get("content") or "" for m in root.iter("meta") if (m.get("property") or m.get("name") or "")
+              in ("og:site_name", "application-name", "author")]  # fmt: skip
+    name = name_from_header("\n".join(texts))
+    return name if name and known_municipality(name) else None
 
 
 def _single_point_page(blocks, m: re.Match, markup: str, warnings: list[str]) -> tuple[Meeting, str | None]:  # noqa: ANN001

@@ -46,6 +46,7 @@ MUNICIPALITIES = (
     "Sønderborg Thisted Tønder Tårnby Vallensbæk Varde Vejen Vejle Vesthimmerlands Viborg Vordingborg Ærø Aabenraa "
     "Aalborg Aarhus"
 ).split()
+_CAPS_NAME_RE = re.compile(r"(?<![\w-])([A-ZÆØÅ]{2,}(?:-[A-ZÆØÅ]{2,})?)\s+KOMMUNE\b")
 # Words that end in "Kommune" in running text without naming the municipality of the document.
 _NOT_NAMES = frozenset({"Den", "Denne", "Hele", "Anden", "Nabo", "Hver", "Vores", "Egen", "Samme", "Region"})
 
@@ -79,7 +80,16 @@ def name_from_header(text: str) -> str | None:
         name = f"{m.group(1)} Kommune"
         if name not in names:
             names.append(name)
+    for m in _CAPS_NAME_RE.finditer(text):  # a letterhead in capitals: "NÆSTVED KOMMUNE", one of the 98 only
+        name = f"{'-'.join(w.capitalize() for w in m.group(1).split('-'))} Kommune"
+        if known_municipality(name) and name not in names:
+            names.append(name)
     return names[0] if len(names) == 1 else None
+
+
+def known_municipality(name: str) -> bool:
+    """Whether ``name`` ("Viborg Kommune") is one of Denmark's 98 municipalities."""
+    return any(key in _folder_names() for key in _folded(name))
 
 
 @lru_cache(maxsize=1024)

@@ -17,13 +17,22 @@ from assistant.readers import structure
 from assistant.readers.municipality import name_from_header
 from assistant.records import AgendaPoint, Meeting, Participant
 from assistant.textutil import Block, clean_text, fold_ws, parse_danish_datetime
-from assistant.vocabulary import FORUM_WORD_RE, case_number_in_title, case_number_line, find_case_numbers
+from assistant.vocabulary import (
+    FORUM_WORD_RE,
+    case_number_in_title,
+    case_number_line,
+    find_case_numbers,
+    heading_level,
+)
 
 FORMAT_TEXT = "text"
 
 _PUNKT_RE = re.compile(r"^(?:Punkt|Pkt\.?)\s*(\d{1,4}[a-zA-Z]?)\s*[:.\-–]?\s*(.*)$", re.IGNORECASE)
 _SAGNR_RE = re.compile(r"^Sag\s+nr\.?\s*(\d{1,4}[a-zA-Z]?)\s*[:.\-–]?\s*(.*)$", re.IGNORECASE)
 _NUMBERED_RE = re.compile(r"^(\d{1,4}[a-zA-Z]?)\.\s+(\S.{1,250})$")
+# a heading's number without its stop: OS2dagsorden's "<h3><span>1</span> Godkendelse af dagsorden</h3>" (at most
+# three digits, so that a year before a title, "2025 Budget", is not an item)
+_HEADING_NUMBERED_RE = re.compile(r"^(\d{1,3}[a-zA-Z]?)\s+(\S.{1,250})$")
 _LABEL_RE = re.compile(
     r"^(?P<label>mødedato|mødetidspunkt|starttidspunkt|sluttidspunkt|dato|tidspunkt|tid|mødested|sted|lokale|"
     r"mødedeltagere|deltagere|medlemmer|tilstede|til stede|afbud/fraværende|afbud|fraværende(?: med afbud)?|"
@@ -65,9 +74,17 @@ def _item_start(b: Block, numbered_ok: bool) -> tuple[str, str] | None:
         if m and "\n" not in t[:80] and len(t) < 300:
             return m[1], m[2].strip()
     if numbered_ok:
-        m = _NUMBERED_RE.match(t)
-        if m and "\n" not in t and m[2][:1].isupper() and not m[2].endswith((".", ":", ";", ",")):
+        m = _numbered(b)
+        if m:
             return m[1], m[2].strip()
+    return None
+
+
+def _numbered(b: Block) -> re.Match | None:
+    """ "N. Title" (or a heading's "N Title"): a candidate item line."""
+    m = _NUMBERED_RE.match(b.text) or (_HEADING_NUMBERED_RE.match(b.text) if b.heading else None)
+    if m and "\n" not in b.text and m[2][:1].isupper() and not m[2].endswith((".", ":", ";", ",")):
+        return m
     return None
 
 
@@ -75,8 +92,8 @@ def _numbered_items_allowed(blocks: list[Block]) -> set[int]:
     """Indexes of "N. title" blocks that form the document's item sequence (headings, or numbers rising by one)."""
     cands = []
     for i, b in enumerate(blocks):
-        m = _NUMBERED_RE.match(b.text)
-        if m and "\n" not in b.text and m[2][:1].isupper() and not m[2].endswith((".", ":", ";", ",")):
+        m = _numbered(b)
+        if m:
             if b.kind != "li" and b.kind != "tr":
                 cands.append((i, int(re.match(r"\d+", m[1])[0]), bool(b.heading or b.bold)))
     marked = {i for i, _, h in cands if h}
@@ -115,23 +132,45 @@ def split_document(blocks: list[Block]) -> Doc:
         doc.header_text.append(b.text)
         if b.heading and not doc.title:
             doc.title = b.text
-        if pending_label:
-            doc.labels.setdefault(pending_label, b.text)
-            pending_label = None
-            continue
-        m = _BARE_LABEL_RE.match(b.text)
-        if m:
-            pending_label = m["label"].casefold()
-            continue
-        m = _LABEL_RE.match(b.text)
-        if m and not m["value"].strip():
-            pending_label = m["label"].casefold()  # "<dt>Udvalg:</dt><dd>...</dd>"
-        elif m:
-            doc.labels.setdefault(m["label"].casefold(), fold_ws(m["value"]))
+        for text in _label_lines(b.text):
+            if pending_label:
+                doc.labels.setdefault(pending_label, text)
+                pending_label = None
+                continue
+            m = _BARE_LABEL_RE.match(text)
+            if m:
+                pending_label = m["label"].casefold()
+                continue
+            m = _LABEL_RE.match(text)
+            # a table row "Lokale: | Mødelokale B2"; the lines of a list of names kept apart
+            value = "\n".join(fold_ws(x) for x in m["value"].split("\n")).lstrip("|").strip() if m else ""
+            if m and not value:
+                pending_label = m["label"].casefold()  # "<dt>Udvalg:</dt><dd>...</dd>"
+            elif m:
+                doc.labels.setdefault(m["label"].casefold(), value)
     return doc
 
 
+def _label_lines(text: str) -> list[str]:
+    """A header paragraph as its labelled parts: "Dato: 05.11.2024\nTid: 14:00\nSted: Rådhuset" printed without
+    blank lines is three labels, each with the lines that continue it; any other paragraph is itself."""
+    lines = text.split("\n")
+    if sum(1 for ln in lines if _LABEL_RE.match(ln) or _BARE_LABEL_RE.match(ln)) < 2:
+        return [text]
+    parts: list[str] = []
+    for ln in lines:
+        if not parts or _LABEL_RE.match(ln) or _BARE_LABEL_RE.match(ln):
+            parts.append(ln)
+        else:
+            parts[-1] += "\n" + ln
+    return parts
+
+
 def _label(doc: Doc, *names: str) -> str:
+    return fold_ws(_raw_label(doc, *names))
+
+
+def _raw_label(doc: Doc, *names: str) -> str:
     return next((doc.labels[n] for n in names if doc.labels.get(n)), "")
 
 
@@ -143,8 +182,10 @@ def _end_time(doc: Doc) -> str:
 
 def _participants(doc: Doc) -> list[Participant]:
     people = []
-    for part in re.split(r",\s*(?![^()]*\))|\n", _label(doc, "mødedeltagere", "deltagere", "medlemmer", "tilstede",
-                                                       "til stede")):  # fmt: skip
+    listed = _raw_label(doc, "mødedeltagere", "deltagere", "medlemmer", "tilstede", "til stede")
+    if "," in listed.replace("),", ")"):  # names separated by commas: a line break only wraps the list
+        listed = fold_ws(listed)
+    for part in re.split(r",\s*(?![^()]*\))|\n", listed):
         person = structure.parse_participant(part)
         if person and person.name[:1].isupper():  # "Anne Berg (A), formand": the role is no participant
             people.append(person)
@@ -196,7 +237,8 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
     start, has_time = parse_danish_datetime(f"{when} {_label(doc, 'tidspunkt', 'tid')}".strip())
     if start is None:
         start, has_time = parse_danish_datetime(header[:2000])
-    committee = _label(doc, "udvalg", "forum") or _committee_from_title(doc)
+    committee = (_label(doc, "udvalg", "forum") or structure.body_name(_committee_from_title(doc))
+                 or structure.body_line([doc.title, *doc.header_text]))
     kind_m = _KIND_RE.search(_label(doc, "møde") or doc.title or header[:300])
     kind = "referat" if kind_m and kind_m[1].lower() != "dagsorden" else "dagsorden"
 
@@ -233,7 +275,7 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
         municipality=None,
         committee=fold_ws(committee),
         start=start,
-        place=_label(doc, "mødested", "sted", "lokale") or None,
+        place=_label(doc, "mødested", "sted", "lokale") or structure.date_line(doc.header_text)[1] or None,
         kind=kind,
         participants=structure.mark_absent(_participants(doc), absences),
         points=points,
@@ -245,6 +287,9 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
     if start is None:
         warnings.append(Message("plain_no_date"))
     return meeting, name_from_header(header[:3000])
+
+
+_MAX_FORUM_WORDS = 8  # a body's name in a page title ("Social- og Sundhedsudvalget"); a title sentence is longer
 
 
 def _committee_from_title(doc: Doc) -> str:
@@ -261,8 +306,12 @@ def _committee_from_title(doc: Doc) -> str:
         )
         if m:
             return m[1]
+    for t in [doc.title, *doc.header_text[:4]]:  # "Kommunalbestyrelsen mandag den 28. oktober 2024 kl. 19.00"
+        forum, when, _ = structure.forum_date_place(fold_ws(t))
+        if when and FORUM_WORD_RE.search(forum) and len(forum.split()) <= _MAX_FORUM_WORDS:
+            return forum.strip(" -–,")
     title = fold_ws(doc.title)  # a portal's page heading is the body itself ("Social- og Sundhedsudvalget")
-    if title and FORUM_WORD_RE.search(title) and len(title.split()) <= 8 and not re.search(r"\d", title):
+    if title and FORUM_WORD_RE.search(title) and len(title.split()) <= _MAX_FORUM_WORDS and not re.search(r"\d", title):
         return title
     return ""
 
@@ -280,8 +329,22 @@ def text_blocks(text: str) -> list[Block]:
             blocks.append(Block(m[2].strip(" #"), len(m[1]), True, "h"))
         elif para.strip():
             para = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda x: x[1] or x[2], para)
-            blocks.append(Block(para))
+            head, nl, rest = para.partition("\n")
+            if nl and rest.strip() and _heading_alone(head):  # "Beslutning\nGodkendt.": no blank line after it
+                blocks += [Block(head.strip()), Block(rest)]
+            else:
+                blocks.append(Block(para))
     return blocks
+
+
+_MAX_HEADING_WORDS = 6  # "Beslutning i Byrådet den 12-03-2024"; a wrapped sentence's first line is longer
+
+
+def _heading_alone(line: str) -> bool:
+    """A line that is a heading of the dictionary and nothing else ("Beslutning", "Sagsfremstilling", "Udvalgets
+    beslutning"), not the first line of a wrapped sentence that ends in such a word."""
+    t = fold_ws(line)
+    return bool(t) and len(t.split()) <= _MAX_HEADING_WORDS and bool(heading_level(t)) and structure.heading_shaped(t)
 
 
 def _md_block(line: str) -> Block:
@@ -297,7 +360,8 @@ def read(text: str, path: Path, warnings: list[str]) -> tuple[Meeting, str | Non
         return print_layout.parse_paragraphs(paras, warnings, print_layout.FORMAT_NUMBERED_TEXT)
     said: list[str] = []
     found = parse_blocks(text_blocks(text), said, FORMAT_TEXT)
-    if not found[0].points and (paras := print_layout.numbered_print(text, headed=True)) is not None:
+    one = not found[0].points or any(getattr(w, "key", "") == "plain_one_point" for w in said)  # the whole text
+    if one and (paras := print_layout.numbered_print(text, headed=True)) is not None:
         said = []  # "N. Titel" items with no case numbers: the warnings of this reading alone
         found = print_layout.parse_paragraphs(paras, said, print_layout.FORMAT_NUMBERED_TEXT)
     warnings.extend(said)

@@ -21,7 +21,6 @@ from assistant.textutil import Block, clean_text, fold_ws, parse_danish_datetime
 from assistant.vocabulary import (
     ABSENCE_RE,
     ATTACHMENT_LINE_RE,
-    DATE_PATTERN,
     FORUM_WORD_RE,
     RECOMMENDS_RE,
     case_number_in_title,
@@ -162,35 +161,13 @@ def _header(paras: list[str]) -> _Header:
         t = TITLE_LINE_RE.match(fold_ws(p)) or FORUM_FIRST_RE.match(fold_ws(p))
         if t and h.kind is None and (t.re is TITLE_LINE_RE or FORUM_WORD_RE.search(t["forum"])):
             h.kind = "referat" if t["kind"].lower() in ("referat", "beslutningsprotokol") else "dagsorden"
-            forum, when, place = _forum_date_place(t["forum"])
+            forum, when, place = structure.forum_date_place(t["forum"])
             h.committee = forum.strip(" -–")
             if t["date"] or when:
                 h.labels.setdefault("_titledate", t["date"] or when)
             if place:
                 h.labels.setdefault("Mødested", place)
     return h
-
-
-# "(af|fra) [ordinært|ekstraordinært] møde i <forum>" before the forum's name (Copenhagen's protocols, Køge)
-_MEETING_OF_RE = re.compile(r"^(?:(?:af|fra|for)\s+)?(?:(?:det\s+)?(?:ekstra)?ordinære?t?\s+)?møde\s+i\s+", re.I)
-# A date after the forum's name with its weekday, clock time and room: "Onsdag den 12. marts 2008 kl. 15.30",
-# "Den 14.05.2019 kl. 16:00 i Byrådssalen"
-_TITLE_DATE_RE = re.compile(
-    rf"\s*(?:(?i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+)?(?:(?i:den|d\.)\s*)?(?P<date>{DATE_PATTERN})"
-    r"(?P<time>\s*,?\s*(?i:kl\.?)\s*\d{1,2}(?:[.:]\d{2})?)?(?:\s+i\s+(?P<place>\S.{1,80})|(?<=\d)\s*,?\s+"
-    r"(?P<room>[A-ZÆØÅ].{1,80}))?\s*$"
-)  # the room after the time with "i" or on the next line ("kl. 17.00" / "Rådhuset, mødesal 1")
-
-
-def _forum_date_place(text: str) -> tuple[str, str, str]:
-    """A title line's forum, the date (and time) after it and the room after that, each "" when not printed."""
-    text = _MEETING_OF_RE.sub("", text.strip())
-    m = _TITLE_DATE_RE.search(text)
-    if not m or m.start() == 0:
-        return text, "", ""
-    if m["room"] and not m["time"]:
-        return text, "", ""  # text after a bare date is not a room
-    return text[: m.start()], f"{m['date']}{m['time'] or ''}".strip(), (m["place"] or m["room"] or "").strip()
 
 
 def _participants(h: _Header) -> list[Participant]:
@@ -337,7 +314,7 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
     if not items:
         raise Unreadable("no_points", "check_minutes.hint", pattern="Punkt N: titel")
     h = _header(header_paras)
-    committee = h.committee or h.labels.get("Udvalg") or h.labels.get("Forum") or ""
+    committee = h.committee or h.labels.get("Udvalg") or h.labels.get("Forum") or structure.body_line(h.text)
     bodies: list[tuple[str, str, str | None, list[Block]]] = []
     for number, title, body in items:
         title, case, body = _case_line(title, body)
@@ -363,6 +340,9 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
     start, has_time = parse_danish_datetime(f"{when} {time_label}".strip())
     if start is None:
         start, has_time = parse_danish_datetime(h.labels.get("_titledate", ""))
+    dated, room = structure.date_line(h.text) if start is None else ("", "")
+    if dated:
+        start, has_time = parse_danish_datetime(dated)
     if start is None:
         warnings.append(Message("print_no_date"))
     if not committee:
@@ -372,7 +352,7 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
         municipality=None,
         committee=fold_ws(committee),
         start=start,
-        place=h.labels.get("Mødested") or h.labels.get("Sted") or h.labels.get("Lokale") or None,
+        place=h.labels.get("Mødested") or h.labels.get("Sted") or h.labels.get("Lokale") or room or None,
         kind=kind or "dagsorden",
         participants=structure.mark_absent(_participants(h), absences),
         points=points,

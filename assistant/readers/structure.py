@@ -19,6 +19,7 @@ from assistant.records import AgendaPoint, Decision, Participant, Section
 from assistant.textutil import Block, fold_ws, parse_time
 from assistant.vocabulary import (  # noqa: F401 - re-exported: the readers' and tests' names for the vocabulary
     ATTACHMENT_LINE_RE,
+    DATE_PATTERN,
     PARTY_RE,
     SUB_HEADINGS,
     TOP_HEADINGS,
@@ -47,6 +48,73 @@ PAGE_LINE_RE = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
+# A header line that is a body's name alone ("Børne- og Skoleudvalget", "§ 17, stk. 4-udvalget for Kyst og Klima",
+# "Møde: Kultur- og Fritidsudvalget", "Gentofte Kommune Kommunalbestyrelsen"): the body's word ends a word (not
+# "Byrådssalen", "Kommunalbestyrelsessalen", a room), the line is no sentence, label, date or list of people.
+_BODY_NAME_RE = re.compile(
+    r"(?i:udvalg(?:et)?|byråd(?:et)?|kommunalbestyrelse(?:n)?|borgerrepræsentation(?:en)?|magistrat(?:en)?|"
+    r"regionsråd(?:et)?|råd(?:et)?)(?![\wæøå])"
+)
+_BODY_LEAD_RE = re.compile(r"^(?:[A-ZÆØÅ][\wæøå-]*\s+Kommune\s*[-–:|]?\s*|Møde\s*:\s*|Mødet?\s+i\s+)")
+_MAX_BODY_WORDS = 10  # "§ 17, stk. 4-udvalget for Kyst og Klima" has 8; a sentence is longer
+_HEADER_LINES = 12  # a body's name heads the page: within its first lines (a letterhead, "Referat", the name)
+
+
+def body_name(text: str) -> str:
+    """A body's name without the municipality or "Møde:" printed before it ("Gentofte Kommune Kommunalbestyrelsen",
+    "Møde: Kultur- og Fritidsudvalget")."""
+    return _BODY_LEAD_RE.sub("", fold_ws(text)).strip(" -–|")
+
+
+def body_line(lines: Sequence[str]) -> str:
+    """The first of a header's lines that names the body alone, without a municipality or "Møde:" before it."""
+    for line in lines[:_HEADER_LINES]:
+        for part in line.split("\n"):
+            t = body_name(part)
+            if (not t or len(t.split()) > _MAX_BODY_WORDS or t.endswith(_SENTENCE_END) or "(" in t
+                    or ":" in t or re.search(r"\d{4}", t) or ("," in t and not t.startswith("§"))
+                    or not (t[0].isupper() or t.startswith("§"))):  # fmt: skip
+                continue
+            if _BODY_NAME_RE.search(t):
+                return t
+    return ""
+
+
+# "(af|fra) [ordinært|ekstraordinært] møde i <forum>" before the forum's name (Copenhagen's protocols, Køge)
+_MEETING_OF_RE = re.compile(r"^(?:(?:af|fra|for)\s+)?(?:(?:det\s+)?(?:ekstra)?ordinære?t?\s+)?møde\s+i\s+", re.I)
+# A date after the forum's name with its weekday, clock time and room: "Onsdag den 12. marts 2008 kl. 15.30",
+# "Den 14.05.2019 kl. 16:00 i Byrådssalen"
+_TITLE_DATE_RE = re.compile(
+    rf"\s*(?:(?i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+)?(?:(?i:den|d\.)\s*)?(?P<date>{DATE_PATTERN})"
+    r"(?P<time>\s*,?\s*(?i:kl\.?)\s*\d{1,2}(?:[.:]\d{2})?)?(?:\s+i\s+(?P<place>\S.{1,80})|(?<=\d)\s*,?\s+"
+    r"(?P<room>[A-ZÆØÅ].{1,80}))?\s*$"
+)  # the room after the time with "i" or on the next line ("kl. 17.00" / "Rådhuset, mødesal 1")
+
+
+def forum_date_place(text: str) -> tuple[str, str, str]:
+    """A title line's forum, the date (and time) after it and the room after that, each "" when not printed."""
+    text = _MEETING_OF_RE.sub("", text.strip())
+    m = _TITLE_DATE_RE.search(text)
+    if not m or m.start() == 0:
+        return text, "", ""
+    if m["room"] and not m["time"]:
+        return text, "", ""  # text after a bare date is not a room
+    return text[: m.start()], f"{m['date']}{m['time'] or ''}".strip(), (m["place"] or m["room"] or "").strip()
+
+
+def date_line(lines: Sequence[str]) -> tuple[str, str]:
+    """(date and time, room) of a header line that is a date alone: "Tirsdag den 29. oktober 2024 kl. 16.00", "Den
+    03.12.2024 kl. 18:00 i Kommunalbestyrelsessalen, Rådhuset"; ("", "") when none is."""
+    for line in lines[:_HEADER_LINES]:
+        parts = [line] if line.count("\n") == 1 else []  # the date and, on the next line, the room (one paragraph)
+        for part in parts + line.split("\n"):
+            m = _TITLE_DATE_RE.match(fold_ws(part))
+            if m:
+                room = m["place"] or (m["room"] if m["time"] else "")
+                return f"{m['date']}{m['time'] or ''}".strip(), (room or "").strip()
+    return "", ""
+
+
 TYPE_CODE_RE = re.compile(r"\s*\(([A-ZÆØÅ])\)\s*$")
 _SENTENCE_END = (".", "!", "?", ":", ";", ",")
 
