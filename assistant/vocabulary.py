@@ -492,7 +492,8 @@ def case_number_line(line: str) -> str | None:
     if not m:
         return None
     rest = (t[: m.start()] + t[m.end() :]).strip(" .,;:-–")
-    return _value(m) if not rest else None
+    # the document number printed after it on the same line: "Sagsnr.: 04.14.00-P00-2-23   Dok.nr.: 24/40977"
+    return _value(m) if not rest or (m.start() == 0 and _DOC_LABEL_RE.match(rest)) else None
 
 
 def case_number_in_title(title: str) -> tuple[str, str | None]:

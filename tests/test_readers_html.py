@@ -146,6 +146,9 @@ def test_a_page_inside_an_aspnet_form_is_read_and_a_search_form_is_not(settings)
     assert [(v.position, v.parties, v.count) for v in m.points[1].votes] == [
         ("for", ("A", "V", "F"), 5), ("against", ("O",), 2)]
     assert not any("Søg" in p.full_text for p in m.points)
+    # the members as a list under a "Mødedeltagere" heading, one with "(afbud)"
+    assert [(p.name, p.absent) for p in m.participants] == [("Mona Frost", False), ("Jens Kirk", True),
+                                                            ("Lise Bak", False)]
 
 
 def test_os2dagsorden_items_numbered_in_their_headings_without_a_stop(settings):
@@ -158,3 +161,6 @@ def test_os2dagsorden_items_numbered_in_their_headings_without_a_stop(settings):
         ("1", "Godkendelse af dagsorden", "00.01.00-A00-3-25", "Godkendt."),
         ("2", "Lokalplan 512 for boliger ved Haslev Vest", "01.02.05-P16-4-24", "Anbefales over for Byrådet."),
     ]
+    # the members as a table with a "Fraværende" column; the agenda's table after it names no one
+    assert [(p.name, p.note, p.absent) for p in m.participants] == [
+        ("Anja Holst", "A", False), ("Carl Emil Dahl", "F", False), ("Bo Riis", "Fraværende", True)]

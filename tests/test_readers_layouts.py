@@ -464,3 +464,24 @@ def test_a_letterhead_in_capitals_the_body_alone_on_a_line_and_headings_without_
     ]
     assert [(v.position, v.parties) for v in m.points[1].votes] == [("against", ("V",))]
     assert m.points[1].section("Sagsfremstilling").text.startswith("Byrådet har bedt om")
+
+
+def test_a_numbered_print_with_the_document_number_and_status_on_the_case_line(settings):
+    """ESDH and PolWeb prints put the document number, initials and the status on the case number's line
+    ("Sagsnr.: 00.01.00-A00-4-24   Dok.nr.: 24/40912", "Sag 360-2024-02214   Dok. ...   Initialer: SLA   Lukket"):
+    the case number is read (none was), the status "Lukket" and "Punktet behandles for lukkede døre" close a point,
+    and the chairman's role after a comma in the list of members is no member."""
+    result = read_file(READERS / "print_numbered_dok_on_case_line.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.municipality, m.committee, m.start, m.place) == (
+        "Sorø Kommune", "Social- og Sundhedsudvalget", datetime(2024, 11, 5, 14, 0), "Mødelokale 3, Rådhuset")
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Karina Thygesen", False), ("Leif Bonde", False), ("Ove Riis", False), ("Mogens Krag", False),
+        ("Helle Rytter", True)]
+    assert [(p.number, p.case_number, p.closed, p.decision) for p in m.points] == [
+        ("1", "00.01.00-A00-4-24", False, "Godkendt."),
+        ("2", "360-2024-02214", True, None),
+        ("3", "05.01.00-G01-2-24", True, None),
+        ("4", "29.09.00-P22-1-24", False, "Anbefales godkendt."),
+    ]

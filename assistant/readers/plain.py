@@ -43,7 +43,7 @@ _LABEL_RE = re.compile(
 _BARE_LABEL_RE = re.compile(
     r"^(?P<label>UDVALG|MØDE|STED|MØDESTED|STARTTIDSPUNKT|SLUTTIDSPUNKT|DATO|TIDSPUNKT|DELTAGERE|MEDLEMMER|"
     r"FRAVÆRENDE|AFBUD|PUNKTER|TILSTEDE|Mødefakta|Medlemmer|Tilstede|Til stede|Afbud/Fraværende|Fraværende med afbud|"
-    r"Mødedeltagere|REFERENT|SEKRETÆR|Referent|Sekretær)\s*:?$"
+    r"Mødedeltagere|Deltagere|REFERENT|SEKRETÆR|Referent|Sekretær)\s*:?$"
 )
 _KIND_RE = re.compile(r"\b(referat|beslutningsprotokol|dagsorden)\b", re.IGNORECASE)
 _META_RE = re.compile(
@@ -51,6 +51,8 @@ _META_RE = re.compile(
     r"\.?\s*:?\s*\S.*|Åbent|Åben|Åben sag|Lukket|Lukket sag|Offentlig|Ikke offentlig)$",
     re.IGNORECASE,
 )
+# a case line's status column ("Sag 360-2024-02214   Initialer: SLA   Lukket")
+_STATUS_CLOSED_RE = re.compile(r"\s(?:Lukket|Ikke offentlig)$")
 _CASE_LABEL_RE = re.compile(r"^(?:Sag|Sagsnr|Sags nr|Sagsid|J\.?\s?nr|Journalnr)\b", re.IGNORECASE)
 _ATTENDANCE_TITLES = frozenset({"fraværende", "afbud", "fravær", "fremmøde og inhabilitet", "fremmøde"})
 _NOISE = frozenset(
@@ -112,11 +114,15 @@ def split_document(blocks: list[Block]) -> Doc:
     doc = Doc()
     numbered = _numbered_items_allowed(blocks)
     pending_label: str | None = None
+    rows: list[Block] = []
     for i, b in enumerate(blocks):
         if b.text.casefold() in _NOISE:
             continue
         start = _item_start(b, i in numbered)
         if start:
+            if rows:
+                _people_rows(doc, pending_label or "", rows)
+                rows = []
             doc.items.append((start[0], start[1], []))
             pending_label = None
             continue
@@ -132,6 +138,13 @@ def split_document(blocks: list[Block]) -> Doc:
         doc.header_text.append(b.text)
         if b.heading and not doc.title:
             doc.title = b.text
+        if pending_label in _PEOPLE_LABELS and b.kind in ("li", "tr") and (not rows or b.kind != "tr" or any(
+                _PERSON_CELL_RE.match(c.strip()) for c in b.text.split(" | "))):
+            rows.append(b)  # the members as a list or a table under "Mødedeltagere", until a row names no one
+            continue
+        if rows:
+            _people_rows(doc, pending_label or "", rows)
+            rows, pending_label = [], None
         for text in _label_lines(b.text):
             if pending_label:
                 doc.labels.setdefault(pending_label, text)
@@ -149,6 +162,43 @@ def split_document(blocks: list[Block]) -> Doc:
             elif m:
                 doc.labels.setdefault(m["label"].casefold(), value)
     return doc
+
+
+_PEOPLE_LABELS = frozenset({"mødedeltagere", "deltagere", "medlemmer", "tilstede", "til stede"})
+_NAME_COLUMN_RE = re.compile(r"^(?:navn|medlem(?:mer)?|deltager(?:e)?|mødedeltager(?:e)?|name)$", re.IGNORECASE)
+_ABSENT_COLUMN_RE = re.compile(r"^(?:fraværende|fravær|afbud|forfald)$", re.IGNORECASE)
+_ABSENT_CELL_RE = re.compile(r"^(?:afbud|fraværende|fravær|forfald|ikke til stede|meldt afbud|x)$", re.IGNORECASE)
+_PARTY_CELL_RE = re.compile(r"^[A-ZÆØÅ]{1,3}$")
+_PERSON_CELL_RE = re.compile(r"^[A-ZÆØÅ][\wæøå'’.-]*(?:\s+[A-ZÆØÅ][\wæøå'’.-]*){1,4}$")  # "Anne Mette Svane"
+
+
+def _people_rows(doc: Doc, label: str, rows: list[Block]) -> None:
+    """The members listed under a people label, one a list item or a table row ("Navn | Parti | Status", "Medlem |
+    Parti | Funktion | Fraværende"): the present ones as the label's lines ("Helle Vinding (A)"), the absent ones
+    (a status "Afbud", a mark in a "Fraværende" column) added to "fraværende"."""
+    cells = [[c.strip() for c in r.text.split(" | ")] if r.kind == "tr" else [r.text.lstrip("-• ").strip()]
+             for r in rows]  # fmt: skip
+    name_col, absent_cols, start = 0, set(), 0
+    if rows[0].kind == "tr" and any(_NAME_COLUMN_RE.match(c) for c in cells[0]):
+        head = cells[0]
+        name_col = next(i for i, c in enumerate(head) if _NAME_COLUMN_RE.match(c))
+        absent_cols = {i for i, c in enumerate(head) if _ABSENT_COLUMN_RE.match(c)}
+        start = 1
+    present, absent = [], []
+    for row in cells[start:]:
+        if name_col >= len(row) or not row[name_col]:
+            continue
+        others = [c for i, c in enumerate(row) if i != name_col]
+        party = next((c for c in others if _PARTY_CELL_RE.match(c)), "")
+        name = f"{row[name_col]} ({party})" if party else row[name_col]
+        gone = any(_ABSENT_CELL_RE.match(c) for c in others) or any(
+            i < len(row) and row[i] for i in absent_cols)
+        (absent if gone else present).append(row[name_col] if gone else name)
+    if present:
+        doc.labels.setdefault(label, "\n".join(present))
+    if absent:
+        known = doc.labels.get("fraværende", "")
+        doc.labels["fraværende"] = ", ".join(filter(None, [known, *absent]))
 
 
 def _label_lines(text: str) -> list[str]:
@@ -200,7 +250,7 @@ def _meta(body: list[Block]) -> tuple[str | None, bool, list[Block]]:
     case, closed, i = None, False, 0
     while i < len(body) and i < 8 and _META_RE.match(body[i].text) and len(body[i].text) < 120:
         text = body[i].text
-        if re.match(r"^(?:Lukket|Ikke offentlig)", text, re.IGNORECASE):
+        if re.match(r"^(?:Lukket|Ikke offentlig)", text, re.IGNORECASE) or _STATUS_CLOSED_RE.search(text):
             closed = True
         if case is None and _CASE_LABEL_RE.match(text):
             case = case_number_line(text) or next(iter(find_case_numbers(text)), None)

@@ -183,7 +183,7 @@ def _participants(h: _Header) -> list[Participant]:
         parts = [ln.split(",")[0] for ln in lines]
     for part in parts:
         person = structure.parse_participant(part)
-        if person:
+        if person and person.name[:1].isupper():  # "Karina Thygesen (A), formand, ...": the role is no participant
             people.append(person)
     extra = [(n, "Afbud") for n in structure.split_names(h.labels.get("Afbud", ""))]
     for label in ("Fraværende", "Afbud/Fraværende", "Ikke til stede"):
@@ -270,6 +270,7 @@ def _drop_contents_entries(items: list[tuple[str, str, list[str]]]) -> list[tupl
 
 
 _CASE_WINDOW = 3  # paragraphs under a title searched for its case number (a "Dok.nr." or "Åbent" line may precede)
+_STATUS_RE = re.compile(r"\s(Lukket|Ikke offentlig)\s*$", re.IGNORECASE)  # a case line's status column
 _META_LINE_RE = re.compile(
     r"^(?:Dok(?:ument)?\.?\s?(?:nr|id)\.?\s*:?.*|Initialer\s*:?.*|Sagsbehandler\s*:?.*|Åben(?:t|\s+sag)?|Lukket(?:\s+sag)?"
     r"|Sagen afgøres i\s*:?.*|Beslutningskompetence\s*:?.*)$",
@@ -302,7 +303,8 @@ def _case_line(title: str, body: list[str]) -> tuple[str, str | None, list[str]]
             rest = (["\n".join(more)] if more else []) + body[i + 1 :]  # meta lines before it are dropped too
             while rest and _META_LINE_RE.match(rest[0].strip()) and len(rest[0]) < 120:
                 rest = rest[1:]
-            return title, value, rest
+            status = _STATUS_RE.search(first)  # "Sag 360-2024-02214   Dok. ...   Initialer: SLA   Lukket"
+            return title, value, ([status[1]] if status else []) + rest  # kept: a closed point shows it
         if not _META_LINE_RE.match(p.strip()):
             break
     return title, None, body

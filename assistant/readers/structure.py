@@ -40,7 +40,9 @@ from assistant.votes import votes_in
 
 CLOSED_TITLE_RE = re.compile(r"^\s*(?:lukket(?:\s+punkt)?|fortrolig(?:t)?)\b\s*[:\-–]?", re.IGNORECASE)
 CLOSED_BODY_RE = re.compile(
-    r"beslutning(?:en)? ikke frigivet|punktet er lukket|lukket punkt|behandlet for lukkede døre", re.IGNORECASE
+    r"beslutning(?:en)? ikke frigivet|punktet er lukket|lukket (?:dagsordens)?punkt|behandle[st] for lukkede døre"
+    r"|^\s*lukket(?:\s+sag)?\s*$",  # "Lukket sag" (an ESDH print's status line), "Lukket" alone
+    re.IGNORECASE | re.MULTILINE,
 )
 # Page furniture of a print, a line of its own: "Side 3", "Side 3 af 12", "3/12", "4 of 5", "- 3 -", a bare number
 PAGE_LINE_RE = re.compile(
