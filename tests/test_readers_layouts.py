@@ -485,3 +485,21 @@ def test_a_numbered_print_with_the_document_number_and_status_on_the_case_line(s
         ("3", "05.01.00-G01-2-24", True, None),
         ("4", "29.09.00-P22-1-24", False, "Anbefales godkendt."),
     ]
+
+
+def test_plain_text_items_as_sag_nr_with_title_and_journal_number_on_the_next_lines(settings):
+    """Decision-trail text with "Sag nr. 1" and, without blank lines, the title, "J.nr. ..." and
+    "Beslutningskompetence" under it (the whole text was read as one point); the contents list above is no item;
+    absences one a line under "Fraværende:" are two people, not one."""
+    result = read_file(READERS / "text_sag_nr_items.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.municipality, m.committee, m.start) == ("Furesø Kommune", "Kommunalbestyrelsen",
+                                                     datetime(2024, 1, 22, 19, 0))
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Ulla Berg", False), ("Tom Hald", False), ("Ida Lind", False), ("Karin Sønderby", True), ("Per Kirk", True)]
+    assert [(p.number, p.title, p.case_number, p.decision) for p in m.points] == [
+        ("1", "Meddelelser fra borgmesteren", "24/00112", "Taget til efterretning."),
+        ("2", "Affaldsplan 2024-2035", "23/31760", "Vedtaget. Tom Hald stemte imod."),
+    ]
+    assert [(v.position, v.who) for v in m.points[1].votes] == [("against", ("Tom Hald",))]

@@ -69,6 +69,15 @@ class Doc:
     items: list[tuple[str, str, list[Block]]] = field(default_factory=list)
 
 
+def _named_item_line(line: str) -> tuple[str, str] | None:
+    """ "Punkt 3: Titel" or "Sag nr. 12" (title on the next line) as the first line of a paragraph of plain text."""
+    for rx in (_PUNKT_RE, _SAGNR_RE):
+        m = rx.match(line.strip())
+        if m:
+            return m[1], m[2].strip()
+    return None
+
+
 def _item_start(b: Block, numbered_ok: bool) -> tuple[str, str] | None:
     t = b.text
     for rx in (_PUNKT_RE, _SAGNR_RE):
@@ -119,12 +128,27 @@ def split_document(blocks: list[Block]) -> Doc:
         if b.text.casefold() in _NOISE:
             continue
         start = _item_start(b, i in numbered)
-        if start:
+        lines = b.text.split("\n")
+        head = _named_item_line(lines[0]) if not start and len(lines) > 1 else None
+        if start or head:
             if rows:
                 _people_rows(doc, pending_label or "", rows)
                 rows = []
-            doc.items.append((start[0], start[1], []))
             pending_label = None
+            if start:
+                doc.items.append((start[0], start[1], []))
+                continue
+            if all(_named_item_line(ln) and _named_item_line(ln)[1] for ln in lines if ln.strip()):
+                doc.items += [(*_named_item_line(ln), []) for ln in lines if ln.strip()]  # a contents list
+                continue
+            number, title = head  # "Sag nr. 1\nMeddelelser fra borgmesteren\nJ.nr. 24/00112": no blank lines
+            rest = lines[1:]
+            if not title and rest:
+                title, rest = rest[0].strip(), rest[1:]
+            body = []
+            while rest and _META_RE.match(rest[0].strip()):  # "J.nr. 24/00112", "Beslutningskompetence: KB"
+                body.append(Block(rest.pop(0).strip()))
+            doc.items.append((number, title, body + ([Block("\n".join(rest))] if "".join(rest).strip() else [])))
             continue
         if doc.items:
             number, title, body = doc.items[-1]
@@ -232,17 +256,24 @@ def _end_time(doc: Doc) -> str:
 
 def _participants(doc: Doc) -> list[Participant]:
     people = []
-    listed = _raw_label(doc, "mødedeltagere", "deltagere", "medlemmer", "tilstede", "til stede")
-    if "," in listed.replace("),", ")"):  # names separated by commas: a line break only wraps the list
-        listed = fold_ws(listed)
-    for part in re.split(r",\s*(?![^()]*\))|\n", listed):
+    listed = _listed(doc, "mødedeltagere", "deltagere", "medlemmer", "tilstede", "til stede")
+    for part in re.split(r",\s*(?![^()]*\))", listed):
         person = structure.parse_participant(part)
         if person and person.name[:1].isupper():  # "Anne Berg (A), formand": the role is no participant
             people.append(person)
-    extra = [(n, "Afbud") for n in structure.split_names(_label(doc, "afbud", "fraværende med afbud"))]
-    absent = _label(doc, "fraværende", "ikke til stede", "afbud/fraværende")
+    extra = [(n, "Afbud") for n in structure.split_names(_listed(doc, "afbud", "fraværende med afbud"))]
+    absent = _listed(doc, "fraværende", "ikke til stede", "afbud/fraværende")
     extra += [(n, "Fraværende") for n in structure.split_names(absent)]
     return structure.mark_absent(people, extra)
+
+
+def _listed(doc: Doc, *names: str) -> str:
+    """A label's names as one comma list: a list with commas between its names is wrapped by its line breaks;
+    one without (a name a line) is separated by them."""
+    raw = _raw_label(doc, *names)
+    if "," in raw.replace("),", ")"):
+        return fold_ws(raw)
+    return ", ".join(fold_ws(line) for line in raw.split("\n") if line.strip())
 
 
 def _meta(body: list[Block]) -> tuple[str | None, bool, list[Block]]:
