@@ -503,3 +503,22 @@ def test_plain_text_items_as_sag_nr_with_title_and_journal_number_on_the_next_li
         ("2", "Affaldsplan 2024-2035", "23/31760", "Vedtaget. Tom Hald stemte imod."),
     ]
     assert [(v.position, v.who) for v in m.points[1].votes] == [("against", ("Tom Hald",))]
+
+
+def test_a_print_with_labels_in_capitals_a_wrapped_title_and_a_numbered_attachment_list(settings):
+    """Labels in capitals ("MØDEDATO:", "MEDLEMMER"), an item title wrapped over two lines before its case number
+    ("... af Lundskolen og" / "Højvangskolen" / "SAGSNR. ..."), and an attachment list numbered "1." and "2." under
+    "BILAG", which is no item (it replaced items 1 and 2 before)."""
+    result = read_file(READERS / "print_caps_labels_wrapped_title.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.committee, m.start.date().isoformat(), m.place) == (
+        "Børne- og Skoleudvalget", "2024-05-07", "Lokale 2.14, Rådhuset")
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Line Kragh", False), ("Peter Sand", False), ("Jonas Kjeld", True)]
+    assert [(p.number, p.title, p.case_number, p.decision) for p in m.points] == [
+        ("1", "Fremtidig skolestruktur i Skanderborg Nord - sammenlægning af Lundskolen og Højvangskolen",
+         "2024-004512", "Anbefales over for Byrådet."),
+        ("2", "Kvalitetsrapport for folkeskolerne 2023/24", "2024-001877", "Udvalget drøftede kvalitetsrapporten."),
+        ("3", "Meddelelser", "2024-000112", "Taget til efterretning."),
+    ]

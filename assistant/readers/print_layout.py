@@ -42,10 +42,16 @@ TITLE_LINE_RE = re.compile(
 FORUM_FIRST_RE = re.compile(
     r"^(?P<forum>[A-ZÆØÅ][^.:]{2,80}?)\s+[-–]?\s*(?P<kind>Referat|Dagsorden|Beslutningsprotokol)\b(?P<date>)"
 )
+_LABEL_WORDS = (
+    "Mødedato", "Mødetidspunkt", "Starttidspunkt", "Sluttidspunkt", "Dato", "Tidspunkt", "Mødested", "Sted", "Lokale",
+    "Mødedeltagere", "Deltagere", "Medlemmer", "Tilstede", "Til stede", "Ikke til stede", "Afbud/Fraværende", "Afbud",
+    "Fraværende", "Udvalg", "Forum", "Sekretær", "Referent", "Protokolfører",
+)  # fmt: skip
+# a label printed in capitals ("MEDLEMMER", "MØDEDATO:"), read as the label
+_CAPS_LABELS = {w.upper(): w for w in _LABEL_WORDS}
+_CAPS_LABEL_RE = re.compile(r"^\s*([A-ZÆØÅ/ ]{3,}?)\s*(:.*)?$")
 LABEL_RE = re.compile(
-    r"^(?P<label>Mødedato|Mødetidspunkt|Starttidspunkt|Sluttidspunkt|Dato|Tidspunkt|Mødested|Sted|Lokale|Mødedeltagere|Deltagere|"
-    r"Medlemmer|Tilstede|Til stede|Ikke til stede|Afbud/Fraværende|Afbud|Fraværende|Udvalg|Forum|Sekretær|Referent|"
-    r"Protokolfører)(?![\w/])"
+    rf"^(?P<label>{'|'.join(_LABEL_WORDS)})(?![\w/])"
     r"(?:\s+(?:med|uden)\s+afbud)?\s*:?\s*(?P<value>.*)$",  # "Fraværende med afbud: ..." (Copenhagen, Hvidovre)
     re.DOTALL,
 )
@@ -94,7 +100,7 @@ def paragraphs(text: str) -> list[str]:
     item lines, headings, case numbers and attendance lines are paragraphs of their own."""
     out = []
     for raw in re.split(r"\n\s*\n", clean_text(text)):
-        lines = [ln for ln in raw.split("\n") if ln.strip() and not structure.PAGE_LINE_RE.match(ln)]
+        lines = [_caps_label(ln) for ln in raw.split("\n") if ln.strip() and not structure.PAGE_LINE_RE.match(ln)]
         if not lines:
             continue
         para = lines[0]
@@ -122,6 +128,11 @@ def _opens_at_list(para: str) -> bool:
     "at ..." clauses, so a next line starting with "at" is the next clause, not a wrapped sentence."""
     last = para.rsplit("\n", 1)[-1]
     return bool(RECOMMENDS_RE.search(last) or re.search(r"\bindstill(?:er|es)\s*,?\s*$", last) or _AT_RE.match(last))
+
+
+def _caps_label(line: str) -> str:
+    m = _CAPS_LABEL_RE.match(line)
+    return f"{_CAPS_LABELS[m[1]]}{m[2] or ''}" if m and m[1] in _CAPS_LABELS else line
 
 
 def _continues_title(para: str, line: str) -> bool:
@@ -192,6 +203,7 @@ def _participants(h: _Header) -> list[Participant]:
 
 
 NUMBERED_RE = re.compile(r"^\s*(\d{1,4}[a-zA-Z]?)\.\s+(\S.*)$", re.DOTALL)
+_TITLE_WRAP_LINES = 2  # a title printed over at most three lines before its case number
 _CONFIRM_WINDOW = 4  # paragraphs after a "N. Titel" line in which a case number or a known heading confirms it
 
 
@@ -213,7 +225,9 @@ def _numbered_items(paras: list[str]) -> set[int]:
     contents printed as the same numbered lines comes first). A lone item (one running number, "715. Titel") counts
     when a case number or a known heading follows it closely.
     """
-    cands = [(i, int(re.match(r"\d+", t[0])[0])) for i, p in enumerate(paras) if (t := _numbered_title(p))]
+    listed = _attachment_lines(paras)
+    cands = [(i, int(re.match(r"\d+", t[0])[0])) for i, p in enumerate(paras)
+             if i not in listed and (t := _numbered_title(p))]  # fmt: skip
     best: list[int] = []
     for k, (_, n0) in enumerate(cands):
         chain, last = [cands[k][0]], n0
@@ -229,6 +243,26 @@ def _numbered_items(paras: list[str]) -> set[int]:
         if not any(case_number_line(p) or heading_level(p) for p in window):
             return set()
     return set(best)
+
+
+def _attachment_lines(paras: list[str]) -> set[int]:
+    """Indexes of the numbered lines of an attachment list: "1. Høringsmateriale", "2. Samlede høringssvar" under a
+    "Bilag" heading, numbered from 1 and rising by one, none with a case number under it as an item has."""
+    out: set[int] = set()
+    expect = 0
+    for i, p in enumerate(paras):
+        lines = p.split("\n")
+        if section_kind(lines[0]) == "attachments" and len(lines[0].split()) <= 2:
+            expect = 1
+            continue
+        t = _numbered_title(p)
+        follows = [*lines[1:2], *(paras[i + 1].split("\n")[:1] if i + 1 < len(paras) else [])]
+        if expect and t and int(re.match(r"\d+", t[0])[0]) == expect and not any(map(case_number_line, follows)):
+            out.add(i)
+            expect += 1
+        else:
+            expect = 0
+    return out
 
 
 def _split_item(paras: list[str]) -> tuple[list[str], list[tuple[str, str, list[str]]]]:
@@ -296,6 +330,7 @@ def _case_line(title: str, body: list[str]) -> tuple[str, str | None, list[str]]
     title, case = case_number_in_title(_EMPTY_PARENS_RE.sub("", title))
     if case:
         return title, case, body
+    wrapped: list[str] = []
     for i, p in enumerate(body[:_CASE_WINDOW]):
         first, *more = p.split("\n")
         value = case_number_line(first)
@@ -304,10 +339,21 @@ def _case_line(title: str, body: list[str]) -> tuple[str, str | None, list[str]]
             while rest and _META_LINE_RE.match(rest[0].strip()) and len(rest[0]) < 120:
                 rest = rest[1:]
             status = _STATUS_RE.search(first)  # "Sag 360-2024-02214   Dok. ...   Initialer: SLA   Lukket"
+            title = fold_ws(" ".join([title, *wrapped]))
             return title, value, ([status[1]] if status else []) + rest  # kept: a closed point shows it
-        if not _META_LINE_RE.match(p.strip()):
-            break
+        if _META_LINE_RE.match(p.strip()):
+            continue
+        if len(wrapped) < _TITLE_WRAP_LINES and _wraps_title(p):
+            wrapped.append(p)  # "... sammenlægning af Lundskolen og" / "Højvangskolen" / "SAGSNR. 2024-004512"
+            continue
+        break
     return title, None, body
+
+
+def _wraps_title(p: str) -> bool:
+    """A line that may be the end of a title wrapped before its case number: short, one line, no heading and no
+    sentence (read as the title's only when a case number follows it)."""
+    return "\n" not in p and len(p) < 100 and not heading_level(p) and not p.rstrip().endswith((".", ":", "!", "?"))
 
 
 def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) -> tuple[Meeting, str | None]:
