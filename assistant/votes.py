@@ -60,7 +60,9 @@ _LABEL_RE = re.compile(
 _COUNT_RE = re.compile(
     r"\b(?:med\s+)?stemmer(?:ne)?\s+(?P<n_for>\d+)\s+for(?:\s*(?:og|,)?\s*(?P<n_against>\d+|ingen)\s+imod)?"
     r"|\bmed\s+(?P<n>\d+)\s+stemmer?\s+(?P<pos>imod|for)(?:\s*\((?P<parties>[^)]{1,30})\))?"
-    r"(?:\s*(?:og|,)\s*(?P<n2>\d+|ingen)\s+(?P<pos2>imod|for)(?:\s*\((?P<parties2>[^)]{1,30})\))?)?",
+    r"(?:\s*(?:og|,)\s*(?P<n2>\d+|ingen)\s+(?P<pos2>imod|for)(?:\s*\((?P<parties2>[^)]{1,30})\))?)?"
+    # "godkendt med 16 stemmer mod 2 (F)": the votes for, then against with the parties against
+    r"|\bmed\s+(?P<m_for>\d+)\s+stemmer\s+mod\s+(?P<m_against>\d+)(?:\s*\((?P<m_parties>[^)]{1,30})\))?",
     re.IGNORECASE,
 )
 # "Et flertal", "Byrådets mindretal", "Kommunalbestyrelsens flertal": "et" or a body in the genitive (FORUM_WORD_RE).
@@ -171,7 +173,9 @@ def _sentence_votes(sentence: str) -> list[Vote]:
             out.append(Vote(pos, who[0], who[1], text))
         return out
     for c in _COUNT_RE.finditer(text):
-        if c["n_for"]:
+        if c["m_for"]:
+            out += [Vote("for", (), (), text, int(c["m_for"])), _counted("imod", c["m_against"], c["m_parties"], text)]
+        elif c["n_for"]:
             out.append(Vote("for", (), (), text, int(c["n_for"])))
             if c["n_against"]:
                 n = 0 if c["n_against"].lower() == "ingen" else int(c["n_against"])

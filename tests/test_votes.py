@@ -148,6 +148,7 @@ def test_every_greve_vote_names_someone_or_counts(greve_dir, settings):
         ("Et mindretal bestående af F og Ø kan ikke anbefale indstillingen, da området er et grønt areal.",
          [("against", (), ("F", "Ø"), None)]),
         ("Udvalget kunne ikke anbefale forslaget.", []),
+        ("Indstillingen blev godkendt med 16 stemmer mod 2 (F).", [("for", (), (), 16), ("against", (), ("F",), 2)]),
         # a subject's verb after a comma is no label of a later clause
         ("Bjarke Abel (A), stemte imod punkt 2.", [("against", ("Bjarke Abel",), ("A",), None)]),
     ],
