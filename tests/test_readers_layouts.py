@@ -506,16 +506,16 @@ def test_plain_text_items_as_sag_nr_with_title_and_journal_number_on_the_next_li
 
 
 def test_a_print_with_labels_in_capitals_a_wrapped_title_and_a_numbered_attachment_list(settings):
-    """Labels in capitals ("MØDEDATO:", "MEDLEMMER"), an item title wrapped over two lines before its case number
-    ("... af Lundskolen og" / "Højvangskolen" / "SAGSNR. ..."), and an attachment list numbered "1." and "2." under
-    "BILAG", which is no item (it replaced items 1 and 2 before)."""
+    """Labels in capitals ("MØDEDATO:", "MEDLEMMER"), substitutes under "Suppleanter:", an item title wrapped over
+    two lines before its case number ("... af Lundskolen og" / "Højvangskolen" / "SAGSNR. ..."), and an attachment
+    list numbered "1." and "2." under "BILAG", which is no item (it replaced items 1 and 2 before)."""
     result = read_file(READERS / "print_caps_labels_wrapped_title.txt", settings)
     assert result.ok, result.error
     m = result.meeting
     assert (m.committee, m.start.date().isoformat(), m.place) == (
         "Børne- og Skoleudvalget", "2024-05-07", "Lokale 2.14, Rådhuset")
-    assert [(p.name, p.absent) for p in m.participants] == [
-        ("Line Kragh", False), ("Peter Sand", False), ("Jonas Kjeld", True)]
+    assert [(p.name, p.absent) for p in m.participants] == [  # a substitute ("Suppleanter:") is present
+        ("Line Kragh", False), ("Peter Sand", False), ("Jonas Kjeld", True), ("Anne Holm", True), ("Mette Lund", False)]
     assert [(p.number, p.title, p.case_number, p.decision) for p in m.points] == [
         ("1", "Fremtidig skolestruktur i Skanderborg Nord - sammenlægning af Lundskolen og Højvangskolen",
          "2024-004512", "Anbefales over for Byrådet."),

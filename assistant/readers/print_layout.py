@@ -45,7 +45,8 @@ FORUM_FIRST_RE = re.compile(
 _LABEL_WORDS = (
     "Mødedato", "Mødetidspunkt", "Starttidspunkt", "Sluttidspunkt", "Dato", "Tidspunkt", "Mødested", "Sted", "Lokale",
     "Mødedeltagere", "Deltagere", "Medlemmer", "Tilstede", "Til stede", "Ikke til stede", "Afbud/Fraværende", "Afbud",
-    "Fraværende", "Udvalg", "Forum", "Sekretær", "Referent", "Protokolfører",
+    "Fraværende", "Udvalg", "Forum", "Sekretær", "Referent", "Protokolfører", "Suppleanter", "Suppleant",
+    "Stedfortrædere", "Stedfortræder",
 )  # fmt: skip
 # a label printed in capitals ("MEDLEMMER", "MØDEDATO:"), read as the label
 _CAPS_LABELS = {w.upper(): w for w in _LABEL_WORDS}
@@ -60,7 +61,10 @@ TOC_RE = re.compile(r"^\s*(?:Indholdsfortegnelse|Indhold|INDHOLDSFORTEGNELSE)\s*
 TOC_LINE_RE = re.compile(r"(?:\.{3,}|…+|\t)\s*\d+\s*$")
 _AT_RE = re.compile(r"^\s*at\s")  # the "at ..." clauses of a recommendation, one a line
 # paragraphs whose lines are kept
-PEOPLE_RE = re.compile(r"^(?:Mødedeltagere|Deltagere|Medlemmer|Tilstede|Til stede|Ikke til stede|Afbud|Fraværende)\b")
+PEOPLE_RE = re.compile(
+    r"^(?:Mødedeltagere|Deltagere|Medlemmer|Tilstede|Til stede|Ikke til stede|Afbud|Fraværende|Suppleant|Stedfortræder)"
+    r"\b"
+)
 LIST_LINE_RE = re.compile(r"^\s*(?:[-•▪◦*]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
 
 
@@ -196,6 +200,12 @@ def _participants(h: _Header) -> list[Participant]:
         person = structure.parse_participant(part)
         if person and person.name[:1].isupper():  # "Karina Thygesen (A), formand, ...": the role is no participant
             people.append(person)
+    for label in ("Suppleanter", "Suppleant", "Stedfortrædere", "Stedfortræder"):
+        # "Mia Kronborg (V), suppleant for Lone Frimann. Ulrik Dahl (F), suppleant for Jakob Eskildsen.": present
+        for part in re.split(r"[.,;]\s+|\n", fold_ws(h.labels.get(label, "")).rstrip(".")):
+            person = structure.parse_participant(part)
+            if person and person.name[:1].isupper() and person.name not in {p.name for p in people}:
+                people.append(person)
     extra = [(n, "Afbud") for n in structure.split_names(h.labels.get("Afbud", ""))]
     for label in ("Fraværende", "Afbud/Fraværende", "Ikke til stede"):
         extra += [(n, "Fraværende") for n in structure.split_names(h.labels.get(label, ""))]
