@@ -164,3 +164,18 @@ def test_os2dagsorden_items_numbered_in_their_headings_without_a_stop(settings):
     # the members as a table with a "Fraværende" column; the agenda's table after it names no one
     assert [(p.name, p.note, p.absent) for p in m.participants] == [
         ("Anja Holst", "A", False), ("Carl Emil Dahl", "F", False), ("Bo Riis", "Fraværende", True)]
+
+
+def test_the_room_under_a_dated_title_and_the_attendance_after_the_last_item(settings):
+    """A page titled with the body and the date ("Byrådet tirsdag den 12. marts 2024 kl. 19.00") prints the room
+    on the line under it; "Fremmøde og inhabilitet" after the last item is the meeting's attendance, not the last
+    item's text."""
+    m = _read("title_date_address_attendance_after.html", settings).meeting
+    assert (m.municipality, m.committee, m.start, m.place) == (
+        "Kalundborg Kommune", "Byrådet", datetime(2024, 3, 12, 19, 0),
+        "Byrådssalen, Kalundborg Rådhus, Holbækvej 141, 4400 Kalundborg")
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Martin Damm", False), ("Gitte Bach", False), ("Lars Ryde", False), ("Brian Skov", True)]
+    assert [(p.number, p.title, p.decision) for p in m.points] == [
+        ("1", "Godkendelse af dagsorden", "Godkendt."), ("2", "Ny daginstitution i Svebølle", "Godkendt.")]
+    assert "Inhabilitet" not in m.points[1].full_text

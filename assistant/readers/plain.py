@@ -54,6 +54,8 @@ _META_RE = re.compile(
 # a case line's status column ("Sag 360-2024-02214   Initialer: SLA   Lukket")
 _STATUS_CLOSED_RE = re.compile(r"\s(?:Lukket|Ikke offentlig)$")
 _CASE_LABEL_RE = re.compile(r"^(?:Sag|Sagsnr|Sags nr|Sagsid|J\.?\s?nr|Journalnr)\b", re.IGNORECASE)
+# the meeting's attendance printed after the last item (Copenhagen's and Odense's pages)
+_TRAILER_TITLES = frozenset({"fremmøde og inhabilitet", "fremmøde"})
 _ATTENDANCE_TITLES = frozenset({"fraværende", "afbud", "fravær", "fremmøde og inhabilitet", "fremmøde"})
 _NOISE = frozenset(
     t.casefold() for t in ("Hent som PDF", "Kopier link", "Til toppen", "Print", "Udskriv", "Del", "Luk", "Menu",
@@ -124,6 +126,7 @@ def split_document(blocks: list[Block]) -> Doc:
     numbered = _numbered_items_allowed(blocks)
     pending_label: str | None = None
     rows: list[Block] = []
+    trailer = False
     for i, b in enumerate(blocks):
         if b.text.casefold() in _NOISE:
             continue
@@ -134,7 +137,7 @@ def split_document(blocks: list[Block]) -> Doc:
             if rows:
                 _people_rows(doc, pending_label or "", rows)
                 rows = []
-            pending_label = None
+            pending_label, trailer = None, False
             if start:
                 doc.items.append((start[0], start[1], []))
                 continue
@@ -150,7 +153,10 @@ def split_document(blocks: list[Block]) -> Doc:
                 body.append(Block(rest.pop(0).strip()))
             doc.items.append((number, title, body + ([Block("\n".join(rest))] if "".join(rest).strip() else [])))
             continue
-        if doc.items:
+        if doc.items and b.heading and fold_ws(b.text).casefold() in _TRAILER_TITLES:
+            trailer = True  # "Fremmøde og inhabilitet" after the last item: the meeting's attendance, its labels
+            continue
+        if doc.items and not trailer:
             number, title, body = doc.items[-1]
             if not title and b.kind != "tr":  # "Sag nr. 129" with the title in the next block
                 doc.items[-1] = (number, b.text, body)
@@ -356,7 +362,8 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
         municipality=None,
         committee=fold_ws(committee),
         start=start,
-        place=_label(doc, "mødested", "sted", "lokale") or structure.date_line(doc.header_text)[1] or None,
+        place=(_label(doc, "mødested", "sted", "lokale") or structure.date_line(doc.header_text)[1]
+               or _address_under_title(doc) or None),
         kind=kind,
         participants=structure.mark_absent(_participants(doc), absences),
         points=points,
@@ -368,6 +375,21 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
     if start is None:
         warnings.append(Message("plain_no_date"))
     return meeting, name_from_header(header[:3000])
+
+
+_ADDRESS_RE = re.compile(r"\b\d{4}\s+[A-ZÆØÅ]|(?i:rådhus|mødelokale|mødesal|\w+salen)\b")  # "2000 Frederiksberg"
+
+
+def _address_under_title(doc: Doc) -> str:
+    """The room printed on the line under a page title that names the body and the date ("Kommunalbestyrelsen mandag
+    den 28. oktober 2024 kl. 19.00" / "Rådhussalen, Frederiksberg Rådhus, Smallegade 1, 2000 Frederiksberg")."""
+    if not doc.title or not structure.forum_date_place(fold_ws(doc.title))[1] or doc.title not in doc.header_text:
+        return ""
+    i = doc.header_text.index(doc.title)
+    nxt = fold_ws(doc.header_text[i + 1]) if i + 1 < len(doc.header_text) else ""
+    if nxt and "\n" not in doc.header_text[i + 1] and len(nxt) < 120 and ":" not in nxt and _ADDRESS_RE.search(nxt):
+        return nxt
+    return ""
 
 
 _MAX_FORUM_WORDS = 8  # a body's name in a page title ("Social- og Sundhedsudvalget"); a title sentence is longer
