@@ -215,6 +215,9 @@ _MAX_HEADING = 160
 _MAX_BODY_WORDS = 12  # a body's name, not a sentence: the longest in ../shared/corpus has 7 words (PUK's, above)
 
 
+_BODY_WORD_RE = re.compile(r"\w*(?:udvalg|byråd|kommunalbestyrelse|borgerrepræsentation|magistrat)\w*")
+
+
 def decision_heading(text: str) -> DecisionHeading | None:
     """The body, date and point of a decision heading in any printed form, or None when ``text`` is not one."""
     t = fold_ws(text)
@@ -222,6 +225,8 @@ def decision_heading(text: str) -> DecisionHeading | None:
         return None
     if t[:1].islower():
         t = t[:1].upper() + t[1:]
+    if t.isupper():  # a print's heading in capitals: "UDVALGETS BESLUTNING", "BESLUTNING I BYRÅDET DEN 12-03-2024"
+        t = _BODY_WORD_RE.sub(lambda w: w[0].capitalize(), t[:1] + t[1:].lower())
     m = _PLAIN_DECISION_RE.match(t)
     if m:
         body = (m["body"] or m["body2"] or "").strip(" ,")

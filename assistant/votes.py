@@ -48,8 +48,8 @@ _POSITION = {"against": "against", "for": "for", "abstain": "abstain", "reservat
 # "For stemte:", "Imod stemte", "Stemte imod:", "Imod:", "Undlod:", "Undlader:", "For administrationens indstilling
 # stemte:", "Blank:"
 _LABEL_RE = re.compile(
-    r"^(?:(?P<for>For)(?:\s+\w+\s+indstilling(?:spunkt\s+\d+)?)?\s+stemte(?:\s+stemte)?\s*:?"
-    r"|(?P<against>Imod)(?:\s+\w+\s+indstilling(?:spunkt\s+\d+)?)?\s+stemte\s*:?"
+    r"^(?:(?P<for>For)(?:\s+(?:\w+\s+)?(?:indstilling(?:spunkt\s+\d+)?|forslag(?:et)?))?\s+stemte(?:\s+stemte)?\s*:?"
+    r"|(?P<against>Imod)(?:\s+(?:\w+\s+)?(?:indstilling(?:spunkt\s+\d+)?|forslag(?:et)?))?\s+stemte\s*:?"
     r"|Stemte\s+(?:(?P<against2>imod)|(?P<for2>for))\s*:?"
     r"|(?P<against3>Imod)\s*:|(?P<for3>For)\s*:"
     r"|(?P<abstain>Undl(?:od|ader)(?:\s+at\s+stemme)?|Blank(?:e)?|Hverken for eller imod)\s*:?(?=\s|$)"
@@ -96,6 +96,10 @@ _CLAUSE_RE = re.compile(
 _LABEL_COUNT_RE = re.compile(
     r"^(?P<n>\d+)(?:\s+stemmer)?\s*(?:\((?P<parties>[^)]{1,40})\)|:\s*(?P<listed>(?:[A-ZÆØÅ]{1,2}(?:\s*,\s*|\s+og\s+)?)+))?"
     r"\s*[.,;]?$"
+)
+# the voters of a label given as parties with their count after them: "A, F, Ø og V (21)"
+_PARTIES_COUNT_RE = re.compile(
+    r"^(?P<parties>[A-ZÆØÅ]{1,2}(?:\s*(?:,|og)\s*[A-ZÆØÅ]{1,2})*)\s*\((?P<n>\d+)\)\s*[.,;]?$"
 )
 _SENTENCE_RE = re.compile(r"(?<![\s(][A-ZÆØÅ]\.)(?<=[.!?])\s+(?=[\"”“(A-ZÆØÅ])")
 
@@ -168,6 +172,9 @@ def _sentence_votes(sentence: str) -> list[Vote]:
         counted = _LABEL_COUNT_RE.match(m["who"].strip())
         if counted:  # "For stemte 18 (A, F, Ø, B)", "Imod stemte 2: V og C", "imod stemte 1"
             return [_counted(pos, counted["n"], counted["parties"] or counted["listed"], text)]
+        after = _PARTIES_COUNT_RE.match(m["who"].strip())
+        if after:  # "imod stemte A, F, Ø og V (21)": the parties, then their count
+            return [_counted(pos, after["n"], after["parties"], text)]
         who = _who(_cut_who(m["who"]))
         if who:
             out.append(Vote(pos, who[0], who[1], text))

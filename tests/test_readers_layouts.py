@@ -522,3 +522,19 @@ def test_a_print_with_labels_in_capitals_a_wrapped_title_and_a_numbered_attachme
         ("2", "Kvalitetsrapport for folkeskolerne 2023/24", "2024-001877", "Udvalget drøftede kvalitetsrapporten."),
         ("3", "Meddelelser", "2024-000112", "Taget til efterretning."),
     ]
+
+
+def test_a_print_with_headings_in_capitals_a_closed_mark_after_the_title_and_a_dated_line_with_a_time_span(settings):
+    """"UDVALGETS BESLUTNING" in capitals is the decision heading; "REFERAT FRA ORDINÆRT MØDE" names no body (the
+    body is the line above it); the date line "Mandag den 6. maj 2024 kl. 08.00 - 11.30" gives date and time; a
+    title ending "(Lukket punkt)" is a closed point, titled without the mark."""
+    result = read_file(READERS / "print_caps_headings_closed_mark.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.municipality, m.committee, m.start) == ("Lemvig Kommune", "Teknik- og Miljøudvalget",
+                                                     datetime(2024, 5, 6, 8, 0))
+    assert [(p.number, p.title, p.closed, p.decision) for p in m.points] == [
+        ("1", "Godkendelse af dagsorden", False, "Godkendt."),
+        ("2", "Vintervedligeholdelse 2024-2025", False, "Godkendt, idet cykelstierne prioriteres i klasse 1."),
+        ("3", "Køb af ejendom", True, None),
+    ]

@@ -149,6 +149,8 @@ def test_every_greve_vote_names_someone_or_counts(greve_dir, settings):
          [("against", (), ("F", "Ø"), None)]),
         ("Udvalget kunne ikke anbefale forslaget.", []),
         ("Indstillingen blev godkendt med 16 stemmer mod 2 (F).", [("for", (), (), 16), ("against", (), ("F",), 2)]),
+        ("Forslaget blev forkastet. For forslaget stemte O og C (4), imod stemte A, F, Ø og V (21).",
+         [("for", (), ("O", "C"), 4), ("against", (), ("A", "F", "Ø", "V"), 21)]),
         # a subject's verb after a comma is no label of a later clause
         ("Bjarke Abel (A), stemte imod punkt 2.", [("against", ("Bjarke Abel",), ("A",), None)]),
     ],

@@ -324,7 +324,7 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
     start, has_time = parse_danish_datetime(f"{when} {_label(doc, 'tidspunkt', 'tid')}".strip())
     if start is None:
         start, has_time = parse_danish_datetime(header[:2000])
-    committee = (_label(doc, "udvalg", "forum") or structure.body_name(_committee_from_title(doc))
+    committee = (_label(doc, "udvalg", "forum") or structure.names_a_body(_committee_from_title(doc))
                  or structure.body_line([doc.title, *doc.header_text]))
     kind_m = _KIND_RE.search(_label(doc, "møde") or doc.title or header[:300])
     kind = "referat" if kind_m and kind_m[1].lower() != "dagsorden" else "dagsorden"

@@ -213,6 +213,7 @@ def _participants(h: _Header) -> list[Participant]:
 
 
 NUMBERED_RE = re.compile(r"^\s*(\d{1,4}[a-zA-Z]?)\.\s+(\S.*)$", re.DOTALL)
+_HEADER_DATE_CHARS = 2000  # the plain reader's window for a header's first date
 _TITLE_WRAP_LINES = 2  # a title printed over at most three lines before its case number
 _CONFIRM_WINDOW = 4  # paragraphs after a "N. Titel" line in which a case number or a known heading confirms it
 
@@ -372,7 +373,8 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
     if not items:
         raise Unreadable("no_points", "check_minutes.hint", pattern="Punkt N: titel")
     h = _header(header_paras)
-    committee = h.committee or h.labels.get("Udvalg") or h.labels.get("Forum") or structure.body_line(h.text)
+    committee = (h.labels.get("Udvalg") or h.labels.get("Forum") or structure.names_a_body(h.committee)
+                 or structure.body_line(h.text) or h.committee)
     bodies: list[tuple[str, str, str | None, list[Block]]] = []
     for number, title, body in items:
         title, case, body = _case_line(title, body)
@@ -401,6 +403,8 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
     dated, room = structure.date_line(h.text) if start is None else ("", "")
     if dated:
         start, has_time = parse_danish_datetime(dated)
+    if start is None:  # the first date the header prints, as the plain reader takes it
+        start, has_time = parse_danish_datetime("\n".join(h.text)[:_HEADER_DATE_CHARS])
     if start is None:
         warnings.append(Message("print_no_date"))
     if not committee:

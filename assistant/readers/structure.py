@@ -39,6 +39,10 @@ from assistant.vocabulary import (  # noqa: F401 - re-exported: the readers' and
 from assistant.votes import votes_in
 
 CLOSED_TITLE_RE = re.compile(r"^\s*(?:lukket(?:\s+punkt)?|fortrolig(?:t)?)\b\s*[:\-–]?", re.IGNORECASE)
+# a title's closing mark: "(Lukket punkt)", "- Lukket", a portal's badge after it ("Køb af ejendom Lukket")
+CLOSED_SUFFIX_RE = re.compile(
+    r"\s*(?:\((?i:lukket(?:\s+punkt)?|fortroligt?)\)|[-–]\s*(?i:lukket(?:\s+punkt)?)|\s+Lukket)$"
+)
 CLOSED_BODY_RE = re.compile(
     r"beslutning(?:en)? ikke frigivet|punktet er lukket|lukket (?:dagsordens)?punkt|behandle[st] for lukkede døre"
     r"|^\s*lukket(?:\s+sag)?\s*$",  # "Lukket sag" (an ESDH print's status line), "Lukket" alone
@@ -68,6 +72,15 @@ def body_name(text: str) -> str:
     return _BODY_LEAD_RE.sub("", fold_ws(text)).strip(" -–|")
 
 
+def names_a_body(text: str) -> str:
+    """``text`` without a municipality or "Møde:" before it when it names a body ("Gentofte Kommune
+    Kommunalbestyrelsen"), else "" ("ordinært møde tirsdag", "REFERAT FRA ORDINÆRT MØDE", a sentence)."""
+    t = body_name(text)
+    if not t or len(t.split()) > _MAX_BODY_WORDS or t.endswith(_SENTENCE_END) or not _BODY_NAME_RE.search(t):
+        return ""
+    return t if t[0].isupper() or t.startswith("§") else ""
+
+
 def body_line(lines: Sequence[str]) -> str:
     """The first of a header's lines that names the body alone, without a municipality or "Møde:" before it."""
     for line in lines[:_HEADER_LINES]:
@@ -88,7 +101,8 @@ _MEETING_OF_RE = re.compile(r"^(?:(?:af|fra|for)\s+)?(?:(?:det\s+)?(?:ekstra)?or
 # "Den 14.05.2019 kl. 16:00 i Byrådssalen"
 _TITLE_DATE_RE = re.compile(
     rf"\s*(?:(?i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+)?(?:(?i:den|d\.)\s*)?(?P<date>{DATE_PATTERN})"
-    r"(?P<time>\s*,?\s*(?i:kl\.?)\s*\d{1,2}(?:[.:]\d{2})?)?(?:\s+i\s+(?P<place>\S.{1,80})|(?<=\d)\s*,?\s+"
+    r"(?P<time>\s*,?\s*(?i:kl\.?)\s*\d{1,2}(?:[.:]\d{2})?)?(?:\s*(?:-|–|(?i:til))\s*\d{1,2}[.:]\d{2})?"
+    r"(?:\s+i\s+(?P<place>\S.{1,80})|(?<=\d)\s*,?\s+"
     r"(?P<room>[A-ZÆØÅ].{1,80}))?\s*$"
 )  # the room after the time with "i" or on the next line ("kl. 17.00" / "Rådhuset, mødesal 1")
 
@@ -371,7 +385,10 @@ def make_point(
     title = fold_ws(title)
     title, code = split_type_code(title)
     body_start = " ".join(b.text for b in blocks[:2])
-    if is_closed(title, body_start):
+    marked = CLOSED_SUFFIX_RE.search(title)  # "Køb af ejendom (Lukket punkt)", a portal's badge "... Lukket"
+    if marked:
+        title = title[: marked.start()].strip()
+    if marked or is_closed(title, body_start):
         return AgendaPoint(number=number, title=title, type_code=type_code or code, case_number=case_number or None,
                            closed=True)  # fmt: skip
     sections = build_sections(blocks, known)
