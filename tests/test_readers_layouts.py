@@ -538,3 +538,21 @@ def test_a_print_with_headings_in_capitals_a_closed_mark_after_the_title_and_a_d
         ("2", "Vintervedligeholdelse 2024-2025", False, "Godkendt, idet cykelstierne prioriteres i klasse 1."),
         ("3", "Køb af ejendom", True, None),
     ]
+
+
+def test_an_esdh_cover_with_the_labels_first_and_the_values_after_them(settings):
+    """FORMATS.md 9: text extraction prints the cover's labels first and their values after them; the labels before
+    the blank rows take the first values, those after them the last, the members' label all between. An item title
+    ending in an abbreviation ("A.m.b.a.") is still an item (items 84 and 85 were lost to the chain 86-...)."""
+    result = read_file(READERS / "print_labels_first_cover.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.municipality, m.committee, m.start, m.place) == (
+        "Varde Kommune", "Økonomiudvalget", datetime(2024, 4, 15, 15, 0), "Mødelokale 1, Rådhuset")
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Hans Lauritsen", False), ("Dorthe Kruse", False), ("Kirsten Vad", True)]
+    assert [(p.number, p.title, p.case_number, p.decision) for p in m.points] == [
+        ("84", "Godkendelse af dagsorden", "24/1003", "Godkendt."),
+        ("85", "Kommunegaranti for lån til Varde Fjernvarme A.m.b.a.", "24/3318", "Anbefales over for Byrådet."),
+        ("86", "Udbud af forsikringer 2025-2028", "24/4120", "Godkendt."),
+    ]

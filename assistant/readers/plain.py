@@ -96,7 +96,7 @@ def _item_start(b: Block, numbered_ok: bool) -> tuple[str, str] | None:
 def _numbered(b: Block) -> re.Match | None:
     """ "N. Title" (or a heading's "N Title"): a candidate item line."""
     m = _NUMBERED_RE.match(b.text) or (_HEADING_NUMBERED_RE.match(b.text) if b.heading else None)
-    if m and "\n" not in b.text and m[2][:1].isupper() and not m[2].endswith((".", ":", ";", ",")):
+    if m and "\n" not in b.text and m[2][:1].isupper() and not structure.ends_sentence(m[2]):
         return m
     return None
 

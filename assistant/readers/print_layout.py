@@ -99,11 +99,55 @@ HEADER_LABEL_LINE_RE = re.compile(
 )
 
 
+_BARE_LABEL_LINE_RE = re.compile(r"^\s*[A-ZÆØÅ][\wæøåÆØÅ/ .-]{1,30}:\s*$")  # "Mødedato:" with no value
+_MIN_LABEL_RUN = 3  # a cover's labels printed first: at least "Mødedato:", "Mødetidspunkt:", "Mødested:"
+
+
+def labels_first(text: str) -> str:
+    """An ESDH cover whose text extraction printed every label first and the values after them (FORMATS.md 9:
+    "Mødedato:" / "Mødetidspunkt:" / "Mødested:" / "Medlemmer:" ... then "15-04-2024" / "Kl. 15:00" / ...) written
+    as "label: value" lines. The labels before a run of blank label rows take the first values, those after it the
+    last ones, and the label with the blank rows (a list of members) all between them."""
+    lines = text.split("\n")
+    start = next((i for i, ln in enumerate(lines) if _BARE_LABEL_LINE_RE.match(ln)
+                  and sum(1 for x in lines[i:i + _MIN_LABEL_RUN] if _BARE_LABEL_LINE_RE.match(x)) == _MIN_LABEL_RUN),
+                 None)  # fmt: skip
+    if start is None or not LABEL_RE.match(lines[start].strip()):
+        return text
+    end = start
+    while end + 1 < len(lines) and (not lines[end + 1].strip() or _BARE_LABEL_LINE_RE.match(lines[end + 1])):
+        end += 1
+    while not lines[end].strip():
+        end -= 1
+    rows = lines[start : end + 1]
+    labels = [i for i, ln in enumerate(rows) if ln.strip()]
+    v0 = end + 1
+    while v0 < len(lines) and not lines[v0].strip():
+        v0 += 1
+    v1 = v0
+    while v1 < len(lines) and not (structure.PAGE_LINE_RE.match(lines[v1]) or TOC_RE.match(lines[v1])
+                                    or NUMBERED_RE.match(lines[v1]) or ITEM_RE.match(lines[v1])):  # fmt: skip
+        v1 += 1
+    values = [ln.strip() for ln in lines[v0:v1]]
+    while values and not values[-1]:
+        values.pop()
+    gaps = [k for k in range(len(labels) - 1) if labels[k + 1] - labels[k] > 1]  # a label followed by blank rows
+    if len(gaps) != 1 or len(values) < len(labels):
+        return text
+    g = gaps[0]
+    top, bottom = labels[:g], labels[g + 1 :]
+    out = [f"{rows[i].strip()} {values[k]}" for k, i in enumerate(top)]
+    middle = [v for v in values[len(top) : len(values) - len(bottom)] if v]
+    out.append("\n".join([rows[labels[g]].strip(), *middle]))
+    out += [f"{rows[i].strip()} {values[len(values) - len(bottom) + k]}" for k, i in enumerate(bottom)]
+    return "\n".join([*lines[:start], "\n\n".join(out), "", *lines[v1:]])
+
+
 def paragraphs(text: str) -> list[str]:
     """Paragraphs of extracted text: wrapped lines joined, list items kept on their own lines, furniture dropped;
     item lines, headings, case numbers and attendance lines are paragraphs of their own."""
     out = []
-    for raw in re.split(r"\n\s*\n", clean_text(text)):
+    for raw in re.split(r"\n\s*\n", clean_text(labels_first(text))):
         lines = [_caps_label(ln) for ln in raw.split("\n") if ln.strip() and not structure.PAGE_LINE_RE.match(ln)]
         if not lines:
             continue
@@ -223,7 +267,7 @@ def _numbered_title(p: str) -> tuple[str, str] | None:
     if not m or TOC_LINE_RE.search(p.split("\n")[0]):
         return None
     title = m[2].split("\n")[0].strip()
-    if not title[:1].isupper() or title.endswith((".", ":", ";", ",")) or len(title) > 250:
+    if not title[:1].isupper() or structure.ends_sentence(title) or len(title) > 250:
         return None
     return m[1], m[2]
 

@@ -66,6 +66,16 @@ _MAX_BODY_WORDS = 10  # "§ 17, stk. 4-udvalget for Kyst og Klima" has 8; a sent
 _HEADER_LINES = 12  # a body's name heads the page: within its first lines (a letterhead, "Referat", the name)
 
 
+_ABBREVIATION_END_RE = re.compile(r"\w\.\w+\.$")  # "A.m.b.a.", "m.v.", "bl.a."
+
+
+def ends_sentence(title: str) -> bool:
+    """Whether a would-be title ends as a sentence or a label does, not with an abbreviation ("... Haderslev
+    Fjernvarme A.m.b.a.")."""
+    t = title.rstrip()
+    return t.endswith((":", ";", ",")) or (t.endswith(".") and not _ABBREVIATION_END_RE.search(t))
+
+
 def body_name(text: str) -> str:
     """A body's name without the municipality or "Møde:" printed before it ("Gentofte Kommune Kommunalbestyrelsen",
     "Møde: Kultur- og Fritidsudvalget")."""
