@@ -179,3 +179,15 @@ def test_the_room_under_a_dated_title_and_the_attendance_after_the_last_item(set
     assert [(p.number, p.title, p.decision) for p in m.points] == [
         ("1", "Godkendelse af dagsorden", "Godkendt."), ("2", "Ny daginstitution i Svebølle", "Godkendt.")]
     assert "Inhabilitet" not in m.points[1].full_text
+
+
+def test_meeting_facts_in_a_sidebar_after_the_items(settings):
+    """The meeting's facts in a sidebar (<aside class="sidebar">, dropped as navigation before) after the items, as a
+    definition list whose terms have no colon: they are the page's header, not the last item's text."""
+    m = _read("sidebar_facts.html", settings).meeting
+    assert (m.municipality, m.committee, m.start, m.place) == (
+        "Struer Kommune", "Sundheds- og Ældreudvalget", datetime(2024, 5, 27, 15, 30), "Mødelokale 1.07, Rådhuset")
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Kirsten Lind", False), ("Ulla Brink", False), ("Jens Kvist", True)]
+    assert [(p.number, p.decision) for p in m.points] == [("1", "Godkendt."), ("2", "Anbefales godkendt.")]
+    assert "Mødefakta" not in m.points[1].full_text

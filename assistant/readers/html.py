@@ -32,11 +32,19 @@ def _tree(markup: str):  # noqa: ANN202 - lxml element
         root = lxml.html.fromstring(markup)
     except Exception as exc:  # noqa: BLE001 - lxml raises several types on junk
         raise Unreadable("html_unreadable", error=type(exc).__name__) from None
+    for el in root.iter("dt"):  # a definition list's term is a label: "Dato" / "Mandag 27. maj 2024"
+        if el.text and not el.text.rstrip().endswith(":") and len(el) == 0:
+            el.text = el.text.rstrip() + ":"
+    body = root.find("body")
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None:
             continue
         attrs = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("role"), el.get("aria-label"))))
-        if attrs and _JUNK_ATTR_RE.search(attrs):
+        if (el.tag == "aside" or (attrs and _JUNK_ATTR_RE.search(attrs))) and _meeting_facts(el):
+            if body is not None and el.getparent() is not body:  # a sidebar of meeting facts heads the page
+                el.getparent().remove(el)
+                body.insert(0, el)
+        elif attrs and _JUNK_ATTR_RE.search(attrs):
             el.drop_tree()
     for el in list(root.iter("ul", "ol", "div", "p", "section", "aside")):
         if el.getparent() is not None and _link_list(el):
@@ -49,6 +57,17 @@ def _tree(markup: str):  # noqa: ANN202 - lxml element
         if nxt is not None and not (el.tail or "").strip() and nxt.tag in ("span", "a", "strong", "b", "em"):
             el.tail = " " + (el.tail or "")  # "<span>1.</span><span>Titel</span>" reads "1. Titel"
     return root
+
+
+_FACT_LABEL_RE = re.compile(r"^(?:mødedato|dato|tidspunkt|mødetidspunkt|sted|mødested|lokale|udvalg|deltagere|"
+                            r"mødedeltagere|fraværende|afbud)\b:?", re.IGNORECASE)  # fmt: skip
+_MIN_FACTS = 2
+
+
+def _meeting_facts(el) -> bool:  # noqa: ANN001 - lxml element
+    """A sidebar or aside that holds the meeting's facts (its labelled date, place, body or members)."""
+    return sum(1 for c in el.iter("dt", "th", "h2", "h3", "h4", "strong", "b", "label")
+               if _FACT_LABEL_RE.match(fold_ws(c.text_content()))) >= _MIN_FACTS  # fmt: skip
 
 
 _DOCUMENT_HREF_RE = re.compile(

@@ -168,7 +168,7 @@ def split_document(blocks: list[Block]) -> Doc:
         doc.header_text.append(b.text)
         if b.heading and not doc.title:
             doc.title = b.text
-        if pending_label in _PEOPLE_LABELS and b.kind in ("li", "tr") and (not rows or b.kind != "tr" or any(
+        if pending_label in _LISTED_LABELS and b.kind in ("li", "tr") and (not rows or b.kind != "tr" or any(
                 _PERSON_CELL_RE.match(c.strip()) for c in b.text.split(" | "))):
             rows.append(b)  # the members as a list or a table under "Mødedeltagere", until a row names no one
             continue
@@ -195,6 +195,8 @@ def split_document(blocks: list[Block]) -> Doc:
 
 
 _PEOPLE_LABELS = frozenset({"mødedeltagere", "deltagere", "medlemmer", "tilstede", "til stede"})
+_ABSENCE_LABELS = frozenset({"afbud", "fraværende", "fraværende med afbud", "ikke til stede", "afbud/fraværende"})
+_LISTED_LABELS = _PEOPLE_LABELS | _ABSENCE_LABELS
 _NAME_COLUMN_RE = re.compile(r"^(?:navn|medlem(?:mer)?|deltager(?:e)?|mødedeltager(?:e)?|name)$", re.IGNORECASE)
 _ABSENT_COLUMN_RE = re.compile(r"^(?:fraværende|fravær|afbud|forfald)$", re.IGNORECASE)
 _ABSENT_CELL_RE = re.compile(r"^(?:afbud|fraværende|fravær|forfald|ikke til stede|meldt afbud|x)$", re.IGNORECASE)
@@ -203,6 +205,14 @@ _PERSON_CELL_RE = re.compile(r"^[A-ZÆØÅ][\wæøå'’.-]*(?:\s+[A-ZÆØÅ][\w
 
 
 def _people_rows(doc: Doc, label: str, rows: list[Block]) -> None:
+    if label in _ABSENCE_LABELS:  # "Fraværende med afbud" / "- Jens Kvist (V)": the names, a comma list
+        names = [r.text.lstrip("-• ").strip() for r in rows if r.kind == "li"]
+        doc.labels.setdefault(label, ", ".join(n for n in names if n))
+        return
+    _member_rows(doc, label, rows)
+
+
+def _member_rows(doc: Doc, label: str, rows: list[Block]) -> None:
     """The members listed under a people label, one a list item or a table row ("Navn | Parti | Status", "Medlem |
     Parti | Funktion | Fraværende"): the present ones as the label's lines ("Helle Vinding (A)"), the absent ones
     (a status "Afbud", a mark in a "Fraværende" column) added to "fraværende"."""
