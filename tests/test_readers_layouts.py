@@ -521,6 +521,8 @@ def test_a_print_with_labels_in_capitals_a_wrapped_title_and_a_numbered_attachme
          "2024-004512", "Anbefales over for Byrådet."),
         ("2", "Kvalitetsrapport for folkeskolerne 2023/24", "2024-001877", "Udvalget drøftede kvalitetsrapporten."),
         ("3", "Meddelelser", "2024-000112", "Taget til efterretning."),
+        # a word hyphenated at the end of the title's first line is one word
+        ("4", "Forslag til tillæg nr. 18 til kommuneplan 2021 for boliger ved Vestby", "2024-000999", "Anbefales."),
     ]
 
 

@@ -257,6 +257,7 @@ def _participants(h: _Header) -> list[Participant]:
 
 
 NUMBERED_RE = re.compile(r"^\s*(\d{1,4}[a-zA-Z]?)\.\s+(\S.*)$", re.DOTALL)
+_CONJUNCTIONS = frozenset({"og", "eller", "samt", "til"})  # "Sundheds-" / "og Omsorgsudvalget" keeps its hyphen
 _HEADER_DATE_CHARS = 2000  # the plain reader's window for a header's first date
 _TITLE_WRAP_LINES = 2  # a title printed over at most three lines before its case number
 _CONFIRM_WINDOW = 4  # paragraphs after a "N. Titel" line in which a case number or a known heading confirms it
@@ -394,7 +395,11 @@ def _case_line(title: str, body: list[str]) -> tuple[str, str | None, list[str]]
             while rest and _META_LINE_RE.match(rest[0].strip()) and len(rest[0]) < 120:
                 rest = rest[1:]
             status = _STATUS_RE.search(first)  # "Sag 360-2024-02214   Dok. ...   Initialer: SLA   Lukket"
-            title = fold_ws(" ".join([title, *wrapped]))
+            for line in wrapped:  # "... tillæg nr. 18 til kommune-" / "plan 2021 ..." joins without its hyphen
+                word = line.split()[0] if line.split() else ""
+                hyphenated = title.endswith("-") and word[:1].islower() and word not in _CONJUNCTIONS
+                title = f"{title[:-1]}{line}" if hyphenated else f"{title} {line}"
+            title = fold_ws(title)
             return title, value, ([status[1]] if status else []) + rest  # kept: a closed point shows it
         if _META_LINE_RE.match(p.strip()):
             continue
