@@ -191,3 +191,15 @@ def test_meeting_facts_in_a_sidebar_after_the_items(settings):
         ("Kirsten Lind", False), ("Ulla Brink", False), ("Jens Kvist", True)]
     assert [(p.number, p.decision) for p in m.points] == [("1", "Godkendt."), ("2", "Anbefales godkendt.")]
     assert "Mødefakta" not in m.points[1].full_text
+
+
+def test_meeting_facts_as_a_table_and_attendance_as_a_table_with_a_status_column(settings):
+    """Labels in a table's row headers ("Mødedato | 2024-06-10", "Mødestart | 16:00", "Mødeslut"), and the members
+    under "Fremmøde" in a table whose last column says who came ("Afbud" is absent, "Til stede fra punkt 3" is
+    present)."""
+    m = _read("facts_table_attendance.html", settings).meeting
+    assert (m.municipality, m.committee, m.start, m.end_time, m.place) == (
+        "Gribskov Kommune", "Økonomiudvalget", datetime(2024, 6, 10, 16, 0), "18:25", "Byrådssalen, Gribskov Rådhus")
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Mads Bøgelund", False), ("Karsten Holm", False), ("Trine Eskildsen", True)]
+    assert [(p.number, p.decision) for p in m.points] == [("1", "Godkendt."), ("2", "Taget til efterretning.")]

@@ -34,7 +34,8 @@ _NUMBERED_RE = re.compile(r"^(\d{1,4}[a-zA-Z]?)\.\s+(\S.{1,250})$")
 # three digits, so that a year before a title, "2025 Budget", is not an item)
 _HEADING_NUMBERED_RE = re.compile(r"^(\d{1,3}[a-zA-Z]?)\s+(\S.{1,250})$")
 _LABEL_RE = re.compile(
-    r"^(?P<label>mødedato|mødetidspunkt|starttidspunkt|sluttidspunkt|dato|tidspunkt|tid|mødested|sted|lokale|"
+    r"^(?P<label>mødedato|mødetidspunkt|starttidspunkt|sluttidspunkt|mødestart|mødeslut|dato|tidspunkt|tid|mødested|"
+    r"sted|lokale|"
     r"mødedeltagere|deltagere|medlemmer|tilstede|til stede|afbud/fraværende|afbud|fraværende(?: med afbud)?|"
     r"ikke til stede|udvalg|forum|møde|"
     r"information|referent|sekretær|protokolfører)\s*(?::\s*|\s+(?=\S))(?P<value>.*)$",
@@ -43,7 +44,7 @@ _LABEL_RE = re.compile(
 _BARE_LABEL_RE = re.compile(
     r"^(?P<label>UDVALG|MØDE|STED|MØDESTED|STARTTIDSPUNKT|SLUTTIDSPUNKT|DATO|TIDSPUNKT|DELTAGERE|MEDLEMMER|"
     r"FRAVÆRENDE|AFBUD|PUNKTER|TILSTEDE|Mødefakta|Medlemmer|Tilstede|Til stede|Afbud/Fraværende|Fraværende med afbud|"
-    r"Mødedeltagere|Deltagere|REFERENT|SEKRETÆR|Referent|Sekretær)\s*:?$"
+    r"Mødedeltagere|Deltagere|Fremmøde|REFERENT|SEKRETÆR|Referent|Sekretær)\s*:?$"
 )
 _KIND_RE = re.compile(r"\b(referat|beslutningsprotokol|dagsorden)\b", re.IGNORECASE)
 _META_RE = re.compile(
@@ -194,7 +195,7 @@ def split_document(blocks: list[Block]) -> Doc:
     return doc
 
 
-_PEOPLE_LABELS = frozenset({"mødedeltagere", "deltagere", "medlemmer", "tilstede", "til stede"})
+_PEOPLE_LABELS = frozenset({"mødedeltagere", "deltagere", "medlemmer", "tilstede", "til stede", "fremmøde"})
 _ABSENCE_LABELS = frozenset({"afbud", "fraværende", "fraværende med afbud", "ikke til stede", "afbud/fraværende"})
 _LISTED_LABELS = _PEOPLE_LABELS | _ABSENCE_LABELS
 _NAME_COLUMN_RE = re.compile(r"^(?:navn|medlem(?:mer)?|deltager(?:e)?|mødedeltager(?:e)?|name)$", re.IGNORECASE)
@@ -267,12 +268,12 @@ def _raw_label(doc: Doc, *names: str) -> str:
 def _end_time(doc: Doc) -> str:
     """ "SLUTTIDSPUNKT 26-03-2025 18:00:00" (Holbæk), else the end of a span "Tidspunkt: kl. 16.00-18.30"."""
     span = _label(doc, "mødetidspunkt", "tidspunkt", "tid", "mødedato", "dato")
-    return structure.labelled_end(_label(doc, "sluttidspunkt"), span)
+    return structure.labelled_end(_label(doc, "sluttidspunkt", "mødeslut"), span)
 
 
 def _participants(doc: Doc) -> list[Participant]:
     people = []
-    listed = _listed(doc, "mødedeltagere", "deltagere", "medlemmer", "tilstede", "til stede")
+    listed = _listed(doc, "mødedeltagere", "deltagere", "medlemmer", "tilstede", "til stede", "fremmøde")
     for part in re.split(r",\s*(?![^()]*\))", listed):
         person = structure.parse_participant(part)
         if person and person.name[:1].isupper():  # "Anne Berg (A), formand": the role is no participant
@@ -331,7 +332,7 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
     doc = split_document(blocks)
     header = "\n".join(doc.header_text)
     when = " ".join(_label(doc, "mødedato", "dato", "starttidspunkt", "mødetidspunkt").split())
-    start, has_time = parse_danish_datetime(f"{when} {_label(doc, 'tidspunkt', 'tid')}".strip())
+    start, has_time = parse_danish_datetime(f"{when} {_label(doc, 'tidspunkt', 'tid', 'mødestart')}".strip())
     if start is None:
         start, has_time = parse_danish_datetime(header[:2000])
     committee = (_label(doc, "udvalg", "forum") or structure.names_a_body(_committee_from_title(doc))
