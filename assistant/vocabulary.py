@@ -448,12 +448,13 @@ def path_entries(text: str) -> list[PathEntry]:
 # One grammar for the readers and question analysis (SOURCES.md, FORMATS.md):
 #   EMN-2025-003383 (Aarhus), 306-2009-600 (PolWeb), 24-012144 / 20-072985K (FirstAgenda YY-NNNNNN),
 #   2012-28504 (eDoc YYYY-N; bare only with 5+ digits, so that "2025-2029" is a period), 25/20079 and 12/27845
-#   (YY/N+, 3+ digits and not a month/year like 01/2025), KLE journal numbers 27.00.00-A00-1-23 and 00.01A00-G01-1-24,
+#   (YY/N+, 3+ digits and not a month/year like 01/2025), "Sag 00-2024-1102" (PolWeb, two digits), KLE journal
+#   numbers 27.00.00-A00-1-23 and 00.01A00-G01-1-24,
 #   and any value after a label ("Sagsnr.:", "Sagsnr. i ESDH:", "Sag:", "Sagsid:", "J.nr.", "Journalnr."), a
 #   committee's code before a number/year included ("J.nr. BUU 12/2008", older Copenhagen protocols).
 CASE_LABEL = (
     r"(?:Sagsnr|Sags\s?nr|Sagsnummer|Sagsid|Sags-?id|J\.\s?nr|Journalnr|Journal\s?nr)\.?(?:\s+i\s+[A-ZÆØÅ]{2,10})?"
-    r"\s*:?|Sag\s*:|Sag(?=\s+\d{3}-\d{4}-)"
+    r"\s*:?|Sag\s*:|Sag(?=\s+\d{2,3}-\d{4}-)"
 )
 _BARE_CASE = (
     r"(?P<emn>EMN-\d{4}-\d+)"
