@@ -557,4 +557,6 @@ def test_an_esdh_cover_with_the_labels_first_and_the_values_after_them(settings)
         ("84", "Godkendelse af dagsorden", "24/1003", "Godkendt."),
         ("85", "Kommunegaranti for lån til Varde Fjernvarme A.m.b.a.", "24/3318", "Anbefales over for Byrådet."),
         ("86", "Udbud af forsikringer 2025-2028", "24/4120", "Godkendt."),
+        ("87", "Salg af erhvervsgrund i Erlev", None, None),  # "Lukket sag" under the title: closed
     ]
+    assert [p.closed for p in m.points] == [False, False, False, True]

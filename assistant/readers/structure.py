@@ -394,7 +394,7 @@ def make_point(
     """An agenda point from its blocks; a closed point keeps its title only."""
     title = fold_ws(title)
     title, code = split_type_code(title)
-    body_start = " ".join(b.text for b in blocks[:2])
+    body_start = "\n".join(b.text for b in blocks[:2])  # a status line ("Lukket sag") stays a line
     marked = CLOSED_SUFFIX_RE.search(title)  # "Køb af ejendom (Lukket punkt)", a portal's badge "... Lukket"
     if marked:
         title = title[: marked.start()].strip()
