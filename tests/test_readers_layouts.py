@@ -560,3 +560,18 @@ def test_an_esdh_cover_with_the_labels_first_and_the_values_after_them(settings)
         ("87", "Salg af erhvervsgrund i Erlev", None, None),  # "Lukket sag" under the title: closed
     ]
     assert [p.closed for p in m.points] == [False, False, False, True]
+
+
+def test_a_cover_printed_as_two_columns_of_labels_over_their_values(settings):
+    """Text extracted with its layout keeps a cover's two columns side by side ("Mødedato      Mødested" over
+    "Tirsdag den 7. maj 2024      Mødelokale 2, Rådhuset", the members beside who was not there): each label gets
+    the values of its own column."""
+    result = read_file(READERS / "text_two_column_cover.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.committee, m.start, m.end_time, m.place) == (
+        "Beskæftigelsesudvalget", datetime(2024, 5, 7, 15, 0), "17:15", "Mødelokale 2, Rådhuset")
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Lone Kirk", False), ("Hans Wulff", False), ("Dennis Bach", True), ("Kim Ravn", False)]
+    assert [(p.number, p.case_number, p.decision) for p in m.points] == [
+        ("1", "00.01.00-A00-7-24", "Godkendt."), ("2", "00.30.00-S55-2-24", "Taget til efterretning.")]

@@ -332,7 +332,8 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
     doc = split_document(blocks)
     header = "\n".join(doc.header_text)
     when = " ".join(_label(doc, "mødedato", "dato", "starttidspunkt", "mødetidspunkt").split())
-    start, has_time = parse_danish_datetime(f"{when} {_label(doc, 'tidspunkt', 'tid', 'mødestart')}".strip())
+    clock = _label(doc, "tidspunkt", "tid", "mødestart", "starttidspunkt", "mødetidspunkt")
+    start, has_time = parse_danish_datetime(f"{when} {clock}".strip())
     if start is None:
         start, has_time = parse_danish_datetime(header[:2000])
     committee = (_label(doc, "udvalg", "forum") or structure.names_a_body(_committee_from_title(doc))
@@ -469,6 +470,7 @@ def _md_block(line: str) -> Block:
 def read(text: str, path: Path, warnings: list[str]) -> tuple[Meeting, str | None]:
     from assistant.readers import print_layout
 
+    text = print_layout.two_columns(print_layout.labels_first(text))  # a cover's columns, as the print reader reads
     paras = print_layout.numbered_print(text)
     if paras is not None:  # print text with "N. Titel" items (sniffed as text: no "Punkt N:")
         return print_layout.parse_paragraphs(paras, warnings, print_layout.FORMAT_NUMBERED_TEXT)

@@ -143,11 +143,45 @@ def labels_first(text: str) -> str:
     return "\n".join([*lines[:start], "\n\n".join(out), "", *lines[v1:]])
 
 
+_COLUMN_LABELS_RE = re.compile(rf"^\s*(?:{'|'.join(_LABEL_WORDS)})\s{{4,}}\S", re.IGNORECASE)  # the next pair
+_COLUMN_GAP_RE = re.compile(r"\S(\s{4,})\S")  # two columns of a cover printed side by side
+
+
+def two_columns(text: str) -> str:
+    """A cover printed as two columns of labels over their values ("Mødedato          Mødested" / "Tirsdag den 7.
+    maj 2024          Mødelokale 2, Rådhuset"; "Medlemmer          Ikke til stede" over the names) written as one
+    "label: value" block per label: the right column is cut at the label's own offset on each line."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        gap = _COLUMN_GAP_RE.search(line)
+        cols = [line[: gap.start(1)].strip(), line[gap.end(1) :].strip()] if gap else []
+        if not (cols and all(c in _LABEL_WORDS or c.capitalize() in _LABEL_WORDS for c in cols)):
+            out.append(line)
+            i += 1
+            continue
+        at = gap.end(1)
+        left: list[str] = []
+        right: list[str] = []
+        j = i + 1
+        while j < len(lines) and lines[j].strip() and not _COLUMN_LABELS_RE.match(lines[j]):
+            left.append(lines[j][:at].strip())
+            right.append(lines[j][at:].strip())
+            j += 1
+        for label, values in ((cols[0], left), (cols[1], right)):
+            values = [v for v in values if v]
+            out += [f"{label}:", *values, ""] if len(values) > 1 else [f"{label}: {' '.join(values)}", ""]
+        i = j
+    return "\n".join(out)
+
+
 def paragraphs(text: str) -> list[str]:
     """Paragraphs of extracted text: wrapped lines joined, list items kept on their own lines, furniture dropped;
     item lines, headings, case numbers and attendance lines are paragraphs of their own."""
     out = []
-    for raw in re.split(r"\n\s*\n", clean_text(labels_first(text))):
+    for raw in re.split(r"\n\s*\n", clean_text(two_columns(labels_first(text)))):
         lines = [_caps_label(ln) for ln in raw.split("\n") if ln.strip() and not structure.PAGE_LINE_RE.match(ln)]
         if not lines:
             continue
