@@ -448,8 +448,9 @@ def test_who_took_the_minutes_is_read_from_the_cover(block, secretary, tmp_path,
 
 def test_a_letterhead_in_capitals_the_body_alone_on_a_line_and_headings_without_a_blank_line(settings):
     """A print with "ODSHERRED KOMMUNE" as its letterhead (one of the 98, in capitals), the body's name alone on a
-    line, the date on a line of its own ("Tirsdag den 29. oktober 2024 kl. 16.00") with the room under it, the members
-    one a line under "Medlemmer", and each heading with its text on the next line, no blank line between them."""
+    line, the date on a line of its own ("Tirsdag den 29. oktober 2024 kl. 16.00") with the room under it (in one
+    paragraph with "Ordinært møde" above them), the members one a line under "Medlemmer", and each heading with its
+    text on the next line, no blank line between them."""
     result = read_file(READERS / "print_caps_letterhead.txt", settings)
     assert result.ok, result.error
     m = result.meeting

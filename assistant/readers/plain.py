@@ -389,7 +389,9 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
     return meeting, name_from_header(header[:3000])
 
 
-_ADDRESS_RE = re.compile(r"\b\d{4}\s+[A-ZÆØÅ]|(?i:rådhus|mødelokale|mødesal|\w+salen)\b")  # "2000 Frederiksberg"
+
+
+_MAX_ROOM_CHARS = 120  # a room and its address on one line; a paragraph of text is longer
 
 
 def _address_under_title(doc: Doc) -> str:
@@ -399,7 +401,8 @@ def _address_under_title(doc: Doc) -> str:
         return ""
     i = doc.header_text.index(doc.title)
     nxt = fold_ws(doc.header_text[i + 1]) if i + 1 < len(doc.header_text) else ""
-    if nxt and "\n" not in doc.header_text[i + 1] and len(nxt) < 120 and ":" not in nxt and _ADDRESS_RE.search(nxt):
+    one_line = nxt and "\n" not in doc.header_text[i + 1] and len(nxt) < _MAX_ROOM_CHARS and ":" not in nxt
+    if one_line and structure.ADDRESS_RE.search(nxt):
         return nxt
     return ""
 

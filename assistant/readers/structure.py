@@ -133,12 +133,21 @@ def date_line(lines: Sequence[str]) -> tuple[str, str]:
     03.12.2024 kl. 18:00 i Kommunalbestyrelsessalen, Rådhuset"; ("", "") when none is."""
     for line in lines[:_HEADER_LINES]:
         parts = [line] if line.count("\n") == 1 else []  # the date and, on the next line, the room (one paragraph)
-        for part in parts + line.split("\n"):
+        split = line.split("\n")
+        for k, part in enumerate(parts + split):
             m = _TITLE_DATE_RE.match(fold_ws(part))
             if m:
                 room = m["place"] or (m["room"] if m["time"] else "")
+                at = k - len(parts) + 1  # the line under a date line of its own, when it is a room's address
+                if not room and m["time"] and 0 < at < len(split) and ADDRESS_RE.search(split[at]) \
+                        and ":" not in split[at]:
+                    room = fold_ws(split[at])
                 return f"{m['date']}{m['time'] or ''}".strip(), (room or "").strip()
     return "", ""
+
+
+# a room or an address: "2000 Frederiksberg", "Rådhuset", "Mødelokale 2", "Byrådssalen"
+ADDRESS_RE = re.compile(r"\b\d{4}\s+[A-ZÆØÅ]|(?i:rådhus\w*|mødelokale|mødesal|\w+salen)\b")
 
 
 TYPE_CODE_RE = re.compile(r"\s*\(([A-ZÆØÅ])\)\s*$")
