@@ -389,8 +389,6 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
     return meeting, name_from_header(header[:3000])
 
 
-
-
 _MAX_ROOM_CHARS = 120  # a room and its address on one line; a paragraph of text is longer
 
 
