@@ -522,7 +522,9 @@ ABSENCE_RE = re.compile(
     re.IGNORECASE,
 )
 WAS_ABSENT_RE = re.compile(
-    r"^(?P<names>[A-ZÆØÅ][^.:]{2,120}?)\s+(?:var|er)\s+(?:fraværende|forhindret i at deltage)\b", re.IGNORECASE
+    r"^(?P<names>[A-ZÆØÅ][^.:]{2,120}?)\s+(?:(?:var|er)\s+(?:fraværende|forhindret i at deltage)"
+    r"|(?:har|havde)\s+meldt\s+afbud|meldte\s+afbud)\b",  # "Ole Kamp (C) har meldt afbud."
+    re.IGNORECASE,
 )
 # Who did not take part in one point: "Følgende deltog ikke i behandlingen af punktet:" + names on the next lines,
 # "Anne Berg (A) deltog ikke i behandlingen af punktet/sagen", "... deltog ikke i sagens behandling".
@@ -581,7 +583,7 @@ def parse_participant(text: str) -> Participant | None:
 
 def absences_in(text: str) -> list[tuple[str, str]]:
     """``(name, note)`` for every meeting-level absence line in ``text``: "Afbud: ...", "Fraværende: ...",
-    "X var fraværende", "X var forhindret i at deltage"."""
+    "X var fraværende", "X var forhindret i at deltage", "X har meldt afbud"."""
     found: list[tuple[str, str]] = []
     lines = [ln.strip() for ln in text.splitlines()]
     for i, line in enumerate(lines):

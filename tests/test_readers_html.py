@@ -183,12 +183,13 @@ def test_the_room_under_a_dated_title_and_the_attendance_after_the_last_item(set
 
 def test_meeting_facts_in_a_sidebar_after_the_items(settings):
     """The meeting's facts in a sidebar (<aside class="sidebar">, dropped as navigation before) after the items, as a
-    definition list whose terms have no colon: they are the page's header, not the last item's text."""
+    definition list whose terms have no colon: they are the page's header, not the last item's text. The site's logo
+    names the municipality; "Information: X har meldt afbud." is an absence."""
     m = _read("sidebar_facts.html", settings).meeting
     assert (m.municipality, m.committee, m.start, m.place) == (
         "Struer Kommune", "Sundheds- og Ældreudvalget", datetime(2024, 5, 27, 15, 30), "Mødelokale 1.07, Rådhuset")
     assert [(p.name, p.absent) for p in m.participants] == [
-        ("Kirsten Lind", False), ("Ulla Brink", False), ("Jens Kvist", True)]
+        ("Kirsten Lind", False), ("Ulla Brink", False), ("Jens Kvist", True), ("Mette Bro", True)]
     assert [(p.number, p.decision) for p in m.points] == [("1", "Godkendt."), ("2", "Anbefales godkendt.")]
     assert "Mødefakta" not in m.points[1].full_text
 

@@ -274,3 +274,9 @@ def test_a_case_number_line_with_the_document_number_after_it():
     assert v.case_number_line("Sag 360-2024-02214   Dok. 360-2024-231502   Initialer: SLA   Lukket") == "360-2024-02214"
     assert v.case_number_line("Dok.nr.: 24/40977   Sagsnr.: 04.14.00-P00-2-23") is None
     assert v.case_number_line("Se sag 24-012144 om budgettet") is None
+
+
+def test_an_absence_written_as_a_sentence():
+    assert v.absences_in("Ole Kamp (C) har meldt afbud. Mødet blev holdt på skolen.") == [("Ole Kamp", "Fraværende")]
+    assert v.absences_in("Anne Berg var fraværende.") == [("Anne Berg", "Fraværende")]
+    assert v.absences_in("Udvalget har meldt tilbage til borgeren.") == []

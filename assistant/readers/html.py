@@ -180,6 +180,9 @@ def read(markup: str, warnings: list[str]) -> tuple[Meeting, str | None]:
     return meeting, named or _site_municipality(root)
 
 
+_SITE_NAME_ATTR_RE = re.compile(r"logo|site-?name|brand", re.IGNORECASE)
+
+
 def _site_municipality(root) -> str | None:  # noqa: ANN001 - lxml element
     """The municipality a page's title or site name names ("Børne- og Ungdomsudvalget - Referat - 10-09-2024 -
     Viborg Kommune", <meta property="og:site_name">): the page's own header, which the text blocks leave out; one of
@@ -187,6 +190,10 @@ def _site_municipality(root) -> str | None:  # noqa: ANN001 - lxml element
     texts = [t.text_content() for t in root.iter("title")]
     texts += [m.get("content") or "" for m in root.iter("meta") if (m.get("property") or m.get("name") or "")
               in ("og:site_name", "application-name", "author")]  # fmt: skip
+    for el in root.iter():  # the site's logo or name in its header: "<div class="logo"><a>Sønderborg Kommune</a>"
+        attrs = " ".join(filter(None, (el.get("class"), el.get("id")))) if isinstance(el.tag, str) else ""
+        if attrs and _SITE_NAME_ATTR_RE.search(attrs):
+            texts += [el.text_content(), *(img.get("alt") or "" for img in el.iter("img"))]
     name = name_from_header("\n".join(texts))
     return name if name and known_municipality(name) else None
 

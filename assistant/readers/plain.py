@@ -377,7 +377,9 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
         place=(_label(doc, "mødested", "sted", "lokale") or structure.date_line(doc.header_text)[1]
                or _address_under_title(doc) or None),
         kind=kind,
-        participants=structure.mark_absent(_participants(doc), absences),
+        # "Information: Ole Kamp (C) har meldt afbud. ..." (a portal's note on the meeting)
+        participants=structure.mark_absent(_participants(doc), absences + structure.absences_in(
+            _label(doc, "information"))),
         points=points,
         source_format=source_format,
         has_time=has_time,
