@@ -40,11 +40,12 @@ def _tree(markup: str):  # noqa: ANN202 - lxml element
         if not isinstance(el.tag, str) or el.getparent() is None:
             continue
         attrs = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("role"), el.get("aria-label"))))
-        if (el.tag == "aside" or (attrs and _JUNK_ATTR_RE.search(attrs))) and _meeting_facts(el):
+        junk = bool(attrs and _JUNK_ATTR_RE.search(attrs))
+        if (junk or el.tag == "aside") and _meeting_facts(el):
             if body is not None and el.getparent() is not body:  # a sidebar of meeting facts heads the page
                 el.getparent().remove(el)
                 body.insert(0, el)
-        elif attrs and _JUNK_ATTR_RE.search(attrs):
+        elif junk:
             el.drop_tree()
     for el in list(root.iter("ul", "ol", "div", "p", "section", "aside")):
         if el.getparent() is not None and _link_list(el):

@@ -52,8 +52,6 @@ _META_RE = re.compile(
     r"\.?\s*:?\s*\S.*|Åbent|Åben|Åben sag|Lukket|Lukket sag|Offentlig|Ikke offentlig)$",
     re.IGNORECASE,
 )
-# a case line's status column ("Sag 360-2024-02214   Initialer: SLA   Lukket")
-_STATUS_CLOSED_RE = re.compile(r"\s(?:Lukket|Ikke offentlig)$")
 _CASE_LABEL_RE = re.compile(r"^(?:Sag|Sagsnr|Sags nr|Sagsid|J\.?\s?nr|Journalnr)\b", re.IGNORECASE)
 # the meeting's attendance printed after the last item (Copenhagen's and Odense's pages)
 _TRAILER_TITLES = frozenset({"fremmøde og inhabilitet", "fremmøde"})
@@ -142,8 +140,9 @@ def split_document(blocks: list[Block]) -> Doc:
             if start:
                 doc.items.append((start[0], start[1], []))
                 continue
-            if all(_named_item_line(ln) and _named_item_line(ln)[1] for ln in lines if ln.strip()):
-                doc.items += [(*_named_item_line(ln), []) for ln in lines if ln.strip()]  # a contents list
+            heads = [_named_item_line(ln) for ln in lines if ln.strip()]
+            if all(h and h[1] for h in heads):
+                doc.items += [(*h, []) for h in heads]  # a contents list
                 continue
             number, title = head  # "Sag nr. 1\nMeddelelser fra borgmesteren\nJ.nr. 24/00112": no blank lines
             rest = lines[1:]
@@ -298,7 +297,7 @@ def _meta(body: list[Block]) -> tuple[str | None, bool, list[Block]]:
     case, closed, i = None, False, 0
     while i < len(body) and i < 8 and _META_RE.match(body[i].text) and len(body[i].text) < 120:
         text = body[i].text
-        if re.match(r"^(?:Lukket|Ikke offentlig)", text, re.IGNORECASE) or _STATUS_CLOSED_RE.search(text):
+        if re.match(r"^(?:Lukket|Ikke offentlig)", text, re.IGNORECASE) or structure.CASE_LINE_CLOSED_RE.search(text):
             closed = True
         if case is None and _CASE_LABEL_RE.match(text):
             case = case_number_line(text) or next(iter(find_case_numbers(text)), None)
@@ -473,7 +472,7 @@ def _md_block(line: str) -> Block:
 def read(text: str, path: Path, warnings: list[str]) -> tuple[Meeting, str | None]:
     from assistant.readers import print_layout
 
-    text = print_layout.two_columns(print_layout.labels_first(text))  # a cover's columns, as the print reader reads
+    text = print_layout.cover_text(text)  # a cover's labels and columns, as the print reader reads them
     paras = print_layout.numbered_print(text)
     if paras is not None:  # print text with "N. Titel" items (sniffed as text: no "Punkt N:")
         return print_layout.parse_paragraphs(paras, warnings, print_layout.FORMAT_NUMBERED_TEXT)

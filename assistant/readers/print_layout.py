@@ -177,11 +177,16 @@ def two_columns(text: str) -> str:
     return "\n".join(out)
 
 
+def cover_text(text: str) -> str:
+    """The text with a cover printed labels first or in two columns written as "label: value" lines."""
+    return two_columns(labels_first(text))
+
+
 def paragraphs(text: str) -> list[str]:
     """Paragraphs of extracted text: wrapped lines joined, list items kept on their own lines, furniture dropped;
     item lines, headings, case numbers and attendance lines are paragraphs of their own."""
     out = []
-    for raw in re.split(r"\n\s*\n", clean_text(two_columns(labels_first(text)))):
+    for raw in re.split(r"\n\s*\n", clean_text(cover_text(text))):
         lines = [_caps_label(ln) for ln in raw.split("\n") if ln.strip() and not structure.PAGE_LINE_RE.match(ln)]
         if not lines:
             continue
@@ -394,7 +399,6 @@ def _drop_contents_entries(items: list[tuple[str, str, list[str]]]) -> list[tupl
 
 
 _CASE_WINDOW = 3  # paragraphs under a title searched for its case number (a "Dok.nr." or "Åbent" line may precede)
-_STATUS_RE = re.compile(r"\s(Lukket|Ikke offentlig)\s*$", re.IGNORECASE)  # a case line's status column
 _META_LINE_RE = re.compile(
     r"^(?:Dok(?:ument)?\.?\s?(?:nr|id)\.?\s*:?.*|Initialer\s*:?.*|Sagsbehandler\s*:?.*|Åben(?:t|\s+sag)?|Lukket(?:\s+sag)?"
     r"|Sagen afgøres i\s*:?.*|Beslutningskompetence\s*:?.*)$",
@@ -428,7 +432,7 @@ def _case_line(title: str, body: list[str]) -> tuple[str, str | None, list[str]]
             rest = (["\n".join(more)] if more else []) + body[i + 1 :]  # meta lines before it are dropped too
             while rest and _META_LINE_RE.match(rest[0].strip()) and len(rest[0]) < 120:
                 rest = rest[1:]
-            status = _STATUS_RE.search(first)  # "Sag 360-2024-02214   Dok. ...   Initialer: SLA   Lukket"
+            status = structure.CASE_LINE_CLOSED_RE.search(first)  # "... Initialer: SLA   Lukket"
             for line in wrapped:  # "... tillæg nr. 18 til kommune-" / "plan 2021 ..." joins without its hyphen
                 word = line.split()[0] if line.split() else ""
                 hyphenated = title.endswith("-") and word[:1].islower() and word not in _CONJUNCTIONS

@@ -39,6 +39,8 @@ from assistant.vocabulary import (  # noqa: F401 - re-exported: the readers' and
 from assistant.votes import votes_in
 
 CLOSED_TITLE_RE = re.compile(r"^\s*(?:lukket(?:\s+punkt)?|fortrolig(?:t)?)\b\s*[:\-–]?", re.IGNORECASE)
+# the status column printed at the end of a case number's line ("Sag 360-2024-02214   Initialer: SLA   Lukket")
+CASE_LINE_CLOSED_RE = re.compile(r"\s(Lukket|Ikke offentlig)\s*$")
 # a title's closing mark: "(Lukket punkt)", "- Lukket", a portal's badge after it ("Køb af ejendom Lukket")
 CLOSED_SUFFIX_RE = re.compile(
     r"\s*(?:\((?i:lukket(?:\s+punkt)?|fortroligt?)\)|[-–]\s*(?i:lukket(?:\s+punkt)?)|\s+Lukket)$"
@@ -95,12 +97,8 @@ def body_line(lines: Sequence[str]) -> str:
     """The first of a header's lines that names the body alone, without a municipality or "Møde:" before it."""
     for line in lines[:_HEADER_LINES]:
         for part in line.split("\n"):
-            t = body_name(part)
-            if (not t or len(t.split()) > _MAX_BODY_WORDS or t.endswith(_SENTENCE_END) or "(" in t
-                    or ":" in t or re.search(r"\d{4}", t) or ("," in t and not t.startswith("§"))
-                    or not (t[0].isupper() or t.startswith("§"))):  # fmt: skip
-                continue
-            if _BODY_NAME_RE.search(t):
+            t = names_a_body(part)  # alone: no list of people, label, year or clause beside it
+            if t and not ("(" in t or ":" in t or re.search(r"\d{4}", t) or ("," in t and not t.startswith("§"))):
                 return t
     return ""
 
