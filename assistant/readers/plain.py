@@ -284,12 +284,8 @@ def _participants(doc: Doc) -> list[Participant]:
 
 
 def _listed(doc: Doc, *names: str) -> str:
-    """A label's names as one comma list: a list with commas between its names is wrapped by its line breaks;
-    one without (a name a line) is separated by them."""
-    raw = _raw_label(doc, *names)
-    if "," in raw.replace("),", ")"):
-        return fold_ws(raw)
-    return ", ".join(fold_ws(line) for line in raw.split("\n") if line.strip())
+    """A label's names as one comma list (structure.listed_names: wrapped or one a line, as the print reader reads)."""
+    return ", ".join(fold_ws(n) for n in structure.listed_names(_raw_label(doc, *names)) if n.strip())
 
 
 def _meta(body: list[Block]) -> tuple[str | None, bool, list[Block]]:

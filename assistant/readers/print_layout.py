@@ -272,14 +272,7 @@ def _participants(h: _Header) -> list[Participant]:
     people: list[Participant] = []
     value = next((h.labels[k] for k in ("Mødedeltagere", "Deltagere", "Medlemmer", "Tilstede", "Til stede")
                   if h.labels.get(k)), "")  # fmt: skip
-    # A comma list may wrap mid-name ("Anja\nNielsen"); a list with at most a comma a line has one person a line,
-    # the comma setting off a role ("Anne Berg (A), formand").
-    lines = [ln for ln in value.split("\n") if ln.strip()]
-    if len(lines) < 2 or value.count(",") > len(lines):
-        parts = re.split(r",\s*(?![^()]*\))", fold_ws(value))
-    else:
-        parts = [ln.split(",")[0] for ln in lines]
-    for part in parts:
+    for part in structure.listed_names(value):
         person = structure.parse_participant(part)
         if person and person.name[:1].isupper():  # "Karina Thygesen (A), formand, ...": the role is no participant
             people.append(person)

@@ -71,6 +71,15 @@ _HEADER_LINES = 12  # a body's name heads the page: within its first lines (a le
 _ABBREVIATION_END_RE = re.compile(r"\w\.\w+\.$")  # "A.m.b.a.", "m.v.", "bl.a."
 
 
+def listed_names(value: str) -> list[str]:
+    """The entries of a printed list of people: a comma list may wrap mid-name ("Anja\nNielsen"); a list with at most
+    a comma a line has one person a line, the comma setting off a role ("Anne Berg (A), formand")."""
+    lines = [ln for ln in value.split("\n") if ln.strip()]
+    if len(lines) < 2 or value.count(",") > len(lines):
+        return re.split(r",\s*(?![^()]*\))", fold_ws(value))
+    return [ln.split(",")[0] for ln in lines]
+
+
 def ends_sentence(title: str) -> bool:
     """Whether a would-be title ends as a sentence or a label does, not with an abbreviation ("... Haderslev
     Fjernvarme A.m.b.a.")."""
