@@ -230,7 +230,13 @@ def _counted(position: str, n: str, parties: str | None, text: str) -> Vote:
 def votes_in(text: str) -> list[Vote]:
     """Every vote and position recorded in a decision text, in printed order."""
     out: list[Vote] = []
-    lines = [ln.strip() for ln in (text or "").splitlines()]
+    lines: list[str] = []
+    for ln in (text or "").splitlines():
+        ln = ln.strip()
+        if lines and lines[-1] and ln[:1].islower() and not lines[-1].endswith(":"):
+            lines[-1] += " " + ln  # a sentence wrapped in a print ("... Søren Vang" / "stemte imod ...") is one line
+        else:
+            lines.append(ln)
     i = 0
     while i < len(lines):
         line = lines[i]

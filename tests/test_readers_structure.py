@@ -70,6 +70,13 @@ def test_closed_points_keep_title_only():
     assert p.closed and p.sections == [] and p.decision is None
     q = structure.make_point("8", "Salg af grund", _b("Beslutning ikke frigivet"))
     assert q.closed
+    # a portal's one sentence in place of a closed point's text (it said "punktet", not "dette punkt")
+    for said in ("Dette punkt er lukket for offentligheden.", "Punktet er lukket.", "Sagen behandles lukket for "
+                 "offentligheden."):  # fmt: skip
+        r = structure.make_point("9", "Salg af erhvervsjord", [Block(said)])
+        assert r.closed and r.sections == [], said
+    open_point = structure.make_point("10", "Lukning af genbrugspladsen", [Block("Pladsen er lukket om søndagen.")])
+    assert not open_point.closed
 
 
 def test_absences_and_name_matching():

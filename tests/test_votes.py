@@ -151,6 +151,11 @@ def test_every_greve_vote_names_someone_or_counts(greve_dir, settings):
         ("Indstillingen blev godkendt med 16 stemmer mod 2 (F).", [("for", (), (), 16), ("against", (), ("F",), 2)]),
         ("Forslaget blev forkastet. For forslaget stemte O og C (4), imod stemte A, F, Ø og V (21).",
          [("for", (), ("O", "C"), 4), ("against", (), ("A", "F", "Ø", "V"), 21)]),
+        # a sentence a print wrapped before its verb: the voter on one line, "stemte imod" on the next
+        ("Udvalget anbefaler fordelingen. Søren Vang\nstemte imod tilskuddet til hallen, da han fandt,\nat det burde "
+         "søges via idrætspuljen.", [("against", ("Søren Vang",), (), None)]),
+        ("Godkendt.\nFor stemte:\nAnne Berg (A)\nImod stemte:\nBo Lund (V)",
+         [("for", ("Anne Berg",), ("A",), None), ("against", ("Bo Lund",), ("V",), None)]),
         # a subject's verb after a comma is no label of a later clause
         ("Bjarke Abel (A), stemte imod punkt 2.", [("against", ("Bjarke Abel",), ("A",), None)]),
     ],

@@ -42,8 +42,9 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # point's decision; 16: layouts of other municipalities (a page inside an ASP.NET form, OS2dagsorden's item
 # headings, a letterhead in capitals, the body's name or the date alone on a header line, a heading and its text
 # without a blank line, labels printed without blank lines between them, the municipality in a page's title, vote
-# labels with counts and a later label in the same sentence, "kan ikke anbefale")
-READER_VERSION = "16"
+# labels with counts and a later label in the same sentence, "kan ikke anbefale"); 17: a vote sentence wrapped
+# before its verb, "Dette punkt er lukket for offentligheden."
+READER_VERSION = "17"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")

@@ -46,7 +46,8 @@ CLOSED_SUFFIX_RE = re.compile(
     r"\s*(?:\((?i:lukket(?:\s+punkt)?|fortroligt?)\)|[-–]\s*(?i:lukket(?:\s+punkt)?)|\s+Lukket)$"
 )
 CLOSED_BODY_RE = re.compile(
-    r"beslutning(?:en)? ikke frigivet|punktet er lukket|lukket (?:dagsordens)?punkt|behandle[st] for lukkede døre"
+    r"beslutning(?:en)? ikke frigivet|(?:dette )?punkt(?:et)? er lukket|lukket for offentligheden"
+    r"|lukket (?:dagsordens)?punkt|behandle[st] for lukkede døre"
     r"|^\s*lukket(?:\s+sag)?\s*$",  # "Lukket sag" (an ESDH print's status line), "Lukket" alone
     re.IGNORECASE | re.MULTILINE,
 )
