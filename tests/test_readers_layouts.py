@@ -576,3 +576,18 @@ def test_a_cover_printed_as_two_columns_of_labels_over_their_values(settings):
         ("Lone Kirk", False), ("Hans Wulff", False), ("Dennis Bach", True), ("Kim Ravn", False)]
     assert [(p.number, p.case_number, p.decision) for p in m.points] == [
         ("1", "00.01.00-A00-7-24", "Godkendt."), ("2", "00.30.00-S55-2-24", "Taget til efterretning.")]
+
+
+def test_a_page_with_the_room_under_a_dated_line_below_the_body_heading(settings):
+    """A portal page whose first heading is a cookie banner's, the body in <h1>, then "Referat – tirsdag den 4. marts
+    2025 kl. 16.30" and the room in a paragraph of its own under it: the room is the meeting's place (it was none:
+    only a page title that is itself dated was looked under)."""
+    result = read_file(READERS / "heading_date_line_room.html", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.committee, m.start, m.place) == (
+        "Miljøudvalget", datetime(2025, 3, 4, 16, 30), "Mødelokale 2, Egebæk Rådhus, Torvet 3")
+    assert [(p.number, p.case_number, p.decision) for p in m.points] == [
+        ("1", None, "Godkendt."),
+        ("2", "06.02.03-P20-1-25", "Udvalget godkendte, at forslaget sendes i høring i otte uger."),
+    ]

@@ -390,15 +390,18 @@ _MAX_ROOM_CHARS = 120  # a room and its address on one line; a paragraph of text
 
 
 def _address_under_title(doc: Doc) -> str:
-    """The room printed on the line under a page title that names the body and the date ("Kommunalbestyrelsen mandag
-    den 28. oktober 2024 kl. 19.00" / "Rådhussalen, Frederiksberg Rådhus, Smallegade 1, 2000 Frederiksberg")."""
-    if not doc.title or not structure.forum_date_place(fold_ws(doc.title))[1] or doc.title not in doc.header_text:
-        return ""
-    i = doc.header_text.index(doc.title)
-    nxt = fold_ws(doc.header_text[i + 1]) if i + 1 < len(doc.header_text) else ""
-    one_line = nxt and "\n" not in doc.header_text[i + 1] and len(nxt) < _MAX_ROOM_CHARS and ":" not in nxt
-    if one_line and structure.ADDRESS_RE.search(nxt):
-        return nxt
+    """The room printed on the line under the header's first line that gives the meeting's date: a page title that
+    names the body and the date ("Kommunalbestyrelsen mandag den 28. oktober 2024 kl. 19.00" / "Rådhussalen,
+    Frederiksberg Rådhus, Smallegade 1, 2000 Frederiksberg"), or a line under the body's heading ("Referat – onsdag
+    den 19. juni 2024 kl. 18.00" / "Byrådssalen, Hillerød Rådhus, Trollesmindealle 27")."""
+    lines = doc.header_text[: structure.HEADER_LINES]
+    for i, t in enumerate(lines):
+        line = fold_ws(t)
+        if "\n" in t.strip() or not (structure.forum_date_place(line)[1] or structure.date_line([line])[0]):
+            continue
+        nxt = fold_ws(lines[i + 1]) if i + 1 < len(lines) else ""
+        one_line = nxt and "\n" not in lines[i + 1].strip() and len(nxt) < _MAX_ROOM_CHARS and ":" not in nxt
+        return nxt if one_line and structure.ADDRESS_RE.search(nxt) else ""
     return ""
 
 

@@ -66,7 +66,7 @@ _BODY_NAME_RE = re.compile(
 )
 _BODY_LEAD_RE = re.compile(r"^(?:[A-ZÆØÅ][\wæøå-]*\s+Kommune\s*[-–:|]?\s*|Møde\s*:\s*|Mødet?\s+i\s+)")
 _MAX_BODY_WORDS = 10  # "§ 17, stk. 4-udvalget for Kyst og Klima" has 8; a sentence is longer
-_HEADER_LINES = 12  # a body's name heads the page: within its first lines (a letterhead, "Referat", the name)
+HEADER_LINES = 12  # a body's name heads the page: within its first lines (a letterhead, "Referat", the name)
 
 
 _ABBREVIATION_END_RE = re.compile(r"\w\.\w+\.$")  # "A.m.b.a.", "m.v.", "bl.a."
@@ -105,7 +105,7 @@ def names_a_body(text: str) -> str:
 
 def body_line(lines: Sequence[str]) -> str:
     """The first of a header's lines that names the body alone, without a municipality or "Møde:" before it."""
-    for line in lines[:_HEADER_LINES]:
+    for line in lines[:HEADER_LINES]:
         for part in line.split("\n"):
             t = names_a_body(part)  # alone: no list of people, label, year or clause beside it
             if t and not ("(" in t or ":" in t or re.search(r"\d{4}", t) or ("," in t and not t.startswith("§"))):
@@ -139,7 +139,7 @@ def forum_date_place(text: str) -> tuple[str, str, str]:
 def date_line(lines: Sequence[str]) -> tuple[str, str]:
     """(date and time, room) of a header line that is a date alone: "Tirsdag den 29. oktober 2024 kl. 16.00", "Den
     03.12.2024 kl. 18:00 i Kommunalbestyrelsessalen, Rådhuset"; ("", "") when none is."""
-    for line in lines[:_HEADER_LINES]:
+    for line in lines[:HEADER_LINES]:
         parts = [line] if line.count("\n") == 1 else []  # the date and, on the next line, the room (one paragraph)
         split = line.split("\n")
         for k, part in enumerate(parts + split):
