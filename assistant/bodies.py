@@ -14,6 +14,7 @@ from collections import Counter
 from functools import lru_cache
 
 from assistant.translate import whole_glossary_groups
+from assistant.vocabulary import PARTIES, PARTY_ALIASES
 
 # The council of a municipality goes by one of these names (Danish law: kommunalbestyrelse; most towns call it
 # byråd; København and Frederiksberg differ); the finance committee is the one committee every municipality has.
@@ -24,19 +25,6 @@ FINANCE_SHORT = "øu"  # what staff write for Økonomiudvalget in every municipa
 # ... and for the council, by the law's name for it, whatever the town calls it ("KB godkendte", "til KB"; not "BR":
 # the building regulations "BR 18" are written so)
 COUNCIL_SHORT = "kb"
-# Danish party letters (national ballot letters, the same in every municipality) and their names.
-PARTIES = {
-    "A": "Socialdemokratiet", "B": "Radikale Venstre", "C": "Det Konservative Folkeparti", "D": "Nye Borgerlige",
-    "F": "SF", "I": "Liberal Alliance", "K": "Kristendemokraterne", "M": "Moderaterne", "O": "Dansk Folkeparti",
-    "V": "Venstre", "Æ": "Danmarksdemokraterne", "Ø": "Enhedslisten", "Å": "Alternativet",
-}  # fmt: skip
-PARTY_ALIASES = {
-    "socialdemokraterne": "A", "socialdemokrat": "A", "social democrats": "A", "radikale": "B", "konservative": "C",
-    "conservatives": "C", "socialistisk folkeparti": "F", "liberal alliance": "I", "venstre": "V", "liberals": "V",
-    "dansk folkeparti": "O", "danish people's party": "O", "red-green alliance": "Ø", "enhedslisten": "Ø",
-    "alternativet": "Å", "the alternative": "Å", "moderaterne": "M", "danmarksdemokraterne": "Æ",
-    "denmark democrats": "Æ", "nye borgerlige": "D", "kristendemokraterne": "K",
-}  # fmt: skip
 _YEARS_SUFFIX = re.compile(r"\s+\d{4}\s*-\s*\d{4}$")
 _BODY_TAILS = ("udvalgets", "udvalget", "udvalg", "rådets", "rådet", "råd", "bestyrelsens", "bestyrelsen",
                "bestyrelse", "repræsentationens", "repræsentationen", "repræsentation")  # fmt: skip

@@ -201,6 +201,17 @@ def _wraps_page(form) -> bool:  # noqa: ANN001 - lxml element
     return any(isinstance(c.tag, str) and c.tag.lower() in _HEADINGS for c in form.iter())
 
 
+def _label_value(cell, skip_tags: frozenset[str]) -> str:  # noqa: ANN001 - lxml element
+    """The value cell of a label row on one line; a value that is a list (the members, one an item, beside
+    "Mødedeltagere:") one item a line, as a list after a label outside a table is read."""
+    w = _Walker(skip_tags)
+    w.walk(cell)
+    w.flush()
+    if not w.blocks or any(b.kind != "li" for b in w.blocks):
+        return fold_ws(" ".join(cell.itertext()))
+    return "\n".join(b.text.removeprefix("- ") for b in w.blocks)
+
+
 class _Walker:
     def __init__(self, skip_tags: frozenset[str]) -> None:
         self.blocks: list[Block] = []
@@ -250,7 +261,10 @@ class _Walker:
             return
         if tag == "tr" and not in_row:
             self.flush()
-            cells = [fold_ws(" ".join(c.itertext())) for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
+            tds = [c for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
+            cells = [fold_ws(" ".join(c.itertext())) for c in tds]
+            if len(cells) == 2 and cells[0].endswith(":"):  # a label's value: "Mødedeltagere: | <ul>...</ul>"
+                cells[1] = _label_value(tds[1], self.skip_tags)
             cells = [c for c in cells if c]
             if cells:
                 self.blocks.append(Block(" | ".join(cells), 0, False, "tr"))

@@ -443,6 +443,29 @@ def path_entries(text: str) -> list[PathEntry]:
     return out
 
 
+# ---------------------------------------------------------------- parties
+
+# Danish party letters (national ballot letters, the same in every municipality) and their names.
+PARTIES = {
+    "A": "Socialdemokratiet", "B": "Radikale Venstre", "C": "Det Konservative Folkeparti", "D": "Nye Borgerlige",
+    "F": "SF", "I": "Liberal Alliance", "K": "Kristendemokraterne", "M": "Moderaterne", "O": "Dansk Folkeparti",
+    "V": "Venstre", "Æ": "Danmarksdemokraterne", "Ø": "Enhedslisten", "Å": "Alternativet",
+}  # fmt: skip
+PARTY_ALIASES = {
+    "socialdemokraterne": "A", "socialdemokrat": "A", "social democrats": "A", "radikale": "B", "konservative": "C",
+    "conservatives": "C", "socialistisk folkeparti": "F", "liberal alliance": "I", "venstre": "V", "liberals": "V",
+    "dansk folkeparti": "O", "danish people's party": "O", "red-green alliance": "Ø", "enhedslisten": "Ø",
+    "alternativet": "Å", "the alternative": "Å", "moderaterne": "M", "danmarksdemokraterne": "Æ",
+    "denmark democrats": "Æ", "nye borgerlige": "D", "kristendemokraterne": "K",
+}  # fmt: skip
+PARTY_BY_NAME = {**{name.casefold(): letter for letter, name in PARTIES.items()}, **PARTY_ALIASES}
+
+
+def party_named(text: str) -> str | None:
+    """The ballot letter of a party named in full ("Dansk Folkeparti", "Liberal Alliance", "Enhedslisten")."""
+    return PARTY_BY_NAME.get(fold_ws(text).casefold())
+
+
 # ---------------------------------------------------------------- case numbers
 
 # One grammar for the readers and question analysis (SOURCES.md, FORMATS.md):

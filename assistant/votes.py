@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from assistant.records import Vote
 from assistant.textutil import fold_ws
-from assistant.vocabulary import FORUM_WORD_RE
+from assistant.vocabulary import FORUM_WORD_RE, party_named
 
 _AGAINST = (r"stem(?:te|mer)\s+(?:i\s*)?mod\b|(?:kunne|kan)\s+ikke\s+tiltræde|(?:kunne|kan)\s+ikke\s+støtte"
             r"|(?:kunne|kan)\s+ikke\s+anbefale")  # "Et mindretal bestående af F og Ø kan ikke anbefale indstillingen"
@@ -90,7 +90,9 @@ _NOT_VOTERS = frozenset(
 # "For stemte A og Ø. Imod stemte D." (a stop after a party letter ends no sentence elsewhere: "Ø. Imod"); not a
 # subject's verb after a comma ("Bjarke Abel (A), stemte imod")
 _CLAUSE_RE = re.compile(
-    r"(?:[.,;:]\s+|\s+og\s+)(?=(?:for|imod)\s+stemte\b|stemte\s+(?:for|imod)\s*:|undl(?:od|ader)\s*:)", re.IGNORECASE
+    r"(?:[.,;:]\s+|\s+og\s+|(?<=\))\s+)"  # "(5) Imod stemte: V (3)": two label lines a print joined
+    r"(?=(?:for|imod)\s+stemte\b|stemte\s+(?:for|imod)\s*:|undl(?:od|ader)\s*:|(?:for|imod)\s*:\s*\d)",
+    re.IGNORECASE,
 )
 # the voters of a label given as a count, with the parties in brackets or after a colon
 _LABEL_COUNT_RE = re.compile(
@@ -116,11 +118,12 @@ def _who(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
         part = raw.strip(" .\"”“'")
         if not part:
             continue
+        # "Dansk Folkeparti stemte imod", "SF og Ø": a party by its name, as its ballot letter
         m = _PARTY_TOKEN_RE.match(part.rstrip(")") + (")" if part.startswith("(") else ""))
-        if m and (part.startswith("(") or part.isupper()):
-            p = m["p"]
-            if p not in parties:
-                parties.append(p)
+        letter = party_named(part.strip("()")) or (m["p"] if m and (part.startswith("(") or part.isupper()) else None)
+        if letter:
+            if letter not in parties:
+                parties.append(letter)
             continue
         m = _NAME_PARTY_RE.match(part)
         if not m or m["name"].casefold() in _NOT_VOTERS or FORUM_WORD_RE.search(m["name"]):
@@ -129,7 +132,7 @@ def _who(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
             names.append(m["name"])
         pending.append(m["name"])
         if m["p"]:
-            p = m["p"].strip()
+            p = party_named(m["p"]) or m["p"].strip()  # "Linda Heegaard (SF)": F, as "SF stemte imod" is
             if p not in parties:
                 parties.append(p)
             pending = []

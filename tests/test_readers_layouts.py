@@ -591,3 +591,22 @@ def test_a_page_with_the_room_under_a_dated_line_below_the_body_heading(settings
         ("1", None, "Godkendt."),
         ("2", "06.02.03-P20-1-25", "Udvalget godkendte, at forslaget sendes i høring i otte uger."),
     ]
+
+
+def test_a_portal_with_the_members_as_a_list_in_a_label_table_and_a_download_link_beside_the_case_number(settings):
+    """FirstAgenda's web page: "Mødedeltagere:" in a table whose value cell is a list, one member an item (only the
+    first was read: the items ran together on one line), and the case number on a line with the item's "Hent punkt
+    som PDF" link under it (no case number was read)."""
+    result = read_file(READERS / "portal_label_table_list_cell.html", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.committee, m.start, m.place) == ("Kultur- og Idrætsudvalget", datetime(2025, 1, 14, 16, 0),
+                                               "Mødelokale 4, Rådhuset")
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Karin Vest", False), ("Jens Ulv", False), ("Pia Sø", False), ("Otto Lind", True), ("Mads Eg", False)]
+    assert [(p.number, p.title, p.case_number) for p in m.points] == [
+        ("1", "Godkendelse af dagsorden", "EMN-2025-000031"),
+        ("2", "Tilskud til foreningernes lederuddannelse", "EMN-2024-004410"),
+    ]
+    assert [(v.position, v.parties, v.count) for v in m.points[1].votes] == [("for", ("A", "Ø"), 3),
+                                                                             ("against", ("V",), 1)]

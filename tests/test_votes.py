@@ -156,6 +156,14 @@ def test_every_greve_vote_names_someone_or_counts(greve_dir, settings):
          "søges via idrætspuljen.", [("against", ("Søren Vang",), (), None)]),
         ("Godkendt.\nFor stemte:\nAnne Berg (A)\nImod stemte:\nBo Lund (V)",
          [("for", ("Anne Berg",), ("A",), None), ("against", ("Bo Lund",), ("V",), None)]),
+        # two label lines a print joined into one
+        ("For stemte: A, F, C og Ø (5) Imod stemte: V (3)",
+         [("for", (), ("A", "F", "C", "Ø"), 5), ("against", (), ("V",), 3)]),
+        ("For: 4 (A, F, I)  Imod: 2 (V)", [("for", (), ("A", "F", "I"), 4), ("against", (), ("V",), 2)]),
+        # parties by their names, as their ballot letters
+        ("Dansk Folkeparti stemte imod.", [("against", (), ("O",), None)]),
+        ("Venstre og Det Konservative Folkeparti stemte imod.", [("against", (), ("V", "C"), None)]),
+        ("Linda Heegaard (SF) stemte imod.", [("against", ("Linda Heegaard",), ("F",), None)]),
         # a subject's verb after a comma is no label of a later clause
         ("Bjarke Abel (A), stemte imod punkt 2.", [("against", ("Bjarke Abel",), ("A",), None)]),
     ],

@@ -9,7 +9,7 @@ styles ("Punkt N: title", "N. title", running "174. title", "Sag nr. N"); sectio
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from assistant.messages import Message
@@ -60,6 +60,14 @@ _NOISE = frozenset(
     t.casefold() for t in ("Hent som PDF", "Kopier link", "Til toppen", "Print", "Udskriv", "Del", "Luk", "Menu",
                            "Gå til indhold", "Tilbage", "Del på Facebook", "Send som e-mail", "Vis bilag")
 )  # fmt: skip
+# a download link's text: "Hent punkt som PDF", "Download referat i PDF"
+_DOWNLOAD_RE = re.compile(r"^(?:hent|download)(?:\s+\w+){0,2}\s+(?:som|i)\s+pdf$", re.IGNORECASE)
+
+
+def _noise(line: str) -> bool:
+    """A portal's button or link text, never minutes."""
+    t = fold_ws(line)
+    return t.casefold() in _NOISE or bool(_DOWNLOAD_RE.match(t))
 
 
 @dataclass
@@ -127,7 +135,9 @@ def split_document(blocks: list[Block]) -> Doc:
     rows: list[Block] = []
     trailer = False
     for i, b in enumerate(blocks):
-        if b.text.casefold() in _NOISE:
+        if "\n" in b.text and any(_noise(ln) for ln in b.text.split("\n")):  # "EMN-2024-000412\nHent punkt som PDF"
+            b = replace(b, text="\n".join(ln for ln in b.text.split("\n") if not _noise(ln)))
+        if _noise(b.text):
             continue
         start = _item_start(b, i in numbered)
         lines = b.text.split("\n")
