@@ -610,3 +610,27 @@ def test_a_portal_with_the_members_as_a_list_in_a_label_table_and_a_download_lin
     ]
     assert [(v.position, v.parties, v.count) for v in m.points[1].votes] == [("for", ("A", "Ø"), 3),
                                                                              ("against", ("V",), 1)]
+
+
+def test_an_esdh_print_with_a_contents_list_without_leaders_items_out_of_order_and_an_attachment_list(settings):
+    """An ESDH print (FORMATS.md 9): the cover's labels first, the members' value wrapped over two lines (a blank
+    label row beside the second) and the remarks over two lines at the end; contents entries "50.  Godkendelse af
+    dagsorden      89" without dot leaders (they were read as the items, the page number in the title); a closed
+    point printed before the one it was moved after (53, then 52: the numbers do not rise by one); and an attachment
+    list after the items that prints two items' numbers and titles again."""
+    result = read_file(READERS / "print_esdh_contents_without_leaders.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.committee, m.start, m.place) == ("Teknik- og Klimaudvalget", datetime(2025, 3, 12, 15, 0),
+                                               "Mødelokale 5, Rådhuset")
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Bent Holm", False), ("Lise Kjær", False), ("Jonas Friis", False), ("Mette Bro", False), ("Anders Dam", False),
+        ("Tove Lund", True)]
+    assert [(p.number, p.title, p.case_number, p.closed) for p in m.points] == [
+        ("50", "Godkendelse af dagsorden", "00.01.00-A00-3-25", False),
+        ("51", "Trafiksikkerhedsplan 2025-2028", "05.13.00-P22-1-25", False),
+        ("53", "Erstatning for skade på kloakledning", "06.01.00-G01-2-25", True),
+        ("52", "Ny busrute til erhvervsområdet", "13.05.00-P20-4-25", False),
+    ]
+    assert m.points[3].decision.startswith("Anbefales over for Økonomiudvalget.")
+    assert [(v.position, v.who) for v in m.points[1].votes] == [("against", ("Anders Dam",))]

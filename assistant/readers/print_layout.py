@@ -131,6 +131,16 @@ def labels_first(text: str) -> str:
     values = [ln.strip() for ln in lines[v0:v1]]
     while values and not values[-1]:
         values.pop()
+    # Each label's value on as many lines as the label has rows (its own and the blank ones under it: a value
+    # that wraps), the last label the lines that remain ("Deltagere:" / "" over two lines of names).
+    taken = [labels[k + 1] - labels[k] for k in range(len(labels) - 1)]
+    if sum(taken) < len(values) and all(values[: sum(taken)]):
+        out, at = [], 0
+        for i, n in zip(labels, [*taken, len(values) - sum(taken)], strict=True):
+            label = rows[i].strip()
+            out.append("\n".join([label, *values[at : at + n]]) if n > 1 else f"{label} {values[at]}")
+            at += n
+        return "\n".join([*lines[:start], "\n\n".join(out), "", *lines[v1:]])
     gaps = [k for k in range(len(labels) - 1) if labels[k + 1] - labels[k] > 1]  # a label followed by blank rows
     if len(gaps) != 1 or len(values) < len(labels):
         return text
@@ -314,8 +324,18 @@ def _numbered_items(paras: list[str]) -> set[int]:
     when a case number or a known heading follows it closely.
     """
     listed = _attachment_lines(paras)
-    cands = [(i, int(re.match(r"\d+", t[0])[0])) for i, p in enumerate(paras)
-             if i not in listed and (t := _numbered_title(p))]  # fmt: skip
+    titled = [(i, t) for i, p in enumerate(paras) if i not in listed and (t := _numbered_title(p))]
+    # An item printed more than once, the same number with the same first words: in a contents list without dot
+    # leaders ("141.  Godkendelse af dagsorden      410") before the items, in an attachment list after them
+    # ("Bilagsliste" / "142. Forslag til Lokalplan 112" / "1. Lokalplanforslag"). The item is the printing with a
+    # case number or a known heading under it, else the one with the most text under it; a chain through the others
+    # would run on from a list into the items.
+    ends = [i for i, _ in titled[1:]] + [len(paras)] if titled else []
+    rank = {i: (_confirmed(paras[i + 1 : min(end, i + 1 + _CONFIRM_WINDOW)]), sum(map(len, paras[i + 1 : end])), i)
+            for (i, _), end in zip(titled, ends, strict=True)}  # fmt: skip
+    others = {i for i, t in titled for j, u in titled if j != i and u[0] == t[0] and _same_start(t, u)
+              and rank[j] > rank[i]}  # fmt: skip
+    cands = [(i, int(re.match(r"\d+", t[0])[0])) for i, t in titled if i not in others]
     best: list[int] = []
     for k, (_, n0) in enumerate(cands):
         chain, last = [cands[k][0]], n0
@@ -330,7 +350,26 @@ def _numbered_items(paras: list[str]) -> set[int]:
         window = paras[i + 1 : i + 1 + _CONFIRM_WINDOW]
         if not any(case_number_line(p) or heading_level(p) for p in window):
             return set()
-    return set(best)
+    # an item printed out of its number's order ("145.", "147.", "146.": a point moved on the agenda), confirmed as
+    # an item by a case number or a known heading under it
+    numbers = {n for i, n in cands if i in best}
+    moved = {i for i, n in cands if best and i > best[0] and n not in numbers and min(numbers) < n <= max(numbers) + 1
+             and _confirmed(paras[i + 1 : i + 1 + _CONFIRM_WINDOW])}  # fmt: skip
+    return set(best) | moved
+
+
+def _confirmed(under: list[str]) -> bool:
+    """Whether the paragraphs under a numbered line confirm it as an item: a case number or a known heading."""
+    return any(case_number_line(p.split("\n")[0]) or heading_level(p.split("\n")[0]) for p in under)
+
+
+_SAME_START_WORDS = 3  # "Godkendelse af dagsorden": an entry and its item share at least their first words
+
+
+def _same_start(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    x, y = a[1].split()[:_SAME_START_WORDS], b[1].split()[:_SAME_START_WORDS]
+    n = min(len(x), len(y))
+    return n > 0 and x[:n] == y[:n]
 
 
 def _attachment_lines(paras: list[str]) -> set[int]:
