@@ -201,6 +201,14 @@ def _wraps_page(form) -> bool:  # noqa: ANN001 - lxml element
     return any(isinstance(c.tag, str) and c.tag.lower() in _HEADINGS for c in form.iter())
 
 
+def _layout_row(row) -> bool:  # noqa: ANN001 - lxml element
+    """A table row that lays out a page, not data: its cells hold tables of their own and the page's title, an <h1>
+    (older portals, PolWeb, put the whole page in one table's cells). Its cells are read as the page's blocks, not as
+    one row. (A data table may hold headings, even an <h2>, or a table in its cells: Greve's minutes do.)"""
+    tags = {c.tag.lower() for c in row.iterdescendants() if isinstance(c.tag, str)}
+    return "table" in tags and "h1" in tags
+
+
 def _label_value(cell, skip_tags: frozenset[str]) -> str:  # noqa: ANN001 - lxml element
     """The value cell of a label row on one line; a value that is a list (the members, one an item, beside
     "Mødedeltagere:") one item a line, as a list after a label outside a table is read."""
@@ -259,7 +267,7 @@ class _Walker:
                 self.blocks.append(Block(t, _HEADINGS[tag], True, "h"))
             self.text(el.tail, bold)
             return
-        if tag == "tr" and not in_row:
+        if tag == "tr" and not in_row and not _layout_row(el):
             self.flush()
             tds = [c for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
             cells = [fold_ws(" ".join(c.itertext())) for c in tds]

@@ -60,7 +60,7 @@ _LABEL_RE = re.compile(
 _COUNT_RE = re.compile(
     r"\b(?:med\s+)?stemmer(?:ne)?\s+(?P<n_for>\d+)\s+for(?:\s*(?:og|,)?\s*(?P<n_against>\d+|ingen)\s+imod)?"
     r"|\bmed\s+(?P<n>\d+)\s+stemmer?\s+(?P<pos>imod|for)(?:\s*\((?P<parties>[^)]{1,30})\))?"
-    r"(?:\s*(?:og|,)\s*(?P<n2>\d+|ingen)\s+(?P<pos2>imod|for)(?:\s*\((?P<parties2>[^)]{1,30})\))?)?"
+    r"(?:\s*(?:og|,)\s*(?P<n2>\d+|ingen)(?:\s+stemmer?)?\s+(?P<pos2>imod|for)(?:\s*\((?P<parties2>[^)]{1,30})\))?)?"
     # "godkendt med 16 stemmer mod 2 (F)": the votes for, then against with the parties against
     r"|\bmed\s+(?P<m_for>\d+)\s+stemmer\s+mod\s+(?P<m_against>\d+)(?:\s*\((?P<m_parties>[^)]{1,30})\))?",
     re.IGNORECASE,

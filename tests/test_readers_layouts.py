@@ -634,3 +634,24 @@ def test_an_esdh_print_with_a_contents_list_without_leaders_items_out_of_order_a
     ]
     assert m.points[3].decision.startswith("Anbefales over for Økonomiudvalget.")
     assert [(v.position, v.who) for v in m.points[1].votes] == [("against", ("Anders Dam",))]
+
+
+def test_a_polweb_page_laid_out_in_one_table_with_a_substitute_and_counted_votes(settings):
+    """An older portal that lays the whole page out in one table's cells (menu left, content right, the header a table
+    of its own with the <h1>): the content was read as one table row, one point whose title was the whole header.
+    The substitute under "Stedfortræder:" is present; "med 3 stemmer for (A, C og F) og 2 stemmer imod (V og Ø)" is
+    a vote for and a vote against (the second count with "stemmer" was not read)."""
+    result = read_file(READERS / "polweb_table_layout.html", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.committee, m.start, m.place) == ("Kommunalbestyrelsen", datetime(2024, 9, 4, 19, 0),
+                                               "Byrådssalen, Rådhuset")
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Ane Krog", False), ("Bo Vinter", False), ("Eva Lund", True), ("Finn Mose", False), ("Gry Holt", False),
+        ("Ib Sand", False)]
+    assert [(p.number, p.title, p.case_number, p.closed) for p in m.points] == [
+        ("1", "Lokalplan 17 for Havnefronten - endelig vedtagelse", "140-2024-0311", False),
+        ("2", "Salg af grund, Havnevej 4", "150-2024-0877", True),
+    ]
+    assert [(v.position, v.parties, v.count) for v in m.points[0].votes] == [("for", ("A", "C", "F"), 3),
+                                                                             ("against", ("V", "Ø"), 2)]

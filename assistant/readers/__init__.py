@@ -46,8 +46,9 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # before its verb, "Dette punkt er lukket for offentligheden.", the room under a dated line below the body heading;
 # 18: a label's value cell that is a list, "Hent punkt som PDF" beside a case number, two vote labels on one line,
 # parties by name as their letters ("Dansk Folkeparti stemte imod": O; "(SF)": F); 19: a contents list without dot
-# leaders, items out of number order, a labels-first cover value wrapped over rows
-READER_VERSION = "19"
+# leaders, items out of number order, a labels-first cover value wrapped over rows; 20: a page laid out in one
+# table, substitutes under "Stedfortræder:", "og 2 stemmer imod"
+READER_VERSION = "20"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")

@@ -37,14 +37,15 @@ _LABEL_RE = re.compile(
     r"^(?P<label>mødedato|mødetidspunkt|starttidspunkt|sluttidspunkt|mødestart|mødeslut|dato|tidspunkt|tid|mødested|"
     r"sted|lokale|"
     r"mødedeltagere|deltagere|medlemmer|tilstede|til stede|afbud/fraværende|afbud|fraværende(?: med afbud)?|"
-    r"ikke til stede|udvalg|forum|møde|"
+    r"ikke til stede|suppleanter|suppleant|stedfortrædere|stedfortræder|udvalg|forum|møde|"
     r"information|referent|sekretær|protokolfører)\s*(?::\s*|\s+(?=\S))(?P<value>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 _BARE_LABEL_RE = re.compile(
     r"^(?P<label>UDVALG|MØDE|STED|MØDESTED|STARTTIDSPUNKT|SLUTTIDSPUNKT|DATO|TIDSPUNKT|DELTAGERE|MEDLEMMER|"
     r"FRAVÆRENDE|AFBUD|PUNKTER|TILSTEDE|Mødefakta|Medlemmer|Tilstede|Til stede|Afbud/Fraværende|Fraværende med afbud|"
-    r"Mødedeltagere|Deltagere|Fremmøde|REFERENT|SEKRETÆR|Referent|Sekretær)\s*:?$"
+    r"Mødedeltagere|Deltagere|Fremmøde|REFERENT|SEKRETÆR|Referent|Sekretær|SUPPLEANTER|Suppleanter|Stedfortrædere)"
+    r"\s*:?$"
 )
 _KIND_RE = re.compile(r"\b(referat|beslutningsprotokol|dagsorden)\b", re.IGNORECASE)
 _META_RE = re.compile(
@@ -286,6 +287,12 @@ def _participants(doc: Doc) -> list[Participant]:
     for part in re.split(r",\s*(?![^()]*\))", listed):
         person = structure.parse_participant(part)
         if person and person.name[:1].isupper():  # "Anne Berg (A), formand": the role is no participant
+            people.append(person)
+    # substitutes who attended: "Stedfortræder: Maja Strand (F)", "Suppleanter: ..." (as the print reader reads them)
+    substitutes = _listed(doc, "suppleant", "suppleanter", "stedfortræder", "stedfortrædere")
+    for part in re.split(r",\s*(?![^()]*\))", substitutes):
+        person = structure.parse_participant(part)
+        if person and person.name[:1].isupper() and person.name not in {p.name for p in people}:
             people.append(person)
     extra = [(n, "Afbud") for n in structure.split_names(_listed(doc, "afbud", "fraværende med afbud"))]
     absent = _listed(doc, "fraværende", "ikke til stede", "afbud/fraværende")
