@@ -655,3 +655,21 @@ def test_a_polweb_page_laid_out_in_one_table_with_a_substitute_and_counted_votes
     ]
     assert [(v.position, v.parties, v.count) for v in m.points[0].votes] == [("for", ("A", "C", "F"), 3),
                                                                              ("against", ("V", "Ø"), 2)]
+
+
+def test_a_protocol_print_with_time_and_place_on_one_label_and_an_item_after_an_attachment_list(settings):
+    """Copenhagen's protocol style (FORMATS.md 6): the body with " - beslutningsprotokol" after it on the first line
+    (no part of its name), "Tid og sted: Tirsdag den 11. marts 2025 kl. 17.00 Mødelokale 1.12, Rådhuset" (the time
+    and the room were not read), and item 3, whose title wraps onto a line of its own before its journal number,
+    right after item 2's attachments "1." and "2." (it was read as the list's third attachment and lost)."""
+    result = read_file(READERS / "print_protocol_tid_og_sted.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.committee, m.start, m.place) == ("Kultur- og Fritidsudvalget", datetime(2025, 3, 11, 17, 0),
+                                               "Mødelokale 1.12, Rådhuset")
+    assert [(p.number, p.title, p.case_number, p.decision) for p in m.points] == [
+        ("1", "Godkendelse af dagsorden", "25/00321", "Godkendt."),
+        ("2", "Tilskud til byfesten", "25/00410", "Godkendt."),
+        ("3", "Ny aftale om drift af svømmehallen i Nordby", "24/18876", "Godkendt. Sara Kvist stemte imod."),
+    ]
+    assert m.points[1].attachments == ["1. Ansøgning fra byfestforeningen", "2. Budget for byfesten"]

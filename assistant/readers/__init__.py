@@ -47,8 +47,9 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # 18: a label's value cell that is a list, "Hent punkt som PDF" beside a case number, two vote labels on one line,
 # parties by name as their letters ("Dansk Folkeparti stemte imod": O; "(SF)": F); 19: a contents list without dot
 # leaders, items out of number order, a labels-first cover value wrapped over rows; 20: a page laid out in one
-# table, substitutes under "Stedfortræder:", "og 2 stemmer imod"
-READER_VERSION = "20"
+# table, substitutes under "Stedfortræder:", "og 2 stemmer imod"; 21: "Tid og sted:", " - beslutningsprotokol" after
+# the body, an item wrapped after an attachment list
+READER_VERSION = "21"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")

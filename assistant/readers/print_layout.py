@@ -8,6 +8,7 @@ line, then the sections (Beslutning first, then Sagsfremstilling and its sub-hea
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -43,7 +44,8 @@ FORUM_FIRST_RE = re.compile(
     r"^(?P<forum>[A-ZÆØÅ][^.:]{2,80}?)\s+[-–]?\s*(?P<kind>Referat|Dagsorden|Beslutningsprotokol)\b(?P<date>)"
 )
 _LABEL_WORDS = (
-    "Mødedato", "Mødetidspunkt", "Starttidspunkt", "Sluttidspunkt", "Dato", "Tidspunkt", "Mødested", "Sted", "Lokale",
+    "Tid og sted", "Mødedato", "Mødetidspunkt", "Starttidspunkt", "Sluttidspunkt", "Dato", "Tidspunkt", "Mødested",
+    "Sted", "Lokale",
     "Mødedeltagere", "Deltagere", "Medlemmer", "Tilstede", "Til stede", "Ikke til stede", "Afbud/Fraværende", "Afbud",
     "Fraværende", "Udvalg", "Forum", "Sekretær", "Referent", "Protokolfører", "Suppleanter", "Suppleant",
     "Stedfortrædere", "Stedfortræder",
@@ -383,7 +385,10 @@ def _attachment_lines(paras: list[str]) -> set[int]:
             expect = 1
             continue
         t = _numbered_title(p)
-        follows = [*lines[1:2], *(paras[i + 1].split("\n")[:1] if i + 1 < len(paras) else [])]
+        # the lines under it, a title wrapped over lines of its own included ("3. Nedlæggelse af daghjem ... i" /
+        # "Stenløse" / "J.nr. 24/19540": an item after the list, not its third attachment)
+        follows = [*lines[1:2], *itertools.takewhile(lambda ln: not NUMBERED_RE.match(ln), (
+            q.split("\n")[0] for q in paras[i + 1 : i + 2 + _TITLE_WRAP_LINES]))]
         if expect and t and int(re.match(r"\d+", t[0])[0]) == expect and not any(map(case_number_line, follows)):
             out.add(i)
             expect += 1
@@ -514,7 +519,9 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
             absences += structure.absences_in(point.decision)
         points.append(point)
 
-    when = h.labels.get("Mødedato") or h.labels.get("Dato") or h.labels.get("_titledate", "")
+    # "Tid og sted: Tirsdag den 4. februar 2025 kl. 16.30 Mødelokale 2.04, Egedal Rådhus" (Copenhagen's protocols)
+    when_where, room_of = structure.date_line([h.labels.get("Tid og sted", "")])
+    when = h.labels.get("Mødedato") or h.labels.get("Dato") or when_where or h.labels.get("_titledate", "")
     time_label = h.labels.get("Mødetidspunkt") or h.labels.get("Tidspunkt") or h.labels.get("Starttidspunkt") or ""
     start, has_time = parse_danish_datetime(f"{when} {time_label}".strip())
     if start is None:
@@ -533,7 +540,7 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
         municipality=None,
         committee=fold_ws(committee),
         start=start,
-        place=h.labels.get("Mødested") or h.labels.get("Sted") or h.labels.get("Lokale") or room or None,
+        place=h.labels.get("Mødested") or h.labels.get("Sted") or h.labels.get("Lokale") or room_of or room or None,
         kind=kind or "dagsorden",
         participants=structure.mark_absent(_participants(h), absences),
         points=points,

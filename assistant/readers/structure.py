@@ -88,10 +88,14 @@ def ends_sentence(title: str) -> bool:
     return t.endswith((":", ";", ",")) or (t.endswith(".") and not _ABBREVIATION_END_RE.search(t))
 
 
+_BODY_TAIL_RE = re.compile(r"\s+[-–]\s+(?i:referat|dagsorden|beslutningsprotokol)\s*$")
+
+
 def body_name(text: str) -> str:
     """A body's name without the municipality or "Møde:" printed before it ("Gentofte Kommune Kommunalbestyrelsen",
-    "Møde: Kultur- og Fritidsudvalget")."""
-    return _BODY_LEAD_RE.sub("", fold_ws(text)).strip(" -–|")
+    "Møde: Kultur- og Fritidsudvalget") or the document's kind after it ("Social- og Sundhedsudvalget -
+    beslutningsprotokol")."""
+    return _BODY_TAIL_RE.sub("", _BODY_LEAD_RE.sub("", fold_ws(text))).strip(" -–|")
 
 
 def names_a_body(text: str) -> str:
