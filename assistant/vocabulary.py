@@ -473,10 +473,10 @@ def party_named(text: str) -> str | None:
 #   2012-28504 (eDoc YYYY-N; bare only with 5+ digits, so that "2025-2029" is a period), 25/20079 and 12/27845
 #   (YY/N+, 3+ digits and not a month/year like 01/2025), "Sag 00-2024-1102" (PolWeb, two digits), KLE journal
 #   numbers 27.00.00-A00-1-23 and 00.01A00-G01-1-24,
-#   and any value after a label ("Sagsnr.:", "Sagsnr. i ESDH:", "Sag:", "Sagsid:", "J.nr.", "Journalnr."), a
+#   and any value after a label ("Sagsnr.:", "Sagsnr. i ESDH:", "Sag:", "Sagsid:", "Sags ID:", "J.nr.", "Journalnr."), a
 #   committee's code before a number/year included ("J.nr. BUU 12/2008", older Copenhagen protocols).
 CASE_LABEL = (
-    r"(?:Sagsnr|Sags\s?nr|Sagsnummer|Sagsid|Sags-?id|J\.\s?nr|Journalnr|Journal\s?nr)\.?(?:\s+i\s+[A-ZÆØÅ]{2,10})?"
+    r"(?:Sagsnr|Sags\s?nr|Sagsnummer|Sagsid|Sags[\s-]?id|J\.\s?nr|Journalnr|Journal\s?nr)\.?(?:\s+i\s+[A-ZÆØÅ]{2,10})?"
     r"\s*:?|Sag\s*:|Sag(?=\s+\d{2,3}-\d{4}-)"
 )
 _BARE_CASE = (

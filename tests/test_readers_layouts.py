@@ -673,3 +673,16 @@ def test_a_protocol_print_with_time_and_place_on_one_label_and_an_item_after_an_
         ("3", "Ny aftale om drift af svømmehallen i Nordby", "24/18876", "Godkendt. Sara Kvist stemte imod."),
     ]
     assert m.points[1].attachments == ["1. Ansøgning fra byfestforeningen", "2. Budget for byfesten"]
+
+
+def test_a_portal_marking_closed_points_with_a_lock_text_or_a_badge_over_the_case_number(settings):
+    """A lock icon's text for screen readers after the title ("Køb af plejeboliger" + "Lukket punkt") is a closing
+    mark, not part of the title; the case number under "Sags ID:" is read, and so is one printed under a "Lukket
+    punkt" badge in the same block."""
+    result = read_file(READERS / "portal_closed_badges.html", settings)
+    assert result.ok, result.error
+    assert [(p.number, p.title, p.case_number, p.closed) for p in result.meeting.points] == [
+        ("1", "Godkendelse af dagsorden", "EMN-2025-00031", False),
+        ("2", "Køb af plejeboliger", "EMN-2025-00290", True),
+        ("3", "Klage over visitation", "EMN-2025-00301", True),
+    ]

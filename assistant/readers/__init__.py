@@ -48,8 +48,9 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # parties by name as their letters ("Dansk Folkeparti stemte imod": O; "(SF)": F); 19: a contents list without dot
 # leaders, items out of number order, a labels-first cover value wrapped over rows; 20: a page laid out in one
 # table, substitutes under "Stedfortræder:", "og 2 stemmer imod"; 21: "Tid og sted:", " - beslutningsprotokol" after
-# the body, an item wrapped after an attachment list
-READER_VERSION = "21"
+# the body, an item wrapped after an attachment list; 22: "Sags ID:", "... Lukket punkt" after a title, a badge over
+# the case number
+READER_VERSION = "22"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")

@@ -49,11 +49,11 @@ _BARE_LABEL_RE = re.compile(
 )
 _KIND_RE = re.compile(r"\b(referat|beslutningsprotokol|dagsorden)\b", re.IGNORECASE)
 _META_RE = re.compile(
-    r"^(?:(?:Sag|Sagsnr|Sags nr|Sagsid|J\.?\s?nr|Journalnr|Dok|Dokument|Dok\.?\s?nr|Initialer|Sagsbehandler)\b"
-    r"\.?\s*:?\s*\S.*|Åbent|Åben|Åben sag|Lukket|Lukket sag|Offentlig|Ikke offentlig)$",
+    r"^(?:(?:Sag|Sagsnr|Sags nr|Sagsid|Sags[\s-]id|J\.?\s?nr|Journalnr|Dok|Dokument|Dok\.?\s?nr|Initialer"
+    r"|Sagsbehandler)\b\.?\s*:?\s*\S.*|Åbent|Åben|Åben sag|Lukket|Lukket sag|Lukket punkt|Offentlig|Ikke offentlig)$",
     re.IGNORECASE,
 )
-_CASE_LABEL_RE = re.compile(r"^(?:Sag|Sagsnr|Sags nr|Sagsid|J\.?\s?nr|Journalnr)\b", re.IGNORECASE)
+_CASE_LABEL_RE = re.compile(r"^(?:Sag|Sagsnr|Sags nr|Sagsid|Sags[\s-]id|J\.?\s?nr|Journalnr)\b", re.IGNORECASE)
 # the meeting's attendance printed after the last item (Copenhagen's and Odense's pages)
 _TRAILER_TITLES = frozenset({"fremmøde og inhabilitet", "fremmøde"})
 _ATTENDANCE_TITLES = frozenset({"fraværende", "afbud", "fravær", "fremmøde og inhabilitet", "fremmøde"})
@@ -305,15 +305,23 @@ def _listed(doc: Doc, *names: str) -> str:
     return ", ".join(fold_ws(n) for n in structure.listed_names(_raw_label(doc, *names)) if n.strip())
 
 
+def _meta_lines(text: str) -> bool:
+    """A block of metadata under an item title, a line each: "Sag 155-2023-1002", "Åbent", a portal's badge and the
+    case number under it ("Lukket punkt" / "EMN-2024-002951")."""
+    return all(_META_RE.match(ln.strip()) or case_number_line(ln) for ln in text.split("\n"))
+
+
 def _meta(body: list[Block]) -> tuple[str | None, bool, list[Block]]:
     """Case number and closed flag from the metadata lines right under an item title (PolWeb, ESDH)."""
     case, closed, i = None, False, 0
-    while i < len(body) and i < 8 and _META_RE.match(body[i].text) and len(body[i].text) < 120:
+    while i < len(body) and i < 8 and _meta_lines(body[i].text) and len(body[i].text) < 120:
         text = body[i].text
         if re.match(r"^(?:Lukket|Ikke offentlig)", text, re.IGNORECASE) or structure.CASE_LINE_CLOSED_RE.search(text):
             closed = True
         if case is None and _CASE_LABEL_RE.match(text):
             case = case_number_line(text) or next(iter(find_case_numbers(text)), None)
+        if case is None:  # a bare case number, or a portal's badge and the case number under it
+            case = next(filter(None, map(case_number_line, text.split("\n"))), None)
         i += 1
     rest = body[i:]
     if case is None:

@@ -41,9 +41,10 @@ from assistant.votes import votes_in
 CLOSED_TITLE_RE = re.compile(r"^\s*(?:lukket(?:\s+punkt)?|fortrolig(?:t)?)\b\s*[:\-–]?", re.IGNORECASE)
 # the status column printed at the end of a case number's line ("Sag 360-2024-02214   Initialer: SLA   Lukket")
 CASE_LINE_CLOSED_RE = re.compile(r"\s(Lukket|Ikke offentlig)\s*$")
-# a title's closing mark: "(Lukket punkt)", "- Lukket", a portal's badge after it ("Køb af ejendom Lukket")
+# a title's closing mark: "(Lukket punkt)", "- Lukket", a portal's badge after it ("Køb af ejendom Lukket", "...
+# Lukket punkt": a lock icon's text for screen readers)
 CLOSED_SUFFIX_RE = re.compile(
-    r"\s*(?:\((?i:lukket(?:\s+punkt)?|fortroligt?)\)|[-–]\s*(?i:lukket(?:\s+punkt)?)|\s+Lukket)$"
+    r"\s*(?:\((?i:lukket(?:\s+punkt)?|fortroligt?)\)|[-–]\s*(?i:lukket(?:\s+punkt)?)|\s+Lukket(?:\s+punkt)?)$"
 )
 CLOSED_BODY_RE = re.compile(
     r"beslutning(?:en)? ikke frigivet|(?:dette )?punkt(?:et)? er lukket|lukket for offentligheden"
