@@ -686,3 +686,15 @@ def test_a_portal_marking_closed_points_with_a_lock_text_or_a_badge_over_the_cas
         ("2", "Køb af plejeboliger", "EMN-2025-00290", True),
         ("3", "Klage over visitation", "EMN-2025-00301", True),
     ]
+
+
+def test_a_portal_with_its_logo_in_the_page_header_members_one_a_line_and_absences_under_forfald(settings):
+    """The municipality in the logo's alt text inside the page's header (the header was dropped as furniture before
+    the logo was looked at), the members one a line with <br> under "Medlemmer:" (only the first was read), and the
+    absent under a "Forfald" heading."""
+    result = read_file(READERS / "portal_header_logo_br_members.html", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.municipality, m.committee, m.start) == ("Fanø Kommune", "Miljøudvalget", datetime(2025, 5, 6, 16, 0))
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Anna Bech", False), ("Carl Holm", False), ("Dorte Lind", True)]

@@ -23,15 +23,19 @@ _PUNKT_URL_RE = re.compile(r"/(?:møde|moede)-(\d{2})(\d{2})(\d{4})/[^/\"']*/pun
 _FORUM_URL_RE = re.compile(r"/dagsordener-og-referater/([^/\"']+)/(?:møde|moede)-", re.IGNORECASE)
 
 
-def _tree(markup: str):  # noqa: ANN202 - lxml element
+def _parse(markup: str):  # noqa: ANN202 - lxml element
     import lxml.html
 
     # The text is already decoded (sniff.decode); a declared charset must not decode it a second time.
     markup = re.sub(r"^\s*<\?xml[^>]*>", "", markup)
     try:
-        root = lxml.html.fromstring(markup)
+        return lxml.html.fromstring(markup)
     except Exception as exc:  # noqa: BLE001 - lxml raises several types on junk
         raise Unreadable("html_unreadable", error=type(exc).__name__) from None
+
+
+def _tree(root):  # noqa: ANN001, ANN202 - lxml element
+    """The page without its navigation, banners and other furniture; a sidebar of the meeting's facts first."""
     for el in root.iter("dt"):  # a definition list's term is a label: "Dato" / "Mandag 27. maj 2024"
         if el.text and not el.text.rstrip().endswith(":") and len(el) == 0:
             el.text = el.text.rstrip() + ":"
@@ -167,8 +171,9 @@ def _slug_name(slug: str) -> str:
 
 
 def read(markup: str, warnings: list[str]) -> tuple[Meeting, str | None]:
-    root = _tree(markup)
-    blocks = blocks_from_tree(root)
+    root = _parse(markup)
+    site = _site_municipality(root)  # before the page's header (the logo) is dropped as furniture
+    blocks = blocks_from_tree(_tree(root))
     if not any(b.text for b in blocks):
         raise Unreadable("html_empty")
     blocks = item_rows(blocks)
@@ -178,7 +183,7 @@ def read(markup: str, warnings: list[str]) -> tuple[Meeting, str | None]:
         meeting, named = _single_point_page(blocks, single, markup, warnings)
     else:
         meeting, named = plain.parse_blocks(blocks, warnings, FORMAT)
-    return meeting, named or _site_municipality(root)
+    return meeting, named or site
 
 
 _SITE_NAME_ATTR_RE = re.compile(r"logo|site-?name|brand", re.IGNORECASE)

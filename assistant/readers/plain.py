@@ -36,7 +36,8 @@ _HEADING_NUMBERED_RE = re.compile(r"^(\d{1,3}[a-zA-Z]?)\s+(\S.{1,250})$")
 _LABEL_RE = re.compile(
     r"^(?P<label>mødedato|mødetidspunkt|starttidspunkt|sluttidspunkt|mødestart|mødeslut|dato|tidspunkt|tid|mødested|"
     r"sted|lokale|"
-    r"mødedeltagere|deltagere|medlemmer|tilstede|til stede|afbud/fraværende|afbud|fraværende(?: med afbud)?|"
+    r"mødedeltagere|deltagere|medlemmer|tilstede|til stede|fremmødte|afbud/fraværende|afbud|fraværende(?: med afbud)?|"
+    r"forfald|"
     r"ikke til stede|suppleanter|suppleant|stedfortrædere|stedfortræder|udvalg|forum|møde|"
     r"information|referent|sekretær|protokolfører)\s*(?::\s*|\s+(?=\S))(?P<value>.*)$",
     re.IGNORECASE | re.DOTALL,
@@ -44,7 +45,7 @@ _LABEL_RE = re.compile(
 _BARE_LABEL_RE = re.compile(
     r"^(?P<label>UDVALG|MØDE|STED|MØDESTED|STARTTIDSPUNKT|SLUTTIDSPUNKT|DATO|TIDSPUNKT|DELTAGERE|MEDLEMMER|"
     r"FRAVÆRENDE|AFBUD|PUNKTER|TILSTEDE|Mødefakta|Medlemmer|Tilstede|Til stede|Afbud/Fraværende|Fraværende med afbud|"
-    r"Mødedeltagere|Deltagere|Fremmøde|REFERENT|SEKRETÆR|Referent|Sekretær|SUPPLEANTER|Suppleanter|Stedfortrædere)"
+    r"Mødedeltagere|Deltagere|Fremmøde|Fremmødte|Forfald|REFERENT|SEKRETÆR|Referent|Sekretær|SUPPLEANTER|Suppleanter|Stedfortrædere)"
     r"\s*:?$"
 )
 _KIND_RE = re.compile(r"\b(referat|beslutningsprotokol|dagsorden)\b", re.IGNORECASE)
@@ -179,9 +180,11 @@ def split_document(blocks: list[Block]) -> Doc:
         doc.header_text.append(b.text)
         if b.heading and not doc.title:
             doc.title = b.text
-        if pending_label in _LISTED_LABELS and b.kind in ("li", "tr") and (not rows or b.kind != "tr" or any(
-                _PERSON_CELL_RE.match(c.strip()) for c in b.text.split(" | "))):
-            rows.append(b)  # the members as a list or a table under "Mødedeltagere", until a row names no one
+        if pending_label in _LISTED_LABELS and (b.kind in ("li", "tr") or _PERSON_LINE_RE.match(b.text)) and (
+                not rows or b.kind != "tr" or any(_PERSON_CELL_RE.match(c.strip()) for c in b.text.split(" | "))):
+            # the members as a list, a table or lines of their own (<br>) under "Mødedeltagere", until a row names
+            # no one
+            rows.append(b)
             continue
         if rows:
             _people_rows(doc, pending_label or "", rows)
@@ -205,19 +208,25 @@ def split_document(blocks: list[Block]) -> Doc:
     return doc
 
 
-_PEOPLE_LABELS = frozenset({"mødedeltagere", "deltagere", "medlemmer", "tilstede", "til stede", "fremmøde"})
-_ABSENCE_LABELS = frozenset({"afbud", "fraværende", "fraværende med afbud", "ikke til stede", "afbud/fraværende"})
+_PEOPLE_LABELS = frozenset({"mødedeltagere", "deltagere", "medlemmer", "tilstede", "til stede", "fremmøde",
+                            "fremmødte"})
+_ABSENCE_LABELS = frozenset({"afbud", "fraværende", "fraværende med afbud", "ikke til stede", "afbud/fraværende",
+                             "forfald"})
 _LISTED_LABELS = _PEOPLE_LABELS | _ABSENCE_LABELS
 _NAME_COLUMN_RE = re.compile(r"^(?:navn|medlem(?:mer)?|deltager(?:e)?|mødedeltager(?:e)?|name)$", re.IGNORECASE)
 _ABSENT_COLUMN_RE = re.compile(r"^(?:fraværende|fravær|afbud|forfald)$", re.IGNORECASE)
 _ABSENT_CELL_RE = re.compile(r"^(?:afbud|fraværende|fravær|forfald|ikke til stede|meldt afbud|x)$", re.IGNORECASE)
 _PARTY_CELL_RE = re.compile(r"^[A-ZÆØÅ]{1,3}$")
 _PERSON_CELL_RE = re.compile(r"^[A-ZÆØÅ][\wæøå'’.-]*(?:\s+[A-ZÆØÅ][\wæøå'’.-]*){1,4}$")  # "Anne Mette Svane"
+# a member on a line of its own: "Ellen Thrane (A), næstformand", "Ole Rytter (A)"
+_PERSON_LINE_RE = re.compile(
+    r"^[A-ZÆØÅ][\wæøå'’.-]*(?:\s+[A-ZÆØÅ][\wæøå'’.-]*){1,4}\s*\([A-ZÆØÅ]{1,3}\)(?:,\s*[a-zæøå][a-zæøå -]{2,30})?$"
+)
 
 
 def _people_rows(doc: Doc, label: str, rows: list[Block]) -> None:
     if label in _ABSENCE_LABELS:  # "Fraværende med afbud" / "- Jens Kvist (V)": the names, a comma list
-        names = [r.text.lstrip("-• ").strip() for r in rows if r.kind == "li"]
+        names = [r.text.lstrip("-• ").strip() for r in rows if r.kind != "tr"]
         doc.labels.setdefault(label, ", ".join(n for n in names if n))
         return
     _member_rows(doc, label, rows)
@@ -283,7 +292,7 @@ def _end_time(doc: Doc) -> str:
 
 def _participants(doc: Doc) -> list[Participant]:
     people = []
-    listed = _listed(doc, "mødedeltagere", "deltagere", "medlemmer", "tilstede", "til stede", "fremmøde")
+    listed = _listed(doc, "mødedeltagere", "deltagere", "medlemmer", "tilstede", "til stede", "fremmøde", "fremmødte")
     for part in re.split(r",\s*(?![^()]*\))", listed):
         person = structure.parse_participant(part)
         if person and person.name[:1].isupper():  # "Anne Berg (A), formand": the role is no participant
@@ -295,7 +304,7 @@ def _participants(doc: Doc) -> list[Participant]:
         if person and person.name[:1].isupper() and person.name not in {p.name for p in people}:
             people.append(person)
     extra = [(n, "Afbud") for n in structure.split_names(_listed(doc, "afbud", "fraværende med afbud"))]
-    absent = _listed(doc, "fraværende", "ikke til stede", "afbud/fraværende")
+    absent = _listed(doc, "fraværende", "ikke til stede", "afbud/fraværende", "forfald")
     extra += [(n, "Fraværende") for n in structure.split_names(absent)]
     return structure.mark_absent(people, extra)
 
