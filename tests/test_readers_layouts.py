@@ -698,3 +698,21 @@ def test_a_portal_with_its_logo_in_the_page_header_members_one_a_line_and_absenc
     assert (m.municipality, m.committee, m.start) == ("Fanø Kommune", "Miljøudvalget", datetime(2025, 5, 6, 16, 0))
     assert [(p.name, p.absent) for p in m.participants] == [
         ("Anna Bech", False), ("Carl Holm", False), ("Dorte Lind", True)]
+
+
+def test_a_decision_trail_with_members_in_two_columns_and_sag_nr_items(settings):
+    """A decision-trail print (FORMATS.md 10): the members in two columns under "Medlemmer:" (two a line, each line
+    was read as one name), "Sag nr. 12" with its title wrapped over two lines, "Sags-id:" and "Beslutningskompetence:"
+    in one block under it (no case number was read), and "Sag nr. 13" with "LUKKET PUNKT" printed in the margin of
+    its number line (that was read as its title)."""
+    result = read_file(READERS / "text_sag_nr_two_column_members.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Hanne Bro", False), ("Karl Dyhr", False), ("Sofie Kamp", False), ("Per Lyng", False), ("Tine Vad", False),
+        ("Ulla Ryg", False), ("Mads Hviid", True)]
+    assert [(p.number, p.title, p.case_number, p.closed) for p in m.points] == [
+        ("12", "Lokalplan 88 for boliger ved Møllevej og Skolestien - endelig vedtagelse", "24/11870", False),
+        ("13", "Køb af ejendom til daginstitution", "25/00412", True),
+    ]
+    assert [(v.position, v.who) for v in m.points[0].votes] == [("against", ("Per Lyng", "Tine Vad"))]

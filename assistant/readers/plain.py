@@ -51,7 +51,8 @@ _BARE_LABEL_RE = re.compile(
 _KIND_RE = re.compile(r"\b(referat|beslutningsprotokol|dagsorden)\b", re.IGNORECASE)
 _META_RE = re.compile(
     r"^(?:(?:Sag|Sagsnr|Sags nr|Sagsid|Sags[\s-]id|J\.?\s?nr|Journalnr|Dok|Dokument|Dok\.?\s?nr|Initialer"
-    r"|Sagsbehandler)\b\.?\s*:?\s*\S.*|Åbent|Åben|Åben sag|Lukket|Lukket sag|Lukket punkt|Offentlig|Ikke offentlig)$",
+    r"|Sagsbehandler|Beslutningskompetence|Sagen afgøres i)\b\.?\s*:?\s*\S.*"
+    r"|Åbent|Åben|Åben sag|Lukket|Lukket sag|Lukket punkt|Offentlig|Ikke offentlig)$",
     re.IGNORECASE,
 )
 _CASE_LABEL_RE = re.compile(r"^(?:Sag|Sagsnr|Sags nr|Sagsid|Sags[\s-]id|J\.?\s?nr|Journalnr)\b", re.IGNORECASE)
@@ -158,9 +159,13 @@ def split_document(blocks: list[Block]) -> Doc:
                 continue
             number, title = head  # "Sag nr. 1\nMeddelelser fra borgmesteren\nJ.nr. 24/00112": no blank lines
             rest = lines[1:]
+            body = []
+            if structure.CLOSED_TITLE_RE.fullmatch(title.strip()) and rest:  # "Sag nr. 146      LUKKET PUNKT"
+                body, title = [Block(title.strip())], ""
             if not title and rest:
                 title, rest = rest[0].strip(), rest[1:]
-            body = []
+                while rest and rest[0][:1].islower():  # the title wrapped: "... ved Lading - endelig" / "vedtagelse"
+                    title = f"{title} {rest.pop(0).strip()}"
             while rest and _META_RE.match(rest[0].strip()):  # "J.nr. 24/00112", "Beslutningskompetence: KB"
                 body.append(Block(rest.pop(0).strip()))
             doc.items.append((number, title, body + ([Block("\n".join(rest))] if "".join(rest).strip() else [])))

@@ -189,9 +189,38 @@ def two_columns(text: str) -> str:
     return "\n".join(out)
 
 
+_PEOPLE_LABEL_LINE_RE = re.compile(rf"^\s*{PEOPLE_RE.pattern}[^:\n]{{0,20}}:?\s*$")  # "Medlemmer:" alone
+
+
+def people_columns(text: str) -> str:
+    """A list of members printed in two columns under its label ("Anne-Grethe Bundgaard (V), borgmester     Lene
+    Aagaard (A)" a line) written one member a line, the left column first: the right column is cut at its offset."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        out.append(lines[i])
+        if not _PEOPLE_LABEL_LINE_RE.match(lines[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and lines[j].strip():
+            j += 1
+        rows = lines[i + 1 : j]
+        gaps = [_COLUMN_GAP_RE.search(r) for r in rows]
+        if len(rows) < 2 or sum(1 for g in gaps if g) < len(rows) - 1:  # each row two names (the last may be one)
+            i += 1
+            continue
+        at = min(g.end(1) for g in gaps if g)
+        out += [r[:at].strip() for r in rows if r[:at].strip()] + [r[at:].strip() for r in rows if r[at:].strip()]
+        i = j
+    return "\n".join(out)
+
+
 def cover_text(text: str) -> str:
-    """The text with a cover printed labels first or in two columns written as "label: value" lines."""
-    return two_columns(labels_first(text))
+    """The text with a cover printed labels first or in two columns written as "label: value" lines, and a list of
+    members in two columns one a line."""
+    return people_columns(two_columns(labels_first(text)))
 
 
 def paragraphs(text: str) -> list[str]:
