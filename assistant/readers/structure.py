@@ -47,8 +47,8 @@ CLOSED_SUFFIX_RE = re.compile(
     r"\s*(?:\((?i:lukket(?:\s+punkt)?|fortroligt?)\)|[-–]\s*(?i:lukket(?:\s+punkt)?)|\s+Lukket(?:\s+punkt)?)$"
 )
 CLOSED_BODY_RE = re.compile(
-    r"beslutning(?:en)? ikke frigivet|(?:dette )?punkt(?:et)? er lukket|lukket for offentligheden"
-    r"|lukket (?:dagsordens)?punkt|behandle[st] for lukkede døre"
+    r"beslutning(?:en)? ikke frigivet|(?:dette )?punkt(?:et)? er lukket|lukket (?:dagsordens)?punkt"
+    r"|behandle[st] for lukkede døre"
     r"|^\s*lukket(?:\s+sag)?\s*$",  # "Lukket sag" (an ESDH print's status line), "Lukket" alone
     re.IGNORECASE | re.MULTILINE,
 )
