@@ -561,6 +561,8 @@ _DID_NOT_TAKE_PART_RE = re.compile(
 _NAME_RE = re.compile(r"^[A-ZÆØÅ][\w'’.\-]*(?:\s+[\w'’.\-]+){0,5}$")
 PARTY_RE = re.compile(r"\s*\([^)]{1,12}\)")
 _NOTE_RE = re.compile(r"\s*\(([^()]{1,60})\)\s*$")
+# a portal's status badge after the name and party, without brackets: "Allan Schack (O) Afbud"
+_BADGE_RE = re.compile(r"(?<=\))\s+(afbud|fraværende|forfald)\s*$", re.IGNORECASE)
 ABSENT_NOTES = ("afbud", "fraværende", "fravær", "ikke til stede", "forfald", "syg", "deltog ikke")
 _NO_ONE = ("ingen", "ingen.", "-", "intet", "ingen afbud")
 
@@ -594,6 +596,9 @@ _NAME_PARTICLES = frozenset(["von", "van", "de", "af", "la", "le", "du", "der"])
 def parse_participant(text: str) -> Participant | None:
     """``"Ole Bæk (V) (Afbud)"`` -> Participant("Ole Bæk", absent=True, note="V; Afbud")."""
     name, notes = fold_ws(text), []
+    if (badge := _BADGE_RE.search(name)) is not None:
+        name = name[: badge.start()]
+        notes.append(badge[1].capitalize())
     while (m := _NOTE_RE.search(name)) is not None:
         notes.insert(0, m.group(1).strip())
         name = name[: m.start()].strip()

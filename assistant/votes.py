@@ -91,7 +91,7 @@ _NOT_VOTERS = frozenset(
 # subject's verb after a comma ("Bjarke Abel (A), stemte imod")
 _CLAUSE_RE = re.compile(
     r"(?:[.,;:]\s+|\s+og\s+|(?<=\))\s+)"  # "(5) Imod stemte: V (3)": two label lines a print joined
-    r"(?=(?:for|imod)\s+stemte\b|stemte\s+(?:for|imod)\s*:|undl(?:od|ader)\s*:|(?:for|imod)\s*:\s*\d)",
+    r"(?=(?:for|imod)\s+stemte\b|stemte\s+(?:for|imod)\s*:|undl(?:od|ader)(?:\s+at\s+stemme)?\s*:|(?:for|imod)\s*:\s*\d)",
     re.IGNORECASE,
 )
 # the voters of a label given as a count, with the parties in brackets or after a colon
@@ -227,7 +227,8 @@ def _counted(position: str, n: str, parties: str | None, text: str) -> Vote:
     """ "med 19 stemmer for og 2 imod (F)": a count, with the parties where printed."""
     letters = tuple(p.strip() for p in re.split(r",|\bog\b", parties or "") if p.strip())
     count = 0 if n.lower() == "ingen" else int(n)
-    return Vote("for" if position.lower() == "for" else "against", (), letters, text, count)
+    position = {"for": "for", "imod": "against"}.get(position.lower(), position)  # a label's position kept
+    return Vote(position, (), letters, text, count)
 
 
 def votes_in(text: str) -> list[Vote]:

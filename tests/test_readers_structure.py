@@ -98,6 +98,10 @@ def test_participant_notes():
     p = structure.parse_participant("Ole Bæk (V) (Afbud)")
     assert (p.name, p.absent, p.note) == ("Ole Bæk", True, "V; Afbud")
     assert structure.parse_participant("Lise Lund (Suppleant for Ole Bæk)").absent is False
+    # a portal's status badge after the party, without brackets
+    p = structure.parse_participant("Allan Schack (O) Afbud")
+    assert (p.name, p.absent, p.note) == ("Allan Schack", True, "O; Afbud")
+    assert structure.parse_participant("Anne Afbud (A)").name == "Anne Afbud"
 
 
 def test_the_text_after_an_inline_attachment_list_continues_the_text_before_it():

@@ -160,6 +160,9 @@ def test_every_greve_vote_names_someone_or_counts(greve_dir, settings):
         ("For stemte: A, F, C og Ø (5) Imod stemte: V (3)",
          [("for", (), ("A", "F", "C", "Ø"), 5), ("against", (), ("V",), 3)]),
         ("For: 4 (A, F, I)  Imod: 2 (V)", [("for", (), ("A", "F", "I"), 4), ("against", (), ("V",), 2)]),
+        ("For stemte: A, F, Ø og B (6) Imod stemte: C (1) Undlod at stemme: V (1)",
+         [("for", (), ("A", "F", "Ø", "B"), 6), ("against", (), ("C",), 1), ("abstain", (), ("V",), 1)]),
+        ("Undlod: 2 (V, C)", [("abstain", (), ("V", "C"), 2)]),
         # parties by their names, as their ballot letters
         ("Dansk Folkeparti stemte imod.", [("against", (), ("O",), None)]),
         ("Venstre og Det Konservative Folkeparti stemte imod.", [("against", (), ("V", "C"), None)]),
