@@ -96,7 +96,7 @@ _CLAUSE_RE = re.compile(
 )
 # the voters of a label given as a count, with the parties in brackets or after a colon
 _LABEL_COUNT_RE = re.compile(
-    r"^(?P<n>\d+)(?:\s+stemmer)?\s*(?:\((?P<parties>[^)]{1,40})\)|:\s*(?P<listed>(?:[A-ZÆØÅ]{1,2}(?:\s*,\s*|\s+og\s+)?)+))?"
+    r"^(?P<n>\d+)(?:\s+(?:stemmer|medlemmer))?\s*(?:\((?P<parties>[^)]{1,40})\)|:\s*(?P<listed>(?:[A-ZÆØÅ]{1,2}(?:\s*,\s*|\s+og\s+)?)+))?"
     r"\s*[.,;]?$"
 )
 # the voters of a label given as parties with their count after them: "A, F, Ø og V (21)"

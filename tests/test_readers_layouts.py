@@ -716,3 +716,17 @@ def test_a_decision_trail_with_members_in_two_columns_and_sag_nr_items(settings)
         ("13", "Køb af ejendom til daginstitution", "25/00412", True),
     ]
     assert [(v.position, v.who) for v in m.points[0].votes] == [("against", ("Per Lyng", "Tine Vad"))]
+
+
+def test_a_portal_attendance_table_with_parties_by_name_and_votes_counted_in_members(settings):
+    """Copenhagen's newer pages (FORMATS.md 6): the attendance as a table under "Fremmøde" whose name cell may carry
+    a role in brackets ("Kirsten Bjerg (formand)": the table's reading stopped at that row) and whose party column
+    names the party ("SF - Socialistisk Folkeparti": F); the votes as "For stemte 1 medlemmer: V."."""
+    result = read_file(READERS / "portal_attendance_table_party_names.html", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Kirsten Bjerg", False), ("Lars Mose", False), ("Nina Friis", True)]
+    assert "V" in m.participants[0].note and m.participants[1].note == "F"
+    assert [(v.position, v.parties, v.count) for v in m.points[0].votes] == [("for", ("V",), 1),
+                                                                             ("against", ("F",), 1)]

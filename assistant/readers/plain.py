@@ -23,6 +23,7 @@ from assistant.vocabulary import (
     case_number_line,
     find_case_numbers,
     heading_level,
+    party_named,
 )
 
 FORMAT_TEXT = "text"
@@ -222,7 +223,8 @@ _NAME_COLUMN_RE = re.compile(r"^(?:navn|medlem(?:mer)?|deltager(?:e)?|mødedelta
 _ABSENT_COLUMN_RE = re.compile(r"^(?:fraværende|fravær|afbud|forfald)$", re.IGNORECASE)
 _ABSENT_CELL_RE = re.compile(r"^(?:afbud|fraværende|fravær|forfald|ikke til stede|meldt afbud|x)$", re.IGNORECASE)
 _PARTY_CELL_RE = re.compile(r"^[A-ZÆØÅ]{1,3}$")
-_PERSON_CELL_RE = re.compile(r"^[A-ZÆØÅ][\wæøå'’.-]*(?:\s+[A-ZÆØÅ][\wæøå'’.-]*){1,4}$")  # "Anne Mette Svane"
+# "Anne Mette Svane", "Lisbet Holt Sørensen (formand)"
+_PERSON_CELL_RE = re.compile(r"^[A-ZÆØÅ][\wæøå'’.-]*(?:\s+[A-ZÆØÅ][\wæøå'’.-]*){1,4}(?:\s*\([\wæøå ]{1,20}\))?$")
 # a member on a line of its own: "Ellen Thrane (A), næstformand", "Ole Rytter (A)"
 _PERSON_LINE_RE = re.compile(
     r"^[A-ZÆØÅ][\wæøå'’.-]*(?:\s+[A-ZÆØÅ][\wæøå'’.-]*){1,4}\s*\([A-ZÆØÅ]{1,3}\)(?:,\s*[a-zæøå][a-zæøå -]{2,30})?$"
@@ -235,6 +237,10 @@ def _people_rows(doc: Doc, label: str, rows: list[Block]) -> None:
         doc.labels.setdefault(label, ", ".join(n for n in names if n))
         return
     _member_rows(doc, label, rows)
+
+
+def _party_cell(cell: str) -> str:
+    return next(filter(None, map(party_named, [cell, *re.split(r"\s+[-–]\s+", cell)])), "")
 
 
 def _member_rows(doc: Doc, label: str, rows: list[Block]) -> None:
@@ -254,7 +260,8 @@ def _member_rows(doc: Doc, label: str, rows: list[Block]) -> None:
         if name_col >= len(row) or not row[name_col]:
             continue
         others = [c for i, c in enumerate(row) if i != name_col]
-        party = next((c for c in others if _PARTY_CELL_RE.match(c)), "")
+        # the party as its letter, or by its name ("Venstre", "SF - Socialistisk Folkeparti")
+        party = next((p for c in others if (p := c if _PARTY_CELL_RE.match(c) else _party_cell(c))), "")
         name = f"{row[name_col]} ({party})" if party else row[name_col]
         gone = any(_ABSENT_CELL_RE.match(c) for c in others) or any(
             i < len(row) and row[i] for i in absent_cols)
