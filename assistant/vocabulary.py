@@ -575,6 +575,8 @@ def split_names(text: str) -> list[str]:
         name = part.strip().strip(".").strip()
         if not name or any(ch.isdigit() for ch in name) or name.casefold() in _NO_ONE:
             continue
+        if re.fullmatch(r"[A-ZÆØÅ]{1,3}", name):  # "Erling Kastrup, V": the party after a comma (eDoc)
+            continue
         if _NAME_RE.match(name):
             out.append(name)
     return out

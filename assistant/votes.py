@@ -59,10 +59,12 @@ _LABEL_RE = re.compile(
 )
 _COUNT_RE = re.compile(
     r"\b(?:med\s+)?stemmer(?:ne)?\s+(?P<n_for>\d+)\s+for(?:\s*(?:og|,)?\s*(?P<n_against>\d+|ingen)\s+imod)?"
+    # "godkendt med 16 stemmer mod 2 (F)", "med 4 stemmer for (A, C, Ø) mod 2 stemmer (V, O)": the votes for, then
+    # against with the parties against (tried before the next form, which would take "med 4 stemmer for" alone)
+    r"|\bmed\s+(?P<m_for>\d+)\s+stemmer(?:\s+for)?(?:\s*\((?P<m_for_parties>[^)]{1,30})\))?\s+mod\s+"
+    r"(?P<m_against>\d+)(?:\s+stemmer?)?(?:\s*\((?P<m_parties>[^)]{1,30})\))?"
     r"|\bmed\s+(?P<n>\d+)\s+stemmer?\s+(?P<pos>imod|for)(?:\s*\((?P<parties>[^)]{1,30})\))?"
-    r"(?:\s*(?:og|,)\s*(?P<n2>\d+|ingen)(?:\s+stemmer?)?\s+(?P<pos2>imod|for)(?:\s*\((?P<parties2>[^)]{1,30})\))?)?"
-    # "godkendt med 16 stemmer mod 2 (F)": the votes for, then against with the parties against
-    r"|\bmed\s+(?P<m_for>\d+)\s+stemmer\s+mod\s+(?P<m_against>\d+)(?:\s*\((?P<m_parties>[^)]{1,30})\))?",
+    r"(?:\s*(?:og|,)\s*(?P<n2>\d+|ingen)(?:\s+stemmer?)?\s+(?P<pos2>imod|for)(?:\s*\((?P<parties2>[^)]{1,30})\))?)?",
     re.IGNORECASE,
 )
 # "Et flertal", "Byrådets mindretal", "Kommunalbestyrelsens flertal": "et" or a body in the genitive (FORUM_WORD_RE).
@@ -184,7 +186,8 @@ def _sentence_votes(sentence: str) -> list[Vote]:
         return out
     for c in _COUNT_RE.finditer(text):
         if c["m_for"]:
-            out += [Vote("for", (), (), text, int(c["m_for"])), _counted("imod", c["m_against"], c["m_parties"], text)]
+            out += [_counted("for", c["m_for"], c["m_for_parties"], text),
+                    _counted("imod", c["m_against"], c["m_parties"], text)]
         elif c["n_for"]:
             out.append(Vote("for", (), (), text, int(c["n_for"])))
             if c["n_against"]:

@@ -94,6 +94,17 @@ def test_absences_and_name_matching():
     ]  # fmt: skip
 
 
+def test_a_list_of_people_one_a_line_with_party_and_role_after_commas():
+    """eDoc prints "Name, A, Formand" a line: each line a member, the letter after the first comma the party (the
+    commas made it read as one comma list: "A", "Formand Jørgen Lind" were members). A comma list wrapped mid-name
+    stays a comma list."""
+    assert structure.listed_names("Inge Bak, A, Formand\nJørgen Lind, V, Næstformand\nSara Holm, A") == [
+        "Inge Bak (A)", "Jørgen Lind (V)", "Sara Holm (A)"]
+    assert structure.listed_names("Anne Berg (A), Bo Lund (V), Carl\nHolm (C), Dorte Vang (F)") == [
+        "Anne Berg (A)", "Bo Lund (V)", "Carl Holm (C)", "Dorte Vang (F)"]
+    assert structure.split_names("Erling Kastrup, V") == ["Erling Kastrup"]
+
+
 def test_participant_notes():
     p = structure.parse_participant("Ole Bæk (V) (Afbud)")
     assert (p.name, p.absent, p.note) == ("Ole Bæk", True, "V; Afbud")

@@ -163,6 +163,9 @@ def test_every_greve_vote_names_someone_or_counts(greve_dir, settings):
         ("For stemte: A, F, Ø og B (6) Imod stemte: C (1) Undlod at stemme: V (1)",
          [("for", (), ("A", "F", "Ø", "B"), 6), ("against", (), ("C",), 1), ("abstain", (), ("V",), 1)]),
         ("Undlod: 2 (V, C)", [("abstain", (), ("V", "C"), 2)]),
+        ("Indstillingen blev godkendt med 4 stemmer for (A, C, Ø) mod 2 stemmer (V, O).",
+         [("for", (), ("A", "C", "Ø"), 4), ("against", (), ("V", "O"), 2)]),
+        ("For stemte 4 medlemmer: A, F og C.", [("for", (), ("A", "F", "C"), 4)]),
         # parties by their names, as their ballot letters
         ("Dansk Folkeparti stemte imod.", [("against", (), ("O",), None)]),
         ("Venstre og Det Konservative Folkeparti stemte imod.", [("against", (), ("V", "C"), None)]),

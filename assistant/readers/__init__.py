@@ -52,8 +52,9 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # the case number; 23: "Fremmødte", "Forfald", members one a line with <br>, the logo in a page header; 24:
 # members in two columns, "Sag nr. N   LUKKET PUNKT", a "Sag nr." title wrapped, "Beslutningskompetence:" as metadata;
 # 25: a status badge after a member ("(O) Afbud"), a counted abstention label ("Undlod at stemme: V (1)"); 26: an
-# attendance table with a role in the name cell and the party by name, "For stemte 4 medlemmer: A, F og C."
-READER_VERSION = "26"
+# attendance table with a role in the name cell and the party by name, "For stemte 4 medlemmer: A, F og C."; 27:
+# members as "Name, A, Formand" a line, "med 4 stemmer for (A, C, Ø) mod 2 stemmer (V, O)"
+READER_VERSION = "27"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")

@@ -73,10 +73,25 @@ HEADER_LINES = 12  # a body's name heads the page: within its first lines (a let
 _ABBREVIATION_END_RE = re.compile(r"\w\.\w+\.$")  # "A.m.b.a.", "m.v.", "bl.a."
 
 
+_PARTY_PART_RE = re.compile(r"^[A-ZÆØÅ]{1,3}$")
+_ROLE_WORDS = frozenset({"formand", "næstformand", "borgmester", "viceborgmester", "suppleant", "medlem"})
+
+
+def _after_name(part: str) -> bool:
+    """A part after a comma that says more about the person before it: a party letter ("A"), a role ("Formand",
+    "suppleant for Ole Bæk")."""
+    return bool(_PARTY_PART_RE.match(part)) or part[:1].islower() or part.casefold() in _ROLE_WORDS
+
+
 def listed_names(value: str) -> list[str]:
     """The entries of a printed list of people: a comma list may wrap mid-name ("Anja\nNielsen"); a list with at most
-    a comma a line has one person a line, the comma setting off a role ("Anne Berg (A), formand")."""
+    a comma a line has one person a line, the comma setting off a role ("Anne Berg (A), formand"), and so has a list
+    whose commas each set off a party letter or a role (eDoc: "Inge-Lise Bak, A, Formand"; the party kept as
+    "(A)")."""
     lines = [ln for ln in value.split("\n") if ln.strip()]
+    split = [[p.strip() for p in ln.split(",")] for ln in lines]
+    if len(lines) >= 2 and all(all(_after_name(p) for p in parts[1:]) for parts in split):
+        return [" ".join([parts[0], *(f"({p})" for p in parts[1:2] if _PARTY_PART_RE.match(p))]) for parts in split]
     if len(lines) < 2 or value.count(",") > len(lines):
         return re.split(r",\s*(?![^()]*\))", fold_ws(value))
     return [ln.split(",")[0] for ln in lines]
