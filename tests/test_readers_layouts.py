@@ -730,3 +730,17 @@ def test_a_portal_attendance_table_with_parties_by_name_and_votes_counted_in_mem
     assert "V" in m.participants[0].note and m.participants[1].note == "F"
     assert [(v.position, v.parties, v.count) for v in m.points[0].votes] == [("for", ("V",), 1),
                                                                              ("against", ("F",), 1)]
+
+
+def test_a_closed_point_listed_only_in_the_contents_of_an_open_referat(settings):
+    """eDoc's open referat lists its closed points in the contents under "Lukket referat" and prints only the open
+    ones: the closed point is a point of the meeting, closed, with its title (the agenda makes both public) and
+    nothing else."""
+    result = read_file(READERS / "print_closed_point_in_contents_only.txt", settings)
+    assert result.ok, result.error
+    assert [(p.number, p.title, p.closed, p.decision) for p in result.meeting.points] == [
+        ("1", "Godkendelse af dagsorden", False, "Godkendt."),
+        ("2", "Værdighedspolitik 2025", False, "Anbefales over for Byrådet."),
+        ("3", "Klage over afgørelse om hjælpemiddel", True, None),
+    ]
+    assert result.meeting.points[2].sections == []

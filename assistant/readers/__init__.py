@@ -53,8 +53,9 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # members in two columns, "Sag nr. N   LUKKET PUNKT", a "Sag nr." title wrapped, "Beslutningskompetence:" as metadata;
 # 25: a status badge after a member ("(O) Afbud"), a counted abstention label ("Undlod at stemme: V (1)"); 26: an
 # attendance table with a role in the name cell and the party by name, "For stemte 4 medlemmer: A, F og C."; 27:
-# members as "Name, A, Formand" a line, "med 4 stemmer for (A, C, Ø) mod 2 stemmer (V, O)"
-READER_VERSION = "27"
+# members as "Name, A, Formand" a line, "med 4 stemmer for (A, C, Ø) mod 2 stemmer (V, O)"; 28: a closed point listed
+# only in the contents under "Lukket referat"
+READER_VERSION = "28"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")

@@ -61,6 +61,7 @@ LABEL_RE = re.compile(
 _OTHER_LABEL_RE = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ/ .-]{1,30}:(?:\s|$)")  # "Bemærkninger: ...", any label
 TOC_RE = re.compile(r"^\s*(?:Indholdsfortegnelse|Indhold|INDHOLDSFORTEGNELSE)\s*$")
 TOC_LINE_RE = re.compile(r"(?:\.{3,}|…+|\t)\s*\d+\s*$")
+TOC_PAGE_RE = re.compile(r"(?:\s*(?:\.{3,}|…+|\t)\s*|\s+)\d+\s*$")  # a contents entry's page number
 _AT_RE = re.compile(r"^\s*at\s")  # the "at ..." clauses of a recommendation, one a line
 # paragraphs whose lines are kept
 PEOPLE_RE = re.compile(
@@ -475,7 +476,7 @@ _META_LINE_RE = re.compile(
 # A heading over the closed points that follow it (Køge "Lukkede Punkter", ESDH prints "Til behandling - for lukkede
 # døre"): those points are closed though their titles do not say "Lukket".
 CLOSED_GROUP_RE = re.compile(
-    r"^(?:lukkede\s+(?:punkter|sager)|lukket\s+(?:dagsorden|møde|del)|(?:til\s+behandling\s*[-–]\s*)?for\s+lukkede"
+    r"^(?:lukkede\s+(?:punkter|sager)|lukket\s+(?:dagsorden|møde|del|referat)|(?:til\s+behandling\s*[-–]\s*)?for\s+lukkede"
     r"\s+døre)\s*:?$",
     re.IGNORECASE,
 )
@@ -520,6 +521,23 @@ def _wraps_title(p: str) -> bool:
     return "\n" not in p and len(p) < 100 and not heading_level(p) and not p.rstrip().endswith((".", ":", "!", "?"))
 
 
+def _closed_in_contents(paras: list[str], points: list[AgendaPoint]) -> list[tuple[str, str]]:
+    """The closed points an open referat lists only in its contents, under their group's heading ("Lukket referat" /
+    "7. Henvendelse fra pårørende - konkret sag", eDoc): their numbers and titles, which the agenda makes public."""
+    numbers = {p.number for p in points}
+    out: list[tuple[str, str]] = []
+    for i, p in enumerate(paras):
+        if not CLOSED_GROUP_RE.match(p.strip()):
+            continue
+        for q in paras[i + 1 :]:  # the numbered lines under the heading; a point printed in full is read already
+            t = _numbered_title(TOC_PAGE_RE.sub("", q))
+            if not t or t[0] in numbers:
+                break
+            out.append((t[0], fold_ws(t[1])))
+            numbers.add(t[0])
+    return out
+
+
 def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) -> tuple[Meeting, str | None]:
     paras = _drop_repeated_title(paras)
     header_paras, items = _split_item(paras)
@@ -547,6 +565,7 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
         if point.decision:
             absences += structure.absences_in(point.decision)
         points.append(point)
+    points += [AgendaPoint(number=n, title=t, closed=True) for n, t in _closed_in_contents(paras, points)]
 
     # "Tid og sted: Tirsdag den 4. februar 2025 kl. 16.30 Mødelokale 2.04, Egedal Rådhus" (Copenhagen's protocols)
     when_where, room_of = structure.date_line([h.labels.get("Tid og sted", "")])
