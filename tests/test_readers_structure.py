@@ -131,3 +131,13 @@ def test_the_text_after_an_inline_attachment_list_continues_the_text_before_it()
              Block("I de vedlagte bilag fremgår antallet af sanktioner.")]  # fmt: skip
     q = structure.make_point("3", "Sanktioner", prose, attachments=["Oversigt over sanktioner"])
     assert [s.heading for s in q.sections] == ["Sagsbeskrivelse", "Bilag"]
+
+
+def test_a_member_recorded_absent_under_some_points_only_was_at_the_meeting():
+    """Decisions that record "Fraværende: ..." under each point: one recorded under every point that records absences
+    missed the meeting; one recorded under some only left or came during it (FORMATS.md 10: "Name (A), sag 129-138")."""
+    first = [("Lene Aagaard", "Fraværende"), ("Finn Laustsen", "Fraværende")]
+    last = [*first, ("Ib Damgaard", "Fraværende")]
+    assert structure.absent_throughout([first, [], first, last]) == first
+    assert structure.absent_throughout([[], last]) == last
+    assert structure.absent_throughout([[], []]) == []

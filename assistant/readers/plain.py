@@ -384,6 +384,7 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
 
     points: list[AgendaPoint] = []
     absences: list[tuple[str, str]] = []
+    under_points: list[list[tuple[str, str]]] = []  # the absences each point's decision records
     doc.items = drop_contents_entries(doc.items)
     if doc.items:
         known = structure.recurring_headings([body for *_, body in doc.items])
@@ -397,7 +398,7 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
             if closed and not point.closed:
                 point = AgendaPoint(number=point.number, title=point.title, type_code=point.type_code,
                                     case_number=point.case_number, closed=True)  # fmt: skip
-            absences += structure.absences_in(point.decision or "")
+            under_points.append(structure.absences_in(point.decision or ""))
             if structure.norm(point.title) in _ATTENDANCE_TITLES:  # Brønderslev: item 1 is always "Fraværende"
                 absences += structure.absences_in(point.full_text)
             points.append(point)
@@ -409,6 +410,7 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
             title = doc.title or next((b.text for b in body if b.heading), "") or body[0].text.split("\n")[0][:120]
             points.append(structure.make_point("1", title, body, set()))
             absences += structure.absences_in(text)
+    absences += structure.absent_throughout(under_points)
     if kind == "dagsorden" and any(p.decision for p in points):
         kind = "referat"
     meeting = Meeting(

@@ -552,7 +552,7 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
         bodies.append((number, title, case, [Block(p) for p in body]))
     known = structure.recurring_headings([b for *_, b in bodies])
     points: list[AgendaPoint] = []
-    absences: list[tuple[str, str]] = []
+    under_points: list[list[tuple[str, str]]] = []  # the absences each point's decision records
     behind_closed_doors = False
     for number, title, case, blocks in bodies:
         if behind_closed_doors:  # after "Lukkede punkter": its title only, whatever the body holds
@@ -562,9 +562,9 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
         if group is not None:
             blocks, behind_closed_doors = blocks[:group], True
         point = structure.make_point(number, title, blocks, known, case_number=case, committee=committee)
-        if point.decision:
-            absences += structure.absences_in(point.decision)
+        under_points.append(structure.absences_in(point.decision or ""))
         points.append(point)
+    absences = structure.absent_throughout(under_points)
     points += [AgendaPoint(number=n, title=t, closed=True) for n, t in _closed_in_contents(paras, points)]
 
     # "Tid og sted: Tirsdag den 4. februar 2025 kl. 16.30 Mødelokale 2.04, Egedal Rådhus" (Copenhagen's protocols)

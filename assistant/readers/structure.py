@@ -484,6 +484,21 @@ def _match(name: str, people: Sequence[Participant]) -> int | None:
     return close[0] if len(close) == 1 else None
 
 
+def absent_throughout(per_point: Sequence[Sequence[tuple[str, str]]]) -> list[tuple[str, str]]:
+    """The meeting's absences among those recorded under its points ("Fraværende: ..." in each decision): a member
+    recorded absent under every point that records absences; one recorded under some of them only left or came
+    during the meeting, and was at it."""
+    recorded = [a for a in per_point if a]
+    if not recorded:
+        return []
+    common = set.intersection(*({norm(n) for n, _ in a} for a in recorded))
+    out: list[tuple[str, str]] = []
+    for n, note in (x for a in recorded for x in a):
+        if norm(n) in common and norm(n) not in {norm(m) for m, _ in out}:
+            out.append((n, note))
+    return out
+
+
 def mark_absent(participants: list[Participant], absences: Iterable[tuple[str, str]]) -> list[Participant]:
     """Mark the named participants absent; names not in the list are added as absent participants.
 
