@@ -744,3 +744,20 @@ def test_a_closed_point_listed_only_in_the_contents_of_an_open_referat(settings)
         ("3", "Klage over afgørelse om hjælpemiddel", True, None),
     ]
     assert result.meeting.points[2].sections == []
+
+
+def test_a_portal_that_prints_its_items_twice_as_plain_numbered_paragraphs(settings):
+    """The contents as numbered paragraphs ("61. Godkendelse af dagsorden" ...) and then the items, numbered the same
+    way, none of them a heading: the items are the printings with text under them (the chain of numbers ran through
+    the contents and every item's text fell to the last entry). The municipality is Bornholms Regionskommune, the one
+    of the 98 not called "Kommune"."""
+    result = read_file(READERS / "portal_contents_then_items.html", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.municipality, m.committee) == ("Bornholms Regionskommune", "Kommunalbestyrelsen")
+    assert [(p.number, p.title, p.case_number, p.decision) for p in m.points] == [
+        ("61", "Godkendelse af dagsorden", None, "Godkendt."),
+        ("62", "Takster for havnene 2026", "08.01.00-S55-1-25",
+         "Godkendt med 20 stemmer for (A, V, C, F) mod 3 stemmer (O, Æ)."),
+        ("63", "Meddelelser", None, "Orienteringen blev taget til efterretning."),
+    ]

@@ -71,6 +71,10 @@ def name_from_domain_label(label: str) -> str:
     return name if name.lower().endswith("kommune") else f"{name} Kommune"
 
 
+_REGIONSKOMMUNE = "Bornholms Regionskommune"
+_REGIONSKOMMUNE_RE = re.compile(r"\bBornholms\s+Regionskommune\b", re.IGNORECASE)
+
+
 def name_from_header(text: str) -> str | None:
     """A municipality the document's header names ("Slagelse Kommune"), when exactly one is named."""
     names = []
@@ -80,6 +84,8 @@ def name_from_header(text: str) -> str | None:
         name = f"{m.group(1)} Kommune"
         if name not in names:
             names.append(name)
+    if _REGIONSKOMMUNE_RE.search(text) and _REGIONSKOMMUNE not in names:  # the one municipality not called "Kommune"
+        names.append(_REGIONSKOMMUNE)
     for m in _CAPS_NAME_RE.finditer(text):  # a letterhead in capitals: "NÆSTVED KOMMUNE", one of the 98 only
         name = f"{'-'.join(w.capitalize() for w in m.group(1).split('-'))} Kommune"
         if known_municipality(name) and name not in names:

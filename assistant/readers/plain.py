@@ -114,12 +114,16 @@ def _numbered(b: Block) -> re.Match | None:
 
 def _numbered_items_allowed(blocks: list[Block]) -> set[int]:
     """Indexes of "N. title" blocks that form the document's item sequence (headings, or numbers rising by one)."""
-    cands = []
-    for i, b in enumerate(blocks):
-        m = _numbered(b)
-        if m:
-            if b.kind != "li" and b.kind != "tr":
-                cands.append((i, int(re.match(r"\d+", m[1])[0]), bool(b.heading or b.bold)))
+    found = [(i, m) for i, b in enumerate(blocks) if b.kind not in ("li", "tr") and (m := _numbered(b))]
+    # An item printed twice, in a contents list and over its text, the same number with the same first words: the
+    # printing with the most text under it is the item (a chain through the contents ran on, and the items after it
+    # were no items).
+    ends = [i for i, _ in found[1:]] + [len(blocks)]
+    under = {i: sum(len(b.text) for b in blocks[i + 1 : end]) for (i, _), end in zip(found, ends, strict=False)}
+    twice = {i for i, m in found for j, k in found if j != i and k[1] == m[1] and structure.same_start(m[2], k[2])
+             and (under[j], j) > (under[i], i)}  # fmt: skip
+    cands = [(i, int(re.match(r"\d+", m[1])[0]), bool(blocks[i].heading or blocks[i].bold))
+             for i, m in found if i not in twice]  # fmt: skip
     marked = {i for i, _, h in cands if h}
     if marked:
         return marked

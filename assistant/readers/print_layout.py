@@ -365,7 +365,7 @@ def _numbered_items(paras: list[str]) -> set[int]:
     ends = [i for i, _ in titled[1:]] + [len(paras)] if titled else []
     rank = {i: (_confirmed(paras[i + 1 : min(end, i + 1 + _CONFIRM_WINDOW)]), sum(map(len, paras[i + 1 : end])), i)
             for (i, _), end in zip(titled, ends, strict=True)}  # fmt: skip
-    others = {i for i, t in titled for j, u in titled if j != i and u[0] == t[0] and _same_start(t, u)
+    others = {i for i, t in titled for j, u in titled if j != i and u[0] == t[0] and structure.same_start(t[1], u[1])
               and rank[j] > rank[i]}  # fmt: skip
     cands = [(i, int(re.match(r"\d+", t[0])[0])) for i, t in titled if i not in others]
     best: list[int] = []
@@ -393,15 +393,6 @@ def _numbered_items(paras: list[str]) -> set[int]:
 def _confirmed(under: list[str]) -> bool:
     """Whether the paragraphs under a numbered line confirm it as an item: a case number or a known heading."""
     return any(case_number_line(p.split("\n")[0]) or heading_level(p.split("\n")[0]) for p in under)
-
-
-_SAME_START_WORDS = 3  # "Godkendelse af dagsorden": an entry and its item share at least their first words
-
-
-def _same_start(a: tuple[str, str], b: tuple[str, str]) -> bool:
-    x, y = a[1].split()[:_SAME_START_WORDS], b[1].split()[:_SAME_START_WORDS]
-    n = min(len(x), len(y))
-    return n > 0 and x[:n] == y[:n]
 
 
 def _attachment_lines(paras: list[str]) -> set[int]:

@@ -97,6 +97,16 @@ def listed_names(value: str) -> list[str]:
     return [ln.split(",")[0] for ln in lines]
 
 
+_SAME_START_WORDS = 3  # "Godkendelse af dagsorden": a contents entry and its item share at least their first words
+
+
+def same_start(a: str, b: str) -> bool:
+    """Whether two printings of a title begin with the same words (a contents entry may end in its page number)."""
+    x, y = a.split()[:_SAME_START_WORDS], b.split()[:_SAME_START_WORDS]
+    n = min(len(x), len(y))
+    return n > 0 and x[:n] == y[:n]
+
+
 def ends_sentence(title: str) -> bool:
     """Whether a would-be title ends as a sentence or a label does, not with an abbreviation ("... Haderslev
     Fjernvarme A.m.b.a.")."""
