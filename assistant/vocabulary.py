@@ -476,7 +476,7 @@ def party_named(text: str) -> str | None:
 #   and any value after a label ("Sagsnr.:", "Sagsnr. i ESDH:", "Sag:", "Sagsid:", "Sags ID:", "J.nr.", "Journalnr."), a
 #   committee's code before a number/year included ("J.nr. BUU 12/2008", older Copenhagen protocols).
 CASE_LABEL = (
-    r"(?:Sagsnr|Sags\s?nr|Sagsnummer|Sagsid|Sags[\s-]?id|J\.\s?nr|Journalnr|Journal\s?nr)\.?(?:\s+i\s+[A-ZÆØÅ]{2,10})?"
+    r"(?:Sagsnr|Sags\s?nr|Sagsnummer|Sagsid|Sags[\s-]?id|J\.\s?nr|Journalnr|Journal\s?nr|Journalnummer)\.?(?:\s+i\s+[A-ZÆØÅ]{2,10})?"
     r"\s*:?|Sag\s*:|Sag(?=\s+\d{2,3}-\d{4}-)"
 )
 _BARE_CASE = (

@@ -704,7 +704,8 @@ def test_a_decision_trail_with_members_in_two_columns_and_sag_nr_items(settings)
     """A decision-trail print (FORMATS.md 10): the members in two columns under "Medlemmer:" (two a line, each line
     was read as one name), "Sag nr. 12" with its title wrapped over two lines, "Sags-id:" and "Beslutningskompetence:"
     in one block under it (no case number was read), and "Sag nr. 13" with "LUKKET PUNKT" printed in the margin of
-    its number line (that was read as its title)."""
+    its number line (that was read as its title). A member absent from one point only ("Tine Vad (V), sag 13" under
+    "Fraværende:") was at the meeting; "Journalnummer:" labels a case number and "(Lukket sag)" closes a point."""
     result = read_file(READERS / "text_sag_nr_two_column_members.txt", settings)
     assert result.ok, result.error
     m = result.meeting
@@ -714,6 +715,7 @@ def test_a_decision_trail_with_members_in_two_columns_and_sag_nr_items(settings)
     assert [(p.number, p.title, p.case_number, p.closed) for p in m.points] == [
         ("12", "Lokalplan 88 for boliger ved Møllevej og Skolestien - endelig vedtagelse", "24/11870", False),
         ("13", "Køb af ejendom til daginstitution", "25/00412", True),
+        ("14", "Salg af byggegrund ved Havnevej", "25/00530", True),
     ]
     assert [(v.position, v.who) for v in m.points[0].votes] == [("against", ("Per Lyng", "Tine Vad"))]
 

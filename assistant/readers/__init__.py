@@ -55,8 +55,9 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # attendance table with a role in the name cell and the party by name, "For stemte 4 medlemmer: A, F og C."; 27:
 # members as "Name, A, Formand" a line, "med 4 stemmer for (A, C, Ø) mod 2 stemmer (V, O)"; 28: a closed point listed
 # only in the contents under "Lukket referat"; 29: a member recorded absent under some points only was at the meeting;
-# 30: items printed twice as plain numbered paragraphs, Bornholms Regionskommune
-READER_VERSION = "30"
+# 30: items printed twice as plain numbered paragraphs, Bornholms Regionskommune; 31: "Journalnummer:", "(Lukket sag)",
+# a member absent from some points only ("Name (Ø), sag 118-119") was at the meeting
+READER_VERSION = "31"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")

@@ -51,12 +51,14 @@ _BARE_LABEL_RE = re.compile(
 )
 _KIND_RE = re.compile(r"\b(referat|beslutningsprotokol|dagsorden)\b", re.IGNORECASE)
 _META_RE = re.compile(
-    r"^(?:(?:Sag|Sagsnr|Sags nr|Sagsid|Sags[\s-]id|J\.?\s?nr|Journalnr|Dok|Dokument|Dok\.?\s?nr|Initialer"
+    r"^(?:(?:Sag|Sagsnr|Sags nr|Sagsid|Sags[\s-]id|J\.?\s?nr|Journalnr|Journalnummer|Dok|Dokument|Dok\.?\s?nr|Initialer"
     r"|Sagsbehandler|Beslutningskompetence|Sagen afgøres i)\b\.?\s*:?\s*\S.*"
     r"|Åbent|Åben|Åben sag|Lukket|Lukket sag|Lukket punkt|Offentlig|Ikke offentlig)$",
     re.IGNORECASE,
 )
-_CASE_LABEL_RE = re.compile(r"^(?:Sag|Sagsnr|Sags nr|Sagsid|Sags[\s-]id|J\.?\s?nr|Journalnr)\b", re.IGNORECASE)
+_CASE_LABEL_RE = re.compile(
+    r"^(?:Sag|Sagsnr|Sags nr|Sagsid|Sags[\s-]id|J\.?\s?nr|Journalnr|Journalnummer)\b", re.IGNORECASE
+)
 # the meeting's attendance printed after the last item (Copenhagen's and Odense's pages)
 _TRAILER_TITLES = frozenset({"fremmøde og inhabilitet", "fremmøde"})
 _ATTENDANCE_TITLES = frozenset({"fraværende", "afbud", "fravær", "fremmøde og inhabilitet", "fremmøde"})
@@ -319,15 +321,18 @@ def _participants(doc: Doc) -> list[Participant]:
         person = structure.parse_participant(part)
         if person and person.name[:1].isupper() and person.name not in {p.name for p in people}:
             people.append(person)
-    extra = [(n, "Afbud") for n in structure.split_names(_listed(doc, "afbud", "fraværende med afbud"))]
-    absent = _listed(doc, "fraværende", "ikke til stede", "afbud/fraværende", "forfald")
+    extra = [(n, "Afbud") for n in structure.split_names(_listed(doc, "afbud", "fraværende med afbud", whole=True))]
+    absent = _listed(doc, "fraværende", "ikke til stede", "afbud/fraværende", "forfald", whole=True)
     extra += [(n, "Fraværende") for n in structure.split_names(absent)]
     return structure.mark_absent(people, extra)
 
 
-def _listed(doc: Doc, *names: str) -> str:
-    """A label's names as one comma list (structure.listed_names: wrapped or one a line, as the print reader reads)."""
-    return ", ".join(fold_ws(n) for n in structure.listed_names(_raw_label(doc, *names)) if n.strip())
+def _listed(doc: Doc, *names: str, whole: bool = False) -> str:
+    """A label's names as one comma list (structure.listed_names: wrapped or one a line, as the print reader reads);
+    ``whole``: only those absent from the whole meeting."""
+    value = _raw_label(doc, *names)
+    value = structure.whole_meeting(value) if whole else value
+    return ", ".join(fold_ws(n) for n in structure.listed_names(value) if n.strip())
 
 
 def _meta_lines(text: str) -> bool:

@@ -324,9 +324,9 @@ def _participants(h: _Header) -> list[Participant]:
             person = structure.parse_participant(part)
             if person and person.name[:1].isupper() and person.name not in {p.name for p in people}:
                 people.append(person)
-    extra = [(n, "Afbud") for n in structure.split_names(h.labels.get("Afbud", ""))]
+    extra = [(n, "Afbud") for n in structure.split_names(structure.whole_meeting(h.labels.get("Afbud", "")))]
     for label in ("Fraværende", "Afbud/Fraværende", "Ikke til stede"):
-        extra += [(n, "Fraværende") for n in structure.split_names(h.labels.get(label, ""))]
+        extra += [(n, "Fraværende") for n in structure.split_names(structure.whole_meeting(h.labels.get(label, "")))]
     return structure.mark_absent(people, extra)
 
 

@@ -44,7 +44,7 @@ CASE_LINE_CLOSED_RE = re.compile(r"\s(Lukket|Ikke offentlig)\s*$")
 # a title's closing mark: "(Lukket punkt)", "- Lukket", a portal's badge after it ("Køb af ejendom Lukket", "...
 # Lukket punkt": a lock icon's text for screen readers)
 CLOSED_SUFFIX_RE = re.compile(
-    r"\s*(?:\((?i:lukket(?:\s+punkt)?|fortroligt?)\)|[-–]\s*(?i:lukket(?:\s+punkt)?)|\s+Lukket(?:\s+punkt)?)$"
+    r"\s*(?:\((?i:lukket(?:\s+(?:punkt|sag))?|fortroligt?)\)|[-–]\s*(?i:lukket(?:\s+punkt)?)|\s+Lukket(?:\s+punkt)?)$"
 )
 CLOSED_BODY_RE = re.compile(
     r"beslutning(?:en)? ikke frigivet|(?:dette )?punkt(?:et)? er lukket|lukket (?:dagsordens)?punkt"
@@ -492,6 +492,15 @@ def _match(name: str, people: Sequence[Participant]) -> int | None:
         return same_ends[0]
     close = [i for i, k in enumerate(keys) if SequenceMatcher(None, key, k).ratio() >= 0.9]
     return close[0] if len(close) == 1 else None
+
+
+_SOME_POINTS_RE = re.compile(r"[,(]?\s*\b(?:sag|sagerne|punkt|punkterne|pkt\.?)\s+\d+", re.IGNORECASE)
+
+
+def whole_meeting(absences: str) -> str:
+    """A list of absences without the members absent from some points only ("Rune Stampe (Ø), sag 118-119",
+    FORMATS.md 10): they were at the meeting."""
+    return "\n".join(ln for ln in absences.split("\n") if not _SOME_POINTS_RE.search(ln))
 
 
 def absent_throughout(per_point: Sequence[Sequence[tuple[str, str]]]) -> list[tuple[str, str]]:
