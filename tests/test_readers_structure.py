@@ -141,3 +141,12 @@ def test_a_member_recorded_absent_under_some_points_only_was_at_the_meeting():
     assert structure.absent_throughout([first, [], first, last]) == first
     assert structure.absent_throughout([[], last]) == last
     assert structure.absent_throughout([[], []]) == []
+
+
+def test_a_member_absent_from_some_points_only_is_no_absence_of_the_meeting():
+    """ "Rune Stampe (Ø), sag 118-119" under "Fraværende:" of a meeting of points 113-119: at the meeting; one absent
+    from every point ("sag 129-130" of points 129 and 130) was not."""
+    listed = "Karin Holt (V)\nRune Stampe (Ø), sag 118-119"
+    assert structure.whole_meeting(listed, [str(n) for n in range(113, 120)]) == "Karin Holt (V)"
+    assert structure.whole_meeting("Peter Krog (V), sag 129-130", ["129", "130"]) == "Peter Krog (V), sag 129-130"
+    assert structure.whole_meeting("Anne Berg (A), punkt 3 og 5", ["1", "2", "3", "4", "5"]) == ""

@@ -308,7 +308,7 @@ def _end_time(doc: Doc) -> str:
     return structure.labelled_end(_label(doc, "sluttidspunkt", "mødeslut"), span)
 
 
-def _participants(doc: Doc) -> list[Participant]:
+def _participants(doc: Doc, points: list[str]) -> list[Participant]:
     people = []
     listed = _listed(doc, "mødedeltagere", "deltagere", "medlemmer", "tilstede", "til stede", "fremmøde", "fremmødte")
     for part in re.split(r",\s*(?![^()]*\))", listed):
@@ -321,17 +321,17 @@ def _participants(doc: Doc) -> list[Participant]:
         person = structure.parse_participant(part)
         if person and person.name[:1].isupper() and person.name not in {p.name for p in people}:
             people.append(person)
-    extra = [(n, "Afbud") for n in structure.split_names(_listed(doc, "afbud", "fraværende med afbud", whole=True))]
-    absent = _listed(doc, "fraværende", "ikke til stede", "afbud/fraværende", "forfald", whole=True)
+    extra = [(n, "Afbud") for n in structure.split_names(_listed(doc, "afbud", "fraværende med afbud", of=points))]
+    absent = _listed(doc, "fraværende", "ikke til stede", "afbud/fraværende", "forfald", of=points)
     extra += [(n, "Fraværende") for n in structure.split_names(absent)]
     return structure.mark_absent(people, extra)
 
 
-def _listed(doc: Doc, *names: str, whole: bool = False) -> str:
+def _listed(doc: Doc, *names: str, of: list[str] | None = None) -> str:
     """A label's names as one comma list (structure.listed_names: wrapped or one a line, as the print reader reads);
-    ``whole``: only those absent from the whole meeting."""
+    with ``of``, the meeting's point numbers, only those absent from all of them."""
     value = _raw_label(doc, *names)
-    value = structure.whole_meeting(value) if whole else value
+    value = structure.whole_meeting(value, of) if of is not None else value
     return ", ".join(fold_ws(n) for n in structure.listed_names(value) if n.strip())
 
 
@@ -430,8 +430,8 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
                or _address_under_title(doc) or None),
         kind=kind,
         # "Information: Ole Kamp (C) har meldt afbud. ..." (a portal's note on the meeting)
-        participants=structure.mark_absent(_participants(doc), absences + structure.absences_in(
-            _label(doc, "information"))),
+        participants=structure.mark_absent(_participants(doc, [p.number for p in points]),
+                                           absences + structure.absences_in(_label(doc, "information"))),
         points=points,
         source_format=source_format,
         has_time=has_time,

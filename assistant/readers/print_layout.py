@@ -310,7 +310,7 @@ def _header(paras: list[str]) -> _Header:
     return h
 
 
-def _participants(h: _Header) -> list[Participant]:
+def _participants(h: _Header, points: list[str]) -> list[Participant]:
     people: list[Participant] = []
     value = next((h.labels[k] for k in ("Mødedeltagere", "Deltagere", "Medlemmer", "Tilstede", "Til stede")
                   if h.labels.get(k)), "")  # fmt: skip
@@ -324,9 +324,12 @@ def _participants(h: _Header) -> list[Participant]:
             person = structure.parse_participant(part)
             if person and person.name[:1].isupper() and person.name not in {p.name for p in people}:
                 people.append(person)
-    extra = [(n, "Afbud") for n in structure.split_names(structure.whole_meeting(h.labels.get("Afbud", "")))]
+    def absent(label: str) -> list[str]:  # those absent from the whole meeting, not from some points only
+        return structure.split_names(structure.whole_meeting(h.labels.get(label, ""), points))
+
+    extra = [(n, "Afbud") for n in absent("Afbud")]
     for label in ("Fraværende", "Afbud/Fraværende", "Ikke til stede"):
-        extra += [(n, "Fraværende") for n in structure.split_names(structure.whole_meeting(h.labels.get(label, "")))]
+        extra += [(n, "Fraværende") for n in absent(label)]
     return structure.mark_absent(people, extra)
 
 
@@ -581,7 +584,7 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
         start=start,
         place=h.labels.get("Mødested") or h.labels.get("Sted") or h.labels.get("Lokale") or room_of or room or None,
         kind=kind or "dagsorden",
-        participants=structure.mark_absent(_participants(h), absences),
+        participants=structure.mark_absent(_participants(h, [p.number for p in points]), absences),
         points=points,
         source_format=source_format,
         has_time=has_time,

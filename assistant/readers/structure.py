@@ -494,13 +494,30 @@ def _match(name: str, people: Sequence[Participant]) -> int | None:
     return close[0] if len(close) == 1 else None
 
 
-_SOME_POINTS_RE = re.compile(r"[,(]?\s*\b(?:sag|sagerne|punkt|punkterne|pkt\.?)\s+\d+", re.IGNORECASE)
+_SOME_POINTS_RE = re.compile(
+    r"\b(?:sag|sagerne|punkt|punkterne|pkt\.?)\s+(?P<numbers>\d+(?:\s*(?:-|–|,|og)\s*\d+)*)", re.IGNORECASE
+)
 
 
-def whole_meeting(absences: str) -> str:
-    """A list of absences without the members absent from some points only ("Rune Stampe (Ø), sag 118-119",
-    FORMATS.md 10): they were at the meeting."""
-    return "\n".join(ln for ln in absences.split("\n") if not _SOME_POINTS_RE.search(ln))
+def _numbers_named(spec: str) -> set[str]:
+    out: set[str] = set()
+    for part in re.split(r"\s*(?:,|og)\s*", spec):
+        lo, _, hi = part.partition("-") if "-" in part else part.partition("–")
+        if lo.strip().isdigit() and hi.strip().isdigit() and int(hi) - int(lo) < 1000:
+            out |= {str(n) for n in range(int(lo), int(hi) + 1)}
+        elif lo.strip().isdigit():
+            out.add(lo.strip())
+    return out
+
+
+def whole_meeting(absences: str, points: Sequence[str]) -> str:
+    """A list of absences without the members absent from some of the meeting's points only ("Rune Stampe (Ø), sag
+    118-119" of points 113-119, FORMATS.md 10): they were at the meeting. One absent from every point was not."""
+    def partly(line: str) -> bool:
+        m = _SOME_POINTS_RE.search(line)
+        return bool(m) and not set(points) <= _numbers_named(m["numbers"])
+
+    return "\n".join(ln for ln in absences.split("\n") if not partly(ln))
 
 
 def absent_throughout(per_point: Sequence[Sequence[tuple[str, str]]]) -> list[tuple[str, str]]:
