@@ -763,3 +763,18 @@ def test_a_portal_that_prints_its_items_twice_as_plain_numbered_paragraphs(setti
          "Godkendt med 20 stemmer for (A, V, C, F) mod 3 stemmer (O, Æ)."),
         ("63", "Meddelelser", None, "Orienteringen blev taget til efterretning."),
     ]
+
+
+def test_a_page_with_the_members_in_a_side_box_after_the_items(settings):
+    """A side column printed after the items: its box of members ("Udvalgsmedlemmer", "Ikke til stede") is the
+    meeting's attendance (it was read as the last item's text), and its other box ("Find andre møder", other
+    meetings' dates) stays out of the header; the page's title is its <h1> (not the box's heading), with the room
+    on the line under it."""
+    result = read_file(READERS / "portal_members_box_after_items.html", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.committee, m.start, m.place) == ("Kultur- og Fritidsudvalget", datetime(2025, 5, 6, 16, 0),
+                                               "Mødelokale 4, Rådhuset, Torvet 1")
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Rikke Holm", False), ("Jens Krog", False), ("Mona Lind", False), ("Erik Bak", True)]
+    assert "Udvalgsmedlemmer" not in m.points[-1].full_text

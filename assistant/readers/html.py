@@ -46,9 +46,14 @@ def _tree(root):  # noqa: ANN001, ANN202 - lxml element
         attrs = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("role"), el.get("aria-label"))))
         junk = bool(attrs and _JUNK_ATTR_RE.search(attrs))
         if (junk or el.tag == "aside") and _meeting_facts(el):
-            if body is not None and el.getparent() is not body:  # a sidebar of meeting facts heads the page
-                el.getparent().remove(el)
-                body.insert(0, el)
+            # a sidebar of meeting facts heads the page: the part of it that holds them, not its other boxes ("Find
+            # andre møder" and their dates)
+            box = _facts_box(el)
+            if body is not None and (box is not el or el.getparent() is not body):
+                box.getparent().remove(box)
+                body.insert(0, box)
+            if junk and box is not el:
+                el.drop_tree()
         elif junk:
             el.drop_tree()
     for el in list(root.iter("ul", "ol", "div", "p", "section", "aside")):
@@ -64,15 +69,35 @@ def _tree(root):  # noqa: ANN001, ANN202 - lxml element
     return root
 
 
+_PEOPLE_FACT_RE = re.compile(r"^(?:deltagere|mødedeltagere|medlemmer|udvalgsmedlemmer|til ?stede|fremmødte?)\b:?$",
+                             re.IGNORECASE)  # fmt: skip
 _FACT_LABEL_RE = re.compile(r"^(?:mødedato|dato|tidspunkt|mødetidspunkt|sted|mødested|lokale|udvalg|deltagere|"
-                            r"mødedeltagere|fraværende|afbud)\b:?", re.IGNORECASE)  # fmt: skip
+                            r"mødedeltagere|medlemmer|udvalgsmedlemmer|til ?stede|fremmødte?|fraværende|afbud|"
+                            r"ikke til stede|forfald)\b:?", re.IGNORECASE)  # fmt: skip
 _MIN_FACTS = 2
+_MIN_MEMBERS = 3  # a box that lists at least three people under a members' heading is the meeting's attendance
+_MEMBER_ITEM_RE = re.compile(r"^[A-ZÆØÅ][\wæøå'’.-]*(?:\s+[A-ZÆØÅ][\wæøå'’.-]*){1,4}\s*\([A-ZÆØÅ]{1,3}\)")
+
+
+def _facts_box(el):  # noqa: ANN001, ANN202 - lxml element
+    """The smallest element of a sidebar that holds all its meeting facts' labels (and listed members)."""
+    facts = [c for c in el.iter("dt", "th", "h2", "h3", "h4", "strong", "b", "label")
+             if _FACT_LABEL_RE.match(fold_ws(c.text_content()))]  # fmt: skip
+    facts += [li for li in el.iter("li") if _MEMBER_ITEM_RE.match(fold_ws(li.text_content()))]
+    box = facts[0] if facts else el
+    while box is not el and not all(f is box or box in f.iterancestors() for f in facts):
+        box = box.getparent()
+    return box
 
 
 def _meeting_facts(el) -> bool:  # noqa: ANN001 - lxml element
-    """A sidebar or aside that holds the meeting's facts (its labelled date, place, body or members)."""
-    return sum(1 for c in el.iter("dt", "th", "h2", "h3", "h4", "strong", "b", "label")
-               if _FACT_LABEL_RE.match(fold_ws(c.text_content()))) >= _MIN_FACTS  # fmt: skip
+    """A sidebar or aside that holds the meeting's facts (its labelled date, place, body or members), or the members
+    alone under their heading ("Udvalgsmedlemmer" over "Kirsten Lund Hjort (V), formand" ...)."""
+    labels = [fold_ws(c.text_content()) for c in el.iter("dt", "th", "h2", "h3", "h4", "strong", "b", "label")]
+    if sum(1 for t in labels if _FACT_LABEL_RE.match(t)) >= _MIN_FACTS:
+        return True
+    members = [li for li in el.iter("li") if _MEMBER_ITEM_RE.match(fold_ws(li.text_content()))]
+    return any(map(_PEOPLE_FACT_RE.match, labels)) and len(members) >= _MIN_MEMBERS
 
 
 _DOCUMENT_HREF_RE = re.compile(

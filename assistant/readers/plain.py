@@ -37,17 +37,17 @@ _HEADING_NUMBERED_RE = re.compile(r"^(\d{1,3}[a-zA-Z]?)\s+(\S.{1,250})$")
 _LABEL_RE = re.compile(
     r"^(?P<label>mødedato|mødetidspunkt|starttidspunkt|sluttidspunkt|mødestart|mødeslut|dato|tidspunkt|tid|mødested|"
     r"sted|lokale|"
-    r"mødedeltagere|deltagere|medlemmer|tilstede|til stede|fremmødte|afbud/fraværende|afbud|fraværende(?: med afbud)?|"
-    r"forfald|"
-    r"ikke til stede|suppleanter|suppleant|stedfortrædere|stedfortræder|udvalg|forum|møde|"
+    r"mødedeltagere|deltagere|udvalgsmedlemmer|medlemmer|tilstede|til stede|fremmødte|"
+    r"afbud/fraværende|afbud|fraværende(?: med afbud)?|forfald|ikke til stede|"
+    r"suppleanter|suppleant|stedfortrædere|stedfortræder|udvalg|forum|møde|"
     r"information|referent|sekretær|protokolfører)\s*(?::\s*|\s+(?=\S))(?P<value>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 _BARE_LABEL_RE = re.compile(
     r"^(?P<label>UDVALG|MØDE|STED|MØDESTED|STARTTIDSPUNKT|SLUTTIDSPUNKT|DATO|TIDSPUNKT|DELTAGERE|MEDLEMMER|"
-    r"FRAVÆRENDE|AFBUD|PUNKTER|TILSTEDE|Mødefakta|Medlemmer|Tilstede|Til stede|Afbud/Fraværende|Fraværende med afbud|"
-    r"Mødedeltagere|Deltagere|Fremmøde|Fremmødte|Forfald|REFERENT|SEKRETÆR|Referent|Sekretær|SUPPLEANTER|Suppleanter|Stedfortrædere)"
-    r"\s*:?$"
+    r"FRAVÆRENDE|AFBUD|PUNKTER|TILSTEDE|Mødefakta|Medlemmer|Tilstede|Til stede|Ikke til stede|Afbud/Fraværende|"
+    r"Fraværende med afbud|Mødedeltagere|Deltagere|Udvalgsmedlemmer|Fremmøde|Fremmødte|Forfald|REFERENT|SEKRETÆR|"
+    r"Referent|Sekretær|SUPPLEANTER|Suppleanter|Stedfortrædere)\s*:?$"
 )
 _KIND_RE = re.compile(r"\b(referat|beslutningsprotokol|dagsorden)\b", re.IGNORECASE)
 _META_RE = re.compile(
@@ -80,7 +80,8 @@ def _noise(line: str) -> bool:
 class Doc:
     labels: dict[str, str] = field(default_factory=dict)
     header_text: list[str] = field(default_factory=list)
-    title: str = ""  # the first heading of the page
+    title: str = ""  # the page's title: its <h1>, else its first heading (a sidebar's box moved first may head it)
+    title_level: int = 0
     items: list[tuple[str, str, list[Block]]] = field(default_factory=list)
 
 
@@ -190,8 +191,8 @@ def split_document(blocks: list[Block]) -> Doc:
                 body.append(b)
             continue
         doc.header_text.append(b.text)
-        if b.heading and not doc.title:
-            doc.title = b.text
+        if b.heading and (not doc.title or (b.heading == 1 and doc.title_level != 1)):
+            doc.title, doc.title_level = b.text, b.heading  # the page's <h1>, else its first heading
         if pending_label in _LISTED_LABELS and (b.kind in ("li", "tr") or _PERSON_LINE_RE.match(b.text)) and (
                 not rows or b.kind != "tr" or any(_PERSON_CELL_RE.match(c.strip()) for c in b.text.split(" | "))):
             # the members as a list, a table or lines of their own (<br>) under "Mødedeltagere", until a row names
@@ -220,8 +221,8 @@ def split_document(blocks: list[Block]) -> Doc:
     return doc
 
 
-_PEOPLE_LABELS = frozenset({"mødedeltagere", "deltagere", "medlemmer", "tilstede", "til stede", "fremmøde",
-                            "fremmødte"})
+_PEOPLE_LABELS = frozenset({"mødedeltagere", "deltagere", "medlemmer", "udvalgsmedlemmer", "tilstede", "til stede",
+                            "fremmøde", "fremmødte"})
 _ABSENCE_LABELS = frozenset({"afbud", "fraværende", "fraværende med afbud", "ikke til stede", "afbud/fraværende",
                              "forfald"})
 _LISTED_LABELS = _PEOPLE_LABELS | _ABSENCE_LABELS
@@ -310,7 +311,8 @@ def _end_time(doc: Doc) -> str:
 
 def _participants(doc: Doc, points: list[str]) -> list[Participant]:
     people = []
-    listed = _listed(doc, "mødedeltagere", "deltagere", "medlemmer", "tilstede", "til stede", "fremmøde", "fremmødte")
+    listed = _listed(doc, "mødedeltagere", "deltagere", "medlemmer", "udvalgsmedlemmer", "tilstede", "til stede",
+                     "fremmøde", "fremmødte")
     for part in re.split(r",\s*(?![^()]*\))", listed):
         person = structure.parse_participant(part)
         if person and person.name[:1].isupper():  # "Anne Berg (A), formand": the role is no participant
@@ -451,7 +453,8 @@ def _address_under_title(doc: Doc) -> str:
     names the body and the date ("Kommunalbestyrelsen mandag den 28. oktober 2024 kl. 19.00" / "Rådhussalen,
     Frederiksberg Rådhus, Smallegade 1, 2000 Frederiksberg"), or a line under the body's heading ("Referat – onsdag
     den 19. juni 2024 kl. 18.00" / "Byrådssalen, Hillerød Rådhus, Trollesmindealle 27")."""
-    lines = doc.header_text[: structure.HEADER_LINES]
+    at = doc.header_text.index(doc.title) if doc.title in doc.header_text else 0
+    lines = doc.header_text[at : at + structure.HEADER_LINES]  # from the title on
     for i, t in enumerate(lines):
         line = fold_ws(t)
         if "\n" in t.strip() or not (structure.forum_date_place(line)[1] or structure.date_line([line])[0]):

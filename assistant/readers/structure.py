@@ -65,7 +65,9 @@ _BODY_NAME_RE = re.compile(
     r"(?i:udvalg(?:et)?|byråd(?:et)?|kommunalbestyrelse(?:n)?|borgerrepræsentation(?:en)?|magistrat(?:en)?|"
     r"regionsråd(?:et)?|råd(?:et)?)(?![\wæøå])"
 )
-_BODY_LEAD_RE = re.compile(r"^(?:[A-ZÆØÅ][\wæøå-]*\s+Kommune\s*[-–:|]?\s*|Møde\s*:\s*|Mødet?\s+i\s+)")
+_BODY_LEAD_RE = re.compile(
+    r"^(?:[A-ZÆØÅ][\wæøå-]*\s+Kommune\s*[-–:|]?\s*|Møde\s*:\s*|Mødet?\s+i\s+|(?:Referat|Dagsorden)\s*:\s*)"
+)
 _MAX_BODY_WORDS = 10  # "§ 17, stk. 4-udvalget for Kyst og Klima" has 8; a sentence is longer
 HEADER_LINES = 12  # a body's name heads the page: within its first lines (a letterhead, "Referat", the name)
 
