@@ -220,6 +220,16 @@ def _label_value(cell, skip_tags: frozenset[str]) -> str:  # noqa: ANN001 - lxml
     return "\n".join(b.text.removeprefix("- ") for b in w.blocks)
 
 
+def _heading_text(el) -> str:  # noqa: ANN001 - lxml element
+    """A heading's text on one line, a line break in it a space ("Referat<br><small>11-12-2024 kl. 17.00</small>")."""
+    parts = [el.text or ""] if isinstance(el.tag, str) else []
+    for child in el:
+        if isinstance(child.tag, str):
+            parts.append(" " if child.tag.lower() == "br" else _heading_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 class _Walker:
     def __init__(self, skip_tags: frozenset[str]) -> None:
         self.blocks: list[Block] = []
@@ -262,7 +272,7 @@ class _Walker:
             return
         if tag in _HEADINGS and not in_row and not any(c.tag in _HEADINGS for c in el.iter() if c is not el):
             self.flush()
-            t = fold_ws("".join(el.itertext()))
+            t = fold_ws(_heading_text(el))
             if t:
                 self.blocks.append(Block(t, _HEADINGS[tag], True, "h"))
             self.text(el.tail, bold)

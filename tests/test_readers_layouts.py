@@ -778,3 +778,18 @@ def test_a_page_with_the_members_in_a_side_box_after_the_items(settings):
     assert [(p.name, p.absent) for p in m.participants] == [
         ("Rikke Holm", False), ("Jens Krog", False), ("Mona Lind", False), ("Erik Bak", True)]
     assert "Udvalgsmedlemmer" not in m.points[-1].full_text
+
+
+def test_the_meeting_time_from_a_title_with_a_line_break_when_the_date_label_has_none(settings):
+    """FirstAgenda's page heading "Referat<br><small>05-03-2025 kl. 17.00</small>" (read as "Referat05-03-2025"):
+    its time is the meeting's when "Mødedato:" gives the same date without one."""
+    m = read_file(READERS / "portal_time_in_title_break.html", settings).meeting
+    assert (m.committee, m.start, m.has_time) == ("Økonomiudvalget", datetime(2025, 3, 5, 17, 0), True)
+
+
+def test_a_polweb_print_with_the_status_at_the_end_of_the_initials_line(settings):
+    """PolWeb prints "Sag ... Dok. ..." and, on the next line, "Initialer: KBJ      Lukket": the status closes the
+    point (only the case number's own line was looked at)."""
+    m = read_file(READERS / "print_status_on_initials_line.txt", settings).meeting
+    assert [(p.number, p.case_number, p.closed, p.decision) for p in m.points] == [
+        ("1", "480-2024-0101", False, "Godkendt."), ("2", "480-2024-0877", True, None)]

@@ -388,6 +388,10 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
     start, has_time = parse_danish_datetime(f"{when} {clock}".strip())
     if start is None:
         start, has_time = parse_danish_datetime(header[:2000])
+    elif not has_time:  # the time printed with the same date in the page's title ("Referat 11-12-2024 kl. 17.00")
+        titled, titled_time = parse_danish_datetime(doc.title)
+        if titled_time and titled is not None and titled.date() == start.date():
+            start, has_time = titled, True
     committee = (_label(doc, "udvalg", "forum") or structure.names_a_body(_committee_from_title(doc))
                  or structure.body_line([doc.title, *doc.header_text]))
     kind_m = _KIND_RE.search(_label(doc, "møde") or doc.title or header[:300])

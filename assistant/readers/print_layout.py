@@ -491,9 +491,12 @@ def _case_line(title: str, body: list[str]) -> tuple[str, str | None, list[str]]
         value = case_number_line(first)
         if value:
             rest = (["\n".join(more)] if more else []) + body[i + 1 :]  # meta lines before it are dropped too
+            meta = [first]
             while rest and _META_LINE_RE.match(rest[0].strip()) and len(rest[0]) < 120:
-                rest = rest[1:]
-            status = structure.CASE_LINE_CLOSED_RE.search(first)  # "... Initialer: SLA   Lukket"
+                meta.append(rest.pop(0))
+            # the status column at the end of the case number's line or of a meta line under it ("... Initialer:
+            # SLA   Lukket")
+            status = next(filter(None, (structure.CASE_LINE_CLOSED_RE.search(ln) for ln in meta)), None)
             for line in wrapped:  # "... tillæg nr. 18 til kommune-" / "plan 2021 ..." joins without its hyphen
                 word = line.split()[0] if line.split() else ""
                 hyphenated = title.endswith("-") and word[:1].islower() and word not in _CONJUNCTIONS
