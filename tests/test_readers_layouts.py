@@ -789,7 +789,9 @@ def test_the_meeting_time_from_a_title_with_a_line_break_when_the_date_label_has
 
 def test_a_polweb_print_with_the_status_at_the_end_of_the_initials_line(settings):
     """PolWeb prints "Sag ... Dok. ..." and, on the next line, "Initialer: KBJ      Lukket": the status closes the
-    point (only the case number's own line was looked at)."""
+    point (only the case number's own line was looked at). The municipality is named only in the page footer
+    ("Solrød Kommune      Side 1 af 1")."""
     m = read_file(READERS / "print_status_on_initials_line.txt", settings).meeting
+    assert m.municipality == "Solrød Kommune"
     assert [(p.number, p.case_number, p.closed, p.decision) for p in m.points] == [
         ("1", "480-2024-0101", False, "Godkendt."), ("2", "480-2024-0877", True, None)]

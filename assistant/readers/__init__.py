@@ -58,8 +58,9 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # 30: items printed twice as plain numbered paragraphs, Bornholms Regionskommune; 31: "Journalnummer:", "(Lukket sag)",
 # a member absent from some points only ("Name (Ø), sag 118-119") was at the meeting; 32: a side box of members
 # after the items, the page's <h1> as its title, "Udvalgsmedlemmer", "Ikke til stede", "Referat: X"; 33: a line break
-# in a heading, the time from the title when the date label has none, the status at the end of an initials line
-READER_VERSION = "33"
+# in a heading, the time from the title when the date label has none, the status at the end of an initials line;
+# 34: the municipality in a print's page footer
+READER_VERSION = "34"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")

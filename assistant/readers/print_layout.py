@@ -595,7 +595,12 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
         secretary=next((fold_ws(h.labels[k]) for k in ("Sekretær", "Referent", "Protokolfører") if h.labels.get(k)),
                        ""),
     )
-    return meeting, name_from_header("\n".join(h.text))
+    return meeting, name_from_header("\n".join(h.text)) or name_from_header("\n".join(
+        ln for p in paras for ln in p.split("\n") if _PAGE_FOOTER_RE.search(ln)))
+
+
+# a page's footer or header with the page number after the sender: "Faaborg-Midtfyn Kommune      Side 1 af 10"
+_PAGE_FOOTER_RE = re.compile(r"\S\s+Side\s+\d+(?:\s*(?:af|/)\s*\d+)?\s*$")
 
 
 def read_text(text: str, warnings: list[str]) -> tuple[Meeting, str | None]:
