@@ -795,3 +795,18 @@ def test_a_polweb_print_with_the_status_at_the_end_of_the_initials_line(settings
     assert m.municipality == "Solrød Kommune"
     assert [(p.number, p.case_number, p.closed, p.decision) for p in m.points] == [
         ("1", "480-2024-0101", False, "Godkendt."), ("2", "480-2024-0877", True, None)]
+
+
+def test_pkt_items_with_attachment_lists_before_a_running_header_and_the_forum_decision_in_one_block(settings):
+    """"Pkt. N" items, each an attachment list "1." / "2." under "BILAG" and the next page's running header before the
+    next item and its journal number: the list is no item (reading further down for a wrapped title had made
+    "2. Høringsnotat" an item, and the print reader took over). Under "INDSTILLING OG BESLUTNING", "Byrådets
+    beslutning under mødet den ...:" with the decision on the next line is the decision (the recommendation was
+    read as part of it)."""
+    result = read_file(READERS / "print_pkt_items_attachment_lists.txt", settings)
+    assert result.ok, result.error
+    assert [(p.number, p.title, p.case_number, p.decision) for p in result.meeting.points] == [
+        ("1", "Godkendelse af dagsorden", "00.01.00-A00-1-23", "Godkendt."),
+        ("2", "Plan for cykelstier 2023-2026", "05.01.00-P15-1-23", "Godkendt."),
+        ("3", "Takster for svømmehallen 2023", "18.15.00-S00-2-23", "Godkendt."),
+    ]

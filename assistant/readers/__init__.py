@@ -59,8 +59,9 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # a member absent from some points only ("Name (Ø), sag 118-119") was at the meeting; 32: a side box of members
 # after the items, the page's <h1> as its title, "Udvalgsmedlemmer", "Ikke til stede", "Referat: X"; 33: a line break
 # in a heading, the time from the title when the date label has none, the status at the end of an initials line;
-# 34: the municipality in a print's page footer
-READER_VERSION = "34"
+# 34: the municipality in a print's page footer; 35: an attachment list before a running header is no item, a
+# dated forum decision line and its decision in one block inside "INDSTILLING OG BESLUTNING"
+READER_VERSION = "35"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")

@@ -290,6 +290,12 @@ def build_sections(blocks: Iterable[Block], known: set[str] | None = None) -> li
             if inline:  # "Beslutning i <forum> den <date>: <text>" printed as one heading
                 heading, paras = inline[0], [inline[1]]
             in_decision, dated = _decision_state(heading)
+        elif in_decision and "\n" in b.text and (head := _decision_line(b.text, known, in_decision, dated)):
+            # inside "INDSTILLING OG BESLUTNING": "Byrådets beslutning under mødet den 6. marts 2023:" and the
+            # decision under it, one block
+            close()
+            heading, level, paras = fold_ws(head[0]).rstrip(":").strip(), head[1], [b.text.split("\n", 1)[1]]
+            in_decision, dated = _decision_state(heading)
         elif not in_decision and not b.heading and (split := _inline_heading(b.text)):
             close()  # "Beslutning: Godkendt." - a known heading and its text on one line
             heading, paras = split
@@ -299,6 +305,15 @@ def build_sections(blocks: Iterable[Block], known: set[str] | None = None) -> li
             paras.append(b.text)
     close()
     return sections
+
+
+def _decision_line(text: str, known: set[str], in_decision: bool, dated: bool) -> tuple[str, int] | None:
+    """The first line of a block when it is a decision's heading ending in a colon, with its level."""
+    first = text.split("\n", 1)[0]
+    if not first.rstrip().endswith(":") or section_kind(first) != "decision":
+        return None
+    lvl = classify(Block(first), known, in_decision, dated)
+    return (first, lvl) if lvl else None
 
 
 def _inline_heading(text: str) -> tuple[str, list[str]] | None:
