@@ -562,14 +562,17 @@ _NAME_RE = re.compile(r"^[A-ZÆØÅ][\w'’.\-]*(?:\s+[\w'’.\-]+){0,5}$")
 PARTY_RE = re.compile(r"\s*\([^)]{1,12}\)")
 _NOTE_RE = re.compile(r"\s*\(([^()]{1,60})\)\s*$")
 # a portal's status badge after the name and party, without brackets: "Allan Schack (O) Afbud"
-_BADGE_RE = re.compile(r"(?<=\))\s+(afbud|fraværende|forfald)\s*$", re.IGNORECASE)
+_BADGE_RE = re.compile(r"(?<=\))\s+(?:[-–]\s*)?(afbud|fraværende|forfald)\s*$", re.IGNORECASE)  # or "(V) - Afbud"
 ABSENT_NOTES = ("afbud", "fraværende", "fravær", "ikke til stede", "forfald", "syg", "deltog ikke")
 _NO_ONE = ("ingen", "ingen.", "-", "intet", "ingen afbud")
 
 
+_ABSENCE_LEAD_RE = re.compile(r"^(?:afbud\s+fra|meldt\s+afbud\s*:)\s*", re.IGNORECASE)
+
+
 def split_names(text: str) -> list[str]:
     """Names in an absence line: "Anne Hansen (A), Bo Berg og Carl Ø" -> three names."""
-    text = PARTY_RE.sub("", fold_ws(text))
+    text = _ABSENCE_LEAD_RE.sub("", PARTY_RE.sub("", fold_ws(text)))  # "Afbud fra Martin Holst (V)"
     out = []
     for part in re.split(r",|;|&|\bog\b|\n", text):
         name = part.strip().strip(".").strip()

@@ -70,6 +70,9 @@ def test_closed_points_keep_title_only():
     assert p.closed and p.sections == [] and p.decision is None
     q = structure.make_point("8", "Salg af grund", _b("Beslutning ikke frigivet"))
     assert q.closed
+    for marked in ("Ejendomssag - Lukket sag", "Ejendomssag (Lukket sag)", "Ejendomssag Lukket punkt"):
+        r = structure.make_point("9", marked, _b("Beslutning", "Godkendt."))
+        assert (r.title, r.closed, r.decision) == ("Ejendomssag", True, None), marked
     # a portal's one sentence in place of a closed point's text (it said "punktet", not "dette punkt")
     for said in ("Dette punkt er lukket for offentligheden.", "Punktet er lukket."):
         r = structure.make_point("9", "Salg af erhvervsjord", [Block(said)])
@@ -113,6 +116,8 @@ def test_participant_notes():
     p = structure.parse_participant("Allan Schack (O) Afbud")
     assert (p.name, p.absent, p.note) == ("Allan Schack", True, "O; Afbud")
     assert structure.parse_participant("Anne Afbud (A)").name == "Anne Afbud"
+    assert structure.parse_participant("Michael Brix (V) - Afbud").absent
+    assert structure.split_names("Afbud fra Martin Holst (V)") == ["Martin Holst"]
 
 
 def test_the_text_after_an_inline_attachment_list_continues_the_text_before_it():

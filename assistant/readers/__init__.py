@@ -60,8 +60,9 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # after the items, the page's <h1> as its title, "Udvalgsmedlemmer", "Ikke til stede", "Referat: X"; 33: a line break
 # in a heading, the time from the title when the date label has none, the status at the end of an initials line;
 # 34: the municipality in a print's page footer; 35: an attachment list before a running header is no item, a
-# dated forum decision line and its decision in one block inside "INDSTILLING OG BESLUTNING"
-READER_VERSION = "35"
+# dated forum decision line and its decision in one block inside "INDSTILLING OG BESLUTNING"; 36: "(V) - Afbud",
+# "Afbud fra X", "- Lukket sag"
+READER_VERSION = "36"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")

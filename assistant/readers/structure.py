@@ -44,7 +44,7 @@ CASE_LINE_CLOSED_RE = re.compile(r"\s(Lukket|Ikke offentlig)\s*$")
 # a title's closing mark: "(Lukket punkt)", "- Lukket", a portal's badge after it ("Køb af ejendom Lukket", "...
 # Lukket punkt": a lock icon's text for screen readers)
 CLOSED_SUFFIX_RE = re.compile(
-    r"\s*(?:\((?i:lukket(?:\s+(?:punkt|sag))?|fortroligt?)\)|[-–]\s*(?i:lukket(?:\s+punkt)?)|\s+Lukket(?:\s+punkt)?)$"
+    r"\s*(?:\((?i:lukket(?:\s+(?:punkt|sag))?|fortroligt?)\)|[-–]\s*(?i:lukket(?:\s+(?:punkt|sag))?)|\s+Lukket(?:\s+punkt)?)$"
 )
 CLOSED_BODY_RE = re.compile(
     r"beslutning(?:en)? ikke frigivet|(?:dette )?punkt(?:et)? er lukket|lukket (?:dagsordens)?punkt"
