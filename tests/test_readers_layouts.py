@@ -12,7 +12,7 @@ from datetime import datetime
 
 import pytest
 
-from assistant.readers import read_file
+from assistant.readers import print_layout, read_file
 from assistant.records import Decision, PathEntry
 from tests.conftest import FIXTURES
 
@@ -810,3 +810,14 @@ def test_pkt_items_with_attachment_lists_before_a_running_header_and_the_forum_d
         ("2", "Plan for cykelstier 2023-2026", "05.01.00-P15-1-23", "Godkendt."),
         ("3", "Takster for svømmehallen 2023", "18.15.00-S00-2-23", "Godkendt."),
     ]
+
+
+def test_members_in_two_columns_starting_on_the_label_line():
+    """ "Medlemmer:" with the first row of a two-column list on its own line: one member a line, the left column
+    first (the two members of each line were read as one name)."""
+    text = ("Medlemmer:       Ole Kjær (V), formand          Bodil Rytter (A)\n"
+            "                 Anders Kring (V)               Mette Krogh (A)\n"
+            "                 Torben Lund (F)\n\nFraværende:      Anders Kring (V)")  # fmt: skip
+    assert print_layout.people_columns(text).split("\n\n")[0].split("\n") == [
+        "Medlemmer:", "Ole Kjær (V), formand", "Anders Kring (V)", "Torben Lund (F)", "Bodil Rytter (A)",
+        "Mette Krogh (A)"]

@@ -191,6 +191,7 @@ def two_columns(text: str) -> str:
 
 
 _PEOPLE_LABEL_LINE_RE = re.compile(rf"^\s*{PEOPLE_RE.pattern}[^:\n]{{0,20}}:?\s*$")  # "Medlemmer:" alone
+_PEOPLE_FIRST_ROW_RE = re.compile(rf"^(?P<label>\s*{PEOPLE_RE.pattern}[^:\n]{{0,20}}:\s+)(?P<row>\S.*)$")
 
 
 def people_columns(text: str) -> str:
@@ -200,14 +201,16 @@ def people_columns(text: str) -> str:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        out.append(lines[i])
-        if not _PEOPLE_LABEL_LINE_RE.match(lines[i]):
+        first = _PEOPLE_FIRST_ROW_RE.match(lines[i])  # "Medlemmer:       Ole Kjær (V), formand      Bodil Rytter (A)"
+        if not (_PEOPLE_LABEL_LINE_RE.match(lines[i]) or first and _COLUMN_GAP_RE.search(first["row"])):
+            out.append(lines[i])
             i += 1
             continue
+        out.append(first["label"].strip() if first else lines[i])
         j = i + 1
         while j < len(lines) and lines[j].strip():
             j += 1
-        rows = lines[i + 1 : j]
+        rows = ([" " * len(first["label"]) + first["row"]] if first else []) + lines[i + 1 : j]
         gaps = [_COLUMN_GAP_RE.search(r) for r in rows]
         if len(rows) < 2 or sum(1 for g in gaps if g) < len(rows) - 1:  # each row two names (the last may be one)
             i += 1
