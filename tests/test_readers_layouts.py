@@ -821,3 +821,12 @@ def test_members_in_two_columns_starting_on_the_label_line():
     assert print_layout.people_columns(text).split("\n\n")[0].split("\n") == [
         "Medlemmer:", "Ole Kjær (V), formand", "Anders Kring (V)", "Torben Lund (F)", "Bodil Rytter (A)",
         "Mette Krogh (A)"]
+
+
+def test_an_esdh_print_with_item_metadata_as_a_row_of_labels_over_a_row_of_values(settings):
+    """ "Dok.nr.:   Sagsid.:   Initialer:   Åben sag" over "25/1020   25/88   pkj" (the values under their labels,
+    ESDH prints): the case number is the value under "Sagsid.:" (none was read), and "Lukket sag" in the status cell
+    closes the point."""
+    m = read_file(READERS / "print_esdh_label_row_metadata.txt", settings).meeting
+    assert [(p.number, p.case_number, p.closed, p.decision) for p in m.points] == [
+        ("14", "25/88", False, "Godkendt."), ("15", "24/2311", True, None)]

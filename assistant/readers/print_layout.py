@@ -221,10 +221,37 @@ def people_columns(text: str) -> str:
     return "\n".join(out)
 
 
+_LABEL_CELL_RE = re.compile(r"^[A-ZÆØÅ][\wæøå.\- ]{1,20}:$|^(?:Åben|Åbent|Lukket)(?: sag)?$")  # "Sagsid.:", "Åben sag"
+
+
+def label_row(text: str) -> str:
+    """An item's metadata printed as a row of labels over a row of values ("Dok.nr.:    Sagsid.:    Initialer:
+    Åben sag" / "25/1020     25/88       pkj", ESDH prints) written as "label: value" lines; a status cell stays a
+    line of its own."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        cells = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", lines[i])]
+        labels = [c for c in cells if _LABEL_CELL_RE.match(c[1])]
+        values = lines[i + 1] if i + 1 < len(lines) else ""
+        if len(cells) < 2 or len(labels) != len(cells) or sum(c[1].endswith(":") for c in cells) < 2 \
+                or not values.strip() or _LABEL_CELL_RE.match(values.strip().split("  ")[0]):
+            out.append(lines[i])
+            i += 1
+            continue
+        starts = [at for at, _ in cells] + [max(len(values), cells[-1][0]) + 1]
+        for (at, label), end in zip(cells, starts[1:], strict=True):
+            value = values[at:end].strip() if label.endswith(":") else ""
+            out.append(f"{label} {value}" if label.endswith(":") else label)
+        i += 2
+    return "\n".join(out)
+
+
 def cover_text(text: str) -> str:
-    """The text with a cover printed labels first or in two columns written as "label: value" lines, and a list of
-    members in two columns one a line."""
-    return people_columns(two_columns(labels_first(text)))
+    """The text with a cover printed labels first or in two columns written as "label: value" lines, a list of
+    members in two columns one a line, and items' metadata printed as a row of labels over a row of values."""
+    return label_row(people_columns(two_columns(labels_first(text))))
 
 
 def paragraphs(text: str) -> list[str]:
@@ -472,6 +499,7 @@ def _drop_contents_entries(items: list[tuple[str, str, list[str]]]) -> list[tupl
     return out
 
 
+_STATUS_LINE_RE = re.compile(r"^(Lukket)(?: sag)?$")  # a closed point's status on a line of its own
 _CASE_WINDOW = 3  # paragraphs under a title searched for its case number (a "Dok.nr." or "Åbent" line may precede)
 _META_LINE_RE = re.compile(
     r"^(?:Dok(?:ument)?\.?\s?(?:nr|id)\.?\s*:?.*|Initialer\s*:?.*|Sagsbehandler\s*:?.*|Åben(?:t|\s+sag)?|Lukket(?:\s+sag)?"
@@ -509,7 +537,8 @@ def _case_line(title: str, body: list[str]) -> tuple[str, str | None, list[str]]
                 meta.append(rest.pop(0))
             # the status column at the end of the case number's line or of a meta line under it ("... Initialer:
             # SLA   Lukket")
-            status = next(filter(None, (structure.CASE_LINE_CLOSED_RE.search(ln) for ln in meta)), None)
+            status = next(filter(None, (structure.CASE_LINE_CLOSED_RE.search(ln) or _STATUS_LINE_RE.match(ln.strip())
+                                        for ln in meta)), None)
             for line in wrapped:  # "... tillæg nr. 18 til kommune-" / "plan 2021 ..." joins without its hyphen
                 word = line.split()[0] if line.split() else ""
                 hyphenated = title.endswith("-") and word[:1].islower() and word not in _CONJUNCTIONS
