@@ -830,3 +830,18 @@ def test_an_esdh_print_with_item_metadata_as_a_row_of_labels_over_a_row_of_value
     m = read_file(READERS / "print_esdh_label_row_metadata.txt", settings).meeting
     assert [(p.number, p.case_number, p.closed, p.decision) for p in m.points] == [
         ("14", "25/88", False, "Godkendt."), ("15", "24/2311", True, None)]
+
+
+def test_the_body_named_in_the_genitive_or_beside_a_list_of_bodies(tmp_path, settings):
+    """ "Referat af Byrådets møde" names Byrådet (no body was read); a side list headed "Udvalg 2022-2025" (the bodies
+    of an election period) gives no body: the page's <h1> does."""
+    text = tmp_path / "referat.txt"
+    text.write_text("Referat af Byrådets møde\nonsdag den 26. marts 2025 kl. 16.30\n\nSag nr. 41\nGodkendelse af "
+                    "dagsorden\n\nBeslutning\nGodkendt.\n", encoding="utf-8")  # fmt: skip
+    assert read_file(text, settings).meeting.committee == "Byrådet"
+    page = tmp_path / "referat.html"
+    page.write_text("<html><body><div class='side'><h2>Udvalg 2022-2025</h2><ul><li><a href='/a'>Økonomiudvalget</a>"
+                    "</li></ul></div><h1>Økonomiudvalget</h1><p>Referat – onsdag den 11. december 2024 kl. 16.00</p>"
+                    "<h2>1. Godkendelse af dagsorden</h2><h3>Beslutning</h3><p>Godkendt.</p></body></html>",
+                    encoding="utf-8")  # fmt: skip
+    assert read_file(page, settings).meeting.committee == "Økonomiudvalget"

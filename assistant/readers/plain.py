@@ -392,7 +392,9 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
         titled, titled_time = parse_danish_datetime(doc.title)
         if titled_time and titled is not None and titled.date() == start.date():
             start, has_time = titled, True
-    committee = (_label(doc, "udvalg", "forum") or structure.names_a_body(_committee_from_title(doc))
+    labelled = _label(doc, "udvalg", "forum")
+    labelled = labelled if re.search(r"[^\W\d_]", labelled) else ""  # "Udvalg 2022-2025" heads a list of bodies
+    committee = (labelled or structure.names_a_body(_committee_from_title(doc))
                  or structure.body_line([doc.title, *doc.header_text]))
     kind_m = _KIND_RE.search(_label(doc, "møde") or doc.title or header[:300])
     kind = "referat" if kind_m and kind_m[1].lower() != "dagsorden" else "dagsorden"
@@ -478,6 +480,9 @@ def _committee_from_title(doc: Doc) -> str:
         t = fold_ws(t)
         m = re.match(r"^(.+?)\s+[-–]\s+(?:Referat|Dagsorden)\b", t, re.IGNORECASE)
         if m:
+            return m[1]
+        m = re.match(r"^(?:Referat|Dagsorden)\s+(?:af|fra)\s+(\S.*?)s\s+møde\b", t, re.IGNORECASE)
+        if m:  # "Referat af Byrådets møde": the body in the genitive
             return m[1]
         m = re.match(
             r"^(?:Referat|Dagsorden)\s+(?:af|fra|for)\s+(?:(?:møde|mødet)\s+(?:i|for)\s+)?(.+?)(?:\s+den\b.*)?$",
