@@ -4,10 +4,11 @@ structure a careful reader writes down for it (``<document>.gold.json``), field 
     .venv/bin/python eval/readers.py eval/readers/dev            # the fields, counted over the folder
     .venv/bin/python eval/readers.py eval/readers/dev --verbose  # and each difference
 
-The two folders hold synthetic minutes of other municipalities than the shared corpus's, each in its own layout
+The folders hold synthetic minutes of other municipalities than the shared corpus's, each in its own layout
 (FirstAgenda and ESDH prints, PolWeb, decision trails, OS2dagsorden, ASP.NET and Drupal portals), written from
-FORMATS.md by helpers who read no code: ``dev`` (14) was read while the readers were fixed, ``holdout`` (14, other
-municipalities) only counted. The gold format:
+FORMATS.md by helpers who read no code: ``dev`` to ``dev5`` (14, 14, 14, 14 and 10) were read while the readers were
+fixed, each new one first run before any change for it; ``holdout`` and ``holdout2`` (14 each, other municipalities
+again) are only counted. The gold format:
 
     {"municipality": "Vejle Kommune" | null, "committee": ..., "date": "2024-09-25", "start_time": "16:00" | null,
      "place": ... | null, "participants": [names present], "absent": [names absent],
