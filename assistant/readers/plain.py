@@ -232,9 +232,10 @@ _ABSENT_CELL_RE = re.compile(r"^(?:afbud|fraværende|fravær|forfald|ikke til st
 _PARTY_CELL_RE = re.compile(r"^[A-ZÆØÅ]{1,3}$")
 # "Anne Mette Svane", "Lisbet Holt Sørensen (formand)"
 _PERSON_CELL_RE = re.compile(r"^[A-ZÆØÅ][\wæøå'’.-]*(?:\s+[A-ZÆØÅ][\wæøå'’.-]*){1,4}(?:\s*\([\wæøå ]{1,20}\))?$")
-# a member on a line of its own: "Ellen Thrane (A), næstformand", "Ole Rytter (A)"
+# a member on a line of its own: "Ellen Thrane (A), næstformand", "Ole Rytter (A)", "Niels Holm (løsgænger)"
 _PERSON_LINE_RE = re.compile(
-    r"^[A-ZÆØÅ][\wæøå'’.-]*(?:\s+[A-ZÆØÅ][\wæøå'’.-]*){1,4}\s*\([A-ZÆØÅ]{1,3}\)(?:,\s*[a-zæøå][a-zæøå -]{2,30})?$"
+    r"^[A-ZÆØÅ][\wæøå'’.-]*(?:\s+[A-ZÆØÅ][\wæøå'’.-]*){1,4}\s*\((?:[A-ZÆØÅ]{1,3}|[a-zæøå]{3,20})\)"
+    r"(?:,\s*[a-zæøå][a-zæøå -]{2,30})?$"
 )
 
 
