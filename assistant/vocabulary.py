@@ -459,6 +459,9 @@ PARTY_ALIASES = {
     "denmark democrats": "Æ", "nye borgerlige": "D", "kristendemokraterne": "K",
 }  # fmt: skip
 PARTY_BY_NAME = {**{name.casefold(): letter for letter, name in PARTIES.items()}, **PARTY_ALIASES}
+PARTY_LETTER_RE = re.compile(r"^[A-ZÆØÅ]{1,3}$")  # a party's ballot letter printed alone: "V", "Ø", a local list's "L"
+# a person's name as lists of members print it: two to five capitalised words ("Anne Mette Svane", "Niels-Erik Ravn")
+PERSON_NAME = r"[A-ZÆØÅ][\wæøå'’.-]*(?:\s+[A-ZÆØÅ][\wæøå'’.-]*){1,4}"
 
 
 def party_named(text: str) -> str | None:
@@ -578,7 +581,7 @@ def split_names(text: str) -> list[str]:
         name = part.strip().strip(".").strip()
         if not name or any(ch.isdigit() for ch in name) or name.casefold() in _NO_ONE:
             continue
-        if re.fullmatch(r"[A-ZÆØÅ]{1,3}", name):  # "Erling Kastrup, V": the party after a comma (eDoc)
+        if PARTY_LETTER_RE.match(name):  # "Erling Kastrup, V": the party after a comma (eDoc)
             continue
         if _NAME_RE.match(name):
             out.append(name)

@@ -14,7 +14,7 @@ from assistant.readers.municipality import known_municipality, name_from_header
 from assistant.readers.sniff import Unreadable
 from assistant.records import Meeting
 from assistant.textutil import Block, blocks_from_tree, fold_ws
-from assistant.vocabulary import case_number_in_title, case_number_line, find_case_numbers
+from assistant.vocabulary import PERSON_NAME, case_number_in_title, case_number_line, find_case_numbers
 
 FORMAT = "html"
 _JUNK_ATTR_RE = re.compile(r"breadcrumb|cookie|share|skip-?link|navigation|navbar|menu|sidebar|print-?button|toolbar",
@@ -76,7 +76,7 @@ _FACT_LABEL_RE = re.compile(r"^(?:mødedato|dato|tidspunkt|mødetidspunkt|sted|m
                             r"ikke til stede|forfald)\b:?", re.IGNORECASE)  # fmt: skip
 _MIN_FACTS = 2
 _MIN_MEMBERS = 3  # a box that lists at least three people under a members' heading is the meeting's attendance
-_MEMBER_ITEM_RE = re.compile(r"^[A-ZÆØÅ][\wæøå'’.-]*(?:\s+[A-ZÆØÅ][\wæøå'’.-]*){1,4}\s*\([A-ZÆØÅ]{1,3}\)")
+_MEMBER_ITEM_RE = re.compile(rf"^{PERSON_NAME}\s*\([A-ZÆØÅ]{{1,3}}\)")
 
 
 def _facts_box(el):  # noqa: ANN001, ANN202 - lxml element

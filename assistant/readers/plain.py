@@ -19,6 +19,8 @@ from assistant.records import AgendaPoint, Meeting, Participant
 from assistant.textutil import Block, clean_text, fold_ws, parse_danish_datetime
 from assistant.vocabulary import (
     FORUM_WORD_RE,
+    PARTY_LETTER_RE,
+    PERSON_NAME,
     case_number_in_title,
     case_number_line,
     find_case_numbers,
@@ -118,13 +120,10 @@ def _numbered(b: Block) -> re.Match | None:
 def _numbered_items_allowed(blocks: list[Block]) -> set[int]:
     """Indexes of "N. title" blocks that form the document's item sequence (headings, or numbers rising by one)."""
     found = [(i, m) for i, b in enumerate(blocks) if b.kind not in ("li", "tr") and (m := _numbered(b))]
-    # An item printed twice, in a contents list and over its text, the same number with the same first words: the
-    # printing with the most text under it is the item (a chain through the contents ran on, and the items after it
-    # were no items).
-    ends = [i for i, _ in found[1:]] + [len(blocks)]
-    under = {i: sum(len(b.text) for b in blocks[i + 1 : end]) for (i, _), end in zip(found, ends, strict=False)}
-    twice = {i for i, m in found for j, k in found if j != i and k[1] == m[1] and structure.same_start(m[2], k[2])
-             and (under[j], j) > (under[i], i)}  # fmt: skip
+    # An item printed twice, in a contents list and over its text: the printing with the most text under it is the
+    # item (a chain through the contents ran on, and the items after it were no items).
+    twice = structure.other_printings([(i, m[1], m[2]) for i, m in found], len(blocks),
+                                      lambda i, j: (sum(len(b.text) for b in blocks[i + 1 : j]), i))
     cands = [(i, int(re.match(r"\d+", m[1])[0]), bool(blocks[i].heading or blocks[i].bold))
              for i, m in found if i not in twice]  # fmt: skip
     marked = {i for i, _, h in cands if h}
@@ -229,13 +228,11 @@ _LISTED_LABELS = _PEOPLE_LABELS | _ABSENCE_LABELS
 _NAME_COLUMN_RE = re.compile(r"^(?:navn|medlem(?:mer)?|deltager(?:e)?|mødedeltager(?:e)?|name)$", re.IGNORECASE)
 _ABSENT_COLUMN_RE = re.compile(r"^(?:fraværende|fravær|afbud|forfald)$", re.IGNORECASE)
 _ABSENT_CELL_RE = re.compile(r"^(?:afbud|fraværende|fravær|forfald|ikke til stede|meldt afbud|x)$", re.IGNORECASE)
-_PARTY_CELL_RE = re.compile(r"^[A-ZÆØÅ]{1,3}$")
 # "Anne Mette Svane", "Lisbet Holt Sørensen (formand)"
-_PERSON_CELL_RE = re.compile(r"^[A-ZÆØÅ][\wæøå'’.-]*(?:\s+[A-ZÆØÅ][\wæøå'’.-]*){1,4}(?:\s*\([\wæøå ]{1,20}\))?$")
+_PERSON_CELL_RE = re.compile(rf"^{PERSON_NAME}(?:\s*\([\wæøå ]{{1,20}}\))?$")
 # a member on a line of its own: "Ellen Thrane (A), næstformand", "Ole Rytter (A)", "Niels Holm (løsgænger)"
 _PERSON_LINE_RE = re.compile(
-    r"^[A-ZÆØÅ][\wæøå'’.-]*(?:\s+[A-ZÆØÅ][\wæøå'’.-]*){1,4}\s*\((?:[A-ZÆØÅ]{1,3}|[a-zæøå]{3,20})\)"
-    r"(?:,\s*[a-zæøå][a-zæøå -]{2,30})?$"
+    rf"^{PERSON_NAME}\s*\((?:[A-ZÆØÅ]{{1,3}}|[a-zæøå]{{3,20}})\)(?:,\s*[a-zæøå][a-zæøå -]{{2,30}})?$"
 )
 
 
@@ -269,7 +266,7 @@ def _member_rows(doc: Doc, label: str, rows: list[Block]) -> None:
             continue
         others = [c for i, c in enumerate(row) if i != name_col]
         # the party as its letter, or by its name ("Venstre", "SF - Socialistisk Folkeparti")
-        party = next((p for c in others if (p := c if _PARTY_CELL_RE.match(c) else _party_cell(c))), "")
+        party = next((p for c in others if (p := c if PARTY_LETTER_RE.match(c) else _party_cell(c))), "")
         name = f"{row[name_col]} ({party})" if party else row[name_col]
         gone = any(_ABSENT_CELL_RE.match(c) for c in others) or any(
             i < len(row) and row[i] for i in absent_cols)
@@ -320,10 +317,7 @@ def _participants(doc: Doc, points: list[str]) -> list[Participant]:
             people.append(person)
     # substitutes who attended: "Stedfortræder: Maja Strand (F)", "Suppleanter: ..." (as the print reader reads them)
     substitutes = _listed(doc, "suppleant", "suppleanter", "stedfortræder", "stedfortrædere")
-    for part in re.split(r",\s*(?![^()]*\))", substitutes):
-        person = structure.parse_participant(part)
-        if person and person.name[:1].isupper() and person.name not in {p.name for p in people}:
-            people.append(person)
+    people = structure.with_substitutes(people, re.split(r",\s*(?![^()]*\))", substitutes))
     extra = [(n, "Afbud") for n in structure.split_names(_listed(doc, "afbud", "fraværende med afbud", of=points))]
     absent = _listed(doc, "fraværende", "ikke til stede", "afbud/fraværende", "forfald", of=points)
     extra += [(n, "Fraværende") for n in structure.split_names(absent)]

@@ -350,10 +350,9 @@ def _participants(h: _Header, points: list[str]) -> list[Participant]:
             people.append(person)
     for label in ("Suppleanter", "Suppleant", "Stedfortrædere", "Stedfortræder"):
         # "Mia Kronborg (V), suppleant for Lone Frimann. Ulrik Dahl (F), suppleant for Jakob Eskildsen.": present
-        for part in re.split(r"[.,;]\s+|\n", fold_ws(h.labels.get(label, "")).rstrip(".")):
-            person = structure.parse_participant(part)
-            if person and person.name[:1].isupper() and person.name not in {p.name for p in people}:
-                people.append(person)
+        listed = fold_ws(h.labels.get(label, "")).rstrip(".")
+        people = structure.with_substitutes(people, re.split(r"[.,;]\s+|\n", listed))
+
     def absent(label: str) -> list[str]:  # those absent from the whole meeting, not from some points only
         return structure.split_names(structure.whole_meeting(h.labels.get(label, ""), points))
 
@@ -395,11 +394,8 @@ def _numbered_items(paras: list[str]) -> set[int]:
     # ("Bilagsliste" / "142. Forslag til Lokalplan 112" / "1. Lokalplanforslag"). The item is the printing with a
     # case number or a known heading under it, else the one with the most text under it; a chain through the others
     # would run on from a list into the items.
-    ends = [i for i, _ in titled[1:]] + [len(paras)] if titled else []
-    rank = {i: (_confirmed(paras[i + 1 : min(end, i + 1 + _CONFIRM_WINDOW)]), sum(map(len, paras[i + 1 : end])), i)
-            for (i, _), end in zip(titled, ends, strict=True)}  # fmt: skip
-    others = {i for i, t in titled for j, u in titled if j != i and u[0] == t[0] and structure.same_start(t[1], u[1])
-              and rank[j] > rank[i]}  # fmt: skip
+    others = structure.other_printings([(i, *t) for i, t in titled], len(paras), lambda i, j: (
+        _confirmed(paras[i + 1 : min(j, i + 1 + _CONFIRM_WINDOW)]), sum(map(len, paras[i + 1 : j])), i))
     cands = [(i, int(re.match(r"\d+", t[0])[0])) for i, t in titled if i not in others]
     best: list[int] = []
     for k, (_, n0) in enumerate(cands):

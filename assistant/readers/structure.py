@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from difflib import SequenceMatcher
 
 from assistant.records import AgendaPoint, Decision, Participant, Section
@@ -20,6 +20,7 @@ from assistant.textutil import Block, fold_ws, parse_time
 from assistant.vocabulary import (  # noqa: F401 - re-exported: the readers' and tests' names for the vocabulary
     ATTACHMENT_LINE_RE,
     DATE_PATTERN,
+    PARTY_LETTER_RE,
     PARTY_RE,
     SUB_HEADINGS,
     TOP_HEADINGS,
@@ -75,14 +76,13 @@ HEADER_LINES = 12  # a body's name heads the page: within its first lines (a let
 _ABBREVIATION_END_RE = re.compile(r"\w\.\w+\.$")  # "A.m.b.a.", "m.v.", "bl.a."
 
 
-_PARTY_PART_RE = re.compile(r"^[A-ZÆØÅ]{1,3}$")
 _ROLE_WORDS = frozenset({"formand", "næstformand", "borgmester", "viceborgmester", "suppleant", "medlem"})
 
 
 def _after_name(part: str) -> bool:
     """A part after a comma that says more about the person before it: a party letter ("A"), a role ("Formand",
     "suppleant for Ole Bæk")."""
-    return bool(_PARTY_PART_RE.match(part)) or part[:1].islower() or part.casefold() in _ROLE_WORDS
+    return bool(PARTY_LETTER_RE.match(part)) or part[:1].islower() or part.casefold() in _ROLE_WORDS
 
 
 def listed_names(value: str) -> list[str]:
@@ -93,7 +93,7 @@ def listed_names(value: str) -> list[str]:
     lines = [ln for ln in value.split("\n") if ln.strip()]
     split = [[p.strip() for p in ln.split(",")] for ln in lines]
     if len(lines) >= 2 and all(all(_after_name(p) for p in parts[1:]) for parts in split):
-        return [" ".join([parts[0], *(f"({p})" for p in parts[1:2] if _PARTY_PART_RE.match(p))]) for parts in split]
+        return [" ".join([parts[0], *(f"({p})" for p in parts[1:2] if PARTY_LETTER_RE.match(p))]) for parts in split]
     if len(lines) < 2 or value.count(",") > len(lines):
         return re.split(r",\s*(?![^()]*\))", fold_ws(value))
     return [ln.split(",")[0] for ln in lines]
@@ -107,6 +107,18 @@ def same_start(a: str, b: str) -> bool:
     x, y = a.split()[:_SAME_START_WORDS], b.split()[:_SAME_START_WORDS]
     n = min(len(x), len(y))
     return n > 0 and x[:n] == y[:n]
+
+
+def other_printings(printed: Sequence[tuple[int, str, str]], end: int,
+                    rank: Callable[[int, int], tuple[object, ...]]) -> set[int]:
+    """An item printed more than once, the same number with the same first words (in a contents list before the
+    items, in an attachment list after them): the indexes of its printings other than the best ranked one.
+    ``printed`` holds (index, number, title) in order; ``rank(i, j)`` ranks the printing at ``i`` whose text runs to
+    ``j`` (the next printing, or ``end``)."""
+    ends = [j for j, _, _ in printed[1:]] + [end] if printed else []
+    score = {i: rank(i, j) for (i, _, _), j in zip(printed, ends, strict=True)}
+    return {i for i, n, t in printed for j, m, u in printed
+            if j != i and m == n and same_start(t, u) and score[j] > score[i]}  # fmt: skip
 
 
 def ends_sentence(title: str) -> bool:
@@ -537,6 +549,16 @@ def whole_meeting(absences: str, points: Sequence[str]) -> str:
     return "\n".join(ln for ln in absences.split("\n") if not partly(ln))
 
 
+def with_substitutes(people: list[Participant], parts: Iterable[str]) -> list[Participant]:
+    """The members with the substitutes who attended ("Mia Kronborg (V), suppleant for Lone Frimann"), each once."""
+    out = list(people)
+    for part in parts:
+        person = parse_participant(part)
+        if person and person.name[:1].isupper() and person.name not in {p.name for p in out}:
+            out.append(person)
+    return out
+
+
 def absent_throughout(per_point: Sequence[Sequence[tuple[str, str]]]) -> list[tuple[str, str]]:
     """The meeting's absences among those recorded under its points ("Fraværende: ..." in each decision): a member
     recorded absent under every point that records absences; one recorded under some of them only left or came
@@ -547,8 +569,9 @@ def absent_throughout(per_point: Sequence[Sequence[tuple[str, str]]]) -> list[tu
     common = set.intersection(*({norm(n) for n, _ in a} for a in recorded))
     out: list[tuple[str, str]] = []
     for n, note in (x for a in recorded for x in a):
-        if norm(n) in common and norm(n) not in {norm(m) for m, _ in out}:
+        if norm(n) in common:
             out.append((n, note))
+            common.discard(norm(n))  # each member once
     return out
 
 
