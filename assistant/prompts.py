@@ -390,6 +390,8 @@ PHRASES: dict[str, dict[str, str]] = {
     "vote_reason_elsewhere": {"da": "Begrundelse ved behandlingen i {committee} den {date}",
                               "en": "The reason given when {committee} handled it, {date}"},
     "vote_unnamed": {"da": "(ikke navngivet)", "en": "(not named)"},
+    "vote_unnamed_count": {"da": "{n:stemme|stemmer} (ikke navngivet)", "en": "{n:vote|votes} (not named)"},
+    "vote_counted": {"da": "{label} ({n:stemme|stemmer})", "en": "{label} ({n:vote|votes})"},
     # Citations (assistant/citations.py)
     "cite_meeting": {"da": "møde {date}", "en": "meeting {date}"},
     "cite_point": {"da": "punkt {number}: {title}", "en": "item {number}: {title}"},

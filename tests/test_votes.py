@@ -250,7 +250,7 @@ def test_a_party_asked_beside_a_position_gets_its_own_vote_where_it_did_not_take
     assert votes_of(point, question) == []
     ans = answer_votes([(meeting, point)], analyse(question))
     assert ans.citations[0].point_number == "27"
-    assert "- Imod: Enhedslisten (Ø) »Imod stemte (Ø)" in ans.text
+    assert "- Imod (1 stemme): Enhedslisten (Ø) »" in ans.text and "Imod stemte (Ø)" in ans.text
     assert "- Undlod at stemme: Socialdemokratiet (A), SF (F) »(A) og (F) undlod at stemme.«" in ans.text
 
 
@@ -370,7 +370,7 @@ def test_the_reasons_a_decision_gives_beside_a_bare_vote_are_quoted_with_it(grev
     meeting = read_file(sorted(greve_dir.glob("Byråd 2022-2025_2022-12-12T*.json"))[0], settings).meeting
     ans = answer_votes([(meeting, point)], analyse("Hvilke partier stemte imod, og hvordan begrundede de det?"))
     lines = ans.text.splitlines()
-    against = lines.index("- Imod: SF (F), Enhedslisten (Ø) »Imod stemte (F) og (Ø).« [1]")
+    against = lines.index("- Imod (2 stemmer): SF (F), Enhedslisten (Ø) »Imod stemte (F) og (Ø).« [1]")
     assert lines[against + 1].startswith("  Bemærkning: »(F) med bemærkning om, at ”SF stemmer imod, da vi ikke")
     assert lines[against + 2] == ("  Bemærkning: »(Ø) med bemærkning om, at ”Enhedslisten stemmer i mod, da vi ikke "
                                   "har besparelsen med i Enhedslistens budget.”« [1]")
@@ -404,3 +404,45 @@ def test_a_party_no_vote_of_a_roll_call_names_is_said_not_to_be_named(greve_dir,
     projects = next(p for p in council.points if p.number == "22")
     minority = answer_votes([(council, projects)], analyse("Hvordan stemte Venstre om de afledte anlægsprojekter?"))
     assert minority is not None and not minority.refused and "(Ø) og (F) stemte imod" in minority.text
+
+
+def test_a_count_printed_alone_goes_with_the_names_of_its_position_that_follow_it(greve_dir, settings):
+    """Budget 2024-27 in the council (2 October 2023, point 12) puts several motions to the vote, each as "Med
+    stemmerne 1 for og 20 imod afviste Byrådet indstillingspunkt 1a ... For stemte (Ø). Imod stemte (V), ...": each
+    count is shown with the names of its position that follow it ("For (1 stemme): Enhedslisten (Ø)"), its sentence
+    quoted once with them, never as a "(ikke navngivet)" line of its own beside the names."""
+    from assistant.answerers.votes import answer_votes
+    from assistant.query import analyse
+
+    files = sorted(greve_dir.glob("Byråd 2022-2025_2023-10-02T*.json"))
+    meeting = read_file(files[0], settings).meeting
+    point = next(p for p in meeting.points if p.number == "12")
+    ans = answer_votes([(meeting, point)], analyse("Hvordan stemte partierne om budgettet?"))
+    votes = [ln for ln in ans.text.splitlines() if ln.startswith("- ")]
+    assert votes[0].startswith("- For (1 stemme): Enhedslisten (Ø) »Med stemmerne 1 for og 20 imod afviste Byrådet "
+                               "indstillingspunkt 1a")
+    assert votes[1].startswith("- Imod (20 stemmer): Liselott Blixt") and "»Imod stemte (V), (A), (C)" in votes[1]
+    assert votes[2].startswith("- For (20 stemmer): ") and "indstillingspunkt 1b" in votes[2]
+    assert votes[3] == "- Imod (1 stemme): Enhedslisten (Ø) »Imod stemte (Ø).« [1]"
+    assert "ikke navngivet" not in ans.text
+    assert ans.text.count("Med stemmerne 1 for og 20 imod") == 1
+    english = answer_votes([(meeting, point)], analyse("How did the parties vote on the budget?"))
+    assert english.text.splitlines()[1].startswith("- For (1 vote): Enhedslisten (Ø) »Med stemmerne 1 for og 20")
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Med 4 stemmer for og 3 imod blev indstillingen godkendt.",  # no names: the counts alone
+     [("for", "4 stemmer (ikke navngivet)", None), ("against", "3 stemmer (ikke navngivet)", None)]),
+    ("Med stemmerne 5 for og 2 imod godkendte udvalget indstillingen. Imod stemte: (Ø) og (F).",
+     [("for", "5 stemmer (ikke navngivet)", None), ("against", "Enhedslisten (Ø), SF (F)", 2)]),
+    ("Med stemmerne 5 for og 1 imod godkendtes forslag 1. Imod stemte (Ø). Med stemmerne 4 for og 2 imod godkendtes "
+     "forslag 2. For stemte (A) og (V). Imod stemte (Ø) og (F).",  # the first motion's votes for are not named
+     [("for", "5 stemmer (ikke navngivet)", None), ("against", "Enhedslisten (Ø)", 1),
+      ("for", "Socialdemokratiet (A), Venstre (V)", 4), ("against", "Enhedslisten (Ø), SF (F)", 2)]),
+])  # fmt: skip
+def test_counts_pair_with_the_next_names_of_their_position_before_the_next_count(text, shown):
+    from assistant.answerers.votes import _who, with_counts
+
+    votes = votes_in(text)
+    pairs = with_counts(votes, votes)
+    assert [(v.position, _who(v, "da"), c.count if c else None) for v, c in pairs] == shown
