@@ -552,6 +552,21 @@ WAS_ABSENT_RE = re.compile(
     r"|(?:har|havde)\s+meldt\s+afbud|meldte\s+afbud)\b",  # "Ole Kamp (C) har meldt afbud."
     re.IGNORECASE,
 )
+# A member the minutes say left or came during the meeting ("Ib Damgaard (V) forlod mødet efter behandlingen af sag
+# 145", "Under punkt 5 forlod Ole Kamp mødet", "Anne Berg (A) ankom kl. 17.15", "Bo Holm deltog fra punkt 3"): at
+# the meeting, though the points after (or before) record him or her absent. The verbs of FORMATS.md's remarks
+_PARTY_AFTER = r"(?:\s*\([^()\n]{1,20}\))?"
+_LEFT_OR_CAME_RE = re.compile(
+    rf"(?P<a>{PERSON_NAME}){_PARTY_AFTER},?\s+(?:forlod\s+mødet|(?:ankom|kom)\s+(?:til\s+mødet\s+)?(?:kl\.|under|efter"
+    rf"|inden|før|ved|til\s+punkt|til\s+sag)|deltog\s+(?:i\s+mødet\s+)?(?:fra|indtil|til\s+og\s+med|frem\s+til)\s+"
+    rf"(?:kl\.|punkt|sag|behandlingen))|\bforlod\s+(?P<b>{PERSON_NAME}){_PARTY_AFTER}\s+mødet")
+
+
+def attended_in(text: str) -> set[str]:
+    """The members ``text`` says left or came during the meeting (normalised names, as ``norm``)."""
+    return {norm(m["a"] or m["b"]) for m in _LEFT_OR_CAME_RE.finditer(text)}
+
+
 # Who did not take part in one point: "Følgende deltog ikke i behandlingen af punktet:" + names on the next lines,
 # "Anne Berg (A) deltog ikke i behandlingen af punktet/sagen", "... deltog ikke i sagens behandling".
 _FOLLOWING_RE = re.compile(

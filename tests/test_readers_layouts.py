@@ -845,3 +845,29 @@ def test_the_body_named_in_the_genitive_or_beside_a_list_of_bodies(tmp_path, set
                     "<h2>1. Godkendelse af dagsorden</h2><h3>Beslutning</h3><p>Godkendt.</p></body></html>",
                     encoding="utf-8")  # fmt: skip
     assert read_file(page, settings).meeting.committee == "Økonomiudvalget"
+
+
+def test_a_member_the_minutes_say_left_during_the_meeting_was_at_it(settings):
+    """"Anders Krog (F) forlod mødet efter behandlingen af sag 2." on the cover, and the points after it record him
+    absent, as they record a member absent throughout: he was at the meeting (absent from points 3 and 4 only); she
+    who no remark says came or left was not."""
+    result = read_file(READERS / "text_left_during_meeting.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Lars Brink", False), ("Mette Sølvhøj", False), ("Anders Krog", False), ("Birgit Lund", True)]
+    assert [p.absent for p in m.points] == [[], [], ["Anders Krog", "Birgit Lund"], ["Anders Krog", "Birgit Lund"]]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Ib Damgaard (V) forlod mødet efter behandlingen af sag 145.", {"ib damgaard"}),
+    ("Under behandlingen af punkt 5 forlod Ole Kamp (C) mødet.", {"ole kamp"}),
+    ("Anne Berg (A) ankom kl. 17.15 under punkt 2.", {"anne berg"}),
+    ("Bo Holm deltog fra punkt 3.", {"bo holm"}),
+    ("Mødet blev hævet kl. 20.10. Sagen blev drøftet.", set()),
+    ("Bo Holm deltog ikke i behandlingen af punktet.", set()),  # absent from a point, not a remark on the meeting
+])  # fmt: skip
+def test_who_the_minutes_say_left_or_came_during_the_meeting(text, names):
+    from assistant.vocabulary import attended_in
+
+    assert attended_in(text) == names

@@ -422,7 +422,7 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
             title = doc.title or next((b.text for b in body if b.heading), "") or body[0].text.split("\n")[0][:120]
             points.append(structure.make_point("1", title, body, set()))
             absences += structure.absences_in(text)
-    absences += structure.absent_throughout(under_points)
+    absences += structure.absent_throughout(under_points, "\n".join([header, *(p.full_text for p in points)]))
     if kind == "dagsorden" and any(p.decision for p in points):
         kind = "referat"
     meeting = Meeting(

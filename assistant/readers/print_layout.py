@@ -599,7 +599,7 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
         point = structure.make_point(number, title, blocks, known, case_number=case, committee=committee)
         under_points.append(structure.absences_in(point.decision or ""))
         points.append(point)
-    absences = structure.absent_throughout(under_points)
+    absences = structure.absent_throughout(under_points, "\n".join([*h.text, *(p.full_text for p in points)]))
     points += [AgendaPoint(number=n, title=t, closed=True) for n, t in _closed_in_contents(paras, points)]
 
     # "Tid og sted: Tirsdag den 4. februar 2025 kl. 16.30 Mødelokale 2.04, Egedal Rådhus" (Copenhagen's protocols)

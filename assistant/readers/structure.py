@@ -25,6 +25,7 @@ from assistant.vocabulary import (  # noqa: F401 - re-exported: the readers' and
     SUB_HEADINGS,
     TOP_HEADINGS,
     absences_in,
+    attended_in,
     decision_heading,
     heading_level,
     is_decision_heading,
@@ -559,14 +560,17 @@ def with_substitutes(people: list[Participant], parts: Iterable[str]) -> list[Pa
     return out
 
 
-def absent_throughout(per_point: Sequence[Sequence[tuple[str, str]]]) -> list[tuple[str, str]]:
+def absent_throughout(per_point: Sequence[Sequence[tuple[str, str]]], text: str = "") -> list[tuple[str, str]]:
     """The meeting's absences among those recorded under its points ("Fraværende: ..." in each decision): a member
     recorded absent under every point that records absences; one recorded under some of them only left or came
-    during the meeting, and was at it."""
+    during the meeting, and was at it. So was one the minutes' ``text`` says left or came ("Ib Damgaard (V) forlod
+    mødet efter behandlingen af sag 145", where only the points after it record absences)."""
     recorded = [a for a in per_point if a]
     if not recorded:
         return []
+    attended = attended_in(text)
     common = set.intersection(*({norm(n) for n, _ in a} for a in recorded))
+    common = {n for n in common if not any(a == n or a.endswith(f" {n}") for a in attended)}  # "Borgmester Ib ..."
     out: list[tuple[str, str]] = []
     for n, note in (x for a in recorded for x in a):
         if norm(n) in common:
