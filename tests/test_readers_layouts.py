@@ -871,3 +871,31 @@ def test_who_the_minutes_say_left_or_came_during_the_meeting(text, names):
     from assistant.vocabulary import attended_in
 
     assert attended_in(text) == names
+
+
+def test_the_members_of_minutes_without_a_list_of_them_are_read_from_the_signature_sheet(settings):
+    """A Holbæk-style page (FORMATS.md 4) has no attendee header and ends with the point "Underskriftsark": a table
+    of the members, the line to sign on beside each, "Afbud" beside the absent one. They are the meeting's members,
+    the one marked "Afbud" absent; the role after a name ("formand") is no member, the page footer no name."""
+    result = read_file(READERS / "portal_signature_sheet.html", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert [(p.name, p.absent, p.note) for p in m.participants] == [
+        ("Kaj Rasmussen", False, "V"), ("Pia Holt", False, "A"), ("Søs Enevold", True, "F; Afbud"),
+        ("Tue Brandt", False, "C")]
+    assert [p.title for p in m.points][-1] == "Underskriftsark"
+
+
+@pytest.mark.parametrize(("title", "text", "members"), [
+    ("Underskriftsblad", "Lone Mark (A), formand\n\nJytte Sommer (A) - afbud\n\nOle Bæk (V)\n\nSide 4 af 4",
+     [("Lone Mark", False), ("Jytte Sommer", True), ("Ole Bæk", False)]),
+    ("Underskrifter", "Anne Berg (A) | Bo Holm (V)\n\n...................... | ......................",
+     [("Anne Berg", False), ("Bo Holm", False)]),
+    ("Eventuelt", "Lone Mark (A) orienterede om vinterbadning.", []),  # no signature sheet: no members from it
+])  # fmt: skip
+def test_a_signature_sheet_lists_the_members(title, text, members):
+    from assistant.readers.structure import signature_sheet
+    from assistant.records import AgendaPoint, Section
+
+    points = [AgendaPoint("1", "Godkendelse af dagsorden"), AgendaPoint("2", title, sections=[Section("", text)])]
+    assert [(p.name, p.absent) for p in signature_sheet(points)] == members

@@ -433,7 +433,8 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
                or _address_under_title(doc) or None),
         kind=kind,
         # "Information: Ole Kamp (C) har meldt afbud. ..." (a portal's note on the meeting)
-        participants=structure.mark_absent(_participants(doc, [p.number for p in points]),
+        participants=structure.mark_absent(_participants(doc, [p.number for p in points])
+                                           or structure.signature_sheet(points),
                                            absences + structure.absences_in(_label(doc, "information"))),
         points=points,
         source_format=source_format,

@@ -625,7 +625,8 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
         start=start,
         place=h.labels.get("Mødested") or h.labels.get("Sted") or h.labels.get("Lokale") or room_of or room or None,
         kind=kind or "dagsorden",
-        participants=structure.mark_absent(_participants(h, [p.number for p in points]), absences),
+        participants=structure.mark_absent(_participants(h, [p.number for p in points])
+                                           or structure.signature_sheet(points), absences),
         points=points,
         source_format=source_format,
         has_time=has_time,

@@ -18,10 +18,12 @@ from difflib import SequenceMatcher
 from assistant.records import AgendaPoint, Decision, Participant, Section
 from assistant.textutil import Block, fold_ws, parse_time
 from assistant.vocabulary import (  # noqa: F401 - re-exported: the readers' and tests' names for the vocabulary
+    ABSENT_NOTES,
     ATTACHMENT_LINE_RE,
     DATE_PATTERN,
     PARTY_LETTER_RE,
     PARTY_RE,
+    PERSON_NAME,
     SUB_HEADINGS,
     TOP_HEADINGS,
     absences_in,
@@ -558,6 +560,39 @@ def with_substitutes(people: list[Participant], parts: Iterable[str]) -> list[Pa
         if person and person.name[:1].isupper() and person.name not in {p.name for p in out}:
             out.append(person)
     return out
+
+
+# The signature sheet a meeting's last point may be (FORMATS.md 4 and 9: Holbæk's pages have no attendee header and
+# end with "Underskriftsark"; ESDH prints end with "Underskriftsblad"): the members, one a line or a table cell
+_SIGNATURE_TITLE_RE = re.compile(r"^underskrift(?:sark|sblad|sside|er)?$", re.IGNORECASE)
+_SIGNATURE_LINE_RE = re.compile(r"^[\s_.…]*$")  # the line a member signs on
+_SIGNATURE_ROLE_RE = re.compile(r",\s*(?:formand|næstformand|borgmester|viceborgmester|\d\.\s*viceborgmester)\s*$",
+                                re.IGNORECASE)
+_SIGNATURE_NAME_RE = re.compile(rf"^{PERSON_NAME}$")
+
+
+def signature_sheet(points: Sequence[AgendaPoint]) -> list[Participant]:
+    """The members a meeting's signature sheet lists, those marked "afbud" absent: for minutes with no list of members
+    elsewhere. A cell of its own after a name ("Winnie Dahl (A) | Afbud") is that name's; a cell that is no name (a
+    page footer, the line to sign on) ends nothing and is skipped."""
+    sheet = next((p for p in reversed(points) if _SIGNATURE_TITLE_RE.match(norm(p.title))), None)
+    if sheet is None:
+        return []
+    people: list[Participant] = []
+    for line in sheet.full_text.splitlines():
+        row: list[Participant] = []
+        for cell in (c.strip() for c in line.split(" | ")):
+            if _SIGNATURE_LINE_RE.match(cell):
+                continue
+            if row and cell.casefold().rstrip(".") in ABSENT_NOTES:
+                last = row[-1]
+                row[-1] = Participant(last.name, absent=True, note="; ".join(filter(None, (last.note, cell))))
+                continue
+            person = parse_participant(_SIGNATURE_ROLE_RE.sub("", cell))
+            if person is not None and _SIGNATURE_NAME_RE.match(person.name):
+                row.append(person)
+        people += row
+    return people
 
 
 def absent_throughout(per_point: Sequence[Sequence[tuple[str, str]]], text: str = "") -> list[tuple[str, str]]:
