@@ -562,6 +562,23 @@ _LEFT_OR_CAME_RE = re.compile(
     rf"(?:kl\.|punkt|sag|behandlingen))|\bforlod\s+(?P<b>{PERSON_NAME}){_PARTY_AFTER}\s+mødet")
 
 
+# A substitute the minutes say attended, in a sentence ("Stedfortræder Lis Kjeldsen (T) var indkaldt og deltog i
+# mødet", "Suppleant Ane Bro (A) mødte", "Ane Bro (A) deltog som stedfortræder for Bent Ravn", "I stedet for Bent Ravn
+# deltog suppleant Ane Bro"): a member of the meeting, though no list names him or her
+_SUBSTITUTE_RE = re.compile(  # the words in either case, the names capitalised
+    rf"(?i:\b(?:stedfortræder(?:en)?|suppleant(?:en)?))\s+(?P<a>{PERSON_NAME}{_PARTY_AFTER})\s+"
+    rf"(?:var\s+indkaldt\s+og\s+)?(?:deltog|mødte)\b"
+    rf"|(?P<b>{PERSON_NAME}{_PARTY_AFTER})\s+(?:deltog|mødte)\s+(?:i\s+mødet\s+)?som\s+(?:stedfortræder|suppleant)\b"
+    rf"|(?i:\bi\s+stedet\s+for)\s+{PERSON_NAME}{_PARTY_AFTER},?\s+(?:deltog|mødte)\s+"
+    rf"(?:stedfortræder(?:en)?|suppleant(?:en)?)\s+(?P<c>{PERSON_NAME}{_PARTY_AFTER})")
+
+
+def substitutes_in(text: str) -> list[str]:
+    """The substitutes ``text`` says attended, as printed with their party ("Lis Kjeldsen (T)"), each once."""
+    found = (fold_ws(m["a"] or m["b"] or m["c"]).rstrip(".") for m in _SUBSTITUTE_RE.finditer(text))
+    return list(dict.fromkeys(found))
+
+
 def attended_in(text: str) -> set[str]:
     """The members ``text`` says left or came during the meeting (normalised names, as ``norm``)."""
     return {norm(m["a"] or m["b"]) for m in _LEFT_OR_CAME_RE.finditer(text)}

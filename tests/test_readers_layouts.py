@@ -899,3 +899,29 @@ def test_a_signature_sheet_lists_the_members(title, text, members):
 
     points = [AgendaPoint("1", "Godkendelse af dagsorden"), AgendaPoint("2", title, sections=[Section("", text)])]
     assert [(p.name, p.absent) for p in signature_sheet(points)] == members
+
+
+def test_a_substitute_the_attendance_point_says_attended_is_a_member_of_the_meeting(settings):
+    """Brønderslev's and Læsø's first point "Fraværende" (FORMATS.md 5): "Morten Friis (V) var fraværende.
+    Stedfortræder Lise Damsgaard (V) var indkaldt og deltog i mødet." The substitute is at the meeting, though the
+    list of members does not name her; the member is absent."""
+    result = read_file(READERS / "attendance_point_substitute.html", settings)
+    assert result.ok, result.error
+    assert [(p.name, p.absent) for p in result.meeting.participants] == [
+        ("Jens Lund", False), ("Karen Høj", False), ("Morten Friis", True), ("Hanne Kvist", False),
+        ("Lise Damsgaard", False)]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Stedfortræder Lis Kjeldsen (T) var indkaldt og deltog i mødet.", ["Lis Kjeldsen (T)"]),
+    ("Suppleant Ane Bro (A) mødte for Bent Ravn.", ["Ane Bro (A)"]),
+    ("Ane Bro (A) deltog som stedfortræder for Bent Ravn (A).", ["Ane Bro (A)"]),
+    ("I stedet for Bent Ravn deltog suppleant Ane Bro.", ["Ane Bro"]),
+    ("Suppleanten deltog ikke.", []),
+    ("Stedfortræder var indkaldt og deltog.", []),  # no name: the words alone are no member
+    ("Stedfortræder for borgmesteren er Ane Bro.", []),
+])  # fmt: skip
+def test_who_the_minutes_say_attended_as_a_substitute(text, names):
+    from assistant.vocabulary import substitutes_in
+
+    assert substitutes_in(text) == names

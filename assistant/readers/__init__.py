@@ -65,8 +65,9 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # labels over a row of values, "Lukket sag" as a status line; 39: "Referat af Byrådets møde", no body from "Udvalg
 # 2022-2025"; 40: a member one a line with a note in brackets ("(løsgænger)"); 41: a member the minutes say left or
 # came during the meeting ("X forlod mødet efter ...") is not absent throughout; 42: the members from the signature
-# sheet ("Underskriftsark") of minutes that list them nowhere else
-READER_VERSION = "42"
+# sheet ("Underskriftsark") of minutes that list them nowhere else; 43: a substitute the attendance point or the cover
+# says attended ("Stedfortræder X (T) var indkaldt og deltog i mødet")
+READER_VERSION = "43"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")

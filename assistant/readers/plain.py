@@ -397,6 +397,7 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
     points: list[AgendaPoint] = []
     absences: list[tuple[str, str]] = []
     under_points: list[list[tuple[str, str]]] = []  # the absences each point's decision records
+    attending: list[str] = []  # substitutes the attendance point says attended
     doc.items = drop_contents_entries(doc.items)
     if doc.items:
         known = structure.recurring_headings([body for *_, body in doc.items])
@@ -413,6 +414,7 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
             under_points.append(structure.absences_in(point.decision or ""))
             if structure.norm(point.title) in _ATTENDANCE_TITLES:  # Brønderslev: item 1 is always "Fraværende"
                 absences += structure.absences_in(point.full_text)
+                attending += structure.substitutes_in(point.full_text)
             points.append(point)
     else:
         body = [b for b in blocks if b.text.casefold() not in _NOISE]
@@ -425,6 +427,8 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
     absences += structure.absent_throughout(under_points, "\n".join([header, *(p.full_text for p in points)]))
     if kind == "dagsorden" and any(p.decision for p in points):
         kind = "referat"
+    members = _participants(doc, [p.number for p in points]) or structure.signature_sheet(points)
+    members = structure.with_substitutes(members, structure.substitutes_in(header) + attending)
     meeting = Meeting(
         municipality=None,
         committee=fold_ws(committee),
@@ -433,9 +437,7 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
                or _address_under_title(doc) or None),
         kind=kind,
         # "Information: Ole Kamp (C) har meldt afbud. ..." (a portal's note on the meeting)
-        participants=structure.mark_absent(_participants(doc, [p.number for p in points])
-                                           or structure.signature_sheet(points),
-                                           absences + structure.absences_in(_label(doc, "information"))),
+        participants=structure.mark_absent(members, absences + structure.absences_in(_label(doc, "information"))),
         points=points,
         source_format=source_format,
         has_time=has_time,

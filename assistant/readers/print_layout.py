@@ -619,14 +619,15 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
     if not committee:
         warnings.append(Message("print_no_committee"))
     kind = h.kind if h.kind == "referat" or not any(p.decision for p in points) else "referat"
+    members = _participants(h, [p.number for p in points]) or structure.signature_sheet(points)
+    members = structure.with_substitutes(members, structure.substitutes_in("\n".join(h.text)))
     meeting = Meeting(
         municipality=None,
         committee=fold_ws(committee),
         start=start,
         place=h.labels.get("Mødested") or h.labels.get("Sted") or h.labels.get("Lokale") or room_of or room or None,
         kind=kind or "dagsorden",
-        participants=structure.mark_absent(_participants(h, [p.number for p in points])
-                                           or structure.signature_sheet(points), absences),
+        participants=structure.mark_absent(members, absences),
         points=points,
         source_format=source_format,
         has_time=has_time,

@@ -39,6 +39,7 @@ from assistant.vocabulary import (  # noqa: F401 - re-exported: the readers' and
     section_kind,
     split_inline_decision,
     split_names,
+    substitutes_in,
 )
 from assistant.votes import votes_in
 
