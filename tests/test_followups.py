@@ -122,7 +122,7 @@ def test_a_vote_question_on_a_matter_takes_its_votes_not_a_vote_of_the_party_on_
 def test_party_positions_in_english(assistant):
     ans = assistant.ask("Which parties took a reservation on the timetable for budget 2024?")
     assert ans.lang == "en" and ans.kind == "votes"
-    assert "Reservation: Carl Olsen, Venstre (V)" in ans.text and "Against" not in ans.text
+    assert "Reservation: Carl Olsen (V, Venstre)" in ans.text and "Against" not in ans.text
     ans = assistant.ask("How did Enhedslisten vote on the timetable for budget 2024?")
     assert "Against: Enhedslisten (Ø)" in ans.text and "Venstre" not in ans.text
 

@@ -335,8 +335,8 @@ def test_each_vote_on_a_point_of_several_motions_says_what_it_was_on(greve_dir, 
     ans = answer_votes([(meeting, point)], analyse("Hvilke partier stemte for akutpakken til skolerne, og hvad skete "
                                                    "der med forslaget?"))
     lines = ans.text.splitlines()
-    backed = lines.index("- For: Liselott Blixt, Venstre (V), Det Konservative Folkeparti (C), Moderaterne (M), "
-                         "Enhedslisten (Ø), UP (UP) »For stemte: V, C, M, Ø og Liselott Blixt (UP)« [1]")
+    backed = lines.index("- For: Liselott Blixt (UP), Venstre (V), Det Konservative Folkeparti (C), Moderaterne (M), "
+                         "Enhedslisten (Ø) »For stemte: V, C, M, Ø og Liselott Blixt (UP)« [1]")
     assert lines[backed + 1] == ("  Afstemningen gjaldt: »V stillede ændringsforslag om, at initiativretsforslaget "
                                  "oversendes til budgetforhandling« [1]")
     bus = _point(greve_dir, settings, "Byråd 2022-2025_2024-10-02T", "11")
@@ -446,3 +446,18 @@ def test_counts_pair_with_the_next_names_of_their_position_before_the_next_count
     votes = votes_in(text)
     pairs = with_counts(votes, votes)
     assert [(v.position, _who(v, "da"), c.count if c else None) for v, c in pairs] == shown
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("For stemte: (V), (D) og Liselott Blixt (UP).", "Liselott Blixt (UP), Venstre (V), Nye Borgerlige (D)"),
+    ("Mehmet Zeki Dogru (Ø) stemmer for.", "Mehmet Zeki Dogru (Ø, Enhedslisten)"),  # one member, not the party
+    ("Imod stemte (Ø) og Anne Berg (Ø).", "Anne Berg (Ø, Enhedslisten), Enhedslisten (Ø)"),  # the party and a member
+    ("Imod stemte (F).", "SF (F)"),
+])  # fmt: skip
+def test_a_member_is_shown_with_the_letter_printed_after_the_name_and_a_party_by_its_letter(text, who):
+    """A member and the letter after the name are one ("Liselott Blixt (UP)", not "Liselott Blixt, ..., UP (UP)" as
+    if the list UP had voted apart from her); a letter alone is the party's vote, named."""
+    from assistant.answerers.votes import _who
+
+    (vote,) = votes_in(text)
+    assert _who(vote, "da") == who

@@ -153,9 +153,23 @@ def _label(vote: Vote, lang: str) -> str:
 
 
 def _who(vote: Vote, lang: str) -> str:
-    parties = [f"{party_name(p)} ({p.strip('()')})" for p in vote.parties]
-    if vote.who or parties:
-        return ", ".join([*vote.who, *parties])
+    """Who took the position: each member named with the letter printed after the name and its party ("Mehmet Zeki
+    Dogru (Ø, Enhedslisten)", "Liselott Blixt (UP)"), then each party named by its letter alone ("Enhedslisten (Ø)");
+    a letter no party list knows stays the letter ("(UP)")."""
+    text = " ".join((vote.text or "").split())
+    letters = [p.strip("()") for p in vote.parties]
+    people, own = [], []  # the members, and the letters printed after their names
+    for name in vote.who:
+        m = re.search(rf"{re.escape(name)}\s*\(([^()]{{1,8}})\)", text)
+        if m and m[1] in letters:
+            people.append(f"{name} ({m[1]}, {party_name(m[1])})" if party_name(m[1]) != m[1] else f"{name} ({m[1]})")
+            own.append(m[1])
+        else:
+            people.append(name)
+    groups = [p for p in dict.fromkeys(letters) if text.count(f"({p})") > own.count(p) or p not in own]
+    parties = [f"{party_name(p)} ({p})" if party_name(p) != p else f"({p})" for p in groups]
+    if people or parties:
+        return ", ".join([*people, *parties])
     if vote.count is not None:  # "Med stemmerne 11 for og 9 imod": how many, not who
         return phrase("vote_unnamed_count", lang, n=vote.count)
     return phrase("vote_unnamed", lang)
