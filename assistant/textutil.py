@@ -230,6 +230,9 @@ def _heading_text(el) -> str:  # noqa: ANN001 - lxml element
     return "".join(parts)
 
 
+_ITEM_MARK = "- "  # a list item's marker, as the blocks print it
+
+
 class _Walker:
     def __init__(self, skip_tags: frozenset[str]) -> None:
         self.blocks: list[Block] = []
@@ -241,7 +244,9 @@ class _Walker:
         if not self.buf:
             return
         raw = "".join(self.buf)
-        if not raw or raw.isspace():
+        if not raw or raw.isspace() or (self.buf[0] == _ITEM_MARK and raw.strip() == "-"):
+            # nothing, or a list item's own marker before its blocks ("<li><div class="item-header">...</div></li>"
+            # had given a paragraph "-"; a "-" the page prints stays)
             self.buf, self.bold_chars = [], 0
             return
         bold_total = self.bold_chars
@@ -292,7 +297,7 @@ class _Walker:
         if block and not in_row:
             self.flush()
         if tag == "li":
-            self.buf.append("- ")
+            self.buf.append(_ITEM_MARK)
         b = bold or tag in _BOLD_TAGS
         self.text(el.text, b)
         for child in el:

@@ -99,11 +99,11 @@ _CLAUSE_RE = re.compile(
 # the voters of a label given as a count, with the parties in brackets or after a colon
 _LABEL_COUNT_RE = re.compile(
     r"^(?P<n>\d+)(?:\s+(?:stemmer|medlemmer))?\s*(?:\((?P<parties>[^)]{1,40})\)|:\s*(?P<listed>(?:[A-ZÆØÅ]{1,2}(?:\s*,\s*|\s+og\s+)?)+))?"
-    r"\s*[.,;]?$"
+    r"\s*(?:[.,;][\s\S]*)?$"  # and the reason after it: "Imod stemte 2 (V, C), idet ..."
 )
-# the voters of a label given as parties with their count after them: "A, F, Ø og V (21)"
+# the voters of a label given as parties with their count after them: "A, F, Ø og V (21)", "F og Ø (2), idet ..."
 _PARTIES_COUNT_RE = re.compile(
-    r"^(?P<parties>[A-ZÆØÅ]{1,2}(?:\s*(?:,|og)\s*[A-ZÆØÅ]{1,2})*)\s*\((?P<n>\d+)\)\s*[.,;]?$"
+    r"^(?P<parties>[A-ZÆØÅ]{1,2}(?:\s*(?:,|og)\s*[A-ZÆØÅ]{1,2})*)\s*\((?P<n>\d+)\)\s*(?:[.,;][\s\S]*)?$"
 )
 _SENTENCE_RE = re.compile(r"(?<![\s(][A-ZÆØÅ]\.)(?<=[.!?])\s+(?=[\"”“(A-ZÆØÅ])")
 

@@ -925,3 +925,24 @@ def test_who_the_minutes_say_attended_as_a_substitute(text, names):
     from assistant.vocabulary import substitutes_in
 
     assert substitutes_in(text) == names
+
+
+def test_an_os2dagsorden_page_whose_body_class_names_its_sidebar(settings):
+    """Drupal's OS2dagsorden pages (FORMATS.md 2's portals) say their layout in the body's class ("one-sidebar
+    sidebar-first"): the page is no sidebar to drop. The members and "Afbud" are headed lists in the sidebar; each
+    item is a list item whose header and body are blocks (no stray "-" from its marker ends the item before); the
+    votes give their counts after the parties, and the reason after the count."""
+    result = read_file(READERS / "os2dagsorden_drupal_body_sidebar.html", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.committee, m.start, m.place) == ("Børne- og Skoleudvalget", datetime(2023, 9, 12, 16, 0),
+                                               "Mødelokale 2, Rådhuset")
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Mads Kjær", False), ("Rikke Bo", False), ("Jonas Lind", False), ("Ulla Friis", False),
+        ("Pernille Storm", True)]
+    assert [(p.number, p.title, p.case_number) for p in m.points] == [
+        ("1", "Skoledistrikter fra skoleåret 2024/25", "23/4410"), ("2", "Meddelelser", None)]
+    assert m.points[0].decision.endswith("idet de ønsker distrikterne uændrede.")
+    assert m.points[1].decision == "Taget til efterretning."
+    assert [(v.position, v.parties, v.count) for v in m.points[0].votes] == [("for", ("A", "V", "C"), 3),
+                                                                             ("against", ("F", "O"), 2)]

@@ -44,7 +44,10 @@ def _tree(root):  # noqa: ANN001, ANN202 - lxml element
         if not isinstance(el.tag, str) or el.getparent() is None:
             continue
         attrs = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("role"), el.get("aria-label"))))
-        junk = bool(attrs and _JUNK_ATTR_RE.search(attrs))
+        # the page itself, or a container of its title, is no furniture, whatever its class says of the layout
+        # ("<body class="... one-sidebar sidebar-first page-meeting">", Drupal's OS2dagsorden)
+        junk = bool(attrs and _JUNK_ATTR_RE.search(attrs)) and el.tag not in ("html", "body") \
+            and next(el.iter("h1"), None) is None
         if (junk or el.tag == "aside") and _meeting_facts(el):
             # a sidebar of meeting facts heads the page: the part of it that holds them, not its other boxes ("Find
             # andre møder" and their dates)

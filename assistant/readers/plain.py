@@ -48,8 +48,8 @@ _LABEL_RE = re.compile(
 _BARE_LABEL_RE = re.compile(
     r"^(?P<label>UDVALG|MØDE|STED|MØDESTED|STARTTIDSPUNKT|SLUTTIDSPUNKT|DATO|TIDSPUNKT|DELTAGERE|MEDLEMMER|"
     r"FRAVÆRENDE|AFBUD|PUNKTER|TILSTEDE|Mødefakta|Medlemmer|Tilstede|Til stede|Ikke til stede|Afbud/Fraværende|"
-    r"Fraværende med afbud|Mødedeltagere|Deltagere|Udvalgsmedlemmer|Fremmøde|Fremmødte|Forfald|REFERENT|SEKRETÆR|"
-    r"Referent|Sekretær|SUPPLEANTER|Suppleanter|Stedfortrædere)\s*:?$"
+    r"Fraværende med afbud|Fraværende|Afbud|Mødedeltagere|Deltagere|Udvalgsmedlemmer|Fremmøde|Fremmødte|Forfald|"
+    r"REFERENT|SEKRETÆR|Referent|Sekretær|SUPPLEANTER|Suppleanter|Stedfortrædere)\s*:?$"
 )
 _KIND_RE = re.compile(r"\b(referat|beslutningsprotokol|dagsorden)\b", re.IGNORECASE)
 _META_RE = re.compile(
