@@ -946,3 +946,17 @@ def test_an_os2dagsorden_page_whose_body_class_names_its_sidebar(settings):
     assert m.points[1].decision == "Taget til efterretning."
     assert [(v.position, v.parties, v.count) for v in m.points[0].votes] == [("for", ("A", "V", "C"), 3),
                                                                              ("against", ("F", "O"), 2)]
+
+
+def test_a_firstagenda_web_page_with_dated_decisions_under_beslutninger(settings):
+    """FirstAgenda's web page (FORMATS.md 3): "Beslutninger" heads the field, the dated "Beslutning i <forum> den
+    DD-MM-YYYY" under it holds the decision (the empty heading over it is none); the page's title and logo name the
+    municipality, which a point's title naming another ("... med Allerød Kommune") does not change; the heading
+    "Referat - <forum>" names the body."""
+    result = read_file(READERS / "firstagenda_web_decisions_heading.html", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.municipality, m.committee) == ("Rudersdal Kommune", "Teknik- og Miljøudvalget")
+    assert [p.decision.split("\n")[0] for p in m.points] == ["Anbefales over for Økonomiudvalget.",
+                                                              "Taget til efterretning."]
+    assert [(v.position, v.parties) for v in m.points[0].votes] == [("against", ("Ø",))]

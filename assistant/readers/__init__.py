@@ -67,8 +67,9 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # came during the meeting ("X forlod mødet efter ...") is not absent throughout; 42: the members from the signature
 # sheet ("Underskriftsark") of minutes that list them nowhere else; 43: a substitute the attendance point or the cover
 # says attended ("Stedfortræder X (T) var indkaldt og deltog i mødet"); 44: a page whose body class names its sidebar,
-# no stray "-" from a list item's marker, "Afbud"/"Fraværende" as a heading over names, "F og Ø (2), idet ..."
-READER_VERSION = "44"
+# no stray "-" from a list item's marker, "Afbud"/"Fraværende" as a heading over names, "F og Ø (2), idet ..."; 45:
+# an empty "Beslutninger" over the dated decision, a page's own name before one its text names, "Referat - <forum>"
+READER_VERSION = "45"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")

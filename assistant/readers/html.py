@@ -211,7 +211,8 @@ def read(markup: str, warnings: list[str]) -> tuple[Meeting, str | None]:
         meeting, named = _single_point_page(blocks, single, markup, warnings)
     else:
         meeting, named = plain.parse_blocks(blocks, warnings, FORMAT)
-    return meeting, named or site
+    # the page's own name (its title, its logo) before one its text names (a point "... med Gentofte Kommune")
+    return meeting, site or named
 
 
 _SITE_NAME_ATTR_RE = re.compile(r"logo|site-?name|brand", re.IGNORECASE)

@@ -479,6 +479,9 @@ def _committee_from_title(doc: Doc) -> str:
         m = re.match(r"^(.+?)\s+[-–]\s+(?:Referat|Dagsorden)\b", t, re.IGNORECASE)
         if m:
             return m[1]
+        m = re.match(r"^(?:Referat|Dagsorden|Beslutningsprotokol)\s*[-–:]\s*(\S.*?)(?:\s+[-–]\s+.*)?$", t, re.I)
+        if m and FORUM_WORD_RE.search(m[1]):  # "Referat - Teknik- og Miljøudvalget - 03.10.2023"
+            return m[1]
         m = re.match(r"^(?:Referat|Dagsorden)\s+(?:af|fra)\s+(\S.*?)s\s+møde\b", t, re.IGNORECASE)
         if m:  # "Referat af Byrådets møde": the body in the genitive
             return m[1]

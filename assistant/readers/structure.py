@@ -366,6 +366,9 @@ def decision_of(sections: Sequence[Section], committee: str = "") -> str | None:
 def _own_decision(found: Sequence[Decision], committee: str = "") -> str | None:
     if not found:
         return None
+    # a heading over the decisions with none of its own ("Beslutninger" over "Beslutning i Økonomiudvalget den
+    # 14-11-2024"): the one under it is the decision
+    found = [d for d in found if d.text.strip()] or found
     # "INDSTILLING OG BESLUTNING" (Copenhagen) heads the recommendation with the decision under it, in its own
     # section: that one is the decision, the umbrella only when it stands alone
     umbrella = [d for d in found if norm(d.heading) == "indstilling og beslutning"]
