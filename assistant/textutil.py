@@ -206,7 +206,13 @@ def _layout_row(row) -> bool:  # noqa: ANN001 - lxml element
     (older portals, PolWeb, put the whole page in one table's cells). Its cells are read as the page's blocks, not as
     one row. (A data table may hold headings, even an <h2>, or a table in its cells: Greve's minutes do.)"""
     tags = {c.tag.lower() for c in row.iterdescendants() if isinstance(c.tag, str)}
-    return "table" in tags and "h1" in tags
+    if "table" in tags and "h1" in tags:
+        return True
+    # a page laid out as a table of one column, each row one part of the page (ASP.NET portals: "<tr><td
+    # class="punkt"><h2>2. Title</h2><p>...</p>...</td></tr>"): a row of one cell that holds headings and
+    # paragraphs (a data table's row of one cell, a heading over its columns, holds no heading: Greve's do not)
+    cells = [c for c in row if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+    return len(cells) == 1 and bool(tags & _HEADINGS.keys()) and "p" in tags
 
 
 def _label_value(cell, skip_tags: frozenset[str]) -> str:  # noqa: ANN001 - lxml element

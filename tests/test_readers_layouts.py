@@ -960,3 +960,21 @@ def test_a_firstagenda_web_page_with_dated_decisions_under_beslutninger(settings
     assert [p.decision.split("\n")[0] for p in m.points] == ["Anbefales over for Økonomiudvalget.",
                                                               "Taget til efterretning."]
     assert [(v.position, v.parties) for v in m.points[0].votes] == [("against", ("Ø",))]
+
+
+def test_an_aspnet_page_laid_out_as_a_table_of_one_column(settings):
+    """An older ASP.NET portal (Køge, FORMATS.md 10) lays the page out as one table, a row for each part: each item's
+    row holds its heading and paragraphs, read as the page's blocks (the items had been one row of text, the title
+    read as the only point). "Deltagere: Name, (party), ... <br> Afbud: ..." in one cell is two labels, and the
+    party after its comma is the member's."""
+    result = read_file(READERS / "aspnet_one_column_table.html", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert [(p.name, p.absent, p.note) for p in m.participants] == [
+        ("Inge Bach", False, "A"), ("Poul Rye", False, "V"), ("Sara Holm", False, "F"), ("Leo Dam", True, "Afbud")]
+    assert [(p.number, p.title, p.case_number, p.closed) for p in m.points] == [
+        ("1", "Lokalplan for boliger ved Skovkanten", "23/18804", False),
+        ("2", "Køb af grund ved Skovkanten", None, True)]
+    assert m.points[0].decision == "Godkendt med 2 stemmer for (A, V) og 1 imod (F)."
+    assert [(v.position, v.parties, v.count) for v in m.points[0].votes] == [("for", ("A", "V"), 2),
+                                                                             ("against", ("F",), 1)]

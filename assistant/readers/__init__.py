@@ -68,8 +68,9 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # sheet ("Underskriftsark") of minutes that list them nowhere else; 43: a substitute the attendance point or the cover
 # says attended ("Stedfortræder X (T) var indkaldt og deltog i mødet"); 44: a page whose body class names its sidebar,
 # no stray "-" from a list item's marker, "Afbud"/"Fraværende" as a heading over names, "F og Ø (2), idet ..."; 45:
-# an empty "Beslutninger" over the dated decision, a page's own name before one its text names, "Referat - <forum>"
-READER_VERSION = "45"
+# an empty "Beslutninger" over the dated decision, a page's own name before one its text names, "Referat - <forum>";
+# 46: a page laid out as a table of one column, "Afbud:" inside the members' line, "Name, (A)"
+READER_VERSION = "46"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")

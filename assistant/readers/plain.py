@@ -278,10 +278,17 @@ def _member_rows(doc: Doc, label: str, rows: list[Block]) -> None:
         doc.labels["fraværende"] = ", ".join(filter(None, [known, *absent]))
 
 
+# a second label of the attendance inside a label's line, where a table cell's line break was lost ("Deltagere: Inge
+# Bach, (A), Poul Rye, (V) Afbud: Leo Dam, (C)"): capitalised, with its colon, as labels are printed
+_NEXT_LABEL_RE = re.compile(r"\s+(?=(?:Afbud|Fraværende(?: med afbud)?|Ikke til stede|Forfald|Suppleanter|Suppleant|"
+                            r"Stedfortrædere|Stedfortræder|Referent|Sekretær)\s*:\s)")
+
+
 def _label_lines(text: str) -> list[str]:
     """A header paragraph as its labelled parts: "Dato: 05.11.2024\nTid: 14:00\nSted: Rådhuset" printed without
     blank lines is three labels, each with the lines that continue it; any other paragraph is itself."""
-    lines = text.split("\n")
+    lines = [part for ln in text.split("\n")
+             for part in (_NEXT_LABEL_RE.split(ln) if _LABEL_RE.match(ln) else [ln])]  # fmt: skip
     if sum(1 for ln in lines if _LABEL_RE.match(ln) or _BARE_LABEL_RE.match(ln)) < 2:
         return [text]
     parts: list[str] = []
@@ -312,6 +319,9 @@ def _participants(doc: Doc, points: list[str]) -> list[Participant]:
     listed = _listed(doc, "mødedeltagere", "deltagere", "medlemmer", "udvalgsmedlemmer", "tilstede", "til stede",
                      "fremmøde", "fremmødte")
     for part in re.split(r",\s*(?![^()]*\))", listed):
+        if people and re.fullmatch(r"\([^()]{1,20}\)", part.strip()):  # "Inge Bach, (A)" (Køge): her party
+            people[-1] = structure.parse_participant(f"{people[-1].name} {part.strip()}") or people[-1]
+            continue
         person = structure.parse_participant(part)
         if person and person.name[:1].isupper():  # "Anne Berg (A), formand": the role is no participant
             people.append(person)
