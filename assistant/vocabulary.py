@@ -496,6 +496,10 @@ CASE_NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 _DOC_LABEL_RE = re.compile(r"^\s*(?:Dok(?:ument)?\.?\s?(?:nr|id)?|Dokumentnr)\b", re.IGNORECASE)
+# a line of an item's metadata, label and value after label: the document number, the case number, the initials
+_META_PAIR_RE = re.compile(
+    r"(Dok(?:ument)?\.?\s?(?:nr|id)|Dokumentnr|Sagsnr|Sags\s?nr|Sagsnummer|Sagsid|Sags[\s-]?id|J\.\s?nr|Journalnr|"
+    r"Initialer|Sagsbehandler)\.?\s*:\s*(\S+)", re.IGNORECASE)
 
 
 def _value(m: re.Match) -> str:
@@ -518,8 +522,13 @@ def case_number_line(line: str) -> str | None:
     "EMN-2025-003383", "Sag: 24-012144", "J.nr. 27.00.00-A00-1-23"); None for other lines and for document numbers.
     """
     t = fold_ws(line)
-    if not t or len(t) > 80 or _DOC_LABEL_RE.match(t):
+    if not t or len(t) > 80:
         return None
+    if _DOC_LABEL_RE.match(t):  # "Dok.nr.: 4521-19  Sagsid.: 19/212  Initialer: kbl" (ESDH prints, FORMATS.md 9)
+        pairs = _META_PAIR_RE.findall(t)
+        whole = "".join(_META_PAIR_RE.sub("", t).split()) == ""
+        case = [v for label, v in pairs if re.match(CASE_LABEL, f"{label}:", re.IGNORECASE)]
+        return case[0].rstrip(".,;") if whole and len(case) == 1 else None
     m = CASE_NUMBER_RE.search(t)
     if not m:
         return None

@@ -978,3 +978,24 @@ def test_an_aspnet_page_laid_out_as_a_table_of_one_column(settings):
     assert m.points[0].decision == "Godkendt med 2 stemmer for (A, V) og 1 imod (F)."
     assert [(v.position, v.parties, v.count) for v in m.points[0].votes] == [("for", ("A", "V"), 2),
                                                                              ("against", ("F",), 1)]
+
+
+def test_an_esdh_print_with_the_items_metadata_on_one_line(settings):
+    """ESDH prints (FORMATS.md 9) print "Dok.nr.: / Sagsid.: / Initialer:" under the item's title, here on one line:
+    the case number is the "Sagsid." value, not the document number before it."""
+    result = read_file(READERS / "print_esdh_meta_line.txt", settings)
+    assert result.ok, result.error
+    assert [(p.number, p.title, p.case_number) for p in result.meeting.points] == [
+        ("12", "Godkendelse af dagsorden", "19/310"), ("13", "Tilsyn med dagplejen 2018", "19/2871")]
+
+
+@pytest.mark.parametrize(("line", "case"), [
+    ("Dok.nr.: 4521-19                  Sagsid.: 19/212                  Initialer: kbl", "19/212"),
+    ("Dok.nr.: 4521-19   Initialer: kbl", None),  # a document number is no case number
+    ("Dok.nr.: 4521-19 Sagsid.: 19/212 og mere tekst", None),  # not a line of metadata alone
+    ("Sagsnr.: 04.14.00-P00-2-23   Dok.nr.: 24/40977", "04.14.00-P00-2-23"),
+])  # fmt: skip
+def test_the_case_number_of_a_line_of_metadata(line, case):
+    from assistant.vocabulary import case_number_line
+
+    assert case_number_line(line) == case
