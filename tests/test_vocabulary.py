@@ -268,11 +268,12 @@ def test_a_standard_point_is_named_by_what_it_is(question, named):
 
 
 def test_a_case_number_line_with_the_document_number_after_it():
-    """ESDH prints print the document number on the case number's line; a case number after some other text is
-    still no case number line."""
+    """ESDH prints print the document number on the case number's line, before or after it (a line of labelled
+    metadata alone: the case label's value); a case number after some other text is still no case number line."""
     assert v.case_number_line("Sagsnr.: 04.14.00-P00-2-23       Dok.nr.: 24/40977") == "04.14.00-P00-2-23"
     assert v.case_number_line("Sag 360-2024-02214   Dok. 360-2024-231502   Initialer: SLA   Lukket") == "360-2024-02214"
-    assert v.case_number_line("Dok.nr.: 24/40977   Sagsnr.: 04.14.00-P00-2-23") is None
+    assert v.case_number_line("Dok.nr.: 24/40977   Sagsnr.: 04.14.00-P00-2-23") == "04.14.00-P00-2-23"
+    assert v.case_number_line("Dok.nr.: 24/40977") is None
     assert v.case_number_line("Se sag 24-012144 om budgettet") is None
 
 
