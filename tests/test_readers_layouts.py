@@ -999,3 +999,17 @@ def test_the_case_number_of_a_line_of_metadata(line, case):
     from assistant.vocabulary import case_number_line
 
     assert case_number_line(line) == case
+
+
+def test_an_acadre_print_with_members_and_absent_in_two_columns_under_a_blank_line(settings):
+    """Acadre's prints (FORMATS.md 9): "Medlemmer          Fraværende" over the names in two columns, a blank line
+    between (the left column's first name had been read as the one absent); a substitute's "stedfortræder for" wraps
+    to the name on the next line; the room is the line under the date after a blank line; a title hyphenated after
+    a name keeps its hyphen ("Bov-" / "området")."""
+    result = read_file(READERS / "print_acadre_columns_blank_line.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Lars Kjems", False), ("Ida Moos", False), ("Bente Holm", True), ("Ulrik Bak", False), ("Kaj Rønne", False)]
+    assert m.place == "Mødelokale 1, Rådhuset"
+    assert m.points[1].title == "Landsbypuljen 2026 - fordeling af midler i Bov-området"

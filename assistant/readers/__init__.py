@@ -70,8 +70,9 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # no stray "-" from a list item's marker, "Afbud"/"Fraværende" as a heading over names, "F og Ø (2), idet ..."; 45:
 # an empty "Beslutninger" over the dated decision, a page's own name before one its text names, "Referat - <forum>";
 # 46: a page laid out as a table of one column, "Afbud:" inside the members' line, "Name, (A)"; 47: the case number
-# of a metadata line "Dok.nr.: ...  Sagsid.: ...  Initialer: ..."
-READER_VERSION = "47"
+# of a metadata line "Dok.nr.: ...  Sagsid.: ...  Initialer: ..."; 48: two columns of labels over their values after a
+# blank line, "stedfortræder for" wrapped, the room under the date after a blank line, "Farsø-/området"
+READER_VERSION = "48"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")

@@ -179,6 +179,8 @@ def two_columns(text: str) -> str:
         left: list[str] = []
         right: list[str] = []
         j = i + 1
+        while j < min(i + 3, len(lines)) and not lines[j].strip():
+            j += 1  # a blank line between the labels and their values (Acadre's prints)
         while j < len(lines) and lines[j].strip() and not _COLUMN_LABELS_RE.match(lines[j]):
             left.append(lines[j][:at].strip())
             right.append(lines[j][at:].strip())
@@ -276,10 +278,18 @@ def paragraphs(text: str) -> list[str]:
             keep = keep_lines or PEOPLE_RE.match(para) or (_AT_RE.match(ln) and _opens_at_list(para))
             joiner = "\n" if keep or LIST_LINE_RE.match(ln) or TOC_LINE_RE.search(ln) else " "
             if para.endswith("-") and not para.endswith(" -") and ln[:1].islower():
-                para, joiner = para[:-1], ""  # a word hyphenated at the line end
+                para, joiner = _unhyphenated(para), ""  # a word hyphenated at the line end
             para = f"{para}{joiner}{ln}"
         out.append(para)
     return structure.merge_broken_paragraphs(out)
+
+
+def _unhyphenated(text: str) -> str:
+    """Text ending in a word hyphenated at the line end, the hyphen taken out; a compound of a name keeps it
+    ("... i Farsø-" / "området": "Farsø-området", as Danish writes it); the first word of the text may be capital
+    for its place alone ("Kommune-" / "plan 2021")."""
+    words = text.split()
+    return text if len(words) > 1 and words[-1][:1].isupper() else text[:-1]
 
 
 def _opens_at_list(para: str) -> bool:
@@ -538,7 +548,7 @@ def _case_line(title: str, body: list[str]) -> tuple[str, str | None, list[str]]
             for line in wrapped:  # "... tillæg nr. 18 til kommune-" / "plan 2021 ..." joins without its hyphen
                 word = line.split()[0] if line.split() else ""
                 hyphenated = title.endswith("-") and word[:1].islower() and word not in _CONJUNCTIONS
-                title = f"{title[:-1]}{line}" if hyphenated else f"{title} {line}"
+                title = f"{_unhyphenated(title)}{line}" if hyphenated else f"{title} {line}"
             title = fold_ws(title)
             return title, value, ([status[1]] if status else []) + rest  # kept: a closed point shows it
         if _META_LINE_RE.match(p.strip()):
@@ -609,8 +619,8 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
     start, has_time = parse_danish_datetime(f"{when} {time_label}".strip())
     if start is None:
         start, has_time = parse_danish_datetime(h.labels.get("_titledate", ""))
-    dated, room = structure.date_line(h.text) if start is None else ("", "")
-    if dated:
+    dated, room = structure.date_line(h.text)  # the room under a date line, whichever line gave the date
+    if dated and start is None:
         start, has_time = parse_danish_datetime(dated)
     if start is None:  # the first date the header prints, as the plain reader takes it
         start, has_time = parse_danish_datetime("\n".join(h.text)[:_HEADER_DATE_CHARS])

@@ -89,12 +89,20 @@ def _after_name(part: str) -> bool:
     return bool(PARTY_LETTER_RE.match(part)) or part[:1].islower() or part.casefold() in _ROLE_WORDS
 
 
+_FOR_WHOM_RE = re.compile(r"\b(?:stedfortræder|suppleant)\s+for\s*$", re.IGNORECASE)  # the name on the next line
+
+
 def listed_names(value: str) -> list[str]:
     """The entries of a printed list of people: a comma list may wrap mid-name ("Anja\nNielsen"); a list with at most
     a comma a line has one person a line, the comma setting off a role ("Anne Berg (A), formand"), and so has a list
     whose commas each set off a party letter or a role (eDoc: "Inge-Lise Bak, A, Formand"; the party kept as
     "(A)")."""
-    lines = [ln for ln in value.split("\n") if ln.strip()]
+    lines: list[str] = []
+    for ln in (ln for ln in value.split("\n") if ln.strip()):
+        if lines and _FOR_WHOM_RE.search(lines[-1]):  # "Peter Lund (A), stedfortræder for" / "Inger Bjerrum"
+            lines[-1] = f"{lines[-1].rstrip()} {ln.strip()}"
+        else:
+            lines.append(ln)
     split = [[p.strip() for p in ln.split(",")] for ln in lines]
     if len(lines) >= 2 and all(all(_after_name(p) for p in parts[1:]) for parts in split):
         return [" ".join([parts[0], *(f"({p})" for p in parts[1:2] if PARTY_LETTER_RE.match(p))]) for parts in split]
@@ -184,10 +192,13 @@ def forum_date_place(text: str) -> tuple[str, str, str]:
     return text[: m.start()], f"{m['date']}{m['time'] or ''}".strip(), (m["place"] or m["room"] or "").strip()
 
 
+_MAX_ROOM_CHARS = 120  # a room's address on a line of its own; a paragraph of text is longer
+
+
 def date_line(lines: Sequence[str]) -> tuple[str, str]:
     """(date and time, room) of a header line that is a date alone: "Tirsdag den 29. oktober 2024 kl. 16.00", "Den
     03.12.2024 kl. 18:00 i Kommunalbestyrelsessalen, Rådhuset"; ("", "") when none is."""
-    for line in lines[:HEADER_LINES]:
+    for n, line in enumerate(lines[:HEADER_LINES]):
         parts = [line] if line.count("\n") == 1 else []  # the date and, on the next line, the room (one paragraph)
         split = line.split("\n")
         for k, part in enumerate(parts + split):
@@ -195,9 +206,12 @@ def date_line(lines: Sequence[str]) -> tuple[str, str]:
             if m:
                 room = m["place"] or (m["room"] if m["time"] else "")
                 at = k - len(parts) + 1  # the line under a date line of its own, when it is a room's address
-                if not room and m["time"] and 0 < at < len(split) and ADDRESS_RE.search(split[at]) \
-                        and ":" not in split[at]:
-                    room = fold_ws(split[at])
+                under = split[at] if 0 < at < len(split) else ""
+                if not under and len(split) == 1 and n + 1 < len(lines) and "\n" not in lines[n + 1].strip():
+                    under = lines[n + 1]  # or the paragraph under it, a blank line between (Acadre's prints)
+                if not room and m["time"] and under and ADDRESS_RE.search(under) and ":" not in under \
+                        and len(under) < _MAX_ROOM_CHARS:
+                    room = fold_ws(under)
                 return f"{m['date']}{m['time'] or ''}".strip(), (room or "").strip()
     return "", ""
 
