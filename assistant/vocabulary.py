@@ -604,7 +604,7 @@ _DID_NOT_TAKE_PART_RE = re.compile(
 )
 _NAME_RE = re.compile(r"^[A-ZÆØÅ][\w'’.\-]*(?:\s+[\w'’.\-]+){0,5}$")
 PARTY_RE = re.compile(r"\s*\([^)]{1,12}\)")
-_NOTE_RE = re.compile(r"\s*\(([^()]{1,60})\)\s*$")
+_NOTE_RE = re.compile(r"\s*\(((?:[^()]|\([^()]{1,20}\)){1,80})\)\s*$")  # "(stedfortræder for Anette Vinding (V))"
 # a portal's status badge after the name and party, without brackets: "Allan Schack (O) Afbud"
 _BADGE_RE = re.compile(r"(?<=\))\s+(?:[-–]\s*)?(afbud|fraværende|forfald)\s*$", re.IGNORECASE)  # or "(V) - Afbud"
 ABSENT_NOTES = ("afbud", "fraværende", "fravær", "ikke til stede", "forfald", "syg", "deltog ikke")
@@ -644,7 +644,7 @@ _NAME_PARTICLES = frozenset(["von", "van", "de", "af", "la", "le", "du", "der"])
 
 def parse_participant(text: str) -> Participant | None:
     """``"Ole Bæk (V) (Afbud)"`` -> Participant("Ole Bæk", absent=True, note="V; Afbud")."""
-    name, notes = fold_ws(text), []
+    name, notes = fold_ws(text).rstrip(" .,;"), []  # "... (stedfortræder for Anette Vinding (V))." ends a sentence
     if (badge := _BADGE_RE.search(name)) is not None:
         name = name[: badge.start()]
         notes.append(badge[1].capitalize())

@@ -1013,3 +1013,19 @@ def test_an_acadre_print_with_members_and_absent_in_two_columns_under_a_blank_li
         ("Lars Kjems", False), ("Ida Moos", False), ("Bente Holm", True), ("Ulrik Bak", False), ("Kaj Rønne", False)]
     assert m.place == "Mødelokale 1, Rådhuset"
     assert m.points[1].title == "Landsbypuljen 2026 - fordeling af midler i Bov-området"
+
+
+def test_a_polweb_print_with_a_lettered_item_and_members_joined_by_og(settings):
+    """A PolWeb print (FORMATS.md 8): "2a." is an item added after 2 (it had been read into 2's decision); "Til
+    stede: ..., Bo Dahl (O) og Kurt Vang (V) (stedfortræder for Ib Sand (V))." is two members, the substitute's note
+    in brackets with a bracket inside; "Referat fra Teknik- og Miljøudvalgets møde tirsdag den ..." names the body
+    in the genitive."""
+    result = read_file(READERS / "print_polweb_lettered_item.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert m.committee == "Teknik- og Miljøudvalget"
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Jens Holt", False), ("Anne Lind", False), ("Bo Dahl", False), ("Kurt Vang", False), ("Ib Sand", True)]
+    assert [(p.number, p.case_number, p.decision) for p in m.points] == [
+        ("1", "330-2018-01012", "Godkendt."), ("2", "330-2017-20411", "Godkendt."),
+        ("2a", "330-2018-02207", "Sagen udsættes."), ("3", "330-2018-01013", "Intet.")]

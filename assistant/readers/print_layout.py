@@ -407,11 +407,12 @@ def _numbered_items(paras: list[str]) -> set[int]:
     others = structure.other_printings([(i, *t) for i, t in titled], len(paras), lambda i, j: (
         _confirmed(paras[i + 1 : min(j, i + 1 + _CONFIRM_WINDOW)]), sum(map(len, paras[i + 1 : j])), i))
     cands = [(i, int(re.match(r"\d+", t[0])[0])) for i, t in titled if i not in others]
+    lettered = {i for i, t in titled if re.fullmatch(r"\d+\s?[a-z]", t[0])}  # "4a.": added to the agenda after 4.
     best: list[int] = []
     for k, (_, n0) in enumerate(cands):
         chain, last = [cands[k][0]], n0
         for i, n in cands[k + 1 :]:
-            if n == last + 1:
+            if n == last + 1 or (n == last and i in lettered):
                 chain.append(i)
                 last = n
         if len(chain) >= len(best):

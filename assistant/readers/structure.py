@@ -89,6 +89,7 @@ def _after_name(part: str) -> bool:
     return bool(PARTY_LETTER_RE.match(part)) or part[:1].islower() or part.casefold() in _ROLE_WORDS
 
 
+_AND_NAME_RE = re.compile(rf"(?<=\))\s+og\s+(?={PERSON_NAME})")  # "Signe Haugaard (Ø) og Per Bramsen (V)"
 _FOR_WHOM_RE = re.compile(r"\b(?:stedfortræder|suppleant)\s+for\s*$", re.IGNORECASE)  # the name on the next line
 
 
@@ -107,7 +108,9 @@ def listed_names(value: str) -> list[str]:
     if len(lines) >= 2 and all(all(_after_name(p) for p in parts[1:]) for parts in split):
         return [" ".join([parts[0], *(f"({p})" for p in parts[1:2] if PARTY_LETTER_RE.match(p))]) for parts in split]
     if len(lines) < 2 or value.count(",") > len(lines):
-        return re.split(r",\s*(?![^()]*\))", fold_ws(value))
+        # a comma list, its last two names joined by "og" ("..., Signe Haugaard (Ø) og Per Bramsen (V)")
+        return [name for part in re.split(r",\s*(?![^()]*\))", fold_ws(value))
+                for name in _AND_NAME_RE.split(part)]  # fmt: skip
     return [ln.split(",")[0] for ln in lines]
 
 
@@ -189,7 +192,13 @@ def forum_date_place(text: str) -> tuple[str, str, str]:
         return text, "", ""
     if m["room"] and not m["time"]:
         return text, "", ""  # text after a bare date is not a room
-    return text[: m.start()], f"{m['date']}{m['time'] or ''}".strip(), (m["place"] or m["room"] or "").strip()
+    forum = _GENITIVE_MEETING_RE.sub("", text[: m.start()])  # "Klima- og Miljøudvalgets møde": the body
+    return forum, f"{m['date']}{m['time'] or ''}".strip(), (m["place"] or m["room"] or "").strip()
+
+
+# a body's meeting in the genitive before its date ("Referat fra Klima- og Miljøudvalgets møde mandag den 4. februar
+# 2019"): the body's name is the genitive's stem ("Klima- og Miljøudvalget", "Byrådet", "Kommunalbestyrelsen")
+_GENITIVE_MEETING_RE = re.compile(r"(?<=[a-zæøå]{3}[tn])s\s+(?:ekstraordinære\s+)?møde\s*$", re.IGNORECASE)
 
 
 _MAX_ROOM_CHARS = 120  # a room's address on a line of its own; a paragraph of text is longer
