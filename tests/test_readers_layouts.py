@@ -1029,3 +1029,14 @@ def test_a_polweb_print_with_a_lettered_item_and_members_joined_by_og(settings):
     assert [(p.number, p.case_number, p.decision) for p in m.points] == [
         ("1", "330-2018-01012", "Godkendt."), ("2", "330-2017-20411", "Godkendt."),
         ("2a", "330-2018-02207", "Sagen udsættes."), ("3", "330-2018-01013", "Intet.")]
+
+
+def test_a_box_of_the_committees_members_and_a_vote_naming_members(settings):
+    """"Udvalgets medlemmer" heads the box of members (Brønderslev-style pages, FORMATS.md 5); "Imod stemte Kim Holt
+    og Tove Lau, som ønsker eget køkken.": the two members voted against, the clause after them is no name."""
+    result = read_file(READERS / "portal_members_box_named_votes.html", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Lone Berg", False), ("Kim Holt", False), ("Rasmus Eg", True), ("Tove Lau", False)]
+    assert [(v.position, v.who) for v in m.points[1].votes] == [("against", ("Kim Holt", "Tove Lau"))]

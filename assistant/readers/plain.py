@@ -49,7 +49,8 @@ _BARE_LABEL_RE = re.compile(
     r"^(?P<label>UDVALG|MØDE|STED|MØDESTED|STARTTIDSPUNKT|SLUTTIDSPUNKT|DATO|TIDSPUNKT|DELTAGERE|MEDLEMMER|"
     r"FRAVÆRENDE|AFBUD|PUNKTER|TILSTEDE|Mødefakta|Medlemmer|Tilstede|Til stede|Ikke til stede|Afbud/Fraværende|"
     r"Fraværende med afbud|Fraværende|Afbud|Mødedeltagere|Deltagere|Udvalgsmedlemmer|Fremmøde|Fremmødte|Forfald|"
-    r"REFERENT|SEKRETÆR|Referent|Sekretær|SUPPLEANTER|Suppleanter|Stedfortrædere)\s*:?$"
+    r"REFERENT|SEKRETÆR|Referent|Sekretær|SUPPLEANTER|Suppleanter|Stedfortrædere|"
+    r"[A-ZÆØÅ][a-zæøå-]+s medlemmer)\s*:?$"  # "Udvalgets medlemmer", "Byrådets medlemmer"
 )
 _KIND_RE = re.compile(r"\b(referat|beslutningsprotokol|dagsorden)\b", re.IGNORECASE)
 _META_RE = re.compile(
@@ -209,6 +210,7 @@ def split_document(blocks: list[Block]) -> Doc:
             m = _BARE_LABEL_RE.match(text)
             if m:
                 pending_label = m["label"].casefold()
+                pending_label = "medlemmer" if pending_label.endswith("s medlemmer") else pending_label
                 continue
             m = _LABEL_RE.match(text)
             # a table row "Lokale: | Mødelokale B2"; the lines of a list of names kept apart
