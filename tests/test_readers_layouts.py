@@ -1040,3 +1040,19 @@ def test_a_box_of_the_committees_members_and_a_vote_naming_members(settings):
     assert [(p.name, p.absent) for p in m.participants] == [
         ("Lone Berg", False), ("Kim Holt", False), ("Rasmus Eg", True), ("Tove Lau", False)]
     assert [(v.position, v.who) for v in m.points[1].votes] == [("against", ("Kim Holt", "Tove Lau"))]
+
+
+def test_a_protocol_with_indented_members_in_two_columns_and_a_dated_decision_line(settings):
+    """An older protocol printed as text (FORMATS.md 6): "  Medlemmer:" indented, a blank line, then the members in
+    two columns; "Stedfortræder: Lise Kvist (V) deltog som stedfortræder for Kurt Bro (V)" names the substitute in
+    a sentence; a title wrapped on the item's line ("... for" / "folkepensionister"); the decision under "Byrådets
+    beslutning under mødet den 20. januar 2022:" with no blank line between."""
+    result = read_file(READERS / "text_protocol_indented_members.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Ole Kaas", False), ("Jens Dam", False), ("Tina Lyng", False), ("Kurt Bro", True), ("Rita Holm", False),
+        ("Erik Bang", False), ("Mia Sand", False), ("Lise Kvist", False)]
+    assert [(p.title, p.decision) for p in m.points] == [
+        ("Godkendelse af dagsorden", "Godkendt."),
+        ("Medlemsforslag fra Mia Sand (F) om gratis svømning for folkepensionister", "Forslaget blev forkastet.")]

@@ -73,8 +73,10 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # of a metadata line "Dok.nr.: ...  Sagsid.: ...  Initialer: ..."; 48: two columns of labels over their values after a
 # blank line, "stedfortræder for" wrapped, the room under the date after a blank line, "Farsø-/området"; 49: "4a."
 # in the run of item numbers, "X (Ø) og Y (V)" in a list of members, "Udvalgets møde <date>" names the body; 50:
-# "Udvalgets medlemmer" over the members, "Imod stemte X og Y, som ..."
-READER_VERSION = "50"
+# "Udvalgets medlemmer" over the members, "Imod stemte X og Y, som ..."; 51: an indented members' label over two
+# columns, a substitute named in a sentence under "Stedfortræder:", a title wrapped on the item's line, "<forum>s
+# beslutning under mødet den ...:" over its text without a blank line
+READER_VERSION = "51"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")

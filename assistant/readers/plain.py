@@ -172,8 +172,9 @@ def split_document(blocks: list[Block]) -> Doc:
                 body, title = [Block(title.strip())], ""
             if not title and rest:
                 title, rest = rest[0].strip(), rest[1:]
-                while rest and rest[0][:1].islower():  # the title wrapped: "... ved Lading - endelig" / "vedtagelse"
-                    title = f"{title} {rest.pop(0).strip()}"
+            # the title wrapped, on the item's line or under it: "... ved Lading - endelig" / "vedtagelse"
+            while rest and rest[0][:1].islower() and ":" not in rest[0]:
+                title = f"{title} {rest.pop(0).strip()}"
             while rest and _META_RE.match(rest[0].strip()):  # "J.nr. 24/00112", "Beslutningskompetence: KB"
                 body.append(Block(rest.pop(0).strip()))
             doc.items.append((number, title, body + ([Block("\n".join(rest))] if "".join(rest).strip() else [])))
@@ -542,6 +543,9 @@ def _heading_alone(line: str) -> bool:
     """A line that is a heading of the dictionary and nothing else ("Beslutning", "Sagsfremstilling", "Udvalgets
     beslutning"), not the first line of a wrapped sentence that ends in such a word."""
     t = fold_ws(line)
+    dated = structure.decision_heading(t)  # "Byrådets beslutning under mødet den 20. januar 2022:", a colon after it
+    if dated is not None and (dated.body or dated.date) and t.endswith(":"):
+        return True
     return bool(t) and len(t.split()) <= _MAX_HEADING_WORDS and bool(heading_level(t)) and structure.heading_shaped(t)
 
 

@@ -192,8 +192,9 @@ def two_columns(text: str) -> str:
     return "\n".join(out)
 
 
-_PEOPLE_LABEL_LINE_RE = re.compile(rf"^\s*{PEOPLE_RE.pattern}[^:\n]{{0,20}}:?\s*$")  # "Medlemmer:" alone
-_PEOPLE_FIRST_ROW_RE = re.compile(rf"^(?P<label>\s*{PEOPLE_RE.pattern}[^:\n]{{0,20}}:\s+)(?P<row>\S.*)$")
+_PEOPLE_WORDS = PEOPLE_RE.pattern.removeprefix("^")  # the label anywhere after the line's indent
+_PEOPLE_LABEL_LINE_RE = re.compile(rf"^\s*{_PEOPLE_WORDS}[^:\n]{{0,20}}:?\s*$")  # "Medlemmer:" alone
+_PEOPLE_FIRST_ROW_RE = re.compile(rf"^(?P<label>\s*{_PEOPLE_WORDS}[^:\n]{{0,20}}:\s+)(?P<row>\S.*)$")
 
 
 def people_columns(text: str) -> str:
@@ -209,10 +210,13 @@ def people_columns(text: str) -> str:
             i += 1
             continue
         out.append(first["label"].strip() if first else lines[i])
-        j = i + 1
+        top = i + 1
+        while not first and top < min(i + 3, len(lines)) and not lines[top].strip():
+            top += 1  # a blank line between the label and its names
+        j = top
         while j < len(lines) and lines[j].strip():
             j += 1
-        rows = ([" " * len(first["label"]) + first["row"]] if first else []) + lines[i + 1 : j]
+        rows = ([" " * len(first["label"]) + first["row"]] if first else []) + lines[top:j]
         gaps = [_COLUMN_GAP_RE.search(r) for r in rows]
         if len(rows) < 2 or sum(1 for g in gaps if g) < len(rows) - 1:  # each row two names (the last may be one)
             i += 1

@@ -582,7 +582,8 @@ def whole_meeting(absences: str, points: Sequence[str]) -> str:
 def with_substitutes(people: list[Participant], parts: Iterable[str]) -> list[Participant]:
     """The members with the substitutes who attended ("Mia Kronborg (V), suppleant for Lone Frimann"), each once."""
     out = list(people)
-    for part in parts:
+    # a sentence names the substitute: "Stedfortræder: Louise Hjorth (V) deltog som stedfortræder for Trine Jessen"
+    for part in (name for p in parts for name in (substitutes_in(p) or [p])):
         person = parse_participant(part)
         if person and person.name[:1].isupper() and person.name not in {p.name for p in out}:
             out.append(person)
