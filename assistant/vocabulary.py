@@ -565,32 +565,46 @@ WAS_ABSENT_RE = re.compile(
 # 145", "Under punkt 5 forlod Ole Kamp mødet", "Anne Berg (A) ankom kl. 17.15", "Bo Holm deltog fra punkt 3"): at
 # the meeting, though the points after (or before) record him or her absent. The verbs of FORMATS.md's remarks
 _PARTY_AFTER = r"(?:\s*\([^()\n]{1,20}\))?"
+# a name inside a sentence: its words one space apart (a column's gap or a line break ends it: "Bemærkninger       Pia
+# Lindholm (V) deltog som stedfortræder ..." names Pia Lindholm)
+_NAME_IN_TEXT = r"[A-ZÆØÅ][\wæøå'’.-]*(?: [A-ZÆØÅ][\wæøå'’.-]*){1,4}"
 _LEFT_OR_CAME_RE = re.compile(
-    rf"(?P<a>{PERSON_NAME}){_PARTY_AFTER},?\s+(?:forlod\s+mødet|(?:ankom|kom)\s+(?:til\s+mødet\s+)?(?:kl\.|under|efter"
+    rf"(?P<a>{_NAME_IN_TEXT}){_PARTY_AFTER},?\s+(?:forlod\s+mødet|(?:ankom|kom)\s+(?:til\s+mødet\s+)?(?:kl\.|under|efter"
     rf"|inden|før|ved|til\s+punkt|til\s+sag)|deltog\s+(?:i\s+mødet\s+)?(?:fra|indtil|til\s+og\s+med|frem\s+til)\s+"
-    rf"(?:kl\.|punkt|sag|behandlingen))|\bforlod\s+(?P<b>{PERSON_NAME}){_PARTY_AFTER}\s+mødet")
+    rf"(?:kl\.|punkt|sag|behandlingen))|\bforlod\s+(?P<b>{_NAME_IN_TEXT}){_PARTY_AFTER}\s+mødet")
 
 
 # A substitute the minutes say attended, in a sentence ("Stedfortræder Lis Kjeldsen (T) var indkaldt og deltog i
 # mødet", "Suppleant Ane Bro (A) mødte", "Ane Bro (A) deltog som stedfortræder for Bent Ravn", "I stedet for Bent Ravn
 # deltog suppleant Ane Bro"): a member of the meeting, though no list names him or her
 _SUBSTITUTE_RE = re.compile(  # the words in either case, the names capitalised
-    rf"(?i:\b(?:stedfortræder(?:en)?|suppleant(?:en)?))\s+(?P<a>{PERSON_NAME}{_PARTY_AFTER})\s+"
+    rf"(?i:\b(?:stedfortræder(?:en)?|suppleant(?:en)?))\s+(?P<a>{_NAME_IN_TEXT}{_PARTY_AFTER})\s+"
     rf"(?:var\s+indkaldt\s+og\s+)?(?:deltog|mødte)\b"
-    rf"|(?P<b>{PERSON_NAME}{_PARTY_AFTER})\s+(?:deltog|mødte)\s+(?:i\s+mødet\s+)?som\s+(?:stedfortræder|suppleant)\b"
-    rf"|(?i:\bi\s+stedet\s+for)\s+{PERSON_NAME}{_PARTY_AFTER},?\s+(?:deltog|mødte)\s+"
-    rf"(?:stedfortræder(?:en)?|suppleant(?:en)?)\s+(?P<c>{PERSON_NAME}{_PARTY_AFTER})")
+    rf"|(?P<b>{_NAME_IN_TEXT}{_PARTY_AFTER})\s+(?:deltog|mødte)\s+(?:i\s+mødet\s+)?som\s+(?:stedfortræder|suppleant)\b"
+    rf"|(?i:\bi\s+stedet\s+for)\s+{_NAME_IN_TEXT}{_PARTY_AFTER},?\s+(?:deltog|mødte)\s+"
+    rf"(?:stedfortræder(?:en)?|suppleant(?:en)?)\s+(?P<c>{_NAME_IN_TEXT}{_PARTY_AFTER})")
+
+
+# a cover's label that folded text runs into the name after it ("Bemærkninger Pia Lindholm (V) deltog som ...")
+_LEAD_LABELS = frozenset({"Afbud", "Fraværende", "Tilstede", "Medlemmer", "Deltagere", "Mødedeltagere",
+                          "Bemærkninger", "Bemærkning", "Referent", "Sekretær", "Suppleant", "Suppleanter",
+                          "Stedfortræder", "Stedfortrædere"})
+
+
+def _without_label(name: str) -> str:
+    first, _, rest = name.partition(" ")
+    return rest if first in _LEAD_LABELS and len(rest.split()) >= 2 else name
 
 
 def substitutes_in(text: str) -> list[str]:
     """The substitutes ``text`` says attended, as printed with their party ("Lis Kjeldsen (T)"), each once."""
-    found = (fold_ws(m["a"] or m["b"] or m["c"]).rstrip(".") for m in _SUBSTITUTE_RE.finditer(text))
+    found = (_without_label(fold_ws(m["a"] or m["b"] or m["c"]).rstrip(".")) for m in _SUBSTITUTE_RE.finditer(text))
     return list(dict.fromkeys(found))
 
 
 def attended_in(text: str) -> set[str]:
     """The members ``text`` says left or came during the meeting (normalised names, as ``norm``)."""
-    return {norm(m["a"] or m["b"]) for m in _LEFT_OR_CAME_RE.finditer(text)}
+    return {norm(_without_label(fold_ws(m["a"] or m["b"]))) for m in _LEFT_OR_CAME_RE.finditer(text)}
 
 
 # Who did not take part in one point: "Følgende deltog ikke i behandlingen af punktet:" + names on the next lines,

@@ -920,6 +920,10 @@ def test_a_substitute_the_attendance_point_says_attended_is_a_member_of_the_meet
     ("Suppleanten deltog ikke.", []),
     ("Stedfortræder var indkaldt og deltog.", []),  # no name: the words alone are no member
     ("Stedfortræder for borgmesteren er Ane Bro.", []),
+    ("Bemærkninger       Pia Lindholm (V) deltog som stedfortræder for Jens Ole Nygaard (V).",  # a cover's columns
+     ["Pia Lindholm (V)"]),
+    ("Bemærkninger Pia Lindholm (V) deltog som stedfortræder for Jens Ole Nygaard (V).",  # and folded
+     ["Pia Lindholm (V)"]),
 ])  # fmt: skip
 def test_who_the_minutes_say_attended_as_a_substitute(text, names):
     from assistant.vocabulary import substitutes_in
@@ -1056,3 +1060,15 @@ def test_a_protocol_with_indented_members_in_two_columns_and_a_dated_decision_li
     assert [(p.title, p.decision) for p in m.points] == [
         ("Godkendelse af dagsorden", "Godkendt."),
         ("Medlemsforslag fra Mia Sand (F) om gratis svømning for folkepensionister", "Forslaget blev forkastet.")]
+
+
+def test_an_edoc_cover_with_tid_and_the_absent_one_a_line(settings):
+    """eDoc's cover (Ballerup-style, FORMATS.md 9): "Tid" gives the date and the time; "Afbud/Fraværende" lists
+    one member a line (they had been read as one name); a remark naming a substitute is read for the substitute,
+    never the label or the secretary before it as a member."""
+    result = read_file(READERS / "print_edoc_tid_cover.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert m.start == datetime(2020, 6, 3, 9, 0) and m.has_time
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Ane Vig", False), ("Bo Eskildsen", False), ("Lars Ry", False), ("Jonna Kær", True), ("Per Brink", True)]

@@ -44,8 +44,8 @@ FORUM_FIRST_RE = re.compile(
     r"^(?P<forum>[A-ZÆØÅ][^.:]{2,80}?)\s+[-–]?\s*(?P<kind>Referat|Dagsorden|Beslutningsprotokol)\b(?P<date>)"
 )
 _LABEL_WORDS = (
-    "Tid og sted", "Mødedato", "Mødetidspunkt", "Starttidspunkt", "Sluttidspunkt", "Dato", "Tidspunkt", "Mødested",
-    "Sted", "Lokale",
+    "Tid og sted", "Mødedato", "Mødetidspunkt", "Starttidspunkt", "Sluttidspunkt", "Dato", "Tidspunkt", "Tid",
+    "Mødested", "Sted", "Lokale",
     "Mødedeltagere", "Deltagere", "Medlemmer", "Tilstede", "Til stede", "Ikke til stede", "Afbud/Fraværende", "Afbud",
     "Fraværende", "Udvalg", "Forum", "Sekretær", "Referent", "Protokolfører", "Suppleanter", "Suppleant",
     "Stedfortrædere", "Stedfortræder",
@@ -368,7 +368,8 @@ def _participants(h: _Header, points: list[str]) -> list[Participant]:
         people = structure.with_substitutes(people, re.split(r"[.,;]\s+|\n", listed))
 
     def absent(label: str) -> list[str]:  # those absent from the whole meeting, not from some points only
-        return structure.split_names(structure.whole_meeting(h.labels.get(label, ""), points))
+        names = structure.whole_meeting(h.labels.get(label, ""), points)  # one a line, or a comma list
+        return [n for part in structure.listed_names(names) for n in structure.split_names(part)]
 
     extra = [(n, "Afbud") for n in absent("Afbud")]
     for label in ("Fraværende", "Afbud/Fraværende", "Ikke til stede"):
@@ -620,7 +621,8 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
     # "Tid og sted: Tirsdag den 4. februar 2025 kl. 16.30 Mødelokale 2.04, Egedal Rådhus" (Copenhagen's protocols)
     when_where, room_of = structure.date_line([h.labels.get("Tid og sted", "")])
     when = h.labels.get("Mødedato") or h.labels.get("Dato") or when_where or h.labels.get("_titledate", "")
-    time_label = h.labels.get("Mødetidspunkt") or h.labels.get("Tidspunkt") or h.labels.get("Starttidspunkt") or ""
+    time_label = (h.labels.get("Mødetidspunkt") or h.labels.get("Tidspunkt") or h.labels.get("Starttidspunkt")
+                  or h.labels.get("Tid") or "")  # "Tid    Tirsdag den 12. maj 2020 kl. 08:30 - 10:15" (eDoc's cover)
     start, has_time = parse_danish_datetime(f"{when} {time_label}".strip())
     if start is None:
         start, has_time = parse_danish_datetime(h.labels.get("_titledate", ""))
