@@ -1072,3 +1072,29 @@ def test_an_edoc_cover_with_tid_and_the_absent_one_a_line(settings):
     assert m.start == datetime(2020, 6, 3, 9, 0) and m.has_time
     assert [(p.name, p.absent) for p in m.participants] == [
         ("Ane Vig", False), ("Bo Eskildsen", False), ("Lars Ry", False), ("Jonna Kær", True), ("Per Brink", True)]
+
+
+def test_a_portal_with_a_bare_meeting_time_and_the_absent_as_a_list(settings):
+    """A portal's facts (FORMATS.md 10's decision trail on the web): "Mødetidspunkt: 15.00 - 17.30" is the time
+    without "kl."; under "Fraværende" a list, one member absent from the meeting and one from points 12-13 only
+    (at the meeting: the list had been joined into one line, and both were dropped)."""
+    result = read_file(READERS / "portal_facts_table_absent_list.html", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert m.start == datetime(2025, 4, 2, 15, 0) and m.has_time
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Anna Ebbe", False), ("Jens Tang", True), ("Lise Holm", False), ("Ib Krag", False)]
+
+
+@pytest.mark.parametrize(("clock", "expected"), [
+    ("15.00 - 17.30", datetime(2025, 4, 2, 15, 0)), ("kl. 15.00", datetime(2025, 4, 2, 15, 0)),
+    ("02.04.2025", datetime(2025, 4, 2, 0, 0)),  # a date in the time's label is no time
+])  # fmt: skip
+def test_a_time_label_without_kl(clock, expected, settings, tmp_path):
+    page = tmp_path / "side.html"
+    page.write_text(f"<h1>Kulturudvalget</h1><p>Mødedato: 02.04.2025</p><p>Mødetidspunkt: {clock}</p>"
+                    "<h2>1. Godkendelse af dagsorden</h2><h3>Beslutning</h3><p>Godkendt.</p>"
+                    "<h2>2. Eventuelt</h2><h3>Beslutning</h3><p>Intet.</p>", encoding="utf-8")
+    result = read_file(page, settings)
+    assert result.ok, result.error
+    assert result.meeting.start == expected

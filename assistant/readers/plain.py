@@ -240,9 +240,10 @@ _PERSON_LINE_RE = re.compile(
 
 
 def _people_rows(doc: Doc, label: str, rows: list[Block]) -> None:
-    if label in _ABSENCE_LABELS:  # "Fraværende med afbud" / "- Jens Kvist (V)": the names, a comma list
+    if label in _ABSENCE_LABELS:  # "Fraværende med afbud" / "- Jens Kvist (V)": the names, one a line (so that
+        # one absent from some points only, "Karina Schou Nielsen (C), sag 45-47", is told from the rest)
         names = [r.text.lstrip("-• ").strip() for r in rows if r.kind != "tr"]
-        doc.labels.setdefault(label, ", ".join(n for n in names if n))
+        doc.labels.setdefault(label, "\n".join(n for n in names if n))
         return
     _member_rows(doc, label, rows)
 
@@ -393,6 +394,7 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
     header = "\n".join(doc.header_text)
     when = " ".join(_label(doc, "mødedato", "dato", "starttidspunkt", "mødetidspunkt").split())
     clock = _label(doc, "tidspunkt", "tid", "mødestart", "starttidspunkt", "mødetidspunkt")
+    clock = re.sub(r"^(?=\d{1,2}[.:]\d{2}(?![.\d]))", "kl. ", clock)  # "Mødetidspunkt: 9.00 - 12.15": a time, no "kl."
     start, has_time = parse_danish_datetime(f"{when} {clock}".strip())
     if start is None:
         start, has_time = parse_danish_datetime(header[:2000])
