@@ -974,6 +974,7 @@ def test_an_aspnet_page_laid_out_as_a_table_of_one_column(settings):
     result = read_file(READERS / "aspnet_one_column_table.html", settings)
     assert result.ok, result.error
     m = result.meeting
+    assert m.place == "Mødelokale 1, Rådhuset"  # after the date on the title's row: "Den 07.03.2024 kl. 15:30 i ..."
     assert [(p.name, p.absent, p.note) for p in m.participants] == [
         ("Inge Bach", False, "A"), ("Poul Rye", False, "V"), ("Sara Holm", False, "F"), ("Leo Dam", True, "Afbud")]
     assert [(p.number, p.title, p.case_number, p.closed) for p in m.points] == [

@@ -449,7 +449,7 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
         committee=fold_ws(committee),
         start=start,
         place=(_label(doc, "mødested", "sted", "lokale") or structure.date_line(doc.header_text)[1]
-               or _address_under_title(doc) or None),
+               or _address_under_title(doc) or _place_after_date(doc) or None),
         kind=kind,
         # "Information: Ole Kamp (C) har meldt afbud. ..." (a portal's note on the meeting)
         participants=structure.mark_absent(members, absences + structure.absences_in(_label(doc, "information"))),
@@ -481,6 +481,16 @@ def _address_under_title(doc: Doc) -> str:
         nxt = fold_ws(lines[i + 1]) if i + 1 < len(lines) else ""
         one_line = nxt and "\n" not in lines[i + 1].strip() and len(nxt) < _MAX_ROOM_CHARS and ":" not in nxt
         return nxt if one_line and structure.ADDRESS_RE.search(nxt) else ""
+    return ""
+
+
+def _place_after_date(doc: Doc) -> str:
+    """The room after the date on the page's title line ("Referat af møde i Teknik- og Miljøudvalget Den 14.06.2022
+    kl. 16:00 i Mødelokale 4, Køge Rådhus")."""
+    for t in [doc.title, *doc.header_text[:structure.HEADER_LINES]]:
+        _, when, place = structure.forum_date_place(fold_ws(t))
+        if when and place and structure.ADDRESS_RE.search(place):
+            return place
     return ""
 
 
