@@ -201,6 +201,12 @@ def _wraps_page(form) -> bool:  # noqa: ANN001 - lxml element
     return any(isinstance(c.tag, str) and c.tag.lower() in _HEADINGS for c in form.iter())
 
 
+def _heads_part(header) -> bool:  # noqa: ANN001 - lxml element
+    """A <header> of an <article> or <section> heads that part of the page (an agenda item's number, title and case
+    number: "<article><header><p>Punkt 1</p><h2>Titel</h2>..."), not the site: it is read."""
+    return any(isinstance(a.tag, str) and a.tag.lower() in ("article", "section") for a in header.iterancestors())
+
+
 def _layout_row(row) -> bool:  # noqa: ANN001 - lxml element
     """A table row that lays out a page, not data: its cells hold tables of their own and the page's title, an <h1>
     (older portals, PolWeb, put the whole page in one table's cells). Its cells are read as the page's blocks, not as
@@ -274,7 +280,8 @@ class _Walker:
         if not tag:  # comment or processing instruction
             self.text(el.tail, bold)
             return
-        if tag in self.skip_tags and not (tag == "form" and _wraps_page(el)):
+        kept = (tag == "form" and _wraps_page(el)) or (tag == "header" and _heads_part(el))
+        if tag in self.skip_tags and not kept:
             self.text(el.tail, bold)
             return
         if tag == "br":

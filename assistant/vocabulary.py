@@ -533,8 +533,11 @@ def case_number_line(line: str) -> str | None:
     if not m:
         return None
     rest = (t[: m.start()] + t[m.end() :]).strip(" .,;:-–")
-    # the document number printed after it on the same line: "Sagsnr.: 04.14.00-P00-2-23   Dok.nr.: 24/40977"
-    return _value(m) if not rest or (m.start() == 0 and _DOC_LABEL_RE.match(rest)) else None
+    # the document number printed after it on the same line: "Sagsnr.: 04.14.00-P00-2-23   Dok.nr.: 24/40977"; the
+    # department after a separator: "Sagsnummer: 19/029871 · Borgmesterens Afdeling"
+    after = t[m.end() :].lstrip()
+    return _value(m) if not rest or (m.start() == 0 and (_DOC_LABEL_RE.match(rest) or after[:1] in ("·", "|"))) \
+        else None
 
 
 def case_number_in_title(title: str) -> tuple[str, str | None]:

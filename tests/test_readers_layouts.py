@@ -1099,3 +1099,17 @@ def test_a_time_label_without_kl(clock, expected, settings, tmp_path):
     result = read_file(page, settings)
     assert result.ok, result.error
     assert result.meeting.start == expected
+
+
+def test_a_page_whose_items_are_articles_with_headers(settings):
+    """A council archive page (Aarhus-style, FORMATS.md 10) prints each item as an <article> whose <header> holds
+    its number, title and "Sagsnummer: 24/018811 · Borgmesterens Afdeling": a part's header, read (a site's header
+    is furniture, dropped; the items had been read as one); the department after the case number's separator is no
+    part of it; "Randers Byråd – møde mandag den ..." names the body."""
+    result = read_file(READERS / "portal_article_headers.html", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert m.committee == "Randers Byråd"
+    assert [(p.number, p.title, p.case_number, p.decision) for p in m.points] == [
+        ("1", "Ændring af byrådets mødeplan", "24/018811", "Indstillingen blev godkendt."),
+        ("2", "Helhedsplan for Østervold", "23/044120", "Planen blev vedtaget.")]

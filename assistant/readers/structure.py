@@ -198,7 +198,8 @@ def forum_date_place(text: str) -> tuple[str, str, str]:
 
 # a body's meeting in the genitive before its date ("Referat fra Klima- og Miljøudvalgets møde mandag den 4. februar
 # 2019"): the body's name is the genitive's stem ("Klima- og Miljøudvalget", "Byrådet", "Kommunalbestyrelsen")
-_GENITIVE_MEETING_RE = re.compile(r"(?<=[a-zæøå]{3}[tn])s\s+(?:ekstraordinære\s+)?møde\s*$", re.IGNORECASE)
+_GENITIVE_MEETING_RE = re.compile(r"(?<=[a-zæøå]{3}[tn])s\s+(?:ekstraordinære\s+)?møde\s*$|\s+[-–]\s+møde\s*$",
+                                  re.IGNORECASE)  # and "Aarhus Byråd – møde onsdag den 21. august 2019"
 
 
 _MAX_ROOM_CHARS = 120  # a room's address on a line of its own; a paragraph of text is longer
