@@ -1113,3 +1113,18 @@ def test_a_page_whose_items_are_articles_with_headers(settings):
     assert [(p.number, p.title, p.case_number, p.decision) for p in m.points] == [
         ("1", "Ændring af byrådets mødeplan", "24/018811", "Indstillingen blev godkendt."),
         ("2", "Helhedsplan for Østervold", "23/044120", "Planen blev vedtaget.")]
+
+
+def test_a_print_with_ad_items_and_the_meeting_facts_on_one_line(settings):
+    """An older print: the letterhead "LEMVIG KOMMUNE" beside the body; "Mødedato: ...   Kl.: 16.00 - 18.10   Sted:
+    ..." three labels on one line; "Afbud: Ib Dahl (C). I stedet deltog stedfortræder Lis Holm (C)." (the absent
+    one, then a sentence); the items "Ad 1)" under a list "1)", "2)"."""
+    result = read_file(READERS / "text_ad_items_one_line_facts.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.committee, m.start, m.place) == ("Miljøudvalget", datetime(2018, 11, 14, 16, 0), "Mødelokale 3, Rådhuset")
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Per Lund", False), ("Eva Ravn", False), ("Kaj Bro", False), ("Lis Holm", False), ("Ib Dahl", True)]
+    assert [(p.number, p.title, p.case_number) for p in m.points] == [
+        ("1", "Godkendelse af dagsorden", None), ("2", "Spildevandsplan 2019-2022 - høring", "06.00.05-P15-1-18")]
+    assert [(v.position, v.who) for v in m.points[1].votes] == [("against", ("Kaj Bro",))]

@@ -31,13 +31,14 @@ from assistant.vocabulary import (
 FORMAT_TEXT = "text"
 
 _PUNKT_RE = re.compile(r"^(?:Punkt|Pkt\.?)\s*(\d{1,4}[a-zA-Z]?)\s*[:.\-–]?\s*(.*)$", re.IGNORECASE)
+_AD_RE = re.compile(r"^Ad\s+(?:pkt\.?\s*|punkt\s+)?(\d{1,4}[a-zA-Z]?)\s*[).:]\s*(.*)$")  # "Ad 1)  Godkendelse af ..."
 _SAGNR_RE = re.compile(r"^Sag\s+nr\.?\s*(\d{1,4}[a-zA-Z]?)\s*[:.\-–]?\s*(.*)$", re.IGNORECASE)
 _NUMBERED_RE = re.compile(r"^(\d{1,4}[a-zA-Z]?)\.\s+(\S.{1,250})$")
 # a heading's number without its stop: OS2dagsorden's "<h3><span>1</span> Godkendelse af dagsorden</h3>" (at most
 # three digits, so that a year before a title, "2025 Budget", is not an item)
 _HEADING_NUMBERED_RE = re.compile(r"^(\d{1,3}[a-zA-Z]?)\s+(\S.{1,250})$")
 _LABEL_RE = re.compile(
-    r"^(?P<label>mødedato|mødetidspunkt|starttidspunkt|sluttidspunkt|mødestart|mødeslut|dato|tidspunkt|tid|mødested|"
+    r"^(?P<label>mødedato|mødetidspunkt|starttidspunkt|sluttidspunkt|mødestart|mødeslut|dato|tidspunkt|tid|kl\.|mødested|"
     r"sted|lokale|"
     r"mødedeltagere|deltagere|udvalgsmedlemmer|medlemmer|tilstede|til stede|fremmødte|"
     r"afbud/fraværende|afbud|fraværende(?: med afbud)?|forfald|ikke til stede|"
@@ -90,7 +91,7 @@ class Doc:
 
 def _named_item_line(line: str) -> tuple[str, str] | None:
     """ "Punkt 3: Titel" or "Sag nr. 12" (title on the next line) as the first line of a paragraph of plain text."""
-    for rx in (_PUNKT_RE, _SAGNR_RE):
+    for rx in (_PUNKT_RE, _SAGNR_RE, _AD_RE):
         m = rx.match(line.strip())
         if m:
             return m[1], m[2].strip()
@@ -99,7 +100,7 @@ def _named_item_line(line: str) -> tuple[str, str] | None:
 
 def _item_start(b: Block, numbered_ok: bool) -> tuple[str, str] | None:
     t = b.text
-    for rx in (_PUNKT_RE, _SAGNR_RE):
+    for rx in (_PUNKT_RE, _SAGNR_RE, _AD_RE):
         m = rx.match(t)
         if m and "\n" not in t[:80] and len(t) < 300:
             return m[1], m[2].strip()
@@ -285,7 +286,8 @@ def _member_rows(doc: Doc, label: str, rows: list[Block]) -> None:
 # a second label of the attendance inside a label's line, where a table cell's line break was lost ("Deltagere: Inge
 # Bach, (A), Poul Rye, (V) Afbud: Leo Dam, (C)"): capitalised, with its colon, as labels are printed
 _NEXT_LABEL_RE = re.compile(r"\s+(?=(?:Afbud|Fraværende(?: med afbud)?|Ikke til stede|Forfald|Suppleanter|Suppleant|"
-                            r"Stedfortrædere|Stedfortræder|Referent|Sekretær)\s*:\s)")
+                            r"Stedfortrædere|Stedfortræder|Referent|Sekretær|Kl\.|Tidspunkt|Mødetidspunkt|Sted|"
+                            r"Mødested|Lokale)\s*:\s)")  # and "Mødedato: 03.10.2017   Kl.: 08.00 - 11.40   Sted: ..."
 
 
 def _label_lines(text: str) -> list[str]:
@@ -332,10 +334,17 @@ def _participants(doc: Doc, points: list[str]) -> list[Participant]:
     # substitutes who attended: "Stedfortræder: Maja Strand (F)", "Suppleanter: ..." (as the print reader reads them)
     substitutes = _listed(doc, "suppleant", "suppleanter", "stedfortræder", "stedfortrædere")
     people = structure.with_substitutes(people, re.split(r",\s*(?![^()]*\))", substitutes))
-    extra = [(n, "Afbud") for n in structure.split_names(_listed(doc, "afbud", "fraværende med afbud", of=points))]
+    extra = [(n, "Afbud") for n in structure.split_names(_first_sentence(
+        _listed(doc, "afbud", "fraværende med afbud", of=points)))]
     absent = _listed(doc, "fraværende", "ikke til stede", "afbud/fraværende", "forfald", of=points)
     extra += [(n, "Fraværende") for n in structure.split_names(absent)]
     return structure.mark_absent(people, extra)
+
+
+def _first_sentence(names: str) -> str:
+    """The names before a sentence that follows them ("Grethe Kiel (C). I stedet deltog stedfortræder Søren Tang
+    (C).": the substitute was there)."""
+    return re.split(r"(?<=\))\.\s+(?=[A-ZÆØÅ][a-zæøå]*\s+[a-zæøå])", names)[0]
 
 
 def _listed(doc: Doc, *names: str, of: list[str] | None = None) -> str:
@@ -393,7 +402,7 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
     doc = split_document(blocks)
     header = "\n".join(doc.header_text)
     when = " ".join(_label(doc, "mødedato", "dato", "starttidspunkt", "mødetidspunkt").split())
-    clock = _label(doc, "tidspunkt", "tid", "mødestart", "starttidspunkt", "mødetidspunkt")
+    clock = _label(doc, "tidspunkt", "tid", "kl.", "mødestart", "starttidspunkt", "mødetidspunkt")
     clock = re.sub(r"^(?=\d{1,2}[.:]\d{2}(?![.\d]))", "kl. ", clock)  # "Mødetidspunkt: 9.00 - 12.15": a time, no "kl."
     start, has_time = parse_danish_datetime(f"{when} {clock}".strip())
     if start is None:
@@ -406,6 +415,9 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
     labelled = labelled if re.search(r"[^\W\d_]", labelled) else ""  # "Udvalg 2022-2025" heads a list of bodies
     committee = (labelled or structure.names_a_body(_committee_from_title(doc))
                  or structure.body_line([doc.title, *doc.header_text]))
+    # the municipality's letterhead on the same line ("SKIVE KOMMUNE        Teknisk Udvalg")
+    committee = _LETTERHEAD_RE.sub("", committee) if FORUM_WORD_RE.search(_LETTERHEAD_RE.sub("", committee)) \
+        else committee
     kind_m = _KIND_RE.search(_label(doc, "møde") or doc.title or header[:300])
     kind = "referat" if kind_m and kind_m[1].lower() != "dagsorden" else "dagsorden"
 
@@ -482,6 +494,9 @@ def _address_under_title(doc: Doc) -> str:
         one_line = nxt and "\n" not in lines[i + 1].strip() and len(nxt) < _MAX_ROOM_CHARS and ":" not in nxt
         return nxt if one_line and structure.ADDRESS_RE.search(nxt) else ""
     return ""
+
+
+_LETTERHEAD_RE = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s[A-ZÆØÅ][\wæøåÆØÅ-]*)?\s+(?:KOMMUNE|Kommune)\s+(?=\S)")
 
 
 def _place_after_date(doc: Doc) -> str:
