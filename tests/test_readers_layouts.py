@@ -1128,3 +1128,18 @@ def test_a_print_with_ad_items_and_the_meeting_facts_on_one_line(settings):
     assert [(p.number, p.title, p.case_number) for p in m.points] == [
         ("1", "Godkendelse af dagsorden", None), ("2", "Spildevandsplan 2019-2022 - høring", "06.00.05-P15-1-18")]
     assert [(v.position, v.who) for v in m.points[1].votes] == [("against", ("Kaj Bro",))]
+
+
+def test_a_print_with_section_sign_items_a_wrapped_title_and_a_running_footer(settings):
+    """Items numbered "§ 4" (a protocol's paragraphs); a title wrapped after a comma ("..., Randlevvej," /
+    "Saksild"); a running footer "Odder Kommune · Teknisk Udvalg · 02.03.2026   side 1/2" glued to the next item's
+    line (it had ended the run of items); the room after the date in the opening sentence, its stop dropped."""
+    result = read_file(READERS / "text_section_sign_items.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.committee, m.place) == ("Teknisk Udvalg", "Mødelokale 1, Rådhuset")
+    assert [(p.number, p.title, p.decision) for p in m.points] == [
+        ("4", "Godkendelse af dagsorden", "Godkendt."),
+        ("5", "Forslag til lokalplan nr. 4-002 for boliger ved Randlevvej, Saksild", "Anbefales."),
+        ("6", "Eventuelt", "Intet.")]
+    assert "side 1/2" not in m.points[0].full_text

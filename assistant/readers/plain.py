@@ -34,6 +34,7 @@ _PUNKT_RE = re.compile(r"^(?:Punkt|Pkt\.?)\s*(\d{1,4}[a-zA-Z]?)\s*[:.\-–]?\s*(
 _AD_RE = re.compile(r"^Ad\s+(?:pkt\.?\s*|punkt\s+)?(\d{1,4}[a-zA-Z]?)\s*[).:]\s*(.*)$")  # "Ad 1)  Godkendelse af ..."
 _SAGNR_RE = re.compile(r"^Sag\s+nr\.?\s*(\d{1,4}[a-zA-Z]?)\s*[:.\-–]?\s*(.*)$", re.IGNORECASE)
 _NUMBERED_RE = re.compile(r"^(\d{1,4}[a-zA-Z]?)\.\s+(\S.{1,250})$")
+_SECTION_SIGN_RE = re.compile(r"^§\s*(\d{1,4}[a-zA-Z]?)\.?\s+([A-ZÆØÅ].{1,250})$")  # "§ 9   Godkendelse af dagsorden"
 # a heading's number without its stop: OS2dagsorden's "<h3><span>1</span> Godkendelse af dagsorden</h3>" (at most
 # three digits, so that a year before a title, "2025 Budget", is not an item)
 _HEADING_NUMBERED_RE = re.compile(r"^(\d{1,3}[a-zA-Z]?)\s+(\S.{1,250})$")
@@ -113,10 +114,19 @@ def _item_start(b: Block, numbered_ok: bool) -> tuple[str, str] | None:
 
 def _numbered(b: Block) -> re.Match | None:
     """ "N. Title" (or a heading's "N Title"): a candidate item line."""
-    m = _NUMBERED_RE.match(b.text) or (_HEADING_NUMBERED_RE.match(b.text) if b.heading else None)
-    if m and "\n" not in b.text and m[2][:1].isupper() and not structure.ends_sentence(m[2]):
+    text = b.text
+    lines = text.split("\n")
+    if len(lines) == 2 and _WRAPS_ON_RE.search(lines[0]):  # a title wrapped: "§ 11  Forslag ... ved Kejlstrupvej," /
+        text = f"{lines[0].rstrip()} {lines[1].strip()}"  # "Kjellerup"
+    m = (_NUMBERED_RE.match(text) or _SECTION_SIGN_RE.match(text)
+         or (_HEADING_NUMBERED_RE.match(text) if b.heading else None))
+    if m and "\n" not in text and m[2][:1].isupper() and not structure.ends_sentence(m[2]):
         return m
     return None
+
+
+# a title line that stops where a title cannot end: a comma, a dash or a small word ("... ved Kejlstrupvej,")
+_WRAPS_ON_RE = re.compile(r"(?:[,–-]|\s(?:og|i|for|af|til|ved|om|med|på|samt|fra))\s*$")
 
 
 def _numbered_items_allowed(blocks: list[Block]) -> set[int]:
@@ -505,7 +515,7 @@ def _place_after_date(doc: Doc) -> str:
     for t in [doc.title, *doc.header_text[:structure.HEADER_LINES]]:
         _, when, place = structure.forum_date_place(fold_ws(t))
         if when and place and structure.ADDRESS_RE.search(place):
-            return place
+            return place.rstrip(" .")  # "... kl. 14.00 i Mødelokale 1, Rådhuset." ends the sentence
     return ""
 
 
@@ -581,6 +591,11 @@ def _md_block(line: str) -> Block:
     return Block(m[2].strip(" #"), len(m[1]), True, "h") if m else Block(line)
 
 
+# a running header or footer of a print: the page number at the line's end after a column's gap or a dash
+# ("Silkeborg Kommune  ·  Plan- og Vejudvalget  ·  02.02.2026          side 2/4", "Teknisk Udvalg 03.10.2017 - side 1")
+_RUNNING_PAGE_RE = re.compile(r"(?:\s{3,}|\s[-–]\s)side\s+\d{1,4}(?:\s*(?:af|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
+
+
 def read(text: str, path: Path, warnings: list[str]) -> tuple[Meeting, str | None]:
     from assistant.readers import print_layout
 
@@ -589,6 +604,7 @@ def read(text: str, path: Path, warnings: list[str]) -> tuple[Meeting, str | Non
     if paras is not None:  # print text with "N. Titel" items (sniffed as text: no "Punkt N:")
         return print_layout.parse_paragraphs(paras, warnings, print_layout.FORMAT_NUMBERED_TEXT)
     said: list[str] = []
+    text = "\n".join(ln for ln in text.split("\n") if not _RUNNING_PAGE_RE.search(ln))
     found = parse_blocks(text_blocks(text), said, FORMAT_TEXT)
     one = not found[0].points or any(getattr(w, "key", "") == "plain_one_point" for w in said)  # the whole text
     if one and (paras := print_layout.numbered_print(text, headed=True)) is not None:
