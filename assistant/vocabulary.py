@@ -478,7 +478,8 @@ def party_named(text: str) -> str | None:
 #   numbers 27.00.00-A00-1-23 and 00.01A00-G01-1-24,
 #   and any value after a label ("Sagsnr.:", "Sagsnr. i ESDH:", "Sag:", "Sagsid:", "Sags ID:", "J.nr.", "Journalnr."), a
 #   committee's code before a number/year included ("J.nr. BUU 12/2008", older Copenhagen protocols).
-CASE_LABEL = (
+CASE_LABEL = (  # the ESDH system's name may come first: "Acadre sagsnr.:", "eDoc-sagsnr." (FORMATS.md's vendors)
+    r"(?:(?:Acadre|eDoc|ESDH|SBSYS|Captia|WorkZone|GetOrganized)[-\s])?"
     r"(?:Sagsnr|Sags\s?nr|Sagsnummer|Sagsid|Sags[\s-]?id|J\.\s?nr|Journalnr|Journal\s?nr|Journalnummer)\.?(?:\s+i\s+[A-ZÆØÅ]{2,10})?"
     r"\s*:?|Sag\s*:|Sag(?=\s+\d{2,3}-\d{4}-)"
 )

@@ -1143,3 +1143,22 @@ def test_a_print_with_section_sign_items_a_wrapped_title_and_a_running_footer(se
         ("5", "Forslag til lokalplan nr. 4-002 for boliger ved Randlevvej, Saksild", "Anbefales."),
         ("6", "Eventuelt", "Intet.")]
     assert "side 1/2" not in m.points[0].full_text
+
+
+def test_item_rows_of_a_table_with_the_case_number_of_the_esdh_system(settings):
+    """An item's number and title as a table row ("Pkt. 1 | Godkendelse af dagsorden"), its case number labelled with
+    the ESDH system's name ("Acadre sagsnr.: 21/000210 | Åben")."""
+    result = read_file(READERS / "portal_item_rows_acadre_case.html", settings)
+    assert result.ok, result.error
+    assert [(p.number, p.title, p.case_number) for p in result.meeting.points] == [
+        ("1", "Godkendelse af dagsorden", "21/000210"), ("2", "Vejbelysning i Juelsminde", "21/004410")]
+
+
+@pytest.mark.parametrize(("line", "case"), [
+    ("Acadre sagsnr.: 20/000125 | Åben", "20/000125"), ("eDoc-sagsnr. 2018-0001732", "2018-0001732"),
+    ("Sagsnummer: 19/029871 · Borgmesterens Afdeling", "19/029871"), ("Se sagsnr. 19/029871 om budgettet", None),
+])  # fmt: skip
+def test_a_case_number_labelled_with_its_system_or_followed_by_its_department(line, case):
+    from assistant.vocabulary import case_number_line
+
+    assert case_number_line(line) == case

@@ -80,8 +80,9 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # a line (some points only told apart), "Mødetidspunkt: 9.00 - 12.15"; 54: the room after the date on a page's title
 # line; 55: an <article>'s <header> (an item's number and title), "Sagsnummer: X · department", "<body> – møde <date>";
 # 56: "Ad 1)" items, "Kl.:" and further labels on a label's line, a letterhead before the body, "Afbud: X (C). I ...";
-# 57: "§ 9" items, a numbered title wrapped after a comma, a print's running footer "... side 2/4" dropped
-READER_VERSION = "57"
+# 57: "§ 9" items, a numbered title wrapped after a comma, a print's running footer "... side 2/4" dropped; 58: "Pkt. 1
+# | Titel" rows, "Acadre sagsnr.:" / "eDoc-sagsnr."
+READER_VERSION = "58"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")

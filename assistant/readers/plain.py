@@ -30,7 +30,7 @@ from assistant.vocabulary import (
 
 FORMAT_TEXT = "text"
 
-_PUNKT_RE = re.compile(r"^(?:Punkt|Pkt\.?)\s*(\d{1,4}[a-zA-Z]?)\s*[:.\-–]?\s*(.*)$", re.IGNORECASE)
+_PUNKT_RE = re.compile(r"^(?:Punkt|Pkt\.?)\s*(\d{1,4}[a-zA-Z]?)\s*[:.\-–|]?\s*(.*)$", re.IGNORECASE)  # "Pkt. 1 | Titel"
 _AD_RE = re.compile(r"^Ad\s+(?:pkt\.?\s*|punkt\s+)?(\d{1,4}[a-zA-Z]?)\s*[).:]\s*(.*)$")  # "Ad 1)  Godkendelse af ..."
 _SAGNR_RE = re.compile(r"^Sag\s+nr\.?\s*(\d{1,4}[a-zA-Z]?)\s*[:.\-–]?\s*(.*)$", re.IGNORECASE)
 _NUMBERED_RE = re.compile(r"^(\d{1,4}[a-zA-Z]?)\.\s+(\S.{1,250})$")
