@@ -1018,6 +1018,8 @@ def test_an_acadre_print_with_members_and_absent_in_two_columns_under_a_blank_li
         ("Lars Kjems", False), ("Ida Moos", False), ("Bente Holm", True), ("Ulrik Bak", False), ("Kaj Rønne", False)]
     assert m.place == "Mødelokale 1, Rådhuset"
     assert m.points[1].title == "Landsbypuljen 2026 - fordeling af midler i Bov-området"
+    # a capital word's linking "s" joins its compound: "Social- og Sundheds-" / "udvalget"
+    assert m.points[2].title == "Orientering om samarbejdet med Social- og Sundhedsudvalget"
 
 
 def test_a_polweb_print_with_a_lettered_item_and_members_joined_by_og(settings):

@@ -291,9 +291,11 @@ def paragraphs(text: str) -> list[str]:
 def _unhyphenated(text: str) -> str:
     """Text ending in a word hyphenated at the line end, the hyphen taken out; a compound of a name keeps it
     ("... i Farsø-" / "området": "Farsø-området", as Danish writes it); the first word of the text may be capital
-    for its place alone ("Kommune-" / "plan 2021")."""
+    for its place alone ("Kommune-" / "plan 2021"), and a capital word's linking "s" joins a compound ("Social- og
+    Sundheds-" / "udvalget": "Sundhedsudvalget")."""
     words = text.split()
-    return text if len(words) > 1 and words[-1][:1].isupper() else text[:-1]
+    name = len(words) > 1 and words[-1][:1].isupper() and not words[-1].endswith("s-")
+    return text if name else text[:-1]
 
 
 def _opens_at_list(para: str) -> bool:
