@@ -207,7 +207,7 @@ def _heads_part(header) -> bool:  # noqa: ANN001 - lxml element
     return any(isinstance(a.tag, str) and a.tag.lower() in ("article", "section") for a in header.iterancestors())
 
 
-def _layout_row(row) -> bool:  # noqa: ANN001 - lxml element
+def _layout_row(row, page: bool = False) -> bool:  # noqa: ANN001 - lxml element
     """A table row that lays out a page, not data: its cells hold tables of their own and the page's title, an <h1>
     (older portals, PolWeb, put the whole page in one table's cells). Its cells are read as the page's blocks, not as
     one row. (A data table may hold headings, even an <h2>, or a table in its cells: Greve's minutes do.)"""
@@ -218,7 +218,26 @@ def _layout_row(row) -> bool:  # noqa: ANN001 - lxml element
     # class="punkt"><h2>2. Title</h2><p>...</p>...</td></tr>"): a row of one cell that holds headings and
     # paragraphs (a data table's row of one cell, a heading over its columns, holds no heading: Greve's do not)
     cells = [c for c in row if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
-    return len(cells) == 1 and bool(tags & _HEADINGS.keys()) and "p" in tags
+    if len(cells) == 1 and bool(tags & _HEADINGS.keys()) and "p" in tags:
+        return True
+    # a page laid out in tables of one column (an older eDoc page: "<tr><td><b>1. Meddelelser ( )</b></td></tr>",
+    # "<tr><td>eDoc-sagsnr.: ...</td></tr>", one part of the page a row): its rows are the page's paragraphs. Only a
+    # whole page's: in a fragment of minutes (a FirstAgenda field) such a table is content, a box or a list
+    if not page or len(cells) != 1:
+        return False
+    table = next((a for a in row.iterancestors() if isinstance(a.tag, str) and a.tag.lower() == "table"), None)
+    return table is not None and _one_column(table)
+
+
+def _one_column(table) -> bool:  # noqa: ANN001 - lxml element
+    """Every row of the table (not of a table inside it) has one cell, and there are at least two rows."""
+    rows = [r for r in table.iter("tr")
+            if next(a for a in r.iterancestors() if isinstance(a.tag, str) and a.tag.lower() == "table") is table]
+    return len(rows) >= 2 and all(
+        len([c for c in r if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]) == 1 for r in rows)
+
+
+_MEMBER_LINE_RE = re.compile(r"^[A-ZÆØÅ][^()\n]{2,60}\([^()]{1,12}\)")  # "Kasper Tang (C)", "Jørgen Gram (C), formand"
 
 
 def _label_value(cell, skip_tags: frozenset[str]) -> str:  # noqa: ANN001 - lxml element
@@ -227,6 +246,9 @@ def _label_value(cell, skip_tags: frozenset[str]) -> str:  # noqa: ANN001 - lxml
     w = _Walker(skip_tags)
     w.walk(cell)
     w.flush()
+    lines = [fold_ws(ln) for b in w.blocks for ln in b.text.split("\n") if ln.strip()]
+    if len(lines) >= 2 and all(_MEMBER_LINE_RE.match(ln) for ln in lines):  # members one a line with <br>
+        return "\n".join(lines)  # ("Jørgen Gram (C), formand<br>Kasper Tang (C)<br>...")
     if not w.blocks or any(b.kind != "li" for b in w.blocks):
         return fold_ws(" ".join(cell.itertext()))
     return "\n".join(b.text.removeprefix("- ") for b in w.blocks)
@@ -246,7 +268,8 @@ _ITEM_MARK = "- "  # a list item's marker, as the blocks print it
 
 
 class _Walker:
-    def __init__(self, skip_tags: frozenset[str]) -> None:
+    def __init__(self, skip_tags: frozenset[str], page: bool = False) -> None:
+        self.page = page  # a whole page, whose tables may lay it out (not a fragment's)
         self.blocks: list[Block] = []
         self.buf: list[str] = []
         self.bold_chars = 0
@@ -295,7 +318,7 @@ class _Walker:
                 self.blocks.append(Block(t, _HEADINGS[tag], True, "h"))
             self.text(el.tail, bold)
             return
-        if tag == "tr" and not in_row and not _layout_row(el):
+        if tag == "tr" and not in_row and not _layout_row(el, self.page):
             self.flush()
             tds = [c for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
             cells = [fold_ws(" ".join(c.itertext())) for c in tds]
@@ -337,9 +360,9 @@ def html_blocks(markup: str | bytes, skip_tags: frozenset[str] = _SKIP_TAGS) -> 
     return blocks_from_tree(root, skip_tags)
 
 
-def blocks_from_tree(root, skip_tags: frozenset[str] = _SKIP_TAGS) -> list[Block]:  # noqa: ANN001 - lxml element
-    """Blocks of an already parsed lxml tree."""
-    w = _Walker(skip_tags)
+def blocks_from_tree(root, skip_tags: frozenset[str] = _SKIP_TAGS, page: bool = False) -> list[Block]:  # noqa: ANN001
+    """Blocks of an already parsed lxml tree (``page``: a whole page, not a fragment of one)."""
+    w = _Walker(skip_tags, page)
     w.walk(root)
     w.flush()
     return w.blocks

@@ -1164,3 +1164,19 @@ def test_a_case_number_labelled_with_its_system_or_followed_by_its_department(li
     from assistant.vocabulary import case_number_line
 
     assert case_number_line(line) == case
+
+
+def test_an_older_edoc_page_laid_out_in_tables_of_one_column(settings):
+    """An older eDoc page (FORMATS.md 6's "edoc-agenda" pages): each item a table of one column whose rows are its
+    parts ("1. Meddelelser ( )", "eDoc-sagsnr.: ...", "Beslutning", the decision); the top bar a table of links
+    (navigation, not the body); the logo's text names the municipality; the members one a line with <br> in the
+    label's cell; "Fremmøde og inhabilitet" after the items as a table."""
+    result = read_file(READERS / "edoc_one_column_tables.html", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.municipality, m.committee) == ("Rødovre Kommune", "Kultur- og Fritidsudvalget")
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Anne Lund", False), ("Bo Kragh", False), ("Eva Tind", True), ("Ole Ris", False)]
+    assert [(p.number, p.title, p.case_number) for p in m.points] == [
+        ("1", "Meddelelser", "2017-0001210"), ("2", "Tilskud til Rødovre Musikskole", "2017-0033420")]
+    assert [(v.position, v.parties) for v in m.points[1].votes][-1] == ("against", ("Ø",))

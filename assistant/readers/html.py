@@ -59,7 +59,7 @@ def _tree(root):  # noqa: ANN001, ANN202 - lxml element
                 el.drop_tree()
         elif junk:
             el.drop_tree()
-    for el in list(root.iter("ul", "ol", "div", "p", "section", "aside")):
+    for el in list(root.iter("ul", "ol", "div", "p", "section", "aside", "table")):  # a table: an older site's top bar
         if el.getparent() is not None and _link_list(el):
             el.drop_tree()
     for el in root.iter("button"):  # an accordion's header (number and title of an item) is a button in portals
@@ -201,7 +201,7 @@ def _slug_name(slug: str) -> str:
 def read(markup: str, warnings: list[str]) -> tuple[Meeting, str | None]:
     root = _parse(markup)
     site = _site_municipality(root)  # before the page's header (the logo) is dropped as furniture
-    blocks = blocks_from_tree(_tree(root))
+    blocks = blocks_from_tree(_tree(root), page=True)
     if not any(b.text for b in blocks):
         raise Unreadable("html_empty")
     blocks = item_rows(blocks)
@@ -229,6 +229,8 @@ def _site_municipality(root) -> str | None:  # noqa: ANN001 - lxml element
         attrs = " ".join(filter(None, (el.get("class"), el.get("id")))) if isinstance(el.tag, str) else ""
         if attrs and _SITE_NAME_ATTR_RE.search(attrs):
             texts += [el.text_content(), *(img.get("alt") or "" for img in el.iter("img"))]
+    # a logo's text: "<img src="frb_logo.gif" alt="Frederiksberg Kommune">" (one of the 98 only, checked below)
+    texts += [img.get("alt") or "" for img in root.iter("img") if (img.get("alt") or "").endswith("Kommune")]
     name = name_from_header("\n".join(texts))
     return name if name and known_municipality(name) else None
 

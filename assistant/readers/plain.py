@@ -190,7 +190,7 @@ def split_document(blocks: list[Block]) -> Doc:
                 body.append(Block(rest.pop(0).strip()))
             doc.items.append((number, title, body + ([Block("\n".join(rest))] if "".join(rest).strip() else [])))
             continue
-        if doc.items and b.heading and fold_ws(b.text).casefold() in _TRAILER_TITLES:
+        if doc.items and (b.heading or b.bold or b.kind == "tr") and fold_ws(b.text).casefold() in _TRAILER_TITLES:
             trailer = True  # "Fremmøde og inhabilitet" after the last item: the meeting's attendance, its labels
             continue
         if doc.items and not trailer:
@@ -439,7 +439,8 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
     if doc.items:
         known = structure.recurring_headings([body for *_, body in doc.items])
         for number, printed_title, body in doc.items:
-            title, title_case = case_number_in_title(printed_title)
+            # "1. Meddelelser ( )": an empty type field (eDoc, Copenhagen's older pages)
+            title, title_case = case_number_in_title(re.sub(r"\s*\(\s*\)\s*$", "", printed_title))
             case, closed, rest = _meta(body)
             case = title_case or case
             point = structure.make_point(
