@@ -625,6 +625,7 @@ PARTY_RE = re.compile(r"\s*\([^)]{1,12}\)")
 _NOTE_RE = re.compile(r"\s*\(((?:[^()]|\([^()]{1,20}\)){1,80})\)\s*$")  # "(stedfortræder for Anette Vinding (V))"
 # a portal's status badge after the name and party, without brackets: "Allan Schack (O) Afbud"
 _BADGE_RE = re.compile(r"(?<=\))\s+(?:[-–]\s*)?(afbud|fraværende|forfald)\s*$", re.IGNORECASE)  # or "(V) - Afbud"
+_DASH_ROLE_RE = re.compile(r"(?<=\))\s+[-–]\s+([a-zæøå][\wæøå .-]{2,60})$")  # a role after the party and a dash
 ABSENT_NOTES = ("afbud", "fraværende", "fravær", "ikke til stede", "forfald", "syg", "deltog ikke")
 _NO_ONE = ("ingen", "ingen.", "-", "intet", "ingen afbud")
 
@@ -666,6 +667,9 @@ def parse_participant(text: str) -> Participant | None:
     if (badge := _BADGE_RE.search(name)) is not None:
         name = name[: badge.start()]
         notes.append(badge[1].capitalize())
+    elif (role := _DASH_ROLE_RE.search(name)) is not None:  # "Jens Peter Kølle (A) - formand"
+        name = name[: role.start()]
+        notes.append(role[1])
     while (m := _NOTE_RE.search(name)) is not None:
         notes.insert(0, m.group(1).strip())
         name = name[: m.start()].strip()

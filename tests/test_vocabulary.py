@@ -281,3 +281,15 @@ def test_an_absence_written_as_a_sentence():
     assert v.absences_in("Ole Kamp (C) har meldt afbud. Mødet blev holdt på skolen.") == [("Ole Kamp", "Fraværende")]
     assert v.absences_in("Anne Berg var fraværende.") == [("Anne Berg", "Fraværende")]
     assert v.absences_in("Udvalget har meldt tilbage til borgeren.") == []
+
+
+@pytest.mark.parametrize(("text", "name", "absent", "note"), [
+    ("Jens Peter Kølle (A) - formand", "Jens Peter Kølle", False, "A; formand"),  # a role after a dash
+    ("Niels Krog (V) - stedfortræder for Karin Holst", "Niels Krog", False, "V; stedfortræder for Karin Holst"),
+    ("Ole Bæk (V) - Afbud", "Ole Bæk", True, "V; Afbud"),  # a status badge, as before
+    ("Per Bramsen (V) (stedfortræder for Anette Vinding (V)).", "Per Bramsen", False,
+     "V; stedfortræder for Anette Vinding (V)"),  # a bracket inside the note, the sentence's stop after it
+])  # fmt: skip
+def test_a_member_with_a_role_or_a_note_after_the_party(text, name, absent, note):
+    p = v.parse_participant(text)
+    assert (p.name, p.absent, p.note) == (name, absent, note)
