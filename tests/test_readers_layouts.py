@@ -1180,3 +1180,14 @@ def test_an_older_edoc_page_laid_out_in_tables_of_one_column(settings):
     assert [(p.number, p.title, p.case_number) for p in m.points] == [
         ("1", "Meddelelser", "2017-0001210"), ("2", "Tilskud til Rødovre Musikskole", "2017-0033420")]
     assert [(v.position, v.parties) for v in m.points[1].votes][-1] == ("against", ("Ø",))
+
+
+def test_a_print_with_the_members_as_a_table_of_name_party_and_attendance(settings):
+    """FirstAgenda's print: "Mødedeltagere" over a table "Navn  Parti  Fremmøde": each row a member with the party,
+    "Afbud" absent, "Deltog, dog ikke i punkt 2" at the meeting (the columns had been read as names: "Navn", "Parti
+    Fremmøde", "A Deltog")."""
+    result = read_file(READERS / "print_members_table.txt", settings)
+    assert result.ok, result.error
+    assert [(p.name, p.absent) for p in result.meeting.participants] == [
+        ("Karl Dam", False), ("Inge Lauritzen", True), ("Bo Skov", False), ("Tine Friis", False)]
+    assert [p.note for p in result.meeting.participants] == ["formand; V", "A; Afbud", "C", "Ø"]

@@ -83,8 +83,9 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # 57: "§ 9" items, a numbered title wrapped after a comma, a print's running footer "... side 2/4" dropped; 58: "Pkt. 1
 # | Titel" rows, "Acadre sagsnr.:" / "eDoc-sagsnr."; 59: "Sundheds-" / "udvalget" joins (a linking "s"); 60: a page
 # laid out in tables of one column, a table of links is navigation, a logo's alt text, members one a line with <br>
-# in a label's cell, "Fremmøde og inhabilitet" as a table row, "( )" after a title; 61: "Name (A) - formand"
-READER_VERSION = "61"
+# in a label's cell, "Fremmøde og inhabilitet" as a table row, "( )" after a title; 61: "Name (A) - formand"; 62: a
+# print's table of members "Navn  Parti  Fremmøde"
+READER_VERSION = "62"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")

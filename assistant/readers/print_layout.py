@@ -256,8 +256,38 @@ def label_row(text: str) -> str:
 
 def cover_text(text: str) -> str:
     """The text with a cover printed labels first or in two columns written as "label: value" lines, a list of
-    members in two columns one a line, and items' metadata printed as a row of labels over a row of values."""
-    return label_row(people_columns(two_columns(labels_first(text))))
+    members in two columns or as a table one a line, and items' metadata printed as a row of labels over a row of
+    values."""
+    return label_row(people_columns(two_columns(labels_first(people_table(text)))))
+
+
+# the header of a table of the members in a print ("Navn          Parti   Fremmøde", FirstAgenda's print)
+_PEOPLE_TABLE_HEAD_RE = re.compile(
+    r"^(?P<indent>\s*)Navn\s{2,}(?P<party>Parti)\s{2,}(?P<status>Fremmøde|Status|Deltagelse)\s*$")
+_ABSENT_STATUS_RE = re.compile(r"^(?:afbud|fraværende|forfald|ikke\s+til\s+stede|deltog\s+ikke)\b", re.IGNORECASE)
+
+
+def people_table(text: str) -> str:
+    """A table of the members printed as columns under the header "Navn  Parti  Fremmøde" written one member a line,
+    "Name (party)", "(Afbud)" after one whose status says absent ("Deltog, dog ikke i punkt 5": at the meeting)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        head = _PEOPLE_TABLE_HEAD_RE.match(lines[i])
+        if not head:
+            out.append(lines[i])
+            i += 1
+            continue
+        at_party, at_status = head.start("party"), head.start("status")
+        i += 1
+        while i < len(lines) and lines[i].strip() and len(lines[i]) > at_party:
+            row = lines[i]
+            name, party, status = row[:at_party].strip(), row[at_party:at_status].strip(), row[at_status:].strip()
+            absent = " (Afbud)" if _ABSENT_STATUS_RE.match(status) else ""
+            out.append(f"{head['indent']}{name} ({party}){absent}" if party else f"{head['indent']}{name}{absent}")
+            i += 1
+    return "\n".join(out)
 
 
 def paragraphs(text: str) -> list[str]:
