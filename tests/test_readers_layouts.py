@@ -1191,3 +1191,15 @@ def test_a_print_with_the_members_as_a_table_of_name_party_and_attendance(settin
     assert [(p.name, p.absent) for p in result.meeting.participants] == [
         ("Karl Dam", False), ("Inge Lauritzen", True), ("Bo Skov", False), ("Tine Friis", False)]
     assert [p.note for p in result.meeting.participants] == ["formand; V", "A; Afbud", "C", "Ø"]
+
+
+@pytest.mark.parametrize(("body", "closed"), [
+    ("Sagsgang og sagstype\nØkonomiudvalget, beslutningssag, lukket sag", True),  # Holbæk's item type
+    ("Sagen er behandlet på lukket møde.", True),
+    ("Økonomiudvalget, beslutningssag\nSagen er behandlet på et åbent møde.", False),
+    ("Parken er lukket for offentligheden om natten.", False),
+])  # fmt: skip
+def test_a_point_closed_by_its_type_or_a_sentence(body, closed):
+    from assistant.readers.structure import is_closed
+
+    assert is_closed("Salg af grund", body) is closed

@@ -53,8 +53,9 @@ CLOSED_SUFFIX_RE = re.compile(
 )
 CLOSED_BODY_RE = re.compile(
     r"beslutning(?:en)? ikke frigivet|(?:dette )?punkt(?:et)? er lukket|lukket (?:dagsordens)?punkt"
-    r"|behandle[st] for lukkede døre"
-    r"|^\s*lukket(?:\s+sag)?\s*$",  # "Lukket sag" (an ESDH print's status line), "Lukket" alone
+    r"|behandle[st] for lukkede døre|behandlet på (?:et )?lukket møde"
+    r"|^\s*lukket(?:\s+sag)?\s*$"  # "Lukket sag" (an ESDH print's status line), "Lukket" alone
+    r"|^[^\n]{0,80}(?:beslutnings|orienterings|drøftelses)sag, lukket sag\s*$",  # Holbæk's "Sagsgang og sagstype"
     re.IGNORECASE | re.MULTILINE,
 )
 # Page furniture of a print, a line of its own: "Side 3", "Side 3 af 12", "3/12", "4 of 5", "- 3 -", a bare number
