@@ -478,10 +478,10 @@ def party_named(text: str) -> str | None:
 #   numbers 27.00.00-A00-1-23 and 00.01A00-G01-1-24,
 #   and any value after a label ("Sagsnr.:", "Sagsnr. i ESDH:", "Sag:", "Sagsid:", "Sags ID:", "J.nr.", "Journalnr."), a
 #   committee's code before a number/year included ("J.nr. BUU 12/2008", older Copenhagen protocols).
+_CASE_LABEL_WORDS = r"(?:Sagsnr|Sags\s?nr|Sagsnummer|Sagsid|Sags[\s-]?id|J\.\s?nr|Journalnr|Journal\s?nr|Journalnummer)"
 CASE_LABEL = (  # the ESDH system's name may come first: "Acadre sagsnr.:", "eDoc-sagsnr." (FORMATS.md's vendors)
-    r"(?:(?:Acadre|eDoc|ESDH|SBSYS|Captia|WorkZone|GetOrganized)[-\s])?"
-    r"(?:Sagsnr|Sags\s?nr|Sagsnummer|Sagsid|Sags[\s-]?id|J\.\s?nr|Journalnr|Journal\s?nr|Journalnummer)\.?(?:\s+i\s+[A-ZÆØÅ]{2,10})?"
-    r"\s*:?|Sag\s*:|Sag(?=\s+\d{2,3}-\d{4}-)"
+    rf"(?:(?:Acadre|eDoc|ESDH|SBSYS|Captia|WorkZone|GetOrganized)[-\s])?{_CASE_LABEL_WORDS}\.?"
+    r"(?:\s+i\s+[A-ZÆØÅ]{2,10})?\s*:?|Sag\s*:|Sag(?=\s+\d{2,3}-\d{4}-)"
 )
 _BARE_CASE = (
     r"(?P<emn>EMN-\d{4}-\d+)"
@@ -499,8 +499,9 @@ CASE_NUMBER_RE = re.compile(
 _DOC_LABEL_RE = re.compile(r"^\s*(?:Dok(?:ument)?\.?\s?(?:nr|id)?|Dokumentnr)\b", re.IGNORECASE)
 # a line of an item's metadata, label and value after label: the document number, the case number, the initials
 _META_PAIR_RE = re.compile(
-    r"(Dok(?:ument)?\.?\s?(?:nr|id)|Dokumentnr|Sagsnr|Sags\s?nr|Sagsnummer|Sagsid|Sags[\s-]?id|J\.\s?nr|Journalnr|"
-    r"Initialer|Sagsbehandler)\.?\s*:\s*(\S+)", re.IGNORECASE)
+    rf"(Dok(?:ument)?\.?\s?(?:nr|id)|Dokumentnr|{_CASE_LABEL_WORDS}|Initialer|Sagsbehandler)\.?\s*:\s*(\S+)",
+    re.IGNORECASE,
+)
 
 
 def _value(m: re.Match) -> str:
@@ -565,13 +566,13 @@ WAS_ABSENT_RE = re.compile(
     r"|(?:har|havde)\s+meldt\s+afbud|meldte\s+afbud)\b",  # "Ole Kamp (C) har meldt afbud."
     re.IGNORECASE,
 )
-# A member the minutes say left or came during the meeting ("Ib Damgaard (V) forlod mødet efter behandlingen af sag
-# 145", "Under punkt 5 forlod Ole Kamp mødet", "Anne Berg (A) ankom kl. 17.15", "Bo Holm deltog fra punkt 3"): at
-# the meeting, though the points after (or before) record him or her absent. The verbs of FORMATS.md's remarks
 _PARTY_AFTER = r"(?:\s*\([^()\n]{1,20}\))?"
 # a name inside a sentence: its words one space apart (a column's gap or a line break ends it: "Bemærkninger       Pia
 # Lindholm (V) deltog som stedfortræder ..." names Pia Lindholm)
 _NAME_IN_TEXT = r"[A-ZÆØÅ][\wæøå'’.-]*(?: [A-ZÆØÅ][\wæøå'’.-]*){1,4}"
+# A member the minutes say left or came during the meeting ("Ib Damgaard (V) forlod mødet efter behandlingen af sag
+# 145", "Under punkt 5 forlod Ole Kamp mødet", "Anne Berg (A) ankom kl. 17.15", "Bo Holm deltog fra punkt 3"): at
+# the meeting, though the points after (or before) record him or her absent. The verbs of FORMATS.md's remarks
 _LEFT_OR_CAME_RE = re.compile(
     rf"(?P<a>{_NAME_IN_TEXT}){_PARTY_AFTER},?\s+(?:forlod\s+mødet|(?:ankom|kom)\s+(?:til\s+mødet\s+)?(?:kl\.|under|efter"
     rf"|inden|før|ved|til\s+punkt|til\s+sag)|deltog\s+(?:i\s+mødet\s+)?(?:fra|indtil|til\s+og\s+med|frem\s+til)\s+"

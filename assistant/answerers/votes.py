@@ -184,9 +184,10 @@ def with_counts(votes: list[Vote], order: list[Vote]) -> list[tuple[Vote, Vote |
     og 1 imod") given to the next vote of the same position that names who ("For stemte: (V), (A) ...", "Imod
     stemte (F)"): one line "For (18 stemmer): ..." where there were a "(not named)" line of the count and one of the
     names. A count with no such vote after it (before the next count of its position) stays a line of its own;
-    the next named vote of a position gets at most one count. Of Greve's 137 counts printed alone (the shared
-    corpus, 2026-12-07), 113 are followed by the names of their position; the order pairs the counts of a decision
-    that puts several motions to the vote (budget proposals 1a, 1b, 1c) each with its own names."""
+    the next named vote of a position gets at most one count. Of the 137 counts printed alone in the shared corpus
+    (Greve, 2026-12-07), 123 stand in a point with a vote of their position that names who; the order pairs the
+    counts of a decision that puts several motions to the vote (budget proposals 1a, 1b, 1c) each with its own
+    names."""
     index = {id(v): i for i, v in enumerate(order)}
     ordered = sorted(votes, key=lambda v: index.get(id(v), len(order)))
     given: dict[int, Vote] = {}  # id of the named vote -> the count it takes
