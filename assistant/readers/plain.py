@@ -116,17 +116,13 @@ def _numbered(b: Block) -> re.Match | None:
     """ "N. Title" (or a heading's "N Title"): a candidate item line."""
     text = b.text
     lines = text.split("\n")
-    if len(lines) == 2 and _WRAPS_ON_RE.search(lines[0]):  # a title wrapped: "§ 11  Forslag ... ved Kejlstrupvej," /
+    if len(lines) == 2 and structure.unfinished(lines[0], comma=True):  # "§ 11  Forslag ... ved Kejlstrupvej," /
         text = f"{lines[0].rstrip()} {lines[1].strip()}"  # "Kjellerup"
     m = (_NUMBERED_RE.match(text) or _SECTION_SIGN_RE.match(text)
          or (_HEADING_NUMBERED_RE.match(text) if b.heading else None))
     if m and "\n" not in text and m[2][:1].isupper() and not structure.ends_sentence(m[2]):
         return m
     return None
-
-
-# a title line that stops where a title cannot end: a comma, a dash or a small word ("... ved Kejlstrupvej,")
-_WRAPS_ON_RE = re.compile(r"(?:[,–-]|\s(?:og|i|for|af|til|ved|om|med|på|samt|fra))\s*$")
 
 
 def _numbered_items_allowed(blocks: list[Block]) -> set[int]:
@@ -440,7 +436,7 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
         known = structure.recurring_headings([body for *_, body in doc.items])
         for number, printed_title, body in doc.items:
             # "1. Meddelelser ( )": an empty type field (eDoc, Copenhagen's older pages)
-            title, title_case = case_number_in_title(re.sub(r"\s*\(\s*\)\s*$", "", printed_title))
+            title, title_case = case_number_in_title(structure.EMPTY_PARENS_RE.sub("", printed_title))
             case, closed, rest = _meta(body)
             case = title_case or case
             point = structure.make_point(

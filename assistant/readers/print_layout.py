@@ -472,15 +472,6 @@ def _confirmed(under: list[str]) -> bool:
     return any(case_number_line(p.split("\n")[0]) or heading_level(p.split("\n")[0]) for p in under)
 
 
-_OPEN_WORDS = frozenset("i og af for til med på ved om fra samt eller under over mellem".split())
-
-
-def _unfinished(title: str) -> bool:
-    """A title line that stops where it cannot end: at a hyphen or a small word ("... af aktivitetstilbud i")."""
-    words = title.split()
-    return title.rstrip().endswith("-") or bool(words) and words[-1] in _OPEN_WORDS
-
-
 def _attachment_lines(paras: list[str]) -> set[int]:
     """Indexes of the numbered lines of an attachment list: "1. Høringsmateriale", "2. Samlede høringssvar" under a
     "Bilag" heading, numbered from 1 and rising by one, none with a case number under it as an item has."""
@@ -494,7 +485,7 @@ def _attachment_lines(paras: list[str]) -> set[int]:
         t = _numbered_title(p)
         # the line under it; under a title that stops unfinished, the lines it wraps onto too ("3. Nedlæggelse af
         # daghjem ... i" / "Stenløse" / "J.nr. 24/19540": an item after the list, not its third attachment)
-        wraps = _TITLE_WRAP_LINES if t and _unfinished(t[1].split("\n")[0]) else 0
+        wraps = _TITLE_WRAP_LINES if t and structure.unfinished(t[1].split("\n")[0]) else 0
         follows = [*lines[1:2], *itertools.takewhile(lambda ln: not NUMBERED_RE.match(ln), (
             q.split("\n")[0] for q in paras[i + 1 : i + 2 + wraps]))]
         if expect and t and int(re.match(r"\d+", t[0])[0]) == expect and not any(map(case_number_line, follows)):
@@ -559,7 +550,6 @@ CLOSED_GROUP_RE = re.compile(
     r"\s+døre)\s*:?$",
     re.IGNORECASE,
 )
-_EMPTY_PARENS_RE = re.compile(r"\s*\(\s*\)\s*$")  # "1. Etablering af legeplads ( )": an empty type field (Copenhagen)
 
 
 def _case_line(title: str, body: list[str]) -> tuple[str, str | None, list[str]]:
@@ -567,7 +557,7 @@ def _case_line(title: str, body: list[str]) -> tuple[str, str | None, list[str]]
 
     Metadata lines printed with the case number ("Dok.nr.: ...", "Åbent", "Initialer: ...") are dropped with it.
     """
-    title, case = case_number_in_title(_EMPTY_PARENS_RE.sub("", title))
+    title, case = case_number_in_title(structure.EMPTY_PARENS_RE.sub("", title))
     if case:
         return title, case, body
     wrapped: list[str] = []

@@ -115,6 +115,18 @@ def listed_names(value: str) -> list[str]:
     return [ln.split(",")[0] for ln in lines]
 
 
+EMPTY_PARENS_RE = re.compile(r"\s*\(\s*\)\s*$")  # "1. Meddelelser ( )": an empty type field (eDoc, Copenhagen)
+_OPEN_WORDS = frozenset("i og af for til med på ved om fra samt eller under over mellem".split())
+
+
+def unfinished(line: str, comma: bool = False) -> bool:
+    """A title's line that stops where a title cannot end: at a hyphen or a dash or a small word ("... af
+    aktivitetstilbud i", "... i Farsø-"); with ``comma``, at a comma too ("... ved Kejlstrupvej,")."""
+    t = line.rstrip()
+    words = t.split()
+    return t.endswith(("-", "–") + ((",",) if comma else ())) or bool(words) and words[-1] in _OPEN_WORDS
+
+
 _SAME_START_WORDS = 3  # "Godkendelse af dagsorden": a contents entry and its item share at least their first words
 
 
