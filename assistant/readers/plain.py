@@ -331,9 +331,6 @@ def _participants(doc: Doc, points: list[str]) -> list[Participant]:
     listed = _listed(doc, "mødedeltagere", "deltagere", "medlemmer", "udvalgsmedlemmer", "tilstede", "til stede",
                      "fremmøde", "fremmødte")
     for part in re.split(r",\s*(?![^()]*\))", listed):
-        if people and re.fullmatch(r"\([^()]{1,20}\)", part.strip()):  # "Inge Bach, (A)" (Køge): her party
-            people[-1] = structure.parse_participant(f"{people[-1].name} {part.strip()}") or people[-1]
-            continue
         person = structure.parse_participant(part)
         if person and person.name[:1].isupper():  # "Anne Berg (A), formand": the role is no participant
             people.append(person)

@@ -91,6 +91,7 @@ def _after_name(part: str) -> bool:
 
 
 _AND_NAME_RE = re.compile(rf"(?<=\))\s+og\s+(?={PERSON_NAME})")  # "Signe Haugaard (Ø) og Per Bramsen (V)"
+_PARTY_ALONE_RE = re.compile(r"\([^()]{1,20}\)")
 _FOR_WHOM_RE = re.compile(r"\b(?:stedfortræder|suppleant)\s+for\s*$", re.IGNORECASE)  # the name on the next line
 
 
@@ -109,9 +110,15 @@ def listed_names(value: str) -> list[str]:
     if len(lines) >= 2 and all(all(_after_name(p) for p in parts[1:]) for parts in split):
         return [" ".join([parts[0], *(f"({p})" for p in parts[1:2] if PARTY_LETTER_RE.match(p))]) for parts in split]
     if len(lines) < 2 or value.count(",") > len(lines):
-        # a comma list, its last two names joined by "og" ("..., Signe Haugaard (Ø) og Per Bramsen (V)")
-        return [name for part in re.split(r",\s*(?![^()]*\))", fold_ws(value))
-                for name in _AND_NAME_RE.split(part)]  # fmt: skip
+        # a comma list, its last two names joined by "og" ("..., Signe Haugaard (Ø) og Per Bramsen (V)"), a party
+        # after its own comma ("Inge Bach, (A), Poul Rye, (V)", Køge) the member's before it
+        names: list[str] = []
+        for part in re.split(r",\s*(?![^()]*\))", fold_ws(value)):
+            if names and _PARTY_ALONE_RE.fullmatch(part.strip()):
+                names[-1] = f"{names[-1]} {part.strip()}"
+            else:
+                names += _AND_NAME_RE.split(part)
+        return names
     return [ln.split(",")[0] for ln in lines]
 
 
