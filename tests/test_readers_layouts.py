@@ -370,6 +370,9 @@ def test_a_title_with_the_date_and_room_after_the_forum_and_a_group_of_closed_po
     assert (m.committee, m.start, m.place) == ("Økonomiudvalget", datetime(2019, 5, 14, 16, 0), "Byrådssalen")
     assert [(p.number, p.closed) for p in m.points] == [("1", False), ("2", True)]
     assert m.points[0].decision == "Anbefales." and not m.points[1].sections
+    # "Deltagere: Marie Stærke, (A), ...": each party after its own comma is the member's before it
+    assert [(p.name, p.note) for p in m.participants] == [
+        ("Marie Stærke", "A"), ("Niels Hörup", "A"), ("Ole Ryberg", "V; Afbud")]
 
 
 def test_fravaerende_med_afbud_as_a_block_of_names(settings):
