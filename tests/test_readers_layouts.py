@@ -1206,3 +1206,53 @@ def test_a_point_closed_by_its_type_or_a_sentence(body, closed):
     from assistant.readers.structure import is_closed
 
     assert is_closed("Salg af grund", body) is closed
+
+
+def test_a_cover_of_two_label_columns_side_by_side_under_a_stacked_running_header(settings):
+    """An ESDH print whose running header stacks the body, "Referat", "Åbent referat" and the date, and whose cover
+    prints the meeting's facts on the left and "Medlemmer:" with its names on the right: the body is the body alone,
+    the place stops at its own column, and the members are the right column's names. A title wrapped onto a line
+    that is a heading's word in lower case ("... vej- og park-" / "personale") is the title's, and "Lukket sag" at the
+    end of the initials' line closes the point."""
+    result = read_file(READERS / "print_side_by_side_cover.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.municipality, m.committee, m.start, m.place) == (
+        "Egebæk Kommune", "Teknisk Udvalg", datetime(2025, 6, 3, 16, 0),
+        "Mødelokale 3, Rådhuset, Torvet 1, 7100 Egebæk")
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Aksel Lund", False), ("Birte Holm", False), ("Carsten Due", True), ("Dorte Riis", False),
+        ("Erik Sand", False)]
+    assert [(p.number, p.title, p.case_number, p.closed) for p in m.points] == [
+        ("1", "Godkendelse af dagsorden", "25/1100", False),
+        ("2", "Status på rekruttering af medarbejdere til vej- og parkpersonale", "25/1187", False),
+        ("3", "Salg af areal ved Nørrevej", "25/1203", True),
+    ]
+
+
+def test_a_labels_first_cover_whose_first_value_is_a_date_in_words(settings):
+    """A cover printed labels first whose values begin "3. juni 2025": a date, not an item "3. juni ...", so the values
+    are the labels' (the members wrapped over two lines), and a point whose initials' line ends "Lukket sag" is
+    closed."""
+    result = read_file(READERS / "print_labels_first_dated_value.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.committee, m.start, m.place) == (
+        "Plan- og Miljøudvalget", datetime(2025, 6, 3, 15, 30), "Mødelokale 2, Rådhuset")
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Hanne Bro", False), ("Ivan Krog", False), ("Jette Lind", True), ("Kurt Ravn", False), ("Lise Moe", False)]
+    assert [(p.number, p.case_number, p.closed) for p in m.points] == [
+        ("41", "25/2001", False), ("42", "25/2055", False), ("43", "25/2099", True)]
+
+
+def test_a_label_giving_the_room_and_then_the_time(settings):
+    """ "Mødested og tidspunkt" over "Mødelokale 4, Egebæk Rådhus, Torvet 1, kl. 15.00-17.30": the room is the place
+    and the time is the meeting's (the label had been read as "Mødested" with the value "og tidspunkt"). The header
+    stacks the body, "Referat", "Åbent referat" and the date: the body is the body alone."""
+    result = read_file(READERS / "text_moedested_og_tidspunkt.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.committee, m.start, m.has_time, m.place) == (
+        "Børne- og Skoleudvalget", datetime(2025, 6, 10, 15, 0), True, "Mødelokale 4, Egebæk Rådhus, Torvet 1")
+    assert [(p.number, p.case_number, p.decision) for p in m.points] == [
+        ("1", None, "Godkendt."), ("2", "25/3301", "Anbefales over for Økonomiudvalget.")]

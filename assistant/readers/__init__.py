@@ -84,8 +84,11 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # | Titel" rows, "Acadre sagsnr.:" / "eDoc-sagsnr."; 59: "Sundheds-" / "udvalget" joins (a linking "s"); 60: a page
 # laid out in tables of one column, a table of links is navigation, a logo's alt text, members one a line with <br>
 # in a label's cell, "Fremmøde og inhabilitet" as a table row, "( )" after a title; 61: "Name (A) - formand"; 62: a
-# print's table of members "Navn  Parti  Fremmøde"; 63: "beslutningssag, lukket sag", "behandlet på lukket møde"
-READER_VERSION = "63"
+# print's table of members "Navn  Parti  Fremmøde"; 63: "beslutningssag, lukket sag", "behandlet på lukket møde";
+# 64: "Referat" / "Åbent referat" between a running header's body and date, "Mødested og tidspunkt" (room, then
+# time), a labels-first cover whose first value is "20. november 2018", "Lukket sag" closing an initials' line, two
+# columns of "label: value" side by side, a title wrapped onto a heading's word in lower case
+READER_VERSION = "64"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")

@@ -39,7 +39,8 @@ _SECTION_SIGN_RE = re.compile(r"^§\s*(\d{1,4}[a-zA-Z]?)\.?\s+([A-ZÆØÅ].{1,25
 # three digits, so that a year before a title, "2025 Budget", is not an item)
 _HEADING_NUMBERED_RE = re.compile(r"^(\d{1,3}[a-zA-Z]?)\s+(\S.{1,250})$")
 _LABEL_RE = re.compile(
-    r"^(?P<label>mødedato|mødetidspunkt|starttidspunkt|sluttidspunkt|mødestart|mødeslut|dato|tidspunkt|tid|kl\.|mødested|"
+    r"^(?P<label>tid og sted|sted og tid|mødested og -?tidspunkt|tidspunkt og sted|"
+    r"mødedato|mødetidspunkt|starttidspunkt|sluttidspunkt|mødestart|mødeslut|dato|tidspunkt|tid|kl\.|mødested|"
     r"sted|lokale|"
     r"mødedeltagere|deltagere|udvalgsmedlemmer|medlemmer|tilstede|til stede|fremmødte|"
     r"afbud/fraværende|afbud|fraværende(?: med afbud)?|forfald|ikke til stede|"
@@ -48,7 +49,8 @@ _LABEL_RE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _BARE_LABEL_RE = re.compile(
-    r"^(?P<label>UDVALG|MØDE|STED|MØDESTED|STARTTIDSPUNKT|SLUTTIDSPUNKT|DATO|TIDSPUNKT|DELTAGERE|MEDLEMMER|"
+    r"^(?P<label>Tid og sted|Sted og tid|Mødested og -?tidspunkt|Tidspunkt og sted|"
+    r"UDVALG|MØDE|STED|MØDESTED|STARTTIDSPUNKT|SLUTTIDSPUNKT|DATO|TIDSPUNKT|DELTAGERE|MEDLEMMER|"
     r"FRAVÆRENDE|AFBUD|PUNKTER|TILSTEDE|Mødefakta|Medlemmer|Tilstede|Til stede|Ikke til stede|Afbud/Fraværende|"
     r"Fraværende med afbud|Fraværende|Afbud|Mødedeltagere|Deltagere|Udvalgsmedlemmer|Fremmøde|Fremmødte|Forfald|"
     r"REFERENT|SEKRETÆR|Referent|Sekretær|SUPPLEANTER|Suppleanter|Stedfortrædere|"
@@ -217,17 +219,25 @@ def split_document(blocks: list[Block]) -> Doc:
                 continue
             m = _BARE_LABEL_RE.match(text)
             if m:
-                pending_label = m["label"].casefold()
-                pending_label = "medlemmer" if pending_label.endswith("s medlemmer") else pending_label
+                pending_label = _label_key(m["label"])
                 continue
             m = _LABEL_RE.match(text)
             # a table row "Lokale: | Mødelokale B2"; the lines of a list of names kept apart
             value = "\n".join(fold_ws(x) for x in m["value"].split("\n")).lstrip("|").strip() if m else ""
             if m and not value:
-                pending_label = m["label"].casefold()  # "<dt>Udvalg:</dt><dd>...</dd>"
+                pending_label = _label_key(m["label"])  # "<dt>Udvalg:</dt><dd>...</dd>"
             elif m:
-                doc.labels.setdefault(m["label"].casefold(), value)
+                doc.labels.setdefault(_label_key(m["label"]), value)
     return doc
+
+
+def _label_key(label: str) -> str:
+    """A label as ``Doc.labels`` keys it: "Udvalgets medlemmer" is "medlemmer"; "Mødested og tidspunkt", "Sted og
+    tid" are "tid og sted"."""
+    key = label.casefold()
+    if key.endswith("s medlemmer"):
+        return "medlemmer"
+    return "tid og sted" if " og " in key and "sted" in key else key
 
 
 _PEOPLE_LABELS = frozenset({"mødedeltagere", "deltagere", "medlemmer", "udvalgsmedlemmer", "tilstede", "til stede",
@@ -404,8 +414,9 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
     """A meeting from the blocks of a document in any heading-and-label layout."""
     doc = split_document(blocks)
     header = "\n".join(doc.header_text)
-    when = " ".join(_label(doc, "mødedato", "dato", "starttidspunkt", "mødetidspunkt").split())
-    clock = _label(doc, "tidspunkt", "tid", "kl.", "mødestart", "starttidspunkt", "mødetidspunkt")
+    when_where = structure.when_where(_label(doc, "tid og sted"))  # "Mødested og tidspunkt: Mødelokale 4, kl. 15.00"
+    when = " ".join(_label(doc, "mødedato", "dato", "starttidspunkt", "mødetidspunkt").split()) or when_where[0]
+    clock = _label(doc, "tidspunkt", "tid", "kl.", "mødestart", "starttidspunkt", "mødetidspunkt") or when_where[0]
     clock = re.sub(r"^(?=\d{1,2}[.:]\d{2}(?![.\d]))", "kl. ", clock)  # "Mødetidspunkt: 9.00 - 12.15": a time, no "kl."
     start, has_time = parse_danish_datetime(f"{when} {clock}".strip())
     if start is None:
@@ -464,7 +475,8 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
         municipality=None,
         committee=fold_ws(committee),
         start=start,
-        place=(_label(doc, "mødested", "sted", "lokale") or structure.date_line(doc.header_text)[1]
+        place=(_label(doc, "mødested", "sted", "lokale") or when_where[1]
+               or structure.date_line(doc.header_text)[1]
                or _address_under_title(doc) or _place_after_date(doc) or None),
         kind=kind,
         # "Information: Ole Kamp (C) har meldt afbud. ..." (a portal's note on the meeting)

@@ -43,8 +43,10 @@ TITLE_LINE_RE = re.compile(
 FORUM_FIRST_RE = re.compile(
     r"^(?P<forum>[A-ZÆØÅ][^.:]{2,80}?)\s+[-–]?\s*(?P<kind>Referat|Dagsorden|Beslutningsprotokol)\b(?P<date>)"
 )
+# labels that print the date, the time and the room in one value, in either order
+_WHEN_WHERE_LABELS = ("Tid og sted", "Mødested og tidspunkt", "Sted og tid", "Tidspunkt og sted")
 _LABEL_WORDS = (
-    "Tid og sted", "Mødedato", "Mødetidspunkt", "Starttidspunkt", "Sluttidspunkt", "Dato", "Tidspunkt", "Tid",
+    *_WHEN_WHERE_LABELS, "Mødedato", "Mødetidspunkt", "Starttidspunkt", "Sluttidspunkt", "Dato", "Tidspunkt", "Tid",
     "Mødested", "Sted", "Lokale",
     "Mødedeltagere", "Deltagere", "Medlemmer", "Tilstede", "Til stede", "Ikke til stede", "Afbud/Fraværende", "Afbud",
     "Fraværende", "Udvalg", "Forum", "Sekretær", "Referent", "Protokolfører", "Suppleanter", "Suppleant",
@@ -129,8 +131,8 @@ def labels_first(text: str) -> str:
         v0 += 1
     v1 = v0
     while v1 < len(lines) and not (structure.PAGE_LINE_RE.match(lines[v1]) or TOC_RE.match(lines[v1])
-                                    or NUMBERED_RE.match(lines[v1]) or ITEM_RE.match(lines[v1])):  # fmt: skip
-        v1 += 1
+                                    or _numbered_title(lines[v1]) or ITEM_RE.match(lines[v1])):  # fmt: skip
+        v1 += 1  # (an item's "N. Titel", not a date's "20. november 2018")
     values = [ln.strip() for ln in lines[v0:v1]]
     while values and not values[-1]:
         values.pop()
@@ -258,7 +260,42 @@ def cover_text(text: str) -> str:
     """The text with a cover printed labels first or in two columns written as "label: value" lines, a list of
     members in two columns or as a table one a line, and items' metadata printed as a row of labels over a row of
     values."""
-    return label_row(people_columns(two_columns(labels_first(people_table(text)))))
+    return label_row(people_columns(two_columns(labels_first(people_table(label_columns(text))))))
+
+
+# a cover's row of two "label: value" pairs side by side ("Mødedato:    14.03.2023        Medlemmer:    Anne Berg (A)")
+_LABEL_PAIRS_RE = re.compile(
+    rf"^\s*(?:{'|'.join(_LABEL_WORDS)}):\s*\S.*?\s{{4,}}(?P<right>(?:{'|'.join(_LABEL_WORDS)}):)(?:\s|$)")
+_COLUMN_END_BLANKS = 2  # blank lines that end a cover's columns (one blank line may part labels within a column)
+
+
+def label_columns(text: str) -> str:
+    """A cover printed as two columns of "label: value" pairs (the meeting's facts on the left, "Medlemmer:" and its
+    names on the right) written as the left column's lines, then the right one's: each line is cut at the right
+    column's first label, unless a line's text runs across that offset (then it is no column)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        m = _LABEL_PAIRS_RE.match(lines[i])
+        if not m:
+            out.append(lines[i])
+            i += 1
+            continue
+        at, j, blanks = m.start("right"), i, 0
+        while j < len(lines) and blanks < _COLUMN_END_BLANKS and not structure.PAGE_LINE_RE.match(lines[j]):
+            blanks = 0 if lines[j].strip() else blanks + 1
+            j += 1
+        block = lines[i:j]
+        if any(len(ln) > at and ln[at - 1] != " " and ln[at] != " " for ln in block):
+            out.append(lines[i])
+            i += 1
+            continue
+        left = [ln[:at].rstrip() for ln in block]
+        right = [ln[at:].strip() for ln in block if ln[at:].strip()]
+        out += [*left, "", *right, ""]
+        i = j
+    return "\n".join(out)
 
 
 # the header of a table of the members in a print ("Navn          Parti   Fremmøde", FirstAgenda's print)
@@ -590,8 +627,10 @@ def _case_line(title: str, body: list[str]) -> tuple[str, str | None, list[str]]
 
 def _wraps_title(p: str) -> bool:
     """A line that may be the end of a title wrapped before its case number: short, one line, no heading and no
-    sentence (read as the title's only when a case number follows it)."""
-    return "\n" not in p and len(p) < 100 and not heading_level(p) and not p.rstrip().endswith((".", ":", "!", "?"))
+    sentence (read as the title's only when a case number follows it). A heading's word in lower case is no heading
+    ("... social- og sundheds-" / "personale")."""
+    return "\n" not in p and len(p) < 100 and not (heading_level(p) and not p[:1].islower()) \
+        and not p.rstrip().endswith((".", ":", "!", "?"))
 
 
 def _closed_in_contents(paras: list[str], points: list[AgendaPoint]) -> list[tuple[str, str]]:
@@ -641,7 +680,7 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
     points += [AgendaPoint(number=n, title=t, closed=True) for n, t in _closed_in_contents(paras, points)]
 
     # "Tid og sted: Tirsdag den 4. februar 2025 kl. 16.30 Mødelokale 2.04, Egedal Rådhus" (Copenhagen's protocols)
-    when_where, room_of = structure.date_line([h.labels.get("Tid og sted", "")])
+    when_where, room_of = structure.when_where(next((h.labels[k] for k in _WHEN_WHERE_LABELS if h.labels.get(k)), ""))
     when = h.labels.get("Mødedato") or h.labels.get("Dato") or when_where or h.labels.get("_titledate", "")
     time_label = (h.labels.get("Mødetidspunkt") or h.labels.get("Tidspunkt") or h.labels.get("Starttidspunkt")
                   or h.labels.get("Tid") or "")  # "Tid    Tirsdag den 12. maj 2020 kl. 08:30 - 10:15" (eDoc's cover)

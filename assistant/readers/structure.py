@@ -44,8 +44,9 @@ from assistant.vocabulary import (  # noqa: F401 - re-exported: the readers' and
 from assistant.votes import votes_in
 
 CLOSED_TITLE_RE = re.compile(r"^\s*(?:lukket(?:\s+punkt)?|fortrolig(?:t)?)\b\s*[:\-–]?", re.IGNORECASE)
-# the status column printed at the end of a case number's line ("Sag 360-2024-02214   Initialer: SLA   Lukket")
-CASE_LINE_CLOSED_RE = re.compile(r"\s(Lukket|Ikke offentlig)\s*$")
+# the status column printed at the end of a case number's line ("Sag 360-2024-02214   Initialer: SLA   Lukket",
+# "Initialer: lpm      Lukket sag")
+CASE_LINE_CLOSED_RE = re.compile(r"\s(Lukket|Ikke offentlig)(?:\s+(?:sag|punkt))?\s*$")
 # a title's closing mark: "(Lukket punkt)", "- Lukket", a portal's badge after it ("Køb af ejendom Lukket", "...
 # Lukket punkt": a lock icon's text for screen readers)
 CLOSED_SUFFIX_RE = re.compile(
@@ -213,11 +214,16 @@ def forum_date_place(text: str) -> tuple[str, str, str]:
     if m["room"] and not m["time"]:
         return text, "", ""  # text after a bare date is not a room
     forum = _GENITIVE_MEETING_RE.sub("", text[: m.start()])  # "Klima- og Miljøudvalgets møde": the body
+    forum = _KIND_AFTER_FORUM_RE.sub("", forum)  # "Erhvervsudvalget Referat Åbent referat 15.01.2024": the body
     return forum, f"{m['date']}{m['time'] or ''}".strip(), (m["place"] or m["room"] or "").strip()
 
 
 # a body's meeting in the genitive before its date ("Referat fra Klima- og Miljøudvalgets møde mandag den 4. februar
 # 2019"): the body's name is the genitive's stem ("Klima- og Miljøudvalget", "Byrådet", "Kommunalbestyrelsen")
+# the document's kind printed between the body and the date, as an ESDH print's running header stacks them
+# ("Erhvervsudvalget" / "Referat" / "Åbent referat" / "15.01.2024"): no part of the body's name
+_KIND_AFTER_FORUM_RE = re.compile(
+    r"(?:\s+[-–]?\s*(?i:(?:åbent|åben|lukket)\s+)?(?i:referat|dagsorden|beslutningsprotokol))+\s*[-–,]?\s*$")
 _GENITIVE_MEETING_RE = re.compile(r"(?<=[a-zæøå]{3}[tn])s\s+(?:ekstraordinære\s+)?møde\s*$|\s+[-–]\s+møde\s*$",
                                   re.IGNORECASE)  # and "Aarhus Byråd – møde onsdag den 21. august 2019"
 
@@ -244,6 +250,29 @@ def date_line(lines: Sequence[str]) -> tuple[str, str]:
                     room = fold_ws(under)
                 return f"{m['date']}{m['time'] or ''}".strip(), (room or "").strip()
     return "", ""
+
+
+# a date and clock time inside a "Tid og sted" label's value, wherever it stands: "Tirsdag den 4. februar 2025 kl.
+# 16.30", "kl. 15.00-17.30" after the room
+_WHEN_IN_VALUE_RE = re.compile(
+    rf"(?:(?i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+)?(?:(?i:den|d\.)\s*)?(?:{DATE_PATTERN})"
+    r"(?:\s*,?\s*(?i:kl\.?)\s*\d{1,2}(?:[.:]\d{2})?)?(?:\s*(?:-|–|(?i:til))\s*\d{1,2}[.:]\d{2})?"
+    r"|(?i:kl\.?)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*(?:-|–|(?i:til))\s*\d{1,2}[.:]\d{2})?"
+)
+
+
+def when_where(value: str) -> tuple[str, str]:
+    """(date and time, room) of a label that prints both ("Tid og sted", "Mødested og tidspunkt"), in either order:
+    "Tirsdag den 4. februar 2025 kl. 16.30 Mødelokale 2.04, Egedal Rådhus", "Mødelokale 2, Rådhuset, kl. 15.00"."""
+    value = fold_ws(value)
+    when, room = date_line([value])
+    if when:
+        return when, room
+    parts = [m[0] for m in _WHEN_IN_VALUE_RE.finditer(value)]
+    rest = _WHEN_IN_VALUE_RE.sub(" ", value)
+    room = re.sub(r"\s+([,.])", r"\1", fold_ws(rest)).strip(" ,.;-–")
+    room = re.sub(r"^i\s+", "", room)  # "kl. 16.00 i Byrådssalen"
+    return " ".join(parts), room
 
 
 # a room or an address: "2000 Frederiksberg", "Rådhuset", "Mødelokale 2", "Byrådssalen"
