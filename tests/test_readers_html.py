@@ -204,3 +204,21 @@ def test_meeting_facts_as_a_table_and_attendance_as_a_table_with_a_status_column
     assert [(p.name, p.absent) for p in m.participants] == [
         ("Mads Bøgelund", False), ("Karsten Holm", False), ("Trine Eskildsen", True)]
     assert [(p.number, p.decision) for p in m.points] == [("1", "Godkendt."), ("2", "Taget til efterretning.")]
+
+
+def test_a_council_page_listing_its_members_under_party_headings(settings):
+    """A council's page that lists the members under a heading per party ("Socialdemokratiet (A)", "Venstre", a local
+    list "Egebæklisten (E)") over a paragraph of names, then a table "Forfald og stedfortrædere" with a remark per
+    member: each member gets the heading's party; a member whose remark gives an absence ("Forfald") is absent, one
+    who left during the meeting ("Forlod mødet kl. 19.10") is not, and the substitute the remark names took part. The
+    room is said in a sentence ("Mødet blev holdt i Byrådssalen, Egebæk Rådhus, og startede kl. 17.00.")."""
+    result = read_file(HTML / "council_party_groups.html", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.committee, m.start, m.place) == (
+        "Egebæk Byråd", datetime(2025, 4, 9, 17, 0), "Byrådssalen, Egebæk Rådhus")
+    assert [(p.name, p.note.split(";")[0], p.absent) for p in m.participants] == [
+        ("Pia Holt", "A", False), ("Rune Dahl", "A", False), ("Sanne Kjær", "A", False), ("Tage Bro", "V", False),
+        ("Ulla Friis", "V", True), ("Vagn Lund", "E", False), ("Yrsa Mørk", "V", False)]
+    assert [(p.number, p.case_number, p.decision) for p in m.points] == [
+        ("1", None, "Godkendt."), ("2", "25/04410", "Godkendt.")]

@@ -1256,3 +1256,12 @@ def test_a_label_giving_the_room_and_then_the_time(settings):
         "Børne- og Skoleudvalget", datetime(2025, 6, 10, 15, 0), True, "Mødelokale 4, Egebæk Rådhus, Torvet 1")
     assert [(p.number, p.case_number, p.decision) for p in m.points] == [
         ("1", None, "Godkendt."), ("2", "25/3301", "Anbefales over for Økonomiudvalget.")]
+
+
+def test_the_place_under_os2dagsordens_label_lokation(settings):
+    """ "Lokation: Mødelokale 1, Kulturhuset" (OS2web's name for the meeting's place) is the meeting's place."""
+    result = read_file(READERS / "text_lokation_label.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.committee, m.start, m.place) == (
+        "Folkeoplysningsudvalget", datetime(2025, 5, 12, 16, 30), "Mødelokale 1, Kulturhuset")

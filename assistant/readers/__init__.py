@@ -87,8 +87,10 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # print's table of members "Navn  Parti  Fremmøde"; 63: "beslutningssag, lukket sag", "behandlet på lukket møde";
 # 64: "Referat" / "Åbent referat" between a running header's body and date, "Mødested og tidspunkt" (room, then
 # time), a labels-first cover whose first value is "20. november 2018", "Lukket sag" closing an initials' line, two
-# columns of "label: value" side by side, a title wrapped onto a heading's word in lower case
-READER_VERSION = "64"
+# columns of "label: value" side by side, a title wrapped onto a heading's word in lower case; 65: members under
+# party headings, an absence table with a remark per member ("Forfald og stedfortrædere"), the room said in a
+# sentence ("Mødet blev holdt i ..."), "Lokation:"
+READER_VERSION = "65"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")

@@ -41,7 +41,7 @@ _HEADING_NUMBERED_RE = re.compile(r"^(\d{1,3}[a-zA-Z]?)\s+(\S.{1,250})$")
 _LABEL_RE = re.compile(
     r"^(?P<label>tid og sted|sted og tid|mødested og -?tidspunkt|tidspunkt og sted|"
     r"mødedato|mødetidspunkt|starttidspunkt|sluttidspunkt|mødestart|mødeslut|dato|tidspunkt|tid|kl\.|mødested|"
-    r"sted|lokale|"
+    r"sted|lokale|lokation|"
     r"mødedeltagere|deltagere|udvalgsmedlemmer|medlemmer|tilstede|til stede|fremmødte|"
     r"afbud/fraværende|afbud|fraværende(?: med afbud)?|forfald|ikke til stede|"
     r"suppleanter|suppleant|stedfortrædere|stedfortræder|udvalg|forum|møde|"
@@ -50,6 +50,7 @@ _LABEL_RE = re.compile(
 )
 _BARE_LABEL_RE = re.compile(
     r"^(?P<label>Tid og sted|Sted og tid|Mødested og -?tidspunkt|Tidspunkt og sted|"
+    r"(?:Afbud|Forfald|Fravær|Fraværende) og (?:stedfortrædere|suppleanter)|"
     r"UDVALG|MØDE|STED|MØDESTED|STARTTIDSPUNKT|SLUTTIDSPUNKT|DATO|TIDSPUNKT|DELTAGERE|MEDLEMMER|"
     r"FRAVÆRENDE|AFBUD|PUNKTER|TILSTEDE|Mødefakta|Medlemmer|Tilstede|Til stede|Ikke til stede|Afbud/Fraværende|"
     r"Fraværende med afbud|Fraværende|Afbud|Mødedeltagere|Deltagere|Udvalgsmedlemmer|Fremmøde|Fremmødte|Forfald|"
@@ -154,6 +155,7 @@ def split_document(blocks: list[Block]) -> Doc:
     pending_label: str | None = None
     rows: list[Block] = []
     trailer = False
+    party = ""  # the letter of the party heading the members' names under a people label
     for i, b in enumerate(blocks):
         if "\n" in b.text and any(_noise(ln) for ln in b.text.split("\n")):  # "EMN-2024-000412\nHent punkt som PDF"
             b = replace(b, text="\n".join(ln for ln in b.text.split("\n") if not _noise(ln)))
@@ -203,6 +205,15 @@ def split_document(blocks: list[Block]) -> Doc:
         doc.header_text.append(b.text)
         if b.heading and (not doc.title or (b.heading == 1 and doc.title_level != 1)):
             doc.title, doc.title_level = b.text, b.heading  # the page's <h1>, else its first heading
+        if pending_label in _PEOPLE_LABELS and b.heading and (letter := _party_heading(b.text)):
+            party = letter  # "Socialdemokratiet (A)" over its members' names (a council's page grouped by party)
+            continue
+        if party and pending_label in _PEOPLE_LABELS and not b.heading:
+            known = doc.labels.get(pending_label, "")
+            doc.labels[pending_label] = "\n".join(filter(None, [known, *_with_party(b.text, party)]))
+            continue
+        if party:  # the groups are over: the label has its members
+            party, pending_label = "", None
         if pending_label in _LISTED_LABELS and (b.kind in ("li", "tr") or _PERSON_LINE_RE.match(b.text)) and (
                 not rows or b.kind != "tr" or any(_PERSON_CELL_RE.match(c.strip()) for c in b.text.split(" | "))):
             # the members as a list, a table or lines of their own (<br>) under "Mødedeltagere", until a row names
@@ -231,13 +242,46 @@ def split_document(blocks: list[Block]) -> Doc:
     return doc
 
 
+_PARTY_HEADING_RE = re.compile(r"^(?P<name>[A-ZÆØÅ][\w .'’-]{1,40}?)(?:\s*\((?P<letter>[A-ZÆØÅ]{1,3})\))?$")
+
+
+def _party_heading(text: str) -> str:
+    """The letter of a heading that names a party ("Socialdemokratiet (A)", "Venstre", "Borgerlisten (L)"), else ""."""
+    m = _PARTY_HEADING_RE.match(fold_ws(text))
+    if not m:
+        return ""
+    named = party_named(m["name"]) or ""
+    if m["letter"] and named == m["letter"]:
+        return named
+    if m["letter"] and not named:  # a local list's name with its letter; a person's name is no party's
+        return "" if re.fullmatch(PERSON_NAME, m["name"]) else m["letter"]
+    return named if not m["letter"] else ""
+
+
+def _with_party(text: str, letter: str) -> list[str]:
+    """The names of a paragraph under a party's heading, each as "Name (A)" with its role after a comma ("Jens Holm
+    (borgmester)" -> "Jens Holm (A), borgmester")."""
+    out = []
+    for part in re.split(r",\s*(?![^()]*\))|\n", text):
+        m = re.match(r"^(.*?)\s*(?:\(([a-zæøå][^()]*)\))?$", part.strip())
+        if m and m[1]:
+            out.append(f"{m[1]} ({letter}), {m[2]}" if m[2] else f"{m[1]} ({letter})")
+    return out
+
+
+_ABSENCE_AND_SUBSTITUTES_RE = re.compile(r"^(?:afbud|forfald|fravær|fraværende)\s+og\s+(?:stedfortrædere|suppleanter)$",
+                                         re.IGNORECASE)
+
+
 def _label_key(label: str) -> str:
     """A label as ``Doc.labels`` keys it: "Udvalgets medlemmer" is "medlemmer"; "Mødested og tidspunkt", "Sted og
     tid" are "tid og sted"."""
     key = label.casefold()
     if key.endswith("s medlemmer"):
         return "medlemmer"
-    return "tid og sted" if " og " in key and "sted" in key else key
+    if _ABSENCE_AND_SUBSTITUTES_RE.match(key):  # "Forfald og stedfortrædere": its table's members are the absent
+        return "fraværende" if key.startswith("fravær") else key.split()[0]
+    return "tid og sted" if " og " in key else key
 
 
 _PEOPLE_LABELS = frozenset({"mødedeltagere", "deltagere", "medlemmer", "udvalgsmedlemmer", "tilstede", "til stede",
@@ -250,6 +294,7 @@ _ABSENT_COLUMN_RE = re.compile(r"^(?:fraværende|fravær|afbud|forfald)$", re.IG
 _ABSENT_CELL_RE = re.compile(r"^(?:afbud|fraværende|fravær|forfald|ikke til stede|meldt afbud|x)$", re.IGNORECASE)
 # "Anne Mette Svane", "Lisbet Holt Sørensen (formand)"
 _PERSON_CELL_RE = re.compile(rf"^{PERSON_NAME}(?:\s*\([\wæøå ]{{1,20}}\))?$")
+PARTY_LETTER_SUFFIX_RE = re.compile(r"\s*\([A-ZÆØÅ]{1,3}\)$")  # "Lene Munck (V)": the name before its letter
 # a member on a line of its own: "Ellen Thrane (A), næstformand", "Ole Rytter (A)", "Niels Holm (løsgænger)"
 _PERSON_LINE_RE = re.compile(
     rf"^{PERSON_NAME}\s*\((?:[A-ZÆØÅ]{{1,3}}|[a-zæøå]{{3,20}})\)(?:,\s*[a-zæøå][a-zæøå -]{{2,30}})?$"
@@ -260,9 +305,28 @@ def _people_rows(doc: Doc, label: str, rows: list[Block]) -> None:
     if label in _ABSENCE_LABELS:  # "Fraværende med afbud" / "- Jens Kvist (V)": the names, one a line (so that
         # one absent from some points only, "Karina Schou Nielsen (C), sag 45-47", is told from the rest)
         names = [r.text.lstrip("-• ").strip() for r in rows if r.kind != "tr"]
+        names += _absent_rows([r for r in rows if r.kind == "tr"])
         doc.labels.setdefault(label, "\n".join(n for n in names if n))
         return
     _member_rows(doc, label, rows)
+
+
+# a remark beside a name under an absence label that says the member was at the meeting after all: left or came
+# during it ("Forlod mødet kl. 19.40 efter punkt 6", "Kom kl. 16.30", "Deltog fra punkt 3")
+_ATTENDED_REMARK_RE = re.compile(r"^(?:forlod|kom|ankom|deltog\s+(?:fra|fra og med|indtil|til)\b)", re.IGNORECASE)
+
+
+def _absent_rows(rows: list[Block]) -> list[str]:
+    """The members of an absence table's rows ("Medlem | Bemærkning": "Lene Munck (V) | Forfald (orlov)"): the name
+    cell of each row but the header and those whose remark says they left or came during the meeting."""
+    out = []
+    for r in rows:
+        cells = [c.strip() for c in r.text.split(" | ")]
+        if _NAME_COLUMN_RE.match(cells[0]) or not _PERSON_CELL_RE.match(PARTY_LETTER_SUFFIX_RE.sub("", cells[0])):
+            continue
+        if not any(_ATTENDED_REMARK_RE.match(c) for c in cells[1:]):
+            out.append(cells[0])
+    return out
 
 
 def _party_cell(cell: str) -> str:
@@ -475,9 +539,10 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
         municipality=None,
         committee=fold_ws(committee),
         start=start,
-        place=(_label(doc, "mødested", "sted", "lokale") or when_where[1]
+        place=(_label(doc, "mødested", "sted", "lokale", "lokation") or when_where[1]
                or structure.date_line(doc.header_text)[1]
-               or _address_under_title(doc) or _place_after_date(doc) or None),
+               or _address_under_title(doc) or _place_after_date(doc)
+               or structure.room_in_sentence(header) or None),
         kind=kind,
         # "Information: Ole Kamp (C) har meldt afbud. ..." (a portal's note on the meeting)
         participants=structure.mark_absent(members, absences + structure.absences_in(_label(doc, "information"))),
@@ -507,6 +572,8 @@ def _address_under_title(doc: Doc) -> str:
         if "\n" in t.strip() or not (structure.forum_date_place(line)[1] or structure.date_line([line])[0]):
             continue
         nxt = fold_ws(lines[i + 1]) if i + 1 < len(lines) else ""
+        if room := structure.room_in_sentence(nxt):  # "Mødet blev holdt i Byrådssalen, Aarhus Rådhus, og ..."
+            return room
         one_line = nxt and "\n" not in lines[i + 1].strip() and len(nxt) < _MAX_ROOM_CHARS and ":" not in nxt
         return nxt if one_line and structure.ADDRESS_RE.search(nxt) else ""
     return ""

@@ -47,7 +47,7 @@ FORUM_FIRST_RE = re.compile(
 _WHEN_WHERE_LABELS = ("Tid og sted", "Mødested og tidspunkt", "Sted og tid", "Tidspunkt og sted")
 _LABEL_WORDS = (
     *_WHEN_WHERE_LABELS, "Mødedato", "Mødetidspunkt", "Starttidspunkt", "Sluttidspunkt", "Dato", "Tidspunkt", "Tid",
-    "Mødested", "Sted", "Lokale",
+    "Mødested", "Sted", "Lokale", "Lokation",
     "Mødedeltagere", "Deltagere", "Medlemmer", "Tilstede", "Til stede", "Ikke til stede", "Afbud/Fraværende", "Afbud",
     "Fraværende", "Udvalg", "Forum", "Sekretær", "Referent", "Protokolfører", "Suppleanter", "Suppleant",
     "Stedfortrædere", "Stedfortræder",
@@ -703,7 +703,8 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
         municipality=None,
         committee=fold_ws(committee),
         start=start,
-        place=h.labels.get("Mødested") or h.labels.get("Sted") or h.labels.get("Lokale") or room_of or room or None,
+        place=next((h.labels[k] for k in ("Mødested", "Sted", "Lokale", "Lokation") if h.labels.get(k)), "")
+        or room_of or room or structure.room_in_sentence("\n".join(h.text)) or None,
         kind=kind or "dagsorden",
         participants=structure.mark_absent(members, absences),
         points=points,

@@ -275,6 +275,20 @@ def when_where(value: str) -> tuple[str, str]:
     return " ".join(parts), room
 
 
+# the room said in a sentence: "Mødet blev holdt i Byrådssalen, Aarhus Rådhus, og startede kl. 16.00.", "Mødet
+# afholdtes på Rådhuset, mødelokale 2." (up to ", og", " kl.", the sentence's end or a date)
+_ROOM_SENTENCE_RE = re.compile(
+    r"\bMødet\s+(?:blev\s+)?(?:af)?holdt(?:es)?\s+(?:i|på)\s+(?P<room>[A-ZÆØÅ].{1,100}?)"
+    r"(?=,?\s+og\s|,?\s+(?i:kl\.|fra\s+kl\.|den)\s|\.(?:\s|$)|$)"
+)
+
+
+def room_in_sentence(text: str) -> str:
+    """The room of a sentence that says where the meeting was held, "" when none does."""
+    m = _ROOM_SENTENCE_RE.search(fold_ws(text))
+    return m["room"].strip(" ,") if m and ADDRESS_RE.search(m["room"]) else ""
+
+
 # a room or an address: "2000 Frederiksberg", "Rådhuset", "Mødelokale 2", "Byrådssalen"
 ADDRESS_RE = re.compile(r"\b\d{4}\s+[A-ZÆØÅ]|(?i:rådhus\w*|mødelokale|mødesal|\w+salen)\b")
 
