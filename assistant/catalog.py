@@ -467,9 +467,12 @@ class Catalog:
         sql, args = _filter_sql(filters, date_col="date", as_int=False)
         q = (
             f"SELECT meeting_id FROM sources s WHERE {sql} AND {VISIBLE} AND EXISTS (SELECT 1 FROM points p "
-            "WHERE p.source = s.path AND pylower(p.number) = pylower(?)) ORDER BY start, date, path"
-        )
-        return list(dict.fromkeys(r[0] for r in self.db.execute(q, (*args, number.strip()))))
+            "WHERE p.source = s.path AND (pylower(p.number) = pylower(?)"
+            " OR p.number = ? || '/' || substr(s.date, 1, 4)))"
+            " ORDER BY start, date, path"
+        )  # "14" is also an item numbered through the year, "14/2025"
+        number = number.strip()
+        return list(dict.fromkeys(r[0] for r in self.db.execute(q, (*args, number, number))))
 
     def _per_generation(self, key: str, compute: Callable[[], Any]) -> Any:
         """``compute()``, kept until the catalog changes: every question reads the committees and municipalities

@@ -349,3 +349,27 @@ def test_a_followup_naming_a_month_takes_the_carried_case_s_handling_then():
     assert "godkendte administrationens indstilling" in follow.text and "flyttes til den 29. januar" in follow.text
     path = assistant.ask("Hvornår blev sagen taget op igen?", history=[first])  # no period of its own: the path
     assert path.kind == "case"
+
+
+def test_point_n_is_also_an_item_numbered_through_the_year(tmp_path, settings):
+    """Minutes that number their items through the year ("15/2025"): "punkt 15" is that item, in the meeting's own
+    points and in the catalog's lookup of meetings with a point 15 (an item of another year's numbering is not)."""
+    from assistant.answerers.meeting import find_point
+    from assistant.catalog import Catalog
+    from assistant.chunking import chunk_meeting
+    from assistant.embedders import estimate_tokens
+    from assistant.readers import read_file
+    from tests.conftest import FIXTURES
+
+    meeting = read_file(FIXTURES / "readers" / "print_items_numbered_through_the_year.txt", settings).meeting
+    assert find_point(meeting, "15").title == "Landsbypuljen 2025"
+    assert find_point(meeting, "15/2025").title == "Landsbypuljen 2025"
+    assert find_point(meeting, "2025") is None
+    meeting.municipality = meeting.municipality or "Egebæk Kommune"
+    catalog = Catalog(tmp_path / "catalog.sqlite")
+    catalog.replace_source(meeting.source_path, 1, 0.0, meeting.source_path, meeting,
+                           chunk_meeting(meeting, 480, estimate_tokens))
+    assert catalog.meeting_ids_with_point("15") == [meeting.meeting_id]
+    assert catalog.meeting_ids_with_point("15/2025") == [meeting.meeting_id]
+    assert catalog.meeting_ids_with_point("17") == []
+    catalog.close()

@@ -1265,3 +1265,25 @@ def test_the_place_under_os2dagsordens_label_lokation(settings):
     m = result.meeting
     assert (m.committee, m.start, m.place) == (
         "Folkeoplysningsudvalget", datetime(2025, 5, 12, 16, 30), "Mødelokale 1, Kulturhuset")
+
+
+def test_items_numbered_through_the_year_and_members_one_a_line_with_their_roles(settings):
+    """An ESDH print numbering its items through the year ("14/2025     Godkendelse af dagsorden"): each is an item
+    with the number as printed (the whole minutes had been one item). The members under "Tilstede", one a line with
+    " - formand" or " - stedfortræder for ..." after the letter, are each a member (they had run into one name), and
+    "For: A, V (4)" over "Imod: Ø (1)" joined on one line are two positions ("Imod" had been a name voting for)."""
+    result = read_file(READERS / "print_items_numbered_through_the_year.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.committee, m.start, m.place) == (
+        "Landdistriktsudvalget", datetime(2025, 2, 3, 16, 0), "Mødelokale 1, Egebæk Rådhus")
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Ole Vang", False), ("Pia Krag", False), ("Rasmus Holm", False), ("Signe Bak", False), ("Uffe Dam", False),
+        ("Tina Lund", True)]
+    assert [(p.number, p.title, p.case_number, p.closed) for p in m.points] == [
+        ("14/2025", "Godkendelse af dagsorden", "00.01.00-A00-2-25", False),
+        ("15/2025", "Landsbypuljen 2025", "24.04.00-Ø00-1-25", False),
+        ("16/2025", "Køb af jord ved Stenmosen", "82.06.00-G10-1-25", True),
+    ]
+    assert [(v.position, v.who, v.parties, v.count) for v in m.points[1].votes] == [
+        ("for", (), ("A", "V"), 4), ("against", (), ("Ø",), 1)]

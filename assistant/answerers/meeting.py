@@ -248,7 +248,9 @@ def find_point(meeting: Meeting, ref: str) -> AgendaPoint | None:
         return meeting.points[0]
     if ref in STANDARD_POINTS:
         return next((p for p in meeting.points if is_standard_point(p.title, ref)), None)
-    return next((p for p in meeting.points if p.number.lower() == ref.lower()), None)
+    # "punkt 14" is also the item a municipality numbers through the year, "14/2025"
+    refs = {ref.lower(), f"{ref.lower()}/{meeting.start.year}"} if meeting.start else {ref.lower()}
+    return next((p for p in meeting.points if p.number.lower() in refs), None)
 
 
 def answer_point(meeting: Meeting, point: AgendaPoint | None, plan: QueryPlan) -> Answer:

@@ -23,6 +23,7 @@ from assistant.vocabulary import (
     ABSENCE_RE,
     ATTACHMENT_LINE_RE,
     FORUM_WORD_RE,
+    PERSON_NAME,
     RECOMMENDS_RE,
     case_number_in_title,
     case_number_line,
@@ -327,6 +328,10 @@ def people_table(text: str) -> str:
     return "\n".join(out)
 
 
+# a member on a line of its own: "Jens Peter Kølle (A) - formand", "Niels Krog (V) - stedfortræder for Karin Holst"
+_MEMBER_ROW_RE = re.compile(rf"^\s*{PERSON_NAME}\s*\([A-ZÆØÅ]{{1,3}}\)(?:\s*[-–,]\s*[\wæøåÆØÅ .]{{2,60}})?\s*$")
+
+
 def paragraphs(text: str) -> list[str]:
     """Paragraphs of extracted text: wrapped lines joined, list items kept on their own lines, furniture dropped;
     item lines, headings, case numbers and attendance lines are paragraphs of their own."""
@@ -337,6 +342,7 @@ def paragraphs(text: str) -> list[str]:
             continue
         para = lines[0]
         alone = _stands_alone(para)
+        members = len(lines) > 1 and all(_MEMBER_ROW_RE.match(ln) for ln in lines)  # the members, one a line
         keep_lines = False  # under "Bilag" or "Sagsforløb" every line is an entry of its own
         for ln in lines[1:]:
             ln_alone = _stands_alone(ln)
@@ -346,7 +352,7 @@ def paragraphs(text: str) -> list[str]:
                     keep_lines = section_kind(para) in ("attachments", "path") or bool(PEOPLE_RE.match(para))
                 para, alone = ln, ln_alone
                 continue
-            keep = keep_lines or PEOPLE_RE.match(para) or (_AT_RE.match(ln) and _opens_at_list(para))
+            keep = keep_lines or members or PEOPLE_RE.match(para) or (_AT_RE.match(ln) and _opens_at_list(para))
             joiner = "\n" if keep or LIST_LINE_RE.match(ln) or TOC_LINE_RE.search(ln) else " "
             if para.endswith("-") and not para.endswith(" -") and ln[:1].islower():
                 para, joiner = _unhyphenated(para), ""  # a word hyphenated at the line end
@@ -446,7 +452,8 @@ def _participants(h: _Header, points: list[str]) -> list[Participant]:
     return structure.mark_absent(people, extra)
 
 
-NUMBERED_RE = re.compile(r"^\s*(\d{1,4}[a-zA-Z]?)\.\s+(\S.*)$", re.DOTALL)
+# "12. Titel", and "12/2024   Titel" where the items are numbered through the year
+NUMBERED_RE = re.compile(r"^\s*(\d{1,4}[a-zA-Z]?(?=\.)|\d{1,4}/(?:19|20)\d\d(?=\s))\.?\s+(\S.*)$", re.DOTALL)
 _CONJUNCTIONS = frozenset({"og", "eller", "samt", "til"})  # "Sundheds-" / "og Omsorgsudvalget" keeps its hyphen
 _HEADER_DATE_CHARS = 2000  # the plain reader's window for a header's first date
 _TITLE_WRAP_LINES = 2  # a title printed over at most three lines before its case number
