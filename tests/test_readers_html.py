@@ -222,3 +222,24 @@ def test_a_council_page_listing_its_members_under_party_headings(settings):
         ("Ulla Friis", "V", True), ("Vagn Lund", "E", False), ("Yrsa Mørk", "V", False)]
     assert [(p.number, p.case_number, p.decision) for p in m.points] == [
         ("1", None, "Godkendt."), ("2", "25/04410", "Godkendt.")]
+
+
+def test_a_post_listing_the_members_after_their_partys_name_and_items_numbered_with_a_bracket(settings):
+    """A blog-style page (WordPress): under "Til stede" a line per party, "Venstre: Ib Rask (borgmester), Jonna Lund",
+    "SF (F): Kaj Moe" and a local list's "Egebæklisten: Lene Ager, Mads Tofte"; "Afbud fra Nina Holt (A). I stedet
+    ..." under them; items as headings "1) Godkendelse af dagsorden". Each member gets the party's letter where
+    one is known (the party's name had been read as part of the first name), the one who sent apologies is absent,
+    and each heading is an item (the whole page had been one item)."""
+    result = read_file(HTML / "post_party_lines_bracket_items.html", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.committee, m.start, m.place) == (
+        "Kommunalbestyrelsen", datetime(2025, 3, 4, 18, 0), "Rådhussalen, Torvet 1, Egebæk")
+    assert [(p.name, p.note.split(";")[0], p.absent) for p in m.participants] == [
+        ("Ib Rask", "V", False), ("Jonna Lund", "V", False), ("Kaj Moe", "F", False), ("Lene Ager", "", False),
+        ("Mads Tofte", "", False), ("Nina Holt", "Afbud", True)]
+    assert [(p.number, p.title, p.case_number, p.closed) for p in m.points] == [
+        ("1", "Godkendelse af dagsorden", None, False),
+        ("2", "Takster for havnene 2026", "25/0101", False),
+        ("3", "Lukket sag: Køb af ejendom", None, True),
+    ]

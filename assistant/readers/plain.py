@@ -36,14 +36,14 @@ _SAGNR_RE = re.compile(r"^Sag\s+nr\.?\s*(\d{1,4}[a-zA-Z]?)\s*[:.\-–]?\s*(.*)$"
 _NUMBERED_RE = re.compile(r"^(\d{1,4}[a-zA-Z]?)\.\s+(\S.{1,250})$")
 _SECTION_SIGN_RE = re.compile(r"^§\s*(\d{1,4}[a-zA-Z]?)\.?\s+([A-ZÆØÅ].{1,250})$")  # "§ 9   Godkendelse af dagsorden"
 # a heading's number without its stop: OS2dagsorden's "<h3><span>1</span> Godkendelse af dagsorden</h3>" (at most
-# three digits, so that a year before a title, "2025 Budget", is not an item)
-_HEADING_NUMBERED_RE = re.compile(r"^(\d{1,3}[a-zA-Z]?)\s+(\S.{1,250})$")
+# three digits, so that a year before a title, "2025 Budget", is not an item), or with a bracket: "<h3>1) Titel</h3>"
+_HEADING_NUMBERED_RE = re.compile(r"^(\d{1,3}[a-zA-Z]?)\)?\s+(\S.{1,250})$")
 _LABEL_RE = re.compile(
     r"^(?P<label>tid og sted|sted og tid|mødested og -?tidspunkt|tidspunkt og sted|"
     r"mødedato|mødetidspunkt|starttidspunkt|sluttidspunkt|mødestart|mødeslut|dato|tidspunkt|tid|kl\.|mødested|"
     r"sted|lokale|lokation|"
     r"mødedeltagere|deltagere|udvalgsmedlemmer|medlemmer|tilstede|til stede|fremmødte|"
-    r"afbud/fraværende|afbud|fraværende(?: med afbud)?|forfald|ikke til stede|"
+    r"afbud/fraværende|afbud(?: fra(?=\s))?|fraværende(?: med afbud)?|forfald|ikke til stede|"
     r"suppleanter|suppleant|stedfortrædere|stedfortræder|udvalg|forum|møde|"
     r"information|referent|sekretær|protokolfører)\s*(?::\s*|\s+(?=\S))(?P<value>.*)$",
     re.IGNORECASE | re.DOTALL,
@@ -155,7 +155,9 @@ def split_document(blocks: list[Block]) -> Doc:
     pending_label: str | None = None
     rows: list[Block] = []
     trailer = False
-    party = ""  # the letter of the party heading the members' names under a people label
+    party: str | None = None  # under a people label, the letter of the party group being read ("" for a list's
+    # group without one); None outside the groups
+    named = False  # whether the party heading read last has had its names
     for i, b in enumerate(blocks):
         if "\n" in b.text and any(_noise(ln) for ln in b.text.split("\n")):  # "EMN-2024-000412\nHent punkt som PDF"
             b = replace(b, text="\n".join(ln for ln in b.text.split("\n") if not _noise(ln)))
@@ -206,14 +208,18 @@ def split_document(blocks: list[Block]) -> Doc:
         if b.heading and (not doc.title or (b.heading == 1 and doc.title_level != 1)):
             doc.title, doc.title_level = b.text, b.heading  # the page's <h1>, else its first heading
         if pending_label in _PEOPLE_LABELS and b.heading and (letter := _party_heading(b.text)):
-            party = letter  # "Socialdemokratiet (A)" over its members' names (a council's page grouped by party)
+            party, named = letter, False  # "Socialdemokratiet (A)" over its members' names (a council's page)
             continue
-        if party and pending_label in _PEOPLE_LABELS and not b.heading:
+        group = _party_line(b.text, party is not None) if pending_label in _PEOPLE_LABELS and not b.heading else None
+        if pending_label and (group or (party is not None and not named and not b.heading)):
+            # "Venstre: Lars Ole Bak (borgmester), Trine Søby", or the names under a party's heading
+            party, names = group or (party or "", b.text)
+            named = True
             known = doc.labels.get(pending_label, "")
-            doc.labels[pending_label] = "\n".join(filter(None, [known, *_with_party(b.text, party)]))
+            doc.labels[pending_label] = "\n".join(filter(None, [known, *_with_party(names, party)]))
             continue
-        if party:  # the groups are over: the label has its members
-            party, pending_label = "", None
+        if party is not None:  # the groups are over: the label has its members
+            party, pending_label = None, None
         if pending_label in _LISTED_LABELS and (b.kind in ("li", "tr") or _PERSON_LINE_RE.match(b.text)) and (
                 not rows or b.kind != "tr" or any(_PERSON_CELL_RE.match(c.strip()) for c in b.text.split(" | "))):
             # the members as a list, a table or lines of their own (<br>) under "Mødedeltagere", until a row names
@@ -258,14 +264,31 @@ def _party_heading(text: str) -> str:
     return named if not m["letter"] else ""
 
 
+_PARTY_LINE_RE = re.compile(
+    r"^(?P<party>[A-ZÆØÅ][\w .'’-]{1,40}?)(?:\s*\((?P<letter>[A-ZÆØÅ]{1,3})\))?:\s*(?P<names>[A-ZÆØÅ][^:\n]*)$")
+
+
+def _party_line(text: str, grouped: bool) -> tuple[str, str] | None:
+    """(letter, names) of a line that lists a party's members after its name ("Venstre: Lars Ole Bak, Trine Søby",
+    "SF (F): Mia Vang"); inside a run of such lines, a local list's line too ("Samsølisten: Johannes Krogh", letter
+    "")."""
+    m = _PARTY_LINE_RE.match(fold_ws(text))
+    if not m or re.fullmatch(PERSON_NAME, m["party"]) and not party_named(m["party"]):
+        return None
+    letter = m["letter"] or party_named(m["party"]) or ""
+    return (letter, m["names"]) if letter or grouped else None
+
+
 def _with_party(text: str, letter: str) -> list[str]:
     """The names of a paragraph under a party's heading, each as "Name (A)" with its role after a comma ("Jens Holm
-    (borgmester)" -> "Jens Holm (A), borgmester")."""
+    (borgmester)" -> "Jens Holm (A), borgmester"); without a letter, the names alone."""
     out = []
     for part in re.split(r",\s*(?![^()]*\))|\n", text):
         m = re.match(r"^(.*?)\s*(?:\(([a-zæøå][^()]*)\))?$", part.strip())
-        if m and m[1]:
+        if m and m[1] and letter:
             out.append(f"{m[1]} ({letter}), {m[2]}" if m[2] else f"{m[1]} ({letter})")
+        elif m and m[1]:
+            out.append(m[1])
     return out
 
 
@@ -276,7 +299,9 @@ _ABSENCE_AND_SUBSTITUTES_RE = re.compile(r"^(?:afbud|forfald|fravær|fraværende
 def _label_key(label: str) -> str:
     """A label as ``Doc.labels`` keys it: "Udvalgets medlemmer" is "medlemmer"; "Mødested og tidspunkt", "Sted og
     tid" are "tid og sted"."""
-    key = label.casefold()
+    key = fold_ws(label.casefold())
+    if key == "afbud fra":  # "Afbud fra Erik Hald (A)."
+        return "afbud"
     if key.endswith("s medlemmer"):
         return "medlemmer"
     if _ABSENCE_AND_SUBSTITUTES_RE.match(key):  # "Forfald og stedfortrædere": its table's members are the absent
