@@ -214,10 +214,20 @@ def _layout_row(row, page: bool = False) -> bool:  # noqa: ANN001 - lxml element
     tags = {c.tag.lower() for c in row.iterdescendants() if isinstance(c.tag, str)}
     if "table" in tags and "h1" in tags:
         return True
+    # a whole page laid out as a table whose cells hold the page's own tables and paragraphs, a title in <font> and
+    # no <h1> (hand-written pages of the 2000s: a menu cell beside a content cell)
+    if page and "table" in tags and "p" in tags:
+        return True
+    cells = [c for c in row if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+    # ... and a page's row whose one cell with text holds lines broken with <br> under an empty cell beside it: an
+    # item's text in a table of items ("<td>&nbsp;</td><td colspan=2><u>Sagsfremstilling</u><br>..."), read as
+    # paragraphs, not as one row
+    filled = [c for c in cells if fold_ws(" ".join(c.itertext()))]
+    if page and len(cells) >= 2 and len(filled) == 1 and "br" in tags:
+        return True
     # a page laid out as a table of one column, each row one part of the page (ASP.NET portals: "<tr><td
     # class="punkt"><h2>2. Title</h2><p>...</p>...</td></tr>"): a row of one cell that holds headings and
     # paragraphs (a data table's row of one cell, a heading over its columns, holds no heading: Greve's do not)
-    cells = [c for c in row if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
     if len(cells) == 1 and bool(tags & _HEADINGS.keys()) and "p" in tags:
         return True
     # a page laid out in tables of one column (an older eDoc page: "<tr><td><b>1. Meddelelser ( )</b></td></tr>",

@@ -243,3 +243,24 @@ def test_a_post_listing_the_members_after_their_partys_name_and_items_numbered_w
         ("2", "Takster for havnene 2026", "25/0101", False),
         ("3", "Lukket sag: Køb af ejendom", None, True),
     ]
+
+
+def test_a_page_laid_out_in_tables_with_the_items_as_rows_and_their_text_in_rows_under_them(settings):
+    """A hand-written page of the 2000s: a table lays out a menu cell ("Udvalg" over the links to every body) beside
+    the content cell, which holds the facts' table and a table of items, "1 | Titel | Sag: ..." rows each followed by
+    rows of the item's text ("<u>Beslutning i Miljøudvalget den 6. maj 2025:</u><br>Godkendt."). The menu is no
+    label of the body, each item row is an item with its case number, and the text under it is its sections and
+    decision (the whole page had been one row, then one item)."""
+    result = read_file(HTML / "table_page_item_rows.html", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.committee, m.start, m.place) == ("Miljøudvalget", datetime(2025, 5, 6, 16, 0), "Rådhuset, mødelokale 2")
+    assert [p.name for p in m.participants] == ["Anna Krogh", "Bo Lind", "Carl Hviid"]
+    assert [(p.number, p.title, p.case_number, p.closed, p.decision) for p in m.points] == [
+        ("1", "Godkendelse af dagsorden", None, False, "Godkendt."),
+        ("2", "Vandløbsregulativ for Egebæk Å", "25/0401", False, "Godkendt.\nImod stemte: F"),
+        ("3", "Ekspropriation ved Kirkevej", None, True, None),
+    ]
+    assert [s.heading for s in m.points[1].sections] == [
+        "Sagsfremstilling", "Indstilling", "Beslutning i Miljøudvalget den 6. maj 2025"]
+    assert [(v.position, v.parties) for v in m.points[1].votes] == [("against", ("F",))]

@@ -91,8 +91,10 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # party headings, an absence table with a remark per member ("Forfald og stedfortrædere"), the room said in a
 # sentence ("Mødet blev holdt i ..."), "Lokation:"; 66: items numbered through the year ("14/2025   Titel"),
 # members one a line with " - role" kept apart, "For: A, V (4) Imod: Ø (1)" joined on a line is two positions; 67:
-# "<h3>1) Titel</h3>", members a line per party ("Venstre: Ib Rask, Jonna Lund"), "Afbud fra X (A)."
-READER_VERSION = "67"
+# "<h3>1) Titel</h3>", members a line per party ("Venstre: Ib Rask, Jonna Lund"), "Afbud fra X (A)."; 68: a page
+# laid out in tables without <h1>, items as table rows with their text in rows under them, a decision's heading and
+# text in one block, a menu "Udvalg" over every body
+READER_VERSION = "68"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")

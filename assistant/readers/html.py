@@ -151,7 +151,7 @@ def item_rows(blocks: list[Block]) -> list[Block]:
             out.append(Block(f"{m[1]}. {nxt.text}", max(b.heading, nxt.heading), True, "p"))
             i += 2
             continue
-        run = _row_run(blocks, i) if i < first_heading_item else []
+        run = _row_run(blocks, i, first_heading_item) if i < first_heading_item else []
         if run:
             out += run
             i += len(run)
@@ -178,16 +178,25 @@ def _row_item(b: Block) -> tuple[int, Block] | None:
     return int(re.match(r"\d+", number)[0]), Block(text, 0, True, "p")
 
 
-def _row_run(blocks: list[Block], start: int) -> list[Block]:
+def _row_run(blocks: list[Block], start: int, end: int) -> list[Block]:
+    """The item rows from ``start`` on, numbers rising by one, with the blocks between them (an item's text printed in
+    rows of its own under the item's row, or in paragraphs: a table of items with their text); nothing when fewer
+    than two items are found. The blocks after the last item row are left to the caller."""
     run: list[Block] = []
-    last = None
-    for b in blocks[start:]:
+    between: list[Block] = []
+    last, items = None, 0
+    for b in blocks[start:end]:
         item = _row_item(b)
-        if item is None or (last is not None and item[0] != last + 1):
+        if item is None:
+            if last is None or b.heading:
+                break
+            between.append(b)
+            continue
+        if last is not None and item[0] != last + 1:
             break
-        run.append(item[1])
-        last = item[0]
-    return run if len(run) >= 2 else []
+        run += [*between, item[1]]
+        between, last, items = [], item[0], items + 1
+    return run if items >= 2 else []
 
 
 def _slug_name(slug: str) -> str:

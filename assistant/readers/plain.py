@@ -202,7 +202,7 @@ def split_document(blocks: list[Block]) -> Doc:
             elif not body and fold_ws(b.text) == fold_ws(title):
                 continue  # the title printed again under the item line
             else:
-                body.append(b)
+                body += _heading_apart(b)
             continue
         doc.header_text.append(b.text)
         if b.heading and (not doc.title or (b.heading == 1 and doc.title_level != 1)):
@@ -243,7 +243,7 @@ def split_document(blocks: list[Block]) -> Doc:
             value = "\n".join(fold_ws(x) for x in m["value"].split("\n")).lstrip("|").strip() if m else ""
             if m and not value:
                 pending_label = _label_key(m["label"])  # "<dt>Udvalg:</dt><dd>...</dd>"
-            elif m:
+            elif m and not _menu_of_bodies(_label_key(m["label"]), value):
                 doc.labels.setdefault(_label_key(m["label"]), value)
     return doc
 
@@ -294,6 +294,12 @@ def _with_party(text: str, letter: str) -> list[str]:
 
 _ABSENCE_AND_SUBSTITUTES_RE = re.compile(r"^(?:afbud|forfald|fravær|fraværende)\s+og\s+(?:stedfortrædere|suppleanter)$",
                                          re.IGNORECASE)
+
+
+def _menu_of_bodies(key: str, value: str) -> bool:
+    """A site's menu "Udvalg" over the links to every body, one a line: no label of the meeting's body."""
+    lines = value.split("\n")
+    return key in ("udvalg", "forum") and len(lines) > 1 and all(structure.names_a_body(ln) for ln in lines)
 
 
 def _label_key(label: str) -> str:
@@ -672,6 +678,15 @@ def text_blocks(text: str) -> list[Block]:
 
 
 _MAX_HEADING_WORDS = 6  # "Beslutning i Byrådet den 12-03-2024"; a wrapped sentence's first line is longer
+
+
+def _heading_apart(b: Block) -> list[Block]:
+    """A block whose first line is a heading of its own ("Beslutning i Teknik- og Miljøudvalget den 8. april 2025:"
+    <br> "Godkendt.") as the heading and the text under it, as plain text's paragraphs are split."""
+    head, nl, rest = b.text.partition("\n")
+    if nl and rest.strip() and not b.heading and _heading_alone(head):
+        return [replace(b, text=head.strip()), replace(b, text=rest)]
+    return [b]
 
 
 def _heading_alone(line: str) -> bool:
