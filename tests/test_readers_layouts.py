@@ -1287,3 +1287,17 @@ def test_items_numbered_through_the_year_and_members_one_a_line_with_their_roles
     ]
     assert [(v.position, v.who, v.parties, v.count) for v in m.points[1].votes] == [
         ("for", (), ("A", "V"), 4), ("against", (), ("Ø",), 1)]
+
+
+def test_two_columns_of_people_with_a_second_label_under_the_right_ones_names(settings):
+    """ "Medlemmer:" beside "Ikke til stede:", with "Desuden deltog:" and the staff under the absent member's name in
+    the right column: only the name under "Ikke til stede" is absent (the staff and the members had been read as
+    absent too). A role and a letter in one bracket ("Karen Dahl (formand, A)") stay the member's, and "Tid:" after
+    a column's gap on the date's line gives the time."""
+    result = read_file(READERS / "print_two_columns_sublabel.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.committee, m.start, m.has_time, m.place) == (
+        "Landdistriktsudvalget", datetime(2025, 3, 4, 16, 30), True, "Mødelokale 2, Egebæk Rådhus")
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Karen Dahl", False), ("Leif Bang", False), ("Mette Lund", False), ("Per Holm", True), ("Rita Skov", False)]

@@ -163,6 +163,21 @@ _COLUMN_LABELS_RE = re.compile(rf"^\s*(?:{'|'.join(_LABEL_WORDS)})\s{{4,}}\S", r
 _COLUMN_GAP_RE = re.compile(r"\S(\s{4,})\S")  # two columns of a cover printed side by side
 
 
+_SUBLABEL_RE = re.compile(r"^[A-ZÆØÅ][\wæøå ]{2,30}:$")  # "Desuden deltog:" under a column's names
+
+
+def _sublabels(label: str, values: list[str]) -> list[tuple[str, list[str]]]:
+    """A column's values parted at a label of their own below the first ("Ikke til stede:" / "Anders Rud" /
+    "Desuden deltog:" / "Kultur- og fritidschef Pia Vestergård"): each label with the values under it."""
+    out = [(label, [])]
+    for v in values:
+        if _SUBLABEL_RE.match(v):
+            out.append((v.rstrip(":"), []))
+        else:
+            out[-1][1].append(v)
+    return out
+
+
 def two_columns(text: str) -> str:
     """A cover printed as two columns of labels over their values ("Mødedato          Mødested" / "Tirsdag den 7.
     maj 2024          Mødelokale 2, Rådhuset"; "Medlemmer          Ikke til stede" over the names) written as one
@@ -173,7 +188,7 @@ def two_columns(text: str) -> str:
     while i < len(lines):
         line = lines[i]
         gap = _COLUMN_GAP_RE.search(line)
-        cols = [line[: gap.start(1)].strip(), line[gap.end(1) :].strip()] if gap else []
+        cols = [line[: gap.start(1)].strip().rstrip(":"), line[gap.end(1) :].strip().rstrip(":")] if gap else []
         if not (cols and all(c in _LABEL_WORDS or c.capitalize() in _LABEL_WORDS for c in cols)):
             out.append(line)
             i += 1
@@ -188,9 +203,9 @@ def two_columns(text: str) -> str:
             left.append(lines[j][:at].strip())
             right.append(lines[j][at:].strip())
             j += 1
-        for label, values in ((cols[0], left), (cols[1], right)):
-            values = [v for v in values if v]
-            out += [f"{label}:", *values, ""] if len(values) > 1 else [f"{label}: {' '.join(values)}", ""]
+        for col_label, col_values in ((cols[0], left), (cols[1], right)):
+            for label, values in _sublabels(col_label, [v for v in col_values if v]):
+                out += [f"{label}:", *values, ""] if len(values) > 1 else [f"{label}: {' '.join(values)}", ""]
         i = j
     return "\n".join(out)
 
@@ -261,7 +276,21 @@ def cover_text(text: str) -> str:
     """The text with a cover printed labels first or in two columns written as "label: value" lines, a list of
     members in two columns or as a table one a line, and items' metadata printed as a row of labels over a row of
     values."""
-    return label_row(people_columns(two_columns(labels_first(people_table(label_columns(text))))))
+    return label_row(people_columns(two_columns(labels_first(people_table(label_columns(label_after_gap(text)))))))
+
+
+# a time or place label printed after a column's gap on another fact's line ("Tirsdag den 11. februar 2025
+# Tid: 17:00-19:30")
+_LABEL_AFTER_GAP_RE = re.compile(
+    r"^(?P<first>\s*\S.*?\S)\s{4,}(?P<label>(?:Tid|Tidspunkt|Mødetidspunkt|Kl\.|Sted|Mødested|Lokale)\s*:\s*\S.*)$",
+    re.MULTILINE)
+
+
+def label_after_gap(text: str) -> str:
+    """A time or place label after a column's gap as a paragraph of its own, under the line it was printed on (unless
+    the line is a row of "label: value" pairs, which ``label_columns`` reads)."""
+    return _LABEL_AFTER_GAP_RE.sub(
+        lambda m: m[0] if _LABEL_PAIRS_RE.match(m[0]) else f"{m['first']}\n\n{m['label']}", text)
 
 
 # a cover's row of two "label: value" pairs side by side ("Mødedato:    14.03.2023        Medlemmer:    Anne Berg (A)")
@@ -691,7 +720,8 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
     when = h.labels.get("Mødedato") or h.labels.get("Dato") or when_where or h.labels.get("_titledate", "")
     time_label = (h.labels.get("Mødetidspunkt") or h.labels.get("Tidspunkt") or h.labels.get("Starttidspunkt")
                   or h.labels.get("Tid") or "")  # "Tid    Tirsdag den 12. maj 2020 kl. 08:30 - 10:15" (eDoc's cover)
-    start, has_time = parse_danish_datetime(f"{when} {time_label}".strip())
+    clock = re.sub(r"^(?=\d{1,2}[.:]\d{2}(?![.\d]))", "kl. ", time_label)  # "Tid: 17:00-19:30": a time, no "kl."
+    start, has_time = parse_danish_datetime(f"{when} {clock}".strip())
     if start is None:
         start, has_time = parse_danish_datetime(h.labels.get("_titledate", ""))
     dated, room = structure.date_line(h.text)  # the room under a date line, whichever line gave the date
@@ -699,6 +729,9 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
         start, has_time = parse_danish_datetime(dated)
     if start is None:  # the first date the header prints, as the plain reader takes it
         start, has_time = parse_danish_datetime("\n".join(h.text)[:_HEADER_DATE_CHARS])
+    if start is not None and not has_time and clock and (timed := parse_danish_datetime(
+            f"{start:%d.%m.%Y} {clock}"))[1]:  # a date line without time and "Tid: 17:00-19:30" under it
+        start, has_time = timed
     if start is None:
         warnings.append(Message("print_no_date"))
     if not committee:

@@ -107,7 +107,7 @@ def listed_names(value: str) -> list[str]:
             lines[-1] = f"{lines[-1].rstrip()} {ln.strip()}"
         else:
             lines.append(ln)
-    split = [[p.strip() for p in ln.split(",")] for ln in lines]
+    split = [[p.strip() for p in _COMMA_OUTSIDE_RE.split(ln)] for ln in lines]  # "Birgit Holm (formand, A)": one
     if len(lines) >= 2 and all(all(_after_name(p) for p in parts[1:]) for parts in split):
         return [" ".join([parts[0], *(f"({p})" for p in parts[1:2] if PARTY_LETTER_RE.match(p))]) for parts in split]
     if len(lines) < 2 or value.count(",") > len(lines):
@@ -120,9 +120,10 @@ def listed_names(value: str) -> list[str]:
             else:
                 names += _AND_NAME_RE.split(part)
         return names
-    return [ln.split(",")[0] for ln in lines]
+    return [parts[0] for parts in split]
 
 
+_COMMA_OUTSIDE_RE = re.compile(r",(?![^()]*\))")  # a comma that is not inside brackets
 EMPTY_PARENS_RE = re.compile(r"\s*\(\s*\)\s*$")  # "1. Meddelelser ( )": an empty type field (eDoc, Copenhagen)
 _OPEN_WORDS = frozenset("i og af for til med på ved om fra samt eller under over mellem".split())
 
