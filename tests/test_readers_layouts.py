@@ -1301,3 +1301,21 @@ def test_two_columns_of_people_with_a_second_label_under_the_right_ones_names(se
         "Landdistriktsudvalget", datetime(2025, 3, 4, 16, 30), True, "Mødelokale 2, Egebæk Rådhus")
     assert [(p.name, p.absent) for p in m.participants] == [
         ("Karen Dahl", False), ("Leif Bang", False), ("Mette Lund", False), ("Per Holm", True), ("Rita Skov", False)]
+
+
+def test_a_labels_first_cover_with_two_labels_whose_values_wrap(settings):
+    """Labels first, "Mødested:" and "Deltagere:" each with blank rows under them, then the values, the address on
+    two lines and the names on three: the labels before them take a line each from the top, those after them a line
+    each from the bottom, "Mødested:" its two lines and "Deltagere:" the rest (the cover had been left unread). A
+    title wrapped after a dash ("... Egebæk -" / "endelig vedtagelse") keeps the dash."""
+    result = read_file(READERS / "print_labels_first_two_wrapped_values.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.committee, m.start, m.place) == (
+        "Vej- og Parkudvalget", datetime(2025, 5, 7, 15, 0), "Mødelokale 4, Rådhuset, Torvet 1, Egebæk")
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Anne Vang", False), ("Bent Ravn", False), ("Carla Holm Krogh", False), ("Dan Fisker", False),
+        ("Eva Lind", False), ("Finn Ottesen", False), ("Gitte Ryge", True)]
+    assert [(p.number, p.title, p.case_number) for p in m.points] == [
+        ("22", "Godkendelse af dagsorden", "25/3001"),
+        ("23", "Lokalplan nr. 12.04 for boliger ved Engvej, Egebæk - endelig vedtagelse", "25/3002")]

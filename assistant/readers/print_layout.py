@@ -148,13 +148,21 @@ def labels_first(text: str) -> str:
             at += n
         return "\n".join([*lines[:start], "\n\n".join(out), "", *lines[v1:]])
     gaps = [k for k in range(len(labels) - 1) if labels[k + 1] - labels[k] > 1]  # a label followed by blank rows
-    if len(gaps) != 1 or len(values) < len(labels):
+    if not gaps or len(values) < len(labels):
         return text
-    g = gaps[0]
-    top, bottom = labels[:g], labels[g + 1 :]
+    # The labels before the first one with blank rows take a line each from the top, those after the last one a
+    # line each from the bottom; between them, each label takes as many lines as it has rows and the last of them
+    # the lines that remain ("Mødested:" / "" over an address on two lines, "Deltagere:" / "" / "" over the names).
+    top, bottom = labels[: gaps[0]], labels[gaps[-1] + 1 :]
     out = [f"{rows[i].strip()} {values[k]}" for k, i in enumerate(top)]
     middle = [v for v in values[len(top) : len(values) - len(bottom)] if v]
-    out.append("\n".join([rows[labels[g]].strip(), *middle]))
+    spans = [taken[k] for k in range(gaps[0], gaps[-1])]
+    if sum(spans) >= len(middle):
+        return text
+    at = 0
+    for k, n in zip(range(gaps[0], gaps[-1] + 1), [*spans, len(middle) - sum(spans)], strict=True):
+        out.append("\n".join([rows[labels[k]].strip(), *middle[at : at + n]]))
+        at += n
     out += [f"{rows[i].strip()} {values[len(values) - len(bottom) + k]}" for k, i in enumerate(bottom)]
     return "\n".join([*lines[:start], "\n\n".join(out), "", *lines[v1:]])
 
@@ -648,7 +656,8 @@ def _case_line(title: str, body: list[str]) -> tuple[str, str | None, list[str]]
                                         for ln in meta)), None)
             for line in wrapped:  # "... tillæg nr. 18 til kommune-" / "plan 2021 ..." joins without its hyphen
                 word = line.split()[0] if line.split() else ""
-                hyphenated = title.endswith("-") and word[:1].islower() and word not in _CONJUNCTIONS
+                hyphenated = title.endswith("-") and not title.endswith(" -") and word[:1].islower() \
+                    and word not in _CONJUNCTIONS  # "... Varde -" / "endelig vedtagelse": a dash, kept
                 title = f"{_unhyphenated(title)}{line}" if hyphenated else f"{title} {line}"
             title = fold_ws(title)
             return title, value, ([status[1]] if status else []) + rest  # kept: a closed point shows it
