@@ -478,11 +478,12 @@ def party_named(text: str) -> str | None:
 #   numbers 27.00.00-A00-1-23 and 00.01A00-G01-1-24,
 #   and any value after a label ("Sagsnr.:", "Sagsnr. i ESDH:", "Sag:", "Sagsid:", "Sags ID:", "J.nr.", "Journalnr."), a
 #   committee's code before a number/year included ("J.nr. BUU 12/2008", older Copenhagen protocols).
+_ESDH_SYSTEMS = r"(?:Acadre|eDoc|ESDH|SBSYS|Captia|WorkZone|GetOrganized)"
 _CASE_LABEL_WORDS = r"(?:Sagsnr|Sags\s?nr|Sagsnummer|Sagsid|Sags[\s-]?id|J\.\s?nr|Journalnr|Journal\s?nr|Journalnummer)"
 CASE_LABEL = (  # the ESDH system's name may come first: "Acadre sagsnr.:", "eDoc-sagsnr." (FORMATS.md's vendors)
-    rf"(?:(?:Acadre|eDoc|ESDH|SBSYS|Captia|WorkZone|GetOrganized)[-\s])?{_CASE_LABEL_WORDS}\.?"
-    r"(?:\s+i\s+[A-ZÆØÅ]{2,10})?\s*:?|Sag\s*:|Sag(?=\s+\d{2,3}-\d{4}-)"
-)
+    rf"(?:{_ESDH_SYSTEMS}[-\s])?{_CASE_LABEL_WORDS}\.?"
+    rf"(?:\s+i\s+[A-ZÆØÅ]{{2,10}})?\s*:?|(?:{_ESDH_SYSTEMS}[-\s])?Sag\s*:|Sag(?=\s+\d{{2,3}}-\d{{4}}-)"
+)  # and "Acadre-sag:"
 _BARE_CASE = (
     r"(?P<emn>EMN-\d{4}-\d+)"
     r"|(?P<polweb>\d{3}-\d{4}-\d+)"
@@ -519,11 +520,14 @@ def find_case_numbers(text: str) -> list[str]:
     return out
 
 
+_ACCESS_FLAG_RE = re.compile(r"^(?:Åbent|Åben|Lukket)\s+(?:punkt|sag)\s+(?=\S)", re.IGNORECASE)
+
+
 def case_number_line(line: str) -> str | None:
     """The case number of a line that holds only a case number, labelled or not ("Sagsnr.: 2012-28504",
     "EMN-2025-003383", "Sag: 24-012144", "J.nr. 27.00.00-A00-1-23"); None for other lines and for document numbers.
     """
-    t = fold_ws(line)
+    t = _ACCESS_FLAG_RE.sub("", fold_ws(line))  # "Åbent punkt  Acadre-sag: 25/2145  Dok.nr.: ...": the flag first
     if not t or len(t) > 80:
         return None
     if _DOC_LABEL_RE.match(t):  # "Dok.nr.: 4521-19  Sagsid.: 19/212  Initialer: kbl" (ESDH prints, FORMATS.md 9)

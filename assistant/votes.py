@@ -74,7 +74,7 @@ _MAJORITY_RE = re.compile(
 )
 # Where the list of voters ends and the rest of the sentence begins.
 _WHO_END_RE = re.compile(
-    r"\s+(?:med\s+(?:bemærkning|følgende|den\s+begrundelse|begrundelse)|idet|da|fordi|for\s+så\s+vidt|til|på)\b"
+    r"\s+(?:med\s+(?=[a-zæøå])|idet|da|fordi|for\s+så\s+vidt|til|på)\b"  # "med bemærkning", "med henvisning til"
     r"|,\s*(?:da|idet|med|fordi|men|som|der|hvilket)\b|\s+(?:administrationens\s+)?(?:indstilling|punkt|pkt)\w*\b"
     r"|(?<![\s(][A-ZÆØÅ])[.:;]\s|[.:;]?$"
     r"|\s+[\"”“]",

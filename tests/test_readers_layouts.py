@@ -1319,3 +1319,16 @@ def test_a_labels_first_cover_with_two_labels_whose_values_wrap(settings):
     assert [(p.number, p.title, p.case_number) for p in m.points] == [
         ("22", "Godkendelse af dagsorden", "25/3001"),
         ("23", "Lokalplan nr. 12.04 for boliger ved Engvej, Egebæk - endelig vedtagelse", "25/3002")]
+
+
+def test_forfald_under_its_label_and_no_municipality_guessed_from_the_town_hall(settings):
+    """A print with "Forfald:" over the name of a member who sent apologies (a PolWeb label the print reader did not
+    know: the member had been present). No "<name> Kommune" is printed, only "Hedensted Rådhus" as the place: the
+    municipality is not guessed from it (a body may meet in another municipality's town hall), as everywhere."""
+    result = read_file(READERS / "print_forfald_town_hall.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.municipality, m.committee, m.start) == (None, "Natur- og Klimaudvalget", datetime(2025, 6, 17, 9, 0))
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Lis Bonde", False), ("Mogens Vad", True), ("Nanna Krog", False), ("Ole Stær", False)]
+    assert [(v.position, v.parties) for v in m.points[1].votes] == [("against", ("Ø",))]

@@ -275,6 +275,11 @@ def test_a_case_number_line_with_the_document_number_after_it():
     assert v.case_number_line("Dok.nr.: 24/40977   Sagsnr.: 04.14.00-P00-2-23") == "04.14.00-P00-2-23"
     assert v.case_number_line("Dok.nr.: 24/40977") is None
     assert v.case_number_line("Se sag 24-012144 om budgettet") is None
+    # an ESDH system's name before "sag", and a portal's access flag before the label (OS2dagsorden)
+    assert v.case_number_line("Acadre-sag: 25/2145   Dok.nr.: 25/2145-18") == "25/2145"
+    assert v.case_number_line("Åbent punkt  Acadre-sag: 25/2145  Dok.nr.: 25/2145-18") == "25/2145"
+    assert v.case_number_line("Lukket punkt  Sagsnr.: 25/0412") == "25/0412"
+    assert v.case_number_line("Lukket punkt") is None
 
 
 def test_an_absence_written_as_a_sentence():

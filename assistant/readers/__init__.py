@@ -95,8 +95,9 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # laid out in tables without <h1>, items as table rows with their text in rows under them, a decision's heading and
 # text in one block, a menu "Udvalg" over every body; 69: "Medlemmer:" beside "Ikke til stede:" with a second label
 # under a column's names, "(formand, A)" one bracket, "Tid:" after a gap on the date's line; 70: a labels-first
-# cover with two labels whose values wrap, a title wrapped after a dash keeps it
-READER_VERSION = "70"
+# cover with two labels whose values wrap, a title wrapped after a dash keeps it; 71: "Forfald:" in prints,
+# "Acadre-sag:" after an access flag, "med henvisning til" ends the voters
+READER_VERSION = "71"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")

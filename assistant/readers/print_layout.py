@@ -50,7 +50,7 @@ _LABEL_WORDS = (
     *_WHEN_WHERE_LABELS, "Mødedato", "Mødetidspunkt", "Starttidspunkt", "Sluttidspunkt", "Dato", "Tidspunkt", "Tid",
     "Mødested", "Sted", "Lokale", "Lokation",
     "Mødedeltagere", "Deltagere", "Medlemmer", "Tilstede", "Til stede", "Ikke til stede", "Afbud/Fraværende", "Afbud",
-    "Fraværende", "Udvalg", "Forum", "Sekretær", "Referent", "Protokolfører", "Suppleanter", "Suppleant",
+    "Fraværende", "Forfald", "Udvalg", "Forum", "Sekretær", "Referent", "Protokolfører", "Suppleanter", "Suppleant",
     "Stedfortrædere", "Stedfortræder",
 )  # fmt: skip
 # a label printed in capitals ("MEDLEMMER", "MØDEDATO:"), read as the label
@@ -484,7 +484,7 @@ def _participants(h: _Header, points: list[str]) -> list[Participant]:
         return [n for part in structure.listed_names(names) for n in structure.split_names(part)]
 
     extra = [(n, "Afbud") for n in absent("Afbud")]
-    for label in ("Fraværende", "Afbud/Fraværende", "Ikke til stede"):
+    for label in ("Fraværende", "Afbud/Fraværende", "Ikke til stede", "Forfald"):
         extra += [(n, "Fraværende") for n in absent(label)]
     return structure.mark_absent(people, extra)
 
