@@ -1332,3 +1332,16 @@ def test_forfald_under_its_label_and_no_municipality_guessed_from_the_town_hall(
     assert [(p.name, p.absent) for p in m.participants] == [
         ("Lis Bonde", False), ("Mogens Vad", True), ("Nanna Krog", False), ("Ole Stær", False)]
     assert [(v.position, v.parties) for v in m.points[1].votes] == [("against", ("Ø",))]
+
+
+def test_attendance_told_in_sentences_when_no_list_of_members_is_printed(settings):
+    """Word-written minutes that tell the attendance in sentences: who led the meeting ("formand Inge Lund"), who
+    else took part, who sent apologies ("havde meldt forfald") and the substitute who came instead are the members;
+    the staff the administration sent ("kulturchef Ole Rask og konsulent Pia Sand") are not."""
+    result = read_file(READERS / "print_attendance_in_prose.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.committee, m.start) == ("Kulturudvalget", datetime(2025, 4, 9, 15, 0))
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Inge Lund", False), ("Jens Bak", False), ("Karl Friis", False), ("Lotte Vang", False), ("Nina Dal", False),
+        ("Mads Holm", True)]

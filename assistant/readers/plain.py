@@ -564,7 +564,8 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
     absences += structure.absent_throughout(under_points, "\n".join([header, *(p.full_text for p in points)]))
     if kind == "dagsorden" and any(p.decision for p in points):
         kind = "referat"
-    members = _participants(doc, [p.number for p in points]) or structure.signature_sheet(points)
+    members = _participants(doc, [p.number for p in points]) or structure.signature_sheet(points) \
+        or structure.attendance_in_prose(header)
     members = structure.with_substitutes(members, structure.substitutes_in(header) + attending)
     meeting = Meeting(
         municipality=None,

@@ -746,7 +746,8 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
     if not committee:
         warnings.append(Message("print_no_committee"))
     kind = h.kind if h.kind == "referat" or not any(p.decision for p in points) else "referat"
-    members = _participants(h, [p.number for p in points]) or structure.signature_sheet(points)
+    members = _participants(h, [p.number for p in points]) or structure.signature_sheet(points) \
+        or structure.attendance_in_prose("\n".join(h.text))
     members = structure.with_substitutes(members, structure.substitutes_in("\n".join(h.text)))
     meeting = Meeting(
         municipality=None,

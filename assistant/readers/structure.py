@@ -688,6 +688,44 @@ def signature_sheet(points: Sequence[AgendaPoint]) -> list[Participant]:
     return people
 
 
+# attendance told in sentences, for minutes with no list of members: who led the meeting, who took part, who sent
+# apologies and who came in their place ("Mødet blev ledet af borgmester Bente Rasmussen. Desuden deltog Jesper
+# Rask og Kim Dahl Frandsen. Henrik Vinberg havde meldt forfald, og i stedet deltog stedfortræder Marianne Lyng.")
+_PROSE_PRESENT_RE = re.compile(
+    r"(?:\bMødet\s+blev\s+ledet\s+af|\b(?:Desuden|Endvidere|I\s+mødet)\s+deltog|\bTil\s+stede\s+var|"
+    r"\bi\s+stedet\s+(?:deltog|mødte)\s+(?:stedfortræder(?:en)?|suppleant(?:en)?))\s+(?P<names>[^.]{3,300}?)(?=\.(?:\s|$))",
+    re.IGNORECASE)
+_PROSE_ABSENT_RE = re.compile(
+    r"(?:^|(?<=[.]\s))(?P<names>[A-ZÆØÅ][^.,]{2,120}?)\s+(?:havde|har)\s+meldt\s+(?:forfald|afbud)\b")
+# a member's role before the name in a sentence ("borgmester Bente Rasmussen"); a staff member's title makes the
+# name no member's ("kommunaldirektør Per Andreasen", "økonomichef Lise Bruun")
+_PROSE_ROLE_RE = re.compile(r"^(?:borgmester(?:en)?|viceborgmester(?:en)?|formand(?:en)?|næstformand(?:en)?)\s+")
+_STAFF_RE = re.compile(r"^[a-zæøå][\wæøå-]*(?:direktør|chef|konsulent|leder|sekretær|referent|medarbejder)\b")
+
+
+def attendance_in_prose(text: str) -> list[Participant]:
+    """The members a header's sentences say took part or sent apologies, when it lists none (Word-written minutes of
+    small municipalities); staff named by their title are left out, as is "Fra administrationen deltog ..."."""
+    people: list[Participant] = []
+    seen: set[str] = set()
+    flat = fold_ws(text)
+    for m in _PROSE_PRESENT_RE.finditer(flat):
+        if re.search(r"\bFra\s+administrationen\s*$", flat[: m.start()][-40:], re.IGNORECASE):
+            continue
+        for part in re.split(r",\s*|\s+og\s+", m["names"]):
+            part = _PROSE_ROLE_RE.sub("", part.strip())
+            if _STAFF_RE.match(part) or not re.fullmatch(rf"{PERSON_NAME}(?:\s*\([A-ZÆØÅ]{{1,3}}\))?", part):
+                continue
+            person = parse_participant(part)
+            if person is not None and norm(person.name) not in seen:
+                seen.add(norm(person.name))
+                people.append(person)
+    absent = [(n, "Forfald") for m in _PROSE_ABSENT_RE.finditer(flat) for n in split_names(m["names"])]
+    if not people:
+        return []
+    return mark_absent(people + [Participant(n) for n, _ in absent if norm(n) not in seen], absent)
+
+
 def absent_throughout(per_point: Sequence[Sequence[tuple[str, str]]], text: str = "") -> list[tuple[str, str]]:
     """The meeting's absences among those recorded under its points ("Fraværende: ..." in each decision): a member
     recorded absent under every point that records absences; one recorded under some of them only left or came
