@@ -410,7 +410,7 @@ def recommendation_items(text: str) -> list[str]:
 # count only in capitals: "by" is also the Danish word for a town ("en by den 3. marts").
 FORUM_WORD_RE = re.compile(
     r"(?i:udvalg|byråd|kommunalbestyrelse|borgerrepræsentation|magistrat|bestyrelse|forum|råd\b|rådet|borgmester"
-    r"|direktion)"
+    r"|direktion|beredskabskommission)"  # the emergency services' commission, which a municipality has by law
     r"|\b(?:ØK|KB|BY)\b"
 )
 _PATH_LINE_RE = re.compile(

@@ -1345,3 +1345,41 @@ def test_attendance_told_in_sentences_when_no_list_of_members_is_printed(setting
     assert [(p.name, p.absent) for p in m.participants] == [
         ("Inge Lund", False), ("Jens Bak", False), ("Karl Friis", False), ("Lotte Vang", False), ("Nina Dal", False),
         ("Mads Holm", True)]
+
+
+def test_a_commissions_protocol_with_a_status_column_and_decision_headings_without_a_colon(settings):
+    """An emergency services commission's protocol (a body of its own, not a committee): the body after "Bornholms
+    Regionskommune" on the running header, its members in a table "Deltagere   Status" ("Afbud": absent), and its
+    decisions under "Beslutning i Beredskabskommissionen den 3. december 2024" with no colon after it (the decisions
+    had been read as the recommendation's text)."""
+    result = read_file(READERS / "text_commission_status_table.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.municipality, m.committee, m.start) == (
+        "Bornholms Regionskommune", "Beredskabskommissionen", datetime(2024, 12, 3, 13, 0))
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Ulla Berg", False), ("Viggo Tang", False), ("Willy Krag", True), ("Yvonne Moos", False)]
+    assert [(p.number, p.case_number, p.decision) for p in m.points] == [
+        ("1", None, "Godkendt."), ("2", "24/40101", "Godkendt.")]
+
+
+def test_labels_in_a_left_margin_wrapped_and_the_contents_in_a_column_beside_the_cover(settings):
+    """A print with its labels in a left margin, "Udvalgets" / "beslutning:" wrapped over two lines beside the
+    decision's text, and a cover whose labels stand beside the contents in a column of their own: the decision is
+    read under its heading (it had been the recommendation's text), the place and the members are the cover's own
+    (the contents had run into them), and a closed item with no case number is the item, not its contents entry."""
+    result = read_file(READERS / "print_margin_labels_contents_beside.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.committee, m.start, m.place) == (
+        "Kulturudvalget", datetime(2025, 6, 2, 16, 0), "Mødelokale 1, Torvet 1, Egebæk")
+    assert [(p.name, p.absent) for p in m.participants] == [("Asta Holm", False), ("Bo Dahl", True),
+                                                            ("Cille Ravn", False)]
+    assert [(p.number, p.title, p.case_number, p.closed) for p in m.points] == [
+        ("1", "Godkendelse af dagsorden", "25/0700", False),
+        ("2", "Tilskud til byfesten i Nordby 2025", "25/0701", False),
+        ("3", "Køb af areal til sti langs Egebæk Å", None, True),
+    ]
+    assert [p.decision.split("\n")[0] for p in m.points[:2]] == [
+        "Dagsordenen blev godkendt.", "Et flertal bestående af A godkendte indstillingen."]
+    assert [(v.position, v.parties) for v in m.points[1].votes if v.position == "against"] == [("against", ("Ø",))]

@@ -97,8 +97,10 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # under a column's names, "(formand, A)" one bracket, "Tid:" after a gap on the date's line; 70: a labels-first
 # cover with two labels whose values wrap, a title wrapped after a dash keeps it; 71: "Forfald:" in prints,
 # "Acadre-sag:" after an access flag, "med henvisning til" ends the voters; 72: attendance told in sentences when
-# no list of members is printed
-READER_VERSION = "72"
+# no list of members is printed; 73: the emergency services' commission as a body, "Beslutning i <body> den <date>"
+# with no colon, "Deltagere   Status" tables, margin labels wrapped over two lines, a cover beside the contents'
+# column, a contents entry is never the item
+READER_VERSION = "73"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")

@@ -694,8 +694,9 @@ def _heading_alone(line: str) -> bool:
     """A line that is a heading of the dictionary and nothing else ("Beslutning", "Sagsfremstilling", "Udvalgets
     beslutning"), not the first line of a wrapped sentence that ends in such a word."""
     t = fold_ws(line)
-    dated = structure.decision_heading(t)  # "Byrådets beslutning under mødet den 20. januar 2022:", a colon after it
-    if dated is not None and (dated.body or dated.date) and t.endswith(":"):
+    dated = structure.decision_heading(t)  # "Byrådets beslutning under mødet den 20. januar 2022:", a colon after it,
+    # or "Beslutning i Beredskabskommissionen den 26. november 2019": the body and the date, the whole line
+    if dated is not None and (dated.body or dated.date) and (t.endswith(":") or (dated.body and dated.date)):
         return True
     return bool(t) and len(t.split()) <= _MAX_HEADING_WORDS and bool(heading_level(t)) and structure.heading_shaped(t)
 

@@ -284,7 +284,31 @@ def cover_text(text: str) -> str:
     """The text with a cover printed labels first or in two columns written as "label: value" lines, a list of
     members in two columns or as a table one a line, and items' metadata printed as a row of labels over a row of
     values."""
-    return label_row(people_columns(two_columns(labels_first(people_table(label_columns(label_after_gap(text)))))))
+    return label_row(people_columns(two_columns(labels_first(people_table(label_columns(label_after_gap(
+        wrapped_margin_labels(text))))))))
+
+
+# a label in a print's left margin wrapped onto the next line, the text in the column beside both lines
+# ("Udvalgets             Dagsordenen blev godkendt." / "beslutning:")
+_MARGIN_FIRST_RE = re.compile(r"^(?P<frag>[A-ZÆØÅ][^\s:]{1,30}(?: [^\s:]{1,30})?)(?P<gap>\s{2,})(?P<text>\S.*)$")
+_MARGIN_SECOND_RE = re.compile(r"^(?P<frag>[a-zæøå][^\s:]{1,30}(?: [^\s:]{1,30})?:)(?:(?P<gap>\s{2,})(?P<text>\S.*))?$")
+
+
+def wrapped_margin_labels(text: str) -> str:
+    """A margin label wrapped over two lines written on the first: "Udvalgets beslutning: Dagsordenen blev godkendt."
+    over the second line's text (the readers know "Label: text" lines). The second line is the label's end only when
+    it starts in lower case and ends the label with its colon, and its text starts in the first line's column."""
+    lines = text.split("\n")
+    for i in range(len(lines) - 1):
+        first, second = _MARGIN_FIRST_RE.match(lines[i]), _MARGIN_SECOND_RE.match(lines[i + 1])
+        if not (first and second and heading_level(f"{first['frag']} {second['frag']}".rstrip(":"))):
+            continue
+        column = first.start("text")
+        if second["text"] and second.start("text") != column:
+            continue
+        lines[i] = f"{first['frag']} {second['frag']} {first['text']}"
+        lines[i + 1] = " " * column + second["text"] if second["text"] else ""
+    return "\n".join(lines)
 
 
 # a time or place label printed after a column's gap on another fact's line ("Tirsdag den 11. februar 2025
@@ -307,6 +331,25 @@ _LABEL_PAIRS_RE = re.compile(
 _COLUMN_END_BLANKS = 2  # blank lines that end a cover's columns (one blank line may part labels within a column)
 
 
+# ... or a "label: value" line beside a column of other text (the contents: "Dato:   Mandag den 14. juni 2021
+# Indhold" / "Start kl.:   17:00       1.   Godkendelse af dagsorden .... 2")
+_LABEL_BESIDE_COLUMN_RE = re.compile(
+    rf"^\s*(?:{'|'.join(_LABEL_WORDS)}|Start kl\.|Slut kl\.):\s*\S.*?\s{{4,}}(?P<right>\S)")
+_COLUMN_LINES = 3  # lines of a block whose text starts at the same offset after a gap: a column, not a gap's chance
+
+
+def _column_at(lines: list[str], i: int, at: int) -> bool:
+    """Whether the lines from ``i`` to the next blank pair hold a column of text starting at offset ``at``."""
+    n, blanks = 0, 0
+    for ln in lines[i:]:
+        blanks = 0 if ln.strip() else blanks + 1
+        if blanks >= _COLUMN_END_BLANKS:
+            break
+        if len(ln) > at and ln[at] != " " and ln[at - 1] == " " and ln[at - 2 : at] == "  ":
+            n += 1
+    return n >= _COLUMN_LINES
+
+
 def label_columns(text: str) -> str:
     """A cover printed as two columns of "label: value" pairs (the meeting's facts on the left, "Medlemmer:" and its
     names on the right) written as the left column's lines, then the right one's: each line is cut at the right
@@ -315,8 +358,8 @@ def label_columns(text: str) -> str:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        m = _LABEL_PAIRS_RE.match(lines[i])
-        if not m:
+        m = _LABEL_PAIRS_RE.match(lines[i]) or _LABEL_BESIDE_COLUMN_RE.match(lines[i])
+        if not m or (m.re is _LABEL_BESIDE_COLUMN_RE and not _column_at(lines, i, m.start("right"))):
             out.append(lines[i])
             i += 1
             continue
@@ -338,7 +381,8 @@ def label_columns(text: str) -> str:
 
 # the header of a table of the members in a print ("Navn          Parti   Fremmøde", FirstAgenda's print)
 _PEOPLE_TABLE_HEAD_RE = re.compile(
-    r"^(?P<indent>\s*)Navn\s{2,}(?P<party>Parti)\s{2,}(?P<status>Fremmøde|Status|Deltagelse)\s*$")
+    r"^(?P<indent>\s*)(?P<label>Navn|Deltagere|Medlemmer|Medlem)\s{2,}(?:(?P<party>Parti)\s{2,})?"
+    r"(?P<status>Fremmøde|Status|Deltagelse)\s*$")  # and "Deltagere        Status" (no party column)
 _ABSENT_STATUS_RE = re.compile(r"^(?:afbud|fraværende|forfald|ikke\s+til\s+stede|deltog\s+ikke)\b", re.IGNORECASE)
 
 
@@ -354,7 +398,10 @@ def people_table(text: str) -> str:
             out.append(lines[i])
             i += 1
             continue
-        at_party, at_status = head.start("party"), head.start("status")
+        at_status = head.start("status")
+        at_party = head.start("party") if head["party"] else at_status
+        if head["label"] != "Navn":  # the label heads the list of names: "Deltagere:" over them, as a cover prints it
+            out.append(f"{head['indent']}{head['label']}:")
         i += 1
         while i < len(lines) and lines[i].strip() and len(lines[i]) > at_party:
             row = lines[i]
@@ -523,7 +570,8 @@ def _numbered_items(paras: list[str]) -> set[int]:
     # case number or a known heading under it, else the one with the most text under it; a chain through the others
     # would run on from a list into the items.
     others = structure.other_printings([(i, *t) for i, t in titled], len(paras), lambda i, j: (
-        _confirmed(paras[i + 1 : min(j, i + 1 + _CONFIRM_WINDOW)]), sum(map(len, paras[i + 1 : j])), i))
+        not _contents_entry(paras[i : min(j, i + 2)]), _confirmed(paras[i + 1 : min(j, i + 1 + _CONFIRM_WINDOW)]),
+        sum(map(len, paras[i + 1 : j])), i))
     cands = [(i, int(re.match(r"\d+", t[0])[0])) for i, t in titled if i not in others]
     lettered = {i for i, t in titled if re.fullmatch(r"\d+\s?[a-z]", t[0])}  # "4a.": added to the agenda after 4.
     best: list[int] = []
@@ -546,6 +594,12 @@ def _numbered_items(paras: list[str]) -> set[int]:
     moved = {i for i, n in cands if best and i > best[0] and n not in numbers and min(numbers) < n <= max(numbers) + 1
              and _confirmed(paras[i + 1 : i + 1 + _CONFIRM_WINDOW])}  # fmt: skip
     return set(best) | moved
+
+
+def _contents_entry(paras: list[str]) -> bool:
+    """Whether a numbered line and the line it wraps onto end in a contents entry's page number ("7. Køb af areal til
+    stiforbindelse" / "mellem Karise og Faxe ........ 10"): the contents' printing, never the item's."""
+    return any(TOC_LINE_RE.search(ln) for p in paras for ln in p.split("\n")[:2])
 
 
 def _confirmed(under: list[str]) -> bool:

@@ -70,10 +70,10 @@ PAGE_LINE_RE = re.compile(
 # "Byrådssalen", "Kommunalbestyrelsessalen", a room), the line is no sentence, label, date or list of people.
 _BODY_NAME_RE = re.compile(
     r"(?i:udvalg(?:et)?|byråd(?:et)?|kommunalbestyrelse(?:n)?|borgerrepræsentation(?:en)?|magistrat(?:en)?|"
-    r"regionsråd(?:et)?|råd(?:et)?)(?![\wæøå])"
+    r"regionsråd(?:et)?|råd(?:et)?|beredskabskommission(?:en)?)(?![\wæøå])"
 )
 _BODY_LEAD_RE = re.compile(
-    r"^(?:[A-ZÆØÅ][\wæøå-]*\s+Kommune\s*[-–:|]?\s*|Møde\s*:\s*|Mødet?\s+i\s+|(?:Referat|Dagsorden)\s*:\s*)"
+    r"^(?:[A-ZÆØÅ][\wæøå-]*\s+(?:Kommune|Regionskommune)\s*[-–:|]?\s*|Møde\s*:\s*|Mødet?\s+i\s+|(?:Referat|Dagsorden)\s*:\s*)"
 )
 _MAX_BODY_WORDS = 10  # "§ 17, stk. 4-udvalget for Kyst og Klima" has 8; a sentence is longer
 HEADER_LINES = 12  # a body's name heads the page: within its first lines (a letterhead, "Referat", the name)
