@@ -638,9 +638,13 @@ _NO_ONE = ("ingen", "ingen.", "-", "intet", "ingen afbud")
 _ABSENCE_LEAD_RE = re.compile(r"^(?:afbud\s+fra|meldt\s+afbud\s*:)\s*", re.IGNORECASE)
 
 
+_BRACKETED_RE = re.compile(r"\s*\([^()]{1,40}\)")
+
+
 def split_names(text: str) -> list[str]:
     """Names in an absence line: "Anne Hansen (A), Bo Berg og Carl Ø" -> three names."""
-    text = _ABSENCE_LEAD_RE.sub("", PARTY_RE.sub("", fold_ws(text)))  # "Afbud fra Martin Holst (V)"
+    # "Afbud fra Martin Holst (V)", "Poul Erik Skov (kommunalbestyrelsesmedlem)": the party or the role dropped
+    text = _ABSENCE_LEAD_RE.sub("", _BRACKETED_RE.sub("", fold_ws(text)))
     out = []
     for part in re.split(r",|;|&|\bog\b|\n", text):
         name = part.strip().strip(".").strip()

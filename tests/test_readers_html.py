@@ -264,3 +264,31 @@ def test_a_page_laid_out_in_tables_with_the_items_as_rows_and_their_text_in_rows
     assert [s.heading for s in m.points[1].sections] == [
         "Sagsfremstilling", "Indstilling", "Beslutning i Miljøudvalget den 6. maj 2025"]
     assert [(v.position, v.parties) for v in m.points[1].votes] == [("against", ("F",))]
+
+
+def test_an_old_page_with_items_numbered_by_section_sign_in_table_rows(settings):
+    """A FrontPage page of 2008: a sidebar menu of the body's meetings by date beside the content, items as table rows
+    "§ 1 | Godkendelse af dagsorden" (in the contents and over each item's text), a member absent with a role in
+    brackets ("Egon Lund (kommunalbestyrelsesmedlem)"). Each "§" row is an item with its decision; the menu's dates
+    are not part of the body's name; the member with the role is absent (he had been dropped)."""
+    result = read_file(HTML / "frontpage_section_sign_rows.html", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.committee.casefold(), m.start, m.place) == (
+        "ældrerådet", datetime(2008, 10, 14, 10, 0), "Mødesal 2, Rådhuset")
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Agnes Dal", False), ("Børge Holm", False), ("Cecilie Vang", False), ("Dorit Bang", True), ("Egon Lund", True)]
+    assert [(p.number, p.title, p.case_number, p.decision) for p in m.points] == [
+        ("1", "Godkendelse af dagsorden", None, "Godkendt."),
+        ("2", "Høring om kvalitetsstandard for hjemmehjælp", "27.12.00-A00-1-08",
+         "Ældrerådet afgav høringssvar som foreslået."),
+    ]
+
+
+def test_a_list_of_members_with_a_status_badge_after_the_name(settings):
+    """ "<li>Henrik Dal <span>Afbud</span></li>" and "<li>Mette Bo (V) - Afbud</li>": the status after the name makes
+    the member absent, and is no part of the name (it had been read as "Henrik Dal Afbud", present)."""
+    result = read_file(HTML / "portal_status_badges.html", settings)
+    assert result.ok, result.error
+    assert [(p.name, p.absent) for p in result.meeting.participants] == [
+        ("Kasper Mo", False), ("Lise Ravn", False), ("Jakob Lund", False), ("Henrik Dal", True), ("Mette Bo", True)]

@@ -99,8 +99,9 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # "Acadre-sag:" after an access flag, "med henvisning til" ends the voters; 72: attendance told in sentences when
 # no list of members is printed; 73: the emergency services' commission as a body, "Beslutning i <body> den <date>"
 # with no colon, "Deltagere   Status" tables, margin labels wrapped over two lines, a cover beside the contents'
-# column, a contents entry is never the item
-READER_VERSION = "73"
+# column, a contents entry is never the item; 74: "§ 1" item rows, a role in brackets after an absent name, a status
+# badge after a listed member's name, a menu of the body's meetings by date is no title
+READER_VERSION = "74"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")

@@ -125,7 +125,7 @@ def _link_list(el) -> bool:  # noqa: ANN001 - lxml element
     return len(text) - len(linked) <= len(links) * 2  # separators such as "|" between the links
 
 
-_ROW_NUMBER_RE = re.compile(r"^(?:-\s+)?(?:Punkt\s+)?(\d{1,4}[a-z]?)\.?$")
+_ROW_NUMBER_RE = re.compile(r"^(?:-\s+)?(?:Punkt\s+|Pkt\.?\s*|§\s*)?(\d{1,4}[a-z]?)\.?$")  # "1.", "Punkt 1", "§ 1"
 _LI_ITEM_RE = re.compile(r"^-\s+(?:Punkt\s+)?(\d{1,4}[a-z]?)\.?\s+([A-ZÆØÅ].*)$")
 _BARE_NUMBER_RE = re.compile(r"^(?:Punkt\s+)?(\d{1,4}[a-z]?)\.?$")
 

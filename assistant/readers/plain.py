@@ -18,6 +18,7 @@ from assistant.readers.municipality import name_from_header
 from assistant.records import AgendaPoint, Meeting, Participant
 from assistant.textutil import Block, clean_text, fold_ws, parse_danish_datetime
 from assistant.vocabulary import (
+    DATE_PATTERN,
     FORUM_WORD_RE,
     PARTY_LETTER_RE,
     PERSON_NAME,
@@ -364,11 +365,23 @@ def _party_cell(cell: str) -> str:
     return next(filter(None, map(party_named, [cell, *re.split(r"\s+[-–]\s+", cell)])), "")
 
 
+_TRAILING_STATUS_RE = re.compile(
+    r"^(?P<name>.+?)(?:\s+[-–:,]?\s*|\s*[-–:,]\s*)(?P<status>Afbud|Fraværende|Forfald|Ikke til stede|Meldt afbud)$",
+    re.IGNORECASE)
+
+
+def _status_apart(item: str) -> list[str]:
+    """A list item of a member and a status badge after the name ("Henrik Clausen Afbud", a portal's <span>): the
+    name and the status as two cells, as a table's row has them."""
+    m = _TRAILING_STATUS_RE.match(item)
+    return [m["name"], m["status"]] if m else [item]
+
+
 def _member_rows(doc: Doc, label: str, rows: list[Block]) -> None:
     """The members listed under a people label, one a list item or a table row ("Navn | Parti | Status", "Medlem |
     Parti | Funktion | Fraværende"): the present ones as the label's lines ("Helle Vinding (A)"), the absent ones
     (a status "Afbud", a mark in a "Fraværende" column) added to "fraværende"."""
-    cells = [[c.strip() for c in r.text.split(" | ")] if r.kind == "tr" else [r.text.lstrip("-• ").strip()]
+    cells = [[c.strip() for c in r.text.split(" | ")] if r.kind == "tr" else _status_apart(r.text.lstrip("-• ").strip())
              for r in rows]  # fmt: skip
     name_col, absent_cols, start = 0, set(), 0
     if rows[0].kind == "tr" and any(_NAME_COLUMN_RE.match(c) for c in cells[0]):
@@ -649,7 +662,8 @@ def _committee_from_title(doc: Doc) -> str:
             return m[1]
     for t in [doc.title, *doc.header_text[:4]]:  # "Kommunalbestyrelsen mandag den 28. oktober 2024 kl. 19.00"
         forum, when, _ = structure.forum_date_place(fold_ws(t))
-        if when and FORUM_WORD_RE.search(forum) and len(forum.split()) <= _MAX_FORUM_WORDS:
+        if when and FORUM_WORD_RE.search(forum) and len(forum.split()) <= _MAX_FORUM_WORDS \
+                and not re.search(DATE_PATTERN, forum):  # a menu of meetings: "Ældrerådet 14.10.2008 09.09.2008"
             return forum.strip(" -–,")
     title = fold_ws(doc.title)  # a portal's page heading is the body itself ("Social- og Sundhedsudvalget")
     if title and FORUM_WORD_RE.search(title) and len(title.split()) <= _MAX_FORUM_WORDS and not re.search(r"\d", title):
