@@ -208,7 +208,9 @@ _TRAIL_DECISION_RE = re.compile(
     rf"^(?P<body>[A-ZÆØÅ][^.:;!?\d]{{1,100}}?),\s*(?P<date>{DATE_PATTERN}),\s*(?i:punkt|pkt\.?)\s*(?P<point>\d{{1,4}}[a-zA-Z]?)"
     r"\s*:?$"
 )
-_OTHER_DECISION_RE = re.compile(r"^(?:offentlig beslutning\b.{0,80}|indstilling og beslutning)\s*:?$", re.IGNORECASE)
+# ... and "Protokol" alone: a portal's heading over what the meeting recorded under a point (reader set dev9)
+_OTHER_DECISION_RE = re.compile(r"^(?:offentlig beslutning\b.{0,80}|indstilling og beslutning|protokol)\s*:?$",
+                                re.IGNORECASE)
 # A heading is one printed line: the longest decision heading in ../shared/corpus has 72 characters ("Beslutning i
 # Udvalget for plan, udvikling og kultur (PUK) den 24-04-2013"); twice that leaves room for a longer body's name.
 _MAX_HEADING = 160
@@ -542,8 +544,9 @@ def case_number_line(line: str) -> str | None:
     # the document number printed after it on the same line: "Sagsnr.: 04.14.00-P00-2-23   Dok.nr.: 24/40977"; the
     # department after a separator: "Sagsnummer: 19/029871 · Borgmesterens Afdeling"
     after = t[m.end() :].lstrip()
-    return _value(m) if not rest or (m.start() == 0 and (_DOC_LABEL_RE.match(rest) or after[:1] in ("·", "|"))) \
-        else None
+    metadata = bool(rest) and "".join(_META_PAIR_RE.sub("", rest).split()) == ""  # "Sagsbehandler: Søren Kirk"
+    return _value(m) if not rest or (m.start() == 0 and (_DOC_LABEL_RE.match(rest) or after[:1] in ("·", "|")
+                                                          or metadata)) else None
 
 
 def case_number_in_title(title: str) -> tuple[str, str | None]:
@@ -591,7 +594,10 @@ _SUBSTITUTE_RE = re.compile(  # the words in either case, the names capitalised
     rf"(?:var\s+indkaldt\s+og\s+)?(?:deltog|mødte)\b"
     rf"|(?P<b>{_NAME_IN_TEXT}{_PARTY_AFTER})\s+(?:deltog|mødte)\s+(?:i\s+mødet\s+)?som\s+(?:stedfortræder|suppleant)\b"
     rf"|(?i:\bi\s+stedet\s+for)\s+{_NAME_IN_TEXT}{_PARTY_AFTER},?\s+(?:deltog|mødte)\s+"
-    rf"(?:stedfortræder(?:en)?|suppleant(?:en)?)\s+(?P<c>{_NAME_IN_TEXT}{_PARTY_AFTER})")
+    rf"(?:stedfortræder(?:en)?|suppleant(?:en)?)\s+(?P<c>{_NAME_IN_TEXT}{_PARTY_AFTER})"
+    # "Inger Støvring (V) - i stedet mødte stedfortræder Jens Kristian Noe (V)", "og i stedet deltog stedfortræder X"
+    rf"|(?i:\bi\s+stedet\s+(?:deltog|mødte))\s+(?i:stedfortræder(?:en)?|suppleant(?:en)?)\s+"
+    rf"(?P<d>{_NAME_IN_TEXT}{_PARTY_AFTER})")
 
 
 # a cover's label that folded text runs into the name after it ("Bemærkninger Pia Lindholm (V) deltog som ...")
@@ -607,7 +613,8 @@ def _without_label(name: str) -> str:
 
 def substitutes_in(text: str) -> list[str]:
     """The substitutes ``text`` says attended, as printed with their party ("Lis Kjeldsen (T)"), each once."""
-    found = (_without_label(fold_ws(m["a"] or m["b"] or m["c"]).rstrip(".")) for m in _SUBSTITUTE_RE.finditer(text))
+    found = (_without_label(fold_ws(m["a"] or m["b"] or m["c"] or m["d"]).rstrip("."))
+             for m in _SUBSTITUTE_RE.finditer(text))
     return list(dict.fromkeys(found))
 
 
@@ -639,12 +646,14 @@ _ABSENCE_LEAD_RE = re.compile(r"^(?:afbud\s+fra|meldt\s+afbud\s*:)\s*", re.IGNOR
 
 
 _BRACKETED_RE = re.compile(r"\s*\([^()]{1,40}\)")
+_REMARK_RE = re.compile(r"\s+[-–]\s+[a-zæøå][^,;\n]*")
 
 
 def split_names(text: str) -> list[str]:
     """Names in an absence line: "Anne Hansen (A), Bo Berg og Carl Ø" -> three names."""
-    # "Afbud fra Martin Holst (V)", "Poul Erik Skov (kommunalbestyrelsesmedlem)": the party or the role dropped
-    text = _ABSENCE_LEAD_RE.sub("", _BRACKETED_RE.sub("", fold_ws(text)))
+    # "Afbud fra Martin Holst (V)", "Poul Erik Skov (kommunalbestyrelsesmedlem)": the party or the role dropped; a
+    # remark after a dash too ("Inger Støvring (V) - i stedet mødte stedfortræder ...")
+    text = _ABSENCE_LEAD_RE.sub("", _BRACKETED_RE.sub("", _REMARK_RE.sub("", fold_ws(text))))
     out = []
     for part in re.split(r",|;|&|\bog\b|\n", text):
         name = part.strip().strip(".").strip()

@@ -181,9 +181,10 @@ def _sentence_votes(sentence: str) -> list[Vote]:
         after = _PARTIES_COUNT_RE.match(m["who"].strip())
         if after:  # "imod stemte A, F, Ø og V (21)": the parties, then their count
             return [_counted(pos, after["n"], after["parties"], text)]
-        who = _who(_cut_who(m["who"]))
+        count = re.match(r"^(\d{1,2})\s*:\s*(?=[A-ZÆØÅ(])", m["who"].strip())  # "Imod stemte 4: Bente Ravnsbæk, ..."
+        who = _who(_cut_who(m["who"].strip()[count.end() :] if count else m["who"]))
         if who:
-            out.append(Vote(pos, who[0], who[1], text))
+            out.append(Vote(pos, who[0], who[1], text, int(count[1]) if count else None))
         return out
     for c in _COUNT_RE.finditer(text):
         if c["m_for"]:
@@ -235,6 +236,17 @@ def _counted(position: str, n: str, parties: str | None, text: str) -> Vote:
     return Vote(position, (), letters, text, count)
 
 
+def _wrapped_voters(line: str, nxt: str) -> bool:
+    """Whether ``line`` is a label with its voters that stops without a stop, and ``nxt`` ends the list (a short line
+    that is no label of its own and ends with a stop)."""
+    m = _LABEL_RE.match(line)
+    return bool(m and m["who"].strip() and not line.rstrip().endswith((".", ":", ";", ")"))
+                and len(nxt) < _WRAPPED_END_CHARS and nxt.rstrip().endswith(".") and not _LABEL_RE.match(nxt))
+
+
+_WRAPPED_END_CHARS = 40  # a list's wrapped end: a name or two; a sentence of its own is longer
+
+
 def votes_in(text: str) -> list[Vote]:
     """Every vote and position recorded in a decision text, in printed order."""
     out: list[Vote] = []
@@ -243,6 +255,9 @@ def votes_in(text: str) -> list[Vote]:
         ln = ln.strip()
         if lines and lines[-1] and ln[:1].islower() and not lines[-1].endswith(":"):
             lines[-1] += " " + ln  # a sentence wrapped in a print ("... Søren Vang" / "stemte imod ...") is one line
+        elif lines and ln and _wrapped_voters(lines[-1], ln):
+            lines[-1] += " " + ln  # a label's voters wrapped mid-name ("... Karen Lund Poulsen og Michael" / "Bro
+            # Jensen.")
         else:
             lines.append(ln)
     i = 0

@@ -237,7 +237,7 @@ def test_a_post_listing_the_members_after_their_partys_name_and_items_numbered_w
         "Kommunalbestyrelsen", datetime(2025, 3, 4, 18, 0), "Rådhussalen, Torvet 1, Egebæk")
     assert [(p.name, p.note.split(";")[0], p.absent) for p in m.participants] == [
         ("Ib Rask", "V", False), ("Jonna Lund", "V", False), ("Kaj Moe", "F", False), ("Lene Ager", "", False),
-        ("Mads Tofte", "", False), ("Nina Holt", "Afbud", True)]
+        ("Mads Tofte", "", False), ("Nina Holt", "Afbud", True), ("Ole Skau", "", False)]  # the substitute came
     assert [(p.number, p.title, p.case_number, p.closed) for p in m.points] == [
         ("1", "Godkendelse af dagsorden", None, False),
         ("2", "Takster for havnene 2026", "25/0101", False),
@@ -292,3 +292,16 @@ def test_a_list_of_members_with_a_status_badge_after_the_name(settings):
     assert result.ok, result.error
     assert [(p.name, p.absent) for p in result.meeting.participants] == [
         ("Kasper Mo", False), ("Lise Ravn", False), ("Jakob Lund", False), ("Henrik Dal", True), ("Mette Bo", True)]
+
+
+def test_a_portal_whose_decisions_stand_under_protokol_and_a_substitute_in_the_members_table(settings):
+    """A portal page whose record under each point is headed "Protokol", and whose members' table marks one "Fravær"
+    and lists "Carl Vang (stedfortræder for Bo Kirk)": the decisions are read, the substitute is a member (the
+    table had ended at his row), and the member away is absent."""
+    result = read_file(HTML / "portal_protokol_members_table.html", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Ane Lind", False), ("Carl Vang", False), ("Dora Holt", False), ("Bo Kirk", True)]
+    assert [(p.number, p.case_number, p.decision) for p in m.points] == [("1", None, "Godkendt."),
+                                                                        ("2", "25/1201", "Godkendt.")]

@@ -1383,3 +1383,23 @@ def test_labels_in_a_left_margin_wrapped_and_the_contents_in_a_column_beside_the
     assert [p.decision.split("\n")[0] for p in m.points[:2]] == [
         "Dagsordenen blev godkendt.", "Et flertal bestående af A godkendte indstillingen."]
     assert [(v.position, v.parties) for v in m.points[1].votes if v.position == "against"] == [("against", ("Ø",))]
+
+
+def test_members_in_three_columns_under_their_partys_heading_and_a_title_wrapped_with_a_capital(settings):
+    """A council's members printed in three columns, each name under its party's heading ("Socialdemokratiet (A)",
+    a local list "Egebæklisten (E)"): each is a member with the heading's letter (the headings had been members, the
+    columns run together). "Forfald:" over "Dorte Vad (V) - i stedet mødte stedfortræder Hans Krog (V)": she is
+    absent, he took part. "Sag nr. 2" with its title wrapped onto a line starting with a capital ("... Nordby" /
+    "Øst - endelig vedtagelse"), "J.nr.: ... Sagsbehandler: Ida Krag" on one line, and "Imod stemte 3: Erik Lund,
+    Frida Moe og Gert" / "Sand." are read whole."""
+    result = read_file(READERS / "text_party_columns_sag_nr.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert [(p.name, p.note.split(";")[0], p.absent) for p in m.participants] == [
+        ("Anne Bak", "A", False), ("Bent Dal", "A", False), ("Carl Holm", "V", False), ("Dorte Vad", "V", True),
+        ("Erik Lund", "O", False), ("Frida Moe", "O", False), ("Gert Sand", "E", False), ("Hans Krog", "V", False)]
+    assert [(p.number, p.title, p.case_number) for p in m.points] == [
+        ("1", "Godkendelse af dagsorden", None),
+        ("2", "Lokalplan nr. 3.1 for et boligområde ved Engvej, Nordby Øst - endelig vedtagelse", "01.02.05-P16-1-25")]
+    assert [(v.position, v.who, v.count) for v in m.points[1].votes] == [
+        ("against", ("Erik Lund", "Frida Moe", "Gert Sand"), 3)]

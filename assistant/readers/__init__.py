@@ -100,8 +100,11 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # no list of members is printed; 73: the emergency services' commission as a body, "Beslutning i <body> den <date>"
 # with no colon, "Deltagere   Status" tables, margin labels wrapped over two lines, a cover beside the contents'
 # column, a contents entry is never the item; 74: "§ 1" item rows, a role in brackets after an absent name, a status
-# badge after a listed member's name, a menu of the body's meetings by date is no title
-READER_VERSION = "74"
+# badge after a listed member's name, a menu of the body's meetings by date is no title; 75: "Protokol" over a
+# decision, members in three columns under party headings, a remark after an absent member's dash, "i stedet
+# mødte stedfortræder X", a "Sag nr." title wrapped onto a capital, "Sagsbehandler:" after a case number, "Imod
+# stemte 4: names" wrapped mid-name
+READER_VERSION = "75"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")

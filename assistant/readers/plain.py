@@ -189,6 +189,11 @@ def split_document(blocks: list[Block]) -> Doc:
             # the title wrapped, on the item's line or under it: "... ved Lading - endelig" / "vedtagelse"
             while rest and rest[0][:1].islower() and ":" not in rest[0]:
                 title = f"{title} {rest.pop(0).strip()}"
+            # ... or onto the block's one other line, whatever its case ("... Sejerslevvej, Nykøbing" / "Mors -
+            # endelig vedtagelse"): a title's end, not text (a point's text comes under its headings)
+            if title and len(rest) == 1 and ":" not in rest[0] and len(rest[0]) < _MAX_TITLE_WRAP \
+                    and not _META_RE.match(rest[0].strip()) and not structure.ends_sentence(rest[0].strip()):
+                title = f"{title} {rest.pop(0).strip()}"
             while rest and _META_RE.match(rest[0].strip()):  # "J.nr. 24/00112", "Beslutningskompetence: KB"
                 body.append(Block(rest.pop(0).strip()))
             doc.items.append((number, title, body + ([Block("\n".join(rest))] if "".join(rest).strip() else [])))
@@ -325,7 +330,7 @@ _NAME_COLUMN_RE = re.compile(r"^(?:navn|medlem(?:mer)?|deltager(?:e)?|mødedelta
 _ABSENT_COLUMN_RE = re.compile(r"^(?:fraværende|fravær|afbud|forfald)$", re.IGNORECASE)
 _ABSENT_CELL_RE = re.compile(r"^(?:afbud|fraværende|fravær|forfald|ikke til stede|meldt afbud|x)$", re.IGNORECASE)
 # "Anne Mette Svane", "Lisbet Holt Sørensen (formand)"
-_PERSON_CELL_RE = re.compile(rf"^{PERSON_NAME}(?:\s*\([\wæøå ]{{1,20}}\))?$")
+_PERSON_CELL_RE = re.compile(rf"^{PERSON_NAME}(?:\s*\([\wæøå ]{{1,40}}\))?$")  # "(stedfortræder for Anette Kold)"
 PARTY_LETTER_SUFFIX_RE = re.compile(r"\s*\([A-ZÆØÅ]{1,3}\)$")  # "Lene Munck (V)": the name before its letter
 # a member on a line of its own: "Ellen Thrane (A), næstformand", "Ole Rytter (A)", "Niels Holm (løsgænger)"
 _PERSON_LINE_RE = re.compile(
@@ -515,6 +520,7 @@ def drop_contents_entries(items: list[tuple[str, str, list[Block]]]) -> list[tup
     return out
 
 
+_MAX_TITLE_WRAP = 80  # a title's wrapped end on a line of its own; a paragraph's line is longer
 _CONTENTS_BODY_CHARS = 80  # a contents entry's "body" is at most a page number or a stray line
 
 

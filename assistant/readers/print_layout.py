@@ -28,6 +28,7 @@ from assistant.vocabulary import (
     case_number_in_title,
     case_number_line,
     heading_level,
+    party_named,
     section_kind,
 )
 
@@ -244,13 +245,48 @@ def people_columns(text: str) -> str:
             j += 1
         rows = ([" " * len(first["label"]) + first["row"]] if first else []) + lines[top:j]
         gaps = [_COLUMN_GAP_RE.search(r) for r in rows]
-        if len(rows) < 2 or sum(1 for g in gaps if g) < len(rows) - 1:  # each row two names (the last may be one)
-            i += 1
+        starts = _column_starts(rows)  # three columns or more, a column's names under its party's heading
+        if not starts and (len(rows) < 2 or sum(1 for g in gaps if g) < len(rows) - 1):  # each row two names (the
+            i += 1  # last may be one)
             continue
-        at = min(g.end(1) for g in gaps if g)
-        out += [r[:at].strip() for r in rows if r[:at].strip()] + [r[at:].strip() for r in rows if r[at:].strip()]
+        starts = starts or [0, min(g.end(1) for g in gaps if g)]
+        cells = [r[a:b].strip() for a, b in zip(starts, [*starts[1:], None], strict=True) for r in rows
+                 if r[a:b].strip()]
+        out += _with_party_letters(cells)
         i = j
     return "\n".join(out)
+
+
+_MIN_COLUMN_ROWS = 2  # a column is text starting at the same offset on this many rows at least
+
+
+def _column_starts(rows: list[str]) -> list[int]:
+    """The offsets where the columns of a list of names printed in three or more columns start (text after a gap of
+    two spaces or more, or at a line's start, on two rows or more), or [] for fewer columns or when a row's text runs
+    across an offset."""
+    counts = Counter(m.start() for r in rows for m in re.finditer(r"(?:^|(?<=\s\s))\S", r))
+    starts = sorted(p for p, n in counts.items() if n >= _MIN_COLUMN_ROWS)
+    if len(starts) < 3 or any(len(r) > p and r[p - 1] != " " and r[p] != " " for r in rows for p in starts[1:]):
+        return []
+    return starts
+
+
+def _with_party_letters(cells: list[str]) -> list[str]:
+    """Names grouped under their party's heading ("Socialdemokratiet (A)" over "Lars Bech Sørensen", ...) as "Lars
+    Bech Sørensen (A)": when two or more cells are parties with their letters and the names carry none, every cell
+    with a letter is a heading, and the names under it get its letter."""
+    heading = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<letter>[A-ZÆØÅ]{1,3})\)$")
+    parties = [m for c in cells if (m := heading.match(c)) and party_named(m["name"]) == m["letter"]]
+    if len(parties) < 2 or sum(1 for c in cells if "(" not in c) < len(cells) / 2:
+        return cells
+    out, letter = [], ""
+    for c in cells:
+        if m := heading.match(c):
+            letter = m["letter"]
+            continue
+        name, _, role = c.partition(",")
+        out.append(f"{name.strip()} ({letter}){',' + role if role else ''}" if letter else c)
+    return out
 
 
 _LABEL_CELL_RE = re.compile(r"^[A-ZÆØÅ][\wæøå.\- ]{1,20}:$|^(?:Åben|Åbent|Lukket)(?: sag)?$")  # "Sagsid.:", "Åben sag"
@@ -413,7 +449,8 @@ def people_table(text: str) -> str:
 
 
 # a member on a line of its own: "Jens Peter Kølle (A) - formand", "Niels Krog (V) - stedfortræder for Karin Holst"
-_MEMBER_ROW_RE = re.compile(rf"^\s*{PERSON_NAME}\s*\([A-ZÆØÅ]{{1,3}}\)(?:\s*[-–,]\s*[\wæøåÆØÅ .]{{2,60}})?\s*$")
+_MEMBER_ROW_RE = re.compile(  # ... "Inger Støvring (V) - i stedet mødte stedfortræder Jens Kristian Noe (V)"
+    rf"^\s*{PERSON_NAME}\s*\([A-ZÆØÅ]{{1,3}}\)(?:\s*[-–,]\s*[\wæøåÆØÅ .]{{2,60}}(?:\s*\([A-ZÆØÅ]{{1,3}}\))?)?\s*$")
 
 
 def paragraphs(text: str) -> list[str]:
@@ -426,7 +463,8 @@ def paragraphs(text: str) -> list[str]:
             continue
         para = lines[0]
         alone = _stands_alone(para)
-        members = len(lines) > 1 and all(_MEMBER_ROW_RE.match(ln) for ln in lines)  # the members, one a line
+        rows = lines[1:] if lines[0].rstrip().endswith(":") else lines  # under "Forfald:" or alone
+        members = len(rows) > 1 and all(_MEMBER_ROW_RE.match(ln) for ln in rows)  # the members, one a line
         keep_lines = False  # under "Bilag" or "Sagsforløb" every line is an entry of its own
         for ln in lines[1:]:
             ln_alone = _stands_alone(ln)
