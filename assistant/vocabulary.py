@@ -692,10 +692,20 @@ def parse_participant(text: str) -> Participant | None:
         notes.insert(0, m.group(1).strip())
         name = name[: m.start()].strip()
     name = name.strip(" .,;")
+    if (title := _TITLE_BEFORE_NAME_RE.match(name)) is not None:  # "psykolog Mette Bundgaard", "Dommer Lise Holm"
+        notes.append(title[1].lower())  # after the party, which a note names first
+        name = name[title.end() :]
     if not name or any(ch.isdigit() for ch in name):
         return None
     absent = any(n.lower().startswith(ABSENT_NOTES) for n in notes)
     return Participant(name=name, absent=absent, note="; ".join(notes))
+
+
+# a member's title or profession printed before the name: a word in lower case ("psykolog Mette Bundgaard"), or one
+# of the titles a body's members are named by ("Dommer Lise Holm" in a Børn og Unge-udvalg, "Borgmester ...")
+_TITLE_BEFORE_NAME_RE = re.compile(
+    r"^((?!(?:samt|eller|med|fra|ved|hos|for)\s)[a-zæøå][a-zæøå-]{2,30}"
+    r"|Dommer|Borgmester|Viceborgmester|Rådmand|Formand|Næstformand)\s+(?=[A-ZÆØÅ])")
 
 
 def absences_in(text: str) -> list[tuple[str, str]]:

@@ -92,7 +92,8 @@ _NOT_VOTERS = frozenset(
 # "For stemte A og Ø. Imod stemte D." (a stop after a party letter ends no sentence elsewhere: "Ø. Imod"); not a
 # subject's verb after a comma ("Bjarke Abel (A), stemte imod")
 _CLAUSE_RE = re.compile(
-    r"(?:[.,;:]\s+|\s+og\s+|(?<=\))\s+)"  # "(5) Imod stemte: V (3)"
+    r"\s+(?=(?-i:For|Imod)\s+stemte\b)"  # "For stemte 5: A, V og C Imod stemte 2: Ø og F": two lines a print joined
+    r"|(?:[.,;:]\s+|\s+og\s+|(?<=\))\s+)"  # "(5) Imod stemte: V (3)"
     r"(?=(?:for|imod)\s+stemte\b|stemte\s+(?:for|imod)\s*:|undl(?:od|ader)(?:\s+at\s+stemme)?\s*:"
     r"|(?:for|imod)\s*:\s*(?:\d|\(?[A-ZÆØÅ]{1,3}\b))",  # "For: A, V, M, Æ (6) Imod: Ø (1)": two lines a print joined
     re.IGNORECASE,

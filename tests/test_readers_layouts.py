@@ -1403,3 +1403,19 @@ def test_members_in_three_columns_under_their_partys_heading_and_a_title_wrapped
         ("2", "Lokalplan nr. 3.1 for et boligområde ved Engvej, Nordby Øst - endelig vedtagelse", "01.02.05-P16-1-25")]
     assert [(v.position, v.who, v.count) for v in m.points[1].votes] == [
         ("against", ("Erik Lund", "Frida Moe", "Gert Sand"), 3)]
+
+
+def test_a_labels_first_cover_with_a_wrapped_remark_a_labelled_line_and_a_running_footer(settings):
+    """Labels first, then values that end with a remark wrapped onto a line in lower case ("... under" / "punkt
+    18-22."), a line with a label of its own ("Referent: ...") and the page's running footer ("Ældrerådet,
+    17.03.2025   Side 1"): the remark is one value, the labelled line and the footer no label's value, so the
+    members are the list's names and the one absent is absent (the absent member had run into the members, a remark
+    had been absent)."""
+    result = read_file(READERS / "print_labels_first_remark_footer.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.start, m.place) == (datetime(2025, 3, 17, 9, 30), "Mødelokale 1, Rådhuset")
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Gunnar Holm", False), ("Inge Bruun", False), ("Poul Jessen", False), ("Karen Thomsen", False),
+        ("Bodil Skov", True), ("Hans Lund", False)]
+    assert m.secretary == "Susanne Lorenzen"

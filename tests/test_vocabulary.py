@@ -298,3 +298,12 @@ def test_an_absence_written_as_a_sentence():
 def test_a_member_with_a_role_or_a_note_after_the_party(text, name, absent, note):
     p = v.parse_participant(text)
     assert (p.name, p.absent, p.note) == (name, absent, note)
+
+
+def test_a_members_title_before_the_name_is_a_note_not_part_of_the_name():
+    """ "psykolog Mette Bundgaard", "Dommer Lise Holm (formand)" (a Børn og Unge-udvalg's members by their title):
+    the name is the name, the title a note after the party; a conjunction before a name is no title."""
+    assert v.parse_participant("psykolog Mette Bundgaard") == v.Participant("Mette Bundgaard", note="psykolog")
+    assert v.parse_participant("Dommer Lise Holm (formand)") == v.Participant("Lise Holm", note="formand; dommer")
+    assert v.parse_participant("Borgmester Jens Holm (A)") == v.Participant("Jens Holm", note="A; borgmester")
+    assert v.parse_participant("samt Per Hansen").name == "samt Per Hansen"

@@ -128,6 +128,9 @@ def test_every_greve_vote_names_someone_or_counts(greve_dir, settings):
         ("Indstillingen blev godkendt med 19 stemmer for og 2 imod (F).",
          [("for", (), (), 19), ("against", (), ("F",), 2)]),
         ("Udvalget undlod at tage stilling.", []),
+        # two label lines a print joined with no stop between them
+        ("For stemte 5: A, V og C Imod stemte 2: Ø og F",
+         [("for", (), ("A", "V", "C"), 5), ("against", (), ("Ø", "F"), 2)]),
         # the reason after "med": "med bemærkning", "med henvisning til"
         ("Imod stemte O og I med henvisning til udviklingen i serviceudgifterne.", [("against", (), ("O", "I"), None)]),
         # two label lines a print joined: "Imod" is a label, not a name voting for

@@ -103,8 +103,9 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # badge after a listed member's name, a menu of the body's meetings by date is no title; 75: "Protokol" over a
 # decision, members in three columns under party headings, a remark after an absent member's dash, "i stedet
 # mødte stedfortræder X", a "Sag nr." title wrapped onto a capital, "Sagsbehandler:" after a case number, "Imod
-# stemte 4: names" wrapped mid-name
-READER_VERSION = "75"
+# stemte 4: names" wrapped mid-name; 76: "For stemte ... Imod stemte ..." joined without a stop, a title before a
+# member's name ("psykolog X", "Dommer X"), a labels-first cover's wrapped remark, labelled line and running footer
+READER_VERSION = "76"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")

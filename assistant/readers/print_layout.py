@@ -110,6 +110,9 @@ _BARE_LABEL_LINE_RE = re.compile(r"^\s*[A-ZÆØÅ][\wæøåÆØÅ/ .-]{1,30}:\s*
 _MIN_LABEL_RUN = 3  # a cover's labels printed first: at least "Mødedato:", "Mødetidspunkt:", "Mødested:"
 
 
+_LABELLED_VALUE_RE = re.compile(r"^[A-ZÆØÅ][\wæøå .-]{1,25}:\s+\S")
+
+
 def labels_first(text: str) -> str:
     """An ESDH cover whose text extraction printed every label first and the values after them (FORMATS.md 9:
     "Mødedato:" / "Mødetidspunkt:" / "Mødested:" / "Medlemmer:" ... then "15-04-2024" / "Kl. 15:00" / ...) written
@@ -132,40 +135,62 @@ def labels_first(text: str) -> str:
     while v0 < len(lines) and not lines[v0].strip():
         v0 += 1
     v1 = v0
-    while v1 < len(lines) and not (structure.PAGE_LINE_RE.match(lines[v1]) or TOC_RE.match(lines[v1])
+    while v1 < len(lines) and not (structure.PAGE_LINE_RE.match(lines[v1]) or _PAGE_FOOTER_RE.search(lines[v1])
+                                    or TOC_RE.match(lines[v1])
                                     or _numbered_title(lines[v1]) or ITEM_RE.match(lines[v1])):  # fmt: skip
         v1 += 1  # (an item's "N. Titel", not a date's "20. november 2018")
-    values = [ln.strip() for ln in lines[v0:v1]]
+    values: list[str] = []
+    labelled: list[str] = []  # a value line with a label of its own ("Referent: Susanne Lorenzen"): no label's value
+    for ln in (ln.strip() for ln in lines[v0:v1]):
+        if _LABELLED_VALUE_RE.match(ln):
+            labelled.append(ln)
+        elif values and values[-1] and ln[:1].islower():
+            values[-1] += f" {ln}"  # a value wrapped onto the next line ("... deltog ældrechef X under" / "punkt 18.")
+        else:
+            values.append(ln)
     while values and not values[-1]:
         values.pop()
-    # Each label's value on as many lines as the label has rows (its own and the blank ones under it: a value
-    # that wraps), the last label the lines that remain ("Deltagere:" / "" over two lines of names).
-    taken = [labels[k + 1] - labels[k] for k in range(len(labels) - 1)]
-    if sum(taken) < len(values) and all(values[: sum(taken)]):
-        out, at = [], 0
-        for i, n in zip(labels, [*taken, len(values) - sum(taken)], strict=True):
-            label = rows[i].strip()
-            out.append("\n".join([label, *values[at : at + n]]) if n > 1 else f"{label} {values[at]}")
-            at += n
-        return "\n".join([*lines[:start], "\n\n".join(out), "", *lines[v1:]])
     gaps = [k for k in range(len(labels) - 1) if labels[k + 1] - labels[k] > 1]  # a label followed by blank rows
-    if not gaps or len(values) < len(labels):
+    out = _by_rows(rows, labels, gaps, values)
+    if out is None and gaps:
+        out = _by_gaps(rows, labels, gaps, values)
+    if out is None:
         return text
-    # The labels before the first one with blank rows take a line each from the top, those after the last one a
-    # line each from the bottom; between them, each label takes as many lines as it has rows and the last of them
-    # the lines that remain ("Mødested:" / "" over an address on two lines, "Deltagere:" / "" / "" over the names).
+    return "\n".join([*lines[:start], "\n\n".join(out + labelled), "", *lines[v1:]])
+
+
+def _by_rows(rows: list[str], labels: list[int], gaps: list[int], values: list[str]) -> list[str] | None:
+    """Each label's value on as many lines as the label has rows (its own and the blank ones under it: a value that
+    wraps), the last label the lines that remain ("Deltagere:" / "" over two lines of names)."""
+    taken = [labels[k + 1] - labels[k] for k in range(len(labels) - 1)]
+    if not (sum(taken) < len(values) and all(values[: sum(taken)])):
+        return None
+    out, at = [], 0
+    for i, n in zip(labels, [*taken, len(values) - sum(taken)], strict=True):
+        label = rows[i].strip()
+        out.append("\n".join([label, *values[at : at + n]]) if n > 1 else f"{label} {values[at]}")
+        at += n
+    return out
+
+
+def _by_gaps(rows: list[str], labels: list[int], gaps: list[int], values: list[str]) -> list[str] | None:
+    """The labels before the first one with blank rows take a line each from the top, those after the last one a line
+    each from the bottom; between them, each label takes as many lines as it has rows and the last of them the lines
+    that remain ("Mødested:" / "" over an address on two lines, "Deltagere:" / "" / "" over the names)."""
+    if len(values) < len(labels):
+        return None
+    taken = [labels[k + 1] - labels[k] for k in range(len(labels) - 1)]
     top, bottom = labels[: gaps[0]], labels[gaps[-1] + 1 :]
     out = [f"{rows[i].strip()} {values[k]}" for k, i in enumerate(top)]
     middle = [v for v in values[len(top) : len(values) - len(bottom)] if v]
     spans = [taken[k] for k in range(gaps[0], gaps[-1])]
     if sum(spans) >= len(middle):
-        return text
+        return None
     at = 0
     for k, n in zip(range(gaps[0], gaps[-1] + 1), [*spans, len(middle) - sum(spans)], strict=True):
         out.append("\n".join([rows[labels[k]].strip(), *middle[at : at + n]]))
         at += n
-    out += [f"{rows[i].strip()} {values[len(values) - len(bottom) + k]}" for k, i in enumerate(bottom)]
-    return "\n".join([*lines[:start], "\n\n".join(out), "", *lines[v1:]])
+    return out + [f"{rows[i].strip()} {values[len(values) - len(bottom) + k]}" for k, i in enumerate(bottom)]
 
 
 _COLUMN_LABELS_RE = re.compile(rf"^\s*(?:{'|'.join(_LABEL_WORDS)})\s{{4,}}\S", re.IGNORECASE)  # the next pair
