@@ -1419,3 +1419,20 @@ def test_a_labels_first_cover_with_a_wrapped_remark_a_labelled_line_and_a_runnin
         ("Gunnar Holm", False), ("Inge Bruun", False), ("Poul Jessen", False), ("Karen Thomsen", False),
         ("Bodil Skov", True), ("Hans Lund", False)]
     assert m.secretary == "Susanne Lorenzen"
+
+
+def test_minutes_written_as_a_letter_dated_apart_from_the_meeting(settings):
+    """Minutes written as a letter: the letterhead's "Dato: 12. maj 2025" dates the letter, the opening sentence
+    "Referat af møde i Handicaprådet tirsdag den 6. maj 2025 kl. 15.00 i ..." the meeting (the letter's date had been
+    the meeting's, a wrong fact; the body had been "Handicaprådet tirsdag"). The last two members joined by "og"
+    are two; an "Ad 2." title wrapped onto a line over "Journalnr.: ..." ends there."""
+    result = read_file(READERS / "text_letter_style_minutes.txt", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.committee, m.start, m.has_time) == ("Handicaprådet", datetime(2025, 5, 6, 15, 0), True)
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Anders Bak", False), ("Inger Kjeldgaard", False), ("Poul Sønder", False), ("Erling Kirk", False),
+        ("Hanne Moe", False), ("Ejner Bund", True)]
+    assert [(p.number, p.title, p.case_number) for p in m.points] == [
+        ("1", "Godkendelse af dagsorden", None),
+        ("2", "Høring: Forslag til kvalitetsstandard for hjælpemidler og forbrugsgoder 2025", "27.24.00-P20-1-25")]

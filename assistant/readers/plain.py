@@ -191,8 +191,9 @@ def split_document(blocks: list[Block]) -> Doc:
                 title = f"{title} {rest.pop(0).strip()}"
             # ... or onto the block's one other line, whatever its case ("... Sejerslevvej, Nykøbing" / "Mors -
             # endelig vedtagelse"): a title's end, not text (a point's text comes under its headings)
-            if title and len(rest) == 1 and ":" not in rest[0] and len(rest[0]) < _MAX_TITLE_WRAP \
-                    and not _META_RE.match(rest[0].strip()) and not structure.ends_sentence(rest[0].strip()):
+            if title and rest and (len(rest) == 1 or _META_RE.match(rest[1].strip())) and ":" not in rest[0] \
+                    and len(rest[0]) < _MAX_TITLE_WRAP and not _META_RE.match(rest[0].strip()) \
+                    and not structure.ends_sentence(rest[0].strip()):  # (or onto a line over "Journalnr.: ...")
                 title = f"{title} {rest.pop(0).strip()}"
             while rest and _META_RE.match(rest[0].strip()):  # "J.nr. 24/00112", "Beslutningskompetence: KB"
                 body.append(Block(rest.pop(0).strip()))
@@ -529,7 +530,8 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
     doc = split_document(blocks)
     header = "\n".join(doc.header_text)
     when_where = structure.when_where(_label(doc, "tid og sted"))  # "Mødested og tidspunkt: Mødelokale 4, kl. 15.00"
-    when = " ".join(_label(doc, "mødedato", "dato", "starttidspunkt", "mødetidspunkt").split()) or when_where[0]
+    when = " ".join(_label(doc, "mødedato").split()) or _meeting_sentence(doc) \
+        or " ".join(_label(doc, "dato", "starttidspunkt", "mødetidspunkt").split()) or when_where[0]
     clock = _label(doc, "tidspunkt", "tid", "kl.", "mødestart", "starttidspunkt", "mødetidspunkt") or when_where[0]
     clock = re.sub(r"^(?=\d{1,2}[.:]\d{2}(?![.\d]))", "kl. ", clock)  # "Mødetidspunkt: 9.00 - 12.15": a time, no "kl."
     start, has_time = parse_danish_datetime(f"{when} {clock}".strip())
@@ -646,6 +648,21 @@ def _place_after_date(doc: Doc) -> str:
 _MAX_FORUM_WORDS = 8  # a body's name in a page title ("Social- og Sundhedsudvalget"); a title sentence is longer
 
 
+_MEETING_SENTENCE_RE = re.compile(
+    r"^(?:Referat|Dagsorden|Beslutningsprotokol)\s+(?:af|fra)\s+(?:\w+\s+){0,2}?møde(?:t)?\b", re.IGNORECASE)
+
+
+def _meeting_sentence(doc: Doc) -> str:
+    """The header's sentence that says which meeting the minutes are of, when it dates and times it ("Referat af møde i
+    Handicaprådet tirsdag den 10. maj 2016 kl. 15.00 i mødelokale 3"): before a letterhead's "Dato:", which dates
+    the letter."""
+    for t in doc.header_text[: structure.HEADER_LINES]:
+        line = fold_ws(t)
+        if _MEETING_SENTENCE_RE.match(line) and parse_danish_datetime(line)[1]:  # dated and timed
+            return line
+    return ""
+
+
 def _committee_from_title(doc: Doc) -> str:
     """ "Økonomiudvalget - Referat" / "Referat af møde i Økonomiudvalget" -> the forum."""
     for t in [doc.title, *doc.header_text[:4]]:
@@ -660,7 +677,8 @@ def _committee_from_title(doc: Doc) -> str:
         if m:  # "Referat af Byrådets møde": the body in the genitive
             return m[1]
         m = re.match(
-            r"^(?:Referat|Dagsorden)\s+(?:af|fra|for)\s+(?:(?:møde|mødet)\s+(?:i|for)\s+)?(.+?)(?:\s+den\b.*)?$",
+            r"^(?:Referat|Dagsorden)\s+(?:af|fra|for)\s+(?:(?:møde|mødet)\s+(?:i|for)\s+)?(.+?)"
+            r"(?:\s+(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag))?(?:\s+den\b.*)?$",  # "... tirsdag den 10."
             t,
             re.IGNORECASE,
         )

@@ -91,6 +91,7 @@ def _after_name(part: str) -> bool:
     return bool(PARTY_LETTER_RE.match(part)) or part[:1].islower() or part.casefold() in _ROLE_WORDS
 
 
+_TWO_NAMES_RE = re.compile(rf"({PERSON_NAME})\s+og\s+({PERSON_NAME})")
 _AND_NAME_RE = re.compile(rf"(?<=\))\s+og\s+(?={PERSON_NAME})")  # "Signe Haugaard (Ø) og Per Bramsen (V)"
 _PARTY_ALONE_RE = re.compile(r"\([^()]{1,20}\)")
 _FOR_WHOM_RE = re.compile(r"\b(?:stedfortræder|suppleant)\s+for\s*$", re.IGNORECASE)  # the name on the next line
@@ -117,6 +118,8 @@ def listed_names(value: str) -> list[str]:
         for part in re.split(r",\s*(?![^()]*\))", fold_ws(value)):
             if names and _PARTY_ALONE_RE.fullmatch(part.strip()):
                 names[-1] = f"{names[-1]} {part.strip()}"
+            elif m := _TWO_NAMES_RE.fullmatch(part.strip()):  # "..., Erling Kirk og Hanne Moe": the last two names
+                names += [m[1], m[2]]
             else:
                 names += _AND_NAME_RE.split(part)
         return names
