@@ -702,10 +702,11 @@ def parse_participant(text: str) -> Participant | None:
 
 
 # a member's title or profession printed before the name: a word in lower case ("psykolog Mette Bundgaard"), or one
-# of the titles a body's members are named by ("Dommer Lise Holm" in a Børn og Unge-udvalg, "Borgmester ...")
+# of the titles a body's members are named by ("Dommer Lise Holm" in a Børn og Unge-udvalg, "Borgmester ...",
+# "Politiinspektør ..." in a Beredskabskommission)
 _TITLE_BEFORE_NAME_RE = re.compile(
     r"^((?!(?:samt|eller|med|fra|ved|hos|for)\s)[a-zæøå][a-zæøå-]{2,30}"
-    r"|Dommer|Borgmester|Viceborgmester|Rådmand|Formand|Næstformand)\s+(?=[A-ZÆØÅ])")
+    r"|[A-ZÆØÅ][a-zæøå]*(?:dommer|mester|inspektør|direktør)|Dommer|Rådmand|Formand|Næstformand)\s+(?=[A-ZÆØÅ])")
 
 
 def absences_in(text: str) -> list[tuple[str, str]]:

@@ -305,3 +305,18 @@ def test_a_portal_whose_decisions_stand_under_protokol_and_a_substitute_in_the_m
         ("Ane Lind", False), ("Carl Vang", False), ("Dora Holt", False), ("Bo Kirk", True)]
     assert [(p.number, p.case_number, p.decision) for p in m.points] == [("1", None, "Godkendt."),
                                                                         ("2", "25/1201", "Godkendt.")]
+
+
+def test_a_joint_commissions_members_grouped_by_the_body_that_sent_them(settings):
+    """A commission of several municipalities lists its members under the body that sent them ("Egebæk Kommune:",
+    "Vestegnens Politi:"), one a line, a title before a name ("Politiinspektør Lene Bak"): each is a member (the
+    first group's heading had been the only member, a wrong fact) and "Afbud:" after them is absent. The room is in a
+    sentence after the date ("Mødet blev holdt torsdag den 4. september 2025 kl. 9.00 i mødelokalet på ...")."""
+    result = read_file(HTML / "joint_commission_groups.html", settings)
+    assert result.ok, result.error
+    m = result.meeting
+    assert (m.committee, m.start, m.place) == (
+        "Beredskabskommissionen for Vestegnens Brand", datetime(2025, 9, 4, 9, 0),
+        "mødelokalet på Brandstation Vest, Ringvej 4, Egebæk")
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Jens Dam", False), ("Lis Krog", False), ("Ole Bak", False), ("Lene Bak", False), ("Mads Frost", True)]

@@ -106,8 +106,9 @@ __all__ = ["read_file", "read_paths", "iter_files", "ReadSummary", "Unreadable"]
 # stemte 4: names" wrapped mid-name; 76: "For stemte ... Imod stemte ..." joined without a stop, a title before a
 # member's name ("psykolog X", "Dommer X"), a labels-first cover's wrapped remark, labelled line and running footer;
 # 77: a letter's "Dato:" is not the meeting's when an opening sentence dates and times it, "<body> tirsdag den ...",
-# "Erling Kirk og Hanne Moe" are two, a title wrapped onto a line over its case number's line
-READER_VERSION = "77"
+# "Erling Kirk og Hanne Moe" are two, a title wrapped onto a line over its case number's line; 78: members grouped
+# by the body that sent them ("Herning Kommune:"), the room in a sentence after the date, "Politiinspektør X"
+READER_VERSION = "78"
 # OS and editor junk that is never minutes.
 _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".fetch-state", ".directory", "icon\r"})
 _JUNK_PREFIXES = ("._", "~$", ".~lock")

@@ -217,6 +217,15 @@ def split_document(blocks: list[Block]) -> Doc:
         if pending_label in _PEOPLE_LABELS and b.heading and (letter := _party_heading(b.text)):
             party, named = letter, False  # "Socialdemokratiet (A)" over its members' names (a council's page)
             continue
+        if pending_label in _PEOPLE_LABELS and not b.heading and _GROUP_HEADING_RE.match(fold_ws(b.text)) \
+                and not (_LABEL_RE.match(b.text) or _BARE_LABEL_RE.match(b.text)):
+            party, named = "", False  # "Herning Kommune:" over its members, one a line (a body of several bodies)
+            continue
+        if party == "" and pending_label in _PEOPLE_LABELS and not b.heading and _NAME_LINE_RE.match(fold_ws(b.text)):
+            known = doc.labels.get(pending_label, "")
+            doc.labels[pending_label] = "\n".join(filter(None, [known, fold_ws(b.text)]))
+            named = True
+            continue
         group = _party_line(b.text, party is not None) if pending_label in _PEOPLE_LABELS and not b.heading else None
         if pending_label and (group or (party is not None and not named and not b.heading)):
             # "Venstre: Lars Ole Bak (borgmester), Trine Søby", or the names under a party's heading
@@ -271,6 +280,11 @@ def _party_heading(text: str) -> str:
     return named if not m["letter"] else ""
 
 
+# a group's heading in a list of members: "Herning Kommune:", "Midt- og Vestjyllands Politi:" (at most 5 words)
+_GROUP_HEADING_RE = re.compile(r"^[A-ZÆØÅ][\w&.'’-]*(?:\s+[\w&.'’-]+){0,4}:$")
+# a member on a line of their own, a title first or a role in brackets after: "Politiinspektør Lene Krarup Bak",
+# "Jens Peder Hedevang (formand)"
+_NAME_LINE_RE = re.compile(rf"^(?:[A-ZÆØÅ][a-zæøå]+\s+)?{PERSON_NAME}(?:\s*\([^()]{{1,40}}\))?$")
 _PARTY_LINE_RE = re.compile(
     r"^(?P<party>[A-ZÆØÅ][\w .'’-]{1,40}?)(?:\s*\((?P<letter>[A-ZÆØÅ]{1,3})\))?:\s*(?P<names>[A-ZÆØÅ][^:\n]*)$")
 
@@ -280,8 +294,8 @@ def _party_line(text: str, grouped: bool) -> tuple[str, str] | None:
     "SF (F): Mia Vang"); inside a run of such lines, a local list's line too ("Samsølisten: Johannes Krogh", letter
     "")."""
     m = _PARTY_LINE_RE.match(fold_ws(text))
-    if not m or re.fullmatch(PERSON_NAME, m["party"]) and not party_named(m["party"]):
-        return None
+    if not m or re.fullmatch(PERSON_NAME, m["party"]) and not party_named(m["party"]) or _LABEL_RE.match(text):
+        return None  # (a label of the attendance is no party: "Afbud: Mads Frost Pedersen")
     letter = m["letter"] or party_named(m["party"]) or ""
     return (letter, m["names"]) if letter or grouped else None
 

@@ -282,7 +282,9 @@ def when_where(value: str) -> tuple[str, str]:
 # the room said in a sentence: "Mødet blev holdt i Byrådssalen, Aarhus Rådhus, og startede kl. 16.00.", "Mødet
 # afholdtes på Rådhuset, mødelokale 2." (up to ", og", " kl.", the sentence's end or a date)
 _ROOM_SENTENCE_RE = re.compile(
-    r"\bMødet\s+(?:blev\s+)?(?:af)?holdt(?:es)?\s+(?:i|på)\s+(?P<room>[A-ZÆØÅ].{1,100}?)"
+    r"\bMødet\s+(?:blev\s+)?(?:af)?holdt(?:es)?\s+"
+    rf"(?:(?:{_WHEN_IN_VALUE_RE.pattern})\s+)?"  # "... holdt torsdag den 22. september 2022 kl. 9.00 i mødelokalet"
+    r"(?:i|på)\s+(?P<room>[A-ZÆØÅa-zæøå].{1,100}?)"
     r"(?=,?\s+og\s|,?\s+(?i:kl\.|fra\s+kl\.|den)\s|\.(?:\s|$)|$)"
 )
 
@@ -294,7 +296,7 @@ def room_in_sentence(text: str) -> str:
 
 
 # a room or an address: "2000 Frederiksberg", "Rådhuset", "Mødelokale 2", "Byrådssalen"
-ADDRESS_RE = re.compile(r"\b\d{4}\s+[A-ZÆØÅ]|(?i:rådhus\w*|mødelokale|mødesal|\w+salen)\b")
+ADDRESS_RE = re.compile(r"\b\d{4}\s+[A-ZÆØÅ]|(?i:rådhus\w*|mødelokale\w*|mødesal\w*|\w+salen|brandstation\w*)\b")
 
 
 TYPE_CODE_RE = re.compile(r"\s*\(([A-ZÆØÅ])\)\s*$")
