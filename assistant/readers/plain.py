@@ -294,7 +294,7 @@ def _party_line(text: str, grouped: bool) -> tuple[str, str] | None:
     "SF (F): Mia Vang"); inside a run of such lines, a local list's line too ("Samsølisten: Johannes Krogh", letter
     "")."""
     m = _PARTY_LINE_RE.match(fold_ws(text))
-    if not m or re.fullmatch(PERSON_NAME, m["party"]) and not party_named(m["party"]) or _LABEL_RE.match(text):
+    if not m or (re.fullmatch(PERSON_NAME, m["party"]) and not party_named(m["party"])) or _LABEL_RE.match(text):
         return None  # (a label of the attendance is no party: "Afbud: Mads Frost Pedersen")
     letter = m["letter"] or party_named(m["party"]) or ""
     return (letter, m["names"]) if letter or grouped else None
@@ -323,6 +323,10 @@ def _menu_of_bodies(key: str, value: str) -> bool:
     return key in ("udvalg", "forum") and len(lines) > 1 and all(structure.names_a_body(ln) for ln in lines)
 
 
+_WHEN_WHERE_KEYS = frozenset({"tid og sted", "sted og tid", "mødested og tidspunkt", "mødested og -tidspunkt",
+                              "tidspunkt og sted"})  # the labels of _LABEL_RE and _BARE_LABEL_RE that give both
+
+
 def _label_key(label: str) -> str:
     """A label as ``Doc.labels`` keys it: "Udvalgets medlemmer" is "medlemmer"; "Mødested og tidspunkt", "Sted og
     tid" are "tid og sted"."""
@@ -333,7 +337,7 @@ def _label_key(label: str) -> str:
         return "medlemmer"
     if _ABSENCE_AND_SUBSTITUTES_RE.match(key):  # "Forfald og stedfortrædere": its table's members are the absent
         return "fraværende" if key.startswith("fravær") else key.split()[0]
-    return "tid og sted" if " og " in key else key
+    return "tid og sted" if key in _WHEN_WHERE_KEYS else key
 
 
 _PEOPLE_LABELS = frozenset({"mødedeltagere", "deltagere", "medlemmer", "udvalgsmedlemmer", "tilstede", "til stede",
@@ -346,7 +350,7 @@ _ABSENT_COLUMN_RE = re.compile(r"^(?:fraværende|fravær|afbud|forfald)$", re.IG
 _ABSENT_CELL_RE = re.compile(r"^(?:afbud|fraværende|fravær|forfald|ikke til stede|meldt afbud|x)$", re.IGNORECASE)
 # "Anne Mette Svane", "Lisbet Holt Sørensen (formand)"
 _PERSON_CELL_RE = re.compile(rf"^{PERSON_NAME}(?:\s*\([\wæøå ]{{1,40}}\))?$")  # "(stedfortræder for Anette Kold)"
-PARTY_LETTER_SUFFIX_RE = re.compile(r"\s*\([A-ZÆØÅ]{1,3}\)$")  # "Lene Munck (V)": the name before its letter
+_PARTY_LETTER_SUFFIX_RE = re.compile(r"\s*\([A-ZÆØÅ]{1,3}\)$")  # "Lene Munck (V)": the name before its letter
 # a member on a line of its own: "Ellen Thrane (A), næstformand", "Ole Rytter (A)", "Niels Holm (løsgænger)"
 _PERSON_LINE_RE = re.compile(
     rf"^{PERSON_NAME}\s*\((?:[A-ZÆØÅ]{{1,3}}|[a-zæøå]{{3,20}})\)(?:,\s*[a-zæøå][a-zæøå -]{{2,30}})?$"
@@ -374,7 +378,7 @@ def _absent_rows(rows: list[Block]) -> list[str]:
     out = []
     for r in rows:
         cells = [c.strip() for c in r.text.split(" | ")]
-        if _NAME_COLUMN_RE.match(cells[0]) or not _PERSON_CELL_RE.match(PARTY_LETTER_SUFFIX_RE.sub("", cells[0])):
+        if _NAME_COLUMN_RE.match(cells[0]) or not _PERSON_CELL_RE.match(_PARTY_LETTER_SUFFIX_RE.sub("", cells[0])):
             continue
         if not any(_ATTENDED_REMARK_RE.match(c) for c in cells[1:]):
             out.append(cells[0])

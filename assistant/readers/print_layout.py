@@ -296,17 +296,19 @@ def _column_starts(rows: list[str]) -> list[int]:
     return starts
 
 
+_LETTERED_RE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<letter>[A-ZÆØÅ]{1,3})\)$")  # "Socialdemokratiet (A)"
+
+
 def _with_party_letters(cells: list[str]) -> list[str]:
     """Names grouped under their party's heading ("Socialdemokratiet (A)" over "Lars Bech Sørensen", ...) as "Lars
     Bech Sørensen (A)": when two or more cells are parties with their letters and the names carry none, every cell
     with a letter is a heading, and the names under it get its letter."""
-    heading = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<letter>[A-ZÆØÅ]{1,3})\)$")
-    parties = [m for c in cells if (m := heading.match(c)) and party_named(m["name"]) == m["letter"]]
+    parties = [m for c in cells if (m := _LETTERED_RE.match(c)) and party_named(m["name"]) == m["letter"]]
     if len(parties) < 2 or sum(1 for c in cells if "(" not in c) < len(cells) / 2:
         return cells
     out, letter = [], ""
     for c in cells:
-        if m := heading.match(c):
+        if m := _LETTERED_RE.match(c):
             letter = m["letter"]
             continue
         name, _, role = c.partition(",")
