@@ -7,8 +7,8 @@ structure a careful reader writes down for it (``<document>.gold.json``), field 
 The folders hold synthetic minutes of other municipalities than the shared corpus's, each in its own layout
 (FirstAgenda and ESDH prints, PolWeb, decision trails, OS2dagsorden, ASP.NET and Drupal portals), written from
 FORMATS.md by helpers who read no code: ``dev`` to ``dev9`` (14, 14, 14, 14, 10, 12, 12, 12 and 12) were read while
-the readers were fixed, each new one first run before any change for it; ``holdout`` to ``holdout4`` (14, 14, 12 and
-12, other municipalities again) are only counted. The gold format:
+the readers were fixed, each new one first run before any change for it; ``dev10`` (10) is only first run so far;
+``holdout`` to ``holdout4`` (14, 14, 12 and 12, other municipalities again) are only counted. The gold format:
 
     {"municipality": "Vejle Kommune" | null, "committee": ..., "date": "2024-09-25", "start_time": "16:00" | null,
      "place": ... | null, "participants": [names present], "absent": [names absent],
