@@ -551,7 +551,7 @@ def parse_blocks(blocks: list[Block], warnings: list[str], source_format: str) -
     when = " ".join(_label(doc, "mødedato").split()) or _meeting_sentence(doc) \
         or " ".join(_label(doc, "dato", "starttidspunkt", "mødetidspunkt").split()) or when_where[0]
     clock = _label(doc, "tidspunkt", "tid", "kl.", "mødestart", "starttidspunkt", "mødetidspunkt") or when_where[0]
-    clock = re.sub(r"^(?=\d{1,2}[.:]\d{2}(?![.\d]))", "kl. ", clock)  # "Mødetidspunkt: 9.00 - 12.15": a time, no "kl."
+    clock = structure.with_kl(clock)  # "Mødetidspunkt: 9.00 - 12.15": a time, no "kl."
     start, has_time = parse_danish_datetime(f"{when} {clock}".strip())
     if start is None:
         start, has_time = parse_danish_datetime(header[:2000])

@@ -848,7 +848,7 @@ def parse_paragraphs(paras: list[str], warnings: list[str], source_format: str) 
     when = h.labels.get("Mødedato") or h.labels.get("Dato") or when_where or h.labels.get("_titledate", "")
     time_label = (h.labels.get("Mødetidspunkt") or h.labels.get("Tidspunkt") or h.labels.get("Starttidspunkt")
                   or h.labels.get("Tid") or "")  # "Tid    Tirsdag den 12. maj 2020 kl. 08:30 - 10:15" (eDoc's cover)
-    clock = re.sub(r"^(?=\d{1,2}[.:]\d{2}(?![.\d]))", "kl. ", time_label)  # "Tid: 17:00-19:30": a time, no "kl."
+    clock = structure.with_kl(time_label)  # "Tid: 17:00-19:30": a time, no "kl."
     start, has_time = parse_danish_datetime(f"{when} {clock}".strip())
     if start is None:
         start, has_time = parse_danish_datetime(h.labels.get("_titledate", ""))

@@ -201,9 +201,11 @@ def body_line(lines: Sequence[str]) -> str:
 _MEETING_OF_RE = re.compile(r"^(?:(?:af|fra|for)\s+)?(?:(?:det\s+)?(?:ekstra)?ordinære?t?\s+)?møde\s+i\s+", re.I)
 # A date after the forum's name with its weekday, clock time and room: "Onsdag den 12. marts 2008 kl. 15.30",
 # "Den 14.05.2019 kl. 16:00 i Byrådssalen"
+_WEEKDAY_DEN = r"(?:(?i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+)?(?:(?i:den|d\.)\s*)?"  # "Tirsdag den"
+_CLOCK = r"\s*,?\s*(?i:kl\.?)\s*\d{1,2}(?:[.:]\d{2})?"  # ", kl. 16.30"
+_UNTIL = r"(?:\s*(?:-|–|(?i:til))\s*\d{1,2}[.:]\d{2})?"  # "- 18.00", "til 18.00"
 _TITLE_DATE_RE = re.compile(
-    rf"\s*(?:(?i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+)?(?:(?i:den|d\.)\s*)?(?P<date>{DATE_PATTERN})"
-    r"(?P<time>\s*,?\s*(?i:kl\.?)\s*\d{1,2}(?:[.:]\d{2})?)?(?:\s*(?:-|–|(?i:til))\s*\d{1,2}[.:]\d{2})?"
+    rf"\s*{_WEEKDAY_DEN}(?P<date>{DATE_PATTERN})(?P<time>{_CLOCK})?{_UNTIL}"
     r"(?:\s+i\s+(?P<place>\S.{1,80})|(?<=\d)\s*,?\s+"
     r"(?P<room>[A-ZÆØÅ].{1,80}))?\s*$"
 )  # the room after the time with "i" or on the next line ("kl. 17.00" / "Rådhuset, mødesal 1")
@@ -259,10 +261,13 @@ def date_line(lines: Sequence[str]) -> tuple[str, str]:
 # a date and clock time inside a "Tid og sted" label's value, wherever it stands: "Tirsdag den 4. februar 2025 kl.
 # 16.30", "kl. 15.00-17.30" after the room
 _WHEN_IN_VALUE_RE = re.compile(
-    rf"(?:(?i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+)?(?:(?i:den|d\.)\s*)?(?:{DATE_PATTERN})"
-    r"(?:\s*,?\s*(?i:kl\.?)\s*\d{1,2}(?:[.:]\d{2})?)?(?:\s*(?:-|–|(?i:til))\s*\d{1,2}[.:]\d{2})?"
-    r"|(?i:kl\.?)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*(?:-|–|(?i:til))\s*\d{1,2}[.:]\d{2})?"
-)
+    rf"{_WEEKDAY_DEN}(?:{DATE_PATTERN})(?:{_CLOCK})?{_UNTIL}|(?i:kl\.?)\s*\d{{1,2}}(?:[.:]\d{{2}})?{_UNTIL}")
+
+
+def with_kl(clock: str) -> str:
+    """A time label's value with "kl." before a bare time ("Tid: 17:00-19:30", "Mødetidspunkt: 9.00 - 12.15"), as the
+    date parser reads a time."""
+    return re.sub(r"^(?=\d{1,2}[.:]\d{2}(?![.\d]))", "kl. ", clock)
 
 
 def when_where(value: str) -> tuple[str, str]:
